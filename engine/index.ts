@@ -1,0 +1,17 @@
+/**
+ * salesim's public API: parse a scenario, simulate its trials, summarise them.
+ * Pure TypeScript with no Node or DOM imports, so it runs in Node, a worker or a browser.
+ * @example
+ * import { parseScenario, simulate, summarize } from 'salesim';
+ * const scenario = parseScenario('reps: { seats: 10, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 25000 }');
+ * const summary = summarize(scenario, simulate(scenario, { trials: 500, seed: 1 }));
+ */
+export * from './errors.js';
+export * from './scenario.js';
+export * from './types.js';
+export { simulate, runTrials, type SimulateOptions } from './simulate.js';
+export { mergeResults, sliceResults } from './results.js';
+export { summarize, type SummarizeOptions } from './summarize.js';
+export { planTargets, type PlanTargets } from './model/policy.js';
+export { stats, quantileSorted } from './stats/stats.js';
+export { ENGINE_VERSION } from './version.js';

@@ -1,0 +1,115 @@
+/**
+ * Shapes shared across the engine: per-trial results (struct of typed arrays) and the Summary contract
+ * of DESIGN.md §5.
+ */
+import type { Scenario } from './scenario.js';
+
+/** Cost items reported in `cost.breakdown`. */
+export const COST_ITEMS = ['reps', 'managers', 'hiring', 'vacancy', 'enablement', 'leadership'] as const;
+export type CostItem = (typeof COST_ITEMS)[number];
+
+/** Number of points of the per-trial Lorenz curve kept (x = 0, 1/(L-1), ..., 1). */
+export const LORENZ_POINTS = 21;
+
+/**
+ * Raw results of a contiguous block of trials [from, from + trials). Every array is in trial order;
+ * monthly arrays are row-major: index = trial * months + (month - 1).
+ * Person-level values are reduced per trial so memory stays O(trials x months).
+ */
+export interface TrialResults {
+  from: number;
+  trials: number;
+  months: number;
+  territories: number;
+  years: number;
+  /** revenue booked in each month */
+  revenue: Float64Array;
+  /** cost of each month (all items) */
+  cost: Float64Array;
+  /** cost per item per trial, index = trial * COST_ITEMS.length + item */
+  costItems: Float64Array;
+  /** end-of-month seated reps, productive (ramp done), ramping, vacant seats (open requisitions) */
+  headcount: Float64Array;
+  productive: Float64Array;
+  ramping: Float64Array;
+  vacant: Float64Array;
+  /** revenue per territory, index = trial * territories + t */
+  territoryRevenue: Float64Array;
+  hires: Float64Array;
+  exits: Float64Array;
+  leaderChanges: Float64Array;
+  monthsWithoutLeader: Float64Array;
+  programmesLost: Float64Array;
+  /** share of person-years at or above quota (NaN when no quota) */
+  shareAtQuota: Float64Array;
+  /** mean attainment of person-years in the trial (NaN when no quota) */
+  meanAttainment: Float64Array;
+  top20Share: Float64Array;
+  gini: Float64Array;
+  /** Lorenz curve of person revenue, LORENZ_POINTS per trial */
+  lorenz: Float64Array;
+  top20RevenuePerRep: Float64Array;
+  bottom80RevenuePerRep: Float64Array;
+  /** opportunities created by padding / all created (0 when no coverage rule) */
+  paddedShare: Float64Array;
+  /** mean over rep-months of pipeline value / required pipeline (NaN when no coverage rule) */
+  realisedCoverage: Float64Array;
+  /** pooled person-year attainments (all trials), in trial order */
+  attainments: Float32Array;
+  /** number of attainments per trial, to slice `attainments` */
+  attainmentCounts: Int32Array;
+}
+
+/** Percentile summary used everywhere. */
+export interface Stats {
+  mean: number;
+  sd: number;
+  p5: number;
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  p95: number;
+}
+
+export interface Histogram {
+  edges: number[];
+  counts: number[];
+}
+
+export interface PlanResult {
+  target: number;
+  probability: number;
+  ci: [number, number];
+  annual: { year: number; months: number; target: number; probability: number; ci: [number, number] }[];
+}
+
+export interface Summary {
+  trials: number;
+  seed: number;
+  horizonMonths: number;
+  scenario: Scenario;
+  scenarioHash: string;
+  revenue: { total: Stats; monthly: Stats[]; annual: Stats[]; cumulative: Stats[]; histogram: Histogram };
+  plan: PlanResult | null;
+  reps: {
+    shareAtQuota: Stats | null;
+    attainment: Stats | null;
+    attainmentHistogram: Histogram | null;
+    top20Share: Stats;
+    gini: Stats;
+    lorenz: [number, number][];
+    topVsBottom: { top20: { revenuePerRep: Stats }; bottom80: { revenuePerRep: Stats } };
+  };
+  territories: { name: string; revenue: Stats }[];
+  headcount: { monthly: Stats[]; productive: Stats[]; ramping: Stats[]; vacant: Stats[] };
+  hiring: { hires: Stats; exits: Stats };
+  leadership: { changes: Stats; monthsWithoutLeader: Stats; programmesLost: Stats };
+  coverage: { paddedShare: Stats; realisedCoverage: Stats | null } | null;
+  cost: { total: Stats; monthly: Stats[]; breakdown: Record<string, Stats> };
+  margin: Stats;
+  roi: Stats | null;
+  diagnostics: { revenueStdError: number; planProbabilityStdError: number | null; trialsPerSecond: number | null };
+  meta: { elapsedMs: number; engineVersion: string };
+}
