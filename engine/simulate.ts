@@ -275,13 +275,15 @@ function createKernel(c: Compiled) {
         dip = 1,
         hazardMult = 1;
       if (lp) {
-        if (!leaderPresent(L, m)) out.monthsWithoutLeader[row]++;
+        if (leaderPresent(L, m)) out.leaderPresent[mo] = 1;
+        else out.monthsWithoutLeader[row]++;
         lift = changeLift(L, lp, m);
         if (disrupted(L, lp, m)) {
+          out.disrupted[mo] = 1;
           dip = 1 - lp.dip;
           hazardMult = lp.attritionMultiplier;
         }
-      }
+      } else out.leaderPresent[mo] = 1;
       for (let j = 0; j < P; j++) {
         const pr = c.programmes[j];
         if (pr.start === m) {
@@ -340,6 +342,7 @@ function createKernel(c: Compiled) {
           const k = paddingNeeded(value, coverageMultiple(c.coverage, c.coverageMultiple, pEff[s], ndEff[s]) * remaining, unit);
           openPad[s] += k;
           padded += k;
+          out.padded[mo] += k;
           covSum += (value + k * unit) / remaining;
           covN++;
         }
