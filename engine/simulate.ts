@@ -25,7 +25,9 @@ import { trialKey } from './random/trialKey.js';
 import { binomial } from './random/binomial.js';
 import { territoryYield } from './model/territories.js';
 import { assignTiers, drawDealMultiplier, drawWinRate, pickTier } from './model/reps.js';
-import { arrivals, capacityDilution, dealValue, resolve, steadyStateOpen } from './model/pipeline.js';
+import { arrivalsMemo, capacityDilution, dealValue, resolve, steadyStateOpen } from './model/pipeline.js';
+import { createBinomialTable } from './random/binomialTable.js';
+import { createLognormalTable } from './random/lognormalTable.js';
 import { drawTimeToFill, onboardingSpeed, rampMultiplier } from './model/hiring.js';
 import { lowPerformerExits } from './model/attrition.js';
 import { changeLift, createLeaderState, disrupted, leaderInit, leaderMonthEnd, leaderPresent } from './model/leadership.js';
@@ -33,6 +35,7 @@ import { effectRamp, liftWinRate, TARGET } from './model/enablement.js';
 import { coverageMultiple, paddingNeeded } from './model/policy.js';
 import { COST, managers } from './model/costs.js';
 import { lorenzAt, gini } from './stats/lorenz.js';
+import { topK } from './model/rank.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -84,6 +87,23 @@ function createKernel(c: Compiled) {
   const S = createStreams(N * PURPOSES + 2);
   const key = new Int32Array(2);
   const scratch = new Float64Array(1);
+  /** the seat streams this scenario draws from (the others are never seeded) */
+  const usedPurposes =
+    (1 << PURPOSE.attributes) |
+    (1 << PURPOSE.arrivals) |
+    (1 << PURPOSE.resolutions) |
+    (1 << PURPOSE.deals) |
+    (c.steadyStart ? 1 << PURPOSE.initial : 0) |
+    (c.attrition ? 1 << PURPOSE.exits : 0) |
+    (c.hiring ? 1 << PURPOSE.fill : 0) |
+    (c.coverage !== 0 ? 1 << PURPOSE.padding : 0) |
+    (P > 0 ? 1 << PURPOSE.adoption : 0);
+  /** CDFs of Binomial(n, 1/cycleMonths) for the monthly resolutions */
+  const resolveTable = createBinomialTable(c.pResolve, 128);
+  /** per seat: [arrival rate, exp(-rate)] of the last arrivals draw */
+  const lamMemo = new Float64Array(2 * N).fill(-1);
+  /** won deal sizes (median 1) by table inversion; null = fixed size */
+  const dealTable = c.dealSigma > 0 ? createLognormalTable(c.dealSigma) : null;
   const tierStream = N * PURPOSES + GLOBAL.tiers;
   const leaderStream = N * PURPOSES + GLOBAL.leader;
 
@@ -122,7 +142,9 @@ function createKernel(c: Compiled) {
   let pYearMonths = new Float64Array(pCap * Y);
   let nP = 0;
   let sortBuf = new Float64Array(pCap);
-  let idxBuf = new Int32Array(pCap);
+  let idxBuf = new Int32Array(Math.max(pCap, N));
+  let keyBuf = new Float64Array(Math.max(pCap, N));
+  let topBuf = new Uint8Array(Math.max(pCap, N));
 
   // territories, programmes, months
   const tDemand = new Float64Array(T);
@@ -154,7 +176,9 @@ function createKernel(c: Compiled) {
       pYearMonths = grow(pYearMonths, Y);
       pCap *= 2;
       sortBuf = new Float64Array(pCap);
-      idxBuf = new Int32Array(pCap);
+      idxBuf = new Int32Array(Math.max(pCap, N));
+      keyBuf = new Float64Array(Math.max(pCap, N));
+      topBuf = new Uint8Array(Math.max(pCap, N));
     }
     const p = nP++;
     pRev[p] = 0;
@@ -199,24 +223,97 @@ function createKernel(c: Compiled) {
     const pr = c.programmes[j];
     let n = 0;
     for (let s = 0; s < N; s++) if (status[s] === SEATED) idxBuf[n++] = s;
-    const idx = Array.from(idxBuf.subarray(0, n)).sort((x, y) => base[y] - base[x] || x - y);
     const k = n > 0 ? Math.max(1, Math.round(0.2 * n)) : 0;
+    const thr = topK(base, idxBuf, n, k, keyBuf, topBuf);
     let sum = 0;
-    for (let i = 0; i < k; i++) sum += base[idx[i]];
+    for (let i = 0; i < n; i++) if (topBuf[i] === 1) sum += base[idxBuf[i]];
     bar[j] = k > 0 ? sum / k : 0;
-    cutoff[j] = k > 0 ? base[idx[k - 1]] : Infinity;
+    cutoff[j] = thr;
     for (let i = 0; i < n; i++) {
-      const s = idx[i];
-      const targeted = pr.target === TARGET.all || (pr.target === TARGET.bottom80 && i >= k) || (pr.target === TARGET.newHires && isHire[s] === 1 && start[s] === m);
+      const s = idxBuf[i];
+      const targeted = pr.target === TARGET.all || (pr.target === TARGET.bottom80 && topBuf[i] === 0) || (pr.target === TARGET.newHires && isHire[s] === 1 && start[s] === m);
       const on = targeted && adoptU[s * P + j] < pr.adoption ? 1 : 0;
       enrolled[s * P + j] = on;
       if (on && pr.rampMonthsSaved > 0 && isHire[s] === 1 && start[s] === m) rampR[s] = Math.max(0, rampR[s] - pr.rampMonthsSaved * effectRamp(pr, m));
     }
   }
 
+  /** Step 3 for every seated rep: ramp, multipliers, effective win and no-decision rates, demand. */
+  function multipliers(dip: number, lift: number): void {
+    tDemand.fill(0);
+    for (let s = 0; s < N; s++) {
+      if (status[s] !== SEATED) continue;
+      let r = 1;
+      if (isHire[s] === 1) {
+        prog[s] += speed[s];
+        r = rampMultiplier(c.rampCurve, rampR[s], prog[s]);
+      }
+      ramp[s] = r;
+      let d = c.rate * r * dip;
+      let p = base[s];
+      let nd = c.noDecision;
+      for (let j = 0; j < P; j++) {
+        if (enrolled[s * P + j] === 0 || er[j] === 0) continue;
+        const pr = c.programmes[j];
+        d *= 1 + pr.sellingTimeGain * er[j];
+        p = liftWinRate(p, bar[j], pr.gapClosed, er[j]);
+        nd *= 1 - pr.noDecisionCut * er[j];
+      }
+      p *= lift;
+      pEff[s] = p > 1 ? 1 : p;
+      ndEff[s] = nd;
+      demand[s] = d;
+      tDemand[c.seatTerritory[s]] += d;
+    }
+  }
+
+  /** Step 4: territory yields, steady-state pipeline in month 1, Poisson arrivals; returns the number created. */
+  function arrivalsStep(m: number): number {
+    let n = 0;
+    for (let ti = 0; ti < T; ti++) tFactor[ti] = tDemand[ti] > 0 ? territoryYield(c.potential[ti], tDemand[ti]) / tDemand[ti] : 0;
+    for (let s = 0; s < N; s++) {
+      if (status[s] !== SEATED) continue;
+      const lam = demand[s] * tFactor[c.seatTerritory[s]];
+      if (m === 1 && c.steadyStart && isHire[s] === 0) openReg[s] += steadyStateOpen(S, s * PURPOSES + PURPOSE.initial, lam, c.cycle);
+      const a = arrivalsMemo(S, s * PURPOSES + PURPOSE.arrivals, lam, lamMemo, s);
+      openReg[s] += a;
+      n += a;
+    }
+    return n;
+  }
+
+  /** Step 6 of month m for every seat: resolutions, wins and won deal values; returns the month's revenue. */
+  function resolutions(out: TrialResults, y: number, tro: number, lift: number): number {
+    let monthRev = 0;
+    for (let s = 0; s < N; s++) {
+      const seated = status[s] === SEATED;
+      const open = openReg[s] + openPad[s];
+      if (!seated && open === 0) continue;
+      const pw = seated ? pEff[s] * capacityDilution(c.capacity, open) : Math.min(1, base[s] * lift);
+      const pDecide = 1 - (seated ? ndEff[s] : c.noDecision);
+      let won = resolve(S, s * PURPOSES + PURPOSE.resolutions, openReg[s], resolveTable, pDecide, pw, scratch);
+      openReg[s] -= scratch[0];
+      if (openPad[s] > 0) {
+        won += resolve(S, s * PURPOSES + PURPOSE.padding, openPad[s], resolveTable, pDecide, pw * c.paddingQuality, scratch);
+        openPad[s] -= scratch[0];
+      }
+      if (won === 0) continue;
+      const v = dealValue(S, s * PURPOSES + PURPOSE.deals, won, c.dealMedian, dealTable, mult[s]);
+      monthRev += v;
+      out.territoryRevenue[tro + c.seatTerritory[s]] += v;
+      if (seated) {
+        const p = person[s];
+        pRev[p] += v;
+        pYearRev[p * Y + y] += v;
+        qRev[s] += v;
+      }
+    }
+    return monthRev;
+  }
+
   function trial(seed: number, t: number, out: TrialResults, row: number): void {
     trialKey(seed, t, key);
-    seedTrialStreams(S, N, key[0], key[1]);
+    seedTrialStreams(S, N, key[0], key[1], usedPurposes);
     nP = 0;
     const ro = row * H;
     const ci = row * COST_ITEMS.length;
@@ -294,41 +391,9 @@ function createKernel(c: Compiled) {
         er[j] = effectRamp(pr, m);
       }
       // 3. multipliers and demand
-      tDemand.fill(0);
-      for (let s = 0; s < N; s++) {
-        if (status[s] !== SEATED) continue;
-        let r = 1;
-        if (isHire[s] === 1) {
-          prog[s] += speed[s];
-          r = rampMultiplier(c.rampCurve, rampR[s], prog[s]);
-        }
-        ramp[s] = r;
-        let d = c.rate * r * dip;
-        let p = base[s];
-        let nd = c.noDecision;
-        for (let j = 0; j < P; j++) {
-          if (enrolled[s * P + j] === 0 || er[j] === 0) continue;
-          const pr = c.programmes[j];
-          d *= 1 + pr.sellingTimeGain * er[j];
-          p = liftWinRate(p, bar[j], pr.gapClosed, er[j]);
-          nd *= 1 - pr.noDecisionCut * er[j];
-        }
-        p *= lift;
-        pEff[s] = p > 1 ? 1 : p;
-        ndEff[s] = nd;
-        demand[s] = d;
-        tDemand[c.seatTerritory[s]] += d;
-      }
+      multipliers(dip, lift);
       // 4. arrivals
-      for (let ti = 0; ti < T; ti++) tFactor[ti] = tDemand[ti] > 0 ? territoryYield(c.potential[ti], tDemand[ti]) / tDemand[ti] : 0;
-      for (let s = 0; s < N; s++) {
-        if (status[s] !== SEATED) continue;
-        const lam = demand[s] * tFactor[c.seatTerritory[s]];
-        if (m === 1 && c.steadyStart && isHire[s] === 0) openReg[s] += steadyStateOpen(S, s * PURPOSES + PURPOSE.initial, lam, c.cycle);
-        const a = arrivals(S, s * PURPOSES + PURPOSE.arrivals, lam);
-        openReg[s] += a;
-        created += a;
-      }
+      created += arrivalsStep(m);
       // 5. coverage padding
       if (c.coverage !== 0) {
         const left = 3 - ((m - 1) % 3);
@@ -348,30 +413,7 @@ function createKernel(c: Compiled) {
         }
       }
       // 6. resolutions
-      let monthRev = 0;
-      for (let s = 0; s < N; s++) {
-        const seated = status[s] === SEATED;
-        const open = openReg[s] + openPad[s];
-        if (!seated && open === 0) continue;
-        const pw = seated ? pEff[s] * capacityDilution(c.capacity, open) : Math.min(1, base[s] * lift);
-        const pDecide = 1 - (seated ? ndEff[s] : c.noDecision);
-        let won = resolve(S, s * PURPOSES + PURPOSE.resolutions, openReg[s], c.pResolve, pDecide, pw, scratch);
-        openReg[s] -= scratch[0];
-        if (openPad[s] > 0) {
-          won += resolve(S, s * PURPOSES + PURPOSE.padding, openPad[s], c.pResolve, pDecide, pw * c.paddingQuality, scratch);
-          openPad[s] -= scratch[0];
-        }
-        if (won === 0) continue;
-        const v = dealValue(S, s * PURPOSES + PURPOSE.deals, won, c.dealMedian, c.dealSigma, mult[s]);
-        monthRev += v;
-        out.territoryRevenue[tro + c.seatTerritory[s]] += v;
-        if (seated) {
-          const p = person[s];
-          pRev[p] += v;
-          pYearRev[p * Y + y] += v;
-          qRev[s] += v;
-        }
-      }
+      const monthRev = resolutions(out, y, tro, lift);
       out.revenue[mo] = monthRev;
       cumRev[m] = cumRev[m - 1] + monthRev;
       // 7. costs and quota accrual
@@ -502,13 +544,14 @@ function createKernel(c: Compiled) {
     }
     // top 20% vs bottom 80% of persons by base win rate (ties by person index)
     if (nP > 0) {
-      const idx = Array.from({ length: nP }, (_, i) => i).sort((a, b) => pBase[b] - pBase[a] || a - b);
       const k = Math.max(1, Math.round(0.2 * nP));
+      for (let p = 0; p < nP; p++) idxBuf[p] = p;
+      topK(pBase, idxBuf, nP, k, keyBuf, topBuf);
       let top = 0,
         bottom = 0;
-      for (let i = 0; i < nP; i++) {
-        if (i < k) top += pRev[idx[i]];
-        else bottom += pRev[idx[i]];
+      for (let p = 0; p < nP; p++) {
+        if (topBuf[p] === 1) top += pRev[p];
+        else bottom += pRev[p];
       }
       out.top20RevenuePerRep[row] = top / k;
       out.bottom80RevenuePerRep[row] = nP > k ? bottom / (nP - k) : NaN;

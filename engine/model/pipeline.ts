@@ -5,8 +5,9 @@
  * multiplier. Counts are binomial draws, so the cost per rep-month does not grow with the pipeline.
  */
 import { binomial } from '../random/binomial.js';
-import { poisson } from '../random/poisson.js';
-import { normalQuantile } from '../random/normal.js';
+import { binomialTable, type BinomialTable } from '../random/binomialTable.js';
+import { poisson, poissonInverseExp, poissonPtrs, POISSON_INVERSION_MAX } from '../random/poisson.js';
+import { lognormalTableQuantile, type LognormalTable } from '../random/lognormalTable.js';
 import { nextU } from '../random/streams.js';
 
 /**
@@ -23,24 +24,40 @@ export function arrivals(S: Int32Array, stream: number, rate: number): number {
 }
 
 /**
- * Resolves `open` opportunities for one month; returns the number won and writes the number resolved
- * into `scratch[0]`. Always draws three numbers from the stream (common random numbers).
+ * New opportunities this month, caching exp(-rate) per slot in `memo` (pairs [rate, exp(-rate)]): the
+ * same draw as `arrivals` without an exp per rep-month when a seat's rate does not change.
  */
-export function resolve(S: Int32Array, stream: number, open: number, pResolve: number, pDecide: number, pWin: number, scratch: Float64Array): number {
-  const resolved = binomial(S, stream, open, pResolve);
-  const decided = binomial(S, stream, resolved, pDecide);
-  scratch[0] = resolved;
-  return binomial(S, stream, decided, pWin);
+export function arrivalsMemo(S: Int32Array, stream: number, rate: number, memo: Float64Array, slot: number): number {
+  if (rate > POISSON_INVERSION_MAX) return poissonPtrs(S, stream, rate);
+  const o = slot << 1;
+  if (memo[o] !== rate) {
+    memo[o] = rate;
+    memo[o + 1] = Math.exp(-rate);
+  }
+  return poissonInverseExp(rate, memo[o + 1], nextU(S, stream));
 }
 
 /**
- * Total value of `won` deals: each lognormal(median, sigma) x multiplier, one uniform per deal.
+ * Resolves `open` opportunities for one month; returns the number won and writes the number resolved
+ * into `scratch[0]`. Resolutions are Binomial(open, 1/cycleMonths) from the run's table; the won count is
+ * Binomial(resolved, pDecide x pWin) (a decided-then-won thinning, drawn in one step). Always draws two
+ * numbers from the stream when both counts are small (common random numbers).
  */
-export function dealValue(S: Int32Array, stream: number, won: number, median: number, sigma: number, multiplier: number): number {
+export function resolve(S: Int32Array, stream: number, open: number, table: BinomialTable, pDecide: number, pWin: number, scratch: Float64Array): number {
+  const resolved = binomialTable(table, S, stream, open);
+  scratch[0] = resolved;
+  return binomial(S, stream, resolved, pDecide * pWin);
+}
+
+/**
+ * Total value of `won` deals: each lognormal(median, sigma) x multiplier, one uniform per deal, by
+ * inversion from the run's lognormal table (null when sigma = 0).
+ */
+export function dealValue(S: Int32Array, stream: number, won: number, median: number, table: LognormalTable | null, multiplier: number): number {
   if (won === 0) return 0;
-  if (sigma === 0) return won * median * multiplier;
+  if (table === null) return won * median * multiplier;
   let v = 0;
-  for (let k = 0; k < won; k++) v += Math.exp(sigma * normalQuantile(nextU(S, stream)));
+  for (let k = 0; k < won; k++) v += lognormalTableQuantile(table, nextU(S, stream));
   return v * median * multiplier;
 }
 

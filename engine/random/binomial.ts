@@ -1,6 +1,9 @@
 import { nextU } from './streams.js';
 import { logFactorial } from './logFactorial.js';
 
+const INV = new Float64Array(256);
+for (let k = 1; k < 256; k++) INV[k] = 1 / k;
+
 /** n x min(p, 1-p) up to this uses inversion (one uniform); above, BTRS. */
 export const BINOMIAL_INVERSION_MAX = 30;
 
@@ -11,18 +14,44 @@ export const BINOMIAL_INVERSION_MAX = 30;
 export function binomialInverse(n: number, p: number, u: number): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
-  if (p > 0.5) return n - binomialInverse(n, 1 - p, 1 - u);
-  const q = 1 - p;
-  const r = p / q;
-  let f = Math.pow(q, n);
+  // p > 0.5: count failures with 1 - u (no recursion, so the sampler inlines into hot loops)
+  const flip = p > 0.5;
+  const pp = flip ? 1 - p : p;
+  const uu = flip ? 1 - u : u;
+  const q = 1 - pp;
+  const r = pp / q;
+  // q^n by repeated squaring (see powInt)
+  let f = 1;
+  let b = q;
+  for (let e = n; e > 0; ) {
+    if (e & 1) f *= b;
+    e >>>= 1;
+    if (e > 0) b *= b;
+  }
   let cdf = f;
   let k = 0;
-  while (u > cdf && k < n) {
-    f *= (r * (n - k)) / (k + 1);
+  while (uu > cdf && k < n) {
+    f *= k < 255 ? r * (n - k) * INV[k + 1] : (r * (n - k)) / (k + 1);
     k++;
     cdf += f;
   }
-  return k;
+  return flip ? n - k : k;
+}
+
+/**
+ * x^n for a whole n >= 0 by repeated squaring (a few multiplications instead of Math.pow; monotone in x
+ * for x >= 0, since every step is a correctly rounded product of non-negative numbers).
+ * @example powInt(0.5, 3) // 0.125
+ */
+export function powInt(x: number, n: number): number {
+  let r = 1;
+  let b = x;
+  while (n > 0) {
+    if (n & 1) r *= b;
+    n >>>= 1;
+    if (n > 0) b *= b;
+  }
+  return r;
 }
 
 /**

@@ -10,12 +10,24 @@ export const POISSON_INVERSION_MAX = 30;
  */
 export function poissonInverse(mean: number, u: number): number {
   if (mean <= 0) return 0;
-  let p = Math.exp(-mean);
+  return poissonInverseExp(mean, Math.exp(-mean), u);
+}
+
+const INV = new Float64Array(256);
+for (let k = 1; k < 256; k++) INV[k] = 1 / k;
+
+/**
+ * As `poissonInverse`, given exp(-mean) (callers that draw many times with the same mean cache it).
+ * @example poissonInverseExp(4, Math.exp(-4), 0.5) // 4
+ */
+export function poissonInverseExp(mean: number, expNegMean: number, u: number): number {
+  if (mean <= 0) return 0;
+  let p = expNegMean;
   let cdf = p;
   let k = 0;
   while (u > cdf && k < 10_000) {
     k++;
-    p *= mean / k;
+    p *= k < 256 ? mean * INV[k] : mean / k;
     cdf += p;
     if (p === 0 && k > mean) break;
   }

@@ -29,6 +29,8 @@ export const PURPOSE = {
   adoption: 8,
 } as const;
 export const PURPOSES = 9;
+/** Bit mask of every purpose (for `seedTrialStreams`). */
+export const ALL_PURPOSES = (1 << PURPOSES) - 1;
 
 /** Trial-level streams, stored after the seat streams. */
 export const GLOBAL = {
@@ -105,11 +107,12 @@ export function globalStream(seats: number, which: number): number {
 /**
  * Seeds every stream of a trial: `seats` x PURPOSES seat streams, then the GLOBALS trial streams.
  * Stream ids depend only on (seat, purpose), never on the number of seats, so scenarios that differ in
- * size still share the draws of the seats they have in common.
+ * size still share the draws of the seats they have in common. `purposes` (a bit mask, bit p = purpose p)
+ * limits seeding to the streams a scenario draws from; skipping unused streams changes no draw.
  */
-export function seedTrialStreams(S: Int32Array, seats: number, k0: number, k1: number): void {
+export function seedTrialStreams(S: Int32Array, seats: number, k0: number, k1: number, purposes = ALL_PURPOSES): void {
   for (let s = 0; s < seats; s++) {
-    for (let p = 0; p < PURPOSES; p++) seedStream(S, s * PURPOSES + p, k0, k1, (s + 1) * 64 + p);
+    for (let p = 0; p < PURPOSES; p++) if ((purposes >>> p) & 1) seedStream(S, s * PURPOSES + p, k0, k1, (s + 1) * 64 + p);
   }
   for (let g = 0; g < GLOBALS; g++) seedStream(S, seats * PURPOSES + g, k0, k1, 16 + g);
 }
