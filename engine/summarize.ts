@@ -6,7 +6,7 @@ import type { Scenario } from './scenario.js';
 import { scenarioHash } from './scenario.js';
 import { COST_ITEMS, LORENZ_POINTS, type Stats, type Summary, type TrialResults } from './types.js';
 import { planTargets, type PlanTargets } from './model/policy.js';
-import { histogram, stats, statsOrNull, wilson } from './stats/stats.js';
+import { histogram, stats, statsIntColumns, statsOrNull, wilson } from './stats/stats.js';
 import { ENGINE_VERSION } from './version.js';
 
 export interface SummarizeOptions {
@@ -22,16 +22,44 @@ function column(a: Float64Array, width: number, k: number, trials: number, buf: 
   return buf;
 }
 
-function perMonth(a: Float64Array, r: TrialResults, buf: Float64Array): Stats[] {
+/** Months extracted per pass over a row-major array (one pass reads each cache line once, not once per month). */
+const BLOCK = 8;
+
+/**
+ * Calls `each(m, column)` for every month m in order, extracting BLOCK month columns per pass over
+ * the row-major array `a` (trials x months). The column buffer is reused: consume it inside `each`.
+ */
+function forEachMonth(a: Float64Array, r: TrialResults, each: (m: number, col: Float64Array) => void): void {
+  const n = r.trials;
+  const H = r.months;
+  const bufs = Array.from({ length: Math.min(BLOCK, H) }, () => new Float64Array(n));
+  const ROWS = 512; // rows per tile: the tile's cache lines stay in L1/L2 while its BLOCK columns are copied
+  for (let m0 = 0; m0 < H; m0 += BLOCK) {
+    const w = Math.min(BLOCK, H - m0);
+    for (let t0 = 0; t0 < n; t0 += ROWS) {
+      const t1 = Math.min(n, t0 + ROWS);
+      for (let k = 0; k < w; k++) {
+        const b = bufs[k];
+        for (let t = t0, o = t0 * H + m0 + k; t < t1; t++, o += H) b[t] = a[o];
+      }
+    }
+    for (let k = 0; k < w; k++) each(m0 + k, bufs[k]);
+  }
+}
+
+function perMonth(a: Float64Array, r: TrialResults): Stats[] {
+  const counted = statsIntColumns(a, r.trials, r.months);
+  if (counted) return counted;
   const out: Stats[] = [];
-  for (let m = 0; m < r.months; m++) out.push(stats(column(a, r.months, m, r.trials, buf)));
+  forEachMonth(a, r, (_m, col) => out.push(stats(col)));
   return out;
 }
 
 function monthlyMean(a: Float64Array, r: TrialResults): number[] {
-  const out = new Array<number>(r.months).fill(0);
-  for (let t = 0; t < r.trials; t++) for (let m = 0; m < r.months; m++) out[m] += a[t * r.months + m];
-  return out.map((v) => v / r.trials);
+  const H = r.months;
+  const acc = new Float64Array(H);
+  for (let t = 0, o = 0; t < r.trials; t++, o += H) for (let m = 0; m < H; m++) acc[m] += a[o + m];
+  return Array.from(acc, (v) => v / r.trials);
 }
 
 const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10) / 100);
@@ -50,23 +78,34 @@ export function summarize(s: Scenario, r: TrialResults, opts: SummarizeOptions =
   const yearsN = Math.ceil(H / 12);
   const annual = Array.from({ length: yearsN }, () => new Float64Array(n));
   const cumulative: Stats[] = [];
+  const rev = r.revenue;
+  const cost = r.cost;
   for (let t = 0; t < n; t++) {
     let acc = 0,
       cacc = 0;
-    for (let m = 0; m < H; m++) {
-      const v = r.revenue[t * H + m];
-      acc += v;
-      annual[(m / 12) | 0][t] += v;
-      cacc += r.cost[t * H + m];
+    const o = t * H;
+    for (let y = 0; y < yearsN; y++) {
+      const end = Math.min(H, 12 * y + 12);
+      let ya = 0;
+      for (let m = 12 * y; m < end; m++) {
+        const v = rev[o + m];
+        acc += v;
+        ya += v;
+        cacc += cost[o + m];
+      }
+      annual[y][t] = ya;
     }
     total[t] = acc;
     costTotal[t] = cacc;
   }
+  // monthly and cumulative revenue from the same column pass
   const cum = new Float64Array(n);
-  for (let m = 0; m < H; m++) {
-    for (let t = 0; t < n; t++) cum[t] += r.revenue[t * H + m];
+  const monthlyRevenue: Stats[] = [];
+  forEachMonth(r.revenue, r, (_m, col) => {
+    monthlyRevenue.push(stats(col));
+    for (let t = 0; t < n; t++) cum[t] += col[t];
     cumulative.push(stats(cum));
-  }
+  });
   const plan = opts.plan === undefined ? planTargets(s) : opts.plan;
   let planResult: Summary['plan'] = null;
   let planSe: number | null = null;
@@ -120,7 +159,7 @@ export function summarize(s: Scenario, r: TrialResults, opts: SummarizeOptions =
     scenarioHash: scenarioHash(s),
     revenue: {
       total: totalStats,
-      monthly: perMonth(r.revenue, r, buf),
+      monthly: monthlyRevenue,
       annual: annual.map((a) => stats(a)),
       cumulative,
       histogram: histogram(total, 40),
@@ -140,10 +179,10 @@ export function summarize(s: Scenario, r: TrialResults, opts: SummarizeOptions =
     },
     territories: s.territories.map((t, k) => ({ name: t.name, revenue: stats(column(r.territoryRevenue, r.territories, k, n, buf)) })),
     headcount: {
-      monthly: perMonth(r.headcount, r, buf),
-      productive: perMonth(r.productive, r, buf),
-      ramping: perMonth(r.ramping, r, buf),
-      vacant: perMonth(r.vacant, r, buf),
+      monthly: perMonth(r.headcount, r),
+      productive: perMonth(r.productive, r),
+      ramping: perMonth(r.ramping, r),
+      vacant: perMonth(r.vacant, r),
     },
     hiring: { hires: stats(r.hires), exits: stats(r.exits) },
     leadership: {
@@ -154,7 +193,7 @@ export function summarize(s: Scenario, r: TrialResults, opts: SummarizeOptions =
       disruptedByMonth: monthlyMean(r.disrupted, r),
     },
     coverage: s.coverage && s.coverage.policy !== 'none' ? { paddedShare: stats(r.paddedShare), realisedCoverage: statsOrNull(r.realisedCoverage) } : null,
-    cost: { total: stats(costTotal), monthly: perMonth(r.cost, r, buf), breakdown },
+    cost: { total: stats(costTotal), monthly: perMonth(r.cost, r), breakdown },
     margin: stats(margin),
     roi: s.costs ? statsOrNull(roi) : null,
     diagnostics: {

@@ -1,5 +1,6 @@
 import type { Stats } from '../types.js';
 import { quantileSorted } from './quantile.js';
+import { quantilesBucket } from './select.js';
 
 export { quantileSorted };
 
@@ -18,17 +19,34 @@ export function stats(values: ArrayLike<number>): Stats {
   return r;
 }
 
+/** Reused scratch for the finite values (kept only while small, so a huge column does not stay resident). */
+let scratch = new Float64Array(0);
+const KEEP_SCRATCH = 1 << 20;
+let countScratch = new Int32Array(0);
+/** Integer-valued columns whose range is at most this (and at most n) take the counting path. */
+const MAX_COUNT_RANGE = 1 << 16;
+
 /** As `stats`, but null when there is no finite value. */
 export function statsOrNull(values: ArrayLike<number>): Stats | null {
   const n0 = values.length;
-  const xs = new Float64Array(n0);
+  let xs = scratch;
+  if (xs.length < n0) {
+    xs = new Float64Array(n0);
+    if (n0 <= KEEP_SCRATCH) scratch = xs;
+  }
   let n = 0;
   let sum = 0;
+  let lo = Infinity,
+    hi = -Infinity;
+  let integers = true;
   for (let i = 0; i < n0; i++) {
     const v = values[i];
     if (v === v && v !== Infinity && v !== -Infinity) {
       xs[n++] = v;
       sum += v;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+      if ((v | 0) !== v) integers = false;
     }
   }
   if (n === 0) return null;
@@ -38,9 +56,91 @@ export function statsOrNull(values: ArrayLike<number>): Stats | null {
     const d = xs[i] - mean;
     ss += d * d;
   }
-  const sorted = xs.subarray(0, n).sort();
-  const q = PS.map((p) => quantileSorted(sorted, p));
+  // exact type-7 percentiles without a sort: counting for small-range integers (head counts), else
+  // selection; both identical to interpolating the sorted values
+  const q = new Float64Array(PS.length);
+  if (lo === hi) q.fill(lo + 0);
+  else if (integers && hi - lo < MAX_COUNT_RANGE && hi - lo < n) quantilesCounting(xs, n, lo, hi, q);
+  else quantilesBucket(xs, n, lo, hi, PS, q);
   return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] };
+}
+
+/** Type-7 quantiles of integer values in [lo, hi] by counting (the order statistic at rank r is the value whose cumulative count passes r). */
+function quantilesCounting(xs: Float64Array, n: number, lo: number, hi: number, out: Float64Array): void {
+  const R = hi - lo + 1;
+  if (countScratch.length < R) countScratch = new Int32Array(R);
+  const counts = countScratch;
+  counts.fill(0, 0, R);
+  for (let i = 0; i < n; i++) counts[(xs[i] - lo) | 0]++;
+  for (let j = 0; j < PS.length; j++) {
+    const h = (n - 1) * PS[j];
+    const r = Math.floor(h);
+    const a = orderStat(counts, R, r) + lo;
+    const b = r + 1 < n ? orderStat(counts, R, r + 1) + lo : a;
+    out[j] = a + (h - r) * (b - a);
+  }
+}
+
+/** The value index (0-based into counts) of the order statistic with 0-based rank r. */
+function orderStat(counts: Int32Array, R: number, r: number): number {
+  let acc = 0;
+  for (let v = 0; v < R; v++) {
+    acc += counts[v];
+    if (acc > r) return v;
+  }
+  return R - 1;
+}
+
+/**
+ * `stats` of every column of a row-major (rows x cols) array whose values are all small-range integers
+ * (head counts), in two row-major passes and by counting: identical to `stats` of each column (same
+ * summation order), without extracting columns. Returns null when a value is not finite, not an
+ * integer, or a column's range is too wide; the caller then takes the general path.
+ * @example statsIntColumns(Float64Array.of(1, 2, 3, 4), 2, 2)![1].p50 // 3
+ */
+export function statsIntColumns(a: Float64Array, rows: number, cols: number): Stats[] | null {
+  if (rows === 0) return null;
+  const lo = new Float64Array(cols).fill(Infinity);
+  const hi = new Float64Array(cols).fill(-Infinity);
+  const sum = new Float64Array(cols);
+  for (let t = 0, o = 0; t < rows; t++, o += cols) {
+    for (let m = 0; m < cols; m++) {
+      const v = a[o + m];
+      if ((v | 0) !== v) return null; // NaN, infinite, fractional or beyond int32
+      sum[m] += v;
+      if (v < lo[m]) lo[m] = v;
+      if (v > hi[m]) hi[m] = v;
+    }
+  }
+  let R = 1;
+  for (let m = 0; m < cols; m++) R = Math.max(R, hi[m] - lo[m] + 1);
+  if (R > MAX_COUNT_RANGE || R * cols > 1 << 24) return null;
+  const mean = new Float64Array(cols);
+  for (let m = 0; m < cols; m++) mean[m] = sum[m] / rows;
+  const ss = new Float64Array(cols);
+  const counts = new Int32Array(R * cols);
+  for (let t = 0, o = 0; t < rows; t++, o += cols) {
+    for (let m = 0; m < cols; m++) {
+      const v = a[o + m];
+      const d = v - mean[m];
+      ss[m] += d * d;
+      counts[m * R + ((v - lo[m]) | 0)]++;
+    }
+  }
+  const out: Stats[] = [];
+  const q = new Float64Array(PS.length);
+  for (let m = 0; m < cols; m++) {
+    const c = counts.subarray(m * R, m * R + R);
+    for (let j = 0; j < PS.length; j++) {
+      const h = (rows - 1) * PS[j];
+      const r = Math.floor(h);
+      const x = orderStat(c, R, r) + lo[m];
+      const y = r + 1 < rows ? orderStat(c, R, r + 1) + lo[m] : x;
+      q[j] = x + (h - r) * (y - x);
+    }
+    out.push({ mean: mean[m], sd: rows > 1 ? Math.sqrt(ss[m] / (rows - 1)) : 0, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] });
+  }
+  return out;
 }
 
 /**
