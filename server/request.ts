@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { validateScenario, type Scenario } from '../engine/index.js';
 import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from './errors.js';
 
-const YAML_TYPES = /^(application|text)\/(x-)?yaml\b|^text\/plain\b/i;
+const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
 
 /** A body read as JSON, or as `{ yaml: text }` when the request is sent as YAML/plain text. */
 export async function readBody(c: Context): Promise<unknown> {
