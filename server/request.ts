@@ -64,7 +64,16 @@ export function scenarioFrom(value: unknown, path: string, errors: ApiIssue[]): 
     errors.push(apiIssue(path, 'must be an object', `${path}: must be a scenario object or { yaml: "..." }`));
     return null;
   }
-  const r = validateScenario(input);
+  let r: ReturnType<typeof validateScenario>;
+  try {
+    r = validateScenario(input);
+  } catch (e) {
+    // the YAML library throws plain errors for a few documents (an alias to a missing anchor,
+    // too many aliases); they are still the client's bad input
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    errors.push(apiIssue(null, 'invalid YAML', `the scenario text could not be read: ${msg}`));
+    return null;
+  }
   if (!r.ok) {
     errors.push(...fromInputIssues(r.errors));
     return null;

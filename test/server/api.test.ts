@@ -135,6 +135,16 @@ describe('POST /api/simulate', () => {
     expect(body.errors[0].line).toBeGreaterThanOrEqual(1);
   });
 
+  it('answers 400 (not 500) for YAML the parser rejects with a plain error', async () => {
+    for (const yaml of ['*a', 'reps: *missing']) {
+      const res = await post(app, '/api/simulate', { yaml });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as Json;
+      expectErrorBody(body, true);
+      expect(body.errors[0].rule).toBe('invalid YAML');
+    }
+  });
+
   it('answers 413 over the body limit', async () => {
     const big = JSON.stringify({ scenario: small({ description: 'x'.repeat(1024 * 1024) }) });
     const res = await post(app, '/api/simulate', big);
