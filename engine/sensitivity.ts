@@ -114,8 +114,9 @@ export function defaultParameters(s: Scenario): string[] {
  */
 export function defaultRange(path: readonly PathSegment[], value: number, relative = 0.2): [number, number] {
   const r = numericRange(path);
-  let lo = value * (1 - relative);
-  let hi = value * (1 + relative);
+  // 12 significant digits: 3 * 0.8 is 2.4, not 2.4000000000000004
+  let lo = +(value * (1 - relative)).toPrecision(12);
+  let hi = +(value * (1 + relative)).toPrecision(12);
   if (lo > hi) [lo, hi] = [hi, lo];
   if (r) {
     if (r.integer) {
