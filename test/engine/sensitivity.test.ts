@@ -49,7 +49,7 @@ describe('sensitivity (tornado)', () => {
 
   it('default ranges are ±20% clamped to the valid range', () => {
     expect(defaultRange(['reps', 'winRate', 'mean'], 0.25)).toEqual([0.2, 0.3]);
-    expect(defaultRange(['reps', 'winRate', 'mean'], 0.9)).toEqual([0.9 * 0.8, 1]);
+    expect(defaultRange(['reps', 'winRate', 'mean'], 0.9)).toEqual([0.72, 1]);
     expect(defaultRange(['reps', 'cycleMonths'], 1.1)).toEqual([1, 1.32]);
     expect(defaultRange(['reps', 'cycleMonths'], 3)).toEqual([2.4, 3.6]);
     expect(defaultRange(['reps', 'seats'], 2)).toEqual([1, 3]); // whole numbers, rounded outward
