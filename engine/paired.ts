@@ -132,10 +132,11 @@ export function histogram(values: ArrayLike<number>, bins = 30): Histogram {
   }
   if (values.length === 0) return { edges: [], counts: [] };
   if (!(hi > lo)) return { edges: [lo, hi], counts: [values.length] };
-  const width = (hi - lo) / bins;
-  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + i * width));
+  const span = hi - lo;
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + (span * i) / bins));
   const counts = new Array<number>(bins).fill(0);
-  for (let i = 0; i < values.length; i++) counts[Math.min(bins - 1, Math.floor((values[i] - lo) / width))]++;
+  // (v - lo) / span rather than / width: the width of a tiny span can underflow to 0
+  for (let i = 0; i < values.length; i++) counts[Math.min(bins - 1, Math.floor(((values[i] - lo) / span) * bins))]++;
   return { edges, counts };
 }
 
