@@ -8,10 +8,10 @@ import type { Scenario } from './scenario.js';
 import { simulate } from './simulate.js';
 import { summarize } from './summarize.js';
 import { planTargets } from './model/policy.js';
-import { stats } from './stats/stats.js';
+import { histogram, stats, wilson } from './stats/stats.js';
 import type { Histogram, Stats, Summary, TrialResults } from './types.js';
 import { checkComparable } from './study.js';
-import { column, crossoverMonths, cumulativeDifference, histogram, subtract, trialTotals, variance, varianceReductionRatio, wilson } from './paired.js';
+import { column, crossoverMonths, cumulativeDifference, subtract, trialTotals, variance, varianceReductionRatio } from './paired.js';
 
 /** One variant against the baseline. Differences are variant - baseline, trial by trial. */
 export interface VariantComparison {
@@ -104,7 +104,7 @@ export function compareResults(
         margin: stats(dMargin),
         stdError: { total: se(dRevenue), cost: se(dCost), margin: se(dMargin) },
         cumulative: Array.from({ length: months }, (_, m) => stats(column(cum, trials, months, m))),
-        histogram: histogram(dRevenue),
+        histogram: histogram(dRevenue, 30),
       },
       beatsBaseline: { probability: trials > 0 ? wins / trials : 0, ci: wilson(wins, trials) },
       crossoverMonth: crossed.length > 0 ? stats(crossed) : null,

@@ -1,8 +1,8 @@
 /**
  * Paired statistics for comparisons on common random numbers: per-trial totals from TrialResults,
- * crossover months, the Wilson interval and the variance-reduction ratio. Pure functions on arrays.
+ * crossover months and the variance-reduction ratio. Pure functions on arrays.
  */
-import type { Histogram, TrialResults } from './types.js';
+import type { TrialResults } from './types.js';
 
 /**
  * Per-trial sums of a monthly row-major array (`trial * months + (month - 1)`), summed in month order.
@@ -57,20 +57,6 @@ export function varianceReductionRatio(a: ArrayLike<number>, b: ArrayLike<number
 }
 
 /**
- * Wilson score interval for a binomial proportion (95% by default).
- * @example wilson(50, 100) // [0.4038..., 0.5961...]
- */
-export function wilson(successes: number, n: number, z = 1.959963984540054): [number, number] {
-  if (n <= 0) return [0, 1];
-  const p = successes / n;
-  const z2 = z * z;
-  const denom = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return [successes <= 0 ? 0 : Math.max(0, centre - half), successes >= n ? 1 : Math.min(1, centre + half)];
-}
-
-/**
  * Crossover month of each trial: the first month m from which the variant's cumulative revenue stays
  * strictly ahead of the baseline's through the horizon (1 if it is ahead from month 1), or NaN when it
  * is not ahead at the horizon (never crosses).
@@ -116,28 +102,6 @@ export function column(a: ArrayLike<number>, trials: number, months: number, m: 
   const out = new Float64Array(trials);
   for (let t = 0; t < trials; t++) out[t] = a[t * months + m];
   return out;
-}
-
-/**
- * Equal-width histogram over [min, max] (a single bin when every value is equal).
- * @example histogram([0, 1, 2, 3], 2) // { edges: [0, 1.5, 3], counts: [2, 2] }
- */
-export function histogram(values: ArrayLike<number>, bins = 30): Histogram {
-  let lo = Infinity,
-    hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  if (values.length === 0) return { edges: [], counts: [] };
-  if (!(hi > lo)) return { edges: [lo, hi], counts: [values.length] };
-  const span = hi - lo;
-  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + (span * i) / bins));
-  const counts = new Array<number>(bins).fill(0);
-  // (v - lo) / span rather than / width: the width of a tiny span can underflow to 0
-  for (let i = 0; i < values.length; i++) counts[Math.min(bins - 1, Math.floor(((values[i] - lo) / span) * bins))]++;
-  return { edges, counts };
 }
 
 /**

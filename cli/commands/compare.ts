@@ -5,22 +5,22 @@ import { InputError, issue } from '../../engine/errors.js';
 import { parseScenario, parseText } from '../../engine/scenario.js';
 import { checkComparable, isStudy, parseStudy, type Study } from '../../engine/study.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
-import { inFile, money, pct, progressLine, readText, resolveInput } from '../compare-io.js';
+import { inFile, listStudies, readText, resolveStudy, signedMoney } from '../compare-io.js';
+import { money, pct, progressBar, table } from '../format.js';
+import { readScenarioSource } from '../load.js';
 
 /** Loads the command's positional arguments as a study: one study file, or baseline + variant files. */
 export function loadStudy(files: string[]): Study {
-  if (files.length === 0) throw new UsageError('give a study file, or a baseline scenario and at least one variant');
+  if (files.length === 0)
+    throw new UsageError(`give a study file, or a baseline scenario and at least one variant (preset studies: ${listStudies().map((s) => s.id).join(', ') || 'none'})`);
   if (files.length === 1) {
-    const path = resolveInput(files[0], true);
+    const path = resolveStudy(files[0]);
     const raw = inFile(files[0], () => parseText(readText(path)));
     if (!isStudy(raw)) throw new UsageError(`'${files[0]}' is a scenario, not a study (no compare block): give a study file, or a baseline and at least one variant`);
     const dir = dirname(path);
     return inFile(files[0], () => parseStudy(raw, (ref) => readText(resolve(dir, ref))));
   }
-  const scenarios = files.map((f) => {
-    const path = resolveInput(f);
-    return inFile(f, () => parseScenario(readText(path)));
-  });
+  const scenarios = files.map((f) => inFile(f, () => parseScenario(readScenarioSource(f).text)));
   const [baseline, ...rest] = scenarios;
   const names = new Set<string>();
   const variants = rest.map((scenario, i) => {
@@ -34,8 +34,10 @@ export function loadStudy(files: string[]): Study {
   return { name: `${baseline.name} vs ${variants.map((v) => v.name).join(', ')}`, baseline, baselineSource: files[0], variants };
 }
 
-const range = (s: { p10: number; p50: number; p90: number }, signed = false) =>
-  `${money(s.p10, signed)} / ${money(s.p50, signed)} / ${money(s.p90, signed)}`;
+const range = (s: { p10: number; p50: number; p90: number }, signed = false) => {
+  const f = signed ? signedMoney : money;
+  return `${f(s.p10)} / ${f(s.p50)} / ${f(s.p90)}`;
+};
 
 /**
  * The readable report of a comparison.
@@ -48,42 +50,38 @@ export function formatComparison(title: string, r: CompareResult): string {
   lines.push(`${r.trials} trials, seed ${r.seed}, ${r.horizonMonths} months; every scenario on the same random draws (common random numbers)`);
   if (b.plan) lines.push(`plan target (the baseline's): ${money(b.plan.target)}`);
   lines.push('');
-  const rows: string[][] = [['', 'scenario', 'revenue P10 / P50 / P90', 'cost (mean)', 'P(plan)']];
+  const rows: string[][] = [['scenario', '', 'revenue P10 / P50 / P90', 'cost (mean)', 'P(plan)']];
   const row = (label: string, name: string, s: typeof b) => [
-    label,
     name,
+    label,
     range(s.revenue.total),
     money(s.cost.total.mean),
     s.plan ? `${pct(s.plan.probability)} [${pct(s.plan.ci[0])}, ${pct(s.plan.ci[1])}]` : '-',
   ];
   rows.push(row('baseline', b.scenario.name, b));
   for (const v of r.variants) rows.push(row('variant', v.name, v.summary));
-  lines.push(...table(rows));
+  lines.push(table(rows));
   for (const v of r.variants) {
     const d = v.difference;
     lines.push('');
     lines.push(`${v.name} minus baseline, trial by trial:`);
-    lines.push(`  revenue difference    P10 / P50 / P90 ${range(d.total, true)}   mean ${money(d.total.mean, true)} ± ${money(d.stdError.total)} (SE)`);
-    lines.push(`  cost difference       mean ${money(d.cost.mean, true)}`);
-    lines.push(`  margin difference     P10 / P50 / P90 ${range(d.margin, true)}   mean ${money(d.margin.mean, true)}`);
+    lines.push(`  revenue difference    P10 / P50 / P90 ${range(d.total, true)}   mean ${signedMoney(d.total.mean)} ± ${money(d.stdError.total)} (SE)`);
+    lines.push(`  cost difference       mean ${signedMoney(d.cost.mean)}`);
+    lines.push(`  margin difference     P10 / P50 / P90 ${range(d.margin, true)}   mean ${signedMoney(d.margin.mean)}`);
     lines.push(`  P(beats baseline)     ${pct(v.beatsBaseline.probability)} [${pct(v.beatsBaseline.ci[0])}, ${pct(v.beatsBaseline.ci[1])}] (Wilson 95%)`);
     lines.push(
       `  crossover month       ${v.crossoverMonth ? `P50 ${fmtMonth(v.crossoverMonth.p50)} (P10 ${fmtMonth(v.crossoverMonth.p10)}, P90 ${fmtMonth(v.crossoverMonth.p90)}); ` : ''}never ahead by the horizon in ${pct(v.neverCrosses)} of trials`,
     );
     lines.push(`  incremental ROI       ${v.incrementalRoi === null ? '- (same cost)' : `${(v.incrementalRoi * 100).toFixed(0)}%`}`);
-    lines.push(`  variance reduction    ${v.varianceReduction === null ? '- (identical outcomes)' : `${v.varianceReduction.toFixed(1)}x`} (independent draws would give this much more variance in the difference)`);
+    lines.push(
+      `  variance reduction    ${v.varianceReduction === null ? '- (identical outcomes: the difference is 0 in every trial)' : `${v.varianceReduction.toFixed(1)}x (independent draws would give the difference this many times the variance)`}`,
+    );
   }
   return lines.join('\n');
 }
 
 function fmtMonth(m: number): string {
   return Number.isInteger(m) ? String(m) : m.toFixed(1);
-}
-
-/** Left-aligned text columns. */
-export function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
 }
 
 export const compareCommand: Command = {
@@ -107,8 +105,8 @@ export const compareCommand: Command = {
     const study = loadStudy(p.positional);
     const trials = intFlag(p, 'trials', 1, 1_000_000) ?? study.trials ?? study.baseline.trials;
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1) ?? study.seed ?? study.baseline.seed;
-    const progress = progressLine('comparing');
-    const result = compare(study.baseline, study.variants, { trials, seed, onProgress: progress.onProgress });
+    const progress = progressBar('comparing');
+    const result = compare(study.baseline, study.variants, { trials, seed, onProgress: progress.update });
     progress.done();
     process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatComparison(study.name, result) + '\n');
     return 0;

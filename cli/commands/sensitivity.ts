@@ -2,8 +2,9 @@
 import { parseScenario } from '../../engine/scenario.js';
 import { sensitivity, type SensitivityParam, type SensitivityResult } from '../../engine/sensitivity.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
-import { inFile, money, pct, progressLine, readText, resolveInput } from '../compare-io.js';
-import { table } from './compare.js';
+import { inFile, signedMoney } from '../compare-io.js';
+import { money, pct, progressBar, table } from '../format.js';
+import { readScenarioSource } from '../load.js';
 
 /**
  * Parses `--param` values: `path` (±20%) or `path=low:high`.
@@ -37,17 +38,18 @@ export function formatSensitivity(title: string, r: SensitivityResult): string {
   const widest = Math.max(1e-9, ...r.parameters.map((p) => Math.abs(p.swing.mean)));
   const rows = [['parameter', 'low → high (base)', 'mean swing', '', 'P50 swing', 'P(plan) swing']];
   for (const p of r.parameters) {
-    const bar = '█'.repeat(Math.round((20 * Math.abs(p.swing.mean)) / widest)) || (p.swing.mean === 0 ? '' : '▏');
+    // padded to a fixed width so the (right-aligned) column reads as a left-aligned bar
+    const bar = ('█'.repeat(Math.round((20 * Math.abs(p.swing.mean)) / widest)) || (p.swing.mean === 0 ? '' : '▏')).padEnd(20);
     rows.push([
       p.path,
       `${fmtValue(p.low)} → ${fmtValue(p.high)} (${fmtValue(p.baseValue)})`,
-      `${money(p.swing.mean, true)} ± ${money(p.swingStdError)}`,
+      `${signedMoney(p.swing.mean)} ± ${money(p.swingStdError)}`,
       bar,
-      money(p.swing.p50, true),
+      signedMoney(p.swing.p50),
       pts(p.swing.planProbability),
     ]);
   }
-  lines.push(...table(rows));
+  lines.push(table(rows));
   lines.push('', 'swing = output at high - output at low; ± is the standard error of the mean swing from the paired trials.');
   return lines.join('\n');
 }
@@ -73,12 +75,12 @@ export const sensitivityCommand: Command = {
     const p = parseArgs(args, { values: ['trials', 'seed', 'param'], booleans: ['json'] });
     if (p.positional.length !== 1) throw new UsageError('give exactly one scenario file or preset name');
     const file = p.positional[0];
-    const scenario = inFile(file, () => parseScenario(readText(resolveInput(file))));
+    const scenario = inFile(file, () => parseScenario(readScenarioSource(file).text));
     const params = p.flags.get('param')?.map(parseParam);
     const trials = intFlag(p, 'trials', 1, 1_000_000) ?? scenario.trials;
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1) ?? scenario.seed;
-    const progress = progressLine('sensitivity');
-    const result = sensitivity(scenario, { trials, seed, params, onProgress: progress.onProgress });
+    const progress = progressBar('sensitivity');
+    const result = sensitivity(scenario, { trials, seed, params, onProgress: progress.update });
     progress.done();
     process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatSensitivity(scenario.name, result) + '\n');
     return 0;

@@ -68,7 +68,7 @@ describe('salesim compare', () => {
   it('bad input exits 2 with one line per problem, never a stack trace', async () => {
     const cases = [
       [['compare', join(dir, 'a.yaml')], /is a scenario, not a study/],
-      [['compare', join(dir, 'missing.yaml'), join(dir, 'a.yaml')], /cannot read .*missing\.yaml/],
+      [['compare', join(dir, 'missing.yaml'), join(dir, 'a.yaml')], /no such file or preset: .*missing\.yaml/],
       [['compare', join(dir, 'a.yaml'), join(dir, 'long.yaml')], /horizonMonths: must equal the baseline's horizon .*long\.yaml/],
       [['compare', join(dir, 'study.yaml'), '--trials', '0'], /--trials must be a whole number/],
       [['compare'], /give a study file/],

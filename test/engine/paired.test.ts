@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { crossoverMonths, cumulativeDifference, histogram, perTrialTotals, variance, varianceReductionRatio, wilson } from '../../engine/paired.js';
+import { crossoverMonths, cumulativeDifference, perTrialTotals, variance, varianceReductionRatio } from '../../engine/paired.js';
 
 describe('paired statistics', () => {
   it('per-trial totals of a row-major array', () => {
@@ -43,26 +43,5 @@ describe('paired statistics', () => {
     expect(varianceReductionRatio(a, a)).toBeNull();
   });
 
-  it('Wilson interval: known values and coverage of the point estimate', () => {
-    const [lo, hi] = wilson(50, 100);
-    expect(lo).toBeCloseTo(0.4038, 4);
-    expect(hi).toBeCloseTo(0.5962, 4);
-    expect(wilson(0, 10)[0]).toBe(0);
-    expect(wilson(10, 10)[1]).toBe(1);
-    fc.assert(fc.property(fc.integer({ min: 1, max: 500 }), fc.nat(), (n, k0) => {
-      const k = k0 % (n + 1);
-      const [l, h] = wilson(k, n);
-      expect(l).toBeLessThanOrEqual(k / n + 1e-12);
-      expect(h).toBeGreaterThanOrEqual(k / n - 1e-12);
-    }));
-  });
 
-  it('histogram counts every value once', () => {
-    const h = histogram([0, 1, 2, 3], 2);
-    expect(h).toEqual({ edges: [0, 1.5, 3], counts: [2, 2] });
-    expect(histogram([5, 5, 5])).toEqual({ edges: [5, 5], counts: [3] });
-    fc.assert(fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }), (v) => {
-      expect(histogram(v).counts.reduce((a, b) => a + b, 0)).toBe(v.length);
-    }));
-  });
 });
