@@ -118,24 +118,30 @@ export function patchVariant(baselineRaw: unknown, patch: unknown, at: string): 
   return applyScenarioPatch(baselineRaw, patch, at);
 }
 
-/**
- * Parses and validates a study (YAML/JSON text or an object). Every problem is reported with its path
- * from the study's root, e.g. `compare.variants[1].patch.reps.winRat: is not a known field`.
- * @example parseStudy({ compare: { baseline: { reps: { seats: 10, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1 } }, variants: [ { name: 'more', patch: { reps: { seats: 12 } } } ] } }).variants[0].scenario.reps.seats // 12
- */
-export function parseStudy(input: string | unknown, readFile?: ReadScenarioFile): Study {
-  const raw = typeof input === 'string' ? parseText(input) : input;
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError([issue(null, 'a study must be a mapping with a compare block')]);
-  const r = StudySchema.safeParse(raw);
-  if (!r.success) throw new InputError(zodIssues(r.error.issues));
-  const s = r.data;
-  const baselineRaw = loadRaw(s.compare.baseline as string | Record<string, unknown>, 'compare.baseline', readFile);
-  const baseline = parseAt(baselineRaw, 'compare.baseline');
+const VariantsSchema = StudySchema.shape.compare.shape.variants;
+const BaselineSchema = StudySchema.shape.compare.shape.baseline;
+
+/** A comparison request as the HTTP API takes it: the study's compare block at the root. */
+const RequestSchema = z.strictObject({
+  baseline: BaselineSchema,
+  variants: VariantsSchema,
+  trials: StudySchema.shape.trials,
+  seed: StudySchema.shape.seed,
+});
+
+/** Resolves a compare block's baseline and variants; every path starts with `prefix` ('' or 'compare.'). */
+function resolveComparison(
+  block: { baseline: string | Record<string, unknown>; variants: { name: string; patch?: Record<string, unknown>; scenario?: string | Record<string, unknown> }[] },
+  prefix: string,
+  readFile: ReadScenarioFile | undefined,
+): { baseline: Scenario; variants: Study['variants'] } {
+  const baselineRaw = loadRaw(block.baseline, `${prefix}baseline`, readFile);
+  const baseline = parseAt(baselineRaw, `${prefix}baseline`);
   const errors: InputIssue[] = [];
   const names = new Set<string>();
   const variants: Study['variants'] = [];
-  s.compare.variants.forEach((v, i) => {
-    const at = `compare.variants[${i}]`;
+  block.variants.forEach((v, i) => {
+    const at = `${prefix}variants[${i}]`;
     if (names.has(v.name)) errors.push(issue(`${at}.name`, 'must be unique'));
     names.add(v.name);
     if ((v.patch === undefined) === (v.scenario === undefined)) {
@@ -156,6 +162,21 @@ export function parseStudy(input: string | unknown, readFile?: ReadScenarioFile)
     }
   });
   if (errors.length > 0) throw new InputError(errors);
+  return { baseline, variants };
+}
+
+/**
+ * Parses and validates a study (YAML/JSON text or an object). Every problem is reported with its path
+ * from the study's root, e.g. `compare.variants[1].patch.reps.winRat: is not a known field`.
+ * @example parseStudy({ compare: { baseline: { reps: { seats: 10, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1 } }, variants: [ { name: 'more', patch: { reps: { seats: 12 } } } ] } }).variants[0].scenario.reps.seats // 12
+ */
+export function parseStudy(input: string | unknown, readFile?: ReadScenarioFile): Study {
+  const raw = typeof input === 'string' ? parseText(input) : input;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError([issue(null, 'a study must be a mapping with a compare block')]);
+  const r = StudySchema.safeParse(raw);
+  if (!r.success) throw new InputError(zodIssues(r.error.issues));
+  const s = r.data;
+  const { baseline, variants } = resolveComparison(s.compare, 'compare.', readFile);
   return {
     name: s.name ?? `${baseline.name} vs ${variants.map((v) => v.name).join(', ')}`,
     ...(s.description !== undefined ? { description: s.description } : {}),
@@ -165,4 +186,18 @@ export function parseStudy(input: string | unknown, readFile?: ReadScenarioFile)
     baselineSource: typeof s.compare.baseline === 'string' ? s.compare.baseline : null,
     variants,
   };
+}
+
+/**
+ * Parses a comparison request as the HTTP API takes it — `{ baseline, variants: [ { name, patch | scenario } ],
+ * trials?, seed? }` with inline scenarios — into the arguments of `compare`. Paths start at the root:
+ * `variants[1].patch.reps.winRat: is not a known field`.
+ * @example parseCompareRequest({ baseline: { reps: { seats: 10, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1 } }, variants: [ { name: 'more', patch: { reps: { seats: 12 } } } ] }).variants[0].scenario.reps.seats // 12
+ */
+export function parseCompareRequest(input: unknown, readFile?: ReadScenarioFile): { baseline: Scenario; variants: Study['variants']; trials?: number; seed?: number } {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InputError([issue(null, 'the request must be an object { baseline, variants }')]);
+  const r = RequestSchema.safeParse(input);
+  if (!r.success) throw new InputError(zodIssues(r.error.issues));
+  const { baseline, variants } = resolveComparison(r.data, '', readFile);
+  return { baseline, variants, ...(r.data.trials !== undefined ? { trials: r.data.trials } : {}), ...(r.data.seed !== undefined ? { seed: r.data.seed } : {}) };
 }
