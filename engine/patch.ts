@@ -17,7 +17,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * @example mergePatch({ a: 1, b: { c: 2, d: 3 } }, { b: { c: null, e: 4 } }) // { a: 1, b: { d: 3, e: 4 } }
  */
 export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (!isPlainObject(patch)) return structuredCloneJson(patch);
+  if (!isPlainObject(patch)) return cloneJson(patch);
   const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
@@ -26,9 +26,13 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-function structuredCloneJson(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(structuredCloneJson);
-  if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, structuredCloneJson(x)]));
+/**
+ * A deep copy of a JSON-like value (plain objects, arrays, primitives).
+ * @example cloneJson({ a: [1, { b: 2 }] }) // { a: [1, { b: 2 }] }, sharing nothing with the input
+ */
+export function cloneJson<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(cloneJson) as T;
+  if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cloneJson(x)])) as T;
   return v;
 }
 

@@ -10,6 +10,7 @@ import { summarize } from './summarize.js';
 import { planTargets } from './model/policy.js';
 import { numericRange, parsePath, schemaAt, type PathSegment } from './schema-walk.js';
 import { subtract, trialTotals, variance } from './paired.js';
+import { cloneJson } from './patch.js';
 import type { TrialResults } from './types.js';
 
 /** A parameter to vary: a numeric field path with optional low/high values (default ±`relative`). */
@@ -133,7 +134,7 @@ export function defaultRange(path: readonly PathSegment[], value: number, relati
 
 /** Sets a value at a path of a copy of the scenario and validates it; errors name `at`. */
 function withValue(s: Scenario, path: PathSegment[], value: number, at: string): Scenario {
-  const copy = structuredClone(s) as unknown as Record<string, unknown>;
+  const copy = cloneJson(s) as unknown as Record<string, unknown>;
   let cur = copy as Record<string | number, unknown>;
   for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
   cur[path[path.length - 1]] = value;
