@@ -63,6 +63,7 @@ function checkVariants(baseline: Scenario, variants: { name: string; scenario: S
 /**
  * Builds the comparison from results already computed with the same seed (e.g. by a worker pool), so
  * callers never recompute statistics. Every `results` must hold the same trials and months.
+ * `elapsedMs` is the whole comparison's time; `runElapsedMs` (baseline first) each run's, for the summaries' meta.
  * @example
  * const base = simulate(a, { trials: 500, seed: 7 }), alt = simulate(b, { trials: 500, seed: 7 });
  * compareResults(a, base, [{ name: 'b', scenario: b, results: alt }], { seed: 7 }).variants[0].beatsBaseline.probability
@@ -71,7 +72,7 @@ export function compareResults(
   baseline: Scenario,
   baseResults: TrialResults,
   variants: { name: string; scenario: Scenario; results: TrialResults }[],
-  opts: { seed: number; elapsedMs?: number },
+  opts: { seed: number; elapsedMs?: number; runElapsedMs?: number[] },
 ): CompareResult {
   checkVariants(baseline, variants);
   const { trials, months } = baseResults;
@@ -80,10 +81,10 @@ export function compareResults(
       throw new Error(`compareResults: variant '${v.name}' has ${v.results.trials} trials x ${v.results.months} months from ${v.results.from}; the baseline has ${trials} x ${months} from ${baseResults.from}`);
   }
   const plan = planTargets(baseline);
-  const baseSummary = summarize(baseline, baseResults, { seed: opts.seed, plan, elapsedMs: opts.elapsedMs });
+  const baseSummary = summarize(baseline, baseResults, { seed: opts.seed, plan, elapsedMs: opts.runElapsedMs?.[0] ?? 0 });
   const base = trialTotals(baseResults);
   const se = (x: Float64Array) => (x.length > 1 ? Math.sqrt(variance(x) / x.length) : 0);
-  const out: VariantComparison[] = variants.map((v) => {
+  const out: VariantComparison[] = variants.map((v, i) => {
     const alt = trialTotals(v.results);
     const dRevenue = subtract(alt.revenue, base.revenue);
     const dCost = subtract(alt.cost, base.cost);
@@ -97,7 +98,7 @@ export function compareResults(
     const dCostMean = mean(dCost);
     return {
       name: v.name,
-      summary: summarize(v.scenario, v.results, { seed: opts.seed, plan, elapsedMs: opts.elapsedMs }),
+      summary: summarize(v.scenario, v.results, { seed: opts.seed, plan, elapsedMs: opts.runElapsedMs?.[i + 1] ?? 0 }),
       difference: {
         total: stats(dRevenue),
         cost: stats(dCost),
@@ -136,7 +137,14 @@ export function compare(baseline: Scenario, variants: { name: string; scenario: 
   const seed = opts.seed ?? baseline.seed;
   const total = trials * (variants.length + 1);
   const progress = (offset: number) => (opts.onProgress ? (done: number) => opts.onProgress!(offset + done, total) : undefined);
-  const baseResults = simulate(baseline, { trials, seed, onProgress: progress(0) });
-  const runs = variants.map((v, i) => ({ ...v, results: simulate(v.scenario, { trials, seed, onProgress: progress((i + 1) * trials) }) }));
-  return compareResults(baseline, baseResults, runs, { seed, elapsedMs: Date.now() - started });
+  const runElapsedMs: number[] = [];
+  const timed = (s: Scenario, offset: number) => {
+    const t0 = Date.now();
+    const r = simulate(s, { trials, seed, onProgress: progress(offset) });
+    runElapsedMs.push(Date.now() - t0);
+    return r;
+  };
+  const baseResults = timed(baseline, 0);
+  const runs = variants.map((v, i) => ({ ...v, results: timed(v.scenario, (i + 1) * trials) }));
+  return compareResults(baseline, baseResults, runs, { seed, elapsedMs: Date.now() - started, runElapsedMs });
 }
