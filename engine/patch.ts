@@ -85,12 +85,15 @@ export function checkPatch(patch: unknown, prefix = 'patch'): InputIssue[] {
  */
 export function applyScenarioPatch(base: unknown, patch: unknown, prefix = 'patch'): Scenario {
   const unknownFields = checkPatch(patch, prefix);
-  if (unknownFields.length > 0) throw new InputError(unknownFields);
-  const merged = mergePatch(base, patch);
+  if (unknownFields.length > 0 && (patch === null || typeof patch !== 'object' || Array.isArray(patch))) throw new InputError(unknownFields);
   try {
-    return parseScenario(merged);
+    const scenario = parseScenario(mergePatch(base, patch));
+    if (unknownFields.length > 0) throw new InputError(unknownFields); // e.g. deleting a field that does not exist
+    return scenario;
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(prefixIssues(e.errors, prefix));
-    throw e;
+    if (!(e instanceof InputError) || e.errors === unknownFields) throw e;
+    // every problem at once: the unknown fields, then the patched scenario's other errors
+    const seen = new Set(unknownFields.map((x) => x.path));
+    throw new InputError([...unknownFields, ...prefixIssues(e.errors, prefix).filter((x) => !seen.has(x.path))]);
   }
 }

@@ -92,6 +92,11 @@ describe('scenario patches', () => {
     expect(errs.map((e) => e.path).sort()).toEqual(['variants[1].patch.enablement[0].gapClosd', 'variants[1].patch.reps.winRate.mean']);
   });
 
+  it('unknown fields and bad values are reported together, each once', () => {
+    const errs = errorsOf(() => applyScenarioPatch(base, { reps: { winRate: { mean: 2 } }, hiring: { ramp: { monts: 3 } }, attrition: { anualRate: null } }, 'v'));
+    expect(errs.map((e) => e.path)).toEqual(['v.hiring.ramp.monts', 'v.attrition.anualRate', 'v.reps.winRate.mean']);
+  });
+
   it('a patch that is not a mapping is refused', () => {
     expect(errorsOf(() => applyScenarioPatch(base, [1], 'p'))[0].path).toBe('p');
   });
