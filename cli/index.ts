@@ -9,12 +9,16 @@ import { run } from './commands/run.js';
 import { validate } from './commands/validate.js';
 import { schema } from './commands/schema.js';
 import { presets } from './commands/presets.js';
+import { compareCommand } from './commands/compare.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 
 const commands: Record<string, Command> = {
   run,
   validate,
   schema,
   presets,
+  compare: compareCommand,
+  sensitivity: sensitivityCommand,
 };
 
 function usage(): string {
