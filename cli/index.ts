@@ -9,12 +9,18 @@ import { run } from './commands/run.js';
 import { validate } from './commands/validate.js';
 import { schema } from './commands/schema.js';
 import { presets } from './commands/presets.js';
+import { calibrate } from './commands/calibrate.js';
+import { synth } from './commands/synth.js';
+import { backtest } from './commands/backtest.js';
 
 const commands: Record<string, Command> = {
   run,
   validate,
   schema,
   presets,
+  calibrate,
+  synth,
+  backtest,
 };
 
 function usage(): string {

@@ -38,12 +38,14 @@ export interface SynthOptions {
   start?: string;
   /** seed (default: the scenario's) */
   seed?: number;
+  /** also return the roster (default: when the scenario has hiring or attrition) */
+  roster?: boolean;
 }
 
 /** Synthetic history: CSV texts and warnings about ignored mechanisms. */
 export interface SynthResult {
   opportunities: string;
-  /** present when the scenario has hiring or attrition */
+  /** present when the scenario has hiring or attrition, or `roster: true` */
   roster?: string;
   warnings: string[];
 }
@@ -244,7 +246,7 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
     ]);
   }
   const result: SynthResult = { opportunities: toCsv(rows), warnings };
-  if (s.hiring || s.attrition) {
+  if (opts.roster ?? !!(s.hiring || s.attrition)) {
     const r = [ROSTER_COLUMNS];
     for (const p of people) {
       const hiredDay = p.hired >= 1 ? p.hiredDay : 1;
