@@ -184,7 +184,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   };
   const bbMethod = 'empirical-Bayes beta-binomial, ML; SE from observed information';
   add(param('reps.winRate.mean', win.mean, win.meanSe, bbMethod));
-  add(param('reps.winRate.concentration', win.concentration, win.concentrationSe, win.atBound ? 'beta-binomial ML at its cap (no spread detected)' : bbMethod));
+  add(param('reps.winRate.concentration', win.concentration, win.concentrationSe, win.atBound ? 'beta-binomial ML at its cap (no spread detected)' : 'empirical-Bayes beta-binomial, ML on log k; SE = k x SE(log k) from observed information'));
   let winRate: unknown;
   if (tiers.tiers) {
     winRate = {
