@@ -33,6 +33,12 @@ export interface TrialResults {
   productive: Float64Array;
   ramping: Float64Array;
   vacant: Float64Array;
+  /** 1 when a sales leader is in the seat at the start of the month, else 0 (all 1 without a leadership block) */
+  leaderPresent: Float64Array;
+  /** 1 when the month is inside a post-exit disruption window */
+  disrupted: Float64Array;
+  /** opportunities created by padding in the month */
+  padded: Float64Array;
   /** revenue per territory, index = trial * territories + t */
   territoryRevenue: Float64Array;
   hires: Float64Array;
@@ -105,7 +111,7 @@ export interface Summary {
   territories: { name: string; revenue: Stats }[];
   headcount: { monthly: Stats[]; productive: Stats[]; ramping: Stats[]; vacant: Stats[] };
   hiring: { hires: Stats; exits: Stats };
-  leadership: { changes: Stats; monthsWithoutLeader: Stats; programmesLost: Stats };
+  leadership: { changes: Stats; monthsWithoutLeader: Stats; programmesLost: Stats; presentByMonth: number[]; disruptedByMonth: number[] };
   coverage: { paddedShare: Stats; realisedCoverage: Stats | null } | null;
   cost: { total: Stats; monthly: Stats[]; breakdown: Record<string, Stats> };
   margin: Stats;
