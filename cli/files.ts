@@ -21,10 +21,9 @@ export function readInput(path: string, what: string): string {
  * @example writeAtomic('scenario.yaml', text)
  */
 export function writeAtomic(path: string, text: string, what = 'out'): void {
+  checkWritable(path, what);
   const p = resolve(path);
   const dir = dirname(p);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError([issue(what, `cannot write '${path}': folder '${dirname(path)}' does not exist`)]);
-  if (existsSync(p) && statSync(p).isDirectory()) throw new InputError([issue(what, `cannot write '${path}': it is a directory`)]);
   const tmp = join(dir, `.${basename(p)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);
@@ -33,6 +32,17 @@ export function writeAtomic(path: string, text: string, what = 'out'): void {
     rmSync(tmp, { force: true });
     throw new InputError([issue(what, `cannot write '${path}': ${e instanceof Error ? e.message : String(e)}`)]);
   }
+}
+
+/**
+ * Checks before any work that an output path can be written: its folder exists and it is not a folder.
+ * @example checkWritable('scenario.yaml', 'out')
+ */
+export function checkWritable(path: string, what: string): void {
+  const p = resolve(path);
+  const dir = dirname(p);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError([issue(what, `cannot write '${path}': folder '${dirname(path)}' does not exist`)]);
+  if (existsSync(p) && statSync(p).isDirectory()) throw new InputError([issue(what, `cannot write '${path}': it is a directory`)]);
 }
 
 /**

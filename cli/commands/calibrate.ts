@@ -1,6 +1,6 @@
 import type { Command } from '../args.js';
 import { parseArgs, UsageError } from '../args.js';
-import { lastFlag, readInput, writeAtomic } from '../files.js';
+import { checkWritable, lastFlag, readInput, writeAtomic } from '../files.js';
 import { table } from '../format.js';
 import { calibrate as fit, type CalibrationResult } from '../../engine/calibrate/calibrate.js';
 import { basename } from 'node:path';
@@ -24,6 +24,8 @@ export const calibrate: Command = {
     const p = parseArgs(args, { values: ['reps', 'out', 'map', 'from', 'to', 'name', 'horizon'], booleans: ['json', 'skip-invalid'] });
     if (p.positional.length !== 1) throw new UsageError('expects exactly one opportunity CSV file');
     const file = p.positional[0];
+    const out = lastFlag(p.flags, 'out');
+    if (out) checkWritable(out, 'out');
     const csv = readInput(file, 'opportunities');
     const repsFile = lastFlag(p.flags, 'reps');
     const roster = repsFile ? readInput(repsFile, 'reps') : null;
@@ -41,7 +43,6 @@ export const calibrate: Command = {
       horizonMonths: horizon === undefined ? undefined : Number(horizon),
       source: basename(file),
     });
-    const out = lastFlag(p.flags, 'out');
     if (out) writeAtomic(out, result.yaml, 'out');
     if (p.flags.has('json')) process.stdout.write(JSON.stringify({ scenario: result.scenario, report: result.report }) + '\n');
     else if (out) process.stdout.write(readableReport(result) + `\nwrote ${out}\n`);

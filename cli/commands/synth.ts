@@ -1,6 +1,6 @@
 import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
-import { lastFlag, writeAtomic } from '../files.js';
+import { checkWritable, lastFlag, writeAtomic } from '../files.js';
 import { loadScenario } from '../load.js';
 import { synthesize } from '../../engine/calibrate/synthesize.js';
 
@@ -22,8 +22,10 @@ export const synth: Command = {
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1);
     const { scenario } = loadScenario(p.positional[0]);
     const rosterFile = lastFlag(p.flags, 'roster');
-    const h = synthesize(scenario, { months, start: lastFlag(p.flags, 'start') ?? '2025-01', seed, roster: rosterFile ? true : undefined });
     const out = lastFlag(p.flags, 'out');
+    if (rosterFile) checkWritable(rosterFile, 'roster');
+    if (out) checkWritable(out, 'out');
+    const h = synthesize(scenario, { months, start: lastFlag(p.flags, 'start') ?? '2025-01', seed, roster: rosterFile ? true : undefined });
     if (rosterFile && h.roster) writeAtomic(rosterFile, h.roster, 'roster');
     if (out) writeAtomic(out, h.opportunities, 'out');
     else process.stdout.write(h.opportunities);
