@@ -1,0 +1,328 @@
+/**
+ * `npm run bench`: salesim's performance in one run, as a table (or `--json`).
+ *
+ * Rows: the core model and the full model (100 reps x 36 months x 10,000 trials) on one thread and on
+ * the worker pool; the objects + seedrandom-ARC4 reference of the core model; Squiggle against the
+ * equivalent salesim scenario (bench/squiggle/); the playground's default scenario on the pool with its
+ * first streamed partial Summary; peak RSS and summary time for 100,000 trials x 100 reps x 36 months
+ * in a child process (streaming summary).
+ *
+ * Honesty rules: one seed everywhere; every parallel result is compared array by array with the
+ * single-thread result of the same run (and other worker counts / chunk sizes) and the row says so;
+ * rates are reported on wall time and on CPU time (the process's user + system time), because a shared
+ * machine's wall clock also measures the neighbours. Nothing here is a test: no thresholds, no asserts.
+ *
+ * Usage: npm run bench [-- --json] [--quick] [--workers N] [--rss-workers N]
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseScenario, runTrials, summarize, type Scenario, type TrialResults } from '../engine/index.js';
+import { createPool, runParallel, type Pool } from '../parallel/index.js';
+import { runReference, type ReferenceParams } from './reference.js';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const json = flag('--json');
+const quick = flag('--quick');
+const workers = Math.max(1, option('--workers', availableParallelism()));
+const rssWorkers = Math.max(1, option('--rss-workers', 1));
+const SEED = 1;
+const log = (msg: string) => {
+  if (!json) process.stderr.write(msg + '\n');
+};
+
+const load = (file: string): Scenario => parseScenario(readFileSync(here(file), 'utf8'));
+const seatsOf = (s: Scenario) => s.territories.reduce((a, t) => a + t.seats, 0);
+
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+function timed<T>(f: () => T): [T, Timing] {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const v = f();
+  const wallMs = performance.now() - t;
+  const u = process.cpuUsage(c);
+  return [v, { wallMs, cpuMs: (u.user + u.system) / 1000 }];
+}
+async function timedAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const v = await f();
+  return [v, performance.now() - t];
+}
+
+/** Every typed array of two results equal, element by element (NaN equals NaN). */
+function sameResults(a: TrialResults, b: TrialResults): boolean {
+  if (a.trials !== b.trials || a.from !== b.from) return false;
+  for (const [k, v] of Object.entries(a)) {
+    if (!ArrayBuffer.isView(v)) continue;
+    const w = (b as unknown as Record<string, ArrayLike<number>>)[k];
+    const x = v as unknown as ArrayLike<number>;
+    if (!w || w.length !== x.length) return false;
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], w[i])) return false;
+  }
+  return true;
+}
+
+interface Row {
+  row: string;
+  scenario: string;
+  trials: number;
+  repMonths: number;
+  /** rep-months per second on one thread, by wall time and by CPU time */
+  singleWall: number | null;
+  singleCpu: number | null;
+  workers: number | null;
+  parallelWallMs: number | null;
+  speedup: number | null;
+  /** how many times faster than the named peer (Squiggle, or the reference) */
+  ratio: number | null;
+  ratioTo: string | null;
+  wallMs: number | null;
+  firstPartialMs: number | null;
+  peakRssMB: number | null;
+  check: string;
+}
+const rows: Row[] = [];
+const blank = (row: string, scenario: string, trials: number, repMonths: number): Row => ({
+  row,
+  scenario,
+  trials,
+  repMonths,
+  singleWall: null,
+  singleCpu: null,
+  workers: null,
+  parallelWallMs: null,
+  speedup: null,
+  ratio: null,
+  ratioTo: null,
+  wallMs: null,
+  firstPartialMs: null,
+  peakRssMB: null,
+  check: '',
+});
+
+/** A model row: one thread in this process, then the pool; results compared. */
+async function modelRow(pool: Pool, name: string, file: string, trials: number): Promise<Row> {
+  const s = load(file);
+  const repMonths = seatsOf(s) * s.horizonMonths * trials;
+  runTrials(s, SEED, 0, Math.min(200, trials)); // JIT warm-up
+  log(`  ${name}: ${trials} trials on one thread...`);
+  const [single, t1] = timed(() => runTrials(s, SEED, 0, trials));
+  log(`  ${name}: ${trials} trials on ${workers} workers...`);
+  await runParallel(s, { trials: Math.min(400, trials), seed: SEED, pool }); // warm the workers
+  const [par, pw] = await timedAsync(() => runParallel(s, { trials, seed: SEED, pool }));
+  const odd = await runParallel(s, { trials, seed: SEED, pool, chunkSize: 137 });
+  const equal = sameResults(single, par) && sameResults(single, odd);
+  const r = blank(name, file, trials, repMonths);
+  r.singleWall = repMonths / (t1.wallMs / 1000);
+  r.singleCpu = repMonths / (t1.cpuMs / 1000);
+  r.workers = workers;
+  r.parallelWallMs = pw;
+  r.speedup = t1.wallMs / pw;
+  r.wallMs = t1.wallMs;
+  r.check = equal ? `1 thread = ${workers} workers = chunks of 137, bit for bit` : 'MISMATCH between thread counts';
+  return r;
+}
+
+/** The same trials on 1, 2 and 3 workers and odd chunk sizes: identical arrays. */
+async function workerCountCheck(file: string): Promise<string> {
+  const s = load(file);
+  const ref = runTrials(s, SEED, 0, 300);
+  const out: string[] = [];
+  for (const w of [1, 2, 3]) {
+    const p = createPool({ workers: w });
+    try {
+      const r = await runParallel(s, { trials: 300, seed: SEED, pool: p, chunkSize: 7 + 31 * w });
+      out.push(`${w}w:${sameResults(ref, r) ? 'equal' : 'DIFFERENT'}`);
+    } finally {
+      await p.destroy();
+    }
+  }
+  return out.join(' ');
+}
+
+const referenceParams: ReferenceParams = {
+  seats: 100,
+  months: 36,
+  rate: 4,
+  winMean: 0.25,
+  winConcentration: 8,
+  dealMedian: 25000,
+  dealSigma: 0.8,
+  cycleMonths: 3,
+  annualAttrition: 0.3,
+  pipelineLoss: 0.5,
+  timeToFill: 2,
+  rampMonths: 6,
+};
+
+async function squiggleRow(): Promise<Row> {
+  const s = load('squiggle/equivalent.yaml');
+  const samples = 10_000;
+  const r = blank('Squiggle peer (equivalent model)', 'squiggle/equivalent.yaml', samples, seatsOf(s) * s.horizonMonths * samples);
+  // salesim: the equivalent scenario, simulated and summarised on one thread
+  runTrials(s, SEED, 0, 200);
+  const [summary, t] = timed(() => summarize(s, runTrials(s, SEED, 0, samples), { seed: SEED }));
+  r.singleWall = r.repMonths / (t.wallMs / 1000);
+  r.singleCpu = r.repMonths / (t.cpuMs / 1000);
+  r.wallMs = t.wallMs;
+  let squiggle: { run: (code: string, o: { environment: Record<string, unknown> }) => Promise<{ result: { ok: boolean; value: unknown } }> };
+  try {
+    squiggle = (await import('@quri/squiggle-lang' as string)) as typeof squiggle;
+  } catch {
+    r.check = 'Squiggle not installed (npm install --prefix bench): row skipped';
+    return r;
+  }
+  const code = readFileSync(here('squiggle/model.squiggle'), 'utf8');
+  log(`  Squiggle: ${samples} samples...`);
+  const c0 = process.cpuUsage();
+  const [out, sqMs] = await timedAsync(() => squiggle.run(code, { environment: { sampleCount: samples, xyPointLength: 1000, seed: 'salesim-bench', profile: false } }));
+  const cu = process.cpuUsage(c0);
+  const sqCpu = (cu.user + cu.system) / 1000;
+  if (!out.result.ok) {
+    r.check = `Squiggle failed: ${String(out.result.value)}`;
+    return r;
+  }
+  const text = String((out.result.value as { bindings: { toString(): string } }).bindings);
+  const p50 = /p50: (\d+)/.exec(text)?.[1];
+  r.ratio = sqCpu / t.cpuMs;
+  r.ratioTo = `Squiggle (CPU; wall ${(sqMs / t.wallMs).toFixed(1)}x)`;
+  r.check = `Squiggle ${(sqMs / 1000).toFixed(2)} s wall, ${(sqCpu / 1000).toFixed(2)} s CPU; salesim ${t.wallMs.toFixed(0)} ms wall, ${t.cpuMs.toFixed(0)} ms CPU (simulate + summarize); P50 salesim ${(summary.revenue.total.p50 / 1e6).toFixed(2)}M vs Squiggle ${p50 ? (Number(p50) / 1e6).toFixed(2) + 'M' : '?'}`;
+  return r;
+}
+
+async function playgroundRow(pool: Pool): Promise<Row> {
+  const s = load('../scenarios/baseline.yaml');
+  const trials = 2000;
+  const r = blank('playground default on the pool', 'scenarios/baseline.yaml', trials, seatsOf(s) * s.horizonMonths * trials);
+  await runParallel(s, { trials: 200, seed: SEED, pool }); // warm
+  const walls: number[] = [];
+  const firsts: number[] = [];
+  for (let rep = 0; rep < (quick ? 2 : 5); rep++) {
+    const t0 = performance.now();
+    let first = -1;
+    const res = await runParallel(s, {
+      trials,
+      seed: SEED,
+      pool,
+      onProgress: (_done, _total, partial) => {
+        if (first < 0) {
+          summarize(s, partial, { seed: SEED }); // the partial Summary the playground would draw
+          first = performance.now() - t0;
+        }
+      },
+    });
+    summarize(s, res, { seed: SEED });
+    walls.push(performance.now() - t0);
+    firsts.push(first);
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  r.workers = workers;
+  r.wallMs = med(walls);
+  r.firstPartialMs = med(firsts);
+  r.check = `median of ${walls.length}: run + summary ${walls.map((w) => w.toFixed(0)).join('/')} ms`;
+  return r;
+}
+
+function memoryRow(): Row {
+  const trials = quick ? 10_000 : 100_000;
+  const s = load('core-model.yaml');
+  const r = blank('memory + summary (streaming)', 'core-model.yaml', trials, seatsOf(s) * s.horizonMonths * trials);
+  log(`  memory: ${trials} trials in a child process on ${rssWorkers} workers...`);
+  try {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', here('rss-child.ts'), here('core-model.yaml'), String(trials), String(rssWorkers), '2000'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    const m = JSON.parse(out.trim().split('\n').pop()!);
+    r.peakRssMB = m.peakRssMB;
+    r.workers = rssWorkers;
+    r.parallelWallMs = m.simMs;
+    r.wallMs = m.summaryMs;
+    r.check = `summary of ${m.trials} trials x ${m.months} months: ${m.summaryMs.toFixed(0)} ms; columns kept ${m.storedMB.toFixed(0)} MB`;
+  } catch (e) {
+    r.check = `child failed: ${(e as Error).message.split('\n')[0]}`;
+  }
+  return r;
+}
+
+const fmtRate = (x: number | null) => (x === null ? '' : `${(x / 1e6).toFixed(2)}M`);
+const fmtMs = (x: number | null) => (x === null ? '' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`);
+
+async function main(): Promise<void> {
+  const started = new Date().toISOString();
+  const load0 = loadavg()[0];
+  const trials = quick ? 2000 : 10_000;
+  log(`salesim bench (${quick ? 'quick' : 'full'}), ${availableParallelism()} cores, pool of ${workers}, load average ${load0.toFixed(2)}`);
+  const pool = createPool({ workers });
+  // start every worker (module loading, JIT) before any single-thread timing: process CPU time counts all threads
+  await runParallel(load('core-model.yaml'), { trials: 8 * workers, seed: SEED, pool, chunkSize: 1 });
+  try {
+    rows.push(await modelRow(pool, 'core model', 'core-model.yaml', trials));
+    rows.push(await modelRow(pool, 'full model (every mechanism)', 'full-model.yaml', trials));
+    // the reference: objects + seedrandom ARC4, same core model
+    const refTrials = quick ? 50 : 300;
+    log(`  reference: ${refTrials} trials...`);
+    runReference(referenceParams, SEED, 5);
+    const [refTotals, rt] = timed(() => runReference(referenceParams, SEED, refTrials));
+    const ref = blank('reference: objects + seedrandom ARC4', 'bench/reference.ts (core model)', refTrials, 100 * 36 * refTrials);
+    ref.singleWall = ref.repMonths / (rt.wallMs / 1000);
+    ref.singleCpu = ref.repMonths / (rt.cpuMs / 1000);
+    ref.wallMs = rt.wallMs;
+    const refMean = refTotals.reduce((a, b) => a + b, 0) / refTotals.length;
+    const core = rows[0];
+    const coreMean = (() => {
+      const r = runTrials(load('core-model.yaml'), SEED, 0, 2000);
+      let sum = 0;
+      for (let i = 0; i < r.revenue.length; i++) sum += r.revenue[i];
+      return sum / r.trials;
+    })();
+    ref.check = `mean revenue ${(refMean / 1e6).toFixed(1)}M vs salesim ${(coreMean / 1e6).toFixed(1)}M`;
+    core.ratio = core.singleCpu! / ref.singleCpu!;
+    core.ratioTo = 'reference (CPU)';
+    rows[1].ratio = rows[1].singleCpu! / ref.singleCpu!;
+    rows[1].ratioTo = 'reference (CPU)';
+    rows.push(ref);
+    rows.push(await squiggleRow());
+    rows.push(await playgroundRow(pool));
+    log('  worker counts 1/2/3 with odd chunk sizes...');
+    const counts = await workerCountCheck('full-model.yaml');
+    rows[1].check += `; 300 trials on ${counts}`;
+  } finally {
+    await pool.destroy();
+  }
+  rows.push(memoryRow());
+  const load1 = loadavg()[0];
+  if (json) {
+    process.stdout.write(JSON.stringify({ started, cores: availableParallelism(), workers, seed: SEED, loadAverage: [load0, load1], quick, rows }, null, 2) + '\n');
+    return;
+  }
+  const header = ['row', 'trials', 'rep-months/s 1 thread (wall | CPU)', `speed-up on ${workers} workers`, 'ratio', 'wall', 'first partial', 'peak RSS', 'check'];
+  const body = rows.map((r) => [
+    r.row,
+    String(r.trials),
+    r.singleWall === null ? '' : `${fmtRate(r.singleWall)} | ${fmtRate(r.singleCpu)}`,
+    r.speedup === null ? (r.parallelWallMs === null ? '' : `${fmtMs(r.parallelWallMs)} on ${r.workers}`) : `${r.speedup.toFixed(2)}x (${fmtMs(r.parallelWallMs)})`,
+    r.ratio === null ? '' : `${r.ratio.toFixed(1)}x vs ${r.ratioTo}`,
+    fmtMs(r.wallMs),
+    r.firstPartialMs === null ? '' : fmtMs(r.firstPartialMs),
+    r.peakRssMB === null ? '' : `${r.peakRssMB.toFixed(0)} MB`,
+    r.check,
+  ]);
+  const md = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  console.log(md(header));
+  console.log(md(header.map(() => '---')));
+  for (const b of body) console.log(md(b));
+  console.log(`\nseed ${SEED}; ${availableParallelism()} cores; load average ${load0.toFixed(2)} -> ${load1.toFixed(2)}; ${started}`);
+}
+
+await main();
