@@ -21,6 +21,19 @@ export interface BinomialTable {
  * @example const t = createBinomialTable(1 / 3, 64); binomialTable(t, 3, 0.999) // 3
  */
 export function createBinomialTable(p: number, nMax: number): BinomialTable {
+  const key = `${p}:${nMax}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const t = buildTable(p, nMax);
+  if (cache.size >= 16) cache.delete(cache.keys().next().value as string);
+  cache.set(key, t);
+  return t;
+}
+
+/** Tables are pure functions of (p, nMax) and read-only: runs (and chunks of a run) share them. */
+const cache = new Map<string, BinomialTable>();
+
+function buildTable(p: number, nMax: number): BinomialTable {
   const flip = p > 0.5;
   const pp = flip ? 1 - p : p;
   const cdf = new Float64Array(((nMax + 1) * (nMax + 2)) / 2);

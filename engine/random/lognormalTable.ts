@@ -28,6 +28,18 @@ const SQRT_2PI = Math.sqrt(2 * Math.PI);
  * @example const t = createLognormalTable(0.8); lognormalTableQuantile(t, 0.5) // 1
  */
 export function createLognormalTable(sigma: number): LognormalTable {
+  const hit = cache.get(sigma);
+  if (hit) return hit;
+  const t = buildTable(sigma);
+  if (cache.size >= 16) cache.delete(cache.keys().next().value as number);
+  cache.set(sigma, t);
+  return t;
+}
+
+/** Tables are pure functions of sigma and read-only: runs (and chunks of a run) share them. */
+const cache = new Map<number, LognormalTable>();
+
+function buildTable(sigma: number): LognormalTable {
   const n = HI - LO + 1;
   const f = new Float64Array(n);
   const d = new Float64Array(n);
