@@ -12,7 +12,7 @@
  * rates are reported on wall time and on CPU time (the process's user + system time), because a shared
  * machine's wall clock also measures the neighbours. Nothing here is a test: no thresholds, no asserts.
  *
- * Usage: npm run bench [-- --json] [--quick] [--workers N] [--rss-workers N]
+ * Usage: npm run bench [-- --json] [--quick] [--workers N] [--rss-workers N (0 = in the child's own thread)]
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -32,7 +32,7 @@ const option = (name: string, fallback: number) => {
 const json = flag('--json');
 const quick = flag('--quick');
 const workers = Math.max(1, option('--workers', availableParallelism()));
-const rssWorkers = Math.max(1, option('--rss-workers', 1));
+const rssWorkers = Math.max(0, option('--rss-workers', 0));
 const SEED = 1;
 const log = (msg: string) => {
   if (!json) process.stderr.write(msg + '\n');
@@ -165,7 +165,7 @@ const referenceParams: ReferenceParams = {
   rampMonths: 6,
 };
 
-async function squiggleRow(): Promise<Row> {
+async function squiggleRow(pool: Pool): Promise<Row> {
   const s = load('squiggle/equivalent.yaml');
   const samples = 10_000;
   const r = blank('Squiggle peer (equivalent model)', 'squiggle/equivalent.yaml', samples, seatsOf(s) * s.horizonMonths * samples);
@@ -184,6 +184,12 @@ async function squiggleRow(): Promise<Row> {
   }
   const code = readFileSync(here('squiggle/model.squiggle'), 'utf8');
   log(`  Squiggle: ${samples} samples...`);
+  // and on the pool (simulate there, summarise here)
+  await runParallel(s, { trials: 400, seed: SEED, pool });
+  const [, poolMs] = await timedAsync(async () => summarize(s, await runParallel(s, { trials: samples, seed: SEED, pool }), { seed: SEED }));
+  r.workers = workers;
+  r.parallelWallMs = poolMs;
+  r.speedup = t.wallMs / poolMs;
   const c0 = process.cpuUsage();
   const [out, sqMs] = await timedAsync(() => squiggle.run(code, { environment: { sampleCount: samples, xyPointLength: 1000, seed: 'salesim-bench', profile: false } }));
   const cu = process.cpuUsage(c0);
@@ -195,7 +201,7 @@ async function squiggleRow(): Promise<Row> {
   const text = String((out.result.value as { bindings: { toString(): string } }).bindings);
   const p50 = /p50: (\d+)/.exec(text)?.[1];
   r.ratio = sqCpu / t.cpuMs;
-  r.ratioTo = `Squiggle (CPU; wall ${(sqMs / t.wallMs).toFixed(1)}x)`;
+  r.ratioTo = `Squiggle (CPU; wall ${(sqMs / t.wallMs).toFixed(1)}x on 1 thread, ${(sqMs / poolMs).toFixed(1)}x on ${workers} workers)`;
   r.check = `Squiggle ${(sqMs / 1000).toFixed(2)} s wall, ${(sqCpu / 1000).toFixed(2)} s CPU; salesim ${t.wallMs.toFixed(0)} ms wall, ${t.cpuMs.toFixed(0)} ms CPU (simulate + summarize); P50 salesim ${(summary.revenue.total.p50 / 1e6).toFixed(2)}M vs Squiggle ${p50 ? (Number(p50) / 1e6).toFixed(2) + 'M' : '?'}`;
   return r;
 }
@@ -237,7 +243,7 @@ function memoryRow(): Row {
   const trials = quick ? 10_000 : 100_000;
   const s = load('core-model.yaml');
   const r = blank('memory + summary (streaming)', 'core-model.yaml', trials, seatsOf(s) * s.horizonMonths * trials);
-  log(`  memory: ${trials} trials in a child process on ${rssWorkers} workers...`);
+  log(`  memory: ${trials} trials in a child process${rssWorkers ? ` on ${rssWorkers} workers` : ', one thread'}...`);
   try {
     const out = execFileSync(process.execPath, ['--import', 'tsx', here('rss-child.ts'), here('core-model.yaml'), String(trials), String(rssWorkers), '2000'], {
       encoding: 'utf8',
@@ -245,10 +251,8 @@ function memoryRow(): Row {
     });
     const m = JSON.parse(out.trim().split('\n').pop()!);
     r.peakRssMB = m.peakRssMB;
-    r.workers = rssWorkers;
-    r.parallelWallMs = m.simMs;
     r.wallMs = m.summaryMs;
-    r.check = `summary of ${m.trials} trials x ${m.months} months: ${m.summaryMs.toFixed(0)} ms; columns kept ${m.storedMB.toFixed(0)} MB`;
+    r.check = `summary of ${m.trials} trials x ${m.months} months: ${m.summaryMs.toFixed(0)} ms wall; columns kept ${m.storedMB.toFixed(0)} MB; simulated in ${fmtMs(m.simMs)} ${rssWorkers ? `on ${rssWorkers} workers` : 'on one thread'}`;
   } catch (e) {
     r.check = `child failed: ${(e as Error).message.split('\n')[0]}`;
   }
@@ -292,7 +296,7 @@ async function main(): Promise<void> {
     rows[1].ratio = rows[1].singleCpu! / ref.singleCpu!;
     rows[1].ratioTo = 'reference (CPU)';
     rows.push(ref);
-    rows.push(await squiggleRow());
+    rows.push(await squiggleRow(pool));
     rows.push(await playgroundRow(pool));
     log('  worker counts 1/2/3 with odd chunk sizes...');
     const counts = await workerCountCheck('full-model.yaml');

@@ -91,54 +91,49 @@ function orderStat(counts: Int32Array, R: number, r: number): number {
   return R - 1;
 }
 
+/** Head-count columns with values in [0, INT_CAP) take the one-pass counting path of `statsIntColumns`. */
+const INT_CAP = 1024;
+
 /**
- * `stats` of every column of a row-major (rows x cols) array whose values are all small-range integers
- * (head counts), in two row-major passes and by counting: identical to `stats` of each column (same
- * summation order), without extracting columns. Returns null when a value is not finite, not an
- * integer, or a column's range is too wide; the caller then takes the general path.
+ * `stats` of every column of a row-major (rows x cols) array whose values are all integers in
+ * [0, 1024) (head counts), in one row-major pass that counts values per column: no column extraction,
+ * no sort. The mean and the percentiles equal `stats` of each column exactly (integer sums are exact in
+ * any order); the sd is summed by value instead of by trial, so it may differ from `stats` in the last
+ * bits. Returns null (the caller takes the general path) when a value is negative, fractional, NaN or
+ * too large.
  * @example statsIntColumns(Float64Array.of(1, 2, 3, 4), 2, 2)![1].p50 // 3
  */
-export function statsIntColumns(a: Float64Array, rows: number, cols: number): Stats[] | null {
-  if (rows === 0) return null;
-  const lo = new Float64Array(cols).fill(Infinity);
-  const hi = new Float64Array(cols).fill(-Infinity);
-  const sum = new Float64Array(cols);
-  for (let t = 0, o = 0; t < rows; t++, o += cols) {
-    for (let m = 0; m < cols; m++) {
-      const v = a[o + m];
-      if ((v | 0) !== v) return null; // NaN, infinite, fractional or beyond int32
-      sum[m] += v;
-      if (v < lo[m]) lo[m] = v;
-      if (v > hi[m]) hi[m] = v;
-    }
-  }
-  let R = 1;
-  for (let m = 0; m < cols; m++) R = Math.max(R, hi[m] - lo[m] + 1);
-  if (R > MAX_COUNT_RANGE || R * cols > 1 << 24) return null;
-  const mean = new Float64Array(cols);
-  for (let m = 0; m < cols; m++) mean[m] = sum[m] / rows;
-  const ss = new Float64Array(cols);
-  const counts = new Int32Array(R * cols);
-  for (let t = 0, o = 0; t < rows; t++, o += cols) {
-    for (let m = 0; m < cols; m++) {
-      const v = a[o + m];
-      const d = v - mean[m];
-      ss[m] += d * d;
-      counts[m * R + ((v - lo[m]) | 0)]++;
-    }
+export function statsIntColumns(a: ArrayLike<number>, rows: number, cols: number): Stats[] | null {
+  if (rows === 0 || cols === 0) return null;
+  const counts = new Int32Array(INT_CAP * cols);
+  const n = rows * cols;
+  for (let i = 0, m = 0; i < n; i++) {
+    const v = a[i];
+    if (!(v >= 0 && v < INT_CAP) || (v | 0) !== v) return null;
+    counts[m * INT_CAP + v]++;
+    if (++m === cols) m = 0;
   }
   const out: Stats[] = [];
   const q = new Float64Array(PS.length);
   for (let m = 0; m < cols; m++) {
-    const c = counts.subarray(m * R, m * R + R);
+    const c = counts.subarray(m * INT_CAP, (m + 1) * INT_CAP);
+    let sum = 0;
+    for (let v = 1; v < INT_CAP; v++) sum += c[v] * v;
+    const mean = sum / rows;
+    let ss = 0;
+    for (let v = 0; v < INT_CAP; v++) {
+      if (c[v] === 0) continue;
+      const d = v - mean;
+      ss += c[v] * d * d;
+    }
     for (let j = 0; j < PS.length; j++) {
       const h = (rows - 1) * PS[j];
       const r = Math.floor(h);
-      const x = orderStat(c, R, r) + lo[m];
-      const y = r + 1 < rows ? orderStat(c, R, r + 1) + lo[m] : x;
+      const x = orderStat(c, INT_CAP, r);
+      const y = r + 1 < rows ? orderStat(c, INT_CAP, r + 1) : x;
       q[j] = x + (h - r) * (y - x);
     }
-    out.push({ mean: mean[m], sd: rows > 1 ? Math.sqrt(ss[m] / (rows - 1)) : 0, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] });
+    out.push({ mean, sd: rows > 1 ? Math.sqrt(ss / (rows - 1)) : 0, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] });
   }
   return out;
 }
