@@ -46,7 +46,8 @@ export function checkWritable(path: string, what: string): void {
 }
 
 /**
- * A month flag `YYYY-MM`, validated by the engine later; returns undefined when absent.
+ * The last value of a flag (validated by whoever uses it), or undefined when absent.
+ * @example lastFlag(parseArgs(['--from', '2025-01'], { values: ['from'] }).flags, 'from') // '2025-01'
  */
 export function lastFlag(flags: Map<string, string[]>, name: string): string | undefined {
   return flags.get(name)?.at(-1);
