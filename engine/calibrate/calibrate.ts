@@ -119,6 +119,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const tiers: TiersResult = fitTiers(repRecords, win.logLik);
   const thin = repRecords.filter((r) => r.decided < 10).length;
   if (thin) warnings.push(`${thin} of ${repRecords.length} reps have fewer than 10 decided deals: their own win rates are shrunk strongly toward the team mean`);
+  if (win.atLowerBound) warnings.push(`reps' win rates look all-or-nothing (concentration at its floor ${sig(win.concentration, 2)}): too few decided deals per rep to measure their spread; review reps.winRate.concentration`);
   if (win.atBound) warnings.push(`reps' win rates show no spread beyond chance: concentration is not identifiable, the scenario uses one win rate for all`);
   const openCount = opps.filter((o) => o.outcome === 'open').length;
   if (openCount) warnings.push(`${openCount} open opportunities are excluded from win rates and deal sizes (they count for the cycle, censored at ${formatMonth(to)}, and for the opportunity rate)`);
@@ -184,7 +185,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   };
   const bbMethod = 'empirical-Bayes beta-binomial, ML; SE from observed information';
   add(param('reps.winRate.mean', win.mean, win.meanSe, bbMethod));
-  add(param('reps.winRate.concentration', win.concentration, win.concentrationSe, win.atBound ? 'beta-binomial ML at its cap (no spread detected)' : 'empirical-Bayes beta-binomial, ML on log k; SE = k x SE(log k) from observed information'));
+  add(param('reps.winRate.concentration', win.concentration, win.concentrationSe, win.atBound ? 'beta-binomial ML at its cap (no spread detected)' : win.atLowerBound ? 'beta-binomial ML at its floor (spread not measurable)' : 'empirical-Bayes beta-binomial, ML on log k; SE = k x SE(log k) from observed information'));
   let winRate: unknown;
   if (tiers.tiers) {
     winRate = {
