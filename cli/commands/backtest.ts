@@ -8,12 +8,13 @@ import { backtest as run } from '../../engine/calibrate/backtest.js';
 
 /** `salesim backtest`: a scenario's simulated monthly revenue band against booked revenue. */
 export const backtest: Command = {
-  usage: 'backtest <opportunities.csv> <scenario.yaml|-> --from YYYY-MM --to YYYY-MM [--trials N] [--seed S] [--json]',
+  usage: 'backtest <opps.csv> <scenario|-> --from YYYY-MM --to YYYY-MM [--json]',
   summary: 'compare booked revenue per month with the scenario\'s P10-P90 band',
   help: [
     'Simulates the scenario over the period (month 1 = --from) and compares the revenue actually booked each',
     'month (won deals by close date) with the simulated P10-P90 band; prints the share of months inside.',
-    '--json prints the full result. --map mapping.yaml as for calibrate.',
+    '--trials N and --seed S override the scenario; --json prints the full result; --map mapping.yaml and',
+    '--skip-invalid as for calibrate. "-" as the scenario reads it from standard input.',
   ].join('\n'),
   async run(args) {
     const p = parseArgs(args, { values: ['from', 'to', 'trials', 'seed', 'map'], booleans: ['json', 'skip-invalid'] });

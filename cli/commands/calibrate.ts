@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 
 /** `salesim calibrate`: fit a scenario to a CRM opportunity export (and optional roster). */
 export const calibrate: Command = {
-  usage: 'calibrate <opportunities.csv|-> [--reps reps.csv] [--out scenario.yaml] [--json] [--map mapping.yaml]',
+  usage: 'calibrate <opps.csv|-> [--reps F] [--out F] [--map F] [--json]',
   summary: 'fit a scenario to a CRM opportunity export (and rep roster)',
   help: [
     'Reads an opportunity export (default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount)',

@@ -6,7 +6,7 @@ import { synthesize } from '../../engine/calibrate/synthesize.js';
 
 /** `salesim synth`: synthetic CRM history (opportunity CSV, optional roster) from a scenario. */
 export const synth: Command = {
-  usage: 'synth <scenario.yaml|preset> --months N [--start YYYY-MM] [--seed S] [--roster FILE] [--out FILE]',
+  usage: 'synth <scenario> --months N [--start YYYY-MM] [--seed S] [--roster F]',
   summary: 'generate synthetic CRM history (opportunity CSV) from a scenario',
   help: [
     'Runs the scenario\'s model for N months (reps, pipeline, territories, hiring, attrition) and prints',
