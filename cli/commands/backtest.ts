@@ -1,6 +1,6 @@
 import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
-import { lastFlag, readInput } from '../files.js';
+import { lastFlag, readInput, writeStdout } from '../files.js';
 import { loadScenario } from '../load.js';
 import { parseScenario } from '../../engine/scenario.js';
 import { money, pct, table } from '../format.js';
@@ -30,14 +30,14 @@ export const backtest: Command = {
     const mapFile = lastFlag(p.flags, 'map');
     const r = run(csv, scenario, { from, to, trials, seed, mapping: mapFile ? readInput(mapFile, 'map') : null, invalidRows: p.flags.has('skip-invalid') ? 'skip' : 'error' });
     if (p.flags.has('json')) {
-      process.stdout.write(JSON.stringify(r) + '\n');
+      writeStdout(JSON.stringify(r) + '\n');
       return 0;
     }
     const rows = [['month', 'actual', 'P10', 'P50', 'P90', 'inside']];
     for (const m of r.months) rows.push([m.month, money(m.actual), money(m.p10), money(m.p50), money(m.p90), m.inside ? 'yes' : m.actual < m.p10 ? 'below' : 'above']);
     rows.push(['total', money(r.total.actual), money(r.total.p10), money(r.total.p50), money(r.total.p90), r.total.inside ? 'yes' : r.total.actual < r.total.p10 ? 'below' : 'above']);
-    process.stdout.write(`${scenario.name}: back-test ${r.from} .. ${r.to}, ${r.trials} trials, seed ${r.seed}\n${table(rows)}\n`);
-    process.stdout.write(`months inside P10-P90: ${r.inside} of ${r.months.length} (${pct(r.insideShare)}; about 80% expected when the scenario fits)\n`);
+    writeStdout(`${scenario.name}: back-test ${r.from} .. ${r.to}, ${r.trials} trials, seed ${r.seed}\n${table(rows)}\n`);
+    writeStdout(`months inside P10-P90: ${r.inside} of ${r.months.length} (${pct(r.insideShare)}; about 80% expected when the scenario fits)\n`);
     for (const w of r.warnings) process.stderr.write(`salesim backtest: warning: ${w}\n`);
     return 0;
   },
