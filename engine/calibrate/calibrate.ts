@@ -161,6 +161,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     created.set(o.owner.toLowerCase(), m);
   }
   const cells: RepMonth[] = [];
+  let orphans = 0;
   const covered = new Set<string>();
   if (roster) {
     for (const p of roster) {
@@ -169,12 +170,14 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       const s = Math.max(p.hiredMonth, from);
       const e = Math.min(p.exitedMonth ?? to, to);
       for (let m = s; m <= e; m++) cells.push({ tenure: m - p.hiredMonth + 1, count: created.get(key)?.get(m) ?? 0 });
+      // created in a month the owner was not seated: inherited from a predecessor (CRMs reassign open deals)
+      for (const [m, c] of created.get(key) ?? []) if (m < s || m > e) orphans += c;
     }
   }
   const unknown = [...created.keys()].filter((k) => !covered.has(k));
   if (roster && unknown.length) warnings.push(`${unknown.length} opportunity owners are not in the roster (e.g. '${repRecords.find((r) => r.owner.toLowerCase() === unknown[0])?.owner ?? unknown[0]}'): taken as seated and ramped for the whole window`);
   for (const k of unknown) for (let m = from; m <= to; m++) cells.push({ tenure: null, count: created.get(k)?.get(m) ?? 0 });
-  const arrivals = fitArrivals(cells, roster !== null);
+  const arrivals = fitArrivals(cells, roster !== null, orphans);
 
   // the scenario
   const P: FittedParameter[] = [];
