@@ -246,6 +246,8 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     comments['hiring.timeToFillMonths'] = rosterFit.timeToFillMean === null ? 'default (no backfill observed)' : `months between exit and the next hire, mean over ${rosterFit.backfilled} backfills`;
     if (rosterFit.timeToFillMean !== null) P.push(param('hiring.timeToFillMonths', rosterFit.timeToFillMean, rosterFit.timeToFillSd !== null ? rosterFit.timeToFillSd / Math.sqrt(rosterFit.backfilled) : null, 'mean gap exit -> next hire in the territory'));
     if (arrivals.rampMonths !== null) add(param('hiring.ramp.months', arrivals.rampMonths, null, 'linear ramp, profile likelihood over whole months 0..24'), 'linear ramp, profile likelihood over whole months 0..24 (see report.productivity)');
+    const growth = rosterFit.hiresInWindow - rosterFit.backfilled;
+    if (growth > 0) warnings.push(`${growth} hires in the window were not backfills (net growth): the scenario starts from today's seats; add hiring.plan for the growth you expect`);
     scenario.attrition = { annualRate: sig(rosterFit.annualRate, 3) };
     add(param('attrition.annualRate', rosterFit.annualRate, rosterFit.annualRateSe, `exits / rep-months (${rosterFit.exits} / ${rosterFit.repMonths}), annualised 1-(1-q)^12`));
   }
