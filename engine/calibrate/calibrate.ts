@@ -91,8 +91,13 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     if (m === null) throw new InputError([issue(name, `'${v}' must be a month YYYY-MM`)]);
     return m;
   };
-  let from = monthOpt(options.from, 'from') ?? Math.min(...closed.map((o) => o.closedMonth!));
-  let to = monthOpt(options.to, 'to') ?? Math.max(...opps.map((o) => Math.max(o.createdMonth, o.closedMonth ?? -Infinity)));
+  // loops, not Math.min(...spread): exports can have more rows than a call has arguments
+  let firstClose = Infinity;
+  for (const o of closed) firstClose = Math.min(firstClose, o.closedMonth!);
+  let lastDate = -Infinity;
+  for (const o of opps) lastDate = Math.max(lastDate, o.createdMonth, o.closedMonth ?? -Infinity);
+  const from = monthOpt(options.from, 'from') ?? firstClose;
+  const to = monthOpt(options.to, 'to') ?? lastDate;
   if (from > to) throw new InputError([issue('from', `must not be after to (${formatMonth(from)} > ${formatMonth(to)})`)]);
   const months = to - from + 1;
   const late = opps.filter((o) => o.createdMonth > to).length;
@@ -101,16 +106,18 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   // win rates
   const byOwner = new Map<string, RepRecord>();
   const amounts = new Map<string, number[]>();
+  // owners are matched case-insensitively (as against the roster); the first spelling seen is shown
   for (const o of opps) {
-    const r = byOwner.get(o.owner) ?? { owner: o.owner, wins: 0, decided: 0 };
-    byOwner.set(o.owner, r);
+    const key = o.owner.toLowerCase();
+    const r = byOwner.get(key) ?? { owner: o.owner, wins: 0, decided: 0 };
+    byOwner.set(key, r);
     if (o.outcome === 'won' || o.outcome === 'lost') {
       r.decided++;
       if (o.outcome === 'won') {
         r.wins++;
-        const a = amounts.get(o.owner) ?? [];
+        const a = amounts.get(key) ?? [];
         a.push(o.amount!);
-        amounts.set(o.owner, a);
+        amounts.set(key, a);
       }
     }
   }
