@@ -30,3 +30,4 @@ export {
 export { parseStudy, parseCompareRequest, isStudy, type Study, type ReadScenarioFile } from './study.js';
 export { mergePatch, applyScenarioPatch, checkPatch } from './patch.js';
 export { createSummaryStream, type SummaryStream } from './summaryStream.js';
+export * from './calibrate/index.js';
