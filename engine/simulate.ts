@@ -34,7 +34,7 @@ import { changeLift, createLeaderState, disrupted, leaderInit, leaderMonthEnd, l
 import { effectRamp, liftWinRate, TARGET } from './model/enablement.js';
 import { coverageMultiple, paddingNeeded } from './model/policy.js';
 import { COST, managers } from './model/costs.js';
-import { lorenzAt, gini } from './stats/lorenz.js';
+import { gini } from './stats/lorenz.js';
 import { topK } from './model/rank.js';
 
 export interface SimulateOptions {
@@ -131,6 +131,7 @@ function createKernel(c: Compiled) {
   const adoptU = new Float64Array(N * P);
   const enrolled = new Uint8Array(N * P);
   const monthlyQuota = new Float64Array(N);
+  const hasQuota = c.quotaAnnual !== null;
   for (let s = 0; s < N; s++) monthlyQuota[s] = c.quotaAnnual ? c.quotaAnnual[c.seatTerritory[s]] / 12 : 0;
 
   // persons (grow on demand)
@@ -142,6 +143,7 @@ function createKernel(c: Compiled) {
   let pYearMonths = new Float64Array(pCap * Y);
   let nP = 0;
   let sortBuf = new Float64Array(pCap);
+  let cumBuf = new Float64Array(pCap);
   let idxBuf = new Int32Array(Math.max(pCap, N));
   let keyBuf = new Float64Array(Math.max(pCap, N));
   let topBuf = new Uint8Array(Math.max(pCap, N));
@@ -422,11 +424,14 @@ function createKernel(c: Compiled) {
       for (let s = 0; s < N; s++) {
         if (status[s] !== SEATED) continue;
         seatedN++;
-        const qm = monthlyQuota[s] * (c.rampAdjusted && isHire[s] === 1 ? ramp[s] : 1);
-        const p = person[s];
-        pYearQuota[p * Y + y] += qm;
-        pYearMonths[p * Y + y]++;
-        qQuota[s] += qm;
+        if (hasQuota) {
+          // without quota nothing reads these (attainment and the quota rules need quota > 0)
+          const qm = monthlyQuota[s] * (c.rampAdjusted && isHire[s] === 1 ? ramp[s] : 1);
+          const p = person[s];
+          pYearQuota[p * Y + y] += qm;
+          pYearMonths[p * Y + y]++;
+          qQuota[s] += qm;
+        }
         for (let j = 0; j < P; j++) if (enrolled[s * P + j] === 1 && er[j] > 0) enrolledCost += c.programmes[j].perRepPerMonth;
       }
       const repCost = seatedN * c.repMonthlyCost;
@@ -533,8 +538,20 @@ function createKernel(c: Compiled) {
     let total = 0;
     for (let p = 0; p < nP; p++) total += sorted[p];
     if (nP > 0 && total > 0) {
-      for (let i = 0; i < LORENZ_POINTS; i++) out.lorenz[lo + i] = lorenzAt(sorted, total, i / (LORENZ_POINTS - 1));
-      out.top20Share[row] = 1 - lorenzAt(sorted, total, 0.8);
+      // prefix sums once (the same additions, in the same order, as lorenzAt), then every point in O(1)
+      if (cumBuf.length < nP) cumBuf = new Float64Array(2 * nP);
+      let acc = 0;
+      for (let p = 0; p < nP; p++) {
+        cumBuf[p] = acc;
+        acc += sorted[p];
+      }
+      const at = (x: number): number => {
+        const pos = x * nP;
+        const i = Math.min(nP - 1, Math.floor(pos));
+        return (cumBuf[i] + (pos - i) * sorted[i]) / total;
+      };
+      for (let i = 0; i < LORENZ_POINTS; i++) out.lorenz[lo + i] = at(i / (LORENZ_POINTS - 1));
+      out.top20Share[row] = 1 - at(0.8);
       out.gini[row] = gini(sorted);
     } else {
       for (let i = 0; i < LORENZ_POINTS; i++) out.lorenz[lo + i] = NaN;
