@@ -34,7 +34,10 @@ export interface VariantComparison {
   crossoverMonth: Stats | null;
   /** share of trials where the variant is not ahead at the horizon */
   neverCrosses: number;
-  /** (mean revenue difference - mean cost difference) / mean cost difference; null when costs are equal */
+  /**
+   * (mean revenue difference - mean cost difference) / mean cost difference: the return on the extra
+   * spend. Null when the variant costs no more than the baseline (there is no extra spend to return on).
+   */
   incrementalRoi: number | null;
   /** (Var(A) + Var(B)) / Var(A - B) of total revenue; null when Var(A - B) = 0 */
   varianceReduction: number | null;
@@ -110,7 +113,7 @@ export function compareResults(
       beatsBaseline: { probability: trials > 0 ? wins / trials : 0, ci: wilson(wins, trials) },
       crossoverMonth: crossed.length > 0 ? stats(crossed) : null,
       neverCrosses: trials > 0 ? (trials - crossed.length) / trials : 0,
-      incrementalRoi: dCostMean !== 0 ? (dRevMean - dCostMean) / dCostMean : null,
+      incrementalRoi: dCostMean > 0 ? (dRevMean - dCostMean) / dCostMean : null,
       varianceReduction: varianceReductionRatio(alt.revenue, base.revenue),
     };
   });

@@ -10,8 +10,11 @@
  *   variants:
  *     - name: enable
  *       scenario: hiring-vs-enablement.enable.yaml   # a whole scenario (path or inline) ...
- *     - name: enable, better adoption
- *       patch: { enablement: [ { ... } ] }          # ... or a merge patch on the baseline
+ *     - name: hire 12
+ *       patch: { hiring: { plan: [ ... ] } }         # ... or a merge patch on the baseline
+ *     - name: enable, half the adoption
+ *       scenario: hiring-vs-enablement.enable.yaml   # ... or a patch on another scenario
+ *       patch: { enablement: [ { ... } ] }
  * ```
  */
 import { z } from 'zod';
@@ -144,15 +147,14 @@ function resolveComparison(
     const at = `${prefix}variants[${i}]`;
     if (names.has(v.name)) errors.push(issue(`${at}.name`, 'must be unique'));
     names.add(v.name);
-    if ((v.patch === undefined) === (v.scenario === undefined)) {
-      errors.push(issue(at, 'needs exactly one of patch (a merge patch on the baseline) or scenario (a file path or inline scenario)'));
+    if (v.patch === undefined && v.scenario === undefined) {
+      errors.push(issue(at, 'needs a patch (a merge patch on the baseline), a scenario (a file path or inline scenario), or both (a patch on that scenario)'));
       return;
     }
     try {
+      const own = v.scenario !== undefined ? loadRaw(v.scenario, `${at}.scenario`, readFile) : undefined;
       const scenario =
-        v.patch !== undefined
-          ? patchVariant(baselineRaw, v.patch, `${at}.patch`)
-          : parseAt(loadRaw(v.scenario as string | Record<string, unknown>, `${at}.scenario`, readFile), `${at}.scenario`);
+        v.patch !== undefined ? patchVariant(own ?? baselineRaw, v.patch, `${at}.patch`) : parseAt(own, `${at}.scenario`);
       const bad = checkComparable(baseline, scenario, `${at}.${v.patch !== undefined ? 'patch' : 'scenario'}`);
       if (bad.length > 0) errors.push(...bad);
       else variants.push({ name: v.name, scenario });
