@@ -132,9 +132,15 @@ const RequestSchema = z.strictObject({
   seed: StudySchema.shape.seed,
 });
 
+/** A validated compare block (typed by hand: zod's inferred optionality differs without `strict`). */
+interface ComparisonBlock {
+  baseline: string | Record<string, unknown>;
+  variants: { name: string; patch?: Record<string, unknown>; scenario?: string | Record<string, unknown> }[];
+}
+
 /** Resolves a compare block's baseline and variants; every path starts with `prefix` ('' or 'compare.'). */
 function resolveComparison(
-  block: { baseline: string | Record<string, unknown>; variants: { name: string; patch?: Record<string, unknown>; scenario?: string | Record<string, unknown> }[] },
+  block: ComparisonBlock,
   prefix: string,
   readFile: ReadScenarioFile | undefined,
 ): { baseline: Scenario; variants: Study['variants'] } {
@@ -178,7 +184,7 @@ export function parseStudy(input: string | unknown, readFile?: ReadScenarioFile)
   const r = StudySchema.safeParse(raw);
   if (!r.success) throw new InputError(zodIssues(r.error.issues));
   const s = r.data;
-  const { baseline, variants } = resolveComparison(s.compare, 'compare.', readFile);
+  const { baseline, variants } = resolveComparison(s.compare as ComparisonBlock, 'compare.', readFile);
   return {
     name: s.name ?? `${baseline.name} vs ${variants.map((v) => v.name).join(', ')}`,
     ...(s.description !== undefined ? { description: s.description } : {}),
@@ -200,6 +206,6 @@ export function parseCompareRequest(input: unknown, readFile?: ReadScenarioFile)
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InputError([issue(null, 'the request must be an object { baseline, variants }')]);
   const r = RequestSchema.safeParse(input);
   if (!r.success) throw new InputError(zodIssues(r.error.issues));
-  const { baseline, variants } = resolveComparison(r.data, '', readFile);
+  const { baseline, variants } = resolveComparison(r.data as ComparisonBlock, '', readFile);
   return { baseline, variants, ...(r.data.trials !== undefined ? { trials: r.data.trials } : {}), ...(r.data.seed !== undefined ? { seed: r.data.seed } : {}) };
 }
