@@ -11,6 +11,9 @@ import { schema } from './commands/schema.js';
 import { presets } from './commands/presets.js';
 import { compareCommand } from './commands/compare.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { calibrate } from './commands/calibrate.js';
+import { synth } from './commands/synth.js';
+import { backtest } from './commands/backtest.js';
 
 const commands: Record<string, Command> = {
   run,
@@ -19,6 +22,9 @@ const commands: Record<string, Command> = {
   presets,
   compare: compareCommand,
   sensitivity: sensitivityCommand,
+  calibrate,
+  synth,
+  backtest,
 };
 
 function usage(): string {

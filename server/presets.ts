@@ -42,7 +42,6 @@ export function headerComment(source: string): string {
 export async function presetIds(dir: string): Promise<string[]> {
   try {
     const files = await readdir(dir);
-    // study files (`*.study.yaml`, a compare block over scenarios) are not scenario presets
     return files.filter((f) => f.endsWith('.yaml') && !f.endsWith('.study.yaml') && ID.test(f.slice(0, -5))).map((f) => f.slice(0, -5)).sort();
   } catch {
     return [];
@@ -54,7 +53,7 @@ export async function presetIds(dir: string): Promise<string[]> {
  * @example (await loadPreset('scenarios', 'baseline'))?.scenario?.name
  */
 export async function loadPreset(dir: string, id: string): Promise<Preset | null> {
-  if (!ID.test(id) || id.endsWith('.study')) return null;
+  if (!ID.test(id)) return null;
   let source: string;
   try {
     source = await readFile(join(dir, `${id}.yaml`), 'utf8');
