@@ -73,6 +73,9 @@ export function formatComparison(title: string, r: CompareResult): string {
     lines.push(
       `  crossover month       ${v.crossoverMonth ? `P50 ${fmtMonth(v.crossoverMonth.p50)} (P10 ${fmtMonth(v.crossoverMonth.p10)}, P90 ${fmtMonth(v.crossoverMonth.p90)}); ` : ''}never ahead by the horizon in ${pct(v.neverCrosses)} of trials`,
     );
+    lines.push(
+      `  payback month         ${v.paybackMonth ? `P50 ${fmtMonth(v.paybackMonth.p50)} (P10 ${fmtMonth(v.paybackMonth.p10)}, P90 ${fmtMonth(v.paybackMonth.p90)}); ` : ''}cumulative margin not ahead by the horizon in ${pct(v.neverPaysBack)} of trials`,
+    );
     lines.push(`  incremental ROI       ${v.incrementalRoi === null ? '- (costs no more than the baseline)' : `${(v.incrementalRoi * 100).toFixed(0)}% on the extra ${money(d.cost.mean)} spent`}`);
     lines.push(
       `  variance reduction    ${v.varianceReduction === null ? '- (identical outcomes: the difference is 0 in every trial)' : `${v.varianceReduction.toFixed(1)}x (independent draws would give the difference this many times the variance)`}`,

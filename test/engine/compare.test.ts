@@ -49,6 +49,8 @@ describe('compare on common random numbers', () => {
         expect(v.beatsBaseline.probability).toBe(0);
         expect(v.crossoverMonth).toBeNull();
         expect(v.neverCrosses).toBe(1);
+        expect(v.paybackMonth).toBeNull();
+        expect(v.neverPaysBack).toBe(1);
         expect(v.varianceReduction).toBeNull();
         expect(v.incrementalRoi).toBeNull();
         expect(v.summary.revenue).toEqual(r.baseline.revenue);
@@ -134,6 +136,23 @@ describe('compare on common random numbers', () => {
     }
     expect(v.neverCrosses).toBeGreaterThanOrEqual(0);
     expect(v.neverCrosses).toBeLessThanOrEqual(1);
+    // payback is the crossover of cumulative margin, recomputed here from the results arrays
+    const a = simulate(base, { trials: 400, seed: 2 });
+    const b = simulate(more, { trials: 400, seed: 2 });
+    const firstAhead = (x: Float64Array, y: Float64Array, t: number) => {
+      let cum = 0, last = 0;
+      for (let m = 0; m < 24; m++) { cum += x[t * 24 + m] - y[t * 24 + m]; if (!(cum > 0)) last = m + 1; }
+      return last === 24 ? NaN : last + 1;
+    };
+    const marginA = a.revenue.map((r, i) => r - a.cost[i]);
+    const marginB = b.revenue.map((r, i) => r - b.cost[i]);
+    const paybacks: number[] = [];
+    for (let t = 0; t < 400; t++) {
+      const p = firstAhead(marginB, marginA, t);
+      if (!Number.isNaN(p)) paybacks.push(p);
+    }
+    expect(v.neverPaysBack).toBeCloseTo(1 - paybacks.length / 400, 12);
+    if (v.paybackMonth) expect(v.paybackMonth.mean).toBeCloseTo(paybacks.reduce((x, y) => x + y, 0) / paybacks.length, 9);
   });
 
   it('compareResults on results computed in chunks (a worker pool) equals compare', () => {
