@@ -38,16 +38,39 @@ export function workerSpec(): { filename: string; execArgv: string[] } {
 
 /**
  * A pool of `workers` threads running `parallel/worker`.
+ *
+ * `run(task, { signal })` never hands the signal to Piscina: Piscina aborts a running task by
+ * terminating its worker, and when the worker has already posted its result that races into an
+ * uncaught "Unexpected message from Worker" exception, which would take a server down. Here an abort
+ * rejects the caller's promise at once (with the signal's reason), a task not yet started is never
+ * queued, and a task already queued or running finishes on its worker and its result is dropped. Tasks
+ * are small chunks of trials, so the waste is bounded.
  * @example const pool = createPool({ workers: 2 }); await pool.destroy();
  */
 export function createPool(opts: PoolOptions = {}): Pool {
   const n = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
   const { filename, execArgv } = workerSpec();
-  return new Piscina({
+  const pool = new Piscina({
     filename,
     execArgv,
     minThreads: n,
     maxThreads: n,
     niceIncrement: opts.niceIncrement ?? 0,
   });
+  const run = pool.run.bind(pool);
+  pool.run = ((task: unknown, options: Parameters<Pool['run']>[1] = {}) => {
+    const { signal, ...rest } = options as { signal?: AbortSignal };
+    if (!signal) return run(task, rest);
+    if (signal.aborted) return Promise.reject(signal.reason);
+    const done = run(task, rest);
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        done.catch(() => {});
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      done.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }) as Pool['run'];
+  return pool;
 }

@@ -21,7 +21,12 @@ export interface RunParallelOptions {
    * exactly what a run of `done` trials with the same seed gives.
    */
   onProgress?: (done: number, total: number, partial: TrialResults) => void;
-  /** aborting rejects with the signal's reason and stops the workers' tasks */
+  /**
+   * aborting rejects with the signal's reason at once and launches no further chunk; chunks already on a
+   * worker finish (they are small) and their results are dropped. Workers are never terminated
+   * mid-task: Piscina's own task abort races with a result already posted ("Unexpected message from
+   * Worker", an uncaught exception that would take the server down).
+   */
   signal?: AbortSignal;
   /** an existing pool (the server's); default: a pool made for this run and destroyed after */
   pool?: Pool;
@@ -82,7 +87,7 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
           const count = Math.min(chunk, total - from);
           running++;
           pool
-            .run({ scenario, seed, from, count }, { name: 'trials', signal: ctrl.signal })
+            .run({ scenario, seed, from, count }, { name: 'trials' })
             .then((r: unknown) => {
               running--;
               if (failed) return;
