@@ -226,7 +226,7 @@ function createKernel(c: Compiled) {
       padded = 0,
       created = 0,
       covSum = 0,
-      covN = 0;
+      covN = 0; // realised coverage = sum of pipeline value / sum of remaining quota over rep-months
     if (lp) leaderInit(L, lp, S, leaderStream);
     assignTiers(c.winRate, c.initialSeats, S, tierStream, tier);
     for (let s = 0; s < N; s++) {
@@ -343,8 +343,8 @@ function createKernel(c: Compiled) {
           openPad[s] += k;
           padded += k;
           out.padded[mo] += k;
-          covSum += (value + k * unit) / remaining;
-          covN++;
+          covSum += value + k * unit;
+          covN += remaining;
         }
       }
       // 6. resolutions

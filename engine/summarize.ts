@@ -160,8 +160,7 @@ export function summarize(s: Scenario, r: TrialResults, opts: SummarizeOptions =
     diagnostics: {
       revenueStdError: totalStats.sd / Math.sqrt(n),
       planProbabilityStdError: planSe,
-      trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null,
     },
-    meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION },
+    meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };
 }

@@ -58,7 +58,7 @@ export interface TrialResults {
   bottom80RevenuePerRep: Float64Array;
   /** opportunities created by padding / all created (0 when no coverage rule) */
   paddedShare: Float64Array;
-  /** mean over rep-months of pipeline value / required pipeline (NaN when no coverage rule) */
+  /** pipeline value after padding / remaining quarterly quota, summed over rep-months (NaN when no coverage rule) */
   realisedCoverage: Float64Array;
   /** pooled person-year attainments (all trials), in trial order */
   attainments: Float32Array;
@@ -116,6 +116,6 @@ export interface Summary {
   cost: { total: Stats; monthly: Stats[]; breakdown: Record<string, Stats> };
   margin: Stats;
   roi: Stats | null;
-  diagnostics: { revenueStdError: number; planProbabilityStdError: number | null; trialsPerSecond: number | null };
-  meta: { elapsedMs: number; engineVersion: string };
+  diagnostics: { revenueStdError: number; planProbabilityStdError: number | null };
+  meta: { elapsedMs: number; engineVersion: string; trialsPerSecond: number | null };
 }
