@@ -1,16 +1,15 @@
 /**
  * POST /api/compare and /api/sensitivity: the same results as the engine's compare() and sensitivity()
- * run in-process (they exist only when the engine has engine/compare and engine/sensitivity).
+ * run in-process.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario } from '../../engine/index.js';
-import { analysisAvailable } from '../../server/routes/analysis.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compare, parseScenario, parseText, sensitivity } from '../../engine/index.js';
 import type { SalesimApp } from '../../server/app.js';
 import { post, small, testApp } from './helpers.js';
 
 type Json = Record<string, any>;
-const features = analysisAvailable();
-const engine = async (name: string) => (await import(/* @vite-ignore */ `../../engine/${name}.js`)) as Record<string, (...a: any[]) => any>;
 
 /** Drops run timings at any depth (meta, trialsPerSecond) so results compare on their numbers. */
 function stripTimings(v: unknown): unknown {
@@ -33,13 +32,12 @@ afterAll(async () => {
 
 const baseline = small({ reps: { seats: 8, opportunitiesPerMonth: 3, winRate: { mean: 0.25, concentration: 8 }, dealSize: 2000 }, horizonMonths: 9 });
 
-describe.skipIf(!features.compare)('POST /api/compare', () => {
+describe('POST /api/compare', () => {
   it("gives the engine's comparison on common random numbers", async () => {
     const study = { trials: 120, seed: 4, compare: { baseline, variants: [{ name: 'more reps', patch: { reps: { seats: 10 } } }, { name: 'same', patch: {} }] } };
     const res = await post(app, '/api/compare', study);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Json;
-    const { compare } = await engine('compare');
     const b = parseScenario(baseline);
     const direct = compare(b, [{ name: 'more reps', scenario: parseScenario({ ...baseline, reps: { ...baseline.reps, seats: 10 } }) }, { name: 'same', scenario: b }], { trials: 120, seed: 4 });
     expect(stripTimings(body)).toEqual(stripTimings(JSON.parse(JSON.stringify(direct))));
@@ -60,12 +58,11 @@ describe.skipIf(!features.compare)('POST /api/compare', () => {
   });
 });
 
-describe.skipIf(!features.sensitivity)('POST /api/sensitivity', () => {
+describe('POST /api/sensitivity', () => {
   it("gives the engine's tornado", async () => {
     const res = await post(app, '/api/sensitivity', { scenario: baseline, trials: 80, seed: 2 });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Json;
-    const { sensitivity } = await engine('sensitivity');
     const direct = sensitivity(parseScenario(baseline), { trials: 80, seed: 2 });
     expect(stripTimings(body)).toEqual(stripTimings(JSON.parse(JSON.stringify(direct))));
     expect(body.parameters.length).toBeGreaterThan(0);
@@ -85,12 +82,33 @@ describe.skipIf(!features.sensitivity)('POST /api/sensitivity', () => {
   });
 });
 
-describe('analysis routes', () => {
-  it('are registered exactly when the engine has them', async () => {
-    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
-    expect('/api/compare' in doc.paths).toBe(features.compare);
-    expect('/api/sensitivity' in doc.paths).toBe(features.sensitivity);
-    const res = await post(app, '/api/compare', { compare: {} });
-    expect(res.status === 404).toBe(!features.compare);
+describe('POST /api/compare, other body forms', () => {
+  it('takes { baseline, variants, trials, seed } and reports paths from the body root', async () => {
+    const res = await post(app, '/api/compare', { baseline, variants: [{ name: 'more reps', patch: { reps: { seats: 10 } } }], trials: 60, seed: 4 });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    expect(body.trials).toBe(60);
+    expect(body.variants[0].name).toBe('more reps');
+    const bad = await post(app, '/api/compare', { baseline, variants: [{ name: 'x', patch: { reps: { winRat: 0.3 } } }] });
+    expect(bad.status).toBe(400);
+    expect((((await bad.json()) as Json).errors as Json[]).map((e) => e.path)).toContain('variants[0].patch.reps.winRat');
+  });
+
+  it('runs the preset study, whose scenarios are preset files, and refuses files outside the presets', async () => {
+    const text = readFileSync(resolve(import.meta.dirname, '../../scenarios/hiring-vs-enablement.study.yaml'), 'utf8');
+    const study = parseText(text) as Json;
+    const res = await post(app, '/api/compare', { ...study, trials: 40 });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    expect(body.variants.map((v: Json) => v.name)).toEqual(study.compare.variants.map((v: Json) => v.name));
+    expect(body.baseline.scenario.name).toBe(parseScenario(readFileSync(resolve(import.meta.dirname, '../../scenarios/baseline.yaml'), 'utf8')).name);
+    const asYaml = await post(app, '/api/compare', { yaml: text.replace(/^trials: \d+$/m, 'trials: 40') });
+    expect(asYaml.status).toBe(200);
+    expect(stripTimings(await asYaml.json())).toEqual(stripTimings(body));
+    for (const file of ['../package.json', '/etc/passwd', 'nope.yaml']) {
+      const r = await post(app, '/api/compare', { trials: 10, compare: { baseline: file, variants: [{ name: 'x', patch: {} }] } });
+      expect(r.status, file).toBe(400);
+      expect(JSON.stringify(await r.json())).not.toContain('root:');
+    }
   });
 });
