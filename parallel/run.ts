@@ -20,8 +20,8 @@ export interface RunParallelOptions {
    */
   chunkSize?: number;
   /**
-   * Called when the completed prefix of trials has grown by at least `progressEvery` trials (and when
-   * it is complete): `partial` holds trials [0, done) merged, exactly what a run of `done` trials with
+   * Called the first time the completed prefix of trials grows, then whenever it has grown by at least
+   * `progressEvery` trials, and when it is complete: `partial` holds trials [0, done) merged, exactly what a run of `done` trials with
    * the same seed gives. It is a fresh copy that belongs to the callback (it may transfer it).
    */
   onProgress?: (done: number, total: number, partial: TrialResults) => void;
@@ -122,7 +122,7 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
               while (prefix < nChunks && parts[prefix]) prefix++;
               const done = Math.min(total, prefix * chunk);
               if (prefix > before) opts.onCount?.(done, total);
-              if (opts.onProgress && done > reported && (done - reported >= every || done === total)) {
+              if (opts.onProgress && done > reported && (reported === 0 || done - reported >= every || done === total)) {
                 reported = done;
                 // the completed prefix, merged in trial order into fresh arrays
                 opts.onProgress(done, total, mergeResults(parts.slice(0, prefix) as TrialResults[]));
