@@ -103,6 +103,23 @@ describe('over HTTP on 127.0.0.1', () => {
     expect((await postJson('/api/simulate', { scenario: small() })).status).toBe(200);
   });
 
+  it('cancels the run of a plain /api/simulate client that disconnects', async () => {
+    const { scenario, trials } = await sizedRun(6000);
+    const ctrl = new AbortController();
+    const t0 = performance.now();
+    const pending = postJson('/api/simulate', { scenario, trials }, { signal: ctrl.signal }).catch((e: Error) => e);
+    while (app.runner.queue.running === 0 && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 10));
+    expect(app.runner.queue.running).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    ctrl.abort();
+    expect(await pending).toBeInstanceOf(Error);
+    while (app.runner.queue.running > 0 && performance.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 20));
+    const released = performance.now() - t0;
+    console.log(`plain disconnect: run of ~6000 ms released after ${released.toFixed(0)} ms`);
+    expect(app.runner.queue.running).toBe(0);
+    expect(released).toBeLessThan(4000);
+  });
+
   it('keeps /api/health fast while a long simulation runs', async () => {
     const { scenario, trials } = await sizedRun(3000);
     let finished = false;
