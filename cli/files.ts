@@ -46,8 +46,26 @@ export function checkWritable(path: string, what: string): void {
 }
 
 /**
- * A month flag `YYYY-MM`, validated by the engine later; returns undefined when absent.
+ * The last value of a flag (validated by whoever uses it), or undefined when absent.
+ * @example lastFlag(parseArgs(['--from', '2025-01'], { values: ['from'] }).flags, 'from') // '2025-01'
  */
 export function lastFlag(flags: Map<string, string[]>, name: string): string | undefined {
   return flags.get(name)?.at(-1);
+}
+
+let pipeGuard = false;
+/**
+ * Writes to standard output; a reader that stops early (`salesim synth ... | head`) ends the command quietly
+ * instead of with an EPIPE stack trace.
+ * @example writeStdout('a,b\n')
+ */
+export function writeStdout(text: string): void {
+  if (!pipeGuard) {
+    pipeGuard = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
+  process.stdout.write(text);
 }

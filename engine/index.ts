@@ -29,3 +29,4 @@ export {
 } from './sensitivity.js';
 export { parseStudy, parseCompareRequest, isStudy, type Study, type ReadScenarioFile } from './study.js';
 export { mergePatch, applyScenarioPatch, checkPatch } from './patch.js';
+export * from './calibrate/index.js';

@@ -21,15 +21,21 @@ export interface RunParallelOptions {
   chunkSize?: number;
   /**
    * Called the first time the completed prefix of trials grows, then whenever it has grown by at least
-   * `progressEvery` trials, and when it is complete: `partial` holds trials [0, done) merged, exactly what a run of `done` trials with
-   * the same seed gives. It is a fresh copy that belongs to the callback (it may transfer it).
+   * `progressEvery` trials, and when it is complete: `partial` holds trials [0, done) merged, exactly
+   * what a run of `done` trials with the same seed gives. It is a fresh copy that belongs to the
+   * callback (it may transfer it).
    */
   onProgress?: (done: number, total: number, partial: TrialResults) => void;
   /** trials between two onProgress calls at least; default 1 (every time the prefix grows) */
   progressEvery?: number;
   /** a cheap counter: called every time the completed prefix grows, with no results (progress bars) */
   onCount?: (done: number, total: number) => void;
-  /** aborting rejects with the signal's reason and stops the workers' tasks */
+  /**
+   * aborting rejects with the signal's reason at once and launches no further chunk; chunks already on a
+   * worker finish (they are small) and their results are dropped. Workers are never terminated
+   * mid-task: Piscina's own task abort races with a result already posted ("Unexpected message from
+   * Worker", an uncaught exception that would take the server down).
+   */
   signal?: AbortSignal;
   /** an existing pool (the server's); default: a pool made for this run and destroyed after */
   pool?: Pool;
@@ -112,7 +118,7 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
           const count = Math.min(chunk, total - from);
           running++;
           pool
-            .run({ scenario, seed, from, count }, { name: 'trials', signal: ctrl.signal })
+            .run({ scenario, seed, from, count }, { name: 'trials' })
             .then((r: unknown) => {
               running--;
               if (failed) return;

@@ -1,13 +1,13 @@
 import type { Command } from '../args.js';
 import { parseArgs, UsageError } from '../args.js';
-import { checkWritable, lastFlag, readInput, writeAtomic } from '../files.js';
+import { checkWritable, lastFlag, readInput, writeAtomic, writeStdout } from '../files.js';
 import { table } from '../format.js';
 import { calibrate as fit, type CalibrationResult } from '../../engine/calibrate/calibrate.js';
 import { basename } from 'node:path';
 
 /** `salesim calibrate`: fit a scenario to a CRM opportunity export (and optional roster). */
 export const calibrate: Command = {
-  usage: 'calibrate <opportunities.csv|-> [--reps reps.csv] [--out scenario.yaml] [--json] [--map mapping.yaml]',
+  usage: 'calibrate <opps.csv|-> [--reps F] [--out F] [--map F] [--json]',
   summary: 'fit a scenario to a CRM opportunity export (and rep roster)',
   help: [
     'Reads an opportunity export (default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount)',
@@ -44,10 +44,10 @@ export const calibrate: Command = {
       source: basename(file),
     });
     if (out) writeAtomic(out, result.yaml, 'out');
-    if (p.flags.has('json')) process.stdout.write(JSON.stringify({ scenario: result.scenario, report: result.report }) + '\n');
-    else if (out) process.stdout.write(readableReport(result) + `\nwrote ${out}\n`);
+    if (p.flags.has('json')) writeStdout(JSON.stringify({ scenario: result.scenario, report: result.report }) + '\n');
+    else if (out) writeStdout(readableReport(result) + `\nwrote ${out}\n`);
     else {
-      process.stdout.write(result.yaml);
+      writeStdout(result.yaml);
       process.stderr.write(readableReport(result) + '\n');
     }
     return 0;

@@ -1,12 +1,12 @@
 import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
-import { checkWritable, lastFlag, writeAtomic } from '../files.js';
+import { checkWritable, lastFlag, writeAtomic, writeStdout } from '../files.js';
 import { loadScenario } from '../load.js';
 import { synthesize } from '../../engine/calibrate/synthesize.js';
 
 /** `salesim synth`: synthetic CRM history (opportunity CSV, optional roster) from a scenario. */
 export const synth: Command = {
-  usage: 'synth <scenario.yaml|preset> --months N [--start YYYY-MM] [--seed S] [--roster FILE] [--out FILE]',
+  usage: 'synth <scenario> --months N [--start YYYY-MM] [--seed S] [--roster F]',
   summary: 'generate synthetic CRM history (opportunity CSV) from a scenario',
   help: [
     'Runs the scenario\'s model for N months (reps, pipeline, territories, hiring, attrition) and prints',
@@ -28,7 +28,7 @@ export const synth: Command = {
     const h = synthesize(scenario, { months, start: lastFlag(p.flags, 'start') ?? '2025-01', seed, roster: rosterFile ? true : undefined });
     if (rosterFile && h.roster) writeAtomic(rosterFile, h.roster, 'roster');
     if (out) writeAtomic(out, h.opportunities, 'out');
-    else process.stdout.write(h.opportunities);
+    else writeStdout(h.opportunities);
     for (const w of h.warnings) process.stderr.write(`salesim synth: warning: ${w}\n`);
     if (h.roster && !rosterFile) process.stderr.write('salesim synth: note: the scenario has hiring or attrition; --roster FILE writes the roster for calibrate --reps\n');
     return 0;

@@ -8,6 +8,7 @@ import { InputError, issue } from '../errors.js';
 import { parseScenario, type Scenario } from '../scenario.js';
 import { simulate } from '../simulate.js';
 import { stats } from '../stats/stats.js';
+import type { TrialResults } from '../types.js';
 import { formatMonth, parseMonth } from './dates.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
 import { readOpportunities } from './opportunities.js';
@@ -49,41 +50,71 @@ export interface BacktestResult {
   warnings: string[];
 }
 
-/**
- * Back-tests `scenario` (object, YAML/JSON text or resolved Scenario) against an opportunity export.
- * @example backtest(csv, scenario, { from: '2025-01', to: '2025-12', trials: 500, seed: 1 }).insideShare // e.g. 0.83
- */
-export function backtest(csvText: string, scenarioInput: Scenario | string | object, opts: BacktestOptions): BacktestResult {
-  const from = parseMonth(opts.from ?? '');
-  const to = parseMonth(opts.to ?? '');
+/** Revenue booked per month of a period, from an opportunity export. */
+export interface BookedRevenue {
+  from: string;
+  to: string;
+  /** won amounts by close month, one per month of [from, to] */
+  actual: number[];
+  warnings: string[];
+}
+
+function period(fromText: string | undefined, toText: string | undefined): { from: number; to: number; n: number } {
+  const from = parseMonth(fromText ?? '');
+  const to = parseMonth(toText ?? '');
   const errors = [];
-  if (from === null) errors.push(issue('from', `'${opts.from ?? ''}' must be a month YYYY-MM`));
-  if (to === null) errors.push(issue('to', `'${opts.to ?? ''}' must be a month YYYY-MM`));
+  if (from === null) errors.push(issue('from', `'${fromText ?? ''}' must be a month YYYY-MM`));
+  if (to === null) errors.push(issue('to', `'${toText ?? ''}' must be a month YYYY-MM`));
   if (errors.length) throw new InputError(errors);
   const n = to! - from! + 1;
-  if (n < 1 || n > 120) throw new InputError([issue('to', `must be 1 to 120 months after from (${opts.from} .. ${opts.to} is ${n} months)`)]);
-  const base = parseScenario(scenarioInput);
-  const trials = opts.trials ?? base.trials;
-  const seed = opts.seed ?? base.seed;
-  if (!Number.isInteger(trials) || trials < 1 || trials > 1_000_000) throw new InputError([issue('trials', 'must be a whole number between 1 and 1000000')]);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new InputError([issue('seed', 'must be a whole number between 0 and 4294967295')]);
+  if (n < 1 || n > 120) throw new InputError([issue('to', `must be 1 to 120 months after from (${fromText} .. ${toText} is ${n} months)`)]);
+  return { from: from!, to: to!, n };
+}
+
+/**
+ * The revenue actually booked each month of [from, to]: won amounts by close month. Throws `InputError`
+ * for a malformed export or a period that does not overlap the history.
+ * @example bookedRevenue(csv, { from: '2025-01', to: '2025-03' }).actual // [812000, 954500, 701250]
+ */
+export function bookedRevenue(csvText: string, opts: { from: string; to: string; mapping?: MappingInput | string | null; invalidRows?: 'error' | 'skip' }): BookedRevenue {
+  const { from, to, n } = period(opts.from, opts.to);
   const table = readOpportunities(csvText, resolveMapping(opts.mapping ?? null), opts.invalidRows ?? 'error');
   const warnings: string[] = [];
-  const actual = new Float64Array(n);
+  const actual = new Array<number>(n).fill(0);
   let latest = -Infinity;
   let earliest = Infinity;
   for (const o of table.opportunities) {
     latest = Math.max(latest, o.createdMonth, o.closedMonth ?? -Infinity);
     if (o.closedMonth !== null) earliest = Math.min(earliest, o.closedMonth);
     if (o.outcome !== 'won' || o.closedMonth === null) continue;
-    const k = o.closedMonth - from!;
+    const k = o.closedMonth - from;
     if (k >= 0 && k < n) actual[k] += o.amount!;
   }
-  if (latest < to!) warnings.push(`the history ends in ${formatMonth(latest)}, before ${opts.to}: later months show no actual revenue`);
-  if (earliest > from!) warnings.push(`the first close in the history is in ${formatMonth(earliest)}, after ${opts.from}: earlier months show no actual revenue`);
-  if (latest < from! || earliest > to!) throw new InputError([issue('from', `the period ${opts.from} .. ${opts.to} does not overlap the history (${formatMonth(earliest)} .. ${formatMonth(latest)})`)]);
-  const scenario = parseScenario({ ...base, horizonMonths: n, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= n) } });
-  const r = simulate(scenario, { trials, seed });
+  if (latest < from || earliest > to) throw new InputError([issue('from', `the period ${opts.from} .. ${opts.to} does not overlap the history (${formatMonth(earliest)} .. ${formatMonth(latest)})`)]);
+  if (latest < to) warnings.push(`the history ends in ${formatMonth(latest)}, before ${opts.to}: later months show no actual revenue`);
+  if (earliest > from) warnings.push(`the first close in the history is in ${formatMonth(earliest)}, after ${opts.from}: earlier months show no actual revenue`);
+  return { from: formatMonth(from), to: formatMonth(to), actual, warnings };
+}
+
+/**
+ * The scenario prepared for a back-test of `months` months: horizon set, planned hires beyond it dropped.
+ * Run it with `simulate` (or a worker pool's `runTrials` + `mergeResults`) and pass the results to `compareToBand`.
+ * @example simulate(backtestScenario(s, 12), { trials: 1000, seed: 1 })
+ */
+export function backtestScenario(scenarioInput: Scenario | string | object, months: number): Scenario {
+  const base = parseScenario(scenarioInput);
+  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) } });
+}
+
+/**
+ * Compares booked revenue with simulated monthly revenue (month 1 = the period's first month).
+ * @example compareToBand(booked, simulate(backtestScenario(s, booked.actual.length), { trials, seed }), seed)
+ */
+export function compareToBand(booked: BookedRevenue, r: TrialResults, seed: number): BacktestResult {
+  const n = booked.actual.length;
+  if (r.months !== n) throw new InputError([issue('to', `the simulation has ${r.months} months but the period has ${n}`)]);
+  const from = parseMonth(booked.from)!;
+  const trials = r.trials;
   const col = new Float64Array(trials);
   const totals = new Float64Array(trials);
   const months: BacktestMonth[] = [];
@@ -93,20 +124,37 @@ export function backtest(csvText: string, scenarioInput: Scenario | string | obj
       totals[t] += col[t];
     }
     const st = stats(col);
-    months.push({ month: formatMonth(from! + m), actual: actual[m], mean: st.mean, p10: st.p10, p50: st.p50, p90: st.p90, inside: actual[m] >= st.p10 && actual[m] <= st.p90 });
+    const a = booked.actual[m];
+    months.push({ month: formatMonth(from + m), actual: a, mean: st.mean, p10: st.p10, p50: st.p50, p90: st.p90, inside: a >= st.p10 && a <= st.p90 });
   }
   const inside = months.filter((x) => x.inside).length;
   const tot = stats(totals);
-  const actualTotal = actual.reduce((a, b) => a + b, 0);
+  const actualTotal = booked.actual.reduce((a, b) => a + b, 0);
   return {
-    from: formatMonth(from!),
-    to: formatMonth(to!),
+    from: booked.from,
+    to: booked.to,
     trials,
     seed,
     months,
     inside,
     insideShare: inside / n,
     total: { actual: actualTotal, mean: tot.mean, p10: tot.p10, p50: tot.p50, p90: tot.p90, inside: actualTotal >= tot.p10 && actualTotal <= tot.p90 },
-    warnings,
+    warnings: booked.warnings,
   };
+}
+
+/**
+ * Back-tests `scenario` (object, YAML/JSON text or resolved Scenario) against an opportunity export:
+ * `bookedRevenue` + `simulate(backtestScenario(...))` + `compareToBand`.
+ * @example backtest(csv, scenario, { from: '2025-01', to: '2025-12', trials: 500, seed: 1 }).insideShare // e.g. 0.83
+ */
+export function backtest(csvText: string, scenarioInput: Scenario | string | object, opts: BacktestOptions): BacktestResult {
+  const { n } = period(opts.from, opts.to);
+  const scenario = backtestScenario(scenarioInput, n);
+  const trials = opts.trials ?? scenario.trials;
+  const seed = opts.seed ?? scenario.seed;
+  if (!Number.isInteger(trials) || trials < 1 || trials > 1_000_000) throw new InputError([issue('trials', 'must be a whole number between 1 and 1000000')]);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new InputError([issue('seed', 'must be a whole number between 0 and 4294967295')]);
+  const booked = bookedRevenue(csvText, opts);
+  return compareToBand(booked, simulate(scenario, { trials, seed }), seed);
 }

@@ -91,8 +91,13 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     if (m === null) throw new InputError([issue(name, `'${v}' must be a month YYYY-MM`)]);
     return m;
   };
-  let from = monthOpt(options.from, 'from') ?? Math.min(...closed.map((o) => o.closedMonth!));
-  let to = monthOpt(options.to, 'to') ?? Math.max(...opps.map((o) => Math.max(o.createdMonth, o.closedMonth ?? -Infinity)));
+  // loops, not Math.min(...spread): exports can have more rows than a call has arguments
+  let firstClose = Infinity;
+  for (const o of closed) firstClose = Math.min(firstClose, o.closedMonth!);
+  let lastDate = -Infinity;
+  for (const o of opps) lastDate = Math.max(lastDate, o.createdMonth, o.closedMonth ?? -Infinity);
+  const from = monthOpt(options.from, 'from') ?? firstClose;
+  const to = monthOpt(options.to, 'to') ?? lastDate;
   if (from > to) throw new InputError([issue('from', `must not be after to (${formatMonth(from)} > ${formatMonth(to)})`)]);
   const months = to - from + 1;
   const late = opps.filter((o) => o.createdMonth > to).length;
@@ -101,16 +106,18 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   // win rates
   const byOwner = new Map<string, RepRecord>();
   const amounts = new Map<string, number[]>();
+  // owners are matched case-insensitively (as against the roster); the first spelling seen is shown
   for (const o of opps) {
-    const r = byOwner.get(o.owner) ?? { owner: o.owner, wins: 0, decided: 0 };
-    byOwner.set(o.owner, r);
+    const key = o.owner.toLowerCase();
+    const r = byOwner.get(key) ?? { owner: o.owner, wins: 0, decided: 0 };
+    byOwner.set(key, r);
     if (o.outcome === 'won' || o.outcome === 'lost') {
       r.decided++;
       if (o.outcome === 'won') {
         r.wins++;
-        const a = amounts.get(o.owner) ?? [];
+        const a = amounts.get(key) ?? [];
         a.push(o.amount!);
-        amounts.set(o.owner, a);
+        amounts.set(key, a);
       }
     }
   }
@@ -119,6 +126,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const tiers: TiersResult = fitTiers(repRecords, win.logLik);
   const thin = repRecords.filter((r) => r.decided < 10).length;
   if (thin) warnings.push(`${thin} of ${repRecords.length} reps have fewer than 10 decided deals: their own win rates are shrunk strongly toward the team mean`);
+  if (win.atLowerBound) warnings.push(`reps' win rates look all-or-nothing (concentration at its floor ${sig(win.concentration, 2)}): too few decided deals per rep to measure their spread; review reps.winRate.concentration`);
   if (win.atBound) warnings.push(`reps' win rates show no spread beyond chance: concentration is not identifiable, the scenario uses one win rate for all`);
   const openCount = opps.filter((o) => o.outcome === 'open').length;
   if (openCount) warnings.push(`${openCount} open opportunities are excluded from win rates and deal sizes (they count for the cycle, censored at ${formatMonth(to)}, and for the opportunity rate)`);
@@ -160,6 +168,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     created.set(o.owner.toLowerCase(), m);
   }
   const cells: RepMonth[] = [];
+  let orphans = 0;
   const covered = new Set<string>();
   if (roster) {
     for (const p of roster) {
@@ -168,12 +177,14 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       const s = Math.max(p.hiredMonth, from);
       const e = Math.min(p.exitedMonth ?? to, to);
       for (let m = s; m <= e; m++) cells.push({ tenure: m - p.hiredMonth + 1, count: created.get(key)?.get(m) ?? 0 });
+      // created in a month the owner was not seated: inherited from a predecessor (CRMs reassign open deals)
+      for (const [m, c] of created.get(key) ?? []) if (m < s || m > e) orphans += c;
     }
   }
   const unknown = [...created.keys()].filter((k) => !covered.has(k));
   if (roster && unknown.length) warnings.push(`${unknown.length} opportunity owners are not in the roster (e.g. '${repRecords.find((r) => r.owner.toLowerCase() === unknown[0])?.owner ?? unknown[0]}'): taken as seated and ramped for the whole window`);
   for (const k of unknown) for (let m = from; m <= to; m++) cells.push({ tenure: null, count: created.get(k)?.get(m) ?? 0 });
-  const arrivals = fitArrivals(cells, roster !== null);
+  const arrivals = fitArrivals(cells, roster !== null, orphans);
 
   // the scenario
   const P: FittedParameter[] = [];
@@ -184,7 +195,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   };
   const bbMethod = 'empirical-Bayes beta-binomial, ML; SE from observed information';
   add(param('reps.winRate.mean', win.mean, win.meanSe, bbMethod));
-  add(param('reps.winRate.concentration', win.concentration, win.concentrationSe, win.atBound ? 'beta-binomial ML at its cap (no spread detected)' : 'empirical-Bayes beta-binomial, ML on log k; SE = k x SE(log k) from observed information'));
+  add(param('reps.winRate.concentration', win.concentration, win.concentrationSe, win.atBound ? 'beta-binomial ML at its cap (no spread detected)' : win.atLowerBound ? 'beta-binomial ML at its floor (spread not measurable)' : 'empirical-Bayes beta-binomial, ML on log k; SE = k x SE(log k) from observed information'));
   let winRate: unknown;
   if (tiers.tiers) {
     winRate = {
@@ -242,6 +253,8 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     comments['hiring.timeToFillMonths'] = rosterFit.timeToFillMean === null ? 'default (no backfill observed)' : `months between exit and the next hire, mean over ${rosterFit.backfilled} backfills`;
     if (rosterFit.timeToFillMean !== null) P.push(param('hiring.timeToFillMonths', rosterFit.timeToFillMean, rosterFit.timeToFillSd !== null ? rosterFit.timeToFillSd / Math.sqrt(rosterFit.backfilled) : null, 'mean gap exit -> next hire in the territory'));
     if (arrivals.rampMonths !== null) add(param('hiring.ramp.months', arrivals.rampMonths, null, 'linear ramp, profile likelihood over whole months 0..24'), 'linear ramp, profile likelihood over whole months 0..24 (see report.productivity)');
+    const growth = rosterFit.hiresInWindow - rosterFit.backfilled;
+    if (growth > 0) warnings.push(`${growth} hires in the window were not backfills (net growth): the scenario starts from today's seats; add hiring.plan for the growth you expect`);
     scenario.attrition = { annualRate: sig(rosterFit.annualRate, 3) };
     add(param('attrition.annualRate', rosterFit.annualRate, rosterFit.annualRateSe, `exits / rep-months (${rosterFit.exits} / ${rosterFit.repMonths}), annualised 1-(1-q)^12`));
   }

@@ -48,20 +48,18 @@ export function parseCsv(text: string, source = 'csv'): CsvTable {
       const startLine = line;
       i++;
       for (;;) {
-        if (i >= n) throw new InputError([issue(`${source}.rows[${record}]`, `has a quote opened on line ${startLine} that is never closed`)]);
-        const c = text[i];
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const q = text.indexOf('"', i);
+        if (q < 0) throw new InputError([issue(`${source}.rows[${record}]`, `has a quote opened on line ${startLine} that is never closed`)]);
+        const chunk = text.slice(i, q);
+        for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line++;
+        field += chunk;
+        if (text[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+          continue;
         }
-        if (c === '\n') line++;
-        field += c;
-        i++;
+        i = q + 1;
+        break;
       }
       quotedField = true;
       const next = text[i];
@@ -83,8 +81,15 @@ export function parseCsv(text: string, source = 'csv'): CsvTable {
       line++;
       continue;
     }
-    field += ch;
-    i++;
+    // an unquoted run up to the next delimiter
+    let j = i + 1;
+    while (j < n) {
+      const cc = text.charCodeAt(j);
+      if (cc === 44 || cc === 10 || cc === 13) break;
+      j++;
+    }
+    field += text.slice(i, j);
+    i = j;
   }
   if (field !== '' || fields.length > 0 || quotedField) endRecord();
   if (rows.length === 0) throw new InputError([issue(source, 'is empty (expected a header row and at least one data row)')]);

@@ -5,6 +5,8 @@
  * count as fully ramped. The rate is the Poisson MLE given R (created / ramp-weighted rep-months, SE
  * sqrt(rate / weighted rep-months)); R is chosen over whole months 0..24 by profile likelihood, when rep-months
  * of early tenure are observed. The observed productivity by tenure month is reported alongside.
+ * Opportunities created in a month their current owner was not seated (inherited from a predecessor) count
+ * toward the rate (`unattributed`) but not toward the ramp, whose tenure they cannot tell.
  */
 
 /** One rep-month: tenure month (null = unknown, taken as ramped) and opportunities created. */
@@ -30,7 +32,7 @@ const MAX_RAMP = 24;
  * Fits the full-ramp rate (and the linear ramp when `fitRamp`).
  * @example fitArrivals([{ tenure: null, count: 3 }, { tenure: null, count: 5 }], false).rate // 4
  */
-export function fitArrivals(cells: RepMonth[], fitRamp: boolean): ArrivalFit {
+export function fitArrivals(cells: RepMonth[], fitRamp: boolean, unattributed = 0): ArrivalFit {
   const C = cells.reduce((s, c) => s + c.count, 0);
   const ramp = (k: number | null, R: number) => (k === null || R === 0 ? 1 : Math.min(1, k / R));
   const early = cells.some((c) => c.tenure !== null && c.tenure <= MAX_RAMP);
@@ -53,7 +55,7 @@ export function fitArrivals(cells: RepMonth[], fitRamp: boolean): ArrivalFit {
     }
   }
   const E = cells.reduce((s, c) => s + ramp(c.tenure, bestR), 0);
-  const rate = E > 0 ? C / E : 0;
+  const rate = E > 0 ? (C + unattributed) / E : 0;
   const byTenure = new Map<number, { n: number; c: number }>();
   for (const c of cells) {
     if (c.tenure === null || c.tenure > MAX_RAMP) continue;
@@ -70,7 +72,7 @@ export function fitArrivals(cells: RepMonth[], fitRamp: boolean): ArrivalFit {
     rateSe: E > 0 ? Math.sqrt(rate / E) : NaN,
     rampMonths: fitRamp && early ? bestR : null,
     repMonths: cells.length,
-    created: C,
+    created: C + unattributed,
     productivity,
   };
 }

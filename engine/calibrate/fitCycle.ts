@@ -41,7 +41,12 @@ export function fitCycle(opps: CycleRecord[], from: number, to: number): CycleFi
     if (o.resolvedMonth !== null) {
       naive += o.resolvedMonth - o.createdMonth + 1;
       naiveN++;
-      if (o.resolvedMonth < from || o.resolvedMonth > to) continue;
+      if (o.resolvedMonth < from) continue;
+      if (o.resolvedMonth > to) {
+        // resolved after the window: still open at its end (censored)
+        if (to >= start) exposure += to - start + 1;
+        continue;
+      }
       exposure += o.resolvedMonth - start + 1;
       resolutions++;
     } else {

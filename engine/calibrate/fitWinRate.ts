@@ -23,6 +23,8 @@ export interface WinRateFit {
   concentrationSe: number | null;
   /** true when the likelihood kept rising toward no spread between reps (concentration at its cap) */
   atBound: boolean;
+  /** true when the likelihood kept rising toward all-or-nothing reps (concentration at its floor) */
+  atLowerBound: boolean;
   logLik: number;
   reps: { owner: string; wins: number; decided: number; raw: number; shrunk: number }[];
 }
@@ -73,11 +75,12 @@ export function fitWinRate(input: RepRecord[]): WinRateFit {
   const theta = [best.x[0], Math.min(hi, Math.max(lo, best.x[1]))];
   const mean = logistic(theta[0]);
   const concentration = Math.exp(theta[1]);
-  const atBound = theta[1] > hi - 0.5 || theta[1] < lo + 0.5;
+  const atBound = theta[1] > hi - 0.5;
+  const atLowerBound = theta[1] < lo + 0.5;
   let meanSe: number | null = null;
   let concentrationSe: number | null = null;
   const cov = invert2(hessian(negLL, theta, 1e-4));
-  if (cov && !atBound) {
+  if (cov && !atBound && !atLowerBound) {
     meanSe = mean * (1 - mean) * Math.sqrt(cov[0][0]);
     concentrationSe = concentration * Math.sqrt(cov[1][1]);
   } else {
@@ -91,6 +94,7 @@ export function fitWinRate(input: RepRecord[]): WinRateFit {
     concentration,
     concentrationSe,
     atBound,
+    atLowerBound,
     logLik: -best.value,
     reps: input.map((r) => ({
       owner: r.owner,

@@ -42,7 +42,10 @@ export function cellIssue(row: number, column: string | null, rule: string): Inp
   return { path, rule, message: column === null ? `row ${row}: ${rule}` : `row ${row}, column ${column}: ${rule}` };
 }
 
-/** Finds each mapped column in the header, or throws naming every missing one. */
+/**
+ * Finds each mapped column in the header (case-insensitive), or throws naming every missing one.
+ * @example findColumns(['Amount', 'Stage'], { stage: 'stage', amount: 'Amount' }) // { stage: 1, amount: 0 }
+ */
 export function findColumns<K extends string>(header: string[], wanted: Record<K, string>, optional: NoInfer<K>[] = []): Record<K, number> {
   const lower = header.map((h) => h.trim().toLowerCase());
   const out = {} as Record<K, number>;

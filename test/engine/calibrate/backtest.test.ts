@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { synthesize } from '../../../engine/calibrate/synthesize.js';
-import { backtest } from '../../../engine/calibrate/backtest.js';
+import { backtest, backtestScenario, bookedRevenue, compareToBand } from '../../../engine/calibrate/backtest.js';
+import { runTrials } from '../../../engine/simulate.js';
+import { mergeResults } from '../../../engine/results.js';
 import { parseCsv } from '../../../engine/calibrate/csv.js';
 import { InputError } from '../../../engine/errors.js';
 
@@ -46,6 +48,14 @@ describe('backtest', () => {
     const r = backtest(history, wrong, { from: '2025-01', to: '2026-12', trials: 300, seed: 1 });
     expect(r.insideShare).toBeLessThan(0.2);
     expect(r.total.inside).toBe(false);
+  });
+
+  it('composes from parts a worker pool can run: booked revenue + chunked runTrials + compareToBand = backtest', () => {
+    const opts = { from: '2025-02', to: '2025-07', trials: 90, seed: 8 };
+    const whole = backtest(history, SCENARIO, opts);
+    const s = backtestScenario(SCENARIO, 6);
+    const parts = mergeResults([runTrials(s, 8, 0, 40), runTrials(s, 8, 40, 50)]);
+    expect(compareToBand(bookedRevenue(history, opts), parts, 8)).toEqual(whole);
   });
 
   it('rejects bad periods with named errors', () => {

@@ -104,6 +104,14 @@ describe('calibrate: malformed input gives named errors', () => {
     expect(r.report.parameters.find((p) => p.path === 'reps.dealSize.median')!.value).toBeCloseTo(Math.sqrt(1000 * 2000), 6);
   });
 
+  it('matches owners case-insensitively', () => {
+    const r = calibrate(csv(...GOOD, 'ana,2025-02-01,2025-03-01,Closed Won,700'));
+    expect(r.report.reps.map((x) => [x.owner, x.wins, x.decided])).toEqual([
+      ['Ana', 2, 3],
+      ['Ben', 1, 1],
+    ]);
+  });
+
   it('warns about mixed currencies', () => {
     const r = calibrate(csv(...GOOD, 'Cy,2025-02-01,2025-03-01,Closed Won,EUR 900'));
     expect(r.report.warnings.join('\n')).toMatch(/2 currencies \(EUR, USD\)/);

@@ -47,6 +47,11 @@ describe('fits against closed forms', () => {
     expect(f.se).toBeCloseTo(1 / Math.sqrt(4 / p ** 2 + 9 / (1 - p) ** 2) / p ** 2, 12);
   });
 
+  it('cycle: a deal resolved after the window counts as open at its end', () => {
+    const f = fitCycle([{ createdMonth: 0, resolvedMonth: 9, droppedMonth: null }, { createdMonth: 0, resolvedMonth: 1, droppedMonth: null }], 0, 3);
+    expect(f).toMatchObject({ resolutions: 1, exposure: 4 + 2 });
+  });
+
   it('deal size: lognormal ML is the geometric mean and the RMS log deviation', () => {
     const f = fitDealSize(new Map([['a', [100, 400]], ['b', [200]]]));
     expect(f.median).toBeCloseTo(200, 10);

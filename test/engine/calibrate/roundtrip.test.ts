@@ -130,6 +130,19 @@ describe('round trip: synthesize -> calibrate recovers the truth', () => {
     }
   });
 
+  it('detects a per-rep deal-size spread (ANOVA) and recovers it within 3 SEs; none when there is none', () => {
+    const sc = (spread: number) => ({
+      reps: { seats: 60, opportunitiesPerMonth: 4, winRate: { mean: 0.3, concentration: 10 }, dealSize: { median: 25000, sigma: 0.6 }, repDealSizeSpread: spread, cycleMonths: 3 },
+    });
+    const withSpread = calibrate(synthesize(sc(0.4), { months: 24, seed: 1 }).opportunities).report;
+    const s = fitted(withSpread, 'reps.repDealSizeSpread');
+    expect(Math.abs(s.value - 0.4)).toBeLessThanOrEqual(3 * s.se!);
+    const sigma = fitted(withSpread, 'reps.dealSize.sigma');
+    expect(Math.abs(sigma.value - 0.6)).toBeLessThanOrEqual(3 * sigma.se!);
+    const none = calibrate(synthesize(sc(0), { months: 24, seed: 1 }).opportunities).report;
+    expect(none.parameters.some((p) => p.path === 'reps.repDealSizeSpread')).toBe(false);
+  });
+
   it('finds tiers in a clearly bimodal team and not in a unimodal one', () => {
     const tiers = {
       reps: {
