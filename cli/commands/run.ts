@@ -1,0 +1,73 @@
+import type { Command } from '../args.js';
+import { intFlag, parseArgs, UsageError } from '../args.js';
+import { loadScenario } from '../load.js';
+import { money, pct, progressBar, table } from '../format.js';
+import { simulate } from '../../engine/simulate.js';
+import { summarize } from '../../engine/summarize.js';
+import type { Summary } from '../../engine/types.js';
+
+/** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */
+export const run: Command = {
+  usage: 'run <file.yaml|file.json|preset> [--trials N] [--seed S] [--json] [--csv]',
+  summary: 'simulate a scenario and print its outcome distribution',
+  help: [
+    'Simulates the scenario and prints revenue P10/P50/P90 per year, the probability of hitting plan,',
+    'share of reps at quota and the top-20% share. --json prints the Summary JSON (DESIGN.md §5) and',
+    'nothing else on stdout; --csv prints monthly statistics. --trials and --seed override the file.',
+  ].join('\n'),
+  async run(args) {
+    const p = parseArgs(args, { values: ['trials', 'seed', 'workers'], booleans: ['json', 'csv'] });
+    if (p.positional.length !== 1) throw new UsageError('expects exactly one scenario file or preset name');
+    if (p.flags.has('json') && p.flags.has('csv')) throw new UsageError('--json and --csv cannot be combined');
+    const trials = intFlag(p, 'trials', 1, 1_000_000);
+    const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1);
+    intFlag(p, 'workers', 1, 256);
+    const { scenario } = loadScenario(p.positional[0]);
+    const bar = progressBar('simulating');
+    const t0 = performance.now();
+    const n = trials ?? scenario.trials;
+    const s = seed ?? scenario.seed;
+    const results = simulate(scenario, { trials: n, seed: s, onProgress: bar.update });
+    bar.done();
+    const summary = summarize(scenario, results, { seed: s, elapsedMs: performance.now() - t0 });
+    if (p.flags.has('json')) process.stdout.write(JSON.stringify(summary) + '\n');
+    else if (p.flags.has('csv')) process.stdout.write(summaryCsv(summary));
+    else process.stdout.write(readable(summary) + '\n');
+    return 0;
+  },
+};
+
+/**
+ * Monthly statistics as CSV (one row per month).
+ */
+export function summaryCsv(s: Summary): string {
+  const head = 'month,revenue_mean,revenue_p10,revenue_p50,revenue_p90,cumulative_p10,cumulative_p50,cumulative_p90,headcount_mean,productive_mean,ramping_mean,vacant_mean,cost_mean';
+  const rows = s.revenue.monthly.map((r, i) =>
+    [i + 1, r.mean, r.p10, r.p50, r.p90, s.revenue.cumulative[i].p10, s.revenue.cumulative[i].p50, s.revenue.cumulative[i].p90, s.headcount.monthly[i].mean, s.headcount.productive[i].mean, s.headcount.ramping[i].mean, s.headcount.vacant[i].mean, s.cost.monthly[i].mean].join(','),
+  );
+  return [head, ...rows].join('\n') + '\n';
+}
+
+/** The readable report of a Summary. */
+export function readable(s: Summary): string {
+  const out: string[] = [];
+  out.push(`${s.scenario.name} — ${s.trials} trials, seed ${s.seed}, ${s.horizonMonths} months (${s.meta.elapsedMs.toFixed(0)} ms)`);
+  out.push('');
+  const rows = [['revenue', 'P10', 'P50', 'P90', 'mean ± se']];
+  s.revenue.annual.forEach((a, i) => rows.push([`year ${i + 1}`, money(a.p10), money(a.p50), money(a.p90), money(a.mean)]));
+  rows.push(['total', money(s.revenue.total.p10), money(s.revenue.total.p50), money(s.revenue.total.p90), `${money(s.revenue.total.mean)} ± ${money(s.diagnostics.revenueStdError)}`]);
+  out.push(table(rows));
+  out.push('');
+  if (s.plan) {
+    out.push(`plan ${money(s.plan.target)}: P(hit) = ${pct(s.plan.probability)} (95% CI ${pct(s.plan.ci[0])} – ${pct(s.plan.ci[1])})`);
+    for (const y of s.plan.annual) out.push(`  year ${y.year} plan ${money(y.target)}: ${pct(y.probability)} (${pct(y.ci[0])} – ${pct(y.ci[1])})`);
+  } else out.push('plan: none (no quota block)');
+  if (s.reps.shareAtQuota) out.push(`reps at quota: ${pct(s.reps.shareAtQuota.mean)} (P10 ${pct(s.reps.shareAtQuota.p10)}, P90 ${pct(s.reps.shareAtQuota.p90)}); median attainment ${pct(s.reps.attainment?.p50)}`);
+  out.push(`top-20% share of rep revenue: ${pct(s.reps.top20Share.mean)}; Gini ${s.reps.gini.mean.toFixed(3)}`);
+  const last = s.headcount.monthly.length - 1;
+  out.push(`headcount at month ${last + 1}: ${s.headcount.monthly[last].mean.toFixed(1)} seated (${s.headcount.ramping[last].mean.toFixed(1)} ramping, ${s.headcount.vacant[last].mean.toFixed(1)} vacant); hires ${s.hiring.hires.mean.toFixed(1)}, exits ${s.hiring.exits.mean.toFixed(1)}`);
+  if (s.scenario.leadership) out.push(`leader changes: ${s.leadership.changes.mean.toFixed(2)}; months without a leader ${s.leadership.monthsWithoutLeader.mean.toFixed(1)}; programmes lost ${s.leadership.programmesLost.mean.toFixed(2)}`);
+  if (s.coverage) out.push(`coverage: padded share ${pct(s.coverage.paddedShare.mean)}; realised coverage ${s.coverage.realisedCoverage ? s.coverage.realisedCoverage.mean.toFixed(2) + 'x' : '-'}`);
+  if (s.cost.total.mean > 0) out.push(`cost ${money(s.cost.total.mean)}; margin ${money(s.margin.mean)}${s.roi ? `; ROI ${pct(s.roi.mean)}` : ''}`);
+  return out.join('\n');
+}

@@ -1,0 +1,96 @@
+/**
+ * Quota and coverage policy. Quota: flat (annualPerRep each), potential-based (annualPerRep scaled by
+ * the territory's potential per seat relative to the company's), or none; ramp-adjusted month by month
+ * for new hires. The company plan is quota.plan pro-rated to the horizon, or the sum of the planned
+ * seats' quotas (initial seats and hiring-plan seats from their month, ignoring time-to-fill and
+ * attrition). Coverage: a rep whose open pipeline value falls short of multiple x remaining quarterly
+ * quota pads it with low-quality opportunities.
+ */
+import type { Scenario } from '../scenario.js';
+import { rampMultiplier, CURVE } from './hiring.js';
+import { seatLayout } from './territories.js';
+
+export interface PlanTargets {
+  /** plan for the whole horizon */
+  total: number;
+  /** plan per plan year (months 1-12, 13-24, ...; a final partial year pro-rated) */
+  annual: number[];
+  /** plan per month */
+  monthly: number[];
+}
+
+/**
+ * Annual quota of a rep in each territory (flat, or potential-based), or null without quota.
+ * @example // repAnnualQuota(s) -> Float64Array [900000, ...]
+ */
+export function repAnnualQuota(s: Scenario): Float64Array | null {
+  const q = s.quota;
+  if (!q || q.method === 'none') return null;
+  const initial = s.territories.reduce((a, t) => a + t.seats, 0);
+  const perRep = q.annualPerRep ?? (q.plan !== null && initial > 0 ? q.plan / initial : 0);
+  const out = new Float64Array(s.territories.length).fill(perRep);
+  if (q.method === 'potential') {
+    const totalPotential = s.territories.reduce((a, t) => a + (t.potential ?? 0), 0);
+    s.territories.forEach((t, i) => {
+      const seats = Math.max(1, t.seats);
+      const share = totalPotential > 0 && initial > 0 ? (t.potential ?? 0) / seats / (totalPotential / initial) : 1;
+      out[i] = perRep * share;
+    });
+  }
+  return out;
+}
+
+/**
+ * The deterministic company plan, or null when the scenario has no quota.
+ * @example // planTargets(s).total === 40 x 900000 for 40 flat-quota reps over 12 months
+ */
+export function planTargets(s: Scenario): PlanTargets | null {
+  const quota = repAnnualQuota(s);
+  if (!quota || !s.quota) return null;
+  const H = s.horizonMonths;
+  const monthly = new Array<number>(H).fill(0);
+  if (s.quota.plan !== null) {
+    for (let m = 0; m < H; m++) monthly[m] = s.quota.plan / 12;
+  } else {
+    const layout = seatLayout(s);
+    const ramp = s.hiring?.ramp ?? { months: 0, curve: 'linear' as const };
+    for (let seat = 0; seat < layout.seats; seat++) {
+      const q = quota[layout.territory[seat]] / 12;
+      const opens = layout.opens[seat];
+      for (let m = Math.max(1, opens); m <= H; m++) {
+        const mult = opens > 0 && s.quota.rampAdjusted ? rampMultiplier(CURVE[ramp.curve], ramp.months, m - opens + 1) : 1;
+        monthly[m - 1] += q * mult;
+      }
+    }
+  }
+  const annual: number[] = [];
+  for (let m = 0; m < H; m++) {
+    const y = Math.floor(m / 12);
+    annual[y] = (annual[y] ?? 0) + monthly[m];
+  }
+  return { total: monthly.reduce((a, b) => a + b, 0), annual, monthly };
+}
+
+export const COVERAGE = { none: 0, global: 1, individual: 2 } as const;
+
+/** Individual coverage multiples are capped here so a rep with a near-zero win rate is not asked for infinite pipeline. */
+export const MAX_INDIVIDUAL_MULTIPLE = 50;
+
+/**
+ * Required coverage multiple: the global multiple, or 1 / (p (1 - noDecisionRate)) for `individual`.
+ * @example coverageMultiple(2, 3, 0.5, 0) // 2
+ */
+export function coverageMultiple(policy: number, multiple: number, winRate: number, noDecision: number): number {
+  if (policy === 1) return multiple;
+  const conv = winRate * (1 - noDecision);
+  return conv > 0 ? Math.min(MAX_INDIVIDUAL_MULTIPLE, 1 / conv) : MAX_INDIVIDUAL_MULTIPLE;
+}
+
+/**
+ * Opportunities a rep adds to cover `required` pipeline value when holding `value`: ceil(shortfall / unit value).
+ * @example paddingNeeded(100, 250, 50) // 3
+ */
+export function paddingNeeded(value: number, required: number, unitValue: number): number {
+  if (value >= required || unitValue <= 0) return 0;
+  return Math.ceil((required - value) / unitValue - 1e-9);
+}

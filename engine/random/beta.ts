@@ -1,0 +1,15 @@
+import { gamma } from './gamma.js';
+
+/**
+ * A Beta draw by mean and concentration (a = mean x k, b = (1 - mean) x k), as a ratio of gammas.
+ * Variance mean (1 - mean) / (k + 1).
+ * @example // p = betaMeanConcentration(S, i, 0.25, 8)
+ */
+export function betaMeanConcentration(S: Int32Array, i: number, mean: number, concentration: number): number {
+  if (mean <= 0) return 0;
+  if (mean >= 1) return 1;
+  const x = gamma(S, i, mean * concentration, 1);
+  const y = gamma(S, i, (1 - mean) * concentration, 1);
+  const s = x + y;
+  return s > 0 ? x / s : mean;
+}

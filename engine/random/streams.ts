@@ -1,0 +1,115 @@
+/**
+ * Random streams kept in typed arrays (DESIGN.md §4).
+ *
+ * Each stream is an sfc32 generator whose four 32-bit words live at `S[4i .. 4i+3]` of one Int32Array,
+ * so a trial's hundreds of streams cost no objects. A stream's state is derived by hashing
+ * (trial key, owner, purpose): the same seat and purpose draw the same numbers in every scenario that
+ * shares the seed (common random numbers), and a trial never depends on how trials are chunked.
+ */
+
+/** Stream purposes per seat. Adding one appends to the end so existing streams keep their numbers. */
+export const PURPOSE = {
+  /** win rate, tier, deal-size multiplier, adoption draws of each new holder of the seat */
+  attributes: 0,
+  /** the steady-state initial pipeline */
+  initial: 1,
+  /** new opportunities each month */
+  arrivals: 2,
+  /** resolution, no-decision and win counts each month */
+  resolutions: 3,
+  /** won deal sizes */
+  deals: 4,
+  /** voluntary exits and pipeline lost on exit */
+  exits: 5,
+  /** time to fill the seat's requisitions */
+  fill: 6,
+  /** padded opportunities' outcomes */
+  padding: 7,
+  /** enablement adoption of each new holder, one uniform per programme */
+  adoption: 8,
+} as const;
+export const PURPOSES = 9;
+
+/** Trial-level streams, stored after the seat streams. */
+export const GLOBAL = {
+  /** sales-leader tenure and vacancy draws */
+  leader: 0,
+  /** permutation of win-rate tiers over the initial seats */
+  tiers: 1,
+} as const;
+export const GLOBALS = 2;
+
+const INV_2_32 = 2.3283064365386963e-10;
+
+/**
+ * Allocates the state of `n` streams.
+ * @example createStreams(3).length // 12
+ */
+export function createStreams(n: number): Int32Array {
+  return new Int32Array(4 * n);
+}
+
+/** A 32-bit finaliser (murmur3 fmix32). */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/**
+ * Seeds stream `i` of `S` from a 64-bit trial key (k0, k1) and a stream id, then warms it up.
+ * @example const S = createStreams(1); seedStream(S, 0, 1, 2, 7); nextU(S, 0) > 0 // true
+ */
+export function seedStream(S: Int32Array, i: number, k0: number, k1: number, id: number): void {
+  const o = 4 * i;
+  const a = mix32(k0 ^ Math.imul(id, 0x9e3779b1));
+  const b = mix32(k1 + Math.imul(id ^ 0x5bd1e995, 0x27d4eb2f));
+  S[o] = a;
+  S[o + 1] = b;
+  S[o + 2] = mix32(a ^ b ^ 0x6a09e667);
+  S[o + 3] = 1;
+  for (let r = 0; r < 12; r++) nextU(S, i);
+}
+
+/**
+ * Next uniform in the open interval (0, 1) from stream `i` (sfc32, 32 bits).
+ * @example const S = createStreams(1); seedStream(S, 0, 1, 2, 3); const u = nextU(S, 0); u > 0 && u < 1 // true
+ */
+export function nextU(S: Int32Array, i: number): number {
+  const o = i << 2;
+  const a = S[o],
+    b = S[o + 1],
+    c = S[o + 2],
+    d = S[o + 3];
+  const t = (((a + b) | 0) + d) | 0;
+  S[o + 3] = (d + 1) | 0;
+  S[o] = b ^ (b >>> 9);
+  S[o + 1] = (c + (c << 3)) | 0;
+  S[o + 2] = (((c << 21) | (c >>> 11)) + t) | 0;
+  return ((t >>> 0) + 0.5) * INV_2_32;
+}
+
+/** Index of a seat's stream for a purpose. */
+export function seatStream(seat: number, purpose: number): number {
+  return seat * PURPOSES + purpose;
+}
+
+/** Index of a trial-level stream, given the number of seats. */
+export function globalStream(seats: number, which: number): number {
+  return seats * PURPOSES + which;
+}
+
+/**
+ * Seeds every stream of a trial: `seats` x PURPOSES seat streams, then the GLOBALS trial streams.
+ * Stream ids depend only on (seat, purpose), never on the number of seats, so scenarios that differ in
+ * size still share the draws of the seats they have in common.
+ */
+export function seedTrialStreams(S: Int32Array, seats: number, k0: number, k1: number): void {
+  for (let s = 0; s < seats; s++) {
+    for (let p = 0; p < PURPOSES; p++) seedStream(S, s * PURPOSES + p, k0, k1, (s + 1) * 64 + p);
+  }
+  for (let g = 0; g < GLOBALS; g++) seedStream(S, seats * PURPOSES + g, k0, k1, 16 + g);
+}
