@@ -1,0 +1,10 @@
+/**
+ * Parallel trials on worker threads (Node only): a Piscina pool shared by the CLI and the server.
+ * @example
+ * import { runParallel } from '../parallel/index.js';
+ * const results = await runParallel(scenario, { trials: 10_000, seed: 1, workers: 2 });
+ */
+export { runParallel, defaultChunkSize, type RunParallelOptions } from './run.js';
+export { createPool, defaultWorkers, workerSpec, type Pool, type PoolOptions } from './pool.js';
+export { summarizeInPool, callInPool } from './tasks.js';
+export { transferList } from './transfer.js';

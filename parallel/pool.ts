@@ -1,0 +1,47 @@
+/**
+ * The worker pool (Piscina) shared by the CLI and the server. It finds its worker whether it runs from
+ * TypeScript source (tsx, vitest: `worker.ts` loaded with `--import tsx`) or from compiled JavaScript.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+
+export type Pool = Piscina;
+
+export interface PoolOptions {
+  /** worker threads; default = number of cores */
+  workers?: number;
+}
+
+/** Number of cores this process may use. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * The worker entry next to this module. From TypeScript source it is `worker-source.mjs`, which loads
+ * `worker.ts` through tsx (on Node 20 a worker's `execArgv: ['--import', 'tsx']` does not cover the
+ * worker's entry file itself); from compiled JavaScript it is `worker.js`.
+ * @example workerSpec().filename.endsWith('worker-source.mjs') // true under tsx or vitest
+ */
+export function workerSpec(): { filename: string; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const filename = fileURLToPath(new URL(fromSource ? './worker-source.mjs' : './worker.js', import.meta.url));
+  // tsx in the worker's execArgv too, for anything the worker imports outside tsImport's scope
+  return { filename, execArgv: fromSource ? ['--import', 'tsx'] : [] };
+}
+
+/**
+ * A pool of `workers` threads running `parallel/worker`.
+ * @example const pool = createPool({ workers: 2 }); await pool.destroy();
+ */
+export function createPool(opts: PoolOptions = {}): Pool {
+  const n = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+  const { filename, execArgv } = workerSpec();
+  return new Piscina({
+    filename,
+    execArgv,
+    minThreads: n,
+    maxThreads: n,
+  });
+}

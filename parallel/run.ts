@@ -1,0 +1,115 @@
+/**
+ * runParallel: the trials of one run split into chunks, run on the worker pool, merged in trial order.
+ * Every trial's random streams derive only from (seed, trial), and the merge is in trial order, so the
+ * result is bit-identical to `simulate` for any worker count and chunk size.
+ */
+import { mergeResults, type Scenario, type TrialResults } from '../engine/index.js';
+import { createPool, defaultWorkers, type Pool } from './pool.js';
+import { isTrialResults } from './transfer.js';
+
+export interface RunParallelOptions {
+  /** default: scenario.trials */
+  trials?: number;
+  /** default: scenario.seed */
+  seed?: number;
+  /** threads of a pool created for this run (ignored when `pool` is given); default = cores */
+  workers?: number;
+  /** trials per task; default: small enough that progress comes at least every 5% */
+  chunkSize?: number;
+  /**
+   * Called each time the completed prefix of trials grows: `partial` holds trials [0, done) merged,
+   * exactly what a run of `done` trials with the same seed gives.
+   */
+  onProgress?: (done: number, total: number, partial: TrialResults) => void;
+  /** aborting rejects with the signal's reason and stops the workers' tasks */
+  signal?: AbortSignal;
+  /** an existing pool (the server's); default: a pool made for this run and destroyed after */
+  pool?: Pool;
+}
+
+/**
+ * Default chunk size: at most `window` chunks are in flight, so the completed prefix never lags the
+ * work done by more than window x chunkSize; keep that under 5% of the trials.
+ * @example defaultChunkSize(2000, 2) // 25
+ */
+export function defaultChunkSize(trials: number, workers: number): number {
+  return Math.max(1, Math.min(5000, Math.floor(trials / (20 * inFlight(workers)))));
+}
+
+/** Chunks kept in flight per run: enough to keep every worker busy, few enough to bound the lag. */
+function inFlight(workers: number): number {
+  return Math.max(2, 2 * workers);
+}
+
+/**
+ * Runs `scenario`'s trials on worker threads.
+ * @example const results = await runParallel(scenario, { trials: 2000, seed: 1, workers: 2 });
+ */
+export async function runParallel(scenario: Scenario, opts: RunParallelOptions = {}): Promise<TrialResults> {
+  const total = opts.trials ?? scenario.trials;
+  const seed = opts.seed ?? scenario.seed;
+  if (!Number.isInteger(total) || total < 1) throw new RangeError(`trials must be a whole number >= 1 (got ${total})`);
+  const own = !opts.pool;
+  const pool = opts.pool ?? createPool({ workers: opts.workers });
+  const workers = opts.pool ? pool.maxThreads : Math.max(1, opts.workers ?? defaultWorkers());
+  const chunk = Math.max(1, Math.floor(opts.chunkSize ?? defaultChunkSize(total, workers)));
+  const nChunks = Math.ceil(total / chunk);
+  const window = inFlight(workers);
+  const signal = opts.signal;
+  // an internal controller so one failed chunk cancels its siblings
+  const ctrl = new AbortController();
+  const onAbort = () => ctrl.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const parts: (TrialResults | undefined)[] = new Array(nChunks);
+  let prefix = 0; // chunks [0, prefix) done
+  let merged: TrialResults | null = null;
+  try {
+    signal?.throwIfAborted();
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let running = 0;
+      let failed = false;
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        if (!ctrl.signal.aborted) ctrl.abort(e);
+        reject(signal?.aborted ? signal.reason : e);
+      };
+      const launch = () => {
+        while (!failed && running < window && next < nChunks && next < prefix + window) {
+          const i = next++;
+          const from = i * chunk;
+          const count = Math.min(chunk, total - from);
+          running++;
+          pool
+            .run({ scenario, seed, from, count }, { name: 'trials', signal: ctrl.signal })
+            .then((r: unknown) => {
+              running--;
+              if (failed) return;
+              if (!isTrialResults(r) || r.trials !== count) throw new Error(`worker returned a malformed result for trials ${from}..${from + count - 1}`);
+              parts[i] = r;
+              const start = prefix;
+              while (prefix < nChunks && parts[prefix]) prefix++;
+              if (prefix > start && opts.onProgress) {
+                // merge the newly completed prefix chunks onto the partial result, in trial order
+                const fresh = parts.slice(start, prefix) as TrialResults[];
+                merged = mergeResults(merged ? [merged, ...fresh] : fresh);
+                for (let k = start; k < prefix; k++) parts[k] = undefined;
+                opts.onProgress(merged.trials, total, merged);
+              }
+              if (prefix === nChunks) resolve();
+              else launch();
+            })
+            .catch(fail);
+        }
+      };
+      ctrl.signal.addEventListener('abort', () => fail(ctrl.signal.reason), { once: true });
+      launch();
+    });
+    if (opts.onProgress) return merged!;
+    return nChunks === 1 ? parts[0]! : mergeResults(parts as TrialResults[]);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    if (own) await pool.destroy();
+  }
+}

@@ -1,0 +1,9 @@
+// Worker entry when the pool runs from TypeScript source (tsx, vitest). On Node 20, `--import tsx`
+// in a worker's execArgv does not register tsx's hooks for the worker's own entry file, so this plain
+// JavaScript entry loads worker.ts (and the engine it imports) through tsx's API instead.
+import { tsImport } from 'tsx/esm/api';
+
+const worker = await tsImport('./worker.ts', import.meta.url);
+export const trials = worker.trials;
+export const summarizeTask = worker.summarizeTask;
+export const call = worker.call;

@@ -1,0 +1,120 @@
+/**
+ * The HTTP API as a Hono app (`createApp(options)`); `server/main.ts` serves it with @hono/node-server.
+ * Tests call `app.request(...)` on it directly.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { createPool, type Pool } from '../parallel/index.js';
+import { ApiError } from './errors.js';
+import { type AppEnv } from './env.js';
+import { defaultLimits, type Limits } from './limits.js';
+import { requestLog } from './log.js';
+import { errorResponse } from './respond.js';
+import { createRunner, type Runner } from './runner.js';
+import { openStore, type Store } from './store.js';
+import { analysisAvailable, analysisRoutes } from './routes/analysis.js';
+import { metaRoutes } from './routes/meta.js';
+import { scenarioRoutes } from './routes/scenarios.js';
+import { simulateRoutes } from './routes/simulate.js';
+import { playgroundRoutes } from './static.js';
+
+/** The repository root (one level above server/). */
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export interface AppOptions {
+  /** SQLite file of the scenario store; default `data/salesim.db`; `:memory:` for a throw-away store */
+  dbPath?: string;
+  /** an open store (overrides dbPath) */
+  store?: Store;
+  /** folder of preset YAML files; default `scenarios/` */
+  presetsDir?: string;
+  /** built playground to serve; default `playground/dist` when it exists; null = none */
+  staticDir?: string | null;
+  /** worker threads of a pool made for the app; default = cores */
+  workers?: number;
+  /** an existing pool (not destroyed by close) */
+  pool?: Pool;
+  limits?: Partial<Limits>;
+  /** origins allowed by CORS; default none (no CORS headers) */
+  corsOrigins?: string[];
+  /** request log: false = quiet, a function receives each line; default stderr */
+  log?: boolean | ((line: string) => void);
+  /** override the detection of engine/compare and engine/sensitivity */
+  features?: { compare: boolean; sensitivity: boolean };
+}
+
+export type SalesimApp = Hono<AppEnv> & {
+  runner: Runner;
+  store: Store;
+  pool: Pool;
+  limits: Limits;
+  /** stops the pool (if the app made it) and closes the store (if the app opened it) */
+  close(): Promise<void>;
+};
+
+/**
+ * @example
+ * const app = createApp({ dbPath: ':memory:', log: false });
+ * const res = await app.request('/api/health'); // 200 { ok: true, version }
+ * await app.close();
+ */
+export function createApp(opts: AppOptions = {}): SalesimApp {
+  const pool = opts.pool ?? createPool({ workers: opts.workers });
+  const limits: Limits = { ...defaultLimits(pool.maxThreads), ...opts.limits };
+  const store = opts.store ?? openStore(opts.dbPath ?? join(ROOT, 'data', 'salesim.db'));
+  const runner = createRunner(pool, limits);
+  const presetsDir = opts.presetsDir ?? join(ROOT, 'scenarios');
+  const staticDir = opts.staticDir === undefined ? join(ROOT, 'playground', 'dist') : opts.staticDir;
+  const features = opts.features ?? analysisAvailable();
+  const log = opts.log === false ? null : typeof opts.log === 'function' ? opts.log : (line: string) => process.stderr.write(line + '\n');
+
+  const app = new Hono<AppEnv>();
+  app.use('*', requestLog(log));
+  app.use('*', secureHeaders());
+  if (opts.corsOrigins && opts.corsOrigins.length > 0) app.use('/api/*', cors({ origin: opts.corsOrigins }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: limits.maxBodyBytes,
+      onError: (c) =>
+        errorResponse(c, new ApiError(413, [{ path: null, rule: 'body size limit', message: `the request body is over the limit of ${limits.maxBodyBytes} bytes (maxBodyBytes)` }])),
+    }),
+  );
+
+  const readPreset = (name: string): string => {
+    const base = name.replace(/\.ya?ml$/, '');
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(base)) throw new Error(`'${name}' is not a preset name`);
+    return readFileSync(join(presetsDir, `${base}.yaml`), 'utf8');
+  };
+
+  app.route('/api', metaRoutes({ presetsDir, features }));
+  app.route('/api', simulateRoutes(runner));
+  app.route('/api', scenarioRoutes(store));
+  app.route('/api', analysisRoutes(runner, pool, { features, readPreset }));
+  if (staticDir && existsSync(join(staticDir, 'index.html'))) app.route('/', playgroundRoutes(staticDir));
+
+  app.notFound((c) => errorResponse(c, new ApiError(404, [{ path: null, rule: 'not found', message: `no route for ${c.req.method} ${c.req.path}` }])));
+  app.onError((e, c) => {
+    if (!(e instanceof ApiError)) {
+      // client aborts are not server faults; everything else is logged with its stack, never sent
+      if (!c.req.raw.signal.aborted) c.get('logError')?.(e);
+    }
+    return errorResponse(c, e);
+  });
+
+  return Object.assign(app, {
+    runner,
+    store,
+    pool,
+    limits,
+    async close() {
+      if (!opts.store) store.close();
+      if (!opts.pool) await pool.destroy();
+    },
+  });
+}

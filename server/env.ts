@@ -1,0 +1,8 @@
+/** Per-request variables set by the app's middleware. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    /** logs an unexpected error (message and stack to stderr, never to the client) */
+    logError: (e: unknown) => void;
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The server entry: `node --import tsx server/main.ts` (npm start). Serves the API and the built
+ * playground on http://127.0.0.1:8787 (PORT, HOST to change). Limits from the environment:
+ * SALESIM_MAX_WORK, SALESIM_MAX_TRIAL_MONTHS, SALESIM_MAX_QUEUE, SALESIM_RUN_TIMEOUT_MS, SALESIM_WORKERS;
+ * SALESIM_DB for the store file, SALESIM_CORS for allowed origins (comma-separated).
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import type { Limits } from './limits.js';
+
+const env = process.env;
+const num = (name: string): number | undefined => {
+  const v = env[name];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) {
+    process.stderr.write(`salesim server: ${name} must be a non-negative number (got '${v}')\n`);
+    process.exit(2);
+  }
+  return n;
+};
+
+const limits: Partial<Limits> = {};
+const set = <K extends keyof Limits>(k: K, v: number | undefined) => {
+  if (v !== undefined) limits[k] = v;
+};
+set('maxWork', num('SALESIM_MAX_WORK'));
+set('maxTrialMonths', num('SALESIM_MAX_TRIAL_MONTHS'));
+set('maxQueuedRuns', num('SALESIM_MAX_QUEUE'));
+set('runTimeoutMs', num('SALESIM_RUN_TIMEOUT_MS'));
+
+const app = createApp({
+  dbPath: env.SALESIM_DB || undefined,
+  workers: num('SALESIM_WORKERS'),
+  limits,
+  corsOrigins: env.SALESIM_CORS ? env.SALESIM_CORS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+  log: env.SALESIM_QUIET ? false : undefined,
+});
+
+const port = num('PORT') ?? 8787;
+const hostname = env.HOST || '127.0.0.1';
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+  process.stdout.write(`salesim server listening on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}\n`);
+});
+
+let closing = false;
+const shutdown = (signal: string) => {
+  if (closing) return;
+  closing = true;
+  process.stderr.write(`salesim server: ${signal}, shutting down\n`);
+  server.close();
+  void app.close().finally(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3000).unref();
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

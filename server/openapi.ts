@@ -1,0 +1,187 @@
+/**
+ * The OpenAPI 3.1 description of the whole HTTP API, written by hand; the scenario schema is the
+ * engine's own JSON Schema, so the two can never disagree.
+ */
+
+const json = (schema: object) => ({ 'application/json': { schema } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const errorResponse = (description: string) => ({ description, content: json(ref('Errors')) });
+const ok = (description: string, schema: object) => ({ description, content: json(schema) });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+const runBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    scenario: { oneOf: [ref('Scenario'), ref('SourceText')], description: 'the scenario as an object, or { yaml } source text' },
+    yaml: { type: 'string', description: 'scenario source text (YAML or JSON), instead of scenario' },
+    trials: { type: 'integer', minimum: 1, maximum: 1_000_000, description: "overrides the scenario's trials" },
+    seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: "overrides the scenario's seed" },
+  },
+};
+
+const runErrors = {
+  '400': errorResponse('invalid request or scenario: every problem with its field path and rule'),
+  '413': errorResponse('request body over the size limit'),
+  '422': errorResponse('over the work budget (trials x seats x months) or the per-run time limit'),
+  '429': { ...errorResponse('the run queue is full; retry after the Retry-After header'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+};
+
+const storeBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    yaml: { type: 'string', description: 'source text (YAML or JSON), stored verbatim' },
+    scenario: ref('Scenario'),
+  },
+};
+
+/**
+ * @example openApiDocument({ version: '0.1.0', scenarioSchema: scenarioJsonSchema(), compare: true, sensitivity: true }).openapi // '3.1.0'
+ */
+export function openApiDocument(opts: { version: string; scenarioSchema: object; compare: boolean; sensitivity: boolean }): Record<string, unknown> {
+  const { $schema: _drop, $id: _id, ...scenarioSchema } = opts.scenarioSchema as Record<string, unknown>;
+  const paths: Record<string, unknown> = {
+    '/api/health': { get: { summary: 'Liveness and engine version', responses: { '200': ok('ok', { type: 'object', properties: { ok: { const: true }, version: { type: 'string' } }, required: ['ok', 'version'] }) } } },
+    '/api/simulate': {
+      post: {
+        summary: 'Run a scenario and return its Summary',
+        requestBody: { required: true, content: { ...json(runBody), 'application/yaml': { schema: { type: 'string' } } } },
+        responses: { '200': ok('the Summary (DESIGN.md §5)', ref('Summary')), ...runErrors },
+      },
+    },
+    '/api/simulate/stream': {
+      post: {
+        summary: 'Run a scenario, streaming progress as Server-Sent Events',
+        description:
+          'Events: `progress` `{ done, total, summary }` with a partial Summary of trials [0, done) at least every 10% of trials; then one `result` with the final Summary (identical to /api/simulate for the same seed, meta aside), or one `error` `{ status, errors }`. A bad request is a plain 400 before the stream starts; a client that disconnects cancels the run.',
+        requestBody: { required: true, content: json(runBody) },
+        responses: { '200': { description: 'an event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...runErrors },
+      },
+    },
+    '/api/presets': { get: { summary: 'The preset scenarios (scenarios/*.yaml)', responses: { '200': ok('presets', { type: 'object', properties: { presets: { type: 'array', items: ref('Preset') } } }) } } },
+    '/api/presets/{id}': { get: { summary: 'One preset', parameters: [idParam], responses: { '200': ok('the preset', ref('Preset')), '404': errorResponse('no such preset') } } },
+    '/api/scenarios': {
+      get: { summary: 'Saved scenarios', responses: { '200': ok('the list', { type: 'object', properties: { scenarios: { type: 'array', items: ref('ScenarioListItem') } } }) } },
+      post: {
+        summary: 'Save a scenario (source text kept verbatim)',
+        requestBody: { required: true, content: { ...json(storeBody), 'application/yaml': { schema: { type: 'string' } } } },
+        responses: { '201': ok('saved, revision 1', ref('StoredScenario')), '400': runErrors['400'], '413': runErrors['413'] },
+      },
+    },
+    '/api/scenarios/{id}': {
+      get: { summary: 'A saved scenario (latest revision)', parameters: [idParam], responses: { '200': ok('the scenario', ref('StoredScenario')), '404': errorResponse('no such scenario') } },
+      put: {
+        summary: 'Replace a saved scenario; the previous revision is kept',
+        parameters: [idParam],
+        requestBody: { required: true, content: { ...json(storeBody), 'application/yaml': { schema: { type: 'string' } } } },
+        responses: { '200': ok('the new revision', ref('StoredScenario')), '400': runErrors['400'], '404': errorResponse('no such scenario'), '413': runErrors['413'] },
+      },
+      delete: { summary: 'Delete a scenario and its revisions', parameters: [idParam], responses: { '204': { description: 'deleted' }, '404': errorResponse('no such scenario') } },
+    },
+    '/api/scenarios/{id}/revisions': {
+      get: {
+        summary: 'Every revision of a scenario, oldest first',
+        parameters: [idParam],
+        responses: { '200': ok('revisions', { type: 'object', properties: { id: { type: 'string' }, revisions: { type: 'array', items: ref('Revision') } } }), '404': errorResponse('no such scenario') },
+      },
+    },
+    '/api/schema': { get: { summary: 'The scenario JSON Schema (draft 2020-12)', responses: { '200': ok('the schema', { type: 'object' }) } } },
+    '/api/openapi.json': { get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1', { type: 'object' }) } } },
+  };
+  if (opts.compare) {
+    paths['/api/compare'] = {
+      post: {
+        summary: 'Compare a baseline with variants on common random numbers',
+        description: 'The body is a study: `{ name?, trials?, seed?, compare: { baseline, variants: [ { name, patch | scenario } ] } }` (scenarios inline, or names of preset files), or `{ yaml }` study text.',
+        requestBody: { required: true, content: json({ type: 'object' }) },
+        responses: { '200': ok('the comparison: { baseline: Summary, variants: [ { name, summary, difference, beatsBaseline, crossoverMonth, varianceReduction } ] }', { type: 'object' }), ...runErrors },
+      },
+    };
+  }
+  if (opts.sensitivity) {
+    paths['/api/sensitivity'] = {
+      post: {
+        summary: 'Tornado: swing of total revenue per parameter, low vs high on common random numbers',
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            properties: {
+              ...runBody.properties,
+              params: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, low: { type: 'number' }, high: { type: 'number' } }, required: ['path'] } },
+              relative: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+            },
+          }),
+        },
+        responses: { '200': ok('{ output, parameters: [ { path, low, high, swing } ] } sorted by |swing.mean|', { type: 'object' }), ...runErrors },
+      },
+    };
+  }
+  const stats = { type: 'object', properties: Object.fromEntries(['mean', 'sd', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'].map((k) => [k, { type: 'number' }])) };
+  const listItem = {
+    type: 'object',
+    properties: { id: { type: 'string' }, name: { type: 'string' }, revision: { type: 'integer' }, createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' } },
+    required: ['id', 'name', 'revision', 'createdAt', 'updatedAt'],
+  };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'salesim HTTP API', version: opts.version, description: 'Monte Carlo simulation of sales organisations. Errors are `{ errors: [ { path, rule, message } ] }` everywhere.' },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: {
+        Scenario: scenarioSchema,
+        SourceText: { type: 'object', properties: { yaml: { type: 'string' } }, required: ['yaml'], additionalProperties: false },
+        Stats: stats,
+        Summary: {
+          type: 'object',
+          description: 'The engine Summary (DESIGN.md §5)',
+          required: ['trials', 'seed', 'horizonMonths', 'scenario', 'scenarioHash', 'revenue', 'plan', 'reps', 'territories', 'headcount', 'hiring', 'leadership', 'cost', 'margin', 'diagnostics', 'meta'],
+          properties: {
+            trials: { type: 'integer' },
+            seed: { type: 'integer' },
+            horizonMonths: { type: 'integer' },
+            scenario: { type: 'object' },
+            scenarioHash: { type: 'string' },
+            revenue: { type: 'object', properties: { total: ref('Stats'), monthly: { type: 'array', items: ref('Stats') }, annual: { type: 'array', items: ref('Stats') } } },
+            plan: { type: ['object', 'null'] },
+            reps: { type: 'object' },
+            territories: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, revenue: ref('Stats') } } },
+            headcount: { type: 'object' },
+            hiring: { type: 'object' },
+            leadership: { type: 'object' },
+            coverage: { type: ['object', 'null'] },
+            cost: { type: 'object' },
+            margin: ref('Stats'),
+            roi: { oneOf: [ref('Stats'), { type: 'null' }] },
+            diagnostics: { type: 'object' },
+            meta: { type: 'object', properties: { elapsedMs: { type: 'number' }, engineVersion: { type: 'string' } } },
+          },
+        },
+        Preset: {
+          type: 'object',
+          properties: { id: { type: 'string' }, name: { type: 'string' }, description: { type: 'string' }, source: { type: 'string' }, scenario: { oneOf: [{ type: 'object' }, { type: 'null' }] }, errors: { type: 'array', items: ref('Error') } },
+          required: ['id', 'name', 'description', 'source', 'scenario'],
+        },
+        ScenarioListItem: listItem,
+        StoredScenario: {
+          type: 'object',
+          properties: { ...listItem.properties, format: { enum: ['yaml', 'json'] }, source: { type: 'string' }, scenario: { type: 'object', description: 'the resolved scenario, defaults filled' } },
+          required: [...listItem.required, 'format', 'source', 'scenario'],
+        },
+        Revision: {
+          type: 'object',
+          properties: { revision: { type: 'integer' }, createdAt: { type: 'string', format: 'date-time' }, format: { enum: ['yaml', 'json'] }, source: { type: 'string' }, scenario: { type: 'object' } },
+          required: ['revision', 'createdAt', 'format', 'source', 'scenario'],
+        },
+        Error: {
+          type: 'object',
+          properties: { path: { type: ['string', 'null'] }, rule: { type: 'string' }, message: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' } },
+          required: ['path', 'rule', 'message'],
+        },
+        Errors: { type: 'object', properties: { errors: { type: 'array', items: ref('Error'), minItems: 1 } }, required: ['errors'] },
+      },
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Reading request bodies: JSON (or raw YAML) text, the scenario in either form, and the run options,
+ * every problem reported at once with its path.
+ */
+import type { Context } from 'hono';
+import { validateScenario, type Scenario } from '../engine/index.js';
+import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from './errors.js';
+
+const YAML_TYPES = /^(application|text)\/(x-)?yaml\b|^text\/plain\b/i;
+
+/** A body read as JSON, or as `{ yaml: text }` when the request is sent as YAML/plain text. */
+export async function readBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  const type = c.req.header('content-type') ?? '';
+  if (YAML_TYPES.test(type)) return { yaml: text };
+  if (text.trim() === '') throw badRequest([apiIssue(null, 'body is required', 'the request body is empty; send a JSON object')]);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw badRequest([apiIssue(null, 'invalid JSON', `the request body is not valid JSON: ${(e as Error).message}`)]);
+  }
+}
+
+/** A scenario as submitted: its source text (kept verbatim) and its resolved form. */
+export interface ScenarioInput {
+  source: string;
+  format: 'yaml' | 'json';
+  scenario: Scenario;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Validates one scenario given as an object, as `{ yaml: text }` or as text, collecting issues into
+ * `errors`. Paths of scenario issues are the engine's (`reps.winRate.mean`); the container is named
+ * only when it is missing or of the wrong kind.
+ * @example scenarioFrom({ yaml: 'reps: {...}' }, 'scenario', errors)
+ */
+export function scenarioFrom(value: unknown, path: string, errors: ApiIssue[]): ScenarioInput | null {
+  let source: string;
+  let format: 'yaml' | 'json';
+  let input: unknown;
+  if (value === undefined) {
+    errors.push(apiIssue(path, 'is required', `${path}: is required (a scenario object, or { yaml: "..." } source text)`));
+    return null;
+  }
+  if (typeof value === 'string') {
+    source = value;
+    format = 'yaml';
+    input = value;
+  } else if (isObject(value) && Object.keys(value).length === 1 && 'yaml' in value) {
+    if (typeof value.yaml !== 'string') {
+      errors.push(apiIssue(`${path}.yaml`, 'must be a string', `${path}.yaml: must be a string of YAML or JSON text`));
+      return null;
+    }
+    source = value.yaml;
+    format = 'yaml';
+    input = value.yaml;
+  } else if (isObject(value)) {
+    source = JSON.stringify(value, null, 2);
+    format = 'json';
+    input = value;
+  } else {
+    errors.push(apiIssue(path, 'must be an object', `${path}: must be a scenario object or { yaml: "..." }`));
+    return null;
+  }
+  const r = validateScenario(input);
+  if (!r.ok) {
+    errors.push(...fromInputIssues(r.errors));
+    return null;
+  }
+  return { source, format, scenario: r.scenario };
+}
+
+/** Checks an optional whole number within [min, max]. */
+export function optionalInt(body: Record<string, unknown>, key: string, min: number, max: number, errors: ApiIssue[]): number | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    errors.push(apiIssue(key, `must be a whole number between ${min} and ${max}`));
+    return undefined;
+  }
+  return v;
+}
+
+/** Rejects keys of `body` that are not in `known`. */
+export function checkKnownKeys(body: Record<string, unknown>, known: readonly string[], errors: ApiIssue[]): void {
+  for (const k of Object.keys(body)) if (!known.includes(k)) errors.push(apiIssue(k, 'is not a known field'));
+}
+
+/** Asserts the body is a JSON object. */
+export function asObject(body: unknown): Record<string, unknown> {
+  if (!isObject(body)) throw badRequest([apiIssue(null, 'must be a JSON object', 'the request body must be a JSON object')]);
+  return body;
+}
+
+export interface RunRequest {
+  scenario: Scenario;
+  trials: number;
+  seed: number;
+}
+
+export const MAX_TRIALS = 1_000_000;
+export const MAX_SEED = 2 ** 32 - 1;
+
+/**
+ * A simulate request: `{ scenario, trials?, seed? }`, or `{ yaml, trials?, seed? }`, or raw YAML.
+ * @example parseRunRequest({ scenario: { reps: {...} }, trials: 500 }).trials // 500
+ */
+export function parseRunRequest(raw: unknown): RunRequest {
+  const body = asObject(raw);
+  const errors: ApiIssue[] = [];
+  checkKnownKeys(body, ['scenario', 'yaml', 'trials', 'seed'], errors);
+  const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+  const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+  if (body.scenario !== undefined && body.yaml !== undefined) errors.push(apiIssue('yaml', 'cannot be given together with scenario'));
+  let input: ScenarioInput | null = null;
+  if (body.scenario === undefined && body.yaml !== undefined) {
+    if (typeof body.yaml !== 'string') errors.push(apiIssue('yaml', 'must be a string', 'yaml: must be a string of YAML or JSON text'));
+    else input = scenarioFrom(body.yaml, 'yaml', errors);
+  } else input = scenarioFrom(body.scenario, 'scenario', errors);
+  if (errors.length > 0 || !input) throw badRequest(errors);
+  // the run's trials and seed are part of the resolved scenario the Summary echoes
+  const scenario = { ...input.scenario, trials: trials ?? input.scenario.trials, seed: seed ?? input.scenario.seed };
+  return { scenario, trials: scenario.trials, seed: scenario.seed };
+}
+
+export { ApiError };

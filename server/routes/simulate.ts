@@ -1,0 +1,58 @@
+/**
+ * POST /api/simulate (a Summary) and POST /api/simulate/stream (Server-Sent Events: `progress` events
+ * with a partial Summary at least every 10% of trials, then one `result`, or an `error` mid-run).
+ * Bad requests, the work budget and a full queue are answered before a stream starts.
+ */
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { errorResponseParts } from '../respond.js';
+import { parseRunRequest, readBody } from '../request.js';
+import type { Runner } from '../runner.js';
+import type { AppEnv } from '../env.js';
+
+/**
+ * @example app.route('/api', simulateRoutes(runner))
+ */
+export function simulateRoutes(runner: Runner): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.post('/simulate', async (c) => {
+    const req = parseRunRequest(await readBody(c));
+    const summary = await runner.run(req, { signal: c.req.raw.signal });
+    return c.json(summary);
+  });
+
+  r.post('/simulate/stream', async (c) => {
+    const req = parseRunRequest(await readBody(c));
+    const clientGone = c.req.raw.signal;
+    const admitted = await runner.admit(req, clientGone);
+    const ctrl = new AbortController();
+    const cancel = () => ctrl.abort(new Error('the client disconnected'));
+    if (clientGone.aborted) cancel();
+    else clientGone.addEventListener('abort', cancel, { once: true });
+    c.header('Cache-Control', 'no-cache');
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      stream.onAbort(cancel);
+      try {
+        const summary = await admitted.execute({
+          signal: ctrl.signal,
+          onProgress: async (p) => {
+            if (!stream.aborted) await stream.writeSSE({ event: 'progress', data: JSON.stringify(p) });
+          },
+        });
+        if (!stream.aborted) await stream.writeSSE({ event: 'result', data: JSON.stringify(summary) });
+      } catch (e) {
+        if (ctrl.signal.aborted && !(e && (e as { status?: number }).status)) return; // the client went away: nobody to tell
+        const { status, body } = errorResponseParts(e, c.get('requestId'));
+        if (status >= 500) c.get('logError')(e);
+        if (!stream.aborted) await stream.writeSSE({ event: 'error', data: JSON.stringify({ status, ...body }) });
+      } finally {
+        admitted.release();
+        clientGone.removeEventListener('abort', cancel);
+      }
+    });
+  });
+
+  return r;
+}

@@ -1,0 +1,152 @@
+/**
+ * Runs simulations for the HTTP API on the worker pool: admission (work budget, bounded queue), the
+ * per-run time limit, cancellation, and partial Summaries while trials complete. The trials and every
+ * Summary are computed on worker threads; the event loop only merges typed arrays.
+ */
+import type { Scenario, Summary, TrialResults } from '../engine/index.js';
+import { runParallel, transferList, type Pool } from '../parallel/index.js';
+import { ApiError } from './errors.js';
+import { checkWork, type Limits } from './limits.js';
+import { createRunQueue, type RunQueue } from './queue.js';
+import type { RunRequest } from './request.js';
+
+export interface Progress {
+  done: number;
+  total: number;
+  summary: Summary;
+}
+
+/** An admitted run: holds a queue slot until `execute` settles (or `release` is called). */
+export interface Admitted {
+  execute(opts?: { signal?: AbortSignal; onProgress?: (p: Progress) => void | Promise<void> }): Promise<Summary>;
+  release(): void;
+}
+
+export interface Runner {
+  /** Checks the work budget (422) and waits for a queue slot (429 when the queue is full). */
+  admit(req: RunRequest, signal?: AbortSignal): Promise<Admitted>;
+  /** admit + execute */
+  run(req: RunRequest, opts?: { signal?: AbortSignal; onProgress?: (p: Progress) => void | Promise<void> }): Promise<Summary>;
+  /** runs an engine call (compare, sensitivity) on the pool under the same queue and time limit */
+  call<T>(work: { scenario: Scenario; trials: number }[], task: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  readonly queue: RunQueue;
+}
+
+/** Summarises on a worker; `copy` keeps `results` usable afterwards (partial results still growing). */
+async function summarizeOnPool(pool: Pool, req: RunRequest, results: TrialResults, elapsedMs: number, signal: AbortSignal, copy: boolean): Promise<Summary> {
+  return (await pool.run(
+    { scenario: req.scenario, results, seed: req.seed, elapsedMs },
+    { name: 'summarizeTask', transferList: copy ? [] : transferList(results), signal },
+  )) as Summary;
+}
+
+/** A combined signal: the caller's, or the run's time limit expiring (reason: a 422 ApiError). */
+function withTimeLimit(limits: Limits, signal?: AbortSignal): { signal: AbortSignal; clear: () => void } {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => {
+    ctrl.abort(
+      new ApiError(422, [
+        {
+          path: null,
+          rule: 'time limit',
+          message: `the run took longer than the per-run time limit of ${limits.runTimeoutMs / 1000} s (runTimeoutMs); lower trials, seats or horizonMonths`,
+        },
+      ]),
+    );
+  }, limits.runTimeoutMs);
+  timer.unref?.();
+  const onAbort = () => ctrl.abort(signal!.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: ctrl.signal,
+    clear: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
+ * @example const runner = createRunner(pool, limits); const summary = await runner.run({ scenario, trials: 500, seed: 1 });
+ */
+export function createRunner(pool: Pool, limits: Limits): Runner {
+  const queue = createRunQueue(limits.maxConcurrentRuns, limits.maxQueuedRuns, limits.retryAfterSeconds);
+
+  async function execute(req: RunRequest, opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void | Promise<void> }): Promise<Summary> {
+    const t0 = performance.now();
+    const { signal, clear } = withTimeLimit(limits, opts.signal);
+    try {
+      // partial summaries while trials complete, in order
+      let chain: Promise<void> = Promise.resolve();
+      let lastDone = 0;
+      const onProgress = opts.onProgress;
+      const results = await runParallel(req.scenario, {
+        trials: req.trials,
+        seed: req.seed,
+        pool,
+        signal,
+        onProgress: onProgress
+          ? (done, total, partial) => {
+              // at most 5% of the trials since the last event, plus the prefix's lag (under 5% with the
+              // default chunking): so an event comes at least every 10% of trials
+              if (done >= total || done - lastDone < total / 20) return;
+              lastDone = done;
+              chain = chain.then(async () => {
+                if (signal.aborted) return;
+                const summary = await summarizeOnPool(pool, req, partial, performance.now() - t0, signal, true);
+                await onProgress({ done, total, summary });
+              });
+              chain.catch(() => {}); // awaited below; this only marks it handled meanwhile
+            }
+          : undefined,
+      });
+      await chain;
+      signal.throwIfAborted();
+      return await summarizeOnPool(pool, req, results, performance.now() - t0, signal, false);
+    } catch (e) {
+      if (signal.aborted) throw signal.reason;
+      throw e;
+    } finally {
+      clear();
+    }
+  }
+
+  async function admit(req: RunRequest, signal?: AbortSignal): Promise<Admitted> {
+    checkWork([{ scenario: req.scenario, trials: req.trials }], limits);
+    const release = await queue.acquire(signal);
+    return {
+      release,
+      execute: async (opts = {}) => {
+        try {
+          return await execute(req, opts);
+        } finally {
+          release();
+        }
+      },
+    };
+  }
+
+  return {
+    queue,
+    admit,
+    async run(req, opts = {}) {
+      const a = await admit(req, opts.signal);
+      return a.execute(opts);
+    },
+    async call(work, task, outer) {
+      checkWork(work, limits);
+      const release = await queue.acquire(outer);
+      const { signal, clear } = withTimeLimit(limits, outer);
+      try {
+        return await task(signal);
+      } catch (e) {
+        if (signal.aborted) throw signal.reason;
+        throw e;
+      } finally {
+        clear();
+        release();
+      }
+    },
+  };
+}
