@@ -60,6 +60,17 @@ function message(e: unknown): string {
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
 /**
+ * A scenario as the editor holds it: the server's resolved form minus `reps.seats` when territories
+ * are listed (it is derived from them, and keeping it would conflict with every territory edit).
+ * @example editable({ territories: [{ name: 'A', seats: 2 }], reps: { seats: 2 } }).reps // {}
+ */
+export function editable(s: ScenarioInput): ScenarioInput {
+  if (!Array.isArray(s.territories) || s.territories.length === 0 || !s.reps || typeof s.reps !== 'object') return s;
+  const { seats: _derived, ...reps } = s.reps as Record<string, unknown>;
+  return { ...s, reps };
+}
+
+/**
  * Creates the playground's state and actions.
  * @example
  * const app = createApp({ api });
@@ -179,8 +190,7 @@ export function createApp(opts: AppOptions = {}) {
   }
 
   function scenarioFrom(body: Record<string, unknown>): ScenarioInput {
-    const s = (body.scenario ?? body.parsed ?? body.input ?? body) as ScenarioInput;
-    return s;
+    return editable((body.scenario ?? body) as ScenarioInput);
   }
 
   async function loadPreset(id: string) {
@@ -198,11 +208,11 @@ export function createApp(opts: AppOptions = {}) {
 
   async function init(hash = typeof location !== 'undefined' ? location.hash : '') {
     try {
-      const presets = await api.presets();
+      const presets = (await api.presets()).filter((p) => p.scenario !== null);
       store.set({ presets });
       const shared = decodeShare(hash);
       if (shared) {
-        store.set({ scenario: shared.scenario, seed: shared.seed ?? 1, trials: shared.trials ?? get().trials });
+        store.set({ scenario: editable(shared.scenario), seed: shared.seed ?? 1, trials: shared.trials ?? get().trials });
         await run();
       } else if (presets.length > 0) await loadPreset(presets[0].id);
       else await run();
@@ -240,7 +250,7 @@ export function createApp(opts: AppOptions = {}) {
     const { scenario, savedId } = get();
     const name = String(scenario.name ?? 'Untitled scenario');
     try {
-      const body = { name, scenario };
+      const body = { scenario };
       const saved = savedId ? await api.updateScenario(savedId, body) : await api.saveScenario(body);
       store.set({ savedId: saved.id ?? savedId });
       notify(`Saved “${name}”`);
@@ -303,10 +313,9 @@ export function createApp(opts: AppOptions = {}) {
     store.set({ compare: { ...compare, running: true, error: null } });
     try {
       const result = await api.compare({
-        baseline,
-        variants: compare.variants.map((v) => ({ name: v.name, scenario: v.scenario })),
         seed,
         trials,
+        compare: { baseline, variants: compare.variants.map((v) => ({ name: v.name, scenario: v.scenario })) },
       });
       store.set({ compare: { ...get().compare, result, running: false } });
     } catch (e) {
