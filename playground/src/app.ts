@@ -223,7 +223,8 @@ export function createApp(opts: AppOptions = {}) {
   }
 
   function newDraw() {
-    store.set({ seed: Math.floor(Math.random() * 2 ** 31) });
+    store.set({ seed: Math.floor(Math.random() * 2 ** 31), trainer: { ...get().trainer, baseline: null, current: null } });
+    if (get().view === 'trainer') void runTrainer();
     void run();
   }
 

@@ -147,6 +147,10 @@ export class SimApp extends LitElement {
       header select {
         max-width: 15rem;
       }
+      .exports button {
+        font-size: 0.78rem;
+        padding: 0.25rem 0.6rem;
+      }
       header button:not(.primary) {
         background: #22395a;
         color: #fff;
@@ -256,9 +260,6 @@ export class SimApp extends LitElement {
         <span class="seed" data-testid="seed">seed ${st.seed}</span>
         <button @click=${() => app.newDraw()} title="Run again with a new random seed" data-testid="new-draw">New draw</button>
         <button class="primary" data-testid="run-button" @click=${() => app.run()} title="Run (Ctrl+Enter)">${st.running ? 'Running…' : 'Run'}</button>
-        <button @click=${() => this.share()}>Share link</button>
-        <button @click=${() => this.exportSummary('json')} ?disabled=${!st.summary} aria-label="Export summary as JSON">JSON</button>
-        <button @click=${() => this.exportSummary('csv')} ?disabled=${!st.summary} aria-label="Export summary as CSV">CSV</button>
       </header>
       <div class="bar">
         <div role="tablist" aria-label="Views">
@@ -276,6 +277,11 @@ export class SimApp extends LitElement {
           )}
         </div>
         <sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running}></sim-progress>
+        <div class="group exports">
+          <button @click=${() => this.share()} data-testid="share-button">Share link</button>
+          <button @click=${() => this.exportSummary('json')} ?disabled=${!st.summary} aria-label="Export summary as JSON">Export JSON</button>
+          <button @click=${() => this.exportSummary('csv')} ?disabled=${!st.summary} aria-label="Export summary as CSV">Export CSV</button>
+        </div>
       </div>
       <div class="main">
         <aside aria-label="Scenario editor" @field-change=${this.onFieldChange}>

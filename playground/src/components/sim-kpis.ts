@@ -17,7 +17,7 @@ export class SimKpis extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+        grid-template-columns: repeat(3, minmax(0, 1fr));
         gap: 0.6rem;
       }
       .card {
