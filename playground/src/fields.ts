@@ -172,6 +172,7 @@ export const SECTIONS: SectionSpec[] = [
         { key: 'name', label: 'Name', kind: 'text' },
         { key: 'target', label: 'Target group', kind: 'select', options: ['all', 'bottom80', 'newHires'] },
         { key: 'startMonth', label: 'Start month', kind: 'number', unit: 'months', min: 1, max: 60, step: 1 },
+        { key: 'endMonth', label: 'End month', kind: 'number', unit: 'months', min: 1, max: 60, step: 1, nullable: { label: 'runs to the end', default: 12 } },
         months('monthsToFullEffect', 'Months to full effect', 24),
         pct('adoption', 'Adoption'),
         pct('gapClosed', 'Gap to top 20% closed'),

@@ -16,9 +16,13 @@ export interface SseEvent {
  */
 export function createSseParser() {
   let buffer = '';
+  let pendingCr = false; // a chunk ended in \r: it may be the first half of \r\n
   return {
     push(chunk: string): SseEvent[] {
-      buffer += chunk.replace(/\r\n?/g, '\n');
+      let text = (pendingCr ? '\r' : '') + chunk;
+      pendingCr = text.endsWith('\r');
+      if (pendingCr) text = text.slice(0, -1);
+      buffer += text.replace(/\r\n?/g, '\n');
       const events: SseEvent[] = [];
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
