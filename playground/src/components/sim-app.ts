@@ -279,8 +279,8 @@ export class SimApp extends LitElement {
         <sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running}></sim-progress>
         <div class="group exports">
           <button @click=${() => this.share()} data-testid="share-button">Share link</button>
-          <button @click=${() => this.exportSummary('json')} ?disabled=${!st.summary} aria-label="Export summary as JSON">Export JSON</button>
-          <button @click=${() => this.exportSummary('csv')} ?disabled=${!st.summary} aria-label="Export summary as CSV">Export CSV</button>
+          <button @click=${() => this.exportSummary('json')} ?disabled=${!st.summary} title="Download the Summary as JSON">Export JSON</button>
+          <button @click=${() => this.exportSummary('csv')} ?disabled=${!st.summary} title="Download the Summary as CSV">Export CSV</button>
         </div>
       </div>
       <div class="main">

@@ -12,6 +12,25 @@ export interface LegendItem {
   dashed?: boolean;
 }
 
+/**
+ * Makes a Plot figure one accessible image: the SVG gets role="img" and a name, and the per-mark
+ * `aria-label`s Plot puts on <g> elements (not allowed on an element without a role) move to
+ * `data-mark`.
+ * @example host.append(accessibleFigure(fanChart(summary, { width: 600 }), 'Monthly revenue'));
+ */
+export function accessibleFigure(el: Element, name: string): Element {
+  const svgs = el.tagName.toLowerCase() === 'svg' ? [el] : [...el.querySelectorAll('svg')];
+  for (const svg of svgs) {
+    svg.setAttribute('role', 'img');
+    if (!svg.getAttribute('aria-label')) svg.setAttribute('aria-label', name);
+    for (const g of svg.querySelectorAll('[aria-label]')) {
+      g.setAttribute('data-mark', g.getAttribute('aria-label')!);
+      g.removeAttribute('aria-label');
+    }
+  }
+  return el;
+}
+
 export class SimChart extends LitElement {
   static properties = {
     heading: { type: String },
@@ -88,7 +107,7 @@ export class SimChart extends LitElement {
         min-height: 120px;
       }
       .empty {
-        color: #6b7b8c;
+        color: #4f5f70;
         font-size: 0.85rem;
         padding: 2rem 0;
         text-align: center;
@@ -138,7 +157,7 @@ export class SimChart extends LitElement {
     const width = Math.max(240, (this.width || this.getBoundingClientRect().width || 600) - 30);
     const el = this.draw ? this.draw(width) : null;
     host.replaceChildren();
-    if (el) host.append(el);
+    if (el) host.append(accessibleFigure(el, this.heading));
     else {
       const p = document.createElement('p');
       p.className = 'empty';

@@ -49,6 +49,9 @@ export class SimResults extends LitElement {
           class="wide"
           data-testid="fan-chart"
           data-trials=${s ? String(s.trials) : ''}
+          data-hash=${s ? s.scenarioHash : ''}
+          data-seed=${s ? String(s.seed) : ''}
+          data-done=${s && !running ? 'true' : 'false'}
           heading="Monthly revenue"
           filename="monthly-revenue"
           caption=${s ? `Spread of ${s.trials.toLocaleString('en-US')} simulated futures, seed ${s.seed}.` : ''}
