@@ -219,17 +219,21 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
 }
 
 /** Maps zod issues to the project's error shape, picking the most specific branch of a union. */
-export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): InputIssue[] {
+export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = [], raw?: unknown): InputIssue[] {
   const out: InputIssue[] = [];
   for (const is of issues) {
     const path = [...prefix, ...(is.path as (string | number)[])];
+    if (raw !== undefined && valueAt(raw, path) === undefined && (is.code === 'invalid_union' || is.code === 'invalid_type')) {
+      out.push(issue(formatPath(path), 'is required'));
+      continue;
+    }
     if (is.code === 'invalid_union' && 'errors' in is && is.errors.length > 0) {
       // a value of the wrong kind for every branch: one message naming what is accepted
       const branches = is.errors.map((b) => b.filter((x) => !(x.code === 'invalid_type' && x.path.length === 0)));
       const specific = branches.filter((b, i) => b.length > 0 && b.length === is.errors[i].length);
       if (specific.length > 0) {
         const best = specific.reduce((a, b) => (b.length < a.length ? b : a));
-        out.push(...zodIssues(best, path));
+        out.push(...zodIssues(best, path, raw));
         continue;
       }
       out.push(issue(formatPath(path), is.message));
@@ -250,6 +254,15 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: (string |
     out.push(issue(formatPath(path), is.message));
   }
   return out;
+}
+
+function valueAt(root: unknown, path: (string | number)[]): unknown {
+  let v: unknown = root;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return v;
 }
 
 /** Parses YAML or JSON text into a plain value; syntax errors carry line and column. */
@@ -278,7 +291,7 @@ export function parseScenario(input: string | unknown): Scenario {
     throw new InputError([issue(null, 'a scenario must be a mapping of fields (an object)')]);
   }
   const r = ScenarioSchema.safeParse(raw);
-  if (!r.success) throw new InputError(zodIssues(r.error.issues));
+  if (!r.success) throw new InputError(zodIssues(r.error.issues, [], raw));
   const s = r.data;
   const territories = s.territories ?? [{ name: DEFAULT_TERRITORY, seats: s.reps.seats ?? 0, potential: null }];
   const { $schema: _ignored, ...rest } = s;

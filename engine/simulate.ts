@@ -226,7 +226,7 @@ function createKernel(c: Compiled) {
       padded = 0,
       created = 0,
       covSum = 0,
-      covN = 0;
+      covN = 0; // realised coverage = sum of pipeline value / sum of remaining quota over rep-months
     if (lp) leaderInit(L, lp, S, leaderStream);
     assignTiers(c.winRate, c.initialSeats, S, tierStream, tier);
     for (let s = 0; s < N; s++) {
@@ -275,13 +275,15 @@ function createKernel(c: Compiled) {
         dip = 1,
         hazardMult = 1;
       if (lp) {
-        if (!leaderPresent(L, m)) out.monthsWithoutLeader[row]++;
+        if (leaderPresent(L, m)) out.leaderPresent[mo] = 1;
+        else out.monthsWithoutLeader[row]++;
         lift = changeLift(L, lp, m);
         if (disrupted(L, lp, m)) {
+          out.disrupted[mo] = 1;
           dip = 1 - lp.dip;
           hazardMult = lp.attritionMultiplier;
         }
-      }
+      } else out.leaderPresent[mo] = 1;
       for (let j = 0; j < P; j++) {
         const pr = c.programmes[j];
         if (pr.start === m) {
@@ -340,8 +342,9 @@ function createKernel(c: Compiled) {
           const k = paddingNeeded(value, coverageMultiple(c.coverage, c.coverageMultiple, pEff[s], ndEff[s]) * remaining, unit);
           openPad[s] += k;
           padded += k;
-          covSum += (value + k * unit) / remaining;
-          covN++;
+          out.padded[mo] += k;
+          covSum += value + k * unit;
+          covN += remaining;
         }
       }
       // 6. resolutions
@@ -373,10 +376,8 @@ function createKernel(c: Compiled) {
       cumRev[m] = cumRev[m - 1] + monthRev;
       // 7. costs and quota accrual
       let seatedN = 0,
-        vacantN = 0,
         enrolledCost = 0;
       for (let s = 0; s < N; s++) {
-        if (status[s] === VACANT) vacantN++;
         if (status[s] !== SEATED) continue;
         seatedN++;
         const qm = monthlyQuota[s] * (c.rampAdjusted && isHire[s] === 1 ? ramp[s] : 1);
@@ -388,12 +389,10 @@ function createKernel(c: Compiled) {
       }
       const repCost = seatedN * c.repMonthlyCost;
       const mgrCost = managers(seatedN, c.managerSpan) * c.managerMonthlyCost;
-      const vacCost = vacantN * c.vacancyMonthlyCost;
       out.costItems[ci + COST.reps] += repCost;
       out.costItems[ci + COST.managers] += mgrCost;
-      out.costItems[ci + COST.vacancy] += vacCost;
       out.costItems[ci + COST.enablement] += enrolledCost;
-      monthCost += repCost + mgrCost + vacCost + enrolledCost;
+      monthCost += repCost + mgrCost + enrolledCost;
       // 8. exits at month end
       if (c.attrition) {
         for (let s = 0; s < N; s++) {
@@ -439,7 +438,10 @@ function createKernel(c: Compiled) {
           if (ramp[s] >= 1) productive++;
         } else if (status[s] === VACANT) vacantEnd++;
       }
-      out.cost[mo] = monthCost;
+      // a seat counts as vacant for the month when it is vacant at the month's end (as reported)
+      const vacCost = vacantEnd * c.vacancyMonthlyCost;
+      out.costItems[ci + COST.vacancy] += vacCost;
+      out.cost[mo] = monthCost + vacCost;
       out.headcount[mo] = seatedEnd;
       out.productive[mo] = productive;
       out.ramping[mo] = seatedEnd - productive;

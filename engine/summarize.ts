@@ -28,6 +28,12 @@ function perMonth(a: Float64Array, r: TrialResults, buf: Float64Array): Stats[] 
   return out;
 }
 
+function monthlyMean(a: Float64Array, r: TrialResults): number[] {
+  const out = new Array<number>(r.months).fill(0);
+  for (let t = 0; t < r.trials; t++) for (let m = 0; m < r.months; m++) out[m] += a[t * r.months + m];
+  return out.map((v) => v / r.trials);
+}
+
 const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10) / 100);
 
 /**
@@ -140,7 +146,13 @@ export function summarize(s: Scenario, r: TrialResults, opts: SummarizeOptions =
       vacant: perMonth(r.vacant, r, buf),
     },
     hiring: { hires: stats(r.hires), exits: stats(r.exits) },
-    leadership: { changes: stats(r.leaderChanges), monthsWithoutLeader: stats(r.monthsWithoutLeader), programmesLost: stats(r.programmesLost) },
+    leadership: {
+      changes: stats(r.leaderChanges),
+      monthsWithoutLeader: stats(r.monthsWithoutLeader),
+      programmesLost: stats(r.programmesLost),
+      presentByMonth: monthlyMean(r.leaderPresent, r),
+      disruptedByMonth: monthlyMean(r.disrupted, r),
+    },
     coverage: s.coverage && s.coverage.policy !== 'none' ? { paddedShare: stats(r.paddedShare), realisedCoverage: statsOrNull(r.realisedCoverage) } : null,
     cost: { total: stats(costTotal), monthly: perMonth(r.cost, r, buf), breakdown },
     margin: stats(margin),
@@ -148,8 +160,7 @@ export function summarize(s: Scenario, r: TrialResults, opts: SummarizeOptions =
     diagnostics: {
       revenueStdError: totalStats.sd / Math.sqrt(n),
       planProbabilityStdError: planSe,
-      trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null,
     },
-    meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION },
+    meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };
 }

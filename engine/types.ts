@@ -33,6 +33,12 @@ export interface TrialResults {
   productive: Float64Array;
   ramping: Float64Array;
   vacant: Float64Array;
+  /** 1 when a sales leader is in the seat at the start of the month, else 0 (all 1 without a leadership block) */
+  leaderPresent: Float64Array;
+  /** 1 when the month is inside a post-exit disruption window */
+  disrupted: Float64Array;
+  /** opportunities created by padding in the month */
+  padded: Float64Array;
   /** revenue per territory, index = trial * territories + t */
   territoryRevenue: Float64Array;
   hires: Float64Array;
@@ -52,7 +58,7 @@ export interface TrialResults {
   bottom80RevenuePerRep: Float64Array;
   /** opportunities created by padding / all created (0 when no coverage rule) */
   paddedShare: Float64Array;
-  /** mean over rep-months of pipeline value / required pipeline (NaN when no coverage rule) */
+  /** pipeline value after padding / remaining quarterly quota, summed over rep-months (NaN when no coverage rule) */
   realisedCoverage: Float64Array;
   /** pooled person-year attainments (all trials), in trial order */
   attainments: Float32Array;
@@ -105,11 +111,11 @@ export interface Summary {
   territories: { name: string; revenue: Stats }[];
   headcount: { monthly: Stats[]; productive: Stats[]; ramping: Stats[]; vacant: Stats[] };
   hiring: { hires: Stats; exits: Stats };
-  leadership: { changes: Stats; monthsWithoutLeader: Stats; programmesLost: Stats };
+  leadership: { changes: Stats; monthsWithoutLeader: Stats; programmesLost: Stats; presentByMonth: number[]; disruptedByMonth: number[] };
   coverage: { paddedShare: Stats; realisedCoverage: Stats | null } | null;
   cost: { total: Stats; monthly: Stats[]; breakdown: Record<string, Stats> };
   margin: Stats;
   roi: Stats | null;
-  diagnostics: { revenueStdError: number; planProbabilityStdError: number | null; trialsPerSecond: number | null };
-  meta: { elapsedMs: number; engineVersion: string };
+  diagnostics: { revenueStdError: number; planProbabilityStdError: number | null };
+  meta: { elapsedMs: number; engineVersion: string; trialsPerSecond: number | null };
 }

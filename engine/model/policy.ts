@@ -92,5 +92,6 @@ export function coverageMultiple(policy: number, multiple: number, winRate: numb
  */
 export function paddingNeeded(value: number, required: number, unitValue: number): number {
   if (value >= required || unitValue <= 0) return 0;
-  return Math.ceil((required - value) / unitValue - 1e-9);
+  const k = Math.ceil((required - value) / unitValue - 1e-9);
+  return k > 0 ? k : 0;
 }
