@@ -11,6 +11,11 @@ export type Pool = Piscina;
 export interface PoolOptions {
   /** worker threads; default = number of cores */
   workers?: number;
+  /**
+   * Raise the workers' nice value (Linux/macOS) so the thread that owns the pool (a server's event
+   * loop) gets the CPU first when it needs it; 0 = same priority.
+   */
+  niceIncrement?: number;
 }
 
 /** Number of cores this process may use. */
@@ -43,5 +48,6 @@ export function createPool(opts: PoolOptions = {}): Pool {
     execArgv,
     minThreads: n,
     maxThreads: n,
+    niceIncrement: opts.niceIncrement ?? 0,
   });
 }

@@ -64,7 +64,8 @@ export type SalesimApp = Hono<AppEnv> & {
  * await app.close();
  */
 export function createApp(opts: AppOptions = {}): SalesimApp {
-  const pool = opts.pool ?? createPool({ workers: opts.workers });
+  // simulations yield the CPU to the event loop: /api/health stays fast while they run
+  const pool = opts.pool ?? createPool({ workers: opts.workers, niceIncrement: 10 });
   const limits: Limits = { ...defaultLimits(pool.maxThreads), ...opts.limits };
   const store = opts.store ?? openStore(opts.dbPath ?? join(ROOT, 'data', 'salesim.db'));
   const runner = createRunner(pool, limits);

@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { validateScenario, type Scenario } from '../engine/index.js';
 import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from './errors.js';
 
-const YAML_TYPES = /^(application|text)\/(x-)?yaml\b|^text\/plain\b/i;
+const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
 
 /** A body read as JSON, or as `{ yaml: text }` when the request is sent as YAML/plain text. */
 export async function readBody(c: Context): Promise<unknown> {
@@ -64,7 +64,16 @@ export function scenarioFrom(value: unknown, path: string, errors: ApiIssue[]): 
     errors.push(apiIssue(path, 'must be an object', `${path}: must be a scenario object or { yaml: "..." }`));
     return null;
   }
-  const r = validateScenario(input);
+  let r: ReturnType<typeof validateScenario>;
+  try {
+    r = validateScenario(input);
+  } catch (e) {
+    // the YAML library throws plain errors for a few documents (an alias to a missing anchor,
+    // too many aliases); they are still the client's bad input
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    errors.push(apiIssue(null, 'invalid YAML', `the scenario text could not be read: ${msg}`));
+    return null;
+  }
   if (!r.ok) {
     errors.push(...fromInputIssues(r.errors));
     return null;

@@ -44,6 +44,7 @@ export function scenarioRoutes(store: Store): Hono<AppEnv> {
   });
   r.put('/scenarios/:id', async (c) => {
     const id = c.req.param('id');
+    if (!store.get(id)) throw noScenario(id);
     const input = scenarioBody(await readBody(c));
     const s = store.update(id, input);
     if (!s) throw noScenario(id);

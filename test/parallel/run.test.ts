@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseScenario, simulate, summarize, type Scenario } from '../../engine/index.js';
+import { createPool, defaultChunkSize, runParallel, summarizeInPool, type Pool } from '../../parallel/index.js';
+import { resultDifferences } from './same.js';
+
+// a scenario with several mechanisms on, so per-trial values depend on many streams
+const scenario: Scenario = parseScenario({
+  horizonMonths: 9,
+  seed: 11,
+  territories: [
+    { name: 'A', seats: 4, potential: null },
+    { name: 'B', seats: 3, potential: 10 },
+  ],
+  reps: { opportunitiesPerMonth: 3, winRate: { mean: 0.25, concentration: 8 }, dealSize: { median: 1000, sigma: 0.6 } },
+  hiring: { plan: [{ month: 2, seats: 2, territory: 'A' }], timeToFillMonths: 1, ramp: { months: 3 } },
+  attrition: { annualRate: 0.3 },
+});
+
+describe('runParallel', () => {
+  const pools = new Map<number, Pool>();
+  const TRIALS = 37;
+  let reference: ReturnType<typeof simulate>;
+
+  beforeAll(() => {
+    for (const n of [1, 2, 3]) pools.set(n, createPool({ workers: n }));
+    reference = simulate(scenario, { trials: TRIALS, seed: 11 });
+  });
+  afterAll(async () => {
+    for (const p of pools.values()) await p.destroy();
+  });
+
+  it('is bit-identical to simulate for any worker count (1..3) and chunk size', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: TRIALS + 5 }), async (workers, chunkSize) => {
+        const r = await runParallel(scenario, { trials: TRIALS, seed: 11, pool: pools.get(workers)!, chunkSize });
+        expect(r.trials).toBe(TRIALS);
+        expect(r.from).toBe(0);
+        expect(resultDifferences(r, reference)).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('creates and destroys its own pool when given `workers`', async () => {
+    const r = await runParallel(scenario, { trials: TRIALS, seed: 11, workers: 2, chunkSize: 5 });
+    expect(resultDifferences(r, reference)).toEqual([]);
+  });
+
+  it('reports progress on the completed prefix, which equals a run of that many trials', async () => {
+    const seen: { done: number; total: number; partial: ReturnType<typeof simulate> }[] = [];
+    const r = await runParallel(scenario, {
+      trials: TRIALS,
+      seed: 11,
+      pool: pools.get(3)!,
+      chunkSize: 4,
+      onProgress: (done, total, partial) => seen.push({ done, total, partial }),
+    });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)!.done).toBe(TRIALS);
+    for (let i = 0; i < seen.length; i++) {
+      const { done, total, partial } = seen[i];
+      expect(total).toBe(TRIALS);
+      if (i > 0) expect(done).toBeGreaterThan(seen[i - 1].done);
+      expect(partial.trials).toBe(done);
+      expect(resultDifferences(partial, simulate(scenario, { trials: done, seed: 11 }))).toEqual([]);
+    }
+    expect(resultDifferences(r, reference)).toEqual([]);
+  });
+
+  it('summarises on a worker exactly as on the main thread', async () => {
+    const r = await runParallel(scenario, { trials: TRIALS, seed: 11, pool: pools.get(2)! });
+    const onPool = await summarizeInPool(pools.get(2)!, scenario, r, { seed: 11, elapsedMs: 5 });
+    const local = summarize(scenario, simulate(scenario, { trials: TRIALS, seed: 11 }), { seed: 11, elapsedMs: 5 });
+    expect(JSON.parse(JSON.stringify(onPool))).toEqual(JSON.parse(JSON.stringify(local)));
+  });
+
+  it('cancels through an AbortSignal and leaves the pool usable', async () => {
+    const pool = pools.get(2)!;
+    const ctrl = new AbortController();
+    const reason = new Error('stop now');
+    let progressed = 0;
+    const p = runParallel(scenario, {
+      trials: 200_000,
+      seed: 11,
+      pool,
+      chunkSize: 50,
+      signal: ctrl.signal,
+      onProgress: (done) => {
+        progressed = done;
+        if (done >= 100) ctrl.abort(reason);
+      },
+    });
+    await expect(p).rejects.toBe(reason);
+    expect(progressed).toBeLessThan(200_000);
+    // the aborted tasks are gone: the pool runs the next job correctly
+    const r = await runParallel(scenario, { trials: TRIALS, seed: 11, pool });
+    expect(resultDifferences(r, reference)).toEqual([]);
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const ctrl = new AbortController();
+    ctrl.abort(new Error('before'));
+    await expect(runParallel(scenario, { trials: 10, pool: pools.get(1)!, signal: ctrl.signal })).rejects.toThrow('before');
+  });
+
+  it('keeps the default chunk small enough for progress every 5%', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_000_000 }), fc.integer({ min: 1, max: 64 }), (trials, workers) => {
+        const c = defaultChunkSize(trials, workers);
+        expect(c).toBeGreaterThanOrEqual(1);
+        if (trials >= 40 * workers) expect(c * 2 * workers).toBeLessThanOrEqual(trials / 20);
+      }),
+    );
+  });
+});
