@@ -44,6 +44,9 @@ export interface CompareVariant {
   difference: { total: Stats; cost: Stats; margin: Stats; histogram?: { edges: number[]; counts: number[] } };
   beatsBaseline: { probability: number; ci: [number, number] };
   crossoverMonth: Stats | null;
+  /** share of trials in which the variant never stays ahead */
+  neverCrosses?: number;
+  incrementalRoi?: number | null;
   varianceReduction: number | null;
   [k: string]: unknown;
 }
@@ -56,10 +59,19 @@ export interface SensitivityParameter {
   low: number;
   high: number;
   swing: { mean: number; p50: number; planProbability: number | null };
+  baseValue?: number;
+  lowOutput?: SensitivityOutput;
+  highOutput?: SensitivityOutput;
   [k: string]: unknown;
+}
+export interface SensitivityOutput {
+  mean: number;
+  p50: number;
+  planProbability: number | null;
 }
 export interface SensitivityResult {
   output?: string;
+  base?: SensitivityOutput;
   parameters: SensitivityParameter[];
 }
 export interface PresetInfo {

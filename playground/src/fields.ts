@@ -236,3 +236,30 @@ export function sectionForPath(path: string | null): string | null {
   const s = SECTIONS.find((x) => x.block === head || x.list?.key === head);
   return s ? s.id : null;
 }
+
+const SPECIAL_LABELS: Record<string, string> = {
+  'reps.winRate': 'Win rate',
+  'reps.winRate.mean': 'Mean win rate',
+  'reps.winRate.concentration': 'Win-rate concentration',
+  'reps.dealSize': 'Deal size',
+  'reps.dealSize.median': 'Median deal size',
+  'reps.dealSize.sigma': 'Deal-size spread',
+  'hiring.timeToFillMonths': 'Time to fill',
+  'hiring.timeToFillMonths.mean': 'Time to fill',
+};
+
+/**
+ * A readable name for a scenario path (the editor's label), or the path itself.
+ * @example labelForPath('attrition.annualRate') // 'Annual attrition'
+ */
+export function labelForPath(path: string): string {
+  if (SPECIAL_LABELS[path]) return SPECIAL_LABELS[path];
+  const generic = path.replace(/\[\d+\]/g, '[]');
+  for (const s of SECTIONS) {
+    const pre = s.block ? `${s.block}.` : '';
+    for (const f of s.fields) if (pre + f.key === generic) return f.label;
+    for (const b of s.subBlocks ?? []) for (const f of b.fields) if (`${pre}${b.key}.${f.key}` === generic) return `${b.title}: ${f.label.toLowerCase()}`;
+    if (s.list) for (const f of s.list.fields) if (`${pre}${s.list.key}[].${f.key}` === generic) return `${s.list.itemTitle} ${f.label.toLowerCase()}`;
+  }
+  return path;
+}

@@ -81,9 +81,15 @@ describe('Lorenz, headcount, tornado, compare', () => {
       { path: 'reps.cycleMonths', low: 2.4, high: 3.6, swing: { mean: -8e5, p50: -7e5, planProbability: -0.1 } },
       { path: 'leadership.tenureMonths.mean', low: 15.2, high: 22.8, swing: { mean: 0, p50: 0, planProbability: 0 } },
     ];
-    expect(tornadoRows(params).map((r) => r.label)).toEqual(['reps.winRate.mean (0.2 → 0.3)', 'reps.cycleMonths (2.4 → 3.6)', 'leadership.tenureMonths.mean (15.2 → 22.8)']);
-    const el = tornadoChart(params, { width: 600 });
+    expect(tornadoRows(params).map((r) => r.label)).toEqual(['Mean win rate (0.2 → 0.3)', 'Sales cycle (2.4 → 3.6)', 'Mean leader tenure (15.2 → 22.8)']);
+    const el = tornadoChart({ parameters: params }, { width: 600 });
     expect(marks(el, 'bar')).toHaveLength(3);
+    // with the engine's low/high outputs: two bars per parameter out from the base
+    const base = { mean: 4e7, p50: 4e7, planProbability: 0.5 };
+    const two = params.map((p) => ({ ...p, lowOutput: { ...base, mean: base.mean - p.swing.mean / 2 }, highOutput: { ...base, mean: base.mean + p.swing.mean / 2 } }));
+    const el2 = tornadoChart({ base, parameters: two }, { width: 600 });
+    expect(marks(el2, 'bar')).toHaveLength(6);
+    expect(svgOf(el2).textContent).toContain('base $40M');
   });
 
   it('compare overlays one band and median per scenario; differences fall back to percentile boxes', () => {

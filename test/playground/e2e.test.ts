@@ -15,6 +15,7 @@ import { trainerScenario, TRAINER_TRIALS } from '../../playground/src/trainer-sc
 import type { Summary } from '../../engine/index.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'playground');
+const TRIALS = 500;
 const DOCS = process.env.SALESIM_DOCS_SHOTS === '1' ? join(ROOT, 'docs') : null;
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -40,6 +41,10 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
   };
 
   async function shot(name: string) {
+    await page.evaluate(() => {
+      const aside = document.querySelector('sim-app')?.shadowRoot?.querySelector('aside');
+      if (aside) aside.scrollTop = 0;
+    });
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
     if (DOCS) await page.screenshot({ path: join(DOCS, `playground-${name}.png`) });
   }
@@ -87,10 +92,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
   it('loads with the first preset and runs every preset; plan probability equals the API for the same seed', async () => {
     expect(presets.length).toBeGreaterThan(0);
     await page.locator('[data-testid=run-button]').waitFor();
+    await page.locator('#trials').selectOption(String(TRIALS)); // keeps the suite fast; any count works the same
     for (const [i, p] of presets.entries()) {
       if (i > 0) await page.locator('[data-testid=preset-picker]').selectOption(p.id);
-      const expected = await api<Summary>('/api/simulate', { scenario: p.scenario, seed: p.scenario!.seed, trials: 2000 });
-      await waitForRun(expected.scenarioHash, 2000);
+      const expected = await api<Summary>('/api/simulate', { scenario: p.scenario, seed: p.scenario!.seed, trials: TRIALS });
+      await waitForRun(expected.scenarioHash, TRIALS);
       const kpi = page.locator('[data-testid=kpi-plan-probability]');
       if (expected.plan) {
         expect(await kpi.getAttribute('data-value'), p.id).toBe(String(expected.plan.probability));
@@ -113,8 +119,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     expect(await field.locator('.error').textContent()).toMatch(/must be >= 1/);
     await page.locator('text=Undo').click();
     await expect.poll(async () => field.locator('.error').count(), { timeout: 20_000 }).toBe(0);
-    const expected = await api<Summary>('/api/simulate', { scenario: presets[0].scenario, seed: presets[0].scenario!.seed, trials: 2000 });
-    await waitForRun(expected.scenarioHash, 2000);
+    const expected = await api<Summary>('/api/simulate', { scenario: presets[0].scenario, seed: presets[0].scenario!.seed, trials: TRIALS });
+    await waitForRun(expected.scenarioHash, TRIALS);
   }, 120_000);
 
   it('compare view: a baseline and a variant on common random numbers', async () => {

@@ -106,6 +106,12 @@ export class SimApp extends LitElement {
         grid-template-columns: minmax(300px, 360px) 1fr;
         min-height: 0;
       }
+      .main.solo {
+        grid-template-columns: 1fr;
+      }
+      aside[hidden] {
+        display: none;
+      }
       aside {
         overflow-y: auto;
         background: #fff;
@@ -283,8 +289,8 @@ export class SimApp extends LitElement {
           <button @click=${() => this.exportSummary('csv')} ?disabled=${!st.summary} title="Download the Summary as CSV">Export CSV</button>
         </div>
       </div>
-      <div class="main">
-        <aside aria-label="Scenario editor" @field-change=${this.onFieldChange}>
+      <div class="main ${st.view === 'trainer' ? 'solo' : ''}">
+        <aside aria-label="Scenario editor" @field-change=${this.onFieldChange} ?hidden=${st.view === 'trainer'}>
           <h2>Scenario</h2>
           <sim-editor></sim-editor>
         </aside>

@@ -8,7 +8,7 @@ import { base, COLORS } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import { compareFanChart, differenceChart } from '../charts/compare.js';
-import { formatMoney, formatNumber, formatPct } from '../format.js';
+import { formatMoney, formatMultiple, formatNumber, formatPct } from '../format.js';
 import './sim-chart.js';
 
 export class SimCompare extends LitElement {
@@ -85,6 +85,9 @@ export class SimCompare extends LitElement {
         letter-spacing: 0.03em;
         color: #4a5a6b;
       }
+      small {
+        color: #4a5a6b;
+      }
       .big {
         font-weight: 700;
         font-size: 1rem;
@@ -155,6 +158,7 @@ export class SimCompare extends LitElement {
                     <th scope="col">Revenue diff, P50 (P10–P90)</th>
                     <th scope="col">Cost diff, P50</th>
                     <th scope="col">Crossover month, P50</th>
+                    <th scope="col">Incremental ROI</th>
                     <th scope="col">Variance reduction</th>
                   </tr>
                 </thead>
@@ -165,7 +169,8 @@ export class SimCompare extends LitElement {
                       <td><span class="big" data-testid="beats-baseline">${formatPct(v.beatsBaseline.probability)}</span><br /><small>${formatPct(v.beatsBaseline.ci[0])}–${formatPct(v.beatsBaseline.ci[1])}</small></td>
                       <td>${formatMoney(v.difference.total.p50)}<br /><small>${formatMoney(v.difference.total.p10)} – ${formatMoney(v.difference.total.p90)}</small></td>
                       <td>${formatMoney(v.difference.cost.p50)}</td>
-                      <td>${v.crossoverMonth ? formatNumber(v.crossoverMonth.p50, 1) : 'never'}</td>
+                      <td>${v.crossoverMonth ? formatNumber(v.crossoverMonth.p50, 1) : 'never'}${typeof v.neverCrosses === 'number' ? html`<br /><small>never ahead in ${formatPct(v.neverCrosses, 0)}</small>` : null}</td>
+                      <td>${typeof v.incrementalRoi === 'number' ? formatMultiple(v.incrementalRoi) : '–'}</td>
                       <td>${v.varianceReduction === null || v.varianceReduction === undefined ? '–' : `${formatNumber(v.varianceReduction, 1)}×`}</td>
                     </tr>`,
                   )}

@@ -6,7 +6,8 @@ import { LitElement, html, css } from 'lit';
 import { base } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
-import { tornadoChart } from '../charts/tornado.js';
+import { tornadoChart, TORNADO_HIGH, TORNADO_LOW } from '../charts/tornado.js';
+import { labelForPath } from '../fields.js';
 import { formatMoney, formatPct } from '../format.js';
 import './sim-chart.js';
 
@@ -51,6 +52,12 @@ export class SimSensitivity extends LitElement {
       td:first-child {
         text-align: left;
       }
+      tbody th {
+        font-weight: 500;
+      }
+      small {
+        color: #4a5a6b;
+      }
       .error {
         color: #b91c1c;
         font-size: 0.85rem;
@@ -72,10 +79,12 @@ export class SimSensitivity extends LitElement {
       </section>
       <sim-chart
         data-testid="tornado"
-        heading="Tornado: swing in mean total revenue"
+        heading="Tornado: mean total revenue, each parameter low → high"
         filename="tornado"
+        caption=${r?.base ? `Base: mean ${formatMoney(r.base.mean)}, P(plan) ${r.base.planProbability === null ? '–' : formatPct(r.base.planProbability)}. Largest swing first.` : ''}
+        .legend=${r?.base ? [{ label: 'at the low value', color: TORNADO_LOW }, { label: 'at the high value', color: TORNADO_HIGH }] : []}
         empty="Run the sensitivity analysis to see the tornado."
-        .draw=${r && r.parameters.length ? (w: number) => tornadoChart(r.parameters, { width: w }) : null}
+        .draw=${r && r.parameters.length ? (w: number) => tornadoChart(r, { width: w }) : null}
       ></sim-chart>
       ${r
         ? html`<section class="panel" aria-label="Sensitivity table">
@@ -86,7 +95,7 @@ export class SimSensitivity extends LitElement {
               <tbody>
                 ${r.parameters.map(
                   (p) => html`<tr>
-                    <td>${p.path}</td>
+                    <th scope="row">${labelForPath(p.path)}<br /><small>${p.path}</small></th>
                     <td>${p.low} → ${p.high}</td>
                     <td>${formatMoney(p.swing.mean)}</td>
                     <td>${formatMoney(p.swing.p50)}</td>
