@@ -46,7 +46,14 @@ export async function buildPlayground(): Promise<void> {
   const src = Math.max(newestMtime(join(ROOT, 'playground', 'src')), statSync(join(ROOT, 'playground', 'index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs > src) return;
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'playground', 'vite.config.ts'), logLevel: 'warn' });
+  // vitest sets NODE_ENV=test, which would make Vite pick Lit's development build
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(ROOT, 'playground', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = env;
+  }
 }
 
 export interface RunningServer {

@@ -127,14 +127,21 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await page.locator('[data-testid=tab-compare]').click();
     await page.locator('[data-testid=compare-view]').waitFor();
     await page.locator('[data-testid=pin-baseline]').click();
-    if (presets.length > 1) await page.locator('[data-testid=add-preset-variant]').selectOption(presets[1].id);
-    else await page.locator('[data-testid=add-editor-variant]').click();
+    // the variant: the same organisation with 10% more qualified opportunities per rep
+    const opps = page.locator('sim-field[data-path="reps.opportunitiesPerMonth"] input[type=number]');
+    const before = Number(await opps.inputValue());
+    await opps.fill(String(Math.round(before * 11) / 10));
+    await opps.press('Enter');
+    await page.locator('[data-testid=add-editor-variant]').click();
     await page.locator('[data-testid=compare-run]').click();
     if (routes.includes('/api/compare')) {
       await page.locator('[data-testid=compare-results]').waitFor({ timeout: 120_000 });
       await page.locator('[data-testid=compare-fan] svg').first().waitFor();
       const shown = await page.locator('[data-testid=beats-baseline]').first().textContent();
       expect(shown).toMatch(/^\d+(\.\d)?%$/);
+      // more opportunities on the same draws: the variant wins in most futures
+      expect(Number(shown!.replace('%', ''))).toBeGreaterThan(80);
+      await page.locator('[data-testid=difference-chart] svg').first().waitFor();
     } else {
       await page.locator('[data-testid=compare-view] .error').waitFor({ timeout: 30_000 });
     }
