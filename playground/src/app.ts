@@ -9,6 +9,7 @@ import { createHistory, createStore } from './store.js';
 import { getIn, setIn } from './path.js';
 import { trainerScenario, TRAINER_TRIALS } from './trainer-scenario.js';
 import { decodeShare, encodeShare } from './share.js';
+import { describeChanges } from './diff.js';
 
 export type View = 'results' | 'compare' | 'sensitivity' | 'trainer';
 export type ScenarioInput = Record<string, unknown>;
@@ -287,7 +288,10 @@ export function createApp(opts: AppOptions = {}) {
   }
   function snapshotVariant() {
     const s = get().scenario;
-    addVariant({ name: `${String(s.name ?? 'Variant')} (${get().compare.variants.length + 1})`, scenario: structuredClone(s) });
+    const base = get().compare.baseline?.scenario;
+    const changes = base ? describeChanges(base, s) : '';
+    const name = changes || `${String(s.name ?? 'Variant')} (${get().compare.variants.length + 1})`;
+    addVariant({ name, scenario: structuredClone(s) });
   }
   async function addPresetVariant(id: string) {
     try {

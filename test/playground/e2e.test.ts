@@ -123,6 +123,25 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await waitForRun(expected.scenarioHash, TRIALS);
   }, 120_000);
 
+  it('saves to the server store and reopens from a share link', async () => {
+    const hash = await page.locator('[data-testid=fan-chart]').getAttribute('data-hash');
+    await page.locator('[data-testid=save-button]').click();
+    await expect.poll(async () => (await api<{ scenarios: { id: string; name: string }[] }>('/api/scenarios')).scenarios.length, { timeout: 10_000 }).toBe(1);
+    const saved = (await api<{ scenarios: { id: string; name: string }[] }>('/api/scenarios')).scenarios[0];
+    expect(saved.name).toBe(presets[0].scenario!.name);
+    await expect.poll(async () => page.locator('#saved option').count()).toBe(2);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.locator('[data-testid=share-button]').click();
+    await expect.poll(() => page.url()).toContain('#run=');
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await other.goto(page.url());
+      await other.locator(`[data-testid=fan-chart][data-done=true][data-hash="${hash}"][data-trials="${TRIALS}"]`).waitFor({ timeout: 60_000 });
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
+
   it('compare view: a baseline and a variant on common random numbers', async () => {
     await page.locator('[data-testid=tab-compare]').click();
     await page.locator('[data-testid=compare-view]').waitFor();

@@ -153,3 +153,15 @@ describe('CSV export', () => {
     expect(Number(rows.find((r) => r[0] === 'plan.probability')![2])).toBe(summary.plan!.probability);
   });
 });
+
+describe('describeChanges', () => {
+  it('names the edited fields with their old and new values', async () => {
+    const { describeChanges, changedPaths } = await import('../../playground/src/diff.js');
+    const base = { name: 'A', reps: { opportunitiesPerMonth: 4, capacity: null }, territories: [{ name: 'X', seats: 3 }] };
+    expect(describeChanges(base, { ...base, name: 'B' })).toBe('');
+    expect(describeChanges(base, { ...base, reps: { opportunitiesPerMonth: 4.4 } })).toBe('Qualified opps / rep / month 4 → 4.4');
+    expect(changedPaths(base, { ...base, territories: [{ name: 'X', seats: 5 }] })).toEqual(['territories[0].seats']);
+    expect(describeChanges(base, { ...base, territories: [{ name: 'X', seats: 5 }] })).toBe('Territory seats 3 → 5');
+    expect(describeChanges(base, { reps: { opportunitiesPerMonth: 1 }, territories: [], hiring: { plan: [] } })).toBe('3 changes');
+  });
+});

@@ -39,9 +39,10 @@ export class SimApp extends LitElement {
       header {
         display: flex;
         align-items: center;
-        flex-wrap: wrap;
-        gap: 0.5rem 0.75rem;
+        flex-wrap: nowrap;
+        gap: 0.5rem 0.6rem;
         padding: 0.55rem 1rem;
+        white-space: nowrap;
         background: #14253a;
         color: #fff;
       }
@@ -151,7 +152,20 @@ export class SimApp extends LitElement {
         box-shadow: 0 4px 16px rgba(0, 0, 0, 0.2);
       }
       header select {
-        max-width: 15rem;
+        max-width: 13rem;
+      }
+      header #saved {
+        max-width: 9rem;
+      }
+      @media (max-width: 1440px) {
+        header h1 span {
+          display: none;
+        }
+      }
+      @media (max-width: 1180px) {
+        header .group > label {
+          display: none;
+        }
       }
       .exports button {
         font-size: 0.78rem;
@@ -242,14 +256,14 @@ export class SimApp extends LitElement {
         <h1>salesim<span>sales organisation playground</span></h1>
         <div class="group">
           <label for="preset">Preset</label>
-          <select id="preset" data-testid="preset-picker" @change=${(e: Event) => app.loadPreset((e.target as HTMLSelectElement).value)}>
+          <select id="preset" aria-label="Preset" data-testid="preset-picker" @change=${(e: Event) => app.loadPreset((e.target as HTMLSelectElement).value)}>
             ${st.presetId === null ? html`<option value="" selected>(custom)</option>` : null}
             ${st.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === st.presetId} title=${p.description ?? ''}>${p.name}</option>`)}
           </select>
         </div>
         <div class="group">
           <label for="saved">Saved</label>
-          <select id="saved" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; if (v) void app.loadSaved(v); }}>
+          <select id="saved" aria-label="Saved scenarios" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; if (v) void app.loadSaved(v); }}>
             <option value="" ?selected=${st.savedId === null}>${st.saved.length ? 'Open saved…' : 'none yet'}</option>
             ${st.saved.map((s) => html`<option value=${s.id} ?selected=${s.id === st.savedId}>${s.name ?? s.id}</option>`)}
           </select>
@@ -259,7 +273,7 @@ export class SimApp extends LitElement {
         <span class="spacer"></span>
         <div class="group">
           <label for="trials">Trials</label>
-          <select id="trials" @change=${(e: Event) => app.setTrials(Number((e.target as HTMLSelectElement).value))}>
+          <select id="trials" aria-label="Trials" @change=${(e: Event) => app.setTrials(Number((e.target as HTMLSelectElement).value))}>
             ${(TRIALS.includes(st.trials) ? TRIALS : [...TRIALS, st.trials].sort((a, b) => a - b)).map((t) => html`<option value=${t} ?selected=${t === st.trials}>${t.toLocaleString('en-US')}</option>`)}
           </select>
         </div>
