@@ -148,3 +148,14 @@ describe('<sim-kpis>', () => {
     expect(card.querySelector('.sub')!.textContent).toContain(`${formatPct(summary.plan!.ci[0])}–${formatPct(summary.plan!.ci[1])}`);
   });
 });
+
+describe('compare table', () => {
+  it('never shows a misleading incremental ROI sign', async () => {
+    const { incrementalRoi } = await import('../../playground/src/components/sim-compare.js');
+    const d = (rev: number, cost: number) => ({ total: { mean: rev }, cost: { mean: cost } });
+    expect(incrementalRoi({ difference: d(2.5e6, -1.5e5), incrementalRoi: -16.4 })).toBe('dominates: cheaper, more revenue');
+    expect(incrementalRoi({ difference: d(-1e6, 2e5), incrementalRoi: -5 })).toBe('dominated: dearer, less revenue');
+    expect(incrementalRoi({ difference: d(1e6, 5e5), incrementalRoi: 2 })).toBe('2.00×');
+    expect(incrementalRoi({ difference: d(0, 0), incrementalRoi: null })).toBe('–');
+  });
+});

@@ -7,9 +7,23 @@ import { LitElement, html, css } from 'lit';
 import { base, COLORS } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
+import type { CompareVariant } from '../api.js';
 import { compareFanChart, differenceChart } from '../charts/compare.js';
 import { formatMoney, formatMultiple, formatNumber, formatPct } from '../format.js';
 import './sim-chart.js';
+
+/**
+ * The engine's incremental ROI, except where its sign would mislead: a variant that costs less and
+ * books more (or costs more and books less) is shown as dominating (or dominated).
+ * @example incrementalRoi({ difference: { total: { mean: 1 }, cost: { mean: -1 } }, incrementalRoi: -1 }) // 'dominates: cheaper, more revenue'
+ */
+export function incrementalRoi(v: Pick<CompareVariant, 'incrementalRoi'> & { difference: { total: { mean: number }; cost: { mean: number } } }): string {
+  const dRev = v.difference.total.mean;
+  const dCost = v.difference.cost.mean;
+  if (dCost < 0 && dRev >= 0) return 'dominates: cheaper, more revenue';
+  if (dCost > 0 && dRev <= 0) return 'dominated: dearer, less revenue';
+  return typeof v.incrementalRoi === 'number' && Number.isFinite(v.incrementalRoi) ? formatMultiple(v.incrementalRoi) : '–';
+}
 
 export class SimCompare extends LitElement {
   private state = new StoreController(this);
@@ -170,7 +184,7 @@ export class SimCompare extends LitElement {
                       <td>${formatMoney(v.difference.total.p50)}<br /><small>${formatMoney(v.difference.total.p10)} – ${formatMoney(v.difference.total.p90)}</small></td>
                       <td>${formatMoney(v.difference.cost.p50)}</td>
                       <td>${v.crossoverMonth ? formatNumber(v.crossoverMonth.p50, 1) : 'never'}${typeof v.neverCrosses === 'number' ? html`<br /><small>never ahead in ${formatPct(v.neverCrosses, 0)}</small>` : null}</td>
-                      <td>${typeof v.incrementalRoi === 'number' ? formatMultiple(v.incrementalRoi) : '–'}</td>
+                      <td>${incrementalRoi(v)}</td>
                       <td>${v.varianceReduction === null || v.varianceReduction === undefined ? '–' : `${formatNumber(v.varianceReduction, 1)}×`}</td>
                     </tr>`,
                   )}

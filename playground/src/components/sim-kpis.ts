@@ -23,6 +23,7 @@ export class SimKpis extends LitElement {
       .card {
         background: #fff;
         border: 1px solid #dde4ec;
+        border-top: 4px solid #dde4ec;
         border-radius: 10px;
         padding: 0.6rem 0.8rem;
         min-width: 0;
