@@ -72,9 +72,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     if (DOCS) mkdirSync(DOCS, { recursive: true });
+    browser = await launchChromium(); // first: in CI a missing Chromium fails fast
     await buildPlayground();
     server = await startServer();
-    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
