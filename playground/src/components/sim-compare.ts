@@ -117,6 +117,8 @@ export class SimCompare extends LitElement {
     const { compare, presets, scenario } = this.state.value;
     const app = getApp();
     const r = compare.result;
+    // a comparison is month by month: variants must share the baseline's horizon
+    const horizon = Number((compare.baseline?.scenario ?? scenario).horizonMonths ?? 12);
     const baseName = compare.baseline?.name ?? `${String(scenario.name ?? 'Editor scenario')} (editor, live)`;
     return html`
       <section class="panel" data-testid="compare-view" aria-labelledby="cmp-h">
@@ -153,7 +155,11 @@ export class SimCompare extends LitElement {
             }}
           >
             <option value="">Add a preset as variant…</option>
-            ${presets.map((p) => html`<option value=${p.id}>${p.name}</option>`)}
+            ${presets.map((p) => {
+              const h = (p.scenario as { horizonMonths?: number } | undefined)?.horizonMonths;
+              const ok = h === undefined || h === horizon;
+              return html`<option value=${p.id} ?disabled=${!ok}>${p.name}${ok ? '' : ` (${h} months: needs ${horizon})`}</option>`;
+            })}
           </select>
           <button class="primary" data-testid="compare-run" ?disabled=${compare.variants.length === 0 || compare.running} @click=${() => app.runCompare()}>
             ${compare.running ? 'Comparing…' : 'Compare'}

@@ -71,7 +71,7 @@ export class SimSensitivity extends LitElement {
     return html`
       <section class="panel" aria-labelledby="sens-h">
         <h2 id="sens-h">What moves revenue most?</h2>
-        <p>Each parameter in the scenario is moved to a low and a high value (±20% by default) on the same random draws; bars show the change in mean total revenue.</p>
+        <p>Each parameter in the scenario is moved to a low and a high value (±20% by default) on the same random draws; bars show mean total revenue at each end. It runs at most 1,000 trials per point, so it takes a few seconds.</p>
         <button class="primary" data-testid="sensitivity-run" ?disabled=${sensitivity.running} @click=${() => getApp().runSensitivity()}>
           ${sensitivity.running ? 'Running…' : r ? 'Re-run sensitivity' : 'Run sensitivity'}
         </button>
