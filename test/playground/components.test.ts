@@ -159,3 +159,28 @@ describe('compare table', () => {
     expect(incrementalRoi({ difference: d(0, 0), incrementalRoi: null })).toBe('–');
   });
 });
+
+describe('<sim-chart>', () => {
+  it('draws the figure as one accessible image with a legend, or says what is missing', async () => {
+    await import('../../playground/src/components/sim-chart.js');
+    const { fanChart } = await import('../../playground/src/charts/fan.js');
+    const summary = engineSummary();
+    const el = await mount<HTMLElement & { draw: unknown; svg(): SVGSVGElement | null; updateComplete: Promise<unknown> }>('sim-chart', {
+      heading: 'Monthly revenue',
+      legend: [{ label: 'Plan', color: '#c2410c', dashed: true }],
+      draw: (w: number) => fanChart(summary, { width: w }),
+    });
+    const svg = el.svg()!;
+    expect(svg).not.toBeNull();
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe('Fan chart of monthly revenue');
+    expect(svg.querySelectorAll('g[aria-label]')).toHaveLength(0);
+    expect(svg.querySelectorAll('g[data-mark=area]')).toHaveLength(2);
+    expect(el.shadowRoot!.querySelector('.legend')!.textContent).toContain('Plan');
+    expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'))).toEqual(['Download Monthly revenue as SVG', 'Download Monthly revenue as PNG']);
+    el.draw = null;
+    await el.updateComplete;
+    expect(el.svg()).toBeNull();
+    expect(el.shadowRoot!.querySelector('.empty')!.textContent).toBe('Run a scenario to see this chart.');
+  });
+});
