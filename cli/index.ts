@@ -9,12 +9,22 @@ import { run } from './commands/run.js';
 import { validate } from './commands/validate.js';
 import { schema } from './commands/schema.js';
 import { presets } from './commands/presets.js';
+import { compareCommand } from './commands/compare.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
+import { calibrate } from './commands/calibrate.js';
+import { synth } from './commands/synth.js';
+import { backtest } from './commands/backtest.js';
 
 const commands: Record<string, Command> = {
   run,
   validate,
   schema,
   presets,
+  compare: compareCommand,
+  sensitivity: sensitivityCommand,
+  calibrate,
+  synth,
+  backtest,
 };
 
 function usage(): string {

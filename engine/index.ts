@@ -15,3 +15,17 @@ export { summarize, type SummarizeOptions } from './summarize.js';
 export { planTargets, type PlanTargets } from './model/policy.js';
 export { stats, statsOrNull, quantileSorted, wilson, histogram } from './stats/stats.js';
 export { ENGINE_VERSION } from './version.js';
+export { compare, compareResults, type CompareResult, type CompareOptions, type VariantComparison } from './compare.js';
+export {
+  sensitivity,
+  sensitivityFromResults,
+  planSensitivity,
+  defaultParameters,
+  type SensitivityParam,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type SensitivityParameter,
+  type SensitivityRun,
+} from './sensitivity.js';
+export { parseStudy, parseCompareRequest, isStudy, type Study, type ReadScenarioFile } from './study.js';
+export { mergePatch, applyScenarioPatch, checkPatch } from './patch.js';

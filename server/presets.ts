@@ -42,7 +42,7 @@ export function headerComment(source: string): string {
 export async function presetIds(dir: string): Promise<string[]> {
   try {
     const files = await readdir(dir);
-    return files.filter((f) => f.endsWith('.yaml') && ID.test(f.slice(0, -5))).map((f) => f.slice(0, -5)).sort();
+    return files.filter((f) => f.endsWith('.yaml') && !f.endsWith('.study.yaml') && ID.test(f.slice(0, -5))).map((f) => f.slice(0, -5)).sort();
   } catch {
     return [];
   }

@@ -13,7 +13,7 @@ describe('the pool from compiled JavaScript', () => {
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     execFileSync(
       process.execPath,
-      [tsc, '--outDir', out, '--rootDir', root, '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--types', 'node', 'parallel/index.ts'],
+      [tsc, '--outDir', out, '--rootDir', root, '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--strict', '--skipLibCheck', '--types', 'node', 'parallel/index.ts'],
       { cwd: root, stdio: 'pipe' },
     );
     const spec = { reps: { seats: 5, opportunitiesPerMonth: 3, winRate: { mean: 0.3, concentration: 5 }, dealSize: 1000 }, horizonMonths: 5 };

@@ -1,0 +1,272 @@
+/**
+ * Calibrates a scenario from CRM history: reads the opportunity export (and optionally a roster), runs
+ * each fit, and returns the scenario (plain object in scenario-file form), its commented YAML and a
+ * report listing every fitted parameter with its standard error and method, the rows used and rejected,
+ * and warnings.
+ *
+ * The observation window defaults to [the month of the earliest close date, the latest month of any date]:
+ * the CRM is taken to record everything resolving from its first close onwards, so opportunities created
+ * before the window are left-truncated (used for the cycle only from the window's start) and opportunities
+ * still open are right-censored at the window's end.
+ */
+import { InputError, issue, type InputIssue } from '../errors.js';
+import { parseScenario } from '../scenario.js';
+import { commentedYaml } from './commentedYaml.js';
+import { formatMonth, parseMonth } from './dates.js';
+import { fitArrivals, type ArrivalFit, type RepMonth } from './fitArrivals.js';
+import { fitCycle, type CycleFit } from './fitCycle.js';
+import { fitDealSize, type DealSizeFit } from './fitDealSize.js';
+import { fitRoster, type RosterFit } from './fitRoster.js';
+import { fitTiers, type TiersResult } from './fitTiers.js';
+import { fitWinRate, type RepRecord, type WinRateFit } from './fitWinRate.js';
+import { resolveMapping, type MappingInput } from './mapping.js';
+import { readOpportunities } from './opportunities.js';
+import { param, type FittedParameter } from './parameter.js';
+import { readRoster, type RosterEntry } from './roster.js';
+
+/** Options of `calibrate`. */
+export interface CalibrateOptions {
+  /** roster CSV text (name, territory, hire date, exit date) */
+  roster?: string | null;
+  /** column / stage / date-order mapping: an object or YAML/JSON text */
+  mapping?: MappingInput | string | null;
+  /** window bounds `YYYY-MM` (defaults in the module comment) */
+  from?: string | null;
+  to?: string | null;
+  /** 'error' (default): any bad row is an InputError; 'skip': bad rows are rejected and listed */
+  invalidRows?: 'error' | 'skip';
+  /** the fitted scenario's name and horizon */
+  name?: string;
+  horizonMonths?: number;
+  /** file name shown in the YAML header */
+  source?: string;
+}
+
+/** The fit report. */
+export interface CalibrationReport {
+  parameters: FittedParameter[];
+  rows: { total: number; used: number; rejected: number; open: number; rejections: InputIssue[] };
+  warnings: string[];
+  window: { from: string; to: string; months: number };
+  reps: WinRateFit['reps'];
+  tiersTest: { test: string; bicSingle: number; bicMixture: number; tiers: boolean };
+  productivity: ArrivalFit['productivity'];
+  cycle: { naiveMeanMonths: number; resolutions: number; monthsAtRisk: number };
+  attrition: { exits: number; repMonths: number; backfilled: number; hires: number } | null;
+}
+
+/** What `calibrate` returns. */
+export interface CalibrationResult {
+  scenario: Record<string, unknown>;
+  yaml: string;
+  report: CalibrationReport;
+}
+
+/**
+ * Rounds to `digits` significant digits.
+ * @example sig(0.123456, 3) // 0.123
+ */
+export function sig(x: number, digits = 4): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  return Number(x.toPrecision(digits));
+}
+
+const fmt = (x: number | null, d = 3) => (x === null || !Number.isFinite(x) ? 'n/a' : String(sig(x, d)));
+
+/**
+ * Fits a scenario to an opportunity export.
+ * @example const { scenario, report } = calibrate(csvText, { roster: rosterText }); report.parameters[0].path // 'reps.winRate.mean'
+ */
+export function calibrate(csvText: string, options: CalibrateOptions = {}): CalibrationResult {
+  const mapping = resolveMapping(options.mapping ?? null);
+  const table = readOpportunities(csvText, mapping, options.invalidRows ?? 'error');
+  const warnings: string[] = [];
+  const opps = table.opportunities;
+  const closed = opps.filter((o) => o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision');
+
+  // observation window
+  const monthOpt = (v: string | null | undefined, name: string) => {
+    if (v === null || v === undefined) return null;
+    const m = parseMonth(v);
+    if (m === null) throw new InputError([issue(name, `'${v}' must be a month YYYY-MM`)]);
+    return m;
+  };
+  let from = monthOpt(options.from, 'from') ?? Math.min(...closed.map((o) => o.closedMonth!));
+  let to = monthOpt(options.to, 'to') ?? Math.max(...opps.map((o) => Math.max(o.createdMonth, o.closedMonth ?? -Infinity)));
+  if (from > to) throw new InputError([issue('from', `must not be after to (${formatMonth(from)} > ${formatMonth(to)})`)]);
+  const months = to - from + 1;
+  const late = opps.filter((o) => o.createdMonth > to).length;
+  if (late) warnings.push(`${late} opportunities created after ${formatMonth(to)} are outside the window and ignored for the rates`);
+
+  // win rates
+  const byOwner = new Map<string, RepRecord>();
+  const amounts = new Map<string, number[]>();
+  for (const o of opps) {
+    const r = byOwner.get(o.owner) ?? { owner: o.owner, wins: 0, decided: 0 };
+    byOwner.set(o.owner, r);
+    if (o.outcome === 'won' || o.outcome === 'lost') {
+      r.decided++;
+      if (o.outcome === 'won') {
+        r.wins++;
+        const a = amounts.get(o.owner) ?? [];
+        a.push(o.amount!);
+        amounts.set(o.owner, a);
+      }
+    }
+  }
+  const repRecords = [...byOwner.values()].sort((a, b) => a.owner.localeCompare(b.owner));
+  const win = fitWinRate(repRecords);
+  const tiers: TiersResult = fitTiers(repRecords, win.logLik);
+  const thin = repRecords.filter((r) => r.decided < 10).length;
+  if (thin) warnings.push(`${thin} of ${repRecords.length} reps have fewer than 10 decided deals: their own win rates are shrunk strongly toward the team mean`);
+  if (win.atBound) warnings.push(`reps' win rates show no spread beyond chance: concentration is not identifiable, the scenario uses one win rate for all`);
+  const openCount = opps.filter((o) => o.outcome === 'open').length;
+  if (openCount) warnings.push(`${openCount} open opportunities are excluded from win rates and deal sizes (they count for the cycle, censored at ${formatMonth(to)}, and for the opportunity rate)`);
+  if (table.currencies.length > 1) warnings.push(`amounts are in ${table.currencies.length} currencies (${table.currencies.join(', ')}) and are treated as one: convert them first`);
+
+  // deal size
+  const wonCount = [...amounts.values()].reduce((s, a) => s + a.length, 0);
+  if (wonCount < 2) throw new InputError([issue(`columns.${mapping.columns.stage}`, `has ${wonCount} won deal(s); at least 2 are needed to fit deal sizes`)]);
+  const deal: DealSizeFit = fitDealSize(amounts);
+
+  // no decision
+  const nd = closed.filter((o) => o.outcome === 'noDecision').length;
+  const ndRate = nd / closed.length;
+  if (nd === 0) warnings.push(`no opportunity ended in no decision (stages matching ${mapping.stages.noDecision.join(', ')}): noDecisionRate is 0; map the stage with stages.noDecision if your CRM records it`);
+
+  // cycle
+  const cycle: CycleFit = fitCycle(
+    opps.map((o) => ({
+      createdMonth: o.createdMonth,
+      resolvedMonth: o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision' ? o.closedMonth : null,
+      droppedMonth: o.outcome === 'dropped' ? o.closedMonth : null,
+    })),
+    from,
+    to,
+  );
+
+  // roster and arrivals
+  let roster: RosterEntry[] | null = null;
+  let rosterFit: RosterFit | null = null;
+  if (options.roster) {
+    roster = readRoster(options.roster, mapping);
+    rosterFit = fitRoster(roster, from, to);
+  } else warnings.push('no roster: every opportunity owner is taken as seated and fully ramped for the whole window (give --reps for attrition and ramp)');
+  const created = new Map<string, Map<number, number>>();
+  for (const o of opps) {
+    if (o.createdMonth < from || o.createdMonth > to) continue;
+    const m = created.get(o.owner.toLowerCase()) ?? new Map<number, number>();
+    m.set(o.createdMonth, (m.get(o.createdMonth) ?? 0) + 1);
+    created.set(o.owner.toLowerCase(), m);
+  }
+  const cells: RepMonth[] = [];
+  const covered = new Set<string>();
+  if (roster) {
+    for (const p of roster) {
+      const key = p.name.toLowerCase();
+      covered.add(key);
+      const s = Math.max(p.hiredMonth, from);
+      const e = Math.min(p.exitedMonth ?? to, to);
+      for (let m = s; m <= e; m++) cells.push({ tenure: m - p.hiredMonth + 1, count: created.get(key)?.get(m) ?? 0 });
+    }
+  }
+  const unknown = [...created.keys()].filter((k) => !covered.has(k));
+  if (roster && unknown.length) warnings.push(`${unknown.length} opportunity owners are not in the roster (e.g. '${repRecords.find((r) => r.owner.toLowerCase() === unknown[0])?.owner ?? unknown[0]}'): taken as seated and ramped for the whole window`);
+  for (const k of unknown) for (let m = from; m <= to; m++) cells.push({ tenure: null, count: created.get(k)?.get(m) ?? 0 });
+  const arrivals = fitArrivals(cells, roster !== null);
+
+  // the scenario
+  const P: FittedParameter[] = [];
+  const comments: Record<string, string> = {};
+  const add = (p: FittedParameter, comment?: string) => {
+    P.push(p);
+    comments[p.path] = comment ?? `± ${fmt(p.se)} (${p.method})`;
+  };
+  const bbMethod = 'empirical-Bayes beta-binomial, ML; SE from observed information';
+  add(param('reps.winRate.mean', win.mean, win.meanSe, bbMethod));
+  add(param('reps.winRate.concentration', win.concentration, win.concentrationSe, win.atBound ? 'beta-binomial ML at its cap (no spread detected)' : 'empirical-Bayes beta-binomial, ML on log k; SE = k x SE(log k) from observed information'));
+  let winRate: unknown;
+  if (tiers.tiers) {
+    winRate = {
+      tiers: tiers.tiers.map((t, i) => ({
+        share: i === 0 ? sig(t.share, 3) : sig(1 - sig(tiers.tiers![0].share, 3), 6),
+        mean: sig(t.mean),
+        concentration: t.concentration === null ? null : sig(t.concentration, 3),
+      })),
+    };
+    tiers.tiers.forEach((t, i) => {
+      add(param(`reps.winRate.tiers[${i}].share`, t.share, t.shareSe, 'binomial mixture (EM)'));
+      add(param(`reps.winRate.tiers[${i}].mean`, t.mean, t.meanSe, 'binomial mixture (EM)'));
+    });
+    warnings.push(`win rates are bimodal (BIC ${sig(tiers.bicMixture, 5)} for two tiers vs ${sig(tiers.bicSingle, 5)} for one Beta): the scenario uses tiers`);
+  } else winRate = win.atBound ? sig(win.mean) : { mean: sig(win.mean), concentration: sig(win.concentration, 3) };
+  add(param('reps.dealSize.median', deal.median, deal.medianSe, deal.spread > 0 ? 'lognormal ML with a random rep effect (one-way ANOVA)' : 'lognormal ML: exp(mean log amount); SE by delta method'));
+  add(param('reps.dealSize.sigma', deal.sigma, deal.sigmaSe, deal.spread > 0 ? 'within-rep sd of log amounts' : 'lognormal ML: sd of log amounts; SE sigma/sqrt(2n)'));
+  if (deal.spread > 0) add(param('reps.repDealSizeSpread', deal.spread, deal.spreadSe, `method of moments, one-way ANOVA F test p = ${fmt(deal.spreadTestP, 2)}`));
+  add(param('reps.cycleMonths', cycle.cycleMonths, cycle.se, 'geometric ML, censored and left-truncated: month-ends at risk / resolutions'));
+  add(param('reps.opportunitiesPerMonth', arrivals.rate, arrivals.rateSe, roster ? 'Poisson ML per rep-month, ramp-weighted (roster tenure)' : 'Poisson ML: created / rep-months'));
+  add(param('reps.noDecisionRate', ndRate, nd ? Math.sqrt((ndRate * (1 - ndRate)) / closed.length) : null, nd ? 'binomial proportion of resolved opportunities' : 'no stage maps to no decision'));
+
+  const scenario: Record<string, unknown> = {
+    name: options.name ?? 'Calibrated from CRM history',
+    horizonMonths: options.horizonMonths ?? 12,
+  };
+  let seats: number;
+  if (rosterFit && rosterFit.seatsByTerritory.length > 0) {
+    seats = rosterFit.seatsByTerritory.reduce((s, t) => s + t.seats, 0);
+    const named = rosterFit.seatsByTerritory.some((t) => roster!.some((r) => r.territory !== null && r.territory === t.name));
+    if (named) {
+      scenario.territories = rosterFit.seatsByTerritory.map((t) => ({ name: t.name, seats: t.seats, potential: null }));
+      rosterFit.seatsByTerritory.forEach((t, i) => (comments[`territories[${i}].seats`] = `roster: seated at the end of ${formatMonth(to)}`));
+    }
+    P.push(param('reps.seats', seats, null, `roster: seated at the end of ${formatMonth(to)}`));
+  } else {
+    seats = new Set(opps.filter((o) => o.createdMonth >= from && o.createdMonth <= to).map((o) => o.owner.toLowerCase())).size;
+    P.push(param('reps.seats', seats, null, 'distinct owners of opportunities created in the window'));
+  }
+  comments['reps.seats'] = P[P.length - 1].method;
+  const reps: Record<string, unknown> = {};
+  if (!scenario.territories) reps.seats = seats;
+  reps.opportunitiesPerMonth = sig(arrivals.rate);
+  reps.winRate = winRate;
+  reps.dealSize = { median: sig(deal.median), sigma: sig(deal.sigma, 3) };
+  if (deal.spread > 0) reps.repDealSizeSpread = sig(deal.spread, 3);
+  reps.cycleMonths = Math.max(1, sig(cycle.cycleMonths, 3));
+  reps.noDecisionRate = sig(ndRate, 3);
+  scenario.reps = reps;
+  if (rosterFit && roster) {
+    const ttf = rosterFit.timeToFillMean === null ? 2 : rosterFit.timeToFillSd ? { mean: sig(rosterFit.timeToFillMean, 3), sd: sig(rosterFit.timeToFillSd, 3) } : sig(rosterFit.timeToFillMean, 3);
+    const backfill = rosterFit.exits === 0 || rosterFit.backfilled >= rosterFit.exits / 2;
+    scenario.hiring = { backfill, timeToFillMonths: ttf, ramp: { months: arrivals.rampMonths ?? 0, curve: 'linear' } };
+    comments['hiring.backfill'] = `${rosterFit.backfilled} of ${rosterFit.exits} exits followed by a hire in the same territory within 12 months`;
+    comments['hiring.timeToFillMonths'] = rosterFit.timeToFillMean === null ? 'default (no backfill observed)' : `months between exit and the next hire, mean over ${rosterFit.backfilled} backfills`;
+    if (rosterFit.timeToFillMean !== null) P.push(param('hiring.timeToFillMonths', rosterFit.timeToFillMean, rosterFit.timeToFillSd !== null ? rosterFit.timeToFillSd / Math.sqrt(rosterFit.backfilled) : null, 'mean gap exit -> next hire in the territory'));
+    if (arrivals.rampMonths !== null) add(param('hiring.ramp.months', arrivals.rampMonths, null, 'linear ramp, profile likelihood over whole months 0..24'), 'linear ramp, profile likelihood over whole months 0..24 (see report.productivity)');
+    scenario.attrition = { annualRate: sig(rosterFit.annualRate, 3) };
+    add(param('attrition.annualRate', rosterFit.annualRate, rosterFit.annualRateSe, `exits / rep-months (${rosterFit.exits} / ${rosterFit.repMonths}), annualised 1-(1-q)^12`));
+  }
+  // round-trip check: the scenario must be valid
+  parseScenario(scenario);
+
+  const used = opps.filter((o) => o.createdMonth <= to).length;
+  const yaml = commentedYaml(scenario, comments, [
+    `Calibrated by salesim calibrate${options.source ? ` from ${options.source}` : ''}: ${used} opportunities, ${formatMonth(from)} to ${formatMonth(to)} (${months} months).`,
+    `Each fitted value's comment gives its standard error and method. Review before use:`,
+    ...warnings.map((w) => `  - ${w}`),
+  ]);
+  return {
+    scenario,
+    yaml,
+    report: {
+      parameters: P,
+      rows: { total: table.totalRows, used, rejected: table.rejectedRows, open: openCount, rejections: table.rejected },
+      warnings,
+      window: { from: formatMonth(from), to: formatMonth(to), months },
+      reps: win.reps,
+      tiersTest: { test: tiers.test, bicSingle: tiers.bicSingle, bicMixture: tiers.bicMixture, tiers: tiers.tiers !== null },
+      productivity: arrivals.productivity,
+      cycle: { naiveMeanMonths: cycle.naiveMeanMonths, resolutions: cycle.resolutions, monthsAtRisk: cycle.exposure },
+      attrition: rosterFit ? { exits: rosterFit.exits, repMonths: rosterFit.repMonths, backfilled: rosterFit.backfilled, hires: rosterFit.hiresInWindow } : null,
+    },
+  };
+}

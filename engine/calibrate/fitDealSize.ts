@@ -1,0 +1,78 @@
+/**
+ * Deal size of won deals: lognormal by maximum likelihood (mu = mean of log amounts, sigma = their
+ * root-mean-square deviation; median = exp(mu)). Standard errors: SE(median) = median x sigma / sqrt(n)
+ * (delta method), SE(sigma) = sigma / sqrt(2n).
+ *
+ * A per-rep deal-size multiplier (the engine's `repDealSizeSpread` s, a mean-1 lognormal
+ * exp(sZ - s^2/2)) is fitted only when a one-way ANOVA F test on log amounts by owner rejects "no rep
+ * effect" at p < 0.01; then s^2 is the method-of-moments between-rep variance, sigma the within-rep
+ * sigma, and the median is exp(grand mean + s^2/2) so that the multiplier's mean-1 convention holds.
+ */
+import { fSurvival } from './special.js';
+
+/** The fitted deal-size distribution. */
+export interface DealSizeFit {
+  median: number;
+  medianSe: number;
+  sigma: number;
+  sigmaSe: number;
+  spread: number;
+  spreadSe: number | null;
+  spreadTestP: number | null;
+  n: number;
+}
+
+/**
+ * Fits the deal-size lognormal from won deals' amounts grouped by owner.
+ * @example fitDealSize(new Map([['a', [100, 200, 400]]])).median // ≈ 200
+ */
+export function fitDealSize(byOwner: Map<string, number[]>): DealSizeFit {
+  const groups = [...byOwner.values()].map((xs) => xs.filter((x) => x > 0).map(Math.log)).filter((g) => g.length > 0);
+  const all = groups.flat();
+  const n = all.length;
+  const mu = all.reduce((a, b) => a + b, 0) / n;
+  const sigma = Math.sqrt(all.reduce((a, b) => a + (b - mu) ** 2, 0) / n);
+  const plain: DealSizeFit = {
+    median: Math.exp(mu),
+    medianSe: (Math.exp(mu) * sigma) / Math.sqrt(n),
+    sigma,
+    sigmaSe: sigma / Math.sqrt(2 * n),
+    spread: 0,
+    spreadSe: null,
+    spreadTestP: null,
+    n,
+  };
+  const k = groups.length;
+  if (k < 3 || n - k < 3) return plain;
+  let ssw = 0;
+  let ssb = 0;
+  let sumSq = 0;
+  for (const g of groups) {
+    const m = g.reduce((a, b) => a + b, 0) / g.length;
+    ssw += g.reduce((a, b) => a + (b - m) ** 2, 0);
+    ssb += g.length * (m - mu) ** 2;
+    sumSq += g.length * g.length;
+  }
+  const msw = ssw / (n - k);
+  const msb = ssb / (k - 1);
+  const p = fSurvival(msb / msw, k - 1, n - k);
+  plain.spreadTestP = p;
+  if (!(p < 0.01)) return plain;
+  const n0 = (n - sumSq / n) / (k - 1);
+  const s2 = Math.max(0, (msb - msw) / n0);
+  const s = Math.sqrt(s2);
+  const varS2 = (2 / (n0 * n0)) * ((msb * msb) / (k - 1) + (msw * msw) / (n - k));
+  const sw = Math.sqrt(msw);
+  const median = Math.exp(mu + s2 / 2);
+  // the grand mean's variance under the random-effects model: about msb / n
+  return {
+    median,
+    medianSe: median * Math.sqrt(msb / n),
+    sigma: sw,
+    sigmaSe: sw / Math.sqrt(2 * (n - k)),
+    spread: s,
+    spreadSe: s > 0 ? Math.sqrt(varS2) / (2 * s) : null,
+    spreadTestP: p,
+    n,
+  };
+}

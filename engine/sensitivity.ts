@@ -1,0 +1,273 @@
+/**
+ * Sensitivity (tornado): move one parameter at a time to a low and a high value, run both on common
+ * random numbers (the base scenario's seed), and rank parameters by the swing in mean total revenue.
+ * Plan probabilities are judged against the base scenario's plan target throughout.
+ */
+import { InputError, issue, type InputIssue } from './errors.js';
+import { parseScenario, type Scenario } from './scenario.js';
+import { simulate } from './simulate.js';
+import { summarize } from './summarize.js';
+import { planTargets } from './model/policy.js';
+import { numericRange, parsePath, schemaAt, type PathSegment } from './schema-walk.js';
+import { subtract, trialTotals, variance } from './paired.js';
+import { cloneJson } from './patch.js';
+import type { TrialResults } from './types.js';
+
+/** A parameter to vary: a numeric field path with optional low/high values (default ±`relative`). */
+export interface SensitivityParam {
+  path: string;
+  low?: number;
+  high?: number;
+}
+
+export interface SensitivityOptions {
+  trials?: number;
+  seed?: number;
+  /** parameters to vary; default `defaultParameters(scenario)` */
+  params?: SensitivityParam[];
+  /** relative move for parameters without low/high; default 0.2 (±20%) */
+  relative?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The output measured at one setting. planProbability is null when the base scenario has no plan. */
+export interface SensitivityOutput {
+  mean: number;
+  p50: number;
+  planProbability: number | null;
+}
+
+export interface SensitivityParameter {
+  path: string;
+  /** the parameter's value in the base scenario */
+  baseValue: number;
+  low: number;
+  high: number;
+  lowOutput: SensitivityOutput;
+  highOutput: SensitivityOutput;
+  /** output at high minus output at low */
+  swing: { mean: number; p50: number; planProbability: number | null };
+  /** standard error of swing.mean from the paired per-trial differences */
+  swingStdError: number;
+}
+
+export interface SensitivityResult {
+  output: 'revenue.total';
+  trials: number;
+  seed: number;
+  base: SensitivityOutput & { stdError: number };
+  /** sorted by |swing.mean|, largest first (ties keep the input order) */
+  parameters: SensitivityParameter[];
+  meta: { elapsedMs: number };
+}
+
+/** One planned run of a sensitivity analysis (for callers that run scenarios on their own pool). */
+export interface SensitivityRun {
+  path: string;
+  baseValue: number;
+  low: number;
+  high: number;
+  lowScenario: Scenario;
+  highScenario: Scenario;
+}
+
+function getAt(obj: unknown, path: readonly PathSegment[]): unknown {
+  let cur = obj;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
+
+/**
+ * The default parameter set: win-rate mean, opportunities per month, deal-size median, cycle months,
+ * attrition rate, ramp months, time to fill, leader tenure mean and each enablement programme's
+ * gapClosed — those present in the scenario with a non-zero value.
+ * @example defaultParameters(parseScenario({ reps: { seats: 5, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1000 } })) // ['reps.winRate', 'reps.opportunitiesPerMonth', 'reps.dealSize', 'reps.cycleMonths']
+ */
+export function defaultParameters(s: Scenario): string[] {
+  const out: string[] = [];
+  const w = s.reps.winRate;
+  if (typeof w === 'number') out.push('reps.winRate');
+  else if ('mean' in w) out.push('reps.winRate.mean');
+  else w.tiers.forEach((_, i) => out.push(`reps.winRate.tiers[${i}].mean`));
+  out.push('reps.opportunitiesPerMonth');
+  out.push(typeof s.reps.dealSize === 'number' ? 'reps.dealSize' : 'reps.dealSize.median');
+  out.push('reps.cycleMonths');
+  if (s.attrition) out.push('attrition.annualRate');
+  if (s.hiring) {
+    out.push('hiring.ramp.months');
+    out.push(typeof s.hiring.timeToFillMonths === 'number' ? 'hiring.timeToFillMonths' : 'hiring.timeToFillMonths.mean');
+  }
+  if (s.leadership) out.push('leadership.tenureMonths.mean');
+  s.enablement.forEach((_, i) => out.push(`enablement[${i}].gapClosed`));
+  return out.filter((p) => {
+    const v = getAt(s, parsePath(p)!);
+    return typeof v === 'number' && v !== 0;
+  });
+}
+
+/**
+ * The default low/high of a value: ±relative, clamped to the field's valid range (whole numbers for
+ * integer fields, rounded outward).
+ * @example defaultRange(['reps', 'winRate'], 0.9, 0.2) // [0.72, 1]
+ */
+export function defaultRange(path: readonly PathSegment[], value: number, relative = 0.2): [number, number] {
+  const r = numericRange(path);
+  // 12 significant digits: 3 * 0.8 is 2.4, not 2.4000000000000004
+  let lo = +(value * (1 - relative)).toPrecision(12);
+  let hi = +(value * (1 + relative)).toPrecision(12);
+  if (lo > hi) [lo, hi] = [hi, lo];
+  if (r) {
+    if (r.integer) {
+      lo = Math.floor(lo);
+      hi = Math.ceil(hi);
+    }
+    const clampLo = (x: number) => (r.exclusiveMin ? (x <= r.min ? (r.min + value) / 2 : x) : Math.max(r.min, x));
+    const clampHi = (x: number) => (r.exclusiveMax ? (x >= r.max ? (r.max + value) / 2 : x) : Math.min(r.max, x));
+    lo = clampHi(clampLo(lo));
+    hi = clampHi(clampLo(hi));
+  }
+  return [lo, hi];
+}
+
+/** Sets a value at a path of a copy of the scenario and validates it; errors name `at`. */
+function withValue(s: Scenario, path: PathSegment[], value: number, at: string): Scenario {
+  const copy = cloneJson(s) as unknown as Record<string, unknown>;
+  let cur = copy as Record<string | number, unknown>;
+  for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
+  cur[path[path.length - 1]] = value;
+  // reps.seats is derived from the territories in a resolved scenario: keep a single territory in step
+  if (path.length === 2 && path[0] === 'reps' && path[1] === 'seats' && s.territories.length === 1)
+    (copy.territories as { seats: number }[])[0].seats = value;
+  try {
+    return parseScenario(copy);
+  } catch (e) {
+    if (e instanceof InputError)
+      throw new InputError(e.errors.map((x) => ({ ...x, path: at, rule: `${value} is not valid here: ${x.path ? `${x.path} ` : ''}${x.rule}`, message: `${at}: ${value} is not valid here: ${x.path ? `${x.path} ` : ''}${x.rule}` })));
+    throw e;
+  }
+}
+
+/**
+ * Resolves the parameters into low and high scenarios, validating every path and value. Throws an
+ * `InputError` naming each bad parameter path.
+ * @example planSensitivity(scenario, [{ path: 'reps.cycleMonths', low: 2, high: 4 }])[0].highScenario.reps.cycleMonths // 4
+ */
+export function planSensitivity(scenario: Scenario, params?: SensitivityParam[], relative = 0.2): SensitivityRun[] {
+  const list: SensitivityParam[] = params ?? defaultParameters(scenario).map((path) => ({ path }));
+  const errors: InputIssue[] = [];
+  const runs: SensitivityRun[] = [];
+  const seen = new Set<string>();
+  for (const p of list) {
+    const path = parsePath(p.path);
+    if (!path) {
+      errors.push(issue(p.path, 'is not a field path (write it like reps.winRate.mean or enablement[0].gapClosed)'));
+      continue;
+    }
+    if (seen.has(p.path)) {
+      errors.push(issue(p.path, 'is given more than once'));
+      continue;
+    }
+    seen.add(p.path);
+    if (schemaAt(path).length === 0) {
+      errors.push(issue(p.path, 'is not a known field'));
+      continue;
+    }
+    const baseValue = getAt(scenario, path);
+    if (typeof baseValue !== 'number') {
+      errors.push(issue(p.path, baseValue === undefined || baseValue === null ? 'is not set in this scenario (its block is off or the value is empty)' : 'is not a number in this scenario'));
+      continue;
+    }
+    const [dLo, dHi] = defaultRange(path, baseValue, relative);
+    const low = p.low ?? dLo;
+    const high = p.high ?? dHi;
+    if (!Number.isFinite(low) || !Number.isFinite(high)) {
+      errors.push(issue(p.path, 'low and high must be finite numbers'));
+      continue;
+    }
+    try {
+      runs.push({ path: p.path, baseValue, low, high, lowScenario: withValue(scenario, path, low, p.path), highScenario: withValue(scenario, path, high, p.path) });
+    } catch (e) {
+      if (e instanceof InputError) errors.push(...e.errors);
+      else throw e;
+    }
+  }
+  if (errors.length > 0) throw new InputError(errors);
+  return runs;
+}
+
+/**
+ * Builds the tornado from results already computed with the base scenario's seed (e.g. by a worker
+ * pool): `results[i]` holds the low and high runs of `runs[i]`.
+ * @example sensitivityFromResults(s, baseResults, runs, results, { seed: 1 }).parameters[0].path
+ */
+export function sensitivityFromResults(
+  scenario: Scenario,
+  baseResults: TrialResults,
+  runs: SensitivityRun[],
+  results: { low: TrialResults; high: TrialResults }[],
+  opts: { seed: number; elapsedMs?: number },
+): SensitivityResult {
+  const plan = planTargets(scenario);
+  const output = (s: Scenario, r: TrialResults): SensitivityOutput => {
+    const sum = summarize(s, r, { seed: opts.seed, plan });
+    return { mean: sum.revenue.total.mean, p50: sum.revenue.total.p50, planProbability: sum.plan ? sum.plan.probability : null };
+  };
+  const base = output(scenario, baseResults);
+  const baseTotals = trialTotals(baseResults).revenue;
+  const n = baseResults.trials;
+  const parameters = runs.map((run, i): SensitivityParameter => {
+    const lo = output(run.lowScenario, results[i].low);
+    const hi = output(run.highScenario, results[i].high);
+    const d = subtract(trialTotals(results[i].high).revenue, trialTotals(results[i].low).revenue);
+    return {
+      path: run.path,
+      baseValue: run.baseValue,
+      low: run.low,
+      high: run.high,
+      lowOutput: lo,
+      highOutput: hi,
+      swing: {
+        mean: hi.mean - lo.mean,
+        p50: hi.p50 - lo.p50,
+        planProbability: hi.planProbability !== null && lo.planProbability !== null ? hi.planProbability - lo.planProbability : null,
+      },
+      swingStdError: n > 1 ? Math.sqrt(variance(d) / n) : 0,
+    };
+  });
+  const order = parameters.map((p, i) => ({ p, i }));
+  order.sort((a, b) => Math.abs(b.p.swing.mean) - Math.abs(a.p.swing.mean) || a.i - b.i);
+  return {
+    output: 'revenue.total',
+    trials: n,
+    seed: opts.seed,
+    base: { ...base, stdError: n > 1 ? Math.sqrt(variance(baseTotals) / n) : 0 },
+    parameters: order.map((x) => x.p),
+    meta: { elapsedMs: opts.elapsedMs ?? 0 },
+  };
+}
+
+/**
+ * Runs the tornado: the base scenario and, per parameter, its low and high settings, all with the same
+ * seed and trials (common random numbers). Trials and seed default to the scenario's.
+ * @example sensitivity(scenario, { trials: 1000 }).parameters[0] // the parameter with the largest swing
+ */
+export function sensitivity(scenario: Scenario, opts: SensitivityOptions = {}): SensitivityResult {
+  const started = Date.now();
+  const runs = planSensitivity(scenario, opts.params, opts.relative ?? 0.2);
+  const trials = opts.trials ?? scenario.trials;
+  const seed = opts.seed ?? scenario.seed;
+  const total = trials * (1 + 2 * runs.length);
+  let offset = 0;
+  const run = (s: Scenario) => {
+    const from = offset;
+    const r = simulate(s, { trials, seed, onProgress: opts.onProgress ? (done: number) => opts.onProgress!(from + done, total) : undefined });
+    offset += trials;
+    return r;
+  };
+  const baseResults = run(scenario);
+  const results = runs.map((r) => ({ low: run(r.lowScenario), high: run(r.highScenario) }));
+  return sensitivityFromResults(scenario, baseResults, runs, results, { seed, elapsedMs: Date.now() - started });
+}

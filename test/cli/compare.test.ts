@@ -1,0 +1,112 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+
+function salesim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, ['--import', 'tsx', join(root, 'cli/index.ts'), ...args], { cwd: root, env: { ...process.env, SALESIM_DEBUG: '' } }, (err, stdout, stderr) => {
+      done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+let dir = '';
+const scenario = (name: string, seats: number) =>
+  `name: ${name}\nhorizonMonths: 12\nreps: { seats: ${seats}, opportunitiesPerMonth: 4, winRate: { mean: 0.25, concentration: 8 }, dealSize: { median: 25000, sigma: 0.8 } }\nquota: { annualPerRep: 450000 }\ncosts: { repAnnualCost: 150000 }\n`;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'salesim-compare-'));
+  writeFileSync(join(dir, 'a.yaml'), scenario('A', 20));
+  writeFileSync(join(dir, 'b.yaml'), scenario('B', 22));
+  writeFileSync(join(dir, 'long.yaml'), scenario('Long', 20).replace('horizonMonths: 12', 'horizonMonths: 24'));
+  writeFileSync(
+    join(dir, 'study.yaml'),
+    'name: More reps or better win rates?\ntrials: 300\ncompare:\n  baseline: a.yaml\n  variants:\n    - { name: two more reps, scenario: b.yaml }\n    - { name: same, patch: {} }\n    - { name: win rate +0.01, patch: { reps: { winRate: { mean: 0.26 } } } }\n',
+  );
+  writeFileSync(join(dir, 'bad.study.yaml'), 'compare:\n  baseline: a.yaml\n  variants:\n    - { name: ok, patch: {} }\n    - { name: typo, patch: { reps: { winRat: 0.3 } } }\n');
+});
+
+describe('salesim compare', () => {
+  it('runs a study file: --json is the comparison contract and nothing else', async () => {
+    const r = await salesim(['compare', join(dir, 'study.yaml'), '--json', '--seed', '4']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.trials).toBe(300);
+    expect(out.seed).toBe(4);
+    expect(out.baseline.scenario.name).toBe('A');
+    expect(out.variants.map((v: { name: string }) => v.name)).toEqual(['two more reps', 'same', 'win rate +0.01']);
+    for (const v of out.variants) {
+      expect(Object.keys(v)).toEqual(expect.arrayContaining(['name', 'summary', 'difference', 'beatsBaseline', 'crossoverMonth', 'varianceReduction']));
+      expect(Object.keys(v.difference)).toEqual(expect.arrayContaining(['total', 'cost', 'margin']));
+      expect(v.beatsBaseline.ci).toHaveLength(2);
+    }
+    const same = out.variants[1];
+    expect(same.difference.total).toMatchObject({ mean: 0, sd: 0, p5: 0, p95: 0 });
+    expect(same.varianceReduction).toBeNull();
+    expect(out.variants[2].varianceReduction).toBeGreaterThan(5);
+    expect(out.variants[0].difference.cost.mean).toBeCloseTo(2 * 150000, 6);
+  });
+
+  it('prints a readable table for baseline + variant files', async () => {
+    const r = await salesim(['compare', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--trials', '200']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('B minus baseline, trial by trial');
+    for (const s of ['revenue difference', 'P10 / P50 / P90', 'P(beats baseline)', 'crossover month', 'incremental ROI', 'variance reduction']) expect(r.stdout).toContain(s);
+  });
+
+  it('a patch naming a field that does not exist exits 2 with the path', async () => {
+    const r = await salesim(['compare', join(dir, 'bad.study.yaml'), '--trials', '10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('compare.variants[1].patch.reps.winRat: is not a known field');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('bad input exits 2 with one line per problem, never a stack trace', async () => {
+    const cases = [
+      [['compare', join(dir, 'a.yaml')], /is a scenario, not a study/],
+      [['compare', join(dir, 'missing.yaml'), join(dir, 'a.yaml')], /no such file or preset: .*missing\.yaml/],
+      [['compare', join(dir, 'a.yaml'), join(dir, 'long.yaml')], /horizonMonths: must equal the baseline's horizon .*long\.yaml/],
+      [['compare', join(dir, 'study.yaml'), '--trials', '0'], /--trials must be a whole number/],
+      [['compare'], /give a study file/],
+    ] as const;
+    const results = await Promise.all(cases.map(([args]) => salesim([...args])));
+    for (const [i, [args, message]] of cases.entries()) {
+      const r = results[i];
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
+
+describe('salesim sensitivity', () => {
+  it('--json: parameters sorted by |swing.mean|, an unused parameter last with swing 0', async () => {
+    const r = await salesim(['sensitivity', join(dir, 'a.yaml'), '--trials', '200', '--json', '--param', 'costs.repAnnualCost', '--param', 'reps.winRate.mean=0.2:0.3', '--param', 'reps.cycleMonths']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.output).toBe('revenue.total');
+    expect(out.parameters.map((p: { path: string }) => p.path)).toEqual(['reps.winRate.mean', 'reps.cycleMonths', 'costs.repAnnualCost']);
+    expect(out.parameters[0]).toMatchObject({ low: 0.2, high: 0.3 });
+    expect(out.parameters[2].swing).toEqual({ mean: 0, p50: 0, planProbability: 0 });
+  });
+
+  it('the default table ranks the default parameters', async () => {
+    const r = await salesim(['sensitivity', join(dir, 'a.yaml'), '--trials', '100']);
+    expect(r.code).toBe(0);
+    for (const p of ['reps.winRate.mean', 'reps.opportunitiesPerMonth', 'reps.dealSize.median', 'reps.cycleMonths']) expect(r.stdout).toContain(p);
+  });
+
+  it('bad parameters exit 2 naming them', async () => {
+    let r = await salesim(['sensitivity', join(dir, 'a.yaml'), '--param', 'reps.winRat']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('reps.winRat: is not a known field');
+    r = await salesim(['sensitivity', join(dir, 'a.yaml'), '--param', 'reps.winRate.mean=low:high']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--param must be path or path=low:high');
+  });
+});
