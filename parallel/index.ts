@@ -6,7 +6,7 @@
  */
 export { runParallel, defaultChunkSize, type RunParallelOptions } from './run.js';
 export { createPool, defaultWorkers, workerSpec, type Pool, type PoolOptions } from './pool.js';
-export { summarizeInPool, callInPool } from './tasks.js';
+export { summarizeInPool, compareInPool, sensitivityInPool } from './tasks.js';
 export { transferList } from './transfer.js';
 // type-only, but it puts worker.ts in every compilation of this module, so worker.js is always emitted
-export type { TrialsTask, SummarizeTask } from './worker.js';
+export type { TrialsTask, SummarizeTask, CompareTask, SensitivityTask } from './worker.js';

@@ -43,11 +43,20 @@ export function workerSpec(): { filename: string; execArgv: string[] } {
 export function createPool(opts: PoolOptions = {}): Pool {
   const n = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
   const { filename, execArgv } = workerSpec();
-  return new Piscina({
+  const pool = new Piscina({
     filename,
     execArgv,
     minThreads: n,
     maxThreads: n,
     niceIncrement: opts.niceIncrement ?? 0,
   });
+  // Piscina emits 'error' when a worker answers a task that was aborted meanwhile (the answer raced the
+  // abort); with no listener that would be an uncaught exception that kills the process. Nothing waits
+  // for such an answer, so it is dropped; any other pool-level error is reported on stderr.
+  pool.on('error', (e: unknown) => {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (msg.startsWith('Unexpected message from Worker')) return;
+    process.stderr.write(`salesim worker pool: ${msg.split('\n')[0]}\n`);
+  });
+  return pool;
 }

@@ -17,10 +17,15 @@ export interface RunParallelOptions {
   /** trials per task; default: small enough that progress comes at least every 5% */
   chunkSize?: number;
   /**
-   * Called each time the completed prefix of trials grows: `partial` holds trials [0, done) merged,
-   * exactly what a run of `done` trials with the same seed gives.
+   * Called when the completed prefix of trials has grown by at least `progressEvery` trials (and when
+   * it is complete): `partial` holds trials [0, done) merged, exactly what a run of `done` trials with
+   * the same seed gives. It is a fresh copy that belongs to the callback (it may transfer it).
    */
   onProgress?: (done: number, total: number, partial: TrialResults) => void;
+  /** trials between two onProgress calls at least; default 1 (every time the prefix grows) */
+  progressEvery?: number;
+  /** a cheap counter: called every time the completed prefix grows, with no results (progress bars) */
+  onCount?: (done: number, total: number) => void;
   /** aborting rejects with the signal's reason and stops the workers' tasks */
   signal?: AbortSignal;
   /** an existing pool (the server's); default: a pool made for this run and destroyed after */
@@ -62,7 +67,8 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
   signal?.addEventListener('abort', onAbort, { once: true });
   const parts: (TrialResults | undefined)[] = new Array(nChunks);
   let prefix = 0; // chunks [0, prefix) done
-  let merged: TrialResults | null = null;
+  let reported = 0; // trials passed to onProgress last time
+  const every = Math.max(1, opts.progressEvery ?? 1);
   try {
     signal?.throwIfAborted();
     await new Promise<void>((resolve, reject) => {
@@ -88,14 +94,14 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
               if (failed) return;
               if (!isTrialResults(r) || r.trials !== count) throw new Error(`worker returned a malformed result for trials ${from}..${from + count - 1}`);
               parts[i] = r;
-              const start = prefix;
+              const before = prefix;
               while (prefix < nChunks && parts[prefix]) prefix++;
-              if (prefix > start && opts.onProgress) {
-                // merge the newly completed prefix chunks onto the partial result, in trial order
-                const fresh = parts.slice(start, prefix) as TrialResults[];
-                merged = mergeResults(merged ? [merged, ...fresh] : fresh);
-                for (let k = start; k < prefix; k++) parts[k] = undefined;
-                opts.onProgress(merged.trials, total, merged);
+              const done = Math.min(total, prefix * chunk);
+              if (prefix > before) opts.onCount?.(done, total);
+              if (opts.onProgress && done > reported && (done - reported >= every || done === total)) {
+                reported = done;
+                // the completed prefix, merged in trial order into fresh arrays
+                opts.onProgress(done, total, mergeResults(parts.slice(0, prefix) as TrialResults[]));
               }
               if (prefix === nChunks) resolve();
               else launch();
@@ -106,7 +112,6 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
       ctrl.signal.addEventListener('abort', () => fail(ctrl.signal.reason), { once: true });
       launch();
     });
-    if (opts.onProgress) return merged!;
     return nChunks === 1 ? parts[0]! : mergeResults(parts as TrialResults[]);
   } finally {
     signal?.removeEventListener('abort', onAbort);

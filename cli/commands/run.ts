@@ -36,7 +36,7 @@ export const run: Command = {
     const workers = workersFlag ?? (repMonths >= 5_000_000 ? defaultWorkers() : 1);
     const results =
       workers > 1 && n > 1
-        ? await runParallel(scenario, { trials: n, seed: s, workers, onProgress: (done, total) => bar.update(done, total) })
+        ? await runParallel(scenario, { trials: n, seed: s, workers, onCount: bar.update })
         : simulate(scenario, { trials: n, seed: s, onProgress: bar.update });
     bar.done();
     const summary = summarize(scenario, results, { seed: s, elapsedMs: performance.now() - t0 });

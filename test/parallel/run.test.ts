@@ -49,7 +49,9 @@ describe('runParallel', () => {
 
   it('reports progress on the completed prefix, which equals a run of that many trials', async () => {
     const seen: { done: number; total: number; partial: ReturnType<typeof simulate> }[] = [];
+    const counts: number[] = [];
     const r = await runParallel(scenario, {
+      onCount: (done) => counts.push(done),
       trials: TRIALS,
       seed: 11,
       pool: pools.get(3)!,
@@ -65,7 +67,28 @@ describe('runParallel', () => {
       expect(partial.trials).toBe(done);
       expect(resultDifferences(partial, simulate(scenario, { trials: done, seed: 11 }))).toEqual([]);
     }
+    expect(counts).toEqual(seen.map((x) => x.done));
     expect(resultDifferences(r, reference)).toEqual([]);
+  });
+
+  it('reports partial results no more often than progressEvery trials, and always at the end', async () => {
+    const seen: number[] = [];
+    const counts: number[] = [];
+    await runParallel(scenario, {
+      trials: TRIALS,
+      seed: 11,
+      pool: pools.get(2)!,
+      chunkSize: 3,
+      progressEvery: 10,
+      onCount: (done) => counts.push(done),
+      onProgress: (done, _total, partial) => {
+        expect(partial.trials).toBe(done);
+        seen.push(done);
+      },
+    });
+    expect(counts.length).toBeGreaterThan(seen.length);
+    expect(seen.at(-1)).toBe(TRIALS);
+    for (let i = 1; i < seen.length - 1; i++) expect(seen[i] - seen[i - 1]).toBeGreaterThanOrEqual(10);
   });
 
   it('summarises on a worker exactly as on the main thread', async () => {
@@ -94,6 +117,14 @@ describe('runParallel', () => {
     await expect(p).rejects.toBe(reason);
     expect(progressed).toBeLessThan(200_000);
     // the aborted tasks are gone: the pool runs the next job correctly
+    const r = await runParallel(scenario, { trials: TRIALS, seed: 11, pool });
+    expect(resultDifferences(r, reference)).toEqual([]);
+  });
+
+  it("survives a worker's late answer to an aborted task (Piscina's 'error' event)", async () => {
+    const pool = pools.get(1)!;
+    // what Piscina emits when a result races an abort; without a listener it is an uncaught exception
+    expect(() => pool.emit('error', new Error('Unexpected message from Worker: { taskId: 1 }'))).not.toThrow();
     const r = await runParallel(scenario, { trials: TRIALS, seed: 11, pool });
     expect(resultDifferences(r, reference)).toEqual([]);
   });
