@@ -9,7 +9,7 @@ export interface FieldSpec {
   /** path relative to the block (or list item) that holds it */
   key: string;
   label: string;
-  kind: 'number' | 'select' | 'bool' | 'text' | 'winRate' | 'dealSize' | 'timeToFill';
+  kind: 'number' | 'select' | 'bool' | 'text' | 'winRate' | 'dealSize' | 'timeToFill' | 'territory';
   unit?: Unit;
   min?: number;
   max?: number;
@@ -109,6 +109,7 @@ export const SECTIONS: SectionSpec[] = [
       fields: [
         { key: 'month', label: 'Month', kind: 'number', unit: 'months', min: 1, max: 60, step: 1 },
         { key: 'seats', label: 'Extra seats', kind: 'number', unit: 'count', min: 0, max: 100, step: 1 },
+        { key: 'territory', label: 'Territory', kind: 'territory' },
       ],
     },
   },

@@ -199,6 +199,22 @@ export class SimEditor extends LitElement {
           </div>
           ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}`;
       }
+      case 'territory': {
+        // hiring-plan seats go to a named territory; absent = the first one
+        const names = ((this.state.value.scenario.territories as { name: string }[] | undefined) ?? []).map((t) => t.name);
+        if (names.length === 0) return null;
+        const id = nextId();
+        const v = typeof value === 'string' ? value : '';
+        return html`<div class="row">
+            <label for=${id}>${f.label}</label>
+            <select id=${id} @change=${(e: Event) => this.set(path, (e.target as HTMLSelectElement).value || undefined)}>
+              <option value="" ?selected=${v === ''}>first (${names[0]})</option>
+              ${names.map((n) => html`<option value=${n} ?selected=${n === v}>${n}</option>`)}
+              ${v && !names.includes(v) ? html`<option value=${v} selected>${v} (unknown)</option>` : null}
+            </select>
+          </div>
+          ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}`;
+      }
       case 'bool': {
         const id = nextId();
         return html`<div class="row">

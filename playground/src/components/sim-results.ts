@@ -31,6 +31,19 @@ export class SimResults extends LitElement {
       .wide {
         grid-column: 1 / -1;
       }
+      .about {
+        margin: 0;
+        font-size: 0.85rem;
+        color: #2d3d4e;
+        background: #fff;
+        border-left: 4px solid #f59e0b;
+        border-radius: 6px;
+        padding: 0.45rem 0.75rem;
+        display: -webkit-box;
+        -webkit-line-clamp: 3;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+      }
       .hint {
         font-size: 0.8rem;
         color: #4a5a6b;
@@ -40,9 +53,13 @@ export class SimResults extends LitElement {
   ];
 
   render() {
-    const { summary: s, running } = this.state.value;
+    const { summary: s, running, presetId, presets } = this.state.value;
     const plan = s?.plan ?? null;
+    const preset = presetId ? presets.find((p) => p.id === presetId) : undefined;
+    // the preset file's header comment: the question it answers, in the author's words
+    const about = preset?.description ? preset.description.split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ') : '';
     return html`
+      ${about ? html`<p class="about" data-testid="preset-about" title=${preset!.description ?? ''}><strong>${preset!.name}.</strong> ${about}</p>` : null}
       <sim-kpis .summary=${s} ?partial=${running}></sim-kpis>
       <div class="grid">
         <sim-chart
