@@ -156,6 +156,7 @@ describe('compare table', () => {
     expect(incrementalRoi({ difference: d(2.5e6, -1.5e5), incrementalRoi: -16.4 })).toBe('dominates: cheaper, more revenue');
     expect(incrementalRoi({ difference: d(-1e6, 2e5), incrementalRoi: -5 })).toBe('dominated: dearer, less revenue');
     expect(incrementalRoi({ difference: d(1e6, 5e5), incrementalRoi: 2 })).toBe('2.00×');
+    expect(incrementalRoi({ difference: d(-235_600, -51_600), incrementalRoi: 3.57 })).toBe('cheaper: $3.57 margin lost per $1 saved');
     expect(incrementalRoi({ difference: d(0, 0), incrementalRoi: null })).toBe('–');
   });
 });

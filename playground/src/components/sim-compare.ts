@@ -22,6 +22,8 @@ export function incrementalRoi(v: Pick<CompareVariant, 'incrementalRoi'> & { dif
   const dCost = v.difference.cost.mean;
   if (dCost < 0 && dRev >= 0) return 'dominates: cheaper, more revenue';
   if (dCost > 0 && dRev <= 0) return 'dominated: dearer, less revenue';
+  // the engine's ROI is (ΔRevenue − ΔCost) / ΔCost: here, the margin lost per dollar saved
+  if (dCost < 0 && dRev < 0 && typeof v.incrementalRoi === 'number') return `cheaper: $${v.incrementalRoi.toFixed(2)} margin lost per $1 saved`;
   return typeof v.incrementalRoi === 'number' && Number.isFinite(v.incrementalRoi) ? formatMultiple(v.incrementalRoi) : '–';
 }
 
