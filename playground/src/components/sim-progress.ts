@@ -63,7 +63,8 @@ export class SimProgress extends LitElement {
       >
         <div class="bar" style="width:${pct}%"></div>
       </div>
-      <span class="label" aria-live="polite">${label}</span>
+      <span class="label">${label}</span>
+      <span class="sr-only" role="status">${this.running ? 'Simulating' : this.total ? `Run finished: ${this.total.toLocaleString('en-US')} trials` : ''}</span>
     `;
   }
 }
