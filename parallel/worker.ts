@@ -48,7 +48,7 @@ export function trials(task: TrialsTask): TrialResults {
 
 /**
  * Summarises merged results (the engine's `summarize`) off the main thread.
- * @example await pool.run({ scenario, results, seed: 1 }, { name: 'summarize', transferList: transferList(results) })
+ * @example await pool.run({ scenario, results, seed: 1 }, { name: 'summarizeTask', transferList: transferList(results) })
  */
 export function summarizeTask(task: SummarizeTask): Summary {
   return summarize(task.scenario, task.results, { seed: task.seed, elapsedMs: task.elapsedMs });

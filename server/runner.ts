@@ -85,8 +85,9 @@ export function createRunner(pool: Pool, limits: Limits): Runner {
         seed: req.seed,
         pool,
         signal,
-        // 5% of the trials since the last event at least, plus the prefix's lag (under 5% with the
-        // default chunking): so an event comes at least every 10% of trials
+        // the first completed chunk at once (a first picture fast), then every 5% of the trials at
+        // least, plus the prefix's lag (under 5% with the default chunking): so an event comes at
+        // least every 10% of trials
         progressEvery: Math.ceil(req.trials / 20),
         onProgress: onProgress
           ? (done, total, partial) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseScenario, simulate, summarize, type Scenario } from '../../engine/index.js';
-import { createPool, defaultChunkSize, runParallel, summarizeInPool, type Pool } from '../../parallel/index.js';
+import { createPool, defaultChunkSize, MIN_TASK_REP_MONTHS, runParallel, summarizeInPool, workChunkSize, type Pool } from '../../parallel/index.js';
 import { resultDifferences } from './same.js';
 
 // a scenario with several mechanisms on, so per-trial values depend on many streams
@@ -133,6 +133,20 @@ describe('runParallel', () => {
     const ctrl = new AbortController();
     ctrl.abort(new Error('before'));
     await expect(runParallel(scenario, { trials: 10, pool: pools.get(1)!, signal: ctrl.signal })).rejects.toThrow('before');
+  });
+
+  it('sizes unwatched chunks to amortise task costs while giving every worker a share', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_000_000 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 100_000 }), (trials, workers, rm) => {
+        const c = workChunkSize(trials, workers, rm);
+        expect(c).toBeGreaterThanOrEqual(1);
+        expect(c).toBeLessThanOrEqual(Math.max(5000, defaultChunkSize(trials, workers)));
+        // at least `workers` chunks when there are that many trials
+        if (trials >= workers) expect(Math.ceil(trials / c)).toBeGreaterThanOrEqual(Math.min(workers, Math.ceil(trials / 5000)));
+        // each chunk carries enough work unless that would leave a worker idle or pass the cap
+        if (c < Math.min(5000, Math.ceil(trials / workers))) expect(c * rm).toBeGreaterThanOrEqual(MIN_TASK_REP_MONTHS);
+      }),
+    );
   });
 
   it('keeps the default chunk small enough for progress every 5%', () => {
