@@ -124,6 +124,29 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await waitForRun(expected.scenarioHash, TRIALS);
   }, 120_000);
 
+  it('exports the Summary as JSON and CSV and a chart as SVG and PNG', async () => {
+    const download = async (click: () => Promise<void>) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+      const path = await d.path();
+      return { name: d.suggestedFilename(), bytes: readFileSync(path!) };
+    };
+    const shownP = await page.locator('[data-testid=kpi-plan-probability]').getAttribute('data-value');
+    const json = await download(() => page.locator('text=Export JSON').click());
+    expect(json.name).toMatch(/seed\d+\.json$/);
+    const summary = JSON.parse(json.bytes.toString('utf8')) as Summary;
+    expect(String(summary.plan?.probability)).toBe(shownP);
+    const csv = await download(() => page.locator('text=Export CSV').click());
+    const lines = csv.bytes.toString('utf8').trim().split('\n');
+    expect(lines[0]).toBe('metric,month,mean,sd,p5,p10,p25,p50,p75,p90,p95');
+    expect(lines.filter((l) => l.startsWith('revenue.monthly,'))).toHaveLength(summary.horizonMonths);
+    const svg = await download(() => page.locator('[aria-label="Download Monthly revenue as SVG"]').click());
+    expect(svg.name).toBe('monthly-revenue.svg');
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await download(() => page.locator('[aria-label="Download Monthly revenue as PNG"]').click());
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(1000); // 2x the chart's width
+  }, 60_000);
+
   it('saves to the server store and reopens from a share link', async () => {
     const hash = await page.locator('[data-testid=fan-chart]').getAttribute('data-hash');
     await page.locator('[data-testid=save-button]').click();
