@@ -4,9 +4,9 @@
  * import { runParallel } from '../parallel/index.js';
  * const results = await runParallel(scenario, { trials: 10_000, seed: 1, workers: 2 });
  */
-export { runParallel, defaultChunkSize, type RunParallelOptions } from './run.js';
+export { runParallel, defaultChunkSize, workChunkSize, MIN_TASK_REP_MONTHS, type RunParallelOptions } from './run.js';
 export { createPool, defaultWorkers, workerSpec, type Pool, type PoolOptions } from './pool.js';
-export { summarizeInPool, callInPool } from './tasks.js';
+export { summarizeInPool, compareInPool, sensitivityInPool } from './tasks.js';
 export { transferList } from './transfer.js';
 // type-only, but it puts worker.ts in every compilation of this module, so worker.js is always emitted
-export type { TrialsTask, SummarizeTask } from './worker.js';
+export type { TrialsTask, SummarizeTask, CompareTask, SensitivityTask } from './worker.js';

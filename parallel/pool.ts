@@ -72,5 +72,13 @@ export function createPool(opts: PoolOptions = {}): Pool {
       done.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
   }) as Pool['run'];
+  // Belt and braces: Piscina emits 'error' on the pool (an uncaught exception without a listener) when a
+  // worker answers a task it no longer tracks, which Piscina's own abort causes (the wrapper above never
+  // uses it). Such an answer has nobody waiting; any other pool-level error is reported on stderr.
+  pool.on('error', (e: unknown) => {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (msg.startsWith('Unexpected message from Worker')) return;
+    process.stderr.write(`salesim worker pool: ${msg.split('\n')[0]}\n`);
+  });
   return pool;
 }

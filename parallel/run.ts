@@ -14,13 +14,22 @@ export interface RunParallelOptions {
   seed?: number;
   /** threads of a pool created for this run (ignored when `pool` is given); default = cores */
   workers?: number;
-  /** trials per task; default: small enough that progress comes at least every 5% */
+  /**
+   * trials per task; default: with onProgress, small enough that the completed prefix lags the work
+   * done by under 5% of the trials; without, at least MIN_TASK_REP_MONTHS of work per task
+   */
   chunkSize?: number;
   /**
-   * Called each time the completed prefix of trials grows: `partial` holds trials [0, done) merged,
-   * exactly what a run of `done` trials with the same seed gives.
+   * Called the first time the completed prefix of trials grows, then whenever it has grown by at least
+   * `progressEvery` trials, and when it is complete: `partial` holds trials [0, done) merged, exactly
+   * what a run of `done` trials with the same seed gives. It is a fresh copy that belongs to the
+   * callback (it may transfer it).
    */
   onProgress?: (done: number, total: number, partial: TrialResults) => void;
+  /** trials between two onProgress calls at least; default 1 (every time the prefix grows) */
+  progressEvery?: number;
+  /** a cheap counter: called every time the completed prefix grows, with no results (progress bars) */
+  onCount?: (done: number, total: number) => void;
   /**
    * aborting rejects with the signal's reason at once and launches no further chunk; chunks already on a
    * worker finish (they are small) and their results are dropped. Workers are never terminated
@@ -41,6 +50,26 @@ export function defaultChunkSize(trials: number, workers: number): number {
   return Math.max(1, Math.min(5000, Math.floor(trials / (20 * inFlight(workers)))));
 }
 
+/** Rep-months a task should carry at least, so that per-task costs (messages, compiling the scenario) stay small. */
+export const MIN_TASK_REP_MONTHS = 20_000;
+
+/**
+ * Chunk size when nobody watches progress: big enough to amortise per-task costs, small enough that
+ * every worker gets a share.
+ * @example workChunkSize(2000, 2, 40 * 24) // 21
+ */
+export function workChunkSize(trials: number, workers: number, repMonthsPerTrial: number): number {
+  const forOverhead = Math.ceil(MIN_TASK_REP_MONTHS / Math.max(1, repMonthsPerTrial));
+  const forParallel = Math.ceil(trials / Math.max(1, workers));
+  return Math.max(1, Math.min(5000, forOverhead, forParallel), Math.min(5000, defaultChunkSize(trials, workers)));
+}
+
+/** Seats x months of one trial (initial seats plus planned hires), the unit of work. */
+function repMonthsPerTrial(s: Scenario): number {
+  const planned = (s.hiring?.plan ?? []).reduce((a, p) => a + p.seats, 0);
+  return Math.max(1, (s.reps.seats ?? 0) + planned) * s.horizonMonths;
+}
+
 /** Chunks kept in flight per run: enough to keep every worker busy, few enough to bound the lag. */
 function inFlight(workers: number): number {
   return Math.max(2, 2 * workers);
@@ -57,7 +86,8 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
   const own = !opts.pool;
   const pool = opts.pool ?? createPool({ workers: opts.workers });
   const workers = opts.pool ? pool.maxThreads : Math.max(1, opts.workers ?? defaultWorkers());
-  const chunk = Math.max(1, Math.floor(opts.chunkSize ?? defaultChunkSize(total, workers)));
+  // watched runs use small chunks so progress is regular; unwatched ones amortise per-task costs
+  const chunk = Math.max(1, Math.floor(opts.chunkSize ?? (opts.onProgress ? defaultChunkSize(total, workers) : workChunkSize(total, workers, repMonthsPerTrial(scenario)))));
   const nChunks = Math.ceil(total / chunk);
   const window = inFlight(workers);
   const signal = opts.signal;
@@ -67,7 +97,8 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
   signal?.addEventListener('abort', onAbort, { once: true });
   const parts: (TrialResults | undefined)[] = new Array(nChunks);
   let prefix = 0; // chunks [0, prefix) done
-  let merged: TrialResults | null = null;
+  let reported = 0; // trials passed to onProgress last time
+  const every = Math.max(1, opts.progressEvery ?? 1);
   try {
     signal?.throwIfAborted();
     await new Promise<void>((resolve, reject) => {
@@ -93,14 +124,14 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
               if (failed) return;
               if (!isTrialResults(r) || r.trials !== count) throw new Error(`worker returned a malformed result for trials ${from}..${from + count - 1}`);
               parts[i] = r;
-              const start = prefix;
+              const before = prefix;
               while (prefix < nChunks && parts[prefix]) prefix++;
-              if (prefix > start && opts.onProgress) {
-                // merge the newly completed prefix chunks onto the partial result, in trial order
-                const fresh = parts.slice(start, prefix) as TrialResults[];
-                merged = mergeResults(merged ? [merged, ...fresh] : fresh);
-                for (let k = start; k < prefix; k++) parts[k] = undefined;
-                opts.onProgress(merged.trials, total, merged);
+              const done = Math.min(total, prefix * chunk);
+              if (prefix > before) opts.onCount?.(done, total);
+              if (opts.onProgress && done > reported && (reported === 0 || done - reported >= every || done === total)) {
+                reported = done;
+                // the completed prefix, merged in trial order into fresh arrays
+                opts.onProgress(done, total, mergeResults(parts.slice(0, prefix) as TrialResults[]));
               }
               if (prefix === nChunks) resolve();
               else launch();
@@ -111,7 +142,6 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
       ctrl.signal.addEventListener('abort', () => fail(ctrl.signal.reason), { once: true });
       launch();
     });
-    if (opts.onProgress) return merged!;
     return nChunks === 1 ? parts[0]! : mergeResults(parts as TrialResults[]);
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -1,5 +1,6 @@
 /** Single engine calls run on the pool, so they never block the caller's event loop. */
-import type { Scenario, Summary, TrialResults } from '../engine/index.js';
+import type { CompareResult, Scenario, SensitivityResult, Summary, TrialResults } from '../engine/index.js';
+import type { CompareTask, SensitivityTask } from './worker.js';
 import type { Pool } from './pool.js';
 import { transferList } from './transfer.js';
 
@@ -20,9 +21,19 @@ export async function summarizeInPool(
 }
 
 /**
- * Calls `engine/<module>.ts`'s exported function `fn` with structured-cloneable `args` on a worker.
- * @example await callInPool(pool, 'compare', 'compare', [baseline, variants, { trials: 500 }])
+ * The engine's `compareResults` on a worker; every results block is transferred.
+ * @example const result = await compareInPool(pool, { baseline, baseResults, variants, seed: 1 });
  */
-export async function callInPool(pool: Pool, module: 'compare' | 'sensitivity', fn: string, args: unknown[], signal?: AbortSignal): Promise<unknown> {
-  return pool.run({ module, fn, args }, { name: 'call', signal });
+export async function compareInPool(pool: Pool, task: CompareTask, signal?: AbortSignal): Promise<CompareResult> {
+  const list = [...transferList(task.baseResults), ...task.variants.flatMap((v) => transferList(v.results))];
+  return (await pool.run(task, { name: 'compareTask', transferList: [...new Set(list)], signal })) as CompareResult;
+}
+
+/**
+ * The engine's `sensitivityFromResults` on a worker; every results block is transferred.
+ * @example const tornado = await sensitivityInPool(pool, { scenario, baseResults, runs, results, seed: 1 });
+ */
+export async function sensitivityInPool(pool: Pool, task: SensitivityTask, signal?: AbortSignal): Promise<SensitivityResult> {
+  const list = [...transferList(task.baseResults), ...task.results.flatMap((r) => [...transferList(r.low), ...transferList(r.high)])];
+  return (await pool.run(task, { name: 'sensitivityTask', transferList: [...new Set(list)], signal })) as SensitivityResult;
 }

@@ -6,4 +6,5 @@ import { tsImport } from 'tsx/esm/api';
 const worker = await tsImport('./worker.ts', import.meta.url);
 export const trials = worker.trials;
 export const summarizeTask = worker.summarizeTask;
-export const call = worker.call;
+export const compareTask = worker.compareTask;
+export const sensitivityTask = worker.sensitivityTask;

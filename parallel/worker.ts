@@ -1,10 +1,22 @@
 /**
  * The worker-thread side of the pool. Each named export is a task (Piscina `run(task, { name })`):
- * `trials` runs a block of trials with the engine, `summarize` turns results into a Summary, so that
- * neither ever runs on the server's event loop. Results go back by transfer, not by copy.
+ * `trials` runs a block of trials with the engine; `summarizeTask`, `compareTask` and `sensitivityTask`
+ * turn results into the engine's Summary / comparison / tornado, so that none of it runs on the
+ * server's event loop. Results go back by transfer, not by copy.
  */
 import { move, transferableSymbol, valueSymbol } from 'piscina';
-import { runTrials, summarize, type Scenario, type Summary, type TrialResults } from '../engine/index.js';
+import {
+  compareResults,
+  runTrials,
+  sensitivityFromResults,
+  summarize,
+  type CompareResult,
+  type Scenario,
+  type SensitivityResult,
+  type SensitivityRun,
+  type Summary,
+  type TrialResults,
+} from '../engine/index.js';
 import { transferList } from './transfer.js';
 
 export interface TrialsTask {
@@ -36,19 +48,41 @@ export function trials(task: TrialsTask): TrialResults {
 
 /**
  * Summarises merged results (the engine's `summarize`) off the main thread.
- * @example await pool.run({ scenario, results, seed: 1 }, { name: 'summarize', transferList: transferList(results) })
+ * @example await pool.run({ scenario, results, seed: 1 }, { name: 'summarizeTask', transferList: transferList(results) })
  */
 export function summarizeTask(task: SummarizeTask): Summary {
   return summarize(task.scenario, task.results, { seed: task.seed, elapsedMs: task.elapsedMs });
 }
 
-const ENGINE_MODULES = ['compare', 'sensitivity'];
+export interface CompareTask {
+  baseline: Scenario;
+  baseResults: TrialResults;
+  variants: { name: string; scenario: Scenario; results: TrialResults }[];
+  seed: number;
+  elapsedMs?: number;
+}
 
-/** A generic engine call for endpoints that run one engine function whole (compare, sensitivity). */
-export async function call(task: { module: string; fn: string; args: unknown[] }): Promise<unknown> {
-  if (!ENGINE_MODULES.includes(task.module)) throw new Error(`unknown engine module ${task.module}`);
-  const mod = (await import(`../engine/${task.module}.js`)) as Record<string, unknown>;
-  const f = mod[task.fn];
-  if (typeof f !== 'function') throw new Error(`engine/${task.module} has no function ${task.fn}`);
-  return await (f as (...a: unknown[]) => unknown)(...task.args);
+/**
+ * The engine's `compareResults` (paired statistics of variants against the baseline) off the main thread.
+ * @example await pool.run(task, { name: 'compareTask' })
+ */
+export function compareTask(t: CompareTask): CompareResult {
+  return compareResults(t.baseline, t.baseResults, t.variants, { seed: t.seed, elapsedMs: t.elapsedMs });
+}
+
+export interface SensitivityTask {
+  scenario: Scenario;
+  baseResults: TrialResults;
+  runs: SensitivityRun[];
+  results: { low: TrialResults; high: TrialResults }[];
+  seed: number;
+  elapsedMs?: number;
+}
+
+/**
+ * The engine's `sensitivityFromResults` (the tornado) off the main thread.
+ * @example await pool.run(task, { name: 'sensitivityTask' })
+ */
+export function sensitivityTask(t: SensitivityTask): SensitivityResult {
+  return sensitivityFromResults(t.scenario, t.baseResults, t.runs, t.results, { seed: t.seed, elapsedMs: t.elapsedMs });
 }

@@ -2,7 +2,7 @@
  * The HTTP API as a Hono app (`createApp(options)`); `server/main.ts` serves it with @hono/node-server.
  * Tests call `app.request(...)` on it directly.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
@@ -17,7 +17,7 @@ import { requestLog } from './log.js';
 import { errorResponse } from './respond.js';
 import { createRunner, type Runner } from './runner.js';
 import { openStore, type Store } from './store.js';
-import { analysisAvailable, analysisRoutes } from './routes/analysis.js';
+import { analysisRoutes } from './routes/analysis.js';
 import { metaRoutes } from './routes/meta.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { simulateRoutes } from './routes/simulate.js';
@@ -44,8 +44,6 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** request log: false = quiet, a function receives each line; default stderr */
   log?: boolean | ((line: string) => void);
-  /** override the detection of engine/compare and engine/sensitivity */
-  features?: { compare: boolean; sensitivity: boolean };
 }
 
 export type SalesimApp = Hono<AppEnv> & {
@@ -71,7 +69,6 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
   const runner = createRunner(pool, limits);
   const presetsDir = opts.presetsDir ?? join(ROOT, 'scenarios');
   const staticDir = opts.staticDir === undefined ? join(ROOT, 'playground', 'dist') : opts.staticDir;
-  const features = opts.features ?? analysisAvailable();
   const log = opts.log === false ? null : typeof opts.log === 'function' ? opts.log : (line: string) => process.stderr.write(line + '\n');
 
   const app = new Hono<AppEnv>();
@@ -87,16 +84,10 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
     }),
   );
 
-  const readPreset = (name: string): string => {
-    const base = name.replace(/\.ya?ml$/, '');
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(base)) throw new Error(`'${name}' is not a preset name`);
-    return readFileSync(join(presetsDir, `${base}.yaml`), 'utf8');
-  };
-
-  app.route('/api', metaRoutes({ presetsDir, features }));
+  app.route('/api', metaRoutes({ presetsDir }));
   app.route('/api', simulateRoutes(runner));
   app.route('/api', scenarioRoutes(store));
-  app.route('/api', analysisRoutes(runner, pool, { features, readPreset }));
+  app.route('/api', analysisRoutes(runner, pool, { presetsDir }));
   if (staticDir && existsSync(join(staticDir, 'index.html'))) app.route('/', playgroundRoutes(staticDir));
 
   app.notFound((c) => errorResponse(c, new ApiError(404, [{ path: null, rule: 'not found', message: `no route for ${c.req.method} ${c.req.path}` }])));

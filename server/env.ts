@@ -4,5 +4,7 @@ export interface AppEnv {
     requestId: string;
     /** logs an unexpected error (message and stack to stderr, never to the client) */
     logError: (e: unknown) => void;
+    /** logs one line tagged with the time and the request id (quiet when logging is off) */
+    logLine: (text: string) => void;
   };
 }

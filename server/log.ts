@@ -14,6 +14,7 @@ export function requestLog(log: ((line: string) => void) | null): MiddlewareHand
     const given = c.req.header('x-request-id');
     const id = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     c.set('requestId', id);
+    c.set('logLine', (text: string) => log?.(`${new Date().toISOString()} ${id} ${text}`));
     c.set('logError', (e: unknown) => {
       const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
       (log ?? (() => {}))(`${new Date().toISOString()} ${id} error ${detail}`);

@@ -37,9 +37,9 @@ const storeBody = {
 };
 
 /**
- * @example openApiDocument({ version: '0.1.0', scenarioSchema: scenarioJsonSchema(), compare: true, sensitivity: true }).openapi // '3.1.0'
+ * @example openApiDocument({ version: '0.1.0', scenarioSchema: scenarioJsonSchema() }).openapi // '3.1.0'
  */
-export function openApiDocument(opts: { version: string; scenarioSchema: object; compare: boolean; sensitivity: boolean }): Record<string, unknown> {
+export function openApiDocument(opts: { version: string; scenarioSchema: object }): Record<string, unknown> {
   const { $schema: _drop, $id: _id, ...scenarioSchema } = opts.scenarioSchema as Record<string, unknown>;
   const paths: Record<string, unknown> = {
     '/api/health': { get: { summary: 'Liveness and engine version', responses: { '200': ok('ok', { type: 'object', properties: { ok: { const: true }, version: { type: 'string' } }, required: ['ok', 'version'] }) } } },
@@ -89,17 +89,17 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object;
     '/api/schema': { get: { summary: 'The scenario JSON Schema (draft 2020-12)', responses: { '200': ok('the schema', { type: 'object' }) } } },
     '/api/openapi.json': { get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1', { type: 'object' }) } } },
   };
-  if (opts.compare) {
+  {
     paths['/api/compare'] = {
       post: {
         summary: 'Compare a baseline with variants on common random numbers',
-        description: 'The body is a study: `{ name?, trials?, seed?, compare: { baseline, variants: [ { name, patch | scenario } ] } }` (scenarios inline, or names of preset files), or `{ yaml }` study text.',
+        description: 'The body is a study `{ name?, trials?, seed?, compare: { baseline, variants: [ { name, patch | scenario } ] } }`, or the same without the study wrapper `{ baseline, variants, trials?, seed? }`, or either as `{ yaml }` text. Scenarios are inline objects or names of preset files (scenarios/*.yaml). Errors name paths from the body root (e.g. compare.variants[1].patch.reps.winRat).',
         requestBody: { required: true, content: json({ type: 'object' }) },
         responses: { '200': ok('the comparison: { baseline: Summary, variants: [ { name, summary, difference, beatsBaseline, crossoverMonth, varianceReduction } ] }', { type: 'object' }), ...runErrors },
       },
     };
   }
-  if (opts.sensitivity) {
+  {
     paths['/api/sensitivity'] = {
       post: {
         summary: 'Tornado: swing of total revenue per parameter, low vs high on common random numbers',

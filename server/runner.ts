@@ -32,11 +32,11 @@ export interface Runner {
   readonly queue: RunQueue;
 }
 
-/** Summarises on a worker; `copy` keeps `results` usable afterwards (partial results still growing). */
-async function summarizeOnPool(pool: Pool, req: RunRequest, results: TrialResults, elapsedMs: number, signal: AbortSignal, copy: boolean): Promise<Summary> {
+/** Summarises on a worker; `results` is transferred (unusable here afterwards). */
+async function summarizeOnPool(pool: Pool, req: RunRequest, results: TrialResults, elapsedMs: number, signal: AbortSignal): Promise<Summary> {
   return (await pool.run(
     { scenario: req.scenario, results, seed: req.seed, elapsedMs },
-    { name: 'summarizeTask', transferList: copy ? [] : transferList(results), signal },
+    { name: 'summarizeTask', transferList: transferList(results), signal },
   )) as Summary;
 }
 
@@ -79,22 +79,23 @@ export function createRunner(pool: Pool, limits: Limits): Runner {
     try {
       // partial summaries while trials complete, in order
       let chain: Promise<void> = Promise.resolve();
-      let lastDone = 0;
       const onProgress = opts.onProgress;
       const results = await runParallel(req.scenario, {
         trials: req.trials,
         seed: req.seed,
         pool,
         signal,
+        // the first completed chunk at once (a first picture fast), then every 5% of the trials at
+        // least, plus the prefix's lag (under 5% with the default chunking): so an event comes at
+        // least every 10% of trials
+        progressEvery: Math.ceil(req.trials / 20),
         onProgress: onProgress
           ? (done, total, partial) => {
-              // at most 5% of the trials since the last event, plus the prefix's lag (under 5% with the
-              // default chunking): so an event comes at least every 10% of trials
-              if (done >= total || done - lastDone < total / 20) return;
-              lastDone = done;
+              if (done >= total) return; // the result follows
               chain = chain.then(async () => {
                 if (signal.aborted) return;
-                const summary = await summarizeOnPool(pool, req, partial, performance.now() - t0, signal, true);
+                // `partial` is ours: transferred to the worker, not copied
+                const summary = await summarizeOnPool(pool, req, partial, performance.now() - t0, signal);
                 await onProgress({ done, total, summary });
               });
               chain.catch(() => {}); // awaited below; this only marks it handled meanwhile
@@ -103,7 +104,7 @@ export function createRunner(pool: Pool, limits: Limits): Runner {
       });
       await chain;
       signal.throwIfAborted();
-      return await summarizeOnPool(pool, req, results, performance.now() - t0, signal, false);
+      return await summarizeOnPool(pool, req, results, performance.now() - t0, signal);
     } catch (e) {
       if (signal.aborted) throw signal.reason;
       throw e;

@@ -1,138 +1,120 @@
 /**
  * POST /api/compare and POST /api/sensitivity: the engine's paired comparison and tornado. The trials
- * of every scenario run on the pool (runParallel); the engine's `compareResults` /
- * `sensitivityFromResults` turn them into the result on a worker. Registered only when the engine has
- * `engine/compare` and `engine/sensitivity` (see `analysisAvailable`).
+ * of every scenario run on the pool (runParallel, same seed: common random numbers); the engine's
+ * `compareResults` / `sensitivityFromResults` turn them into the result on a worker.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Hono } from 'hono';
-import { InputError, type Scenario, type TrialResults } from '../../engine/index.js';
-import { runParallel, type Pool } from '../../parallel/index.js';
+import { InputError, parseCompareRequest, parseStudy, parseText, planSensitivity, type Scenario, type TrialResults } from '../../engine/index.js';
+import { compareInPool, runParallel, sensitivityInPool, type Pool } from '../../parallel/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
-import { asObject, checkKnownKeys, optionalInt, readBody, scenarioFrom } from '../request.js';
+import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody, scenarioFrom } from '../request.js';
 import type { Runner } from '../runner.js';
 import type { AppEnv } from '../env.js';
 
-interface StudyModule {
-  parseStudy(input: unknown, readFile?: (path: string) => string): { trials?: number; seed?: number; baseline: Scenario; variants: { name: string; scenario: Scenario }[] };
-}
-interface SensitivityRun {
-  lowScenario: Scenario;
-  highScenario: Scenario;
-}
-interface SensitivityModule {
-  planSensitivity(s: Scenario, params?: { path: string; low?: number; high?: number }[], relative?: number): SensitivityRun[];
-}
-
-const engineDir = new URL('../../engine/', import.meta.url);
-
-/** True when the engine files the two routes call are present (as .ts source or compiled .js). */
-export function analysisAvailable(): { compare: boolean; sensitivity: boolean } {
-  const has = (name: string) => ['.ts', '.js'].some((ext) => existsSync(fileURLToPath(new URL(name + ext, engineDir))));
-  return { compare: has('compare') && has('study'), sensitivity: has('sensitivity') };
-}
-
-async function engineModule<T>(name: string): Promise<T> {
-  // a computed specifier: the module may not exist in every build of the engine
-  const spec = `../../engine/${name}.js`;
-  return (await import(/* @vite-ignore */ spec)) as T;
-}
-
-/** Runs engine validation, turning an InputError into a 400. */
+/** Runs engine validation, turning an InputError (or the YAML library's plain error) into a 400. */
 function validated<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof InputError || (e instanceof Error && e.name === 'InputError' && Array.isArray((e as InputError).errors))) throw badRequest(fromInputIssues((e as InputError).errors));
-    throw e;
+    if (e instanceof InputError) throw badRequest(fromInputIssues(e.errors));
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw badRequest([{ path: null, rule: 'invalid input', message: msg }]);
   }
 }
 
+/** Reads a scenario file a study names, from the presets folder only (`baseline.yaml`, `baseline`). */
+export function presetReader(presetsDir: string): (name: string) => string {
+  return (name) => {
+    const base = name.replace(/\.ya?ml$/, '');
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(base)) throw new InputError([{ path: null, rule: 'must name a preset file', message: `'${name}' is not a preset file name` }]);
+    try {
+      return readFileSync(join(presetsDir, `${base}.yaml`), 'utf8');
+    } catch {
+      throw new InputError([{ path: null, rule: 'must name a preset file', message: `there is no preset file '${name}'` }]);
+    }
+  };
+}
+
 /**
- * @example app.route('/api', analysisRoutes(runner, pool, { readPreset }))
+ * The comparison body: a study `{ name?, trials?, seed?, compare: { baseline, variants } }`, the
+ * request form `{ baseline, variants, trials?, seed? }`, or either as `{ yaml }` text. Scenarios are
+ * inline or name preset files.
  */
-export function analysisRoutes(
-  runner: Runner,
-  pool: Pool,
-  opts: { features: { compare: boolean; sensitivity: boolean }; readPreset: (name: string) => string },
-): Hono<AppEnv> {
+function parseComparison(raw: unknown, readFile: (name: string) => string): { baseline: Scenario; variants: { name: string; scenario: Scenario }[]; trials: number; seed: number } {
+  const body = asObject(raw);
+  const input = typeof body.yaml === 'string' && Object.keys(body).length === 1 ? validated(() => parseText(body.yaml as string)) : body;
+  const isStudy = !!input && typeof input === 'object' && 'compare' in (input as object);
+  const c = validated(() => (isStudy ? parseStudy(input, readFile) : parseCompareRequest(input, readFile)));
+  return { baseline: c.baseline, variants: c.variants, trials: c.trials ?? c.baseline.trials, seed: c.seed ?? c.baseline.seed };
+}
+
+/**
+ * @example app.route('/api', analysisRoutes(runner, pool, { presetsDir: 'scenarios' }))
+ */
+export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: string }): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
+  const readFile = presetReader(opts.presetsDir);
   const run = (scenario: Scenario, trials: number, seed: number, signal: AbortSignal) => runParallel(scenario, { trials, seed, pool, signal });
 
-  if (opts.features.compare) {
-    r.post('/compare', async (c) => {
-      const body = asObject(await readBody(c));
-      // a study as JSON, or { yaml: study text }; scenario files it names are read from the presets
-      const input = typeof body.yaml === 'string' && Object.keys(body).length === 1 ? body.yaml : body;
-      const { parseStudy } = await engineModule<StudyModule>('study');
-      const study = validated(() => parseStudy(input, opts.readPreset));
-      const trials = study.trials ?? study.baseline.trials;
-      const seed = study.seed ?? study.baseline.seed;
-      const all = [study.baseline, ...study.variants.map((v) => v.scenario)];
-      const result = await runner.call(
-        all.map((scenario) => ({ scenario, trials })),
-        async (signal) => {
-          const t0 = performance.now();
-          const base = await run(study.baseline, trials, seed, signal);
-          const variants: { name: string; scenario: Scenario; results: TrialResults }[] = [];
-          for (const v of study.variants) variants.push({ ...v, results: await run(v.scenario, trials, seed, signal) });
-          return pool.run(
-            { module: 'compare', fn: 'compareResults', args: [study.baseline, base, variants, { seed, elapsedMs: performance.now() - t0 }] },
-            { name: 'call', signal },
-          );
-        },
-        c.req.raw.signal,
-      );
-      return c.json(result as object);
-    });
-  }
+  r.post('/compare', async (c) => {
+    const { baseline, variants, trials, seed } = parseComparison(await readBody(c), readFile);
+    const all = [baseline, ...variants.map((v) => v.scenario)];
+    const result = await runner.call(
+      all.map((scenario) => ({ scenario, trials })),
+      async (signal) => {
+        const t0 = performance.now();
+        const baseResults = await run(baseline, trials, seed, signal);
+        const runs: { name: string; scenario: Scenario; results: TrialResults }[] = [];
+        for (const v of variants) runs.push({ ...v, results: await run(v.scenario, trials, seed, signal) });
+        return compareInPool(pool, { baseline, baseResults, variants: runs, seed, elapsedMs: performance.now() - t0 }, signal);
+      },
+      c.req.raw.signal,
+    );
+    return c.json(result);
+  });
 
-  if (opts.features.sensitivity) {
-    r.post('/sensitivity', async (c) => {
-      const body = asObject(await readBody(c));
-      const errors: ApiIssue[] = [];
-      checkKnownKeys(body, ['scenario', 'yaml', 'trials', 'seed', 'params', 'relative'], errors);
-      const trialsOpt = optionalInt(body, 'trials', 1, 1_000_000, errors);
-      const seedOpt = optionalInt(body, 'seed', 0, 2 ** 32 - 1, errors);
-      const input = body.scenario === undefined && typeof body.yaml === 'string' ? scenarioFrom(body.yaml, 'yaml', errors) : scenarioFrom(body.scenario, 'scenario', errors);
-      let params: { path: string; low?: number; high?: number }[] | undefined;
-      if (body.params !== undefined) {
-        if (!Array.isArray(body.params)) errors.push({ path: 'params', rule: 'must be a list', message: 'params: must be a list of { path, low?, high? }' });
-        else
-          params = body.params.map((p: unknown, i: number) => {
-            const o = p as Record<string, unknown>;
-            const ok = o && typeof o === 'object' && typeof o.path === 'string' && ['low', 'high'].every((k) => o[k] === undefined || (typeof o[k] === 'number' && Number.isFinite(o[k])));
-            if (!ok) errors.push({ path: `params[${i}]`, rule: 'must be { path, low?, high? }', message: `params[${i}]: must be { path: string, low?: number, high?: number }` });
-            return ok ? { path: o.path as string, low: o.low as number | undefined, high: o.high as number | undefined } : { path: '' };
-          });
-      }
-      const relative = body.relative;
-      if (relative !== undefined && (typeof relative !== 'number' || !(relative > 0 && relative < 1)))
-        errors.push({ path: 'relative', rule: 'must be a number between 0 and 1 (exclusive)', message: 'relative: must be a number between 0 and 1 (exclusive)' });
-      if (errors.length > 0 || !input) throw badRequest(errors);
-      const scenario = input.scenario;
-      const trials = trialsOpt ?? scenario.trials;
-      const seed = seedOpt ?? scenario.seed;
-      const { planSensitivity } = await engineModule<SensitivityModule>('sensitivity');
-      const runs = validated(() => planSensitivity(scenario, params, (relative as number | undefined) ?? 0.2));
-      const all = [scenario, ...runs.flatMap((x) => [x.lowScenario, x.highScenario])];
-      const result = await runner.call(
-        all.map((s) => ({ scenario: s, trials })),
-        async (signal) => {
-          const t0 = performance.now();
-          const base = await run(scenario, trials, seed, signal);
-          const results: { low: TrialResults; high: TrialResults }[] = [];
-          for (const x of runs) results.push({ low: await run(x.lowScenario, trials, seed, signal), high: await run(x.highScenario, trials, seed, signal) });
-          return pool.run(
-            { module: 'sensitivity', fn: 'sensitivityFromResults', args: [scenario, base, runs, results, { seed, elapsedMs: performance.now() - t0 }] },
-            { name: 'call', signal },
-          );
-        },
-        c.req.raw.signal,
-      );
-      return c.json(result as object);
-    });
-  }
+  r.post('/sensitivity', async (c) => {
+    const body = asObject(await readBody(c));
+    const errors: ApiIssue[] = [];
+    checkKnownKeys(body, ['scenario', 'yaml', 'trials', 'seed', 'params', 'relative'], errors);
+    const trialsOpt = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+    const seedOpt = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+    const input = body.scenario === undefined && typeof body.yaml === 'string' ? scenarioFrom(body.yaml, 'yaml', errors) : scenarioFrom(body.scenario, 'scenario', errors);
+    let params: { path: string; low?: number; high?: number }[] | undefined;
+    if (body.params !== undefined) {
+      if (!Array.isArray(body.params)) errors.push({ path: 'params', rule: 'must be a list', message: 'params: must be a list of { path, low?, high? }' });
+      else
+        params = body.params.map((p: unknown, i: number) => {
+          const o = (p && typeof p === 'object' && !Array.isArray(p) ? p : {}) as Record<string, unknown>;
+          const ok = typeof o.path === 'string' && ['low', 'high'].every((k) => o[k] === undefined || (typeof o[k] === 'number' && Number.isFinite(o[k])));
+          const extra = Object.keys(o).filter((k) => !['path', 'low', 'high'].includes(k));
+          if (!ok || extra.length > 0) errors.push({ path: `params[${i}]`, rule: 'must be { path, low?, high? }', message: `params[${i}]: must be { path: string, low?: number, high?: number }` });
+          return { path: String(o.path), ...(o.low !== undefined ? { low: o.low as number } : {}), ...(o.high !== undefined ? { high: o.high as number } : {}) };
+        });
+    }
+    const relative = body.relative;
+    if (relative !== undefined && (typeof relative !== 'number' || !(relative > 0 && relative < 1)))
+      errors.push({ path: 'relative', rule: 'must be a number between 0 and 1 (exclusive)', message: 'relative: must be a number between 0 and 1 (exclusive)' });
+    if (errors.length > 0 || !input) throw badRequest(errors);
+    const scenario = input.scenario;
+    const trials = trialsOpt ?? scenario.trials;
+    const seed = seedOpt ?? scenario.seed;
+    const runs = validated(() => planSensitivity(scenario, params, (relative as number | undefined) ?? 0.2));
+    const all = [scenario, ...runs.flatMap((x) => [x.lowScenario, x.highScenario])];
+    const result = await runner.call(
+      all.map((s) => ({ scenario: s, trials })),
+      async (signal) => {
+        const t0 = performance.now();
+        const baseResults = await run(scenario, trials, seed, signal);
+        const results: { low: TrialResults; high: TrialResults }[] = [];
+        for (const x of runs) results.push({ low: await run(x.lowScenario, trials, seed, signal), high: await run(x.highScenario, trials, seed, signal) });
+        return sensitivityInPool(pool, { scenario, baseResults, runs, results, seed, elapsedMs: performance.now() - t0 }, signal);
+      },
+      c.req.raw.signal,
+    );
+    return c.json(result);
+  });
   return r;
 }

@@ -7,12 +7,12 @@ import { notFound } from '../respond.js';
 import type { AppEnv } from '../env.js';
 
 /**
- * @example app.route('/api', metaRoutes({ presetsDir: 'scenarios', features: { compare: false } }))
+ * @example app.route('/api', metaRoutes({ presetsDir: 'scenarios' }))
  */
-export function metaRoutes(opts: { presetsDir: string; features: { compare: boolean; sensitivity: boolean } }): Hono<AppEnv> {
+export function metaRoutes(opts: { presetsDir: string }): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   const schema = scenarioJsonSchema();
-  const openapi = openApiDocument({ version: ENGINE_VERSION, scenarioSchema: schema, ...opts.features });
+  const openapi = openApiDocument({ version: ENGINE_VERSION, scenarioSchema: schema });
   r.get('/health', (c) => c.json({ ok: true, version: ENGINE_VERSION }));
   r.get('/schema', (c) => c.json(schema));
   r.get('/openapi.json', (c) => c.json(openapi));

@@ -34,6 +34,8 @@ export function simulateRoutes(runner: Runner): Hono<AppEnv> {
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
       stream.onAbort(cancel);
+      const t0 = performance.now();
+      let outcome = 'result';
       try {
         const summary = await admitted.execute({
           signal: ctrl.signal,
@@ -43,11 +45,16 @@ export function simulateRoutes(runner: Runner): Hono<AppEnv> {
         });
         if (!stream.aborted) await stream.writeSSE({ event: 'result', data: JSON.stringify(summary) });
       } catch (e) {
-        if (ctrl.signal.aborted && !(e && (e as { status?: number }).status)) return; // the client went away: nobody to tell
+        if (ctrl.signal.aborted && !(e && (e as { status?: number }).status)) {
+          outcome = 'cancelled (client gone)';
+          return; // nobody to tell
+        }
         const { status, body } = errorResponseParts(e, c.get('requestId'));
+        outcome = `error ${status}`;
         if (status >= 500) c.get('logError')(e);
         if (!stream.aborted) await stream.writeSSE({ event: 'error', data: JSON.stringify({ status, ...body }) });
       } finally {
+        c.get('logLine')(`stream end: ${outcome} after ${(performance.now() - t0).toFixed(1)}ms`);
         admitted.release();
         clientGone.removeEventListener('abort', cancel);
       }

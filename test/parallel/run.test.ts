@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseScenario, simulate, summarize, type Scenario } from '../../engine/index.js';
-import { createPool, defaultChunkSize, runParallel, summarizeInPool, type Pool } from '../../parallel/index.js';
+import { createPool, defaultChunkSize, MIN_TASK_REP_MONTHS, runParallel, summarizeInPool, workChunkSize, type Pool } from '../../parallel/index.js';
 import { resultDifferences } from './same.js';
 
 // a scenario with several mechanisms on, so per-trial values depend on many streams
@@ -49,7 +49,9 @@ describe('runParallel', () => {
 
   it('reports progress on the completed prefix, which equals a run of that many trials', async () => {
     const seen: { done: number; total: number; partial: ReturnType<typeof simulate> }[] = [];
+    const counts: number[] = [];
     const r = await runParallel(scenario, {
+      onCount: (done) => counts.push(done),
       trials: TRIALS,
       seed: 11,
       pool: pools.get(3)!,
@@ -65,7 +67,28 @@ describe('runParallel', () => {
       expect(partial.trials).toBe(done);
       expect(resultDifferences(partial, simulate(scenario, { trials: done, seed: 11 }))).toEqual([]);
     }
+    expect(counts).toEqual(seen.map((x) => x.done));
     expect(resultDifferences(r, reference)).toEqual([]);
+  });
+
+  it('reports partial results no more often than progressEvery trials, and always at the end', async () => {
+    const seen: number[] = [];
+    const counts: number[] = [];
+    await runParallel(scenario, {
+      trials: TRIALS,
+      seed: 11,
+      pool: pools.get(2)!,
+      chunkSize: 3,
+      progressEvery: 10,
+      onCount: (done) => counts.push(done),
+      onProgress: (done, _total, partial) => {
+        expect(partial.trials).toBe(done);
+        seen.push(done);
+      },
+    });
+    expect(counts.length).toBeGreaterThan(seen.length);
+    expect(seen.at(-1)).toBe(TRIALS);
+    for (let i = 1; i < seen.length - 1; i++) expect(seen[i] - seen[i - 1]).toBeGreaterThanOrEqual(10);
   });
 
   it('summarises on a worker exactly as on the main thread', async () => {
@@ -98,10 +121,32 @@ describe('runParallel', () => {
     expect(resultDifferences(r, reference)).toEqual([]);
   });
 
+  it("survives a worker's late answer to an aborted task (Piscina's 'error' event)", async () => {
+    const pool = pools.get(1)!;
+    // what Piscina emits when a result races an abort; without a listener it is an uncaught exception
+    expect(() => pool.emit('error', new Error('Unexpected message from Worker: { taskId: 1 }'))).not.toThrow();
+    const r = await runParallel(scenario, { trials: TRIALS, seed: 11, pool });
+    expect(resultDifferences(r, reference)).toEqual([]);
+  });
+
   it('rejects at once when the signal is already aborted', async () => {
     const ctrl = new AbortController();
     ctrl.abort(new Error('before'));
     await expect(runParallel(scenario, { trials: 10, pool: pools.get(1)!, signal: ctrl.signal })).rejects.toThrow('before');
+  });
+
+  it('sizes unwatched chunks to amortise task costs while giving every worker a share', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_000_000 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 100_000 }), (trials, workers, rm) => {
+        const c = workChunkSize(trials, workers, rm);
+        expect(c).toBeGreaterThanOrEqual(1);
+        expect(c).toBeLessThanOrEqual(Math.max(5000, defaultChunkSize(trials, workers)));
+        // at least `workers` chunks when there are that many trials
+        if (trials >= workers) expect(Math.ceil(trials / c)).toBeGreaterThanOrEqual(Math.min(workers, Math.ceil(trials / 5000)));
+        // each chunk carries enough work unless that would leave a worker idle or pass the cap
+        if (c < Math.min(5000, Math.ceil(trials / workers))) expect(c * rm).toBeGreaterThanOrEqual(MIN_TASK_REP_MONTHS);
+      }),
+    );
   });
 
   it('keeps the default chunk small enough for progress every 5%', () => {

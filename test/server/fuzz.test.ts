@@ -111,6 +111,30 @@ describe('fuzz', () => {
     expect(counts.simulate.get(400) ?? 0).toBeGreaterThan(RUNS / 10);
   }, 600_000);
 
+  it('POST /api/compare and /api/sensitivity: 1,000 bodies, no 5xx', async () => {
+    const tally = new Map<number, number>();
+    const patch = fc.oneof(fc.constant({}), nearValid.map((s) => ({ reps: s.reps })), fc.record({ reps: fc.record({ winRate: winRate }) }), fc.anything({ maxDepth: 2 }));
+    const compareBody = fc.oneof(
+      fc.tuple(validScenario, patch, fc.boolean()).map(([b, p, study]) => {
+        const c = { baseline: b, variants: [{ name: 'v', patch: p }] };
+        return { text: JSON.stringify(study ? { trials: 2, compare: c } : { ...c, trials: 2 }), type: 'application/json', kind: 'garbage' };
+      }),
+      garbage.map((g) => ({ text: typeof g === 'string' ? g : (JSON.stringify(g) ?? ''), type: 'application/json', kind: 'garbage' })),
+    );
+    const sensitivityBody = fc.oneof(
+      fc.tuple(validScenario, fc.option(fc.array(fc.record({ path: fc.constantFrom('reps.winRate', 'reps.dealSize', 'reps.nope', 'attrition.annualRate', 'x[0]', ''), low: fc.double(), high: fc.double() }), { maxLength: 2 }))).map(([s, params]) => ({
+        text: JSON.stringify({ scenario: s, trials: 2, ...(params ? { params } : {}) }),
+        type: 'application/json',
+        kind: 'garbage',
+      })),
+      garbage.map((g) => ({ text: typeof g === 'string' ? g : (JSON.stringify(g) ?? ''), type: 'application/json', kind: 'garbage' })),
+    );
+    await fc.assert(fc.asyncProperty(compareBody, (b) => check('/api/compare', b, tally)), { numRuns: 500, seed: 44 });
+    await fc.assert(fc.asyncProperty(sensitivityBody, (b) => check('/api/sensitivity', b, tally)), { numRuns: 500, seed: 45 });
+    console.log(`fuzz /api/compare + /api/sensitivity: 1000 bodies, statuses ${JSON.stringify(Object.fromEntries(tally))}`);
+    expect(tally.get(200) ?? 0).toBeGreaterThan(50);
+  }, 600_000);
+
   it(`POST /api/scenarios: ${RUNS} bodies, no 5xx, every 400 with paths`, async () => {
     const scenariosBody = simulateBody.map((b) => ({ ...b, text: b.text.replace(/,"trials":\d+}$/, '}') }));
     await fc.assert(fc.asyncProperty(scenariosBody, (b) => check('/api/scenarios', b, counts.scenarios)), { numRuns: RUNS, seed: 43 });

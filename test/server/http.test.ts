@@ -31,13 +31,14 @@ const postJson = (path: string, body: unknown, init: RequestInit = {}) =>
 
 /** A scenario whose run of `trials` trials takes roughly `ms` milliseconds on this machine (measured). */
 async function sizedRun(ms: number): Promise<{ scenario: Json; trials: number }> {
-  const scenario = small({ reps: { ...small().reps, seats: 40 }, horizonMonths: 24 });
+  // many rep-months per trial: long runs without much memory (results are kept per trial-month)
+  const scenario = small({ reps: { ...small().reps, seats: 100 }, horizonMonths: 36 });
   const t0 = performance.now();
-  const res = await postJson('/api/simulate', { scenario, trials: 1000 });
+  const res = await postJson('/api/simulate', { scenario, trials: 300 });
   expect(res.status).toBe(200);
   await res.json();
-  const perTrial = (performance.now() - t0) / 1000;
-  return { scenario, trials: Math.max(1000, Math.min(1_000_000, Math.round(ms / perTrial))) };
+  const perTrial = (performance.now() - t0) / 300;
+  return { scenario, trials: Math.max(300, Math.min(100_000, Math.round(ms / perTrial))) };
 }
 
 describe('over HTTP on 127.0.0.1', () => {
@@ -87,21 +88,46 @@ describe('over HTTP on 127.0.0.1', () => {
     const res = await postJson('/api/simulate/stream', { scenario, trials }, { signal: ctrl.signal });
     expect(res.status).toBe(200);
     let progress = 0;
+    let doneAtAbort = 0;
+    let abortedAt = 0;
     await readSse(res, (e) => {
-      if (e.event === 'progress' && ++progress === 1) ctrl.abort();
+      if (e.event === 'progress' && ++progress === 1) {
+        doneAtAbort = (JSON.parse(e.data) as Json).done;
+        abortedAt = performance.now();
+        ctrl.abort();
+      }
     }).catch(() => {});
     expect(progress).toBeGreaterThanOrEqual(1);
+    // most of the run was still to do when the client left (the slot is held until the run settles)
+    expect(doneAtAbort / trials).toBeLessThan(0.5);
     expect(app.runner.queue.running).toBe(1);
     // the run stops long before it would have finished: its slot is released, no further chunk is
     // launched, and the few chunks already handed to the pool drain (workers are never killed mid-task)
     while ((app.runner.queue.running > 0 || app.pool.queueSize > 0) && performance.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 20));
     const released = performance.now() - t0;
-    console.log(`SSE disconnect: run of ~6000 ms (${trials} trials) released after ${released.toFixed(0)} ms`);
+    console.log(`SSE disconnect: ${doneAtAbort}/${trials} trials done when the client left; slot released ${(performance.now() - abortedAt).toFixed(0)} ms later`);
     expect(app.runner.queue.running).toBe(0);
     expect(released).toBeLessThan(4000);
     expect(app.pool.queueSize).toBe(0);
     // and the server carries on
     expect((await postJson('/api/simulate', { scenario: small() })).status).toBe(200);
+  });
+
+  it('cancels the run of a plain /api/simulate client that disconnects', async () => {
+    const { scenario, trials } = await sizedRun(6000);
+    const ctrl = new AbortController();
+    const t0 = performance.now();
+    const pending = postJson('/api/simulate', { scenario, trials }, { signal: ctrl.signal }).catch((e: Error) => e);
+    while (app.runner.queue.running === 0 && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 10));
+    expect(app.runner.queue.running).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    ctrl.abort();
+    expect(await pending).toBeInstanceOf(Error);
+    while (app.runner.queue.running > 0 && performance.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 20));
+    const released = performance.now() - t0;
+    console.log(`plain disconnect: run of ~6000 ms released after ${released.toFixed(0)} ms`);
+    expect(app.runner.queue.running).toBe(0);
+    expect(released).toBeLessThan(4000);
   });
 
   it('keeps /api/health fast while a long simulation runs', async () => {
