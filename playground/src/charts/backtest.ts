@@ -45,7 +45,7 @@ export function backtestChart(months: BacktestMonthRow[], o: ChartOptions): SVGS
     width: o.width,
     height: o.height ?? 280,
     marginLeft: 64,
-    marginRight: 16,
+    marginRight: 28, // room for the last month's tick label
     style: { fontSize: '12px', fontFamily: 'Inter, Segoe UI, system-ui, sans-serif', color: COLORS.ink, background: 'transparent' },
     ariaLabel: 'Back-test: actual monthly revenue against the simulated P10-P90 band',
     ariaDescription: `${rows.length} months from ${rows[0]?.month ?? ''} to ${rows.at(-1)?.month ?? ''}; ${inside} of them have actual revenue inside the band.`,
