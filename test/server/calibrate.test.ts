@@ -3,6 +3,7 @@
  * 400 with row/column paths for malformed exports, 413 beyond the CSV body limit, never a 5xx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { backtest, calibrate, synthesize } from '../../engine/index.js';
 import { MAX_CSV_BODY_BYTES } from '../../server/routes/calibrate.js';
 import type { SalesimApp } from '../../server/app.js';
@@ -133,4 +134,39 @@ describe('POST /api/backtest', () => {
     expect(outside.status).toBe(400);
     expect((((await outside.json()) as Json).errors as Json[])[0].path).toBe('from');
   });
+});
+
+describe('fuzz', () => {
+  // near-valid exports: real header, cells drawn from valid values, garbage and edge cases
+  const cell = (valid: fc.Arbitrary<string>) => fc.oneof({ weight: 12, arbitrary: valid }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) }, { weight: 1, arbitrary: fc.constantFrom('', '"', '""', ',', '-1', 'NaN', '1e309', '\n') });
+  const date = fc.integer({ min: 0, max: 700 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10));
+  const row = fc
+    .tuple(cell(fc.constantFrom('Ada', 'Bo', 'Cy')), cell(date), cell(fc.oneof(date, fc.constant(''))), cell(fc.constantFrom('Closed Won', 'Closed Lost', 'No Decision', 'Prospecting')), cell(fc.integer({ min: 0, max: 90000 }).map(String)))
+    .map((cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
+  const csv = fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.constant(HEAD) }, { weight: 1, arbitrary: fc.constantFrom(HEAD.toLowerCase(), 'Opportunity Owner,Created Date,Stage,Amount', '') }), fc.array(row, { maxLength: 40 })).map(([h, rows]) => [h, ...rows].join('\n'));
+
+  it('near-valid exports, 900 bodies over the three forms (rows skipped when invalid): no 5xx, every 400 with errors', async () => {
+    const statuses: Record<number, number> = {};
+    await fc.assert(
+      fc.asyncProperty(csv, fc.constantFrom('csv', 'json', 'backtest'), async (text, how) => {
+        const res =
+          how === 'csv'
+            ? await csvPost('/api/calibrate', text, '?invalidRows=skip')
+            : how === 'json'
+              ? await post(app, '/api/calibrate', { csv: text, invalidRows: 'skip' })
+              : await post(app, '/api/backtest', { csv: text, scenario: TRUTH, from: '2024-03', to: '2024-08', trials: 5 });
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        expect([200, 400]).toContain(res.status);
+        if (res.status === 400) {
+          const errors = ((await res.json()) as Json).errors as Json[];
+          expect(errors.length).toBeGreaterThan(0);
+          for (const e of errors) expect(typeof e.message).toBe('string');
+        }
+      }),
+      { numRuns: 900, seed: 8 },
+    );
+    process.stdout.write(`fuzz /api/calibrate, /api/backtest: statuses ${JSON.stringify(statuses)}\n`);
+    expect(statuses[200] ?? 0).toBeGreaterThan(0);
+    expect(statuses[400] ?? 0).toBeGreaterThan(0);
+  }, 120_000);
 });
