@@ -1,7 +1,7 @@
 /**
  * End-to-end: the built playground served by the real server, driven in Debian Chromium. Runs every
  * preset and checks the displayed plan probability equals the API's for the same seed, checks inline
- * errors, compare, sensitivity and trainer views, runs axe-core on each view, fails on console
+ * errors, compare, sensitivity, trainer and calibrate views, runs axe-core on each view, fails on console
  * errors, and screenshots each view into test-artifacts/playground (and docs/ with SALESIM_DOCS_SHOTS=1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -247,6 +247,17 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     expect(routes).toEqual(expect.arrayContaining(['/api/calibrate', '/api/backtest']));
     await page.locator('[data-testid=tab-calibrate]').click();
     await page.locator('[data-testid=calibrate-view]').waitFor();
+    // a malformed export dropped on the drop zone: the server's row/column message, nothing loaded
+    const bad = 'Opportunity Owner,Created Date,Close Date,Stage,Amount\nAda,2025-01-03,2025-02-10,Closed Won,lots\n';
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'bad.csv', { type: 'text/csv' }));
+      return dt;
+    }, bad);
+    await page.locator('[data-testid=calibrate-drop]').dispatchEvent('drop', { dataTransfer });
+    const errors = page.locator('[data-testid=calibrate-errors]');
+    await errors.waitFor({ timeout: 30_000 });
+    expect(await errors.textContent()).toContain('row 2, column Amount');
     await page.locator('[data-testid=calibrate-file]').setInputFiles({ name: 'opportunities.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const fit = await api<{ scenario: Record<string, any>; report: { parameters: { path: string; method: string }[] } }>('/api/calibrate', { csv });
     const report = page.locator('[data-testid=calibrate-report]');
