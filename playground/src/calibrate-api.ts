@@ -47,10 +47,13 @@ export interface BacktestRequest {
 }
 
 /**
- * Sends a CRM export to /api/calibrate; throws ApiError (with row/column paths) on a 4xx.
+ * Sends a CRM export (and optionally a rep roster) to /api/calibrate; throws ApiError (with row/column
+ * paths) on a 4xx.
  * @example const { scenario, report } = await calibrateCsv(await file.text());
  */
-export async function calibrateCsv(csv: string, signal?: AbortSignal): Promise<CalibrationResult> {
+export async function calibrateCsv(csv: string, roster?: string | null, signal?: AbortSignal): Promise<CalibrationResult> {
+  // with a roster: JSON { csv, roster }; without: the export itself as text/csv
+  if (roster) return requestJson<CalibrationResult>('POST', '/api/calibrate', { csv, roster }, signal);
   const res = await fetch('/api/calibrate', { method: 'POST', signal, headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: csv });
   if (!res.ok) {
     let errors: ApiIssue[] = [];

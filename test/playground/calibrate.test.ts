@@ -10,7 +10,7 @@ import { api as realApi, ApiError } from '../../playground/src/api.js';
 import { backtestChart, backtestRows, INSIDE_COLOR, OUTSIDE_COLOR } from '../../playground/src/charts/backtest.js';
 import type { BacktestRequest, CalibrateApi } from '../../playground/src/calibrate-api.js';
 import '../../playground/src/components/sim-calibrate.js';
-import type { SimCalibrate } from '../../playground/src/components/sim-calibrate.js';
+import { resetCalibrateView, type SimCalibrate } from '../../playground/src/components/sim-calibrate.js';
 
 const TRUTH = { reps: { seats: 10, opportunitiesPerMonth: 4, winRate: { mean: 0.3, concentration: 12 }, dealSize: { median: 15000, sigma: 0.6 }, cycleMonths: 2 } };
 const csv = synthesize(TRUTH, { months: 12, start: '2025-01', seed: 3 }).opportunities;
@@ -41,7 +41,10 @@ describe('backtestChart', () => {
 });
 
 describe('<sim-calibrate>', () => {
-  beforeEach(() => document.body.replaceChildren());
+  beforeEach(() => {
+    document.body.replaceChildren();
+    resetCalibrateView();
+  });
 
   it('shows the fit report, loads the fitted scenario into the editor, and back-tests it', async () => {
     const app = createApp({ api: noNetwork });
@@ -82,6 +85,45 @@ describe('<sim-calibrate>', () => {
     const share = root.querySelector('[data-testid="backtest-share"]')!.textContent!;
     const direct = backtest(csv, sent[0].scenario as object, { from: sent[0].from, to: sent[0].to, trials: sent[0].trials, seed: sent[0].seed });
     expect(share).toContain(`${direct.inside} of ${direct.months.length} months inside P10-P90`);
+
+    // leaving the tab re-creates the element: the report and the back-test are still there
+    el.remove();
+    const again = document.createElement('sim-calibrate') as SimCalibrate;
+    again.api = fake;
+    document.body.append(again);
+    await settle(again);
+    expect(again.shadowRoot!.querySelectorAll('[data-testid="calibrate-report"] tbody tr')).toHaveLength(fit.report.parameters.length);
+    expect(again.shadowRoot!.querySelector('[data-testid="backtest-share"]')!.textContent).toBe(share);
+  });
+
+  it('sends the roster with the export, and re-fits when the roster comes second', async () => {
+    setApp(createApp({ api: noNetwork }));
+    const withRoster = synthesize({ ...TRUTH, attrition: { annualRate: 0.2 } }, { months: 12, start: '2025-01', seed: 4, roster: true });
+    const calls: [string, string | null | undefined][] = [];
+    const el = document.createElement('sim-calibrate') as SimCalibrate;
+    el.api = {
+      calibrate: async (text, roster) => {
+        calls.push([text, roster]);
+        return JSON.parse(JSON.stringify(calibrate(text, { roster })));
+      },
+      backtest: async () => {
+        throw new Error('not called');
+      },
+    };
+    document.body.append(el);
+    await el.updateComplete;
+    await el.upload(withRoster.opportunities);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="calibrate-roster"]')!;
+    expect(input.getAttribute('aria-label')).toBe('Rep roster (CSV, optional)');
+    const file = new File([withRoster.roster!], 'reps.csv', { type: 'text/csv' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change'));
+    await expect.poll(() => calls.length).toBe(2);
+    await settle(el);
+    expect(calls[0]).toEqual([withRoster.opportunities, null]);
+    expect(calls[1]).toEqual([withRoster.opportunities, withRoster.roster]);
+    const paths = [...el.shadowRoot!.querySelectorAll('[data-testid="calibrate-report"] tbody small')].map((x) => x.textContent);
+    expect(paths).toContain('attrition.annualRate');
   });
 
   it('lists the server errors (row and column) when the export is malformed', async () => {

@@ -51,6 +51,15 @@ describe('POST /api/calibrate', () => {
     expect(body.report.window).toEqual({ from: '2025-04', to: '2026-03', months: 12 });
   });
 
+  it('fits attrition from a roster sent with the export', async () => {
+    const h = synthesize({ ...TRUTH, attrition: { annualRate: 0.25 } }, { months: 18, start: '2025-01', seed: 9, roster: true });
+    const res = await post(app, '/api/calibrate', { csv: h.opportunities, roster: h.roster });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    expect(body).toEqual(JSON.parse(JSON.stringify(calibrate(h.opportunities, { roster: h.roster, source: 'request body' }))));
+    expect((body.report.parameters as Json[]).map((p) => p.path)).toContain('attrition.annualRate');
+  });
+
   it.each([
     ['an unparseable date', `${HEAD}\nAda,2025-01-03,2025-02-10,Closed Won,1000\nBo,2025-13-45,2025-02-10,Closed Won,900\n`, 'rows[3].Created Date'],
     ['an unparseable amount', `${HEAD}\nAda,2025-01-03,2025-02-10,Closed Won,1000\nBo,2025-01-05,2025-02-10,Closed Won,lots\n`, 'rows[3].Amount'],

@@ -26,9 +26,30 @@ function shown(v: number | null | undefined): string {
   return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(3)));
 }
 
+/** What the view shows, kept while the user visits other tabs (the element is re-created each time). */
+interface Kept {
+  fileName: string | null;
+  rosterName: string | null;
+  csv: string | null;
+  roster: string | null;
+  fit: CalibrationResult | null;
+  fitErrors: string[];
+  from: string;
+  to: string;
+  result: BacktestResult | null;
+  btErrors: string[];
+}
+let kept: Kept | null = null;
+
+/** Forgets the kept view state (tests). */
+export function resetCalibrateView(): void {
+  kept = null;
+}
+
 export class SimCalibrate extends LitElement {
   static properties = {
     fileName: { state: true },
+    rosterName: { state: true },
     fit: { state: true },
     fitErrors: { state: true },
     fitting: { state: true },
@@ -40,6 +61,7 @@ export class SimCalibrate extends LitElement {
     dragging: { state: true },
   };
   declare fileName: string | null;
+  declare rosterName: string | null;
   declare fit: CalibrationResult | null;
   declare fitErrors: string[];
   declare fitting: boolean;
@@ -52,10 +74,12 @@ export class SimCalibrate extends LitElement {
   /** the HTTP calls (tests substitute them) */
   api: CalibrateApi = calibrateApi;
   private csv: string | null = null;
+  private roster: string | null = null;
 
   constructor() {
     super();
     this.fileName = null;
+    this.rosterName = null;
     this.fit = null;
     this.fitErrors = [];
     this.fitting = false;
@@ -65,6 +89,12 @@ export class SimCalibrate extends LitElement {
     this.btErrors = [];
     this.testing = false;
     this.dragging = false;
+    if (kept) Object.assign(this, kept);
+  }
+
+  private keep() {
+    const { fileName, rosterName, csv, roster, fit, fitErrors, from, to, result, btErrors } = this;
+    kept = { fileName, rosterName, csv, roster, fit, fitErrors, from, to, result, btErrors };
   }
 
   static styles = [
@@ -163,6 +193,14 @@ export class SimCalibrate extends LitElement {
     await this.upload(await file.text());
   }
 
+  private async readRoster(file: File | null | undefined) {
+    if (!file) return;
+    this.rosterName = file.name;
+    this.roster = await file.text();
+    this.keep();
+    if (this.csv) await this.upload(this.csv);
+  }
+
   /** Sends the export to /api/calibrate and, on success, loads the fitted scenario into the editor. */
   async upload(csv: string) {
     this.csv = csv;
@@ -172,7 +210,7 @@ export class SimCalibrate extends LitElement {
     this.result = null;
     this.btErrors = [];
     try {
-      const fit = await this.api.calibrate(csv);
+      const fit = await this.api.calibrate(csv, this.roster);
       this.fit = fit;
       this.from = fit.report.window.from;
       this.to = fit.report.window.to;
@@ -183,6 +221,7 @@ export class SimCalibrate extends LitElement {
       this.fitErrors = messages(e);
     } finally {
       this.fitting = false;
+      this.keep();
     }
   }
 
@@ -199,6 +238,7 @@ export class SimCalibrate extends LitElement {
       this.btErrors = messages(e);
     } finally {
       this.testing = false;
+      this.keep();
     }
   }
 
@@ -253,8 +293,14 @@ export class SimCalibrate extends LitElement {
         <h2 id="bt-h">Back-test</h2>
         <p>Simulates the editor's scenario over the chosen months and sets the revenue the export actually booked (won deals by close month) against the P10-P90 band. A well-calibrated scenario puts about 80% of months inside.</p>
         <div class="row">
-          <label>From <input type="month" aria-label="Back-test from month" data-testid="backtest-from" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
-          <label>To <input type="month" aria-label="Back-test to month" data-testid="backtest-to" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
+          <label>From <input type="month" aria-label="Back-test from month" data-testid="backtest-from" .value=${this.from} @change=${(e: Event) => {
+              this.from = (e.target as HTMLInputElement).value;
+              this.keep();
+            }} /></label>
+          <label>To <input type="month" aria-label="Back-test to month" data-testid="backtest-to" .value=${this.to} @change=${(e: Event) => {
+              this.to = (e.target as HTMLInputElement).value;
+              this.keep();
+            }} /></label>
           <button class="primary" data-testid="backtest-run" ?disabled=${this.testing} @click=${() => this.backtest()}>${this.testing ? 'Back-testing…' : 'Run back-test'}</button>
         </div>
         ${this.btErrors.length ? html`<div class="error" role="alert">${this.btErrors.map((m) => html`<div>${m}</div>`)}</div>` : null}
@@ -305,6 +351,13 @@ export class SimCalibrate extends LitElement {
           </label>
           ${this.fileName ? html`<div><small>${this.fileName}</small></div>` : null}
         </div>
+        <p>
+          <label style="display:inline-grid">
+            <span>Optional rep roster (Name, Territory, Hire Date, Exit Date): fits attrition, ramp and backfill</span>
+            <input type="file" accept=".csv,text/csv" aria-label="Rep roster (CSV, optional)" data-testid="calibrate-roster" @change=${(e: Event) => this.readRoster((e.target as HTMLInputElement).files?.[0])} />
+          </label>
+          ${this.rosterName ? html`<small>${this.rosterName}</small>` : null}
+        </p>
         ${this.fitting ? html`<p role="status">Calibrating…</p>` : null}
         ${this.fitErrors.length
           ? html`<div class="error" role="alert" data-testid="calibrate-errors">
