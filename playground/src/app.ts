@@ -1,0 +1,407 @@
+/**
+ * The playground's state and actions: the scenario being edited (with undo), the run lifecycle
+ * (SSE progress, debounced re-runs that cancel the previous one, a fixed seed until 'new draw'),
+ * and the compare, sensitivity and trainer views. Components read `app.store` and call actions.
+ */
+import type { Summary } from '../../engine/types.js';
+import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type SensitivityResult, type StoredScenario } from './api.js';
+import { createHistory, createStore } from './store.js';
+import { getIn, setIn } from './path.js';
+import { trainerScenario, TRAINER_TRIALS } from './trainer-scenario.js';
+import { decodeShare, encodeShare } from './share.js';
+import { describeChanges } from './diff.js';
+
+export type View = 'results' | 'compare' | 'sensitivity' | 'trainer';
+export type ScenarioInput = Record<string, unknown>;
+
+export interface Variant {
+  name: string;
+  scenario: ScenarioInput;
+}
+
+export interface AppState {
+  scenario: ScenarioInput;
+  seed: number;
+  trials: number;
+  presets: PresetInfo[];
+  presetId: string | null;
+  summary: Summary | null;
+  progress: { done: number; total: number } | null;
+  running: boolean;
+  /** input problems from the server's 400, placed next to fields by path */
+  errors: ApiIssue[];
+  /** a failure that is not about a field (network, 429, 500) */
+  runError: string | null;
+  view: View;
+  canUndo: boolean;
+  saved: StoredScenario[];
+  savedId: string | null;
+  notice: string | null;
+  compare: { baseline: Variant | null; variants: Variant[]; result: CompareResult | null; running: boolean; error: string | null };
+  sensitivity: { result: SensitivityResult | null; running: boolean; error: string | null };
+  trainer: { f: number; baseline: Summary | null; current: Summary | null; running: boolean; error: string | null };
+}
+
+const EMPTY_SCENARIO: ScenarioInput = {
+  name: 'Baseline',
+  horizonMonths: 12,
+  reps: { seats: 20, opportunitiesPerMonth: 4, winRate: { mean: 0.25, concentration: 8 }, dealSize: { median: 25000, sigma: 0.8 } },
+};
+
+export interface AppOptions {
+  api?: Api;
+  /** debounce before an input change re-runs, ms */
+  debounceMs?: number;
+}
+
+function message(e: unknown): string {
+  if (e instanceof ApiError) return e.errors.map((x) => x.message).join('; ');
+  return e instanceof Error ? e.message : String(e);
+}
+const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+
+/**
+ * A scenario as the editor holds it: the server's resolved form minus `reps.seats` when territories
+ * are listed (it is derived from them, and keeping it would conflict with every territory edit).
+ * @example editable({ territories: [{ name: 'A', seats: 2 }], reps: { seats: 2 } }).reps // {}
+ */
+export function editable(s: ScenarioInput): ScenarioInput {
+  if (!Array.isArray(s.territories) || s.territories.length === 0 || !s.reps || typeof s.reps !== 'object') return s;
+  const { seats: _derived, ...reps } = s.reps as Record<string, unknown>;
+  return { ...s, reps };
+}
+
+/**
+ * Creates the playground's state and actions.
+ * @example
+ * const app = createApp({ api });
+ * app.setField('reps.seats', 30); // records undo, schedules a debounced re-run
+ */
+export function createApp(opts: AppOptions = {}) {
+  const api = opts.api ?? defaultApi;
+  const debounceMs = opts.debounceMs ?? 350;
+  const store = createStore<AppState>({
+    scenario: EMPTY_SCENARIO,
+    seed: 1,
+    trials: 2000,
+    presets: [],
+    presetId: null,
+    summary: null,
+    progress: null,
+    running: false,
+    errors: [],
+    runError: null,
+    view: 'results',
+    canUndo: false,
+    saved: [],
+    savedId: null,
+    notice: null,
+    compare: { baseline: null, variants: [], result: null, running: false, error: null },
+    sensitivity: { result: null, running: false, error: null },
+    trainer: { f: 0.5, baseline: null, current: null, running: false, error: null },
+  });
+  const history = createHistory<ScenarioInput>(200);
+  let lastEdit = { path: '', at: 0 };
+  let runController: AbortController | null = null;
+  let runTimer: ReturnType<typeof setTimeout> | null = null;
+  let trainerController: AbortController | null = null;
+  let trainerTimer: ReturnType<typeof setTimeout> | null = null;
+  let runCount = 0;
+
+  const get = () => store.get();
+
+  function notify(text: string) {
+    store.set({ notice: text });
+  }
+
+  /** Cancels any pending or running simulation. */
+  function cancelRun() {
+    if (runTimer) clearTimeout(runTimer);
+    runTimer = null;
+    runController?.abort();
+    runController = null;
+  }
+
+  /** Runs the current scenario now (cancelling any previous run), streaming partial summaries. */
+  async function run(): Promise<Summary | null> {
+    cancelRun();
+    const controller = new AbortController();
+    runController = controller;
+    const id = ++runCount;
+    const { scenario, seed, trials } = get();
+    store.set({ running: true, progress: { done: 0, total: trials }, runError: null });
+    try {
+      const summary = await api.stream(
+        { scenario, seed, trials },
+        {
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (id !== runCount) return;
+            store.set({ progress: { done: p.done, total: p.total }, ...(p.summary ? { summary: p.summary } : {}), errors: [] });
+          },
+        },
+      );
+      if (id !== runCount) return null;
+      store.set({ summary, running: false, progress: { done: summary.trials, total: summary.trials }, errors: [] });
+      return summary;
+    } catch (e) {
+      if (isAbort(e) || id !== runCount) return null;
+      if (e instanceof ApiError && e.status === 400) store.set({ errors: e.errors, running: false, progress: null });
+      else store.set({ runError: message(e), running: false, progress: null });
+      return null;
+    } finally {
+      if (runController === controller) runController = null;
+    }
+  }
+
+  /** Schedules a debounced re-run after an input change. */
+  function scheduleRun() {
+    if (runTimer) clearTimeout(runTimer);
+    runTimer = setTimeout(() => {
+      runTimer = null;
+      void run();
+    }, debounceMs);
+  }
+
+  function replaceScenario(scenario: ScenarioInput, undoable = true) {
+    if (undoable) history.push(get().scenario);
+    store.set({ scenario, canUndo: history.size > 0 });
+    scheduleRun();
+  }
+
+  /**
+   * Sets one field by path. Rapid changes to the same field (a slider drag) coalesce into one undo step.
+   */
+  function setField(path: string, value: unknown) {
+    const now = Date.now();
+    const coalesce = lastEdit.path === path && now - lastEdit.at < 1000;
+    lastEdit = { path, at: now };
+    const next = setIn(get().scenario, path, value);
+    if (!coalesce) history.push(get().scenario);
+    store.set({ scenario: next, canUndo: history.size > 0, errors: get().errors.filter((e) => e.path !== path) });
+    scheduleRun();
+  }
+
+  function undo() {
+    const prev = history.pop();
+    if (!prev) return;
+    lastEdit = { path: '', at: 0 };
+    store.set({ scenario: prev, canUndo: history.size > 0 });
+    scheduleRun();
+  }
+
+  function scenarioFrom(body: Record<string, unknown>): ScenarioInput {
+    return editable((body.scenario ?? body) as ScenarioInput);
+  }
+
+  async function loadPreset(id: string) {
+    try {
+      const body = await api.preset(id);
+      const scenario = scenarioFrom(body);
+      const seed = typeof scenario.seed === 'number' ? scenario.seed : 1;
+      history.push(get().scenario);
+      store.set({ presetId: id, savedId: null, scenario, seed, canUndo: true, errors: [], summary: null });
+      await run();
+    } catch (e) {
+      store.set({ runError: `Could not load preset ${id}: ${message(e)}` });
+    }
+  }
+
+  async function init(hash = typeof location !== 'undefined' ? location.hash : '') {
+    try {
+      const presets = (await api.presets()).filter((p) => p.scenario !== null);
+      store.set({ presets });
+      const shared = decodeShare(hash);
+      if (shared) {
+        store.set({ scenario: editable(shared.scenario), seed: shared.seed ?? 1, trials: shared.trials ?? get().trials });
+        await run();
+      } else if (presets.length > 0) await loadPreset(presets[0].id);
+      else await run();
+    } catch (e) {
+      store.set({ runError: `The server is not answering: ${message(e)}` });
+    }
+    void refreshSaved();
+  }
+
+  function newDraw() {
+    store.set({ seed: Math.floor(Math.random() * 2 ** 31), trainer: { ...get().trainer, baseline: null, current: null } });
+    if (get().view === 'trainer') void runTrainer();
+    void run();
+  }
+
+  function setTrials(trials: number) {
+    store.set({ trials });
+    void run();
+  }
+
+  function setView(view: View) {
+    store.set({ view });
+    if (view === 'trainer' && !get().trainer.current) void runTrainer();
+  }
+
+  // --- save, load, share ---------------------------------------------------------------------------
+  async function refreshSaved() {
+    try {
+      store.set({ saved: await api.listScenarios() });
+    } catch {
+      /* the store is optional for the playground to work */
+    }
+  }
+
+  async function save() {
+    const { scenario, savedId } = get();
+    const name = String(scenario.name ?? 'Untitled scenario');
+    try {
+      const body = { scenario };
+      const saved = savedId ? await api.updateScenario(savedId, body) : await api.saveScenario(body);
+      store.set({ savedId: saved.id ?? savedId });
+      notify(`Saved “${name}”`);
+      await refreshSaved();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 400) store.set({ errors: e.errors });
+      notify(`Save failed: ${message(e)}`);
+    }
+  }
+
+  async function loadSaved(id: string) {
+    try {
+      const body = await api.getScenario(id);
+      history.push(get().scenario);
+      store.set({ scenario: scenarioFrom(body), savedId: id, presetId: null, canUndo: true, errors: [] });
+      await run();
+    } catch (e) {
+      notify(`Load failed: ${message(e)}`);
+    }
+  }
+
+  /** The share link for the current scenario, seed and trials. */
+  function shareUrl(base = typeof location !== 'undefined' ? location.href.split('#')[0] : ''): string {
+    const { scenario, seed, trials } = get();
+    return base + encodeShare({ scenario, seed, trials });
+  }
+
+  // --- compare ---------------------------------------------------------------------------------------
+  function addVariant(v: Variant) {
+    const c = get().compare;
+    if (c.variants.length >= 3) return notify('Compare takes at most 3 variants besides the baseline');
+    store.set({ compare: { ...c, variants: [...c.variants, v], result: null } });
+  }
+  function snapshotVariant() {
+    const s = get().scenario;
+    const base = get().compare.baseline?.scenario;
+    const changes = base ? describeChanges(base, s) : '';
+    const name = changes || `${String(s.name ?? 'Variant')} (${get().compare.variants.length + 1})`;
+    addVariant({ name, scenario: structuredClone(s) });
+  }
+  async function addPresetVariant(id: string) {
+    try {
+      const body = await api.preset(id);
+      const p = get().presets.find((x) => x.id === id);
+      addVariant({ name: p?.name ?? id, scenario: scenarioFrom(body) });
+    } catch (e) {
+      notify(`Could not load preset ${id}: ${message(e)}`);
+    }
+  }
+  /** Pins the editor's scenario as the comparison baseline (null: use the editor's scenario live). */
+  function pinBaseline(pin = true) {
+    const s = get().scenario;
+    store.set({ compare: { ...get().compare, baseline: pin ? { name: String(s.name ?? 'Baseline'), scenario: structuredClone(s) } : null, result: null } });
+  }
+  function removeVariant(i: number) {
+    const c = get().compare;
+    store.set({ compare: { ...c, variants: c.variants.filter((_, j) => j !== i), result: null } });
+  }
+  async function runCompare() {
+    const { scenario, seed, trials, compare } = get();
+    if (compare.variants.length === 0) return;
+    const baseline = compare.baseline?.scenario ?? scenario;
+    store.set({ compare: { ...compare, running: true, error: null } });
+    try {
+      const result = await api.compare({
+        seed,
+        trials,
+        compare: { baseline, variants: compare.variants.map((v) => ({ name: v.name, scenario: v.scenario })) },
+      });
+      store.set({ compare: { ...get().compare, result, running: false } });
+    } catch (e) {
+      store.set({ compare: { ...get().compare, running: false, error: message(e) } });
+    }
+  }
+
+  // --- sensitivity -----------------------------------------------------------------------------------
+  async function runSensitivity() {
+    const { scenario, seed, trials } = get();
+    store.set({ sensitivity: { ...get().sensitivity, running: true, error: null } });
+    try {
+      const result = await api.sensitivity({ scenario, seed, trials: Math.min(trials, 1000) });
+      store.set({ sensitivity: { result, running: false, error: null } });
+    } catch (e) {
+      store.set({ sensitivity: { ...get().sensitivity, running: false, error: message(e) } });
+    }
+  }
+
+  // --- trainer ---------------------------------------------------------------------------------------
+  async function runTrainer() {
+    trainerController?.abort();
+    const controller = new AbortController();
+    trainerController = controller;
+    const { f } = get().trainer;
+    const seed = get().seed;
+    store.set({ trainer: { ...get().trainer, running: true, error: null } });
+    try {
+      const baseline = get().trainer.baseline ?? (await api.simulate({ scenario: trainerScenario(0), seed, trials: TRAINER_TRIALS }, controller.signal));
+      const current = f === 0 ? baseline : await api.simulate({ scenario: trainerScenario(f), seed, trials: TRAINER_TRIALS }, controller.signal);
+      if (trainerController !== controller) return;
+      store.set({ trainer: { ...get().trainer, baseline, current, running: false } });
+    } catch (e) {
+      if (isAbort(e)) return;
+      store.set({ trainer: { ...get().trainer, running: false, error: message(e) } });
+    }
+  }
+  function setTrainerF(f: number) {
+    store.set({ trainer: { ...get().trainer, f } });
+    if (trainerTimer) clearTimeout(trainerTimer);
+    trainerTimer = setTimeout(() => void runTrainer(), 120);
+  }
+
+  return {
+    store,
+    init,
+    run,
+    cancelRun,
+    scheduleRun,
+    setField,
+    replaceScenario,
+    undo,
+    loadPreset,
+    newDraw,
+    setTrials,
+    setView,
+    save,
+    loadSaved,
+    refreshSaved,
+    shareUrl,
+    snapshotVariant,
+    addPresetVariant,
+    removeVariant,
+    pinBaseline,
+    runCompare,
+    runSensitivity,
+    setTrainerF,
+    runTrainer,
+    get: (path: string) => getIn(get().scenario, path),
+  };
+}
+
+export type App = ReturnType<typeof createApp>;
+
+let current: App | null = null;
+/** The page's app instance (created on first use). */
+export function getApp(): App {
+  current ??= createApp();
+  return current;
+}
+/** Replaces the page's app instance (tests). */
+export function setApp(a: App): void {
+  current = a;
+}

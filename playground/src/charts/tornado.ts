@@ -1,0 +1,76 @@
+/**
+ * Tornado chart from the engine's sensitivity result, largest swing first (the engine's order). With
+ * the engine's low and high outputs, each parameter gets two bars out from the base mean total
+ * revenue: to the mean at its low value and to the mean at its high value. Without them, one bar of
+ * the swing (high minus low) from zero.
+ */
+import * as Plot from '@observablehq/plot';
+import type { SensitivityParameter, SensitivityResult } from '../api.js';
+import { formatMoney, formatNumber } from '../format.js';
+import { labelForPath } from '../fields.js';
+import { COLORS } from '../theme.js';
+import type { ChartOptions } from './fan.js';
+
+export const TORNADO_LOW = '#8fb3d9';
+export const TORNADO_HIGH = COLORS.median;
+
+/**
+ * Rows for the tornado, in the engine's order, each labelled with its range.
+ * @example tornadoRows([{ path: 'reps.cycleMonths', low: 2.4, high: 3.6, swing: { mean: -1e6, p50: -1e6, planProbability: -0.2 } }])[0].label // 'Sales cycle (2.4 → 3.6)'
+ */
+export function tornadoRows(params: SensitivityParameter[]) {
+  return params.map((p, i) => ({
+    rank: i,
+    label: `${labelForPath(p.path)} (${formatNumber(p.low, 3)} → ${formatNumber(p.high, 3)})`,
+    swing: p.swing.mean,
+    low: p.lowOutput?.mean ?? null,
+    high: p.highOutput?.mean ?? null,
+  }));
+}
+
+/**
+ * Builds the tornado chart.
+ * @example tornadoChart(result, { width: 600 });
+ */
+export function tornadoChart(result: SensitivityResult, o: ChartOptions): SVGSVGElement | HTMLElement {
+  const rows = tornadoRows(result.parameters);
+  const base = result.base?.mean;
+  const twoSided = base !== undefined && rows.every((r) => r.low !== null && r.high !== null);
+  const common = {
+    document: o.document,
+    width: o.width,
+    height: o.height ?? Math.max(160, 60 + rows.length * 34),
+    marginLeft: Math.min(340, 16 + Math.max(...rows.map((r) => r.label.length), 10) * 6.4),
+    marginRight: 24,
+    style: { fontSize: '12px', fontFamily: 'Inter, Segoe UI, system-ui, sans-serif', color: COLORS.ink, background: 'transparent' },
+    ariaLabel: 'Tornado chart: mean total revenue at each parameter’s low and high value',
+    y: { label: null, domain: rows.map((r) => r.label) },
+  };
+  if (twoSided) {
+    const bars = rows.flatMap((r) => [
+      { label: r.label, x1: base, x2: r.low!, side: 'low value' },
+      { label: r.label, x1: base, x2: r.high!, side: 'high value' },
+    ]);
+    return Plot.plot({
+      ...common,
+      x: { label: 'Mean total revenue', tickFormat: (d: number) => formatMoney(d), grid: true },
+      color: { domain: ['low value', 'high value'], range: [TORNADO_LOW, TORNADO_HIGH] },
+      marks: [
+        Plot.barX(bars, { y: 'label', x1: 'x1', x2: 'x2', fill: 'side', insetTop: 4, insetBottom: 4 }),
+        Plot.ruleX([base], { stroke: COLORS.ink, strokeWidth: 1.5 }),
+        Plot.text([base], { x: (d: number) => d, frameAnchor: 'top', dy: -10, text: () => `base ${formatMoney(base)}`, fill: COLORS.ink }),
+      ],
+      marginTop: 28,
+    });
+  }
+  return Plot.plot({
+    ...common,
+    marginRight: 72,
+    x: { label: 'Swing in mean total revenue (high − low)', tickFormat: (d: number) => formatMoney(d), grid: true },
+    marks: [
+      Plot.barX(rows, { x: 'swing', y: 'label', fill: (d: (typeof rows)[number]) => (d.swing >= 0 ? COLORS.median : COLORS.plan) }),
+      Plot.ruleX([0], { stroke: COLORS.ink }),
+      Plot.text(rows, { x: 'swing', y: 'label', text: (d: (typeof rows)[number]) => formatMoney(d.swing), dx: 6, textAnchor: 'start', fill: COLORS.ink }),
+    ],
+  });
+}

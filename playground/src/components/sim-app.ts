@@ -1,0 +1,324 @@
+/**
+ * The playground shell: toolbar (presets, saved scenarios, undo, run, new draw, trials, share,
+ * export), the editor on the left and the four views on the right.
+ */
+import { LitElement, html, css } from 'lit';
+import { base } from '../theme.js';
+import { getApp, type View } from '../app.js';
+import { StoreController } from '../store-controller.js';
+import { downloadText } from '../download.js';
+import { summaryToCsv } from '../csv.js';
+import './sim-editor.js';
+import './sim-progress.js';
+import './sim-results.js';
+import './sim-compare.js';
+import './sim-sensitivity.js';
+import './sim-trainer.js';
+
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'results', label: 'Results' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'sensitivity', label: 'Sensitivity' },
+  { id: 'trainer', label: 'Trainer: 80/20' },
+];
+const TRIALS = [500, 1000, 2000, 5000, 10000];
+
+export class SimApp extends LitElement {
+  private state = new StoreController(this);
+  private noticeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  static styles = [
+    base,
+    css`
+      :host {
+        display: grid;
+        grid-template-rows: auto auto 1fr;
+        height: 100vh;
+        background: #f4f6f9;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        flex-wrap: nowrap;
+        gap: 0.5rem 0.6rem;
+        padding: 0.55rem 1rem;
+        white-space: nowrap;
+        background: #14253a;
+        color: #fff;
+      }
+      header h1 {
+        font-size: 1.1rem;
+        margin: 0 0.75rem 0 0;
+        letter-spacing: 0.01em;
+      }
+      header h1 span {
+        font-weight: 400;
+        color: #b6c6d8;
+        font-size: 0.85rem;
+        margin-left: 0.4rem;
+      }
+      header label {
+        font-size: 0.78rem;
+        color: #d3deea;
+      }
+      .group {
+        display: flex;
+        align-items: center;
+        gap: 0.35rem;
+      }
+      .spacer {
+        flex: 1;
+      }
+      .seed {
+        font-size: 0.78rem;
+        color: #d3deea;
+        font-variant-numeric: tabular-nums;
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        padding: 0.4rem 1rem;
+        background: #fff;
+        border-bottom: 1px solid #dde4ec;
+      }
+      [role='tablist'] {
+        display: flex;
+        gap: 0.25rem;
+      }
+      [role='tab'] {
+        border: none;
+        border-bottom: 3px solid transparent;
+        border-radius: 0;
+        padding: 0.4rem 0.7rem;
+        font-weight: 600;
+        color: #4a5a6b;
+        background: none;
+      }
+      [role='tab'][aria-selected='true'] {
+        color: #1d4f91;
+        border-bottom-color: #1d4f91;
+      }
+      sim-progress {
+        flex: 1;
+      }
+      .main {
+        display: grid;
+        grid-template-columns: minmax(300px, 360px) 1fr;
+        min-height: 0;
+      }
+      .main.solo {
+        grid-template-columns: 1fr;
+      }
+      aside[hidden] {
+        display: none;
+      }
+      aside {
+        overflow-y: auto;
+        background: #fff;
+        border-right: 1px solid #dde4ec;
+        padding: 0.25rem 0.9rem 2rem;
+      }
+      aside h2 {
+        font-size: 0.8rem;
+        text-transform: uppercase;
+        letter-spacing: 0.05em;
+        color: #4a5a6b;
+        margin: 0.8rem 0 0.2rem;
+      }
+      main {
+        overflow-y: auto;
+        padding: 0.9rem 1rem 2rem;
+        min-width: 0;
+      }
+      .alert {
+        background: #fff5f5;
+        border: 1px solid #fecaca;
+        color: #991b1b;
+        padding: 0.5rem 0.75rem;
+        border-radius: 8px;
+        margin-bottom: 0.75rem;
+        font-size: 0.85rem;
+      }
+      .notice {
+        position: fixed;
+        bottom: 1rem;
+        right: 1rem;
+        background: #14253a;
+        color: #fff;
+        padding: 0.5rem 0.9rem;
+        border-radius: 8px;
+        font-size: 0.85rem;
+        box-shadow: 0 4px 16px rgba(0, 0, 0, 0.2);
+      }
+      header select {
+        max-width: 13rem;
+      }
+      header #saved {
+        max-width: 9rem;
+      }
+      @media (max-width: 1440px) {
+        header h1 span {
+          display: none;
+        }
+      }
+      @media (max-width: 1180px) {
+        header .group > label {
+          display: none;
+        }
+      }
+      .exports button {
+        font-size: 0.78rem;
+        padding: 0.25rem 0.6rem;
+      }
+      header button:not(.primary) {
+        background: #22395a;
+        color: #fff;
+        border-color: #3b5577;
+      }
+      header button:not(.primary):hover:not(:disabled) {
+        background: #2d4870;
+      }
+      header button.primary {
+        background: #f59e0b;
+        border-color: #f59e0b;
+        color: #14253a;
+      }
+      header button.primary:hover:not(:disabled) {
+        background: #fbbf24;
+      }
+    `,
+  ];
+
+  connectedCallback() {
+    super.connectedCallback();
+    void getApp().init();
+    window.addEventListener('keydown', this.onKey);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
+  }
+
+  private onKey = (e: KeyboardEvent) => {
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') && (target as HTMLInputElement).type !== 'range';
+    if ((e.ctrlKey || e.metaKey) && e.key === 'z' && !typing) {
+      e.preventDefault();
+      getApp().undo();
+    }
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      e.preventDefault();
+      void getApp().run();
+    }
+  };
+
+  updated() {
+    const n = this.state.value.notice;
+    if (n && !this.noticeTimer) {
+      this.noticeTimer = setTimeout(() => {
+        this.noticeTimer = null;
+        getApp().store.set({ notice: null });
+      }, 3500);
+    }
+  }
+
+  private async share() {
+    const url = getApp().shareUrl();
+    history.replaceState(null, '', url);
+    try {
+      await navigator.clipboard.writeText(url);
+      getApp().store.set({ notice: 'Share link copied to the clipboard (it is also in the address bar)' });
+    } catch {
+      getApp().store.set({ notice: 'Share link is in the address bar' });
+    }
+  }
+
+  private exportSummary(kind: 'json' | 'csv') {
+    const s = this.state.value.summary;
+    if (!s) return;
+    const name = String(s.scenario?.name ?? 'summary').replace(/[^\w.-]+/g, '-').toLowerCase();
+    if (kind === 'json') downloadText(`${name}-seed${s.seed}.json`, JSON.stringify(s, null, 2), 'application/json');
+    else downloadText(`${name}-seed${s.seed}.csv`, summaryToCsv(s), 'text/csv');
+  }
+
+  private onFieldChange = (e: Event) => {
+    const { path, value } = (e as CustomEvent<{ path: string; value: unknown }>).detail;
+    getApp().setField(path, value);
+  };
+
+  render() {
+    const st = this.state.value;
+    const app = getApp();
+    return html`
+      <header>
+        <h1>salesim<span>sales organisation playground</span></h1>
+        <div class="group">
+          <label for="preset">Preset</label>
+          <select id="preset" aria-label="Preset" data-testid="preset-picker" @change=${(e: Event) => app.loadPreset((e.target as HTMLSelectElement).value)}>
+            ${st.presetId === null ? html`<option value="" selected>(custom)</option>` : null}
+            ${st.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === st.presetId} title=${p.description ?? ''}>${p.name}</option>`)}
+          </select>
+        </div>
+        <div class="group">
+          <label for="saved">Saved</label>
+          <select id="saved" aria-label="Saved scenarios" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; if (v) void app.loadSaved(v); }}>
+            <option value="" ?selected=${st.savedId === null}>${st.saved.length ? 'Open saved…' : 'none yet'}</option>
+            ${st.saved.map((s) => html`<option value=${s.id} ?selected=${s.id === st.savedId}>${s.name ?? s.id}</option>`)}
+          </select>
+          <button @click=${() => app.save()} data-testid="save-button">${st.savedId ? 'Save' : 'Save as new'}</button>
+        </div>
+        <button @click=${() => app.undo()} ?disabled=${!st.canUndo} title="Undo (Ctrl+Z)">Undo</button>
+        <span class="spacer"></span>
+        <div class="group">
+          <label for="trials">Trials</label>
+          <select id="trials" aria-label="Trials" @change=${(e: Event) => app.setTrials(Number((e.target as HTMLSelectElement).value))}>
+            ${(TRIALS.includes(st.trials) ? TRIALS : [...TRIALS, st.trials].sort((a, b) => a - b)).map((t) => html`<option value=${t} ?selected=${t === st.trials}>${t.toLocaleString('en-US')}</option>`)}
+          </select>
+        </div>
+        <span class="seed" data-testid="seed">seed ${st.seed}</span>
+        <button @click=${() => app.newDraw()} title="Run again with a new random seed" data-testid="new-draw">New draw</button>
+        <button class="primary" data-testid="run-button" @click=${() => app.run()} title="Run (Ctrl+Enter)">${st.running ? 'Running…' : 'Run'}</button>
+      </header>
+      <div class="bar">
+        <div role="tablist" aria-label="Views">
+          ${VIEWS.map(
+            (v) => html`<button
+              role="tab"
+              id="tab-${v.id}"
+              data-testid="tab-${v.id}"
+              aria-selected=${st.view === v.id ? 'true' : 'false'}
+              aria-controls="view"
+              @click=${() => app.setView(v.id)}
+            >
+              ${v.label}
+            </button>`,
+          )}
+        </div>
+        <sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running}></sim-progress>
+        <div class="group exports">
+          <button @click=${() => this.share()} data-testid="share-button">Share link</button>
+          <button @click=${() => this.exportSummary('json')} ?disabled=${!st.summary} title="Download the Summary as JSON">Export JSON</button>
+          <button @click=${() => this.exportSummary('csv')} ?disabled=${!st.summary} title="Download the Summary as CSV">Export CSV</button>
+        </div>
+      </div>
+      <div class="main ${st.view === 'trainer' ? 'solo' : ''}">
+        <aside aria-label="Scenario editor" @field-change=${this.onFieldChange} ?hidden=${st.view === 'trainer'}>
+          <h2>Scenario</h2>
+          <sim-editor></sim-editor>
+        </aside>
+        <main id="view" role="tabpanel" aria-labelledby="tab-${st.view}">
+          ${st.runError ? html`<div class="alert" role="alert">${st.runError}</div>` : null}
+          ${st.errors.length ? html`<div class="alert" role="alert">The scenario has ${st.errors.length} problem${st.errors.length > 1 ? 's' : ''}; see the fields marked in the editor.</div>` : null}
+          ${st.view === 'results' ? html`<sim-results></sim-results>` : null}
+          ${st.view === 'compare' ? html`<sim-compare></sim-compare>` : null}
+          ${st.view === 'sensitivity' ? html`<sim-sensitivity></sim-sensitivity>` : null}
+          ${st.view === 'trainer' ? html`<sim-trainer></sim-trainer>` : null}
+        </main>
+      </div>
+      ${st.notice ? html`<div class="notice" role="status">${st.notice}</div>` : null}
+    `;
+  }
+}
+customElements.define('sim-app', SimApp);

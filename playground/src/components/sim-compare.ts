@@ -1,0 +1,221 @@
+/**
+ * Compare view: a baseline and up to three variants run on common random numbers by the engine
+ * (/api/compare): overlaid fans, the distribution of per-trial differences, P(beats baseline) with
+ * its interval, the crossover month and the variance-reduction ratio.
+ */
+import { LitElement, html, css } from 'lit';
+import { base, COLORS } from '../theme.js';
+import { getApp } from '../app.js';
+import { StoreController } from '../store-controller.js';
+import type { CompareVariant } from '../api.js';
+import { compareFanChart, differenceChart } from '../charts/compare.js';
+import { formatMoney, formatMultiple, formatNumber, formatPct } from '../format.js';
+import './sim-chart.js';
+
+/**
+ * The engine's incremental ROI, except where its sign would mislead: a variant that costs less and
+ * books more (or costs more and books less) is shown as dominating (or dominated).
+ * @example incrementalRoi({ difference: { total: { mean: 1 }, cost: { mean: -1 } }, incrementalRoi: -1 }) // 'dominates: cheaper, more revenue'
+ */
+export function incrementalRoi(v: Pick<CompareVariant, 'incrementalRoi'> & { difference: { total: { mean: number }; cost: { mean: number } } }): string {
+  const dRev = v.difference.total.mean;
+  const dCost = v.difference.cost.mean;
+  if (dCost < 0 && dRev >= 0) return 'dominates: cheaper, more revenue';
+  if (dCost > 0 && dRev <= 0) return 'dominated: dearer, less revenue';
+  // the engine's ROI is (ΔRevenue − ΔCost) / ΔCost: here, the margin lost per dollar saved
+  if (dCost < 0 && dRev < 0 && typeof v.incrementalRoi === 'number') return `cheaper: $${v.incrementalRoi.toFixed(2)} margin lost per $1 saved`;
+  return typeof v.incrementalRoi === 'number' && Number.isFinite(v.incrementalRoi) ? formatMultiple(v.incrementalRoi) : '–';
+}
+
+export class SimCompare extends LitElement {
+  private state = new StoreController(this);
+
+  static styles = [
+    base,
+    css`
+      :host {
+        display: grid;
+        gap: 0.75rem;
+      }
+      .panel {
+        background: #fff;
+        border: 1px solid #dde4ec;
+        border-radius: 10px;
+        padding: 0.75rem 0.9rem;
+      }
+      h2 {
+        font-size: 1rem;
+        margin: 0 0 0.3rem;
+      }
+      p {
+        font-size: 0.82rem;
+        color: #4a5a6b;
+        margin: 0.2rem 0 0.5rem;
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0.4rem 0;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        padding: 0.3rem 0;
+        font-size: 0.85rem;
+        border-bottom: 1px solid #eef2f6;
+      }
+      li .dot {
+        width: 10px;
+        height: 10px;
+        border-radius: 50%;
+      }
+      li .name {
+        flex: 1;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.84rem;
+        font-variant-numeric: tabular-nums;
+      }
+      th,
+      td {
+        text-align: right;
+        padding: 0.35rem 0.5rem;
+        border-bottom: 1px solid #eef2f6;
+      }
+      th:first-child,
+      td:first-child {
+        text-align: left;
+      }
+      th {
+        font-size: 0.72rem;
+        text-transform: uppercase;
+        letter-spacing: 0.03em;
+        color: #4a5a6b;
+      }
+      small {
+        color: #4a5a6b;
+      }
+      .big {
+        font-weight: 700;
+        font-size: 1rem;
+      }
+      .error {
+        color: #b91c1c;
+        font-size: 0.85rem;
+      }
+    `,
+  ];
+
+  render() {
+    const { compare, presets, scenario } = this.state.value;
+    const app = getApp();
+    const r = compare.result;
+    // a comparison is month by month: variants must share the baseline's horizon
+    const horizon = Number((compare.baseline?.scenario ?? scenario).horizonMonths ?? 12);
+    const baseName = compare.baseline?.name ?? `${String(scenario.name ?? 'Editor scenario')} (editor, live)`;
+    return html`
+      <section class="panel" data-testid="compare-view" aria-labelledby="cmp-h">
+        <h2 id="cmp-h">Compare designs on the same random draws</h2>
+        <p>
+          Every scenario runs on common random numbers, so each difference is measured trial by trial. Pin the editor's scenario as the baseline, change
+          it, then add it as a variant (or add a preset).
+        </p>
+        <ul aria-label="Scenarios in the comparison">
+          <li>
+            <span class="dot" style="background:${COLORS.series[0]}"></span><span class="name"><strong>Baseline:</strong> ${baseName}</span>
+            ${compare.baseline
+              ? html`<button @click=${() => app.pinBaseline(false)}>Unpin</button>`
+              : html`<button @click=${() => app.pinBaseline(true)} data-testid="pin-baseline">Pin editor as baseline</button>`}
+          </li>
+          ${compare.variants.map(
+            (v, i) => html`<li>
+              <span class="dot" style="background:${COLORS.series[(i + 1) % 4]}"></span><span class="name">${v.name}</span>
+              <button aria-label="Remove variant ${v.name}" @click=${() => app.removeVariant(i)}>Remove</button>
+            </li>`,
+          )}
+        </ul>
+        <div class="actions">
+          <button ?disabled=${compare.variants.length >= 3} @click=${() => app.snapshotVariant()} data-testid="add-editor-variant">Add editor scenario as variant</button>
+          <label for="cmp-preset" class="sr-only">Add a preset as a variant</label>
+          <select
+            id="cmp-preset"
+            data-testid="add-preset-variant"
+            ?disabled=${compare.variants.length >= 3}
+            @change=${(e: Event) => {
+              const sel = e.target as HTMLSelectElement;
+              if (sel.value) void app.addPresetVariant(sel.value);
+              sel.value = '';
+            }}
+          >
+            <option value="">Add a preset as variant…</option>
+            ${presets.map((p) => {
+              const h = (p.scenario as { horizonMonths?: number } | undefined)?.horizonMonths;
+              const ok = h === undefined || h === horizon;
+              return html`<option value=${p.id} ?disabled=${!ok}>${p.name}${ok ? '' : ` (${h} months: needs ${horizon})`}</option>`;
+            })}
+          </select>
+          <button class="primary" data-testid="compare-run" ?disabled=${compare.variants.length === 0 || compare.running} @click=${() => app.runCompare()}>
+            ${compare.running ? 'Comparing…' : 'Compare'}
+          </button>
+          ${compare.error ? html`<span class="error" role="alert">${compare.error}</span>` : null}
+        </div>
+      </section>
+      ${r
+        ? html`
+            <section class="panel" aria-label="Comparison results" data-testid="compare-results">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Variant</th>
+                    <th scope="col">P(beats baseline)</th>
+                    <th scope="col">Revenue diff, P50 (P10–P90)</th>
+                    <th scope="col">Cost diff, P50</th>
+                    <th scope="col">Crossover month, P50</th>
+                    <th scope="col">Incremental ROI</th>
+                    <th scope="col">Variance reduction</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${r.variants.map(
+                    (v) => html`<tr>
+                      <td>${v.name}</td>
+                      <td><span class="big" data-testid="beats-baseline">${formatPct(v.beatsBaseline.probability)}</span><br /><small>${formatPct(v.beatsBaseline.ci[0])}–${formatPct(v.beatsBaseline.ci[1])}</small></td>
+                      <td>${formatMoney(v.difference.total.p50)}<br /><small>${formatMoney(v.difference.total.p10)} – ${formatMoney(v.difference.total.p90)}</small></td>
+                      <td>${formatMoney(v.difference.cost.p50)}</td>
+                      <td>${v.crossoverMonth ? formatNumber(v.crossoverMonth.p50, 1) : 'never'}${typeof v.neverCrosses === 'number' ? html`<br /><small>never ahead in ${formatPct(v.neverCrosses, 0)}</small>` : null}</td>
+                      <td>${incrementalRoi(v)}</td>
+                      <td>${v.varianceReduction === null || v.varianceReduction === undefined ? '–' : `${formatNumber(v.varianceReduction, 1)}×`}</td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </section>
+            <sim-chart
+              data-testid="compare-fan"
+              heading="Monthly revenue, overlaid (P10–P90 and median)"
+              filename="compare-fans"
+              .legend=${[{ label: r.baseline.scenario?.name ?? 'Baseline', color: COLORS.series[0] }, ...r.variants.map((v, i) => ({ label: v.name, color: COLORS.series[(i + 1) % 4] }))]}
+              .draw=${(w: number) => compareFanChart([{ name: `${r.baseline.scenario?.name ?? 'Baseline'} (baseline)`, summary: r.baseline }, ...r.variants.map((v) => ({ name: v.name, summary: v.summary }))], { width: w })}
+            ></sim-chart>
+            <sim-chart
+              data-testid="difference-chart"
+              heading="Difference from baseline, per trial"
+              filename="compare-differences"
+              caption="Right of zero: the variant books more revenue than the baseline in that simulated future."
+              .draw=${(w: number) => differenceChart(r.variants.map((v, i) => ({ name: v.name, total: v.difference.total, histogram: v.difference.histogram, color: COLORS.series[(i + 1) % 4] })), { width: w })}
+            ></sim-chart>
+          `
+        : null}
+    `;
+  }
+}
+customElements.define('sim-compare', SimCompare);

@@ -1,0 +1,417 @@
+/**
+ * The scenario editor: every block of the scenario format in collapsible sections (fields.ts), each
+ * optional block with an on/off switch, list blocks with add/remove, and the server's 400 errors shown
+ * next to the field they name (or listed at the top when no field shows that path).
+ */
+import { LitElement, html, css, type TemplateResult } from 'lit';
+import { base } from '../theme.js';
+import { getApp } from '../app.js';
+import { StoreController } from '../store-controller.js';
+import { SECTIONS, sectionForPath, type FieldSpec, type SectionSpec } from '../fields.js';
+import { getIn } from '../path.js';
+import './sim-field.js';
+
+let uid = 0;
+const nextId = () => `e${++uid}`;
+
+export class SimEditor extends LitElement {
+  static properties = { open: { state: true } };
+  declare open: Set<string>;
+  private state = new StoreController(this);
+  private shown = new Set<string>();
+
+  static styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      details {
+        border-bottom: 1px solid #e3e9ef;
+      }
+      summary {
+        cursor: pointer;
+        padding: 0.6rem 0.25rem;
+        font-weight: 600;
+        font-size: 0.9rem;
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        list-style: none;
+      }
+      summary::-webkit-details-marker {
+        display: none;
+      }
+      summary::before {
+        content: '▸';
+        color: #5b6b7c;
+        transition: transform 0.15s;
+      }
+      details[open] > summary::before {
+        transform: rotate(90deg);
+      }
+      .badge {
+        font-size: 0.68rem;
+        font-weight: 600;
+        border-radius: 999px;
+        padding: 0.05rem 0.5rem;
+        background: #e7edf4;
+        color: #3d4d5e;
+      }
+      .badge.on {
+        background: #dcfce7;
+        color: #14532d;
+      }
+      .badge.err {
+        background: #fee2e2;
+        color: #991b1b;
+      }
+      .body {
+        padding: 0 0.25rem 0.75rem 1.1rem;
+      }
+      .switch {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        font-size: 0.82rem;
+        margin: 0.2rem 0 0.4rem;
+      }
+      .row {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        margin: 0.45rem 0;
+        font-size: 0.82rem;
+      }
+      .row label {
+        flex: 1;
+        color: #2d3d4e;
+      }
+      .row input[type='text'] {
+        width: 12rem;
+      }
+      .item {
+        border: 1px solid #e3e9ef;
+        border-radius: 8px;
+        padding: 0.3rem 0.6rem 0.2rem;
+        margin: 0.5rem 0;
+        background: #fbfcfd;
+      }
+      .item-head {
+        display: flex;
+        align-items: center;
+        font-size: 0.8rem;
+        font-weight: 600;
+        color: #3d4d5e;
+      }
+      .item-head span {
+        flex: 1;
+      }
+      .sub {
+        border-left: 3px solid #e3e9ef;
+        padding-left: 0.6rem;
+        margin: 0.6rem 0;
+      }
+      .sub-title {
+        font-size: 0.82rem;
+        font-weight: 600;
+      }
+      .help {
+        font-size: 0.75rem;
+        color: #4f5f70;
+        margin: 0.1rem 0 0.4rem;
+      }
+      .errors {
+        background: #fff5f5;
+        border: 1px solid #fecaca;
+        color: #991b1b;
+        border-radius: 8px;
+        padding: 0.5rem 0.75rem;
+        font-size: 0.8rem;
+        margin-bottom: 0.5rem;
+      }
+      .errors ul {
+        margin: 0.25rem 0 0;
+        padding-left: 1.1rem;
+      }
+      .field-error {
+        color: #b91c1c;
+        font-size: 0.78rem;
+      }
+      button.small {
+        font-size: 0.75rem;
+        padding: 0.15rem 0.5rem;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.open = new Set(['general', 'reps']);
+  }
+
+  private errorFor(path: string): string {
+    this.shown.add(path);
+    const e = this.state.value.errors.find((x) => x.path === path);
+    return e ? e.rule || e.message : '';
+  }
+
+  private set(path: string, value: unknown) {
+    getApp().setField(path, value);
+  }
+
+  private renderField(f: FieldSpec, prefix: string): TemplateResult | null {
+    const path = prefix + f.key;
+    const value = getIn(this.state.value.scenario, path);
+    const err = this.errorFor(path);
+    switch (f.kind) {
+      case 'number':
+        return html`<sim-field
+          data-path=${path}
+          .path=${path}
+          .label=${f.label}
+          .unit=${f.unit ?? 'none'}
+          .min=${f.min ?? 0}
+          .max=${f.max ?? 100}
+          .step=${f.step ?? 1}
+          .value=${value as number | null}
+          .error=${err}
+          .help=${f.help ?? ''}
+          .nullLabel=${f.nullable?.label ?? ''}
+          .nullDefault=${(f.nullable?.default as number) ?? null}
+        ></sim-field>`;
+      case 'text': {
+        const id = nextId();
+        return html`<div class="row">
+            <label for=${id}>${f.label}</label>
+            <input id=${id} type="text" .value=${String(value ?? '')} @change=${(e: Event) => this.set(path, (e.target as HTMLInputElement).value)} />
+          </div>
+          ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}`;
+      }
+      case 'select': {
+        const id = nextId();
+        const v = String(value ?? f.options?.[0] ?? '');
+        return html`<div class="row">
+            <label for=${id}>${f.label}</label>
+            <select id=${id} @change=${(e: Event) => this.set(path, (e.target as HTMLSelectElement).value)}>
+              ${f.options?.map((o) => html`<option value=${o} ?selected=${o === v}>${o}</option>`)}
+            </select>
+          </div>
+          ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}`;
+      }
+      case 'territory': {
+        // hiring-plan seats go to a named territory; absent = the first one
+        const names = ((this.state.value.scenario.territories as { name: string }[] | undefined) ?? []).map((t) => t.name);
+        if (names.length === 0) return null;
+        const id = nextId();
+        const v = typeof value === 'string' ? value : '';
+        return html`<div class="row">
+            <label for=${id}>${f.label}</label>
+            <select id=${id} @change=${(e: Event) => this.set(path, (e.target as HTMLSelectElement).value || undefined)}>
+              <option value="" ?selected=${v === ''}>first (${names[0]})</option>
+              ${names.map((n) => html`<option value=${n} ?selected=${n === v}>${n}</option>`)}
+              ${v && !names.includes(v) ? html`<option value=${v} selected>${v} (unknown)</option>` : null}
+            </select>
+          </div>
+          ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}`;
+      }
+      case 'bool': {
+        const id = nextId();
+        return html`<div class="row">
+          <label for=${id}>${f.label}</label>
+          <input id=${id} type="checkbox" .checked=${value !== false} @change=${(e: Event) => this.set(path, (e.target as HTMLInputElement).checked)} />
+        </div>`;
+      }
+      case 'winRate':
+        return this.renderWinRate(f, path, value, err);
+      case 'dealSize':
+        return this.renderShape(f, path, value, err, 'lognormal', { median: 25000, sigma: 0.8 }, 25000, [
+          { key: 'median', label: 'Median deal', kind: 'number', unit: 'usd', min: 1000, max: 500_000, step: 1000 },
+          { key: 'sigma', label: 'Deal-size spread (σ)', kind: 'number', unit: 'none', min: 0, max: 2, step: 0.05 },
+        ], { key: '', label: 'Deal size', kind: 'number', unit: 'usd', min: 1000, max: 500_000, step: 1000 });
+      case 'timeToFill':
+        return this.renderShape(f, path, value, err, 'random', { mean: 3, sd: 1 }, 2, [
+          { key: 'mean', label: 'Mean time to fill', kind: 'number', unit: 'months', min: 0, max: 12, step: 0.5 },
+          { key: 'sd', label: 'Spread (sd)', kind: 'number', unit: 'months', min: 0, max: 6, step: 0.5 },
+        ], { key: '', label: 'Time to fill', kind: 'number', unit: 'months', min: 0, max: 12, step: 0.5 });
+    }
+  }
+
+  /** A field that is either a scalar or an object form (deal size, time to fill). */
+  private renderShape(f: FieldSpec, path: string, value: unknown, err: string, objName: string, objDefault: object, scalarDefault: number, objFields: FieldSpec[], scalarField: FieldSpec) {
+    const isObj = value !== null && typeof value === 'object';
+    const id = nextId();
+    return html`<div class="sub">
+      <div class="row">
+        <label for=${id} class="sub-title">${f.label}</label>
+        <select id=${id} @change=${(e: Event) => this.set(path, (e.target as HTMLSelectElement).value === 'fixed' ? scalarDefault : objDefault)}>
+          <option value="fixed" ?selected=${!isObj}>fixed</option>
+          <option value=${objName} ?selected=${isObj}>${objName}</option>
+        </select>
+      </div>
+      ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}
+      ${isObj ? objFields.map((x) => this.renderField(x, path + '.')) : this.renderField({ ...scalarField, key: '' }, path)}
+    </div>`;
+  }
+
+  private renderWinRate(f: FieldSpec, path: string, value: unknown, err: string) {
+    const id = nextId();
+    if (f.nullable && (value === null || value === undefined)) {
+      return html`<div class="row">
+        <label for=${id}>${f.label}</label>
+        <select id=${id} @change=${(e: Event) => this.set(path, (e.target as HTMLSelectElement).value === 'null' ? null : f.nullable!.default)}>
+          <option value="null" selected>${f.nullable.label}</option>
+          <option value="beta">Beta (mean, concentration)</option>
+        </select>
+      </div>`;
+    }
+    const mode = typeof value === 'number' ? 'fixed' : value && typeof value === 'object' && 'tiers' in value ? 'tiers' : 'beta';
+    const tiers = mode === 'tiers' ? ((value as { tiers: unknown[] }).tiers ?? []) : [];
+    const choose = (m: string) => {
+      if (m === 'null') return this.set(path, null);
+      if (m === 'fixed') return this.set(path, 0.25);
+      if (m === 'beta') return this.set(path, { mean: 0.25, concentration: 8 });
+      this.set(path, { tiers: [{ share: 0.2, mean: 0.4 }, { share: 0.8, mean: 0.1 }] });
+    };
+    return html`<div class="sub">
+      <div class="row">
+        <label for=${id} class="sub-title">${f.label}</label>
+        <select id=${id} @change=${(e: Event) => choose((e.target as HTMLSelectElement).value)}>
+          ${f.nullable ? html`<option value="null">${f.nullable.label}</option>` : null}
+          <option value="fixed" ?selected=${mode === 'fixed'}>same for everyone</option>
+          <option value="beta" ?selected=${mode === 'beta'}>Beta (mean, concentration)</option>
+          <option value="tiers" ?selected=${mode === 'tiers'}>tiers</option>
+        </select>
+      </div>
+      ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}
+      ${mode === 'fixed' ? this.renderField({ key: '', label: 'Win rate', kind: 'number', unit: 'pct', min: 0, max: 1, step: 0.01 }, path) : null}
+      ${mode === 'beta'
+        ? html`${this.renderField({ key: 'mean', label: 'Mean win rate', kind: 'number', unit: 'pct', min: 0, max: 1, step: 0.01 }, path + '.')}
+          ${this.renderField({ key: 'concentration', label: 'Concentration (higher = more alike)', kind: 'number', unit: 'none', min: 0.5, max: 100, step: 0.5 }, path + '.')}`
+        : null}
+      ${mode === 'tiers'
+        ? html`${this.errorFor(path + '.tiers') ? html`<div class="field-error" role="alert">${this.errorFor(path + '.tiers')}</div>` : null}
+          ${tiers.map(
+            (_t, i) => html`<div class="item">
+              <div class="item-head"><span>Tier ${i + 1}</span>
+                <button class="small" aria-label="Remove tier ${i + 1}" ?disabled=${tiers.length <= 1} @click=${() => this.set(`${path}.tiers`, tiers.filter((_, j) => j !== i))}>Remove</button>
+              </div>
+              ${this.renderField({ key: 'share', label: 'Share of reps', kind: 'number', unit: 'pct', min: 0, max: 1, step: 0.05 }, `${path}.tiers[${i}].`)}
+              ${this.renderField({ key: 'mean', label: 'Win rate', kind: 'number', unit: 'pct', min: 0, max: 1, step: 0.01 }, `${path}.tiers[${i}].`)}
+            </div>`,
+          )}
+          <button class="small" @click=${() => this.set(`${path}.tiers`, [...tiers, { share: 0, mean: 0.2 }])}>Add tier</button>`
+        : null}
+    </div>`;
+  }
+
+  private renderList(section: SectionSpec, prefix: string) {
+    const l = section.list!;
+    const listPath = prefix + l.key;
+    const items = (getIn(this.state.value.scenario, listPath) as unknown[] | undefined) ?? [];
+    const listErr = this.errorFor(listPath);
+    const remove = (i: number) => {
+      const next = items.filter((_, j) => j !== i);
+      if (l.key === 'territories' && next.length === 0) {
+        const seats = (items as { seats?: number }[]).reduce((a, t) => a + (t.seats ?? 0), 0);
+        const scenario = { ...this.state.value.scenario, reps: { ...(this.state.value.scenario.reps as object), seats } };
+        delete (scenario as Record<string, unknown>).territories;
+        getApp().replaceScenario(scenario);
+      } else this.set(listPath, next);
+    };
+    const add = () => {
+      if (l.key === 'territories' && items.length === 0) {
+        const reps = { ...(this.state.value.scenario.reps as Record<string, unknown>) };
+        const seats = typeof reps.seats === 'number' ? reps.seats : 10;
+        delete reps.seats;
+        getApp().replaceScenario({ ...this.state.value.scenario, reps, territories: [{ name: 'Territory 1', seats, potential: null }] });
+      } else this.set(listPath, [...items, { ...l.itemDefaults, ...(l.key === 'territories' ? { name: `Territory ${items.length + 1}` } : {}) }]);
+    };
+    return html`
+      ${listErr ? html`<div class="field-error" role="alert">${listErr}</div>` : null}
+      ${items.map(
+        (_it, i) => html`<div class="item">
+          <div class="item-head">
+            <span>${l.itemTitle} ${i + 1}</span>
+            <button class="small" aria-label="Remove ${l.itemTitle.toLowerCase()} ${i + 1}" @click=${() => remove(i)}>Remove</button>
+          </div>
+          ${l.fields.map((f) => this.renderField(f, `${listPath}[${i}].`))}
+        </div>`,
+      )}
+      <button class="small" ?disabled=${items.length >= (l.max ?? 99)} @click=${add}>Add ${l.itemTitle.toLowerCase()}</button>
+    `;
+  }
+
+  private renderSection(s: SectionSpec) {
+    const sc = this.state.value.scenario;
+    const errors = this.state.value.errors.filter((e) => sectionForPath(e.path) === s.id);
+    const present = s.block ? sc[s.block] !== undefined && sc[s.block] !== null : true;
+    const prefix = s.block ? `${s.block}.` : '';
+    const isOpen = this.open.has(s.id) || errors.length > 0;
+    const hasTerritories = Array.isArray(sc.territories) && sc.territories.length > 0;
+    const toggle = (e: Event) => {
+      const open = (e.target as HTMLDetailsElement).open;
+      if (open === this.open.has(s.id)) return;
+      const next = new Set(this.open);
+      if (open) next.add(s.id);
+      else next.delete(s.id);
+      this.open = next;
+    };
+    const switchId = nextId();
+    let badge: TemplateResult | null = null;
+    if (errors.length) badge = html`<span class="badge err">${errors.length} error${errors.length > 1 ? 's' : ''}</span>`;
+    else if (s.block) badge = html`<span class="badge ${present ? 'on' : ''}">${present ? 'on' : 'off'}</span>`;
+    else if (s.list && s.id !== 'hiring') {
+      const n = ((sc[s.list.key] as unknown[] | undefined) ?? []).length;
+      badge = html`<span class="badge ${n ? 'on' : ''}">${n || 'none'}</span>`;
+    }
+    return html`<details ?open=${isOpen} @toggle=${toggle} data-section=${s.id}>
+      <summary>${s.title} ${badge}</summary>
+      <div class="body">
+        ${s.help ? html`<p class="help">${s.help}</p>` : null}
+        ${s.block
+          ? html`<div class="switch">
+              <input id=${switchId} type="checkbox" .checked=${present} @change=${(e: Event) => this.set(s.block!, (e.target as HTMLInputElement).checked ? structuredClone(s.defaults) : undefined)} />
+              <label for=${switchId}>Model ${s.title.toLowerCase()}</label>
+            </div>`
+          : null}
+        ${present
+          ? html`
+              ${s.fields.filter((f) => !(f.key === 'reps.seats' && hasTerritories)).map((f) => this.renderField(f, prefix))}
+              ${s.subBlocks?.map((b) => {
+                const bp = `${prefix}${b.key}`;
+                const on = getIn(sc, bp) !== null && getIn(sc, bp) !== undefined;
+                const id = nextId();
+                return html`<div class="sub">
+                  <div class="switch">
+                    <input id=${id} type="checkbox" .checked=${on} @change=${(e: Event) => this.set(bp, (e.target as HTMLInputElement).checked ? structuredClone(b.defaults) : null)} />
+                    <label for=${id} class="sub-title">${b.title}</label>
+                  </div>
+                  ${on ? b.fields.map((f) => this.renderField(f, bp + '.')) : null}
+                </div>`;
+              })}
+              ${s.list ? html`${s.id === 'hiring' ? html`<div class="sub-title">Hiring plan (extra seats)</div>` : null}${this.renderList(s, prefix)}` : null}
+            `
+          : null}
+      </div>
+    </details>`;
+  }
+
+  render() {
+    this.shown = new Set();
+    const sections = SECTIONS.map((s) => this.renderSection(s));
+    const unplaced = this.state.value.errors.filter((e) => !e.path || !this.shown.has(e.path));
+    return html`
+      ${unplaced.length
+        ? html`<div class="errors" role="alert">
+            <strong>The server rejected this scenario:</strong>
+            <ul>
+              ${unplaced.map((e) => html`<li>${e.message}</li>`)}
+            </ul>
+          </div>`
+        : null}
+      ${sections}
+    `;
+  }
+}
+customElements.define('sim-editor', SimEditor);

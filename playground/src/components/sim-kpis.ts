@@ -1,0 +1,108 @@
+/**
+ * Headline cards: P50 revenue with P10-P90, probability of hitting plan with its interval, share of
+ * reps at quota, top-20% share, leader changes, cost and ROI. Every figure is the engine's.
+ */
+import { LitElement, html, css } from 'lit';
+import type { Summary } from '../../../engine/types.js';
+import { base } from '../theme.js';
+import { formatMoney, formatMultiple, formatNumber, formatPct } from '../format.js';
+
+export class SimKpis extends LitElement {
+  static properties = { summary: { attribute: false }, partial: { type: Boolean } };
+  declare summary: Summary | null;
+  declare partial: boolean;
+
+  static styles = [
+    base,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+        gap: 0.6rem;
+      }
+      .card {
+        background: #fff;
+        border: 1px solid #dde4ec;
+        border-top: 4px solid #dde4ec;
+        border-radius: 10px;
+        padding: 0.6rem 0.8rem;
+        min-width: 0;
+      }
+      .card.hero {
+        border-top: 4px solid #1d4f91;
+      }
+      .card.plan {
+        border-top: 4px solid #c2410c;
+      }
+      h3 {
+        margin: 0;
+        font-size: 0.72rem;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        color: #4a5a6b;
+        font-weight: 600;
+      }
+      .value {
+        font-size: 1.55rem;
+        font-weight: 700;
+        margin: 0.15rem 0 0.05rem;
+        font-variant-numeric: tabular-nums;
+      }
+      .sub {
+        font-size: 0.75rem;
+        color: #4a5a6b;
+        font-variant-numeric: tabular-nums;
+      }
+      :host([partial]) .value {
+        color: #4a5a6b;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.summary = null;
+    this.partial = false;
+  }
+
+  render() {
+    const s = this.summary;
+    const dash = '–';
+    const plan = s?.plan ?? null;
+    return html`
+      <div class="card hero" data-testid="kpi-revenue">
+        <h3>Revenue, P50 (${s ? `${s.horizonMonths} mo` : dash})</h3>
+        <div class="value">${s ? formatMoney(s.revenue.total.p50) : dash}</div>
+        <div class="sub">P10 ${s ? formatMoney(s.revenue.total.p10) : dash} – P90 ${s ? formatMoney(s.revenue.total.p90) : dash}</div>
+      </div>
+      <div class="card plan" data-testid="kpi-plan-probability" data-value=${plan ? String(plan.probability) : ''}>
+        <h3>Chance of hitting plan</h3>
+        <div class="value">${plan ? formatPct(plan.probability) : dash}</div>
+        <div class="sub">
+          ${plan ? html`95% CI ${formatPct(plan.ci[0])}–${formatPct(plan.ci[1])} · plan ${formatMoney(plan.target)}` : s ? 'no quota or plan set' : dash}
+        </div>
+      </div>
+      <div class="card" data-testid="kpi-share-at-quota">
+        <h3>Reps at quota</h3>
+        <div class="value">${s?.reps.shareAtQuota ? formatPct(s.reps.shareAtQuota.mean, 0) : dash}</div>
+        <div class="sub">${s?.reps.attainment ? `median attainment ${formatPct(s.reps.attainment.p50, 0)}` : 'needs a quota'}</div>
+      </div>
+      <div class="card" data-testid="kpi-top20">
+        <h3>Top 20% share</h3>
+        <div class="value">${s ? formatPct(s.reps.top20Share.p50, 0) : dash}</div>
+        <div class="sub">of rep revenue (P50) · Gini ${s ? formatNumber(s.reps.gini.p50, 2) : dash}</div>
+      </div>
+      <div class="card" data-testid="kpi-leader-changes">
+        <h3>Leader changes</h3>
+        <div class="value">${s ? formatNumber(s.leadership.changes.mean, 2) : dash}</div>
+        <div class="sub">mean · ${s ? formatNumber(s.leadership.monthsWithoutLeader.mean, 1) : dash} months without a leader</div>
+      </div>
+      <div class="card" data-testid="kpi-cost">
+        <h3>Cost · ROI</h3>
+        <div class="value">${s ? formatMoney(s.cost.total.p50) : dash}</div>
+        <div class="sub">ROI ${s?.roi ? formatMultiple(s.roi.p50) : 'n/a (no costs)'} · margin ${s ? formatMoney(s.margin.p50) : dash}</div>
+      </div>
+    `;
+  }
+}
+customElements.define('sim-kpis', SimKpis);

@@ -1,0 +1,71 @@
+/**
+ * The run's progress bar, fed by the SSE `progress` events (trials done of total).
+ */
+import { LitElement, html, css } from 'lit';
+import { base } from '../theme.js';
+
+export class SimProgress extends LitElement {
+  static properties = { done: { type: Number }, total: { type: Number }, running: { type: Boolean } };
+  declare done: number;
+  declare total: number;
+  declare running: boolean;
+
+  static styles = [
+    base,
+    css`
+      :host {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        font-size: 0.78rem;
+        color: #4a5a6b;
+      }
+      .track {
+        flex: 1;
+        height: 6px;
+        background: #e3e9ef;
+        border-radius: 999px;
+        overflow: hidden;
+      }
+      .bar {
+        height: 100%;
+        background: #1d4f91;
+        transition: width 0.15s linear;
+      }
+      .label {
+        min-width: 11rem;
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.done = 0;
+    this.total = 0;
+    this.running = false;
+  }
+
+  render() {
+    const pct = this.total > 0 ? Math.round((100 * this.done) / this.total) : 0;
+    const label = this.running ? `Simulating… ${this.done.toLocaleString('en-US')} / ${this.total.toLocaleString('en-US')} trials` : this.total ? `${this.total.toLocaleString('en-US')} trials done` : 'Idle';
+    return html`
+      <div
+        class="track"
+        role="progressbar"
+        data-testid="progress"
+        data-running=${this.running ? 'true' : 'false'}
+        aria-label="Simulation progress"
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${pct}
+      >
+        <div class="bar" style="width:${pct}%"></div>
+      </div>
+      <span class="label">${label}</span>
+      <span class="sr-only" role="status">${this.running ? 'Simulating' : this.total ? `Run finished: ${this.total.toLocaleString('en-US')} trials` : ''}</span>
+    `;
+  }
+}
+customElements.define('sim-progress', SimProgress);

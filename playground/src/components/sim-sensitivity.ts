@@ -1,0 +1,112 @@
+/**
+ * Sensitivity view: the engine's tornado (/api/sensitivity) for the editor's scenario: which
+ * parameters move total revenue most between their low and high values.
+ */
+import { LitElement, html, css } from 'lit';
+import { base } from '../theme.js';
+import { getApp } from '../app.js';
+import { StoreController } from '../store-controller.js';
+import { tornadoChart, TORNADO_HIGH, TORNADO_LOW } from '../charts/tornado.js';
+import { labelForPath } from '../fields.js';
+import { formatMoney, formatPct } from '../format.js';
+import './sim-chart.js';
+
+export class SimSensitivity extends LitElement {
+  private state = new StoreController(this);
+
+  static styles = [
+    base,
+    css`
+      :host {
+        display: grid;
+        gap: 0.75rem;
+      }
+      .panel {
+        background: #fff;
+        border: 1px solid #dde4ec;
+        border-radius: 10px;
+        padding: 0.75rem 0.9rem;
+      }
+      h2 {
+        font-size: 1rem;
+        margin: 0 0 0.3rem;
+      }
+      p {
+        font-size: 0.82rem;
+        color: #4a5a6b;
+        margin: 0.2rem 0 0.5rem;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.82rem;
+        font-variant-numeric: tabular-nums;
+      }
+      th,
+      td {
+        text-align: right;
+        padding: 0.3rem 0.5rem;
+        border-bottom: 1px solid #eef2f6;
+      }
+      th:first-child,
+      td:first-child {
+        text-align: left;
+      }
+      tbody th {
+        font-weight: 500;
+      }
+      small {
+        color: #4a5a6b;
+      }
+      .error {
+        color: #b91c1c;
+        font-size: 0.85rem;
+      }
+    `,
+  ];
+
+  render() {
+    const { sensitivity } = this.state.value;
+    const r = sensitivity.result;
+    return html`
+      <section class="panel" aria-labelledby="sens-h">
+        <h2 id="sens-h">What moves revenue most?</h2>
+        <p>Each parameter in the scenario is moved to a low and a high value (±20% by default) on the same random draws; bars show mean total revenue at each end. It runs at most 1,000 trials per point, so it takes a few seconds.</p>
+        <button class="primary" data-testid="sensitivity-run" ?disabled=${sensitivity.running} @click=${() => getApp().runSensitivity()}>
+          ${sensitivity.running ? 'Running…' : r ? 'Re-run sensitivity' : 'Run sensitivity'}
+        </button>
+        ${sensitivity.error ? html`<span class="error" role="alert">${sensitivity.error}</span>` : null}
+      </section>
+      <sim-chart
+        data-testid="tornado"
+        heading="Tornado: mean total revenue, each parameter low → high"
+        filename="tornado"
+        caption=${r?.base ? `Base: mean ${formatMoney(r.base.mean)}, P(plan) ${r.base.planProbability === null ? '–' : formatPct(r.base.planProbability)}. Largest swing first.` : ''}
+        .legend=${r?.base ? [{ label: 'at the low value', color: TORNADO_LOW }, { label: 'at the high value', color: TORNADO_HIGH }] : []}
+        empty="Run the sensitivity analysis to see the tornado."
+        .draw=${r && r.parameters.length ? (w: number) => tornadoChart(r, { width: w }) : null}
+      ></sim-chart>
+      ${r
+        ? html`<section class="panel" aria-label="Sensitivity table">
+            <table>
+              <thead>
+                <tr><th scope="col">Parameter</th><th scope="col">Low → high</th><th scope="col">Swing, mean</th><th scope="col">Swing, P50</th><th scope="col">Swing, P(plan)</th></tr>
+              </thead>
+              <tbody>
+                ${r.parameters.map(
+                  (p) => html`<tr>
+                    <th scope="row">${labelForPath(p.path)}<br /><small>${p.path}</small></th>
+                    <td>${p.low} → ${p.high}</td>
+                    <td>${formatMoney(p.swing.mean)}</td>
+                    <td>${formatMoney(p.swing.p50)}</td>
+                    <td>${p.swing.planProbability === null ? '–' : formatPct(p.swing.planProbability)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </section>`
+        : null}
+    `;
+  }
+}
+customElements.define('sim-sensitivity', SimSensitivity);

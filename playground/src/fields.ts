@@ -1,0 +1,266 @@
+/**
+ * The editor's description of the scenario format (DESIGN.md §6): grouped sections, optional blocks
+ * with the defaults they start from when switched on, and each field's unit and sensible range.
+ * Ranges bound the sliders only; the number field accepts anything and the server validates it.
+ */
+import type { Unit } from './format.js';
+
+export interface FieldSpec {
+  /** path relative to the block (or list item) that holds it */
+  key: string;
+  label: string;
+  kind: 'number' | 'select' | 'bool' | 'text' | 'winRate' | 'dealSize' | 'timeToFill' | 'territory';
+  unit?: Unit;
+  min?: number;
+  max?: number;
+  step?: number;
+  options?: string[];
+  /** the field may be null: `nullLabel` names what null means, `nullDefault` is used when turned on */
+  nullable?: { label: string; default: unknown };
+  help?: string;
+}
+
+/** An optional nested object inside a block (e.g. `leadership.disruption`): null = off. */
+export interface SubBlockSpec {
+  key: string;
+  title: string;
+  defaults: Record<string, unknown>;
+  fields: FieldSpec[];
+}
+
+export interface SectionSpec {
+  id: string;
+  title: string;
+  /** the scenario key of an optional block; absent for always-present sections */
+  block?: string;
+  /** what a newly enabled block contains */
+  defaults?: unknown;
+  fields: FieldSpec[];
+  subBlocks?: SubBlockSpec[];
+  /** a list block (territories, enablement, hiring.plan) */
+  list?: { key: string; itemTitle: string; itemDefaults: Record<string, unknown>; fields: FieldSpec[]; max?: number };
+  help?: string;
+}
+
+const pct = (key: string, label: string, help?: string): FieldSpec => ({ key, label, kind: 'number', unit: 'pct', min: 0, max: 1, step: 0.01, help });
+const months = (key: string, label: string, max = 36, step = 1): FieldSpec => ({ key, label, kind: 'number', unit: 'months', min: 0, max, step });
+const usd = (key: string, label: string, max: number, step: number): FieldSpec => ({ key, label, kind: 'number', unit: 'usd', min: 0, max, step });
+
+export const SECTIONS: SectionSpec[] = [
+  {
+    id: 'general',
+    title: 'General',
+    fields: [
+      { key: 'name', label: 'Scenario name', kind: 'text' },
+      { key: 'horizonMonths', label: 'Horizon', kind: 'number', unit: 'months', min: 1, max: 60, step: 1 },
+    ],
+  },
+  {
+    id: 'territories',
+    title: 'Territories',
+    help: 'Potential is the qualified opportunities per month the market can yield; hiring into a saturated territory has diminishing returns.',
+    fields: [],
+    list: {
+      key: 'territories',
+      itemTitle: 'Territory',
+      itemDefaults: { name: 'New territory', seats: 5, potential: null },
+      max: 12,
+      fields: [
+        { key: 'name', label: 'Name', kind: 'text' },
+        { key: 'seats', label: 'Seats', kind: 'number', unit: 'count', min: 0, max: 200, step: 1 },
+        { key: 'potential', label: 'Potential', kind: 'number', unit: 'opps', min: 1, max: 1000, step: 1, nullable: { label: 'unlimited', default: 100 } },
+      ],
+    },
+  },
+  {
+    id: 'reps',
+    title: 'Reps & pipeline',
+    fields: [
+      { key: 'reps.seats', label: 'Seats', kind: 'number', unit: 'count', min: 0, max: 300, step: 1, help: 'Used when no territories are listed' },
+      { key: 'reps.opportunitiesPerMonth', label: 'Qualified opps / rep / month', kind: 'number', unit: 'opps', min: 0, max: 20, step: 0.1 },
+      { key: 'reps.winRate', label: 'Win rate', kind: 'winRate' },
+      { key: 'reps.dealSize', label: 'Deal size', kind: 'dealSize' },
+      { key: 'reps.repDealSizeSpread', label: 'Rep deal-size spread (σ)', kind: 'number', unit: 'none', min: 0, max: 1.5, step: 0.05 },
+      { key: 'reps.cycleMonths', label: 'Sales cycle', kind: 'number', unit: 'months', min: 1, max: 24, step: 0.5 },
+      pct('reps.noDecisionRate', 'No-decision rate'),
+      { key: 'reps.capacity', label: 'Working capacity', kind: 'number', unit: 'opps', min: 1, max: 200, step: 1, nullable: { label: 'unlimited', default: 40 } },
+      { key: 'reps.initialPipeline', label: 'Initial pipeline', kind: 'select', options: ['steady-state', 'empty'] },
+    ],
+  },
+  {
+    id: 'hiring',
+    title: 'Hiring & ramp',
+    block: 'hiring',
+    defaults: { plan: [], backfill: true, timeToFillMonths: 2, ramp: { months: 5, curve: 'linear' }, costPerHire: 0 },
+    fields: [
+      { key: 'backfill', label: 'Backfill departures', kind: 'bool' },
+      { key: 'timeToFillMonths', label: 'Time to fill', kind: 'timeToFill' },
+      months('ramp.months', 'Ramp', 24),
+      { key: 'ramp.curve', label: 'Ramp curve', kind: 'select', options: ['linear', 's-curve', 'step'] },
+      { key: 'onboardingCapacityPerMonth', label: 'Onboarding capacity / month', kind: 'number', unit: 'count', min: 1, max: 50, step: 1, nullable: { label: 'unlimited', default: 5 } },
+      { key: 'newHireWinRate', label: 'New-hire win rate', kind: 'winRate', nullable: { label: 'same as reps', default: { mean: 0.2, concentration: 8 } } },
+      usd('costPerHire', 'Cost per hire', 100_000, 1000),
+    ],
+    list: {
+      key: 'plan',
+      itemTitle: 'Hiring wave',
+      itemDefaults: { month: 1, seats: 5 },
+      max: 24,
+      fields: [
+        { key: 'month', label: 'Month', kind: 'number', unit: 'months', min: 1, max: 60, step: 1 },
+        { key: 'seats', label: 'Extra seats', kind: 'number', unit: 'count', min: 0, max: 100, step: 1 },
+        { key: 'territory', label: 'Territory', kind: 'territory' },
+      ],
+    },
+  },
+  {
+    id: 'attrition',
+    title: 'Attrition',
+    block: 'attrition',
+    defaults: { annualRate: 0.3, pipelineLossOnExit: 0.5 },
+    fields: [pct('annualRate', 'Annual attrition'), pct('pipelineLossOnExit', 'Pipeline lost on exit')],
+    subBlocks: [
+      {
+        key: 'lowPerformerExit',
+        title: 'Low-performer exits',
+        defaults: { attainmentBelow: 0.5, consecutiveQuarters: 2 },
+        fields: [pct('attainmentBelow', 'Attainment below'), { key: 'consecutiveQuarters', label: 'Consecutive quarters', kind: 'number', unit: 'count', min: 1, max: 8, step: 1 }],
+      },
+    ],
+  },
+  {
+    id: 'leadership',
+    title: 'Sales leadership',
+    block: 'leadership',
+    defaults: { tenureMonths: { mean: 19, shape: 1 }, vacancyMonths: 3 },
+    fields: [
+      months('tenureMonths.mean', 'Mean leader tenure', 60),
+      { key: 'tenureMonths.shape', label: 'Tenure shape (1 = exponential)', kind: 'number', unit: 'none', min: 0.5, max: 10, step: 0.5 },
+      months('vacancyMonths', 'Vacancy', 12, 0.5),
+    ],
+    subBlocks: [
+      {
+        key: 'disruption',
+        title: 'Disruption after a change',
+        defaults: { months: 6, productivityDip: 0.1, attritionMultiplier: 1.5 },
+        fields: [months('months', 'Window', 24), pct('productivityDip', 'Productivity dip'), { key: 'attritionMultiplier', label: 'Attrition multiplier', kind: 'number', unit: 'x', min: 1, max: 4, step: 0.1 }],
+      },
+      {
+        key: 'changeProgram',
+        title: 'Change programme',
+        defaults: { monthsToEffect: 12, winRateLift: 0.1 },
+        fields: [months('monthsToEffect', 'Months to effect', 36), pct('winRateLift', 'Win-rate lift')],
+      },
+      {
+        key: 'impatience',
+        title: 'Board impatience',
+        defaults: { graceMonths: 12, attainmentBelow: 0.85 },
+        fields: [months('graceMonths', 'Grace period', 36), pct('attainmentBelow', 'Replace below attainment')],
+      },
+    ],
+  },
+  {
+    id: 'enablement',
+    title: 'Enablement',
+    help: 'Gap closed lifts each targeted rep part of the way to the top-20% win rate: the 80/20 numerator.',
+    fields: [],
+    list: {
+      key: 'enablement',
+      itemTitle: 'Programme',
+      itemDefaults: { name: 'Coach the middle', startMonth: 3, monthsToFullEffect: 6, target: 'bottom80', adoption: 0.8, gapClosed: 0.3, cost: { oneTime: 150000, perRepPerMonth: 100 } },
+      max: 6,
+      fields: [
+        { key: 'name', label: 'Name', kind: 'text' },
+        { key: 'target', label: 'Target group', kind: 'select', options: ['all', 'bottom80', 'newHires'] },
+        { key: 'startMonth', label: 'Start month', kind: 'number', unit: 'months', min: 1, max: 60, step: 1 },
+        { key: 'endMonth', label: 'End month', kind: 'number', unit: 'months', min: 1, max: 60, step: 1, nullable: { label: 'runs to the end', default: 12 } },
+        months('monthsToFullEffect', 'Months to full effect', 24),
+        pct('adoption', 'Adoption'),
+        pct('gapClosed', 'Gap to top 20% closed'),
+        months('rampMonthsSaved', 'Ramp months saved', 12),
+        pct('noDecisionCut', 'No-decision cut'),
+        pct('sellingTimeGain', 'Selling-time gain'),
+        usd('cost.oneTime', 'One-time cost', 2_000_000, 10_000),
+        usd('cost.perRepPerMonth', 'Cost / rep / month', 2000, 10),
+      ],
+    },
+  },
+  {
+    id: 'quota',
+    title: 'Quota & plan',
+    block: 'quota',
+    defaults: { method: 'flat', annualPerRep: 900000, rampAdjusted: true, plan: null },
+    fields: [
+      { key: 'method', label: 'Quota method', kind: 'select', options: ['flat', 'potential', 'none'] },
+      { key: 'annualPerRep', label: 'Annual quota / rep', kind: 'number', unit: 'usd', min: 0, max: 3_000_000, step: 10_000, nullable: { label: 'none', default: 900000 } },
+      { key: 'rampAdjusted', label: 'Ramp-adjusted quota', kind: 'bool' },
+      { key: 'plan', label: 'Company plan (annual)', kind: 'number', unit: 'usd', min: 0, max: 200_000_000, step: 100_000, nullable: { label: 'sum of quotas', default: 30_000_000 } },
+    ],
+  },
+  {
+    id: 'coverage',
+    title: 'Pipeline coverage',
+    block: 'coverage',
+    defaults: { policy: 'global', multiple: 3, paddingQuality: 0.2 },
+    help: 'Coverage = 1 / win rate. A global 3X overloads a 50%-win rep and under-covers a 20%-win rep; shortfalls are padded with low-quality deals.',
+    fields: [
+      { key: 'policy', label: 'Policy', kind: 'select', options: ['none', 'global', 'individual'] },
+      { key: 'multiple', label: 'Required multiple', kind: 'number', unit: 'x', min: 1, max: 6, step: 0.5 },
+      pct('paddingQuality', 'Padded-deal quality'),
+    ],
+  },
+  {
+    id: 'costs',
+    title: 'Costs',
+    block: 'costs',
+    defaults: { repAnnualCost: 180000, managerSpan: 8, managerAnnualCost: 220000, leaderSearchCost: 100000 },
+    fields: [
+      usd('repAnnualCost', 'Rep on-target earnings / year', 500_000, 5000),
+      { key: 'managerSpan', label: 'Manager span of control', kind: 'number', unit: 'count', min: 1, max: 20, step: 1, nullable: { label: 'no managers', default: 8 } },
+      usd('managerAnnualCost', 'Manager cost / year', 500_000, 5000),
+      usd('leaderSearchCost', 'Leader search cost', 500_000, 5000),
+      usd('vacancyMonthlyCost', 'Vacant seat cost / month', 50_000, 500),
+    ],
+  },
+];
+
+/**
+ * Every field path the editor can show for a scenario, used to decide whether a server error can be
+ * placed next to a field or must be listed at the top.
+ * @example sectionForPath('leadership.disruption.months') // 'leadership'
+ */
+export function sectionForPath(path: string | null): string | null {
+  if (!path) return null;
+  const head = path.split(/[.[]/)[0];
+  if (head === 'reps') return 'reps';
+  if (head === 'name' || head === 'horizonMonths' || head === 'trials' || head === 'seed') return 'general';
+  const s = SECTIONS.find((x) => x.block === head || x.list?.key === head);
+  return s ? s.id : null;
+}
+
+const SPECIAL_LABELS: Record<string, string> = {
+  'reps.winRate': 'Win rate',
+  'reps.winRate.mean': 'Mean win rate',
+  'reps.winRate.concentration': 'Win-rate concentration',
+  'reps.dealSize': 'Deal size',
+  'reps.dealSize.median': 'Median deal size',
+  'reps.dealSize.sigma': 'Deal-size spread',
+  'hiring.timeToFillMonths': 'Time to fill',
+  'hiring.timeToFillMonths.mean': 'Time to fill',
+};
+
+/**
+ * A readable name for a scenario path (the editor's label), or the path itself.
+ * @example labelForPath('attrition.annualRate') // 'Annual attrition'
+ */
+export function labelForPath(path: string): string {
+  if (SPECIAL_LABELS[path]) return SPECIAL_LABELS[path];
+  const generic = path.replace(/\[\d+\]/g, '[]');
+  for (const s of SECTIONS) {
+    const pre = s.block ? `${s.block}.` : '';
+    for (const f of s.fields) if (pre + f.key === generic) return f.label;
+    for (const b of s.subBlocks ?? []) for (const f of b.fields) if (`${pre}${b.key}.${f.key}` === generic) return `${b.title}: ${f.label.toLowerCase()}`;
+    if (s.list) for (const f of s.list.fields) if (`${pre}${s.list.key}[].${f.key}` === generic) return `${s.list.itemTitle} ${f.label.toLowerCase()}`;
+  }
+  return path;
+}

@@ -1,0 +1,75 @@
+/**
+ * Display formatting for the playground: money, percentages, counts, months. Pure presentation; no
+ * statistics are computed here (every number shown comes from the engine's Summary).
+ */
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/**
+ * Money, compact: $12.3M, $940K, $75.
+ * @example formatMoney(12_345_678) // '$12.3M'
+ */
+export function formatMoney(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const sign = v < 0 ? '−' : '';
+  const a = Math.abs(v);
+  return `${sign}$${a >= 1000 ? compact.format(a) : whole.format(a)}`;
+}
+
+/**
+ * A share in [0, 1] as a percentage with `digits` decimals.
+ * @example formatPct(0.4567) // '45.7%'
+ */
+export function formatPct(v: number | null | undefined, digits = 1): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  return `${(v * 100).toFixed(digits)}%`;
+}
+
+/**
+ * A count or small number with at most `digits` decimals, trailing zeros dropped.
+ * @example formatNumber(2.5) // '2.5'
+ */
+export function formatNumber(v: number | null | undefined, digits = 1): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(v);
+}
+
+/**
+ * A multiple such as ROI or a revenue ratio.
+ * @example formatMultiple(2.456) // '2.46×'
+ */
+export function formatMultiple(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  return `${v.toFixed(2)}×`;
+}
+
+/** Units an editor field can carry. `pct` fields store a share in [0, 1] and show 0-100. */
+export type Unit = 'pct' | 'usd' | 'months' | 'count' | 'opps' | 'x' | 'none';
+
+/** The short suffix shown next to an editor field. */
+export const UNIT_LABEL: Record<Unit, string> = {
+  pct: '%',
+  usd: '$',
+  months: 'months',
+  count: '',
+  opps: 'opps',
+  x: '×',
+  none: '',
+};
+
+/**
+ * Converts a stored value to the number shown in an input (shares become percentages).
+ * @example toDisplay(0.25, 'pct') // 25
+ */
+export function toDisplay(v: number, unit: Unit): number {
+  return unit === 'pct' ? Math.round(v * 100 * 1e6) / 1e6 : v;
+}
+
+/**
+ * Converts a number typed into an input back to the stored value.
+ * @example fromDisplay(25, 'pct') // 0.25
+ */
+export function fromDisplay(v: number, unit: Unit): number {
+  return unit === 'pct' ? Math.round((v / 100) * 1e9) / 1e9 : v;
+}

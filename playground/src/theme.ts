@@ -1,0 +1,86 @@
+/**
+ * Shared visual language: colours used by charts and components, and base styles for controls.
+ */
+import { css } from 'lit';
+
+export const COLORS = {
+  ink: '#1b2a3a',
+  muted: '#5b6b7c',
+  band90: '#bcd3ee',
+  band50: '#7fa9dc',
+  median: '#1d4f91',
+  plan: '#c2410c',
+  good: '#15803d',
+  bad: '#b91c1c',
+  productive: '#1d4f91',
+  ramping: '#7fa9dc',
+  vacant: '#f2b8a0',
+  series: ['#1d4f91', '#c2410c', '#15803d', '#7c3aed'],
+};
+
+export const base = css`
+  :host {
+    font-family: 'Inter', 'Segoe UI', system-ui, -apple-system, sans-serif;
+    color: #1b2a3a;
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  button,
+  select,
+  input {
+    font: inherit;
+    font-size: 0.875rem;
+  }
+  button {
+    border: 1px solid #c6d0db;
+    background: #fff;
+    color: #1b2a3a;
+    border-radius: 6px;
+    padding: 0.35rem 0.75rem;
+    cursor: pointer;
+  }
+  button:hover:not(:disabled) {
+    background: #eef3f8;
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: default;
+  }
+  button.primary {
+    background: #1d4f91;
+    border-color: #1d4f91;
+    color: #fff;
+    font-weight: 600;
+  }
+  button.primary:hover:not(:disabled) {
+    background: #173f74;
+  }
+  :focus-visible {
+    outline: 3px solid #f59e0b;
+    outline-offset: 2px;
+  }
+  select,
+  input[type='number'],
+  input[type='text'] {
+    border: 1px solid #c6d0db;
+    border-radius: 6px;
+    padding: 0.3rem 0.45rem;
+    background: #fff;
+    color: #1b2a3a;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

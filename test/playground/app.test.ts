@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp, editable } from '../../playground/src/app.js';
+import { api as realApi, ApiError, type Api, type Progress, type RunRequest } from '../../playground/src/api.js';
+import { parseScenario, simulate, summarize, sliceResults, type Summary } from '../../engine/index.js';
+import { SMALL_SCENARIO } from './fixtures.js';
+
+/** An Api whose simulations run the real engine in-process; records every request and signal. */
+function engineApi() {
+  const calls: { req: RunRequest; signal?: AbortSignal }[] = [];
+  const run = (req: RunRequest): Summary => {
+    const s = parseScenario(req.scenario);
+    const seed = req.seed ?? s.seed;
+    return summarize(s, simulate(s, { trials: req.trials ?? 100, seed }), { seed });
+  };
+  let gate: Promise<void> = Promise.resolve();
+  const fake: Api = {
+    ...realApi,
+    presets: async () => [{ id: 'small', name: 'Small', scenario: parseScenario(SMALL_SCENARIO) } as never],
+    preset: async () => ({ id: 'small', scenario: parseScenario(SMALL_SCENARIO) }),
+    simulate: async (req, signal) => {
+      calls.push({ req, signal });
+      return run(req);
+    },
+    stream: async (req, opts = {}) => {
+      calls.push({ req, signal: opts.signal });
+      await gate;
+      if (opts.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+      const s = parseScenario(req.scenario);
+      const trials = req.trials ?? 100;
+      const seed = req.seed ?? 1;
+      const results = simulate(s, { trials, seed });
+      const half = sliceResults(results, 0, trials / 2);
+      opts.onProgress?.({ done: trials / 2, total: trials, summary: summarize(s, half, { seed }) } as Progress);
+      return summarize(s, results, { seed });
+    },
+    listScenarios: async () => [],
+  };
+  return {
+    api: fake,
+    calls,
+    hold() {
+      let release!: () => void;
+      gate = new Promise((r) => (release = r));
+      return release;
+    },
+  };
+}
+
+describe('app actions', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('debounces input changes into one run and keeps the seed fixed', async () => {
+    const e = engineApi();
+    const app = createApp({ api: e.api, debounceMs: 300 });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.store.set({ trials: 100, seed: 42 });
+    app.setField('reps.seats', 9);
+    app.setField('reps.seats', 10);
+    app.setField('reps.opportunitiesPerMonth', 5);
+    await vi.advanceTimersByTimeAsync(299);
+    expect(e.calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(10);
+    await vi.runAllTimersAsync();
+    expect(e.calls).toHaveLength(1);
+    expect(e.calls[0].req.seed).toBe(42);
+    expect((e.calls[0].req.scenario as { reps: { seats: number } }).reps.seats).toBe(10);
+    const st = app.store.get();
+    expect(st.summary?.trials).toBe(100);
+    expect(st.running).toBe(false);
+    app.setField('reps.seats', 12);
+    await vi.runAllTimersAsync();
+    expect(e.calls[1].req.seed).toBe(42);
+    app.newDraw();
+    await vi.runAllTimersAsync();
+    expect(e.calls[2].req.seed).not.toBe(42);
+  });
+
+  it('a new run aborts the one in flight, whose late result is ignored', async () => {
+    const e = engineApi();
+    const app = createApp({ api: e.api, debounceMs: 10 });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.store.set({ trials: 50 });
+    const release = e.hold();
+    const first = app.run();
+    const second = app.run();
+    expect(e.calls[0].signal?.aborted).toBe(true);
+    expect(e.calls[1].signal?.aborted).toBe(false);
+    release();
+    expect(await first).toBeNull();
+    const s = await second;
+    expect(s?.trials).toBe(50);
+    expect(app.store.get().summary).toBe(s);
+  });
+
+  it('fills the charts from partial summaries before the result', async () => {
+    const e = engineApi();
+    const app = createApp({ api: e.api });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.store.set({ trials: 100 });
+    const seen: number[] = [];
+    app.store.subscribe((s) => {
+      if (s.summary && seen[seen.length - 1] !== s.summary.trials) seen.push(s.summary.trials);
+    });
+    await app.run();
+    expect(seen).toEqual([50, 100]);
+    expect(app.store.get().progress).toEqual({ done: 100, total: 100 });
+  });
+
+  it('undo restores the previous scenario; a slider drag is one undo step', async () => {
+    const app = createApp({ api: engineApi().api });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    expect(app.store.get().canUndo).toBe(false);
+    for (const v of [0.2, 0.21, 0.22, 0.23]) app.setField('reps.winRate.mean', v);
+    app.setField('reps.seats', 20);
+    expect(app.get('reps.winRate.mean')).toBe(0.23);
+    app.undo();
+    expect(app.get('reps.seats')).toBe(8);
+    expect(app.get('reps.winRate.mean')).toBe(0.23);
+    app.undo();
+    expect(app.get('reps.winRate.mean')).toBe(0.25);
+    expect(app.store.get().canUndo).toBe(false);
+    app.cancelRun();
+  });
+
+  it("places a 400's errors in state and clears a field's error when it is edited", async () => {
+    const e = engineApi();
+    const errors = [
+      { path: 'reps.winRate.mean', rule: 'must be between 0 and 1', message: 'reps.winRate.mean: must be between 0 and 1' },
+      { path: 'horizonMonths', rule: 'must be between 1 and 120', message: 'horizonMonths: must be between 1 and 120' },
+    ];
+    e.api.stream = async () => {
+      throw new ApiError(400, errors);
+    };
+    const app = createApp({ api: e.api, debounceMs: 5 });
+    await app.run();
+    expect(app.store.get().errors).toEqual(errors);
+    expect(app.store.get().runError).toBeNull();
+    app.setField('reps.winRate.mean', 0.3);
+    expect(app.store.get().errors.map((x) => x.path)).toEqual(['horizonMonths']);
+    app.cancelRun();
+  });
+
+  it('sends compare as a study on one seed, baseline first', async () => {
+    const e = engineApi();
+    let body: unknown = null;
+    e.api.compare = async (b) => {
+      body = b;
+      return { baseline: {} as Summary, variants: [] };
+    };
+    const app = createApp({ api: e.api });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.store.set({ seed: 5, trials: 300 });
+    app.pinBaseline();
+    app.setField('reps.seats', 12);
+    app.snapshotVariant();
+    app.cancelRun();
+    await app.runCompare();
+    const b = body as { seed: number; trials: number; compare: { baseline: { reps: { seats: number } }; variants: { name: string; scenario: { reps: { seats: number } } }[] } };
+    expect(b.seed).toBe(5);
+    expect(b.trials).toBe(300);
+    expect(b.compare.baseline.reps.seats).toBe(8);
+    expect(b.compare.variants[0].scenario.reps.seats).toBe(12);
+  });
+
+  it('trainer: the engine reproduces the 1 + 3f multiple on the two-tier team', async () => {
+    const e = engineApi();
+    const app = createApp({ api: e.api });
+    app.setTrainerF(1);
+    await vi.runAllTimersAsync();
+    const { baseline, current } = app.store.get().trainer;
+    expect(baseline && current).toBeTruthy();
+    expect(baseline!.reps.top20Share.p50).toBeCloseTo(0.8, 1);
+    // 1000 trials of a 20-rep year: the ratio's standard error is well under 1%
+    expect(current!.revenue.total.mean / baseline!.revenue.total.mean).toBeGreaterThan(3.85);
+    expect(current!.revenue.total.mean / baseline!.revenue.total.mean).toBeLessThan(4.15);
+    expect(e.calls.every((c) => c.req.seed === app.store.get().seed)).toBe(true);
+  });
+
+  it('editable drops the derived reps.seats when territories are listed', () => {
+    const resolved = parseScenario({ territories: [{ name: 'A', seats: 3 }, { name: 'B', seats: 2 }], reps: { opportunitiesPerMonth: 1, winRate: 0.2, dealSize: 1 } });
+    const ed = editable(resolved as never) as { reps: Record<string, unknown> };
+    expect('seats' in ed.reps).toBe(false);
+    expect(() => parseScenario({ ...ed, territories: [{ name: 'A', seats: 9 }] })).not.toThrow();
+  });
+});

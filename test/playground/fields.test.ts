@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioJsonSchema } from '../../engine/index.js';
+import { SECTIONS, sectionForPath } from '../../playground/src/fields.js';
+
+type Schema = { type?: string; properties?: Record<string, Schema>; anyOf?: Schema[]; items?: Schema };
+
+/** Leaf field paths of the scenario JSON Schema (`a.b`, list items as `a[].b`); scalar-or-object unions are leaves. */
+function leaves(s: Schema, prefix: string): string[] {
+  const branches = s.anyOf ? s.anyOf.filter((b) => b.type !== 'null') : [s];
+  if (branches.length !== 1) return [prefix];
+  const b = branches[0];
+  if (b.type === 'object' && b.properties) return Object.entries(b.properties).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+  if (b.type === 'array' && b.items?.type === 'object') return leaves(b.items, `${prefix}[]`);
+  return [prefix];
+}
+
+/** Paths the editor binds (same notation). */
+function editorPaths(): string[] {
+  const out: string[] = [];
+  for (const s of SECTIONS) {
+    const pre = s.block ? `${s.block}.` : '';
+    for (const f of s.fields) out.push(pre + f.key);
+    for (const b of s.subBlocks ?? []) for (const f of b.fields) out.push(`${pre}${b.key}.${f.key}`);
+    if (s.list) for (const f of s.list.fields) out.push(`${pre}${s.list.key}[].${f.key}`);
+  }
+  return out;
+}
+
+/** Set in the toolbar or not meant for the editor; a first-time user never needs them in a form. */
+const NOT_IN_EDITOR = ['$schema', 'description', 'trials', 'seed'];
+
+describe('editor coverage of the scenario format', () => {
+  const schemaLeaves = leaves(scenarioJsonSchema() as Schema, '');
+  const bound = editorPaths();
+
+  it('walks the real schema', () => {
+    expect(schemaLeaves).toEqual(expect.arrayContaining(['reps.capacity', 'leadership.disruption.productivityDip', 'territories[].potential', 'enablement[].cost.oneTime', 'reps.winRate']));
+    expect(schemaLeaves.length).toBeGreaterThan(60);
+  });
+
+  it('binds every field of the schema (except the documented few)', () => {
+    const missing = schemaLeaves.filter((p) => !NOT_IN_EDITOR.includes(p) && !bound.some((e) => p === e || p.startsWith(`${e}.`)));
+    expect(missing).toEqual([]);
+  });
+
+  it('binds nothing the schema does not know', () => {
+    const unknown = bound.filter((e) => !schemaLeaves.some((p) => p === e || p.startsWith(`${e}.`)));
+    expect(unknown).toEqual([]);
+  });
+
+  it('maps error paths to the section that shows them', () => {
+    expect(sectionForPath('territories[1].potential')).toBe('territories');
+    expect(sectionForPath('reps.winRate.tiers')).toBe('reps');
+    expect(sectionForPath('leadership.disruption.months')).toBe('leadership');
+    expect(sectionForPath('enablement[0].gapClosed')).toBe('enablement');
+    expect(sectionForPath('horizonMonths')).toBe('general');
+    expect(sectionForPath(null)).toBeNull();
+  });
+
+  it('slider ranges are sane', () => {
+    for (const s of SECTIONS)
+      for (const f of [...s.fields, ...(s.list?.fields ?? []), ...(s.subBlocks ?? []).flatMap((b) => b.fields)])
+        if (f.kind === 'number') {
+          expect(f.min, f.key).toBeLessThan(f.max!);
+          expect(f.step, f.key).toBeGreaterThan(0);
+          if (f.unit === 'pct') expect([f.min, f.max], f.key).toEqual([0, 1]);
+        }
+  });
+});
