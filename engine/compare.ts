@@ -34,7 +34,17 @@ export interface VariantComparison {
   crossoverMonth: Stats | null;
   /** share of trials where the variant is not ahead at the horizon */
   neverCrosses: number;
-  /** (mean revenue difference - mean cost difference) / mean cost difference; null when costs are equal */
+  /**
+   * The same on cumulative margin (revenue - cost): the month from which the variant's extra spend has
+   * paid for itself and stays paid to the horizon; null when it never does.
+   */
+  paybackMonth: Stats | null;
+  /** share of trials where the variant's cumulative margin is not ahead at the horizon */
+  neverPaysBack: number;
+  /**
+   * (mean revenue difference - mean cost difference) / mean cost difference: the return on the extra
+   * spend. Null when the variant costs no more than the baseline (there is no extra spend to return on).
+   */
   incrementalRoi: number | null;
   /** (Var(A) + Var(B)) / Var(A - B) of total revenue; null when Var(A - B) = 0 */
   varianceReduction: number | null;
@@ -83,6 +93,7 @@ export function compareResults(
   const plan = planTargets(baseline);
   const baseSummary = summarize(baseline, baseResults, { seed: opts.seed, plan, elapsedMs: opts.runElapsedMs?.[0] ?? 0 });
   const base = trialTotals(baseResults);
+  const baseMargin = subtract(baseResults.revenue, baseResults.cost);
   const se = (x: Float64Array) => (x.length > 1 ? Math.sqrt(variance(x) / x.length) : 0);
   const out: VariantComparison[] = variants.map((v, i) => {
     const alt = trialTotals(v.results);
@@ -93,6 +104,7 @@ export function compareResults(
     for (let t = 0; t < trials; t++) if (dRevenue[t] > 0) wins++;
     const cross = crossoverMonths(v.results.revenue, baseResults.revenue, trials, months);
     const crossed = cross.filter((x) => !Number.isNaN(x));
+    const payback = crossoverMonths(subtract(v.results.revenue, v.results.cost), baseMargin, trials, months).filter((x) => !Number.isNaN(x));
     const cum = cumulativeDifference(v.results.revenue, baseResults.revenue, trials, months);
     const dRevMean = mean(dRevenue);
     const dCostMean = mean(dCost);
@@ -110,7 +122,9 @@ export function compareResults(
       beatsBaseline: { probability: trials > 0 ? wins / trials : 0, ci: wilson(wins, trials) },
       crossoverMonth: crossed.length > 0 ? stats(crossed) : null,
       neverCrosses: trials > 0 ? (trials - crossed.length) / trials : 0,
-      incrementalRoi: dCostMean !== 0 ? (dRevMean - dCostMean) / dCostMean : null,
+      paybackMonth: payback.length > 0 ? stats(payback) : null,
+      neverPaysBack: trials > 0 ? (trials - payback.length) / trials : 0,
+      incrementalRoi: dCostMean > 0 ? (dRevMean - dCostMean) / dCostMean : null,
       varianceReduction: varianceReductionRatio(alt.revenue, base.revenue),
     };
   });

@@ -10,8 +10,11 @@
  *   variants:
  *     - name: enable
  *       scenario: hiring-vs-enablement.enable.yaml   # a whole scenario (path or inline) ...
- *     - name: enable, better adoption
- *       patch: { enablement: [ { ... } ] }          # ... or a merge patch on the baseline
+ *     - name: hire 12
+ *       patch: { hiring: { plan: [ ... ] } }         # ... or a merge patch on the baseline
+ *     - name: enable, half the adoption
+ *       scenario: hiring-vs-enablement.enable.yaml   # ... or a patch on another scenario
+ *       patch: { enablement: [ { ... } ] }
  * ```
  */
 import { z } from 'zod';
@@ -129,9 +132,15 @@ const RequestSchema = z.strictObject({
   seed: StudySchema.shape.seed,
 });
 
+/** A validated compare block (typed by hand: zod's inferred optionality differs without `strict`). */
+interface ComparisonBlock {
+  baseline: string | Record<string, unknown>;
+  variants: { name: string; patch?: Record<string, unknown>; scenario?: string | Record<string, unknown> }[];
+}
+
 /** Resolves a compare block's baseline and variants; every path starts with `prefix` ('' or 'compare.'). */
 function resolveComparison(
-  block: { baseline: string | Record<string, unknown>; variants: { name: string; patch?: Record<string, unknown>; scenario?: string | Record<string, unknown> }[] },
+  block: ComparisonBlock,
   prefix: string,
   readFile: ReadScenarioFile | undefined,
 ): { baseline: Scenario; variants: Study['variants'] } {
@@ -144,15 +153,14 @@ function resolveComparison(
     const at = `${prefix}variants[${i}]`;
     if (names.has(v.name)) errors.push(issue(`${at}.name`, 'must be unique'));
     names.add(v.name);
-    if ((v.patch === undefined) === (v.scenario === undefined)) {
-      errors.push(issue(at, 'needs exactly one of patch (a merge patch on the baseline) or scenario (a file path or inline scenario)'));
+    if (v.patch === undefined && v.scenario === undefined) {
+      errors.push(issue(at, 'needs a patch (a merge patch on the baseline), a scenario (a file path or inline scenario), or both (a patch on that scenario)'));
       return;
     }
     try {
+      const own = v.scenario !== undefined ? loadRaw(v.scenario, `${at}.scenario`, readFile) : undefined;
       const scenario =
-        v.patch !== undefined
-          ? patchVariant(baselineRaw, v.patch, `${at}.patch`)
-          : parseAt(loadRaw(v.scenario as string | Record<string, unknown>, `${at}.scenario`, readFile), `${at}.scenario`);
+        v.patch !== undefined ? patchVariant(own ?? baselineRaw, v.patch, `${at}.patch`) : parseAt(own, `${at}.scenario`);
       const bad = checkComparable(baseline, scenario, `${at}.${v.patch !== undefined ? 'patch' : 'scenario'}`);
       if (bad.length > 0) errors.push(...bad);
       else variants.push({ name: v.name, scenario });
@@ -176,7 +184,7 @@ export function parseStudy(input: string | unknown, readFile?: ReadScenarioFile)
   const r = StudySchema.safeParse(raw);
   if (!r.success) throw new InputError(zodIssues(r.error.issues));
   const s = r.data;
-  const { baseline, variants } = resolveComparison(s.compare, 'compare.', readFile);
+  const { baseline, variants } = resolveComparison(s.compare as ComparisonBlock, 'compare.', readFile);
   return {
     name: s.name ?? `${baseline.name} vs ${variants.map((v) => v.name).join(', ')}`,
     ...(s.description !== undefined ? { description: s.description } : {}),
@@ -198,6 +206,6 @@ export function parseCompareRequest(input: unknown, readFile?: ReadScenarioFile)
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InputError([issue(null, 'the request must be an object { baseline, variants }')]);
   const r = RequestSchema.safeParse(input);
   if (!r.success) throw new InputError(zodIssues(r.error.issues));
-  const { baseline, variants } = resolveComparison(r.data, '', readFile);
+  const { baseline, variants } = resolveComparison(r.data as ComparisonBlock, '', readFile);
   return { baseline, variants, ...(r.data.trials !== undefined ? { trials: r.data.trials } : {}), ...(r.data.seed !== undefined ? { seed: r.data.seed } : {}) };
 }

@@ -79,6 +79,7 @@ export function summarize(s: Scenario, r: TrialResults, opts: SummarizeOptions =
       target: plan.total,
       probability: p,
       ci: wilson(hit, n),
+      monthly: plan.monthly.slice(0, H),
       annual: plan.annual.map((target, y) => {
         let h = 0;
         for (let t = 0; t < n; t++) if (annual[y][t] >= target) h++;

@@ -88,6 +88,8 @@ export interface PlanResult {
   target: number;
   probability: number;
   ci: [number, number];
+  /** the plan month by month (ramp-adjusted hires make it uneven) */
+  monthly: number[];
   annual: { year: number; months: number; target: number; probability: number; ci: [number, number] }[];
 }
 

@@ -1,11 +1,12 @@
 /** `salesim compare`: a study file, or a baseline and variant scenario files, on common random numbers. */
 import { basename, dirname, resolve } from 'node:path';
-import { compare, type CompareResult } from '../../engine/compare.js';
+import { compareResults, type CompareResult } from '../../engine/compare.js';
+import { defaultWorkers } from '../../parallel/index.js';
 import { InputError, issue } from '../../engine/errors.js';
 import { parseScenario, parseText } from '../../engine/scenario.js';
 import { checkComparable, isStudy, parseStudy, type Study } from '../../engine/study.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
-import { inFile, listStudies, readText, resolveStudy, signedMoney } from '../compare-io.js';
+import { inFile, listStudies, readText, resolveStudy, runScenarios, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { readScenarioSource } from '../load.js';
 
@@ -72,7 +73,10 @@ export function formatComparison(title: string, r: CompareResult): string {
     lines.push(
       `  crossover month       ${v.crossoverMonth ? `P50 ${fmtMonth(v.crossoverMonth.p50)} (P10 ${fmtMonth(v.crossoverMonth.p10)}, P90 ${fmtMonth(v.crossoverMonth.p90)}); ` : ''}never ahead by the horizon in ${pct(v.neverCrosses)} of trials`,
     );
-    lines.push(`  incremental ROI       ${v.incrementalRoi === null ? '- (same cost)' : `${(v.incrementalRoi * 100).toFixed(0)}%`}`);
+    lines.push(
+      `  payback month         ${v.paybackMonth ? `P50 ${fmtMonth(v.paybackMonth.p50)} (P10 ${fmtMonth(v.paybackMonth.p10)}, P90 ${fmtMonth(v.paybackMonth.p90)}); ` : ''}cumulative margin not ahead by the horizon in ${pct(v.neverPaysBack)} of trials`,
+    );
+    lines.push(`  incremental ROI       ${v.incrementalRoi === null ? '- (costs no more than the baseline)' : `${(v.incrementalRoi * 100).toFixed(0)}% on the extra ${money(d.cost.mean)} spent`}`);
     lines.push(
       `  variance reduction    ${v.varianceReduction === null ? '- (identical outcomes: the difference is 0 in every trial)' : `${v.varianceReduction.toFixed(1)}x (independent draws would give the difference this many times the variance)`}`,
     );
@@ -85,7 +89,7 @@ function fmtMonth(m: number): string {
 }
 
 export const compareCommand: Command = {
-  usage: 'compare <study.yaml | baseline.yaml variant.yaml...> [--trials N] [--seed S] [--json]',
+  usage: 'compare <study.yaml | baseline.yaml variant.yaml...> [--trials N] [--seed S] [--workers N] [--json]',
   summary: 'compare designs on common random numbers',
   help: [
     'Runs a baseline and its variants with the same seed, so every trial of every scenario shares its random draws',
@@ -98,16 +102,24 @@ export const compareCommand: Command = {
     '',
     '  --trials N   trials per scenario (default: the study, then the baseline)',
     '  --seed S     the shared seed (default: the study, then the baseline)',
+    '  --workers N  worker threads (default: the number of cores; results are identical for any N)',
     '  --json       print the comparison as JSON: { baseline: Summary, variants: [ ... ] }',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed'], booleans: ['json'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'workers'], booleans: ['json'] });
+    const trialsFlag = intFlag(p, 'trials', 1, 1_000_000);
+    const seedFlag = intFlag(p, 'seed', 0, 2 ** 32 - 1);
+    const workers = intFlag(p, 'workers', 1, 256) ?? defaultWorkers();
     const study = loadStudy(p.positional);
-    const trials = intFlag(p, 'trials', 1, 1_000_000) ?? study.trials ?? study.baseline.trials;
-    const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1) ?? study.seed ?? study.baseline.seed;
+    const trials = trialsFlag ?? study.trials ?? study.baseline.trials;
+    const seed = seedFlag ?? study.seed ?? study.baseline.seed;
     const progress = progressBar('comparing');
-    const result = compare(study.baseline, study.variants, { trials, seed, onProgress: progress.update });
+    const t0 = performance.now();
+    const { results, elapsedMs } = await runScenarios([study.baseline, ...study.variants.map((v) => v.scenario)], { trials, seed, workers, onProgress: progress.update });
     progress.done();
+    const [baseResults, ...variantResults] = results;
+    const variants = study.variants.map((v, i) => ({ ...v, results: variantResults[i] }));
+    const result = compareResults(study.baseline, baseResults, variants, { seed, elapsedMs: performance.now() - t0, runElapsedMs: elapsedMs });
     process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatComparison(study.name, result) + '\n');
     return 0;
   },

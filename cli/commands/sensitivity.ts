@@ -1,8 +1,9 @@
 /** `salesim sensitivity`: a tornado of total revenue over the scenario's main parameters. */
 import { parseScenario } from '../../engine/scenario.js';
-import { sensitivity, type SensitivityParam, type SensitivityResult } from '../../engine/sensitivity.js';
+import { planSensitivity, sensitivityFromResults, type SensitivityParam, type SensitivityResult } from '../../engine/sensitivity.js';
+import { defaultWorkers } from '../../parallel/index.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
-import { inFile, signedMoney } from '../compare-io.js';
+import { inFile, runScenarios, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { readScenarioSource } from '../load.js';
 
@@ -55,7 +56,7 @@ export function formatSensitivity(title: string, r: SensitivityResult): string {
 }
 
 export const sensitivityCommand: Command = {
-  usage: 'sensitivity <file|preset> [--param path[=lo:hi] ...] [--trials N] [--seed S] [--json]',
+  usage: 'sensitivity <file|preset> [--param path[=lo:hi] ...] [--relative R] [--trials N] [--seed S] [--workers N] [--json]',
   summary: 'tornado: which parameters move total revenue most',
   help: [
     'Moves one parameter at a time to a low and a high value, runs both with the scenario\'s seed (common random',
@@ -63,25 +64,35 @@ export const sensitivityCommand: Command = {
     '',
     'Default parameters (those present in the scenario): win-rate mean, opportunities per month, deal-size median,',
     'cycle months, attrition rate, ramp months, time to fill, leader tenure mean, enablement gapClosed; each',
-    'moved ±20% and clamped to its valid range.',
+    'moved ±R (default ±20%) and clamped to its valid range.',
     '',
-    '  --param P        vary the field at path P by ±20% (repeatable; replaces the default set)',
+    '  --param P        vary the field at path P by ±R (repeatable; replaces the default set)',
     '  --param P=lo:hi  vary it from lo to hi, e.g. --param reps.winRate.mean=0.2:0.3',
+    '  --relative R     the default move, as a fraction (default 0.2 = ±20%)',
     '  --trials N       trials per run (default: the scenario\'s)',
     '  --seed S         seed shared by every run (default: the scenario\'s)',
+    '  --workers N      worker threads (default: the number of cores; results are identical for any N)',
     '  --json           print { output, base, parameters: [ { path, low, high, swing, ... } ] } as JSON',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'param'], booleans: ['json'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'param', 'workers', 'relative'], booleans: ['json'] });
     if (p.positional.length !== 1) throw new UsageError('give exactly one scenario file or preset name');
     const file = p.positional[0];
     const scenario = inFile(file, () => parseScenario(readScenarioSource(file).text));
     const params = p.flags.get('param')?.map(parseParam);
     const trials = intFlag(p, 'trials', 1, 1_000_000) ?? scenario.trials;
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1) ?? scenario.seed;
+    const workers = intFlag(p, 'workers', 1, 256) ?? defaultWorkers();
+    const relText = p.flags.get('relative')?.at(-1);
+    const relative = relText === undefined ? 0.2 : Number(relText);
+    if (!(relative > 0 && relative < 1)) throw new UsageError(`--relative must be a number between 0 and 1, exclusive (got '${relText}')`);
+    const runs = planSensitivity(scenario, params, relative);
     const progress = progressBar('sensitivity');
-    const result = sensitivity(scenario, { trials, seed, params, onProgress: progress.update });
+    const t0 = performance.now();
+    const { results } = await runScenarios([scenario, ...runs.flatMap((r) => [r.lowScenario, r.highScenario])], { trials, seed, workers, onProgress: progress.update });
     progress.done();
+    const pairs = runs.map((_, i) => ({ low: results[1 + 2 * i], high: results[2 + 2 * i] }));
+    const result = sensitivityFromResults(scenario, results[0], runs, pairs, { seed, elapsedMs: performance.now() - t0 });
     process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatSensitivity(scenario.name, result) + '\n');
     return 0;
   },

@@ -84,6 +84,22 @@ describe('salesim compare', () => {
   });
 });
 
+describe('worker threads', () => {
+  const strip = (text: string) => JSON.parse(text, (k, v) => (k === 'meta' || k === 'elapsedMs' || k === 'trialsPerSecond' ? undefined : v));
+
+  it('compare and sensitivity give identical results on 1 and 2 workers', async () => {
+    const [c1, c2, s1, s2] = await Promise.all([
+      salesim(['compare', join(dir, 'study.yaml'), '--json', '--trials', '120', '--workers', '1']),
+      salesim(['compare', join(dir, 'study.yaml'), '--json', '--trials', '120', '--workers', '2']),
+      salesim(['sensitivity', join(dir, 'a.yaml'), '--json', '--trials', '120', '--workers', '1', '--param', 'reps.cycleMonths']),
+      salesim(['sensitivity', join(dir, 'a.yaml'), '--json', '--trials', '120', '--workers', '2', '--param', 'reps.cycleMonths']),
+    ]);
+    for (const r of [c1, c2, s1, s2]) expect(r.code, r.stderr).toBe(0);
+    expect(strip(c2.stdout)).toEqual(strip(c1.stdout));
+    expect(strip(s2.stdout)).toEqual(strip(s1.stdout));
+  });
+});
+
 describe('salesim sensitivity', () => {
   it('--json: parameters sorted by |swing.mean|, an unused parameter last with swing 0', async () => {
     const r = await salesim(['sensitivity', join(dir, 'a.yaml'), '--trials', '200', '--json', '--param', 'costs.repAnnualCost', '--param', 'reps.winRate.mean=0.2:0.3', '--param', 'reps.cycleMonths']);

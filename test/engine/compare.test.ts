@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { compare, compareResults } from '../../engine/compare.js';
 import { InputError } from '../../engine/errors.js';
 import { parseScenario, type Scenario } from '../../engine/scenario.js';
@@ -48,6 +49,8 @@ describe('compare on common random numbers', () => {
         expect(v.beatsBaseline.probability).toBe(0);
         expect(v.crossoverMonth).toBeNull();
         expect(v.neverCrosses).toBe(1);
+        expect(v.paybackMonth).toBeNull();
+        expect(v.neverPaysBack).toBe(1);
         expect(v.varianceReduction).toBeNull();
         expect(v.incrementalRoi).toBeNull();
         expect(v.summary.revenue).toEqual(r.baseline.revenue);
@@ -133,6 +136,23 @@ describe('compare on common random numbers', () => {
     }
     expect(v.neverCrosses).toBeGreaterThanOrEqual(0);
     expect(v.neverCrosses).toBeLessThanOrEqual(1);
+    // payback is the crossover of cumulative margin, recomputed here from the results arrays
+    const a = simulate(base, { trials: 400, seed: 2 });
+    const b = simulate(more, { trials: 400, seed: 2 });
+    const firstAhead = (x: Float64Array, y: Float64Array, t: number) => {
+      let cum = 0, last = 0;
+      for (let m = 0; m < 24; m++) { cum += x[t * 24 + m] - y[t * 24 + m]; if (!(cum > 0)) last = m + 1; }
+      return last === 24 ? NaN : last + 1;
+    };
+    const marginA = a.revenue.map((r, i) => r - a.cost[i]);
+    const marginB = b.revenue.map((r, i) => r - b.cost[i]);
+    const paybacks: number[] = [];
+    for (let t = 0; t < 400; t++) {
+      const p = firstAhead(marginB, marginA, t);
+      if (!Number.isNaN(p)) paybacks.push(p);
+    }
+    expect(v.neverPaysBack).toBeCloseTo(1 - paybacks.length / 400, 12);
+    if (v.paybackMonth) expect(v.paybackMonth.mean).toBeCloseTo(paybacks.reduce((x, y) => x + y, 0) / paybacks.length, 9);
   });
 
   it('compareResults on results computed in chunks (a worker pool) equals compare', () => {
@@ -159,5 +179,43 @@ describe('compare on common random numbers', () => {
       expect(e).toBeInstanceOf(InputError);
       expect((e as InputError).errors.map((x) => x.path)).toEqual(['variants[1].scenario.horizonMonths']);
     }
+  });
+
+  describe('properties over generated scenarios', () => {
+    const scenarioArb = fc.record({
+      seats: fc.integer({ min: 1, max: 12 }),
+      opps: fc.double({ min: 0.5, max: 6, noNaN: true }),
+      win: fc.double({ min: 0.05, max: 0.6, noNaN: true }),
+      deal: fc.integer({ min: 1000, max: 100000 }),
+      attrition: fc.option(fc.double({ min: 0.05, max: 0.5, noNaN: true }), { nil: null }),
+      horizon: fc.integer({ min: 1, max: 18 }),
+    });
+    const build = (p: { seats: number; opps: number; win: number; deal: number; attrition: number | null; horizon: number }) =>
+      parseScenario({
+        horizonMonths: p.horizon,
+        reps: { seats: p.seats, opportunitiesPerMonth: p.opps, winRate: { mean: p.win, concentration: 10 }, dealSize: { median: p.deal, sigma: 0.5 } },
+        ...(p.attrition !== null ? { attrition: { annualRate: p.attrition }, hiring: { timeToFillMonths: 1, ramp: { months: 2 } } } : {}),
+        costs: { repAnnualCost: 100000 },
+      });
+
+    it('an identical variant differs by exactly 0; the difference is antisymmetric in the roles', () => {
+      fc.assert(
+        fc.property(scenarioArb, scenarioArb, fc.integer({ min: 0, max: 1000 }), (pa, pb, seed) => {
+          const a = build(pa);
+          const b = build({ ...pb, horizon: pa.horizon });
+          const same = compare(a, [{ name: 'same', scenario: build(pa) }], { trials: 15, seed }).variants[0];
+          expect(allZero(same.difference.total) && allZero(same.difference.cost) && allZero(same.difference.margin)).toBe(true);
+          const ab = compare(a, [{ name: 'b', scenario: b }], { trials: 15, seed }).variants[0];
+          const ba = compare(b, [{ name: 'a', scenario: a }], { trials: 15, seed }).variants[0];
+          expect(ab.difference.total.mean).toBe(-ba.difference.total.mean);
+          expect(ab.difference.total.sd).toBe(ba.difference.total.sd);
+          expect(ab.difference.total.p10).toBeCloseTo(-ba.difference.total.p90, 3);
+          // P(A beats B) + P(B beats A) + P(tie) = 1, and ties are exactly the trials with a zero difference
+          expect(ab.beatsBaseline.probability + ba.beatsBaseline.probability).toBeLessThanOrEqual(1 + 1e-12);
+          expect(ab.varianceReduction).toBe(ba.varianceReduction);
+        }),
+        { numRuns: 25 },
+      );
+    });
   });
 });

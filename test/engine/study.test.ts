@@ -27,6 +27,7 @@ describe('study files', () => {
       variants: [
         { name: 'better', patch: { reps: { winRate: { mean: 0.26 } } } },
         { name: 'file', scenario: 'other.yaml' },
+        { name: 'file patched', scenario: 'other.yaml', patch: { reps: { seats: 14 } } },
       ],
     },
   };
@@ -44,9 +45,13 @@ describe('study files', () => {
     const s = parseStudy(study, read);
     expect(s.name).toBe('lever');
     expect(s.baseline.name).toBe('base');
-    expect(s.variants.map((v) => v.name)).toEqual(['better', 'file']);
+    expect(s.variants.map((v) => v.name)).toEqual(['better', 'file', 'file patched']);
     expect(s.variants[0].scenario.reps.winRate).toEqual({ mean: 0.26, concentration: 8 });
     expect(s.variants[1].scenario.reps.seats).toBe(12);
+    // a patch next to a scenario applies to that scenario, not to the baseline
+    expect(s.variants[2].scenario.name).toBe('other');
+    expect(s.variants[2].scenario.reps.seats).toBe(14);
+    expect(s.variants[2].scenario.reps.winRate).toBe(0.3);
   });
 
   it('patches a baseline read from a file, from YAML text', () => {

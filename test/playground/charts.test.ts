@@ -24,11 +24,18 @@ describe('fan chart', () => {
     expect(fanRows(summary).map((r) => r.p50)).toEqual(summary.revenue.monthly.map((s) => s.p50));
   });
 
-  it('spreads each plan year over its months, and the pieces add up to the plan', () => {
+  it("draws the engine's monthly plan, and the pieces add up to the plan", () => {
     const plan = planByMonth(summary);
     expect(plan).toHaveLength(18);
     const total = plan.reduce((a, p) => a + p.plan, 0);
     expect(total).toBeCloseTo(summary.plan!.target, 6);
+    expect(plan.map((p) => p.plan)).toEqual(summary.plan!.monthly);
+    const y1 = plan.slice(0, 12).reduce((a, p) => a + p.plan, 0);
+    expect(y1).toBeCloseTo(summary.plan!.annual[0].target, 6);
+  });
+  it('falls back to spreading each plan year over its months for summaries without a monthly plan', () => {
+    const old = { ...summary, plan: { ...summary.plan!, monthly: undefined as unknown as number[] } };
+    const plan = planByMonth(old);
     const y1 = summary.plan!.annual[0].target / 12;
     expect(plan[0].plan).toBeCloseTo(y1, 9);
     expect(plan[11].plan).toBeCloseTo(y1, 9);

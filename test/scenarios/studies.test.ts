@@ -9,10 +9,6 @@ const studies = readdirSync(dir).filter((f) => f.endsWith('.study.yaml'));
 const load = (f: string) => parseStudy(readFileSync(join(dir, f), 'utf8'), (ref) => readFileSync(resolve(dir, ref), 'utf8'));
 
 describe('preset studies', () => {
-  it('there is at least the hiring-vs-enablement study', () => {
-    expect(studies).toContain('hiring-vs-enablement.study.yaml');
-  });
-
   it.each(studies)('%s parses, starts with a header comment and runs on common random numbers', (f) => {
     expect(readFileSync(join(dir, f), 'utf8').startsWith('#')).toBe(true);
     const study = load(f);
@@ -25,11 +21,23 @@ describe('preset studies', () => {
     }
   });
 
-  it('hiring-vs-enablement spends the same budget on both designs (within 5%)', () => {
+  it('every preset that compares designs has a study', () => {
+    for (const id of ['hiring-vs-enablement', 'coverage-policy', 'pareto-numerator', 'leadership-churn']) expect(studies).toContain(`${id}.study.yaml`);
+  });
+
+  it('hiring-vs-enablement: both designs spend the same budget (within 2% of total cost)', () => {
     const study = load('hiring-vs-enablement.study.yaml');
-    const r = compare(study.baseline, study.variants, { trials: 200, seed: 1 });
-    const [hire, enable] = r.variants.map((v) => v.difference.cost.mean);
-    expect(hire).toBeGreaterThan(0);
-    expect(Math.abs(enable - hire) / hire).toBeLessThan(0.05);
+    const r = compare(study.baseline, study.variants.slice(0, 1), { trials: 200, seed: 1 });
+    expect(Math.abs(r.variants[0].difference.cost.mean) / r.baseline.cost.total.mean).toBeLessThan(0.02);
+  });
+
+  it('pareto-numerator: lifting the 80% by f adds 3f times the baseline revenue (1 + 3f), within 4 SE', () => {
+    const study = load('pareto-numerator.study.yaml');
+    const r = compare(study.baseline, study.variants, { trials: 300, seed: 2 });
+    const base = r.baseline.revenue.total;
+    const seBase = base.sd / Math.sqrt(r.trials);
+    for (const [v, f] of r.variants.map((v, i) => [v, [0.25, 0.5, 1][i]] as const)) {
+      expect(Math.abs(v.difference.total.mean - 3 * f * base.mean)).toBeLessThan(4 * (v.difference.stdError.total + 3 * f * seBase));
+    }
   });
 });

@@ -14,12 +14,13 @@ export interface ChartOptions {
 }
 
 /**
- * Monthly plan line from the engine's annual plan targets (presentation only: a year's target over
- * its months). Empty when the scenario has no plan.
+ * Monthly plan line: the engine's month-by-month plan (older summaries without it: a year's target
+ * spread over its months). Empty when the scenario has no plan.
  * @example planByMonth(summary) // [{ month: 1, plan: 250000 }, ...]
  */
 export function planByMonth(s: Summary): { month: number; plan: number }[] {
   if (!s.plan) return [];
+  if (Array.isArray(s.plan.monthly) && s.plan.monthly.length > 0) return s.plan.monthly.map((plan, i) => ({ month: i + 1, plan }));
   const out: { month: number; plan: number }[] = [];
   let m = 1;
   for (const y of s.plan.annual) {
