@@ -277,7 +277,13 @@ export function parseText(text: string): unknown {
       }),
     );
   }
-  return doc.toJS();
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    // e.g. an alias with no anchor (`reps: *missing`) or an alias bomb: the YAML is well-formed but not a value
+    const rule = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new InputError([{ path: null, rule, message: `line 1, column 1: ${rule}`, line: 1, column: 1 }]);
+  }
 }
 
 /**

@@ -8,3 +8,6 @@ export const trials = worker.trials;
 export const summarizeTask = worker.summarizeTask;
 export const compareTask = worker.compareTask;
 export const sensitivityTask = worker.sensitivityTask;
+export const calibrateTask = worker.calibrateTask;
+export const bookedRevenueTask = worker.bookedRevenueTask;
+export const bandTask = worker.bandTask;

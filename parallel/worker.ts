@@ -86,3 +86,6 @@ export interface SensitivityTask {
 export function sensitivityTask(t: SensitivityTask): SensitivityResult {
   return sensitivityFromResults(t.scenario, t.baseResults, t.runs, t.results, { seed: t.seed, elapsedMs: t.elapsedMs });
 }
+
+// calibration from CRM history (server: POST /api/calibrate, /api/backtest)
+export { calibrateTask, bookedRevenueTask, bandTask } from './calibrate.js';

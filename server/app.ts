@@ -18,6 +18,7 @@ import { errorResponse } from './respond.js';
 import { createRunner, type Runner } from './runner.js';
 import { openStore, type Store } from './store.js';
 import { analysisRoutes } from './routes/analysis.js';
+import { calibrateRoutes } from './routes/calibrate.js';
 import { metaRoutes } from './routes/meta.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { simulateRoutes } from './routes/simulate.js';
@@ -75,6 +76,8 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
   app.use('*', requestLog(log));
   app.use('*', secureHeaders());
   if (opts.corsOrigins && opts.corsOrigins.length > 0) app.use('/api/*', cors({ origin: opts.corsOrigins }));
+  // CSV uploads (10 MiB): registered before the general body limit, with their own
+  app.route('/api', calibrateRoutes(runner, pool));
   app.use(
     '/api/*',
     bodyLimit({

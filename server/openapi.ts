@@ -118,6 +118,73 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       },
     };
   }
+  {
+    const month = { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'a month YYYY-MM' };
+    const csvErrors = { ...runErrors, '413': errorResponse('request body over the CSV limit (10 MiB, maxCsvBodyBytes)'), '415': errorResponse('neither text/csv nor JSON') };
+    paths['/api/calibrate'] = {
+      post: {
+        summary: 'Fit a scenario to a CRM opportunity export',
+        description:
+          'The body is the export itself (`Content-Type: text/csv`; options in the query: from, to, name, invalidRows) or JSON `{ csv, roster?, mapping?, from?, to?, name?, horizonMonths?, invalidRows? }`. Default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount. A malformed export is a 400 naming the row (spreadsheet numbering) and column, e.g. path `rows[7].Created Date`, or `columns.Amount` for a missing column. Runs on the worker pool under the run queue and time limit.',
+        parameters: ['from', 'to', 'name', 'invalidRows'].map((name) => ({ name, in: 'query', required: false, schema: name === 'invalidRows' ? { enum: ['error', 'skip'] } : { type: 'string' } })),
+        requestBody: {
+          required: true,
+          content: {
+            'text/csv': { schema: { type: 'string' } },
+            ...json({
+              type: 'object',
+              additionalProperties: false,
+              required: ['csv'],
+              properties: {
+                csv: { type: 'string', description: 'the opportunity export' },
+                roster: { type: 'string', description: 'rep roster CSV: Name, Territory, Hire Date, Exit Date' },
+                mapping: { oneOf: [{ type: 'object' }, { type: 'string' }], description: 'columns / stages / dateOrder mapping, or its YAML text' },
+                from: month,
+                to: month,
+                name: { type: 'string' },
+                horizonMonths: { type: 'integer', minimum: 1, maximum: 120 },
+                invalidRows: { enum: ['error', 'skip'] },
+              },
+            }),
+          },
+        },
+        responses: {
+          '200': ok('{ scenario, yaml (commented), report: { parameters: [ { path, value, se, method } ], rows: { total, used, rejected, open, rejections }, warnings, window, ... } }', {
+            type: 'object',
+            properties: { scenario: { type: 'object' }, yaml: { type: 'string' }, report: { type: 'object' } },
+            required: ['scenario', 'yaml', 'report'],
+          }),
+          ...csvErrors,
+        },
+      },
+    };
+    paths['/api/backtest'] = {
+      post: {
+        summary: "Back-test a scenario against an export: actual monthly revenue vs the simulated P10-P90 band",
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['csv', 'scenario', 'from', 'to'],
+            properties: {
+              csv: { type: 'string' },
+              scenario: { oneOf: [ref('Scenario'), ref('SourceText')] },
+              from: month,
+              to: month,
+              trials: runBody.properties.trials,
+              seed: runBody.properties.seed,
+              mapping: { oneOf: [{ type: 'object' }, { type: 'string' }] },
+            },
+          }),
+        },
+        responses: {
+          '200': ok("the engine's back-test: { from, to, trials, seed, months: [ { month, actual, mean, p10, p50, p90, inside } ], inside, insideShare, total, warnings }", { type: 'object' }),
+          ...csvErrors,
+        },
+      },
+    };
+  }
   const stats = { type: 'object', properties: Object.fromEntries(['mean', 'sd', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'].map((k) => [k, { type: 'number' }])) };
   const listItem = {
     type: 'object',

@@ -60,6 +60,11 @@ describe('parseScenario', () => {
     expect(errs[0].line).toBeGreaterThanOrEqual(1);
     expect(errs[0].column).toBeGreaterThanOrEqual(1);
   });
+  it('turns unresolved YAML aliases and alias bombs into input errors, not exceptions', () => {
+    expect(errorsOf('reps: *missing\n')[0].rule).toMatch(/alias/i);
+    const bomb = ['a: &a [1, 2]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'reps: { seats: 1 }'].join('\n');
+    expect(errorsOf(bomb)[0].path).toBeNull();
+  });
   it('checks cross-field rules', () => {
     expect(errorsOf({ ...minimal, reps: { ...minimal.reps, winRate: { tiers: [{ share: 0.5, mean: 0.1 }] } } })[0]).toMatchObject({ path: 'reps.winRate.tiers' });
     expect(errorsOf({ ...minimal, hiring: { plan: [{ month: 1, seats: 2, territory: 'Mars' }] } })[0]).toMatchObject({ path: 'hiring.plan[0].territory' });

@@ -1,7 +1,7 @@
 /**
  * End-to-end: the built playground served by the real server, driven in Debian Chromium. Runs every
  * preset and checks the displayed plan probability equals the API's for the same seed, checks inline
- * errors, compare, sensitivity and trainer views, runs axe-core on each view, fails on console
+ * errors, compare, sensitivity, trainer and calibrate views, runs axe-core on each view, fails on console
  * errors, and screenshots each view into test-artifacts/playground (and docs/ with SALESIM_DOCS_SHOTS=1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildPlayground, launchChromium, ROOT, RUN_BROWSER_TESTS, startServer, type RunningServer } from './browser.js';
 import { formatPct } from '../../playground/src/format.js';
 import { trainerScenario, TRAINER_TRIALS } from '../../playground/src/trainer-scenario.js';
-import type { Summary } from '../../engine/index.js';
+import { synthesize, type Summary } from '../../engine/index.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'playground');
 /** 500 keeps the suite fast (any count works the same); docs screenshots use the default 2,000 */
@@ -239,6 +239,58 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await expect.poll(async () => Number(await multiple.getAttribute('data-value')), { timeout: 60_000 }).toBe(half.revenue.total.mean / base.revenue.total.mean);
     await shot('trainer');
     await axe('trainer');
+  }, 180_000);
+
+  it('calibrate view: upload a CRM export, see the fit report and the fitted scenario, back-test it', async () => {
+    const truth = { name: 'CRM team', reps: { seats: 12, opportunitiesPerMonth: 4, winRate: { mean: 0.25, concentration: 10 }, dealSize: { median: 20000, sigma: 0.7 }, cycleMonths: 2, noDecisionRate: 0.15 } };
+    const csv = synthesize(truth, { months: 18, start: '2025-01', seed: 8 }).opportunities;
+    expect(routes).toEqual(expect.arrayContaining(['/api/calibrate', '/api/backtest']));
+    await page.locator('[data-testid=tab-calibrate]').click();
+    await page.locator('[data-testid=calibrate-view]').waitFor();
+    // a malformed export dropped on the drop zone: the server's row/column message, nothing loaded
+    const bad = 'Opportunity Owner,Created Date,Close Date,Stage,Amount\nAda,2025-01-03,2025-02-10,Closed Won,lots\n';
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'bad.csv', { type: 'text/csv' }));
+      return dt;
+    }, bad);
+    await page.locator('[data-testid=calibrate-drop]').dispatchEvent('drop', { dataTransfer });
+    const errors = page.locator('[data-testid=calibrate-errors]');
+    await errors.waitFor({ timeout: 30_000 });
+    expect(await errors.textContent()).toContain('row 2, column Amount');
+    await page.locator('[data-testid=calibrate-file]').setInputFiles({ name: 'opportunities.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const fit = await api<{ scenario: Record<string, any>; report: { parameters: { path: string; method: string }[] } }>('/api/calibrate', { csv });
+    const report = page.locator('[data-testid=calibrate-report]');
+    await report.waitFor({ timeout: 60_000 });
+    expect(await report.locator('tbody tr').count()).toBe(fit.report.parameters.length);
+    expect(await report.locator('tbody tr').first().textContent()).toContain(fit.report.parameters[0].method);
+    // the fitted scenario is in the editor
+    const opps = page.locator('sim-field[data-path="reps.opportunitiesPerMonth"] input[type=number]');
+    await expect.poll(async () => Number(await opps.inputValue()), { timeout: 10_000 }).toBeCloseTo(fit.scenario.reps.opportunitiesPerMonth, 6);
+    // back-test the second year; the share shown is the API's for the same scenario, trials and seed
+    await page.locator('[data-testid=backtest-from]').fill('2025-07');
+    await page.locator('[data-testid=backtest-to]').fill('2026-06');
+    await page.locator('[data-testid=backtest-run]').click();
+    const share = page.locator('[data-testid=backtest-share]');
+    await share.waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid=backtest-chart] svg').first().waitFor();
+    const seed = Number((await page.locator('[data-testid=seed]').textContent())!.replace(/\D/g, ''));
+    const expected = await api<{ inside: number; months: unknown[] }>('/api/backtest', { csv, scenario: fit.scenario, from: '2025-07', to: '2026-06', trials: TRIALS, seed });
+    expect(await share.textContent()).toContain(`${expected.inside} of 12 months inside P10-P90`);
+    expect(await page.locator('[data-testid=backtest-chart] svg g[data-mark="dot"] circle').count()).toBe(12);
+    await page.mouse.move(0, 0); // no chart tooltip in the pictures
+    await report.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(ARTIFACTS, 'calibrate-report.png') });
+    const backtestPanel = page.locator('section[aria-labelledby=bt-h]');
+    await backtestPanel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(ARTIFACTS, 'calibrate.png') });
+    if (DOCS) {
+      // small: just the back-test panel and its chart
+      const a = (await backtestPanel.boundingBox())!;
+      const b = (await page.locator('[data-testid=backtest-chart]').boundingBox())!;
+      await page.screenshot({ path: join(DOCS, 'playground-calibrate.png'), clip: { x: a.x, y: a.y, width: a.width, height: Math.min(800 - a.y, b.y + b.height - a.y) } });
+    }
+    await axe('calibrate');
   }, 180_000);
 
   it('logged no console errors', () => {

@@ -101,7 +101,8 @@ describe('POST /api/compare, other body forms', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Json;
     expect(body.variants.map((v: Json) => v.name)).toEqual(study.compare.variants.map((v: Json) => v.name));
-    expect(body.baseline.scenario.name).toBe(parseScenario(readFileSync(resolve(import.meta.dirname, '../../scenarios/baseline.yaml'), 'utf8')).name);
+    const baselineFile = resolve(import.meta.dirname, '../../scenarios', study.compare.baseline as string);
+    expect(body.baseline.scenario.name).toBe(parseScenario(readFileSync(baselineFile, 'utf8')).name);
     const asYaml = await post(app, '/api/compare', { yaml: text.replace(/^trials: \d+$/m, 'trials: 40') });
     expect(asYaml.status).toBe(200);
     expect(stripTimings(await asYaml.json())).toEqual(stripTimings(body));

@@ -153,8 +153,13 @@ describe('over HTTP on 127.0.0.1', () => {
     console.log(
       `/api/health during a ${trials}-trial run: ${latencies.length} requests, median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
     );
-    expect(latencies.length).toBeGreaterThanOrEqual(10);
-    expect(latencies.at(-1)!).toBeLessThan(250);
+    expect(latencies.length).toBeGreaterThanOrEqual(20);
+    // A simulation on the event loop would hold every request for seconds. On a loaded machine (other
+    // test files run in parallel on the same 2 cores) the OS can still deschedule this process once in
+    // a while, so one outlier in a hundred may pass 250 ms, never a second.
+    const over = latencies.filter((x) => x >= 250).length;
+    expect(over, `${over} of ${latencies.length} over 250 ms`).toBeLessThanOrEqual(Math.floor(latencies.length / 100));
+    expect(latencies.at(-1)!).toBeLessThan(1000);
   });
 
   it('answers 50 concurrent small simulations with 200 or 429, nothing else', async () => {

@@ -14,12 +14,14 @@ import './sim-results.js';
 import './sim-compare.js';
 import './sim-sensitivity.js';
 import './sim-trainer.js';
+import './sim-calibrate.js';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'results', label: 'Results' },
   { id: 'compare', label: 'Compare' },
   { id: 'sensitivity', label: 'Sensitivity' },
   { id: 'trainer', label: 'Trainer: 80/20' },
+  { id: 'calibrate', label: 'Calibrate' },
 ];
 const TRIALS = [500, 1000, 2000, 5000, 10000];
 
@@ -315,6 +317,7 @@ export class SimApp extends LitElement {
           ${st.view === 'compare' ? html`<sim-compare></sim-compare>` : null}
           ${st.view === 'sensitivity' ? html`<sim-sensitivity></sim-sensitivity>` : null}
           ${st.view === 'trainer' ? html`<sim-trainer></sim-trainer>` : null}
+          ${st.view === 'calibrate' ? html`<sim-calibrate></sim-calibrate>` : null}
         </main>
       </div>
       ${st.notice ? html`<div class="notice" role="status">${st.notice}</div>` : null}

@@ -1,0 +1,72 @@
+/**
+ * Calibration tasks for the worker pool: reading a CRM export is linear in its size (10 MiB bodies are
+ * allowed) and the fits iterate, so none of it runs on the server's event loop. An `InputError` does
+ * not survive the trip between threads with its issues, so each task answers `{ ok: false, errors }`
+ * for bad input instead of throwing.
+ */
+import {
+  bookedRevenue,
+  calibrate,
+  compareToBand,
+  InputError,
+  type BacktestResult,
+  type BookedRevenue,
+  type CalibrateOptions,
+  type CalibrationResult,
+  type InputIssue,
+  type TrialResults,
+} from '../engine/index.js';
+
+/** What a calibration task answers. */
+export type TaskAnswer<T> = { ok: true; value: T } | { ok: false; errors: InputIssue[] };
+
+function guarded<T>(f: () => T): TaskAnswer<T> {
+  try {
+    return { ok: true, value: f() };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, errors: e.errors };
+    throw e;
+  }
+}
+
+export interface CalibrateTask {
+  csv: string;
+  options: CalibrateOptions;
+}
+
+/**
+ * The engine's `calibrate` on a worker.
+ * @example await pool.run({ csv, options: { from: '2025-01' } }, { name: 'calibrateTask' })
+ */
+export function calibrateTask(t: CalibrateTask): TaskAnswer<CalibrationResult> {
+  return guarded(() => calibrate(t.csv, t.options));
+}
+
+export interface BookedRevenueTask {
+  csv: string;
+  from: string;
+  to: string;
+  mapping?: CalibrateOptions['mapping'];
+}
+
+/**
+ * The engine's `bookedRevenue` (won amounts per month of the period) on a worker.
+ * @example await pool.run({ csv, from: '2025-01', to: '2025-12' }, { name: 'bookedRevenueTask' })
+ */
+export function bookedRevenueTask(t: BookedRevenueTask): TaskAnswer<BookedRevenue> {
+  return guarded(() => bookedRevenue(t.csv, { from: t.from, to: t.to, mapping: t.mapping ?? null }));
+}
+
+export interface BandTask {
+  booked: BookedRevenue;
+  results: TrialResults;
+  seed: number;
+}
+
+/**
+ * The engine's `compareToBand` (actual revenue against the simulated P10-P90 band) on a worker.
+ * @example await pool.run({ booked, results, seed: 1 }, { name: 'bandTask', transferList: transferList(results) })
+ */
+export function bandTask(t: BandTask): TaskAnswer<BacktestResult> {
+  return guarded(() => compareToBand(t.booked, t.results, t.seed));
+}

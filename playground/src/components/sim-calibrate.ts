@@ -1,0 +1,375 @@
+/**
+ * Calibrate view (issue 8): upload a CRM opportunity export (file input or drag-and-drop), fit a
+ * scenario to it on the server (/api/calibrate), read the fit report (each parameter with its standard
+ * error and method, rows used and rejected, warnings) and load the fitted scenario into the editor; then
+ * back-test the editor's scenario against the export over chosen months (/api/backtest): actual monthly
+ * revenue against the simulated P10-P90 band, and the share of months inside it.
+ */
+import { LitElement, html, css } from 'lit';
+import { base } from '../theme.js';
+import { getApp, editable } from '../app.js';
+import { ApiError } from '../api.js';
+import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrationResult } from '../calibrate-api.js';
+import { backtestChart, INSIDE_COLOR, OUTSIDE_COLOR } from '../charts/backtest.js';
+import { labelForPath } from '../fields.js';
+import { formatMoney, formatPct } from '../format.js';
+import './sim-chart.js';
+
+function messages(e: unknown): string[] {
+  if (e instanceof ApiError) return e.errors.map((x) => x.message);
+  return [e instanceof Error ? e.message : String(e)];
+}
+
+/** A fitted value for the table: shares as %, counts and money with a few significant digits. */
+function shown(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(3)));
+}
+
+/** What the view shows, kept while the user visits other tabs (the element is re-created each time). */
+interface Kept {
+  fileName: string | null;
+  rosterName: string | null;
+  csv: string | null;
+  roster: string | null;
+  fit: CalibrationResult | null;
+  fitErrors: string[];
+  from: string;
+  to: string;
+  result: BacktestResult | null;
+  btErrors: string[];
+}
+let kept: Kept | null = null;
+
+/** Forgets the kept view state (tests). */
+export function resetCalibrateView(): void {
+  kept = null;
+}
+
+export class SimCalibrate extends LitElement {
+  static properties = {
+    fileName: { state: true },
+    rosterName: { state: true },
+    fit: { state: true },
+    fitErrors: { state: true },
+    fitting: { state: true },
+    from: { state: true },
+    to: { state: true },
+    result: { state: true },
+    btErrors: { state: true },
+    testing: { state: true },
+    dragging: { state: true },
+  };
+  declare fileName: string | null;
+  declare rosterName: string | null;
+  declare fit: CalibrationResult | null;
+  declare fitErrors: string[];
+  declare fitting: boolean;
+  declare from: string;
+  declare to: string;
+  declare result: BacktestResult | null;
+  declare btErrors: string[];
+  declare testing: boolean;
+  declare dragging: boolean;
+  /** the HTTP calls (tests substitute them) */
+  api: CalibrateApi = calibrateApi;
+  private csv: string | null = null;
+  private roster: string | null = null;
+
+  constructor() {
+    super();
+    this.fileName = null;
+    this.rosterName = null;
+    this.fit = null;
+    this.fitErrors = [];
+    this.fitting = false;
+    this.from = '';
+    this.to = '';
+    this.result = null;
+    this.btErrors = [];
+    this.testing = false;
+    this.dragging = false;
+    if (kept) Object.assign(this, kept);
+  }
+
+  private keep() {
+    const { fileName, rosterName, csv, roster, fit, fitErrors, from, to, result, btErrors } = this;
+    kept = { fileName, rosterName, csv, roster, fit, fitErrors, from, to, result, btErrors };
+  }
+
+  static styles = [
+    base,
+    css`
+      :host {
+        display: grid;
+        gap: 0.75rem;
+      }
+      .panel {
+        background: #fff;
+        border: 1px solid #dde4ec;
+        border-radius: 10px;
+        padding: 0.75rem 0.9rem;
+      }
+      h2 {
+        font-size: 1rem;
+        margin: 0 0 0.3rem;
+      }
+      h3 {
+        font-size: 0.85rem;
+        margin: 0.6rem 0 0.2rem;
+      }
+      p {
+        font-size: 0.82rem;
+        color: #4a5a6b;
+        margin: 0.2rem 0 0.5rem;
+      }
+      .drop {
+        border: 2px dashed #9fb3c8;
+        border-radius: 10px;
+        padding: 1rem;
+        text-align: center;
+        font-size: 0.85rem;
+        color: #4a5a6b;
+      }
+      .drop.over {
+        border-color: #1d4f91;
+        background: #eef4fb;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.82rem;
+        font-variant-numeric: tabular-nums;
+      }
+      th,
+      td {
+        text-align: right;
+        padding: 0.3rem 0.5rem;
+        border-bottom: 1px solid #eef2f6;
+      }
+      th:first-child,
+      td:first-child,
+      td.method {
+        text-align: left;
+      }
+      tbody th {
+        font-weight: 500;
+      }
+      small,
+      td.method {
+        color: #4a5a6b;
+      }
+      .error {
+        color: #b91c1c;
+        font-size: 0.85rem;
+      }
+      ul {
+        margin: 0.2rem 0;
+        padding-left: 1.2rem;
+        font-size: 0.82rem;
+      }
+      .row {
+        display: flex;
+        align-items: end;
+        gap: 0.75rem;
+        flex-wrap: wrap;
+      }
+      label {
+        display: grid;
+        gap: 0.15rem;
+        font-size: 0.78rem;
+        color: #4a5a6b;
+      }
+      .share {
+        font-size: 1.05rem;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  private async readFile(file: File | null | undefined) {
+    if (!file) return;
+    this.fileName = file.name;
+    await this.upload(await file.text());
+  }
+
+  private async readRoster(file: File | null | undefined) {
+    if (!file) return;
+    this.rosterName = file.name;
+    this.roster = await file.text();
+    this.keep();
+    if (this.csv) await this.upload(this.csv);
+  }
+
+  /** Sends the export to /api/calibrate and, on success, loads the fitted scenario into the editor. */
+  async upload(csv: string) {
+    this.csv = csv;
+    this.fitting = true;
+    this.fitErrors = [];
+    this.fit = null;
+    this.result = null;
+    this.btErrors = [];
+    try {
+      const fit = await this.api.calibrate(csv, this.roster);
+      this.fit = fit;
+      this.from = fit.report.window.from;
+      this.to = fit.report.window.to;
+      const app = getApp();
+      app.replaceScenario(editable(fit.scenario));
+      app.store.set({ presetId: null, savedId: null, errors: [] });
+    } catch (e) {
+      this.fitErrors = messages(e);
+    } finally {
+      this.fitting = false;
+      this.keep();
+    }
+  }
+
+  /** Back-tests the editor's scenario (the fitted one, or as edited since) against the export. */
+  async backtest() {
+    if (!this.csv) return;
+    this.testing = true;
+    this.btErrors = [];
+    try {
+      const st = getApp().store.get();
+      this.result = await this.api.backtest({ csv: this.csv, scenario: st.scenario, from: this.from, to: this.to, trials: Math.min(st.trials, 2000), seed: st.seed });
+    } catch (e) {
+      this.result = null;
+      this.btErrors = messages(e);
+    } finally {
+      this.testing = false;
+      this.keep();
+    }
+  }
+
+  private onDrop(e: DragEvent) {
+    e.preventDefault();
+    this.dragging = false;
+    void this.readFile(e.dataTransfer?.files?.[0]);
+  }
+
+  private renderReport(fit: CalibrationResult) {
+    const r = fit.report;
+    return html`<section class="panel" aria-labelledby="fit-h" data-testid="calibrate-report">
+      <h2 id="fit-h">Fit report</h2>
+      <p>
+        ${r.rows.used.toLocaleString('en-US')} rows used, ${r.rows.rejected.toLocaleString('en-US')} rejected, ${r.rows.open.toLocaleString('en-US')} open
+        (of ${r.rows.total.toLocaleString('en-US')}); window ${r.window.from} to ${r.window.to} (${r.window.months} months). The fitted scenario is now in the editor.
+      </p>
+      <table aria-label="Fitted parameters with standard errors and methods">
+        <thead>
+          <tr><th scope="col">Parameter</th><th scope="col">Value</th><th scope="col">SE</th><th scope="col" style="text-align:left">Method</th></tr>
+        </thead>
+        <tbody>
+          ${r.parameters.map(
+            (p) => html`<tr>
+              <th scope="row">${labelForPath(p.path)}<br /><small>${p.path}</small></th>
+              <td>${shown(p.value)}</td>
+              <td>${shown(p.se)}</td>
+              <td class="method">${p.method}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${r.warnings.length
+        ? html`<h3>Warnings</h3>
+            <ul data-testid="calibrate-warnings">
+              ${r.warnings.map((w) => html`<li>${w}</li>`)}
+            </ul>`
+        : null}
+      ${r.rows.rejections.length
+        ? html`<h3>Rejected rows</h3>
+            <ul>
+              ${r.rows.rejections.slice(0, 20).map((x) => html`<li>${x.message}</li>`)}
+              ${r.rows.rejections.length > 20 ? html`<li>… and ${r.rows.rejections.length - 20} more</li>` : null}
+            </ul>`
+        : null}
+    </section>`;
+  }
+
+  private renderBacktest() {
+    const r = this.result;
+    return html`<section class="panel" aria-labelledby="bt-h">
+        <h2 id="bt-h">Back-test</h2>
+        <p>Simulates the editor's scenario over the chosen months and sets the revenue the export actually booked (won deals by close month) against the P10-P90 band. A well-calibrated scenario puts about 80% of months inside.</p>
+        <div class="row">
+          <label>From <input type="month" aria-label="Back-test from month" data-testid="backtest-from" .value=${this.from} @change=${(e: Event) => {
+              this.from = (e.target as HTMLInputElement).value;
+              this.keep();
+            }} /></label>
+          <label>To <input type="month" aria-label="Back-test to month" data-testid="backtest-to" .value=${this.to} @change=${(e: Event) => {
+              this.to = (e.target as HTMLInputElement).value;
+              this.keep();
+            }} /></label>
+          <button class="primary" data-testid="backtest-run" ?disabled=${this.testing} @click=${() => this.backtest()}>${this.testing ? 'Back-testing…' : 'Run back-test'}</button>
+        </div>
+        ${this.btErrors.length ? html`<div class="error" role="alert">${this.btErrors.map((m) => html`<div>${m}</div>`)}</div>` : null}
+        ${r
+          ? html`<p class="share" data-testid="backtest-share" role="status">${r.inside} of ${r.months.length} months inside P10-P90 (${formatPct(r.insideShare, 0)})</p>
+              <p>Total over the period: actual ${formatMoney(r.total.actual)}, simulated P10 ${formatMoney(r.total.p10)} to P90 ${formatMoney(r.total.p90)} (${r.total.inside ? 'inside' : 'outside'}); ${r.trials.toLocaleString('en-US')} trials, seed ${r.seed}.</p>
+              ${r.warnings.length ? html`<ul>${r.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : null}`
+          : null}
+      </section>
+      <sim-chart
+        data-testid="backtest-chart"
+        heading="Actual monthly revenue against the simulated P10-P90 band"
+        filename="backtest"
+        .legend=${r
+          ? [
+              { label: 'P10-P90 band', color: '#bcd3ee' },
+              { label: 'inside the band', color: INSIDE_COLOR },
+              { label: 'outside the band', color: OUTSIDE_COLOR },
+            ]
+          : []}
+        empty="Run the back-test to see actual revenue against the band."
+        .draw=${r && r.months.length ? (w: number) => backtestChart(r.months, { width: w }) : null}
+      ></sim-chart>`;
+  }
+
+  render() {
+    return html`<div data-testid="calibrate-view" style="display:grid;gap:0.75rem">
+      <section class="panel" aria-labelledby="cal-h">
+        <h2 id="cal-h">Calibrate from your CRM</h2>
+        <p>
+          Upload an opportunity export (one row per opportunity; columns <code>Opportunity Owner</code>, <code>Created Date</code>, <code>Close Date</code>,
+          <code>Stage</code>, <code>Amount</code>). The server fits win rates, deal sizes, cycle and opportunity rate, and the fitted scenario replaces the one in
+          the editor (Undo brings the old one back).
+        </p>
+        <div
+          class="drop ${this.dragging ? 'over' : ''}"
+          data-testid="calibrate-drop"
+          @dragover=${(e: DragEvent) => {
+            e.preventDefault();
+            this.dragging = true;
+          }}
+          @dragleave=${() => (this.dragging = false)}
+          @drop=${(e: DragEvent) => this.onDrop(e)}
+        >
+          <label style="display:inline-grid">
+            <span>Drop a CSV here, or choose a file</span>
+            <input type="file" accept=".csv,text/csv" aria-label="Opportunity export (CSV)" data-testid="calibrate-file" @change=${(e: Event) => this.readFile((e.target as HTMLInputElement).files?.[0])} />
+          </label>
+          ${this.fileName ? html`<div><small>${this.fileName}</small></div>` : null}
+        </div>
+        <p>
+          <label style="display:inline-grid">
+            <span>Optional rep roster (Name, Territory, Hire Date, Exit Date): fits attrition, ramp and backfill</span>
+            <input type="file" accept=".csv,text/csv" aria-label="Rep roster (CSV, optional)" data-testid="calibrate-roster" @change=${(e: Event) => this.readRoster((e.target as HTMLInputElement).files?.[0])} />
+          </label>
+          ${this.rosterName ? html`<small>${this.rosterName}</small>` : null}
+        </p>
+        ${this.fitting ? html`<p role="status">Calibrating…</p>` : null}
+        ${this.fitErrors.length
+          ? html`<div class="error" role="alert" data-testid="calibrate-errors">
+              The export could not be calibrated:
+              <ul>
+                ${this.fitErrors.map((m) => html`<li>${m}</li>`)}
+              </ul>
+            </div>`
+          : null}
+      </section>
+      ${this.fit ? this.renderReport(this.fit) : null} ${this.fit ? this.renderBacktest() : null}
+    </div>`;
+  }
+}
+customElements.define('sim-calibrate', SimCalibrate);

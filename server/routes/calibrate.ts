@@ -1,0 +1,171 @@
+/**
+ * POST /api/calibrate and POST /api/backtest (issue 8): fit a scenario to a CRM opportunity export, and
+ * set a scenario's simulated P10-P90 band against the revenue an export actually booked.
+ *
+ * CSV exports are larger than scenarios, so these two routes have their own body limit (10 MiB by
+ * default, `maxCsvBodyBytes`) and are registered before the app's general 1 MiB limit. Every engine
+ * call runs on the worker pool under the run queue and the per-run time limit: reading the CSV and the
+ * fits (`calibrateTask`), the booked revenue (`bookedRevenueTask`), the trials (`runParallel`) and the
+ * band (`bandTask`); the event loop only checks the request's shape.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { backtestScenario, parseMonth, type BacktestResult, type BookedRevenue, type CalibrateOptions, type CalibrationResult, type Scenario } from '../../engine/index.js';
+import type { TaskAnswer } from '../../parallel/calibrate.js';
+import { runParallel, transferList, type Pool } from '../../parallel/index.js';
+import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
+import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, scenarioFrom } from '../request.js';
+import { errorResponse } from '../respond.js';
+import type { Runner } from '../runner.js';
+import type { AppEnv } from '../env.js';
+
+/** Default body limit of the CSV routes: 10 MiB. */
+export const MAX_CSV_BODY_BYTES = 10 * 1024 * 1024;
+
+const CSV_TYPES = /^(text\/(csv|plain)|application\/(csv|vnd\.ms-excel))\b/i;
+const JSON_TYPES = /^application\/([\w.+-]*\+)?json\b/i;
+
+/** The answer of a calibration task: its value, or a 400 with the engine's issues. */
+function unwrap<T>(a: TaskAnswer<T>): T {
+  if (!a.ok) throw badRequest(fromInputIssues(a.errors));
+  return a.value;
+}
+
+function optionalString(body: Record<string, unknown>, key: string, errors: ApiIssue[]): string | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') {
+    errors.push(apiIssue(key, 'must be a string'));
+    return undefined;
+  }
+  return v;
+}
+
+/** `mapping`: an object (columns, stages, dateOrder) or its YAML/JSON text; the engine checks the contents. */
+function optionalMapping(body: Record<string, unknown>, errors: ApiIssue[]): CalibrateOptions['mapping'] {
+  const v = body.mapping;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string' || (typeof v === 'object' && !Array.isArray(v))) return v as CalibrateOptions['mapping'];
+  errors.push(apiIssue('mapping', 'must be an object or YAML text', 'mapping: must be an object { columns?, stages?, dateOrder? } or its YAML text'));
+  return undefined;
+}
+
+function requiredCsv(body: Record<string, unknown>, errors: ApiIssue[]): string {
+  if (typeof body.csv === 'string') return body.csv;
+  errors.push(apiIssue('csv', body.csv === undefined ? 'is required' : 'must be a string', 'csv: is required, the opportunity export as CSV text'));
+  return '';
+}
+
+/** Reads the calibrate body: CSV text (options in the query string) or JSON `{ csv, roster?, mapping?, from?, to?, ... }`. */
+async function calibrateRequest(c: Context): Promise<{ csv: string; options: CalibrateOptions }> {
+  const type = c.req.header('content-type') ?? '';
+  const text = await c.req.text();
+  const errors: ApiIssue[] = [];
+  if (CSV_TYPES.test(type)) {
+    const q = c.req.query();
+    checkKnownKeys(q, ['from', 'to', 'name', 'invalidRows'], errors);
+    const invalidRows = q.invalidRows;
+    if (invalidRows !== undefined && invalidRows !== 'error' && invalidRows !== 'skip') errors.push(apiIssue('invalidRows', "must be 'error' or 'skip'"));
+    if (errors.length) throw badRequest(errors);
+    return { csv: text, options: { from: q.from ?? null, to: q.to ?? null, name: q.name, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' } };
+  }
+  if (!JSON_TYPES.test(type)) {
+    throw new ApiError(415, [apiIssue(null, 'unsupported media type', `send the export as text/csv, or JSON { csv, roster?, mapping?, from?, to? } as application/json (got '${type || 'no content type'}')`)]);
+  }
+  if (text.trim() === '') throw badRequest([apiIssue(null, 'body is required', 'the request body is empty; send a JSON object { csv, ... }')]);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw badRequest([apiIssue(null, 'invalid JSON', `the request body is not valid JSON: ${(e as Error).message}`)]);
+  }
+  const body = asObject(raw);
+  checkKnownKeys(body, ['csv', 'roster', 'mapping', 'from', 'to', 'name', 'invalidRows', 'horizonMonths'], errors);
+  const csv = requiredCsv(body, errors);
+  const roster = optionalString(body, 'roster', errors);
+  const mapping = optionalMapping(body, errors);
+  const from = optionalString(body, 'from', errors);
+  const to = optionalString(body, 'to', errors);
+  const name = optionalString(body, 'name', errors);
+  const horizonMonths = optionalInt(body, 'horizonMonths', 1, 120, errors);
+  const invalidRows = body.invalidRows;
+  if (invalidRows !== undefined && invalidRows !== 'error' && invalidRows !== 'skip') errors.push(apiIssue('invalidRows', "must be 'error' or 'skip'"));
+  if (errors.length) throw badRequest(errors);
+  return {
+    csv,
+    options: { roster: roster ?? null, mapping: mapping ?? null, from: from ?? null, to: to ?? null, name, horizonMonths, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' },
+  };
+}
+
+/** The period's length in months, checked as the engine does (1 to 120 months). */
+function periodMonths(from: string | undefined, to: string | undefined, errors: ApiIssue[]): number {
+  const f = from === undefined ? null : parseMonth(from);
+  const t = to === undefined ? null : parseMonth(to);
+  if (f === null) errors.push(apiIssue('from', from === undefined ? 'is required' : 'must be a month YYYY-MM', from === undefined ? 'from: is required, the first month YYYY-MM' : `from: '${from}' must be a month YYYY-MM`));
+  if (t === null) errors.push(apiIssue('to', to === undefined ? 'is required' : 'must be a month YYYY-MM', to === undefined ? 'to: is required, the last month YYYY-MM' : `to: '${to}' must be a month YYYY-MM`));
+  if (f === null || t === null) return 0;
+  const n = t - f + 1;
+  if (n < 1 || n > 120) errors.push(apiIssue('to', 'must be 1 to 120 months after from', `to: must be 1 to 120 months after from (${from} .. ${to} is ${n} months)`));
+  return n;
+}
+
+/**
+ * @example app.route('/api', calibrateRoutes(runner, pool)) // before the app's general body limit
+ */
+export function calibrateRoutes(runner: Runner, pool: Pool, opts: { maxCsvBodyBytes?: number } = {}): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  const maxSize = opts.maxCsvBodyBytes ?? MAX_CSV_BODY_BYTES;
+  const limit = bodyLimit({
+    maxSize,
+    onError: (c) => errorResponse(c, new ApiError(413, [apiIssue(null, 'body size limit', `the request body is over the limit of ${maxSize} bytes for CSV uploads (maxCsvBodyBytes)`)])),
+  });
+
+  r.post('/calibrate', limit, async (c) => {
+    const { csv, options } = await calibrateRequest(c);
+    const answer = await runner.call([], (signal) => pool.run({ csv, options }, { name: 'calibrateTask', signal }) as Promise<TaskAnswer<CalibrationResult>>, c.req.raw.signal);
+    return c.json(unwrap(answer));
+  });
+
+  r.post('/backtest', limit, async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!JSON_TYPES.test(type)) throw new ApiError(415, [apiIssue(null, 'unsupported media type', `send JSON { csv, scenario, from, to, trials?, seed?, mapping? } as application/json (got '${type || 'no content type'}')`)]);
+    const text = await c.req.text();
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      throw badRequest([apiIssue(null, 'invalid JSON', `the request body is not valid JSON: ${(e as Error).message}`)]);
+    }
+    const body = asObject(raw);
+    const errors: ApiIssue[] = [];
+    checkKnownKeys(body, ['csv', 'scenario', 'from', 'to', 'trials', 'seed', 'mapping'], errors);
+    const csv = requiredCsv(body, errors);
+    const from = optionalString(body, 'from', errors);
+    const to = optionalString(body, 'to', errors);
+    const n = periodMonths(from, to, errors);
+    const trialsOpt = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+    const seedOpt = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+    const mapping = optionalMapping(body, errors);
+    const input = scenarioFrom(body.scenario, 'scenario', errors);
+    if (errors.length > 0 || !input) throw badRequest(errors);
+    let scenario: Scenario;
+    try {
+      scenario = backtestScenario(input.scenario, n);
+    } catch (e) {
+      throw badRequest([apiIssue('scenario', 'invalid scenario', `scenario: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)]);
+    }
+    const trials = trialsOpt ?? scenario.trials;
+    const seed = seedOpt ?? scenario.seed;
+    const result = await runner.call(
+      [{ scenario, trials }],
+      async (signal) => {
+        const booked = unwrap((await pool.run({ csv, from, to, mapping }, { name: 'bookedRevenueTask', signal })) as TaskAnswer<BookedRevenue>);
+        const results = await runParallel(scenario, { trials, seed, pool, signal });
+        return unwrap((await pool.run({ booked, results, seed }, { name: 'bandTask', transferList: transferList(results), signal })) as TaskAnswer<BacktestResult>);
+      },
+      c.req.raw.signal,
+    );
+    return c.json(result);
+  });
+  return r;
+}

@@ -1,0 +1,148 @@
+// @vitest-environment happy-dom
+/**
+ * The Calibrate view and the back-test chart, fed the engine's real calibration and back-test of a
+ * synthetic CRM history (the HTTP calls substituted; the server routes have their own tests).
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { backtest, calibrate, synthesize } from '../../engine/index.js';
+import { createApp, editable, setApp } from '../../playground/src/app.js';
+import { api as realApi, ApiError } from '../../playground/src/api.js';
+import { backtestChart, backtestRows, INSIDE_COLOR, OUTSIDE_COLOR } from '../../playground/src/charts/backtest.js';
+import type { BacktestRequest, CalibrateApi } from '../../playground/src/calibrate-api.js';
+import '../../playground/src/components/sim-calibrate.js';
+import { resetCalibrateView, type SimCalibrate } from '../../playground/src/components/sim-calibrate.js';
+
+const TRUTH = { reps: { seats: 10, opportunitiesPerMonth: 4, winRate: { mean: 0.3, concentration: 12 }, dealSize: { median: 15000, sigma: 0.6 }, cycleMonths: 2 } };
+const csv = synthesize(TRUTH, { months: 12, start: '2025-01', seed: 3 }).opportunities;
+const fit = JSON.parse(JSON.stringify(calibrate(csv)));
+const noNetwork = { ...realApi, stream: () => new Promise<never>(() => {}), listScenarios: async () => [] };
+
+const settle = async (el: SimCalibrate) => {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+  }
+};
+
+describe('backtestChart', () => {
+  it('draws the band, the actual line and one dot per month coloured inside/outside', () => {
+    const r = backtest(csv, TRUTH, { from: '2025-01', to: '2025-12', trials: 200, seed: 1 });
+    const el = backtestChart(r.months, { width: 600, document });
+    const svg = el.tagName.toLowerCase() === 'svg' ? el : el.querySelector('svg')!;
+    expect(svg.getAttribute('aria-label')).toBe('Back-test: actual monthly revenue against the simulated P10-P90 band');
+    const dots = [...svg.querySelectorAll('g[aria-label="dot"] > circle')];
+    expect(dots).toHaveLength(12);
+    const fills = dots.map((d) => d.getAttribute('fill'));
+    expect(fills.filter((f) => f === INSIDE_COLOR)).toHaveLength(r.inside);
+    expect(fills.filter((f) => f === OUTSIDE_COLOR)).toHaveLength(12 - r.inside);
+    expect(svg.querySelectorAll('g[aria-label="area"] > path')).toHaveLength(1);
+    expect(backtestRows(r.months)[1].date.toISOString()).toBe('2025-02-01T00:00:00.000Z');
+  });
+});
+
+describe('<sim-calibrate>', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+    resetCalibrateView();
+  });
+
+  it('shows the fit report, loads the fitted scenario into the editor, and back-tests it', async () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    const sent: BacktestRequest[] = [];
+    const fake: CalibrateApi = {
+      calibrate: async (text) => (text === csv ? fit : Promise.reject(new Error('unexpected csv'))),
+      backtest: async (req) => {
+        sent.push(req);
+        return JSON.parse(JSON.stringify(backtest(req.csv, req.scenario as object, { from: req.from, to: req.to, trials: req.trials, seed: req.seed })));
+      },
+    };
+    const el = document.createElement('sim-calibrate') as SimCalibrate;
+    el.api = fake;
+    document.body.append(el);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[data-testid="calibrate-view"]')).not.toBeNull();
+    expect(root.querySelector('input[type=file]')!.getAttribute('aria-label')).toBe('Opportunity export (CSV)');
+
+    await el.upload(csv);
+    await settle(el);
+    const rows = root.querySelectorAll('[data-testid="calibrate-report"] tbody tr');
+    expect(rows).toHaveLength(fit.report.parameters.length);
+    expect(rows[0].textContent).toContain(fit.report.parameters[0].path);
+    expect(rows[0].textContent).toContain(fit.report.parameters[0].method);
+    expect(root.querySelector('[data-testid="calibrate-report"] p')!.textContent).toContain(`${fit.report.rows.used.toLocaleString('en-US')} rows used`);
+    // the editor now holds the fitted scenario, undoable
+    expect(app.store.get().scenario).toEqual(editable(fit.scenario));
+    expect(app.store.get().canUndo).toBe(true);
+    // the back-test months default to the fit's window
+    expect(root.querySelector<HTMLInputElement>('[data-testid="backtest-from"]')!.value).toBe(fit.report.window.from);
+
+    await el.backtest();
+    await settle(el);
+    expect(sent[0].scenario).toEqual(app.store.get().scenario);
+    expect(sent[0].seed).toBe(app.store.get().seed);
+    const share = root.querySelector('[data-testid="backtest-share"]')!.textContent!;
+    const direct = backtest(csv, sent[0].scenario as object, { from: sent[0].from, to: sent[0].to, trials: sent[0].trials, seed: sent[0].seed });
+    expect(share).toContain(`${direct.inside} of ${direct.months.length} months inside P10-P90`);
+
+    // leaving the tab re-creates the element: the report and the back-test are still there
+    el.remove();
+    const again = document.createElement('sim-calibrate') as SimCalibrate;
+    again.api = fake;
+    document.body.append(again);
+    await settle(again);
+    expect(again.shadowRoot!.querySelectorAll('[data-testid="calibrate-report"] tbody tr')).toHaveLength(fit.report.parameters.length);
+    expect(again.shadowRoot!.querySelector('[data-testid="backtest-share"]')!.textContent).toBe(share);
+  });
+
+  it('sends the roster with the export, and re-fits when the roster comes second', async () => {
+    setApp(createApp({ api: noNetwork }));
+    const withRoster = synthesize({ ...TRUTH, attrition: { annualRate: 0.2 } }, { months: 12, start: '2025-01', seed: 4, roster: true });
+    const calls: [string, string | null | undefined][] = [];
+    const el = document.createElement('sim-calibrate') as SimCalibrate;
+    el.api = {
+      calibrate: async (text, roster) => {
+        calls.push([text, roster]);
+        return JSON.parse(JSON.stringify(calibrate(text, { roster })));
+      },
+      backtest: async () => {
+        throw new Error('not called');
+      },
+    };
+    document.body.append(el);
+    await el.updateComplete;
+    await el.upload(withRoster.opportunities);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="calibrate-roster"]')!;
+    expect(input.getAttribute('aria-label')).toBe('Rep roster (CSV, optional)');
+    const file = new File([withRoster.roster!], 'reps.csv', { type: 'text/csv' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change'));
+    await expect.poll(() => calls.length).toBe(2);
+    await settle(el);
+    expect(calls[0]).toEqual([withRoster.opportunities, null]);
+    expect(calls[1]).toEqual([withRoster.opportunities, withRoster.roster]);
+    const paths = [...el.shadowRoot!.querySelectorAll('[data-testid="calibrate-report"] tbody small')].map((x) => x.textContent);
+    expect(paths).toContain('attrition.annualRate');
+  });
+
+  it('lists the server errors (row and column) when the export is malformed', async () => {
+    setApp(createApp({ api: noNetwork }));
+    const el = document.createElement('sim-calibrate') as SimCalibrate;
+    el.api = {
+      calibrate: async () => {
+        throw new ApiError(400, [{ path: 'rows[3].Amount', rule: 'must be a number', message: "row 3, column Amount: 'lots' must be a number" }]);
+      },
+      backtest: async () => {
+        throw new Error('not called');
+      },
+    };
+    document.body.append(el);
+    await el.upload('Opportunity Owner,Amount\nA,lots\n');
+    await settle(el);
+    const alert = el.shadowRoot!.querySelector('[data-testid="calibrate-errors"]')!;
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('row 3, column Amount');
+    expect(el.shadowRoot!.querySelector('[data-testid="calibrate-report"]')).toBeNull();
+  });
+});
