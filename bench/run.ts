@@ -310,11 +310,11 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({ started, cores: availableParallelism(), workers, seed: SEED, loadAverage: [load0, load1], quick, rows }, null, 2) + '\n');
     return;
   }
-  const header = ['row', 'trials', 'rep-months/s 1 thread (wall | CPU)', `speed-up on ${workers} workers`, 'ratio', 'wall', 'first partial', 'peak RSS', 'check'];
+  const header = ['row', 'trials', 'rep-months/s 1 thread (wall / CPU)', `speed-up on ${workers} workers`, 'ratio', 'wall', 'first partial', 'peak RSS', 'check'];
   const body = rows.map((r) => [
     r.row,
     String(r.trials),
-    r.singleWall === null ? '' : `${fmtRate(r.singleWall)} | ${fmtRate(r.singleCpu)}`,
+    r.singleWall === null ? '' : `${fmtRate(r.singleWall)} / ${fmtRate(r.singleCpu)}`,
     r.speedup === null ? (r.parallelWallMs === null ? '' : `${fmtMs(r.parallelWallMs)} on ${r.workers}`) : `${r.speedup.toFixed(2)}x (${fmtMs(r.parallelWallMs)})`,
     r.ratio === null ? '' : `${r.ratio.toFixed(1)}x vs ${r.ratioTo}`,
     fmtMs(r.wallMs),
