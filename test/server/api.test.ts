@@ -141,7 +141,7 @@ describe('POST /api/simulate', () => {
       expect(res.status).toBe(400);
       const body = (await res.json()) as Json;
       expectErrorBody(body, true);
-      expect(body.errors[0].rule).toBe('invalid YAML');
+      expect(body.errors[0].rule).toMatch(/alias/i); // the engine's own rule, with a line and column
     }
   });
 
