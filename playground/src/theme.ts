@@ -84,3 +84,26 @@ export const base = css`
     border: 0;
   }
 `;
+
+/** The layout every view shares: a grid of white panels with a small heading and muted paragraphs. */
+export const view = css`
+  :host {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .panel {
+    background: #fff;
+    border: 1px solid #dde4ec;
+    border-radius: 10px;
+    padding: 0.75rem 0.9rem;
+  }
+  h2 {
+    font-size: 1rem;
+    margin: 0 0 0.3rem;
+  }
+  p {
+    font-size: 0.82rem;
+    color: #4a5a6b;
+    margin: 0.2rem 0 0.5rem;
+  }
+`;

@@ -6,7 +6,7 @@
  * revenue against the simulated P10-P90 band, and the share of months inside it.
  */
 import { LitElement, html, css } from 'lit';
-import { base } from '../theme.js';
+import { base, view } from '../theme.js';
 import { getApp, editable } from '../app.js';
 import { ApiError } from '../api.js';
 import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrationResult } from '../calibrate-api.js';
@@ -99,29 +99,11 @@ export class SimCalibrate extends LitElement {
 
   static styles = [
     base,
+    view,
     css`
-      :host {
-        display: grid;
-        gap: 0.75rem;
-      }
-      .panel {
-        background: #fff;
-        border: 1px solid #dde4ec;
-        border-radius: 10px;
-        padding: 0.75rem 0.9rem;
-      }
-      h2 {
-        font-size: 1rem;
-        margin: 0 0 0.3rem;
-      }
       h3 {
         font-size: 0.85rem;
         margin: 0.6rem 0 0.2rem;
-      }
-      p {
-        font-size: 0.82rem;
-        color: #4a5a6b;
-        margin: 0.2rem 0 0.5rem;
       }
       .drop {
         border: 2px dashed #9fb3c8;

@@ -4,7 +4,7 @@
  * its interval, the crossover month and the variance-reduction ratio.
  */
 import { LitElement, html, css } from 'lit';
-import { base, COLORS } from '../theme.js';
+import { base, view, COLORS } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import type { CompareVariant } from '../api.js';
@@ -32,26 +32,8 @@ export class SimCompare extends LitElement {
 
   static styles = [
     base,
+    view,
     css`
-      :host {
-        display: grid;
-        gap: 0.75rem;
-      }
-      .panel {
-        background: #fff;
-        border: 1px solid #dde4ec;
-        border-radius: 10px;
-        padding: 0.75rem 0.9rem;
-      }
-      h2 {
-        font-size: 1rem;
-        margin: 0 0 0.3rem;
-      }
-      p {
-        font-size: 0.82rem;
-        color: #4a5a6b;
-        margin: 0.2rem 0 0.5rem;
-      }
       ul {
         list-style: none;
         padding: 0;

@@ -3,7 +3,7 @@
  * histogram, Lorenz curve, headcount), all drawn from the latest (possibly partial) Summary.
  */
 import { LitElement, html, css } from 'lit';
-import { base, COLORS } from '../theme.js';
+import { base, view, COLORS } from '../theme.js';
 import { StoreController } from '../store-controller.js';
 import { fanChart } from '../charts/fan.js';
 import { histogramChart } from '../charts/histogram.js';
@@ -18,11 +18,8 @@ export class SimResults extends LitElement {
 
   static styles = [
     base,
+    view,
     css`
-      :host {
-        display: grid;
-        gap: 0.75rem;
-      }
       .grid {
         display: grid;
         grid-template-columns: repeat(2, minmax(0, 1fr));

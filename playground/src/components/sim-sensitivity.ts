@@ -3,7 +3,7 @@
  * parameters move total revenue most between their low and high values.
  */
 import { LitElement, html, css } from 'lit';
-import { base } from '../theme.js';
+import { base, view } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import { tornadoChart, TORNADO_HIGH, TORNADO_LOW } from '../charts/tornado.js';
@@ -16,26 +16,8 @@ export class SimSensitivity extends LitElement {
 
   static styles = [
     base,
+    view,
     css`
-      :host {
-        display: grid;
-        gap: 0.75rem;
-      }
-      .panel {
-        background: #fff;
-        border: 1px solid #dde4ec;
-        border-radius: 10px;
-        padding: 0.75rem 0.9rem;
-      }
-      h2 {
-        font-size: 1rem;
-        margin: 0 0 0.3rem;
-      }
-      p {
-        font-size: 0.82rem;
-        color: #4a5a6b;
-        margin: 0.2rem 0 0.5rem;
-      }
       table {
         border-collapse: collapse;
         width: 100%;

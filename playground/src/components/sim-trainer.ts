@@ -4,7 +4,7 @@
  * view shows both Lorenz curves and the revenue multiple next to the theory, 1 + 3f.
  */
 import { LitElement, html, css } from 'lit';
-import { base, COLORS } from '../theme.js';
+import { base, view, COLORS } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import { lorenzChart } from '../charts/lorenz.js';
@@ -16,11 +16,8 @@ export class SimTrainer extends LitElement {
 
   static styles = [
     base,
+    view,
     css`
-      :host {
-        display: grid;
-        gap: 0.75rem;
-      }
       .panel {
         background: #fff;
         border: 1px solid #dde4ec;
