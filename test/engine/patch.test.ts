@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyScenarioPatch, checkPatch, mergePatch } from '../../engine/patch.js';
-import { InputError } from '../../engine/errors.js';
+import { errorsOf } from '../helpers/errors.js';
 
 const base = {
   name: 'base',
@@ -10,15 +10,6 @@ const base = {
   attrition: { annualRate: 0.3 },
 };
 
-function errorsOf(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).errors;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('mergePatch (RFC 7396)', () => {
   // the examples of RFC 7396 appendix A

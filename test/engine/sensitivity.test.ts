@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../engine/errors.js';
+import { errorsOf } from '../helpers/errors.js';
 import { parseScenario } from '../../engine/scenario.js';
 import { simulate } from '../../engine/simulate.js';
 import { defaultParameters, defaultRange, planSensitivity, sensitivity, sensitivityFromResults } from '../../engine/sensitivity.js';
@@ -12,15 +12,6 @@ const core = {
   costs: { repAnnualCost: 150000 },
 };
 
-function errorsOf(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).errors;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('sensitivity (tornado)', () => {
   it('the default set holds the parameters present in the scenario with a non-zero value', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../engine/errors.js';
+import { errorsOf } from '../helpers/errors.js';
 import { isStudy, parseCompareRequest, parseStudy } from '../../engine/study.js';
 
 const base = {
@@ -9,15 +9,6 @@ const base = {
   attrition: { annualRate: 0.3 },
 };
 
-function errorsOf(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).errors;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('study files', () => {
   const study = {

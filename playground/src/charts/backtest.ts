@@ -7,17 +7,10 @@ import * as Plot from '@observablehq/plot';
 import { formatMoney } from '../format.js';
 import { COLORS } from '../theme.js';
 import type { ChartOptions } from './fan.js';
+import type { BacktestMonth } from '../../../engine/calibrate/backtest.js';
 
-/** One month of the engine's back-test result. */
-export interface BacktestMonthRow {
-  month: string;
-  actual: number;
-  mean: number;
-  p10: number;
-  p50: number;
-  p90: number;
-  inside: boolean;
-}
+/** One month of the engine's back-test result (the engine's own type). */
+export type BacktestMonthRow = BacktestMonth;
 
 export const INSIDE_COLOR = COLORS.good;
 export const OUTSIDE_COLOR = COLORS.bad;
