@@ -5,13 +5,7 @@
 import type { InputIssue } from '../engine/index.js';
 
 /** What goes over the wire for one problem. */
-export interface ApiIssue {
-  path: string | null;
-  rule: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
+export type ApiIssue = InputIssue;
 
 /** An error that becomes an HTTP response with the standard body. */
 export class ApiError extends Error {

@@ -3,15 +3,11 @@
  * responses; errors arrive in the project's one shape `{ errors: [{ path, rule, message }] }`.
  */
 import type { Summary } from '../../engine/types.js';
+import type { InputIssue } from '../../engine/errors.js';
 import { createSseParser } from './sse.js';
 
-export interface ApiIssue {
-  path: string | null;
-  rule: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
+/** One problem, in the engine's error shape (the server sends them as they are). */
+export type ApiIssue = InputIssue;
 
 /** An HTTP failure carrying the server's error list (400/413/422/429) or a synthetic one. */
 export class ApiError extends Error {

@@ -73,13 +73,7 @@ async function calibrateRequest(c: Context): Promise<{ csv: string; options: Cal
     throw new ApiError(415, [apiIssue(null, 'unsupported media type', `send the export as text/csv, or JSON { csv, roster?, mapping?, from?, to? } as application/json (got '${type || 'no content type'}')`)]);
   }
   if (text.trim() === '') throw badRequest([apiIssue(null, 'body is required', 'the request body is empty; send a JSON object { csv, ... }')]);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw badRequest([apiIssue(null, 'invalid JSON', `the request body is not valid JSON: ${(e as Error).message}`)]);
-  }
-  const body = asObject(raw);
+  const body = asObject(parseJson(text));
   checkKnownKeys(body, ['csv', 'roster', 'mapping', 'from', 'to', 'name', 'invalidRows', 'horizonMonths'], errors);
   const csv = requiredCsv(body, errors);
   const roster = optionalString(body, 'roster', errors);
@@ -130,13 +124,7 @@ export function calibrateRoutes(runner: Runner, pool: Pool, opts: { maxCsvBodyBy
     const type = c.req.header('content-type') ?? '';
     if (!JSON_TYPES.test(type)) throw new ApiError(415, [apiIssue(null, 'unsupported media type', `send JSON { csv, scenario, from, to, trials?, seed?, mapping? } as application/json (got '${type || 'no content type'}')`)]);
     const text = await c.req.text();
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (e) {
-      throw badRequest([apiIssue(null, 'invalid JSON', `the request body is not valid JSON: ${(e as Error).message}`)]);
-    }
-    const body = asObject(raw);
+    const body = asObject(parseJson(text));
     const errors: ApiIssue[] = [];
     checkKnownKeys(body, ['csv', 'scenario', 'from', 'to', 'trials', 'seed', 'mapping'], errors);
     const csv = requiredCsv(body, errors);
@@ -168,4 +156,13 @@ export function calibrateRoutes(runner: Runner, pool: Pool, opts: { maxCsvBodyBy
     return c.json(result);
   });
   return r;
+}
+
+/** The request body as JSON, or a 400 naming the syntax error. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw badRequest([apiIssue(null, 'invalid JSON', `the request body is not valid JSON: ${(e as Error).message}`)]);
+  }
 }
