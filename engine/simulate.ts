@@ -345,14 +345,13 @@ function createKernel(c: Compiled) {
       let monthCost = 0;
       // 1. seat fills
       if (c.hiring) {
-        for (let s = c.initialSeats; s < N; s++) {
-          if (c.seatOpens[s] === m) {
+        // planned requisitions opening in m, then every requisition due (one pass: per-seat state only)
+        let starters = 0;
+        for (let s = 0; s < N; s++) {
+          if (s >= c.initialSeats && c.seatOpens[s] === m) {
             status[s] = VACANT;
             fillAt[s] = m + drawTimeToFill(S, s * PURPOSES + PURPOSE.fill, c.ttfMean, c.ttfSd);
           }
-        }
-        let starters = 0;
-        for (let s = 0; s < N; s++) {
           if (status[s] === VACANT && fillAt[s] <= m) {
             seat(s, m, true);
             hires++;
@@ -418,21 +417,56 @@ function createKernel(c: Compiled) {
       const monthRev = resolutions(out, y, tro, lift);
       out.revenue[mo] = monthRev;
       cumRev[m] = cumRev[m - 1] + monthRev;
-      // 7. costs and quota accrual
+      // 7, 8 and the counts of 10 in one pass over the seats: each step reads and writes only its own
+      // seat's state and streams, so fusing them changes no number. For each seat: costs and quota
+      // accrual while seated, then the month-end exit, then the seat's end-of-month state.
       let seatedN = 0,
-        enrolledCost = 0;
+        enrolledCost = 0,
+        seatedEnd = 0,
+        productive = 0,
+        vacantEnd = 0;
+      const hazard = c.hazard * hazardMult;
       for (let s = 0; s < N; s++) {
-        if (status[s] !== SEATED) continue;
-        seatedN++;
-        if (hasQuota) {
-          // without quota nothing reads these (attainment and the quota rules need quota > 0)
-          const qm = monthlyQuota[s] * (c.rampAdjusted && isHire[s] === 1 ? ramp[s] : 1);
-          const p = person[s];
-          pYearQuota[p * Y + y] += qm;
-          pYearMonths[p * Y + y]++;
-          qQuota[s] += qm;
+        if (status[s] === SEATED) {
+          seatedN++;
+          if (hasQuota) {
+            // without quota nothing reads these (attainment and the quota rules need quota > 0)
+            const qm = monthlyQuota[s] * (c.rampAdjusted && isHire[s] === 1 ? ramp[s] : 1);
+            const p = person[s];
+            pYearQuota[p * Y + y] += qm;
+            pYearMonths[p * Y + y]++;
+            qQuota[s] += qm;
+          }
+          for (let j = 0; j < P; j++) if (enrolled[s * P + j] === 1 && er[j] > 0) enrolledCost += c.programmes[j].perRepPerMonth;
+          // 8. exit at month end
+          if (c.attrition) {
+            const e = s * PURPOSES + PURPOSE.exits;
+            let leaves = nextU(S, e) < hazard;
+            if (quarterEnd && c.lowPerf && qQuota[s] > 0) {
+              lowQ[s] = qRev[s] / qQuota[s] < c.lowPerfBelow ? lowQ[s] + 1 : 0;
+              if (!leaves && lowPerformerExits(lowQ[s], c.lowPerfQuarters, m - start[s] + 1, rampR[s], c.cycle)) leaves = true;
+            }
+            if (leaves) {
+              exits++;
+              openReg[s] -= binomial(S, e, openReg[s], c.pipelineLoss);
+              openPad[s] -= binomial(S, e, openPad[s], c.pipelineLoss);
+              person[s] = -1;
+              if (c.backfill) {
+                status[s] = VACANT;
+                fillAt[s] = m + 1 + drawTimeToFill(S, s * PURPOSES + PURPOSE.fill, c.ttfMean, c.ttfSd);
+              } else status[s] = 0;
+            }
+          }
         }
-        for (let j = 0; j < P; j++) if (enrolled[s * P + j] === 1 && er[j] > 0) enrolledCost += c.programmes[j].perRepPerMonth;
+        if (quarterEnd) {
+          qRev[s] = 0;
+          qQuota[s] = 0;
+        }
+        // end-of-month state of the seat (recorded in step 10)
+        if (status[s] === SEATED) {
+          seatedEnd++;
+          if (ramp[s] >= 1) productive++;
+        } else if (status[s] === VACANT) vacantEnd++;
       }
       const repCost = seatedN * c.repMonthlyCost;
       const mgrCost = managers(seatedN, c.managerSpan) * c.managerMonthlyCost;
@@ -440,31 +474,6 @@ function createKernel(c: Compiled) {
       out.costItems[ci + COST.managers] += mgrCost;
       out.costItems[ci + COST.enablement] += enrolledCost;
       monthCost += repCost + mgrCost + enrolledCost;
-      // 8. exits at month end
-      if (c.attrition) {
-        for (let s = 0; s < N; s++) {
-          if (status[s] !== SEATED) continue;
-          const e = s * PURPOSES + PURPOSE.exits;
-          let leaves = nextU(S, e) < c.hazard * hazardMult;
-          if (quarterEnd && c.lowPerf && qQuota[s] > 0) {
-            lowQ[s] = qRev[s] / qQuota[s] < c.lowPerfBelow ? lowQ[s] + 1 : 0;
-            if (!leaves && lowPerformerExits(lowQ[s], c.lowPerfQuarters, m - start[s] + 1, rampR[s], c.cycle)) leaves = true;
-          }
-          if (!leaves) continue;
-          exits++;
-          openReg[s] -= binomial(S, e, openReg[s], c.pipelineLoss);
-          openPad[s] -= binomial(S, e, openPad[s], c.pipelineLoss);
-          person[s] = -1;
-          if (c.backfill) {
-            status[s] = VACANT;
-            fillAt[s] = m + 1 + drawTimeToFill(S, s * PURPOSES + PURPOSE.fill, c.ttfMean, c.ttfSd);
-          } else status[s] = 0;
-        }
-      }
-      if (quarterEnd) {
-        qRev.fill(0);
-        qQuota.fill(0);
-      }
       // 9. leader exit
       if (lp) {
         const w0 = Math.max(1, m - 11, Math.floor(L.start) + 1);
@@ -475,16 +484,7 @@ function createKernel(c: Compiled) {
           monthCost += lc;
         }
       }
-      // 10. end-of-month figures
-      let seatedEnd = 0,
-        productive = 0,
-        vacantEnd = 0;
-      for (let s = 0; s < N; s++) {
-        if (status[s] === SEATED) {
-          seatedEnd++;
-          if (ramp[s] >= 1) productive++;
-        } else if (status[s] === VACANT) vacantEnd++;
-      }
+      // 10. end-of-month figures (counted in the pass above)
       // a seat counts as vacant for the month when it is vacant at the month's end (as reported)
       const vacCost = vacantEnd * c.vacancyMonthlyCost;
       out.costItems[ci + COST.vacancy] += vacCost;
