@@ -18,6 +18,9 @@ export const COLORS = {
   series: ['#1d4f91', '#c2410c', '#15803d', '#7c3aed'],
 };
 
+/** The text style of every chart (Observable Plot's \`style\` option). */
+export const CHART_STYLE = { fontSize: '12px', fontFamily: 'Inter, Segoe UI, system-ui, sans-serif', color: COLORS.ink, background: 'transparent' };
+
 export const base = css`
   :host {
     font-family: 'Inter', 'Segoe UI', system-ui, -apple-system, sans-serif;
@@ -105,5 +108,25 @@ export const view = css`
     font-size: 0.82rem;
     color: #4a5a6b;
     margin: 0.2rem 0 0.5rem;
+  }
+`;
+
+/** Right-aligned numeric tables with a left-aligned first column. */
+export const tables = css`
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 0.82rem;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    text-align: right;
+    padding: 0.3rem 0.5rem;
+    border-bottom: 1px solid #eef2f6;
+  }
+  th:first-child,
+  td:first-child {
+    text-align: left;
   }
 `;

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatMoney } from '../format.js';
-import { COLORS } from '../theme.js';
+import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
 import type { BacktestMonth } from '../../../engine/calibrate/backtest.js';
 
@@ -39,7 +39,7 @@ export function backtestChart(months: BacktestMonthRow[], o: ChartOptions): SVGS
     height: o.height ?? 280,
     marginLeft: 64,
     marginRight: 28, // room for the last month's tick label
-    style: { fontSize: '12px', fontFamily: 'Inter, Segoe UI, system-ui, sans-serif', color: COLORS.ink, background: 'transparent' },
+    style: CHART_STYLE,
     ariaLabel: 'Back-test: actual monthly revenue against the simulated P10-P90 band',
     ariaDescription: `${rows.length} months from ${rows[0]?.month ?? ''} to ${rows.at(-1)?.month ?? ''}; ${inside} of them have actual revenue inside the band.`,
     x: { label: 'Month', type: 'utc', tickFormat: '%b %y' },

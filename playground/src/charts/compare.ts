@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Summary, Stats, Histogram } from '../../../engine/types.js';
 import { formatMoney } from '../format.js';
-import { COLORS } from '../theme.js';
+import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
 import { histogramBins } from './histogram.js';
 
@@ -29,7 +29,7 @@ export function compareFanChart(items: NamedSummary[], o: ChartOptions): SVGSVGE
     height: o.height ?? 300,
     marginLeft: 64,
     marginRight: 16,
-    style: { fontSize: '12px', fontFamily: 'Inter, Segoe UI, system-ui, sans-serif', color: COLORS.ink, background: 'transparent' },
+    style: CHART_STYLE,
     ariaLabel: `Monthly revenue fans overlaid: ${names.join(', ')}`,
     x: { label: 'Month', domain: [1, horizon], ticks: Math.min(12, horizon) },
     y: { label: 'Revenue per month', grid: true, tickFormat: (d: number) => formatMoney(d), zero: true },

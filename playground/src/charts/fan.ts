@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Summary } from '../../../engine/types.js';
 import { formatMoney } from '../format.js';
-import { COLORS } from '../theme.js';
+import { COLORS, CHART_STYLE } from '../theme.js';
 
 export interface ChartOptions {
   width: number;
@@ -48,7 +48,7 @@ export function fanChart(s: Summary, o: ChartOptions): SVGSVGElement | HTMLEleme
     height: o.height ?? 280,
     marginLeft: 64,
     marginRight: 16,
-    style: { fontSize: '12px', fontFamily: 'Inter, Segoe UI, system-ui, sans-serif', color: COLORS.ink, background: 'transparent' },
+    style: CHART_STYLE,
     ariaLabel: 'Fan chart of monthly revenue',
     ariaDescription: `Monthly revenue over ${s.horizonMonths} months: median, 50% and 80% bands${plan.length ? ', with the plan line' : ''}.`,
     x: { label: 'Month', domain: [1, s.horizonMonths], ticks: Math.min(12, s.horizonMonths) },

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Summary } from '../../../engine/types.js';
-import { COLORS } from '../theme.js';
+import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
 
 export const HEADCOUNT_KINDS = ['productive', 'ramping', 'vacant'] as const;
@@ -28,7 +28,7 @@ export function headcountChart(s: Summary, o: ChartOptions): SVGSVGElement | HTM
     height: o.height ?? 240,
     marginLeft: 48,
     marginRight: 16,
-    style: { fontSize: '12px', fontFamily: 'Inter, Segoe UI, system-ui, sans-serif', color: COLORS.ink, background: 'transparent' },
+    style: CHART_STYLE,
     ariaLabel: 'Headcount: productive, ramping and vacant seats by month',
     x: { label: 'Month', domain: [1, s.horizonMonths], ticks: Math.min(12, s.horizonMonths) },
     y: { label: 'Seats (mean)', grid: true },

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Histogram } from '../../../engine/types.js';
-import { COLORS } from '../theme.js';
+import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
 
 /**
@@ -37,7 +37,7 @@ export function histogramChart(h: Histogram, o: HistogramOptions): SVGSVGElement
     marginLeft: 48,
     marginRight: 24,
     marginTop: 24,
-    style: { fontSize: '12px', fontFamily: 'Inter, Segoe UI, system-ui, sans-serif', color: COLORS.ink, background: 'transparent' },
+    style: CHART_STYLE,
     ariaLabel: o.ariaLabel,
     x: { label: o.label, tickFormat: o.format, ticks: 5 },
     y: { label: 'Trials', grid: true },

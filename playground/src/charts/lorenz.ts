@@ -3,7 +3,7 @@
  * reps sorted from the weakest), with the line of equality. Several curves can be overlaid.
  */
 import * as Plot from '@observablehq/plot';
-import { COLORS } from '../theme.js';
+import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
 
 export interface LorenzSeries {
@@ -24,7 +24,7 @@ export function lorenzChart(series: LorenzSeries[], o: ChartOptions): SVGSVGElem
     height: o.height ?? 240,
     marginLeft: 48,
     marginRight: 16,
-    style: { fontSize: '12px', fontFamily: 'Inter, Segoe UI, system-ui, sans-serif', color: COLORS.ink, background: 'transparent' },
+    style: CHART_STYLE,
     ariaLabel: 'Lorenz curve of rep revenue',
     ariaDescription: 'Share of revenue held by the weakest x share of reps; the diagonal is perfect equality.',
     x: { label: 'Share of reps (weakest first)', domain: [0, 1], tickFormat: '.0%' },

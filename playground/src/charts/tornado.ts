@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import type { SensitivityParameter, SensitivityResult } from '../api.js';
 import { formatMoney, formatNumber } from '../format.js';
 import { labelForPath } from '../fields.js';
-import { COLORS } from '../theme.js';
+import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
 
 export const TORNADO_LOW = '#8fb3d9';
@@ -42,7 +42,7 @@ export function tornadoChart(result: SensitivityResult, o: ChartOptions): SVGSVG
     height: o.height ?? Math.max(160, 60 + rows.length * 34),
     marginLeft: Math.min(340, 16 + Math.max(...rows.map((r) => r.label.length), 10) * 6.4),
     marginRight: 24,
-    style: { fontSize: '12px', fontFamily: 'Inter, Segoe UI, system-ui, sans-serif', color: COLORS.ink, background: 'transparent' },
+    style: CHART_STYLE,
     ariaLabel: 'Tornado chart: mean total revenue at each parameter’s low and high value',
     y: { label: null, domain: rows.map((r) => r.label) },
   };

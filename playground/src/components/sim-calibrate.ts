@@ -6,7 +6,7 @@
  * revenue against the simulated P10-P90 band, and the share of months inside it.
  */
 import { LitElement, html, css } from 'lit';
-import { base, view } from '../theme.js';
+import { base, view, tables } from '../theme.js';
 import { getApp, editable } from '../app.js';
 import { ApiError } from '../api.js';
 import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrationResult } from '../calibrate-api.js';
@@ -100,6 +100,7 @@ export class SimCalibrate extends LitElement {
   static styles = [
     base,
     view,
+    tables,
     css`
       h3 {
         font-size: 0.85rem;
@@ -116,18 +117,6 @@ export class SimCalibrate extends LitElement {
       .drop.over {
         border-color: #1d4f91;
         background: #eef4fb;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.82rem;
-        font-variant-numeric: tabular-nums;
-      }
-      th,
-      td {
-        text-align: right;
-        padding: 0.3rem 0.5rem;
-        border-bottom: 1px solid #eef2f6;
       }
       th:first-child,
       td:first-child,

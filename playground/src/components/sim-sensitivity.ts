@@ -3,7 +3,7 @@
  * parameters move total revenue most between their low and high values.
  */
 import { LitElement, html, css } from 'lit';
-import { base, view } from '../theme.js';
+import { base, view, tables } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import { tornadoChart, TORNADO_HIGH, TORNADO_LOW } from '../charts/tornado.js';
@@ -17,19 +17,8 @@ export class SimSensitivity extends LitElement {
   static styles = [
     base,
     view,
+    tables,
     css`
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.82rem;
-        font-variant-numeric: tabular-nums;
-      }
-      th,
-      td {
-        text-align: right;
-        padding: 0.3rem 0.5rem;
-        border-bottom: 1px solid #eef2f6;
-      }
       th:first-child,
       td:first-child {
         text-align: left;
