@@ -21,6 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { parseScenario, runTrials, summarize, type Scenario, type TrialResults } from '../engine/index.js';
 import { createPool, runParallel, type Pool } from '../parallel/index.js';
 import { runReference, type ReferenceParams } from './reference.js';
+import { runCeiling } from './ceiling.js';
+import { createApp } from '../server/app.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const args = process.argv.slice(2);
@@ -206,36 +208,61 @@ async function squiggleRow(pool: Pool): Promise<Row> {
   return r;
 }
 
+/** Reads an SSE response to its end: ms to the first `progress` event, the number of them, and whether a `result` came. */
+async function readStream(res: Response, t0: number): Promise<{ firstMs: number; partials: number; result: boolean }> {
+  const reader = res.body!.getReader();
+  const dec = new TextDecoder();
+  let buf = '';
+  let firstMs = -1;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buf += dec.decode(value, { stream: true });
+    if (firstMs < 0 && buf.includes('event: progress')) firstMs = performance.now() - t0;
+    if (done) break;
+  }
+  return { firstMs, partials: buf.split('event: progress').length - 1, result: buf.includes('event: result') };
+}
+
+/**
+ * The playground's default scenario the way the playground runs it: POST /api/simulate/stream on the
+ * server app (in this process, on the bench's pool), partial Summaries every 5% of trials computed on
+ * the pool, then the final Summary. Wall = request to the `result` event; first partial = request to the
+ * first `progress` event. The check also gives the bare run (runParallel + summarize, no partials).
+ */
 async function playgroundRow(pool: Pool): Promise<Row> {
   const s = load('../scenarios/baseline.yaml');
-  const trials = 2000;
-  const r = blank('playground default on the pool', 'scenarios/baseline.yaml', trials, seatsOf(s) * s.horizonMonths * trials);
-  await runParallel(s, { trials: 200, seed: SEED, pool }); // warm
-  const walls: number[] = [];
-  const firsts: number[] = [];
-  for (let rep = 0; rep < (quick ? 2 : 5); rep++) {
+  const trials = s.trials;
+  const r = blank('playground default: server stream on the pool', 'scenarios/baseline.yaml', trials, seatsOf(s) * s.horizonMonths * trials);
+  const app = createApp({ pool, dbPath: ':memory:', log: false, staticDir: null });
+  const body = JSON.stringify({ scenario: s, trials, seed: SEED });
+  const stream = async () => {
     const t0 = performance.now();
-    let first = -1;
-    const res = await runParallel(s, {
-      trials,
-      seed: SEED,
-      pool,
-      onProgress: (_done, _total, partial) => {
-        if (first < 0) {
-          summarize(s, partial, { seed: SEED }); // the partial Summary the playground would draw
-          first = performance.now() - t0;
-        }
-      },
-    });
-    summarize(s, res, { seed: SEED });
-    walls.push(performance.now() - t0);
-    firsts.push(first);
+    const res = await app.request('/api/simulate/stream', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const out = await readStream(res, t0);
+    return { ...out, wallMs: performance.now() - t0 };
+  };
+  const bare = async () => {
+    const t0 = performance.now();
+    summarize(s, await runParallel(s, { trials, seed: SEED, pool }), { seed: SEED });
+    return performance.now() - t0;
+  };
+  try {
+    for (let i = 0; i < 3; i++) await stream(); // warm: workers' JIT for trials and summaries
+    const runs = [];
+    const bares: number[] = [];
+    for (let rep = 0; rep < (quick ? 3 : 7); rep++) {
+      runs.push(await stream());
+      bares.push(await bare());
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    r.workers = workers;
+    r.wallMs = med(runs.map((x) => x.wallMs));
+    r.firstPartialMs = med(runs.map((x) => x.firstMs));
+    const ok = runs.every((x) => x.result);
+    r.check = `median of ${runs.length}: ${runs.map((x) => x.wallMs.toFixed(0)).join('/')} ms, ${med(runs.map((x) => x.partials))} partial Summaries${ok ? '' : ' (A RUN FAILED)'}; bare runParallel + summarize ${med(bares).toFixed(0)} ms`;
+  } finally {
+    await app.close();
   }
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  r.workers = workers;
-  r.wallMs = med(walls);
-  r.firstPartialMs = med(firsts);
-  r.check = `median of ${walls.length}: run + summary ${walls.map((w) => w.toFixed(0)).join('/')} ms`;
   return r;
 }
 
@@ -296,6 +323,20 @@ async function main(): Promise<void> {
     rows[1].ratio = rows[1].singleCpu! / ref.singleCpu!;
     rows[1].ratioTo = 'reference (CPU)';
     rows.push(ref);
+    // the ceiling: the core model's draws alone, with the engine's samplers
+    log('  ceiling: the core model\'s draws alone...');
+    runCeiling(referenceParams, SEED, 200);
+    const ceilTrials = quick ? 1000 : 5000;
+    const [ceilTotals, ct] = timed(() => runCeiling(referenceParams, SEED, ceilTrials));
+    const ceil = blank('ceiling: the core model\'s draws alone', 'bench/ceiling.ts (core model)', ceilTrials, 100 * 36 * ceilTrials);
+    ceil.singleWall = ceil.repMonths / (ct.wallMs / 1000);
+    ceil.singleCpu = ceil.repMonths / (ct.cpuMs / 1000);
+    ceil.wallMs = ct.wallMs;
+    ceil.ratio = ceil.singleCpu / core.singleCpu!;
+    ceil.ratioTo = 'core model (CPU)';
+    const ceilMean = ceilTotals.reduce((a, b) => a + b, 0) / ceilTotals.length;
+    ceil.check = `same samplers and streams, no bookkeeping: mean revenue ${(ceilMean / 1e6).toFixed(1)}M`;
+    rows.push(ceil);
     rows.push(await squiggleRow(pool));
     rows.push(await playgroundRow(pool));
     log('  worker counts 1/2/3 with odd chunk sizes...');
