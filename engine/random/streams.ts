@@ -67,13 +67,22 @@ export function mix32(h: number): number {
  */
 export function seedStream(S: Int32Array, i: number, k0: number, k1: number, id: number): void {
   const o = 4 * i;
-  const a = mix32(k0 ^ Math.imul(id, 0x9e3779b1));
-  const b = mix32(k1 + Math.imul(id ^ 0x5bd1e995, 0x27d4eb2f));
+  let a = mix32(k0 ^ Math.imul(id, 0x9e3779b1));
+  let b = mix32(k1 + Math.imul(id ^ 0x5bd1e995, 0x27d4eb2f));
+  let c = mix32(a ^ b ^ 0x6a09e667);
+  let d = 1;
+  // 12 warm-up rounds of sfc32 (exactly nextU's step, in registers instead of through S)
+  for (let r = 0; r < 12; r++) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
+  }
   S[o] = a;
   S[o + 1] = b;
-  S[o + 2] = mix32(a ^ b ^ 0x6a09e667);
-  S[o + 3] = 1;
-  for (let r = 0; r < 12; r++) nextU(S, i);
+  S[o + 2] = c;
+  S[o + 3] = d;
 }
 
 /**
