@@ -398,6 +398,7 @@ function createKernel(c: Compiled) {
       // 5. coverage padding
       if (c.coverage !== 0) {
         const left = 3 - ((m - 1) % 3);
+        let monthPadded = 0;
         for (let s = 0; s < N; s++) {
           if (status[s] !== SEATED) continue;
           const qm = monthlyQuota[s] * (c.rampAdjusted && isHire[s] === 1 ? ramp[s] : 1);
@@ -407,11 +408,12 @@ function createKernel(c: Compiled) {
           const value = (openReg[s] + openPad[s]) * unit;
           const k = paddingNeeded(value, coverageMultiple(c.coverage, c.coverageMultiple, pEff[s], ndEff[s]) * remaining, unit);
           openPad[s] += k;
-          padded += k;
-          out.padded[mo] += k;
+          monthPadded += k;
           covSum += value + k * unit;
           covN += remaining;
         }
+        padded += monthPadded;
+        out.padded[mo] = monthPadded;
       }
       // 6. resolutions
       const monthRev = resolutions(out, y, tro, lift);
