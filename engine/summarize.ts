@@ -6,7 +6,10 @@ import type { Scenario } from './scenario.js';
 import { scenarioHash } from './scenario.js';
 import { COST_ITEMS, LORENZ_POINTS, type Stats, type Summary, type TrialResults } from './types.js';
 import { planTargets, type PlanTargets } from './model/policy.js';
-import { histogram, stats, statsIntColumns, statsOrNull, wilson } from './stats/stats.js';
+import { histogram, stats, statsOrNull, wilson } from './stats/stats.js';
+import { countIntegers } from './stats/countIntegers.js';
+import { statsOfCounts } from './stats/statsOfCounts.js';
+import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns } from './columns.js';
 import { ENGINE_VERSION } from './version.js';
 
 export interface SummarizeOptions {
@@ -16,50 +19,63 @@ export interface SummarizeOptions {
   plan?: PlanTargets | null;
 }
 
-/** Column `k` (of `width`) of a row-major per-trial array. */
-function column(a: Float64Array, width: number, k: number, trials: number, buf: Float64Array): Float64Array {
-  for (let t = 0; t < trials; t++) buf[t] = a[t * width + k];
-  return buf;
-}
-
-/** Months extracted per pass over a row-major array (one pass reads each cache line once, not once per month). */
-const BLOCK = 8;
-
 /**
- * Calls `each(m, column)` for every month m in order, extracting BLOCK month columns per pass over
- * the row-major array `a` (trials x months). The column buffer is reused: consume it inside `each`.
+ * Stats of every month of a per-month array. When every value is an integer in [0, COUNT_CAP) (head
+ * counts), from the counts of each month's values (no copy, no sort; the sd summed by value); else
+ * `stats` of each month.
  */
-function forEachMonth(a: Float64Array, r: TrialResults, each: (m: number, col: Float64Array) => void): void {
-  const n = r.trials;
-  const H = r.months;
-  const bufs = Array.from({ length: Math.min(BLOCK, H) }, () => new Float64Array(n));
-  const ROWS = 512; // rows per tile: the tile's cache lines stay in L1/L2 while its BLOCK columns are copied
-  for (let m0 = 0; m0 < H; m0 += BLOCK) {
-    const w = Math.min(BLOCK, H - m0);
-    for (let t0 = 0; t0 < n; t0 += ROWS) {
-      const t1 = Math.min(n, t0 + ROWS);
-      for (let k = 0; k < w; k++) {
-        const b = bufs[k];
-        for (let t = t0, o = t0 * H + m0 + k; t < t1; t++, o += H) b[t] = a[o];
-      }
-    }
-    for (let k = 0; k < w; k++) each(m0 + k, bufs[k]);
-  }
-}
-
-function perMonth(a: Float64Array, r: TrialResults): Stats[] {
-  const counted = statsIntColumns(a, r.trials, r.months);
-  if (counted) return counted;
+function perMonth(src: TrialColumns, key: CountedKey): Stats[] {
+  const n = src.trials;
+  const H = src.months;
+  const counted = src.counts?.(key);
+  if (counted) return counted.map((c) => statsOfCounts(c, n));
+  const counts = new Int32Array(COUNT_CAP);
   const out: Stats[] = [];
-  forEachMonth(a, r, (_m, col) => out.push(stats(col)));
+  for (let m = 0; m < H; m++) {
+    counts.fill(0);
+    if (!countIntegers(src.column(key, m), counts)) break;
+    out.push(statsOfCounts(counts, n));
+  }
+  if (out.length === H) return out;
+  out.length = 0;
+  for (let m = 0; m < H; m++) out.push(stats(src.column(key, m)));
   return out;
 }
 
-function monthlyMean(a: Float64Array, r: TrialResults): number[] {
-  const H = r.months;
-  const acc = new Float64Array(H);
-  for (let t = 0, o = 0; t < r.trials; t++, o += H) for (let m = 0; m < H; m++) acc[m] += a[o + m];
-  return Array.from(acc, (v) => v / r.trials);
+// The loops over the trials are small functions of their own: optimised whole and early, they do not run
+// as on-stack-replaced code of the long summarizeColumns (which bails out at each loop exit until the
+// whole function is optimised).
+
+/** acc[t] += col[t] (and also[t] += col[t]) for every trial. */
+function addInto(acc: Float64Array, col: ArrayLike<number>, also?: Float64Array): void {
+  const n = acc.length;
+  if (also)
+    for (let t = 0; t < n; t++) {
+      const v = col[t];
+      acc[t] += v;
+      also[t] += v;
+    }
+  else for (let t = 0; t < n; t++) acc[t] += col[t];
+}
+
+/** How many values are at least `target`. */
+function countAtLeast(a: Float64Array, target: number): number {
+  let hit = 0;
+  for (let t = 0; t < a.length; t++) if (a[t] >= target) hit++;
+  return hit;
+}
+
+/** Margin (revenue - cost) and ROI (margin / cost, NaN without cost) of each trial. */
+function marginAndRoi(revenue: Float64Array, cost: Float64Array, margin: Float64Array, roi: Float64Array): void {
+  for (let t = 0; t < revenue.length; t++) {
+    margin[t] = revenue[t] - cost[t];
+    roi[t] = cost[t] > 0 ? margin[t] / cost[t] : NaN;
+  }
+}
+
+/** Mean over the trials of each month of a summed per-month array. */
+function monthlyMean(src: TrialColumns, key: SummedKey): number[] {
+  return Array.from({ length: src.months }, (_, m) => src.sum(key, m).all / src.trials);
 }
 
 const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10) / 100);
@@ -69,49 +85,38 @@ const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10)
  * @example // const summary = summarize(scenario, simulate(scenario, { trials: 1000, seed: 1 }))
  */
 export function summarize(s: Scenario, r: TrialResults, opts: SummarizeOptions = {}): Summary {
-  const n = r.trials;
+  return summarizeColumns(s, rowMajorColumns(r), opts);
+}
+
+/**
+ * The Summary of trial results read column by column (`summarize` reads a TrialResults block this way;
+ * the streaming summary its stored columns).
+ * @example // const summary = summarizeColumns(scenario, rowMajorColumns(results), { seed: 1 })
+ */
+export function summarizeColumns(s: Scenario, src: TrialColumns, opts: SummarizeOptions = {}): Summary {
+  const n = src.trials;
   if (n < 1) throw new RangeError('summarize: no trials');
-  const H = r.months;
-  const buf = new Float64Array(n);
-  const total = new Float64Array(n);
-  const costTotal = new Float64Array(n);
+  const H = src.months;
   const yearsN = Math.ceil(H / 12);
+  // one pass over the months of revenue: each month's stats, the running total (cumulative revenue; after
+  // the last month, the total) and each year's total, each summed month by month in order from 0
+  const total = new Float64Array(n);
   const annual = Array.from({ length: yearsN }, () => new Float64Array(n));
-  const cumulative: Stats[] = [];
-  const rev = r.revenue;
-  const cost = r.cost;
-  for (let t = 0; t < n; t++) {
-    let acc = 0,
-      cacc = 0;
-    const o = t * H;
-    for (let y = 0; y < yearsN; y++) {
-      const end = Math.min(H, 12 * y + 12);
-      let ya = 0;
-      for (let m = 12 * y; m < end; m++) {
-        const v = rev[o + m];
-        acc += v;
-        ya += v;
-        cacc += cost[o + m];
-      }
-      annual[y][t] = ya;
-    }
-    total[t] = acc;
-    costTotal[t] = cacc;
-  }
-  // monthly and cumulative revenue from the same column pass
-  const cum = new Float64Array(n);
   const monthlyRevenue: Stats[] = [];
-  forEachMonth(r.revenue, r, (_m, col) => {
+  const cumulative: Stats[] = [];
+  for (let m = 0; m < H; m++) {
+    const col = src.column('revenue', m);
     monthlyRevenue.push(stats(col));
-    for (let t = 0; t < n; t++) cum[t] += col[t];
-    cumulative.push(stats(cum));
-  });
+    addInto(total, col, annual[(m / 12) | 0]);
+    cumulative.push(stats(total));
+  }
+  const costTotal = new Float64Array(n);
+  for (let m = 0; m < H; m++) addInto(costTotal, src.column('cost', m));
   const plan = opts.plan === undefined ? planTargets(s) : opts.plan;
   let planResult: Summary['plan'] = null;
   let planSe: number | null = null;
   if (plan) {
-    let hit = 0;
-    for (let t = 0; t < n; t++) if (total[t] >= plan.total) hit++;
+    const hit = countAtLeast(total, plan.total);
     const p = hit / n;
     planSe = Math.sqrt((p * (1 - p)) / n);
     planResult = {
@@ -120,34 +125,24 @@ export function summarize(s: Scenario, r: TrialResults, opts: SummarizeOptions =
       ci: wilson(hit, n),
       monthly: plan.monthly.slice(0, H),
       annual: plan.annual.map((target, y) => {
-        let h = 0;
-        for (let t = 0; t < n; t++) if (annual[y][t] >= target) h++;
+        const h = countAtLeast(annual[y], target);
         return { year: y + 1, months: Math.min(12, H - 12 * y), target, probability: h / n, ci: wilson(h, n) };
       }),
     };
   }
-  const totalStats = stats(total);
+  // the total and the first year's total are running totals already summarised (the same sums, in the same order)
+  const totalStats = { ...cumulative[H - 1] };
+  const annualStats = annual.map((a, y) => (y === 0 ? { ...cumulative[Math.min(12, H) - 1] } : stats(a)));
   const margin = new Float64Array(n);
   const roi = new Float64Array(n);
-  for (let t = 0; t < n; t++) {
-    margin[t] = total[t] - costTotal[t];
-    roi[t] = costTotal[t] > 0 ? margin[t] / costTotal[t] : NaN;
-  }
+  marginAndRoi(total, costTotal, margin, roi);
   const breakdown: Record<string, Stats> = {};
-  COST_ITEMS.forEach((item, k) => (breakdown[item] = stats(column(r.costItems, COST_ITEMS.length, k, n, buf))));
+  COST_ITEMS.forEach((item, k) => (breakdown[item] = stats(src.column('costItems', k))));
   const lorenz: [number, number][] = [];
   for (let i = 0; i < LORENZ_POINTS; i++) {
     const x = i / (LORENZ_POINTS - 1);
-    let sum = 0,
-      cnt = 0;
-    for (let t = 0; t < n; t++) {
-      const v = r.lorenz[t * LORENZ_POINTS + i];
-      if (v === v) {
-        sum += v;
-        cnt++;
-      }
-    }
-    lorenz.push([x, cnt > 0 ? sum / cnt : x]);
+    const { notNaN, count } = src.sum('lorenz', i);
+    lorenz.push([x, count > 0 ? notNaN / count : x]);
   }
   const hasQuota = plan !== null && s.quota !== null && s.quota.method !== 'none';
   const elapsed = opts.elapsedMs ?? 0;
@@ -161,40 +156,40 @@ export function summarize(s: Scenario, r: TrialResults, opts: SummarizeOptions =
     revenue: {
       total: totalStats,
       monthly: monthlyRevenue,
-      annual: annual.map((a) => stats(a)),
+      annual: annualStats,
       cumulative,
       histogram: histogram(total, 40),
     },
     plan: planResult,
     reps: {
-      shareAtQuota: hasQuota ? statsOrNull(r.shareAtQuota) : null,
-      attainment: hasQuota ? statsOrNull(r.attainments) : null,
-      attainmentHistogram: hasQuota ? histogram(r.attainments, 30, ATTAINMENT_EDGES) : null,
-      top20Share: statsOrNull(r.top20Share) ?? zero,
-      gini: statsOrNull(r.gini) ?? zero,
+      shareAtQuota: hasQuota ? statsOrNull(src.scalar('shareAtQuota')) : null,
+      attainment: hasQuota ? statsOrNull(src.attainments) : null,
+      attainmentHistogram: hasQuota ? histogram(src.attainments, 30, ATTAINMENT_EDGES) : null,
+      top20Share: statsOrNull(src.scalar('top20Share')) ?? zero,
+      gini: statsOrNull(src.scalar('gini')) ?? zero,
       lorenz,
       topVsBottom: {
-        top20: { revenuePerRep: statsOrNull(r.top20RevenuePerRep) ?? zero },
-        bottom80: { revenuePerRep: statsOrNull(r.bottom80RevenuePerRep) ?? zero },
+        top20: { revenuePerRep: statsOrNull(src.scalar('top20RevenuePerRep')) ?? zero },
+        bottom80: { revenuePerRep: statsOrNull(src.scalar('bottom80RevenuePerRep')) ?? zero },
       },
     },
-    territories: s.territories.map((t, k) => ({ name: t.name, revenue: stats(column(r.territoryRevenue, r.territories, k, n, buf)) })),
+    territories: s.territories.map((t, k) => ({ name: t.name, revenue: stats(src.column('territoryRevenue', k)) })),
     headcount: {
-      monthly: perMonth(r.headcount, r),
-      productive: perMonth(r.productive, r),
-      ramping: perMonth(r.ramping, r),
-      vacant: perMonth(r.vacant, r),
+      monthly: perMonth(src, 'headcount'),
+      productive: perMonth(src, 'productive'),
+      ramping: perMonth(src, 'ramping'),
+      vacant: perMonth(src, 'vacant'),
     },
-    hiring: { hires: stats(r.hires), exits: stats(r.exits) },
+    hiring: { hires: stats(src.scalar('hires')), exits: stats(src.scalar('exits')) },
     leadership: {
-      changes: stats(r.leaderChanges),
-      monthsWithoutLeader: stats(r.monthsWithoutLeader),
-      programmesLost: stats(r.programmesLost),
-      presentByMonth: monthlyMean(r.leaderPresent, r),
-      disruptedByMonth: monthlyMean(r.disrupted, r),
+      changes: stats(src.scalar('leaderChanges')),
+      monthsWithoutLeader: stats(src.scalar('monthsWithoutLeader')),
+      programmesLost: stats(src.scalar('programmesLost')),
+      presentByMonth: monthlyMean(src, 'leaderPresent'),
+      disruptedByMonth: monthlyMean(src, 'disrupted'),
     },
-    coverage: s.coverage && s.coverage.policy !== 'none' ? { paddedShare: stats(r.paddedShare), realisedCoverage: statsOrNull(r.realisedCoverage) } : null,
-    cost: { total: stats(costTotal), monthly: perMonth(r.cost, r), breakdown },
+    coverage: s.coverage && s.coverage.policy !== 'none' ? { paddedShare: stats(src.scalar('paddedShare')), realisedCoverage: statsOrNull(src.scalar('realisedCoverage')) } : null,
+    cost: { total: stats(costTotal), monthly: perMonth(src, 'cost'), breakdown },
     margin: stats(margin),
     roi: s.costs ? statsOrNull(roi) : null,
     diagnostics: {

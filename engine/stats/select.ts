@@ -126,30 +126,69 @@ const BUCKETS = 4096;
 let bucketCounts = new Int32Array(BUCKETS + 1);
 let gathered = new Float64Array(1024);
 
+// The two passes over the values are functions of their own: small functions are optimised whole, early
+// and with complete type feedback (a loop in a long function runs as on-stack-replaced code that bails
+// out at its exit on every call until the whole function is optimised).
+
+/** Counts the values per bucket; returns the sum of squared deviations from `mean`, in order. */
+function countPass(a: ArrayLike<number>, n: number, lo: number, scale: number, mean: number, counts: Int32Array): number {
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    const d = v - mean;
+    ss += d * d;
+    let b = ((v - lo) * scale) | 0;
+    if (b > BUCKETS) b = BUCKETS;
+    counts[b]++;
+  }
+  return ss;
+}
+
+/** Copies the values of the needed buckets to g, each bucket's from fill[b] on. */
+function gatherPass(a: ArrayLike<number>, n: number, lo: number, scale: number, need: Uint8Array, fill: Int32Array, g: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    let b = ((v - lo) * scale) | 0;
+    if (b > BUCKETS) b = BUCKETS;
+    if (need[b]) g[fill[b]++] = v;
+  }
+}
+
 /**
  * Type-7 quantiles of finite values in [lo, hi] (lo < hi) by a bucket histogram: one counting pass
  * over B equal-width buckets (the bucket index is monotone in the value, so buckets are ordered), then
  * only the values of the buckets holding the needed ranks are gathered and sorted. Identical to
  * interpolating the sorted values. Falls back to selection when the needed buckets hold too many
- * values (very skewed data). Does not reorder `a`.
+ * values (very skewed data). Does not reorder `a` (Float64 or Float32 values).
+ * Returns the sum of the squared deviations of the values from `mean`, added in order in the counting
+ * pass (a caller that needs the variance saves a pass over the values).
  * @example
  * const out = new Float64Array(1);
- * quantilesBucket(Float64Array.of(3, 1, 2), 3, 1, 3, [0.5], out); out[0] // 2
+ * quantilesBucket(Float64Array.of(3, 1, 2), 3, 1, 3, [0.5], out, 2); // 2 (the squared deviations); out[0] // 2
  */
-export function quantilesBucket(a: Float64Array, n: number, lo: number, hi: number, ps: ArrayLike<number>, out: Float64Array): void {
+export function quantilesBucket(
+  a: Float64Array<ArrayBufferLike> | Float32Array<ArrayBufferLike>,
+  n: number,
+  lo: number,
+  hi: number,
+  ps: ArrayLike<number>,
+  out: Float64Array,
+  mean = 0,
+): number {
   const m = ps.length;
   const scale = BUCKETS / (hi - lo);
+  let ss = 0;
   if (!(scale > 0 && scale < Infinity)) {
+    for (let i = 0; i < n; i++) {
+      const d = a[i] - mean;
+      ss += d * d;
+    }
     quantilesSelect(Float64Array.from(a.subarray(0, n)), n, ps, out);
-    return;
+    return ss;
   }
   const counts = bucketCounts;
   counts.fill(0);
-  for (let i = 0; i < n; i++) {
-    let b = ((a[i] - lo) * scale) | 0;
-    if (b > BUCKETS) b = BUCKETS;
-    counts[b]++;
-  }
+  ss = countPass(a, n, lo, scale, mean, counts);
   // ranks needed: floor(h) and floor(h) + 1 for each p; the buckets that hold them
   const need = new Uint8Array(BUCKETS + 1);
   const start = new Int32Array(BUCKETS + 2);
@@ -178,7 +217,7 @@ export function quantilesBucket(a: Float64Array, n: number, lo: number, hi: numb
   if (total > (n >> 2) + 1024) {
     // skewed: the needed buckets are too full, select instead (on a copy, so `a` keeps its order)
     quantilesSelect(Float64Array.from(a.subarray(0, n)), n, ps, out);
-    return;
+    return ss;
   }
   // gather the needed buckets' values, grouped by bucket (counting-sort placement), then sort each group
   if (gathered.length < total) gathered = new Float64Array(total);
@@ -189,13 +228,7 @@ export function quantilesBucket(a: Float64Array, n: number, lo: number, hi: numb
     offset[b] = o;
     o += counts[b];
   }
-  const fill = offset.slice();
-  for (let i = 0; i < n; i++) {
-    const v = a[i];
-    let b = ((v - lo) * scale) | 0;
-    if (b > BUCKETS) b = BUCKETS;
-    if (need[b]) g[fill[b]++] = v;
-  }
+  gatherPass(a, n, lo, scale, need, offset.slice(), g);
   for (let b = 0; b <= BUCKETS; b++) if (need[b] && counts[b] > 1) g.subarray(offset[b], offset[b] + counts[b]).sort();
   const valueAt = (r: number): number => {
     const b = bucketOf(r);
@@ -208,4 +241,5 @@ export function quantilesBucket(a: Float64Array, n: number, lo: number, hi: numb
     const vhi = valueAt(Math.min(n - 1, r + 1));
     out[j] = vlo + (h - r) * (vhi - vlo);
   }
+  return ss;
 }

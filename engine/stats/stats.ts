@@ -1,10 +1,9 @@
 import type { Stats } from '../types.js';
 import { quantileSorted } from './quantile.js';
 import { quantilesBucket } from './select.js';
+import { PERCENTILES as PS } from './percentiles.js';
 
 export { quantileSorted };
-
-const PS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 
 /**
  * Mean, sd (n - 1; 0 for one value) and exact type-7 percentiles of the finite values, summed in the
@@ -29,44 +28,93 @@ const MAX_COUNT_RANGE = 1 << 16;
 /** As `stats`, but null when there is no finite value. */
 export function statsOrNull(values: ArrayLike<number>): Stats | null {
   const n0 = values.length;
-  let xs = scratch;
-  if (xs.length < n0) {
-    xs = new Float64Array(n0);
-    if (n0 <= KEEP_SCRATCH) scratch = xs;
+  const n = finitePass(values, pass);
+  if (n === 0) return null;
+  const sum = pass[0],
+    lo = pass[1],
+    hi = pass[2];
+  // a float column without NaN or infinities is read where it is; anything else is copied (finite values only)
+  let xs: Float64Array<ArrayBufferLike> | Float32Array<ArrayBufferLike>;
+  if (n === n0 && (values instanceof Float64Array || values instanceof Float32Array)) xs = values;
+  else {
+    let buf = scratch;
+    if (buf.length < n) {
+      buf = new Float64Array(n);
+      if (n <= KEEP_SCRATCH) scratch = buf;
+    }
+    copyFinite(values, buf);
+    xs = buf;
   }
+  const mean = sum / n;
+  // exact type-7 percentiles without a sort: counting for small-range integers (head counts), else
+  // buckets (which add up the squared deviations in the same pass); both identical to interpolating the
+  // sorted values
+  const q = new Float64Array(PS.length);
+  let ss: number;
+  if (lo !== hi && !(hi - lo < MAX_COUNT_RANGE && hi - lo < n && allIntegers(xs, n))) ss = quantilesBucket(xs, n, lo, hi, PS, q, mean);
+  else {
+    ss = squaredDeviations(xs, n, mean);
+    if (lo === hi) q.fill(lo + 0);
+    else quantilesCounting(xs, n, lo, hi, q);
+  }
+  return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] };
+}
+
+// The passes over the values are functions of their own: small functions are optimised whole, early and
+// with complete type feedback (a loop in a long function runs as on-stack-replaced code that bails out at
+// its exit on every call until the whole function is optimised).
+
+/** sum, smallest and largest finite value of the last `finitePass` */
+const pass = new Float64Array(3);
+
+/** Counts the finite values; writes their sum (in order), smallest and largest value to out[0..2]. */
+function finitePass(values: ArrayLike<number>, out: Float64Array): number {
   let n = 0;
   let sum = 0;
   let lo = Infinity,
     hi = -Infinity;
-  let integers = true;
-  for (let i = 0; i < n0; i++) {
+  for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === v && v !== Infinity && v !== -Infinity) {
-      xs[n++] = v;
+    if (v - v === 0) {
+      // finite (NaN - NaN and ±Infinity - ±Infinity are NaN)
+      n++;
       sum += v;
       if (v < lo) lo = v;
       if (v > hi) hi = v;
-      if ((v | 0) !== v) integers = false;
     }
   }
-  if (n === 0) return null;
-  const mean = sum / n;
+  out[0] = sum;
+  out[1] = lo;
+  out[2] = hi;
+  return n;
+}
+
+/** Copies the finite values to `to`, in order. */
+function copyFinite(values: ArrayLike<number>, to: Float64Array): void {
+  for (let i = 0, j = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v - v === 0) to[j++] = v;
+  }
+}
+
+/** Sum of (x - mean)² over xs[0..n), in order. */
+function squaredDeviations(xs: ArrayLike<number>, n: number, mean: number): number {
   let ss = 0;
   for (let i = 0; i < n; i++) {
     const d = xs[i] - mean;
     ss += d * d;
   }
-  // exact type-7 percentiles without a sort: counting for small-range integers (head counts), else
-  // selection; both identical to interpolating the sorted values
-  const q = new Float64Array(PS.length);
-  if (lo === hi) q.fill(lo + 0);
-  else if (integers && hi - lo < MAX_COUNT_RANGE && hi - lo < n) quantilesCounting(xs, n, lo, hi, q);
-  else quantilesBucket(xs, n, lo, hi, PS, q);
-  return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] };
+  return ss;
+}
+
+/** Whether xs[0..n) are all integers (in int32 range). */
+function allIntegers(xs: ArrayLike<number>, n: number): boolean {
+  for (let i = 0; i < n; i++) if ((xs[i] | 0) !== xs[i]) return false;
+  return true;
 }
 
 /** Type-7 quantiles of integer values in [lo, hi] by counting (the order statistic at rank r is the value whose cumulative count passes r). */
-function quantilesCounting(xs: Float64Array, n: number, lo: number, hi: number, out: Float64Array): void {
+function quantilesCounting(xs: ArrayLike<number>, n: number, lo: number, hi: number, out: Float64Array): void {
   const R = hi - lo + 1;
   if (countScratch.length < R) countScratch = new Int32Array(R);
   const counts = countScratch;
@@ -89,53 +137,6 @@ function orderStat(counts: Int32Array, R: number, r: number): number {
     if (acc > r) return v;
   }
   return R - 1;
-}
-
-/** Head-count columns with values in [0, INT_CAP) take the one-pass counting path of `statsIntColumns`. */
-const INT_CAP = 1024;
-
-/**
- * `stats` of every column of a row-major (rows x cols) array whose values are all integers in
- * [0, 1024) (head counts), in one row-major pass that counts values per column: no column extraction,
- * no sort. The mean and the percentiles equal `stats` of each column exactly (integer sums are exact in
- * any order); the sd is summed by value instead of by trial, so it may differ from `stats` in the last
- * bits. Returns null (the caller takes the general path) when a value is negative, fractional, NaN or
- * too large.
- * @example statsIntColumns(Float64Array.of(1, 2, 3, 4), 2, 2)![1].p50 // 3
- */
-export function statsIntColumns(a: ArrayLike<number>, rows: number, cols: number): Stats[] | null {
-  if (rows === 0 || cols === 0) return null;
-  const counts = new Int32Array(INT_CAP * cols);
-  const n = rows * cols;
-  for (let i = 0, m = 0; i < n; i++) {
-    const v = a[i];
-    if (!(v >= 0 && v < INT_CAP) || (v | 0) !== v) return null;
-    counts[m * INT_CAP + v]++;
-    if (++m === cols) m = 0;
-  }
-  const out: Stats[] = [];
-  const q = new Float64Array(PS.length);
-  for (let m = 0; m < cols; m++) {
-    const c = counts.subarray(m * INT_CAP, (m + 1) * INT_CAP);
-    let sum = 0;
-    for (let v = 1; v < INT_CAP; v++) sum += c[v] * v;
-    const mean = sum / rows;
-    let ss = 0;
-    for (let v = 0; v < INT_CAP; v++) {
-      if (c[v] === 0) continue;
-      const d = v - mean;
-      ss += c[v] * d * d;
-    }
-    for (let j = 0; j < PS.length; j++) {
-      const h = (rows - 1) * PS[j];
-      const r = Math.floor(h);
-      const x = orderStat(c, INT_CAP, r);
-      const y = r + 1 < rows ? orderStat(c, INT_CAP, r + 1) : x;
-      q[j] = x + (h - r) * (y - x);
-    }
-    out.push({ mean, sd: rows > 1 ? Math.sqrt(ss / (rows - 1)) : 0, p5: q[0], p10: q[1], p25: q[2], p50: q[3], p75: q[4], p90: q[5], p95: q[6] });
-  }
-  return out;
 }
 
 /**

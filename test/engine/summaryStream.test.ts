@@ -26,6 +26,28 @@ describe('streaming summary', () => {
     });
   }
 
+  it('equals summarize of the merged results when a later block stops the counting, widens a column or holds NaN and infinities', () => {
+    const edits: [string, (blocks: Record<string, Float64Array>[]) => void][] = [
+      ['a head count of 2000 in the last block', (b) => (b[2].headcount[5] = 2000)],
+      ['a fractional head count in the second block', (b) => (b[1].productive[3] = 2.5)],
+      ['a head count of 300 (wider, still counted)', (b) => (b[2].vacant[0] = 300)],
+      ['a NaN cost', (b) => (b[1].cost[4] = NaN)],
+      ['NaN Lorenz points and leader flags', (b) => ((b[0].lorenz[3] = NaN), (b[2].lorenz[30] = NaN), (b[1].leaderPresent[0] = NaN))],
+      ['infinite and NaN revenue', (b) => ((b[1].revenue[2] = Infinity), (b[2].revenue[7] = NaN))],
+      ['a NaN gini and a huge hire count', (b) => ((b[0].gini[0] = NaN), (b[2].hires[1] = 1e9))],
+    ];
+    for (const [, edit] of edits) {
+      const blocks = [runTrials(baseline, 5, 0, 30), runTrials(baseline, 5, 30, 25), runTrials(baseline, 5, 55, 20)];
+      edit(blocks as unknown as Record<string, Float64Array>[]);
+      const stream = createSummaryStream(baseline, 75);
+      stream.add(blocks[0]);
+      expect(stream.summary({ seed: 5 })).toEqual(summarize(baseline, blocks[0], { seed: 5 }));
+      stream.add(blocks[1]);
+      stream.add(blocks[2]);
+      expect(stream.summary({ seed: 5 })).toEqual(summarize(baseline, mergeResults(blocks), { seed: 5 }));
+    }
+  });
+
   it('stores head counts and flags compactly (fewer bytes than the Float64 results)', () => {
     const r = runTrials(baseline, 1, 0, 200);
     const stream = createSummaryStream(baseline, 200);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { floydRivest, quantilesBucket, quantilesSelect } from '../../../engine/stats/select.js';
-import { quantileSorted, stats, statsIntColumns } from '../../../engine/stats/stats.js';
+import { quantileSorted, stats } from '../../../engine/stats/stats.js';
 
 const PS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
 
@@ -50,12 +50,34 @@ describe('exact percentiles without sorting', () => {
         }
         if (lo < hi) {
           const out2 = new Float64Array(PS.length);
-          quantilesBucket(b, b.length, lo, hi, PS, out2);
+          const mean = xs.reduce((acc, v) => acc + v, 0) / xs.length;
+          const ss = quantilesBucket(b, b.length, lo, hi, PS, out2, mean);
           expect(Array.from(out2)).toEqual(ref);
           expect(Array.from(b)).toEqual(Array.from(Float64Array.from(xs))); // not reordered
+          // the squared deviations, added in order in the counting pass
+          expect(ss).toBe(xs.reduce((acc, v) => acc + (v - mean) * (v - mean), 0));
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('quantilesBucket reads Float32 values as they are', () => {
+    fc.assert(
+      fc.property(fc.array(fc.float({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { minLength: 2, maxLength: 300 }), (xs) => {
+        const a = Float32Array.from(xs);
+        let lo = Infinity,
+          hi = -Infinity;
+        for (const v of a) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+        if (!(lo < hi)) return;
+        const out = new Float64Array(PS.length);
+        quantilesBucket(a, a.length, lo, hi, PS, out);
+        expect(Array.from(out)).toEqual(sortedQuantiles(a));
+      }),
+      { numRuns: 200 },
     );
   });
 
@@ -84,28 +106,5 @@ describe('exact percentiles without sorting', () => {
       const s = stats(xs);
       expect([s.p5, s.p10, s.p25, s.p50, s.p75, s.p90, s.p95]).toEqual(sortedQuantiles(xs));
     }
-  });
-
-  it('statsIntColumns equals stats() of each column (sd to 1e-12), and declines other data', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 2 ** 31 }), (rows, cols, seed) => {
-        let x = seed;
-        const a = Float64Array.from({ length: rows * cols }, () => ((x = (Math.imul(x, 69069) + 1) >>> 0) % 23) + 1);
-        const got = statsIntColumns(a, rows, cols);
-        expect(got).not.toBeNull();
-        for (let m = 0; m < cols; m++) {
-          const col = Float64Array.from({ length: rows }, (_, t) => a[t * cols + m]);
-          const ref = stats(col);
-          expect({ ...got![m], sd: 0 }).toEqual({ ...ref, sd: 0 });
-          expect(Math.abs(got![m].sd - ref.sd)).toBeLessThanOrEqual(1e-12 * Math.max(1, ref.sd));
-        }
-        for (const bad of [0.5, -5, NaN, 5000]) {
-          const b = a.slice();
-          b[b.length - 1] = bad;
-          expect(statsIntColumns(b, rows, cols)).toBeNull();
-        }
-      }),
-      { numRuns: 200 },
-    );
   });
 });
