@@ -75,19 +75,45 @@ function inFlight(workers: number): number {
   return Math.max(2, 2 * workers);
 }
 
+export interface RunBlocksOptions {
+  /** default: scenario.trials */
+  trials?: number;
+  /** default: scenario.seed */
+  seed?: number;
+  /** threads of a pool created for this run (ignored when `pool` is given); default = cores */
+  workers?: number;
+  /** trials per task; default: at least MIN_TASK_REP_MONTHS of work per task (see workChunkSize) */
+  chunkSize?: number;
+  /** a cheap counter: called every time the completed prefix grows (progress bars) */
+  onCount?: (done: number, total: number) => void;
+  /** as in RunParallelOptions */
+  signal?: AbortSignal;
+  /** an existing pool (the server's); default: a pool made for this run and destroyed after */
+  pool?: Pool;
+}
+
 /**
- * Runs `scenario`'s trials on worker threads.
- * @example const results = await runParallel(scenario, { trials: 2000, seed: 1, workers: 2 });
+ * Runs `scenario`'s trials on worker threads in chunks and hands the chunks over in trial order: each
+ * time the completed prefix grows, `onBlocks` gets the newly completed chunks (in order) and the number
+ * of trials done. Nothing is kept here after the call, and at most 2 x workers chunks are in flight or
+ * waiting for an earlier one, so memory stays bounded by the chunks, not the run (stream the blocks
+ * into `createSummaryStream` for a 100,000-trial Summary).
+ * @example
+ * const stream = createSummaryStream(scenario, 100_000);
+ * await runBlocks(scenario, { trials: 100_000, seed: 1 }, (blocks) => blocks.forEach((b) => stream.add(b)));
  */
-export async function runParallel(scenario: Scenario, opts: RunParallelOptions = {}): Promise<TrialResults> {
+export async function runBlocks(
+  scenario: Scenario,
+  opts: RunBlocksOptions,
+  onBlocks: (blocks: TrialResults[], done: number, total: number) => void,
+): Promise<void> {
   const total = opts.trials ?? scenario.trials;
   const seed = opts.seed ?? scenario.seed;
   if (!Number.isInteger(total) || total < 1) throw new RangeError(`trials must be a whole number >= 1 (got ${total})`);
   const own = !opts.pool;
   const pool = opts.pool ?? createPool({ workers: opts.workers });
   const workers = opts.pool ? pool.maxThreads : Math.max(1, opts.workers ?? defaultWorkers());
-  // watched runs use small chunks so progress is regular; unwatched ones amortise per-task costs
-  const chunk = Math.max(1, Math.floor(opts.chunkSize ?? (opts.onProgress ? defaultChunkSize(total, workers) : workChunkSize(total, workers, repMonthsPerTrial(scenario)))));
+  const chunk = Math.max(1, Math.floor(opts.chunkSize ?? workChunkSize(total, workers, repMonthsPerTrial(scenario))));
   const nChunks = Math.ceil(total / chunk);
   const window = inFlight(workers);
   const signal = opts.signal;
@@ -95,10 +121,9 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
   const ctrl = new AbortController();
   const onAbort = () => ctrl.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
-  const parts: (TrialResults | undefined)[] = new Array(nChunks);
-  let prefix = 0; // chunks [0, prefix) done
-  let reported = 0; // trials passed to onProgress last time
-  const every = Math.max(1, opts.progressEvery ?? 1);
+  /** chunks done but waiting for an earlier one */
+  const waiting = new Map<number, TrialResults>();
+  let prefix = 0; // chunks [0, prefix) handed over
   try {
     signal?.throwIfAborted();
     await new Promise<void>((resolve, reject) => {
@@ -123,15 +148,17 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
               running--;
               if (failed) return;
               if (!isTrialResults(r) || r.trials !== count) throw new Error(`worker returned a malformed result for trials ${from}..${from + count - 1}`);
-              parts[i] = r;
-              const before = prefix;
-              while (prefix < nChunks && parts[prefix]) prefix++;
-              const done = Math.min(total, prefix * chunk);
-              if (prefix > before) opts.onCount?.(done, total);
-              if (opts.onProgress && done > reported && (reported === 0 || done - reported >= every || done === total)) {
-                reported = done;
-                // the completed prefix, merged in trial order into fresh arrays
-                opts.onProgress(done, total, mergeResults(parts.slice(0, prefix) as TrialResults[]));
+              waiting.set(i, r);
+              const ready: TrialResults[] = [];
+              while (waiting.has(prefix)) {
+                ready.push(waiting.get(prefix)!);
+                waiting.delete(prefix);
+                prefix++;
+              }
+              if (ready.length > 0) {
+                const done = Math.min(total, prefix * chunk);
+                opts.onCount?.(done, total);
+                onBlocks(ready, done, total);
               }
               if (prefix === nChunks) resolve();
               else launch();
@@ -142,9 +169,32 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
       ctrl.signal.addEventListener('abort', () => fail(ctrl.signal.reason), { once: true });
       launch();
     });
-    return nChunks === 1 ? parts[0]! : mergeResults(parts as TrialResults[]);
   } finally {
+    waiting.clear();
     signal?.removeEventListener('abort', onAbort);
     if (own) await pool.destroy();
   }
+}
+
+/**
+ * Runs `scenario`'s trials on worker threads.
+ * @example const results = await runParallel(scenario, { trials: 2000, seed: 1, workers: 2 });
+ */
+export async function runParallel(scenario: Scenario, opts: RunParallelOptions = {}): Promise<TrialResults> {
+  const total = opts.trials ?? scenario.trials;
+  const workers = opts.pool ? opts.pool.maxThreads : Math.max(1, opts.workers ?? defaultWorkers());
+  // watched runs use small chunks so progress is regular; unwatched ones amortise per-task costs
+  const chunkSize = opts.chunkSize ?? (opts.onProgress && Number.isInteger(total) && total >= 1 ? defaultChunkSize(total, workers) : undefined);
+  const parts: TrialResults[] = [];
+  let reported = 0; // trials passed to onProgress last time
+  const every = Math.max(1, opts.progressEvery ?? 1);
+  await runBlocks(scenario, { ...opts, chunkSize }, (blocks, done) => {
+    parts.push(...blocks);
+    if (opts.onProgress && done > reported && (reported === 0 || done - reported >= every || done === total)) {
+      reported = done;
+      // the completed prefix, merged in trial order into fresh arrays
+      opts.onProgress(done, total, mergeResults(parts));
+    }
+  });
+  return parts.length === 1 ? parts[0] : mergeResults(parts);
 }

@@ -2,10 +2,13 @@ import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
 import { loadScenario } from '../load.js';
 import { money, pct, progressBar, table } from '../format.js';
-import { simulate } from '../../engine/simulate.js';
-import { summarize } from '../../engine/summarize.js';
+import { runTrials } from '../../engine/simulate.js';
+import { createSummaryStream } from '../../engine/summaryStream.js';
 import type { Summary } from '../../engine/types.js';
-import { defaultWorkers, runParallel } from '../../parallel/index.js';
+import { createPool, defaultWorkers, runBlocks } from '../../parallel/index.js';
+
+/** Trials per block on one thread: progress every 5% and bounded memory (blocks stream into the Summary). */
+const BLOCK_TRIALS = 2000;
 
 /** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */
 export const run: Command = {
@@ -17,7 +20,8 @@ export const run: Command = {
     'nothing else on stdout; --csv prints monthly statistics. --trials and --seed override the file.',
     '--workers N runs the trials on N worker threads (default: the number of cores, or 1 = this thread',
     'for runs under 5 million rep-months, where starting threads costs more than it saves); the results',
-    'are identical for any N.',
+    'are identical for any N. Blocks of trials stream into the Summary as they finish, so a large run',
+    'holds the Summary\'s columns, not every per-trial array.',
   ].join('\n'),
   async run(args) {
     const p = parseArgs(args, { values: ['trials', 'seed', 'workers'], booleans: ['json', 'csv'] });
@@ -34,12 +38,29 @@ export const run: Command = {
     // starting worker threads costs about a second: by default small runs stay in this thread
     const repMonths = n * Math.max(1, scenario.reps.seats ?? 0) * scenario.horizonMonths;
     const workers = workersFlag ?? (repMonths >= 5_000_000 ? defaultWorkers() : 1);
-    const results =
-      workers > 1 && n > 1
-        ? await runParallel(scenario, { trials: n, seed: s, workers, onCount: bar.update })
-        : simulate(scenario, { trials: n, seed: s, onProgress: bar.update });
+    // blocks of trials stream into the Summary in trial order, so memory is bounded by the Summary's
+    // columns, not by every per-trial array of the run (a 100,000-trial run is a few hundred MB less)
+    const stream = createSummaryStream(scenario, n);
+    if (workers > 1 && n > 1) {
+      // a trials-only pool: a small young generation per worker holds less memory at no cost in speed
+      const pool = createPool({ workers, youngGenerationMb: 4 });
+      try {
+        await runBlocks(scenario, { trials: n, seed: s, pool, onCount: bar.update }, (blocks) => {
+          for (const b of blocks) stream.add(b);
+        });
+      } finally {
+        await pool.destroy();
+      }
+    } else {
+      const block = Math.max(1, Math.min(BLOCK_TRIALS, Math.ceil(n / 20)));
+      for (let from = 0; from < n; from += block) {
+        const count = Math.min(block, n - from);
+        stream.add(runTrials(scenario, s, from, count));
+        bar.update(from + count, n);
+      }
+    }
     bar.done();
-    const summary = summarize(scenario, results, { seed: s, elapsedMs: performance.now() - t0 });
+    const summary = stream.summary({ seed: s, elapsedMs: performance.now() - t0 });
     if (p.flags.has('json')) process.stdout.write(JSON.stringify(summary) + '\n');
     else if (p.flags.has('csv')) process.stdout.write(summaryCsv(summary));
     else process.stdout.write(readable(summary) + '\n');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseScenario, simulate, summarize, type Scenario } from '../../engine/index.js';
-import { createPool, defaultChunkSize, MIN_TASK_REP_MONTHS, runParallel, summarizeInPool, workChunkSize, type Pool } from '../../parallel/index.js';
+import { createSummaryStream, mergeResults, parseScenario, simulate, summarize, type Scenario, type TrialResults } from '../../engine/index.js';
+import { createPool, defaultChunkSize, MIN_TASK_REP_MONTHS, runBlocks, runParallel, summarizeInPool, workChunkSize, type Pool } from '../../parallel/index.js';
 import { resultDifferences } from './same.js';
 
 // a scenario with several mechanisms on, so per-trial values depend on many streams
@@ -89,6 +89,37 @@ describe('runParallel', () => {
     expect(counts.length).toBeGreaterThan(seen.length);
     expect(seen.at(-1)).toBe(TRIALS);
     for (let i = 1; i < seen.length - 1; i++) expect(seen[i] - seen[i - 1]).toBeGreaterThanOrEqual(10);
+  });
+
+  it('runBlocks hands every chunk over once, in trial order, whatever the worker count and chunk size', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: TRIALS + 5 }), async (workers, chunkSize) => {
+        const got: TrialResults[] = [];
+        const dones: number[] = [];
+        await runBlocks(scenario, { trials: TRIALS, seed: 11, pool: pools.get(workers)!, chunkSize }, (blocks, done, total) => {
+          expect(total).toBe(TRIALS);
+          for (const b of blocks) {
+            // each block starts where the previous one ended
+            expect(b.from).toBe(got.reduce((a, x) => a + x.trials, 0));
+            got.push(b);
+          }
+          dones.push(done);
+        });
+        expect(got.length).toBe(Math.ceil(TRIALS / chunkSize));
+        expect(dones.at(-1)).toBe(TRIALS);
+        for (let i = 1; i < dones.length; i++) expect(dones[i]).toBeGreaterThan(dones[i - 1]);
+        expect(resultDifferences(mergeResults(got), reference)).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('streams blocks into the summary stream for the same Summary as summarize on all results', async () => {
+    const stream = createSummaryStream(scenario, TRIALS);
+    await runBlocks(scenario, { trials: TRIALS, seed: 11, pool: pools.get(2)!, chunkSize: 6 }, (blocks) => blocks.forEach((b) => stream.add(b)));
+    const streamed = stream.summary({ seed: 11, elapsedMs: 1 });
+    const whole = summarize(scenario, reference, { seed: 11, elapsedMs: 1 });
+    expect(JSON.parse(JSON.stringify(streamed))).toEqual(JSON.parse(JSON.stringify(whole)));
   });
 
   it('summarises on a worker exactly as on the main thread', async () => {
