@@ -2,17 +2,18 @@
  * `npm run bench`: salesim's performance in one run, as a table (or `--json`).
  *
  * Rows: the core model and the full model (100 reps x 36 months x 10,000 trials) on one thread and on
- * the worker pool; the objects + seedrandom-ARC4 reference of the core model; Squiggle against the
- * equivalent salesim scenario (bench/squiggle/); the playground's default scenario on the pool with its
- * first streamed partial Summary; peak RSS and summary time for 100,000 trials x 100 reps x 36 months
- * in a child process (streaming summary).
+ * the worker pool; the objects + seedrandom-ARC4 reference of the core model; the ceiling (the core
+ * model's draws alone, bench/ceiling.ts); Squiggle against the equivalent salesim scenario
+ * (bench/squiggle/); the playground's default scenario through the server's SSE stream on the pool, with
+ * its first partial Summary; peak RSS and summary time for 100,000 trials x 100 reps x 36 months in a
+ * child process running `salesim run`'s path (blocks streamed into the Summary).
  *
  * Honesty rules: one seed everywhere; every parallel result is compared array by array with the
  * single-thread result of the same run (and other worker counts / chunk sizes) and the row says so;
  * rates are reported on wall time and on CPU time (the process's user + system time), because a shared
  * machine's wall clock also measures the neighbours. Nothing here is a test: no thresholds, no asserts.
  *
- * Usage: npm run bench [-- --json] [--quick] [--workers N] [--rss-workers N (0 = in the child's own thread)]
+ * Usage: npm run bench [-- --json] [--quick] [--workers N] [--rss-workers N (default: the pool size; 1 = the child's own thread)]
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -34,7 +35,7 @@ const option = (name: string, fallback: number) => {
 const json = flag('--json');
 const quick = flag('--quick');
 const workers = Math.max(1, option('--workers', availableParallelism()));
-const rssWorkers = Math.max(0, option('--rss-workers', 0));
+const rssWorkers = Math.max(1, option('--rss-workers', workers));
 const SEED = 1;
 const log = (msg: string) => {
   if (!json) process.stderr.write(msg + '\n');
@@ -270,16 +271,16 @@ function memoryRow(): Row {
   const trials = quick ? 10_000 : 100_000;
   const s = load('core-model.yaml');
   const r = blank('memory + summary (streaming)', 'core-model.yaml', trials, seatsOf(s) * s.horizonMonths * trials);
-  log(`  memory: ${trials} trials in a child process${rssWorkers ? ` on ${rssWorkers} workers` : ', one thread'}...`);
+  log(`  memory: ${trials} trials in a child process (salesim run's path) on ${rssWorkers > 1 ? `${rssWorkers} workers` : 'one thread'}...`);
   try {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', here('rss-child.ts'), here('core-model.yaml'), String(trials), String(rssWorkers), '2000'], {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', here('rss-child.ts'), here('core-model.yaml'), String(trials), String(rssWorkers)], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
     });
     const m = JSON.parse(out.trim().split('\n').pop()!);
     r.peakRssMB = m.peakRssMB;
     r.wallMs = m.summaryMs;
-    r.check = `summary of ${m.trials} trials x ${m.months} months: ${m.summaryMs.toFixed(0)} ms wall; columns kept ${m.storedMB.toFixed(0)} MB; simulated in ${fmtMs(m.simMs)} ${rssWorkers ? `on ${rssWorkers} workers` : 'on one thread'}`;
+    r.check = `summary of ${m.trials} trials x ${m.months} months: ${m.summaryMs.toFixed(0)} ms wall; columns kept ${m.storedMB.toFixed(0)} MB; simulated in ${fmtMs(m.simMs)} ${rssWorkers > 1 ? `on ${rssWorkers} workers` : 'on one thread'}, streamed into the Summary as salesim run does`;
   } catch (e) {
     r.check = `child failed: ${(e as Error).message.split('\n')[0]}`;
   }

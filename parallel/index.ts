@@ -5,6 +5,7 @@
  * const results = await runParallel(scenario, { trials: 10_000, seed: 1, workers: 2 });
  */
 export { runParallel, runBlocks, defaultChunkSize, workChunkSize, MIN_TASK_REP_MONTHS, type RunParallelOptions, type RunBlocksOptions } from './run.js';
+export { runSummary, type RunSummaryOptions, type RunSummaryResult } from './runSummary.js';
 export { createPool, defaultWorkers, workerSpec, type Pool, type PoolOptions } from './pool.js';
 export { summarizeInPool, compareInPool, sensitivityInPool } from './tasks.js';
 export { transferList } from './transfer.js';

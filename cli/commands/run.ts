@@ -2,13 +2,8 @@ import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
 import { loadScenario } from '../load.js';
 import { money, pct, progressBar, table } from '../format.js';
-import { runTrials } from '../../engine/simulate.js';
-import { createSummaryStream } from '../../engine/summaryStream.js';
 import type { Summary } from '../../engine/types.js';
-import { createPool, defaultWorkers, runBlocks } from '../../parallel/index.js';
-
-/** Trials per block on one thread: progress every 5% and bounded memory (blocks stream into the Summary). */
-const BLOCK_TRIALS = 2000;
+import { defaultWorkers, runSummary } from '../../parallel/index.js';
 
 /** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */
 export const run: Command = {
@@ -32,35 +27,15 @@ export const run: Command = {
     const workersFlag = intFlag(p, 'workers', 1, 256);
     const { scenario } = loadScenario(p.positional[0]);
     const bar = progressBar('simulating');
-    const t0 = performance.now();
     const n = trials ?? scenario.trials;
     const s = seed ?? scenario.seed;
     // starting worker threads costs about a second: by default small runs stay in this thread
     const repMonths = n * Math.max(1, scenario.reps.seats ?? 0) * scenario.horizonMonths;
     const workers = workersFlag ?? (repMonths >= 5_000_000 ? defaultWorkers() : 1);
-    // blocks of trials stream into the Summary in trial order, so memory is bounded by the Summary's
-    // columns, not by every per-trial array of the run (a 100,000-trial run is a few hundred MB less)
-    const stream = createSummaryStream(scenario, n);
-    if (workers > 1 && n > 1) {
-      // a trials-only pool: a small young generation per worker holds less memory at no cost in speed
-      const pool = createPool({ workers, youngGenerationMb: 4 });
-      try {
-        await runBlocks(scenario, { trials: n, seed: s, pool, onCount: bar.update }, (blocks) => {
-          for (const b of blocks) stream.add(b);
-        });
-      } finally {
-        await pool.destroy();
-      }
-    } else {
-      const block = Math.max(1, Math.min(BLOCK_TRIALS, Math.ceil(n / 20)));
-      for (let from = 0; from < n; from += block) {
-        const count = Math.min(block, n - from);
-        stream.add(runTrials(scenario, s, from, count));
-        bar.update(from + count, n);
-      }
-    }
+    // blocks of trials stream into the Summary in trial order: memory is bounded by the Summary's
+    // columns, not by every per-trial array of the run
+    const { summary } = await runSummary(scenario, { trials: n, seed: s, workers, onCount: bar.update });
     bar.done();
-    const summary = stream.summary({ seed: s, elapsedMs: performance.now() - t0 });
     if (p.flags.has('json')) process.stdout.write(JSON.stringify(summary) + '\n');
     else if (p.flags.has('csv')) process.stdout.write(summaryCsv(summary));
     else process.stdout.write(readable(summary) + '\n');
