@@ -4,6 +4,7 @@
  * the work is about n log(ranks) instead of n log n). Results are identical to interpolating the
  * sorted values (`quantileSorted`).
  */
+import { orderStatistics } from './orderStatistics.js';
 
 /**
  * Rearranges `a[left..right]` so that a[k] is the value a full ascending sort would put there, every
@@ -122,44 +123,51 @@ export function quantilesSelect(a: Float64Array, n: number, ps: ArrayLike<number
   }
 }
 
-const BUCKETS = 4096;
-let bucketCounts = new Int32Array(BUCKETS + 1);
-let gathered = new Float64Array(1024);
+/** buckets of the counting pass: 4096, or about n / 16 for large columns (at most 2^20) */
+const MIN_BUCKETS = 4096;
+const MAX_BUCKETS = 1 << 20;
+/** counts of the usual size, reused (larger ones are not kept) */
+const bucketCounts = new Int32Array(MIN_BUCKETS + 2);
 
-// The two passes over the values are functions of their own: small functions are optimised whole, early
-// and with complete type feedback (a loop in a long function runs as on-stack-replaced code that bails
-// out at its exit on every call until the whole function is optimised).
-
-/** Counts the values per bucket; returns the sum of squared deviations from `mean`, in order. */
+/**
+ * Counts the values per bucket (x = (v - lo) * scale; bucket 0 for x = 0, else trunc(x) + 1: the value
+ * lo has a bucket of its own), counts.length - 1 at most; returns the sum of squared deviations from
+ * `mean`, in order.
+ */
 function countPass(a: ArrayLike<number>, n: number, lo: number, scale: number, mean: number, counts: Int32Array): number {
+  const top = counts.length - 1;
   let ss = 0;
   for (let i = 0; i < n; i++) {
     const v = a[i];
     const d = v - mean;
     ss += d * d;
-    let b = ((v - lo) * scale) | 0;
-    if (b > BUCKETS) b = BUCKETS;
+    const x = (v - lo) * scale;
+    let b = (x | 0) + +(x > 0);
+    if (b > top) b = top;
     counts[b]++;
   }
   return ss;
 }
 
-/** Copies the values of the needed buckets to g, each bucket's from fill[b] on. */
-function gatherPass(a: ArrayLike<number>, n: number, lo: number, scale: number, need: Uint8Array, fill: Int32Array, g: Float64Array): void {
+/** Sum of (a[i] - mean)² over a[0..n), in order. */
+function squaredDeviations(a: ArrayLike<number>, n: number, mean: number): number {
+  let ss = 0;
   for (let i = 0; i < n; i++) {
-    const v = a[i];
-    let b = ((v - lo) * scale) | 0;
-    if (b > BUCKETS) b = BUCKETS;
-    if (need[b]) g[fill[b]++] = v;
+    const d = a[i] - mean;
+    ss += d * d;
   }
+  return ss;
 }
 
 /**
- * Type-7 quantiles of finite values in [lo, hi] (lo < hi) by a bucket histogram: one counting pass
- * over B equal-width buckets (the bucket index is monotone in the value, so buckets are ordered), then
- * only the values of the buckets holding the needed ranks are gathered and sorted. Identical to
- * interpolating the sorted values. Falls back to selection when the needed buckets hold too many
- * values (very skewed data). Does not reorder `a` (Float64 or Float32 values).
+ * Type-7 quantiles of finite values in [lo, hi] (lo < hi, their smallest and largest) by a bucket
+ * histogram: one counting pass over B equal-width buckets (B grows with n; the bucket index is monotone
+ * in the value, so buckets are ordered, and the smallest value has a bucket of its own, so a run of ties
+ * at the minimum, such as the exact zeros of attainment, is known from the counts), then
+ * `orderStatistics` narrows the buckets holding the needed ranks down to their values (gathering small
+ * ones, refining large ones in further passes), so skewed data (a long tail of outliers, most values in a
+ * few buckets, many ties) needs neither a sort nor a copy of the values.
+ * Identical to interpolating the sorted values. Does not reorder `a` (Float64 or Float32 values).
  * Returns the sum of the squared deviations of the values from `mean`, added in order in the counting
  * pass (a caller that needs the variance saves a pass over the values).
  * @example
@@ -176,64 +184,31 @@ export function quantilesBucket(
   mean = 0,
 ): number {
   const m = ps.length;
-  const scale = BUCKETS / (hi - lo);
-  let ss = 0;
-  if (!(scale > 0 && scale < Infinity)) {
-    for (let i = 0; i < n; i++) {
-      const d = a[i] - mean;
-      ss += d * d;
-    }
-    quantilesSelect(Float64Array.from(a.subarray(0, n)), n, ps, out);
-    return ss;
-  }
-  const counts = bucketCounts;
-  counts.fill(0);
-  ss = countPass(a, n, lo, scale, mean, counts);
-  // ranks needed: floor(h) and floor(h) + 1 for each p; the buckets that hold them
-  const need = new Uint8Array(BUCKETS + 1);
-  const start = new Int32Array(BUCKETS + 2);
-  for (let b = 0; b <= BUCKETS; b++) start[b + 1] = start[b] + counts[b];
-  const bucketOf = (r: number): number => {
-    let l = 0,
-      h = BUCKETS;
-    while (l < h) {
-      const mid = (l + h) >> 1;
-      if (start[mid + 1] > r) h = mid;
-      else l = mid + 1;
-    }
-    return l;
-  };
-  let total = 0;
+  // ranks needed: floor(h) and floor(h) + 1 (the last at most) for each p, distinct and ascending
+  const rs: number[] = [];
   for (let j = 0; j < m; j++) {
-    const r = Math.floor((n - 1) * ps[j]);
-    for (const rr of [r, Math.min(n - 1, r + 1)]) {
-      const b = bucketOf(rr);
-      if (!need[b]) {
-        need[b] = 1;
-        total += counts[b];
-      }
-    }
+    const p = ps[j];
+    if (!(p >= 0 && p <= 1)) throw new RangeError('quantilesBucket: p must be between 0 and 1');
+    const r = Math.floor((n - 1) * p);
+    rs.push(r, Math.min(n - 1, r + 1));
   }
-  if (total > (n >> 2) + 1024) {
-    // skewed: the needed buckets are too full, select instead (on a copy, so `a` keeps its order)
-    quantilesSelect(Float64Array.from(a.subarray(0, n)), n, ps, out);
-    return ss;
+  const ranks = Int32Array.from(new Set(rs)).sort();
+  const values = new Float64Array(ranks.length);
+  let B = MIN_BUCKETS;
+  while (B < MAX_BUCKETS && B < n >> 4) B *= 2;
+  const scale = B / (hi - lo);
+  let ss: number;
+  if (scale > 0 && scale < Infinity) {
+    const counts = B === MIN_BUCKETS ? bucketCounts : new Int32Array(B + 2);
+    counts.fill(0);
+    ss = countPass(a, n, lo, scale, mean, counts);
+    orderStatistics(a, n, lo, hi, ranks, values, { first: { scale, counts } });
+  } else {
+    // a range too wide or too narrow for equal-width buckets: narrowing by the values' bits from the start
+    ss = squaredDeviations(a, n, mean);
+    orderStatistics(a, n, lo, hi, ranks, values);
   }
-  // gather the needed buckets' values, grouped by bucket (counting-sort placement), then sort each group
-  if (gathered.length < total) gathered = new Float64Array(total);
-  const g = gathered;
-  const offset = new Int32Array(BUCKETS + 1);
-  let o = 0;
-  for (let b = 0; b <= BUCKETS; b++) if (need[b]) {
-    offset[b] = o;
-    o += counts[b];
-  }
-  gatherPass(a, n, lo, scale, need, offset.slice(), g);
-  for (let b = 0; b <= BUCKETS; b++) if (need[b] && counts[b] > 1) g.subarray(offset[b], offset[b] + counts[b]).sort();
-  const valueAt = (r: number): number => {
-    const b = bucketOf(r);
-    return g[offset[b] + (r - start[b])];
-  };
+  const valueAt = (r: number): number => values[ranks.indexOf(r)];
   for (let j = 0; j < m; j++) {
     const h = (n - 1) * ps[j];
     const r = Math.floor(h);

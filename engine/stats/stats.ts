@@ -154,35 +154,47 @@ export function wilson(successes: number, n: number, z = 1.959963984540054): [nu
 }
 
 /**
- * Equal-width histogram of the finite values over [min, max] (`bins` bins, or given edges).
+ * Equal-width histogram of the finite values over [min, max] (`bins` bins, or given edges: then `bins` is
+ * not read and no pass looks for the min and max).
  * @example histogram([0, 1, 2, 3], 3).counts // [1, 1, 2]
  */
 export function histogram(values: ArrayLike<number>, bins: number, edges?: number[]): { edges: number[]; counts: number[] } {
-  let lo = Infinity,
-    hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isFinite(v)) {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  }
   if (!edges) {
+    let lo = Infinity,
+      hi = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (Number.isFinite(v)) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
     if (lo === Infinity) return { edges: [], counts: [] };
     if (hi === lo) hi = lo + 1;
     edges = Array.from({ length: bins + 1 }, (_, i) => lo + ((hi - lo) * i) / bins);
   }
   const k = edges.length - 1;
-  const counts = new Array<number>(k).fill(0);
-  const e0 = edges[0],
-    width = (edges[k] - e0) / k;
+  if (!(k >= 1)) throw new RangeError('histogram: at least one bin');
+  const counts = new Float64Array(k);
+  binPass(values, edges[0], (edges[k] - edges[0]) / k, counts);
+  return { edges, counts: Array.from(counts) };
+}
+
+/**
+ * Counts each finite value in bin floor((v - e0) / width), clamped to the bins (clamped before it is
+ * truncated, which is the same bin; a quotient that is NaN, from edges of no width, counts nowhere).
+ */
+function binPass(values: ArrayLike<number>, e0: number, width: number, counts: Float64Array): void {
+  const last = counts.length - 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    let b = Math.floor((v - e0) / width);
-    if (b < 0) b = 0;
-    if (b >= k) b = k - 1;
+    if (v - v !== 0) continue; // NaN or infinite
+    const q = (v - e0) / width;
+    let b: number;
+    if (q >= last) b = last;
+    else if (q >= 0) b = q | 0;
+    else if (q < 0) b = 0;
+    else continue;
     counts[b]++;
   }
-  return { edges, counts };
 }

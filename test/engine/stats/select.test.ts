@@ -96,7 +96,7 @@ describe('exact percentiles without sorting', () => {
     );
   });
 
-  it('large columns (selection over 600 values, skewed data fallback) still match the sort', () => {
+  it('large columns (a lognormal bulk; one huge outlier) still match the sort', () => {
     const n = 50_001;
     let x = 12345;
     const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
