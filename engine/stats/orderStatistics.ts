@@ -280,6 +280,18 @@ function digitShift(lo: number, hi: number): number {
 // above b - 1 (x - trunc(x) below the top bucket) in K equal steps, the last at most: monotone in the value
 // within the bucket.
 
+/** First-pass bucket of a scaled value x: 0 for x <= 0, else ceil-like (x | 0) + 1, at most `top`. */
+function bucketOf(x: number, top: number): number {
+  const b = (x | 0) + +(x > 0);
+  return b > top ? top : b;
+}
+
+/** Part (0..K-1) of scaled value x within its bucket b. */
+function partOf(x: number, b: number): number {
+  const d = ((x - (b - 1)) * K) | 0;
+  return d > K - 1 ? K - 1 : d;
+}
+
 /**
  * Counts every value into part `(slot[bucket] * K + part)` (block 0 collects the buckets not needed and is
  * ignored: no branch on whether a value is needed, which would be mispredicted on skewed data), keeping
@@ -289,10 +301,8 @@ function partsPass(a: ArrayLike<number>, n: number, lo: number, scale: number, t
   for (let i = 0; i < n; i++) {
     const v = a[i];
     const x = (v - lo) * scale;
-    let b = (x | 0) + +(x > 0);
-    if (b > top) b = top;
-    let d = ((x - (b - 1)) * K) | 0;
-    if (d > K - 1) d = K - 1;
+    const b = bucketOf(x, top);
+    const d = partOf(x, b);
     const c = slot[b] * K + d;
     cnt[c]++;
     if (v < mins[c]) mins[c] = v;
@@ -305,8 +315,7 @@ function gatherBucketsPass(a: ArrayLike<number>, n: number, lo: number, scale: n
   for (let i = 0; i < n; i++) {
     const v = a[i];
     const x = (v - lo) * scale;
-    let b = (x | 0) + +(x > 0);
-    if (b > top) b = top;
+    const b = bucketOf(x, top);
     const m = map[b];
     if (m !== 0) g[fill[m - 1]++] = v;
   }
@@ -317,10 +326,8 @@ function gatherPartsPass(a: ArrayLike<number>, n: number, lo: number, scale: num
   for (let i = 0; i < n; i++) {
     const v = a[i];
     const x = (v - lo) * scale;
-    let b = (x | 0) + +(x > 0);
-    if (b > top) b = top;
-    let d = ((x - (b - 1)) * K) | 0;
-    if (d > K - 1) d = K - 1;
+    const b = bucketOf(x, top);
+    const d = partOf(x, b);
     const m = map[slot[b] * K + d];
     if (m !== 0) g[fill[m - 1]++] = v;
   }
