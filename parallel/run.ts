@@ -7,7 +7,7 @@ import { mergeResults, type Scenario, type TrialResults } from '../engine/index.
 import { createPool, defaultWorkers, type Pool } from './pool.js';
 import { isTrialResults } from './transfer.js';
 
-export interface RunParallelOptions {
+export interface RunBlocksOptions {
   /** default: scenario.trials */
   trials?: number;
   /** default: scenario.seed */
@@ -15,19 +15,10 @@ export interface RunParallelOptions {
   /** threads of a pool created for this run (ignored when `pool` is given); default = cores */
   workers?: number;
   /**
-   * trials per task; default: with onProgress, small enough that the completed prefix lags the work
-   * done by under 5% of the trials; without, at least MIN_TASK_REP_MONTHS of work per task
+   * trials per task; default: at least MIN_TASK_REP_MONTHS of work per task (workChunkSize), or for a
+   * runParallel with onProgress, small enough that the completed prefix lags the work done by under 5%
    */
   chunkSize?: number;
-  /**
-   * Called the first time the completed prefix of trials grows, then whenever it has grown by at least
-   * `progressEvery` trials, and when it is complete: `partial` holds trials [0, done) merged, exactly
-   * what a run of `done` trials with the same seed gives. It is a fresh copy that belongs to the
-   * callback (it may transfer it).
-   */
-  onProgress?: (done: number, total: number, partial: TrialResults) => void;
-  /** trials between two onProgress calls at least; default 1 (every time the prefix grows) */
-  progressEvery?: number;
   /** a cheap counter: called every time the completed prefix grows, with no results (progress bars) */
   onCount?: (done: number, total: number) => void;
   /**
@@ -39,6 +30,18 @@ export interface RunParallelOptions {
   signal?: AbortSignal;
   /** an existing pool (the server's); default: a pool made for this run and destroyed after */
   pool?: Pool;
+}
+
+export interface RunParallelOptions extends RunBlocksOptions {
+  /**
+   * Called the first time the completed prefix of trials grows, then whenever it has grown by at least
+   * `progressEvery` trials, and when it is complete: `partial` holds trials [0, done) merged, exactly
+   * what a run of `done` trials with the same seed gives. It is a fresh copy that belongs to the
+   * callback (it may transfer it).
+   */
+  onProgress?: (done: number, total: number, partial: TrialResults) => void;
+  /** trials between two onProgress calls at least; default 1 (every time the prefix grows) */
+  progressEvery?: number;
 }
 
 /**
@@ -73,23 +76,6 @@ function repMonthsPerTrial(s: Scenario): number {
 /** Chunks kept in flight per run: enough to keep every worker busy, few enough to bound the lag. */
 function inFlight(workers: number): number {
   return Math.max(2, 2 * workers);
-}
-
-export interface RunBlocksOptions {
-  /** default: scenario.trials */
-  trials?: number;
-  /** default: scenario.seed */
-  seed?: number;
-  /** threads of a pool created for this run (ignored when `pool` is given); default = cores */
-  workers?: number;
-  /** trials per task; default: at least MIN_TASK_REP_MONTHS of work per task (see workChunkSize) */
-  chunkSize?: number;
-  /** a cheap counter: called every time the completed prefix grows (progress bars) */
-  onCount?: (done: number, total: number) => void;
-  /** as in RunParallelOptions */
-  signal?: AbortSignal;
-  /** an existing pool (the server's); default: a pool made for this run and destroyed after */
-  pool?: Pool;
 }
 
 /**

@@ -4,7 +4,7 @@
  * its interval, the crossover month and the variance-reduction ratio.
  */
 import { LitElement, html, css } from 'lit';
-import { base, view, COLORS } from '../theme.js';
+import { base, view, tables, COLORS } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import type { CompareVariant } from '../api.js';
@@ -33,6 +33,7 @@ export class SimCompare extends LitElement {
   static styles = [
     base,
     view,
+    tables,
     css`
       ul {
         list-style: none;
@@ -61,21 +62,13 @@ export class SimCompare extends LitElement {
         gap: 0.5rem;
         align-items: center;
       }
+      /* the shared tables stylesheet, a little roomier for the comparison's headline numbers */
       table {
-        border-collapse: collapse;
-        width: 100%;
         font-size: 0.84rem;
-        font-variant-numeric: tabular-nums;
       }
       th,
       td {
-        text-align: right;
         padding: 0.35rem 0.5rem;
-        border-bottom: 1px solid #eef2f6;
-      }
-      th:first-child,
-      td:first-child {
-        text-align: left;
       }
       th {
         font-size: 0.72rem;
