@@ -10,6 +10,9 @@ import { compileProgramme, type CompiledProgramme } from './model/enablement.js'
 import { planTargets, repAnnualQuota, COVERAGE, type PlanTargets } from './model/policy.js';
 import { expectedDealSize } from './model/pipeline.js';
 import type { LeaderParams } from './model/leadership.js';
+import { createBinomialTable, type BinomialTable } from './random/binomialTable.js';
+import { createLognormalTable, type LognormalTable } from './random/lognormalTable.js';
+import { PURPOSE } from './random/streams.js';
 
 export interface Compiled {
   H: number;
@@ -21,15 +24,23 @@ export interface Compiled {
   seatOpens: Int32Array;
   /** Infinity = unlimited */
   potential: Float64Array;
+  /** every territory has unlimited potential (demand becomes arrivals one for one) */
+  unlimited: boolean;
+  /** the seat-stream purposes this scenario draws from, as a bit mask (the others are never seeded) */
+  purposes: number;
   rate: number;
   cycle: number;
   pResolve: number;
+  /** CDFs of Binomial(n, 1/cycleMonths) for the monthly resolutions */
+  resolveTable: BinomialTable;
   noDecision: number;
   capacity: number;
   steadyStart: boolean;
   dealMedian: number;
   dealSigma: number;
   expectedDeal: number;
+  /** won deal sizes (median 1) by table inversion; null = fixed size */
+  dealTable: LognormalTable | null;
   dealSpread: number;
   winRate: WinRateDist;
   hireWinRate: WinRateDist;
@@ -78,6 +89,18 @@ export function compile(s: Scenario): Compiled {
   const ttf = s.hiring?.timeToFillMonths ?? 0;
   const L = s.leadership;
   const winRate = compileWinRate(s.reps.winRate);
+  const potential = Float64Array.from(s.territories.map((t) => t.potential ?? Infinity));
+  const coverage = COVERAGE[s.coverage?.policy ?? 'none'];
+  const purposes =
+    (1 << PURPOSE.attributes) |
+    (1 << PURPOSE.arrivals) |
+    (1 << PURPOSE.resolutions) |
+    (1 << PURPOSE.deals) |
+    (s.reps.initialPipeline === 'steady-state' ? 1 << PURPOSE.initial : 0) |
+    (s.attrition ? 1 << PURPOSE.exits : 0) |
+    (s.hiring ? 1 << PURPOSE.fill : 0) |
+    (coverage !== 0 ? 1 << PURPOSE.padding : 0) |
+    (s.enablement.length > 0 ? 1 << PURPOSE.adoption : 0);
   return {
     H: s.horizonMonths,
     years: Math.ceil(s.horizonMonths / 12),
@@ -86,16 +109,20 @@ export function compile(s: Scenario): Compiled {
     territories: s.territories.length,
     seatTerritory: layout.territory,
     seatOpens: layout.opens,
-    potential: Float64Array.from(s.territories.map((t) => t.potential ?? Infinity)),
+    potential,
+    unlimited: potential.every((f) => f === Infinity),
+    purposes,
     rate: s.reps.opportunitiesPerMonth,
     cycle: s.reps.cycleMonths,
     pResolve: 1 / s.reps.cycleMonths,
+    resolveTable: createBinomialTable(1 / s.reps.cycleMonths, 128),
     noDecision: s.reps.noDecisionRate,
     capacity: s.reps.capacity ?? Infinity,
     steadyStart: s.reps.initialPipeline === 'steady-state',
     dealMedian,
     dealSigma,
     expectedDeal: expectedDealSize(dealMedian, dealSigma),
+    dealTable: dealSigma > 0 ? createLognormalTable(dealSigma) : null,
     dealSpread: s.reps.repDealSizeSpread,
     winRate,
     hireWinRate: s.hiring?.newHireWinRate != null ? compileWinRate(s.hiring.newHireWinRate) : winRate,
@@ -133,7 +160,7 @@ export function compile(s: Scenario): Compiled {
     quotaAnnual: repAnnualQuota(s),
     rampAdjusted: s.quota?.rampAdjusted ?? false,
     plan: planTargets(s),
-    coverage: COVERAGE[s.coverage?.policy ?? 'none'],
+    coverage,
     coverageMultiple: s.coverage?.multiple ?? 3,
     paddingQuality: s.coverage?.paddingQuality ?? 0.2,
     hasCosts: s.costs !== null,

@@ -9,6 +9,8 @@
  */
 import { gamma } from '../random/gamma.js';
 import { nextU } from '../random/streams.js';
+import type { SeatState } from '../state.js';
+import type { TrialResults } from '../types.js';
 
 export interface LeaderParams {
   shape: number;
@@ -31,12 +33,11 @@ export interface LeaderState {
   exit: number;
   changes: number;
   lost: number;
-  withoutLeader: number;
   lastExitMonth: number;
 }
 
 export function createLeaderState(): LeaderState {
-  return { start: 0, exit: Infinity, changes: 0, lost: 0, withoutLeader: 0, lastExitMonth: -1e9 };
+  return { start: 0, exit: Infinity, changes: 0, lost: 0, lastExitMonth: -1e9 };
 }
 
 /** Starts a trial: the incumbent's elapsed and remaining tenure from the equilibrium residual. */
@@ -47,7 +48,6 @@ export function leaderInit(L: LeaderState, p: LeaderParams, S: Int32Array, strea
   L.exit = total * u;
   L.changes = 0;
   L.lost = 0;
-  L.withoutLeader = 0;
   L.lastExitMonth = -1e9;
 }
 
@@ -94,4 +94,28 @@ export function leaderMonthEnd(L: LeaderState, p: LeaderParams, S: Int32Array, s
     if (trailingBookings < p.impatienceBelow * trailingPlan) exitAt(L, p, S, stream, m, m);
   }
   return L.changes - before;
+}
+
+/**
+ * Step 2 of month m: the leader state at the start of the month sets this month's change-programme lift,
+ * disruption dip and attrition multiplier in the seat state, and records presence and disruption in row
+ * `row` (month index `mo`) of `out`. Without a leader block every month has a leader and no effects.
+ */
+export function leaderMonthStart(st: SeatState, p: LeaderParams | null, m: number, out: TrialResults, row: number, mo: number): void {
+  st.lift = 1;
+  st.dip = 1;
+  st.hazardMult = 1;
+  if (!p) {
+    out.leaderPresent[mo] = 1;
+    return;
+  }
+  const L = st.leader;
+  if (leaderPresent(L, m)) out.leaderPresent[mo] = 1;
+  else out.monthsWithoutLeader[row]++;
+  st.lift = changeLift(L, p, m);
+  if (disrupted(L, p, m)) {
+    out.disrupted[mo] = 1;
+    st.dip = 1 - p.dip;
+    st.hazardMult = p.attritionMultiplier;
+  }
 }

@@ -5,8 +5,11 @@
  * multiplier. Counts are binomial draws, so the cost per rep-month does not grow with the pipeline.
  */
 import { binomial } from '../random/binomial.js';
-import { binomialTable, type BinomialTable } from '../random/binomialTable.js';
+import { binomialTable } from '../random/binomialTable.js';
 import { poisson, poissonInverseExp, poissonPtrs, POISSON_INVERSION_MAX } from '../random/poisson.js';
+import { PURPOSE, PURPOSES } from '../random/streams.js';
+import type { Compiled } from '../compile.js';
+import { SEATED, type SeatState } from '../state.js';
 import { lognormalTableQuantile, type LognormalTable } from '../random/lognormalTable.js';
 import { nextU } from '../random/streams.js';
 
@@ -16,11 +19,6 @@ import { nextU } from '../random/streams.js';
  */
 export function steadyStateOpen(S: Int32Array, stream: number, rate: number, cycleMonths: number): number {
   return poisson(S, stream, rate * (cycleMonths - 1));
-}
-
-/** New opportunities this month. */
-export function arrivals(S: Int32Array, stream: number, rate: number): number {
-  return poisson(S, stream, rate);
 }
 
 /**
@@ -35,18 +33,6 @@ export function arrivalsMemo(S: Int32Array, stream: number, rate: number, memo: 
     memo[o + 1] = Math.exp(-rate);
   }
   return poissonInverseExp(rate, memo[o + 1], nextU(S, stream));
-}
-
-/**
- * Resolves `open` opportunities for one month; returns the number won and writes the number resolved
- * into `scratch[0]`. Resolutions are Binomial(open, 1/cycleMonths) from the run's table; the won count is
- * Binomial(resolved, pDecide x pWin) (a decided-then-won thinning, drawn in one step). Always draws two
- * numbers from the stream when both counts are small (common random numbers).
- */
-export function resolve(S: Int32Array, stream: number, open: number, table: BinomialTable, pDecide: number, pWin: number, scratch: Float64Array): number {
-  const resolved = binomialTable(table, S, stream, open);
-  scratch[0] = resolved;
-  return binomial(S, stream, resolved, pDecide * pWin);
 }
 
 /**
@@ -75,4 +61,47 @@ export function expectedDealSize(median: number, sigma: number): number {
  */
 export function capacityDilution(capacity: number, open: number): number {
   return open > capacity ? capacity / open : 1;
+}
+
+/**
+ * Step 4 for seat s in month m: Poisson(lam) new opportunities (before them, in month 1 with a
+ * steady-state start, an initial holder's stationary pipeline). Returns the number created.
+ */
+export function arrive(st: SeatState, c: Compiled, s: number, m: number, lam: number): number {
+  const o = s * PURPOSES;
+  if (m === 1 && c.steadyStart && st.isHire[s] === 0) st.openReg[s] += steadyStateOpen(st.S, o + PURPOSE.initial, lam, c.cycle);
+  const a = arrivalsMemo(st.S, o + PURPOSE.arrivals, lam, st.lamMemo, s);
+  st.openReg[s] += a;
+  return a;
+}
+
+/**
+ * Step 6 for seat s: each open opportunity resolves with probability 1/cycleMonths (Binomial from the
+ * run's table); a resolved one is decided with probability 1 - noDecision and then won with the
+ * effective win rate (one Binomial thinning); padded opportunities win at paddingQuality x that rate from
+ * their own stream. A seated holder's win rate is diluted beyond capacity; an empty seat's pipeline
+ * resolves at the leaver's base win rate x the leader's lift. Returns the total value won.
+ */
+export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
+  const seated = st.status[s] === SEATED;
+  const reg = st.openReg[s];
+  const pad = st.openPad[s];
+  const open = reg + pad;
+  if (!seated && open === 0) return 0;
+  const S = st.S;
+  const o = s * PURPOSES;
+  const pw = seated ? st.pEff[s] * capacityDilution(c.capacity, open) : Math.min(1, st.base[s] * st.lift);
+  const pDecide = 1 - (seated ? st.ndEff[s] : c.noDecision);
+  const stream = o + PURPOSE.resolutions;
+  const resolved = binomialTable(c.resolveTable, S, stream, reg);
+  st.openReg[s] = reg - resolved;
+  let won = binomial(S, stream, resolved, pDecide * pw);
+  if (pad > 0) {
+    const ps = o + PURPOSE.padding;
+    const r = binomialTable(c.resolveTable, S, ps, pad);
+    st.openPad[s] = pad - r;
+    won += binomial(S, ps, r, pDecide * (pw * c.paddingQuality));
+  }
+  if (won === 0) return 0;
+  return dealValue(S, o + PURPOSE.deals, won, c.dealMedian, c.dealTable, st.mult[s]);
 }

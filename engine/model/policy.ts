@@ -9,6 +9,8 @@
 import type { Scenario } from '../scenario.js';
 import { rampMultiplier, CURVE } from './hiring.js';
 import { seatLayout } from './territories.js';
+import type { Compiled } from '../compile.js';
+import type { SeatState } from '../state.js';
 
 export interface PlanTargets {
   /** plan for the whole horizon */
@@ -94,4 +96,31 @@ export function paddingNeeded(value: number, required: number, unitValue: number
   if (value >= required || unitValue <= 0) return 0;
   const k = Math.ceil((required - value) / unitValue - 1e-9);
   return k > 0 ? k : 0;
+}
+
+/**
+ * Seat s's quota for this month: its monthly quota, times the holder's ramp multiplier for a hire when
+ * quotas are ramp-adjusted.
+ */
+export function monthQuota(st: SeatState, c: Compiled, s: number): number {
+  return st.monthlyQuota[s] * (c.rampAdjusted && st.isHire[s] === 1 ? st.ramp[s] : 1);
+}
+
+/**
+ * Step 5 for seat s with `left` months left in the quarter (after arrivals): when the pipeline value
+ * (open opportunities x E[deal] x the holder's multiplier) is short of the required multiple x the
+ * remaining quarterly quota, the rep pads it. Returns the number of padded opportunities added and adds
+ * the rep-month to the realised-coverage sums.
+ */
+export function padSeat(st: SeatState, c: Compiled, s: number, left: number): number {
+  const qm = monthQuota(st, c, s);
+  const remaining = st.qQuota[s] + qm * left - st.qRev[s];
+  if (remaining <= 0) return 0;
+  const unit = c.expectedDeal * st.mult[s];
+  const value = (st.openReg[s] + st.openPad[s]) * unit;
+  const k = paddingNeeded(value, coverageMultiple(c.coverage, c.coverageMultiple, st.pEff[s], st.ndEff[s]) * remaining, unit);
+  st.openPad[s] += k;
+  st.covSum += value + k * unit;
+  st.covN += remaining;
+  return k;
 }

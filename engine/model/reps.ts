@@ -1,10 +1,17 @@
 /**
- * Reps: a win rate, a deal-size multiplier and an arrival rate drawn once per holder of a seat.
+ * Reps: a win rate, a deal-size multiplier and an arrival rate drawn once per holder of a seat; each
+ * month, the holder's effective demand, win rate and no-decision rate (step 3).
  * Win rates are a scalar, a Beta(mean, concentration) or exact tiers (DESIGN.md §7: tiers fill exact
  * counts of the initial seats by largest remainder, assigned by a per-trial permutation; later hires
  * draw a tier with the shares as probabilities).
  */
 import type { WinRateSpec } from '../scenario.js';
+import type { Compiled } from '../compile.js';
+import { SEATED, INCUMBENT_START, type SeatState } from '../state.js';
+import { PURPOSE, PURPOSES } from '../random/streams.js';
+import { newPerson } from './persons.js';
+import { enrolHire, programmeEffects } from './enablement.js';
+import { rampMultiplier } from './hiring.js';
 import { betaMeanConcentration } from '../random/beta.js';
 import { nextU } from '../random/streams.js';
 import { normal } from '../random/normal.js';
@@ -30,16 +37,6 @@ export function compileWinRate(spec: WinRateSpec): WinRateDist {
     };
   }
   return { shares: Float64Array.of(1), means: Float64Array.of(spec.mean), concentrations: Float64Array.of(spec.concentration) };
-}
-
-/**
- * Mean win rate of a distribution.
- * @example meanWinRate(compileWinRate({ tiers: [{ share: 0.2, mean: 0.4, concentration: null }, { share: 0.8, mean: 0.1, concentration: null }] })) // 0.16
- */
-export function meanWinRate(d: WinRateDist): number {
-  let m = 0;
-  for (let i = 0; i < d.shares.length; i++) m += d.shares[i] * d.means[i];
-  return m;
 }
 
 /**
@@ -107,4 +104,61 @@ export function drawWinRate(d: WinRateDist, tier: number, S: Int32Array, stream:
 export function drawDealMultiplier(S: Int32Array, stream: number, spread: number): number {
   const z = normal(S, stream);
   return spread === 0 ? 1 : Math.exp(spread * z - (spread * spread) / 2);
+}
+
+/**
+ * A new holder of seat s: a hire in month m, or (hire = false) an initial holder at the start. Draws the
+ * deal-size multiplier, tier (hires) and win rate from the seat's attribute stream and one adoption
+ * uniform per programme; a hire who starts while a programme runs may be enrolled in it.
+ */
+export function seatHolder(st: SeatState, c: Compiled, s: number, m: number, hire: boolean): void {
+  const S = st.S;
+  const a = s * PURPOSES + PURPOSE.attributes;
+  st.mult[s] = drawDealMultiplier(S, a, c.dealSpread);
+  const u = nextU(S, a);
+  const dist = hire ? c.hireWinRate : c.winRate;
+  const b = drawWinRate(dist, hire ? pickTier(dist, u) : st.tier[s], S, a);
+  st.base[s] = b;
+  const P = st.P;
+  const ad = s * PURPOSES + PURPOSE.adoption;
+  for (let j = 0; j < P; j++) st.adoptU[s * P + j] = nextU(S, ad);
+  st.status[s] = SEATED;
+  st.person[s] = newPerson(st, b);
+  st.isHire[s] = hire ? 1 : 0;
+  st.start[s] = hire ? m : INCUMBENT_START;
+  st.rampR[s] = hire ? c.rampMonths : 0;
+  st.prog[s] = 0;
+  st.speed[s] = 1;
+  st.lowQ[s] = 0;
+  st.qRev[s] = 0;
+  st.qQuota[s] = 0;
+  for (let j = 0; j < P; j++) st.enrolled[s * P + j] = 0;
+  if (hire) for (let j = 0; j < P; j++) enrolHire(st, c, s, j, m);
+}
+
+/**
+ * Step 3 for seat s: the holder's ramp advances; demand = opportunitiesPerMonth x ramp x disruption dip x
+ * selling-time gains, win rate = base lifted by enablement x the leader's change programme (capped at 1),
+ * no-decision rate cut by enablement. Returns the demand.
+ */
+export function seatRates(st: SeatState, c: Compiled, s: number): number {
+  let r = 1;
+  if (st.isHire[s] === 1) {
+    const pr = st.prog[s] + st.speed[s];
+    st.prog[s] = pr;
+    r = rampMultiplier(c.rampCurve, st.rampR[s], pr);
+  }
+  st.ramp[s] = r;
+  let d = c.rate * r * st.dip;
+  let p = st.base[s];
+  if (st.P > 0) {
+    programmeEffects(st, c, s, d, p);
+    d = st.effDemand;
+    p = st.effWin;
+    st.ndEff[s] = st.effNoDecision;
+  } else st.ndEff[s] = c.noDecision;
+  p *= st.lift;
+  st.pEff[s] = p > 1 ? 1 : p;
+  st.demand[s] = d;
+  return d;
 }

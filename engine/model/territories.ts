@@ -5,6 +5,8 @@
  * vacant territory yields nothing.
  */
 import type { Scenario } from '../scenario.js';
+import type { Compiled } from '../compile.js';
+import type { SeatState } from '../state.js';
 
 /**
  * Opportunities a territory yields for demand D (Infinity = unlimited potential).
@@ -47,4 +49,15 @@ export function seatLayout(s: Scenario): SeatLayout {
     }
   }
   return { seats, initialSeats, territory, opens };
+}
+
+/**
+ * Step 4's territory part: each territory's yield per unit of demand this month, F(1 - exp(-D/F)) / D
+ * (0 for a territory without demand), from the demands summed in step 3.
+ */
+export function territoryFactors(st: SeatState, c: Compiled): void {
+  for (let t = 0; t < st.T; t++) {
+    const D = st.tDemand[t];
+    st.tFactor[t] = D > 0 ? territoryYield(c.potential[t], D) / D : 0;
+  }
 }

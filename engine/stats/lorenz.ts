@@ -4,16 +4,33 @@
  */
 
 /**
- * Lorenz curve value at x (0..1) for ascending `sorted` values with total `total` > 0, interpolating linearly.
- * @example lorenzAt(new Float64Array([0, 0, 0, 0, 1]), 1, 0.8) // 0
+ * Writes the exclusive prefix sums of `sorted` into `cum` (cum[i] = sorted[0] + ... + sorted[i-1]) and
+ * returns the total. `cum` must hold at least `sorted.length` values.
+ * @example const cum = new Float64Array(3); prefixSums(Float64Array.of(1, 2, 3), cum) // 6, cum = [0, 1, 3]
  */
-export function lorenzAt(sorted: ArrayLike<number>, total: number, x: number): number {
+export function prefixSums(sorted: ArrayLike<number>, cum: Float64Array): number {
+  const n = sorted.length;
+  if (cum.length < n) throw new RangeError('prefixSums: cum is shorter than the values');
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    cum[i] = acc;
+    acc += sorted[i];
+  }
+  return acc;
+}
+
+/**
+ * Lorenz curve value at x (0..1) for ascending `sorted` values, their prefix sums `cum` (see
+ * `prefixSums`) and total > 0, interpolating linearly; O(1).
+ * @example
+ * const v = Float64Array.of(0, 0, 0, 0, 1), cum = new Float64Array(5);
+ * lorenzAt(v, cum, prefixSums(v, cum), 0.8) // 0
+ */
+export function lorenzAt(sorted: ArrayLike<number>, cum: ArrayLike<number>, total: number, x: number): number {
   const n = sorted.length;
   const pos = x * n;
   const i = Math.min(n - 1, Math.floor(pos));
-  let cum = 0;
-  for (let j = 0; j < i; j++) cum += sorted[j];
-  return (cum + (pos - i) * sorted[i]) / total;
+  return (cum[i] + (pos - i) * sorted[i]) / total;
 }
 
 /**

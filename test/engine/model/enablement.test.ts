@@ -13,7 +13,17 @@ describe('enablement', () => {
     expect([2, 3, 4, 6, 7, 12, 13].map((m) => effectRamp(p, m))).toEqual([0, 0.25, 0.5, 1, 1, 1, 0]);
     expect(liftWinRate(0.1, 0.4, 0.5, 1)).toBeCloseTo(0.25, 15);
     expect(liftWinRate(0.5, 0.4, 0.5, 1)).toBe(0.5);
-    expect(topQuintile(Float64Array.of(0.4, 0.1, 0.2, 0.3, 0.5, 0.6, 0.1, 0.1, 0.1, 0.1))).toEqual({ mean: 0.55, cutoff: 0.5, k: 2 });
+    const rates = Float64Array.of(0.4, 0.1, 0.2, 0.3, 0.5, 0.6, 0.1, 0.1, 0.1, 0.1);
+    const ids = Int32Array.from(rates, (_, i) => i);
+    const top = new Uint8Array(10);
+    expect(topQuintile(rates, ids, 10, new Float64Array(10), top)).toEqual({ mean: 0.55, cutoff: 0.5, k: 2 });
+    expect(Array.from(top)).toEqual([0, 0, 0, 0, 1, 1, 0, 0, 0, 0]);
+    // ties at the cut-off go to the lower index; a subset of seats (ids) is ranked by its own values
+    const tied = Float64Array.of(0.3, 0.9, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3);
+    const some = Int32Array.of(0, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    expect(topQuintile(tied, some, 10, new Float64Array(10), top)).toEqual({ mean: 0.3, cutoff: 0.3, k: 2 });
+    expect(Array.from(top)).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(topQuintile(rates, ids, 0, new Float64Array(10), top)).toEqual({ mean: 0, cutoff: Infinity, k: 0 });
   });
   for (const f of [0.25, 0.5, 1]) {
     it(`lifting the bottom 80% of a 20%/80% team by f = ${f} multiplies revenue by 1 + 3f = ${1 + 3 * f}`, () => {
