@@ -13,6 +13,7 @@ export { simulate, runTrials, type SimulateOptions } from './simulate.js';
 export { mergeResults, sliceResults, allocateResults, resultArrays } from './results.js';
 export { summarize, type SummarizeOptions } from './summarize.js';
 export { planTargets, type PlanTargets } from './model/policy.js';
+export { seatCount } from './seatCount.js';
 export { stats, statsOrNull, quantileSorted, wilson, histogram } from './stats/stats.js';
 export { ENGINE_VERSION } from './version.js';
 export { compare, compareResults, type CompareResult, type CompareOptions, type VariantComparison } from './compare.js';
