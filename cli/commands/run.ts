@@ -11,7 +11,7 @@ export const run: Command = {
   summary: 'simulate a scenario and print its outcome distribution',
   help: [
     'Simulates the scenario and prints revenue P10/P50/P90 per year, the probability of hitting plan,',
-    'share of reps at quota and the top-20% share. --json prints the Summary JSON (DESIGN.md §5) and',
+    'share of reps at quota and the top-20% share. --json prints the Summary JSON (one object) and',
     'nothing else on stdout; --csv prints monthly statistics. --trials and --seed override the file.',
     '--workers N runs the trials on N worker threads (default: the number of cores, or 1 = this thread',
     'for runs under 5 million rep-months, where starting threads costs more than it saves); the results',
