@@ -4,10 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { InputError, issue } from '../engine/errors.js';
-import type { Scenario } from '../engine/scenario.js';
-import type { TrialResults } from '../engine/types.js';
-import { simulate } from '../engine/simulate.js';
+import { InputError, issue, simulate, type Scenario, type TrialResults } from '../engine/index.js';
 import { createPool, runParallel } from '../parallel/index.js';
 import { headerComment, SCENARIOS_DIR } from './load.js';
 import { money } from './format.js';

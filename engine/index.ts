@@ -28,7 +28,7 @@ export {
   type SensitivityParameter,
   type SensitivityRun,
 } from './sensitivity.js';
-export { parseStudy, parseCompareRequest, isStudy, type Study, type ReadScenarioFile } from './study.js';
+export { parseStudy, parseCompareRequest, isStudy, checkComparable, type Study, type ReadScenarioFile } from './study.js';
 export { mergePatch, applyScenarioPatch, checkPatch } from './patch.js';
 export { createSummaryStream, type SummaryStream } from './summaryStream.js';
 export * from './calibrate/index.js';

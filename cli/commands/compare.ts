@@ -1,10 +1,7 @@
 /** `salesim compare`: a study file, or a baseline and variant scenario files, on common random numbers. */
 import { basename, dirname, resolve } from 'node:path';
-import { compareResults, type CompareResult } from '../../engine/compare.js';
+import { checkComparable, compareResults, InputError, isStudy, issue, parseScenario, parseStudy, parseText, type CompareResult, type Study } from '../../engine/index.js';
 import { defaultWorkers } from '../../parallel/index.js';
-import { InputError, issue } from '../../engine/errors.js';
-import { parseScenario, parseText } from '../../engine/scenario.js';
-import { checkComparable, isStudy, parseStudy, type Study } from '../../engine/study.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { inFile, listStudies, readText, resolveStudy, runScenarios, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';

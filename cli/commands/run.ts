@@ -2,7 +2,7 @@ import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
 import { loadScenario } from '../load.js';
 import { money, pct, progressBar, table } from '../format.js';
-import type { Summary } from '../../engine/types.js';
+import type { Summary } from '../../engine/index.js';
 import { defaultWorkers, runSummary } from '../../parallel/index.js';
 
 /** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */

@@ -1,6 +1,5 @@
 /** `salesim sensitivity`: a tornado of total revenue over the scenario's main parameters. */
-import { parseScenario } from '../../engine/scenario.js';
-import { planSensitivity, sensitivityFromResults, type SensitivityParam, type SensitivityResult } from '../../engine/sensitivity.js';
+import { parseScenario, planSensitivity, sensitivityFromResults, type SensitivityParam, type SensitivityResult } from '../../engine/index.js';
 import { defaultWorkers } from '../../parallel/index.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { inFile, runScenarios, signedMoney } from '../compare-io.js';
