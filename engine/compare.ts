@@ -5,7 +5,7 @@
  */
 import { InputError, type InputIssue } from './errors.js';
 import type { Scenario } from './scenario.js';
-import { simulate } from './simulate.js';
+import { simulateEach } from './simulateEach.js';
 import { summarize } from './summarize.js';
 import { planTargets } from './model/policy.js';
 import { histogram, stats, wilson } from './stats/stats.js';
@@ -149,16 +149,7 @@ export function compare(baseline: Scenario, variants: { name: string; scenario: 
   const started = Date.now();
   const trials = opts.trials ?? baseline.trials;
   const seed = opts.seed ?? baseline.seed;
-  const total = trials * (variants.length + 1);
-  const progress = (offset: number) => (opts.onProgress ? (done: number) => opts.onProgress!(offset + done, total) : undefined);
-  const runElapsedMs: number[] = [];
-  const timed = (s: Scenario, offset: number) => {
-    const t0 = Date.now();
-    const r = simulate(s, { trials, seed, onProgress: progress(offset) });
-    runElapsedMs.push(Date.now() - t0);
-    return r;
-  };
-  const baseResults = timed(baseline, 0);
-  const runs = variants.map((v, i) => ({ ...v, results: timed(v.scenario, (i + 1) * trials) }));
-  return compareResults(baseline, baseResults, runs, { seed, elapsedMs: Date.now() - started, runElapsedMs });
+  const { results, elapsedMs } = simulateEach([baseline, ...variants.map((v) => v.scenario)], { trials, seed, onProgress: opts.onProgress });
+  const runs = variants.map((v, i) => ({ ...v, results: results[i + 1] }));
+  return compareResults(baseline, results[0], runs, { seed, elapsedMs: Date.now() - started, runElapsedMs: elapsedMs });
 }

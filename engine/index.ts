@@ -10,6 +10,7 @@ export * from './errors.js';
 export * from './scenario.js';
 export * from './types.js';
 export { simulate, runTrials, type SimulateOptions } from './simulate.js';
+export { simulateEach, type ScenarioRuns } from './simulateEach.js';
 export { mergeResults, sliceResults, allocateResults, resultArrays } from './results.js';
 export { summarize, type SummarizeOptions } from './summarize.js';
 export { planTargets, type PlanTargets } from './model/policy.js';
@@ -21,7 +22,10 @@ export {
   sensitivity,
   sensitivityFromResults,
   planSensitivity,
+  sensitivityScenarios,
+  sensitivityPairs,
   defaultParameters,
+  type SensitivityOutput,
   type SensitivityParam,
   type SensitivityOptions,
   type SensitivityResult,
