@@ -106,14 +106,16 @@ export function compareResults(
     const crossed = cross.filter((x) => !Number.isNaN(x));
     const payback = crossoverMonths(subtract(v.results.revenue, v.results.cost), baseMargin, trials, months).filter((x) => !Number.isNaN(x));
     const cum = cumulativeDifference(v.results.revenue, baseResults.revenue, trials, months);
-    const dRevMean = mean(dRevenue);
-    const dCostMean = mean(dCost);
+    const total = stats(dRevenue);
+    const cost = stats(dCost);
+    const dRevMean = total.mean;
+    const dCostMean = cost.mean;
     return {
       name: v.name,
       summary: summarize(v.scenario, v.results, { seed: opts.seed, plan, elapsedMs: opts.runElapsedMs?.[i + 1] ?? 0 }),
       difference: {
-        total: stats(dRevenue),
-        cost: stats(dCost),
+        total,
+        cost,
         margin: stats(dMargin),
         stdError: { total: se(dRevenue), cost: se(dCost), margin: se(dMargin) },
         cumulative: Array.from({ length: months }, (_, m) => stats(column(cum, trials, months, m))),
@@ -129,12 +131,6 @@ export function compareResults(
     };
   });
   return { trials, seed: opts.seed, horizonMonths: months, baseline: baseSummary, variants: out, meta: { elapsedMs: opts.elapsedMs ?? 0 } };
-}
-
-function mean(x: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return x.length > 0 ? s / x.length : 0;
 }
 
 /**
