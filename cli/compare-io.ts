@@ -1,14 +1,11 @@
 /**
  * Shared by `salesim compare` and `salesim sensitivity`: study files by path or preset name, reading
- * files referenced by a study, naming the file a problem came from, and running scenarios on workers.
+ * files referenced by a study, and naming the file a problem came from. Running the scenarios (on workers
+ * or in this thread) is `parallel/`'s `runComparison` / `runSensitivity`, shared with the server.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { InputError, issue } from '../engine/errors.js';
-import type { Scenario } from '../engine/scenario.js';
-import type { TrialResults } from '../engine/types.js';
-import { simulate } from '../engine/simulate.js';
-import { createPool, runParallel } from '../parallel/index.js';
+import { InputError, issue } from '../engine/index.js';
 import { headerComment, SCENARIOS_DIR } from './load.js';
 import { money } from './format.js';
 
@@ -67,36 +64,4 @@ export function inFile<T>(file: string, f: () => T): T {
  */
 export function signedMoney(v: number): string {
   return v > 0 ? `+${money(v)}` : money(v);
-}
-
-/**
- * Runs scenarios one after another with the same trials and seed, each on `workers` threads (a Piscina
- * pool shared by the runs) or in this thread when `workers` is 1. Results are bit-identical either way.
- * Returns each run's results and wall time; progress counts trials over all runs.
- * @example const { results } = await runScenarios([a, b], { trials: 2000, seed: 1, workers: 2 });
- */
-export async function runScenarios(
-  scenarios: Scenario[],
-  opts: { trials: number; seed: number; workers: number; onProgress?: (done: number, total: number) => void },
-): Promise<{ results: TrialResults[]; elapsedMs: number[] }> {
-  const total = opts.trials * scenarios.length;
-  const results: TrialResults[] = [];
-  const elapsedMs: number[] = [];
-  const pool = opts.workers > 1 ? createPool({ workers: opts.workers }) : null;
-  try {
-    for (const [i, scenario] of scenarios.entries()) {
-      const offset = i * opts.trials;
-      const onProgress = opts.onProgress ? (done: number) => opts.onProgress!(offset + done, total) : undefined;
-      const t0 = performance.now();
-      results.push(
-        pool
-          ? await runParallel(scenario, { trials: opts.trials, seed: opts.seed, pool, onProgress })
-          : simulate(scenario, { trials: opts.trials, seed: opts.seed, onProgress }),
-      );
-      elapsedMs.push(performance.now() - t0);
-    }
-  } finally {
-    await pool?.destroy();
-  }
-  return { results, elapsedMs };
 }

@@ -3,7 +3,7 @@
  * Each command lives in `cli/commands/<name>.ts` and registers itself in the table below.
  * Bad input exits 2 with one line per problem (field path and rule), never a stack trace.
  */
-import { InputError, formatIssue } from '../engine/errors.js';
+import { ENGINE_VERSION, InputError, formatIssue } from '../engine/index.js';
 import { UsageError, type Command } from './args.js';
 import { run } from './commands/run.js';
 import { validate } from './commands/validate.js';
@@ -39,7 +39,6 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
-    const { ENGINE_VERSION } = await import('../engine/version.js');
     process.stdout.write(ENGINE_VERSION + '\n');
     return 0;
   }

@@ -2,8 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { InputError, issue } from '../engine/errors.js';
-import { parseScenario, type Scenario } from '../engine/scenario.js';
+import { InputError, issue, parseScenario, type Scenario } from '../engine/index.js';
 
 /** The folder of preset scenarios shipped with salesim. */
 export const SCENARIOS_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));

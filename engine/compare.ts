@@ -5,7 +5,7 @@
  */
 import { InputError, type InputIssue } from './errors.js';
 import type { Scenario } from './scenario.js';
-import { simulate } from './simulate.js';
+import { simulateEach } from './simulateEach.js';
 import { summarize } from './summarize.js';
 import { planTargets } from './model/policy.js';
 import { histogram, stats, wilson } from './stats/stats.js';
@@ -106,14 +106,16 @@ export function compareResults(
     const crossed = cross.filter((x) => !Number.isNaN(x));
     const payback = crossoverMonths(subtract(v.results.revenue, v.results.cost), baseMargin, trials, months).filter((x) => !Number.isNaN(x));
     const cum = cumulativeDifference(v.results.revenue, baseResults.revenue, trials, months);
-    const dRevMean = mean(dRevenue);
-    const dCostMean = mean(dCost);
+    const total = stats(dRevenue);
+    const cost = stats(dCost);
+    const dRevMean = total.mean;
+    const dCostMean = cost.mean;
     return {
       name: v.name,
       summary: summarize(v.scenario, v.results, { seed: opts.seed, plan, elapsedMs: opts.runElapsedMs?.[i + 1] ?? 0 }),
       difference: {
-        total: stats(dRevenue),
-        cost: stats(dCost),
+        total,
+        cost,
         margin: stats(dMargin),
         stdError: { total: se(dRevenue), cost: se(dCost), margin: se(dMargin) },
         cumulative: Array.from({ length: months }, (_, m) => stats(column(cum, trials, months, m))),
@@ -131,12 +133,6 @@ export function compareResults(
   return { trials, seed: opts.seed, horizonMonths: months, baseline: baseSummary, variants: out, meta: { elapsedMs: opts.elapsedMs ?? 0 } };
 }
 
-function mean(x: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return x.length > 0 ? s / x.length : 0;
-}
-
 /**
  * Runs the baseline and every variant with the same seed and trials (common random numbers) and
  * compares them trial by trial. Trials and seed default to the baseline's.
@@ -149,16 +145,7 @@ export function compare(baseline: Scenario, variants: { name: string; scenario: 
   const started = Date.now();
   const trials = opts.trials ?? baseline.trials;
   const seed = opts.seed ?? baseline.seed;
-  const total = trials * (variants.length + 1);
-  const progress = (offset: number) => (opts.onProgress ? (done: number) => opts.onProgress!(offset + done, total) : undefined);
-  const runElapsedMs: number[] = [];
-  const timed = (s: Scenario, offset: number) => {
-    const t0 = Date.now();
-    const r = simulate(s, { trials, seed, onProgress: progress(offset) });
-    runElapsedMs.push(Date.now() - t0);
-    return r;
-  };
-  const baseResults = timed(baseline, 0);
-  const runs = variants.map((v, i) => ({ ...v, results: timed(v.scenario, (i + 1) * trials) }));
-  return compareResults(baseline, baseResults, runs, { seed, elapsedMs: Date.now() - started, runElapsedMs });
+  const { results, elapsedMs } = simulateEach([baseline, ...variants.map((v) => v.scenario)], { trials, seed, onProgress: opts.onProgress });
+  const runs = variants.map((v, i) => ({ ...v, results: results[i + 1] }));
+  return compareResults(baseline, results[0], runs, { seed, elapsedMs: Date.now() - started, runElapsedMs: elapsedMs });
 }

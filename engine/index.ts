@@ -10,9 +10,11 @@ export * from './errors.js';
 export * from './scenario.js';
 export * from './types.js';
 export { simulate, runTrials, type SimulateOptions } from './simulate.js';
+export { simulateEach, type ScenarioRuns } from './simulateEach.js';
 export { mergeResults, sliceResults, allocateResults, resultArrays } from './results.js';
 export { summarize, type SummarizeOptions } from './summarize.js';
 export { planTargets, type PlanTargets } from './model/policy.js';
+export { seatCount } from './seatCount.js';
 export { stats, statsOrNull, quantileSorted, wilson, histogram } from './stats/stats.js';
 export { ENGINE_VERSION } from './version.js';
 export { compare, compareResults, type CompareResult, type CompareOptions, type VariantComparison } from './compare.js';
@@ -20,14 +22,17 @@ export {
   sensitivity,
   sensitivityFromResults,
   planSensitivity,
+  sensitivityScenarios,
+  sensitivityPairs,
   defaultParameters,
+  type SensitivityOutput,
   type SensitivityParam,
   type SensitivityOptions,
   type SensitivityResult,
   type SensitivityParameter,
   type SensitivityRun,
 } from './sensitivity.js';
-export { parseStudy, parseCompareRequest, isStudy, type Study, type ReadScenarioFile } from './study.js';
+export { parseStudy, parseCompareRequest, isStudy, checkComparable, type Study, type ReadScenarioFile } from './study.js';
 export { mergePatch, applyScenarioPatch, checkPatch } from './patch.js';
 export { createSummaryStream, type SummaryStream } from './summaryStream.js';
 export * from './calibrate/index.js';

@@ -2,6 +2,7 @@
  * Paired statistics for comparisons on common random numbers: per-trial totals from TrialResults,
  * crossover months and the variance-reduction ratio. Pure functions on arrays.
  */
+import { sampleVariance } from 'simple-statistics';
 import type { TrialResults } from './types.js';
 
 /**
@@ -30,18 +31,12 @@ export function subtract(a: ArrayLike<number>, b: ArrayLike<number>): Float64Arr
 }
 
 /**
- * Sample variance with n - 1 (0 for fewer than 2 values), two-pass for accuracy.
+ * Sample variance with n - 1 (0 for fewer than 2 values): simple-statistics `sampleVariance`, two
+ * passes around a compensated (Kahan-Babuska) mean, so a function of the values in trial order only.
  * @example variance([1, 2, 3, 4]) // 1.6666666666666667
  */
 export function variance(x: ArrayLike<number>): number {
-  const n = x.length;
-  if (n < 2) return 0;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += x[i];
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (x[i] - mean) ** 2;
-  return ss / (n - 1);
+  return x.length < 2 ? 0 : sampleVariance(x as readonly number[]);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { InputError, issue, type InputIssue } from './errors.js';
 import { parseScenario, type Scenario } from './scenario.js';
-import { simulate } from './simulate.js';
+import { simulateEach } from './simulateEach.js';
 import { summarize } from './summarize.js';
 import { planTargets } from './model/policy.js';
 import { numericRange, parsePath, schemaAt, type PathSegment } from './schema-walk.js';
@@ -199,6 +199,23 @@ export function planSensitivity(scenario: Scenario, params?: SensitivityParam[],
 }
 
 /**
+ * The scenarios a tornado runs, in the order `sensitivityPairs` reads their results: the base, then
+ * each parameter's low and high.
+ * @example sensitivityScenarios(s, planSensitivity(s)).length // 1 + 2 x parameters
+ */
+export function sensitivityScenarios(scenario: Scenario, runs: SensitivityRun[]): Scenario[] {
+  return [scenario, ...runs.flatMap((r) => [r.lowScenario, r.highScenario])];
+}
+
+/**
+ * Each parameter's low and high results from the results of `sensitivityScenarios` (base first).
+ * @example sensitivityPairs(runs, results)[0].high === results[2]
+ */
+export function sensitivityPairs<T>(runs: SensitivityRun[], results: T[]): { low: T; high: T }[] {
+  return runs.map((_, i) => ({ low: results[1 + 2 * i], high: results[2 + 2 * i] }));
+}
+
+/**
  * Builds the tornado from results already computed with the base scenario's seed (e.g. by a worker
  * pool): `results[i]` holds the low and high runs of `runs[i]`.
  * @example sensitivityFromResults(s, baseResults, runs, results, { seed: 1 }).parameters[0].path
@@ -259,15 +276,6 @@ export function sensitivity(scenario: Scenario, opts: SensitivityOptions = {}): 
   const runs = planSensitivity(scenario, opts.params, opts.relative ?? 0.2);
   const trials = opts.trials ?? scenario.trials;
   const seed = opts.seed ?? scenario.seed;
-  const total = trials * (1 + 2 * runs.length);
-  let offset = 0;
-  const run = (s: Scenario) => {
-    const from = offset;
-    const r = simulate(s, { trials, seed, onProgress: opts.onProgress ? (done: number) => opts.onProgress!(from + done, total) : undefined });
-    offset += trials;
-    return r;
-  };
-  const baseResults = run(scenario);
-  const results = runs.map((r) => ({ low: run(r.lowScenario), high: run(r.highScenario) }));
-  return sensitivityFromResults(scenario, baseResults, runs, results, { seed, elapsedMs: Date.now() - started });
+  const { results } = simulateEach(sensitivityScenarios(scenario, runs), { trials, seed, onProgress: opts.onProgress });
+  return sensitivityFromResults(scenario, results[0], runs, sensitivityPairs(runs, results), { seed, elapsedMs: Date.now() - started });
 }

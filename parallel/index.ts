@@ -6,6 +6,7 @@
  */
 export { runParallel, runBlocks, defaultChunkSize, workChunkSize, MIN_TASK_REP_MONTHS, type RunParallelOptions, type RunBlocksOptions } from './run.js';
 export { runSummary, type RunSummaryOptions, type RunSummaryResult } from './runSummary.js';
+export { runScenarios, runComparison, runSensitivity, type RunScenariosOptions } from './runScenarios.js';
 export { createPool, defaultWorkers, workerSpec, type Pool, type PoolOptions } from './pool.js';
 export { summarizeInPool, compareInPool, sensitivityInPool } from './tasks.js';
 export { transferList } from './transfer.js';

@@ -3,7 +3,7 @@
  * Every trial's random streams derive only from (seed, trial), and the merge is in trial order, so the
  * result is bit-identical to `simulate` for any worker count and chunk size.
  */
-import { mergeResults, type Scenario, type TrialResults } from '../engine/index.js';
+import { mergeResults, seatCount, type Scenario, type TrialResults } from '../engine/index.js';
 import { createPool, defaultWorkers, type Pool } from './pool.js';
 import { isTrialResults } from './transfer.js';
 
@@ -69,8 +69,7 @@ export function workChunkSize(trials: number, workers: number, repMonthsPerTrial
 
 /** Seats x months of one trial (initial seats plus planned hires), the unit of work. */
 function repMonthsPerTrial(s: Scenario): number {
-  const planned = (s.hiring?.plan ?? []).reduce((a, p) => a + p.seats, 0);
-  return Math.max(1, (s.reps.seats ?? 0) + planned) * s.horizonMonths;
+  return Math.max(1, seatCount(s)) * s.horizonMonths;
 }
 
 /** Chunks kept in flight per run: enough to keep every worker busy, few enough to bound the lag. */

@@ -60,6 +60,8 @@ export interface CompareTask {
   variants: { name: string; scenario: Scenario; results: TrialResults }[];
   seed: number;
   elapsedMs?: number;
+  /** each run's wall time, baseline first (the summaries' meta) */
+  runElapsedMs?: number[];
 }
 
 /**
@@ -67,7 +69,7 @@ export interface CompareTask {
  * @example await pool.run(task, { name: 'compareTask' })
  */
 export function compareTask(t: CompareTask): CompareResult {
-  return compareResults(t.baseline, t.baseResults, t.variants, { seed: t.seed, elapsedMs: t.elapsedMs });
+  return compareResults(t.baseline, t.baseResults, t.variants, { seed: t.seed, elapsedMs: t.elapsedMs, runElapsedMs: t.runElapsedMs });
 }
 
 export interface SensitivityTask {

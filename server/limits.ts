@@ -2,7 +2,7 @@
  * Limits that keep one server usable by a team: request size, work per run, queue length, run time.
  * Each can be set by environment variable in `server/main.ts` or by `createApp({ limits })`.
  */
-import type { Scenario } from '../engine/index.js';
+import { seatCount, type Scenario } from '../engine/index.js';
 import { ApiError } from './errors.js';
 
 export interface Limits {
@@ -37,12 +37,6 @@ export function defaultLimits(workers: number): Limits {
   };
 }
 
-/** Largest number of seats a run can have: initial seats plus every planned hire. */
-export function peakSeats(s: Scenario): number {
-  const planned = (s.hiring?.plan ?? []).reduce((a, p) => a + p.seats, 0);
-  return (s.reps.seats ?? 0) + planned;
-}
-
 /**
  * Throws 422 (path null, the limit named) when runs of these scenarios would exceed the work budget.
  * @example checkWork([{ scenario, trials: 2000 }], defaultLimits(2)) // ok for 40 reps x 24 months
@@ -51,13 +45,13 @@ export function checkWork(runs: { scenario: Scenario; trials: number }[], limits
   let work = 0;
   let tm = 0;
   for (const r of runs) {
-    work += r.trials * Math.max(1, peakSeats(r.scenario)) * r.scenario.horizonMonths;
+    work += r.trials * Math.max(1, seatCount(r.scenario)) * r.scenario.horizonMonths;
     tm += r.trials * r.scenario.horizonMonths;
   }
   const what = runs.length === 1 ? 'the run needs' : `the ${runs.length} runs need`;
   if (work > limits.maxWork) {
     const r = runs[0];
-    const detail = runs.length === 1 ? ` = ${r.trials} x ${Math.max(1, peakSeats(r.scenario))} x ${r.scenario.horizonMonths}` : '';
+    const detail = runs.length === 1 ? ` = ${r.trials} x ${Math.max(1, seatCount(r.scenario))} x ${r.scenario.horizonMonths}` : '';
     throw new ApiError(422, [
       {
         path: null,

@@ -47,7 +47,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       post: {
         summary: 'Run a scenario and return its Summary',
         requestBody: { required: true, content: { ...json(runBody), 'application/yaml': { schema: { type: 'string' } } } },
-        responses: { '200': ok('the Summary (DESIGN.md §5)', ref('Summary')), ...runErrors },
+        responses: { '200': ok('the Summary', ref('Summary')), ...runErrors },
       },
     },
     '/api/simulate/stream': {
@@ -203,7 +203,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
         Stats: stats,
         Summary: {
           type: 'object',
-          description: 'The engine Summary (DESIGN.md §5)',
+          description: 'The engine Summary: revenue, plan, reps, territories, headcount, hiring, leadership, cost and margin distributions of one run, with diagnostics and meta',
           required: ['trials', 'seed', 'horizonMonths', 'scenario', 'scenarioHash', 'revenue', 'plan', 'reps', 'territories', 'headcount', 'hiring', 'leadership', 'cost', 'margin', 'diagnostics', 'meta'],
           properties: {
             trials: { type: 'integer' },

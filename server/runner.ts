@@ -3,8 +3,8 @@
  * per-run time limit, cancellation, and partial Summaries while trials complete. The trials and every
  * Summary are computed on worker threads; the event loop only merges typed arrays.
  */
-import type { Scenario, Summary, TrialResults } from '../engine/index.js';
-import { runParallel, transferList, type Pool } from '../parallel/index.js';
+import type { Scenario, Summary } from '../engine/index.js';
+import { runParallel, summarizeInPool, type Pool } from '../parallel/index.js';
 import { ApiError } from './errors.js';
 import { checkWork, type Limits } from './limits.js';
 import { createRunQueue, type RunQueue } from './queue.js';
@@ -30,14 +30,6 @@ export interface Runner {
   /** runs an engine call (compare, sensitivity) on the pool under the same queue and time limit */
   call<T>(work: { scenario: Scenario; trials: number }[], task: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
   readonly queue: RunQueue;
-}
-
-/** Summarises on a worker; `results` is transferred (unusable here afterwards). */
-async function summarizeOnPool(pool: Pool, req: RunRequest, results: TrialResults, elapsedMs: number, signal: AbortSignal): Promise<Summary> {
-  return (await pool.run(
-    { scenario: req.scenario, results, seed: req.seed, elapsedMs },
-    { name: 'summarizeTask', transferList: transferList(results), signal },
-  )) as Summary;
 }
 
 /** A combined signal: the caller's, or the run's time limit expiring (reason: a 422 ApiError). */
@@ -95,7 +87,7 @@ export function createRunner(pool: Pool, limits: Limits): Runner {
               chain = chain.then(async () => {
                 if (signal.aborted) return;
                 // `partial` is ours: transferred to the worker, not copied
-                const summary = await summarizeOnPool(pool, req, partial, performance.now() - t0, signal);
+                const summary = await summarizeInPool(pool, req.scenario, partial, { seed: req.seed, elapsedMs: performance.now() - t0, signal });
                 await onProgress({ done, total, summary });
               });
               chain.catch(() => {}); // awaited below; this only marks it handled meanwhile
@@ -104,7 +96,7 @@ export function createRunner(pool: Pool, limits: Limits): Runner {
       });
       await chain;
       signal.throwIfAborted();
-      return await summarizeOnPool(pool, req, results, performance.now() - t0, signal);
+      return await summarizeInPool(pool, req.scenario, results, { seed: req.seed, elapsedMs: performance.now() - t0, signal });
     } catch (e) {
       if (signal.aborted) throw signal.reason;
       throw e;

@@ -2,9 +2,8 @@ import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
 import { lastFlag, readInput, writeStdout } from '../files.js';
 import { loadScenario } from '../load.js';
-import { parseScenario } from '../../engine/scenario.js';
+import { backtest as run, parseScenario } from '../../engine/index.js';
 import { money, pct, table } from '../format.js';
-import { backtest as run } from '../../engine/calibrate/backtest.js';
 
 /** `salesim backtest`: a scenario's simulated monthly revenue band against booked revenue. */
 export const backtest: Command = {

@@ -2,7 +2,7 @@ import type { Command } from '../args.js';
 import { parseArgs, UsageError } from '../args.js';
 import { checkWritable, lastFlag, readInput, writeAtomic, writeStdout } from '../files.js';
 import { table } from '../format.js';
-import { calibrate as fit, type CalibrationResult } from '../../engine/calibrate/calibrate.js';
+import { calibrate as fit, type CalibrationResult } from '../../engine/index.js';
 import { basename } from 'node:path';
 
 /** `salesim calibrate`: fit a scenario to a CRM opportunity export (and optional roster). */

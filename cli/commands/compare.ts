@@ -1,12 +1,9 @@
 /** `salesim compare`: a study file, or a baseline and variant scenario files, on common random numbers. */
 import { basename, dirname, resolve } from 'node:path';
-import { compareResults, type CompareResult } from '../../engine/compare.js';
-import { defaultWorkers } from '../../parallel/index.js';
-import { InputError, issue } from '../../engine/errors.js';
-import { parseScenario, parseText } from '../../engine/scenario.js';
-import { checkComparable, isStudy, parseStudy, type Study } from '../../engine/study.js';
+import { checkComparable, InputError, isStudy, issue, parseScenario, parseStudy, parseText, type CompareResult, type Study } from '../../engine/index.js';
+import { defaultWorkers, runComparison } from '../../parallel/index.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
-import { inFile, listStudies, readText, resolveStudy, runScenarios, signedMoney } from '../compare-io.js';
+import { inFile, listStudies, readText, resolveStudy, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { readScenarioSource } from '../load.js';
 
@@ -114,12 +111,8 @@ export const compareCommand: Command = {
     const trials = trialsFlag ?? study.trials ?? study.baseline.trials;
     const seed = seedFlag ?? study.seed ?? study.baseline.seed;
     const progress = progressBar('comparing');
-    const t0 = performance.now();
-    const { results, elapsedMs } = await runScenarios([study.baseline, ...study.variants.map((v) => v.scenario)], { trials, seed, workers, onProgress: progress.update });
+    const result = await runComparison(study.baseline, study.variants, { trials, seed, workers, onProgress: progress.update });
     progress.done();
-    const [baseResults, ...variantResults] = results;
-    const variants = study.variants.map((v, i) => ({ ...v, results: variantResults[i] }));
-    const result = compareResults(study.baseline, baseResults, variants, { seed, elapsedMs: performance.now() - t0, runElapsedMs: elapsedMs });
     process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatComparison(study.name, result) + '\n');
     return 0;
   },

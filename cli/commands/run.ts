@@ -2,7 +2,7 @@ import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
 import { loadScenario } from '../load.js';
 import { money, pct, progressBar, table } from '../format.js';
-import type { Summary } from '../../engine/types.js';
+import type { Summary } from '../../engine/index.js';
 import { defaultWorkers, runSummary } from '../../parallel/index.js';
 
 /** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */
@@ -11,7 +11,7 @@ export const run: Command = {
   summary: 'simulate a scenario and print its outcome distribution',
   help: [
     'Simulates the scenario and prints revenue P10/P50/P90 per year, the probability of hitting plan,',
-    'share of reps at quota and the top-20% share. --json prints the Summary JSON (DESIGN.md §5) and',
+    'share of reps at quota and the top-20% share. --json prints the Summary JSON (one object) and',
     'nothing else on stdout; --csv prints monthly statistics. --trials and --seed override the file.',
     '--workers N runs the trials on N worker threads (default: the number of cores, or 1 = this thread',
     'for runs under 5 million rep-months, where starting threads costs more than it saves); the results',

@@ -1,6 +1,6 @@
 import type { Command } from '../args.js';
 import { parseArgs } from '../args.js';
-import { scenarioJsonSchema } from '../../engine/scenario.js';
+import { scenarioJsonSchema } from '../../engine/index.js';
 
 /** `salesim schema`: print the scenario JSON Schema. */
 export const schema: Command = {

@@ -1,9 +1,8 @@
 /** `salesim sensitivity`: a tornado of total revenue over the scenario's main parameters. */
-import { parseScenario } from '../../engine/scenario.js';
-import { planSensitivity, sensitivityFromResults, type SensitivityParam, type SensitivityResult } from '../../engine/sensitivity.js';
-import { defaultWorkers } from '../../parallel/index.js';
+import { parseScenario, planSensitivity, type SensitivityParam, type SensitivityResult } from '../../engine/index.js';
+import { defaultWorkers, runSensitivity } from '../../parallel/index.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
-import { inFile, runScenarios, signedMoney } from '../compare-io.js';
+import { inFile, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { readScenarioSource } from '../load.js';
 
@@ -88,11 +87,8 @@ export const sensitivityCommand: Command = {
     if (!(relative > 0 && relative < 1)) throw new UsageError(`--relative must be a number between 0 and 1, exclusive (got '${relText}')`);
     const runs = planSensitivity(scenario, params, relative);
     const progress = progressBar('sensitivity');
-    const t0 = performance.now();
-    const { results } = await runScenarios([scenario, ...runs.flatMap((r) => [r.lowScenario, r.highScenario])], { trials, seed, workers, onProgress: progress.update });
+    const result = await runSensitivity(scenario, runs, { trials, seed, workers, onProgress: progress.update });
     progress.done();
-    const pairs = runs.map((_, i) => ({ low: results[1 + 2 * i], high: results[2 + 2 * i] }));
-    const result = sensitivityFromResults(scenario, results[0], runs, pairs, { seed, elapsedMs: performance.now() - t0 });
     process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatSensitivity(scenario.name, result) + '\n');
     return 0;
   },

@@ -2,7 +2,7 @@ import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
 import { checkWritable, lastFlag, writeAtomic, writeStdout } from '../files.js';
 import { loadScenario } from '../load.js';
-import { synthesize } from '../../engine/calibrate/synthesize.js';
+import { synthesize } from '../../engine/index.js';
 
 /** `salesim synth`: synthetic CRM history (opportunity CSV, optional roster) from a scenario. */
 export const synth: Command = {

@@ -1,7 +1,7 @@
 import type { Command } from '../args.js';
 import { parseArgs, UsageError } from '../args.js';
 import { loadScenario } from '../load.js';
-import { InputError, formatIssue } from '../../engine/errors.js';
+import { InputError, formatIssue } from '../../engine/index.js';
 
 /** `salesim validate`: check a scenario file; exit 2 with one line per problem. */
 export const validate: Command = {

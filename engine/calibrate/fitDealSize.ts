@@ -8,6 +8,7 @@
  * effect" at p < 0.01; then s^2 is the method-of-moments between-rep variance, sigma the within-rep
  * sigma, and the median is exp(grand mean + s^2/2) so that the multiplier's mean-1 convention holds.
  */
+import { mean, standardDeviation, sumNthPowerDeviations } from 'simple-statistics';
 import { fSurvival } from './special.js';
 
 /** The fitted deal-size distribution. */
@@ -30,8 +31,9 @@ export function fitDealSize(byOwner: Map<string, number[]>): DealSizeFit {
   const groups = [...byOwner.values()].map((xs) => xs.filter((x) => x > 0).map(Math.log)).filter((g) => g.length > 0);
   const all = groups.flat();
   const n = all.length;
-  const mu = all.reduce((a, b) => a + b, 0) / n;
-  const sigma = Math.sqrt(all.reduce((a, b) => a + (b - mu) ** 2, 0) / n);
+  // ML: the mean and the population (divide-by-n) standard deviation of the logs
+  const mu = n > 0 ? mean(all) : NaN;
+  const sigma = n > 0 ? standardDeviation(all) : NaN;
   const plain: DealSizeFit = {
     median: Math.exp(mu),
     medianSe: (Math.exp(mu) * sigma) / Math.sqrt(n),
@@ -48,8 +50,8 @@ export function fitDealSize(byOwner: Map<string, number[]>): DealSizeFit {
   let ssb = 0;
   let sumSq = 0;
   for (const g of groups) {
-    const m = g.reduce((a, b) => a + b, 0) / g.length;
-    ssw += g.reduce((a, b) => a + (b - m) ** 2, 0);
+    const m = mean(g);
+    ssw += sumNthPowerDeviations(g, 2);
     ssb += g.length * (m - mu) ** 2;
     sumSq += g.length * g.length;
   }

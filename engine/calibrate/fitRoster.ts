@@ -5,6 +5,7 @@
  * the start of m + 1 + time-to-fill; each exit is matched to the next unmatched hire in the same territory
  * within 12 months), and the seats per territory at the end of the window.
  */
+import { mean as meanOf, sampleStandardDeviation } from 'simple-statistics';
 import type { RosterEntry } from './roster.js';
 
 /** The roster fit. */
@@ -49,8 +50,8 @@ export function fitRoster(roster: RosterEntry[], from: number, to: number): Rost
     used.add(h);
     gaps.push(h.hiredMonth - l.exitedMonth! - 1);
   }
-  const mean = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null;
-  const sd = gaps.length > 1 && mean !== null ? Math.sqrt(gaps.reduce((a, b) => a + (b - mean) ** 2, 0) / (gaps.length - 1)) : null;
+  const mean = gaps.length ? meanOf(gaps) : null;
+  const sd = gaps.length > 1 ? sampleStandardDeviation(gaps) : null;
   const seats = new Map<string, number>();
   for (const r of roster) {
     if (r.hiredMonth <= to && (r.exitedMonth === null || r.exitedMonth > to)) {

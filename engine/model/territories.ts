@@ -7,6 +7,7 @@
 import type { Scenario } from '../scenario.js';
 import type { Compiled } from '../compile.js';
 import type { SeatState } from '../state.js';
+import { seatCount } from '../seatCount.js';
 
 /**
  * Opportunities a territory yields for demand D (Infinity = unlimited potential).
@@ -34,7 +35,7 @@ export interface SeatLayout {
 export function seatLayout(s: Scenario): SeatLayout {
   const initialSeats = s.territories.reduce((a, t) => a + t.seats, 0);
   const plan = s.hiring?.plan ?? [];
-  const seats = initialSeats + plan.reduce((a, p) => a + p.seats, 0);
+  const seats = seatCount(s);
   const territory = new Int32Array(seats);
   const opens = new Int32Array(seats);
   let k = 0;

@@ -2,9 +2,17 @@
  * The playground's HTTP client for the salesim API (issue 5). Every statistic shown comes from these
  * responses; errors arrive in the project's one shape `{ errors: [{ path, rule, message }] }`.
  */
-import type { Summary } from '../../engine/types.js';
-import type { InputIssue } from '../../engine/errors.js';
+import type { CompareResult, InputIssue, SensitivityResult, Summary } from '../../engine/index.js';
 import { createSseParser } from './sse.js';
+
+// The API's answers are the engine's own types (type-only imports: no engine code enters the bundle).
+export type {
+  CompareResult,
+  VariantComparison as CompareVariant,
+  SensitivityResult,
+  SensitivityParameter,
+  SensitivityOutput,
+} from '../../engine/index.js';
 
 /** One problem, in the engine's error shape (the server sends them as they are). */
 export type ApiIssue = InputIssue;
@@ -34,42 +42,6 @@ export interface Progress {
   summary: Summary | null;
 }
 
-export interface CompareVariant {
-  name: string;
-  summary: Summary;
-  difference: { total: Stats; cost: Stats; margin: Stats; histogram?: { edges: number[]; counts: number[] } };
-  beatsBaseline: { probability: number; ci: [number, number] };
-  crossoverMonth: Stats | null;
-  /** share of trials in which the variant never stays ahead */
-  neverCrosses?: number;
-  incrementalRoi?: number | null;
-  varianceReduction: number | null;
-  [k: string]: unknown;
-}
-export interface CompareResult {
-  baseline: Summary;
-  variants: CompareVariant[];
-}
-export interface SensitivityParameter {
-  path: string;
-  low: number;
-  high: number;
-  swing: { mean: number; p50: number; planProbability: number | null };
-  baseValue?: number;
-  lowOutput?: SensitivityOutput;
-  highOutput?: SensitivityOutput;
-  [k: string]: unknown;
-}
-export interface SensitivityOutput {
-  mean: number;
-  p50: number;
-  planProbability: number | null;
-}
-export interface SensitivityResult {
-  output?: string;
-  base?: SensitivityOutput;
-  parameters: SensitivityParameter[];
-}
 export interface PresetInfo {
   id: string;
   name: string;
@@ -82,7 +54,6 @@ export interface StoredScenario {
   updatedAt?: string;
   [k: string]: unknown;
 }
-type Stats = Summary['revenue']['total'];
 
 async function errorFrom(res: Response): Promise<ApiError> {
   let errors: ApiIssue[] = [];

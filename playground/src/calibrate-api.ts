@@ -1,41 +1,12 @@
 /**
  * HTTP calls of the Calibrate view: POST /api/calibrate (the CRM export as text/csv) and
- * POST /api/backtest. Shapes mirror the engine's `CalibrationResult` and `BacktestResult`.
+ * POST /api/backtest. The answers are the engine's `CalibrationResult` and `BacktestResult` (type-only
+ * imports: no engine code enters the bundle).
  */
+import type { BacktestResult, CalibrationResult } from '../../engine/index.js';
 import { ApiError, requestJson, type ApiIssue } from './api.js';
-import type { BacktestMonthRow } from './charts/backtest.js';
 
-export interface FittedParameter {
-  path: string;
-  value: number;
-  se: number | null;
-  method: string;
-  [k: string]: unknown;
-}
-
-export interface CalibrationResult {
-  scenario: Record<string, unknown>;
-  yaml: string;
-  report: {
-    parameters: FittedParameter[];
-    rows: { total: number; used: number; rejected: number; open: number; rejections: ApiIssue[] };
-    warnings: string[];
-    window: { from: string; to: string; months: number };
-    [k: string]: unknown;
-  };
-}
-
-export interface BacktestResult {
-  from: string;
-  to: string;
-  trials: number;
-  seed: number;
-  months: BacktestMonthRow[];
-  inside: number;
-  insideShare: number;
-  total: { actual: number; mean: number; p10: number; p50: number; p90: number; inside: boolean };
-  warnings: string[];
-}
+export type { BacktestResult, CalibrationResult, FittedParameter } from '../../engine/index.js';
 
 export interface BacktestRequest {
   csv: string;

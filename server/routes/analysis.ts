@@ -1,13 +1,14 @@
 /**
- * POST /api/compare and POST /api/sensitivity: the engine's paired comparison and tornado. The trials
- * of every scenario run on the pool (runParallel, same seed: common random numbers); the engine's
- * `compareResults` / `sensitivityFromResults` turn them into the result on a worker.
+ * POST /api/compare and POST /api/sensitivity: the engine's paired comparison and tornado, run by
+ * `parallel/`'s `runComparison` / `runSensitivity` (the CLI's too): the trials of every scenario on the
+ * pool with the same seed (common random numbers), then the engine's `compareResults` /
+ * `sensitivityFromResults` on a worker.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { InputError, parseCompareRequest, parseStudy, parseText, planSensitivity, type Scenario, type TrialResults } from '../../engine/index.js';
-import { compareInPool, runParallel, sensitivityInPool, type Pool } from '../../parallel/index.js';
+import { InputError, parseCompareRequest, parseStudy, parseText, planSensitivity, sensitivityScenarios, type Scenario } from '../../engine/index.js';
+import { runComparison, runSensitivity, type Pool } from '../../parallel/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody, scenarioFrom } from '../request.js';
 import type { Runner } from '../runner.js';
@@ -56,20 +57,13 @@ function parseComparison(raw: unknown, readFile: (name: string) => string): { ba
 export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: string }): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   const readFile = presetReader(opts.presetsDir);
-  const run = (scenario: Scenario, trials: number, seed: number, signal: AbortSignal) => runParallel(scenario, { trials, seed, pool, signal });
 
   r.post('/compare', async (c) => {
     const { baseline, variants, trials, seed } = parseComparison(await readBody(c), readFile);
     const all = [baseline, ...variants.map((v) => v.scenario)];
     const result = await runner.call(
       all.map((scenario) => ({ scenario, trials })),
-      async (signal) => {
-        const t0 = performance.now();
-        const baseResults = await run(baseline, trials, seed, signal);
-        const runs: { name: string; scenario: Scenario; results: TrialResults }[] = [];
-        for (const v of variants) runs.push({ ...v, results: await run(v.scenario, trials, seed, signal) });
-        return compareInPool(pool, { baseline, baseResults, variants: runs, seed, elapsedMs: performance.now() - t0 }, signal);
-      },
+      (signal) => runComparison(baseline, variants, { trials, seed, pool, signal }),
       c.req.raw.signal,
     );
     return c.json(result);
@@ -102,16 +96,9 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
     const trials = trialsOpt ?? scenario.trials;
     const seed = seedOpt ?? scenario.seed;
     const runs = validated(() => planSensitivity(scenario, params, (relative as number | undefined) ?? 0.2));
-    const all = [scenario, ...runs.flatMap((x) => [x.lowScenario, x.highScenario])];
     const result = await runner.call(
-      all.map((s) => ({ scenario: s, trials })),
-      async (signal) => {
-        const t0 = performance.now();
-        const baseResults = await run(scenario, trials, seed, signal);
-        const results: { low: TrialResults; high: TrialResults }[] = [];
-        for (const x of runs) results.push({ low: await run(x.lowScenario, trials, seed, signal), high: await run(x.highScenario, trials, seed, signal) });
-        return sensitivityInPool(pool, { scenario, baseResults, runs, results, seed, elapsedMs: performance.now() - t0 }, signal);
-      },
+      sensitivityScenarios(scenario, runs).map((s) => ({ scenario: s, trials })),
+      (signal) => runSensitivity(scenario, runs, { trials, seed, pool, signal }),
       c.req.raw.signal,
     );
     return c.json(result);

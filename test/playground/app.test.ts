@@ -146,7 +146,7 @@ describe('app actions', () => {
     let body: unknown = null;
     e.api.compare = async (b) => {
       body = b;
-      return { baseline: {} as Summary, variants: [] };
+      return { trials: 1, seed: 1, horizonMonths: 1, baseline: {} as Summary, variants: [], meta: { elapsedMs: 0 } };
     };
     const app = createApp({ api: e.api });
     app.replaceScenario(SMALL_SCENARIO, false);

@@ -5,11 +5,14 @@
  * the swing (high minus low) from zero.
  */
 import * as Plot from '@observablehq/plot';
-import type { SensitivityParameter, SensitivityResult } from '../api.js';
+import type { SensitivityOutput, SensitivityParameter } from '../api.js';
 import { formatMoney, formatNumber } from '../format.js';
 import { labelForPath } from '../fields.js';
 import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
+
+/** What the chart reads of the engine's `SensitivityParameter`: the low and high outputs may be absent (one-sided chart). */
+export type TornadoParameter = Pick<SensitivityParameter, 'path' | 'low' | 'high' | 'swing'> & Partial<Pick<SensitivityParameter, 'lowOutput' | 'highOutput'>>;
 
 export const TORNADO_LOW = '#8fb3d9';
 export const TORNADO_HIGH = COLORS.median;
@@ -18,7 +21,7 @@ export const TORNADO_HIGH = COLORS.median;
  * Rows for the tornado, in the engine's order, each labelled with its range.
  * @example tornadoRows([{ path: 'reps.cycleMonths', low: 2.4, high: 3.6, swing: { mean: -1e6, p50: -1e6, planProbability: -0.2 } }])[0].label // 'Sales cycle (2.4 → 3.6)'
  */
-export function tornadoRows(params: SensitivityParameter[]) {
+export function tornadoRows(params: TornadoParameter[]) {
   return params.map((p, i) => ({
     rank: i,
     label: `${labelForPath(p.path)} (${formatNumber(p.low, 3)} → ${formatNumber(p.high, 3)})`,
@@ -32,7 +35,7 @@ export function tornadoRows(params: SensitivityParameter[]) {
  * Builds the tornado chart.
  * @example tornadoChart(result, { width: 600 });
  */
-export function tornadoChart(result: SensitivityResult, o: ChartOptions): SVGSVGElement | HTMLElement {
+export function tornadoChart(result: { base?: SensitivityOutput; parameters: TornadoParameter[] }, o: ChartOptions): SVGSVGElement | HTMLElement {
   const rows = tornadoRows(result.parameters);
   const base = result.base?.mean;
   const twoSided = base !== undefined && rows.every((r) => r.low !== null && r.high !== null);

@@ -1,0 +1,20 @@
+/** The number of seats a scenario can ever use: the unit of work of a trial and of the server's budget. */
+import type { Scenario } from './scenario.js';
+
+/**
+ * Seats a scenario can ever use: the initial seats (every territory's) plus every seat of the hiring
+ * plan. Backfills reuse a departed rep's seat, so they add none. Reads the resolved scenario (after
+ * `parseScenario`, `reps.seats` equals the territories' total).
+ * @example
+ * seatCount(parseScenario({
+ *   territories: [{ name: 'A', seats: 2 }, { name: 'B', seats: 1 }],
+ *   reps: { opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1000 },
+ *   hiring: { plan: [{ month: 3, seats: 2 }] },
+ * })) // 5
+ */
+export function seatCount(s: Scenario): number {
+  let seats = 0;
+  for (const t of s.territories) seats += t.seats;
+  for (const p of s.hiring?.plan ?? []) seats += p.seats;
+  return seats;
+}

@@ -1,0 +1,237 @@
+/**
+ * The dependency rule, read from the source: data flows one way (engine <- parallel <- cli / server;
+ * playground <- engine types only), and the engine stays a pure library that runs in a browser.
+ *
+ * - engine/ imports nothing from parallel/, server/, cli/, playground/ or bench/, no Node built-in
+ *   (`node:fs`, `path`, ...), uses no Node global, and imports only packages it declares as dependencies;
+ * - playground/ imports from engine/ only with `import type` / `export type` (no engine code in the
+ *   bundle) and nothing from parallel/, server/, cli/ or bench/;
+ * - cli/, server/ and parallel/ import the engine only through its public entry point, engine/index.ts.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { build } from 'esbuild';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+
+/** One import, export-from, dynamic import() or require() of a file. */
+interface ImportRef {
+  /** the specifier as written */
+  spec: string;
+  /** `import type` / `export type` (erased when compiled) */
+  typeOnly: boolean;
+  line: number;
+}
+
+/** The imports of a source text, parsed with the TypeScript compiler (comments and strings cannot fool it). */
+function importsOf(fileName: string, text: string): ImportRef[] {
+  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const out: ImportRef[] = [];
+  const add = (node: ts.Node, spec: ts.Expression | undefined, typeOnly: boolean) => {
+    if (spec && ts.isStringLiteralLike(spec)) out.push({ spec: spec.text, typeOnly, line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node)) add(node, node.moduleSpecifier, !!node.importClause?.isTypeOnly);
+    else if (ts.isExportDeclaration(node)) add(node, node.moduleSpecifier, node.isTypeOnly);
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) add(node, node.moduleReference.expression, node.isTypeOnly);
+    else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require')))
+      add(node, node.arguments[0], false);
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node, node.argument.literal, true); // import('x').T in a type
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** Node globals a browser does not have, used as values (not as property names such as `x.process`). */
+function nodeGlobalsOf(fileName: string, text: string): { name: string; line: number }[] {
+  const names = new Set(['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate']);
+  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const out: { name: string; line: number }[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isIdentifier(node) && names.has(node.text)) {
+      const p = node.parent;
+      const isName =
+        (ts.isPropertyAccessExpression(p) && p.name === node) ||
+        ((ts.isPropertyAssignment(p) || ts.isPropertySignature(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isParameter(p) || ts.isVariableDeclaration(p) || ts.isBindingElement(p)) && p.name === node) ||
+        ts.isImportSpecifier(p) ||
+        ts.isExportSpecifier(p);
+      if (!isName) out.push({ name: node.text, line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** Source files under a top-level folder (TypeScript and JavaScript; no build output, no dependencies). */
+function sources(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name === 'dist') continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(m|c)?[jt]sx?$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(p);
+    }
+  };
+  walk(join(root, folder));
+  return out.sort();
+}
+
+const isBuiltin = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]);
+const isRelative = (spec: string) => spec.startsWith('./') || spec.startsWith('../');
+/** The repository path an import resolves to (`engine/index.ts`), or null for a package or built-in. */
+function target(file: string, spec: string): string | null {
+  if (!isRelative(spec)) return null;
+  return relative(root, resolve(dirname(file), spec)).split(sep).join('/').replace(/\.(m|c)?js$/, '.ts');
+}
+/** The package an import names (`zod`, `@hono/node-server`), or null for a relative import or a built-in. */
+function packageOf(spec: string): string | null {
+  if (isRelative(spec) || isBuiltin(spec)) return null;
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+const topFolder = (path: string) => path.split('/')[0];
+
+type Rule = (file: string, ref: ImportRef) => string | null;
+
+/** The engine is the bottom layer and runs in a browser. */
+const engineRule: Rule = (file, ref) => {
+  if (isBuiltin(ref.spec) && !ref.typeOnly) return `imports the Node built-in '${ref.spec}' (the engine must run in a browser)`;
+  const t = target(file, ref.spec);
+  if (t && ['parallel', 'server', 'cli', 'playground', 'bench'].includes(topFolder(t))) return `imports '${ref.spec}' from ${topFolder(t)}/ (the engine imports nothing above it)`;
+  if (t && topFolder(t) !== 'engine') return `imports '${ref.spec}', outside engine/`;
+  const p = packageOf(ref.spec);
+  if (p && !ref.typeOnly && !(p in pkg.dependencies)) return `imports the package '${p}', which is not in package.json dependencies (the published engine would not find it)`;
+  return null;
+};
+
+/** Browser code: engine types only, no engine code in the bundle; nothing from the Node side. */
+const playgroundRule: Rule = (file, ref) => {
+  const t = target(file, ref.spec);
+  if (t && topFolder(t) === 'engine' && !ref.typeOnly) return `imports '${ref.spec}' from engine/ without 'import type' (engine code would enter the bundle)`;
+  if (t && ['parallel', 'server', 'cli', 'bench'].includes(topFolder(t))) return `imports '${ref.spec}' from ${topFolder(t)}/`;
+  return null;
+};
+
+/** Consumers of the engine use its public API only. */
+const publicEntryRule: Rule = (file, ref) => {
+  const t = target(file, ref.spec);
+  if (t && topFolder(t) === 'engine' && t !== 'engine/index.ts') return `imports '${ref.spec}', not the engine's public entry point engine/index.ts`;
+  return null;
+};
+
+/** Every violation of `rule` in `files`, as 'path:line: message'. */
+function violations(files: string[], rule: Rule): string[] {
+  return files.flatMap((file) =>
+    importsOf(file, readFileSync(file, 'utf8')).flatMap((ref) => {
+      const why = rule(file, ref);
+      return why ? [`${relative(root, file)}:${ref.line}: ${why}`] : [];
+    }),
+  );
+}
+
+describe('the dependency rule', () => {
+  it('the parser and the rules catch planted violations (so an empty list below means something)', () => {
+    const planted = [
+      "import { runParallel } from '../parallel/index.js';",
+      "import { readFileSync } from 'node:fs';",
+      "import path from 'path';",
+      "export { x } from '../server/app.js';",
+      "const m = await import('../cli/index.js');",
+      "import type { Summary } from './types.js';",
+      "// import { nope } from '../server/app.js'",
+      "const s = \"import { nope } from '../cli/index.js'\";",
+    ].join('\n');
+    const file = join(root, 'engine', 'planted.ts');
+    const refs = importsOf(file, planted);
+    expect(refs.map((r) => [r.spec, r.typeOnly])).toEqual([
+      ['../parallel/index.js', false],
+      ['node:fs', false],
+      ['path', false],
+      ['../server/app.js', false],
+      ['../cli/index.js', false],
+      ['./types.js', true],
+    ]);
+    expect(refs.map((r) => engineRule(file, r) !== null)).toEqual([true, true, true, true, true, false]);
+    expect(engineRule(file, { spec: 'lodash', typeOnly: false, line: 1 })).toMatch(/not in package.json dependencies/);
+    expect(engineRule(file, { spec: 'zod', typeOnly: false, line: 1 })).toBeNull();
+
+    const ui = join(root, 'playground', 'src', 'planted.ts');
+    const uiRefs = importsOf(ui, "import { simulate } from '../../engine/index.js';\nimport type { Summary } from '../../engine/index.js';\nexport type { Stats } from '../../engine/types.js';\nimport { createPool } from '../../parallel/index.js';");
+    expect(uiRefs.map((r) => playgroundRule(ui, r) !== null)).toEqual([true, false, false, true]);
+
+    const cli = join(root, 'cli', 'commands', 'planted.ts');
+    const cliRefs = importsOf(cli, "import { simulate } from '../../engine/simulate.js';\nimport type { Summary } from '../../engine/types.js';\nimport { parseScenario } from '../../engine/index.js';\nimport { money } from '../format.js';");
+    expect(cliRefs.map((r) => publicEntryRule(cli, r) !== null)).toEqual([true, true, false, false]);
+
+    expect(nodeGlobalsOf('x.ts', 'const a = process.env.X; const b = Buffer.from(""); const o = { process: 1 }; o.process;').map((g) => g.name)).toEqual(['process', 'Buffer']);
+  });
+
+  it('engine/ imports nothing from parallel/, server/, cli/, playground/ or bench/, and no Node built-in', () => {
+    const files = sources('engine');
+    expect(files.length).toBeGreaterThan(50);
+    expect(violations(files, engineRule)).toEqual([]);
+  });
+
+  it('engine/ uses no Node global (process, Buffer, require, __dirname, ...)', () => {
+    const found = sources('engine').flatMap((f) => nodeGlobalsOf(f, readFileSync(f, 'utf8')).map((g) => `${relative(root, f)}:${g.line}: ${g.name}`));
+    expect(found).toEqual([]);
+  });
+
+  it('the engine bundles for a browser: its entry point and dependencies need no Node built-in', async () => {
+    const r = await build({ entryPoints: [join(root, 'engine', 'index.ts')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent', metafile: true });
+    expect(r.errors).toEqual([]);
+    const inputs = Object.keys(r.metafile!.inputs);
+    expect(inputs.some((p) => p.endsWith('engine/simulate.ts'))).toBe(true);
+  });
+
+  it('playground/ imports from engine/ only with import type, and nothing from the Node side', () => {
+    const files = sources('playground');
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.some((f) => importsOf(f, readFileSync(f, 'utf8')).some((r) => target(f, r.spec)?.startsWith('engine/')))).toBe(true);
+    expect(violations(files, playgroundRule)).toEqual([]);
+  });
+
+  it('cli/, server/ and parallel/ import the engine only through engine/index.ts', () => {
+    for (const folder of ['cli', 'server', 'parallel']) {
+      const files = sources(folder);
+      expect(files.length, folder).toBeGreaterThan(3);
+      expect(violations(files, publicEntryRule), folder).toEqual([]);
+    }
+  });
+});
+
+describe('user-facing text', () => {
+  /** String and template literals of a file (what a user can see), without comments. */
+  function literalsOf(fileName: string, text: string): { text: string; line: number }[] {
+    const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const out: { text: string; line: number }[] = [];
+    const visit = (node: ts.Node) => {
+      if (ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node))
+        out.push({ text: node.text, line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+    return out;
+  }
+  const citesDesign = (s: string) => /DESIGN\.md|§\s*\d/.test(s);
+
+  it('no CLI help, API description, error message or playground text cites the design document (comments may)', () => {
+    expect(literalsOf('x.ts', "// DESIGN.md §5\nconst help = 'the Summary (DESIGN.md §5)';").filter((l) => citesDesign(l.text))).toHaveLength(1);
+    const found = ['engine', 'parallel', 'cli', 'server', 'playground'].flatMap((folder) =>
+      sources(folder).flatMap((f) =>
+        literalsOf(f, readFileSync(f, 'utf8'))
+          .filter((l) => citesDesign(l.text))
+          .map((l) => `${relative(root, f)}:${l.line}: ${l.text}`),
+      ),
+    );
+    expect(found).toEqual([]);
+    expect(citesDesign(readFileSync(join(root, 'playground', 'index.html'), 'utf8'))).toBe(false);
+  });
+});
