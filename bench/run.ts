@@ -13,7 +13,13 @@
  * rates are reported on wall time and on CPU time (the process's user + system time), because a shared
  * machine's wall clock also measures the neighbours. Nothing here is a test: no thresholds, no asserts.
  *
- * Usage: npm run bench [-- --json] [--quick] [--workers N] [--rss-workers N (default: the pool size; 1 = the child's own thread)]
+ * Rows for the model-steps refactor: the engine of an earlier revision (`--against REF`, default the last
+ * commit before it) built into a temporary folder and run interleaved with this one on the core and full
+ * models (bench/previous.ts); the serial share of a parallel `salesim run` (main thread busy, workers
+ * idle, projected speed-up on 16 cores: bench/shares.ts); peak RSS of the full model's 100,000-trial run
+ * and its growth per extra worker. A closing table states each target and whether this run met it.
+ *
+ * Usage: npm run bench [-- --json] [--quick] [--workers N] [--rss-workers N (default: the pool size; 1 = the child's own thread)] [--against REF]
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -24,6 +30,10 @@ import { createPool, runParallel, type Pool } from '../parallel/index.js';
 import { runReference, type ReferenceParams } from './reference.js';
 import { runHandTuned } from './handTuned.js';
 import { createApp } from '../server/app.js';
+import { previousEngine, PREVIOUS_ENGINE_REF, type EngineModule } from './previous.js';
+import { measureShares, type Shares } from './shares.js';
+import { runSummary } from '../parallel/index.js';
+import * as currentEngine from '../engine/index.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const args = process.argv.slice(2);
@@ -36,6 +46,8 @@ const json = flag('--json');
 const quick = flag('--quick');
 const workers = Math.max(1, option('--workers', availableParallelism()));
 const rssWorkers = Math.max(1, option('--rss-workers', workers));
+const againstAt = args.indexOf('--against');
+const against = againstAt >= 0 ? args[againstAt + 1] : PREVIOUS_ENGINE_REF;
 const SEED = 1;
 const log = (msg: string) => {
   if (!json) process.stderr.write(msg + '\n');
@@ -43,6 +55,7 @@ const log = (msg: string) => {
 
 const load = (file: string): Scenario => parseScenario(readFileSync(here(file), 'utf8'));
 const seatsOf = (s: Scenario) => s.territories.reduce((a, t) => a + t.seats, 0);
+const fmtPct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 interface Timing {
   wallMs: number;
@@ -95,6 +108,7 @@ interface Row {
   check: string;
 }
 const rows: Row[] = [];
+const targets: { target: string; value: string; met: boolean }[] = [];
 const blank = (row: string, scenario: string, trials: number, repMonths: number): Row => ({
   row,
   scenario,
@@ -267,6 +281,80 @@ async function playgroundRow(pool: Pool): Promise<Row> {
   return r;
 }
 
+/**
+ * This engine against the engine of `against` on one thread, interleaved (best of 5 each on the CPU
+ * clock), on the core and full models; the results must agree bit for bit where the model is unchanged.
+ */
+async function previousRows(): Promise<{ rows: Row[]; ratios: Record<string, number> }> {
+  const prev = await previousEngine(against);
+  const out: Row[] = [];
+  const ratios: Record<string, number> = {};
+  if ('error' in prev) {
+    const r = blank(`previous engine (${against})`, '', 0, 0);
+    r.check = `row skipped: ${prev.error}`;
+    return { rows: [r], ratios };
+  }
+  try {
+    for (const [name, file] of [
+      ['core model', 'core-model.yaml'],
+      ['full model', 'full-model.yaml'],
+    ] as const) {
+      const trials = quick ? 400 : 2000;
+      const text = readFileSync(here(file), 'utf8');
+      const engines: [string, EngineModule][] = [
+        ['new', currentEngine],
+        ['previous', prev.engine],
+      ];
+      const scen = engines.map(([, e]) => e.parseScenario(text));
+      const repMonths = seatsOf(scen[0]) * scen[0].horizonMonths * trials;
+      const best = [Infinity, Infinity];
+      const revenue: Float64Array[] = [];
+      for (let i = 0; i < 2; i++) engines[i][1].runTrials(scen[i] as never, SEED, 0, 200); // JIT warm-up
+      for (let rep = 0; rep < 5; rep++) {
+        for (let i = 0; i < 2; i++) {
+          const [res, tm] = timed(() => engines[i][1].runTrials(scen[i] as never, SEED, 0, trials));
+          best[i] = Math.min(best[i], tm.cpuMs);
+          revenue[i] = res.revenue;
+        }
+      }
+      const same = revenue[0].length === revenue[1].length && revenue[0].every((v, k) => Object.is(v, revenue[1][k]));
+      const r = blank(`${name}: previous engine (${prev.commit})`, file, trials, repMonths);
+      r.singleCpu = repMonths / (best[1] / 1000);
+      r.ratio = best[1] / best[0];
+      r.ratioTo = `previous engine (new engine ${fmtRate(repMonths / (best[0] / 1000))} CPU, interleaved, best of 5)`;
+      r.check = same ? 'monthly revenue bit for bit equal to the new engine' : 'monthly revenue differs from the new engine (the model or its draws changed)';
+      ratios[name] = r.ratio;
+      out.push(r);
+    }
+  } finally {
+    prev.dispose();
+  }
+  return { rows: out, ratios };
+}
+
+/**
+ * A parallel `salesim run` of the core model (runSummary on the bench's pool) with its time shares:
+ * main thread busy, workers idle, serial share and the projected speed-up on 16 workers.
+ */
+async function serialRow(pool: Pool): Promise<[Row, Shares]> {
+  const s = load('core-model.yaml');
+  const trials = quick ? 4000 : 40_000;
+  const r = blank('serial share: salesim run on the pool', 'core-model.yaml', trials, seatsOf(s) * s.horizonMonths * trials);
+  log(`  serial share: ${trials} trials streamed into the Summary on ${workers} workers...`);
+  await runSummary(s, { trials: Math.min(trials, 400), seed: SEED, workers, pool }); // warm
+  const [, sh] = await measureShares(pool, () => runSummary(s, { trials, seed: SEED, workers, pool }));
+  r.workers = workers;
+  r.wallMs = sh.wallMs;
+  r.check = `main thread busy ${fmtPct(sh.mainShare)} of the run (${fmtMs(sh.mainBusyMs)}); workers idle ${fmtPct(sh.workerIdleShare)}; serial ${fmtMs(sh.serialMs)} = ${fmtPct(sh.serialShare)} of one worker's time; projected ${sh.projected(16).toFixed(1)}x on 16 workers`;
+  return [r, sh];
+}
+
+/** Peak RSS of a `salesim run` of `file` in a child process on `w` workers. */
+function childRss(file: string, trials: number, w: number): { peakRssMB: number; summaryMs: number; simMs: number; storedMB: number; trials: number; months: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', here('rss-child.ts'), here(file), String(trials), String(w)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
 function memoryRow(): Row {
   const trials = quick ? 10_000 : 100_000;
   const s = load('core-model.yaml');
@@ -285,6 +373,28 @@ function memoryRow(): Row {
     r.check = `child failed: ${(e as Error).message.split('\n')[0]}`;
   }
   return r;
+}
+
+function fullMemoryRow(): [Row, number | null] {
+  const trials = quick ? 10_000 : 100_000;
+  const s = load('full-model.yaml');
+  const r = blank('memory: full model (streaming)', 'full-model.yaml', trials, seatsOf(s) * s.horizonMonths * trials);
+  log(`  memory: full model, ${trials} trials in a child process on ${rssWorkers} workers...`);
+  let perWorker: number | null = null;
+  try {
+    const m = childRss('full-model.yaml', trials, rssWorkers);
+    r.peakRssMB = m.peakRssMB;
+    r.wallMs = m.summaryMs;
+    // growth per extra worker: the same small run on 2 and 3 workers
+    const small = quick ? 2000 : 10_000;
+    const a = childRss('full-model.yaml', small, 2);
+    const b = childRss('full-model.yaml', small, 3);
+    perWorker = b.peakRssMB - a.peakRssMB;
+    r.check = `summary ${m.summaryMs.toFixed(0)} ms; columns kept ${m.storedMB.toFixed(0)} MB; simulated in ${fmtMs(m.simMs)} on ${rssWorkers} workers; ${small} trials: ${a.peakRssMB.toFixed(0)} MB on 2 workers, ${b.peakRssMB.toFixed(0)} MB on 3 (+${perWorker.toFixed(0)} MB per worker)`;
+  } catch (e) {
+    r.check = `child failed: ${(e as Error).message.split('\n')[0]}`;
+  }
+  return [r, perWorker];
 }
 
 const fmtRate = (x: number | null) => (x === null ? '' : `${(x / 1e6).toFixed(2)}M`);
@@ -340,6 +450,17 @@ async function main(): Promise<void> {
     rows.push(hand);
     rows.push(await squiggleRow(pool));
     rows.push(await playgroundRow(pool));
+    log(`  previous engine (${against}), interleaved with this one...`);
+    const prev = await previousRows();
+    rows.push(...prev.rows);
+    const [serial, sh] = await serialRow(pool);
+    rows.push(serial);
+    targets.push(
+      { target: 'full model >= 2x the previous engine (1 thread, CPU)', value: prev.ratios['full model'] ? `${prev.ratios['full model'].toFixed(2)}x` : 'n/a', met: (prev.ratios['full model'] ?? 0) >= 2 },
+      { target: 'core model >= 0.8x the hand-tuned kernel (CPU)', value: `${(1 / hand.ratio).toFixed(2)}x`, met: 1 / hand.ratio >= 0.8 },
+      { target: 'serial share <= 2%', value: fmtPct(sh.serialShare), met: sh.serialShare <= 0.02 },
+      { target: 'projected speed-up on 16 workers >= 12x', value: `${sh.projected(16).toFixed(1)}x`, met: sh.projected(16) >= 12 },
+    );
     log('  worker counts 1/2/3 with odd chunk sizes...');
     const counts = await workerCountCheck('full-model.yaml');
     rows[1].check += `; 300 trials on ${counts}`;
@@ -347,9 +468,15 @@ async function main(): Promise<void> {
     await pool.destroy();
   }
   rows.push(memoryRow());
+  const [fullMem, perWorker] = fullMemoryRow();
+  rows.push(fullMem);
+  targets.push(
+    { target: `peak RSS of the full model's ${quick ? '10,000' : '100,000'}-trial run < 300 MB`, value: fullMem.peakRssMB === null ? 'n/a' : `${fullMem.peakRssMB.toFixed(0)} MB`, met: fullMem.peakRssMB !== null && fullMem.peakRssMB < 300 },
+    { target: 'peak RSS per extra worker <= ~25 MB', value: perWorker === null ? 'n/a' : `${perWorker.toFixed(0)} MB`, met: perWorker !== null && perWorker <= 25 },
+  );
   const load1 = loadavg()[0];
   if (json) {
-    process.stdout.write(JSON.stringify({ started, cores: availableParallelism(), workers, seed: SEED, loadAverage: [load0, load1], quick, rows }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ started, cores: availableParallelism(), workers, seed: SEED, loadAverage: [load0, load1], quick, rows, targets }, null, 2) + '\n');
     return;
   }
   const header = ['row', 'trials', 'rep-months/s 1 thread (wall / CPU)', `speed-up on ${workers} workers`, 'ratio', 'wall', 'first partial', 'peak RSS', 'check'];
@@ -368,6 +495,10 @@ async function main(): Promise<void> {
   console.log(md(header));
   console.log(md(header.map(() => '---')));
   for (const b of body) console.log(md(b));
+  console.log('');
+  console.log(md(['target', 'this run', 'met']));
+  console.log(md(['---', '---', '---']));
+  for (const g of targets) console.log(md([g.target, g.value, g.met ? 'yes' : '**no**']));
   console.log(`\nseed ${SEED}; ${availableParallelism()} cores; load average ${load0.toFixed(2)} -> ${load1.toFixed(2)}; ${started}`);
 }
 

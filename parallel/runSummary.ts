@@ -5,7 +5,7 @@
  * is identical to `summarize(scenario, simulate(scenario, ...))`.
  */
 import { createSummaryStream, runTrials, type Scenario, type Summary } from '../engine/index.js';
-import { createPool } from './pool.js';
+import { createPool, type Pool } from './pool.js';
 import { runBlocks } from './run.js';
 
 export interface RunSummaryOptions {
@@ -15,6 +15,8 @@ export interface RunSummaryOptions {
   workers: number;
   /** called as trials complete (in trial order) */
   onCount?: (done: number, total: number) => void;
+  /** an existing pool to run on (the bench's, to read its workers' busy time); default: one made for the run */
+  pool?: Pool;
 }
 
 export interface RunSummaryResult {
@@ -37,15 +39,15 @@ export async function runSummary(scenario: Scenario, opts: RunSummaryOptions): P
   const { trials: n, seed, workers } = opts;
   const t0 = performance.now();
   const stream = createSummaryStream(scenario, n);
-  if (workers > 1 && n > 1) {
+  if (opts.pool || (workers > 1 && n > 1)) {
     // a trials-only pool: a small young generation per worker holds less memory at no cost in speed
-    const pool = createPool({ workers, youngGenerationMb: 4 });
+    const pool = opts.pool ?? createPool({ workers, youngGenerationMb: 4 });
     try {
       await runBlocks(scenario, { trials: n, seed, pool, onCount: opts.onCount }, (blocks) => {
         for (const b of blocks) stream.add(b);
       });
     } finally {
-      await pool.destroy();
+      if (!opts.pool) await pool.destroy();
     }
   } else {
     const block = Math.max(1, Math.min(BLOCK_TRIALS, Math.ceil(n / 20)));
