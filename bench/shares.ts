@@ -8,6 +8,9 @@
  * the final Summary, the tail). Then one worker would take S + sum B_i, n workers at least
  * max(M, S + sum B_i / n): the main thread's work never shrinks with more workers, since every block
  * passes through it. serial share = S / (S + sum B_i).
+ *
+ * On a loaded machine a descheduled worker still counts as busy (event-loop time is wall time), so run
+ * the bench on a quiet machine; the load average is printed with the table.
  */
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { Pool } from '../parallel/index.js';
@@ -28,19 +31,29 @@ export interface Shares {
 }
 
 /**
- * Runs `f` on `pool` and measures the shares.
- * @example const [value, shares] = await measureShares(pool, () => runSummary(s, { ...opts, pool }));
+ * Creates a pool with `makePool`, runs `f` on it and destroys it, measuring the shares over the whole
+ * span, as a CLI run pays it: worker start-up (module loading happens before a worker's event loop runs,
+ * so it counts as idle), the run, the final Summary. A worker's busy time is its event-loop utilisation
+ * since it started.
+ * @example const [summary, shares] = await measureShares(() => createPool({ workers: 2 }), (pool) => runSummary(s, { ...opts, pool }));
  */
-export async function measureShares<T>(pool: Pool, f: () => Promise<T>): Promise<[T, Shares]> {
-  const threads = pool.threads;
-  const before: EventLoopUtilization[] = threads.map((w) => w.performance.eventLoopUtilization());
+export async function measureShares<T>(makePool: () => Pool, f: (pool: Pool) => Promise<T>): Promise<[T, Shares]> {
   const main0 = performance.eventLoopUtilization();
   const t0 = performance.now();
-  const value = await f();
+  const pool = makePool();
+  let value: T;
+  let workerBusyMs = 0;
+  let W = 0;
+  try {
+    value = await f(pool);
+    const threads = pool.threads;
+    W = Math.max(1, threads.length);
+    workerBusyMs = threads.reduce((a, w) => a + w.performance.eventLoopUtilization().active, 0);
+  } finally {
+    await pool.destroy();
+  }
   const wallMs = performance.now() - t0;
   const main = performance.eventLoopUtilization(main0);
-  const workerBusyMs = threads.reduce((a, w, i) => a + w.performance.eventLoopUtilization(before[i]).active, 0);
-  const W = threads.length;
   const serialMs = Math.max(0, wallMs - workerBusyMs / W);
   const oneWorker = serialMs + workerBusyMs;
   const shares: Shares = {
@@ -49,7 +62,7 @@ export async function measureShares<T>(pool: Pool, f: () => Promise<T>): Promise
     mainBusyMs: main.active,
     workerBusyMs,
     mainShare: main.active / wallMs,
-    workerIdleShare: 1 - workerBusyMs / (W * wallMs),
+    workerIdleShare: Math.max(0, 1 - workerBusyMs / (W * wallMs)),
     serialMs,
     serialShare: serialMs / oneWorker,
     projected: (n: number) => oneWorker / Math.max(main.active, serialMs + workerBusyMs / n),
