@@ -7,6 +7,7 @@
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import {
   compareResults,
+  mergeResults,
   runTrials,
   sensitivityFromResults,
   summarize,
@@ -24,6 +25,8 @@ export interface TrialsTask {
   seed: number;
   from: number;
   count: number;
+  /** a shared flag: 1 = the run was cancelled */
+  cancel?: Int32Array;
 }
 
 export interface SummarizeTask {
@@ -38,12 +41,62 @@ function movable<T extends object>(value: T): T {
   return move({ [transferableSymbol]: transferList(value), [valueSymbol]: value } as never) as unknown as T;
 }
 
+/** Rep-months of one sub-block of a trials task: between two looks at the cancel flag. */
+const SUB_BLOCK_REP_MONTHS = 100_000;
+
 /**
- * Runs trials [from, from + count) of `scenario` with `seed`.
+ * Runs trials [from, from + count) of `scenario` with `seed`. With `cancel` (a shared flag the caller
+ * sets to 1 when the run is cancelled), a task still queued when its run is cancelled does nothing and
+ * a running one stops at its next sub-block, so a cancelled run frees its workers at once; the caller
+ * drops what such a task returns.
  * @example await pool.run({ scenario, seed: 1, from: 0, count: 100 }, { name: 'trials' })
  */
 export function trials(task: TrialsTask): TrialResults {
-  return movable(runTrials(task.scenario, task.seed, task.from, task.count));
+  const { scenario, seed, from, count, cancel } = task;
+  const cancelled = () => cancel !== undefined && Atomics.load(cancel, 0) !== 0;
+  if (!cancel) return movable(runTrials(scenario, seed, from, count));
+  const perTrial = Math.max(1, (scenario.reps.seats ?? 0) + (scenario.hiring?.plan ?? []).reduce((a, p) => a + p.seats, 0)) * scenario.horizonMonths;
+  const sub = Math.max(1, Math.ceil(SUB_BLOCK_REP_MONTHS / perTrial));
+  const parts: TrialResults[] = [];
+  for (let f = from; f < from + count; f += sub) {
+    if (cancelled()) return movable(parts.length > 0 ? mergeResults(parts) : runTrials(scenario, seed, from, 0));
+    parts.push(runTrials(scenario, seed, f, Math.min(sub, from + count - f)));
+  }
+  return movable(parts.length === 1 ? parts[0] : mergeResults(parts));
+}
+
+export interface MergeTask {
+  parts: TrialResults[];
+}
+
+/**
+ * Concatenates consecutive blocks (the engine's `mergeResults`) off the main thread; the blocks come
+ * and the merged block goes back by transfer, so the caller's event loop copies nothing.
+ * @example await pool.run({ parts }, { name: 'mergeTask', transferList: parts.flatMap(transferList) })
+ */
+export function mergeTask(task: MergeTask): TrialResults {
+  return movable(task.parts.length === 1 ? task.parts[0] : mergeResults(task.parts));
+}
+
+export interface SummarizePartsTask {
+  scenario: Scenario;
+  parts: TrialResults[];
+  seed: number;
+  elapsedMs?: number;
+  /** send the merged block back (the prefix of a run still going) */
+  keep: boolean;
+}
+
+/**
+ * Merges consecutive blocks and summarises them; with `keep`, the merged block comes back (by
+ * transfer) to be extended with the next blocks.
+ * @example await pool.run({ scenario, parts, seed: 1, keep: false }, { name: 'summarizePartsTask', transferList })
+ */
+export function summarizePartsTask(task: SummarizePartsTask): { summary: Summary; merged: TrialResults | null } {
+  const merged = task.parts.length === 1 ? task.parts[0] : mergeResults(task.parts);
+  const summary = summarize(task.scenario, merged, { seed: task.seed, elapsedMs: task.elapsedMs });
+  if (!task.keep) return { summary, merged: null };
+  return move({ [transferableSymbol]: transferList(merged), [valueSymbol]: { summary, merged } } as never) as never;
 }
 
 /**
