@@ -61,6 +61,8 @@ export interface RunMeasure {
   /** health latencies (ms) of the polls that started while the run was in flight */
   latencies: number[];
   worst: number;
+  /** ms between the start of the worst poll and the end of the run (negative: after the end) */
+  worstBeforeEndMs: number;
   p99: number;
   median: number;
 }
@@ -83,17 +85,20 @@ export async function measureRun(url: string, body: unknown, opts: { stream?: bo
     return { status: r.status, ms: performance.now() - t0 };
   });
   const latencies: number[] = [];
+  const starts: number[] = [];
   while (!done) {
     const s = performance.now();
     const r = await fetch(`${url}/api/health`);
     await r.arrayBuffer();
     latencies.push(performance.now() - s);
+    starts.push(s);
     await new Promise((res) => setTimeout(res, every));
   }
   const { status, ms } = await run;
   const sorted = [...latencies].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-  return { status, runMs: ms, latencies, worst: sorted.at(-1) ?? 0, p99: q(0.99), median: q(0.5) };
+  const worstAt = latencies.indexOf(sorted.at(-1) ?? 0);
+  return { status, runMs: ms, latencies, worst: sorted.at(-1) ?? 0, worstBeforeEndMs: t0 + ms - (starts[worstAt] ?? 0), p99: q(0.99), median: q(0.5) };
 }
 
 /** Waits until RSS stops falling (or `maxMs`), giving the heaps time to shrink. */
@@ -128,7 +133,7 @@ async function main() {
       const m = await measureRun(server.url, { yaml, trials, seed: 1 + i }, { stream: args.includes('--stream') });
       const atEnd = server.rssMb();
       const after = await settledRss(server, 10_000);
-      rows.push({ run: i + 1, status: m.status, runMs: Math.round(m.runMs), polls: m.latencies.length, worstMs: +m.worst.toFixed(1), p99Ms: +m.p99.toFixed(1), medianMs: +m.median.toFixed(1), rssAtEndMb: Math.round(atEnd), rssAfterMb: Math.round(after) });
+      rows.push({ run: i + 1, status: m.status, runMs: Math.round(m.runMs), polls: m.latencies.length, worstMs: +m.worst.toFixed(1), worstBeforeEndMs: Math.round(m.worstBeforeEndMs), p99Ms: +m.p99.toFixed(1), medianMs: +m.median.toFixed(1), rssAtEndMb: Math.round(atEnd), rssAfterMb: Math.round(after) });
     }
     const out = { trials, idleRssMb: Math.round(idle), runs: rows };
     if (args.includes('--json')) console.log(JSON.stringify(out));

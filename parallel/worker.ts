@@ -4,6 +4,8 @@
  * turn results into the engine's Summary / comparison / tornado, so that none of it runs on the
  * server's event loop. Results go back by transfer, not by copy.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import {
   compareResults,
@@ -36,6 +38,36 @@ export interface SummarizeTask {
   elapsedMs?: number;
 }
 
+/**
+ * A full garbage collection of this worker's heap soon after a task that held a large run: an idle
+ * worker never collects by itself, so the run's buffers (hundreds of MB for 100,000 trials) would stay
+ * resident until its next task. It runs on this worker's thread, never on the server's event loop.
+ */
+const collect: (() => void) | null = (() => {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  }
+})();
+let collectTimer: ReturnType<typeof setTimeout> | null = null;
+/** Bytes of results handled since the last collection. */
+let handledBytes = 0;
+const COLLECT_AFTER_BYTES = 32 * 1024 * 1024;
+
+function collectSoon(bytes: number): void {
+  handledBytes += bytes;
+  if (!collect || handledBytes < COLLECT_AFTER_BYTES || collectTimer) return;
+  collectTimer = setTimeout(() => {
+    collectTimer = null;
+    handledBytes = 0;
+    collect();
+  }, 50);
+}
+
+const bytesOf = (r: TrialResults) => transferList(r).reduce((a, b) => a + b.byteLength, 0);
+
 /** Wraps `value` so Piscina transfers its typed arrays' buffers instead of copying them. */
 function movable<T extends object>(value: T): T {
   return move({ [transferableSymbol]: transferList(value), [valueSymbol]: value } as never) as unknown as T;
@@ -62,7 +94,10 @@ export function trials(task: TrialsTask): TrialResults {
     if (cancelled()) return movable(parts.length > 0 ? mergeResults(parts) : runTrials(scenario, seed, from, 0));
     parts.push(runTrials(scenario, seed, f, Math.min(sub, from + count - f)));
   }
-  return movable(parts.length === 1 ? parts[0] : mergeResults(parts));
+  if (parts.length === 1) return movable(parts[0]);
+  const merged = mergeResults(parts);
+  collectSoon(bytesOf(merged)); // the sub-blocks are garbage now
+  return movable(merged);
 }
 
 export interface MergeTask {
@@ -75,7 +110,9 @@ export interface MergeTask {
  * @example await pool.run({ parts }, { name: 'mergeTask', transferList: parts.flatMap(transferList) })
  */
 export function mergeTask(task: MergeTask): TrialResults {
-  return movable(task.parts.length === 1 ? task.parts[0] : mergeResults(task.parts));
+  const merged = task.parts.length === 1 ? task.parts[0] : mergeResults(task.parts);
+  collectSoon(bytesOf(merged));
+  return movable(merged);
 }
 
 export interface SummarizePartsTask {
@@ -95,6 +132,7 @@ export interface SummarizePartsTask {
 export function summarizePartsTask(task: SummarizePartsTask): { summary: Summary; merged: TrialResults | null } {
   const merged = task.parts.length === 1 ? task.parts[0] : mergeResults(task.parts);
   const summary = summarize(task.scenario, merged, { seed: task.seed, elapsedMs: task.elapsedMs });
+  collectSoon(2 * bytesOf(merged));
   if (!task.keep) return { summary, merged: null };
   return move({ [transferableSymbol]: transferList(merged), [valueSymbol]: { summary, merged } } as never) as never;
 }
@@ -104,6 +142,7 @@ export function summarizePartsTask(task: SummarizePartsTask): { summary: Summary
  * @example await pool.run({ scenario, results, seed: 1 }, { name: 'summarizeTask', transferList: transferList(results) })
  */
 export function summarizeTask(task: SummarizeTask): Summary {
+  collectSoon(bytesOf(task.results));
   return summarize(task.scenario, task.results, { seed: task.seed, elapsedMs: task.elapsedMs });
 }
 
@@ -120,6 +159,7 @@ export interface CompareTask {
  * @example await pool.run(task, { name: 'compareTask' })
  */
 export function compareTask(t: CompareTask): CompareResult {
+  collectSoon(bytesOf(t.baseResults) * (1 + t.variants.length));
   return compareResults(t.baseline, t.baseResults, t.variants, { seed: t.seed, elapsedMs: t.elapsedMs });
 }
 
@@ -137,6 +177,7 @@ export interface SensitivityTask {
  * @example await pool.run(task, { name: 'sensitivityTask' })
  */
 export function sensitivityTask(t: SensitivityTask): SensitivityResult {
+  collectSoon(bytesOf(t.baseResults) * (1 + 2 * t.results.length));
   return sensitivityFromResults(t.scenario, t.baseResults, t.runs, t.results, { seed: t.seed, elapsedMs: t.elapsedMs });
 }
 
