@@ -279,17 +279,20 @@ function unclosedBracket(text: string, end: number): number | undefined {
   const open: number[] = [];
   let quote = '';
   let prev = ' ';
+  let lastSignificant = '\n'; // the last character that is not a space or tab
   for (let i = 0; i < end && i < text.length; i++) {
     const c = text[i];
     if (quote) {
       if (quote === '"' && c === '\\') i++;
       else if (c === quote) quote = '';
     } else if (c === '#' && (prev === ' ' || prev === '\t' || prev === '\n')) {
-      while (i < end && text[i] !== '\n') i++;
+      while (i + 1 < end && text[i + 1] !== '\n') i++;
     } else if ((c === '"' || c === "'") && /[\s[{,:]/.test(prev)) quote = c;
-    else if (c === '[' || c === '{') open.push(i);
-    else if (c === ']' || c === '}') open.pop();
+    // a bracket opens a collection only where a node starts (`see [1` is plain text)
+    else if ((c === '[' || c === '{') && (open.length > 0 || /[\n:,[{?-]/.test(lastSignificant))) open.push(i);
+    else if ((c === ']' || c === '}') && open.length > 0) open.pop();
     prev = text[i] ?? ' ';
+    if (prev !== ' ' && prev !== '\t') lastSignificant = prev;
   }
   return open.at(-1);
 }
@@ -329,6 +332,13 @@ export function parseText(text: string): unknown {
   if (doc.errors.length > 0) {
     const seen = new Set<string>();
     const issues: InputIssue[] = [];
+    // a bracket never closed confuses the library into errors on later lines: name the bracket first
+    const unclosed = unclosedBracket(text, text.length);
+    if (unclosed !== undefined) {
+      const { line, col } = where(unclosed);
+      seen.add(`${line}`);
+      issues.push(atLine(`this '${text[unclosed]}' is never closed (a flow ${text[unclosed] === '[' ? 'sequence must end with ]' : 'mapping must end with }'})`, line, col));
+    }
     for (const e of doc.errors) {
       let rule = e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
       let at = e.pos?.[0];
@@ -339,7 +349,7 @@ export function parseText(text: string): unknown {
         const q = rule.includes("'") ? "'" : '"';
         const open = text.lastIndexOf(q, (at ?? text.length) - 1);
         if (open >= 0) at = open;
-      } else if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
+      } else if (unclosed === undefined && (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY')) {
         // a line indented too far continues the value above it: point at that line
         at = overIndentedLine(text, lineCounter.lineStarts, where(at).line) ?? at;
         rule = `is indented further than the keys beside it allow (${rule})`;
