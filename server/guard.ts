@@ -181,13 +181,13 @@ export function requestGuard(opts: GuardOptions): MiddlewareHandler<AppEnv> {
     // 2. a JSON or YAML body (CSV on the CSV routes); no body needs no type
     const type = mediaType(c);
     const csv = opts.csvPaths.includes(c.req.path);
-    if (type !== null || announcesBody(c)) {
-      const ok = type !== null && (JSON_TYPE.test(type) || YAML_TYPE.test(type) || (csv && CSV_TYPE.test(type)));
-      if (!ok) {
-        const wanted = csv ? 'application/json, application/yaml or text/csv' : 'application/json or application/yaml';
-        return errorResponse(c, refuse(415, 'unsupported media type', `send the body as ${wanted} (got '${(type ?? 'no content type').slice(0, 100)}')`));
-      }
-    }
+    const unsupported = () =>
+      refuse(
+        415,
+        'unsupported media type',
+        `send the body as ${csv ? 'application/json, application/yaml or text/csv' : 'application/json or application/yaml'} (got '${(type ?? 'no content type').slice(0, 100)}')`,
+      );
+    if (type !== null ? !(JSON_TYPE.test(type) || YAML_TYPE.test(type) || (csv && CSV_TYPE.test(type))) : announcesBody(c)) return errorResponse(c, unsupported());
 
     // 3. the body, within its limit
     const max = opts.maxBodyBytes(c.req.path);
@@ -223,6 +223,8 @@ export function requestGuard(opts: GuardOptions): MiddlewareHandler<AppEnv> {
       chunks.push(r.value);
     }
     c.set('bodyRead', true);
+    // a body without a content type (one that announced no length, e.g. in-process) is refused here
+    if (type === null && size > 0) return errorResponse(c, unsupported());
     const bytes = new Uint8Array(size);
     let o = 0;
     for (const ch of chunks) {
