@@ -3,7 +3,7 @@
  * executes and ends, and the server's RSS before, at the end of, and a few seconds after the run.
  * The server is a child process (`server/main.ts`), so this process's own work does not disturb it.
  *
- * Usage: node --import tsx bench/server-load.ts [--trials 100000] [--scenario scenarios/baseline.yaml]
+ * Usage: npm run bench:server -- [options], or node --import tsx bench/server-load.ts [--trials 100000] [--scenario scenarios/baseline.yaml]
  *        [--runs 1] [--stream] [--json]
  * Also imported by test/server/eventloop.test.ts (startServer, measureRun).
  */
