@@ -8,6 +8,7 @@
  */
 export * from './errors.js';
 export * from './scenario.js';
+export { MAX_DEPTH, MAX_TEXT_CHARS, jsonTextDepth, yamlTextDepth, valueDepth } from './textLimits.js';
 export * from './types.js';
 export { simulate, runTrials, type SimulateOptions } from './simulate.js';
 export { simulateEach, type ScenarioRuns } from './simulateEach.js';

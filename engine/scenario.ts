@@ -3,8 +3,9 @@
  * YAML or JSON text, unknown fields rejected, and a JSON Schema exported from the same schema.
  */
 import { z } from 'zod';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import { InputError, formatPath, issue, type InputIssue } from './errors.js';
+import { MAX_DEPTH, MAX_TEXT_CHARS, valueDepth, yamlTextDepth } from './textLimits.js';
 
 const BETWEEN_0_1 = 'must be between 0 and 1';
 const num = () => z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number');
@@ -223,7 +224,10 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: (string |
   const out: InputIssue[] = [];
   for (const is of issues) {
     const path = [...prefix, ...(is.path as (string | number)[])];
-    if (raw !== undefined && valueAt(raw, path) === undefined && (is.code === 'invalid_union' || is.code === 'invalid_type')) {
+    // zod 4 leaves `input` out of issues (unless asked), so whether the value is missing is read from
+    // the raw input when there is one: a present value of the wrong type says what type is wanted
+    const missing = raw !== undefined ? valueAt(raw, path) === undefined : (is as { input?: unknown }).input === undefined;
+    if (raw !== undefined && missing && (is.code === 'invalid_union' || is.code === 'invalid_type')) {
       out.push(issue(formatPath(path), 'is required'));
       continue;
     }
@@ -244,10 +248,10 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: (string |
       continue;
     }
     if (is.code === 'invalid_type' && is.message.startsWith('Invalid input')) {
-      out.push(issue(formatPath(path), is.input === undefined ? 'is required' : `must be a ${is.expected}`));
+      out.push(issue(formatPath(path), missing ? 'is required' : `must be a ${is.expected}`));
       continue;
     }
-    if (is.code === 'invalid_type' && (is as { input?: unknown }).input === undefined) {
+    if (is.code === 'invalid_type' && missing) {
       out.push(issue(formatPath(path), 'is required'));
       continue;
     }
@@ -265,25 +269,123 @@ function valueAt(root: unknown, path: (string | number)[]): unknown {
   return v;
 }
 
-/** Parses YAML or JSON text into a plain value; syntax errors carry line and column. */
+/** An issue located in the text (1-based line and column), as YAML syntax errors are reported. */
+function atLine(rule: string, line: number, column: number): InputIssue {
+  return { path: null, rule, message: `line ${line}, column ${column}: ${rule}`, line, column };
+}
+
+/** Offset of the innermost `[` or `{` still open at `end` (quoted scalars and comments skipped), or undefined. */
+function unclosedBracket(text: string, end: number): number | undefined {
+  const open: number[] = [];
+  let quote = '';
+  let prev = ' ';
+  let lastSignificant = '\n'; // the last character that is not a space or tab
+  for (let i = 0; i < end && i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '#' && (prev === ' ' || prev === '\t' || prev === '\n')) {
+      while (i + 1 < end && text[i + 1] !== '\n') i++;
+    } else if ((c === '"' || c === "'") && /[\s[{,:]/.test(prev)) quote = c;
+    // a bracket opens a collection only where a node starts (`see [1` is plain text)
+    else if ((c === '[' || c === '{') && (open.length > 0 || /[\n:,[{?-]/.test(lastSignificant))) open.push(i);
+    else if ((c === ']' || c === '}') && open.length > 0) open.pop();
+    prev = text[i] ?? ' ';
+    if (prev !== ' ' && prev !== '\t') lastSignificant = prev;
+  }
+  return open.at(-1);
+}
+
+/** Offset of the first non-blank content of the first line after line `line` (1-based) indented further than it. */
+function overIndentedLine(text: string, lineStarts: number[], line: number): number | undefined {
+  const indentAt = (i: number) => {
+    const m = /^( *)(\S?)/.exec(text.slice(lineStarts[i], lineStarts[i + 1] ?? text.length));
+    return m && m[2] !== '' && m[2] !== '#' ? m[1].length : -1;
+  };
+  const base = indentAt(line - 1);
+  for (let i = line; i < lineStarts.length; i++) {
+    const ind = indentAt(i);
+    if (ind > base) return lineStarts[i] + ind;
+    if (ind >= 0) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Parses YAML or JSON text into a plain value; syntax errors carry their real line and column. Text
+ * over MAX_TEXT_CHARS or nested deeper than MAX_DEPTH is refused before the YAML library (which
+ * recurses) sees it, with an issue naming the limit.
+ */
 export function parseText(text: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (text.length > MAX_TEXT_CHARS) {
+    throw new InputError([issue(null, `must be at most ${MAX_TEXT_CHARS} characters (size limit)`)]);
+  }
+  const deep = yamlTextDepth(text, MAX_DEPTH);
+  if (deep.depth > MAX_DEPTH) {
+    throw new InputError([atLine(`nests deeper than ${MAX_DEPTH} levels (depth limit)`, deep.line, deep.column)]);
+  }
+  const lineCounter = new LineCounter();
+  // prettyErrors off: its context printer is slow on long lines; positions come from the line counter
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
+  const where = (offset: number | undefined) => lineCounter.linePos(Math.max(0, Math.min(offset ?? 0, text.length)));
   if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const rule = e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
-        return { path: null, rule, message: `line ${pos?.line ?? 1}, column ${pos?.col ?? 1}: ${rule}`, line: pos?.line ?? 1, column: pos?.col ?? 1 };
-      }),
-    );
+    const seen = new Set<string>();
+    const issues: InputIssue[] = [];
+    // a bracket never closed confuses the library into errors on later lines: name the bracket first
+    const unclosed = unclosedBracket(text, text.length);
+    if (unclosed !== undefined) {
+      const { line, col } = where(unclosed);
+      seen.add(`${line}`);
+      issues.push(atLine(`this '${text[unclosed]}' is never closed (a flow ${text[unclosed] === '[' ? 'sequence must end with ]' : 'mapping must end with }'})`, line, col));
+    }
+    for (const e of doc.errors) {
+      let rule = e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+      let at = e.pos?.[0];
+      if (e.code === 'BAD_INDENT' && /^Flow (sequence|map)/.test(rule)) {
+        // the library notices an unclosed bracket where the collection should have ended: point at the bracket
+        at = unclosedBracket(text, at ?? text.length) ?? at;
+      } else if (e.code === 'MISSING_CHAR' && /quote/.test(rule)) {
+        const q = rule.includes("'") ? "'" : '"';
+        const open = text.lastIndexOf(q, (at ?? text.length) - 1);
+        if (open >= 0) at = open;
+      } else if (unclosed === undefined && (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY')) {
+        // a line indented too far continues the value above it: point at that line
+        at = overIndentedLine(text, lineCounter.lineStarts, where(at).line) ?? at;
+        rule = `is indented further than the keys beside it allow (${rule})`;
+      }
+      const { line, col } = where(at);
+      if (seen.has(`${line}`)) continue;
+      seen.add(`${line}`);
+      issues.push(atLine(rule, line, col));
+    }
+    throw new InputError(issues);
   }
+  let value: unknown;
   try {
-    return doc.toJS({ maxAliasCount: 1000 });
+    value = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    // e.g. an alias with no anchor (`reps: *missing`) or an alias bomb: the YAML is well-formed but not a value
+    // e.g. an alias with no anchor (`reps: *missing`) or an alias bomb: the YAML is well-formed but not
+    // a value; located at the first alias that does not resolve, else the first alias
     const rule = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new InputError([{ path: null, rule, message: `line 1, column 1: ${rule}`, line: 1, column: 1 }]);
+    let first: number | undefined;
+    let unresolved: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        first ??= node.range?.[0];
+        if (node.resolve(doc) === undefined) {
+          unresolved = node.range?.[0];
+          return visit.BREAK;
+        }
+      },
+    });
+    const at = unresolved ?? first;
+    const { line, col } = where(at);
+    throw new InputError([atLine(rule, line, col)]);
   }
+  // aliases can nest what the text does not
+  if (valueDepth(value, MAX_DEPTH) > MAX_DEPTH) throw new InputError([issue(null, `nests deeper than ${MAX_DEPTH} levels (depth limit)`)]);
+  return value;
 }
 
 /**
@@ -296,6 +398,8 @@ export function parseScenario(input: string | unknown): Scenario {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError([issue(null, 'a scenario must be a mapping of fields (an object)')]);
   }
+  // an object built by a caller: the same depth limit as text, before zod recurses into it
+  if (typeof input !== 'string' && valueDepth(raw, MAX_DEPTH) > MAX_DEPTH) throw new InputError([issue(null, `nests deeper than ${MAX_DEPTH} levels (depth limit)`)]);
   const r = ScenarioSchema.safeParse(raw);
   if (!r.success) throw new InputError(zodIssues(r.error.issues, [], raw));
   const s = r.data;

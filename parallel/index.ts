@@ -9,6 +9,7 @@ export { runSummary, type RunSummaryOptions, type RunSummaryResult } from './run
 export { runScenarios, runComparison, runSensitivity, type RunScenariosOptions } from './runScenarios.js';
 export { createPool, defaultWorkers, workerSpec, type Pool, type PoolOptions } from './pool.js';
 export { summarizeInPool, compareInPool, sensitivityInPool } from './tasks.js';
+export { runSummaryOnPool, type SummaryOnPoolOptions } from './summaryRun.js';
 export { transferList } from './transfer.js';
 // type-only, but it puts worker.ts in every compilation of this module, so worker.js is always emitted
-export type { TrialsTask, SummarizeTask, CompareTask, SensitivityTask } from './worker.js';
+export type { TrialsTask, SummarizeTask, CompareTask, SensitivityTask, MergeTask, SummarizePartsTask } from './worker.js';

@@ -64,6 +64,9 @@ export function createPool(opts: PoolOptions = {}): Pool {
     minThreads: n,
     maxThreads: n,
     niceIncrement: opts.niceIncrement ?? 0,
+    // 'async': an idle worker waits on its event loop, not in a blocking Atomics.wait, so its timers run
+    // (the worker collects the garbage of a large run once idle; parallel/worker.ts collectSoon)
+    atomics: 'async',
     ...(opts.youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } } : {}),
   });
   const run = pool.run.bind(pool);

@@ -5,7 +5,7 @@
  */
 import { mergeResults, seatCount, type Scenario, type TrialResults } from '../engine/index.js';
 import { createPool, defaultWorkers, type Pool } from './pool.js';
-import { isTrialResults } from './transfer.js';
+import { isTrialResults, transferList } from './transfer.js';
 
 export interface RunBlocksOptions {
   /** default: scenario.trials */
@@ -22,10 +22,11 @@ export interface RunBlocksOptions {
   /** a cheap counter: called every time the completed prefix grows, with no results (progress bars) */
   onCount?: (done: number, total: number) => void;
   /**
-   * aborting rejects with the signal's reason at once and launches no further chunk; chunks already on a
-   * worker finish (they are small) and their results are dropped. Workers are never terminated
-   * mid-task: Piscina's own task abort races with a result already posted ("Unexpected message from
-   * Worker", an uncaught exception that would take the server down).
+   * aborting rejects with the signal's reason at once and launches no further chunk; chunks queued on the
+   * pool skip their work and chunks running stop at their next sub-block (a shared flag the trials task
+   * reads), and what they return is dropped. Workers are never terminated mid-task: Piscina's own task
+   * abort races with a result already posted ("Unexpected message from Worker", an uncaught exception
+   * that would take the server down).
    */
   signal?: AbortSignal;
   /** an existing pool (the server's); default: a pool made for this run and destroyed after */
@@ -104,6 +105,9 @@ export async function runBlocks(
   const signal = opts.signal;
   // an internal controller so one failed chunk cancels its siblings
   const ctrl = new AbortController();
+  // read by the trials tasks: queued ones skip their work, running ones stop at their next sub-block
+  const cancel = new Int32Array(new SharedArrayBuffer(4));
+  ctrl.signal.addEventListener('abort', () => Atomics.store(cancel, 0, 1), { once: true });
   const onAbort = () => ctrl.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   /** chunks done but waiting for an earlier one */
@@ -128,7 +132,7 @@ export async function runBlocks(
           const count = Math.min(chunk, total - from);
           running++;
           pool
-            .run({ scenario, seed, from, count }, { name: 'trials' })
+            .run({ scenario, seed, from, count, cancel }, { name: 'trials' })
             .then((r: unknown) => {
               running--;
               if (failed) return;
@@ -181,5 +185,9 @@ export async function runParallel(scenario: Scenario, opts: RunParallelOptions =
       opts.onProgress(done, total, mergeResults(parts));
     }
   });
-  return parts.length === 1 ? parts[0] : mergeResults(parts);
+  if (parts.length === 1) return parts[0];
+  // on a shared pool (a server's) the final copy is a worker's job: the blocks go there and the merged
+  // block comes back by transfer, so the caller's event loop never copies a large run
+  if (opts.pool) return (await opts.pool.run({ parts }, { name: 'mergeTask', transferList: [...new Set(parts.flatMap((p) => transferList(p)))], signal: opts.signal })) as TrialResults;
+  return mergeResults(parts);
 }

@@ -6,6 +6,8 @@ import { tsImport } from 'tsx/esm/api';
 const worker = await tsImport('./worker.ts', import.meta.url);
 export const trials = worker.trials;
 export const summarizeTask = worker.summarizeTask;
+export const mergeTask = worker.mergeTask;
+export const summarizePartsTask = worker.summarizePartsTask;
 export const compareTask = worker.compareTask;
 export const sensitivityTask = worker.sensitivityTask;
 export const calibrateTask = worker.calibrateTask;

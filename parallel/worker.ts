@@ -4,9 +4,12 @@
  * turn results into the engine's Summary / comparison / tornado, so that none of it runs on the
  * server's event loop. Results go back by transfer, not by copy.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import {
   compareResults,
+  mergeResults,
   runTrials,
   sensitivityFromResults,
   summarize,
@@ -24,6 +27,8 @@ export interface TrialsTask {
   seed: number;
   from: number;
   count: number;
+  /** a shared flag: 1 = the run was cancelled */
+  cancel?: Int32Array;
 }
 
 export interface SummarizeTask {
@@ -33,17 +38,103 @@ export interface SummarizeTask {
   elapsedMs?: number;
 }
 
+/**
+ * A full garbage collection of this worker's heap soon after a task that held a large run: an idle
+ * worker never collects by itself, so the run's buffers (hundreds of MB for 100,000 trials) would stay
+ * resident until its next task. It runs on this worker's thread, never on the server's event loop.
+ */
+const collect: (() => void) | null = (() => {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  }
+})();
+let collectTimer: ReturnType<typeof setTimeout> | null = null;
+/** Bytes of results handled since the last collection. */
+let handledBytes = 0;
+const COLLECT_AFTER_BYTES = 32 * 1024 * 1024;
+
+function collectSoon(bytes: number): void {
+  handledBytes += bytes;
+  if (!collect || handledBytes < COLLECT_AFTER_BYTES || collectTimer) return;
+  collectTimer = setTimeout(() => {
+    collectTimer = null;
+    handledBytes = 0;
+    collect();
+  }, 50);
+}
+
+const bytesOf = (r: TrialResults) => transferList(r).reduce((a, b) => a + b.byteLength, 0);
+
 /** Wraps `value` so Piscina transfers its typed arrays' buffers instead of copying them. */
 function movable<T extends object>(value: T): T {
   return move({ [transferableSymbol]: transferList(value), [valueSymbol]: value } as never) as unknown as T;
 }
 
+/** Rep-months of one sub-block of a trials task: between two looks at the cancel flag. */
+const SUB_BLOCK_REP_MONTHS = 100_000;
+
 /**
- * Runs trials [from, from + count) of `scenario` with `seed`.
+ * Runs trials [from, from + count) of `scenario` with `seed`. With `cancel` (a shared flag the caller
+ * sets to 1 when the run is cancelled), a task still queued when its run is cancelled does nothing and
+ * a running one stops at its next sub-block, so a cancelled run frees its workers at once; the caller
+ * drops what such a task returns.
  * @example await pool.run({ scenario, seed: 1, from: 0, count: 100 }, { name: 'trials' })
  */
 export function trials(task: TrialsTask): TrialResults {
-  return movable(runTrials(task.scenario, task.seed, task.from, task.count));
+  const { scenario, seed, from, count, cancel } = task;
+  const cancelled = () => cancel !== undefined && Atomics.load(cancel, 0) !== 0;
+  if (!cancel) return movable(runTrials(scenario, seed, from, count));
+  const perTrial = Math.max(1, (scenario.reps.seats ?? 0) + (scenario.hiring?.plan ?? []).reduce((a, p) => a + p.seats, 0)) * scenario.horizonMonths;
+  const sub = Math.max(1, Math.ceil(SUB_BLOCK_REP_MONTHS / perTrial));
+  const parts: TrialResults[] = [];
+  for (let f = from; f < from + count; f += sub) {
+    if (cancelled()) return movable(parts.length > 0 ? mergeResults(parts) : runTrials(scenario, seed, from, 0));
+    parts.push(runTrials(scenario, seed, f, Math.min(sub, from + count - f)));
+  }
+  if (parts.length === 1) return movable(parts[0]);
+  const merged = mergeResults(parts);
+  collectSoon(bytesOf(merged)); // the sub-blocks are garbage now
+  return movable(merged);
+}
+
+export interface MergeTask {
+  parts: TrialResults[];
+}
+
+/**
+ * Concatenates consecutive blocks (the engine's `mergeResults`) off the main thread; the blocks come
+ * and the merged block goes back by transfer, so the caller's event loop copies nothing.
+ * @example await pool.run({ parts }, { name: 'mergeTask', transferList: parts.flatMap(transferList) })
+ */
+export function mergeTask(task: MergeTask): TrialResults {
+  const merged = task.parts.length === 1 ? task.parts[0] : mergeResults(task.parts);
+  collectSoon(bytesOf(merged));
+  return movable(merged);
+}
+
+export interface SummarizePartsTask {
+  scenario: Scenario;
+  parts: TrialResults[];
+  seed: number;
+  elapsedMs?: number;
+  /** send the merged block back (the prefix of a run still going) */
+  keep: boolean;
+}
+
+/**
+ * Merges consecutive blocks and summarises them; with `keep`, the merged block comes back (by
+ * transfer) to be extended with the next blocks.
+ * @example await pool.run({ scenario, parts, seed: 1, keep: false }, { name: 'summarizePartsTask', transferList })
+ */
+export function summarizePartsTask(task: SummarizePartsTask): { summary: Summary; merged: TrialResults | null } {
+  const merged = task.parts.length === 1 ? task.parts[0] : mergeResults(task.parts);
+  const summary = summarize(task.scenario, merged, { seed: task.seed, elapsedMs: task.elapsedMs });
+  collectSoon(2 * bytesOf(merged));
+  if (!task.keep) return { summary, merged: null };
+  return move({ [transferableSymbol]: transferList(merged), [valueSymbol]: { summary, merged } } as never) as never;
 }
 
 /**
@@ -51,6 +142,7 @@ export function trials(task: TrialsTask): TrialResults {
  * @example await pool.run({ scenario, results, seed: 1 }, { name: 'summarizeTask', transferList: transferList(results) })
  */
 export function summarizeTask(task: SummarizeTask): Summary {
+  collectSoon(bytesOf(task.results));
   return summarize(task.scenario, task.results, { seed: task.seed, elapsedMs: task.elapsedMs });
 }
 
@@ -69,6 +161,7 @@ export interface CompareTask {
  * @example await pool.run(task, { name: 'compareTask' })
  */
 export function compareTask(t: CompareTask): CompareResult {
+  collectSoon(bytesOf(t.baseResults) * (1 + t.variants.length));
   return compareResults(t.baseline, t.baseResults, t.variants, { seed: t.seed, elapsedMs: t.elapsedMs, runElapsedMs: t.runElapsedMs });
 }
 
@@ -86,6 +179,7 @@ export interface SensitivityTask {
  * @example await pool.run(task, { name: 'sensitivityTask' })
  */
 export function sensitivityTask(t: SensitivityTask): SensitivityResult {
+  collectSoon(bytesOf(t.baseResults) * (1 + 2 * t.results.length));
   return sensitivityFromResults(t.scenario, t.baseResults, t.runs, t.results, { seed: t.seed, elapsedMs: t.elapsedMs });
 }
 

@@ -6,12 +6,12 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { createPool, type Pool } from '../parallel/index.js';
 import { ApiError } from './errors.js';
 import { type AppEnv } from './env.js';
+import { hostGuard, keepConnectionsClean, LOOPBACK_HOSTS, requestGuard } from './guard.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { requestLog } from './log.js';
 import { errorResponse } from './respond.js';
@@ -41,8 +41,10 @@ export interface AppOptions {
   /** an existing pool (not destroyed by close) */
   pool?: Pool;
   limits?: Partial<Limits>;
-  /** origins allowed by CORS; default none (no CORS headers) */
+  /** origins allowed by CORS (and to make state-changing requests); default none (no CORS headers) */
   corsOrigins?: string[];
+  /** host names accepted in the Host header (403 otherwise); default the loopback names; '*' = any */
+  allowedHosts?: string[] | '*';
   /** request log: false = quiet, a function receives each line; default stderr */
   log?: boolean | ((line: string) => void);
 }
@@ -74,19 +76,23 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
 
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(log));
+  app.use('*', keepConnectionsClean());
   app.use('*', secureHeaders());
+  app.use('*', hostGuard(opts.allowedHosts ?? LOOPBACK_HOSTS));
   if (opts.corsOrigins && opts.corsOrigins.length > 0) app.use('/api/*', cors({ origin: opts.corsOrigins }));
-  // CSV uploads (10 MiB): registered before the general body limit, with their own
-  app.route('/api', calibrateRoutes(runner, pool));
+  // origin, content type and size of every state-changing request; the body is read here, once
+  const csvPaths = ['/api/calibrate', '/api/backtest'];
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: limits.maxBodyBytes,
-      onError: (c) =>
-        errorResponse(c, new ApiError(413, [{ path: null, rule: 'body size limit', message: `the request body is over the limit of ${limits.maxBodyBytes} bytes (maxBodyBytes)` }])),
+    requestGuard({
+      allowedHosts: opts.allowedHosts ?? LOOPBACK_HOSTS,
+      corsOrigins: opts.corsOrigins ?? [],
+      csvPaths: ['/api/calibrate'],
+      maxBodyBytes: (path) => (csvPaths.includes(path) ? limits.maxCsvBodyBytes : limits.maxBodyBytes),
+      limitName: (path) => (csvPaths.includes(path) ? 'maxCsvBodyBytes' : 'maxBodyBytes'),
     }),
   );
-
+  app.route('/api', calibrateRoutes(runner, pool));
   app.route('/api', metaRoutes({ presetsDir }));
   app.route('/api', simulateRoutes(runner));
   app.route('/api', scenarioRoutes(store));

@@ -9,7 +9,7 @@ export type ApiIssue = InputIssue;
 
 /** An error that becomes an HTTP response with the standard body. */
 export class ApiError extends Error {
-  readonly status: 400 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   readonly errors: ApiIssue[];
   readonly headers: Record<string, string>;
   constructor(status: ApiError['status'], errors: ApiIssue[], headers: Record<string, string> = {}) {

@@ -5,9 +5,14 @@
 import { seatCount, type Scenario } from '../engine/index.js';
 import { ApiError } from './errors.js';
 
+/** Default body limit of the CSV routes: 10 MiB. */
+export const MAX_CSV_BODY_BYTES = 10 * 1024 * 1024;
+
 export interface Limits {
   /** request body bytes (413 beyond) */
   maxBodyBytes: number;
+  /** request body bytes of the CSV routes, /api/calibrate and /api/backtest (413 beyond) */
+  maxCsvBodyBytes: number;
   /** trials x seats x months of one run (422 beyond); seats = initial seats + planned hires */
   maxWork: number;
   /** trials x months of one run (422 beyond): bounds the memory the results take */
@@ -28,6 +33,7 @@ export interface Limits {
 export function defaultLimits(workers: number): Limits {
   return {
     maxBodyBytes: 1024 * 1024,
+    maxCsvBodyBytes: MAX_CSV_BODY_BYTES,
     maxWork: 1e9,
     maxTrialMonths: 1e7,
     maxConcurrentRuns: Math.max(1, workers),

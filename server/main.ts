@@ -2,10 +2,12 @@
  * The server entry: `node --import tsx server/main.ts` (npm start). Serves the API and the built
  * playground on http://127.0.0.1:8787 (PORT, HOST to change). Limits from the environment:
  * SALESIM_MAX_WORK, SALESIM_MAX_TRIAL_MONTHS, SALESIM_MAX_QUEUE, SALESIM_RUN_TIMEOUT_MS, SALESIM_WORKERS;
- * SALESIM_DB for the store file, SALESIM_CORS for allowed origins (comma-separated).
+ * SALESIM_DB for the store file, SALESIM_CORS for allowed origins (comma-separated),
+ * SALESIM_ALLOWED_HOSTS for host names besides the loopback names and HOST (comma-separated; `*` = any).
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { allowedHosts } from './guard.js';
 import type { Limits } from './limits.js';
 
 const env = process.env;
@@ -29,16 +31,17 @@ set('maxTrialMonths', num('SALESIM_MAX_TRIAL_MONTHS'));
 set('maxQueuedRuns', num('SALESIM_MAX_QUEUE'));
 set('runTimeoutMs', num('SALESIM_RUN_TIMEOUT_MS'));
 
+const hostname = env.HOST || '127.0.0.1';
 const app = createApp({
   dbPath: env.SALESIM_DB || undefined,
   workers: num('SALESIM_WORKERS'),
   limits,
   corsOrigins: env.SALESIM_CORS ? env.SALESIM_CORS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+  allowedHosts: allowedHosts(hostname, env.SALESIM_ALLOWED_HOSTS),
   log: env.SALESIM_QUIET ? false : undefined,
 });
 
 const port = num('PORT') ?? 8787;
-const hostname = env.HOST || '127.0.0.1';
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   process.stdout.write(`salesim server listening on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}\n`);
 });

@@ -22,7 +22,9 @@ const runBody = {
 
 const runErrors = {
   '400': errorResponse('invalid request or scenario: every problem with its field path and rule'),
+  '403': errorResponse('a Host the server does not answer to (SALESIM_ALLOWED_HOSTS), or a cross-origin request (SALESIM_CORS)'),
   '413': errorResponse('request body over the size limit'),
+  '415': errorResponse('a body that is neither application/json nor application/yaml'),
   '422': errorResponse('over the work budget (trials x seats x months) or the per-run time limit'),
   '429': { ...errorResponse('the run queue is full; retry after the Retry-After header'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
 };
@@ -66,7 +68,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       post: {
         summary: 'Save a scenario (source text kept verbatim)',
         requestBody: { required: true, content: { ...json(storeBody), 'application/yaml': { schema: { type: 'string' } } } },
-        responses: { '201': ok('saved, revision 1', ref('StoredScenario')), '400': runErrors['400'], '413': runErrors['413'] },
+        responses: { '201': ok('saved, revision 1', ref('StoredScenario')), '400': runErrors['400'], '403': runErrors['403'], '413': runErrors['413'], '415': runErrors['415'] },
       },
     },
     '/api/scenarios/{id}': {
@@ -75,7 +77,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
         summary: 'Replace a saved scenario; the previous revision is kept',
         parameters: [idParam],
         requestBody: { required: true, content: { ...json(storeBody), 'application/yaml': { schema: { type: 'string' } } } },
-        responses: { '200': ok('the new revision', ref('StoredScenario')), '400': runErrors['400'], '404': errorResponse('no such scenario'), '413': runErrors['413'] },
+        responses: { '200': ok('the new revision', ref('StoredScenario')), '400': runErrors['400'], '403': runErrors['403'], '404': errorResponse('no such scenario'), '413': runErrors['413'], '415': runErrors['415'] },
       },
       delete: { summary: 'Delete a scenario and its revisions', parameters: [idParam], responses: { '204': { description: 'deleted' }, '404': errorResponse('no such scenario') } },
     },
@@ -120,7 +122,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
   }
   {
     const month = { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'a month YYYY-MM' };
-    const csvErrors = { ...runErrors, '413': errorResponse('request body over the CSV limit (10 MiB, maxCsvBodyBytes)'), '415': errorResponse('neither text/csv nor JSON') };
+    const csvErrors = { ...runErrors, '413': errorResponse('request body over the CSV limit (10 MiB, maxCsvBodyBytes)'), '415': errorResponse('neither text/csv (on /api/calibrate) nor JSON') };
     paths['/api/calibrate'] = {
       post: {
         summary: 'Fit a scenario to a CRM opportunity export',

@@ -3,22 +3,35 @@
  * every problem reported at once with its path.
  */
 import type { Context } from 'hono';
-import { validateScenario, type Scenario } from '../engine/index.js';
+import { jsonTextDepth, MAX_DEPTH, validateScenario, type Scenario } from '../engine/index.js';
 import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from './errors.js';
 
 const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
 
-/** A body read as JSON, or as `{ yaml: text }` when the request is sent as YAML/plain text. */
+/**
+ * JSON text parsed, after a non-recursive check that it nests no deeper than MAX_DEPTH (JSON.parse
+ * copes, but validation, JSON.stringify and handing values to worker threads recurse): a 400 naming
+ * the limit, or one naming the syntax error.
+ * @example parseJsonBody('{"a":1}') // { a: 1 }
+ */
+export function parseJsonBody(text: string): unknown {
+  if (jsonTextDepth(text, MAX_DEPTH) > MAX_DEPTH) {
+    throw badRequest([apiIssue(null, 'depth limit', `the request body nests deeper than ${MAX_DEPTH} levels (the depth limit)`)]);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw badRequest([apiIssue(null, 'invalid JSON', `the request body is not valid JSON: ${(e as Error).message.split('\n')[0].slice(0, 200)}`)]);
+  }
+}
+
+/** A body read as JSON, or as `{ yaml: text }` when the request is sent as YAML. */
 export async function readBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
   const type = c.req.header('content-type') ?? '';
   if (YAML_TYPES.test(type)) return { yaml: text };
   if (text.trim() === '') throw badRequest([apiIssue(null, 'body is required', 'the request body is empty; send a JSON object')]);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw badRequest([apiIssue(null, 'invalid JSON', `the request body is not valid JSON: ${(e as Error).message}`)]);
-  }
+  return parseJsonBody(text);
 }
 
 /** A scenario as submitted: its source text (kept verbatim) and its resolved form. */

@@ -1,10 +1,10 @@
 /**
  * Runs simulations for the HTTP API on the worker pool: admission (work budget, bounded queue), the
- * per-run time limit, cancellation, and partial Summaries while trials complete. The trials and every
- * Summary are computed on worker threads; the event loop only merges typed arrays.
+ * per-run time limit, cancellation, and partial Summaries while trials complete. The trials, every
+ * merge and every Summary are computed on worker threads; the event loop only passes buffers on.
  */
 import type { Scenario, Summary } from '../engine/index.js';
-import { runParallel, summarizeInPool, type Pool } from '../parallel/index.js';
+import { runSummaryOnPool, type Pool } from '../parallel/index.js';
 import { ApiError } from './errors.js';
 import { checkWork, type Limits } from './limits.js';
 import { createRunQueue, type RunQueue } from './queue.js';
@@ -69,34 +69,18 @@ export function createRunner(pool: Pool, limits: Limits): Runner {
     const t0 = performance.now();
     const { signal, clear } = withTimeLimit(limits, opts.signal);
     try {
-      // partial summaries while trials complete, in order
-      let chain: Promise<void> = Promise.resolve();
+      // the first completed chunk at once (a first picture fast), then every 5% of the trials at least,
+      // plus the prefix's lag (under 5% with the default chunking): so an event comes at least every
+      // 10% of trials. Blocks, merges and Summaries stay off the event loop (runSummaryOnPool).
       const onProgress = opts.onProgress;
-      const results = await runParallel(req.scenario, {
+      return await runSummaryOnPool(pool, req.scenario, {
         trials: req.trials,
         seed: req.seed,
-        pool,
         signal,
-        // the first completed chunk at once (a first picture fast), then every 5% of the trials at
-        // least, plus the prefix's lag (under 5% with the default chunking): so an event comes at
-        // least every 10% of trials
+        startedAt: t0,
         progressEvery: Math.ceil(req.trials / 20),
-        onProgress: onProgress
-          ? (done, total, partial) => {
-              if (done >= total) return; // the result follows
-              chain = chain.then(async () => {
-                if (signal.aborted) return;
-                // `partial` is ours: transferred to the worker, not copied
-                const summary = await summarizeInPool(pool, req.scenario, partial, { seed: req.seed, elapsedMs: performance.now() - t0, signal });
-                await onProgress({ done, total, summary });
-              });
-              chain.catch(() => {}); // awaited below; this only marks it handled meanwhile
-            }
-          : undefined,
+        onProgress: onProgress ? (done, total, summary) => onProgress({ done, total, summary }) : undefined,
       });
-      await chain;
-      signal.throwIfAborted();
-      return await summarizeInPool(pool, req.scenario, results, { seed: req.seed, elapsedMs: performance.now() - t0, signal });
     } catch (e) {
       if (signal.aborted) throw signal.reason;
       throw e;

@@ -3,26 +3,23 @@
  * set a scenario's simulated P10-P90 band against the revenue an export actually booked.
  *
  * CSV exports are larger than scenarios, so these two routes have their own body limit (10 MiB by
- * default, `maxCsvBodyBytes`) and are registered before the app's general 1 MiB limit. Every engine
+ * default, `limits.maxCsvBodyBytes`, applied by the app's request guard). Every engine
  * call runs on the worker pool under the run queue and the per-run time limit: reading the CSV and the
  * fits (`calibrateTask`), the booked revenue (`bookedRevenueTask`), the trials (`runParallel`) and the
  * band (`bandTask`); the event loop only checks the request's shape.
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { backtestScenario, parseMonth, type BacktestResult, type BookedRevenue, type CalibrateOptions, type CalibrationResult, type Scenario } from '../../engine/index.js';
 import type { TaskAnswer } from '../../parallel/calibrate.js';
 import { runParallel, transferList, type Pool } from '../../parallel/index.js';
 import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
-import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, scenarioFrom } from '../request.js';
-import { errorResponse } from '../respond.js';
+import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, parseJsonBody as parseJson, scenarioFrom } from '../request.js';
+export { MAX_CSV_BODY_BYTES } from '../limits.js';
 import type { Runner } from '../runner.js';
 import type { AppEnv } from '../env.js';
 
-/** Default body limit of the CSV routes: 10 MiB. */
-export const MAX_CSV_BODY_BYTES = 10 * 1024 * 1024;
 
-const CSV_TYPES = /^(text\/(csv|plain)|application\/(csv|vnd\.ms-excel))\b/i;
+const CSV_TYPES = /^(text\/csv|application\/(csv|vnd\.ms-excel))\b/i;
 const JSON_TYPES = /^application\/([\w.+-]*\+)?json\b/i;
 
 /** The answer of a calibration task: its value, or a 400 with the engine's issues. */
@@ -106,21 +103,15 @@ function periodMonths(from: string | undefined, to: string | undefined, errors: 
 /**
  * @example app.route('/api', calibrateRoutes(runner, pool)) // before the app's general body limit
  */
-export function calibrateRoutes(runner: Runner, pool: Pool, opts: { maxCsvBodyBytes?: number } = {}): Hono<AppEnv> {
+export function calibrateRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
-  const maxSize = opts.maxCsvBodyBytes ?? MAX_CSV_BODY_BYTES;
-  const limit = bodyLimit({
-    maxSize,
-    onError: (c) => errorResponse(c, new ApiError(413, [apiIssue(null, 'body size limit', `the request body is over the limit of ${maxSize} bytes for CSV uploads (maxCsvBodyBytes)`)])),
-  });
-
-  r.post('/calibrate', limit, async (c) => {
+  r.post('/calibrate', async (c) => {
     const { csv, options } = await calibrateRequest(c);
     const answer = await runner.call([], (signal) => pool.run({ csv, options }, { name: 'calibrateTask', signal }) as Promise<TaskAnswer<CalibrationResult>>, c.req.raw.signal);
     return c.json(unwrap(answer));
   });
 
-  r.post('/backtest', limit, async (c) => {
+  r.post('/backtest', async (c) => {
     const type = c.req.header('content-type') ?? '';
     if (!JSON_TYPES.test(type)) throw new ApiError(415, [apiIssue(null, 'unsupported media type', `send JSON { csv, scenario, from, to, trials?, seed?, mapping? } as application/json (got '${type || 'no content type'}')`)]);
     const text = await c.req.text();
@@ -158,11 +149,3 @@ export function calibrateRoutes(runner: Runner, pool: Pool, opts: { maxCsvBodyBy
   return r;
 }
 
-/** The request body as JSON, or a 400 naming the syntax error. */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw badRequest([apiIssue(null, 'invalid JSON', `the request body is not valid JSON: ${(e as Error).message}`)]);
-  }
-}

@@ -179,8 +179,8 @@ describe('POST /api/simulate', () => {
     const a = testApp({ pool, limits: { maxConcurrentRuns: 1, maxQueuedRuns: 1, retryAfterSeconds: 7 } });
     const long = { scenario: small({ reps: { ...small().reps, seats: 50 }, horizonMonths: 24 }), trials: 20_000 };
     const ctrl = new AbortController();
-    const first = a.request('/api/simulate', { method: 'POST', body: JSON.stringify(long), signal: ctrl.signal });
-    const second = a.request('/api/simulate', { method: 'POST', body: JSON.stringify(long), signal: ctrl.signal });
+    const first = a.request('/api/simulate', { method: 'POST', body: JSON.stringify(long), headers: { 'content-type': 'application/json' }, signal: ctrl.signal });
+    const second = a.request('/api/simulate', { method: 'POST', body: JSON.stringify(long), headers: { 'content-type': 'application/json' }, signal: ctrl.signal });
     await new Promise((r) => setTimeout(r, 50));
     expect(a.runner.queue.running).toBe(1);
     expect(a.runner.queue.waiting).toBe(1);
@@ -315,7 +315,7 @@ describe('scenarios store', () => {
     expect(u.scenario.reps.seats).toBe(6);
     expect(u.createdAt).toBe(s.createdAt);
 
-    const put3 = await app.request(`/api/scenarios/${s.id}`, { method: 'PUT', body: JSON.stringify({ scenario: small({ name: 'renamed' }) }) });
+    const put3 = await app.request(`/api/scenarios/${s.id}`, { method: 'PUT', body: JSON.stringify({ scenario: small({ name: 'renamed' }) }), headers: { 'content-type': 'application/json' } });
     expect(put3.status).toBe(200);
     const u3 = (await put3.json()) as Json;
     expect(u3.format).toBe('json');
@@ -349,7 +349,7 @@ describe('scenarios store', () => {
     expect(body.errors[0].path).toBe('reps.opportunitiesPerMonth');
     const both = await post(app, '/api/scenarios', { yaml: SMALL_YAML, scenario: small() });
     expect(both.status).toBe(400);
-    const put = await app.request('/api/scenarios/does-not-exist', { method: 'PUT', body: JSON.stringify({ yaml: SMALL_YAML }) });
+    const put = await app.request('/api/scenarios/does-not-exist', { method: 'PUT', body: JSON.stringify({ yaml: SMALL_YAML }), headers: { 'content-type': 'application/json' } });
     expect(put.status).toBe(404);
   });
 });

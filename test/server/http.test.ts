@@ -19,7 +19,7 @@ beforeAll(async () => {
   base = s.url;
   stop = s.close;
   // warm the pool's workers (their first task loads the engine)
-  await fetch(`${base}/api/simulate`, { method: 'POST', body: JSON.stringify({ scenario: small() }) });
+  await fetch(`${base}/api/simulate`, { method: 'POST', body: JSON.stringify({ scenario: small() }), headers: { 'content-type': 'application/json' } });
 });
 afterAll(async () => {
   await stop();

@@ -21,7 +21,7 @@ describe('persistence', () => {
     expect(existsSync(dbPath)).toBe(true);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push(((await (await post(a, '/api/scenarios', { yaml: SMALL_YAML.replace('small yaml', `s${i}`) })).json()) as Json).id);
-    await a.request(`/api/scenarios/${ids[1]}`, { method: 'PUT', body: JSON.stringify({ yaml: SMALL_YAML + '# edited\n' }) });
+    await a.request(`/api/scenarios/${ids[1]}`, { method: 'PUT', body: JSON.stringify({ yaml: SMALL_YAML + '# edited\n' }), headers: { 'content-type': 'application/json' } });
     const before = (await (await a.request('/api/scenarios')).json()) as Json;
     await a.close();
 
