@@ -28,6 +28,7 @@ import { assignTiers, drawDealMultiplier, drawWinRate, pickTier } from './model/
 import { arrivalsMemo, capacityDilution, dealValue, resolve, steadyStateOpen } from './model/pipeline.js';
 import { createBinomialTable } from './random/binomialTable.js';
 import { createLognormalTable } from './random/lognormalTable.js';
+import { empiricalDealValue } from './random/empiricalTable.js';
 import { drawTimeToFill, onboardingSpeed, rampMultiplier } from './model/hiring.js';
 import { lowPerformerExits } from './model/attrition.js';
 import { changeLift, createLeaderState, disrupted, leaderInit, leaderMonthEnd, leaderPresent } from './model/leadership.js';
@@ -275,7 +276,7 @@ function createKernel(c: Compiled) {
     for (let ti = 0; ti < T; ti++) tFactor[ti] = tDemand[ti] > 0 ? territoryYield(c.potential[ti], tDemand[ti]) / tDemand[ti] : 0;
     for (let s = 0; s < N; s++) {
       if (status[s] !== SEATED) continue;
-      const lam = demand[s] * tFactor[c.seatTerritory[s]];
+      const lam = demand[s] * tFactor[c.seatTerritory[s]] * c.market[m - 1];
       if (m === 1 && c.steadyStart && isHire[s] === 0) openReg[s] += steadyStateOpen(S, s * PURPOSES + PURPOSE.initial, lam, c.cycle);
       const a = arrivalsMemo(S, s * PURPOSES + PURPOSE.arrivals, lam, lamMemo, s);
       openReg[s] += a;
@@ -300,7 +301,7 @@ function createKernel(c: Compiled) {
         openPad[s] -= scratch[0];
       }
       if (won === 0) continue;
-      const v = dealValue(S, s * PURPOSES + PURPOSE.deals, won, c.dealMedian, dealTable, mult[s]);
+      const v = c.dealEmpirical ? empiricalDealValue(S, s * PURPOSES + PURPOSE.deals, won, c.dealEmpirical, mult[s]) : dealValue(S, s * PURPOSES + PURPOSE.deals, won, c.dealMedian, dealTable, mult[s]);
       monthRev += v;
       out.territoryRevenue[tro + c.seatTerritory[s]] += v;
       if (seated) {

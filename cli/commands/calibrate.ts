@@ -16,7 +16,7 @@ export const calibrate: Command = {
     'no-decision rate, attrition and ramp, and writes a commented scenario YAML (--out, atomically; else stdout)',
     'with a fit report. --json prints { scenario, report } on stdout. --map reads a YAML/JSON mapping:',
     '  columns: { owner, created, closed, stage, amount, currency }, stages: { won: [..], lost: [..],',
-    '  noDecision: [..], dropped: [..] } ("*text*" = contains), dateOrder: mdy | dmy, roster: { name, territory, hired, exited }',
+    '  noDecision: [..], dropped: [..], prePipeline: [..] } ("*text*" = contains; rows with no created date in a\n  pre-pipeline stage, default *Prospect*, *Lead*, *MQL*, are excluded and counted), dateOrder: mdy | dmy, roster: { name, territory, hired, exited }',
     'Other options: --from/--to YYYY-MM (the window), --name NAME, --horizon MONTHS,',
     '--skip-invalid (reject bad rows and list them in the report instead of stopping).',
   ].join('\n'),
@@ -62,7 +62,7 @@ export function readableReport(r: CalibrationResult): string {
   const rows = [['parameter', 'value', 'SE', 'method']];
   for (const x of rep.parameters) rows.push([x.path, num(x.value), num(x.se), x.method]);
   const out = [
-    `window ${rep.window.from} .. ${rep.window.to} (${rep.window.months} months); rows: ${rep.rows.total} read, ${rep.rows.used} used, ${rep.rows.open} open, ${rep.rows.rejected} rejected`,
+    `window ${rep.window.from} .. ${rep.window.to} (${rep.window.months} months); rows: ${rep.rows.total} read, ${rep.rows.used} used, ${rep.rows.open} open, ${rep.rows.rejected} rejected, ${rep.rows.prePipeline} pre-pipeline excluded`,
     table(rows),
   ];
   for (const e of rep.rows.rejections.slice(0, 20)) out.push(`rejected: ${e.message}`);

@@ -11,7 +11,7 @@ import { stats } from '../stats/stats.js';
 import type { TrialResults } from '../types.js';
 import { formatMonth, parseMonth } from './dates.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
-import { readOpportunities } from './opportunities.js';
+import { prePipelineWarning, readOpportunities } from './opportunities.js';
 
 /** Options of `backtest`. */
 export interface BacktestOptions {
@@ -80,6 +80,7 @@ export function bookedRevenue(csvText: string, opts: { from: string; to: string;
   const { from, to, n } = period(opts.from, opts.to);
   const table = readOpportunities(csvText, resolveMapping(opts.mapping ?? null), opts.invalidRows ?? 'error');
   const warnings: string[] = [];
+  if (table.prePipeline) warnings.push(prePipelineWarning(table.prePipeline, table.prePipelineStages));
   const actual = new Array<number>(n).fill(0);
   let latest = -Infinity;
   let earliest = Infinity;

@@ -20,7 +20,7 @@ import { fitRoster, type RosterFit } from './fitRoster.js';
 import { fitTiers, type TiersResult } from './fitTiers.js';
 import { fitWinRate, type RepRecord, type WinRateFit } from './fitWinRate.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
-import { readOpportunities } from './opportunities.js';
+import { prePipelineWarning, readOpportunities } from './opportunities.js';
 import { param, type FittedParameter } from './parameter.js';
 import { readRoster, type RosterEntry } from './roster.js';
 
@@ -45,7 +45,8 @@ export interface CalibrateOptions {
 /** The fit report. */
 export interface CalibrationReport {
   parameters: FittedParameter[];
-  rows: { total: number; used: number; rejected: number; open: number; rejections: InputIssue[] };
+  /** prePipeline: rows with no created date in a pre-pipeline stage (not opportunities yet), excluded */
+  rows: { total: number; used: number; rejected: number; open: number; prePipeline: number; rejections: InputIssue[] };
   warnings: string[];
   window: { from: string; to: string; months: number };
   reps: WinRateFit['reps'];
@@ -81,6 +82,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const mapping = resolveMapping(options.mapping ?? null);
   const table = readOpportunities(csvText, mapping, options.invalidRows ?? 'error');
   const warnings: string[] = [];
+  if (table.prePipeline) warnings.push(prePipelineWarning(table.prePipeline, table.prePipelineStages));
   const opps = table.opportunities;
   const closed = opps.filter((o) => o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision');
 
@@ -272,7 +274,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     yaml,
     report: {
       parameters: P,
-      rows: { total: table.totalRows, used, rejected: table.rejectedRows, open: openCount, rejections: table.rejected },
+      rows: { total: table.totalRows, used, rejected: table.rejectedRows, open: openCount, prePipeline: table.prePipeline, rejections: table.rejected },
       warnings,
       window: { from: formatMonth(from), to: formatMonth(to), months },
       reps: win.reps,

@@ -18,7 +18,7 @@ export interface CalibrationResult {
   yaml: string;
   report: {
     parameters: FittedParameter[];
-    rows: { total: number; used: number; rejected: number; open: number; rejections: ApiIssue[] };
+    rows: { total: number; used: number; rejected: number; open: number; prePipeline?: number; rejections: ApiIssue[] };
     warnings: string[];
     window: { from: string; to: string; months: number };
     [k: string]: unknown;

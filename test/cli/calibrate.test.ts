@@ -79,6 +79,19 @@ describe('salesim synth | calibrate | backtest', () => {
   });
 });
 
+describe('pre-pipeline rows', () => {
+  it('synth --prospects writes them; calibrate excludes and counts them with a warning', () => {
+    const s = salesim(['synth', 'truth.yaml', '--months', '12', '--seed', '2', '--prospects', '0.5', '--out', 'pp.csv']);
+    expect(s.code, s.stderr).toBe(0);
+    const n = readFileSync(join(dir, 'pp.csv'), 'utf8').split('\n').filter((l) => l.includes(',Prospecting,')).length;
+    expect(n).toBeGreaterThan(0);
+    const c = salesim(['calibrate', 'pp.csv', '--out', 'pp.yaml']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stdout).toContain(`${n} pre-pipeline excluded`);
+    expect(c.stdout).toContain(`warning: ${n} rows in a pre-pipeline stage (Prospecting) have no created date`);
+  });
+});
+
 describe('bad input exits 2 with named errors and writes nothing', () => {
   const cases: [string, string, RegExp][] = [
     ['missing column', 'Owner,Created Date,Close Date,Stage,Amount\nAna,2025-01-01,2025-02-01,Closed Won,1\n', /columns\.Opportunity Owner: is missing from the header/],

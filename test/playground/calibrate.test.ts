@@ -13,7 +13,7 @@ import '../../playground/src/components/sim-calibrate.js';
 import { resetCalibrateView, type SimCalibrate } from '../../playground/src/components/sim-calibrate.js';
 
 const TRUTH = { reps: { seats: 10, opportunitiesPerMonth: 4, winRate: { mean: 0.3, concentration: 12 }, dealSize: { median: 15000, sigma: 0.6 }, cycleMonths: 2 } };
-const csv = synthesize(TRUTH, { months: 12, start: '2025-01', seed: 3 }).opportunities;
+const csv = synthesize(TRUTH, { months: 12, start: '2025-01', seed: 3, prospects: 0.5 }).opportunities; // with pre-pipeline rows, as real exports have
 const fit = JSON.parse(JSON.stringify(calibrate(csv)));
 const noNetwork = { ...realApi, stream: () => new Promise<never>(() => {}), listScenarios: async () => [] };
 
@@ -72,6 +72,7 @@ describe('<sim-calibrate>', () => {
     expect(rows[0].textContent).toContain(fit.report.parameters[0].path);
     expect(rows[0].textContent).toContain(fit.report.parameters[0].method);
     expect(root.querySelector('[data-testid="calibrate-report"] p')!.textContent).toContain(`${fit.report.rows.used.toLocaleString('en-US')} rows used`);
+    expect(root.querySelector('[data-testid="calibrate-prepipeline"]')!.textContent).toBe(`${fit.report.rows.prePipeline} pre-pipeline excluded`);
     // the editor now holds the fitted scenario, undoable
     expect(app.store.get().scenario).toEqual(editable(fit.scenario));
     expect(app.store.get().canUndo).toBe(true);

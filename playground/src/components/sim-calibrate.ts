@@ -224,7 +224,8 @@ export class SimCalibrate extends LitElement {
     return html`<section class="panel" aria-labelledby="fit-h" data-testid="calibrate-report">
       <h2 id="fit-h">Fit report</h2>
       <p>
-        ${r.rows.used.toLocaleString('en-US')} rows used, ${r.rows.rejected.toLocaleString('en-US')} rejected, ${r.rows.open.toLocaleString('en-US')} open
+        ${r.rows.used.toLocaleString('en-US')} rows used, ${r.rows.rejected.toLocaleString('en-US')} rejected, ${r.rows.open.toLocaleString('en-US')} open,
+        <span data-testid="calibrate-prepipeline">${(r.rows.prePipeline ?? 0).toLocaleString('en-US')} pre-pipeline excluded</span>
         (of ${r.rows.total.toLocaleString('en-US')}); window ${r.window.from} to ${r.window.to} (${r.window.months} months). The fitted scenario is now in the editor.
       </p>
       <table aria-label="Fitted parameters with standard errors and methods">
