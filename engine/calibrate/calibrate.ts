@@ -20,7 +20,7 @@ import { fitRoster, type RosterFit } from './fitRoster.js';
 import { fitTiers, type TiersResult } from './fitTiers.js';
 import { fitWinRate, type RepRecord, type WinRateFit } from './fitWinRate.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
-import { prePipelineWarning, readOpportunities } from './opportunities.js';
+import { prePipelineWarning, readOpportunities, type Opportunity } from './opportunities.js';
 import { param, type FittedParameter } from './parameter.js';
 import { readRoster, type RosterEntry } from './roster.js';
 
@@ -54,6 +54,63 @@ export interface CalibrationReport {
   productivity: ArrivalFit['productivity'];
   cycle: { naiveMeanMonths: number; resolutions: number; monthsAtRisk: number };
   attrition: { exits: number; repMonths: number; backfilled: number; hires: number } | null;
+}
+
+/**
+ * The months each owner counts as seated without a roster, keyed by the lower-cased owner, inside
+ * [from, to]: from their first activity to their last.
+ *
+ * - Last: the last month they created an opportunity (a leaver's deals that close while the seat is
+ *   vacant keep the leaver's name, so closes do not extend it).
+ * - First: the later of their first created month and their first close month, when they have a close:
+ *   CRMs hand a leaver's open opportunities to the successor with their old created dates, so a created
+ *   date alone would seat the successor during the predecessor's tenure; a close is the owner's own.
+ * - A quiet stretch at either edge of the window is not an arrival or an exit unless it is too long for
+ *   chance: with the owner's own rate r (created / months of the span), k months without a creation have
+ *   probability exp(-r k); below `alpha` (k r > -ln alpha) the owner is taken to have joined or left,
+ *   otherwise the span is extended to the window's edge. At the end any activity counts (created or close).
+ *   The rate's exposure uses alpha = 1% (months lost at the edges and months gained for recent leavers
+ *   balance); the seat count at the end uses 1e-4, so that a team of 50 is not cut short by chance.
+ *
+ * Opportunities created outside their owner's span still count toward the rate.
+ * @example activitySpans(opps, from, to).get('ana') // { first: 24300, last: 24311 }
+ */
+export function activitySpans(opps: readonly Opportunity[], from: number, to: number, alpha = 0.01): Map<string, { first: number; last: number }> {
+  type Acc = { first: number; last: number; n: number; firstClose: number; lastClose: number };
+  const acc = new Map<string, Acc>();
+  const closes = new Map<string, { first: number; last: number }>();
+  for (const o of opps) {
+    const k = o.owner.toLowerCase();
+    if (o.createdMonth >= from && o.createdMonth <= to) {
+      const a = acc.get(k);
+      if (!a) acc.set(k, { first: o.createdMonth, last: o.createdMonth, n: 1, firstClose: Infinity, lastClose: -Infinity });
+      else {
+        a.n++;
+        if (o.createdMonth < a.first) a.first = o.createdMonth;
+        if (o.createdMonth > a.last) a.last = o.createdMonth;
+      }
+    }
+    if (o.closedMonth !== null && o.closedMonth >= from && o.closedMonth <= to) {
+      const c = closes.get(k);
+      if (!c) closes.set(k, { first: o.closedMonth, last: o.closedMonth });
+      else {
+        c.first = Math.min(c.first, o.closedMonth);
+        c.last = Math.max(c.last, o.closedMonth);
+      }
+    }
+  }
+  const LIMIT = -Math.log(alpha);
+  const out = new Map<string, { first: number; last: number }>();
+  for (const [k, a] of acc) {
+    const c = closes.get(k);
+    let first = c ? Math.min(a.last, Math.max(a.first, c.first)) : a.first;
+    let last = a.last;
+    const rate = a.n / (last - first + 1);
+    if ((first - from) * rate < LIMIT) first = from;
+    if ((to - Math.max(last, c ? c.last : -Infinity)) * rate < LIMIT) last = to;
+    out.set(k, { first, last });
+  }
+  return out;
 }
 
 /** What `calibrate` returns. */
@@ -161,7 +218,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   if (options.roster) {
     roster = readRoster(options.roster, mapping);
     rosterFit = fitRoster(roster, from, to);
-  } else warnings.push('no roster: every opportunity owner is taken as seated and fully ramped for the whole window (give --reps for attrition and ramp)');
+  } else warnings.push('no roster: each opportunity owner is taken as seated and fully ramped from their first to their last activity (created or close date) in the window (give --reps for attrition and ramp)');
   const created = new Map<string, Map<number, number>>();
   for (const o of opps) {
     if (o.createdMonth < from || o.createdMonth > to) continue;
@@ -178,14 +235,20 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       covered.add(key);
       const s = Math.max(p.hiredMonth, from);
       const e = Math.min(p.exitedMonth ?? to, to);
-      for (let m = s; m <= e; m++) cells.push({ tenure: m - p.hiredMonth + 1, count: created.get(key)?.get(m) ?? 0 });
+      for (let m = s; m <= e; m++) cells.push({ tenure: m - p.hiredMonth + 1, count: created.get(key)?.get(m) ?? 0, month: m });
       // created in a month the owner was not seated: inherited from a predecessor (CRMs reassign open deals)
       for (const [m, c] of created.get(key) ?? []) if (m < s || m > e) orphans += c;
     }
   }
   const unknown = [...created.keys()].filter((k) => !covered.has(k));
-  if (roster && unknown.length) warnings.push(`${unknown.length} opportunity owners are not in the roster (e.g. '${repRecords.find((r) => r.owner.toLowerCase() === unknown[0])?.owner ?? unknown[0]}'): taken as seated and ramped for the whole window`);
-  for (const k of unknown) for (let m = from; m <= to; m++) cells.push({ tenure: null, count: created.get(k)?.get(m) ?? 0 });
+  if (roster && unknown.length) warnings.push(`${unknown.length} opportunity owners are not in the roster (e.g. '${repRecords.find((r) => r.owner.toLowerCase() === unknown[0])?.owner ?? unknown[0]}'): taken as seated and ramped from their first to their last activity in the window`);
+  // owners without a roster entry: seated from their first to their last activity (a created or close date) in the window
+  const span = activitySpans(opps, from, to);
+  for (const k of unknown) {
+    const sp = span.get(k)!;
+    for (let m = sp.first; m <= sp.last; m++) cells.push({ tenure: null, count: created.get(k)?.get(m) ?? 0, month: m });
+    for (const [m, c] of created.get(k) ?? []) if (m < sp.first || m > sp.last) orphans += c;
+  }
   const arrivals = fitArrivals(cells, roster !== null, orphans);
 
   // the scenario
@@ -234,8 +297,9 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     }
     P.push(param('reps.seats', seats, null, `roster: seated at the end of ${formatMonth(to)}`));
   } else {
-    seats = new Set(opps.filter((o) => o.createdMonth >= from && o.createdMonth <= to).map((o) => o.owner.toLowerCase())).size;
-    P.push(param('reps.seats', seats, null, 'distinct owners of opportunities created in the window'));
+    // seated at the window's end: owners whose span reaches it
+    seats = [...activitySpans(opps, from, to, 1e-4).values()].filter((sp) => sp.last === to).length;
+    P.push(param('reps.seats', seats, null, `owners seated at the end of ${formatMonth(to)}: first to last activity, no roster`));
   }
   comments['reps.seats'] = P[P.length - 1].method;
   const reps: Record<string, unknown> = {};
