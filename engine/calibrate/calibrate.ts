@@ -15,7 +15,7 @@ import { commentedYaml } from './commentedYaml.js';
 import { formatMonth, parseMonth } from './dates.js';
 import { fitArrivals, type ArrivalFit, type RepMonth } from './fitArrivals.js';
 import { fitCycle, type CycleFit } from './fitCycle.js';
-import { fitDealSize, type DealSizeFit } from './fitDealSize.js';
+import { chooseDealSize, fitDealSize, type DealSizeChoice, type DealSizeFit } from './fitDealSize.js';
 import { fitRoster, type RosterFit } from './fitRoster.js';
 import { fitTiers, type TiersResult } from './fitTiers.js';
 import { fitWinRate, type RepRecord, type WinRateFit } from './fitWinRate.js';
@@ -54,6 +54,14 @@ export interface CalibrationReport {
   productivity: ArrivalFit['productivity'];
   cycle: { naiveMeanMonths: number; resolutions: number; monthsAtRisk: number };
   attrition: { exits: number; repMonths: number; backfilled: number; hires: number } | null;
+  /** the deal-size distribution chosen (lognormal or empirical), the test that chose it, and the means */
+  dealSize: DealSizeChoice;
+  /**
+   * Mean revenue per month the fitted scenario implies at its seats in steady state:
+   * seats x opportunitiesPerMonth x winRate mean x (1 - noDecisionRate) x mean deal, SE by the delta method
+   * (relative SEs of the factors combined as independent).
+   */
+  revenue: { meanMonthly: number; se: number };
 }
 
 /**
@@ -195,6 +203,11 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const wonCount = [...amounts.values()].reduce((s, a) => s + a.length, 0);
   if (wonCount < 2) throw new InputError([issue(`columns.${mapping.columns.stage}`, `has ${wonCount} won deal(s); at least 2 are needed to fit deal sizes`)]);
   const deal: DealSizeFit = fitDealSize(amounts);
+  const wonAmounts = [...amounts.values()].flat();
+  const dealChoice: DealSizeChoice = chooseDealSize(wonAmounts, deal);
+  const empirical = dealChoice.distribution === 'empirical';
+  if (empirical) warnings.push(`deal sizes: ${dealChoice.reason}: the scenario uses the ${wonAmounts.length} won amounts as they are (reps.dealSize.empirical), mean ${sig(dealChoice.meanWon)}`);
+  if (empirical && deal.spread > 0) warnings.push(`won amounts differ between reps (ANOVA p = ${fmt(deal.spreadTestP, 2)}); the empirical deal sizes already hold that spread, so reps.repDealSizeSpread is left out`);
 
   // no decision
   const nd = closed.filter((o) => o.outcome === 'noDecision').length;
@@ -276,9 +289,11 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     });
     warnings.push(`win rates are bimodal (BIC ${sig(tiers.bicMixture, 5)} for two tiers vs ${sig(tiers.bicSingle, 5)} for one Beta): the scenario uses tiers`);
   } else winRate = win.atBound ? sig(win.mean) : { mean: sig(win.mean), concentration: sig(win.concentration, 3) };
-  add(param('reps.dealSize.median', deal.median, deal.medianSe, deal.spread > 0 ? 'lognormal ML with a random rep effect (one-way ANOVA)' : 'lognormal ML: exp(mean log amount); SE by delta method'));
-  add(param('reps.dealSize.sigma', deal.sigma, deal.sigmaSe, deal.spread > 0 ? 'within-rep sd of log amounts' : 'lognormal ML: sd of log amounts; SE sigma/sqrt(2n)'));
-  if (deal.spread > 0) add(param('reps.repDealSizeSpread', deal.spread, deal.spreadSe, `method of moments, one-way ANOVA F test p = ${fmt(deal.spreadTestP, 2)}`));
+  const notUsed = empirical ? ' (not used: the scenario uses the empirical amounts)' : '';
+  add(param('reps.dealSize.median', deal.median, deal.medianSe, (deal.spread > 0 ? 'lognormal ML with a random rep effect (one-way ANOVA)' : 'lognormal ML: exp(mean log amount); SE by delta method') + notUsed));
+  add(param('reps.dealSize.sigma', deal.sigma, deal.sigmaSe, (deal.spread > 0 ? 'within-rep sd of log amounts' : 'lognormal ML: sd of log amounts; SE sigma/sqrt(2n)') + notUsed));
+  comments['reps.dealSize.empirical'] = `the ${wonAmounts.length} won amounts as they are, sorted (mean ${fmt(dealChoice.meanWon, 6)} ± ${fmt(dealChoice.meanWonSe)}): ${dealChoice.reason}`;
+  if (deal.spread > 0 && !empirical) add(param('reps.repDealSizeSpread', deal.spread, deal.spreadSe, `method of moments, one-way ANOVA F test p = ${fmt(deal.spreadTestP, 2)}`));
   add(param('reps.cycleMonths', cycle.cycleMonths, cycle.se, 'geometric ML, censored and left-truncated: month-ends at risk / resolutions'));
   add(param('reps.opportunitiesPerMonth', arrivals.rate, arrivals.rateSe, roster ? 'Poisson ML per rep-month, ramp-weighted (roster tenure)' : 'Poisson ML: created / rep-months'));
   add(param('reps.noDecisionRate', ndRate, nd ? Math.sqrt((ndRate * (1 - ndRate)) / closed.length) : null, nd ? 'binomial proportion of resolved opportunities' : 'no stage maps to no decision'));
@@ -306,8 +321,8 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   if (!scenario.territories) reps.seats = seats;
   reps.opportunitiesPerMonth = sig(arrivals.rate);
   reps.winRate = winRate;
-  reps.dealSize = { median: sig(deal.median), sigma: sig(deal.sigma, 3) };
-  if (deal.spread > 0) reps.repDealSizeSpread = sig(deal.spread, 3);
+  reps.dealSize = empirical ? { empirical: wonAmounts.slice().sort((a, b) => a - b) } : { median: sig(deal.median), sigma: sig(deal.sigma, 3) };
+  if (deal.spread > 0 && !empirical) reps.repDealSizeSpread = sig(deal.spread, 3);
   reps.cycleMonths = Math.max(1, sig(cycle.cycleMonths, 3));
   reps.noDecisionRate = sig(ndRate, 3);
   scenario.reps = reps;
@@ -326,11 +341,17 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   }
   // round-trip check: the scenario must be valid
   parseScenario(scenario);
+  const winMean = tiers.tiers ? tiers.tiers.reduce((a, t) => a + t.share * t.mean, 0) : win.mean;
+  const ndSe = nd ? Math.sqrt((ndRate * (1 - ndRate)) / closed.length) : 0;
+  const rel2 = (arrivals.rateSe / arrivals.rate) ** 2 + ((win.meanSe ?? 0) / win.mean) ** 2 + (ndSe / (1 - ndRate)) ** 2 + (dealChoice.meanWonSe / dealChoice.meanFitted) ** 2;
+  const meanMonthly = seats * arrivals.rate * winMean * (1 - ndRate) * dealChoice.meanFitted;
+  const monthlyRevenue = { meanMonthly, se: meanMonthly * Math.sqrt(rel2) };
 
   const used = opps.filter((o) => o.createdMonth <= to).length;
   const yaml = commentedYaml(scenario, comments, [
     `Calibrated by salesim calibrate${options.source ? ` from ${options.source}` : ''}: ${used} opportunities, ${formatMonth(from)} to ${formatMonth(to)} (${months} months).`,
-    `Each fitted value's comment gives its standard error and method. Review before use:`,
+    `Each fitted value's comment gives its standard error and method. Deal size: ${dealChoice.distribution}, mean ${sig(dealChoice.meanFitted, 6)} (mean won amount ${sig(dealChoice.meanWon, 6)} ± ${sig(dealChoice.meanWonSe, 3)}); ${dealChoice.reason}.`,
+    `Review before use:`,
     ...warnings.map((w) => `  - ${w}`),
   ]);
   return {
@@ -345,6 +366,8 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       tiersTest: { test: tiers.test, bicSingle: tiers.bicSingle, bicMixture: tiers.bicMixture, tiers: tiers.tiers !== null },
       productivity: arrivals.productivity,
       cycle: { naiveMeanMonths: cycle.naiveMeanMonths, resolutions: cycle.resolutions, monthsAtRisk: cycle.exposure },
+      dealSize: dealChoice,
+      revenue: monthlyRevenue,
       attrition: rosterFit ? { exits: rosterFit.exits, repMonths: rosterFit.repMonths, backfilled: rosterFit.backfilled, hires: rosterFit.hiresInWindow } : null,
     },
   };

@@ -34,6 +34,7 @@ export interface BacktestResult {
   inside: number;
   insideShare: number;
   total: { actual: number; mean: number; p10: number; p50: number; p90: number; inside: boolean };
+  scores?: { bias: { ratio: number; interval: [number, number]; level: number }; meanPit: number; meanIntervalScore: number; relativeIntervalScore: number };
   warnings: string[];
 }
 

@@ -76,6 +76,9 @@ describe('salesim synth | calibrate | backtest', () => {
     const p = salesim(['backtest', 'opps.csv', '-', '--from', '2025-01', '--to', '2025-06', '--trials', '200'], y.stdout);
     expect(p.code, p.stderr).toBe(0);
     expect(p.stdout).toMatch(/months inside P10-P90: \d+ of 6/);
+    expect(p.stdout).toMatch(/bias \(actual total \/ simulated P50\): [0-9.]+, 80% interval [0-9.]+ to [0-9.]+/);
+    expect(p.stdout).toMatch(/mean interval score \(80%\): /);
+    expect(y.stderr).toMatch(/deal size: (lognormal|empirical), mean [0-9.]+ \(mean won amount/);
   });
 });
 

@@ -86,6 +86,7 @@ describe('<sim-calibrate>', () => {
     const share = root.querySelector('[data-testid="backtest-share"]')!.textContent!;
     const direct = backtest(csv, sent[0].scenario as object, { from: sent[0].from, to: sent[0].to, trials: sent[0].trials, seed: sent[0].seed });
     expect(share).toContain(`${direct.inside} of ${direct.months.length} months inside P10-P90`);
+    expect(root.querySelector('[data-testid="backtest-scores"]')!.textContent).toContain(`Bias (actual total / simulated P50): ${direct.scores.bias.ratio.toFixed(2)}`);
 
     // leaving the tab re-creates the element: the report and the back-test are still there
     el.remove();
