@@ -119,13 +119,16 @@ export function bookedRevenue(csvText: string, opts: { from: string; to: string;
 }
 
 /**
- * The scenario prepared for a back-test of `months` months: horizon set, planned hires beyond it dropped.
+ * The scenario prepared for a back-test of `months` months from `from`: horizon set, planned hires beyond it
+ * dropped, and a market block's calendar moved to start at `from` (its growth anchor kept).
  * Run it with `simulate` (or a worker pool's `runTrials` + `mergeResults`) and pass the results to `compareToBand`.
  * @example simulate(backtestScenario(s, 12), { trials: 1000, seed: 1 })
  */
-export function backtestScenario(scenarioInput: Scenario | string | object, months: number): Scenario {
+export function backtestScenario(scenarioInput: Scenario | string | object, months: number, from?: string | null): Scenario {
   const base = parseScenario(scenarioInput);
-  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) } });
+  // a market moves with the calendar: month 1 is the period's first month; the base month keeps its growth anchor
+  const market = base.market && from ? { ...base.market, start: from, baseMonth: base.market.baseMonth ?? base.market.start ?? from } : base.market;
+  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
 }
 
 /**
@@ -185,7 +188,7 @@ export function compareToBand(booked: BookedRevenue, r: TrialResults, seed: numb
  */
 export function backtest(csvText: string, scenarioInput: Scenario | string | object, opts: BacktestOptions): BacktestResult {
   const { n } = period(opts.from, opts.to);
-  const scenario = backtestScenario(scenarioInput, n);
+  const scenario = backtestScenario(scenarioInput, n, opts.from);
   const trials = opts.trials ?? scenario.trials;
   const seed = opts.seed ?? scenario.seed;
   if (!Number.isInteger(trials) || trials < 1 || trials > 1_000_000) throw new InputError([issue('trials', 'must be a whole number between 1 and 1000000')]);

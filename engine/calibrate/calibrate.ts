@@ -15,6 +15,7 @@ import { commentedYaml } from './commentedYaml.js';
 import { formatMonth, parseMonth } from './dates.js';
 import { fitArrivals, type ArrivalFit, type RepMonth } from './fitArrivals.js';
 import { fitCycle, type CycleFit } from './fitCycle.js';
+import { fitMarket, type MarketFit, type MonthCount } from './fitMarket.js';
 import { chooseDealSize, fitDealSize, type DealSizeChoice, type DealSizeFit } from './fitDealSize.js';
 import { fitRoster, type RosterFit } from './fitRoster.js';
 import { fitTiers, type TiersResult } from './fitTiers.js';
@@ -57,11 +58,13 @@ export interface CalibrationReport {
   /** the deal-size distribution chosen (lognormal or empirical), the test that chose it, and the means */
   dealSize: DealSizeChoice;
   /**
-   * Mean revenue per month the fitted scenario implies at its seats in steady state:
+   * Mean revenue per month the fitted scenario implies at its seats in steady state (in its first month, before seasonality):
    * seats x opportunitiesPerMonth x winRate mean x (1 - noDecisionRate) x mean deal, SE by the delta method
    * (relative SEs of the factors combined as independent).
    */
   revenue: { meanMonthly: number; se: number };
+  /** the market tests (growth, seasonality) and the fitted terms; the scenario has a market block when a term is kept */
+  market: Omit<MarketFit, 'rateAt'>;
 }
 
 /**
@@ -264,6 +267,18 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   }
   const arrivals = fitArrivals(cells, roster !== null, orphans);
 
+  // market: opportunities created per calendar month against seated (ramp-weighted) rep-months
+  const byMonth: MonthCount[] = Array.from({ length: months }, (_, i) => ({ month: from + i, created: 0, exposure: 0 }));
+  const R = arrivals.rampMonths ?? 0;
+  for (const c of cells) if (c.month !== undefined) byMonth[c.month - from].exposure += c.tenure === null || R === 0 ? 1 : Math.min(1, c.tenure / R);
+  for (const m of created.values()) for (const [mo, c] of m) byMonth[mo - from].created += c;
+  const market: MarketFit = fitMarket(byMonth, from);
+  const hasMarket = market.growth || market.seasonality;
+  const forecastStart = to + 1;
+  const rateFit = hasMarket ? market.rateAt(forecastStart) : { rate: arrivals.rate, se: arrivals.rateSe };
+  for (const t of market.tests)
+    if (t.kept) warnings.push(`the market moves: ${t.term} ${t.term === 'growth' ? `(${sig(market.annualGrowth * 100, 3)}% a year) ` : ''}by a likelihood-ratio test (F = ${sig(t.f, 3)}, p = ${fmt(t.pValue, 2)}): the scenario has a market block starting ${formatMonth(forecastStart)} and opportunitiesPerMonth is the rate there, before seasonality`);
+
   // the scenario
   const P: FittedParameter[] = [];
   const comments: Record<string, string> = {};
@@ -295,7 +310,20 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   comments['reps.dealSize.empirical'] = `the ${wonAmounts.length} won amounts as they are, sorted (mean ${fmt(dealChoice.meanWon, 6)} ± ${fmt(dealChoice.meanWonSe)}): ${dealChoice.reason}`;
   if (deal.spread > 0 && !empirical) add(param('reps.repDealSizeSpread', deal.spread, deal.spreadSe, `method of moments, one-way ANOVA F test p = ${fmt(deal.spreadTestP, 2)}`));
   add(param('reps.cycleMonths', cycle.cycleMonths, cycle.se, 'geometric ML, censored and left-truncated: month-ends at risk / resolutions'));
-  add(param('reps.opportunitiesPerMonth', arrivals.rate, arrivals.rateSe, roster ? 'Poisson ML per rep-month, ramp-weighted (roster tenure)' : 'Poisson ML: created / rep-months'));
+  add(
+    param(
+      'reps.opportunitiesPerMonth',
+      rateFit.rate,
+      rateFit.se,
+      hasMarket
+        ? `Poisson GLM of monthly counts with ${[market.growth ? 'growth' : '', market.seasonality ? 'month of year' : ''].filter(Boolean).join(' and ')}: the rate in ${formatMonth(forecastStart)} before seasonality; SE by delta method`
+        : roster
+          ? 'Poisson ML per rep-month, ramp-weighted (roster tenure)'
+          : 'Poisson ML: created / rep-months',
+    ),
+  );
+  if (market.growth) add(param('market.annualGrowth', market.annualGrowth, market.annualGrowthSe, 'Poisson GLM (quasi-Poisson SE): exp(slope per year) - 1'));
+  if (market.seasonality) market.multipliers.forEach((v, k) => add(param(`market.seasonality[${k}]`, v, market.multipliersSe[k], 'Poisson GLM: exp(month effect) / mean, SE by delta method')));
   add(param('reps.noDecisionRate', ndRate, nd ? Math.sqrt((ndRate * (1 - ndRate)) / closed.length) : null, nd ? 'binomial proportion of resolved opportunities' : 'no stage maps to no decision'));
 
   const scenario: Record<string, unknown> = {
@@ -319,13 +347,22 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   comments['reps.seats'] = P[P.length - 1].method;
   const reps: Record<string, unknown> = {};
   if (!scenario.territories) reps.seats = seats;
-  reps.opportunitiesPerMonth = sig(arrivals.rate);
+  reps.opportunitiesPerMonth = sig(rateFit.rate);
   reps.winRate = winRate;
   reps.dealSize = empirical ? { empirical: wonAmounts.slice().sort((a, b) => a - b) } : { median: sig(deal.median), sigma: sig(deal.sigma, 3) };
   if (deal.spread > 0 && !empirical) reps.repDealSizeSpread = sig(deal.spread, 3);
   reps.cycleMonths = Math.max(1, sig(cycle.cycleMonths, 3));
   reps.noDecisionRate = sig(ndRate, 3);
   scenario.reps = reps;
+  if (hasMarket) {
+    const seas = market.multipliers.map((v) => sig(v, 4));
+    scenario.market = { annualGrowth: market.growth ? sig(market.annualGrowth, 3) : 0, seasonality: seas, start: formatMonth(forecastStart), baseMonth: formatMonth(forecastStart) };
+    const st = market.tests.find((t) => t.term === 'seasonality');
+    comments['market.seasonality'] = market.seasonality ? `January first, mean 1 (${st!.test}: p = ${fmt(st!.pValue, 2)}); SEs in the report` : `no seasonality beyond chance${st ? ` (p = ${fmt(st.pValue, 2)})` : ' tested (under 24 months)'}`;
+    comments['market.start'] = 'month 1 of the scenario: the month after the history';
+    comments['market.baseMonth'] = 'reps.opportunitiesPerMonth is the rate of this month before seasonality';
+    comments['market.annualGrowth'] = market.growth ? `± ${fmt(market.annualGrowthSe)} (${market.tests[0].test}: p = ${fmt(market.tests[0].pValue, 2)})` : `no growth beyond chance (p = ${fmt(market.tests[0].pValue, 2)})`;
+  }
   if (rosterFit && roster) {
     const ttf = rosterFit.timeToFillMean === null ? 2 : rosterFit.timeToFillSd ? { mean: sig(rosterFit.timeToFillMean, 3), sd: sig(rosterFit.timeToFillSd, 3) } : sig(rosterFit.timeToFillMean, 3);
     const backfill = rosterFit.exits === 0 || rosterFit.backfilled >= rosterFit.exits / 2;
@@ -343,8 +380,8 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   parseScenario(scenario);
   const winMean = tiers.tiers ? tiers.tiers.reduce((a, t) => a + t.share * t.mean, 0) : win.mean;
   const ndSe = nd ? Math.sqrt((ndRate * (1 - ndRate)) / closed.length) : 0;
-  const rel2 = (arrivals.rateSe / arrivals.rate) ** 2 + ((win.meanSe ?? 0) / win.mean) ** 2 + (ndSe / (1 - ndRate)) ** 2 + (dealChoice.meanWonSe / dealChoice.meanFitted) ** 2;
-  const meanMonthly = seats * arrivals.rate * winMean * (1 - ndRate) * dealChoice.meanFitted;
+  const rel2 = (rateFit.se / rateFit.rate) ** 2 + ((win.meanSe ?? 0) / win.mean) ** 2 + (ndSe / (1 - ndRate)) ** 2 + (dealChoice.meanWonSe / dealChoice.meanFitted) ** 2;
+  const meanMonthly = seats * rateFit.rate * winMean * (1 - ndRate) * dealChoice.meanFitted;
   const monthlyRevenue = { meanMonthly, se: meanMonthly * Math.sqrt(rel2) };
 
   const used = opps.filter((o) => o.createdMonth <= to).length;
@@ -368,6 +405,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       cycle: { naiveMeanMonths: cycle.naiveMeanMonths, resolutions: cycle.resolutions, monthsAtRisk: cycle.exposure },
       dealSize: dealChoice,
       revenue: monthlyRevenue,
+      market: { tests: market.tests, growth: market.growth, seasonality: market.seasonality, annualGrowth: market.annualGrowth, annualGrowthSe: market.annualGrowthSe, multipliers: market.multipliers, multipliersSe: market.multipliersSe },
       attrition: rosterFit ? { exits: rosterFit.exits, repMonths: rosterFit.repMonths, backfilled: rosterFit.backfilled, hires: rosterFit.hiresInWindow } : null,
     },
   };
