@@ -10,6 +10,7 @@ import { api as realApi, ApiError } from '../../playground/src/api.js';
 import { backtestChart, backtestRows, INSIDE_COLOR, OUTSIDE_COLOR } from '../../playground/src/charts/backtest.js';
 import type { BacktestRequest, CalibrateApi } from '../../playground/src/calibrate-api.js';
 import '../../playground/src/components/sim-calibrate.js';
+import '../../playground/src/components/sim-editor.js';
 import { resetCalibrateView, type SimCalibrate } from '../../playground/src/components/sim-calibrate.js';
 
 const TRUTH = { reps: { seats: 10, opportunitiesPerMonth: 4, winRate: { mean: 0.3, concentration: 12 }, dealSize: { median: 15000, sigma: 0.6 }, cycleMonths: 2 } };
@@ -96,6 +97,19 @@ describe('<sim-calibrate>', () => {
     await settle(again);
     expect(again.shadowRoot!.querySelectorAll('[data-testid="calibrate-report"] tbody tr')).toHaveLength(fit.report.parameters.length);
     expect(again.shadowRoot!.querySelector('[data-testid="backtest-share"]')!.textContent).toBe(share);
+  });
+
+  it('shows a calibrated empirical deal-size distribution in the editor (not as median and sigma)', async () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    app.replaceScenario({ reps: { seats: 5, opportunitiesPerMonth: 4, winRate: 0.3, dealSize: { empirical: [55, 550, 550, 1100, 3400, 5000, 55, 550, 1100] } } }, false);
+    app.cancelRun();
+    const ed = document.createElement('sim-editor') as HTMLElement & { updateComplete: Promise<unknown> };
+    document.body.append(ed);
+    await ed.updateComplete;
+    const hint = ed.shadowRoot!.querySelector('[data-testid="deal-empirical"]');
+    expect(hint!.textContent).toBe('9 won amounts as they are (the calibration\'s empirical deal sizes)');
+    ed.remove();
   });
 
   it('sends the roster with the export, and re-fits when the roster comes second', async () => {
