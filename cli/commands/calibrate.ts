@@ -66,7 +66,7 @@ export function readableReport(r: CalibrationResult): string {
     table(rows),
   ];
   const d = rep.dealSize;
-  out.push(`deal size: ${d.distribution}, mean ${num(d.meanFitted)} (mean won amount ${num(d.meanWon)} ± ${num(d.meanWonSe)}; lognormal mean ${num(d.meanLognormal)}); ${d.test.test}: A² = ${num(d.test.statistic)}, p = ${d.test.pValue < 1e-4 ? d.test.pValue.toExponential(1) : num(d.test.pValue)}`);
+  out.push(`deal size: ${d.distribution}, mean ${num(d.meanFitted)} (mean won amount ${num(d.meanWon)} ± ${num(d.meanWonSe)}; lognormal mean ${num(d.meanLognormal)}); ${d.test.test}: A² = ${num(d.test.statistic)}, p ${d.test.adjusted >= 10 ? '<' : '='} ${d.test.pValue < 1e-4 ? d.test.pValue.toExponential(1) : num(d.test.pValue)}`);
   out.push(`mean revenue per month at ${num(rep.parameters.find((p) => p.path === 'reps.seats')?.value ?? NaN)} seats (steady state): ${num(rep.revenue.meanMonthly)} ± ${num(rep.revenue.se)}`);
   for (const e of rep.rows.rejections.slice(0, 20)) out.push(`rejected: ${e.message}`);
   if (rep.rows.rejections.length > 20) out.push(`rejected: ... and ${rep.rows.rejections.length - 20} more problems`);

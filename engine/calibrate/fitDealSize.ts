@@ -115,11 +115,12 @@ export function chooseDealSize(amounts: readonly number[], fit: DealSizeFit): De
   const rejected = ad.pValue < LOGNORMAL_ALPHA;
   const meanOff = !(Math.abs(meanLognormal - meanWon) <= meanWonSe);
   const lognormal = !rejected && !meanOff;
+  const pText = ad.adjusted >= 10 ? `p < ${sig(ad.pValue, 2)}` : `p = ${sig(ad.pValue, 2)}`;
   const reason = rejected
-    ? `lognormal rejected (Anderson-Darling on log amounts: A² = ${sig(ad.statistic)}, p = ${sig(ad.pValue, 2)} < ${LOGNORMAL_ALPHA})`
+    ? `lognormal rejected (Anderson-Darling on log amounts: A² = ${sig(ad.statistic)}, ${pText} < ${LOGNORMAL_ALPHA})`
     : meanOff
       ? `the lognormal's mean ${sig(meanLognormal)} is more than one SE (${sig(meanWonSe)}) from the mean won amount ${sig(meanWon)}`
-      : `lognormal not rejected (Anderson-Darling on log amounts: A² = ${sig(ad.statistic)}, p = ${sig(ad.pValue, 2)}) and its mean is within one SE of the mean won amount`;
+      : `lognormal not rejected (Anderson-Darling on log amounts: A² = ${sig(ad.statistic)}, ${pText}) and its mean is within one SE of the mean won amount`;
   return {
     distribution: lognormal ? 'lognormal' : 'empirical',
     test: { ...ad, alpha: LOGNORMAL_ALPHA, rejected },

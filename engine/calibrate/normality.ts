@@ -41,7 +41,7 @@ export function adPValue(a: number): number {
   else if (a < 0.34) p = 1 - Math.exp(-8.318 + 42.796 * a - 59.938 * a * a);
   else if (a < 0.6) p = Math.exp(0.9177 - 4.279 * a - 1.38 * a * a);
   else if (a < 10) p = Math.exp(1.2937 - 5.709 * a + 0.0186 * a * a);
-  else p = 3.7e-24; // the formula's value at 10; beyond it the fit is not valid and p is smaller still
+  else p = 3.7e-24; // the formula's value at 10, an upper bound: beyond it the fit is not valid and p is smaller still
   return Math.min(1, Math.max(0, p));
 }
 

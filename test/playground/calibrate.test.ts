@@ -112,6 +112,16 @@ describe('<sim-calibrate>', () => {
     ed.remove();
   });
 
+  it("keeps a calibrated market block in the editor's scenario while other fields are edited", () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    const market = { annualGrowth: 0.1, seasonality: [0.8, 0.9, 1.1, 1, 1, 1.1, 0.9, 0.8, 1, 1.1, 1.1, 1.1], start: '2027-01', baseMonth: '2027-01' };
+    app.replaceScenario({ reps: { seats: 5, opportunitiesPerMonth: 4, winRate: 0.3, dealSize: 1000 }, market }, false);
+    app.setField('reps.seats', 7);
+    app.cancelRun();
+    expect((app.store.get().scenario as { market: unknown }).market).toEqual(market);
+  });
+
   it('sends the roster with the export, and re-fits when the roster comes second', async () => {
     setApp(createApp({ api: noNetwork }));
     const withRoster = synthesize({ ...TRUTH, attrition: { annualRate: 0.2 } }, { months: 12, start: '2025-01', seed: 4, roster: true });

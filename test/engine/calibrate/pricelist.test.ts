@@ -75,6 +75,15 @@ describe('round trip on price-list deal sizes', () => {
     expect(inside / months).toBeLessThanOrEqual(0.95);
   });
 
+  it('keeps the lognormal for lognormal amounts, its mean within one SE of the mean won amount', () => {
+    const h = synthesize({ reps: { seats: 35, opportunitiesPerMonth: RATE, winRate: { mean: WIN, concentration: 15 }, dealSize: { median: 900, sigma: 1 }, cycleMonths: 2, noDecisionRate: ND } }, { months: 24, seed: 6 });
+    const { scenario, report } = calibrate(h.opportunities);
+    expect(report.dealSize.distribution).toBe('lognormal');
+    expect(report.dealSize.test.pValue).toBeGreaterThanOrEqual(0.01);
+    expect(Math.abs(report.dealSize.meanFitted - report.dealSize.meanWon)).toBeLessThanOrEqual(report.dealSize.meanWonSe);
+    expect(Object.keys((scenario.reps as { dealSize: object }).dealSize)).toEqual(['median', 'sigma']);
+  });
+
   it('samples an empirical scenario exactly: simulated mean revenue matches the closed form within 4 SE', () => {
     const truth = truthOf([55, 550, 1100, 3400, 5000], [6, 9, 3, 1, 1]);
     const r = simulate(parseScenario({ ...truth.scenario, horizonMonths: 6 }), { trials: 400, seed: 3 });
