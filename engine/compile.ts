@@ -13,6 +13,8 @@ import type { LeaderParams } from './model/leadership.js';
 import { createBinomialTable, type BinomialTable } from './random/binomialTable.js';
 import { createLognormalTable, type LognormalTable } from './random/lognormalTable.js';
 import { PURPOSE } from './random/streams.js';
+import { createEmpiricalTable, type EmpiricalTable } from './random/empiricalTable.js';
+import { compileMarket } from './model/market.js';
 
 export interface Compiled {
   H: number;
@@ -42,6 +44,10 @@ export interface Compiled {
   /** won deal sizes (median 1) by table inversion; null = fixed size */
   dealTable: LognormalTable | null;
   dealSpread: number;
+  /** deal sizes as they are (`dealSize: { empirical }`), sampled by inversion; null = lognormal or fixed */
+  dealEmpirical: EmpiricalTable | null;
+  /** arrival multiplier of months 1..H (index m - 1), all 1 without a market block */
+  market: Float64Array;
   winRate: WinRateDist;
   hireWinRate: WinRateDist;
   // hiring
@@ -84,8 +90,9 @@ export interface Compiled {
 export function compile(s: Scenario): Compiled {
   const layout = seatLayout(s);
   const deal = s.reps.dealSize;
-  const dealMedian = typeof deal === 'number' ? deal : deal.median;
-  const dealSigma = typeof deal === 'number' ? 0 : deal.sigma;
+  const emp = typeof deal === 'object' && 'empirical' in deal ? createEmpiricalTable(deal.empirical) : null;
+  const dealMedian = typeof deal === 'number' ? deal : 'empirical' in deal ? emp!.median : deal.median;
+  const dealSigma = typeof deal === 'number' || 'empirical' in deal ? 0 : deal.sigma;
   const ttf = s.hiring?.timeToFillMonths ?? 0;
   const L = s.leadership;
   const winRate = compileWinRate(s.reps.winRate);
@@ -121,9 +128,11 @@ export function compile(s: Scenario): Compiled {
     steadyStart: s.reps.initialPipeline === 'steady-state',
     dealMedian,
     dealSigma,
-    expectedDeal: expectedDealSize(dealMedian, dealSigma),
+    expectedDeal: emp ? emp.mean : expectedDealSize(dealMedian, dealSigma),
     dealTable: dealSigma > 0 ? createLognormalTable(dealSigma) : null,
     dealSpread: s.reps.repDealSizeSpread,
+    dealEmpirical: emp,
+    market: compileMarket(s.market, s.horizonMonths),
     winRate,
     hireWinRate: s.hiring?.newHireWinRate != null ? compileWinRate(s.hiring.newHireWinRate) : winRate,
     hiring: s.hiring !== null,

@@ -31,8 +31,31 @@ const TierSpec = z.strictObject({
 const TiersSpec = z.strictObject({ tiers: z.array(TierSpec, { error: 'must be a list' }).min(1, 'must have at least one tier') });
 export const WinRateSchema = z.union([prob(), BetaSpec, TiersSpec], { error: 'must be a number between 0 and 1, { mean, concentration } or { tiers: [...] }' });
 
-const DealSizeSchema = z.union([pos(), z.strictObject({ median: pos(), sigma: nonNeg() })], {
-  error: 'must be a positive number or { median, sigma }',
+/** Won deal sizes as they are (a price list, or every won amount of a history): sampled exactly by inversion. */
+const EmpiricalDealSize = z.strictObject({
+  empirical: z
+    .array(z.number({ error: 'must be a number' }).gt(0, 'must be positive').refine(Number.isFinite, 'must be a finite number'), { error: 'must be a list of amounts' })
+    .min(1, 'must have at least one amount')
+    .max(1_000_000, 'must have at most 1000000 amounts'),
+});
+const DealSizeSchema = z.union([pos(), z.strictObject({ median: pos(), sigma: nonNeg() }), EmpiricalDealSize], {
+  error: 'must be a positive number, { median, sigma } or { empirical: [amounts] }',
+});
+
+const monthText = () => str().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+/** The market: growth of opportunity supply and month-of-year multipliers on arrivals (engine/model/market.ts). */
+const MarketSchema = z.strictObject({
+  /** annual growth of opportunity supply: 0.1 = +10% a year */
+  annualGrowth: num().gt(-1, 'must be > -1').default(0),
+  /** 12 month-of-year multipliers on arrivals, January first, averaging 1 */
+  seasonality: z
+    .array(pos(), { error: 'must be a list of 12 multipliers' })
+    .length(12, 'must have 12 month-of-year multipliers (January first)')
+    .default([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+  /** calendar month of simulation month 1 (names the month of year); null = month 1 is a January */
+  start: monthText().nullable().default(null),
+  /** month in which reps.opportunitiesPerMonth holds before seasonality; null = start */
+  baseMonth: monthText().nullable().default(null),
 });
 const TimeToFillSchema = z.union([nonNeg(), z.strictObject({ mean: nonNeg(), sd: nonNeg() })], {
   error: 'must be a number of months or { mean, sd }',
@@ -153,6 +176,7 @@ export const ScenarioSchema = z
     quota: QuotaSchema.nullable().optional(),
     coverage: CoverageSchema.nullable().optional(),
     costs: CostsSchema.nullable().optional(),
+    market: MarketSchema.nullable().optional(),
   })
   .superRefine((s, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -196,6 +220,11 @@ export const ScenarioSchema = z
         if (!s.territories) add(['territories'], 'are required when quota.method is potential');
       }
     }
+    if (s.market) {
+      const mean = s.market.seasonality.reduce((a, b) => a + b, 0) / s.market.seasonality.length;
+      if (Math.abs(mean - 1) > 1e-3) add(['market', 'seasonality'], `must average 1 (they average ${+mean.toFixed(6)})`);
+      if (s.market.baseMonth !== null && s.market.start === null) add(['market', 'baseMonth'], 'needs market.start (the calendar month of month 1)');
+    }
     if (s.coverage && s.coverage.policy !== 'none' && (!s.quota || s.quota.method === 'none' || s.quota.annualPerRep === null))
       add(['coverage', 'policy'], 'needs a per-rep quota (quota.annualPerRep) to measure coverage against');
   });
@@ -207,9 +236,10 @@ type Parsed = z.output<typeof ScenarioSchema>;
 export type WinRateSpec = z.output<typeof WinRateSchema>;
 export type Territory = z.output<typeof TerritorySchema>;
 export type Programme = z.output<typeof ProgrammeSchema>;
+export type MarketSpec = z.output<typeof MarketSchema>;
 
 /** A resolved scenario: every default filled, territories explicit, absent blocks null. */
-export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'costs' | '$schema'> {
+export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'costs' | 'market' | '$schema'> {
   territories: Territory[];
   hiring: z.output<typeof HiringSchema> | null;
   attrition: z.output<typeof AttritionSchema> | null;
@@ -217,6 +247,8 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
   quota: z.output<typeof QuotaSchema> | null;
   coverage: z.output<typeof CoverageSchema> | null;
   costs: z.output<typeof CostsSchema> | null;
+  /** present only when the file has a market block (absent keeps the resolved scenario, and its hash, as before) */
+  market?: MarketSpec;
 }
 
 /** Maps zod issues to the project's error shape, picking the most specific branch of a union. */
@@ -404,7 +436,7 @@ export function parseScenario(input: string | unknown): Scenario {
   if (!r.success) throw new InputError(zodIssues(r.error.issues, [], raw));
   const s = r.data;
   const territories = s.territories ?? [{ name: DEFAULT_TERRITORY, seats: s.reps.seats ?? 0, potential: null }];
-  const { $schema: _ignored, ...rest } = s;
+  const { $schema: _ignored, market, ...rest } = s;
   const reps = { ...s.reps, seats: territories.reduce((a, t) => a + t.seats, 0) };
   return {
     ...rest,
@@ -416,6 +448,7 @@ export function parseScenario(input: string | unknown): Scenario {
     quota: s.quota ?? null,
     coverage: s.coverage ?? null,
     costs: s.costs ?? null,
+    ...(market ? { market } : {}),
   };
 }
 

@@ -6,7 +6,8 @@
  *  1. seat fills (planned requisitions open; due requisitions get a new holder, tenure month 1)
  *  2. leader state at the start of m; enablement programmes starting in m pick their targets
  *  3. multipliers (ramp, disruption dip, enablement, change-programme lift) and demand
- *  4. arrivals (territory saturation shared pro rata; steady-state pipeline before month 1's arrivals)
+ *  4. arrivals (territory saturation shared pro rata, x the market's growth and season; steady-state
+ *     pipeline before month 1's arrivals)
  *  5. coverage padding
  *  6. resolutions and won deal values
  *  7. costs and quota accrual
@@ -154,7 +155,7 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   for (let s = 0; s < N; s++) {
     if (status[s] === SEATED) {
       const demand = c.unlimited ? seatRates(st, c, s) : st.demand[s];
-      st.created += arrive(st, c, s, m, demand * st.tFactor[territory[s]]); // 4
+      st.created += arrive(st, c, s, m, demand * st.tFactor[territory[s]] * c.market[m - 1]); // 4 (x the market's month)
       if (c.coverage !== 0) padded += padSeat(st, c, s, left); // 5
     }
     const v = resolveSeat(st, c, s); // 6

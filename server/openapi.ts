@@ -151,7 +151,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
           },
         },
         responses: {
-          '200': ok('{ scenario, yaml (commented), report: { parameters: [ { path, value, se, method } ], rows: { total, used, rejected, open, rejections }, warnings, window, ... } }', {
+          '200': ok('{ scenario, yaml (commented), report: { parameters: [ { path, value, se, method } ], rows: { total, used, rejected, open, prePipeline, rejections }, warnings, window, dealSize: { distribution, test, meanWon, meanWonSe, meanFitted }, revenue, market, ... } }', {
             type: 'object',
             properties: { scenario: { type: 'object' }, yaml: { type: 'string' }, report: { type: 'object' } },
             required: ['scenario', 'yaml', 'report'],
@@ -181,7 +181,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
           }),
         },
         responses: {
-          '200': ok("the engine's back-test: { from, to, trials, seed, months: [ { month, actual, mean, p10, p50, p90, inside } ], inside, insideShare, total, warnings }", { type: 'object' }),
+          '200': ok("the engine's back-test: { from, to, trials, seed, months: [ { month, actual, mean, p10, p50, p90, inside, pit, intervalScore } ], inside, insideShare, total, scores: { bias: { ratio, interval, level }, meanPit, meanIntervalScore, relativeIntervalScore }, warnings }", { type: 'object' }),
           ...csvErrors,
         },
       },

@@ -11,7 +11,9 @@ export const backtest: Command = {
   summary: 'compare booked revenue per month with the scenario\'s P10-P90 band',
   help: [
     'Simulates the scenario over the period (month 1 = --from) and compares the revenue actually booked each',
-    'month (won deals by close date) with the simulated P10-P90 band; prints the share of months inside.',
+    'month (won deals by close date) with the simulated P10-P90 band; prints the share of months inside, each',
+    'month\'s PIT (share of simulated months below the actual), the bias (actual total / simulated P50, with',
+    'its 80% interval) and the mean interval score of the band.',
     '--trials N and --seed S override the scenario; --json prints the full result; --map mapping.yaml and',
     '--skip-invalid as for calibrate. "-" as the scenario reads it from standard input.',
   ].join('\n'),
@@ -32,11 +34,14 @@ export const backtest: Command = {
       writeStdout(JSON.stringify(r) + '\n');
       return 0;
     }
-    const rows = [['month', 'actual', 'P10', 'P50', 'P90', 'inside']];
-    for (const m of r.months) rows.push([m.month, money(m.actual), money(m.p10), money(m.p50), money(m.p90), m.inside ? 'yes' : m.actual < m.p10 ? 'below' : 'above']);
-    rows.push(['total', money(r.total.actual), money(r.total.p10), money(r.total.p50), money(r.total.p90), r.total.inside ? 'yes' : r.total.actual < r.total.p10 ? 'below' : 'above']);
+    const rows = [['month', 'actual', 'P10', 'P50', 'P90', 'inside', 'PIT']];
+    for (const m of r.months) rows.push([m.month, money(m.actual), money(m.p10), money(m.p50), money(m.p90), m.inside ? 'yes' : m.actual < m.p10 ? 'below' : 'above', m.pit.toFixed(2)]);
+    rows.push(['total', money(r.total.actual), money(r.total.p10), money(r.total.p50), money(r.total.p90), r.total.inside ? 'yes' : r.total.actual < r.total.p10 ? 'below' : 'above', '']);
     writeStdout(`${scenario.name}: back-test ${r.from} .. ${r.to}, ${r.trials} trials, seed ${r.seed}\n${table(rows)}\n`);
     writeStdout(`months inside P10-P90: ${r.inside} of ${r.months.length} (${pct(r.insideShare)}; about 80% expected when the scenario fits)\n`);
+    const b = r.scores.bias;
+    writeStdout(`bias (actual total / simulated P50): ${b.ratio.toFixed(3)}, 80% interval ${b.interval[0].toFixed(3)} to ${b.interval[1].toFixed(3)} (${b.interval[0] > 1 ? 'the scenario under-forecasts' : b.interval[1] < 1 ? 'the scenario over-forecasts' : 'no bias beyond the band'}); mean PIT ${r.scores.meanPit.toFixed(2)} (0.5 when centred)\n`);
+    writeStdout(`mean interval score (80%): ${money(r.scores.meanIntervalScore)} a month (${pct(r.scores.relativeIntervalScore)} of the mean actual month; lower is better)\n`);
     for (const w of r.warnings) process.stderr.write(`salesim backtest: warning: ${w}\n`);
     return 0;
   },

@@ -16,7 +16,7 @@ export const calibrate: Command = {
     'no-decision rate, attrition and ramp, and writes a commented scenario YAML (--out, atomically; else stdout)',
     'with a fit report. --json prints { scenario, report } on stdout. --map reads a YAML/JSON mapping:',
     '  columns: { owner, created, closed, stage, amount, currency }, stages: { won: [..], lost: [..],',
-    '  noDecision: [..], dropped: [..] } ("*text*" = contains), dateOrder: mdy | dmy, roster: { name, territory, hired, exited }',
+    '  noDecision: [..], dropped: [..], prePipeline: [..] } ("*text*" = contains; rows with no created date in a\n  pre-pipeline stage, default *Prospect*, *Lead*, *MQL*, are excluded and counted), dateOrder: mdy | dmy, roster: { name, territory, hired, exited }',
     'Other options: --from/--to YYYY-MM (the window), --name NAME, --horizon MONTHS,',
     '--skip-invalid (reject bad rows and list them in the report instead of stopping).',
   ].join('\n'),
@@ -62,9 +62,12 @@ export function readableReport(r: CalibrationResult): string {
   const rows = [['parameter', 'value', 'SE', 'method']];
   for (const x of rep.parameters) rows.push([x.path, num(x.value), num(x.se), x.method]);
   const out = [
-    `window ${rep.window.from} .. ${rep.window.to} (${rep.window.months} months); rows: ${rep.rows.total} read, ${rep.rows.used} used, ${rep.rows.open} open, ${rep.rows.rejected} rejected`,
+    `window ${rep.window.from} .. ${rep.window.to} (${rep.window.months} months); rows: ${rep.rows.total} read, ${rep.rows.used} used, ${rep.rows.open} open, ${rep.rows.rejected} rejected, ${rep.rows.prePipeline} pre-pipeline excluded`,
     table(rows),
   ];
+  const d = rep.dealSize;
+  out.push(`deal size: ${d.distribution}, mean ${num(d.meanFitted)} (mean won amount ${num(d.meanWon)} ± ${num(d.meanWonSe)}; lognormal mean ${num(d.meanLognormal)}); ${d.test.test}: A² = ${num(d.test.statistic)}, p ${d.test.adjusted >= 10 ? '<' : '='} ${d.test.pValue < 1e-4 ? d.test.pValue.toExponential(1) : num(d.test.pValue)}`);
+  out.push(`mean revenue per month at ${num(rep.parameters.find((p) => p.path === 'reps.seats')?.value ?? NaN)} seats (steady state): ${num(rep.revenue.meanMonthly)} ± ${num(rep.revenue.se)}`);
   for (const e of rep.rows.rejections.slice(0, 20)) out.push(`rejected: ${e.message}`);
   if (rep.rows.rejections.length > 20) out.push(`rejected: ... and ${rep.rows.rejections.length - 20} more problems`);
   for (const w of rep.warnings) out.push(`warning: ${w}`);

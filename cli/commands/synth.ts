@@ -6,26 +6,30 @@ import { synthesize } from '../../engine/index.js';
 
 /** `salesim synth`: synthetic CRM history (opportunity CSV, optional roster) from a scenario. */
 export const synth: Command = {
-  usage: 'synth <scenario> --months N [--start YYYY-MM] [--seed S] [--roster F]',
+  usage: 'synth <scenario> --months N [--start YYYY-MM] [--seed S] [--roster F] [--prospects R]',
   summary: 'generate synthetic CRM history (opportunity CSV) from a scenario',
   help: [
     'Runs the scenario\'s model for N months (reps, pipeline, territories, hiring, attrition) and prints',
     'the opportunities as CSV in the default Salesforce column names (or writes --out). --roster FILE writes',
-    'the rep roster (Name, Territory, Hire Date, Exit Date). Files are written atomically.',
+    'the rep roster (Name, Territory, Hire Date, Exit Date). Files are written atomically. --prospects R adds R',
+    'pre-pipeline rows (stage Prospecting, no created date) per seated rep-month, as real exports have.',
     'Example: salesim synth baseline --months 24 --roster reps.csv > opportunities.csv',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['months', 'start', 'seed', 'roster', 'out'], booleans: [] });
+    const p = parseArgs(args, { values: ['months', 'start', 'seed', 'roster', 'out', 'prospects'], booleans: [] });
     if (p.positional.length !== 1) throw new UsageError('expects exactly one scenario file or preset name');
     const months = intFlag(p, 'months', 1, 120);
     if (months === undefined) throw new UsageError('--months is required (1 to 120)');
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1);
+    const prospectsText = lastFlag(p.flags, 'prospects');
+    const prospects = prospectsText === undefined ? undefined : Number(prospectsText);
+    if (prospects !== undefined && !(Number.isFinite(prospects) && prospects >= 0 && prospects <= 1000)) throw new UsageError(`--prospects must be a number between 0 and 1000 (got '${prospectsText}')`);
     const { scenario } = loadScenario(p.positional[0]);
     const rosterFile = lastFlag(p.flags, 'roster');
     const out = lastFlag(p.flags, 'out');
     if (rosterFile) checkWritable(rosterFile, 'roster');
     if (out) checkWritable(out, 'out');
-    const h = synthesize(scenario, { months, start: lastFlag(p.flags, 'start') ?? '2025-01', seed, roster: rosterFile ? true : undefined });
+    const h = synthesize(scenario, { months, start: lastFlag(p.flags, 'start') ?? '2025-01', seed, roster: rosterFile ? true : undefined, prospects });
     if (rosterFile && h.roster) writeAtomic(rosterFile, h.roster, 'roster');
     if (out) writeAtomic(out, h.opportunities, 'out');
     else writeStdout(h.opportunities);

@@ -11,7 +11,7 @@ import { stats } from '../stats/stats.js';
 import type { TrialResults } from '../types.js';
 import { formatMonth, parseMonth } from './dates.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
-import { readOpportunities } from './opportunities.js';
+import { prePipelineWarning, readOpportunities } from './opportunities.js';
 
 /** Options of `backtest`. */
 export interface BacktestOptions {
@@ -34,6 +34,26 @@ export interface BacktestMonth {
   p50: number;
   p90: number;
   inside: boolean;
+  /** probability integral transform: the share of simulated months below the actual (ties count half) */
+  pit: number;
+  /** interval score of the P10-P90 band: width + (2 / 0.2) x the distance by which the actual falls outside */
+  intervalScore: number;
+}
+
+/**
+ * How wrong and in which direction, beyond inside/outside.
+ * - bias: actual total / simulated P50 of the total (> 1: the scenario under-forecasts), with the 80%
+ *   interval [actual / P90, actual / P10]: the factors by which the simulated total could be scaled and
+ *   still hold the actual inside its P10-P90; an interval without 1 is a bias beyond the band.
+ * - meanPit: mean of the months' PIT values (0.5 when centred; near 0 or 1 when the band sits above or below).
+ * - meanIntervalScore: mean over months of the 80% interval score (Gneiting & Raftery 2007; lower is
+ *   better, in currency), and relative to the mean actual month.
+ */
+export interface BacktestScores {
+  bias: { ratio: number; interval: [number, number]; level: number };
+  meanPit: number;
+  meanIntervalScore: number;
+  relativeIntervalScore: number;
 }
 
 /** The back-test result. */
@@ -47,6 +67,7 @@ export interface BacktestResult {
   inside: number;
   insideShare: number;
   total: { actual: number; mean: number; p10: number; p50: number; p90: number; inside: boolean };
+  scores: BacktestScores;
   warnings: string[];
 }
 
@@ -80,6 +101,7 @@ export function bookedRevenue(csvText: string, opts: { from: string; to: string;
   const { from, to, n } = period(opts.from, opts.to);
   const table = readOpportunities(csvText, resolveMapping(opts.mapping ?? null), opts.invalidRows ?? 'error');
   const warnings: string[] = [];
+  if (table.prePipeline) warnings.push(prePipelineWarning(table.prePipeline, table.prePipelineStages));
   const actual = new Array<number>(n).fill(0);
   let latest = -Infinity;
   let earliest = Infinity;
@@ -97,13 +119,16 @@ export function bookedRevenue(csvText: string, opts: { from: string; to: string;
 }
 
 /**
- * The scenario prepared for a back-test of `months` months: horizon set, planned hires beyond it dropped.
+ * The scenario prepared for a back-test of `months` months from `from`: horizon set, planned hires beyond it
+ * dropped, and a market block's calendar moved to start at `from` (its growth anchor kept).
  * Run it with `simulate` (or a worker pool's `runTrials` + `mergeResults`) and pass the results to `compareToBand`.
  * @example simulate(backtestScenario(s, 12), { trials: 1000, seed: 1 })
  */
-export function backtestScenario(scenarioInput: Scenario | string | object, months: number): Scenario {
+export function backtestScenario(scenarioInput: Scenario | string | object, months: number, from?: string | null): Scenario {
   const base = parseScenario(scenarioInput);
-  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) } });
+  // a market moves with the calendar: month 1 is the period's first month; the base month keeps its growth anchor
+  const market = base.market && from ? { ...base.market, start: from, baseMonth: base.market.baseMonth ?? base.market.start ?? from } : base.market;
+  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
 }
 
 /**
@@ -123,9 +148,16 @@ export function compareToBand(booked: BookedRevenue, r: TrialResults, seed: numb
       col[t] = r.revenue[t * n + m];
       totals[t] += col[t];
     }
-    const st = stats(col);
     const a = booked.actual[m];
-    months.push({ month: formatMonth(from + m), actual: a, mean: st.mean, p10: st.p10, p50: st.p50, p90: st.p90, inside: a >= st.p10 && a <= st.p90 });
+    let below = 0,
+      ties = 0;
+    for (let t = 0; t < trials; t++) {
+      if (col[t] < a) below++;
+      else if (col[t] === a) ties++;
+    }
+    const st = stats(col);
+    const score = st.p90 - st.p10 + (2 / 0.2) * (Math.max(0, st.p10 - a) + Math.max(0, a - st.p90));
+    months.push({ month: formatMonth(from + m), actual: a, mean: st.mean, p10: st.p10, p50: st.p50, p90: st.p90, inside: a >= st.p10 && a <= st.p90, pit: (below + ties / 2) / trials, intervalScore: score });
   }
   const inside = months.filter((x) => x.inside).length;
   const tot = stats(totals);
@@ -139,6 +171,12 @@ export function compareToBand(booked: BookedRevenue, r: TrialResults, seed: numb
     inside,
     insideShare: inside / n,
     total: { actual: actualTotal, mean: tot.mean, p10: tot.p10, p50: tot.p50, p90: tot.p90, inside: actualTotal >= tot.p10 && actualTotal <= tot.p90 },
+    scores: {
+      bias: { ratio: actualTotal / tot.p50, interval: [actualTotal / tot.p90, actualTotal / tot.p10], level: 0.8 },
+      meanPit: months.reduce((x, mo) => x + mo.pit, 0) / n,
+      meanIntervalScore: months.reduce((x, mo) => x + mo.intervalScore, 0) / n,
+      relativeIntervalScore: months.reduce((x, mo) => x + mo.intervalScore, 0) / Math.max(1e-300, actualTotal),
+    },
     warnings: booked.warnings,
   };
 }
@@ -150,7 +188,7 @@ export function compareToBand(booked: BookedRevenue, r: TrialResults, seed: numb
  */
 export function backtest(csvText: string, scenarioInput: Scenario | string | object, opts: BacktestOptions): BacktestResult {
   const { n } = period(opts.from, opts.to);
-  const scenario = backtestScenario(scenarioInput, n);
+  const scenario = backtestScenario(scenarioInput, n, opts.from);
   const trials = opts.trials ?? scenario.trials;
   const seed = opts.seed ?? scenario.seed;
   if (!Number.isInteger(trials) || trials < 1 || trials > 1_000_000) throw new InputError([issue('trials', 'must be a whole number between 1 and 1000000')]);

@@ -15,12 +15,13 @@ import { commentedYaml } from './commentedYaml.js';
 import { formatMonth, parseMonth } from './dates.js';
 import { fitArrivals, type ArrivalFit, type RepMonth } from './fitArrivals.js';
 import { fitCycle, type CycleFit } from './fitCycle.js';
-import { fitDealSize, type DealSizeFit } from './fitDealSize.js';
+import { fitMarket, type MarketFit, type MonthCount } from './fitMarket.js';
+import { chooseDealSize, fitDealSize, type DealSizeChoice, type DealSizeFit } from './fitDealSize.js';
 import { fitRoster, type RosterFit } from './fitRoster.js';
 import { fitTiers, type TiersResult } from './fitTiers.js';
 import { fitWinRate, type RepRecord, type WinRateFit } from './fitWinRate.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
-import { readOpportunities } from './opportunities.js';
+import { prePipelineWarning, readOpportunities, type Opportunity } from './opportunities.js';
 import { param, type FittedParameter } from './parameter.js';
 import { readRoster, type RosterEntry } from './roster.js';
 
@@ -45,7 +46,8 @@ export interface CalibrateOptions {
 /** The fit report. */
 export interface CalibrationReport {
   parameters: FittedParameter[];
-  rows: { total: number; used: number; rejected: number; open: number; rejections: InputIssue[] };
+  /** prePipeline: rows with no created date in a pre-pipeline stage (not opportunities yet), excluded */
+  rows: { total: number; used: number; rejected: number; open: number; prePipeline: number; rejections: InputIssue[] };
   warnings: string[];
   window: { from: string; to: string; months: number };
   reps: WinRateFit['reps'];
@@ -53,6 +55,73 @@ export interface CalibrationReport {
   productivity: ArrivalFit['productivity'];
   cycle: { naiveMeanMonths: number; resolutions: number; monthsAtRisk: number };
   attrition: { exits: number; repMonths: number; backfilled: number; hires: number } | null;
+  /** the deal-size distribution chosen (lognormal or empirical), the test that chose it, and the means */
+  dealSize: DealSizeChoice;
+  /**
+   * Mean revenue per month the fitted scenario implies at its seats in steady state (in its first month, before seasonality):
+   * seats x opportunitiesPerMonth x winRate mean x (1 - noDecisionRate) x mean deal, SE by the delta method
+   * (relative SEs of the factors combined as independent).
+   */
+  revenue: { meanMonthly: number; se: number };
+  /** the market tests (growth, seasonality) and the fitted terms; the scenario has a market block when a term is kept */
+  market: Omit<MarketFit, 'rateAt'>;
+}
+
+/**
+ * The months each owner counts as seated without a roster, keyed by the lower-cased owner, inside
+ * [from, to]: from their first activity to their last.
+ *
+ * - Last: the last month they created an opportunity (a leaver's deals that close while the seat is
+ *   vacant keep the leaver's name, so closes do not extend it).
+ * - First: the later of their first created month and their first close month, when they have a close:
+ *   CRMs hand a leaver's open opportunities to the successor with their old created dates, so a created
+ *   date alone would seat the successor during the predecessor's tenure; a close is the owner's own.
+ * - A quiet stretch at either edge of the window is not an arrival or an exit unless it is too long for
+ *   chance: with the owner's own rate r (created / months of the span), k months without a creation have
+ *   probability exp(-r k); below `alpha` (k r > -ln alpha) the owner is taken to have joined or left,
+ *   otherwise the span is extended to the window's edge. At the end any activity counts (created or close).
+ *   The rate's exposure uses alpha = 1% (months lost at the edges and months gained for recent leavers
+ *   balance); the seat count at the end uses 1e-4, so that a team of 50 is not cut short by chance.
+ *
+ * Opportunities created outside their owner's span still count toward the rate.
+ * @example activitySpans(opps, from, to).get('ana') // { first: 24300, last: 24311 }
+ */
+export function activitySpans(opps: readonly Opportunity[], from: number, to: number, alpha = 0.01): Map<string, { first: number; last: number }> {
+  type Acc = { first: number; last: number; n: number; firstClose: number; lastClose: number };
+  const acc = new Map<string, Acc>();
+  const closes = new Map<string, { first: number; last: number }>();
+  for (const o of opps) {
+    const k = o.owner.toLowerCase();
+    if (o.createdMonth >= from && o.createdMonth <= to) {
+      const a = acc.get(k);
+      if (!a) acc.set(k, { first: o.createdMonth, last: o.createdMonth, n: 1, firstClose: Infinity, lastClose: -Infinity });
+      else {
+        a.n++;
+        if (o.createdMonth < a.first) a.first = o.createdMonth;
+        if (o.createdMonth > a.last) a.last = o.createdMonth;
+      }
+    }
+    if (o.closedMonth !== null && o.closedMonth >= from && o.closedMonth <= to) {
+      const c = closes.get(k);
+      if (!c) closes.set(k, { first: o.closedMonth, last: o.closedMonth });
+      else {
+        c.first = Math.min(c.first, o.closedMonth);
+        c.last = Math.max(c.last, o.closedMonth);
+      }
+    }
+  }
+  const LIMIT = -Math.log(alpha);
+  const out = new Map<string, { first: number; last: number }>();
+  for (const [k, a] of acc) {
+    const c = closes.get(k);
+    let first = c ? Math.min(a.last, Math.max(a.first, c.first)) : a.first;
+    let last = a.last;
+    const rate = a.n / (last - first + 1);
+    if ((first - from) * rate < LIMIT) first = from;
+    if ((to - Math.max(last, c ? c.last : -Infinity)) * rate < LIMIT) last = to;
+    out.set(k, { first, last });
+  }
+  return out;
 }
 
 /** What `calibrate` returns. */
@@ -81,6 +150,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const mapping = resolveMapping(options.mapping ?? null);
   const table = readOpportunities(csvText, mapping, options.invalidRows ?? 'error');
   const warnings: string[] = [];
+  if (table.prePipeline) warnings.push(prePipelineWarning(table.prePipeline, table.prePipelineStages));
   const opps = table.opportunities;
   const closed = opps.filter((o) => o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision');
 
@@ -136,6 +206,11 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const wonCount = [...amounts.values()].reduce((s, a) => s + a.length, 0);
   if (wonCount < 2) throw new InputError([issue(`columns.${mapping.columns.stage}`, `has ${wonCount} won deal(s); at least 2 are needed to fit deal sizes`)]);
   const deal: DealSizeFit = fitDealSize(amounts);
+  const wonAmounts = [...amounts.values()].flat();
+  const dealChoice: DealSizeChoice = chooseDealSize(wonAmounts, deal);
+  const empirical = dealChoice.distribution === 'empirical';
+  if (empirical) warnings.push(`deal sizes: ${dealChoice.reason}: the scenario uses the ${wonAmounts.length} won amounts as they are (reps.dealSize.empirical), mean ${sig(dealChoice.meanWon)}`);
+  if (empirical && deal.spread > 0) warnings.push(`won amounts differ between reps (ANOVA p = ${fmt(deal.spreadTestP, 2)}); the empirical deal sizes already hold that spread, so reps.repDealSizeSpread is left out`);
 
   // no decision
   const nd = closed.filter((o) => o.outcome === 'noDecision').length;
@@ -159,7 +234,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   if (options.roster) {
     roster = readRoster(options.roster, mapping);
     rosterFit = fitRoster(roster, from, to);
-  } else warnings.push('no roster: every opportunity owner is taken as seated and fully ramped for the whole window (give --reps for attrition and ramp)');
+  } else warnings.push('no roster: each opportunity owner is taken as seated and fully ramped from their first to their last activity (created or close date) in the window (give --reps for attrition and ramp)');
   const created = new Map<string, Map<number, number>>();
   for (const o of opps) {
     if (o.createdMonth < from || o.createdMonth > to) continue;
@@ -176,15 +251,33 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       covered.add(key);
       const s = Math.max(p.hiredMonth, from);
       const e = Math.min(p.exitedMonth ?? to, to);
-      for (let m = s; m <= e; m++) cells.push({ tenure: m - p.hiredMonth + 1, count: created.get(key)?.get(m) ?? 0 });
+      for (let m = s; m <= e; m++) cells.push({ tenure: m - p.hiredMonth + 1, count: created.get(key)?.get(m) ?? 0, month: m });
       // created in a month the owner was not seated: inherited from a predecessor (CRMs reassign open deals)
       for (const [m, c] of created.get(key) ?? []) if (m < s || m > e) orphans += c;
     }
   }
   const unknown = [...created.keys()].filter((k) => !covered.has(k));
-  if (roster && unknown.length) warnings.push(`${unknown.length} opportunity owners are not in the roster (e.g. '${repRecords.find((r) => r.owner.toLowerCase() === unknown[0])?.owner ?? unknown[0]}'): taken as seated and ramped for the whole window`);
-  for (const k of unknown) for (let m = from; m <= to; m++) cells.push({ tenure: null, count: created.get(k)?.get(m) ?? 0 });
+  if (roster && unknown.length) warnings.push(`${unknown.length} opportunity owners are not in the roster (e.g. '${repRecords.find((r) => r.owner.toLowerCase() === unknown[0])?.owner ?? unknown[0]}'): taken as seated and ramped from their first to their last activity in the window`);
+  // owners without a roster entry: seated from their first to their last activity (a created or close date) in the window
+  const span = activitySpans(opps, from, to);
+  for (const k of unknown) {
+    const sp = span.get(k)!;
+    for (let m = sp.first; m <= sp.last; m++) cells.push({ tenure: null, count: created.get(k)?.get(m) ?? 0, month: m });
+    for (const [m, c] of created.get(k) ?? []) if (m < sp.first || m > sp.last) orphans += c;
+  }
   const arrivals = fitArrivals(cells, roster !== null, orphans);
+
+  // market: opportunities created per calendar month against seated (ramp-weighted) rep-months
+  const byMonth: MonthCount[] = Array.from({ length: months }, (_, i) => ({ month: from + i, created: 0, exposure: 0 }));
+  const R = arrivals.rampMonths ?? 0;
+  for (const c of cells) if (c.month !== undefined) byMonth[c.month - from].exposure += c.tenure === null || R === 0 ? 1 : Math.min(1, c.tenure / R);
+  for (const m of created.values()) for (const [mo, c] of m) byMonth[mo - from].created += c;
+  const market: MarketFit = fitMarket(byMonth, from);
+  const hasMarket = market.growth || market.seasonality;
+  const forecastStart = to + 1;
+  const rateFit = hasMarket ? market.rateAt(forecastStart) : { rate: arrivals.rate, se: arrivals.rateSe };
+  for (const t of market.tests)
+    if (t.kept) warnings.push(`the market moves: ${t.term} ${t.term === 'growth' ? `(${sig(market.annualGrowth * 100, 3)}% a year) ` : ''}by a likelihood-ratio test (F = ${sig(t.f, 3)}, p = ${fmt(t.pValue, 2)}): the scenario has a market block starting ${formatMonth(forecastStart)} and opportunitiesPerMonth is the rate there, before seasonality`);
 
   // the scenario
   const P: FittedParameter[] = [];
@@ -211,11 +304,26 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     });
     warnings.push(`win rates are bimodal (BIC ${sig(tiers.bicMixture, 5)} for two tiers vs ${sig(tiers.bicSingle, 5)} for one Beta): the scenario uses tiers`);
   } else winRate = win.atBound ? sig(win.mean) : { mean: sig(win.mean), concentration: sig(win.concentration, 3) };
-  add(param('reps.dealSize.median', deal.median, deal.medianSe, deal.spread > 0 ? 'lognormal ML with a random rep effect (one-way ANOVA)' : 'lognormal ML: exp(mean log amount); SE by delta method'));
-  add(param('reps.dealSize.sigma', deal.sigma, deal.sigmaSe, deal.spread > 0 ? 'within-rep sd of log amounts' : 'lognormal ML: sd of log amounts; SE sigma/sqrt(2n)'));
-  if (deal.spread > 0) add(param('reps.repDealSizeSpread', deal.spread, deal.spreadSe, `method of moments, one-way ANOVA F test p = ${fmt(deal.spreadTestP, 2)}`));
+  const notUsed = empirical ? ' (not used: the scenario uses the empirical amounts)' : '';
+  add(param('reps.dealSize.median', deal.median, deal.medianSe, (deal.spread > 0 ? 'lognormal ML with a random rep effect (one-way ANOVA)' : 'lognormal ML: exp(mean log amount); SE by delta method') + notUsed));
+  add(param('reps.dealSize.sigma', deal.sigma, deal.sigmaSe, (deal.spread > 0 ? 'within-rep sd of log amounts' : 'lognormal ML: sd of log amounts; SE sigma/sqrt(2n)') + notUsed));
+  comments['reps.dealSize.empirical'] = `the ${wonAmounts.length} won amounts as they are, sorted (mean ${fmt(dealChoice.meanWon, 6)} ± ${fmt(dealChoice.meanWonSe)}): ${dealChoice.reason}`;
+  if (deal.spread > 0 && !empirical) add(param('reps.repDealSizeSpread', deal.spread, deal.spreadSe, `method of moments, one-way ANOVA F test p = ${fmt(deal.spreadTestP, 2)}`));
   add(param('reps.cycleMonths', cycle.cycleMonths, cycle.se, 'geometric ML, censored and left-truncated: month-ends at risk / resolutions'));
-  add(param('reps.opportunitiesPerMonth', arrivals.rate, arrivals.rateSe, roster ? 'Poisson ML per rep-month, ramp-weighted (roster tenure)' : 'Poisson ML: created / rep-months'));
+  add(
+    param(
+      'reps.opportunitiesPerMonth',
+      rateFit.rate,
+      rateFit.se,
+      hasMarket
+        ? `Poisson GLM of monthly counts with ${[market.growth ? 'growth' : '', market.seasonality ? 'month of year' : ''].filter(Boolean).join(' and ')}: the rate in ${formatMonth(forecastStart)} before seasonality; SE by delta method`
+        : roster
+          ? 'Poisson ML per rep-month, ramp-weighted (roster tenure)'
+          : 'Poisson ML: created / rep-months',
+    ),
+  );
+  if (market.growth) add(param('market.annualGrowth', market.annualGrowth, market.annualGrowthSe, 'Poisson GLM (quasi-Poisson SE): exp(slope per year) - 1'));
+  if (market.seasonality) market.multipliers.forEach((v, k) => add(param(`market.seasonality[${k}]`, v, market.multipliersSe[k], 'Poisson GLM: exp(month effect) / mean, SE by delta method')));
   add(param('reps.noDecisionRate', ndRate, nd ? Math.sqrt((ndRate * (1 - ndRate)) / closed.length) : null, nd ? 'binomial proportion of resolved opportunities' : 'no stage maps to no decision'));
 
   const scenario: Record<string, unknown> = {
@@ -232,19 +340,29 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     }
     P.push(param('reps.seats', seats, null, `roster: seated at the end of ${formatMonth(to)}`));
   } else {
-    seats = new Set(opps.filter((o) => o.createdMonth >= from && o.createdMonth <= to).map((o) => o.owner.toLowerCase())).size;
-    P.push(param('reps.seats', seats, null, 'distinct owners of opportunities created in the window'));
+    // seated at the window's end: owners whose span reaches it
+    seats = [...activitySpans(opps, from, to, 1e-4).values()].filter((sp) => sp.last === to).length;
+    P.push(param('reps.seats', seats, null, `owners seated at the end of ${formatMonth(to)}: first to last activity, no roster`));
   }
   comments['reps.seats'] = P[P.length - 1].method;
   const reps: Record<string, unknown> = {};
   if (!scenario.territories) reps.seats = seats;
-  reps.opportunitiesPerMonth = sig(arrivals.rate);
+  reps.opportunitiesPerMonth = sig(rateFit.rate);
   reps.winRate = winRate;
-  reps.dealSize = { median: sig(deal.median), sigma: sig(deal.sigma, 3) };
-  if (deal.spread > 0) reps.repDealSizeSpread = sig(deal.spread, 3);
+  reps.dealSize = empirical ? { empirical: wonAmounts.slice().sort((a, b) => a - b) } : { median: sig(deal.median), sigma: sig(deal.sigma, 3) };
+  if (deal.spread > 0 && !empirical) reps.repDealSizeSpread = sig(deal.spread, 3);
   reps.cycleMonths = Math.max(1, sig(cycle.cycleMonths, 3));
   reps.noDecisionRate = sig(ndRate, 3);
   scenario.reps = reps;
+  if (hasMarket) {
+    const seas = market.multipliers.map((v) => sig(v, 4));
+    scenario.market = { annualGrowth: market.growth ? sig(market.annualGrowth, 3) : 0, seasonality: seas, start: formatMonth(forecastStart), baseMonth: formatMonth(forecastStart) };
+    const st = market.tests.find((t) => t.term === 'seasonality');
+    comments['market.seasonality'] = market.seasonality ? `January first, mean 1 (${st!.test}: p = ${fmt(st!.pValue, 2)}); SEs in the report` : `no seasonality beyond chance${st ? ` (p = ${fmt(st.pValue, 2)})` : ' tested (under 24 months)'}`;
+    comments['market.start'] = 'month 1 of the scenario: the month after the history';
+    comments['market.baseMonth'] = 'reps.opportunitiesPerMonth is the rate of this month before seasonality';
+    comments['market.annualGrowth'] = market.growth ? `± ${fmt(market.annualGrowthSe)} (${market.tests[0].test}: p = ${fmt(market.tests[0].pValue, 2)})` : `no growth beyond chance (p = ${fmt(market.tests[0].pValue, 2)})`;
+  }
   if (rosterFit && roster) {
     const ttf = rosterFit.timeToFillMean === null ? 2 : rosterFit.timeToFillSd ? { mean: sig(rosterFit.timeToFillMean, 3), sd: sig(rosterFit.timeToFillSd, 3) } : sig(rosterFit.timeToFillMean, 3);
     const backfill = rosterFit.exits === 0 || rosterFit.backfilled >= rosterFit.exits / 2;
@@ -260,11 +378,17 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   }
   // round-trip check: the scenario must be valid
   parseScenario(scenario);
+  const winMean = tiers.tiers ? tiers.tiers.reduce((a, t) => a + t.share * t.mean, 0) : win.mean;
+  const ndSe = nd ? Math.sqrt((ndRate * (1 - ndRate)) / closed.length) : 0;
+  const rel2 = (rateFit.se / rateFit.rate) ** 2 + ((win.meanSe ?? 0) / win.mean) ** 2 + (ndSe / (1 - ndRate)) ** 2 + (dealChoice.meanWonSe / dealChoice.meanFitted) ** 2;
+  const meanMonthly = seats * rateFit.rate * winMean * (1 - ndRate) * dealChoice.meanFitted;
+  const monthlyRevenue = { meanMonthly, se: meanMonthly * Math.sqrt(rel2) };
 
   const used = opps.filter((o) => o.createdMonth <= to).length;
   const yaml = commentedYaml(scenario, comments, [
     `Calibrated by salesim calibrate${options.source ? ` from ${options.source}` : ''}: ${used} opportunities, ${formatMonth(from)} to ${formatMonth(to)} (${months} months).`,
-    `Each fitted value's comment gives its standard error and method. Review before use:`,
+    `Each fitted value's comment gives its standard error and method. Deal size: ${dealChoice.distribution}, mean ${sig(dealChoice.meanFitted, 6)} (mean won amount ${sig(dealChoice.meanWon, 6)} ± ${sig(dealChoice.meanWonSe, 3)}); ${dealChoice.reason}.`,
+    `Review before use:`,
     ...warnings.map((w) => `  - ${w}`),
   ]);
   return {
@@ -272,13 +396,16 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     yaml,
     report: {
       parameters: P,
-      rows: { total: table.totalRows, used, rejected: table.rejectedRows, open: openCount, rejections: table.rejected },
+      rows: { total: table.totalRows, used, rejected: table.rejectedRows, open: openCount, prePipeline: table.prePipeline, rejections: table.rejected },
       warnings,
       window: { from: formatMonth(from), to: formatMonth(to), months },
       reps: win.reps,
       tiersTest: { test: tiers.test, bicSingle: tiers.bicSingle, bicMixture: tiers.bicMixture, tiers: tiers.tiers !== null },
       productivity: arrivals.productivity,
       cycle: { naiveMeanMonths: cycle.naiveMeanMonths, resolutions: cycle.resolutions, monthsAtRisk: cycle.exposure },
+      dealSize: dealChoice,
+      revenue: monthlyRevenue,
+      market: { tests: market.tests, growth: market.growth, seasonality: market.seasonality, annualGrowth: market.annualGrowth, annualGrowthSe: market.annualGrowthSe, multipliers: market.multipliers, multipliersSe: market.multipliersSe },
       attrition: rosterFit ? { exits: rosterFit.exits, repMonths: rosterFit.repMonths, backfilled: rosterFit.backfilled, hires: rosterFit.hiresInWindow } : null,
     },
   };

@@ -41,6 +41,24 @@ function emit(v: unknown, path: string, indent: string, comments: Record<string,
       out.push(`${indent}${first} []`);
       return;
     }
+    if (v.length > 8 && v.every((x) => typeof x === 'number')) {
+      // a long list of numbers (e.g. empirical deal sizes): a flow sequence wrapped at about 100 columns
+      const c = comments[path];
+      out.push(`${indent}${first}${c ? `  # ${c}` : ''}`);
+      const lines: string[] = [];
+      let line = '';
+      for (const x of v as number[]) {
+        const item = `${x}, `;
+        if (line.length + item.length > 96 && line) {
+          lines.push(line.trimEnd());
+          line = '';
+        }
+        line += item;
+      }
+      lines.push(line.replace(/, $/, ''));
+      lines.forEach((l, i) => out.push(`${indent}  ${i === 0 ? '[' : ' '}${l}${i === lines.length - 1 ? ']' : ''}`));
+      return;
+    }
     out.push(`${indent}${first}`);
     v.forEach((item, i) => {
       const p = `${path}[${i}]`;

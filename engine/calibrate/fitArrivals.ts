@@ -13,6 +13,8 @@
 export interface RepMonth {
   tenure: number | null;
   count: number;
+  /** calendar month index (year x 12 + month - 1), for the market fit */
+  month?: number;
 }
 
 /** The arrival fit. */

@@ -10,6 +10,7 @@
  */
 import { mean, standardDeviation, sumNthPowerDeviations } from 'simple-statistics';
 import { fSurvival } from './special.js';
+import { andersonDarling, type NormalityTest } from './normality.js';
 
 /** The fitted deal-size distribution. */
 export interface DealSizeFit {
@@ -78,3 +79,59 @@ export function fitDealSize(byOwner: Map<string, number[]>): DealSizeFit {
     n,
   };
 }
+
+/** Significance level of the lognormal test: below it the empirical distribution is written. */
+export const LOGNORMAL_ALPHA = 0.01;
+
+/** Which deal-size distribution the fitted scenario uses, and why. */
+export interface DealSizeChoice {
+  distribution: 'lognormal' | 'empirical';
+  test: NormalityTest & { alpha: number; rejected: boolean };
+  /** mean of the won amounts and its standard error sd / sqrt(n) */
+  meanWon: number;
+  meanWonSe: number;
+  /** the lognormal fit's mean, median x exp(sigma^2 / 2) (the rep multiplier has mean 1) */
+  meanLognormal: number;
+  /** the fitted scenario's mean deal size */
+  meanFitted: number;
+  reason: string;
+}
+
+/**
+ * Tests the lognormal on the won amounts (Anderson-Darling on log amounts) and chooses the scenario's
+ * deal-size distribution: the lognormal when the test does not reject it at LOGNORMAL_ALPHA and its mean is
+ * within one standard error of the mean won amount; otherwise the amounts as they are (`empirical`), whose
+ * mean is the mean won amount exactly. Revenue is a sum of amounts, so its mean must be right first.
+ * @example chooseDealSize(amounts, fitDealSize(byOwner)).distribution // 'empirical' for a price list
+ */
+export function chooseDealSize(amounts: readonly number[], fit: DealSizeFit): DealSizeChoice {
+  const n = amounts.length;
+  let s = 0;
+  for (const a of amounts) s += a;
+  const meanWon = s / n;
+  let v = 0;
+  for (const a of amounts) v += (a - meanWon) ** 2;
+  const meanWonSe = n > 1 ? Math.sqrt(v / (n - 1) / n) : NaN;
+  const meanLognormal = fit.median * Math.exp((fit.sigma * fit.sigma) / 2);
+  const ad = andersonDarling(amounts.filter((a) => a > 0).map(Math.log));
+  const rejected = ad.pValue < LOGNORMAL_ALPHA;
+  const meanOff = !(Math.abs(meanLognormal - meanWon) <= meanWonSe);
+  const lognormal = !rejected && !meanOff;
+  const pText = ad.adjusted >= 10 ? `p < ${sig(ad.pValue, 2)}` : `p = ${sig(ad.pValue, 2)}`;
+  const reason = rejected
+    ? `lognormal rejected (Anderson-Darling on log amounts: A² = ${sig(ad.statistic)}, ${pText} < ${LOGNORMAL_ALPHA})`
+    : meanOff
+      ? `the lognormal's mean ${sig(meanLognormal)} is more than one SE (${sig(meanWonSe)}) from the mean won amount ${sig(meanWon)}`
+      : `lognormal not rejected (Anderson-Darling on log amounts: A² = ${sig(ad.statistic)}, ${pText}) and its mean is within one SE of the mean won amount`;
+  return {
+    distribution: lognormal ? 'lognormal' : 'empirical',
+    test: { ...ad, alpha: LOGNORMAL_ALPHA, rejected },
+    meanWon,
+    meanWonSe,
+    meanLognormal,
+    meanFitted: lognormal ? meanLognormal : meanWon,
+    reason,
+  };
+}
+
+const sig = (x: number, d = 4) => (Number.isFinite(x) ? Number(x.toPrecision(d)) : x);

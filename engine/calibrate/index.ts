@@ -9,7 +9,10 @@
  */
 export { calibrate, type CalibrateOptions, type CalibrationResult, type CalibrationReport } from './calibrate.js';
 export { synthesize, type SynthOptions, type SynthResult, OPPORTUNITY_COLUMNS, ROSTER_COLUMNS, STAGES } from './synthesize.js';
-export { backtest, bookedRevenue, backtestScenario, compareToBand, type BacktestOptions, type BacktestResult, type BacktestMonth, type BookedRevenue } from './backtest.js';
+export { backtest, bookedRevenue, backtestScenario, compareToBand, type BacktestOptions, type BacktestResult, type BacktestMonth, type BacktestScores, type BookedRevenue } from './backtest.js';
+export { chooseDealSize, LOGNORMAL_ALPHA, type DealSizeChoice } from './fitDealSize.js';
+export { fitMarket, MARKET_ALPHA, type MarketFit, type MarketTest } from './fitMarket.js';
+export { andersonDarling, type NormalityTest } from './normality.js';
 export { resolveMapping, classifyStage, type Mapping, type MappingInput, type Outcome } from './mapping.js';
 export { parseCsv, toCsv, type CsvTable } from './csv.js';
 export { parseDate, parseMonth, formatMonth, type CalendarDate, type DateOrder } from './dates.js';

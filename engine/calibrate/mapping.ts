@@ -12,6 +12,9 @@ import type { DateOrder } from './dates.js';
 /** Outcome of one opportunity. `dropped` = removed from the pipeline without a decision (e.g. the rep left). */
 export type Outcome = 'won' | 'lost' | 'noDecision' | 'dropped' | 'open';
 
+/** Default pre-pipeline stages: prospects, leads and marketing-qualified leads are not opportunities yet. */
+export const PRE_PIPELINE = ['*Prospect*', '*Lead*', '*MQL*'] as const;
+
 const names = () => z.array(z.string({ error: 'must be a string' }), { error: 'must be a list of stage names' });
 
 const MappingSchema = z.strictObject({
@@ -26,15 +29,20 @@ const MappingSchema = z.strictObject({
       currency: z.string().min(1).default('Opportunity Currency'),
     })
     .default({ owner: 'Opportunity Owner', created: 'Created Date', closed: 'Close Date', stage: 'Stage', amount: 'Amount', currency: 'Opportunity Currency' }),
-  /** Stage names per outcome, case-insensitive; `*text*` matches stages containing text. Other stages are open. */
+  /**
+   * Stage names per outcome, case-insensitive; `*text*` matches stages containing text. Other stages are open.
+   * `prePipeline`: open stages whose rows may lack a created date because they are not opportunities yet
+   * (prospects, leads); such rows are excluded and counted, not errors.
+   */
   stages: z
     .strictObject({
       won: names().default(['Closed Won', 'Won']),
       lost: names().default(['Closed Lost', 'Lost']),
       noDecision: names().default(['*No Decision*']),
       dropped: names().default(['Dropped']),
+      prePipeline: names().default([...PRE_PIPELINE]),
     })
-    .default({ won: ['Closed Won', 'Won'], lost: ['Closed Lost', 'Lost'], noDecision: ['*No Decision*'], dropped: ['Dropped'] }),
+    .default({ won: ['Closed Won', 'Won'], lost: ['Closed Lost', 'Lost'], noDecision: ['*No Decision*'], dropped: ['Dropped'], prePipeline: [...PRE_PIPELINE] }),
   dateOrder: z.enum(['mdy', 'dmy'], { error: 'must be mdy or dmy' }).default('mdy'),
   roster: z
     .strictObject({
@@ -81,6 +89,15 @@ export function classifyStage(stage: string, stages: Mapping['stages']): Outcome
   if (stages.lost.some((p) => matches(s, p))) return 'lost';
   if (stages.dropped.some((p) => matches(s, p))) return 'dropped';
   return 'open';
+}
+
+/**
+ * Whether an (open) stage is a pre-pipeline stage: a row in it with no created date is not an opportunity yet.
+ * @example isPrePipeline('Prospecting', resolveMapping().stages) // true
+ */
+export function isPrePipeline(stage: string, stages: Mapping['stages']): boolean {
+  const s = stage.trim().toLowerCase();
+  return s !== '' && stages.prePipeline.some((p) => matches(s, p));
 }
 
 export type { DateOrder };

@@ -8,7 +8,7 @@ import { InputError, type InputIssue } from '../errors.js';
 import { parseAmount } from './amount.js';
 import { parseCsv } from './csv.js';
 import { monthIndex, parseDate, type CalendarDate } from './dates.js';
-import { classifyStage, type Mapping, type Outcome } from './mapping.js';
+import { classifyStage, isPrePipeline, type Mapping, type Outcome } from './mapping.js';
 
 /** One validated opportunity. Months are indices year * 12 + month - 1. */
 export interface Opportunity {
@@ -30,6 +30,10 @@ export interface OpportunityTable {
   rejected: InputIssue[];
   rejectedRows: number;
   totalRows: number;
+  /** rows excluded because they have no created date and a pre-pipeline stage (not opportunities yet) */
+  prePipeline: number;
+  /** the pre-pipeline stage names seen on those rows, as spelled in the file */
+  prePipelineStages: string[];
   currencies: string[];
 }
 
@@ -66,6 +70,14 @@ export function findColumns<K extends string>(header: string[], wanted: Record<K
   return out;
 }
 
+/**
+ * The warning for rows excluded as pre-pipeline.
+ * @example prePipelineWarning(3, ['Prospecting']) // '3 rows in a pre-pipeline stage (Prospecting) have no created date: ...'
+ */
+export function prePipelineWarning(n: number, stages: string[]): string {
+  return `${n} row${n === 1 ? '' : 's'} in a pre-pipeline stage (${stages.join(', ')}) ha${n === 1 ? 's' : 've'} no created date: not opportunities yet, excluded (stages.prePipeline)`;
+}
+
 const MAX_ISSUES = 50;
 
 /**
@@ -80,10 +92,18 @@ export function readOpportunities(csvText: string, mapping: Mapping, invalidRows
   const opportunities: Opportunity[] = [];
   const rejected: InputIssue[] = [];
   let rejectedRows = 0;
+  let prePipeline = 0;
+  const preStages = new Set<string>();
   const currencies = new Set<string>();
   for (const rec of table.records) {
     const problems: InputIssue[] = [];
     const get = (k: keyof typeof col) => (col[k] >= 0 ? (rec.fields[col[k]] ?? '').trim() : '');
+    // a prospect or lead with no created (engage) date is not an opportunity yet: excluded and counted
+    if (get('created') === '' && classifyStage(get('stage'), mapping.stages) === 'open' && isPrePipeline(get('stage'), mapping.stages)) {
+      prePipeline++;
+      preStages.add(get('stage'));
+      continue;
+    }
     if (rec.fields.length > table.header.length) problems.push(cellIssue(rec.row, null, `has ${rec.fields.length} fields but the header has ${table.header.length} (quote fields that contain commas)`));
     const owner = get('owner');
     if (owner === '') problems.push(cellIssue(rec.row, name('owner'), 'is empty (every opportunity needs an owner)'));
@@ -92,7 +112,7 @@ export function readOpportunities(csvText: string, mapping: Mapping, invalidRows
     const outcome = classifyStage(stageText, mapping.stages);
     const createdText = get('created');
     const created = createdText === '' ? null : parseDate(createdText, mapping.dateOrder);
-    if (createdText === '') problems.push(cellIssue(rec.row, name('created'), 'is empty'));
+    if (createdText === '') problems.push(cellIssue(rec.row, name('created'), `is empty (only rows in a pre-pipeline stage, stages.prePipeline: ${mapping.stages.prePipeline.join(', ')}, may lack it)`));
     else if (!created) problems.push(cellIssue(rec.row, name('created'), `'${createdText}' is not a date (use YYYY-MM-DD or ${mapping.dateOrder === 'mdy' ? 'M/D/YYYY' : 'D/M/YYYY'})`));
     const closedText = get('closed');
     let closed: CalendarDate | null = null;
@@ -144,5 +164,5 @@ export function readOpportunities(csvText: string, mapping: Mapping, invalidRows
     const rule = `has no closed deals: no valid row's stage maps to won or lost (stages seen: ${stages.map((s) => `'${s}'`).join(', ')}; set stages.won / stages.lost)`;
     throw new InputError([{ path: `columns.${name('stage')}`, rule, message: `column ${name('stage')}: ${rule}` }]);
   }
-  return { opportunities, rejected, rejectedRows, totalRows: table.records.length, currencies: [...currencies].sort() };
+  return { opportunities, rejected, rejectedRows, totalRows: table.records.length, currencies: [...currencies].sort(), prePipeline, prePipelineStages: [...preStages].sort() };
 }

@@ -24,6 +24,7 @@ import { createStreams, globalStream, nextU, seedStream, seedTrialStreams, GLOBA
 import { trialKey } from '../random/trialKey.js';
 import { poisson } from '../random/poisson.js';
 import { lognormal } from '../random/lognormal.js';
+import { empiricalQuantile } from '../random/empiricalTable.js';
 import { assignTiers, drawDealMultiplier, drawWinRate, pickTier } from '../model/reps.js';
 import { drawTimeToFill, rampMultiplier } from '../model/hiring.js';
 import { territoryYield } from '../model/territories.js';
@@ -40,6 +41,12 @@ export interface SynthOptions {
   seed?: number;
   /** also return the roster (default: when the scenario has hiring or attrition) */
   roster?: boolean;
+  /**
+   * Pre-pipeline rows per seated rep-month (default 0): prospects in stage `Prospecting` with an owner but
+   * no created date, close date or amount, as real exports list them. Deterministic (no random draws), so
+   * the opportunities are the same with or without them.
+   */
+  prospects?: number;
 }
 
 /** Synthetic history: CSV texts and warnings about ignored mechanisms. */
@@ -72,6 +79,8 @@ interface Person {
 
 export const OPPORTUNITY_COLUMNS = ['Opportunity Name', 'Opportunity Owner', 'Created Date', 'Close Date', 'Stage', 'Amount'];
 export const ROSTER_COLUMNS = ['Name', 'Territory', 'Hire Date', 'Exit Date'];
+/** The stage of synthetic pre-pipeline rows (`prospects`). */
+export const PRE_PIPELINE_STAGE = 'Prospecting';
 export const STAGES = { won: 'Closed Won', lost: 'Closed Lost', noDecision: 'Closed - No Decision', dropped: 'Dropped', open: 'Qualification' };
 
 /**
@@ -86,7 +95,10 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
   const base = parseScenario(input);
   const seed = opts.seed ?? base.seed;
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new InputError([issue('seed', 'must be a whole number between 0 and 4294967295')]);
-  const s = parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) } });
+  const startText = `${Math.floor(start0 / 12)}-${String((start0 % 12) + 1).padStart(2, '0')}`;
+  // a market moves with the calendar: month 1 is `start`; the scenario's base month (or start) keeps its growth anchor
+  const market = base.market && { ...base.market, start: startText, baseMonth: base.market.baseMonth ?? base.market.start ?? startText };
+  const s = parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
   const warnings: string[] = [];
   if (s.leadership) warnings.push('leadership is not modelled in synthetic history (ignored)');
   if (s.enablement.length) warnings.push('enablement is not modelled in synthetic history (ignored)');
@@ -171,7 +183,7 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
     for (let i = 0; i < N; i++) {
       if (status[i] !== 1) continue;
       const D = tDemand[c.seatTerritory[i]];
-      const lam = D > 0 ? (demand[i] * territoryYield(c.potential[c.seatTerritory[i]], D)) / D : 0;
+      const lam = D > 0 ? ((demand[i] * territoryYield(c.potential[c.seatTerritory[i]], D)) / D) * c.market[m - 1] : 0;
       if (m === 1 && c.steadyStart && !isHire[i] && c.cycle > 1) {
         const n0 = poisson(S, st(i, PURPOSE.initial), lam * (c.cycle - 1));
         const q = 1 - c.pResolve;
@@ -198,7 +210,7 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
         if (nextU(S, rs) < c.noDecision) o.stage = STAGES.noDecision;
         else if (nextU(S, rs) < win[i]) {
           o.stage = STAGES.won;
-          o.amount = lognormal(S, st(i, PURPOSE.deals), c.dealMedian, c.dealSigma) * mult[i];
+          o.amount = (c.dealEmpirical ? empiricalQuantile(c.dealEmpirical, nextU(S, st(i, PURPOSE.deals))) : lognormal(S, st(i, PURPOSE.deals), c.dealMedian, c.dealSigma)) * mult[i];
         } else o.stage = STAGES.lost;
       }
       open[i] = keep;
@@ -244,6 +256,19 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
       o.stage,
       o.amount === null ? '' : o.amount.toFixed(2),
     ]);
+  }
+  if (opts.prospects && opts.prospects > 0) {
+    // pre-pipeline rows: prospects of each person, spread over the months they were seated (no random draws)
+    let acc = 0;
+    let k = 0;
+    people.forEach((p, idx) => {
+      const first = Math.max(1, p.hired);
+      const last = p.exited ?? months;
+      for (let m = first; m <= last; m++) {
+        acc += opts.prospects!;
+        for (; acc >= 1; acc--) rows.push([`Prospect ${String(++k).padStart(6, '0')}`, people[idx].name, '', '', PRE_PIPELINE_STAGE, '']);
+      }
+    });
   }
   const result: SynthResult = { opportunities: toCsv(rows), warnings };
   if (opts.roster ?? !!(s.hiring || s.attrition)) {

@@ -1,13 +1,14 @@
 /**
  * The pipeline of one seat: Poisson arrivals, each open opportunity resolving at month end with
  * probability 1/cycleMonths (so the month of creation counts), no decision with probability
- * noDecisionRate, otherwise won with the effective win rate; lognormal deal sizes times the rep's
- * multiplier. Counts are binomial draws, so the cost per rep-month does not grow with the pipeline.
+ * noDecisionRate, otherwise won with the effective win rate; lognormal (or empirical) deal sizes times
+ * the rep's multiplier. Counts are binomial draws, so the cost per rep-month does not grow with the pipeline.
  */
 import { binomial } from '../random/binomial.js';
 import { binomialTable } from '../random/binomialTable.js';
 import { poisson, poissonInverseExp, poissonPtrs, POISSON_INVERSION_MAX } from '../random/poisson.js';
 import { PURPOSE, PURPOSES } from '../random/streams.js';
+import { empiricalDealValue } from '../random/empiricalTable.js';
 import type { Compiled } from '../compile.js';
 import { SEATED, type SeatState } from '../state.js';
 import { lognormalTableQuantile, type LognormalTable } from '../random/lognormalTable.js';
@@ -103,5 +104,6 @@ export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
     won += binomial(S, ps, r, pDecide * (pw * c.paddingQuality));
   }
   if (won === 0) return 0;
+  if (c.dealEmpirical) return empiricalDealValue(S, o + PURPOSE.deals, won, c.dealEmpirical, st.mult[s]);
   return dealValue(S, o + PURPOSE.deals, won, c.dealMedian, c.dealTable, st.mult[s]);
 }

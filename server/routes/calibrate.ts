@@ -129,7 +129,7 @@ export function calibrateRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
     if (errors.length > 0 || !input) throw badRequest(errors);
     let scenario: Scenario;
     try {
-      scenario = backtestScenario(input.scenario, n);
+      scenario = backtestScenario(input.scenario, n, from);
     } catch (e) {
       throw badRequest([apiIssue('scenario', 'invalid scenario', `scenario: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)]);
     }

@@ -76,6 +76,22 @@ describe('salesim synth | calibrate | backtest', () => {
     const p = salesim(['backtest', 'opps.csv', '-', '--from', '2025-01', '--to', '2025-06', '--trials', '200'], y.stdout);
     expect(p.code, p.stderr).toBe(0);
     expect(p.stdout).toMatch(/months inside P10-P90: \d+ of 6/);
+    expect(p.stdout).toMatch(/bias \(actual total \/ simulated P50\): [0-9.]+, 80% interval [0-9.]+ to [0-9.]+/);
+    expect(p.stdout).toMatch(/mean interval score \(80%\): /);
+    expect(y.stderr).toMatch(/deal size: (lognormal|empirical), mean [0-9.]+ \(mean won amount/);
+  });
+});
+
+describe('pre-pipeline rows', () => {
+  it('synth --prospects writes them; calibrate excludes and counts them with a warning', () => {
+    const s = salesim(['synth', 'truth.yaml', '--months', '12', '--seed', '2', '--prospects', '0.5', '--out', 'pp.csv']);
+    expect(s.code, s.stderr).toBe(0);
+    const n = readFileSync(join(dir, 'pp.csv'), 'utf8').split('\n').filter((l) => l.includes(',Prospecting,')).length;
+    expect(n).toBeGreaterThan(0);
+    const c = salesim(['calibrate', 'pp.csv', '--out', 'pp.yaml']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stdout).toContain(`${n} pre-pipeline excluded`);
+    expect(c.stdout).toContain(`warning: ${n} rows in a pre-pipeline stage (Prospecting) have no created date`);
   });
 });
 

@@ -10,10 +10,11 @@ import { api as realApi, ApiError } from '../../playground/src/api.js';
 import { backtestChart, backtestRows, INSIDE_COLOR, OUTSIDE_COLOR } from '../../playground/src/charts/backtest.js';
 import type { BacktestRequest, CalibrateApi } from '../../playground/src/calibrate-api.js';
 import '../../playground/src/components/sim-calibrate.js';
+import '../../playground/src/components/sim-editor.js';
 import { resetCalibrateView, type SimCalibrate } from '../../playground/src/components/sim-calibrate.js';
 
 const TRUTH = { reps: { seats: 10, opportunitiesPerMonth: 4, winRate: { mean: 0.3, concentration: 12 }, dealSize: { median: 15000, sigma: 0.6 }, cycleMonths: 2 } };
-const csv = synthesize(TRUTH, { months: 12, start: '2025-01', seed: 3 }).opportunities;
+const csv = synthesize(TRUTH, { months: 12, start: '2025-01', seed: 3, prospects: 0.5 }).opportunities; // with pre-pipeline rows, as real exports have
 const fit = JSON.parse(JSON.stringify(calibrate(csv)));
 const noNetwork = { ...realApi, stream: () => new Promise<never>(() => {}), listScenarios: async () => [] };
 
@@ -72,6 +73,7 @@ describe('<sim-calibrate>', () => {
     expect(rows[0].textContent).toContain(fit.report.parameters[0].path);
     expect(rows[0].textContent).toContain(fit.report.parameters[0].method);
     expect(root.querySelector('[data-testid="calibrate-report"] p')!.textContent).toContain(`${fit.report.rows.used.toLocaleString('en-US')} rows used`);
+    expect(root.querySelector('[data-testid="calibrate-prepipeline"]')!.textContent).toBe(`${fit.report.rows.prePipeline} pre-pipeline excluded`);
     // the editor now holds the fitted scenario, undoable
     expect(app.store.get().scenario).toEqual(editable(fit.scenario));
     expect(app.store.get().canUndo).toBe(true);
@@ -85,6 +87,7 @@ describe('<sim-calibrate>', () => {
     const share = root.querySelector('[data-testid="backtest-share"]')!.textContent!;
     const direct = backtest(csv, sent[0].scenario as object, { from: sent[0].from, to: sent[0].to, trials: sent[0].trials, seed: sent[0].seed });
     expect(share).toContain(`${direct.inside} of ${direct.months.length} months inside P10-P90`);
+    expect(root.querySelector('[data-testid="backtest-scores"]')!.textContent).toContain(`Bias (actual total / simulated P50): ${direct.scores.bias.ratio.toFixed(2)}`);
 
     // leaving the tab re-creates the element: the report and the back-test are still there
     el.remove();
@@ -94,6 +97,29 @@ describe('<sim-calibrate>', () => {
     await settle(again);
     expect(again.shadowRoot!.querySelectorAll('[data-testid="calibrate-report"] tbody tr')).toHaveLength(fit.report.parameters.length);
     expect(again.shadowRoot!.querySelector('[data-testid="backtest-share"]')!.textContent).toBe(share);
+  });
+
+  it('shows a calibrated empirical deal-size distribution in the editor (not as median and sigma)', async () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    app.replaceScenario({ reps: { seats: 5, opportunitiesPerMonth: 4, winRate: 0.3, dealSize: { empirical: [55, 550, 550, 1100, 3400, 5000, 55, 550, 1100] } } }, false);
+    app.cancelRun();
+    const ed = document.createElement('sim-editor') as HTMLElement & { updateComplete: Promise<unknown> };
+    document.body.append(ed);
+    await ed.updateComplete;
+    const hint = ed.shadowRoot!.querySelector('[data-testid="deal-empirical"]');
+    expect(hint!.textContent).toBe('9 won amounts as they are (the calibration\'s empirical deal sizes)');
+    ed.remove();
+  });
+
+  it("keeps a calibrated market block in the editor's scenario while other fields are edited", () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    const market = { annualGrowth: 0.1, seasonality: [0.8, 0.9, 1.1, 1, 1, 1.1, 0.9, 0.8, 1, 1.1, 1.1, 1.1], start: '2027-01', baseMonth: '2027-01' };
+    app.replaceScenario({ reps: { seats: 5, opportunitiesPerMonth: 4, winRate: 0.3, dealSize: 1000 }, market }, false);
+    app.setField('reps.seats', 7);
+    app.cancelRun();
+    expect((app.store.get().scenario as { market: unknown }).market).toEqual(market);
   });
 
   it('sends the roster with the export, and re-fits when the roster comes second', async () => {

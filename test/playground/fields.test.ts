@@ -27,7 +27,8 @@ function editorPaths(): string[] {
 }
 
 /** Set in the toolbar or not meant for the editor; a first-time user never needs them in a form. */
-const NOT_IN_EDITOR = ['$schema', 'description', 'trials', 'seed'];
+// market: written by calibration (issue 15) and kept in the editor's scenario as it is; not yet a form section
+const NOT_IN_EDITOR = ['$schema', 'description', 'trials', 'seed', 'market.annualGrowth', 'market.seasonality', 'market.start', 'market.baseMonth'];
 
 describe('editor coverage of the scenario format', () => {
   const schemaLeaves = leaves(scenarioJsonSchema() as Schema, '');

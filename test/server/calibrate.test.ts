@@ -60,6 +60,21 @@ describe('POST /api/calibrate', () => {
     expect((body.report.parameters as Json[]).map((p) => p.path)).toContain('attrition.annualRate');
   });
 
+  it('excludes pre-pipeline rows (no created date, stage Prospecting) with a warning and counts them, in both routes', async () => {
+    const h = synthesize(TRUTH, { months: 18, start: '2025-01', seed: 7, prospects: 0.5 });
+    const res = await csvPost('/api/calibrate', h.opportunities);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    expect(body.report.rows.prePipeline).toBe(12 * 18 * 0.5);
+    expect(body.report.warnings.some((w: string) => /pre-pipeline stage \(Prospecting\)/.test(w))).toBe(true);
+    const bt = await post(app, '/api/backtest', { csv: h.opportunities, scenario: TRUTH, from: '2025-01', to: '2025-06', trials: 50, seed: 1 });
+    expect(bt.status).toBe(200);
+    expect(((await bt.json()) as Json).warnings[0]).toMatch(/pre-pipeline/);
+    const stray = await csvPost('/api/calibrate', `${HEAD}\nAda,2025-01-03,2025-02-10,Closed Won,1000\nBo,,,Negotiation,900\n`);
+    expect(stray.status).toBe(400);
+    expect((((await stray.json()) as Json).errors as Json[]).map((e) => e.path)).toEqual(['rows[3].Created Date']);
+  });
+
   it.each([
     ['an unparseable date', `${HEAD}\nAda,2025-01-03,2025-02-10,Closed Won,1000\nBo,2025-13-45,2025-02-10,Closed Won,900\n`, 'rows[3].Created Date'],
     ['an unparseable amount', `${HEAD}\nAda,2025-01-03,2025-02-10,Closed Won,1000\nBo,2025-01-05,2025-02-10,Closed Won,lots\n`, 'rows[3].Amount'],

@@ -224,7 +224,8 @@ export class SimCalibrate extends LitElement {
     return html`<section class="panel" aria-labelledby="fit-h" data-testid="calibrate-report">
       <h2 id="fit-h">Fit report</h2>
       <p>
-        ${r.rows.used.toLocaleString('en-US')} rows used, ${r.rows.rejected.toLocaleString('en-US')} rejected, ${r.rows.open.toLocaleString('en-US')} open
+        ${r.rows.used.toLocaleString('en-US')} rows used, ${r.rows.rejected.toLocaleString('en-US')} rejected, ${r.rows.open.toLocaleString('en-US')} open,
+        <span data-testid="calibrate-prepipeline">${(r.rows.prePipeline ?? 0).toLocaleString('en-US')} pre-pipeline excluded</span>
         (of ${r.rows.total.toLocaleString('en-US')}); window ${r.window.from} to ${r.window.to} (${r.window.months} months). The fitted scenario is now in the editor.
       </p>
       <table aria-label="Fitted parameters with standard errors and methods">
@@ -278,6 +279,9 @@ export class SimCalibrate extends LitElement {
         ${r
           ? html`<p class="share" data-testid="backtest-share" role="status">${r.inside} of ${r.months.length} months inside P10-P90 (${formatPct(r.insideShare, 0)})</p>
               <p>Total over the period: actual ${formatMoney(r.total.actual)}, simulated P10 ${formatMoney(r.total.p10)} to P90 ${formatMoney(r.total.p90)} (${r.total.inside ? 'inside' : 'outside'}); ${r.trials.toLocaleString('en-US')} trials, seed ${r.seed}.</p>
+              ${r.scores
+                ? html`<p data-testid="backtest-scores">Bias (actual total / simulated P50): ${r.scores.bias.ratio.toFixed(2)}, 80% interval ${r.scores.bias.interval[0].toFixed(2)} to ${r.scores.bias.interval[1].toFixed(2)}; mean PIT ${r.scores.meanPit.toFixed(2)} (0.5 when centred); mean interval score ${formatMoney(r.scores.meanIntervalScore)} a month (${formatPct(r.scores.relativeIntervalScore, 0)} of the mean actual month).</p>`
+                : null}
               ${r.warnings.length ? html`<ul>${r.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : null}`
           : null}
       </section>

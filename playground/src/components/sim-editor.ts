@@ -225,6 +225,23 @@ export class SimEditor extends LitElement {
       case 'winRate':
         return this.renderWinRate(f, path, value, err);
       case 'dealSize':
+        if (value && typeof value === 'object' && Array.isArray((value as { empirical?: unknown }).empirical)) {
+          // won amounts as they are (a calibrated scenario): shown, not edited; the select replaces them
+          const amounts = (value as { empirical: number[] }).empirical;
+          const id = nextId();
+          return html`<div class="sub">
+            <div class="row">
+              <label for=${id} class="sub-title">${f.label}</label>
+              <select id=${id} @change=${(e: Event) => this.set(path, (e.target as HTMLSelectElement).value === 'fixed' ? 25000 : { median: 25000, sigma: 0.8 })}>
+                <option value="empirical" selected>empirical</option>
+                <option value="fixed">fixed</option>
+                <option value="lognormal">lognormal</option>
+              </select>
+            </div>
+            <p class="hint" data-testid="deal-empirical">${amounts.length.toLocaleString('en-US')} won amounts as they are (the calibration's empirical deal sizes)</p>
+            ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}
+          </div>`;
+        }
         return this.renderShape(f, path, value, err, 'lognormal', { median: 25000, sigma: 0.8 }, 25000, [
           { key: 'median', label: 'Median deal', kind: 'number', unit: 'usd', min: 1000, max: 500_000, step: 1000 },
           { key: 'sigma', label: 'Deal-size spread (σ)', kind: 'number', unit: 'none', min: 0, max: 2, step: 0.05 },

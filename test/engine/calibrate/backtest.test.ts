@@ -48,6 +48,13 @@ describe('backtest', () => {
     const r = backtest(history, wrong, { from: '2025-01', to: '2026-12', trials: 300, seed: 1 });
     expect(r.insideShare).toBeLessThan(0.2);
     expect(r.total.inside).toBe(false);
+    // how wrong and in which direction: the actual is about half the simulated total, beyond the band
+    expect(r.scores.bias.ratio).toBeGreaterThan(0.4);
+    expect(r.scores.bias.ratio).toBeLessThan(0.6);
+    expect(r.scores.bias.interval[1]).toBeLessThan(1);
+    expect(r.scores.meanPit).toBeLessThan(0.1);
+    const right = backtest(history, SCENARIO, { from: '2025-01', to: '2026-12', trials: 300, seed: 1 });
+    expect(r.scores.meanIntervalScore).toBeGreaterThan(2 * right.scores.meanIntervalScore);
   });
 
   it('composes from parts a worker pool can run: booked revenue + chunked runTrials + compareToBand = backtest', () => {
@@ -56,6 +63,26 @@ describe('backtest', () => {
     const s = backtestScenario(SCENARIO, 6);
     const parts = mergeResults([runTrials(s, 8, 0, 40), runTrials(s, 8, 40, 50)]);
     expect(compareToBand(bookedRevenue(history, opts), parts, 8)).toEqual(whole);
+  });
+
+  it('scores each month (PIT, interval score) and the total (bias with its interval) from the simulated trials', () => {
+    const opts = { from: '2025-01', to: '2026-12', trials: 500, seed: 5 };
+    const r = backtest(history, SCENARIO, opts);
+    const sim = runTrials(backtestScenario(SCENARIO, 24), 5, 0, 500);
+    r.months.forEach((m, k) => {
+      let below = 0;
+      for (let t = 0; t < 500; t++) below += sim.revenue[t * 24 + k] < m.actual ? 1 : sim.revenue[t * 24 + k] === m.actual ? 0.5 : 0;
+      expect(m.pit).toBeCloseTo(below / 500, 12);
+      const outside = Math.max(0, m.p10 - m.actual) + Math.max(0, m.actual - m.p90);
+      expect(m.intervalScore).toBeCloseTo(m.p90 - m.p10 + 10 * outside, 6);
+      expect(m.inside).toBe(outside === 0);
+    });
+    expect(r.scores.meanIntervalScore).toBeCloseTo(r.months.reduce((a, m) => a + m.intervalScore, 0) / 24, 6);
+    expect(r.scores.bias.ratio).toBeCloseTo(r.total.actual / r.total.p50, 12);
+    expect(r.scores.bias.interval).toEqual([r.total.actual / r.total.p90, r.total.actual / r.total.p10]);
+    expect(r.scores.bias.interval[0] <= 1 && r.scores.bias.interval[1] >= 1).toBe(r.total.inside);
+    // the scenario describes its own history: PIT values spread around 0.5 (their mean has sd about 0.29 / sqrt(24) x the months' correlation)
+    expect(Math.abs(r.scores.meanPit - 0.5)).toBeLessThan(0.2);
   });
 
   it('rejects bad periods with named errors', () => {
