@@ -15,6 +15,7 @@ import { createLognormalTable, type LognormalTable } from './random/lognormalTab
 import { PURPOSE } from './random/streams.js';
 import { createEmpiricalTable, type EmpiricalTable } from './random/empiricalTable.js';
 import { compileMarket } from './model/market.js';
+import { compileTeam, type TeamParams } from './model/team.js';
 
 export interface Compiled {
   H: number;
@@ -38,6 +39,8 @@ export interface Compiled {
   noDecision: number;
   capacity: number;
   steadyStart: boolean;
+  /** the stationary start of the initial seats (initialTeam: steady-state); null = ramped */
+  team: TeamParams | null;
   dealMedian: number;
   dealSigma: number;
   expectedDeal: number;
@@ -107,7 +110,8 @@ export function compile(s: Scenario): Compiled {
     (s.attrition ? 1 << PURPOSE.exits : 0) |
     (s.hiring ? 1 << PURPOSE.fill : 0) |
     (coverage !== 0 ? 1 << PURPOSE.padding : 0) |
-    (s.enablement.length > 0 ? 1 << PURPOSE.adoption : 0);
+    (s.enablement.length > 0 ? 1 << PURPOSE.adoption : 0) |
+    (s.initialTeam === 'steady-state' ? 1 << PURPOSE.team : 0);
   return {
     H: s.horizonMonths,
     years: Math.ceil(s.horizonMonths / 12),
@@ -126,6 +130,7 @@ export function compile(s: Scenario): Compiled {
     noDecision: s.reps.noDecisionRate,
     capacity: s.reps.capacity ?? Infinity,
     steadyStart: s.reps.initialPipeline === 'steady-state',
+    team: compileTeam(s),
     dealMedian,
     dealSigma,
     expectedDeal: emp ? emp.mean : expectedDealSize(dealMedian, dealSigma),

@@ -177,6 +177,7 @@ export const ScenarioSchema = z
     coverage: CoverageSchema.nullable().optional(),
     costs: CostsSchema.nullable().optional(),
     market: MarketSchema.nullable().optional(),
+    initialTeam: z.enum(['ramped', 'steady-state'], { error: 'must be ramped or steady-state' }).optional(),
   })
   .superRefine((s, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -239,7 +240,7 @@ export type Programme = z.output<typeof ProgrammeSchema>;
 export type MarketSpec = z.output<typeof MarketSchema>;
 
 /** A resolved scenario: every default filled, territories explicit, absent blocks null. */
-export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'costs' | 'market' | '$schema'> {
+export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'costs' | 'market' | 'initialTeam' | '$schema'> {
   territories: Territory[];
   hiring: z.output<typeof HiringSchema> | null;
   attrition: z.output<typeof AttritionSchema> | null;
@@ -249,6 +250,11 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
   costs: z.output<typeof CostsSchema> | null;
   /** present only when the file has a market block (absent keeps the resolved scenario, and its hash, as before) */
   market?: MarketSpec;
+  /**
+   * present only as `steady-state`: the initial seats start vacant, ramping or productive in the
+   * stationary proportions of attrition, time to fill, backfill and ramp (engine/model/team.ts)
+   */
+  initialTeam?: 'steady-state';
 }
 
 /** Maps zod issues to the project's error shape, picking the most specific branch of a union. */
@@ -436,7 +442,7 @@ export function parseScenario(input: string | unknown): Scenario {
   if (!r.success) throw new InputError(zodIssues(r.error.issues, [], raw));
   const s = r.data;
   const territories = s.territories ?? [{ name: DEFAULT_TERRITORY, seats: s.reps.seats ?? 0, potential: null }];
-  const { $schema: _ignored, market, ...rest } = s;
+  const { $schema: _ignored, market, initialTeam, ...rest } = s;
   const reps = { ...s.reps, seats: territories.reduce((a, t) => a + t.seats, 0) };
   return {
     ...rest,
@@ -449,6 +455,8 @@ export function parseScenario(input: string | unknown): Scenario {
     coverage: s.coverage ?? null,
     costs: s.costs ?? null,
     ...(market ? { market } : {}),
+    // absent and `ramped` resolve alike (every initial seat held by a fully ramped rep), and keep the resolved scenario as before
+    ...(initialTeam === 'steady-state' ? { initialTeam } : {}),
   };
 }
 

@@ -28,6 +28,7 @@ import { createState, CLOSED, SEATED, VACANT, type SeatState } from './state.js'
 import { seedTrialStreams, PURPOSES, GLOBAL } from './random/streams.js';
 import { trialKey } from './random/trialKey.js';
 import { assignTiers, seatHolder, seatRates } from './model/reps.js';
+import { seatInitialTeam } from './model/team.js';
 import { fillSeats, vacate } from './model/hiring.js';
 import { leaderInit, leaderMonthEnd, leaderMonthStart } from './model/leadership.js';
 import { effectRamp, enrolledCost, startProgramme } from './model/enablement.js';
@@ -94,7 +95,10 @@ function createKernel(c: Compiled) {
   };
 }
 
-/** Per-trial setup: the trial's streams, the incumbent leader, tiers over the initial seats, their holders. */
+/**
+ * Per-trial setup: the trial's streams, the incumbent leader, tiers over the initial seats, their holders
+ * (fully ramped, or the stationary start of a steady-state team).
+ */
 function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   const N = st.N;
   seedTrialStreams(st.S, N, k0, k1, c.purposes);
@@ -108,7 +112,11 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
     st.person[s] = -1;
     st.status[s] = CLOSED;
     st.enrolled.fill(0, s * st.P, (s + 1) * st.P);
-    if (s < c.initialSeats) seatHolder(st, c, s, 0, false);
+    st.tenure0[s] = 0;
+    if (s < c.initialSeats) {
+      if (c.team) seatInitialTeam(st, c, c.team, s);
+      else seatHolder(st, c, s, 0, false);
+    }
   }
   st.cutoff.fill(Infinity);
 }

@@ -67,6 +67,8 @@ export interface SeatState {
   monthlyQuota: Float64Array;
   /** per seat: [rate, exp(-rate)] of the last arrivals draw */
   lamMemo: Float64Array;
+  /** tenure month at month 1 of an initial holder of a steady-state team (0 otherwise) */
+  tenure0: Int32Array;
 
   // ---- per person (grown on demand)
   nP: number;
@@ -173,6 +175,7 @@ export function createState(c: Compiled): SeatState {
     enrolled: new Uint8Array(N * P),
     monthlyQuota,
     lamMemo: new Float64Array(2 * N).fill(-1),
+    tenure0: new Int32Array(N),
     nP: 0,
     pCap,
     pRev: new Float64Array(pCap),

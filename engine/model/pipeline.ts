@@ -9,6 +9,7 @@ import { binomialTable } from '../random/binomialTable.js';
 import { poisson, poissonInverseExp, poissonPtrs, POISSON_INVERSION_MAX } from '../random/poisson.js';
 import { PURPOSE, PURPOSES } from '../random/streams.js';
 import { empiricalDealValue } from '../random/empiricalTable.js';
+import { teamPipelineWeight } from './team.js';
 import type { Compiled } from '../compile.js';
 import { SEATED, type SeatState } from '../state.js';
 import { lognormalTableQuantile, type LognormalTable } from '../random/lognormalTable.js';
@@ -70,7 +71,12 @@ export function capacityDilution(capacity: number, open: number): number {
  */
 export function arrive(st: SeatState, c: Compiled, s: number, m: number, lam: number): number {
   const o = s * PURPOSES;
-  if (m === 1 && c.steadyStart && st.isHire[s] === 0) st.openReg[s] += steadyStateOpen(st.S, o + PURPOSE.initial, lam, c.cycle);
+  if (m === 1 && c.steadyStart) {
+    if (c.team) {
+      // a steady-state team's holder: the pipeline of a rep in tenure month k (engine/model/team.ts)
+      if (st.tenure0[s] > 0) st.openReg[s] += poisson(st.S, o + PURPOSE.initial, lam * teamPipelineWeight(c.team, st.tenure0[s]));
+    } else if (st.isHire[s] === 0) st.openReg[s] += steadyStateOpen(st.S, o + PURPOSE.initial, lam, c.cycle);
+  }
   const a = arrivalsMemo(st.S, o + PURPOSE.arrivals, lam, st.lamMemo, s);
   st.openReg[s] += a;
   return a;

@@ -27,8 +27,10 @@ export const PURPOSE = {
   padding: 7,
   /** enablement adoption of each new holder, one uniform per programme */
   adoption: 8,
+  /** the seat's stationary start (initialTeam: steady-state): vacant or the holder's tenure */
+  team: 9,
 } as const;
-export const PURPOSES = 9;
+export const PURPOSES = 10;
 /** Bit mask of every purpose (for `seedTrialStreams`). */
 export const ALL_PURPOSES = (1 << PURPOSES) - 1;
 
