@@ -16,6 +16,7 @@ export const WIDE_KEYS = [
   'ramping',
   'vacant',
   'territoryRevenue',
+  'createdOpps',
   'resolvedOpps',
   'wonOpps',
   'openValue',

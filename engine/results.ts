@@ -34,6 +34,7 @@ function widths(l: Layout): Record<string, number> {
     bottom80RevenuePerRep: 1,
     paddedShare: 1,
     realisedCoverage: 1,
+    createdOpps: l.months,
     resolvedOpps: l.months,
     wonOpps: l.months,
     openValue: l.months,

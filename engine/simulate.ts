@@ -157,6 +157,7 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   const hazard = c.hazard * st.hazardMult;
   const figures = c.coverageFigures;
   let openValue = 0,
+    created = 0,
     openEnd = 0,
     stalledEnd = 0;
   st.mRes = st.mWon = 0;
@@ -173,7 +174,10 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
       const lam = demand * st.tFactor[territory[s]];
       const a = arrive(st, c, s, m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4
       st.created += a;
-      if (figures) st.pMade[st.person[s]] += a;
+      if (figures) {
+        st.pMade[st.person[s]] += a;
+        created += a;
+      }
       if (c.coverage !== 0) padded += padSeat(st, c, s, left); // 5
     }
     if (figures) openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];
@@ -206,6 +210,7 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
     out.padded[mo] = padded;
   }
   if (figures) {
+    out.createdOpps[mo] = created;
     out.resolvedOpps[mo] = st.mRes;
     out.wonOpps[mo] = st.mWon;
     out.openValue[mo] = openValue;

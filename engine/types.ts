@@ -61,6 +61,8 @@ export interface TrialResults {
   /** pipeline value after padding / remaining quarterly quota, summed over rep-months (NaN when no coverage rule) */
   realisedCoverage: Float64Array;
   // ---- coverage figures (recorded when the scenario has a coverage, sellingTime or stalls block; else 0)
+  /** real (not padded) opportunities created in each month */
+  createdOpps: Float64Array;
   /** opportunities resolved (won, lost or no decision) and won in each month, padded included */
   resolvedOpps: Float64Array;
   wonOpps: Float64Array;

@@ -122,7 +122,9 @@ export function padSeat(st: SeatState, c: Compiled, s: number, left: number): nu
   const unit = c.expectedDeal * st.mult[s];
   const value = (st.openReg[s] + st.openPad[s]) * unit;
   const required = coverageMultiple(c.coverage, st.multiple, st.pEff[s], st.ndEff[s]);
-  const k = paddingNeeded(value, required * remaining, unit);
+  let k = paddingNeeded(value, required * remaining, unit);
+  // with a selling-time budget no rep pads more hours than a month has
+  if (c.sellingTime && k * c.hoursPad > c.hoursBudget) k = Math.floor(c.hoursBudget / c.hoursPad);
   st.openPad[s] += k;
   st.covSum += value + k * unit;
   st.covN += remaining;

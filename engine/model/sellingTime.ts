@@ -9,7 +9,8 @@
  * prospecting cannot give comes out of the time to work deals. The hours left to work deals,
  * W = budget - real prospecting hours - P, dilute every deal's win probability by min(1, W / (hoursOpen x
  * open)) at resolution: `reps.capacity` C is the simple form of the same rule (W = C x hoursOpen).
- * With zero hours per padded opportunity and an unlimited budget nothing changes.
+ * A rep pads at most budget / hoursPad opportunities a month. With zero hours per padded opportunity and an
+ * unlimited budget nothing changes.
  */
 import type { Compiled } from '../compile.js';
 import type { SeatState } from '../state.js';
