@@ -96,7 +96,7 @@ function ratioByMonth(src: TrialColumns, num: 'wonOpps' | 'revenue' | 'stalledEn
 function coverageSummary(s: Scenario, src: TrialColumns, hasQuota: boolean): CoverageSummary {
   const rule = s.coverage !== null && s.coverage.policy !== 'none';
   const zero = stats([0]);
-  const global = s.coverage?.policy === 'global';
+  const isGlobal = s.coverage?.policy === 'global';
   return {
     paddedShare: stats(src.scalar('paddedShare')),
     realisedCoverage: rule ? statsOrNull(src.scalar('realisedCoverage')) : null,
@@ -107,7 +107,7 @@ function coverageSummary(s: Scenario, src: TrialColumns, hasQuota: boolean): Cov
       winRate: ratioByMonth(src, 'wonOpps', 'resolvedOpps'),
       velocity: ratioByMonth(src, 'revenue', 'openValue'),
       stalledShare: s.stalls ? ratioByMonth(src, 'stalledEnd', 'openEnd') : null,
-      multiple: global ? Array.from({ length: src.months }, (_, m) => stats(src.column('multiple', m))) : null,
+      multiple: isGlobal ? Array.from({ length: src.months }, (_, m) => stats(src.column('multiple', m))) : null,
     },
     top20: {
       revenuePerRep: statsOrNull(src.scalar('top20RevenuePerRep')) ?? zero,
