@@ -17,7 +17,7 @@ import type { SeatState } from '../state.js';
 
 /**
  * Stalled share of the month-end pipeline under steady arrivals (the closed form above).
- * @example stalledShareClosedForm(1 / 3, 0.5 / 3, 6) // ≈ 0.26
+ * @example stalledShareClosedForm(1 / 3, 0.5 / 3, 6) // ≈ 0.233
  */
 export function stalledShareClosedForm(p: number, q: number, T: number): number {
   let fresh = 0;
