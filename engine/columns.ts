@@ -7,7 +7,23 @@
 import type { TrialResults } from './types.js';
 
 /** Per-trial arrays with several values per trial (months, cost items, territories) whose columns the Summary reads. */
-export const WIDE_KEYS = ['revenue', 'cost', 'costItems', 'headcount', 'productive', 'ramping', 'vacant', 'territoryRevenue'] as const;
+export const WIDE_KEYS = [
+  'revenue',
+  'cost',
+  'costItems',
+  'headcount',
+  'productive',
+  'ramping',
+  'vacant',
+  'territoryRevenue',
+  'createdOpps',
+  'resolvedOpps',
+  'wonOpps',
+  'openValue',
+  'openEnd',
+  'stalledEnd',
+  'multiple',
+] as const;
 /** Per-trial arrays of which the Summary only needs the column sums (means over the trials). */
 export const SUMMED_KEYS = ['lorenz', 'leaderPresent', 'disrupted'] as const;
 /** Per-trial arrays with one value per trial that the Summary reads. */
@@ -24,6 +40,13 @@ export const SCALAR_KEYS = [
   'bottom80RevenuePerRep',
   'paddedShare',
   'realisedCoverage',
+  'requiredCoverage',
+  'realisedWinRate',
+  'stalledShare',
+  'top20Attainment',
+  'bottom80Attainment',
+  'top20PaddedShare',
+  'bottom80PaddedShare',
 ] as const;
 
 /** Per-month arrays whose months are summarised by counting when they hold head counts (small integers). */

@@ -80,6 +80,27 @@ export interface Compiled {
   coverage: number;
   coverageMultiple: number;
   paddingQuality: number;
+  /** escalation of the global multiple at quarter ends (0 step = off) */
+  escalate: boolean;
+  escalationStep: number;
+  escalationCap: number;
+  /** the coverage figures (realised win rate, velocity, stalled share, win-rate groups) are recorded */
+  coverageFigures: boolean;
+  // selling time (off: hours 0, budget Infinity)
+  sellingTime: boolean;
+  hoursBudget: number;
+  hoursReal: number;
+  hoursPad: number;
+  hoursOpen: number;
+  // stalled deals (off: stallAfter 0)
+  stalls: boolean;
+  /** months open (month-ends survived) after which a real / padded opportunity is stalled */
+  stallAfter: number;
+  stallAfterPad: number;
+  /** age buckets per seat: 0..stallAge, the last one holding the stalled (stallAge = max of the two thresholds) */
+  stallAge: number;
+  pStall: number;
+  ndStall: number;
   // costs
   hasCosts: boolean;
   repMonthlyCost: number;
@@ -87,6 +108,14 @@ export interface Compiled {
   managerMonthlyCost: number;
   leaderSearchCost: number;
   vacancyMonthlyCost: number;
+}
+
+/**
+ * Whole months an opportunity stays fresh: round(cycles x cycleMonths), at least 1 (0 when stalls are off).
+ * @example stallMonths(2, 3) // 6
+ */
+export function stallMonths(cycles: number | undefined, cycleMonths: number): number {
+  return cycles === undefined ? 0 : Math.max(1, Math.round(cycles * cycleMonths));
 }
 
 /** Turns a resolved scenario into the loop's parameters. */
@@ -177,6 +206,21 @@ export function compile(s: Scenario): Compiled {
     coverage,
     coverageMultiple: s.coverage?.multiple ?? 3,
     paddingQuality: s.coverage?.paddingQuality ?? 0.2,
+    escalate: !!s.coverage?.escalation && coverage === COVERAGE.global,
+    escalationStep: s.coverage?.escalation?.step ?? 0,
+    escalationCap: s.coverage?.escalation?.cap ?? Infinity,
+    coverageFigures: s.coverage != null || s.sellingTime != null || s.stalls != null,
+    sellingTime: s.sellingTime != null,
+    hoursBudget: s.sellingTime?.hoursPerMonth ?? Infinity,
+    hoursReal: s.sellingTime?.hoursPerOpportunity ?? 1,
+    hoursPad: s.sellingTime?.hoursPerPaddedOpportunity ?? 0,
+    hoursOpen: s.sellingTime?.hoursPerOpenOpportunityPerMonth ?? 0,
+    stalls: s.stalls != null,
+    stallAfter: stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths),
+    stallAfterPad: stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),
+    stallAge: Math.max(stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths), stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths)),
+    pStall: (s.stalls?.resolveMultiplier ?? 1) / s.reps.cycleMonths,
+    ndStall: s.stalls?.noDecisionRate ?? 0,
     hasCosts: s.costs !== null,
     repMonthlyCost: (s.costs?.repAnnualCost ?? 0) / 12,
     managerSpan: s.costs?.managerSpan ?? null,

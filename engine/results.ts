@@ -34,6 +34,20 @@ function widths(l: Layout): Record<string, number> {
     bottom80RevenuePerRep: 1,
     paddedShare: 1,
     realisedCoverage: 1,
+    createdOpps: l.months,
+    resolvedOpps: l.months,
+    wonOpps: l.months,
+    openValue: l.months,
+    openEnd: l.months,
+    stalledEnd: l.months,
+    multiple: l.months,
+    requiredCoverage: 1,
+    realisedWinRate: 1,
+    stalledShare: 1,
+    top20Attainment: 1,
+    bottom80Attainment: 1,
+    top20PaddedShare: 1,
+    bottom80PaddedShare: 1,
   };
 }
 

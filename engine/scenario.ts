@@ -144,10 +144,46 @@ const QuotaSchema = z.strictObject({
   plan: pos().nullable().default(null),
 });
 
+/**
+ * Escalation: at each quarter end, when the team's realised win rate over the quarter (won / resolved,
+ * padded opportunities included) is below 1 / multiple, leadership raises the global multiple by `step`,
+ * up to `cap`; it never comes down.
+ */
+const EscalationSchema = z.strictObject({
+  step: pos().default(1),
+  cap: pos().default(7),
+});
+
 const CoverageSchema = z.strictObject({
   policy: z.enum(['none', 'global', 'individual'], { error: 'must be none, global or individual' }).default('none'),
   multiple: pos().default(3),
   paddingQuality: prob().default(0.2),
+  escalation: EscalationSchema.nullable().default(null),
+});
+
+/**
+ * A rep's monthly selling-time budget (hours). Real prospecting costs hoursPerOpportunity per qualified
+ * opportunity, padding hoursPerPaddedOpportunity per padded one, and every open opportunity
+ * hoursPerOpenOpportunityPerMonth of work a month. Padding hours come out of the next month's
+ * prospecting (fewer real arrivals) and, beyond it, out of the time to work deals (diluted win rates).
+ */
+const SellingTimeSchema = z.strictObject({
+  hoursPerMonth: pos().nullable().default(null),
+  hoursPerOpportunity: pos(),
+  hoursPerPaddedOpportunity: nonNeg(),
+  hoursPerOpenOpportunityPerMonth: nonNeg().default(0),
+});
+
+/**
+ * Stalled deals: an open opportunity that has been open for more than afterCycles x cycleMonths months
+ * (paddedAfterCycles for padded ones) is stalled; a stalled opportunity resolves with probability
+ * resolveMultiplier / cycleMonths a month and ends in no decision with probability noDecisionRate.
+ */
+const StallsSchema = z.strictObject({
+  afterCycles: pos().default(2),
+  paddedAfterCycles: pos().default(1),
+  resolveMultiplier: z.number({ error: 'must be a number' }).gt(0, 'must be > 0 and <= 1').max(1, 'must be > 0 and <= 1').default(0.5),
+  noDecisionRate: prob().default(0.6),
 });
 
 const CostsSchema = z.strictObject({
@@ -175,6 +211,8 @@ export const ScenarioSchema = z
     enablement: z.array(ProgrammeSchema, { error: 'must be a list' }).default([]),
     quota: QuotaSchema.nullable().optional(),
     coverage: CoverageSchema.nullable().optional(),
+    sellingTime: SellingTimeSchema.nullable().optional(),
+    stalls: StallsSchema.nullable().optional(),
     costs: CostsSchema.nullable().optional(),
     market: MarketSchema.nullable().optional(),
     initialTeam: z.enum(['ramped', 'steady-state'], { error: 'must be ramped or steady-state' }).optional(),
@@ -228,6 +266,13 @@ export const ScenarioSchema = z
     }
     if (s.coverage && s.coverage.policy !== 'none' && (!s.quota || s.quota.method === 'none' || s.quota.annualPerRep === null))
       add(['coverage', 'policy'], 'needs a per-rep quota (quota.annualPerRep) to measure coverage against');
+    const esc = s.coverage?.escalation;
+    if (esc) {
+      if (s.coverage!.policy !== 'global') add(['coverage', 'escalation'], 'applies to the global policy only (policy: global)');
+      if (esc.cap < s.coverage!.multiple) add(['coverage', 'escalation', 'cap'], `must be >= coverage.multiple (${s.coverage!.multiple})`);
+    }
+    if (s.stalls && s.stalls.paddedAfterCycles * s.reps.cycleMonths > 120) add(['stalls', 'paddedAfterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
+    if (s.stalls && s.stalls.afterCycles * s.reps.cycleMonths > 120) add(['stalls', 'afterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
   });
 
 export const DEFAULT_TERRITORY = 'All';
@@ -240,13 +285,15 @@ export type Programme = z.output<typeof ProgrammeSchema>;
 export type MarketSpec = z.output<typeof MarketSchema>;
 
 /** A resolved scenario: every default filled, territories explicit, absent blocks null. */
-export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'costs' | 'market' | 'initialTeam' | '$schema'> {
+export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | '$schema'> {
   territories: Territory[];
   hiring: z.output<typeof HiringSchema> | null;
   attrition: z.output<typeof AttritionSchema> | null;
   leadership: z.output<typeof LeadershipSchema> | null;
   quota: z.output<typeof QuotaSchema> | null;
   coverage: z.output<typeof CoverageSchema> | null;
+  sellingTime: z.output<typeof SellingTimeSchema> | null;
+  stalls: z.output<typeof StallsSchema> | null;
   costs: z.output<typeof CostsSchema> | null;
   /** present only when the file has a market block (absent keeps the resolved scenario, and its hash, as before) */
   market?: MarketSpec;
@@ -453,6 +500,8 @@ export function parseScenario(input: string | unknown): Scenario {
     leadership: s.leadership ?? null,
     quota: s.quota ?? null,
     coverage: s.coverage ?? null,
+    sellingTime: s.sellingTime ?? null,
+    stalls: s.stalls ?? null,
     costs: s.costs ?? null,
     ...(market ? { market } : {}),
     // absent and `ramped` resolve alike (every initial seat held by a fully ramped rep), and keep the resolved scenario as before

@@ -7,13 +7,15 @@
  *  2. leader state at the start of m; enablement programmes starting in m pick their targets
  *  3. multipliers (ramp, disruption dip, enablement, change-programme lift) and demand
  *  4. arrivals (territory saturation shared pro rata, x the market's growth and season; steady-state
- *     pipeline before month 1's arrivals)
- *  5. coverage padding
- *  6. resolutions and won deal values
+ *     pipeline before month 1's arrivals); with a selling-time budget, last month's padding hours first
+ *     come out of real prospecting
+ *  5. coverage padding (its hours owed by the next month; with stalls, padded opportunities start at age 0)
+ *  6. resolutions and won deal values (with stalls, bucket by age: stalled ones resolve slower and more
+ *     often in no decision; with selling time, win rates diluted when the hours left cannot work the pipeline)
  *  7. costs and quota accrual
  *  8. exits at month end (voluntary hazard; low-performer rule at quarter ends)
  *  9. leader exit (tenure clock; impatience at quarter ends)
- * 10. end-of-month figures
+ * 10. end-of-month figures; at quarter ends, escalation of the global coverage multiple (from the next month)
  *
  * Steps 3 to 8 and the counts of 10 run in one pass over the seats: each reads and writes only its own
  * seat's state and streams, so fusing them changes no number. Step 3 runs as a pass of its own when a
@@ -34,7 +36,9 @@ import { leaderInit, leaderMonthEnd, leaderMonthStart } from './model/leadership
 import { effectRamp, enrolledCost, startProgramme } from './model/enablement.js';
 import { territoryFactors } from './model/territories.js';
 import { arrive, resolveSeat } from './model/pipeline.js';
-import { monthQuota, padSeat } from './model/policy.js';
+import { escalate, monthQuota, padSeat } from './model/policy.js';
+import { prospectingRate } from './model/sellingTime.js';
+import { stalledCount } from './model/stalls.js';
 import { exitSeat } from './model/attrition.js';
 import { charge, chargeSalaries, COST } from './model/costs.js';
 import { accrueQuota, creditPerson, reducePersons } from './model/persons.js';
@@ -104,6 +108,13 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   seedTrialStreams(st.S, N, k0, k1, c.purposes);
   st.nP = 0;
   st.hires = st.exits = st.padded = st.created = st.covSum = st.covN = 0;
+  st.covReq = st.mRes = st.mWon = st.qRes = st.qWon = st.tRes = st.tWon = st.tStalled = st.tOpen = 0;
+  st.multiple = c.coverageMultiple;
+  if (c.sellingTime) st.padHours.fill(0);
+  if (c.stalls) {
+    st.ageReg.fill(0);
+    st.agePad.fill(0);
+  }
   if (c.leadership) leaderInit(st.leader, c.leadership, st.S, N * PURPOSES + GLOBAL.leader);
   assignTiers(c.winRate, c.initialSeats, st.S, N * PURPOSES + GLOBAL.tiers, st.tier);
   for (let s = 0; s < N; s++) {
@@ -153,6 +164,12 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   // 4-8 and the counts of 10, seat by seat
   const left = 3 - ((m - 1) % 3);
   const hazard = c.hazard * st.hazardMult;
+  const figures = c.coverageFigures;
+  let openValue = 0,
+    created = 0,
+    openEnd = 0,
+    stalledEnd = 0;
+  st.mRes = st.mWon = 0;
   let revenue = 0,
     padded = 0,
     seatedN = 0,
@@ -163,9 +180,16 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   for (let s = 0; s < N; s++) {
     if (status[s] === SEATED) {
       const demand = c.unlimited ? seatRates(st, c, s) : st.demand[s];
-      st.created += arrive(st, c, s, m, demand * st.tFactor[territory[s]] * c.market[m - 1]); // 4 (x the market's month)
+      const lam = demand * st.tFactor[territory[s]] * c.market[m - 1];
+      const a = arrive(st, c, s, m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4 (x the market's month)
+      st.created += a;
+      if (figures) {
+        st.pMade[st.person[s]] += a;
+        created += a;
+      }
       if (c.coverage !== 0) padded += padSeat(st, c, s, left); // 5
     }
+    if (figures) openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];
     const v = resolveSeat(st, c, s); // 6
     if (v > 0) {
       revenue += v;
@@ -179,6 +203,10 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
       if (c.attrition && exitSeat(st, c, s, m, hazard, quarterEnd)) vacate(st, c, s, m); // 8
     }
     if (quarterEnd) st.qRev[s] = st.qQuota[s] = 0;
+    if (figures) {
+      openEnd += st.openReg[s] + st.openPad[s];
+      if (c.stalls) stalledEnd += stalledCount(st, c, s);
+    }
     if (status[s] === SEATED) {
       seatedEnd++;
       if (st.ramp[s] >= 1) productive++;
@@ -189,6 +217,25 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   if (c.coverage !== 0) {
     st.padded += padded;
     out.padded[mo] = padded;
+  }
+  if (figures) {
+    out.createdOpps[mo] = created;
+    out.resolvedOpps[mo] = st.mRes;
+    out.wonOpps[mo] = st.mWon;
+    out.openValue[mo] = openValue;
+    out.openEnd[mo] = openEnd;
+    out.stalledEnd[mo] = stalledEnd;
+    out.multiple[mo] = c.coverage === 1 ? st.multiple : NaN;
+    st.tRes += st.mRes;
+    st.tWon += st.mWon;
+    st.tOpen += openEnd;
+    st.tStalled += stalledEnd;
+    // escalation at quarter ends: the multiple in force from the next month
+    if (c.escalate) {
+      st.qRes += st.mRes;
+      st.qWon += st.mWon;
+      if (quarterEnd) escalate(st, c);
+    }
   }
   // 7. the month's salaries and programme costs
   const salaries = chargeSalaries(out, ci, c, seatedN);
@@ -220,5 +267,10 @@ function endTrial(st: SeatState, c: Compiled, out: TrialResults, row: number): v
   const made = st.created + st.padded;
   out.paddedShare[row] = c.coverage !== 0 && made > 0 ? st.padded / made : 0;
   out.realisedCoverage[row] = st.covN > 0 ? st.covSum / st.covN : NaN;
-  reducePersons(st, out, row);
+  if (c.coverageFigures) {
+    out.requiredCoverage[row] = st.covN > 0 ? st.covReq / st.covN : NaN;
+    out.realisedWinRate[row] = st.tRes > 0 ? st.tWon / st.tRes : NaN;
+    out.stalledShare[row] = c.stalls && st.tOpen > 0 ? st.tStalled / st.tOpen : c.stalls ? NaN : 0;
+  }
+  reducePersons(st, c, out, row);
 }

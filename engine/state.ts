@@ -69,6 +69,12 @@ export interface SeatState {
   lamMemo: Float64Array;
   /** tenure month at month 1 of an initial holder of a steady-state team (0 otherwise) */
   tenure0: Int32Array;
+  /** selling time: hours of last month's padding owed by this month, and this month's hours left to work deals */
+  padHours: Float64Array;
+  workHours: Float64Array;
+  /** stalls: open opportunities by month-ends survived, seat-major (stallAge + 1 buckets; the last one caps the age) */
+  ageReg: Int32Array;
+  agePad: Int32Array;
 
   // ---- per person (grown on demand)
   nP: number;
@@ -79,6 +85,9 @@ export interface SeatState {
   pYearRev: Float64Array;
   pYearQuota: Float64Array;
   pYearMonths: Float64Array;
+  /** per person: padded and real opportunities created (coverage figures) */
+  pPad: Float64Array;
+  pMade: Float64Array;
 
   // ---- scratch for ranking and the Lorenz curve (length >= max(N, pCap))
   idxBuf: Int32Array;
@@ -123,6 +132,21 @@ export interface SeatState {
   /** realised coverage: pipeline value after padding and remaining quota, summed over rep-months */
   covSum: number;
   covN: number;
+  /** required pipeline value (multiple x remaining quota), summed over rep-months */
+  covReq: number;
+  /** the global coverage multiple in force (raised by escalation) */
+  multiple: number;
+  /** this month's resolved and won opportunities, added to by the resolution step */
+  mRes: number;
+  mWon: number;
+  /** the quarter's resolved and won opportunities (escalation) */
+  qRes: number;
+  qWon: number;
+  /** the trial's resolved and won opportunities; stalled and all open opportunities summed over month ends */
+  tRes: number;
+  tWon: number;
+  tStalled: number;
+  tOpen: number;
 
   // ---- attainments of the block (person-years with quota), in trial order
   att: Float32Array;
@@ -176,6 +200,10 @@ export function createState(c: Compiled): SeatState {
     monthlyQuota,
     lamMemo: new Float64Array(2 * N).fill(-1),
     tenure0: new Int32Array(N),
+    padHours: new Float64Array(N),
+    workHours: new Float64Array(N).fill(Infinity),
+    ageReg: new Int32Array(N * (c.stallAge + 1)),
+    agePad: new Int32Array(N * (c.stallAge + 1)),
     nP: 0,
     pCap,
     pRev: new Float64Array(pCap),
@@ -183,6 +211,8 @@ export function createState(c: Compiled): SeatState {
     pYearRev: new Float64Array(pCap * Y),
     pYearQuota: new Float64Array(pCap * Y),
     pYearMonths: new Float64Array(pCap * Y),
+    pPad: new Float64Array(pCap),
+    pMade: new Float64Array(pCap),
     idxBuf: new Int32Array(scratch),
     keyBuf: new Float64Array(scratch),
     topBuf: new Uint8Array(scratch),
@@ -208,6 +238,16 @@ export function createState(c: Compiled): SeatState {
     created: 0,
     covSum: 0,
     covN: 0,
+    covReq: 0,
+    multiple: c.coverageMultiple,
+    mRes: 0,
+    mWon: 0,
+    qRes: 0,
+    qWon: 0,
+    tRes: 0,
+    tWon: 0,
+    tStalled: 0,
+    tOpen: 0,
     att: new Float32Array(1024),
     nAtt: 0,
   };
@@ -226,6 +266,8 @@ export function growPersons(st: SeatState): void {
   st.pYearRev = grow(st.pYearRev, st.Y);
   st.pYearQuota = grow(st.pYearQuota, st.Y);
   st.pYearMonths = grow(st.pYearMonths, st.Y);
+  st.pPad = grow(st.pPad, 1);
+  st.pMade = grow(st.pMade, 1);
   st.pCap = cap;
   const scratch = Math.max(cap, st.N);
   st.sortBuf = new Float64Array(cap);

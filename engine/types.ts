@@ -60,6 +60,30 @@ export interface TrialResults {
   paddedShare: Float64Array;
   /** pipeline value after padding / remaining quarterly quota, summed over rep-months (NaN when no coverage rule) */
   realisedCoverage: Float64Array;
+  // ---- coverage figures (recorded when the scenario has a coverage, sellingTime or stalls block; else 0)
+  /** real (not padded) opportunities created in each month */
+  createdOpps: Float64Array;
+  /** opportunities resolved (won, lost or no decision) and won in each month, padded included */
+  resolvedOpps: Float64Array;
+  wonOpps: Float64Array;
+  /** open pipeline value (open opportunities x E[deal] x the rep's multiplier) after padding, before resolution */
+  openValue: Float64Array;
+  /** open and stalled opportunities at the month's end */
+  openEnd: Float64Array;
+  stalledEnd: Float64Array;
+  /** the global coverage multiple in force in the month (NaN when the policy is not global) */
+  multiple: Float64Array;
+  /** required pipeline value / remaining quarterly quota, over rep-months (NaN without a coverage rule) */
+  requiredCoverage: Float64Array;
+  /** won / resolved opportunities over the horizon, padded included */
+  realisedWinRate: Float64Array;
+  /** stalled / open opportunities summed over month ends (0 without stalls) */
+  stalledShare: Float64Array;
+  /** the top 20% and the other 80% of persons by base win rate: mean attainment of their person-years, padded / created */
+  top20Attainment: Float64Array;
+  bottom80Attainment: Float64Array;
+  top20PaddedShare: Float64Array;
+  bottom80PaddedShare: Float64Array;
   /** pooled person-year attainments (all trials), in trial order */
   attainments: Float32Array;
   /** number of attainments per trial, to slice `attainments` */
@@ -93,6 +117,40 @@ export interface PlanResult {
   annual: { year: number; months: number; target: number; probability: number; ci: [number, number] }[];
 }
 
+/** One win-rate group's coverage figures (top 20% or the other 80% of persons by base win rate). */
+export interface WinRateGroup {
+  revenuePerRep: Stats;
+  /** mean attainment of the group's person-years (null without quota) */
+  attainment: Stats | null;
+  /** padded / created opportunities of the group */
+  paddedShare: Stats | null;
+}
+
+export interface CoverageSummary {
+  /** padded / created opportunities (0 without a coverage rule) */
+  paddedShare: Stats;
+  /** pipeline value after padding / remaining quarterly quota (null without a coverage rule) */
+  realisedCoverage: Stats | null;
+  /** the multiple the rule required (global: the multiple in force; individual: 1 / own conversion), weighted by remaining quota */
+  requiredCoverage: Stats | null;
+  /** won / resolved opportunities over the horizon (padded included) */
+  realisedWinRate: Stats | null;
+  /** stalled / open opportunities over month ends (null without stalls) */
+  stalledShare: Stats | null;
+  byMonth: {
+    /** won / resolved in the month */
+    winRate: Stats[];
+    /** pipeline velocity: value won in the month / open pipeline value */
+    velocity: Stats[];
+    /** stalled / open at the month's end (null without stalls) */
+    stalledShare: Stats[] | null;
+    /** the global multiple in force (null unless the policy is global) */
+    multiple: Stats[] | null;
+  };
+  top20: WinRateGroup;
+  bottom80: WinRateGroup;
+}
+
 export interface Summary {
   trials: number;
   seed: number;
@@ -114,7 +172,8 @@ export interface Summary {
   headcount: { monthly: Stats[]; productive: Stats[]; ramping: Stats[]; vacant: Stats[] };
   hiring: { hires: Stats; exits: Stats };
   leadership: { changes: Stats; monthsWithoutLeader: Stats; programmesLost: Stats; presentByMonth: number[]; disruptedByMonth: number[] };
-  coverage: { paddedShare: Stats; realisedCoverage: Stats | null } | null;
+  /** present when the scenario has a coverage, sellingTime or stalls block */
+  coverage: CoverageSummary | null;
   cost: { total: Stats; monthly: Stats[]; breakdown: Record<string, Stats> };
   margin: Stats;
   roi: Stats | null;

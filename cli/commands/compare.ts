@@ -78,6 +78,35 @@ export function formatComparison(title: string, r: CompareResult): string {
       `  variance reduction    ${v.varianceReduction === null ? '- (identical outcomes: the difference is 0 in every trial)' : `${v.varianceReduction.toFixed(1)}x (independent draws would give the difference this many times the variance)`}`,
     );
   }
+  const all = [{ name: b.scenario.name, s: b }, ...r.variants.map((v) => ({ name: v.name, s: v.summary }))];
+  if (all.some((x) => x.s.coverage)) {
+    lines.push('');
+    lines.push('coverage (means over trials; top 20% / other 80% of reps by win rate):');
+    const rows: string[][] = [['scenario', 'required', 'realised', 'padded', 'stalled', 'win rate', 'final multiple', 'revenue/rep', 'attainment', 'padded share']];
+    const x2 = (v: { mean: number } | null | undefined) => (v ? `${v.mean.toFixed(2)}x` : '-');
+    const pair = (a: { mean: number } | null | undefined, c: { mean: number } | null | undefined, f: (v: number) => string) => `${a ? f(a.mean) : '-'} / ${c ? f(c.mean) : '-'}`;
+    for (const { name, s } of all) {
+      const c = s.coverage;
+      if (!c) {
+        rows.push([name, '-', '-', '-', '-', '-', '-', '-', '-', '-']);
+        continue;
+      }
+      const mult = c.byMonth.multiple;
+      rows.push([
+        name,
+        x2(c.requiredCoverage),
+        x2(c.realisedCoverage),
+        pct(c.paddedShare.mean),
+        c.stalledShare ? pct(c.stalledShare.mean) : '-',
+        c.realisedWinRate ? pct(c.realisedWinRate.mean) : '-',
+        mult ? `${mult[mult.length - 1].mean.toFixed(2)}x` : '-',
+        pair(c.top20.revenuePerRep, c.bottom80.revenuePerRep, money),
+        pair(c.top20.attainment, c.bottom80.attainment, (v) => pct(v, 0)),
+        pair(c.top20.paddedShare, c.bottom80.paddedShare, (v) => pct(v, 1)),
+      ]);
+    }
+    lines.push(table(rows));
+  }
   return lines.join('\n');
 }
 

@@ -6,6 +6,7 @@ import type { Compiled } from '../compile.js';
 import type { SeatState } from '../state.js';
 import { nextU, PURPOSE, PURPOSES } from '../random/streams.js';
 import { binomial } from '../random/binomial.js';
+import { loseAged } from './stalls.js';
 
 /**
  * Monthly exit hazard 1 - (1 - a)^(1/12) for an annual rate a.
@@ -41,8 +42,11 @@ export function exitSeat(st: SeatState, c: Compiled, s: number, m: number, hazar
   }
   if (!leaves) return false;
   st.exits++;
-  st.openReg[s] -= binomial(S, e, st.openReg[s], c.pipelineLoss);
-  st.openPad[s] -= binomial(S, e, st.openPad[s], c.pipelineLoss);
+  if (c.stalls) loseAged(st, c, s, e, c.pipelineLoss);
+  else {
+    st.openReg[s] -= binomial(S, e, st.openReg[s], c.pipelineLoss);
+    st.openPad[s] -= binomial(S, e, st.openPad[s], c.pipelineLoss);
+  }
   st.person[s] = -1;
   return true;
 }

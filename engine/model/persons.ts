@@ -8,6 +8,34 @@ import { LORENZ_POINTS, type TrialResults } from '../types.js';
 import { growPersons, type SeatState } from '../state.js';
 import { gini, lorenzAt, prefixSums } from '../stats/lorenz.js';
 import { topK } from './rank.js';
+import type { Compiled } from '../compile.js';
+
+/**
+ * The coverage figures of the two win-rate groups (st.topBuf marks the top 20%): mean attainment of
+ * their counted person-years (NaN without any) and padded / created opportunities (NaN when none created).
+ */
+function groupFigures(st: SeatState, out: TrialResults, row: number): void {
+  const Y = st.Y;
+  const att = [0, 0],
+    attN = [0, 0],
+    pad = [0, 0],
+    made = [0, 0];
+  for (let p = 0; p < st.nP; p++) {
+    const g = st.topBuf[p] === 1 ? 0 : 1;
+    pad[g] += st.pPad[p];
+    made[g] += st.pPad[p] + st.pMade[p];
+    for (let y = 0; y < Y; y++) {
+      const q = st.pYearQuota[p * Y + y];
+      if (st.pYearMonths[p * Y + y] < MIN_MONTHS_FOR_ATTAINMENT || !(q > 0)) continue;
+      att[g] += st.pYearRev[p * Y + y] / q;
+      attN[g]++;
+    }
+  }
+  out.top20Attainment[row] = attN[0] > 0 ? att[0] / attN[0] : NaN;
+  out.bottom80Attainment[row] = attN[1] > 0 ? att[1] / attN[1] : NaN;
+  out.top20PaddedShare[row] = made[0] > 0 ? pad[0] / made[0] : NaN;
+  out.bottom80PaddedShare[row] = made[1] > 0 ? pad[1] / made[1] : NaN;
+}
 
 /** Months seated in a plan year before a person's attainment counts. */
 export const MIN_MONTHS_FOR_ATTAINMENT = 3;
@@ -21,6 +49,7 @@ export function newPerson(st: SeatState, base: number): number {
   const p = st.nP++;
   st.pRev[p] = 0;
   st.pBase[p] = base;
+  st.pPad[p] = st.pMade[p] = 0;
   const Y = st.Y;
   for (let y = 0; y < Y; y++) st.pYearRev[p * Y + y] = st.pYearQuota[p * Y + y] = st.pYearMonths[p * Y + y] = 0;
   return p;
@@ -47,7 +76,7 @@ export function accrueQuota(st: SeatState, s: number, y: number, qm: number): vo
  * quota and mean attainment; the Lorenz curve, top-20% share and Gini of person revenue; revenue per rep
  * of the top 20% and the bottom 80% by base win rate (ties by person index).
  */
-export function reducePersons(st: SeatState, out: TrialResults, row: number): void {
+export function reducePersons(st: SeatState, c: Compiled, out: TrialResults, row: number): void {
   const nP = st.nP;
   const Y = st.Y;
   // attainment per person-year (seated >= 3 months of the year, quota > 0)
@@ -101,6 +130,7 @@ export function reducePersons(st: SeatState, out: TrialResults, row: number): vo
     }
     out.top20RevenuePerRep[row] = top / k;
     out.bottom80RevenuePerRep[row] = nP > k ? bottom / (nP - k) : NaN;
+    if (c.coverageFigures) groupFigures(st, out, row);
   } else {
     out.top20RevenuePerRep[row] = NaN;
     out.bottom80RevenuePerRep[row] = NaN;

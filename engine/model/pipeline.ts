@@ -14,6 +14,8 @@ import type { Compiled } from '../compile.js';
 import { SEATED, type SeatState } from '../state.js';
 import { lognormalTableQuantile, type LognormalTable } from '../random/lognormalTable.js';
 import { nextU } from '../random/streams.js';
+import { resolveAged, stationaryAged } from './stalls.js';
+import { workDilution } from './sellingTime.js';
 
 /**
  * Open opportunities of a seat in the stationary state, before month 1's arrivals: Poisson(rate x (cycle - 1)).
@@ -73,12 +75,19 @@ export function arrive(st: SeatState, c: Compiled, s: number, m: number, lam: nu
   const o = s * PURPOSES;
   if (m === 1 && c.steadyStart) {
     if (c.team) {
-      // a steady-state team's holder: the pipeline of a rep in tenure month k (engine/model/team.ts)
-      if (st.tenure0[s] > 0) st.openReg[s] += poisson(st.S, o + PURPOSE.initial, lam * teamPipelineWeight(c.team, st.tenure0[s]));
-    } else if (st.isHire[s] === 0) st.openReg[s] += steadyStateOpen(st.S, o + PURPOSE.initial, lam, c.cycle);
+      // a steady-state team's holder: the pipeline of a rep in tenure month k (engine/model/team.ts); with
+      // stalls, spread over ages as a settled rep's pipeline of the same mean
+      const k = st.tenure0[s];
+      if (k > 0) {
+        const mean = lam * teamPipelineWeight(c.team, k);
+        st.openReg[s] += c.stalls ? stationaryAged(st, c, s, o + PURPOSE.initial, c.cycle > 1 ? mean / (c.cycle - 1) : 0) : poisson(st.S, o + PURPOSE.initial, mean);
+      }
+    } else if (st.isHire[s] === 0)
+      st.openReg[s] += c.stalls ? stationaryAged(st, c, s, o + PURPOSE.initial, lam) : steadyStateOpen(st.S, o + PURPOSE.initial, lam, c.cycle);
   }
   const a = arrivalsMemo(st.S, o + PURPOSE.arrivals, lam, st.lamMemo, s);
   st.openReg[s] += a;
+  if (c.stalls) st.ageReg[s * (c.stallAge + 1)] += a;
   return a;
 }
 
@@ -97,18 +106,38 @@ export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
   if (!seated && open === 0) return 0;
   const S = st.S;
   const o = s * PURPOSES;
-  const pw = seated ? st.pEff[s] * capacityDilution(c.capacity, open) : Math.min(1, st.base[s] * st.lift);
+  let pw = seated ? st.pEff[s] * capacityDilution(c.capacity, open) : Math.min(1, st.base[s] * st.lift);
+  if (c.sellingTime && seated) pw *= workDilution(st.workHours[s], c.hoursOpen, open);
   const pDecide = 1 - (seated ? st.ndEff[s] : c.noDecision);
   const stream = o + PURPOSE.resolutions;
-  const resolved = binomialTable(c.resolveTable, S, stream, reg);
-  st.openReg[s] = reg - resolved;
-  let won = binomial(S, stream, resolved, pDecide * pw);
-  if (pad > 0) {
-    const ps = o + PURPOSE.padding;
-    const r = binomialTable(c.resolveTable, S, ps, pad);
-    st.openPad[s] = pad - r;
-    won += binomial(S, ps, r, pDecide * (pw * c.paddingQuality));
+  let won: number;
+  if (c.stalls) {
+    won = resolveAged(st, c, s, st.ageReg, c.stallAfter, stream, pDecide, pw);
+    if (pad > 0) won += resolveAged(st, c, s, st.agePad, c.stallAfterPad, o + PURPOSE.padding, pDecide, pw * c.paddingQuality);
+    let r = 0,
+      p = 0;
+    const B = c.stallAge + 1;
+    for (let j = 0; j < B; j++) {
+      r += st.ageReg[s * B + j];
+      p += st.agePad[s * B + j];
+    }
+    st.openReg[s] = r;
+    st.openPad[s] = p;
+  } else {
+    const resolved = binomialTable(c.resolveTable, S, stream, reg);
+    st.openReg[s] = reg - resolved;
+    won = binomial(S, stream, resolved, pDecide * pw);
+    let res = resolved;
+    if (pad > 0) {
+      const ps = o + PURPOSE.padding;
+      const r = binomialTable(c.resolveTable, S, ps, pad);
+      st.openPad[s] = pad - r;
+      res += r;
+      won += binomial(S, ps, r, pDecide * (pw * c.paddingQuality));
+    }
+    st.mRes += res;
   }
+  st.mWon += won;
   if (won === 0) return 0;
   if (c.dealEmpirical) return empiricalDealValue(S, o + PURPOSE.deals, won, c.dealEmpirical, st.mult[s]);
   return dealValue(S, o + PURPOSE.deals, won, c.dealMedian, c.dealTable, st.mult[s]);

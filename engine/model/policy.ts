@@ -4,13 +4,16 @@
  * for new hires. The company plan is quota.plan pro-rated to the horizon, or the sum of the planned
  * seats' quotas (initial seats and hiring-plan seats from their month, ignoring time-to-fill and
  * attrition). Coverage: a rep whose open pipeline value falls short of multiple x remaining quarterly
- * quota pads it with low-quality opportunities.
+ * quota pads it with low-quality opportunities (which, with a selling-time budget, cost the next month's
+ * hours, and with stalls, age and stall like real ones); under escalation the global multiple rises at
+ * quarter ends while the team's realised win rate is below 1 / multiple.
  */
 import type { Scenario } from '../scenario.js';
 import { rampMultiplier, CURVE } from './hiring.js';
 import { seatLayout } from './territories.js';
 import type { Compiled } from '../compile.js';
 import type { SeatState } from '../state.js';
+import { owePadding } from './sellingTime.js';
 
 export interface PlanTargets {
   /** plan for the whole horizon */
@@ -118,9 +121,30 @@ export function padSeat(st: SeatState, c: Compiled, s: number, left: number): nu
   if (remaining <= 0) return 0;
   const unit = c.expectedDeal * st.mult[s];
   const value = (st.openReg[s] + st.openPad[s]) * unit;
-  const k = paddingNeeded(value, coverageMultiple(c.coverage, c.coverageMultiple, st.pEff[s], st.ndEff[s]) * remaining, unit);
+  const required = coverageMultiple(c.coverage, st.multiple, st.pEff[s], st.ndEff[s]);
+  let k = paddingNeeded(value, required * remaining, unit);
+  // with a selling-time budget no rep pads more hours than a month has
+  if (c.sellingTime && k * c.hoursPad > c.hoursBudget) k = Math.floor(c.hoursBudget / c.hoursPad);
   st.openPad[s] += k;
   st.covSum += value + k * unit;
   st.covN += remaining;
+  st.covReq += required * remaining;
+  if (k > 0) {
+    if (c.stalls) st.agePad[s * (c.stallAge + 1)] += k;
+    if (c.sellingTime) owePadding(st, c, s, k);
+    st.pPad[st.person[s]] += k;
+  }
   return k;
+}
+
+/**
+ * Escalation at a quarter end: when the team's realised win rate over the quarter (won / resolved, padded
+ * opportunities included) is below 1 / multiple, the global multiple rises by `step`, up to `cap` (a
+ * quarter with nothing resolved changes nothing). Resets the quarter's counts. Returns the new multiple.
+ * @example // multiple 3, 10 won of 100 resolved (0.1 < 1/3), step 1, cap 7: 4
+ */
+export function escalate(st: SeatState, c: Compiled): number {
+  if (st.qRes > 0 && st.qWon / st.qRes < 1 / st.multiple) st.multiple = Math.min(c.escalationCap, st.multiple + c.escalationStep);
+  st.qRes = st.qWon = 0;
+  return st.multiple;
 }

@@ -132,6 +132,7 @@ export function seatHolder(st: SeatState, c: Compiled, s: number, m: number, hir
   st.lowQ[s] = 0;
   st.qRev[s] = 0;
   st.qQuota[s] = 0;
+  st.padHours[s] = 0;
   for (let j = 0; j < P; j++) st.enrolled[s * P + j] = 0;
   if (hire) for (let j = 0; j < P; j++) enrolHire(st, c, s, j, m);
 }

@@ -19,7 +19,8 @@
  * Without attrition every holder is productive (q = 0); without backfill no seat starts vacant. Not
  * modelled: a starter's inherited pipeline under a step ramp (ramp 0), the month-1 territory saturation and
  * market of a vacant seat's leftover pipeline (drawn at the full-ramp rate opportunitiesPerMonth), onboarding
- * capacity and enablement ramp savings in the tenure of the starting team. The initial holders' win rates
+ * capacity and enablement ramp savings in the tenure of the starting team; with stalls, the starting
+ * pipelines' ages are a settled rep's, scaled to the same mean. The initial holders' win rates
  * are the team's (`reps.winRate`), whatever their tenure.
  */
 import type { Scenario } from '../scenario.js';
@@ -31,6 +32,7 @@ import { monthlyHazard } from './attrition.js';
 import { rampMultiplier, CURVE } from './hiring.js';
 import { drawWinRate, seatHolder } from './reps.js';
 import { poisson } from '../random/poisson.js';
+import { stationaryAged } from './stalls.js';
 
 export interface TeamParams {
   /** monthly hazard (0: every holder is productive) */
@@ -143,7 +145,10 @@ export function seatInitialTeam(st: SeatState, c: Compiled, t: TeamParams, s: nu
     // the leaver's pipeline, resolving at the leaver's win rate (a holder of this seat's tier) until the fill
     if (c.steadyStart) {
       st.base[s] = drawWinRate(c.winRate, st.tier[s], st.S, s * PURPOSES + PURPOSE.attributes);
-      st.openReg[s] = poisson(st.S, s * PURPOSES + PURPOSE.initial, c.rate * t.vacantWeight[r]);
+      const mean = c.rate * t.vacantWeight[r];
+      const stream = s * PURPOSES + PURPOSE.initial;
+      // with stalls, spread over ages as a settled rep's pipeline of the same mean
+      st.openReg[s] = c.stalls ? stationaryAged(st, c, s, stream, c.cycle > 1 ? mean / (c.cycle - 1) : 0) : poisson(st.S, stream, mean);
     }
     return;
   }

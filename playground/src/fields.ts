@@ -18,6 +18,8 @@ export interface FieldSpec {
   /** the field may be null: `nullLabel` names what null means, `nullDefault` is used when turned on */
   nullable?: { label: string; default: unknown };
   help?: string;
+  /** shown only when a sibling field of the same block has one of these values (e.g. coverage policy) */
+  when?: { key: string; in: string[] };
 }
 
 /** An optional nested object inside a block (e.g. `leadership.disruption`): null = off. */
@@ -26,6 +28,8 @@ export interface SubBlockSpec {
   title: string;
   defaults: Record<string, unknown>;
   fields: FieldSpec[];
+  /** shown only when a field of the enclosing block has one of these values */
+  when?: { key: string; in: string[] };
 }
 
 export interface SectionSpec {
@@ -205,8 +209,46 @@ export const SECTIONS: SectionSpec[] = [
     help: 'Coverage = 1 / win rate. A global 3X overloads a 50%-win rep and under-covers a 20%-win rep; shortfalls are padded with low-quality deals.',
     fields: [
       { key: 'policy', label: 'Policy', kind: 'select', options: ['none', 'global', 'individual'] },
-      { key: 'multiple', label: 'Required multiple', kind: 'number', unit: 'x', min: 1, max: 6, step: 0.5 },
-      pct('paddingQuality', 'Padded-deal quality'),
+      { key: 'multiple', label: 'Required multiple', kind: 'number', unit: 'x', min: 1, max: 10, step: 0.5, when: { key: 'policy', in: ['global'] } },
+      { ...pct('paddingQuality', 'Padded-deal quality'), when: { key: 'policy', in: ['global', 'individual'] } },
+    ],
+    subBlocks: [
+      {
+        key: 'escalation',
+        title: 'Escalation (leadership raises the multiple)',
+        defaults: { step: 1, cap: 7 },
+        when: { key: 'policy', in: ['global'] },
+        fields: [
+          { key: 'step', label: 'Rise per quarter', kind: 'number', unit: 'x', min: 0.5, max: 3, step: 0.5, help: 'Each quarter the team wins less than 1 / multiple of what it resolves.' },
+          { key: 'cap', label: 'Cap', kind: 'number', unit: 'x', min: 1, max: 15, step: 0.5 },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'sellingTime',
+    title: 'Selling time',
+    block: 'sellingTime',
+    defaults: { hoursPerMonth: 70, hoursPerOpportunity: 10, hoursPerPaddedOpportunity: 2, hoursPerOpenOpportunityPerMonth: 3 },
+    help: 'Padding costs hours: they come out of next month’s prospecting (fewer real deals), then out of working deals (lower win rates).',
+    fields: [
+      { key: 'hoursPerMonth', label: 'Selling hours / month', kind: 'number', unit: 'none', min: 10, max: 180, step: 5, nullable: { label: 'unlimited', default: 70 } },
+      { key: 'hoursPerOpportunity', label: 'Hours / real opportunity', kind: 'number', unit: 'none', min: 0.5, max: 40, step: 0.5 },
+      { key: 'hoursPerPaddedOpportunity', label: 'Hours / padded opportunity', kind: 'number', unit: 'none', min: 0, max: 20, step: 0.5 },
+      { key: 'hoursPerOpenOpportunityPerMonth', label: 'Hours / open deal / month', kind: 'number', unit: 'none', min: 0, max: 20, step: 0.5 },
+    ],
+  },
+  {
+    id: 'stalls',
+    title: 'Stalled deals',
+    block: 'stalls',
+    defaults: { afterCycles: 2, paddedAfterCycles: 1, resolveMultiplier: 0.5, noDecisionRate: 0.6 },
+    help: 'A deal open longer than a few sales cycles stalls: it resolves slower and more often in no decision.',
+    fields: [
+      { key: 'afterCycles', label: 'Stalls after (cycles)', kind: 'number', unit: 'none', min: 0.5, max: 6, step: 0.5 },
+      { key: 'paddedAfterCycles', label: 'Padded stall after (cycles)', kind: 'number', unit: 'none', min: 0.5, max: 6, step: 0.5 },
+      { key: 'resolveMultiplier', label: 'Stalled resolution speed', kind: 'number', unit: 'pct', min: 0, max: 1, step: 0.05 },
+      pct('noDecisionRate', 'Stalled no-decision rate'),
     ],
   },
   {

@@ -160,7 +160,13 @@ export class SimEditor extends LitElement {
     getApp().setField(path, value);
   }
 
+  /** Whether a field or sub-block applies given a sibling field's value (e.g. the multiple only under a global policy). */
+  private applies(when: { key: string; in: string[] } | undefined, prefix: string): boolean {
+    return !when || when.in.includes(String(getIn(this.state.value.scenario, prefix + when.key) ?? ''));
+  }
+
   private renderField(f: FieldSpec, prefix: string): TemplateResult | null {
+    if (!this.applies(f.when, prefix)) return null;
     const path = prefix + f.key;
     const value = getIn(this.state.value.scenario, path);
     const err = this.errorFor(path);
@@ -397,6 +403,8 @@ export class SimEditor extends LitElement {
               ${s.fields.filter((f) => !(f.key === 'reps.seats' && hasTerritories)).map((f) => this.renderField(f, prefix))}
               ${s.subBlocks?.map((b) => {
                 const bp = `${prefix}${b.key}`;
+                // a sub-block that does not apply stays hidden unless it is on (its error then shows where it can be switched off)
+                if (!this.applies(b.when, prefix) && (getIn(sc, bp) === null || getIn(sc, bp) === undefined)) return null;
                 const on = getIn(sc, bp) !== null && getIn(sc, bp) !== undefined;
                 const id = nextId();
                 return html`<div class="sub">

@@ -12,6 +12,7 @@ import { headcountChart } from '../charts/headcount.js';
 import { formatMoney, formatPct } from '../format.js';
 import './sim-chart.js';
 import './sim-kpis.js';
+import './sim-coverage.js';
 
 export class SimResults extends LitElement {
   private state = new StoreController(this);
@@ -114,6 +115,7 @@ export class SimResults extends LitElement {
           .draw=${s ? (w: number) => headcountChart(s, { width: w }) : null}
         ></sim-chart>
       </div>
+      ${s?.coverage ? html`<sim-coverage .summary=${s}></sim-coverage>` : null}
     `;
   }
 }

@@ -100,7 +100,7 @@ describe('model steps on a seat state', () => {
     creditPerson(st, 0, 0, 150);
     creditPerson(st, 1, 0, 450);
     const out = allocateResults({ from: 0, trials: 1, months: 12, territories: 1, years: 1 });
-    reducePersons(st, out, 0);
+    reducePersons(st, c, out, 0);
     expect(out.attainmentCounts[0]).toBe(1);
     expect(st.att[0]).toBeCloseTo(0.5, 6);
     expect(out.shareAtQuota[0]).toBe(0);

@@ -1,0 +1,165 @@
+/**
+ * The coverage view: cards for required vs realised coverage, padded and stalled share, realised win
+ * rate and velocity; the two win-rate groups side by side; per-month charts of the win rate, velocity,
+ * stalled share and (under a global policy) the multiple in force. Shown when the Summary has coverage
+ * figures (a coverage, sellingTime or stalls block); every figure is the engine's.
+ */
+import { LitElement, html, css } from 'lit';
+import type { Stats, Summary } from '../../../engine/types.js';
+import { base } from '../theme.js';
+import { formatMoney, formatNumber, formatPct } from '../format.js';
+import { bandChart } from '../charts/coverage.js';
+import './sim-chart.js';
+
+const x2 = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : `${formatNumber(v, 2)}x`);
+const mean = (s: Stats | null | undefined) => (s ? s.mean : null);
+
+export class SimCoverage extends LitElement {
+  static properties = { summary: { attribute: false } };
+  declare summary: Summary | null;
+
+  static styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1rem;
+        margin: 0.9rem 0 0.4rem;
+      }
+      .cards {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
+        gap: 0.6rem;
+      }
+      .card {
+        background: #fff;
+        border: 1px solid #dde4ec;
+        border-top: 4px solid #0f766e;
+        border-radius: 10px;
+        padding: 0.5rem 0.7rem;
+        min-width: 0;
+      }
+      h3 {
+        margin: 0;
+        font-size: 0.72rem;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        color: #4a5a6b;
+        font-weight: 600;
+      }
+      .value {
+        font-size: 1.3rem;
+        font-weight: 700;
+        margin: 0.1rem 0;
+        font-variant-numeric: tabular-nums;
+      }
+      .sub {
+        font-size: 0.75rem;
+        color: #4a5a6b;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        background: #fff;
+        border-radius: 10px;
+        margin-top: 0.6rem;
+        font-variant-numeric: tabular-nums;
+        font-size: 0.85rem;
+      }
+      th,
+      td {
+        padding: 0.35rem 0.6rem;
+        text-align: right;
+        border-bottom: 1px solid #eef2f6;
+      }
+      th:first-child,
+      td:first-child {
+        text-align: left;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
+        gap: 0.75rem;
+        margin-top: 0.6rem;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.summary = null;
+  }
+
+  render() {
+    const s = this.summary;
+    const c = s?.coverage;
+    if (!s || !c) return null;
+    const policy = s.scenario.coverage?.policy ?? 'none';
+    const last = c.byMonth.multiple ? c.byMonth.multiple[c.byMonth.multiple.length - 1] : null;
+    const velocity = c.byMonth.velocity.reduce((a, v) => a + v.mean, 0) / Math.max(1, c.byMonth.velocity.length);
+    const g = [
+      ['Revenue per rep', formatMoney(c.top20.revenuePerRep.mean), formatMoney(c.bottom80.revenuePerRep.mean)],
+      ['Attainment', formatPct(mean(c.top20.attainment), 0), formatPct(mean(c.bottom80.attainment), 0)],
+      ['Padded share', formatPct(mean(c.top20.paddedShare)), formatPct(mean(c.bottom80.paddedShare))],
+    ];
+    return html`
+      <h2>Pipeline coverage</h2>
+      <div class="cards">
+        <div class="card" data-testid="coverage-required">
+          <h3>Required vs realised</h3>
+          <div class="value">${x2(mean(c.requiredCoverage))} · ${x2(mean(c.realisedCoverage))}</div>
+          <div class="sub">${policy === 'none' ? 'no coverage rule' : policy === 'global' ? 'the global multiple vs the pipeline held' : '1 / own conversion vs the pipeline held'}</div>
+        </div>
+        <div class="card" data-testid="coverage-padded">
+          <h3>Padded share</h3>
+          <div class="value">${formatPct(c.paddedShare.mean)}</div>
+          <div class="sub">of opportunities created</div>
+        </div>
+        <div class="card" data-testid="coverage-stalled">
+          <h3>Stalled share</h3>
+          <div class="value">${c.stalledShare ? formatPct(c.stalledShare.mean) : '–'}</div>
+          <div class="sub">${c.stalledShare ? 'of the open pipeline, month ends' : 'add a stalls block'}</div>
+        </div>
+        <div class="card" data-testid="coverage-win-rate">
+          <h3>Realised win rate</h3>
+          <div class="value">${formatPct(mean(c.realisedWinRate))}</div>
+          <div class="sub">won / resolved, padded included</div>
+        </div>
+        <div class="card" data-testid="coverage-velocity">
+          <h3>Velocity</h3>
+          <div class="value">${formatPct(velocity)}</div>
+          <div class="sub">value won a month / open value (mean)</div>
+        </div>
+        ${last
+          ? html`<div class="card" data-testid="coverage-multiple">
+              <h3>Multiple, last month</h3>
+              <div class="value">${x2(last.mean)}</div>
+              <div class="sub">${s.scenario.coverage?.escalation ? `escalating from ${x2(s.scenario.coverage.multiple)}` : 'fixed'}</div>
+            </div>`
+          : null}
+      </div>
+      <table data-testid="coverage-groups">
+        <caption class="sub" style="text-align:left;caption-side:top">Reps by win rate (means over trials)</caption>
+        <thead>
+          <tr><th></th><th>Top 20%</th><th>Other 80%</th></tr>
+        </thead>
+        <tbody>
+          ${g.map((r) => html`<tr><td>${r[0]}</td><td>${r[1]}</td><td>${r[2]}</td></tr>`)}
+        </tbody>
+      </table>
+      <div class="grid">
+        <sim-chart data-testid="coverage-win-rate-chart" heading="Realised win rate by month" filename="win-rate" .draw=${(w: number) => bandChart(c.byMonth.winRate, { width: w, label: 'Won / resolved', format: (v) => formatPct(v, 0), ariaLabel: 'Realised win rate by month' })}></sim-chart>
+        <sim-chart data-testid="coverage-velocity-chart" heading="Pipeline velocity by month" filename="velocity" .draw=${(w: number) => bandChart(c.byMonth.velocity, { width: w, label: 'Won / open value', format: (v) => formatPct(v, 0), ariaLabel: 'Pipeline velocity by month' })}></sim-chart>
+        ${c.byMonth.stalledShare
+          ? html`<sim-chart data-testid="coverage-stalled-chart" heading="Stalled share by month" filename="stalled" .draw=${(w: number) => bandChart(c.byMonth.stalledShare!, { width: w, label: 'Stalled / open', format: (v) => formatPct(v, 0), ariaLabel: 'Stalled share of the pipeline by month' })}></sim-chart>`
+          : null}
+        ${c.byMonth.multiple
+          ? html`<sim-chart data-testid="coverage-multiple-chart" heading="Coverage multiple over time" filename="multiple" .draw=${(w: number) => bandChart(c.byMonth.multiple!, { width: w, label: 'Required multiple', format: (v) => `${formatNumber(v, 1)}x`, ariaLabel: 'The global coverage multiple in force by month' })}></sim-chart>`
+          : null}
+      </div>
+    `;
+  }
+}
+customElements.define('sim-coverage', SimCoverage);
