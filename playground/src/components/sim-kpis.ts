@@ -53,6 +53,18 @@ export class SimKpis extends LitElement {
         color: #4a5a6b;
         font-variant-numeric: tabular-nums;
       }
+      @media (max-width: 640px) {
+        :host {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+          gap: 0.45rem;
+        }
+        .card {
+          padding: 0.5rem 0.6rem;
+        }
+        .value {
+          font-size: 1.3rem;
+        }
+      }
       :host([partial]) .value {
         color: #4a5a6b;
       }

@@ -28,6 +28,11 @@ export class SimResults extends LitElement {
       .wide {
         grid-column: 1 / -1;
       }
+      @media (max-width: 1099px) {
+        .grid {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
       .about {
         margin: 0;
         font-size: 0.85rem;

@@ -84,6 +84,25 @@ export class SimTrainer extends LitElement {
       .error {
         color: #b91c1c;
       }
+      @media (max-width: 640px) {
+        .panel {
+          padding: 0.75rem 0.8rem;
+        }
+        .slider {
+          grid-template-columns: 1fr auto;
+          gap: 0.3rem 0.75rem;
+        }
+        .slider label {
+          grid-column: 1 / -1;
+        }
+        .numbers {
+          grid-template-columns: minmax(0, 1fr);
+          gap: 0.5rem;
+        }
+        .num .v {
+          font-size: 1.8rem;
+        }
+      }
     `,
   ];
 
