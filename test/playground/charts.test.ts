@@ -99,21 +99,28 @@ describe('Lorenz, headcount, tornado, compare', () => {
     expect(svgOf(el2).textContent).toContain('base $40M');
   });
 
-  it('compare overlays one band and median per scenario; differences fall back to percentile boxes', () => {
+  it('compare draws one panel per variant with the baseline in each; differences fall back to percentile boxes', () => {
     const other = engineSummary({ ...SMALL_SCENARIO, horizonMonths: 18, reps: { ...SMALL_SCENARIO.reps, seats: 10 } });
     const el = compareFanChart(
       [
         { name: 'A', summary },
         { name: 'B', summary: other },
+        { name: 'C', summary: other },
       ],
       { width: 600 },
     );
-    expect(marks(el, 'area')).toHaveLength(2);
+    // two panels (B vs A, C vs A), each with the baseline's band and the variant's
+    expect(svgOf(el).querySelectorAll('g[aria-label="area"] path')).toHaveLength(4);
+    expect(svgOf(el).textContent).toContain('B vs A');
+    expect(svgOf(el).textContent).toContain('C vs A');
     const stats = summary.revenue.total;
     const d = differenceChart([{ name: 'B', total: stats, color: '#c00' }], { width: 600 });
     expect(marks(d, 'bar')).toHaveLength(1);
     expect(marks(d, 'tick')).toHaveLength(1);
     const withHist = differenceChart([{ name: 'B', total: stats, histogram: summary.revenue.histogram, color: '#c00' }], { width: 600 });
-    expect(marks(withHist, 'rect')).toHaveLength(summary.revenue.histogram.counts.length);
+    // one facet per variant: the bars sit one group deeper
+    expect(svgOf(withHist).querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(summary.revenue.histogram.counts.length);
+    expect(svgOf(withHist).textContent).toContain('baseline');
+    expect(svgOf(withHist).textContent).toMatch(/median [+-]?\$/);
   });
 });
