@@ -88,7 +88,7 @@ describe('Lorenz, headcount, tornado, compare', () => {
       { path: 'reps.cycleMonths', low: 2.4, high: 3.6, swing: { mean: -8e5, p50: -7e5, planProbability: -0.1 } },
       { path: 'leadership.tenureMonths.mean', low: 15.2, high: 22.8, swing: { mean: 0, p50: 0, planProbability: 0 } },
     ];
-    expect(tornadoRows(params).map((r) => r.label)).toEqual(['Mean win rate (0.2 → 0.3)', 'Sales cycle (2.4 → 3.6)', 'Mean leader tenure (15.2 → 22.8)']);
+    expect(tornadoRows(params).map((r) => r.label)).toEqual(['Mean win rate (20% → 30%)', 'Sales cycle (2.4 mo → 3.6 mo)', 'Mean leader tenure (15.2 mo → 22.8 mo)']);
     const el = tornadoChart({ parameters: params }, { width: 600 });
     expect(marks(el, 'bar')).toHaveLength(3);
     // with the engine's low/high outputs: two bars per parameter out from the base

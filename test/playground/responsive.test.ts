@@ -4,7 +4,7 @@
  * element a tap there reaches (nothing clipped off-canvas or covered), and axe-core finds nothing
  * serious or critical. On the phone the editor is a drawer, checked open too. One server and one page
  * (resized between the two sizes); the comparison and sensitivity are run once so their results are
- * checked as well. With SALESIM_DOCS_SHOTS=1 it writes docs/{phone,desktop}-{view}.png.
+ * checked as well; a tablet (768 x 1024) is checked the same way. With SALESIM_DOCS_SHOTS=1 it writes docs/{phone,desktop}-{view}.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWS = ['results', 'compare', 'sensitivity', 'trainer', 'calibrate'] as const;
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
+  { name: 'tablet', width: 768, height: 1024 },
   { name: 'desktop', width: 1440, height: 900 },
 ] as const;
 
@@ -37,7 +38,7 @@ interface Layout {
  * Runs in the page: walks every shadow root for controls; scrolls each visible one into view and checks
  * it lies inside the viewport and is the element hit at its centre.
  */
-function inspectLayout(): Layout {
+function inspectLayout(scope: string | null): Layout {
   const SELECTOR = 'button, select, input, textarea, a[href], summary, [tabindex]:not([tabindex="-1"])';
   const all: Element[] = [];
   const walk = (root: Document | ShadowRoot) => {
@@ -72,7 +73,8 @@ function inspectLayout(): Layout {
       return (cs.overflowX === 'auto' || cs.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0;
     })
     .map(name);
-  const controls = all.filter((el) => el.matches(SELECTOR) && el.checkVisibility({ checkVisibilityCSS: true, checkOpacity: false }));
+  const scopeEl = scope ? all.find((el) => el.matches(scope)) : null;
+  const controls = all.filter((el) => el.matches(SELECTOR) && el.checkVisibility({ checkVisibilityCSS: true, checkOpacity: false }) && (!scopeEl || within(el, scopeEl)));
   const unreachable: string[] = [];
   for (const el of controls) {
     el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior });
@@ -110,8 +112,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
     expect(serious, `${what}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
   }
 
-  async function checkLayout(what: string) {
-    const layout = await page.evaluate(inspectLayout);
+  /** `scope`: only the controls inside the element it selects (the open drawer covers the page behind it) */
+  async function checkLayout(what: string, scope: string | null = null) {
+    const layout = await page.evaluate(inspectLayout, scope);
     expect(layout.scrollWidth, `${what}: the page scrolls sideways`).toBeLessThanOrEqual(layout.innerWidth);
     expect(layout.sideways, `${what}: elements that scroll sideways`).toEqual([]);
     expect(layout.controls, what).toBeGreaterThan(5);
@@ -161,7 +164,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
         if (v === 'results') await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 60_000 });
         await page.mouse.move(0, 0);
         await page.waitForTimeout(300); // charts re-draw at the new width
-        if (DOCS) await page.screenshot({ path: join(DOCS, `${size.name}-${v}.png`) });
+        if (DOCS && size.name !== 'tablet') await page.screenshot({ path: join(DOCS, `${size.name}-${v}.png`) });
         await checkLayout(`${size.name} ${v}`);
         await axe(`${size.name} ${v}`);
       }
@@ -173,8 +176,18 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
         await toggle.click();
         await page.locator('[data-testid=editor-close]').waitFor();
         await page.waitForTimeout(300);
-        if (DOCS) await page.screenshot({ path: join(DOCS, `${size.name}-editor.png`) });
-        await checkLayout(`${size.name} editor drawer`);
+        if (DOCS && size.name === 'phone') await page.screenshot({ path: join(DOCS, `${size.name}-editor.png`) });
+        // every section unfolded: all of the editor's fields
+        await page.evaluate(() => {
+          const open = (root: Document | ShadowRoot) => {
+            for (const el of root.querySelectorAll('*')) {
+              if (el instanceof HTMLDetailsElement) el.open = true;
+              if (el.shadowRoot) open(el.shadowRoot);
+            }
+          };
+          open(document);
+        });
+        await checkLayout(`${size.name} editor drawer`, 'aside#editor');
         await axe(`${size.name} editor drawer`);
         await page.keyboard.press('Escape');
         await expect.poll(() => page.locator('sim-field').first().isVisible()).toBe(false);

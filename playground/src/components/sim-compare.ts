@@ -56,37 +56,7 @@ export class SimCompare extends LitElement {
         border-radius: 50%;
         margin-right: 0.35rem;
       }
-      /* phones: each variant's row becomes a card of label: value lines */
       @media (max-width: 700px) {
-        thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip: rect(0, 0, 0, 0);
-        }
-        tr {
-          display: block;
-          border-bottom: 2px solid #dde4ec;
-          padding: 0.3rem 0;
-        }
-        td {
-          display: grid;
-          grid-template-columns: 45% 1fr;
-          gap: 0.5rem;
-          text-align: left;
-          border: none;
-          padding: 0.2rem 0.3rem;
-        }
-        td:first-child {
-          display: block;
-          font-weight: 700;
-        }
-        td[data-label]::before {
-          content: attr(data-label);
-          color: #4a5a6b;
-          font-size: 0.75rem;
-        }
         li {
           flex-wrap: wrap;
         }
@@ -189,7 +159,7 @@ export class SimCompare extends LitElement {
       ${r
         ? html`
             <section class="panel" aria-label="Comparison results" data-testid="compare-results">
-              <table>
+              <table class="cards">
                 <thead>
                   <tr>
                     <th scope="col">Variant</th>

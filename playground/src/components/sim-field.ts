@@ -46,15 +46,18 @@ export class SimField extends LitElement {
       }
       .top {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem;
+        gap: 0.25rem 0.5rem;
       }
       label.name {
-        flex: 1;
+        flex: 1 1 6rem;
+        min-width: 0;
         font-size: 0.82rem;
         color: #2d3d4e;
       }
       .box {
+        margin-left: auto;
         display: flex;
         align-items: center;
         gap: 0.25rem;

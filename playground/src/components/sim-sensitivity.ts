@@ -7,8 +7,8 @@ import { base, view, tables } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import { tornadoChart, TORNADO_HIGH, TORNADO_LOW } from '../charts/tornado.js';
-import { labelForPath } from '../fields.js';
-import { formatMoney, formatPct } from '../format.js';
+import { labelForPath, unitForPath } from '../fields.js';
+import { formatMoney, formatPct, formatPts, formatValue } from '../format.js';
 import './sim-chart.js';
 
 export class SimSensitivity extends LitElement {
@@ -59,18 +59,18 @@ export class SimSensitivity extends LitElement {
       ></sim-chart>
       ${r
         ? html`<section class="panel" aria-label="Sensitivity table">
-            <table>
+            <table class="cards">
               <thead>
-                <tr><th scope="col">Parameter</th><th scope="col">Low → high</th><th scope="col">Swing, mean</th><th scope="col">Swing, P50</th><th scope="col">Swing, P(plan)</th></tr>
+                <tr><th scope="col">Parameter</th><th scope="col">Low → high</th><th scope="col">Swing, mean</th><th scope="col">Swing, P50</th><th scope="col">Swing, P(plan), points</th></tr>
               </thead>
               <tbody>
                 ${r.parameters.map(
                   (p) => html`<tr>
                     <th scope="row">${labelForPath(p.path)}<br /><small>${p.path}</small></th>
-                    <td>${p.low} → ${p.high}</td>
-                    <td>${formatMoney(p.swing.mean)}</td>
-                    <td>${formatMoney(p.swing.p50)}</td>
-                    <td>${p.swing.planProbability === null ? '–' : formatPct(p.swing.planProbability)}</td>
+                    <td data-label="Low → high"><div>${formatValue(p.low, unitForPath(p.path))} → ${formatValue(p.high, unitForPath(p.path))}</div></td>
+                    <td data-label="Swing, mean"><div>${formatMoney(p.swing.mean)}</div></td>
+                    <td data-label="Swing, P50"><div>${formatMoney(p.swing.p50)}</div></td>
+                    <td data-label="Swing, P(plan)"><div>${p.swing.planProbability === null ? '–' : formatPts(p.swing.planProbability)}</div></td>
                   </tr>`,
                 )}
               </tbody>
