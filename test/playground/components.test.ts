@@ -94,7 +94,8 @@ describe('<sim-editor>', () => {
     const cycle = root.querySelector<SimField>('sim-field[data-path="reps.cycleMonths"]')!;
     expect(cycle.error).toBe('must be >= 1');
     const attr = root.querySelector<SimField>('sim-field[data-path="attrition.annualRate"]')!;
-    expect(attr.error).toBe('must be between 0 and 1');
+    // a % box says the rule in %
+    expect(attr.error).toBe('must be between 0% and 100%');
     // sections with errors open themselves
     expect(root.querySelector<HTMLDetailsElement>('details[data-section=attrition]')!.open).toBe(true);
     const top = root.querySelector('.errors')!;
