@@ -73,10 +73,14 @@ export function formatComparison(title: string, r: CompareResult): string {
     lines.push(
       `  crossover month       ${v.crossoverMonth ? `P50 ${fmtMonth(v.crossoverMonth.p50)} (P10 ${fmtMonth(v.crossoverMonth.p10)}, P90 ${fmtMonth(v.crossoverMonth.p90)}); ` : ''}never ahead by the horizon in ${pct(v.neverCrosses)} of trials`,
     );
-    lines.push(
-      `  payback month         ${v.paybackMonth ? `P50 ${fmtMonth(v.paybackMonth.p50)} (P10 ${fmtMonth(v.paybackMonth.p10)}, P90 ${fmtMonth(v.paybackMonth.p90)}); ` : ''}cumulative margin not ahead by the horizon in ${pct(v.neverPaysBack)} of trials`,
-    );
-    lines.push(`  incremental ROI       ${v.incrementalRoi === null ? '- (costs no more than the baseline)' : `${(v.incrementalRoi * 100).toFixed(0)}% on the extra ${money(d.cost.mean)} spent`}`);
+    // a variant that spends no more has nothing to pay back: its margin lead from month 1 is not a payback
+    if (d.cost.mean <= 0) lines.push(`  payback month         - (spends no more than the baseline: no extra spend to pay back)`);
+    else
+      lines.push(
+        `  payback month         ${v.paybackMonth ? `P50 ${fmtMonth(v.paybackMonth.p50)} (P10 ${fmtMonth(v.paybackMonth.p10)}, P90 ${fmtMonth(v.paybackMonth.p90)}); ` : ''}cumulative margin not ahead by the horizon in ${pct(v.neverPaysBack)} of trials`,
+      );
+    // the engine's incremental ROI (mean extra margin / mean extra cost), in % like the playground
+    lines.push(`  incremental ROI       ${v.incrementalRoi === null ? '- (costs no more than the baseline)' : `${pct(v.incrementalRoi)} on the extra ${money(d.cost.mean)} spent (mean extra margin / mean extra cost)`}`);
     lines.push(
       `  variance reduction    ${v.varianceReduction === null ? '- (identical outcomes: the difference is 0 in every trial)' : `${v.varianceReduction.toFixed(1)}x (independent draws would give the difference this many times the variance)`}`,
     );

@@ -74,6 +74,7 @@ export function readable(s: Summary): string {
   out.push(`headcount at month ${last + 1}: ${s.headcount.monthly[last].mean.toFixed(1)} seated (${s.headcount.ramping[last].mean.toFixed(1)} ramping, ${s.headcount.vacant[last].mean.toFixed(1)} vacant); hires ${s.hiring.hires.mean.toFixed(1)}, exits ${s.hiring.exits.mean.toFixed(1)}`);
   if (s.scenario.leadership) out.push(`leader changes: ${s.leadership.changes.mean.toFixed(2)}; months without a leader ${s.leadership.monthsWithoutLeader.mean.toFixed(1)}; programmes lost ${s.leadership.programmesLost.mean.toFixed(2)}`);
   if (s.coverage) out.push(`coverage: padded share ${pct(s.coverage.paddedShare.mean)}; realised coverage ${s.coverage.realisedCoverage ? s.coverage.realisedCoverage.mean.toFixed(2) + 'x' : '-'}`);
-  if (s.cost.total.mean > 0) out.push(`cost ${money(s.cost.total.mean)}; margin ${money(s.margin.mean)}${s.roi ? `; ROI ${pct(s.roi.mean)}` : ''}`);
+  // ROI: the engine's headline figure (mean margin / mean cost), the same one the playground and API show
+  if (s.cost.total.mean > 0) out.push(`cost ${money(s.cost.total.mean)}; margin ${money(s.margin.mean)}${s.roiOfMeans !== null ? `; ROI ${pct(s.roiOfMeans)} (mean margin / mean cost)` : ''}`);
   return out.join('\n');
 }

@@ -154,11 +154,12 @@ describe('compare table', () => {
   it('never shows a misleading incremental ROI sign', async () => {
     const { incrementalRoi } = await import('../../playground/src/components/sim-compare.js');
     const d = (rev: number, cost: number) => ({ total: { mean: rev }, cost: { mean: cost } });
-    expect(incrementalRoi({ difference: d(2.5e6, -1.5e5), incrementalRoi: -16.4 })).toBe('dominates: cheaper, more revenue');
-    expect(incrementalRoi({ difference: d(-1e6, 2e5), incrementalRoi: -5 })).toBe('dominated: dearer, less revenue');
-    expect(incrementalRoi({ difference: d(1e6, 5e5), incrementalRoi: 2 })).toBe('2.00×');
-    expect(incrementalRoi({ difference: d(-235_600, -51_600), incrementalRoi: 3.57 })).toBe('cheaper: $3.57 margin lost per $1 saved');
-    expect(incrementalRoi({ difference: d(0, 0), incrementalRoi: null })).toBe('–');
+    // the engine's figure in %, as the CLI prints it; described where the engine has none (no extra spend)
+    expect(incrementalRoi({ difference: d(2.5e6, -1.5e5), incrementalRoi: null })).toBe('none: cheaper, more revenue (dominates)');
+    expect(incrementalRoi({ difference: d(-1e6, 2e5), incrementalRoi: -6 })).toBe('-600.0% (dearer, less revenue)');
+    expect(incrementalRoi({ difference: d(1e6, 5e5), incrementalRoi: 1 })).toBe('100.0%');
+    expect(incrementalRoi({ difference: d(-235_600, -51_600), incrementalRoi: null })).toBe('none: no extra spend');
+    expect(incrementalRoi({ difference: d(0, 0), incrementalRoi: null })).toBe('none: no extra spend');
   });
 });
 

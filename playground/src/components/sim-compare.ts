@@ -9,22 +9,21 @@ import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import type { CompareVariant } from '../api.js';
 import { compareFanChart, differenceChart } from '../charts/compare.js';
-import { formatMoney, formatMultiple, formatNumber, formatPct } from '../format.js';
+import { formatMoney, formatNumber, formatPct } from '../format.js';
 import './sim-chart.js';
 
 /**
- * The engine's incremental ROI, except where its sign would mislead: a variant that costs less and
- * books more (or costs more and books less) is shown as dominating (or dominated).
- * @example incrementalRoi({ difference: { total: { mean: 1 }, cost: { mean: -1 } }, incrementalRoi: -1 }) // 'dominates: cheaper, more revenue'
+ * The engine's incremental ROI (mean extra margin / mean extra cost) in %, as the CLI prints it; where
+ * the engine has none (no extra spend) the variant is described instead: dominating, or cheaper.
+ * @example incrementalRoi({ difference: { total: { mean: 1 }, cost: { mean: -1 } }, incrementalRoi: null }) // 'none: cheaper, more revenue (dominates)'
  */
 export function incrementalRoi(v: Pick<CompareVariant, 'incrementalRoi'> & { difference: { total: { mean: number }; cost: { mean: number } } }): string {
   const dRev = v.difference.total.mean;
   const dCost = v.difference.cost.mean;
-  if (dCost < 0 && dRev >= 0) return 'dominates: cheaper, more revenue';
-  if (dCost > 0 && dRev <= 0) return 'dominated: dearer, less revenue';
-  // the engine's ROI is (ΔRevenue − ΔCost) / ΔCost: here, the margin lost per dollar saved
-  if (dCost < 0 && dRev < 0 && typeof v.incrementalRoi === 'number') return `cheaper: $${v.incrementalRoi.toFixed(2)} margin lost per $1 saved`;
-  return typeof v.incrementalRoi === 'number' && Number.isFinite(v.incrementalRoi) ? formatMultiple(v.incrementalRoi) : '–';
+  if (typeof v.incrementalRoi === 'number' && Number.isFinite(v.incrementalRoi)) return dRev <= 0 ? `${formatPct(v.incrementalRoi)} (dearer, less revenue)` : formatPct(v.incrementalRoi);
+  if (dCost <= 0 && dRev > 0) return 'none: cheaper, more revenue (dominates)';
+  if (dCost <= 0) return 'none: no extra spend';
+  return '–';
 }
 
 export class SimCompare extends LitElement {
@@ -167,7 +166,7 @@ export class SimCompare extends LitElement {
                     <th scope="col">Revenue diff, P50 (P10–P90)</th>
                     <th scope="col">Cost diff, P50</th>
                     <th scope="col">Crossover month, P50</th>
-                    <th scope="col">Incremental ROI</th>
+                    <th scope="col" title="mean extra margin ÷ mean extra cost, as in the CLI">Incremental ROI</th>
                     <th scope="col">Variance reduction</th>
                   </tr>
                 </thead>
