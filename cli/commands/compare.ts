@@ -93,7 +93,7 @@ function fmtMonth(m: number): string {
 }
 
 export const compareCommand: Command = {
-  usage: 'compare <study.yaml | baseline.yaml variant.yaml...> [--trials N] [--seed S] [--workers N] [--json]',
+  usage: 'compare <study.yaml | baseline.yaml variant.yaml...> [--trials N] [--seed S] [--workers N] [--json] [--quiet]',
   summary: 'compare designs on common random numbers',
   help: [
     'Runs a baseline and its variants with the same seed, so every trial of every scenario shares its random draws',
@@ -108,16 +108,17 @@ export const compareCommand: Command = {
     '  --seed S     the shared seed (default: the study, then the baseline)',
     '  --workers N  worker threads (default: the number of cores; results are identical for any N)',
     '  --json       print the comparison as JSON: { baseline: Summary, variants: [ ... ] }',
+    '  --quiet      no progress on stderr (progress shows for runs over a second: a bar on a terminal, plain lines otherwise)',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'workers'], booleans: ['json'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'workers'], booleans: ['json', 'quiet'] });
     const trialsFlag = intFlag(p, 'trials', 1, 1_000_000);
     const seedFlag = intFlag(p, 'seed', 0, 2 ** 32 - 1);
     const workers = intFlag(p, 'workers', 1, 256) ?? defaultWorkers();
     const study = loadStudy(p.positional);
     const trials = trialsFlag ?? study.trials ?? study.baseline.trials;
     const seed = seedFlag ?? study.seed ?? study.baseline.seed;
-    const progress = progressBar('comparing');
+    const progress = progressBar('comparing', { quiet: p.flags.has('quiet') });
     const t0 = performance.now();
     const { results, elapsedMs } = await runScenarios([study.baseline, ...study.variants.map((v) => v.scenario)], { trials, seed, workers, onProgress: progress.update });
     progress.done();

@@ -56,7 +56,7 @@ export function formatSensitivity(title: string, r: SensitivityResult): string {
 }
 
 export const sensitivityCommand: Command = {
-  usage: 'sensitivity <file|preset> [--param path[=lo:hi] ...] [--relative R] [--trials N] [--seed S] [--workers N] [--json]',
+  usage: 'sensitivity <file|preset> [--param path[=lo:hi] ...] [--relative R] [--trials N] [--seed S] [--workers N] [--json] [--quiet]',
   summary: 'tornado: which parameters move total revenue most',
   help: [
     'Moves one parameter at a time to a low and a high value, runs both with the scenario\'s seed (common random',
@@ -73,9 +73,10 @@ export const sensitivityCommand: Command = {
     '  --seed S         seed shared by every run (default: the scenario\'s)',
     '  --workers N      worker threads (default: the number of cores; results are identical for any N)',
     '  --json           print { output, base, parameters: [ { path, low, high, swing, ... } ] } as JSON',
+    '  --quiet          no progress on stderr (shown for runs over a second: a bar on a terminal, plain lines otherwise)',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'param', 'workers', 'relative'], booleans: ['json'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'param', 'workers', 'relative'], booleans: ['json', 'quiet'] });
     if (p.positional.length !== 1) throw new UsageError('give exactly one scenario file or preset name');
     const file = p.positional[0];
     const scenario = inFile(file, () => parseScenario(readScenarioSource(file).text));
@@ -87,7 +88,7 @@ export const sensitivityCommand: Command = {
     const relative = relText === undefined ? 0.2 : Number(relText);
     if (!(relative > 0 && relative < 1)) throw new UsageError(`--relative must be a number between 0 and 1, exclusive (got '${relText}')`);
     const runs = planSensitivity(scenario, params, relative);
-    const progress = progressBar('sensitivity');
+    const progress = progressBar('sensitivity', { quiet: p.flags.has('quiet') });
     const t0 = performance.now();
     const { results } = await runScenarios([scenario, ...runs.flatMap((r) => [r.lowScenario, r.highScenario])], { trials, seed, workers, onProgress: progress.update });
     progress.done();
