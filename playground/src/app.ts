@@ -26,6 +26,8 @@ export interface AppState {
   presets: PresetInfo[];
   presetId: string | null;
   summary: Summary | null;
+  /** the inputs the shown summary is for: when they differ from the editor's, the results are stale */
+  summaryInputs: { scenario: ScenarioInput; seed: number; trials: number } | null;
   progress: { done: number; total: number } | null;
   running: boolean;
   /** input problems from the server's 400, placed next to fields by path */
@@ -72,6 +74,17 @@ export function editable(s: ScenarioInput): ScenarioInput {
 }
 
 /**
+ * Whether the shown results are for other inputs than the editor's (an edit not yet run, a run that
+ * failed validation, another seed or trial count).
+ * @example isStale({ summary: null, ... }) // false: nothing shown
+ */
+export function isStale(st: Pick<AppState, 'summary' | 'summaryInputs' | 'scenario' | 'seed' | 'trials'>): boolean {
+  if (!st.summary || !st.summaryInputs) return false;
+  const i = st.summaryInputs;
+  return i.scenario !== st.scenario || i.seed !== st.seed || i.trials !== st.trials;
+}
+
+/**
  * Creates the playground's state and actions.
  * @example
  * const app = createApp({ api });
@@ -87,6 +100,7 @@ export function createApp(opts: AppOptions = {}) {
     presets: [],
     presetId: null,
     summary: null,
+    summaryInputs: null,
     progress: null,
     running: false,
     errors: [],
@@ -129,6 +143,7 @@ export function createApp(opts: AppOptions = {}) {
     runController = controller;
     const id = ++runCount;
     const { scenario, seed, trials } = get();
+    const inputs = { scenario, seed, trials };
     store.set({ running: true, progress: { done: 0, total: trials }, runError: null });
     try {
       const summary = await api.stream(
@@ -137,12 +152,12 @@ export function createApp(opts: AppOptions = {}) {
           signal: controller.signal,
           onProgress: (p) => {
             if (id !== runCount) return;
-            store.set({ progress: { done: p.done, total: p.total }, ...(p.summary ? { summary: p.summary } : {}), errors: [] });
+            store.set({ progress: { done: p.done, total: p.total }, ...(p.summary ? { summary: p.summary, summaryInputs: inputs } : {}), errors: [] });
           },
         },
       );
       if (id !== runCount) return null;
-      store.set({ summary, running: false, progress: { done: summary.trials, total: summary.trials }, errors: [] });
+      store.set({ summary, summaryInputs: inputs, running: false, progress: { done: summary.trials, total: summary.trials }, errors: [] });
       return summary;
     } catch (e) {
       if (isAbort(e) || id !== runCount) return null;
@@ -200,7 +215,7 @@ export function createApp(opts: AppOptions = {}) {
       const scenario = scenarioFrom(body);
       const seed = typeof scenario.seed === 'number' ? scenario.seed : 1;
       history.push(get().scenario);
-      store.set({ presetId: id, savedId: null, scenario, seed, canUndo: true, errors: [], summary: null });
+      store.set({ presetId: id, savedId: null, scenario, seed, canUndo: true, errors: [], summary: null, summaryInputs: null });
       await run();
     } catch (e) {
       store.set({ runError: `Could not load preset ${id}: ${message(e)}` });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, editable } from '../../playground/src/app.js';
+import { createApp, editable, isStale } from '../../playground/src/app.js';
 import { api as realApi, ApiError, type Api, type Progress, type RunRequest } from '../../playground/src/api.js';
 import { parseScenario, simulate, summarize, sliceResults, type Summary } from '../../engine/index.js';
 import { SMALL_SCENARIO } from './fixtures.js';
@@ -138,6 +138,32 @@ describe('app actions', () => {
     expect(app.store.get().runError).toBeNull();
     app.setField('reps.winRate.mean', 0.3);
     expect(app.store.get().errors.map((x) => x.path)).toEqual(['horizonMonths']);
+    app.cancelRun();
+  });
+
+  it('marks the shown results stale after an edit until the run for it reports, and while the edit is invalid', async () => {
+    const e = engineApi();
+    const app = createApp({ api: e.api, debounceMs: 5 });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.store.set({ trials: 40, seed: 3 });
+    app.cancelRun();
+    await app.run();
+    expect(isStale(app.store.get())).toBe(false);
+    app.setField('reps.seats', 9);
+    expect(isStale(app.store.get())).toBe(true);
+    app.cancelRun();
+    await app.run();
+    expect(isStale(app.store.get())).toBe(false);
+    e.api.stream = async () => {
+      throw new ApiError(400, [{ path: 'reps.seats', rule: 'must be >= 0', message: 'reps.seats: must be >= 0' }]);
+    };
+    app.setField('reps.seats', -1);
+    app.cancelRun();
+    await app.run();
+    expect(app.store.get().summary).not.toBeNull();
+    expect(isStale(app.store.get())).toBe(true);
+    app.setTrials(80);
+    expect(isStale(app.store.get())).toBe(true);
     app.cancelRun();
   });
 

@@ -8,6 +8,7 @@ import { getApp, type View } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import { downloadText } from '../download.js';
 import { summaryToCsv } from '../csv.js';
+import { TRAINER_TRIALS } from '../trainer-scenario.js';
 import './sim-editor.js';
 import './sim-progress.js';
 import './sim-results.js';
@@ -404,7 +405,9 @@ export class SimApp extends LitElement {
             </button>`,
           )}
         </div>
-        <sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running}></sim-progress>
+        ${st.view === 'trainer'
+          ? html`<sim-progress .done=${st.trainer.running ? 0 : TRAINER_TRIALS} .total=${st.trainer.running || st.trainer.current ? TRAINER_TRIALS : 0} ?running=${st.trainer.running}></sim-progress>`
+          : html`<sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running}></sim-progress>`}
         <div class="group exports">
           <button @click=${() => this.share()} data-testid="share-button">Share link</button>
           <button @click=${() => this.exportSummary('json')} ?disabled=${!st.summary} title="Download the Summary as JSON">Export JSON</button>
