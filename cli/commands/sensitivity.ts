@@ -5,7 +5,7 @@ import { defaultWorkers } from '../../parallel/index.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { inFile, runScenarios, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
-import { readScenarioSource } from '../load.js';
+import { readScenarioSource, rejectStudy } from '../load.js';
 
 /**
  * Parses `--param` values: `path` (±20%) or `path=low:high`.
@@ -79,7 +79,11 @@ export const sensitivityCommand: Command = {
     const p = parseArgs(args, { values: ['trials', 'seed', 'param', 'workers', 'relative'], booleans: ['json', 'quiet'] });
     if (p.positional.length !== 1) throw new UsageError('give exactly one scenario file or preset name');
     const file = p.positional[0];
-    const scenario = inFile(file, () => parseScenario(readScenarioSource(file).text));
+    const scenario = inFile(file, () => {
+      const { text } = readScenarioSource(file);
+      rejectStudy(file, text);
+      return parseScenario(text);
+    });
     const params = p.flags.get('param')?.map(parseParam);
     const trials = intFlag(p, 'trials', 1, 1_000_000) ?? scenario.trials;
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1) ?? scenario.seed;

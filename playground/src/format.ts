@@ -106,3 +106,20 @@ export function formatPts(v: number | null | undefined, digits = 1): string {
   const s = (v * 100).toFixed(digits);
   return `${v > 0 ? '+' : v < 0 ? '−' : ''}${s.replace('-', '')} pts`;
 }
+
+/**
+ * A preset's header comment for the browser: its sentences, without those that name files or CLI
+ * commands (meaningless in the playground), and whether any such sentence pointed to a comparison.
+ * @example presetBlurb('Is 3X right? A rule. Compare a.yaml and b.yaml.') // { sentences: ['Is 3X right?', 'A rule.'], compare: true }
+ */
+export function presetBlurb(description: string): { sentences: string[]; compare: boolean } {
+  const all = description
+    .split(/\n\s*\n/)[0]
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/(?<=[.?!])\s+(?=[A-Z`])/)
+    .filter(Boolean);
+  const fileish = (x: string) => /\.ya?ml\b|`|\bsalesim\b/.test(x);
+  const sentences = all.filter((x) => !fileish(x));
+  return { sentences, compare: all.some((x) => fileish(x) && /compare/i.test(x)) };
+}

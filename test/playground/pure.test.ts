@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatPath, getIn, parsePath, setIn } from '../../playground/src/path.js';
-import { formatMoney, formatMultiple, formatPct, formatPts, formatValue, fromDisplay, ruleInUnits, toDisplay } from '../../playground/src/format.js';
+import { formatMoney, formatMultiple, formatPct, formatPts, formatValue, fromDisplay, presetBlurb, ruleInUnits, toDisplay } from '../../playground/src/format.js';
 import { unitForPath } from '../../playground/src/fields.js';
 import { createSseParser } from '../../playground/src/sse.js';
 import { decodeShare, encodeShare } from '../../playground/src/share.js';
@@ -66,6 +66,12 @@ describe('format', () => {
     expect(formatValue(0.24, 'pct')).toBe('24%');
     expect(formatValue(48000, 'usd')).toBe('$48K');
     expect(formatValue(3.6, 'months')).toBe('3.6 mo');
+  });
+
+  it("a preset's banner drops the sentences that name files or CLI commands", () => {
+    const d = 'Hiring vs enablement, design "hire": do we spend the budget on 10 more reps? About $3.7M over two years. Compare with hiring-vs-enablement.enable.yaml on the same draws: `salesim compare hiring-vs-enablement.study.yaml`.';
+    expect(presetBlurb(d)).toEqual({ sentences: ['Hiring vs enablement, design "hire": do we spend the budget on 10 more reps?', 'About $3.7M over two years.'], compare: true });
+    expect(presetBlurb('A team. Of reps.').compare).toBe(false);
   });
 
   it('percent fields round-trip between stored and shown units', () => {

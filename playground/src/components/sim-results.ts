@@ -10,7 +10,7 @@ import { fanChart } from '../charts/fan.js';
 import { histogramChart } from '../charts/histogram.js';
 import { lorenzChart } from '../charts/lorenz.js';
 import { headcountChart } from '../charts/headcount.js';
-import { formatMoney, formatPct } from '../format.js';
+import { formatMoney, formatPct, presetBlurb } from '../format.js';
 import './sim-chart.js';
 import './sim-kpis.js';
 
@@ -42,10 +42,19 @@ export class SimResults extends LitElement {
         border-left: 4px solid #f59e0b;
         border-radius: 6px;
         padding: 0.45rem 0.75rem;
-        display: -webkit-box;
-        -webkit-line-clamp: 3;
-        -webkit-box-orient: vertical;
-        overflow: hidden;
+      }
+      .about p {
+        margin: 0;
+        font-size: inherit;
+        color: inherit;
+      }
+      .about details {
+        margin-top: 0.25rem;
+      }
+      .about summary {
+        cursor: pointer;
+        color: #1d4f91;
+        font-size: 0.8rem;
       }
       .stale-note {
         margin: 0;
@@ -75,10 +84,17 @@ export class SimResults extends LitElement {
     const stale = isStale(this.state.value);
     const plan = s?.plan ?? null;
     const preset = presetId ? presets.find((p) => p.id === presetId) : undefined;
-    // the preset file's header comment: the question it answers, in the author's words
-    const about = preset?.description ? preset.description.split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ') : '';
+    // the preset file's header comment: the question it answers, in the author's words (minus file names)
+    const blurb = preset?.description ? presetBlurb(preset.description) : null;
+    const lead = blurb ? blurb.sentences.slice(0, 1).join(' ') : '';
+    const more = blurb ? [...blurb.sentences.slice(1), ...(blurb.compare ? ['To set it against the other designs of its study, add them in the Compare tab.'] : [])].join(' ') : '';
     return html`
-      ${about ? html`<p class="about" data-testid="preset-about" title=${preset!.description ?? ''}><strong>${preset!.name}.</strong> ${about}</p>` : null}
+      ${lead
+        ? html`<div class="about" data-testid="preset-about">
+            <p><strong>${preset!.name}.</strong> ${lead}</p>
+            ${more ? html`<details><summary>More about this preset</summary><p>${more}</p></details>` : null}
+          </div>`
+        : null}
       ${stale
         ? html`<p class="stale-note" role="status" data-testid="stale-note">
             ${errors.length ? 'These results are for the previous inputs: fix the marked fields to update them.' : 'These results are for the previous inputs; updating…'}
