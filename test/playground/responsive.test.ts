@@ -146,8 +146,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
     await page.locator('[data-testid=compare-run]').click();
     await page.locator('[data-testid=difference-chart] svg').first().waitFor({ timeout: 120_000 });
     await page.locator('[data-testid=tab-sensitivity]').click();
-    await page.locator('[data-testid=sensitivity-run]').click();
-    await page.locator('[data-testid=tornado] svg').first().waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid=tornado][data-done=true] svg').first().waitFor({ timeout: 120_000 });
   }, 300_000);
 
   afterAll(async () => {

@@ -343,8 +343,8 @@ export class SimApp extends LitElement {
   }
 
   private onFieldChange = (e: Event) => {
-    const { path, value } = (e as CustomEvent<{ path: string; value: unknown }>).detail;
-    getApp().setField(path, value);
+    const { path, value, preview } = (e as CustomEvent<{ path: string; value: unknown; preview?: boolean }>).detail;
+    getApp().setField(path, value, { preview });
   };
 
   render() {

@@ -118,8 +118,9 @@ export class SimField extends LitElement {
     this.toggleAttribute('invalid', !!this.error);
   }
 
-  private emit(value: number | null) {
-    this.dispatchEvent(new CustomEvent('field-change', { detail: { path: this.path, value }, bubbles: true, composed: true }));
+  /** `preview`: a slider drag, which the app answers with a quick small run first */
+  private emit(value: number | null, preview = false) {
+    this.dispatchEvent(new CustomEvent('field-change', { detail: { path: this.path, value, ...(preview ? { preview } : {}) }, bubbles: true, composed: true }));
   }
 
   private onNumber(e: Event) {
@@ -130,7 +131,7 @@ export class SimField extends LitElement {
   }
 
   private onRange(e: Event) {
-    this.emit(fromDisplay(Number((e.target as HTMLInputElement).value), this.unit));
+    this.emit(fromDisplay(Number((e.target as HTMLInputElement).value), this.unit), true);
   }
 
   render() {
