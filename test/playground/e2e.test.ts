@@ -46,8 +46,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
       const aside = document.querySelector('sim-app')?.shadowRoot?.querySelector('aside');
       if (aside) aside.scrollTop = 0;
     });
+    // docs/ pictures of the views come from responsive.test.ts (phone and desktop); calibrate's below
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-    if (DOCS) await page.screenshot({ path: join(DOCS, `playground-${name}.png`) });
   }
 
   async function axe(view: string) {

@@ -163,7 +163,15 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
         if (v === 'results') await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 60_000 });
         await page.mouse.move(0, 0);
         await page.waitForTimeout(300); // charts re-draw at the new width
-        if (DOCS && size.name !== 'tablet') await page.screenshot({ path: join(DOCS, `${size.name}-${v}.png`) });
+        if (DOCS && size.name !== 'tablet') {
+          // from the top (the layout checks scroll every control into view), except the comparison: its answer, not its set-up form
+          await page.evaluate(() => {
+            window.scrollTo(0, 0);
+            for (const el of document.querySelector('sim-app')?.shadowRoot?.querySelectorAll('aside, main') ?? []) el.scrollTop = 0;
+          });
+          if (v === 'compare') await page.locator('[data-testid=compare-results]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          await page.screenshot({ path: join(DOCS, `${size.name}-${v}.png`) });
+        }
         await checkLayout(`${size.name} ${v}`);
         await axe(`${size.name} ${v}`);
       }
