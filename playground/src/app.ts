@@ -41,7 +41,7 @@ export interface AppState {
   notice: string | null;
   compare: { baseline: Variant | null; variants: Variant[]; result: CompareResult | null; running: boolean; error: string | null };
   /** the tornado fills in as each parameter's pair of runs completes: `progress` counts parameters */
-  sensitivity: { result: SensitivityResult | null; running: boolean; error: string | null; progress: { done: number; total: number } | null; scenario: ScenarioInput | null };
+  sensitivity: { result: SensitivityResult | null; running: boolean; error: string | null; progress: { done: number; total: number } | null; scenario: ScenarioInput | null; trials?: number };
   trainer: { f: number; baseline: Summary | null; current: Summary | null; running: boolean; error: string | null };
 }
 
@@ -405,7 +405,7 @@ export function createApp(opts: AppOptions = {}) {
     const set = (patch: Partial<AppState['sensitivity']>) => {
       if (sensitivityController === controller) store.set({ sensitivity: { ...get().sensitivity, ...patch } });
     };
-    set({ running: true, error: null, result: null, progress: null, scenario });
+    set({ running: true, error: null, result: null, progress: null, scenario, trials: t });
     try {
       const plan = await api.sensitivity({ scenario, seed, trials: 1 }, controller.signal);
       const todo = plan.parameters.map((p, i) => ({ i, params: [{ path: p.path, low: p.low, high: p.high }] }));

@@ -80,7 +80,7 @@ export class SimSensitivity extends LitElement {
         data-done=${r && !sensitivity.running && !sensitivity.error ? 'true' : 'false'}
         heading="Tornado: mean total revenue, each parameter low → high"
         filename="tornado"
-        caption=${r?.base ? `Base: mean ${formatMoney(r.base.mean)}, P(plan) ${r.base.planProbability === null ? '–' : formatPct(r.base.planProbability)}. Largest swing first.` : ''}
+        caption=${r?.base ? `Base: mean ${formatMoney(r.base.mean)}, P(plan) ${r.base.planProbability === null ? '–' : formatPct(r.base.planProbability)}, from ${(sensitivity.trials ?? 0).toLocaleString('en-US')} trials a point (so it can differ a little from Results). Largest swing first.` : ''}
         .legend=${r?.base ? [{ label: 'at the low value', color: TORNADO_LOW }, { label: 'at the high value', color: TORNADO_HIGH }] : []}
         empty="Run the sensitivity analysis to see the tornado."
         .draw=${r && r.parameters.length ? (w: number) => tornadoChart(r, { width: w }) : null}
