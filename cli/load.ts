@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { InputError, issue, parseScenario, type Scenario } from '../engine/index.js';
+import { InputError, issue, isStudy, parseScenario, parseText, type Scenario } from '../engine/index.js';
 
 /** The folder of preset scenarios shipped with salesim. */
 export const SCENARIOS_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
@@ -53,11 +53,30 @@ export function readScenarioSource(arg: string): { text: string; file: string } 
   if (existsSync(asFile)) return { text: readFileSync(asFile, 'utf8'), file: asFile };
   const preset = join(SCENARIOS_DIR, `${arg}.yaml`);
   if (!arg.includes('/') && existsSync(preset)) return { text: readFileSync(preset, 'utf8'), file: preset };
+  if (!arg.includes('/') && existsSync(join(SCENARIOS_DIR, `${arg}.study.yaml`))) throw new InputError([issue(null, studyMessage(arg))]);
   throw new InputError([issue(null, `no such file or preset: '${arg}' (see \`salesim presets\`)`)]);
 }
 
 /** Reads and validates a scenario file or preset. */
 export function loadScenario(arg: string): { scenario: Scenario; file: string; text: string } {
   const src = readScenarioSource(arg);
+  rejectStudy(arg, src.text);
   return { ...src, scenario: parseScenario(src.text) };
+}
+
+const studyMessage = (arg: string) => `'${arg}' is a study (a baseline and variants), not a scenario: use \`salesim compare ${arg}\``;
+
+/**
+ * A study file given where a scenario is expected fails with one line saying so, not with the
+ * scenario schema's complaints about its compare block.
+ * @example rejectStudy('s.yaml', 'compare: {}') // throws: 's.yaml' is a study ... use `salesim compare s.yaml`
+ */
+export function rejectStudy(arg: string, text: string): void {
+  let raw: unknown;
+  try {
+    raw = parseText(text);
+  } catch {
+    return; // a syntax error: parseScenario reports it with its line and column
+  }
+  if (isStudy(raw)) throw new InputError([issue(null, studyMessage(arg))]);
 }

@@ -73,6 +73,14 @@ function marginAndRoi(revenue: Float64Array, cost: Float64Array, margin: Float64
   }
 }
 
+/**
+ * The headline ROI: (mean revenue - mean cost) / mean cost; null without costs or without spend.
+ * @example roiOfMeans(2.28e6, 1e6, true) // 1.28
+ */
+export function roiOfMeans(revenueMean: number, costMean: number, hasCosts: boolean): number | null {
+  return hasCosts && costMean > 0 ? (revenueMean - costMean) / costMean : null;
+}
+
 /** Mean over the trials of each month of a summed per-month array. */
 function monthlyMean(src: TrialColumns, key: SummedKey): number[] {
   return Array.from({ length: src.months }, (_, m) => src.sum(key, m).all / src.trials);
@@ -177,6 +185,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
   // the total and the first year's total are running totals already summarised (the same sums, in the same order)
   const totalStats = { ...cumulative[H - 1] };
   const annualStats = annual.map((a, y) => (y === 0 ? { ...cumulative[Math.min(12, H) - 1] } : stats(a)));
+  const costStats = stats(costTotal);
   const margin = new Float64Array(n);
   const roi = new Float64Array(n);
   marginAndRoi(total, costTotal, margin, roi);
@@ -233,9 +242,10 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
       disruptedByMonth: monthlyMean(src, 'disrupted'),
     },
     coverage: s.coverage || s.sellingTime || s.stalls ? coverageSummary(s, src, hasQuota) : null,
-    cost: { total: stats(costTotal), monthly: perMonth(src, 'cost'), breakdown },
+    cost: { total: costStats, monthly: perMonth(src, 'cost'), breakdown },
     margin: stats(margin),
     roi: s.costs ? statsOrNull(roi) : null,
+    roiOfMeans: roiOfMeans(totalStats.mean, costStats.mean, s.costs !== null && s.costs !== undefined),
     diagnostics: {
       revenueStdError: totalStats.sd / Math.sqrt(n),
       planProbabilityStdError: planSe,

@@ -176,7 +176,14 @@ export interface Summary {
   coverage: CoverageSummary | null;
   cost: { total: Stats; monthly: Stats[]; breakdown: Record<string, Stats> };
   margin: Stats;
+  /** per-trial ROI (margin / cost of each trial): its distribution */
   roi: Stats | null;
+  /**
+   * The headline ROI, the one figure the CLI, the API and the playground show as "ROI": mean margin /
+   * mean cost, i.e. (mean revenue - mean cost) / mean cost, a share (1.28 = 128%). The same definition
+   * as a comparison's `incrementalRoi` (on the differences). Null without costs.
+   */
+  roiOfMeans: number | null;
   diagnostics: { revenueStdError: number; planProbabilityStdError: number | null };
   meta: { elapsedMs: number; engineVersion: string; trialsPerSecond: number | null };
 }

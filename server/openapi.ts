@@ -224,6 +224,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
             cost: { type: 'object' },
             margin: ref('Stats'),
             roi: { oneOf: [ref('Stats'), { type: 'null' }] },
+            roiOfMeans: { type: ['number', 'null'], description: 'the headline ROI: (mean revenue - mean cost) / mean cost, a share (1.28 = 128%); null without costs' },
             diagnostics: { type: 'object' },
             meta: { type: 'object', properties: { elapsedMs: { type: 'number' }, engineVersion: { type: 'string' } } },
           },

@@ -3,11 +3,11 @@ import { intFlag, parseArgs, UsageError } from '../args.js';
 import { lastFlag, readInput, writeStdout } from '../files.js';
 import { loadScenario } from '../load.js';
 import { backtest as run, parseScenario } from '../../engine/index.js';
-import { money, pct, table } from '../format.js';
+import { money, pct, progressBar, table } from '../format.js';
 
 /** `salesim backtest`: a scenario's simulated monthly revenue band against booked revenue. */
 export const backtest: Command = {
-  usage: 'backtest <opps.csv> <scenario|-> --from YYYY-MM --to YYYY-MM [--json]',
+  usage: 'backtest <opps.csv> <scenario|-> --from YYYY-MM --to YYYY-MM [--json] [--quiet]',
   summary: 'compare booked revenue per month with the scenario\'s P10-P90 band',
   help: [
     'Simulates the scenario over the period (month 1 = --from) and compares the revenue actually booked each',
@@ -18,7 +18,7 @@ export const backtest: Command = {
     '--skip-invalid as for calibrate. "-" as the scenario reads it from standard input.',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['from', 'to', 'trials', 'seed', 'map'], booleans: ['json', 'skip-invalid'] });
+    const p = parseArgs(args, { values: ['from', 'to', 'trials', 'seed', 'map'], booleans: ['json', 'skip-invalid', 'quiet'] });
     if (p.positional.length !== 2) throw new UsageError('expects an opportunity CSV and a scenario file');
     const from = lastFlag(p.flags, 'from');
     const to = lastFlag(p.flags, 'to');
@@ -29,7 +29,9 @@ export const backtest: Command = {
     if (p.positional[0] === '-' && p.positional[1] === '-') throw new UsageError('only one of the inputs can be standard input (-)');
     const scenario = p.positional[1] === '-' ? parseScenario(readInput('-', 'scenario')) : loadScenario(p.positional[1]).scenario;
     const mapFile = lastFlag(p.flags, 'map');
-    const r = run(csv, scenario, { from, to, trials, seed, mapping: mapFile ? readInput(mapFile, 'map') : null, invalidRows: p.flags.has('skip-invalid') ? 'skip' : 'error' });
+    const progress = progressBar('back-testing', { quiet: p.flags.has('quiet') });
+    const r = run(csv, scenario, { from, to, trials, seed, mapping: mapFile ? readInput(mapFile, 'map') : null, invalidRows: p.flags.has('skip-invalid') ? 'skip' : 'error', onProgress: progress.update });
+    progress.done();
     if (p.flags.has('json')) {
       writeStdout(JSON.stringify(r) + '\n');
       return 0;

@@ -70,10 +70,14 @@ export function formatComparison(title: string, r: CompareResult): string {
     lines.push(
       `  crossover month       ${v.crossoverMonth ? `P50 ${fmtMonth(v.crossoverMonth.p50)} (P10 ${fmtMonth(v.crossoverMonth.p10)}, P90 ${fmtMonth(v.crossoverMonth.p90)}); ` : ''}never ahead by the horizon in ${pct(v.neverCrosses)} of trials`,
     );
-    lines.push(
-      `  payback month         ${v.paybackMonth ? `P50 ${fmtMonth(v.paybackMonth.p50)} (P10 ${fmtMonth(v.paybackMonth.p10)}, P90 ${fmtMonth(v.paybackMonth.p90)}); ` : ''}cumulative margin not ahead by the horizon in ${pct(v.neverPaysBack)} of trials`,
-    );
-    lines.push(`  incremental ROI       ${v.incrementalRoi === null ? '- (costs no more than the baseline)' : `${(v.incrementalRoi * 100).toFixed(0)}% on the extra ${money(d.cost.mean)} spent`}`);
+    // a variant that spends no more has nothing to pay back: its margin lead from month 1 is not a payback
+    if (d.cost.mean <= 0) lines.push(`  payback month         - (spends no more than the baseline: no extra spend to pay back)`);
+    else
+      lines.push(
+        `  payback month         ${v.paybackMonth ? `P50 ${fmtMonth(v.paybackMonth.p50)} (P10 ${fmtMonth(v.paybackMonth.p10)}, P90 ${fmtMonth(v.paybackMonth.p90)}); ` : ''}cumulative margin not ahead by the horizon in ${pct(v.neverPaysBack)} of trials`,
+      );
+    // the engine's incremental ROI (mean extra margin / mean extra cost), in % like the playground
+    lines.push(`  incremental ROI       ${v.incrementalRoi === null ? '- (costs no more than the baseline)' : `${pct(v.incrementalRoi)} on the extra ${money(d.cost.mean)} spent (mean extra margin / mean extra cost)`}`);
     lines.push(
       `  variance reduction    ${v.varianceReduction === null ? '- (identical outcomes: the difference is 0 in every trial)' : `${v.varianceReduction.toFixed(1)}x (independent draws would give the difference this many times the variance)`}`,
     );
@@ -115,7 +119,7 @@ function fmtMonth(m: number): string {
 }
 
 export const compareCommand: Command = {
-  usage: 'compare <study.yaml | baseline.yaml variant.yaml...> [--trials N] [--seed S] [--workers N] [--json]',
+  usage: 'compare <study.yaml | baseline.yaml variant.yaml...> [--trials N] [--seed S] [--workers N] [--json] [--quiet]',
   summary: 'compare designs on common random numbers',
   help: [
     'Runs a baseline and its variants with the same seed, so every trial of every scenario shares its random draws',
@@ -130,16 +134,17 @@ export const compareCommand: Command = {
     '  --seed S     the shared seed (default: the study, then the baseline)',
     '  --workers N  worker threads (default: the number of cores; results are identical for any N)',
     '  --json       print the comparison as JSON: { baseline: Summary, variants: [ ... ] }',
+    '  --quiet      no progress on stderr (progress shows for runs over a second: a bar on a terminal, plain lines otherwise)',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'workers'], booleans: ['json'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'workers'], booleans: ['json', 'quiet'] });
     const trialsFlag = intFlag(p, 'trials', 1, 1_000_000);
     const seedFlag = intFlag(p, 'seed', 0, 2 ** 32 - 1);
     const workers = intFlag(p, 'workers', 1, 256) ?? defaultWorkers();
     const study = loadStudy(p.positional);
     const trials = trialsFlag ?? study.trials ?? study.baseline.trials;
     const seed = seedFlag ?? study.seed ?? study.baseline.seed;
-    const progress = progressBar('comparing');
+    const progress = progressBar('comparing', { quiet: p.flags.has('quiet') });
     const result = await runComparison(study.baseline, study.variants, { trials, seed, workers, onProgress: progress.update });
     progress.done();
     process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatComparison(study.name, result) + '\n');

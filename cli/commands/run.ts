@@ -7,7 +7,7 @@ import { defaultWorkers, runSummary } from '../../parallel/index.js';
 
 /** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */
 export const run: Command = {
-  usage: 'run <file.yaml|file.json|preset> [--trials N] [--seed S] [--workers N] [--json] [--csv]',
+  usage: 'run <file.yaml|file.json|preset> [--trials N] [--seed S] [--workers N] [--json] [--csv] [--quiet]',
   summary: 'simulate a scenario and print its outcome distribution',
   help: [
     'Simulates the scenario and prints revenue P10/P50/P90 per year, the probability of hitting plan,',
@@ -17,16 +17,18 @@ export const run: Command = {
     'for runs under 5 million rep-months, where starting threads costs more than it saves); the results',
     'are identical for any N. Blocks of trials stream into the Summary as they finish, so a large run',
     'holds the Summary\'s columns, not every per-trial array.',
+    'Progress goes to stderr for runs over a second (a bar on a terminal, plain lines in a pipe or CI log);',
+    '--quiet silences it.',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'workers'], booleans: ['json', 'csv'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'workers'], booleans: ['json', 'csv', 'quiet'] });
     if (p.positional.length !== 1) throw new UsageError('expects exactly one scenario file or preset name');
     if (p.flags.has('json') && p.flags.has('csv')) throw new UsageError('--json and --csv cannot be combined');
     const trials = intFlag(p, 'trials', 1, 1_000_000);
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1);
     const workersFlag = intFlag(p, 'workers', 1, 256);
     const { scenario } = loadScenario(p.positional[0]);
-    const bar = progressBar('simulating');
+    const bar = progressBar('simulating', { quiet: p.flags.has('quiet') });
     const n = trials ?? scenario.trials;
     const s = seed ?? scenario.seed;
     // starting worker threads costs about a second: by default small runs stay in this thread
@@ -82,6 +84,7 @@ export function readable(s: Summary): string {
     );
     out.push(`  top 20% / other 80% by win rate: revenue per rep ${money(c.top20.revenuePerRep.mean)} / ${money(c.bottom80.revenuePerRep.mean)}; attainment ${pct(c.top20.attainment?.mean)} / ${pct(c.bottom80.attainment?.mean)}; padded share ${pct(c.top20.paddedShare?.mean)} / ${pct(c.bottom80.paddedShare?.mean)}`);
   }
-  if (s.cost.total.mean > 0) out.push(`cost ${money(s.cost.total.mean)}; margin ${money(s.margin.mean)}${s.roi ? `; ROI ${pct(s.roi.mean)}` : ''}`);
+  // ROI: the engine's headline figure (mean margin / mean cost), the same one the playground and API show
+  if (s.cost.total.mean > 0) out.push(`cost ${money(s.cost.total.mean)}; margin ${money(s.margin.mean)}${s.roiOfMeans !== null ? `; ROI ${pct(s.roiOfMeans)} (mean margin / mean cost)` : ''}`);
   return out.join('\n');
 }

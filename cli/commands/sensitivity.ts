@@ -4,7 +4,7 @@ import { defaultWorkers, runSensitivity } from '../../parallel/index.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { inFile, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
-import { readScenarioSource } from '../load.js';
+import { readScenarioSource, rejectStudy } from '../load.js';
 
 /**
  * Parses `--param` values: `path` (±20%) or `path=low:high`.
@@ -55,7 +55,7 @@ export function formatSensitivity(title: string, r: SensitivityResult): string {
 }
 
 export const sensitivityCommand: Command = {
-  usage: 'sensitivity <file|preset> [--param path[=lo:hi] ...] [--relative R] [--trials N] [--seed S] [--workers N] [--json]',
+  usage: 'sensitivity <file|preset> [--param path[=lo:hi] ...] [--relative R] [--trials N] [--seed S] [--workers N] [--json] [--quiet]',
   summary: 'tornado: which parameters move total revenue most',
   help: [
     'Moves one parameter at a time to a low and a high value, runs both with the scenario\'s seed (common random',
@@ -72,12 +72,17 @@ export const sensitivityCommand: Command = {
     '  --seed S         seed shared by every run (default: the scenario\'s)',
     '  --workers N      worker threads (default: the number of cores; results are identical for any N)',
     '  --json           print { output, base, parameters: [ { path, low, high, swing, ... } ] } as JSON',
+    '  --quiet          no progress on stderr (shown for runs over a second: a bar on a terminal, plain lines otherwise)',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'param', 'workers', 'relative'], booleans: ['json'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'param', 'workers', 'relative'], booleans: ['json', 'quiet'] });
     if (p.positional.length !== 1) throw new UsageError('give exactly one scenario file or preset name');
     const file = p.positional[0];
-    const scenario = inFile(file, () => parseScenario(readScenarioSource(file).text));
+    const scenario = inFile(file, () => {
+      const { text } = readScenarioSource(file);
+      rejectStudy(file, text);
+      return parseScenario(text);
+    });
     const params = p.flags.get('param')?.map(parseParam);
     const trials = intFlag(p, 'trials', 1, 1_000_000) ?? scenario.trials;
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1) ?? scenario.seed;
@@ -86,7 +91,7 @@ export const sensitivityCommand: Command = {
     const relative = relText === undefined ? 0.2 : Number(relText);
     if (!(relative > 0 && relative < 1)) throw new UsageError(`--relative must be a number between 0 and 1, exclusive (got '${relText}')`);
     const runs = planSensitivity(scenario, params, relative);
-    const progress = progressBar('sensitivity');
+    const progress = progressBar('sensitivity', { quiet: p.flags.has('quiet') });
     const result = await runSensitivity(scenario, runs, { trials, seed, workers, onProgress: progress.update });
     progress.done();
     process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatSensitivity(scenario.name, result) + '\n');

@@ -23,6 +23,8 @@ export interface BacktestOptions {
   seed?: number;
   mapping?: MappingInput | string | null;
   invalidRows?: 'error' | 'skip';
+  /** trials done so far, as the simulation goes (for a progress display) */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** One month of the back-test. */
@@ -194,5 +196,5 @@ export function backtest(csvText: string, scenarioInput: Scenario | string | obj
   if (!Number.isInteger(trials) || trials < 1 || trials > 1_000_000) throw new InputError([issue('trials', 'must be a whole number between 1 and 1000000')]);
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new InputError([issue('seed', 'must be a whole number between 0 and 4294967295')]);
   const booked = bookedRevenue(csvText, opts);
-  return compareToBand(booked, simulate(scenario, { trials, seed }), seed);
+  return compareToBand(booked, simulate(scenario, { trials, seed, onProgress: opts.onProgress }), seed);
 }

@@ -4,7 +4,7 @@
  * and the compare, sensitivity and trainer views. Components read `app.store` and call actions.
  */
 import type { Summary } from '../../engine/types.js';
-import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type SensitivityResult, type StoredScenario } from './api.js';
+import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
 import { createHistory, createStore } from './store.js';
 import { getIn, setIn } from './path.js';
 import { trainerScenario, TRAINER_TRIALS } from './trainer-scenario.js';
@@ -26,6 +26,8 @@ export interface AppState {
   presets: PresetInfo[];
   presetId: string | null;
   summary: Summary | null;
+  /** the inputs the shown summary is for: when they differ from the editor's, the results are stale */
+  summaryInputs: { scenario: ScenarioInput; seed: number; trials: number } | null;
   progress: { done: number; total: number } | null;
   running: boolean;
   /** input problems from the server's 400, placed next to fields by path */
@@ -38,7 +40,8 @@ export interface AppState {
   savedId: string | null;
   notice: string | null;
   compare: { baseline: Variant | null; variants: Variant[]; result: CompareResult | null; running: boolean; error: string | null };
-  sensitivity: { result: SensitivityResult | null; running: boolean; error: string | null };
+  /** the tornado fills in as each parameter's pair of runs completes: `progress` counts parameters */
+  sensitivity: { result: SensitivityResult | null; running: boolean; error: string | null; progress: { done: number; total: number } | null; scenario: ScenarioInput | null; trials?: number };
   trainer: { f: number; baseline: Summary | null; current: Summary | null; running: boolean; error: string | null };
 }
 
@@ -52,6 +55,17 @@ export interface AppOptions {
   api?: Api;
   /** debounce before an input change re-runs, ms */
   debounceMs?: number;
+  /** a slider drag: debounce before the quick preview run, and the pause after it before the full run, ms */
+  previewDebounceMs?: number;
+  refineAfterMs?: number;
+}
+
+/**
+ * The trial count of a slider's quick first run: a fifth of the run, at least 200 (never more than the run).
+ * @example previewTrials(2000) // 400
+ */
+export function previewTrials(trials: number): number {
+  return Math.min(trials, Math.max(200, Math.round(trials / 5)));
 }
 
 function message(e: unknown): string {
@@ -72,6 +86,17 @@ export function editable(s: ScenarioInput): ScenarioInput {
 }
 
 /**
+ * Whether the shown results are for other inputs than the editor's (an edit not yet run, a run that
+ * failed validation, another seed or trial count).
+ * @example isStale({ summary: null, ... }) // false: nothing shown
+ */
+export function isStale(st: Pick<AppState, 'summary' | 'summaryInputs' | 'scenario' | 'seed' | 'trials'>): boolean {
+  if (!st.summary || !st.summaryInputs) return false;
+  const i = st.summaryInputs;
+  return i.scenario !== st.scenario || i.seed !== st.seed || i.trials !== st.trials;
+}
+
+/**
  * Creates the playground's state and actions.
  * @example
  * const app = createApp({ api });
@@ -80,6 +105,9 @@ export function editable(s: ScenarioInput): ScenarioInput {
 export function createApp(opts: AppOptions = {}) {
   const api = opts.api ?? defaultApi;
   const debounceMs = opts.debounceMs ?? 350;
+  const previewDebounceMs = opts.previewDebounceMs ?? 80;
+  const refineAfterMs = opts.refineAfterMs ?? 400;
+  let refineTimer: ReturnType<typeof setTimeout> | null = null;
   const store = createStore<AppState>({
     scenario: EMPTY_SCENARIO,
     seed: 1,
@@ -87,6 +115,7 @@ export function createApp(opts: AppOptions = {}) {
     presets: [],
     presetId: null,
     summary: null,
+    summaryInputs: null,
     progress: null,
     running: false,
     errors: [],
@@ -97,7 +126,7 @@ export function createApp(opts: AppOptions = {}) {
     savedId: null,
     notice: null,
     compare: { baseline: null, variants: [], result: null, running: false, error: null },
-    sensitivity: { result: null, running: false, error: null },
+    sensitivity: { result: null, running: false, error: null, progress: null, scenario: null },
     trainer: { f: 0.5, baseline: null, current: null, running: false, error: null },
   });
   const history = createHistory<ScenarioInput>(200);
@@ -118,17 +147,25 @@ export function createApp(opts: AppOptions = {}) {
   function cancelRun() {
     if (runTimer) clearTimeout(runTimer);
     runTimer = null;
+    if (refineTimer) clearTimeout(refineTimer);
+    refineTimer = null;
     runController?.abort();
     runController = null;
   }
 
-  /** Runs the current scenario now (cancelling any previous run), streaming partial summaries. */
-  async function run(): Promise<Summary | null> {
+  /**
+   * Runs the current scenario now (cancelling any previous run), streaming partial summaries. A
+   * `preview` run (a slider drag) uses `previewTrials` for a fast first picture; the full run follows.
+   */
+  async function run(opts: { preview?: boolean } = {}): Promise<Summary | null> {
     cancelRun();
     const controller = new AbortController();
     runController = controller;
     const id = ++runCount;
-    const { scenario, seed, trials } = get();
+    const { scenario, seed, trials: full } = get();
+    const trials = opts.preview ? previewTrials(full) : full;
+    // a preview answers the current inputs (not stale); its smaller trial count shows on the charts
+    const inputs = { scenario, seed, trials: full };
     store.set({ running: true, progress: { done: 0, total: trials }, runError: null });
     try {
       const summary = await api.stream(
@@ -137,12 +174,12 @@ export function createApp(opts: AppOptions = {}) {
           signal: controller.signal,
           onProgress: (p) => {
             if (id !== runCount) return;
-            store.set({ progress: { done: p.done, total: p.total }, ...(p.summary ? { summary: p.summary } : {}), errors: [] });
+            store.set({ progress: { done: p.done, total: p.total }, ...(p.summary ? { summary: p.summary, summaryInputs: inputs } : {}), errors: [] });
           },
         },
       );
       if (id !== runCount) return null;
-      store.set({ summary, running: false, progress: { done: summary.trials, total: summary.trials }, errors: [] });
+      store.set({ summary, summaryInputs: inputs, running: false, progress: { done: summary.trials, total: summary.trials }, errors: [] });
       return summary;
     } catch (e) {
       if (isAbort(e) || id !== runCount) return null;
@@ -163,6 +200,25 @@ export function createApp(opts: AppOptions = {}) {
     }, debounceMs);
   }
 
+  /** A slider drag: a quick small run soon, then the full run once the slider has rested. */
+  function schedulePreview() {
+    if (runTimer) clearTimeout(runTimer);
+    if (refineTimer) clearTimeout(refineTimer);
+    refineTimer = null;
+    runTimer = setTimeout(() => {
+      runTimer = null;
+      const at = runCount + 1;
+      void run({ preview: true }).then((s) => {
+        // refine only if nothing else started meanwhile, and only when the preview was smaller
+        if (!s || runCount !== at || s.trials >= get().trials) return;
+        refineTimer = setTimeout(() => {
+          refineTimer = null;
+          void run();
+        }, refineAfterMs);
+      });
+    }, previewDebounceMs);
+  }
+
   function replaceScenario(scenario: ScenarioInput, undoable = true) {
     if (undoable) history.push(get().scenario);
     store.set({ scenario, canUndo: history.size > 0 });
@@ -172,14 +228,15 @@ export function createApp(opts: AppOptions = {}) {
   /**
    * Sets one field by path. Rapid changes to the same field (a slider drag) coalesce into one undo step.
    */
-  function setField(path: string, value: unknown) {
+  function setField(path: string, value: unknown, opts: { preview?: boolean } = {}) {
     const now = Date.now();
     const coalesce = lastEdit.path === path && now - lastEdit.at < 1000;
     lastEdit = { path, at: now };
     const next = setIn(get().scenario, path, value);
     if (!coalesce) history.push(get().scenario);
     store.set({ scenario: next, canUndo: history.size > 0, errors: get().errors.filter((e) => e.path !== path) });
-    scheduleRun();
+    if (opts.preview) schedulePreview();
+    else scheduleRun();
   }
 
   function undo() {
@@ -200,7 +257,7 @@ export function createApp(opts: AppOptions = {}) {
       const scenario = scenarioFrom(body);
       const seed = typeof scenario.seed === 'number' ? scenario.seed : 1;
       history.push(get().scenario);
-      store.set({ presetId: id, savedId: null, scenario, seed, canUndo: true, errors: [], summary: null });
+      store.set({ presetId: id, savedId: null, scenario, seed, canUndo: true, errors: [], summary: null, summaryInputs: null });
       await run();
     } catch (e) {
       store.set({ runError: `Could not load preset ${id}: ${message(e)}` });
@@ -237,6 +294,9 @@ export function createApp(opts: AppOptions = {}) {
   function setView(view: View) {
     store.set({ view });
     if (view === 'trainer' && !get().trainer.current) void runTrainer();
+    // the tornado starts by itself the first time, and again when the scenario has changed since
+    const sens = get().sensitivity;
+    if (view === 'sensitivity' && !sens.running && get().errors.length === 0 && sens.scenario !== get().scenario) void runSensitivity();
   }
 
   // --- save, load, share ---------------------------------------------------------------------------
@@ -329,14 +389,43 @@ export function createApp(opts: AppOptions = {}) {
   }
 
   // --- sensitivity -----------------------------------------------------------------------------------
+  let sensitivityController: AbortController | null = null;
+  /**
+   * The tornado, filled in as it goes: one request with a single trial gets the engine's parameter
+   * plan (which parameters, their low and high values), then each parameter is run on its own (two at a
+   * time, the same seed, so each swing is the one the whole analysis gives) and the bars appear in the
+   * engine's order (largest |swing| first, ties in plan order) as they complete.
+   */
   async function runSensitivity() {
+    sensitivityController?.abort();
+    const controller = new AbortController();
+    sensitivityController = controller;
     const { scenario, seed, trials } = get();
-    store.set({ sensitivity: { ...get().sensitivity, running: true, error: null } });
+    const t = Math.min(trials, 1000);
+    const set = (patch: Partial<AppState['sensitivity']>) => {
+      if (sensitivityController === controller) store.set({ sensitivity: { ...get().sensitivity, ...patch } });
+    };
+    set({ running: true, error: null, result: null, progress: null, scenario, trials: t });
     try {
-      const result = await api.sensitivity({ scenario, seed, trials: Math.min(trials, 1000) });
-      store.set({ sensitivity: { result, running: false, error: null } });
+      const plan = await api.sensitivity({ scenario, seed, trials: 1 }, controller.signal);
+      const todo = plan.parameters.map((p, i) => ({ i, params: [{ path: p.path, low: p.low, high: p.high }] }));
+      const done: { i: number; p: SensitivityParameter }[] = [];
+      let head: SensitivityResult | undefined;
+      set({ progress: { done: 0, total: todo.length } });
+      const worker = async () => {
+        for (let job = todo.shift(); job; job = todo.shift()) {
+          const r = await api.sensitivity({ scenario, seed, trials: t, params: job.params }, controller.signal);
+          head ??= r;
+          done.push({ i: job.i, p: r.parameters[0] });
+          done.sort((a, b) => Math.abs(b.p.swing.mean) - Math.abs(a.p.swing.mean) || a.i - b.i);
+          set({ result: { ...head, parameters: done.map((d) => d.p) }, progress: { done: done.length, total: plan.parameters.length } });
+        }
+      };
+      await Promise.all([worker(), worker()]);
+      set({ running: false });
     } catch (e) {
-      store.set({ sensitivity: { ...get().sensitivity, running: false, error: message(e) } });
+      if (isAbort(e)) return;
+      set({ running: false, error: message(e) });
     }
   }
 

@@ -306,3 +306,33 @@ export function labelForPath(path: string): string {
   }
   return path;
 }
+
+const SPECIAL_UNITS: Record<string, Unit> = {
+  'reps.winRate': 'pct',
+  'reps.winRate.mean': 'pct',
+  'reps.winRate.concentration': 'none',
+  'reps.dealSize': 'usd',
+  'reps.dealSize.median': 'usd',
+  'reps.dealSize.sigma': 'none',
+  'hiring.timeToFillMonths': 'months',
+  'hiring.timeToFillMonths.mean': 'months',
+  'hiring.timeToFillMonths.sd': 'months',
+  'reps.winRate.tiers[].share': 'pct',
+  'reps.winRate.tiers[].mean': 'pct',
+};
+
+/**
+ * The editor's unit for a scenario path ('none' when the editor does not show it).
+ * @example unitForPath('attrition.annualRate') // 'pct'
+ */
+export function unitForPath(path: string): Unit {
+  const generic = path.replace(/\[\d+\]/g, '[]');
+  if (SPECIAL_UNITS[generic]) return SPECIAL_UNITS[generic];
+  for (const s of SECTIONS) {
+    const pre = s.block ? `${s.block}.` : '';
+    for (const f of s.fields) if (pre + f.key === generic) return f.unit ?? 'none';
+    for (const b of s.subBlocks ?? []) for (const f of b.fields) if (`${pre}${b.key}.${f.key}` === generic) return f.unit ?? 'none';
+    if (s.list) for (const f of s.list.fields) if (`${pre}${s.list.key}[].${f.key}` === generic) return f.unit ?? 'none';
+  }
+  return 'none';
+}

@@ -73,3 +73,53 @@ export function toDisplay(v: number, unit: Unit): number {
 export function fromDisplay(v: number, unit: Unit): number {
   return unit === 'pct' ? Math.round((v / 100) * 1e9) / 1e9 : v;
 }
+
+/**
+ * A server rule (stored form) in the units of the box the person typed into: a percent box's
+ * "must be between 0 and 1" reads "must be between 0% and 100%".
+ * @example ruleInUnits('must be between 0 and 1', 'pct') // 'must be between 0% and 100%'
+ */
+export function ruleInUnits(rule: string, unit: Unit | undefined): string {
+  if (unit !== 'pct' || !rule) return rule;
+  return rule.replace(/(?<![\w.])-?\d+(?:\.\d+)?(?![\w.%])/g, (m) => `${toDisplay(Number(m), 'pct')}%`);
+}
+
+/**
+ * A parameter value in its editor unit: shares as %, money as $, months with their unit.
+ * @example formatValue(0.24, 'pct') // '24%'
+ */
+export function formatValue(v: number | null | undefined, unit: Unit | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  if (unit === 'pct') return `${formatNumber(v * 100, 1)}%`;
+  if (unit === 'usd') return formatMoney(v);
+  if (unit === 'months') return `${formatNumber(v, 1)} mo`;
+  if (unit === 'x') return `${formatNumber(v, 2)}×`;
+  return formatNumber(v, 3);
+}
+
+/**
+ * A change in a probability, in percentage points.
+ * @example formatPts(0.123) // '+12.3 pts'
+ */
+export function formatPts(v: number | null | undefined, digits = 1): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const s = (v * 100).toFixed(digits);
+  return `${v > 0 ? '+' : v < 0 ? '−' : ''}${s.replace('-', '')} pts`;
+}
+
+/**
+ * A preset's header comment for the browser: its sentences, without those that name files or CLI
+ * commands (meaningless in the playground), and whether any such sentence pointed to a comparison.
+ * @example presetBlurb('Is 3X right? A rule. Compare a.yaml and b.yaml.') // { sentences: ['Is 3X right?', 'A rule.'], compare: true }
+ */
+export function presetBlurb(description: string): { sentences: string[]; compare: boolean } {
+  const all = description
+    .split(/\n\s*\n/)[0]
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/(?<=[.?!])\s+(?=[A-Z`])/)
+    .filter(Boolean);
+  const fileish = (x: string) => /\.ya?ml\b|`|\bsalesim\b/.test(x);
+  const sentences = all.filter((x) => !fileish(x));
+  return { sentences, compare: all.some((x) => fileish(x) && /compare/i.test(x)) };
+}

@@ -16,7 +16,13 @@ export const COLORS = {
   ramping: '#7fa9dc',
   vacant: '#f2b8a0',
   series: ['#1d4f91', '#c2410c', '#15803d', '#7c3aed'],
+  /** comparisons: the baseline in dark slate, variants in colour-blind-safe hues that stay apart when overlaid */
+  baseline: '#334155',
+  variants: ['#d55e00', '#0072b2', '#009e73'],
 };
+
+/** The colour of the comparison's i-th variant (0-based). */
+export const variantColor = (i: number): string => COLORS.variants[i % COLORS.variants.length];
 
 /** The text style of every chart (Observable Plot's \`style\` option). */
 export const CHART_STYLE = { fontSize: '12px', fontFamily: 'Inter, Segoe UI, system-ui, sans-serif', color: COLORS.ink, background: 'transparent' };
@@ -66,6 +72,9 @@ export const base = css`
     outline: 3px solid #f59e0b;
     outline-offset: 2px;
   }
+  select {
+    max-width: 100%;
+  }
   select,
   input[type='number'],
   input[type='text'] {
@@ -93,6 +102,9 @@ export const view = css`
   :host {
     display: grid;
     gap: 0.75rem;
+  }
+  :host > * {
+    min-width: 0;
   }
   .panel {
     background: #fff;
@@ -128,5 +140,40 @@ export const tables = css`
   th:first-child,
   td:first-child {
     text-align: left;
+  }
+  /* phones: a table.cards shows each row as a card of "label: value" lines (cells carry data-label
+     and wrap their content in one element) */
+  @media (max-width: 700px) {
+    table.cards thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0, 0, 0, 0);
+    }
+    table.cards tr {
+      display: block;
+      border-bottom: 2px solid #dde4ec;
+      padding: 0.3rem 0;
+    }
+    table.cards td,
+    table.cards th {
+      display: grid;
+      grid-template-columns: 45% 1fr;
+      gap: 0.5rem;
+      text-align: left;
+      border: none;
+      padding: 0.2rem 0.3rem;
+    }
+    table.cards td:first-child,
+    table.cards th:first-child {
+      display: block;
+      font-weight: 700;
+    }
+    table.cards [data-label]::before {
+      content: attr(data-label);
+      color: #4a5a6b;
+      font-size: 0.75rem;
+    }
   }
 `;

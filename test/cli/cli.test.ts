@@ -95,5 +95,18 @@ describe('salesim validate, schema, presets', () => {
     const ids = list.map((p) => p.id);
     for (const id of ['baseline', 'hiring-vs-enablement.hire', 'hiring-vs-enablement.enable', 'coverage-policy.global', 'pareto-numerator.f100', 'leadership-churn.tenure-19']) expect(ids).toContain(id);
     for (const p of list) expect(p.description.length).toBeGreaterThan(20);
+    // the readable list fits a terminal: no line over 100 characters, each preset named once
+    const text = salesim('presets').stdout;
+    for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+    for (const id of ids) expect(text).toMatch(new RegExp(`^${id.replace(/\./g, '\\.')}\\s`, 'm'));
+  });
+  it('a study given to run or sensitivity says to use compare', () => {
+    for (const args of [['run', 'scenarios/hiring-vs-enablement.study.yaml'], ['run', 'hiring-vs-enablement'], ['sensitivity', 'hiring-vs-enablement']]) {
+      const r = salesim(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is a study .*use `salesim compare /);
+      expect(r.stderr).not.toContain('is required');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 });

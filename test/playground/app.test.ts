@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, editable } from '../../playground/src/app.js';
+import { createApp, editable, isStale, previewTrials } from '../../playground/src/app.js';
 import { api as realApi, ApiError, type Api, type Progress, type RunRequest } from '../../playground/src/api.js';
-import { parseScenario, simulate, summarize, sliceResults, type Summary } from '../../engine/index.js';
+import { parseScenario, sensitivity, simulate, summarize, sliceResults, type Summary } from '../../engine/index.js';
 import { SMALL_SCENARIO } from './fixtures.js';
 
 /** An Api whose simulations run the real engine in-process; records every request and signal. */
@@ -138,6 +138,94 @@ describe('app actions', () => {
     expect(app.store.get().runError).toBeNull();
     app.setField('reps.winRate.mean', 0.3);
     expect(app.store.get().errors.map((x) => x.path)).toEqual(['horizonMonths']);
+    app.cancelRun();
+  });
+
+  it('marks the shown results stale after an edit until the run for it reports, and while the edit is invalid', async () => {
+    const e = engineApi();
+    const app = createApp({ api: e.api, debounceMs: 5 });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.store.set({ trials: 40, seed: 3 });
+    app.cancelRun();
+    await app.run();
+    expect(isStale(app.store.get())).toBe(false);
+    app.setField('reps.seats', 9);
+    expect(isStale(app.store.get())).toBe(true);
+    app.cancelRun();
+    await app.run();
+    expect(isStale(app.store.get())).toBe(false);
+    e.api.stream = async () => {
+      throw new ApiError(400, [{ path: 'reps.seats', rule: 'must be >= 0', message: 'reps.seats: must be >= 0' }]);
+    };
+    app.setField('reps.seats', -1);
+    app.cancelRun();
+    await app.run();
+    expect(app.store.get().summary).not.toBeNull();
+    expect(isStale(app.store.get())).toBe(true);
+    app.setTrials(80);
+    expect(isStale(app.store.get())).toBe(true);
+    app.cancelRun();
+  });
+
+  it('fills the tornado in parameter by parameter, ending with the whole analysis (same swings, same order)', async () => {
+    vi.useRealTimers();
+    const e = engineApi();
+    const bodies: { trials: number; params?: unknown[] }[] = [];
+    e.api.sensitivity = async (body) => {
+      const b = body as { scenario: object; seed: number; trials: number; params?: { path: string; low?: number; high?: number }[] };
+      bodies.push(b);
+      return sensitivity(parseScenario(b.scenario), { trials: b.trials, seed: b.seed, params: b.params }) as never;
+    };
+    const app = createApp({ api: e.api });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.cancelRun();
+    app.store.set({ trials: 60, seed: 4 });
+    const seen: number[] = [];
+    const unsubscribe = app.store.subscribe((s) => {
+      const n = s.sensitivity.result?.parameters.length ?? 0;
+      if (n !== seen.at(-1)) seen.push(n);
+    });
+    await app.runSensitivity();
+    unsubscribe();
+    const whole = sensitivity(parseScenario(SMALL_SCENARIO), { trials: 60, seed: 4 });
+    const got = app.store.get().sensitivity;
+    expect(got.running).toBe(false);
+    expect(got.progress).toEqual({ done: whole.parameters.length, total: whole.parameters.length });
+    // bars appeared one at a time
+    expect(seen).toEqual(Array.from({ length: whole.parameters.length + 1 }, (_, i) => i));
+    expect(got.result!.parameters.map((p) => [p.path, p.swing])).toEqual(whole.parameters.map((p) => [p.path, p.swing]));
+    expect(got.result!.base).toEqual(whole.base);
+    expect(bodies[0].trials).toBe(1); // the plan
+    expect(bodies.slice(1).every((b) => b.params?.length === 1)).toBe(true);
+  });
+
+  it('answers a slider drag with a quick small run, then the full run once the slider rests', async () => {
+    const e = engineApi();
+    const app = createApp({ api: e.api, previewDebounceMs: 50, refineAfterMs: 300 });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.cancelRun();
+    app.store.set({ trials: 2000, seed: 2 });
+    expect(previewTrials(2000)).toBe(400);
+    expect(previewTrials(500)).toBe(200);
+    expect(previewTrials(100)).toBe(100);
+    app.setField('reps.seats', 9, { preview: true });
+    app.setField('reps.seats', 10, { preview: true }); // a drag: one preview for the last position
+    await vi.advanceTimersByTimeAsync(60);
+    expect(e.calls.map((c) => c.req.trials)).toEqual([400]);
+    expect(app.store.get().summary!.trials).toBe(400);
+    expect(isStale(app.store.get())).toBe(false); // the preview answers the current inputs
+    await vi.advanceTimersByTimeAsync(310);
+    expect(e.calls.map((c) => c.req.trials)).toEqual([400, 2000]);
+    expect(app.store.get().summary!.trials).toBe(2000);
+    // a drag that goes on cancels the pending refinement: only previews until it rests
+    app.setField('reps.seats', 11, { preview: true });
+    await vi.advanceTimersByTimeAsync(60);
+    app.setField('reps.seats', 12, { preview: true });
+    await vi.advanceTimersByTimeAsync(60);
+    expect(e.calls.map((c) => c.req.trials)).toEqual([400, 2000, 400, 400]);
+    await vi.advanceTimersByTimeAsync(310);
+    expect(e.calls.at(-1)!.req.trials).toBe(2000);
+    expect(e.calls.at(-1)!.req.scenario).toMatchObject({ reps: { seats: 12 } });
     app.cancelRun();
   });
 

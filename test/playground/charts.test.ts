@@ -88,7 +88,7 @@ describe('Lorenz, headcount, tornado, compare', () => {
       { path: 'reps.cycleMonths', low: 2.4, high: 3.6, swing: { mean: -8e5, p50: -7e5, planProbability: -0.1 } },
       { path: 'leadership.tenureMonths.mean', low: 15.2, high: 22.8, swing: { mean: 0, p50: 0, planProbability: 0 } },
     ];
-    expect(tornadoRows(params).map((r) => r.label)).toEqual(['Mean win rate (0.2 → 0.3)', 'Sales cycle (2.4 → 3.6)', 'Mean leader tenure (15.2 → 22.8)']);
+    expect(tornadoRows(params).map((r) => r.label)).toEqual(['Mean win rate (20% → 30%)', 'Sales cycle (2.4 mo → 3.6 mo)', 'Mean leader tenure (15.2 mo → 22.8 mo)']);
     const el = tornadoChart({ parameters: params }, { width: 600 });
     expect(marks(el, 'bar')).toHaveLength(3);
     // with the engine's low/high outputs: two bars per parameter out from the base
@@ -99,21 +99,28 @@ describe('Lorenz, headcount, tornado, compare', () => {
     expect(svgOf(el2).textContent).toContain('base $40M');
   });
 
-  it('compare overlays one band and median per scenario; differences fall back to percentile boxes', () => {
+  it('compare draws one panel per variant with the baseline in each; differences fall back to percentile boxes', () => {
     const other = engineSummary({ ...SMALL_SCENARIO, horizonMonths: 18, reps: { ...SMALL_SCENARIO.reps, seats: 10 } });
     const el = compareFanChart(
       [
         { name: 'A', summary },
         { name: 'B', summary: other },
+        { name: 'C', summary: other },
       ],
       { width: 600 },
     );
-    expect(marks(el, 'area')).toHaveLength(2);
+    // two panels (B vs A, C vs A), each with the baseline's band and the variant's
+    expect(svgOf(el).querySelectorAll('g[aria-label="area"] path')).toHaveLength(4);
+    expect(svgOf(el).textContent).toContain('B vs A');
+    expect(svgOf(el).textContent).toContain('C vs A');
     const stats = summary.revenue.total;
     const d = differenceChart([{ name: 'B', total: stats, color: '#c00' }], { width: 600 });
     expect(marks(d, 'bar')).toHaveLength(1);
     expect(marks(d, 'tick')).toHaveLength(1);
     const withHist = differenceChart([{ name: 'B', total: stats, histogram: summary.revenue.histogram, color: '#c00' }], { width: 600 });
-    expect(marks(withHist, 'rect')).toHaveLength(summary.revenue.histogram.counts.length);
+    // one facet per variant: the bars sit one group deeper
+    expect(svgOf(withHist).querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(summary.revenue.histogram.counts.length);
+    expect(svgOf(withHist).textContent).toContain('baseline');
+    expect(svgOf(withHist).textContent).toMatch(/median [+-]?\$/);
   });
 });

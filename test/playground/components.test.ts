@@ -42,7 +42,8 @@ describe('<sim-field>', () => {
     range.dispatchEvent(new Event('input'));
     expect(got).toEqual([
       { path: 'reps.noDecisionRate', value: 0.45 },
-      { path: 'reps.noDecisionRate', value: 0.12 },
+      // the slider marks its changes as a preview (a quick small run first)
+      { path: 'reps.noDecisionRate', value: 0.12, preview: true },
     ]);
   });
 
@@ -94,7 +95,8 @@ describe('<sim-editor>', () => {
     const cycle = root.querySelector<SimField>('sim-field[data-path="reps.cycleMonths"]')!;
     expect(cycle.error).toBe('must be >= 1');
     const attr = root.querySelector<SimField>('sim-field[data-path="attrition.annualRate"]')!;
-    expect(attr.error).toBe('must be between 0 and 1');
+    // a % box says the rule in %
+    expect(attr.error).toBe('must be between 0% and 100%');
     // sections with errors open themselves
     expect(root.querySelector<HTMLDetailsElement>('details[data-section=attrition]')!.open).toBe(true);
     const top = root.querySelector('.errors')!;
@@ -153,11 +155,12 @@ describe('compare table', () => {
   it('never shows a misleading incremental ROI sign', async () => {
     const { incrementalRoi } = await import('../../playground/src/components/sim-compare.js');
     const d = (rev: number, cost: number) => ({ total: { mean: rev }, cost: { mean: cost } });
-    expect(incrementalRoi({ difference: d(2.5e6, -1.5e5), incrementalRoi: -16.4 })).toBe('dominates: cheaper, more revenue');
-    expect(incrementalRoi({ difference: d(-1e6, 2e5), incrementalRoi: -5 })).toBe('dominated: dearer, less revenue');
-    expect(incrementalRoi({ difference: d(1e6, 5e5), incrementalRoi: 2 })).toBe('2.00×');
-    expect(incrementalRoi({ difference: d(-235_600, -51_600), incrementalRoi: 3.57 })).toBe('cheaper: $3.57 margin lost per $1 saved');
-    expect(incrementalRoi({ difference: d(0, 0), incrementalRoi: null })).toBe('–');
+    // the engine's figure in %, as the CLI prints it; described where the engine has none (no extra spend)
+    expect(incrementalRoi({ difference: d(2.5e6, -1.5e5), incrementalRoi: null })).toBe('none: cheaper, more revenue (dominates)');
+    expect(incrementalRoi({ difference: d(-1e6, 2e5), incrementalRoi: -6 })).toBe('-600.0% (dearer, less revenue)');
+    expect(incrementalRoi({ difference: d(1e6, 5e5), incrementalRoi: 1 })).toBe('100.0%');
+    expect(incrementalRoi({ difference: d(-235_600, -51_600), incrementalRoi: null })).toBe('none: no extra spend');
+    expect(incrementalRoi({ difference: d(0, 0), incrementalRoi: null })).toBe('none: no extra spend');
   });
 });
 

@@ -46,8 +46,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
       const aside = document.querySelector('sim-app')?.shadowRoot?.querySelector('aside');
       if (aside) aside.scrollTop = 0;
     });
+    // docs/ pictures of the views come from responsive.test.ts (phone and desktop); calibrate's below
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-    if (DOCS) await page.screenshot({ path: join(DOCS, `playground-${name}.png`) });
   }
 
   async function axe(view: string) {
@@ -210,8 +210,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await page.locator('[data-testid=tab-sensitivity]').click();
     await page.locator('[data-testid=tornado]').waitFor();
     expect(routes).toContain('/api/sensitivity');
-    await page.locator('[data-testid=sensitivity-run]').click();
-    await page.locator('[data-testid=tornado] svg').first().waitFor({ timeout: 240_000 });
+    // it starts by itself and fills in; wait until every parameter is in
+    await page.locator('[data-testid=tornado][data-done=true] svg').first().waitFor({ timeout: 240_000 });
+    expect(await page.locator('[data-testid=sensitivity-progress]').textContent()).toMatch(/^(\d+) of \1 parameters done$/);
     // the engine's order: largest swing first
     const rows = page.locator('sim-sensitivity table tbody tr');
     expect(await rows.count()).toBeGreaterThan(2);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatPath, getIn, parsePath, setIn } from '../../playground/src/path.js';
-import { formatMoney, formatMultiple, formatPct, fromDisplay, toDisplay } from '../../playground/src/format.js';
+import { formatMoney, formatMultiple, formatPct, formatPts, formatValue, fromDisplay, presetBlurb, ruleInUnits, toDisplay } from '../../playground/src/format.js';
+import { unitForPath } from '../../playground/src/fields.js';
 import { createSseParser } from '../../playground/src/sse.js';
 import { decodeShare, encodeShare } from '../../playground/src/share.js';
 import { createHistory, createStore } from '../../playground/src/store.js';
@@ -49,6 +50,28 @@ describe('format', () => {
     expect(formatPct(1, 0)).toBe('100%');
     expect(formatMultiple(2.456)).toBe('2.46×');
     expect(formatMultiple(Number.NaN)).toBe('–');
+    expect(formatPts(0.123)).toBe('+12.3 pts');
+    expect(formatPts(-0.05)).toBe('−5.0 pts');
+  });
+
+  it('says values and rules in the editor units: % boxes say %, money says $', () => {
+    expect(ruleInUnits('must be between 0 and 1', 'pct')).toBe('must be between 0% and 100%');
+    expect(ruleInUnits('must be >= 0.05', 'pct')).toBe('must be >= 5%');
+    expect(ruleInUnits('must be between 0 and 1', 'months')).toBe('must be between 0 and 1');
+    expect(ruleInUnits('must be a number', 'pct')).toBe('must be a number');
+    expect(unitForPath('reps.winRate.mean')).toBe('pct');
+    expect(unitForPath('attrition.annualRate')).toBe('pct');
+    expect(unitForPath('reps.winRate.tiers[1].share')).toBe('pct');
+    expect(unitForPath('reps.dealSize.median')).toBe('usd');
+    expect(formatValue(0.24, 'pct')).toBe('24%');
+    expect(formatValue(48000, 'usd')).toBe('$48K');
+    expect(formatValue(3.6, 'months')).toBe('3.6 mo');
+  });
+
+  it("a preset's banner drops the sentences that name files or CLI commands", () => {
+    const d = 'Hiring vs enablement, design "hire": do we spend the budget on 10 more reps? About $3.7M over two years. Compare with hiring-vs-enablement.enable.yaml on the same draws: `salesim compare hiring-vs-enablement.study.yaml`.';
+    expect(presetBlurb(d)).toEqual({ sentences: ['Hiring vs enablement, design "hire": do we spend the budget on 10 more reps?', 'About $3.7M over two years.'], compare: true });
+    expect(presetBlurb('A team. Of reps.').compare).toBe(false);
   });
 
   it('percent fields round-trip between stored and shown units', () => {

@@ -6,8 +6,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { SensitivityOutput, SensitivityParameter } from '../api.js';
-import { formatMoney, formatNumber } from '../format.js';
-import { labelForPath } from '../fields.js';
+import { formatMoney, formatValue } from '../format.js';
+import { labelForPath, unitForPath } from '../fields.js';
 import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
 
@@ -21,10 +21,10 @@ export const TORNADO_HIGH = COLORS.median;
  * Rows for the tornado, in the engine's order, each labelled with its range.
  * @example tornadoRows([{ path: 'reps.cycleMonths', low: 2.4, high: 3.6, swing: { mean: -1e6, p50: -1e6, planProbability: -0.2 } }])[0].label // 'Sales cycle (2.4 → 3.6)'
  */
-export function tornadoRows(params: TornadoParameter[]) {
+export function tornadoRows(params: TornadoParameter[], short = false) {
   return params.map((p, i) => ({
     rank: i,
-    label: `${labelForPath(p.path)} (${formatNumber(p.low, 3)} → ${formatNumber(p.high, 3)})`,
+    label: short ? labelForPath(p.path) : `${labelForPath(p.path)} (${formatValue(p.low, unitForPath(p.path))} → ${formatValue(p.high, unitForPath(p.path))})`,
     swing: p.swing.mean,
     low: p.lowOutput?.mean ?? null,
     high: p.highOutput?.mean ?? null,
@@ -36,18 +36,20 @@ export function tornadoRows(params: TornadoParameter[]) {
  * @example tornadoChart(result, { width: 600 });
  */
 export function tornadoChart(result: { base?: SensitivityOutput; parameters: TornadoParameter[] }, o: ChartOptions): SVGSVGElement | HTMLElement {
-  const rows = tornadoRows(result.parameters);
+  // narrow (a phone): parameter names only, the ranges are in the table below
+  const narrow = o.width < 560;
+  const rows = tornadoRows(result.parameters, narrow);
   const base = result.base?.mean;
   const twoSided = base !== undefined && rows.every((r) => r.low !== null && r.high !== null);
   const common = {
     document: o.document,
     width: o.width,
     height: o.height ?? Math.max(160, 60 + rows.length * 34),
-    marginLeft: Math.min(340, 16 + Math.max(...rows.map((r) => r.label.length), 10) * 6.4),
+    marginLeft: Math.min(narrow ? Math.round(o.width * 0.45) : 340, 16 + Math.max(...rows.map((r) => r.label.length), 10) * 6.4),
     marginRight: 24,
     style: CHART_STYLE,
     ariaLabel: 'Tornado chart: mean total revenue at each parameter’s low and high value',
-    y: { label: null, domain: rows.map((r) => r.label) },
+    y: { label: null, domain: rows.map((r) => r.label), tickFormat: (l: string) => (narrow && l.length > o.width / 15 ? `${l.slice(0, Math.floor(o.width / 15) - 1)}…` : l) },
   };
   if (twoSided) {
     const bars = rows.flatMap((r) => [
@@ -56,7 +58,7 @@ export function tornadoChart(result: { base?: SensitivityOutput; parameters: Tor
     ]);
     return Plot.plot({
       ...common,
-      x: { label: 'Mean total revenue', tickFormat: (d: number) => formatMoney(d), grid: true },
+      x: { label: 'Mean total revenue', tickFormat: (d: number) => formatMoney(d), grid: true, ticks: narrow ? 3 : 6 },
       color: { domain: ['low value', 'high value'], range: [TORNADO_LOW, TORNADO_HIGH] },
       marks: [
         Plot.barX(bars, { y: 'label', x1: 'x1', x2: 'x2', fill: 'side', insetTop: 4, insetBottom: 4 }),

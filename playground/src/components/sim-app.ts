@@ -8,6 +8,7 @@ import { getApp, type View } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import { downloadText } from '../download.js';
 import { summaryToCsv } from '../csv.js';
+import { TRAINER_TRIALS } from '../trainer-scenario.js';
 import './sim-editor.js';
 import './sim-progress.js';
 import './sim-results.js';
@@ -26,8 +27,24 @@ const VIEWS: { id: View; label: string }[] = [
 const TRIALS = [500, 1000, 2000, 5000, 10000];
 
 export class SimApp extends LitElement {
+  static properties = { drawerOpen: { state: true } };
+  /** narrow screens: whether the editor drawer is open (wide screens always show the editor) */
+  declare drawerOpen: boolean;
   private state = new StoreController(this);
   private noticeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    super();
+    this.drawerOpen = false;
+  }
+
+  private setDrawer(open: boolean) {
+    this.drawerOpen = open;
+    void this.updateComplete.then(() => {
+      const target = this.renderRoot.querySelector<HTMLElement>(open ? '.drawer-close' : '.drawer-toggle');
+      if (target && getComputedStyle(target).display !== 'none') target.focus();
+    });
+  }
 
   static styles = [
     base,
@@ -41,10 +58,9 @@ export class SimApp extends LitElement {
       header {
         display: flex;
         align-items: center;
-        flex-wrap: nowrap;
+        flex-wrap: wrap;
         gap: 0.5rem 0.6rem;
         padding: 0.55rem 1rem;
-        white-space: nowrap;
         background: #14253a;
         color: #fff;
       }
@@ -78,14 +94,16 @@ export class SimApp extends LitElement {
       }
       .bar {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
-        gap: 0.75rem;
+        gap: 0.4rem 0.75rem;
         padding: 0.4rem 1rem;
         background: #fff;
         border-bottom: 1px solid #dde4ec;
       }
       [role='tablist'] {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.25rem;
       }
       [role='tab'] {
@@ -102,7 +120,13 @@ export class SimApp extends LitElement {
         border-bottom-color: #1d4f91;
       }
       sim-progress {
-        flex: 1;
+        flex: 1 1 14rem;
+        min-width: 0;
+      }
+      .drawer-toggle,
+      .drawer-close,
+      .backdrop {
+        display: none;
       }
       .main {
         display: grid;
@@ -112,8 +136,9 @@ export class SimApp extends LitElement {
       .main.solo {
         grid-template-columns: 1fr;
       }
+      [hidden],
       aside[hidden] {
-        display: none;
+        display: none !important;
       }
       aside {
         overflow-y: auto;
@@ -169,6 +194,77 @@ export class SimApp extends LitElement {
           display: none;
         }
       }
+      /* narrow screens: the page scrolls as one, the header wraps, the editor is a drawer */
+      @media (max-width: 899px) {
+        :host {
+          display: block;
+          height: auto;
+          min-height: 100vh;
+        }
+        header {
+          padding: 0.5rem 0.75rem;
+        }
+        header h1 {
+          margin-right: auto;
+        }
+        .spacer {
+          display: none;
+        }
+        .bar {
+          padding: 0.35rem 0.75rem;
+        }
+        .main {
+          display: block;
+        }
+        main {
+          overflow: visible;
+          padding: 0.75rem 0.6rem 2rem;
+        }
+        .drawer-toggle {
+          display: inline-block;
+        }
+        .drawer-close {
+          display: block;
+          margin: 0.6rem 0 0 auto;
+        }
+        aside {
+          position: fixed;
+          z-index: 20;
+          top: 0;
+          bottom: 0;
+          left: 0;
+          width: min(380px, 92vw);
+          border-right: 1px solid #c6d0db;
+          box-shadow: 4px 0 24px rgba(0, 0, 0, 0.25);
+          transform: translateX(-105%);
+          visibility: hidden;
+          transition:
+            transform 0.2s ease,
+            visibility 0.2s;
+        }
+        aside.open {
+          transform: none;
+          visibility: visible;
+        }
+        .backdrop.open {
+          display: block;
+          position: fixed;
+          inset: 0;
+          z-index: 19;
+          background: rgba(20, 37, 58, 0.45);
+        }
+      }
+      @media (max-width: 520px) {
+        header select {
+          max-width: 11rem;
+        }
+        header #saved {
+          max-width: 7rem;
+        }
+        .label-wide {
+          display: none;
+        }
+      }
       .exports button {
         font-size: 0.78rem;
         padding: 0.25rem 0.6rem;
@@ -204,6 +300,7 @@ export class SimApp extends LitElement {
   }
 
   private onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && this.drawerOpen) this.setDrawer(false);
     const target = e.composedPath()[0] as HTMLElement | undefined;
     const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') && (target as HTMLInputElement).type !== 'range';
     if ((e.ctrlKey || e.metaKey) && e.key === 'z' && !typing) {
@@ -246,8 +343,8 @@ export class SimApp extends LitElement {
   }
 
   private onFieldChange = (e: Event) => {
-    const { path, value } = (e as CustomEvent<{ path: string; value: unknown }>).detail;
-    getApp().setField(path, value);
+    const { path, value, preview } = (e as CustomEvent<{ path: string; value: unknown; preview?: boolean }>).detail;
+    getApp().setField(path, value, { preview });
   };
 
   render() {
@@ -256,6 +353,16 @@ export class SimApp extends LitElement {
     return html`
       <header>
         <h1>salesim<span>sales organisation playground</span></h1>
+        <button
+          class="drawer-toggle"
+          aria-expanded=${this.drawerOpen ? 'true' : 'false'}
+          aria-controls="editor"
+          data-testid="editor-toggle"
+          ?hidden=${st.view === 'trainer'}
+          @click=${() => this.setDrawer(!this.drawerOpen)}
+        >
+          Edit scenario
+        </button>
         <div class="group">
           <label for="preset">Preset</label>
           <select id="preset" aria-label="Preset" data-testid="preset-picker" @change=${(e: Event) => app.loadPreset((e.target as HTMLSelectElement).value)}>
@@ -298,7 +405,9 @@ export class SimApp extends LitElement {
             </button>`,
           )}
         </div>
-        <sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running}></sim-progress>
+        ${st.view === 'trainer'
+          ? html`<sim-progress .done=${st.trainer.running ? 0 : TRAINER_TRIALS} .total=${st.trainer.running || st.trainer.current ? TRAINER_TRIALS : 0} ?running=${st.trainer.running}></sim-progress>`
+          : html`<sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running}></sim-progress>`}
         <div class="group exports">
           <button @click=${() => this.share()} data-testid="share-button">Share link</button>
           <button @click=${() => this.exportSummary('json')} ?disabled=${!st.summary} title="Download the Summary as JSON">Export JSON</button>
@@ -306,7 +415,9 @@ export class SimApp extends LitElement {
         </div>
       </div>
       <div class="main ${st.view === 'trainer' ? 'solo' : ''}">
-        <aside aria-label="Scenario editor" @field-change=${this.onFieldChange} ?hidden=${st.view === 'trainer'}>
+        <div class="backdrop ${this.drawerOpen ? 'open' : ''}" @click=${() => this.setDrawer(false)}></div>
+        <aside id="editor" class=${this.drawerOpen ? 'open' : ''} aria-label="Scenario editor" @field-change=${this.onFieldChange} ?hidden=${st.view === 'trainer'}>
+          <button class="drawer-close" data-testid="editor-close" @click=${() => this.setDrawer(false)}>Close editor</button>
           <h2>Scenario</h2>
           <sim-editor></sim-editor>
         </aside>

@@ -4,27 +4,26 @@
  * its interval, the crossover month and the variance-reduction ratio.
  */
 import { LitElement, html, css } from 'lit';
-import { base, view, tables, COLORS } from '../theme.js';
+import { base, view, tables, COLORS, variantColor } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import type { CompareVariant } from '../api.js';
 import { compareFanChart, differenceChart } from '../charts/compare.js';
-import { formatMoney, formatMultiple, formatNumber, formatPct } from '../format.js';
+import { formatMoney, formatNumber, formatPct } from '../format.js';
 import './sim-chart.js';
 
 /**
- * The engine's incremental ROI, except where its sign would mislead: a variant that costs less and
- * books more (or costs more and books less) is shown as dominating (or dominated).
- * @example incrementalRoi({ difference: { total: { mean: 1 }, cost: { mean: -1 } }, incrementalRoi: -1 }) // 'dominates: cheaper, more revenue'
+ * The engine's incremental ROI (mean extra margin / mean extra cost) in %, as the CLI prints it; where
+ * the engine has none (no extra spend) the variant is described instead: dominating, or cheaper.
+ * @example incrementalRoi({ difference: { total: { mean: 1 }, cost: { mean: -1 } }, incrementalRoi: null }) // 'none: cheaper, more revenue (dominates)'
  */
 export function incrementalRoi(v: Pick<CompareVariant, 'incrementalRoi'> & { difference: { total: { mean: number }; cost: { mean: number } } }): string {
   const dRev = v.difference.total.mean;
   const dCost = v.difference.cost.mean;
-  if (dCost < 0 && dRev >= 0) return 'dominates: cheaper, more revenue';
-  if (dCost > 0 && dRev <= 0) return 'dominated: dearer, less revenue';
-  // the engine's ROI is (ΔRevenue − ΔCost) / ΔCost: here, the margin lost per dollar saved
-  if (dCost < 0 && dRev < 0 && typeof v.incrementalRoi === 'number') return `cheaper: $${v.incrementalRoi.toFixed(2)} margin lost per $1 saved`;
-  return typeof v.incrementalRoi === 'number' && Number.isFinite(v.incrementalRoi) ? formatMultiple(v.incrementalRoi) : '–';
+  if (typeof v.incrementalRoi === 'number' && Number.isFinite(v.incrementalRoi)) return dRev <= 0 ? `${formatPct(v.incrementalRoi)} (dearer, less revenue)` : formatPct(v.incrementalRoi);
+  if (dCost <= 0 && dRev > 0) return 'none: cheaper, more revenue (dominates)';
+  if (dCost <= 0) return 'none: no extra spend';
+  return '–';
 }
 
 export class SimCompare extends LitElement {
@@ -48,10 +47,21 @@ export class SimCompare extends LitElement {
         font-size: 0.85rem;
         border-bottom: 1px solid #eef2f6;
       }
-      li .dot {
+      .dot {
+        display: inline-block;
+        flex: none;
         width: 10px;
         height: 10px;
         border-radius: 50%;
+        margin-right: 0.35rem;
+      }
+      @media (max-width: 700px) {
+        li {
+          flex-wrap: wrap;
+        }
+        .actions select {
+          max-width: 100%;
+        }
       }
       li .name {
         flex: 1;
@@ -94,6 +104,7 @@ export class SimCompare extends LitElement {
     const { compare, presets, scenario } = this.state.value;
     const app = getApp();
     const r = compare.result;
+    const baseLabel = String(r?.baseline.scenario?.name ?? 'Baseline');
     // a comparison is month by month: variants must share the baseline's horizon
     const horizon = Number((compare.baseline?.scenario ?? scenario).horizonMonths ?? 12);
     const baseName = compare.baseline?.name ?? `${String(scenario.name ?? 'Editor scenario')} (editor, live)`;
@@ -106,14 +117,14 @@ export class SimCompare extends LitElement {
         </p>
         <ul aria-label="Scenarios in the comparison">
           <li>
-            <span class="dot" style="background:${COLORS.series[0]}"></span><span class="name"><strong>Baseline:</strong> ${baseName}</span>
+            <span class="dot" style="background:${COLORS.baseline}"></span><span class="name"><strong>Baseline:</strong> ${baseName}</span>
             ${compare.baseline
               ? html`<button @click=${() => app.pinBaseline(false)}>Unpin</button>`
               : html`<button @click=${() => app.pinBaseline(true)} data-testid="pin-baseline">Pin editor as baseline</button>`}
           </li>
           ${compare.variants.map(
             (v, i) => html`<li>
-              <span class="dot" style="background:${COLORS.series[(i + 1) % 4]}"></span><span class="name">${v.name}</span>
+              <span class="dot" style="background:${variantColor(i)}"></span><span class="name">${v.name}</span>
               <button aria-label="Remove variant ${v.name}" @click=${() => app.removeVariant(i)}>Remove</button>
             </li>`,
           )}
@@ -147,7 +158,7 @@ export class SimCompare extends LitElement {
       ${r
         ? html`
             <section class="panel" aria-label="Comparison results" data-testid="compare-results">
-              <table>
+              <table class="cards">
                 <thead>
                   <tr>
                     <th scope="col">Variant</th>
@@ -155,20 +166,20 @@ export class SimCompare extends LitElement {
                     <th scope="col">Revenue diff, P50 (P10–P90)</th>
                     <th scope="col">Cost diff, P50</th>
                     <th scope="col">Crossover month, P50</th>
-                    <th scope="col">Incremental ROI</th>
+                    <th scope="col" title="mean extra margin ÷ mean extra cost, as in the CLI">Incremental ROI</th>
                     <th scope="col">Variance reduction</th>
                   </tr>
                 </thead>
                 <tbody>
                   ${r.variants.map(
-                    (v) => html`<tr>
-                      <td>${v.name}</td>
-                      <td><span class="big" data-testid="beats-baseline">${formatPct(v.beatsBaseline.probability)}</span><br /><small>${formatPct(v.beatsBaseline.ci[0])}–${formatPct(v.beatsBaseline.ci[1])}</small></td>
-                      <td>${formatMoney(v.difference.total.p50)}<br /><small>${formatMoney(v.difference.total.p10)} – ${formatMoney(v.difference.total.p90)}</small></td>
-                      <td>${formatMoney(v.difference.cost.p50)}</td>
-                      <td>${v.crossoverMonth ? formatNumber(v.crossoverMonth.p50, 1) : 'never'}${typeof v.neverCrosses === 'number' ? html`<br /><small>never ahead in ${formatPct(v.neverCrosses, 0)}</small>` : null}</td>
-                      <td>${incrementalRoi(v)}</td>
-                      <td>${v.varianceReduction === null || v.varianceReduction === undefined ? '–' : `${formatNumber(v.varianceReduction, 1)}×`}</td>
+                    (v, i) => html`<tr>
+                      <td><span class="dot" style="background:${variantColor(i)}"></span>${v.name}</td>
+                      <td data-label="P(beats baseline)"><div><span class="big" data-testid="beats-baseline">${formatPct(v.beatsBaseline.probability)}</span><br /><small>${formatPct(v.beatsBaseline.ci[0])}–${formatPct(v.beatsBaseline.ci[1])}</small></div></td>
+                      <td data-label="Revenue diff, P50 (P10–P90)"><div>${formatMoney(v.difference.total.p50)}<br /><small>${formatMoney(v.difference.total.p10)} – ${formatMoney(v.difference.total.p90)}</small></div></td>
+                      <td data-label="Cost diff, P50"><div>${formatMoney(v.difference.cost.p50)}</div></td>
+                      <td data-label="Crossover month, P50"><div>${v.crossoverMonth ? formatNumber(v.crossoverMonth.p50, 1) : 'never'}${typeof v.neverCrosses === 'number' ? html`<br /><small>never ahead in ${formatPct(v.neverCrosses, 0)}</small>` : null}</div></td>
+                      <td data-label="Incremental ROI"><div>${incrementalRoi(v)}</div></td>
+                      <td data-label="Variance reduction"><div>${v.varianceReduction === null || v.varianceReduction === undefined ? '–' : `${formatNumber(v.varianceReduction, 1)}×`}</div></td>
                     </tr>`,
                   )}
                 </tbody>
@@ -176,17 +187,19 @@ export class SimCompare extends LitElement {
             </section>
             <sim-chart
               data-testid="compare-fan"
-              heading="Monthly revenue, overlaid (P10–P90 and median)"
+              heading="Monthly revenue, each variant against the baseline"
               filename="compare-fans"
-              .legend=${[{ label: r.baseline.scenario?.name ?? 'Baseline', color: COLORS.series[0] }, ...r.variants.map((v, i) => ({ label: v.name, color: COLORS.series[(i + 1) % 4] }))]}
-              .draw=${(w: number) => compareFanChart([{ name: `${r.baseline.scenario?.name ?? 'Baseline'} (baseline)`, summary: r.baseline }, ...r.variants.map((v) => ({ name: v.name, summary: v.summary }))], { width: w })}
+              caption="Revenue per month (axis not from zero). Lines: the median; shaded: P10–P90 (grey: the baseline; coloured, between dotted lines: the variant)."
+              .legend=${[{ label: `${baseLabel} (baseline)`, color: COLORS.baseline }, ...r.variants.map((v, i) => ({ label: v.name, color: variantColor(i) }))]}
+              .draw=${(w: number) => compareFanChart([{ name: baseLabel, summary: r.baseline }, ...r.variants.map((v, i) => ({ name: v.name, summary: v.summary, color: variantColor(i) }))], { width: w })}
             ></sim-chart>
             <sim-chart
               data-testid="difference-chart"
               heading="Difference from baseline, per trial"
               filename="compare-differences"
-              caption="Right of zero: the variant books more revenue than the baseline in that simulated future."
-              .draw=${(w: number) => differenceChart(r.variants.map((v, i) => ({ name: v.name, total: v.difference.total, histogram: v.difference.histogram, color: COLORS.series[(i + 1) % 4] })), { width: w })}
+              caption="Number of simulated futures (trials) by how much more revenue the variant books than the baseline in that future: right of the baseline line, the variant is ahead."
+              .legend=${[{ label: `${baseLabel} (baseline, 0)`, color: COLORS.baseline }, ...r.variants.map((v, i) => ({ label: v.name, color: variantColor(i) })), { label: 'median difference', color: COLORS.ink, dashed: true }]}
+              .draw=${(w: number) => differenceChart(r.variants.map((v, i) => ({ name: v.name, total: v.difference.total, histogram: v.difference.histogram, color: variantColor(i) })), { width: w })}
             ></sim-chart>
           `
         : null}

@@ -9,6 +9,7 @@ import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import { SECTIONS, sectionForPath, type FieldSpec, type SectionSpec } from '../fields.js';
 import { getIn } from '../path.js';
+import { ruleInUnits } from '../format.js';
 import './sim-field.js';
 
 let uid = 0;
@@ -169,7 +170,8 @@ export class SimEditor extends LitElement {
     if (!this.applies(f.when, prefix)) return null;
     const path = prefix + f.key;
     const value = getIn(this.state.value.scenario, path);
-    const err = this.errorFor(path);
+    // the server's rule is about the stored value; say it in the box's units (a % box: "between 0% and 100%")
+    const err = ruleInUnits(this.errorFor(path), f.unit);
     switch (f.kind) {
       case 'number':
         return html`<sim-field

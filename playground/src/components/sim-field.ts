@@ -46,15 +46,18 @@ export class SimField extends LitElement {
       }
       .top {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem;
+        gap: 0.25rem 0.5rem;
       }
       label.name {
-        flex: 1;
+        flex: 1 1 6rem;
+        min-width: 0;
         font-size: 0.82rem;
         color: #2d3d4e;
       }
       .box {
+        margin-left: auto;
         display: flex;
         align-items: center;
         gap: 0.25rem;
@@ -115,8 +118,9 @@ export class SimField extends LitElement {
     this.toggleAttribute('invalid', !!this.error);
   }
 
-  private emit(value: number | null) {
-    this.dispatchEvent(new CustomEvent('field-change', { detail: { path: this.path, value }, bubbles: true, composed: true }));
+  /** `preview`: a slider drag, which the app answers with a quick small run first */
+  private emit(value: number | null, preview = false) {
+    this.dispatchEvent(new CustomEvent('field-change', { detail: { path: this.path, value, ...(preview ? { preview } : {}) }, bubbles: true, composed: true }));
   }
 
   private onNumber(e: Event) {
@@ -127,7 +131,7 @@ export class SimField extends LitElement {
   }
 
   private onRange(e: Event) {
-    this.emit(fromDisplay(Number((e.target as HTMLInputElement).value), this.unit));
+    this.emit(fromDisplay(Number((e.target as HTMLInputElement).value), this.unit), true);
   }
 
   render() {

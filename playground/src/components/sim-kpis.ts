@@ -53,6 +53,18 @@ export class SimKpis extends LitElement {
         color: #4a5a6b;
         font-variant-numeric: tabular-nums;
       }
+      @media (max-width: 640px) {
+        :host {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+          gap: 0.45rem;
+        }
+        .card {
+          padding: 0.5rem 0.6rem;
+        }
+        .value {
+          font-size: 1.3rem;
+        }
+      }
       :host([partial]) .value {
         color: #4a5a6b;
       }
@@ -98,9 +110,12 @@ export class SimKpis extends LitElement {
         <div class="sub">mean · ${s ? formatNumber(s.leadership.monthsWithoutLeader.mean, 1) : dash} months without a leader</div>
       </div>
       <div class="card" data-testid="kpi-cost">
-        <h3>Cost · ROI</h3>
-        <div class="value">${s ? formatMoney(s.cost.total.p50) : dash}</div>
-        <div class="sub">ROI ${s?.roi ? formatMultiple(s.roi.p50) : 'n/a (no costs)'} · margin ${s ? formatMoney(s.margin.p50) : dash}</div>
+        <h3>Cost (mean) · ROI</h3>
+        <div class="value">${s ? formatMoney(s.cost.total.mean) : dash}</div>
+        <div class="sub">
+          <span data-testid="kpi-roi" data-value=${s?.roiOfMeans ?? ''} title="ROI = mean margin ÷ mean cost, the figure the CLI and API report">ROI ${s?.roiOfMeans !== null && s?.roiOfMeans !== undefined ? formatPct(s.roiOfMeans) : s ? 'n/a (no costs)' : dash}</span>
+          (margin ÷ cost) · margin ${s ? formatMoney(s.margin.mean) : dash}
+        </div>
       </div>
     `;
   }

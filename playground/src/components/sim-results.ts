@@ -5,11 +5,12 @@
 import { LitElement, html, css } from 'lit';
 import { base, view, COLORS } from '../theme.js';
 import { StoreController } from '../store-controller.js';
+import { isStale } from '../app.js';
 import { fanChart } from '../charts/fan.js';
 import { histogramChart } from '../charts/histogram.js';
 import { lorenzChart } from '../charts/lorenz.js';
 import { headcountChart } from '../charts/headcount.js';
-import { formatMoney, formatPct } from '../format.js';
+import { formatMoney, formatPct, presetBlurb } from '../format.js';
 import './sim-chart.js';
 import './sim-kpis.js';
 import './sim-coverage.js';
@@ -29,6 +30,11 @@ export class SimResults extends LitElement {
       .wide {
         grid-column: 1 / -1;
       }
+      @media (max-width: 1099px) {
+        .grid {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
       .about {
         margin: 0;
         font-size: 0.85rem;
@@ -37,10 +43,34 @@ export class SimResults extends LitElement {
         border-left: 4px solid #f59e0b;
         border-radius: 6px;
         padding: 0.45rem 0.75rem;
-        display: -webkit-box;
-        -webkit-line-clamp: 3;
-        -webkit-box-orient: vertical;
-        overflow: hidden;
+      }
+      .about p {
+        margin: 0;
+        font-size: inherit;
+        color: inherit;
+      }
+      .about details {
+        margin-top: 0.25rem;
+      }
+      .about summary {
+        cursor: pointer;
+        color: #1d4f91;
+        font-size: 0.8rem;
+      }
+      .stale-note {
+        margin: 0;
+        font-size: 0.82rem;
+        color: #7c2d12;
+        background: #fff7ed;
+        border: 1px solid #fed7aa;
+        border-radius: 6px;
+        padding: 0.35rem 0.7rem;
+      }
+      .stale sim-kpis,
+      .stale .grid {
+        opacity: 0.45;
+        filter: grayscale(0.6);
+        transition: opacity 0.2s;
       }
       .hint {
         font-size: 0.8rem;
@@ -51,13 +81,27 @@ export class SimResults extends LitElement {
   ];
 
   render() {
-    const { summary: s, running, presetId, presets } = this.state.value;
+    const { summary: s, running, presetId, presets, errors } = this.state.value;
+    const stale = isStale(this.state.value);
     const plan = s?.plan ?? null;
     const preset = presetId ? presets.find((p) => p.id === presetId) : undefined;
-    // the preset file's header comment: the question it answers, in the author's words
-    const about = preset?.description ? preset.description.split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ') : '';
+    // the preset file's header comment: the question it answers, in the author's words (minus file names)
+    const blurb = preset?.description ? presetBlurb(preset.description) : null;
+    const lead = blurb ? blurb.sentences.slice(0, 1).join(' ') : '';
+    const more = blurb ? [...blurb.sentences.slice(1), ...(blurb.compare ? ['To set it against the other designs of its study, add them in the Compare tab.'] : [])].join(' ') : '';
     return html`
-      ${about ? html`<p class="about" data-testid="preset-about" title=${preset!.description ?? ''}><strong>${preset!.name}.</strong> ${about}</p>` : null}
+      ${lead
+        ? html`<div class="about" data-testid="preset-about">
+            <p><strong>${preset!.name}.</strong> ${lead}</p>
+            ${more ? html`<details><summary>More about this preset</summary><p>${more}</p></details>` : null}
+          </div>`
+        : null}
+      ${stale
+        ? html`<p class="stale-note" role="status" data-testid="stale-note">
+            ${errors.length ? 'These results are for the previous inputs: fix the marked fields to update them.' : 'These results are for the previous inputs; updating…'}
+          </p>`
+        : null}
+      <div class=${stale ? 'stale' : ''} data-testid="results-body" data-stale=${stale ? 'true' : 'false'} style="display:grid;gap:0.75rem">
       <sim-kpis .summary=${s} ?partial=${running}></sim-kpis>
       <div class="grid">
         <sim-chart
@@ -82,18 +126,30 @@ export class SimResults extends LitElement {
           data-testid="revenue-histogram"
           heading="Total revenue over the horizon"
           filename="revenue-histogram"
-          caption=${plan ? `Plan ${formatMoney(plan.target)} is hit in ${formatPct(plan.probability)} of trials.` : 'No plan set: add a quota to mark it.'}
+          caption=${`Each bar counts trials (simulated futures). ${plan ? `Plan ${formatMoney(plan.target)} is hit in ${formatPct(plan.probability)} of trials.` : 'No plan set: add a quota to mark it.'}`}
           .draw=${s ? (w: number) => histogramChart(s.revenue.histogram, { width: w, label: 'Total revenue', format: formatMoney, marker: plan ? { value: plan.target, label: 'Plan' } : null, ariaLabel: 'Histogram of total revenue across trials' }) : null}
         ></sim-chart>
         <sim-chart
           data-testid="attainment-histogram"
           heading="Quota attainment per rep-year"
           filename="attainment-histogram"
-          caption=${s?.reps.shareAtQuota ? `${formatPct(s.reps.shareAtQuota.mean, 0)} of rep-years at or above quota (mean).` : ''}
+          caption=${s?.reps.shareAtQuota
+            ? `Each bar counts rep-years (a rep seated 3+ months of a year, against the ramp-adjusted quota); ${formatPct(s.reps.shareAtQuota.mean, 0)} are at or above quota (mean). The 0–10% bar is rep-years with no or almost no won deals: short stints, ramping, low win rates, and a year holds only a handful of lumpy deals. The last bar is 300% or more.`
+            : ''}
           empty="Set a quota to see attainment."
           .draw=${s?.reps.attainmentHistogram
             ? (w: number) =>
-                histogramChart(s.reps.attainmentHistogram!, { width: w, label: 'Attainment', format: (v) => formatPct(v, 0), marker: { value: 1, label: 'Quota' }, ariaLabel: 'Histogram of rep attainment', color: '#8fb3a5' })
+                histogramChart(s.reps.attainmentHistogram!, {
+                  width: w,
+                  label: 'Attainment of quota',
+                  format: (v) => formatPct(v, 0),
+                  marker: { value: 1, label: 'Quota' },
+                  ariaLabel: 'Histogram of quota attainment per rep-year',
+                  color: '#8fb3a5',
+                  yLabel: 'Rep-years',
+                  firstBinNote: '← no or few wins',
+                  openEndedLabel: '300%+',
+                })
             : null}
         ></sim-chart>
         <sim-chart
@@ -116,6 +172,7 @@ export class SimResults extends LitElement {
         ></sim-chart>
       </div>
       ${s?.coverage ? html`<sim-coverage .summary=${s}></sim-coverage>` : null}
+      </div>
     `;
   }
 }

@@ -1,0 +1,209 @@
+/**
+ * The playground on a phone (390 x 844) and a desktop (1440 x 900), in Debian Chromium: on every view
+ * the page never scrolls sideways, every visible control can be scrolled into the viewport and is the
+ * element a tap there reaches (nothing clipped off-canvas or covered), and axe-core finds nothing
+ * serious or critical. On the phone the editor is a drawer, checked open too. One server and one page
+ * (resized between the two sizes); the comparison and sensitivity are run once so their results are
+ * checked as well; a tablet (768 x 1024) is checked the same way. With SALESIM_DOCS_SHOTS=1 it writes docs/{phone,desktop}-{view}.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildPlayground, launchChromium, ROOT, RUN_BROWSER_TESTS, startServer, type RunningServer } from './browser.js';
+
+const DOCS = process.env.SALESIM_DOCS_SHOTS === '1' ? join(ROOT, 'docs') : null;
+/** the layout does not depend on the trial count: the smallest choice keeps the test fast (the pictures use the default) */
+const TRIALS = DOCS ? 2000 : 500;
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const VIEWS = ['results', 'compare', 'sensitivity', 'trainer', 'calibrate'] as const;
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'tablet', width: 768, height: 1024 },
+  { name: 'desktop', width: 1440, height: 900 },
+] as const;
+
+interface Layout {
+  scrollWidth: number;
+  innerWidth: number;
+  /** elements (other than the page) that scroll sideways */
+  sideways: string[];
+  controls: number;
+  /** controls that cannot be brought into the viewport, or that something else covers there */
+  unreachable: string[];
+}
+
+/**
+ * Runs in the page: walks every shadow root for controls; scrolls each visible one into view and checks
+ * it lies inside the viewport and is the element hit at its centre.
+ */
+function inspectLayout(scope: string | null): Layout {
+  const SELECTOR = 'button, select, input, textarea, a[href], summary, [tabindex]:not([tabindex="-1"])';
+  const all: Element[] = [];
+  const walk = (root: Document | ShadowRoot) => {
+    for (const el of root.querySelectorAll('*')) {
+      all.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  const name = (el: Element) => {
+    const h = el as HTMLElement;
+    const label = el.getAttribute('aria-label') ?? el.getAttribute('data-testid') ?? h.id ?? '';
+    return `${el.tagName.toLowerCase()}${label ? `[${label}]` : ''} "${(h.innerText ?? '').trim().slice(0, 30)}"`;
+  };
+  const deepHit = (x: number, y: number): Element | null => {
+    let e = document.elementFromPoint(x, y);
+    while (e?.shadowRoot) {
+      const inner = e.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === e) break;
+      e = inner;
+    }
+    return e;
+  };
+  /** whether `inner` is `outer` or inside it, across shadow boundaries */
+  const within = (inner: Node | null, outer: Element) => {
+    for (let n: Node | null = inner; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) if (n === outer) return true;
+    return false;
+  };
+  const sideways = all
+    .filter((el) => {
+      const cs = getComputedStyle(el);
+      return (cs.overflowX === 'auto' || cs.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0;
+    })
+    .map(name);
+  const scopeEl = scope ? all.find((el) => el.matches(scope)) : null;
+  const controls = all.filter((el) => el.matches(SELECTOR) && el.checkVisibility({ checkVisibilityCSS: true, checkOpacity: false }) && (!scopeEl || within(el, scopeEl)));
+  const unreachable: string[] = [];
+  for (const el of controls) {
+    el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior });
+    const r = el.getBoundingClientRect();
+    if (r.width <= 1 && r.height <= 1) continue; // visually hidden on purpose (a labelled file input behind its drop zone)
+    if (r.left < -1 || r.right > innerWidth + 1 || r.top < -1 || (r.bottom > innerHeight + 1 && r.height < innerHeight)) {
+      unreachable.push(`${name(el)} at ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+      continue;
+    }
+    const hit = deepHit(r.left + r.width / 2, r.top + Math.min(r.height / 2, innerHeight / 2));
+    const label = el.id ? (el.getRootNode() as ShadowRoot | Document).querySelector(`label[for="${el.id}"]`) : null;
+    if (!within(hit, el) && !(hit && within(el, hit) && hit.tagName === 'LABEL') && !(label && within(hit, label))) {
+      unreachable.push(`${name(el)} covered by ${hit ? name(hit) : 'nothing'}`);
+    }
+  }
+  window.scrollTo(0, 0);
+  return { scrollWidth: document.documentElement.scrollWidth, innerWidth, sideways, controls: controls.length, unreachable };
+}
+
+describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  async function axe(what: string) {
+    await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious, `${what}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
+  }
+
+  /** `scope`: only the controls inside the element it selects (the open drawer covers the page behind it) */
+  async function checkLayout(what: string, scope: string | null = null) {
+    const layout = await page.evaluate(inspectLayout, scope);
+    expect(layout.scrollWidth, `${what}: the page scrolls sideways`).toBeLessThanOrEqual(layout.innerWidth);
+    expect(layout.sideways, `${what}: elements that scroll sideways`).toEqual([]);
+    expect(layout.controls, what).toBeGreaterThan(5);
+    expect(layout.unreachable, `${what}: controls out of reach`).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    if (DOCS) mkdirSync(DOCS, { recursive: true });
+    browser = await launchChromium();
+    await buildPlayground();
+    server = await startServer();
+    page = await browser.newPage({ viewport: { width: SIZES[0].width, height: SIZES[0].height } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(server.url + '/');
+    await page.locator('[data-testid=run-button]').waitFor({ timeout: 90_000 });
+    await page.locator('#trials').selectOption(String(TRIALS));
+    await page.locator(`[data-testid=fan-chart][data-done=true][data-trials="${TRIALS}"]`).waitFor({ timeout: 90_000 });
+    // a comparison (the hiring-vs-enablement presets when shipped) and a sensitivity run, so their results are on screen
+    const presets = await page.locator('[data-testid=preset-picker] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    await page.locator('[data-testid=tab-compare]').click();
+    if (presets.includes('hiring-vs-enablement.hire') && presets.includes('hiring-vs-enablement.enable')) {
+      await page.locator('[data-testid=preset-picker]').selectOption('hiring-vs-enablement.hire');
+      await page.locator('[data-testid=pin-baseline]').click();
+      await page.locator('[data-testid=add-preset-variant]').selectOption('hiring-vs-enablement.enable');
+    } else {
+      await page.locator('[data-testid=pin-baseline]').click();
+      await page.locator('[data-testid=add-editor-variant]').click();
+    }
+    await page.locator('[data-testid=compare-run]').click();
+    await page.locator('[data-testid=difference-chart] svg').first().waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid=tab-sensitivity]').click();
+    await page.locator('[data-testid=tornado][data-done=true] svg').first().waitFor({ timeout: 120_000 });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const size of SIZES) {
+    it(`${size.name} ${size.width} x ${size.height}: no sideways scrolling, every control reachable, no serious axe findings, on every view`, async () => {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      for (const v of VIEWS) {
+        await page.locator(`[data-testid=tab-${v}]`).click();
+        if (v === 'trainer') await page.locator('[data-testid=trainer-multiple][data-value]:not([data-value=""])').waitFor({ timeout: 60_000 });
+        if (v === 'results') await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 60_000 });
+        await page.mouse.move(0, 0);
+        await page.waitForTimeout(300); // charts re-draw at the new width
+        if (DOCS && size.name !== 'tablet') {
+          // from the top (the layout checks scroll every control into view), except the comparison: its answer, not its set-up form
+          await page.evaluate(() => {
+            window.scrollTo(0, 0);
+            for (const el of document.querySelector('sim-app')?.shadowRoot?.querySelectorAll('aside, main') ?? []) el.scrollTop = 0;
+          });
+          if (v === 'compare') await page.locator('[data-testid=compare-results]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          await page.screenshot({ path: join(DOCS, `${size.name}-${v}.png`) });
+        }
+        await checkLayout(`${size.name} ${v}`);
+        await axe(`${size.name} ${v}`);
+      }
+      const toggle = page.locator('[data-testid=editor-toggle]');
+      await page.locator('[data-testid=tab-results]').click();
+      if (size.width < 900) {
+        // the editor is a drawer: closed, none of its fields are in the way; open, all of them are reachable
+        expect(await page.locator('sim-field').first().isVisible()).toBe(false);
+        await toggle.click();
+        await page.locator('[data-testid=editor-close]').waitFor();
+        await page.waitForTimeout(300);
+        if (DOCS && size.name === 'phone') await page.screenshot({ path: join(DOCS, `${size.name}-editor.png`) });
+        // every section unfolded: all of the editor's fields
+        await page.evaluate(() => {
+          const open = (root: Document | ShadowRoot) => {
+            for (const el of root.querySelectorAll('*')) {
+              if (el instanceof HTMLDetailsElement) el.open = true;
+              if (el.shadowRoot) open(el.shadowRoot);
+            }
+          };
+          open(document);
+        });
+        await checkLayout(`${size.name} editor drawer`, 'aside#editor');
+        await axe(`${size.name} editor drawer`);
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('sim-field').first().isVisible()).toBe(false);
+      } else {
+        expect(await toggle.isVisible()).toBe(false);
+        expect(await page.locator('sim-field').first().isVisible()).toBe(true);
+      }
+      expect(pageErrors).toEqual([]);
+    }, 180_000);
+  }
+});
