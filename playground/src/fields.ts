@@ -89,6 +89,7 @@ export const SECTIONS: SectionSpec[] = [
       pct('reps.noDecisionRate', 'No-decision rate'),
       { key: 'reps.capacity', label: 'Working capacity', kind: 'number', unit: 'opps', min: 1, max: 200, step: 1, nullable: { label: 'unlimited', default: 40 } },
       { key: 'reps.initialPipeline', label: 'Initial pipeline', kind: 'select', options: ['steady-state', 'empty'] },
+      { key: 'initialTeam', label: 'Starting team', kind: 'select', options: ['ramped', 'steady-state'], help: 'ramped: every seat held by a fully ramped rep; steady-state: seats vacant, ramping or productive as attrition, time to fill and ramp imply' },
     ],
   },
   {
