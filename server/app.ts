@@ -85,7 +85,6 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
   app.use(
     '/api/*',
     requestGuard({
-      allowedHosts: opts.allowedHosts ?? LOOPBACK_HOSTS,
       corsOrigins: opts.corsOrigins ?? [],
       csvPaths: ['/api/calibrate'],
       maxBodyBytes: (path) => (csvPaths.includes(path) ? limits.maxCsvBodyBytes : limits.maxBodyBytes),
