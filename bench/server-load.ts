@@ -123,7 +123,8 @@ async function main() {
   const trials = Number(opt('--trials', '100000'));
   const runs = Number(opt('--runs', '1'));
   const yaml = readFileSync(opt('--scenario', `${ROOT}/scenarios/baseline.yaml`), 'utf8');
-  const server = await startServer();
+  // a loaded machine can take longer than the default per-run limit of 120 s
+  const server = await startServer({ SALESIM_RUN_TIMEOUT_MS: '900000' });
   try {
     // warm the workers (their first task loads the engine), then the idle level
     await measureRun(server.url, { yaml, trials: 200, seed: 1 });

@@ -81,15 +81,14 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
   app.use('*', hostGuard(opts.allowedHosts ?? LOOPBACK_HOSTS));
   if (opts.corsOrigins && opts.corsOrigins.length > 0) app.use('/api/*', cors({ origin: opts.corsOrigins }));
   // origin, content type and size of every state-changing request; the body is read here, once
-  const csvPaths = ['/api/calibrate', '/api/backtest'];
+  const bigBodyPaths = ['/api/calibrate', '/api/backtest']; // CSV exports: their own size limit
   app.use(
     '/api/*',
     requestGuard({
-      allowedHosts: opts.allowedHosts ?? LOOPBACK_HOSTS,
       corsOrigins: opts.corsOrigins ?? [],
       csvPaths: ['/api/calibrate'],
-      maxBodyBytes: (path) => (csvPaths.includes(path) ? limits.maxCsvBodyBytes : limits.maxBodyBytes),
-      limitName: (path) => (csvPaths.includes(path) ? 'maxCsvBodyBytes' : 'maxBodyBytes'),
+      maxBodyBytes: (path) => (bigBodyPaths.includes(path) ? limits.maxCsvBodyBytes : limits.maxBodyBytes),
+      limitName: (path) => (bigBodyPaths.includes(path) ? 'maxCsvBodyBytes' : 'maxBodyBytes'),
     }),
   );
   app.route('/api', calibrateRoutes(runner, pool));

@@ -31,8 +31,6 @@ const CSV_TYPE = /^(?:text\/csv|application\/csv|application\/vnd\.ms-excel)$/;
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface GuardOptions {
-  /** host names (no port) accepted in `Host`; '*' accepts any */
-  allowedHosts: readonly string[] | '*';
   /** origins allowed to make state-changing requests besides the server's own (SALESIM_CORS); '*' = any */
   corsOrigins: readonly string[];
   /** body size limit of a path (bytes) */
@@ -130,7 +128,7 @@ export function keepConnectionsClean(): MiddlewareHandler<AppEnv> {
 }
 
 /** 403 unless the Host header names an allowed host (a request without one, e.g. in-process, passes). */
-export function hostGuard(allowed: GuardOptions['allowedHosts']): MiddlewareHandler<AppEnv> {
+export function hostGuard(allowed: readonly string[] | '*'): MiddlewareHandler<AppEnv> {
   const set = allowed === '*' ? null : new Set(allowed);
   return async (c, next) => {
     const host = c.req.header('host');
