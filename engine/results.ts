@@ -4,10 +4,17 @@
  */
 import { COST_ITEMS, LORENZ_POINTS, type TrialResults } from './types.js';
 
-type Layout = Pick<TrialResults, 'from' | 'trials' | 'months' | 'territories' | 'years'>;
+type Layout = Pick<TrialResults, 'from' | 'trials' | 'months' | 'territories' | 'years'> & Partial<Pick<TrialResults, 'figures'>>;
 
-/** Per-trial arrays and how many values each trial has in them (given the layout). */
+/**
+ * Per-trial arrays and how many values each trial has in them (given the layout). The coverage figures
+ * (monthly opportunity counts, open value, stalls, the multiple, the win-rate groups) have width 0 in a
+ * run that does not record them, so a scenario without coverage, selling time or stalls carries none of
+ * their memory.
+ */
 function widths(l: Layout): Record<string, number> {
+  const fm = l.figures ? l.months : 0;
+  const f1 = l.figures ? 1 : 0;
   return {
     revenue: l.months,
     cost: l.months,
@@ -34,20 +41,20 @@ function widths(l: Layout): Record<string, number> {
     bottom80RevenuePerRep: 1,
     paddedShare: 1,
     realisedCoverage: 1,
-    createdOpps: l.months,
-    resolvedOpps: l.months,
-    wonOpps: l.months,
-    openValue: l.months,
-    openEnd: l.months,
-    stalledEnd: l.months,
-    multiple: l.months,
-    requiredCoverage: 1,
-    realisedWinRate: 1,
-    stalledShare: 1,
-    top20Attainment: 1,
-    bottom80Attainment: 1,
-    top20PaddedShare: 1,
-    bottom80PaddedShare: 1,
+    createdOpps: fm,
+    resolvedOpps: fm,
+    wonOpps: fm,
+    openValue: fm,
+    openEnd: fm,
+    stalledEnd: fm,
+    multiple: fm,
+    requiredCoverage: f1,
+    realisedWinRate: f1,
+    stalledShare: f1,
+    top20Attainment: f1,
+    bottom80Attainment: f1,
+    top20PaddedShare: f1,
+    bottom80PaddedShare: f1,
   };
 }
 
@@ -56,7 +63,7 @@ function widths(l: Layout): Record<string, number> {
  * @example allocateResults({ from: 0, trials: 2, months: 12, territories: 1, years: 1 }).revenue.length // 24
  */
 export function allocateResults(l: Layout): TrialResults {
-  const r: Record<string, unknown> = { ...l };
+  const r: Record<string, unknown> = { ...l, figures: l.figures ?? false };
   for (const [k, w] of Object.entries(widths(l))) r[k] = new Float64Array(l.trials * w);
   r.attainments = new Float32Array(0);
   r.attainmentCounts = new Int32Array(l.trials);

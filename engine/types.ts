@@ -22,6 +22,8 @@ export interface TrialResults {
   months: number;
   territories: number;
   years: number;
+  /** the coverage figures are recorded (coverage, selling time or stalls on); else their arrays are empty */
+  figures: boolean;
   /** revenue booked in each month */
   revenue: Float64Array;
   /** cost of each month (all items) */
