@@ -13,6 +13,7 @@ import type { LeaderParams } from './model/leadership.js';
 import { createBinomialTable, type BinomialTable } from './random/binomialTable.js';
 import { createLognormalTable, type LognormalTable } from './random/lognormalTable.js';
 import { PURPOSE } from './random/streams.js';
+import { compileCustomers, type CompiledCustomers } from './model/customers.js';
 
 export interface Compiled {
   H: number;
@@ -78,6 +79,8 @@ export interface Compiled {
   managerMonthlyCost: number;
   leaderSearchCost: number;
   vacancyMonthlyCost: number;
+  /** recurring revenue (null: the block is absent and nothing of it runs) */
+  customers: CompiledCustomers | null;
 }
 
 /** Turns a resolved scenario into the loop's parameters. */
@@ -100,7 +103,10 @@ export function compile(s: Scenario): Compiled {
     (s.attrition ? 1 << PURPOSE.exits : 0) |
     (s.hiring ? 1 << PURPOSE.fill : 0) |
     (coverage !== 0 ? 1 << PURPOSE.padding : 0) |
-    (s.enablement.length > 0 ? 1 << PURPOSE.adoption : 0);
+    (s.enablement.length > 0 ? 1 << PURPOSE.adoption : 0) |
+    (s.customers ? 1 << PURPOSE.customers : 0) |
+    (s.customers?.referrals ? 1 << PURPOSE.referrals : 0);
+  const meanWin = winRate.shares.reduce((a, sh, i) => a + sh * winRate.means[i], 0);
   return {
     H: s.horizonMonths,
     years: Math.ceil(s.horizonMonths / 12),
@@ -169,5 +175,6 @@ export function compile(s: Scenario): Compiled {
     managerMonthlyCost: (s.costs?.managerAnnualCost ?? 0) / 12,
     leaderSearchCost: s.costs?.leaderSearchCost ?? 0,
     vacancyMonthlyCost: s.costs?.vacancyMonthlyCost ?? 0,
+    customers: compileCustomers(s, dealMedian, dealSigma, meanWin),
   };
 }

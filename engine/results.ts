@@ -4,10 +4,13 @@
  */
 import { COST_ITEMS, LORENZ_POINTS, type TrialResults } from './types.js';
 
-type Layout = Pick<TrialResults, 'from' | 'trials' | 'months' | 'territories' | 'years'>;
+type Layout = Pick<TrialResults, 'from' | 'trials' | 'months' | 'territories' | 'years' | 'customers'>;
 
 /** Per-trial arrays and how many values each trial has in them (given the layout). */
 function widths(l: Layout): Record<string, number> {
+  const cm = l.customers ? l.months : 0;
+  const cy = l.customers ? l.years : 0;
+  const c1 = l.customers ? 1 : 0;
   return {
     revenue: l.months,
     cost: l.months,
@@ -34,6 +37,20 @@ function widths(l: Layout): Record<string, number> {
     bottom80RevenuePerRep: 1,
     paddedShare: 1,
     realisedCoverage: 1,
+    arr: cm,
+    newArr: cm,
+    expansionArr: cm,
+    churnedArr: cm,
+    customerCount: cm,
+    recognised: cm,
+    referralOpps: cm,
+    grr: cy,
+    nrr: cy,
+    newCustomers: c1,
+    cac: c1,
+    ltv: c1,
+    cacPayback: c1,
+    csCost: c1,
   };
 }
 
@@ -43,6 +60,7 @@ function widths(l: Layout): Record<string, number> {
  */
 export function allocateResults(l: Layout): TrialResults {
   const r: Record<string, unknown> = { ...l };
+  if (!l.customers) delete r.customers;
   for (const [k, w] of Object.entries(widths(l))) r[k] = new Float64Array(l.trials * w);
   r.attainments = new Float32Array(0);
   r.attainmentCounts = new Int32Array(l.trials);

@@ -134,6 +134,49 @@ const CostsSchema = z.strictObject({
   vacancyMonthlyCost: nonNeg().default(0),
 });
 
+/** An ARR distribution: a fixed value or lognormal by median and sigma (like deal sizes). */
+const ArrSchema = z.union([pos(), z.strictObject({ median: pos(), sigma: nonNeg() })], {
+  error: 'must be a positive number or { median, sigma }',
+});
+
+/**
+ * Recurring revenue (optional; absent = one-off bookings only). Each won deal becomes a customer whose ARR
+ * is the deal size (ACV); churn is a hazard from the annual gross (logo) churn rate, decided every month
+ * or only at contract anniversaries; retained ARR expands at the annual net expansion rate (compounded
+ * monthly); customers yield referral opportunities; a customer-experience programme lowers churn and
+ * raises expansion and referrals.
+ */
+const CustomersSchema = z.strictObject({
+  annualChurn: prob(),
+  churnDecided: z.enum(['monthly', 'anniversary'], { error: 'must be monthly or anniversary' }).default('monthly'),
+  annualExpansion: nonNeg().default(0),
+  grossMargin: prob().default(1),
+  initial: z
+    .union([z.literal('steady-state'), z.strictObject({ count: int(0, 1_000_000), arr: ArrSchema })], {
+      error: "must be 'steady-state' or { count, arr }",
+    })
+    .nullable()
+    .default(null),
+  referrals: z
+    .strictObject({ perCustomerPerYear: nonNeg(), winRate: prob() })
+    .nullable()
+    .default(null),
+  experience: z
+    .strictObject({
+      name: str().default('Customer success'),
+      startMonth: int(1, 120).default(1),
+      monthsToFullEffect: nonNeg().default(0),
+      churnCut: prob().default(0),
+      expansionLift: nonNeg().default(0),
+      referralLift: nonNeg().default(0),
+      cost: z
+        .strictObject({ oneTime: nonNeg().default(0), perMonth: nonNeg().default(0), perCustomerPerMonth: nonNeg().default(0) })
+        .default({ oneTime: 0, perMonth: 0, perCustomerPerMonth: 0 }),
+    })
+    .nullable()
+    .default(null),
+});
+
 /** The scenario file schema (input form: fields may be absent and take defaults). */
 export const ScenarioSchema = z
   .strictObject({
@@ -152,6 +195,7 @@ export const ScenarioSchema = z
     quota: QuotaSchema.nullable().optional(),
     coverage: CoverageSchema.nullable().optional(),
     costs: CostsSchema.nullable().optional(),
+    customers: CustomersSchema.nullable().optional(),
   })
   .superRefine((s, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -197,6 +241,10 @@ export const ScenarioSchema = z
     }
     if (s.coverage && s.coverage.policy !== 'none' && (!s.quota || s.quota.method === 'none' || s.quota.annualPerRep === null))
       add(['coverage', 'policy'], 'needs a per-rep quota (quota.annualPerRep) to measure coverage against');
+    if (s.customers?.experience && s.customers.experience.startMonth > s.horizonMonths)
+      add(['customers', 'experience', 'startMonth'], `must be within the horizon (1..${s.horizonMonths})`);
+    if (s.customers?.initial === 'steady-state' && s.customers.annualChurn === 0)
+      add(['customers', 'initial'], 'steady-state needs annualChurn > 0 (without churn the base has no steady state)');
   });
 
 export const DEFAULT_TERRITORY = 'All';
@@ -206,9 +254,10 @@ type Parsed = z.output<typeof ScenarioSchema>;
 export type WinRateSpec = z.output<typeof WinRateSchema>;
 export type Territory = z.output<typeof TerritorySchema>;
 export type Programme = z.output<typeof ProgrammeSchema>;
+export type Customers = z.output<typeof CustomersSchema>;
 
 /** A resolved scenario: every default filled, territories explicit, absent blocks null. */
-export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'costs' | '$schema'> {
+export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'costs' | 'customers' | '$schema'> {
   territories: Territory[];
   hiring: z.output<typeof HiringSchema> | null;
   attrition: z.output<typeof AttritionSchema> | null;
@@ -216,6 +265,8 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
   quota: z.output<typeof QuotaSchema> | null;
   coverage: z.output<typeof CoverageSchema> | null;
   costs: z.output<typeof CostsSchema> | null;
+  /** absent (null): bookings only, bit-identical to a scenario without the block */
+  customers?: Customers | null;
 }
 
 /** Maps zod issues to the project's error shape, picking the most specific branch of a union. */
@@ -312,6 +363,7 @@ export function parseScenario(input: string | unknown): Scenario {
     quota: s.quota ?? null,
     coverage: s.coverage ?? null,
     costs: s.costs ?? null,
+    ...(s.customers ? { customers: s.customers } : {}),
   };
 }
 

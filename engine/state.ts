@@ -9,6 +9,7 @@
 import type { Compiled } from './compile.js';
 import { createStreams, PURPOSES, GLOBALS } from './random/streams.js';
 import { createLeaderState, type LeaderState } from './model/leadership.js';
+import { createCustomerState, type CustomerState } from './model/customers.js';
 
 /** Seat status: closed (never opened, or not backfilled), held by a rep, or an open requisition. */
 export const CLOSED = 0;
@@ -122,6 +123,9 @@ export interface SeatState {
   covSum: number;
   covN: number;
 
+  // ---- customers (null when the scenario has no customers block)
+  cust: CustomerState | null;
+
   // ---- attainments of the block (person-years with quota), in trial order
   att: Float32Array;
   nAtt: number;
@@ -205,6 +209,7 @@ export function createState(c: Compiled): SeatState {
     created: 0,
     covSum: 0,
     covN: 0,
+    cust: c.customers ? createCustomerState(N, T, H, Y) : null,
     att: new Float32Array(1024),
     nAtt: 0,
   };

@@ -22,6 +22,8 @@ export interface TrialResults {
   months: number;
   territories: number;
   years: number;
+  /** true when the scenario has a customers block (else the customer arrays below are empty) */
+  customers?: boolean;
   /** revenue booked in each month */
   revenue: Float64Array;
   /** cost of each month (all items) */
@@ -60,6 +62,26 @@ export interface TrialResults {
   paddedShare: Float64Array;
   /** pipeline value after padding / remaining quarterly quota, summed over rep-months (NaN when no coverage rule) */
   realisedCoverage: Float64Array;
+  // ---- customers block (length 0 without it)
+  /** end-of-month ARR; ARR won (new), expansion and churned ARR in the month; end-of-month customers */
+  arr: Float64Array;
+  newArr: Float64Array;
+  expansionArr: Float64Array;
+  churnedArr: Float64Array;
+  customerCount: Float64Array;
+  /** subscription revenue recognised in the month (end-of-month ARR / 12) */
+  recognised: Float64Array;
+  /** referral opportunities created in the month */
+  referralOpps: Float64Array;
+  /** gross and net revenue retention per plan year (NaN when no customer was present at the year's start), index = trial * years + y */
+  grr: Float64Array;
+  nrr: Float64Array;
+  /** per trial: customers won, CAC (sales cost / customers won; NaN without costs), LTV, CAC payback months, customer-experience cost */
+  newCustomers: Float64Array;
+  cac: Float64Array;
+  ltv: Float64Array;
+  cacPayback: Float64Array;
+  csCost: Float64Array;
   /** pooled person-year attainments (all trials), in trial order */
   attainments: Float32Array;
   /** number of attainments per trial, to slice `attainments` */

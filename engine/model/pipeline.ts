@@ -12,6 +12,7 @@ import type { Compiled } from '../compile.js';
 import { SEATED, type SeatState } from '../state.js';
 import { lognormalTableQuantile, type LognormalTable } from '../random/lognormalTable.js';
 import { nextU } from '../random/streams.js';
+import { dealValueRecorded } from './customers.js';
 
 /**
  * Open opportunities of a seat in the stationary state, before month 1's arrivals: Poisson(rate x (cycle - 1)).
@@ -80,7 +81,8 @@ export function arrive(st: SeatState, c: Compiled, s: number, m: number, lam: nu
  * run's table); a resolved one is decided with probability 1 - noDecision and then won with the
  * effective win rate (one Binomial thinning); padded opportunities win at paddingQuality x that rate from
  * their own stream. A seated holder's win rate is diluted beyond capacity; an empty seat's pipeline
- * resolves at the leaver's base win rate x the leader's lift. Returns the total value won.
+ * resolves at the leaver's base win rate x the leader's lift. Returns the total value won; with a customers
+ * block each won deal is also recorded to become a customer (the same draws and the same total).
  */
 export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
   const seated = st.status[s] === SEATED;
@@ -103,5 +105,6 @@ export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
     won += binomial(S, ps, r, pDecide * (pw * c.paddingQuality));
   }
   if (won === 0) return 0;
+  if (st.cust !== null) return dealValueRecorded(st.cust, S, o + PURPOSE.deals, s, won, c.dealMedian, c.dealTable, st.mult[s]);
   return dealValue(S, o + PURPOSE.deals, won, c.dealMedian, c.dealTable, st.mult[s]);
 }

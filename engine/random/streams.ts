@@ -27,8 +27,12 @@ export const PURPOSE = {
   padding: 7,
   /** enablement adoption of each new holder, one uniform per programme */
   adoption: 8,
+  /** each customer the seat wins: its churn draw (customers block) */
+  customers: 9,
+  /** referral opportunities: arrivals, resolutions, wins and deal sizes (customers block with referrals) */
+  referrals: 10,
 } as const;
-export const PURPOSES = 9;
+export const PURPOSES = 11;
 /** Bit mask of every purpose (for `seedTrialStreams`). */
 export const ALL_PURPOSES = (1 << PURPOSES) - 1;
 
@@ -38,8 +42,10 @@ export const GLOBAL = {
   leader: 0,
   /** permutation of win-rate tiers over the initial seats */
   tiers: 1,
+  /** the initial customer base (customers block) */
+  customers: 2,
 } as const;
-export const GLOBALS = 2;
+export const GLOBALS = 3;
 
 const INV_2_32 = 2.3283064365386963e-10;
 
