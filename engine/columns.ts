@@ -7,7 +7,26 @@
 import type { TrialResults } from './types.js';
 
 /** Per-trial arrays with several values per trial (months, cost items, territories) whose columns the Summary reads. */
-export const WIDE_KEYS = ['revenue', 'cost', 'costItems', 'headcount', 'productive', 'ramping', 'vacant', 'territoryRevenue'] as const;
+export const WIDE_KEYS = [
+  'revenue',
+  'cost',
+  'costItems',
+  'headcount',
+  'productive',
+  'ramping',
+  'vacant',
+  'territoryRevenue',
+  // customers block (width 0 without it)
+  'arr',
+  'newArr',
+  'expansionArr',
+  'churnedArr',
+  'customerCount',
+  'recognised',
+  'referralOpps',
+  'grr',
+  'nrr',
+] as const;
 /** Per-trial arrays of which the Summary only needs the column sums (means over the trials). */
 export const SUMMED_KEYS = ['lorenz', 'leaderPresent', 'disrupted'] as const;
 /** Per-trial arrays with one value per trial that the Summary reads. */
@@ -24,6 +43,12 @@ export const SCALAR_KEYS = [
   'bottom80RevenuePerRep',
   'paddedShare',
   'realisedCoverage',
+  // customers block (empty without it)
+  'newCustomers',
+  'cac',
+  'ltv',
+  'cacPayback',
+  'csCost',
 ] as const;
 
 /** Per-month arrays whose months are summarised by counting when they hold head counts (small integers). */

@@ -115,6 +115,41 @@ export interface PlanResult {
   annual: { year: number; months: number; target: number; probability: number; ci: [number, number] }[];
 }
 
+/** A monthly quantity's Stats by month and per plan year (year-end for stocks, sums for flows). */
+export interface MonthlyAnnual {
+  monthly: Stats[];
+  annual: Stats[];
+}
+
+/** Recurring revenue (present only when the scenario has a customers block). */
+export interface CustomersSummary {
+  /** end-of-month ARR; annual = at each plan year's end */
+  arr: MonthlyAnnual;
+  /** ARR won, expanded and churned in the month; annual = the year's sum */
+  newArr: MonthlyAnnual;
+  expansionArr: MonthlyAnnual;
+  churnedArr: MonthlyAnnual;
+  /** end-of-month customers; annual = at each plan year's end */
+  customers: MonthlyAnnual;
+  /** subscription revenue recognised (end-of-month ARR / 12); annual = the year's sum */
+  recognisedRevenue: MonthlyAnnual & { total: Stats };
+  /** per plan year, of the ARR present at the year's start: gross (churn only) and net (with expansion) retention; null when no trial had customers then */
+  grr: (Stats | null)[];
+  nrr: (Stats | null)[];
+  /** customers won over the horizon (sales and referrals) */
+  newCustomers: Stats;
+  /** per trial: (sales cost, without the customer-experience programme) / customers won; null without costs */
+  cac: Stats | null;
+  /** mean ACV won x grossMargin x expected months (5-year cap) at the horizon's churn and expansion / 12 */
+  ltv: Stats | null;
+  /** CAC / (mean ACV x grossMargin / 12) */
+  cacPaybackMonths: Stats | null;
+  referralOpportunities: { monthly: Stats[] };
+  customerSuccessCost: Stats;
+  /** standard error of mean end-of-horizon ARR */
+  arrStdError: number;
+}
+
 export interface Summary {
   trials: number;
   seed: number;
@@ -141,5 +176,7 @@ export interface Summary {
   margin: Stats;
   roi: Stats | null;
   diagnostics: { revenueStdError: number; planProbabilityStdError: number | null };
+  /** recurring revenue; absent when the scenario has no customers block */
+  customers?: CustomersSummary;
   meta: { elapsedMs: number; engineVersion: string; trialsPerSecond: number | null };
 }
