@@ -119,7 +119,7 @@ describe('customers: common random numbers and bit-identity', () => {
   });
   it('adding a customers block without referrals or programme cost changes no bookings, cost or headcount', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), (seed, churn, withBase) => {
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.boolean(), (seed, churn, withBase) => {
         const text = readFileSync(new URL('../../../bench/full-model.yaml', import.meta.url), 'utf8');
         const plain = parseScenario(text);
         const withC = parseScenario({ ...(parseScenario(text) as object), customers: { annualChurn: churn, annualExpansion: 0.1, initial: withBase ? 'steady-state' : null, experience: { churnCut: 0.5 } } } as never);
@@ -134,3 +134,17 @@ describe('customers: common random numbers and bit-identity', () => {
 
 /** FNV-1a of runTrials(bench/full-model.yaml, seed 7, trials 3..42), computed with the engine before the customers block (/tmp/old) */
 const GOLDEN_FULL_MODEL = 'ca6d568c';
+
+describe('customers: sensitivity', () => {
+  it('a subscription scenario is measured on ARR at the horizon and varies churn and expansion by default', async () => {
+    const { sensitivity, defaultParameters } = await import('../../../engine/index.js');
+    const s = base({ annualChurn: 0.2, annualExpansion: 0.1, initial: { count: 50, arr: 1000 } }, 12);
+    expect(defaultParameters(s)).toEqual(expect.arrayContaining(['customers.annualChurn', 'customers.annualExpansion']));
+    const r = sensitivity(s, { trials: 200, seed: 3, params: [{ path: 'customers.annualChurn' }, { path: 'customers.annualExpansion' }] });
+    expect(r.output).toBe('arr.end');
+    const churn = r.parameters.find((p) => p.path === 'customers.annualChurn')!;
+    const exp = r.parameters.find((p) => p.path === 'customers.annualExpansion')!;
+    expect(churn.swing.mean).toBeLessThan(0);
+    expect(exp.swing.mean).toBeGreaterThan(0);
+  });
+});
