@@ -12,6 +12,7 @@ import { headcountChart } from '../charts/headcount.js';
 import { formatMoney, formatPct } from '../format.js';
 import './sim-chart.js';
 import './sim-kpis.js';
+import './sim-customers.js';
 
 export class SimResults extends LitElement {
   private state = new StoreController(this);
@@ -58,6 +59,7 @@ export class SimResults extends LitElement {
     return html`
       ${about ? html`<p class="about" data-testid="preset-about" title=${preset!.description ?? ''}><strong>${preset!.name}.</strong> ${about}</p>` : null}
       <sim-kpis .summary=${s} ?partial=${running}></sim-kpis>
+      ${s?.customers ? html`<sim-customers .summary=${s} ?partial=${running}></sim-customers>` : null}
       <div class="grid">
         <sim-chart
           class="wide"
