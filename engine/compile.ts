@@ -12,7 +12,7 @@ import { expectedDealSize } from './model/pipeline.js';
 import type { LeaderParams } from './model/leadership.js';
 import { createBinomialTable, type BinomialTable } from './random/binomialTable.js';
 import { createLognormalTable, type LognormalTable } from './random/lognormalTable.js';
-import { PURPOSE } from './random/streams.js';
+import { GLOBAL, GLOBALS, PURPOSE } from './random/streams.js';
 import { compileCustomers, type CompiledCustomers } from './model/customers.js';
 
 export interface Compiled {
@@ -29,6 +29,8 @@ export interface Compiled {
   unlimited: boolean;
   /** the seat-stream purposes this scenario draws from, as a bit mask (the others are never seeded) */
   purposes: number;
+  /** how many trial-level streams it draws from (GLOBAL.customers is last and only seeded with a customers block) */
+  globals: number;
   rate: number;
   cycle: number;
   pResolve: number;
@@ -118,6 +120,7 @@ export function compile(s: Scenario): Compiled {
     potential,
     unlimited: potential.every((f) => f === Infinity),
     purposes,
+    globals: s.customers ? GLOBALS : GLOBAL.customers,
     rate: s.reps.opportunitiesPerMonth,
     cycle: s.reps.cycleMonths,
     pResolve: 1 / s.reps.cycleMonths,

@@ -102,7 +102,7 @@ function createKernel(c: Compiled) {
 /** Per-trial setup: the trial's streams, the incumbent leader, tiers over the initial seats, their holders. */
 function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   const N = st.N;
-  seedTrialStreams(st.S, N, k0, k1, c.purposes);
+  seedTrialStreams(st.S, N, k0, k1, c.purposes, c.globals);
   st.nP = 0;
   st.hires = st.exits = st.padded = st.created = st.covSum = st.covN = 0;
   if (c.leadership) leaderInit(st.leader, c.leadership, st.S, N * PURPOSES + GLOBAL.leader);

@@ -123,11 +123,12 @@ export function globalStream(seats: number, which: number): number {
  * Seeds every stream of a trial: `seats` x PURPOSES seat streams, then the GLOBALS trial streams.
  * Stream ids depend only on (seat, purpose), never on the number of seats, so scenarios that differ in
  * size still share the draws of the seats they have in common. `purposes` (a bit mask, bit p = purpose p)
- * limits seeding to the streams a scenario draws from; skipping unused streams changes no draw.
+ * limits seeding to the streams a scenario draws from, and `globals` to the first trial streams it uses
+ * (GLOBAL.customers only with a customers block); skipping unused streams changes no draw.
  */
-export function seedTrialStreams(S: Int32Array, seats: number, k0: number, k1: number, purposes = ALL_PURPOSES): void {
+export function seedTrialStreams(S: Int32Array, seats: number, k0: number, k1: number, purposes = ALL_PURPOSES, globals = GLOBALS): void {
   for (let s = 0; s < seats; s++) {
     for (let p = 0; p < PURPOSES; p++) if ((purposes >>> p) & 1) seedStream(S, s * PURPOSES + p, k0, k1, (s + 1) * 64 + p);
   }
-  for (let g = 0; g < GLOBALS; g++) seedStream(S, seats * PURPOSES + g, k0, k1, 16 + g);
+  for (let g = 0; g < globals; g++) seedStream(S, seats * PURPOSES + g, k0, k1, 16 + g);
 }
