@@ -157,6 +157,7 @@ export class SimCompare extends LitElement {
                     <th scope="col">Crossover month, P50</th>
                     <th scope="col">Incremental ROI</th>
                     <th scope="col">Variance reduction</th>
+                    ${r.variants.some((v) => v.difference.arr) ? html`<th scope="col">ARR diff at horizon, mean ± SE</th>` : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -169,6 +170,11 @@ export class SimCompare extends LitElement {
                       <td>${v.crossoverMonth ? formatNumber(v.crossoverMonth.p50, 1) : 'never'}${typeof v.neverCrosses === 'number' ? html`<br /><small>never ahead in ${formatPct(v.neverCrosses, 0)}</small>` : null}</td>
                       <td>${incrementalRoi(v)}</td>
                       <td>${v.varianceReduction === null || v.varianceReduction === undefined ? '–' : `${formatNumber(v.varianceReduction, 1)}×`}</td>
+                      ${r.variants.some((x) => x.difference.arr)
+                        ? html`<td data-testid="arr-difference">
+                            ${v.difference.arr ? html`${formatMoney(v.difference.arr.end.mean)} ± ${formatMoney(v.difference.arr.endStdError)}<br /><small>higher in ${formatPct(v.difference.arr.beatsBaseline.probability, 0)}</small>` : '–'}
+                          </td>`
+                        : null}
                     </tr>`,
                   )}
                 </tbody>
