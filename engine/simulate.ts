@@ -10,7 +10,8 @@
  *  5. coverage padding
  *  6. resolutions and won deal values (with a customers block each won deal is recorded; with referrals,
  *     4 and 6 also run for the seat's referral pipeline: its share of its territory's referrals from the
- *     customers at the end of m - 1, then their resolutions)
+ *     customers at the end of m - 1, split over the seated reps counted before the pass, then their
+ *     resolutions)
  *  7. costs and quota accrual
  *  8. exits at month end (voluntary hazard; low-performer rule at quarter ends)
  *  8b. customers (block on): churn, expansion of retained ARR, the month's won deals become customers,

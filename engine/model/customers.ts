@@ -347,7 +347,7 @@ export function countSeated(st: SeatState, c: Compiled): void {
 /**
  * Steps 4 and 6 of the referral pipeline for seat s in month m: a seated rep's share of its territory's
  * referrals (Poisson), then resolutions (probability 1/cycleMonths), wins at the referral win rate, deal
- * values (recorded as new customers). Returns [via st] the value won; adds the opportunities created to
+ * values (recorded as new customers). Returns the value won; adds the opportunities created to
  * `out.referralOpps`.
  */
 export function referralSeat(st: SeatState, c: Compiled, s: number, m: number, out: TrialResults, mo: number): number {
