@@ -152,7 +152,7 @@ const CustomersSchema = z.strictObject({
   annualExpansion: nonNeg().default(0),
   grossMargin: prob().default(1),
   initial: z
-    .union([z.literal('steady-state'), z.strictObject({ count: int(0, 1_000_000), arr: ArrSchema })], {
+    .union([z.literal('steady-state', { error: "must be 'steady-state' or { count, arr }" }), z.strictObject({ count: int(0, 1_000_000), arr: ArrSchema })], {
       error: "must be 'steady-state' or { count, arr }",
     })
     .nullable()

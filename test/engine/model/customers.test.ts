@@ -172,3 +172,19 @@ describe('customers: Summary and programme', () => {
     expect(on.cost[2] - off.cost[2]).toBe(110);
   });
 });
+
+describe('customers: validation', () => {
+  it('names the path and the rule; the JSON Schema exports the block', async () => {
+    const { validateScenario, scenarioJsonSchema } = await import('../../../engine/index.js');
+    const reps = { seats: 2, opportunitiesPerMonth: 1, winRate: 0.2, dealSize: 1 };
+    const msgs = (customers: unknown) => {
+      const r = validateScenario({ reps, customers });
+      return r.ok ? [] : r.errors.map((e) => e.message);
+    };
+    expect(msgs({ annualChurn: 2 })).toEqual(['customers.annualChurn: must be between 0 and 1']);
+    expect(msgs({ annualChurn: 0.1, initial: 'foo' })).toEqual(["customers.initial: must be 'steady-state' or { count, arr }"]);
+    expect(msgs({ annualChurn: 0, initial: 'steady-state' })[0]).toMatch(/^customers.initial: steady-state needs annualChurn > 0/);
+    expect(msgs({ annualChurn: 0.1, experience: { startMonth: 20 } })).toEqual(['customers.experience.startMonth: must be within the horizon (1..12)']);
+    expect(JSON.stringify(scenarioJsonSchema())).toContain('annualExpansion');
+  });
+});
