@@ -23,6 +23,16 @@ export const WIDE_KEYS = [
   'openEnd',
   'stalledEnd',
   'multiple',
+  // customers block (width 0 without it)
+  'arr',
+  'newArr',
+  'expansionArr',
+  'churnedArr',
+  'customerCount',
+  'recognised',
+  'referralOpps',
+  'grr',
+  'nrr',
 ] as const;
 /** Per-trial arrays of which the Summary only needs the column sums (means over the trials). */
 export const SUMMED_KEYS = ['lorenz', 'leaderPresent', 'disrupted'] as const;
@@ -47,6 +57,12 @@ export const SCALAR_KEYS = [
   'bottom80Attainment',
   'top20PaddedShare',
   'bottom80PaddedShare',
+  // customers block (empty without it)
+  'newCustomers',
+  'cac',
+  'ltv',
+  'cacPayback',
+  'csCost',
 ] as const;
 
 /** Per-month arrays whose months are summarised by counting when they hold head counts (small integers). */

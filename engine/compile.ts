@@ -12,10 +12,11 @@ import { expectedDealSize } from './model/pipeline.js';
 import type { LeaderParams } from './model/leadership.js';
 import { createBinomialTable, type BinomialTable } from './random/binomialTable.js';
 import { createLognormalTable, type LognormalTable } from './random/lognormalTable.js';
-import { PURPOSE } from './random/streams.js';
+import { GLOBAL, GLOBALS, PURPOSE } from './random/streams.js';
 import { createEmpiricalTable, type EmpiricalTable } from './random/empiricalTable.js';
 import { compileMarket } from './model/market.js';
 import { compileTeam, type TeamParams } from './model/team.js';
+import { compileCustomers, type CompiledCustomers } from './model/customers.js';
 
 export interface Compiled {
   H: number;
@@ -31,6 +32,8 @@ export interface Compiled {
   unlimited: boolean;
   /** the seat-stream purposes this scenario draws from, as a bit mask (the others are never seeded) */
   purposes: number;
+  /** how many trial-level streams it draws from (GLOBAL.customers is last and only seeded with a customers block) */
+  globals: number;
   rate: number;
   cycle: number;
   pResolve: number;
@@ -108,6 +111,8 @@ export interface Compiled {
   managerMonthlyCost: number;
   leaderSearchCost: number;
   vacancyMonthlyCost: number;
+  /** recurring revenue (null: the block is absent and nothing of it runs) */
+  customers: CompiledCustomers | null;
 }
 
 /**
@@ -140,7 +145,10 @@ export function compile(s: Scenario): Compiled {
     (s.hiring ? 1 << PURPOSE.fill : 0) |
     (coverage !== 0 ? 1 << PURPOSE.padding : 0) |
     (s.enablement.length > 0 ? 1 << PURPOSE.adoption : 0) |
-    (s.initialTeam === 'steady-state' ? 1 << PURPOSE.team : 0);
+    (s.initialTeam === 'steady-state' ? 1 << PURPOSE.team : 0) |
+    (s.customers ? 1 << PURPOSE.customers : 0) |
+    (s.customers?.referrals ? 1 << PURPOSE.referrals : 0);
+  const meanWin = winRate.shares.reduce((a, sh, i) => a + sh * winRate.means[i], 0);
   return {
     H: s.horizonMonths,
     years: Math.ceil(s.horizonMonths / 12),
@@ -152,6 +160,7 @@ export function compile(s: Scenario): Compiled {
     potential,
     unlimited: potential.every((f) => f === Infinity),
     purposes,
+    globals: s.customers ? GLOBALS : GLOBAL.customers,
     rate: s.reps.opportunitiesPerMonth,
     cycle: s.reps.cycleMonths,
     pResolve: 1 / s.reps.cycleMonths,
@@ -227,5 +236,6 @@ export function compile(s: Scenario): Compiled {
     managerMonthlyCost: (s.costs?.managerAnnualCost ?? 0) / 12,
     leaderSearchCost: s.costs?.leaderSearchCost ?? 0,
     vacancyMonthlyCost: s.costs?.vacancyMonthlyCost ?? 0,
+    customers: compileCustomers(s, dealMedian, dealSigma, meanWin),
   };
 }

@@ -37,3 +37,4 @@ export { parseStudy, parseCompareRequest, isStudy, checkComparable, type Study, 
 export { mergePatch, applyScenarioPatch, checkPatch } from './patch.js';
 export { createSummaryStream, type SummaryStream } from './summaryStream.js';
 export * from './calibrate/index.js';
+export { calibrateCustomers, type CustomerCalibration, type CustomerCalibrationOptions } from './calibrate/customers.js';

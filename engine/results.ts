@@ -4,7 +4,7 @@
  */
 import { COST_ITEMS, LORENZ_POINTS, type TrialResults } from './types.js';
 
-type Layout = Pick<TrialResults, 'from' | 'trials' | 'months' | 'territories' | 'years'> & Partial<Pick<TrialResults, 'figures'>>;
+type Layout = Pick<TrialResults, 'from' | 'trials' | 'months' | 'territories' | 'years' | 'customers'> & Partial<Pick<TrialResults, 'figures'>>;
 
 /**
  * Per-trial arrays and how many values each trial has in them (given the layout). The coverage figures
@@ -15,6 +15,9 @@ type Layout = Pick<TrialResults, 'from' | 'trials' | 'months' | 'territories' | 
 function widths(l: Layout): Record<string, number> {
   const fm = l.figures ? l.months : 0;
   const f1 = l.figures ? 1 : 0;
+  const cm = l.customers ? l.months : 0;
+  const cy = l.customers ? l.years : 0;
+  const c1 = l.customers ? 1 : 0;
   return {
     revenue: l.months,
     cost: l.months,
@@ -55,6 +58,20 @@ function widths(l: Layout): Record<string, number> {
     bottom80Attainment: f1,
     top20PaddedShare: f1,
     bottom80PaddedShare: f1,
+    arr: cm,
+    newArr: cm,
+    expansionArr: cm,
+    churnedArr: cm,
+    customerCount: cm,
+    recognised: cm,
+    referralOpps: cm,
+    grr: cy,
+    nrr: cy,
+    newCustomers: c1,
+    cac: c1,
+    ltv: c1,
+    cacPayback: c1,
+    csCost: c1,
   };
 }
 
@@ -64,6 +81,7 @@ function widths(l: Layout): Record<string, number> {
  */
 export function allocateResults(l: Layout): TrialResults {
   const r: Record<string, unknown> = { ...l, figures: l.figures ?? false };
+  if (!l.customers) delete r.customers;
   for (const [k, w] of Object.entries(widths(l))) r[k] = new Float64Array(l.trials * w);
   r.attainments = new Float32Array(0);
   r.attainmentCounts = new Int32Array(l.trials);

@@ -194,6 +194,49 @@ const CostsSchema = z.strictObject({
   vacancyMonthlyCost: nonNeg().default(0),
 });
 
+/** An ARR distribution: a fixed value or lognormal by median and sigma (like deal sizes). */
+const ArrSchema = z.union([pos(), z.strictObject({ median: pos(), sigma: nonNeg() })], {
+  error: 'must be a positive number or { median, sigma }',
+});
+
+/**
+ * Recurring revenue (optional; absent = one-off bookings only). Each won deal becomes a customer whose ARR
+ * is the deal size (ACV); churn is a hazard from the annual gross (logo) churn rate, decided every month
+ * or only at contract anniversaries; retained ARR expands at the annual net expansion rate (compounded
+ * monthly); customers yield referral opportunities; a customer-experience programme lowers churn and
+ * raises expansion and referrals.
+ */
+const CustomersSchema = z.strictObject({
+  annualChurn: prob(),
+  churnDecided: z.enum(['monthly', 'anniversary'], { error: 'must be monthly or anniversary' }).default('monthly'),
+  annualExpansion: nonNeg().default(0),
+  grossMargin: prob().default(1),
+  initial: z
+    .union([z.literal('steady-state', { error: "must be 'steady-state' or { count, arr }" }), z.strictObject({ count: int(0, 1_000_000), arr: ArrSchema })], {
+      error: "must be 'steady-state' or { count, arr }",
+    })
+    .nullable()
+    .default(null),
+  referrals: z
+    .strictObject({ perCustomerPerYear: nonNeg(), winRate: prob() })
+    .nullable()
+    .default(null),
+  experience: z
+    .strictObject({
+      name: str().default('Customer success'),
+      startMonth: int(1, 120).default(1),
+      monthsToFullEffect: nonNeg().default(0),
+      churnCut: prob().default(0),
+      expansionLift: nonNeg().default(0),
+      referralLift: nonNeg().default(0),
+      cost: z
+        .strictObject({ oneTime: nonNeg().default(0), perMonth: nonNeg().default(0), perCustomerPerMonth: nonNeg().default(0) })
+        .default({ oneTime: 0, perMonth: 0, perCustomerPerMonth: 0 }),
+    })
+    .nullable()
+    .default(null),
+});
+
 /** The scenario file schema (input form: fields may be absent and take defaults). */
 export const ScenarioSchema = z
   .strictObject({
@@ -216,6 +259,7 @@ export const ScenarioSchema = z
     costs: CostsSchema.nullable().optional(),
     market: MarketSchema.nullable().optional(),
     initialTeam: z.enum(['ramped', 'steady-state'], { error: 'must be ramped or steady-state' }).optional(),
+    customers: CustomersSchema.nullable().optional(),
   })
   .superRefine((s, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -273,6 +317,12 @@ export const ScenarioSchema = z
     }
     if (s.stalls && s.stalls.paddedAfterCycles * s.reps.cycleMonths > 120) add(['stalls', 'paddedAfterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
     if (s.stalls && s.stalls.afterCycles * s.reps.cycleMonths > 120) add(['stalls', 'afterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
+    if (s.customers?.experience && s.customers.experience.startMonth > s.horizonMonths)
+      add(['customers', 'experience', 'startMonth'], `must be within the horizon (1..${s.horizonMonths})`);
+    if (s.customers?.initial === 'steady-state' && s.customers.annualChurn === 0)
+      add(['customers', 'initial'], 'steady-state needs annualChurn > 0 (without churn the base has no steady state)');
+    if (s.customers && typeof s.reps.dealSize === 'object' && 'empirical' in s.reps.dealSize)
+      add(['customers'], 'cannot be combined with an empirical reps.dealSize yet (use a fixed or lognormal deal size)');
   });
 
 export const DEFAULT_TERRITORY = 'All';
@@ -283,9 +333,10 @@ export type WinRateSpec = z.output<typeof WinRateSchema>;
 export type Territory = z.output<typeof TerritorySchema>;
 export type Programme = z.output<typeof ProgrammeSchema>;
 export type MarketSpec = z.output<typeof MarketSchema>;
+export type Customers = z.output<typeof CustomersSchema>;
 
 /** A resolved scenario: every default filled, territories explicit, absent blocks null. */
-export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | '$schema'> {
+export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'customers' | '$schema'> {
   territories: Territory[];
   hiring: z.output<typeof HiringSchema> | null;
   attrition: z.output<typeof AttritionSchema> | null;
@@ -302,6 +353,8 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
    * stationary proportions of attrition, time to fill, backfill and ramp (engine/model/team.ts)
    */
   initialTeam?: 'steady-state';
+  /** absent (null): bookings only, bit-identical to a scenario without the block */
+  customers?: Customers | null;
 }
 
 /** Maps zod issues to the project's error shape, picking the most specific branch of a union. */
@@ -506,6 +559,7 @@ export function parseScenario(input: string | unknown): Scenario {
     ...(market ? { market } : {}),
     // absent and `ramped` resolve alike (every initial seat held by a fully ramped rep), and keep the resolved scenario as before
     ...(initialTeam === 'steady-state' ? { initialTeam } : {}),
+    ...(s.customers ? { customers: s.customers } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { simulateEach } from './simulateEach.js';
 import { summarize } from './summarize.js';
 import { planTargets } from './model/policy.js';
 import { numericRange, parsePath, schemaAt, type PathSegment } from './schema-walk.js';
-import { subtract, trialTotals, variance } from './paired.js';
+import { column, subtract, trialTotals, variance } from './paired.js';
 import { cloneJson } from './patch.js';
 import type { TrialResults } from './types.js';
 
@@ -52,7 +52,8 @@ export interface SensitivityParameter {
 }
 
 export interface SensitivityResult {
-  output: 'revenue.total';
+  /** what is measured: total revenue (bookings), or ARR at the horizon for a scenario with a customers block */
+  output: 'revenue.total' | 'arr.end';
   trials: number;
   seed: number;
   base: SensitivityOutput & { stdError: number };
@@ -102,6 +103,11 @@ export function defaultParameters(s: Scenario): string[] {
   }
   if (s.leadership) out.push('leadership.tenureMonths.mean');
   s.enablement.forEach((_, i) => out.push(`enablement[${i}].gapClosed`));
+  if (s.customers) {
+    out.push('customers.annualChurn', 'customers.annualExpansion');
+    if (s.customers.referrals) out.push('customers.referrals.perCustomerPerYear', 'customers.referrals.winRate');
+    if (s.customers.experience) out.push('customers.experience.churnCut', 'customers.experience.expansionLift');
+  }
   return out.filter((p) => {
     const v = getAt(s, parsePath(p)!);
     return typeof v === 'number' && v !== 0;
@@ -228,17 +234,21 @@ export function sensitivityFromResults(
   opts: { seed: number; elapsedMs?: number },
 ): SensitivityResult {
   const plan = planTargets(scenario);
+  // a subscription scenario is measured on ARR at the horizon (churn and expansion move no bookings)
+  const arrMode = !!scenario.customers;
   const output = (s: Scenario, r: TrialResults): SensitivityOutput => {
     const sum = summarize(s, r, { seed: opts.seed, plan });
-    return { mean: sum.revenue.total.mean, p50: sum.revenue.total.p50, planProbability: sum.plan ? sum.plan.probability : null };
+    const x = arrMode && sum.customers ? sum.customers.arr.monthly[r.months - 1] : sum.revenue.total;
+    return { mean: x.mean, p50: x.p50, planProbability: sum.plan ? sum.plan.probability : null };
   };
+  const measure = (r: TrialResults) => (arrMode && r.customers ? column(r.arr, r.trials, r.months, r.months - 1) : trialTotals(r).revenue);
   const base = output(scenario, baseResults);
-  const baseTotals = trialTotals(baseResults).revenue;
+  const baseTotals = measure(baseResults);
   const n = baseResults.trials;
   const parameters = runs.map((run, i): SensitivityParameter => {
     const lo = output(run.lowScenario, results[i].low);
     const hi = output(run.highScenario, results[i].high);
-    const d = subtract(trialTotals(results[i].high).revenue, trialTotals(results[i].low).revenue);
+    const d = subtract(measure(results[i].high), measure(results[i].low));
     return {
       path: run.path,
       baseValue: run.baseValue,
@@ -257,7 +267,7 @@ export function sensitivityFromResults(
   const order = parameters.map((p, i) => ({ p, i }));
   order.sort((a, b) => Math.abs(b.p.swing.mean) - Math.abs(a.p.swing.mean) || a.i - b.i);
   return {
-    output: 'revenue.total',
+    output: arrMode ? 'arr.end' : 'revenue.total',
     trials: n,
     seed: opts.seed,
     base: { ...base, stdError: n > 1 ? Math.sqrt(variance(baseTotals) / n) : 0 },

@@ -12,15 +12,21 @@
  *  5. coverage padding (its hours owed by the next month; with stalls, padded opportunities start at age 0)
  *  6. resolutions and won deal values (with stalls, bucket by age: stalled ones resolve slower and more
  *     often in no decision; with selling time, win rates diluted when the hours left cannot work the pipeline)
+ *     With a customers block each won deal is recorded; with referrals, 4 and 6 also run for the seat's
+ *     referral pipeline: its share of its territory's referrals from the customers at the end of m - 1,
+ *     split over the seated reps counted before the pass, then their resolutions.
  *  7. costs and quota accrual
  *  8. exits at month end (voluntary hazard; low-performer rule at quarter ends)
+ *  8b. customers (block on): churn, expansion of retained ARR, the month's won deals become customers,
+ *     the customer-experience programme's cost (model/customers.ts)
  *  9. leader exit (tenure clock; impatience at quarter ends)
  * 10. end-of-month figures; at quarter ends, escalation of the global coverage multiple (from the next month)
  *
  * Steps 3 to 8 and the counts of 10 run in one pass over the seats: each reads and writes only its own
  * seat's state and streams, so fusing them changes no number. Step 3 runs as a pass of its own when a
  * territory's potential is limited, because arrivals then need every territory's total demand. Nothing is
- * allocated per rep-month or per deal.
+ * allocated per rep-month or per deal. Without a customers block nothing of 6's recording, 8b or the
+ * referral pipeline runs (`c.customers` null), so such a scenario gives the numbers it gave before the block.
  */
 import type { Scenario } from './scenario.js';
 import { COST_ITEMS, type TrialResults } from './types.js';
@@ -42,6 +48,7 @@ import { stalledCount } from './model/stalls.js';
 import { exitSeat } from './model/attrition.js';
 import { charge, chargeSalaries, COST } from './model/costs.js';
 import { accrueQuota, creditPerson, reducePersons } from './model/persons.js';
+import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat } from './model/customers.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -84,7 +91,7 @@ function createKernel(c: Compiled) {
   return {
     allocate(from: number, trials: number): TrialResults {
       st.nAtt = 0;
-      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures });
+      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null });
     },
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);
@@ -105,7 +112,7 @@ function createKernel(c: Compiled) {
  */
 function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   const N = st.N;
-  seedTrialStreams(st.S, N, k0, k1, c.purposes);
+  seedTrialStreams(st.S, N, k0, k1, c.purposes, c.globals);
   st.nP = 0;
   st.hires = st.exits = st.padded = st.created = st.covSum = st.covN = 0;
   st.covReq = st.mRes = st.mWon = st.qRes = st.qWon = st.tRes = st.tWon = st.tStalled = st.tOpen = 0;
@@ -130,6 +137,7 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
     }
   }
   st.cutoff.fill(Infinity);
+  if (c.customers) customersBegin(st, c, N * PURPOSES + GLOBAL.customers);
 }
 
 /** Month m of one trial, into row `row` of `out`. */
@@ -161,6 +169,8 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
     for (let s = 0; s < N; s++) if (status[s] === SEATED) st.tDemand[territory[s]] += seatRates(st, c, s);
     territoryFactors(st, c);
   }
+  const referrals = c.customers !== null && c.customers.referrals;
+  if (referrals) countSeated(st, c);
   // 4-8 and the counts of 10, seat by seat
   const left = 3 - ((m - 1) % 3);
   const hazard = c.hazard * st.hazardMult;
@@ -195,6 +205,14 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
       revenue += v;
       out.territoryRevenue[tro + territory[s]] += v;
       if (status[s] === SEATED) creditPerson(st, s, y, v);
+    }
+    if (referrals) {
+      const r = referralSeat(st, c, s, m, out, mo); // 4 and 6 of the referral pipeline
+      if (r > 0) {
+        revenue += r;
+        out.territoryRevenue[tro + territory[s]] += r;
+        if (status[s] === SEATED) creditPerson(st, s, y, r);
+      }
     }
     if (status[s] === SEATED) {
       seatedN++;
@@ -241,6 +259,8 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   const salaries = chargeSalaries(out, ci, c, seatedN);
   charge(out, ci, COST.enablement, enrolled);
   cost += salaries + enrolled;
+  // 8b. customers: churn, expansion, new customers, the customer-experience programme's cost
+  if (c.customers) cost += customersMonth(st, c, m, out, mo);
   // 9. leader exit: tenure clock, impatience on the trailing 12 months (or since the leader's start)
   if (c.leadership) {
     const w0 = Math.max(1, m - 11, Math.floor(st.leader.start) + 1);
@@ -273,4 +293,9 @@ function endTrial(st: SeatState, c: Compiled, out: TrialResults, row: number): v
     out.stalledShare[row] = c.stalls && st.tOpen > 0 ? st.tStalled / st.tOpen : c.stalls ? NaN : 0;
   }
   reducePersons(st, c, out, row);
+  if (c.customers) {
+    let total = 0;
+    for (let k = row * c.H; k < (row + 1) * c.H; k++) total += out.cost[k];
+    customersEnd(st, c, out, row, total - st.cust!.csCost);
+  }
 }

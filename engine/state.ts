@@ -9,6 +9,7 @@
 import type { Compiled } from './compile.js';
 import { createStreams, PURPOSES, GLOBALS } from './random/streams.js';
 import { createLeaderState, type LeaderState } from './model/leadership.js';
+import { createCustomerState, type CustomerState } from './model/customers.js';
 
 /** Seat status: closed (never opened, or not backfilled), held by a rep, or an open requisition. */
 export const CLOSED = 0;
@@ -148,6 +149,9 @@ export interface SeatState {
   tStalled: number;
   tOpen: number;
 
+  // ---- customers (null when the scenario has no customers block)
+  cust: CustomerState | null;
+
   // ---- attainments of the block (person-years with quota), in trial order
   att: Float32Array;
   nAtt: number;
@@ -248,6 +252,7 @@ export function createState(c: Compiled): SeatState {
     tWon: 0,
     tStalled: 0,
     tOpen: 0,
+    cust: c.customers ? createCustomerState(N, T, H, Y) : null,
     att: new Float32Array(1024),
     nAtt: 0,
   };

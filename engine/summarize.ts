@@ -4,12 +4,12 @@
  */
 import type { Scenario } from './scenario.js';
 import { scenarioHash } from './scenario.js';
-import { COST_ITEMS, LORENZ_POINTS, type CoverageSummary, type Stats, type Summary, type TrialResults } from './types.js';
+import { COST_ITEMS, LORENZ_POINTS, type CoverageSummary, type CustomersSummary, type MonthlyAnnual, type Stats, type Summary, type TrialResults } from './types.js';
 import { planTargets, type PlanTargets } from './model/policy.js';
 import { histogram, stats, statsOrNull, wilson } from './stats/stats.js';
 import { countIntegers } from './stats/countIntegers.js';
 import { statsOfCounts } from './stats/statsOfCounts.js';
-import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns } from './columns.js';
+import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns, type WideKey } from './columns.js';
 import { ENGINE_VERSION } from './version.js';
 
 export interface SummarizeOptions {
@@ -130,6 +130,53 @@ function coverageSummary(s: Scenario, src: TrialColumns, hasQuota: boolean): Cov
   };
 }
 
+/** Stats by month and per plan year of a customers array: year-end values (stocks) or the year's sums (flows). */
+function monthlyAnnual(src: TrialColumns, key: WideKey, flow: boolean, withTotal?: Float64Array): MonthlyAnnual {
+  const n = src.trials;
+  const H = src.months;
+  const monthly: Stats[] = [];
+  const annual: Stats[] = [];
+  const acc = new Float64Array(n);
+  for (let m = 0; m < H; m++) {
+    const col = src.column(key, m);
+    monthly.push(stats(col));
+    if (flow) addInto(acc, col, withTotal);
+    if (m % 12 === 11 || m === H - 1) {
+      annual.push(flow ? stats(acc) : stats(src.column(key, m)));
+      acc.fill(0);
+    }
+  }
+  return { monthly, annual };
+}
+
+/** The customers part of the Summary (the scenario has a customers block). */
+function customersSummary(src: TrialColumns): CustomersSummary {
+  const n = src.trials;
+  const years = Math.ceil(src.months / 12);
+  const total = new Float64Array(n);
+  const recognised = monthlyAnnual(src, 'recognised', true, total);
+  const arr = monthlyAnnual(src, 'arr', false);
+  const perYear = (key: 'grr' | 'nrr') => Array.from({ length: years }, (_, y) => statsOrNull(src.column(key, y)));
+  const end = arr.annual[arr.annual.length - 1];
+  return {
+    arr,
+    newArr: monthlyAnnual(src, 'newArr', true),
+    expansionArr: monthlyAnnual(src, 'expansionArr', true),
+    churnedArr: monthlyAnnual(src, 'churnedArr', true),
+    customers: monthlyAnnual(src, 'customerCount', false),
+    recognisedRevenue: { ...recognised, total: stats(total) },
+    grr: perYear('grr'),
+    nrr: perYear('nrr'),
+    newCustomers: stats(src.scalar('newCustomers')),
+    cac: statsOrNull(src.scalar('cac')),
+    ltv: statsOrNull(src.scalar('ltv')),
+    cacPaybackMonths: statsOrNull(src.scalar('cacPayback')),
+    referralOpportunities: { monthly: Array.from({ length: src.months }, (_, m) => stats(src.column('referralOpps', m))) },
+    customerSuccessCost: stats(src.scalar('csCost')),
+    arrStdError: end.sd / Math.sqrt(n),
+  };
+}
+
 const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10) / 100);
 
 /**
@@ -191,6 +238,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
   marginAndRoi(total, costTotal, margin, roi);
   const breakdown: Record<string, Stats> = {};
   COST_ITEMS.forEach((item, k) => (breakdown[item] = stats(src.column('costItems', k))));
+  if (s.customers) breakdown.customerSuccess = stats(src.scalar('csCost'));
   const lorenz: [number, number][] = [];
   for (let i = 0; i < LORENZ_POINTS; i++) {
     const x = i / (LORENZ_POINTS - 1);
@@ -250,6 +298,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
       revenueStdError: totalStats.sd / Math.sqrt(n),
       planProbabilityStdError: planSe,
     },
+    ...(s.customers ? { customers: customersSummary(src) } : {}),
     meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };
 }

@@ -24,6 +24,8 @@ export interface TrialResults {
   years: number;
   /** the coverage figures are recorded (coverage, selling time or stalls on); else their arrays are empty */
   figures: boolean;
+  /** true when the scenario has a customers block (else the customer arrays below are empty) */
+  customers?: boolean;
   /** revenue booked in each month */
   revenue: Float64Array;
   /** cost of each month (all items) */
@@ -86,6 +88,26 @@ export interface TrialResults {
   bottom80Attainment: Float64Array;
   top20PaddedShare: Float64Array;
   bottom80PaddedShare: Float64Array;
+  // ---- customers block (length 0 without it)
+  /** end-of-month ARR; ARR won (new), expansion and churned ARR in the month; end-of-month customers */
+  arr: Float64Array;
+  newArr: Float64Array;
+  expansionArr: Float64Array;
+  churnedArr: Float64Array;
+  customerCount: Float64Array;
+  /** subscription revenue recognised in the month (end-of-month ARR / 12) */
+  recognised: Float64Array;
+  /** referral opportunities created in the month */
+  referralOpps: Float64Array;
+  /** gross and net revenue retention per plan year (NaN when no customer was present at the year's start), index = trial * years + y */
+  grr: Float64Array;
+  nrr: Float64Array;
+  /** per trial: customers won, CAC (sales cost / customers won; NaN without costs), LTV, CAC payback months, customer-experience cost */
+  newCustomers: Float64Array;
+  cac: Float64Array;
+  ltv: Float64Array;
+  cacPayback: Float64Array;
+  csCost: Float64Array;
   /** pooled person-year attainments (all trials), in trial order */
   attainments: Float32Array;
   /** number of attainments per trial, to slice `attainments` */
@@ -153,6 +175,41 @@ export interface CoverageSummary {
   bottom80: WinRateGroup;
 }
 
+/** A monthly quantity's Stats by month and per plan year (year-end for stocks, sums for flows). */
+export interface MonthlyAnnual {
+  monthly: Stats[];
+  annual: Stats[];
+}
+
+/** Recurring revenue (present only when the scenario has a customers block). */
+export interface CustomersSummary {
+  /** end-of-month ARR; annual = at each plan year's end */
+  arr: MonthlyAnnual;
+  /** ARR won, expanded and churned in the month; annual = the year's sum */
+  newArr: MonthlyAnnual;
+  expansionArr: MonthlyAnnual;
+  churnedArr: MonthlyAnnual;
+  /** end-of-month customers; annual = at each plan year's end */
+  customers: MonthlyAnnual;
+  /** subscription revenue recognised (end-of-month ARR / 12); annual = the year's sum */
+  recognisedRevenue: MonthlyAnnual & { total: Stats };
+  /** per plan year, of the ARR present at the year's start: gross (churn only) and net (with expansion) retention; null when no trial had customers then */
+  grr: (Stats | null)[];
+  nrr: (Stats | null)[];
+  /** customers won over the horizon (sales and referrals) */
+  newCustomers: Stats;
+  /** per trial: (sales cost, without the customer-experience programme) / customers won; null without costs */
+  cac: Stats | null;
+  /** mean ACV won x grossMargin x expected months (5-year cap) at the horizon's churn and expansion / 12 */
+  ltv: Stats | null;
+  /** CAC / (mean ACV x grossMargin / 12) */
+  cacPaybackMonths: Stats | null;
+  referralOpportunities: { monthly: Stats[] };
+  customerSuccessCost: Stats;
+  /** standard error of mean end-of-horizon ARR */
+  arrStdError: number;
+}
+
 export interface Summary {
   trials: number;
   seed: number;
@@ -187,5 +244,7 @@ export interface Summary {
    */
   roiOfMeans: number | null;
   diagnostics: { revenueStdError: number; planProbabilityStdError: number | null };
+  /** recurring revenue; absent when the scenario has no customers block */
+  customers?: CustomersSummary;
   meta: { elapsedMs: number; engineVersion: string; trialsPerSecond: number | null };
 }

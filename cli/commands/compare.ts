@@ -48,13 +48,15 @@ export function formatComparison(title: string, r: CompareResult): string {
   lines.push(`${r.trials} trials, seed ${r.seed}, ${r.horizonMonths} months; every scenario on the same random draws (common random numbers)`);
   if (b.plan) lines.push(`plan target (the baseline's): ${money(b.plan.target)}`);
   lines.push('');
-  const rows: string[][] = [['scenario', '', 'revenue P10 / P50 / P90', 'cost (mean)', 'P(plan)']];
+  const withArr = !!b.customers;
+  const rows: string[][] = [['scenario', '', 'revenue P10 / P50 / P90', 'cost (mean)', 'P(plan)', ...(withArr ? ['ARR at horizon P10 / P50 / P90', 'NRR last year'] : [])]];
   const row = (label: string, name: string, s: typeof b) => [
     name,
     label,
     range(s.revenue.total),
     money(s.cost.total.mean),
     s.plan ? `${pct(s.plan.probability)} [${pct(s.plan.ci[0])}, ${pct(s.plan.ci[1])}]` : '-',
+    ...(withArr ? [s.customers ? range(s.customers.arr.monthly[s.horizonMonths - 1]) : '-', s.customers?.nrr[s.customers.nrr.length - 1] ? pct(s.customers.nrr[s.customers.nrr.length - 1]!.mean) : '-'] : []),
   ];
   rows.push(row('baseline', b.scenario.name, b));
   for (const v of r.variants) rows.push(row('variant', v.name, v.summary));
@@ -65,6 +67,11 @@ export function formatComparison(title: string, r: CompareResult): string {
     lines.push(`${v.name} minus baseline, trial by trial:`);
     lines.push(`  revenue difference    P10 / P50 / P90 ${range(d.total, true)}   mean ${signedMoney(d.total.mean)} ± ${money(d.stdError.total)} (SE)`);
     lines.push(`  cost difference       mean ${signedMoney(d.cost.mean)}`);
+    if (d.arr) {
+      lines.push(`  ARR at the horizon    P10 / P50 / P90 ${range(d.arr.end, true)}   mean ${signedMoney(d.arr.end.mean)} ± ${money(d.arr.endStdError)} (SE); P(higher ARR) ${pct(d.arr.beatsBaseline.probability)}`);
+      lines.push(`  recognised revenue    mean ${signedMoney(d.arr.recognised.mean)} ± ${money(d.arr.recognisedStdError)} (SE); minus the cost difference ${signedMoney(d.arr.recognisedMargin.mean)} ± ${money(d.arr.recognisedMarginStdError)} (SE)`);
+      lines.push(`  (revenue and margin below are bookings: in a subscription model read ARR and recognised revenue)`);
+    }
     lines.push(`  margin difference     P10 / P50 / P90 ${range(d.margin, true)}   mean ${signedMoney(d.margin.mean)}`);
     lines.push(`  P(beats baseline)     ${pct(v.beatsBaseline.probability)} [${pct(v.beatsBaseline.ci[0])}, ${pct(v.beatsBaseline.ci[1])}] (Wilson 95%)`);
     lines.push(

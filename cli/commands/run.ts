@@ -50,10 +50,27 @@ export const run: Command = {
  */
 export function summaryCsv(s: Summary): string {
   const head = 'month,revenue_mean,revenue_p10,revenue_p50,revenue_p90,cumulative_p10,cumulative_p50,cumulative_p90,headcount_mean,productive_mean,ramping_mean,vacant_mean,cost_mean';
+  const c = s.customers;
   const rows = s.revenue.monthly.map((r, i) =>
-    [i + 1, r.mean, r.p10, r.p50, r.p90, s.revenue.cumulative[i].p10, s.revenue.cumulative[i].p50, s.revenue.cumulative[i].p90, s.headcount.monthly[i].mean, s.headcount.productive[i].mean, s.headcount.ramping[i].mean, s.headcount.vacant[i].mean, s.cost.monthly[i].mean].join(','),
+    [
+      i + 1,
+      r.mean,
+      r.p10,
+      r.p50,
+      r.p90,
+      s.revenue.cumulative[i].p10,
+      s.revenue.cumulative[i].p50,
+      s.revenue.cumulative[i].p90,
+      s.headcount.monthly[i].mean,
+      s.headcount.productive[i].mean,
+      s.headcount.ramping[i].mean,
+      s.headcount.vacant[i].mean,
+      s.cost.monthly[i].mean,
+      ...(c ? [c.arr.monthly[i].mean, c.arr.monthly[i].p10, c.arr.monthly[i].p50, c.arr.monthly[i].p90, c.newArr.monthly[i].mean, c.expansionArr.monthly[i].mean, c.churnedArr.monthly[i].mean, c.customers.monthly[i].mean, c.recognisedRevenue.monthly[i].mean] : []),
+    ].join(','),
   );
-  return [head, ...rows].join('\n') + '\n';
+  const extra = c ? ',arr_mean,arr_p10,arr_p50,arr_p90,new_arr_mean,expansion_arr_mean,churned_arr_mean,customers_mean,recognised_mean' : '';
+  return [head + extra, ...rows].join('\n') + '\n';
 }
 
 /** The readable report of a Summary. */
@@ -86,5 +103,37 @@ export function readable(s: Summary): string {
   }
   // ROI: the engine's headline figure (mean margin / mean cost), the same one the playground and API show
   if (s.cost.total.mean > 0) out.push(`cost ${money(s.cost.total.mean)}; margin ${money(s.margin.mean)}${s.roiOfMeans !== null ? `; ROI ${pct(s.roiOfMeans)} (mean margin / mean cost)` : ''}`);
+  if (s.customers) {
+    out.push('');
+    out.push(customersTable(s));
+  }
+  return out.join('\n');
+}
+
+/** The recurring-revenue rows of the readable report (a scenario with a customers block). */
+export function customersTable(s: Summary): string {
+  const c = s.customers!;
+  const rows = [['recurring revenue', ...c.arr.annual.map((_, i) => `year ${i + 1}`)]];
+  const row = (label: string, f: (y: number) => string) => rows.push([label, ...c.arr.annual.map((_, y) => f(y))]);
+  row('ARR at year end P10', (y) => money(c.arr.annual[y].p10));
+  row('ARR at year end P50', (y) => money(c.arr.annual[y].p50));
+  row('ARR at year end P90', (y) => money(c.arr.annual[y].p90));
+  row('new ARR (mean)', (y) => money(c.newArr.annual[y].mean));
+  row('expansion ARR (mean)', (y) => money(c.expansionArr.annual[y].mean));
+  row('churned ARR (mean)', (y) => money(c.churnedArr.annual[y].mean));
+  row('customers at year end', (y) => c.customers.annual[y].mean.toFixed(1));
+  row('gross revenue retention', (y) => (c.grr[y] ? pct(c.grr[y]!.mean) : '-'));
+  row('net revenue retention', (y) => (c.nrr[y] ? pct(c.nrr[y]!.mean) : '-'));
+  row('recognised revenue', (y) => money(c.recognisedRevenue.annual[y].mean));
+  const out = [table(rows)];
+  const H = s.horizonMonths;
+  out.push(`ARR at month ${H}: ${money(c.arr.monthly[H - 1].mean)} ± ${money(c.arrStdError)} (mean ± se); customers won ${c.newCustomers.mean.toFixed(1)}`);
+  const unit = [
+    c.ltv ? `LTV ${money(c.ltv.mean)}` : null,
+    c.cac ? `CAC ${money(c.cac.mean)}` : null,
+    c.cacPaybackMonths ? `CAC payback ${c.cacPaybackMonths.mean.toFixed(1)} months` : null,
+    c.customerSuccessCost.mean > 0 ? `customer-experience cost ${money(c.customerSuccessCost.mean)}` : null,
+  ].filter((x) => x !== null);
+  if (unit.length) out.push(unit.join('; '));
   return out.join('\n');
 }

@@ -30,7 +30,7 @@ const pts = (v: number | null) => (v === null ? '-' : `${v >= 0 ? '+' : ''}${(v 
  */
 export function formatSensitivity(title: string, r: SensitivityResult): string {
   const lines = [
-    `Sensitivity of total revenue: ${title}`,
+    `Sensitivity of ${r.output === 'arr.end' ? 'ARR at the horizon' : 'total revenue'}: ${title}`,
     `${r.trials} trials, seed ${r.seed}; low and high of each parameter run on the same random draws as the base`,
     `base: mean ${money(r.base.mean)} ± ${money(r.base.stdError)} (SE), P50 ${money(r.base.p50)}${r.base.planProbability === null ? '' : `, P(plan) ${pct(r.base.planProbability)}`}`,
     '',

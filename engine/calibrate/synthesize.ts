@@ -20,7 +20,7 @@
 import { InputError, issue } from '../errors.js';
 import { parseScenario, type Scenario } from '../scenario.js';
 import { compile } from '../compile.js';
-import { createStreams, globalStream, nextU, seedStream, seedTrialStreams, GLOBAL, PURPOSE, PURPOSES } from '../random/streams.js';
+import { createStreams, globalStream, nextU, seedStream, seedTrialStreams, GLOBAL, GLOBALS, PURPOSE, PURPOSES } from '../random/streams.js';
 import { trialKey } from '../random/trialKey.js';
 import { poisson } from '../random/poisson.js';
 import { lognormal } from '../random/lognormal.js';
@@ -109,11 +109,11 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
   const c = compile(s);
   const N = c.seats;
   // engine streams, then one history stream per seat for dates and per-opportunity draws
-  const S = createStreams(N * PURPOSES + 2 + N);
+  const S = createStreams(N * PURPOSES + GLOBALS + N);
   const key = new Int32Array(2);
   trialKey(seed, 0, key);
   seedTrialStreams(S, N, key[0], key[1]);
-  const H0 = N * PURPOSES + 2;
+  const H0 = N * PURPOSES + GLOBALS;
   for (let i = 0; i < N; i++) seedStream(S, H0 + i, key[0], key[1], 0x4000_0000 + i);
   const st = (seat: number, p: number) => seat * PURPOSES + p;
 

@@ -16,6 +16,7 @@ import { lognormalTableQuantile, type LognormalTable } from '../random/lognormal
 import { nextU } from '../random/streams.js';
 import { resolveAged, stationaryAged } from './stalls.js';
 import { workDilution } from './sellingTime.js';
+import { dealValueRecorded } from './customers.js';
 
 /**
  * Open opportunities of a seat in the stationary state, before month 1's arrivals: Poisson(rate x (cycle - 1)).
@@ -96,7 +97,8 @@ export function arrive(st: SeatState, c: Compiled, s: number, m: number, lam: nu
  * run's table); a resolved one is decided with probability 1 - noDecision and then won with the
  * effective win rate (one Binomial thinning); padded opportunities win at paddingQuality x that rate from
  * their own stream. A seated holder's win rate is diluted beyond capacity; an empty seat's pipeline
- * resolves at the leaver's base win rate x the leader's lift. Returns the total value won.
+ * resolves at the leaver's base win rate x the leader's lift. Returns the total value won; with a customers
+ * block each won deal is also recorded to become a customer (the same draws and the same total).
  */
 export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
   const seated = st.status[s] === SEATED;
@@ -139,6 +141,7 @@ export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
   }
   st.mWon += won;
   if (won === 0) return 0;
+  if (st.cust !== null) return dealValueRecorded(st.cust, S, o + PURPOSE.deals, s, won, c.dealMedian, c.dealTable, st.mult[s]);
   if (c.dealEmpirical) return empiricalDealValue(S, o + PURPOSE.deals, won, c.dealEmpirical, st.mult[s]);
   return dealValue(S, o + PURPOSE.deals, won, c.dealMedian, c.dealTable, st.mult[s]);
 }

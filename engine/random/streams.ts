@@ -27,10 +27,14 @@ export const PURPOSE = {
   padding: 7,
   /** enablement adoption of each new holder, one uniform per programme */
   adoption: 8,
+  /** each customer the seat wins: its churn draw (customers block) */
+  customers: 9,
+  /** referral opportunities: arrivals, resolutions, wins and deal sizes (customers block with referrals) */
+  referrals: 10,
   /** the seat's stationary start (initialTeam: steady-state): vacant or the holder's tenure */
-  team: 9,
+  team: 11,
 } as const;
-export const PURPOSES = 10;
+export const PURPOSES = 12;
 /** Bit mask of every purpose (for `seedTrialStreams`). */
 export const ALL_PURPOSES = (1 << PURPOSES) - 1;
 
@@ -40,8 +44,10 @@ export const GLOBAL = {
   leader: 0,
   /** permutation of win-rate tiers over the initial seats */
   tiers: 1,
+  /** the initial customer base (customers block) */
+  customers: 2,
 } as const;
-export const GLOBALS = 2;
+export const GLOBALS = 3;
 
 const INV_2_32 = 2.3283064365386963e-10;
 
@@ -119,11 +125,12 @@ export function globalStream(seats: number, which: number): number {
  * Seeds every stream of a trial: `seats` x PURPOSES seat streams, then the GLOBALS trial streams.
  * Stream ids depend only on (seat, purpose), never on the number of seats, so scenarios that differ in
  * size still share the draws of the seats they have in common. `purposes` (a bit mask, bit p = purpose p)
- * limits seeding to the streams a scenario draws from; skipping unused streams changes no draw.
+ * limits seeding to the streams a scenario draws from, and `globals` to the first trial streams it uses
+ * (GLOBAL.customers only with a customers block); skipping unused streams changes no draw.
  */
-export function seedTrialStreams(S: Int32Array, seats: number, k0: number, k1: number, purposes = ALL_PURPOSES): void {
+export function seedTrialStreams(S: Int32Array, seats: number, k0: number, k1: number, purposes = ALL_PURPOSES, globals = GLOBALS): void {
   for (let s = 0; s < seats; s++) {
     for (let p = 0; p < PURPOSES; p++) if ((purposes >>> p) & 1) seedStream(S, s * PURPOSES + p, k0, k1, (s + 1) * 64 + p);
   }
-  for (let g = 0; g < GLOBALS; g++) seedStream(S, seats * PURPOSES + g, k0, k1, 16 + g);
+  for (let g = 0; g < globals; g++) seedStream(S, seats * PURPOSES + g, k0, k1, 16 + g);
 }

@@ -253,6 +253,47 @@ export const SECTIONS: SectionSpec[] = [
     ],
   },
   {
+    id: 'customers',
+    title: 'Customers & ARR',
+    block: 'customers',
+    defaults: { annualChurn: 0.08, churnDecided: 'anniversary', annualExpansion: 0.12, grossMargin: 1, initial: null, referrals: null, experience: null },
+    help: 'Each won deal becomes a customer (ARR = the deal). Churn and expansion default to SaaS Capital 2023 medians for ACV $25k-$50k (GRR 92%, NRR 103%).',
+    fields: [
+      pct('annualChurn', 'Annual gross churn'),
+      { key: 'churnDecided', label: 'Churn decided', kind: 'select', options: ['monthly', 'anniversary'] },
+      pct('annualExpansion', 'Annual expansion of retained ARR'),
+      pct('grossMargin', 'Gross margin (for LTV)'),
+      { key: 'initial', label: 'Initial customer base', kind: 'select', options: ['steady-state'], nullable: { label: 'none (or { count, arr } in the file)', default: 'steady-state' } },
+    ],
+    subBlocks: [
+      {
+        key: 'referrals',
+        title: 'Referrals',
+        defaults: { perCustomerPerYear: 0.05, winRate: 0.45 },
+        fields: [
+          { key: 'perCustomerPerYear', label: 'Referrals / customer / year', kind: 'number', unit: 'none', min: 0, max: 2, step: 0.01 },
+          pct('winRate', 'Referral win rate'),
+        ],
+      },
+      {
+        key: 'experience',
+        title: 'Customer-experience programme',
+        defaults: { name: 'Customer success', startMonth: 1, monthsToFullEffect: 6, churnCut: 0.25, expansionLift: 0.03, referralLift: 0.5, cost: { oneTime: 125000, perMonth: 70000, perCustomerPerMonth: 0 } },
+        fields: [
+          { key: 'name', label: 'Name', kind: 'text' },
+          { key: 'startMonth', label: 'Start month', kind: 'number', unit: 'months', min: 1, max: 60, step: 1 },
+          months('monthsToFullEffect', 'Months to full effect', 24),
+          pct('churnCut', 'Churn cut (relative)'),
+          pct('expansionLift', 'Expansion lift (points)'),
+          pct('referralLift', 'Referral lift'),
+          usd('cost.oneTime', 'One-time cost', 2_000_000, 10_000),
+          usd('cost.perMonth', 'Cost / month', 500_000, 1000),
+          usd('cost.perCustomerPerMonth', 'Cost / customer / month', 1000, 5),
+        ],
+      },
+    ],
+  },
+  {
     id: 'costs',
     title: 'Costs',
     block: 'costs',

@@ -9,22 +9,11 @@ import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../engine/scenario.js';
 import { runTrials } from '../../engine/simulate.js';
 import { synthesize } from '../../engine/calibrate/synthesize.js';
-
-/** The TrialResults fields the pins were taken on; fields added since (new outputs) are not part of them. */
-const PINNED_KEYS = [
-  'attainmentCounts', 'attainments', 'bottom80RevenuePerRep', 'cost', 'costItems', 'disrupted', 'exits', 'from', 'gini', 'headcount', 'hires',
-  'leaderChanges', 'leaderPresent', 'lorenz', 'meanAttainment', 'months', 'monthsWithoutLeader', 'padded', 'paddedShare', 'productive',
-  'programmesLost', 'ramping', 'realisedCoverage', 'revenue', 'shareAtQuota', 'territories', 'territoryRevenue', 'top20RevenuePerRep',
-  'top20Share', 'trials', 'vacant', 'years',
-];
+import { pinnedEntries } from '../helpers/pinned.js';
 
 function hashResults(r: Record<string, unknown>): string {
   const h = createHash('sha256');
-  const keys = Object.keys(r).sort();
-  // a pinned field missing from the results would make every hash differ: say which
-  for (const k of PINNED_KEYS) if (!keys.includes(k)) throw new Error(`results lack the pinned field ${k}`);
-  for (const k of keys.filter((k) => PINNED_KEYS.includes(k))) {
-    const v = r[k];
+  for (const [k, v] of pinnedEntries(r)) {
     h.update(k);
     if (ArrayBuffer.isView(v)) h.update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
     else h.update(JSON.stringify(v));

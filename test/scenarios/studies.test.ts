@@ -22,13 +22,19 @@ describe('preset studies', () => {
   });
 
   it('every preset that compares designs has a study', () => {
-    for (const id of ['hiring-vs-enablement', 'coverage-policy', 'pareto-numerator', 'leadership-churn']) expect(studies).toContain(`${id}.study.yaml`);
+    for (const id of ['hiring-vs-enablement', 'coverage-policy', 'pareto-numerator', 'leadership-churn', 'reps-or-customer-success']) expect(studies).toContain(`${id}.study.yaml`);
   });
 
   it('hiring-vs-enablement: both designs spend the same budget (within 2% of total cost)', () => {
     const study = load('hiring-vs-enablement.study.yaml');
     const r = compare(study.baseline, study.variants.slice(0, 1), { trials: 200, seed: 1 });
     expect(Math.abs(r.variants[0].difference.cost.mean) / r.baseline.cost.total.mean).toBeLessThan(0.02);
+  });
+
+  it('reps-or-customer-success: the 5 AEs and the programme spend the same budget (within 2% of total cost)', () => {
+    const study = load('reps-or-customer-success.study.yaml');
+    const r = compare(study.baseline, study.variants.slice(0, 2), { trials: 150, seed: 1 });
+    expect(Math.abs(r.variants[0].difference.cost.mean - r.variants[1].difference.cost.mean) / r.baseline.cost.total.mean).toBeLessThan(0.02);
   });
 
   it('pareto-numerator: lifting the 80% by f adds 3f times the baseline revenue (1 + 3f), within 4 SE', () => {

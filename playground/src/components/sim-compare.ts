@@ -168,6 +168,7 @@ export class SimCompare extends LitElement {
                     <th scope="col">Crossover month, P50</th>
                     <th scope="col" title="mean extra margin ÷ mean extra cost, as in the CLI">Incremental ROI</th>
                     <th scope="col">Variance reduction</th>
+                    ${r.variants.some((v) => v.difference.arr) ? html`<th scope="col">ARR diff at horizon, mean ± SE</th>` : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -180,6 +181,11 @@ export class SimCompare extends LitElement {
                       <td data-label="Crossover month, P50"><div>${v.crossoverMonth ? formatNumber(v.crossoverMonth.p50, 1) : 'never'}${typeof v.neverCrosses === 'number' ? html`<br /><small>never ahead in ${formatPct(v.neverCrosses, 0)}</small>` : null}</div></td>
                       <td data-label="Incremental ROI"><div>${incrementalRoi(v)}</div></td>
                       <td data-label="Variance reduction"><div>${v.varianceReduction === null || v.varianceReduction === undefined ? '–' : `${formatNumber(v.varianceReduction, 1)}×`}</div></td>
+                      ${r.variants.some((x) => x.difference.arr)
+                        ? html`<td data-label="ARR diff at the horizon" data-testid="arr-difference"><div>
+                            ${v.difference.arr ? html`${formatMoney(v.difference.arr.end.mean)} ± ${formatMoney(v.difference.arr.endStdError)}<br /><small>higher in ${formatPct(v.difference.arr.beatsBaseline.probability, 0)}</small>` : '–'}
+                          </div></td>`
+                        : null}
                     </tr>`,
                   )}
                 </tbody>

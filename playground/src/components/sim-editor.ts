@@ -198,10 +198,15 @@ export class SimEditor extends LitElement {
       }
       case 'select': {
         const id = nextId();
-        const v = String(value ?? f.options?.[0] ?? '');
+        // a nullable select offers null; a value the form cannot edit (an object set in the file) shows as such
+        const custom = value !== null && typeof value === 'object';
+        const v = custom ? 'custom' : value === null && f.nullable ? 'null' : String(value ?? f.options?.[0] ?? '');
+        const pick = (x: string) => this.set(path, x === 'null' && f.nullable ? null : x);
         return html`<div class="row">
             <label for=${id}>${f.label}</label>
-            <select id=${id} @change=${(e: Event) => this.set(path, (e.target as HTMLSelectElement).value)}>
+            <select id=${id} @change=${(e: Event) => pick((e.target as HTMLSelectElement).value)}>
+              ${f.nullable ? html`<option value="null" ?selected=${v === 'null'}>${f.nullable.label}</option>` : null}
+              ${custom ? html`<option value="custom" selected disabled>as set in the file</option>` : null}
               ${f.options?.map((o) => html`<option value=${o} ?selected=${o === v}>${o}</option>`)}
             </select>
           </div>

@@ -14,6 +14,7 @@ import { formatMoney, formatPct, presetBlurb } from '../format.js';
 import './sim-chart.js';
 import './sim-kpis.js';
 import './sim-coverage.js';
+import './sim-customers.js';
 
 export class SimResults extends LitElement {
   private state = new StoreController(this);
@@ -103,6 +104,7 @@ export class SimResults extends LitElement {
         : null}
       <div class=${stale ? 'stale' : ''} data-testid="results-body" data-stale=${stale ? 'true' : 'false'} style="display:grid;gap:0.75rem">
       <sim-kpis .summary=${s} ?partial=${running}></sim-kpis>
+      ${s?.customers ? html`<sim-customers .summary=${s} ?partial=${running}></sim-customers>` : null}
       <div class="grid">
         <sim-chart
           class="wide"

@@ -1,0 +1,121 @@
+/**
+ * Recurring revenue (a scenario with a customers block): retention cards (ARR at the horizon, NRR and
+ * GRR of the last plan year, customers, LTV : CAC, CAC payback) and the ARR fan chart. Renders nothing
+ * without the block. Every figure is the engine's.
+ */
+import { LitElement, html, css } from 'lit';
+import type { Summary } from '../../../engine/types.js';
+import { base, COLORS } from '../theme.js';
+import { formatMoney, formatNumber, formatPct } from '../format.js';
+import { arrFanChart } from '../charts/arr.js';
+import './sim-chart.js';
+
+export class SimCustomers extends LitElement {
+  static properties = { summary: { attribute: false }, partial: { type: Boolean } };
+  declare summary: Summary | null;
+  declare partial: boolean;
+
+  static styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      .cards {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+        gap: 0.6rem;
+        margin-bottom: 0.75rem;
+      }
+      .card {
+        background: #fff;
+        border: 1px solid #dde4ec;
+        border-top: 4px solid #0f766e;
+        border-radius: 10px;
+        padding: 0.6rem 0.8rem;
+        min-width: 0;
+      }
+      h3 {
+        margin: 0;
+        font-size: 0.72rem;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        color: #4a5a6b;
+        font-weight: 600;
+      }
+      .value {
+        font-size: 1.4rem;
+        font-weight: 700;
+        margin: 0.15rem 0 0.05rem;
+        font-variant-numeric: tabular-nums;
+      }
+      .sub {
+        font-size: 0.75rem;
+        color: #4a5a6b;
+        font-variant-numeric: tabular-nums;
+      }
+      :host([partial]) .value {
+        color: #4a5a6b;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.summary = null;
+    this.partial = false;
+  }
+
+  render() {
+    const s = this.summary;
+    const c = s?.customers;
+    if (!s || !c) return null;
+    const H = s.horizonMonths;
+    const end = c.arr.monthly[H - 1];
+    const y = c.nrr.length - 1;
+    const nrr = c.nrr[y];
+    const grr = c.grr[y];
+    const cust = c.customers.monthly[H - 1];
+    const ratio = c.ltv && c.cac && c.cac.mean > 0 ? c.ltv.mean / c.cac.mean : null;
+    return html`
+      <div class="cards" data-testid="retention-cards">
+        <div class="card" data-testid="kpi-arr">
+          <h3>ARR at month ${H}, P50</h3>
+          <div class="value">${formatMoney(end.p50)}</div>
+          <div class="sub">P10 ${formatMoney(end.p10)} – P90 ${formatMoney(end.p90)} · mean ± SE ${formatMoney(end.mean)} ± ${formatMoney(c.arrStdError)}</div>
+        </div>
+        <div class="card" data-testid="kpi-nrr" data-value=${nrr ? String(nrr.mean) : ''}>
+          <h3>Net revenue retention, year ${y + 1}</h3>
+          <div class="value">${nrr ? formatPct(nrr.mean) : '–'}</div>
+          <div class="sub">gross ${grr ? formatPct(grr.mean) : '–'} (of the ARR at the year's start)</div>
+        </div>
+        <div class="card" data-testid="kpi-customers">
+          <h3>Customers at month ${H}</h3>
+          <div class="value">${formatNumber(cust.p50, 0)}</div>
+          <div class="sub">${formatNumber(c.newCustomers.mean, 0)} won (mean) · churned ARR ${formatMoney(c.churnedArr.annual[y].mean)} in year ${y + 1}</div>
+        </div>
+        <div class="card" data-testid="kpi-unit-economics">
+          <h3>LTV : CAC</h3>
+          <div class="value">${ratio === null ? '–' : `${formatNumber(ratio, 1)}×`}</div>
+          <div class="sub">
+            LTV ${c.ltv ? formatMoney(c.ltv.mean) : '–'} · CAC ${c.cac ? formatMoney(c.cac.mean) : 'needs costs'} · payback
+            ${c.cacPaybackMonths ? `${formatNumber(c.cacPaybackMonths.mean, 1)} mo` : '–'}
+          </div>
+        </div>
+      </div>
+      <sim-chart
+        data-testid="arr-chart"
+        heading="ARR"
+        filename="arr"
+        caption=${`End-of-month ARR: new ${formatMoney(c.newArr.annual[y].mean)}, expansion ${formatMoney(c.expansionArr.annual[y].mean)}, churned ${formatMoney(c.churnedArr.annual[y].mean)} in year ${y + 1} (means).`}
+        .legend=${[
+          { label: 'P10–P90', color: COLORS.band90 },
+          { label: 'P25–P75', color: COLORS.band50 },
+          { label: 'Median', color: COLORS.median },
+        ]}
+        .draw=${(w: number) => arrFanChart(s, { width: w })}
+      ></sim-chart>
+    `;
+  }
+}
+customElements.define('sim-customers', SimCustomers);
