@@ -98,6 +98,37 @@ export const base = css`
 `;
 
 /** The layout every view shares: a grid of white panels with a small heading and muted paragraphs. */
+/** Headline cards (results, customers, coverage): a white card with an accent top border, a small caps title, a big value, a small line under it. */
+export const cards = css`
+  .card {
+    background: #fff;
+    border: 1px solid #dde4ec;
+    border-top: 4px solid var(--card-accent, #dde4ec);
+    border-radius: 10px;
+    padding: 0.6rem 0.8rem;
+    min-width: 0;
+  }
+  h3 {
+    margin: 0;
+    font-size: 0.72rem;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: #4a5a6b;
+    font-weight: 600;
+  }
+  .value {
+    font-size: var(--card-value-size, 1.4rem);
+    font-weight: 700;
+    margin: 0.15rem 0 0.05rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .sub {
+    font-size: 0.75rem;
+    color: #4a5a6b;
+    font-variant-numeric: tabular-nums;
+  }
+`;
+
 export const view = css`
   :host {
     display: grid;

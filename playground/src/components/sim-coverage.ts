@@ -6,7 +6,7 @@
  */
 import { LitElement, html, css } from 'lit';
 import type { Stats, Summary } from '../../../engine/types.js';
-import { base } from '../theme.js';
+import { base, cards } from '../theme.js';
 import { formatMoney, formatNumber, formatPct } from '../format.js';
 import { bandChart } from '../charts/coverage.js';
 import './sim-chart.js';
@@ -20,6 +20,7 @@ export class SimCoverage extends LitElement {
 
   static styles = [
     base,
+    cards,
     css`
       :host {
         display: block;
@@ -34,30 +35,12 @@ export class SimCoverage extends LitElement {
         gap: 0.6rem;
       }
       .card {
-        background: #fff;
-        border: 1px solid #dde4ec;
-        border-top: 4px solid #0f766e;
-        border-radius: 10px;
+        --card-accent: #0f766e;
+        --card-value-size: 1.3rem;
         padding: 0.5rem 0.7rem;
-        min-width: 0;
-      }
-      h3 {
-        margin: 0;
-        font-size: 0.72rem;
-        text-transform: uppercase;
-        letter-spacing: 0.04em;
-        color: #4a5a6b;
-        font-weight: 600;
       }
       .value {
-        font-size: 1.3rem;
-        font-weight: 700;
         margin: 0.1rem 0;
-        font-variant-numeric: tabular-nums;
-      }
-      .sub {
-        font-size: 0.75rem;
-        color: #4a5a6b;
       }
       table {
         width: 100%;

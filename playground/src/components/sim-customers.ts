@@ -5,7 +5,7 @@
  */
 import { LitElement, html, css } from 'lit';
 import type { Summary } from '../../../engine/types.js';
-import { base, COLORS } from '../theme.js';
+import { base, cards, COLORS } from '../theme.js';
 import { formatMoney, formatNumber, formatPct } from '../format.js';
 import { arrFanChart } from '../charts/arr.js';
 import './sim-chart.js';
@@ -17,6 +17,7 @@ export class SimCustomers extends LitElement {
 
   static styles = [
     base,
+    cards,
     css`
       :host {
         display: block;
@@ -28,31 +29,7 @@ export class SimCustomers extends LitElement {
         margin-bottom: 0.75rem;
       }
       .card {
-        background: #fff;
-        border: 1px solid #dde4ec;
-        border-top: 4px solid #0f766e;
-        border-radius: 10px;
-        padding: 0.6rem 0.8rem;
-        min-width: 0;
-      }
-      h3 {
-        margin: 0;
-        font-size: 0.72rem;
-        text-transform: uppercase;
-        letter-spacing: 0.04em;
-        color: #4a5a6b;
-        font-weight: 600;
-      }
-      .value {
-        font-size: 1.4rem;
-        font-weight: 700;
-        margin: 0.15rem 0 0.05rem;
-        font-variant-numeric: tabular-nums;
-      }
-      .sub {
-        font-size: 0.75rem;
-        color: #4a5a6b;
-        font-variant-numeric: tabular-nums;
+        --card-accent: #0f766e;
       }
       :host([partial]) .value {
         color: #4a5a6b;

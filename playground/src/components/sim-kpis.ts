@@ -4,7 +4,7 @@
  */
 import { LitElement, html, css } from 'lit';
 import type { Summary } from '../../../engine/types.js';
-import { base } from '../theme.js';
+import { base, cards } from '../theme.js';
 import { formatMoney, formatMultiple, formatNumber, formatPct } from '../format.js';
 
 export class SimKpis extends LitElement {
@@ -14,44 +14,21 @@ export class SimKpis extends LitElement {
 
   static styles = [
     base,
+    cards,
     css`
       :host {
         display: grid;
         grid-template-columns: repeat(3, minmax(0, 1fr));
         gap: 0.6rem;
       }
-      .card {
-        background: #fff;
-        border: 1px solid #dde4ec;
-        border-top: 4px solid #dde4ec;
-        border-radius: 10px;
-        padding: 0.6rem 0.8rem;
-        min-width: 0;
+      :host {
+        --card-value-size: 1.55rem;
       }
       .card.hero {
-        border-top: 4px solid #1d4f91;
+        --card-accent: #1d4f91;
       }
       .card.plan {
-        border-top: 4px solid #c2410c;
-      }
-      h3 {
-        margin: 0;
-        font-size: 0.72rem;
-        text-transform: uppercase;
-        letter-spacing: 0.04em;
-        color: #4a5a6b;
-        font-weight: 600;
-      }
-      .value {
-        font-size: 1.55rem;
-        font-weight: 700;
-        margin: 0.15rem 0 0.05rem;
-        font-variant-numeric: tabular-nums;
-      }
-      .sub {
-        font-size: 0.75rem;
-        color: #4a5a6b;
-        font-variant-numeric: tabular-nums;
+        --card-accent: #c2410c;
       }
       @media (max-width: 640px) {
         :host {
