@@ -127,6 +127,9 @@ export const cards = css`
     color: #4a5a6b;
     font-variant-numeric: tabular-nums;
   }
+  :host([partial]) .value {
+    color: #4a5a6b;
+  }
 `;
 
 export const view = css`

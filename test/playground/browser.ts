@@ -3,12 +3,14 @@
  * missing, required when CI=true), launching it, building the playground, and starting the real
  * server on a free loopback port as a child process.
  */
-import { existsSync, mkdtempSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.SALESIM_CHROMIUM ?? '/usr/bin/chromium';
@@ -99,4 +101,20 @@ export async function startServer(): Promise<RunningServer> {
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+let axeSource: string | null = null;
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA and best practices) on the page and expects no serious or critical finding. */
+export async function expectNoSeriousAxe(page: Page, what: string): Promise<void> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `${what}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
 }

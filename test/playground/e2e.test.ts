@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildPlayground, launchChromium, ROOT, RUN_BROWSER_TESTS, startServer, type RunningServer } from './browser.js';
+import { buildPlayground, expectNoSeriousAxe, launchChromium, ROOT, RUN_BROWSER_TESTS, startServer, type RunningServer } from './browser.js';
 import { formatPct } from '../../playground/src/format.js';
 import { trainerScenario, TRAINER_TRIALS } from '../../playground/src/trainer-scenario.js';
 import { synthesize, type Summary } from '../../engine/index.js';
@@ -18,8 +17,6 @@ const ARTIFACTS = join(ROOT, 'test-artifacts', 'playground');
 /** 500 keeps the suite fast (any count works the same); docs screenshots use the default 2,000 */
 const TRIALS = process.env.SALESIM_DOCS_SHOTS === '1' ? 2000 : 500;
 const DOCS = process.env.SALESIM_DOCS_SHOTS === '1' ? join(ROOT, 'docs') : null;
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Preset {
   id: string;
@@ -50,17 +47,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   }
 
-  async function axe(view: string) {
-    await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${view}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
-  }
+  const axe = (view: string) => expectNoSeriousAxe(page, view);
 
   /** Waits until the results show a finished run of the given scenario hash. */
   async function waitForRun(hash: string, trials: number) {

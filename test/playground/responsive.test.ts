@@ -7,17 +7,14 @@
  * checked as well; a tablet (768 x 1024) is checked the same way. With SALESIM_DOCS_SHOTS=1 it writes docs/{phone,desktop}-{view}.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildPlayground, launchChromium, ROOT, RUN_BROWSER_TESTS, startServer, type RunningServer } from './browser.js';
+import { buildPlayground, expectNoSeriousAxe, launchChromium, ROOT, RUN_BROWSER_TESTS, startServer, type RunningServer } from './browser.js';
 
 const DOCS = process.env.SALESIM_DOCS_SHOTS === '1' ? join(ROOT, 'docs') : null;
 /** the layout does not depend on the trial count: the smallest choice keeps the test fast (the pictures use the default) */
 const TRIALS = DOCS ? 2000 : 500;
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWS = ['results', 'compare', 'sensitivity', 'trainer', 'calibrate'] as const;
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
@@ -101,17 +98,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
   let page: Page;
   const pageErrors: string[] = [];
 
-  async function axe(what: string) {
-    await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${what}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
-  }
+  const axe = (what: string) => expectNoSeriousAxe(page, what);
 
   /** `scope`: only the controls inside the element it selects (the open drawer covers the page behind it) */
   async function checkLayout(what: string, scope: string | null = null) {

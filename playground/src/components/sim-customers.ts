@@ -31,9 +31,6 @@ export class SimCustomers extends LitElement {
       .card {
         --card-accent: #0f766e;
       }
-      :host([partial]) .value {
-        color: #4a5a6b;
-      }
     `,
   ];
 

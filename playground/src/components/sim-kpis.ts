@@ -42,9 +42,6 @@ export class SimKpis extends LitElement {
           font-size: 1.3rem;
         }
       }
-      :host([partial]) .value {
-        color: #4a5a6b;
-      }
     `,
   ];
 
