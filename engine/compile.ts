@@ -17,6 +17,7 @@ import { createEmpiricalTable, type EmpiricalTable } from './random/empiricalTab
 import { compileMarket } from './model/market.js';
 import { compileTeam, type TeamParams } from './model/team.js';
 import { compileCustomers, type CompiledCustomers } from './model/customers.js';
+import { compileBook, type OpenBook } from './model/openBook.js';
 
 export interface Compiled {
   H: number;
@@ -111,6 +112,8 @@ export interface Compiled {
   managerMonthlyCost: number;
   leaderSearchCost: number;
   vacancyMonthlyCost: number;
+  /** the open opportunities at the start (openPipeline); null without */
+  book: OpenBook | null;
   /** recurring revenue (null: the block is absent and nothing of it runs) */
   customers: CompiledCustomers | null;
 }
@@ -145,7 +148,8 @@ export function compile(s: Scenario): Compiled {
     (s.hiring ? 1 << PURPOSE.fill : 0) |
     (coverage !== 0 ? 1 << PURPOSE.padding : 0) |
     (s.enablement.length > 0 ? 1 << PURPOSE.adoption : 0) |
-    (s.initialTeam === 'steady-state' ? 1 << PURPOSE.team : 0) |
+    (s.initialTeam !== undefined ? 1 << PURPOSE.team : 0) |
+    (s.openPipeline ? 1 << PURPOSE.book : 0) |
     (s.customers ? 1 << PURPOSE.customers : 0) |
     (s.customers?.referrals ? 1 << PURPOSE.referrals : 0);
   const meanWin = winRate.shares.reduce((a, sh, i) => a + sh * winRate.means[i], 0);
@@ -167,7 +171,8 @@ export function compile(s: Scenario): Compiled {
     resolveTable: createBinomialTable(1 / s.reps.cycleMonths, 128),
     noDecision: s.reps.noDecisionRate,
     capacity: s.reps.capacity ?? Infinity,
-    steadyStart: s.reps.initialPipeline === 'steady-state',
+    // with an open pipeline from an export, the export is the starting pipeline
+    steadyStart: s.reps.initialPipeline === 'steady-state' && s.openPipeline === undefined,
     team: compileTeam(s),
     dealMedian,
     dealSigma,
@@ -237,5 +242,6 @@ export function compile(s: Scenario): Compiled {
     leaderSearchCost: s.costs?.leaderSearchCost ?? 0,
     vacancyMonthlyCost: s.costs?.vacancyMonthlyCost ?? 0,
     customers: compileCustomers(s, dealMedian, dealSigma, meanWin),
+    book: compileBook(s, layout.initialSeats),
   };
 }

@@ -38,3 +38,6 @@ export { mergePatch, applyScenarioPatch, checkPatch } from './patch.js';
 export { createSummaryStream, type SummaryStream } from './summaryStream.js';
 export * from './calibrate/index.js';
 export { calibrateCustomers, type CustomerCalibration, type CustomerCalibrationOptions } from './calibrate/customers.js';
+export { forecastSetup, spreadOverTerritories, type ForecastInput, type ForecastSetup } from './forecast/setup.js';
+export { prepareForecast, forecast, reportPrepared, type ForecastAction, type PreparedForecast } from './forecast/prepare.js';
+export { forecastReport, forecastOutcome, forecastFan, yearTotals, pairedEffect, type ForecastReport, type ForecastOutcome, type ForecastVariant, type FanMonth } from './forecast/report.js';

@@ -57,6 +57,47 @@ const MarketSchema = z.strictObject({
   /** month in which reps.opportunitiesPerMonth holds before seasonality; null = start */
   baseMonth: monthText().nullable().default(null),
 });
+const dateText = () => str().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD');
+/** One seat of an explicit starting team: held since a hire date, or vacant (engine/model/team.ts). */
+const RosterSeatSchema = z.strictObject({
+  /** the holder (or, for a vacant seat, its leaver): what `openPipeline[].owner` names */
+  name: str().min(1, 'must not be empty').optional(),
+  /** required when the scenario has more than one territory */
+  territory: str().optional(),
+  /** the holder's hire date (on or before asOf); absent with `vacant: true` */
+  hired: dateText().optional(),
+  /** the seat has no holder at asOf: it is filled after the time to fill (needs a hiring block) */
+  vacant: z.literal(true, { error: 'must be true (or left out)' }).optional(),
+  /** when the vacancy began (on or before asOf): the months it has been open count against the time to fill */
+  since: dateText().optional(),
+  /** the holder's (a vacancy's leaver's) track record before asOf: updates the prior of their win rate and deal size (engine/model/record.ts) */
+  record: z
+    .strictObject({
+      /** decided deals won and lost (no-decisions left out) */
+      won: int(0, 10_000_000),
+      lost: int(0, 10_000_000),
+      /** geometric mean of the won amounts; null = the deal-size multiplier is not updated */
+      wonGeoMean: pos().nullable().default(null),
+    })
+    .optional(),
+});
+/** The team as it stands at `asOf`: month 1 is the month after it; each territory's seats are its entries. */
+const RosterTeamSchema = z.strictObject({
+  asOf: dateText(),
+  roster: z.array(RosterSeatSchema, { error: 'must be a list of seats' }).min(1, 'must have at least one seat').max(100_000, 'must have at most 100000 seats'),
+});
+const InitialTeamSchema = z.union([z.enum(['ramped', 'steady-state'], { error: 'must be ramped or steady-state' }), RosterTeamSchema], {
+  error: 'must be ramped, steady-state or { asOf, roster: [...] }',
+});
+/** Open opportunities at the start, each owned by a roster seat (engine/model/openBook.ts). */
+const OpenDealSchema = z.strictObject({
+  /** the `name` of a roster seat */
+  owner: str().min(1, 'must not be empty'),
+  /** whole months open at the start (month-ends survived since it was created) */
+  ageMonths: int(0, 1200),
+  /** its value if won; null = drawn from reps.dealSize at the win, like a new opportunity */
+  amount: pos().nullable().default(null),
+});
 const TimeToFillSchema = z.union([nonNeg(), z.strictObject({ mean: nonNeg(), sd: nonNeg() })], {
   error: 'must be a number of months or { mean, sd }',
 });
@@ -238,8 +279,7 @@ const CustomersSchema = z.strictObject({
 });
 
 /** The scenario file schema (input form: fields may be absent and take defaults). */
-export const ScenarioSchema = z
-  .strictObject({
+const ScenarioBase = z.strictObject({
     $schema: str().optional(),
     name: str().default('Untitled scenario'),
     description: str().optional(),
@@ -258,13 +298,15 @@ export const ScenarioSchema = z
     stalls: StallsSchema.nullable().optional(),
     costs: CostsSchema.nullable().optional(),
     market: MarketSchema.nullable().optional(),
-    initialTeam: z.enum(['ramped', 'steady-state'], { error: 'must be ramped or steady-state' }).optional(),
+    initialTeam: InitialTeamSchema.optional(),
+    openPipeline: z.array(OpenDealSchema, { error: 'must be a list of open opportunities' }).max(1_000_000, 'must have at most 1000000 opportunities').optional(),
     customers: CustomersSchema.nullable().optional(),
-  })
-  .superRefine((s, ctx) => {
+  });
+export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if (!s.territories && s.reps.seats === undefined) add(['reps', 'seats'], 'is required when there are no territories');
-    if (s.territories && s.reps.seats !== undefined) {
+    const roster = typeof s.initialTeam === 'object';
+    if (!s.territories && s.reps.seats === undefined && !roster) add(['reps', 'seats'], 'is required when there are no territories (or a roster)');
+    if (s.territories && s.reps.seats !== undefined && !roster) {
       const total = s.territories.reduce((a, t) => a + t.seats, 0);
       if (total !== s.reps.seats) add(['reps', 'seats'], `must equal the territories' total seats (${total}) or be left out`);
     }
@@ -323,7 +365,35 @@ export const ScenarioSchema = z
       add(['customers', 'initial'], 'steady-state needs annualChurn > 0 (without churn the base has no steady state)');
     if (s.customers && typeof s.reps.dealSize === 'object' && 'empirical' in s.reps.dealSize)
       add(['customers'], 'cannot be combined with an empirical reps.dealSize yet (use a fixed or lognormal deal size)');
+    checkRoster(s, add);
   });
+
+/** The rules of an explicit starting team and its open pipeline that one field's schema cannot state. */
+function checkRoster(s: z.output<typeof ScenarioBase>, add: (path: (string | number)[], message: string) => void): void {
+  const team = typeof s.initialTeam === 'object' ? s.initialTeam : null;
+  if (!team) {
+    if (s.openPipeline && s.openPipeline.length > 0) add(['openPipeline'], 'needs initialTeam: { asOf, roster } (each open opportunity is owned by a roster seat)');
+    return;
+  }
+  const names = (s.territories ?? [{ name: DEFAULT_TERRITORY }]).map((t) => t.name);
+  const owners = new Set<string>();
+  team.roster.forEach((r, i) => {
+    const at = ['initialTeam', 'roster', i];
+    if (r.territory === undefined && names.length > 1) add([...at, 'territory'], `is required when the scenario has several territories (${names.join(', ')})`);
+    if (r.territory !== undefined && !names.includes(r.territory)) add([...at, 'territory'], `must name a territory (${names.join(', ')})`);
+    if ((r.hired === undefined) === (r.vacant === undefined)) add(at, 'must have either hired (a held seat) or vacant: true');
+    if (r.hired !== undefined && r.hired > team.asOf) add([...at, 'hired'], `must be on or before asOf (${team.asOf}); a later hire is a vacancy or a hiring.plan entry`);
+    if (r.since !== undefined && r.vacant === undefined) add([...at, 'since'], 'applies to a vacant seat only (vacant: true)');
+    if (r.since !== undefined && r.since > team.asOf) add([...at, 'since'], `must be on or before asOf (${team.asOf})`);
+    if (r.name !== undefined) {
+      if (owners.has(r.name)) add([...at, 'name'], `'${r.name}' names two seats`);
+      owners.add(r.name);
+    }
+  });
+  (s.openPipeline ?? []).forEach((d, i) => {
+    if (!owners.has(d.owner)) add(['openPipeline', i, 'owner'], `'${d.owner}' is not the name of a roster seat (initialTeam.roster[].name)`);
+  });
+}
 
 export const DEFAULT_TERRITORY = 'All';
 
@@ -335,8 +405,12 @@ export type Programme = z.output<typeof ProgrammeSchema>;
 export type MarketSpec = z.output<typeof MarketSchema>;
 export type Customers = z.output<typeof CustomersSchema>;
 
+export type RosterSeat = z.output<typeof RosterSeatSchema>;
+export type RosterTeam = z.output<typeof RosterTeamSchema>;
+export type OpenDeal = z.output<typeof OpenDealSchema>;
+
 /** A resolved scenario: every default filled, territories explicit, absent blocks null. */
-export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'customers' | '$schema'> {
+export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'openPipeline' | 'customers' | '$schema'> {
   territories: Territory[];
   hiring: z.output<typeof HiringSchema> | null;
   attrition: z.output<typeof AttritionSchema> | null;
@@ -352,7 +426,12 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
    * present only as `steady-state`: the initial seats start vacant, ramping or productive in the
    * stationary proportions of attrition, time to fill, backfill and ramp (engine/model/team.ts)
    */
-  initialTeam?: 'steady-state';
+  initialTeam?: 'steady-state' | RosterTeam;
+  /**
+   * present only with a roster: the open opportunities at the start (owners are roster names). With a roster,
+   * `initialTeam.roster` is in seat order (territory by territory) and each territory's `seats` is its count.
+   */
+  openPipeline?: OpenDeal[];
   /** absent (null): bookings only, bit-identical to a scenario without the block */
   customers?: Customers | null;
 }
@@ -541,8 +620,16 @@ export function parseScenario(input: string | unknown): Scenario {
   const r = ScenarioSchema.safeParse(raw);
   if (!r.success) throw new InputError(zodIssues(r.error.issues, [], raw));
   const s = r.data;
-  const territories = s.territories ?? [{ name: DEFAULT_TERRITORY, seats: s.reps.seats ?? 0, potential: null }];
-  const { $schema: _ignored, market, initialTeam, ...rest } = s;
+  let territories = s.territories ?? [{ name: DEFAULT_TERRITORY, seats: s.reps.seats ?? 0, potential: null }];
+  const { $schema: _ignored, market, initialTeam, openPipeline, ...rest } = s;
+  let team: RosterTeam | null = null;
+  if (typeof initialTeam === 'object') {
+    // the roster decides the seats: each territory's are its entries, laid out territory by territory (seat order)
+    const of = (r: RosterSeat) => (r.territory === undefined ? 0 : territories.findIndex((t) => t.name === r.territory));
+    const roster = territories.flatMap((_, ti) => initialTeam.roster.filter((r) => of(r) === ti));
+    territories = territories.map((t, ti) => ({ ...t, seats: roster.filter((r) => of(r) === ti).length }));
+    team = { asOf: initialTeam.asOf, roster };
+  }
   const reps = { ...s.reps, seats: territories.reduce((a, t) => a + t.seats, 0) };
   return {
     ...rest,
@@ -558,7 +645,8 @@ export function parseScenario(input: string | unknown): Scenario {
     costs: s.costs ?? null,
     ...(market ? { market } : {}),
     // absent and `ramped` resolve alike (every initial seat held by a fully ramped rep), and keep the resolved scenario as before
-    ...(initialTeam === 'steady-state' ? { initialTeam } : {}),
+    ...(initialTeam === 'steady-state' ? { initialTeam } : team ? { initialTeam: team } : {}),
+    ...(team && openPipeline ? { openPipeline } : {}),
     ...(s.customers ? { customers: s.customers } : {}),
   };
 }

@@ -49,6 +49,7 @@ import { exitSeat } from './model/attrition.js';
 import { charge, chargeSalaries, COST } from './model/costs.js';
 import { accrueQuota, creditPerson, reducePersons } from './model/persons.js';
 import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat } from './model/customers.js';
+import { bookBegin, resolveBook } from './model/openBook.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -138,6 +139,7 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   }
   st.cutoff.fill(Infinity);
   if (c.customers) customersBegin(st, c, N * PURPOSES + GLOBAL.customers);
+  if (c.book) bookBegin(st, c.book);
 }
 
 /** Month m of one trial, into row `row` of `out`. */
@@ -200,7 +202,7 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
       if (c.coverage !== 0) padded += padSeat(st, c, s, left); // 5
     }
     if (figures) openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];
-    const v = resolveSeat(st, c, s); // 6
+    const v = resolveSeat(st, c, s) + (c.book !== null ? resolveBook(st, c, c.book, s) : 0); // 6 (and the open book's)
     if (v > 0) {
       revenue += v;
       out.territoryRevenue[tro + territory[s]] += v;

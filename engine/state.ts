@@ -149,6 +149,12 @@ export interface SeatState {
   tStalled: number;
   tOpen: number;
 
+  // ---- the open book (openPipeline; length 0 without one)
+  /** each export deal's age, -1 once resolved */
+  bookAge: Int32Array;
+  /** the seat's export deals still open */
+  bookOpen: Int32Array;
+
   // ---- customers (null when the scenario has no customers block)
   cust: CustomerState | null;
 
@@ -252,6 +258,8 @@ export function createState(c: Compiled): SeatState {
     tWon: 0,
     tStalled: 0,
     tOpen: 0,
+    bookAge: new Int32Array(c.book ? c.book.age0.length : 0),
+    bookOpen: new Int32Array(N),
     cust: c.customers ? createCustomerState(N, T, H, Y) : null,
     att: new Float32Array(1024),
     nAtt: 0,

@@ -108,7 +108,8 @@ export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
   if (!seated && open === 0) return 0;
   const S = st.S;
   const o = s * PURPOSES;
-  let pw = seated ? st.pEff[s] * capacityDilution(c.capacity, open) : Math.min(1, st.base[s] * st.lift);
+  // an open book's deals (engine/model/openBook.ts) count in the holder's workload (bookOpen is 0 without one)
+  let pw = seated ? st.pEff[s] * capacityDilution(c.capacity, open + st.bookOpen[s]) : Math.min(1, st.base[s] * st.lift);
   if (c.sellingTime && seated) pw *= workDilution(st.workHours[s], c.hoursOpen, open);
   const pDecide = 1 - (seated ? st.ndEff[s] : c.noDecision);
   const stream = o + PURPOSE.resolutions;

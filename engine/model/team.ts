@@ -23,7 +23,7 @@
  * pipelines' ages are a settled rep's, scaled to the same mean. The initial holders' win rates
  * are the team's (`reps.winRate`), whatever their tenure.
  */
-import type { Scenario } from '../scenario.js';
+import type { RosterTeam, Scenario } from '../scenario.js';
 import type { Compiled } from '../compile.js';
 import { VACANT, type SeatState } from '../state.js';
 import { nextU, PURPOSE, PURPOSES } from '../random/streams.js';
@@ -33,6 +33,7 @@ import { rampMultiplier, CURVE } from './hiring.js';
 import { drawWinRate, seatHolder } from './reps.js';
 import { poisson } from '../random/poisson.js';
 import { stationaryAged } from './stalls.js';
+import { posteriorMultiplier, posteriorWinRate } from './record.js';
 
 export interface TeamParams {
   /** monthly hazard (0: every holder is productive) */
@@ -47,6 +48,58 @@ export interface TeamParams {
   pipelineWeight: Float64Array;
   /** a vacant seat's open pipeline (the leaver's) per unit of full-ramp rate, by months of vacancy left r at index r - 1 */
   vacantWeight: Float64Array;
+  /** an explicit roster (`initialTeam: { asOf, roster }`), in seat order; null = the stationary start */
+  roster: RosterStart | null;
+}
+
+/** The initial seats of a roster: each holder's tenure month at month 1, or a vacancy and how long it has been open. */
+export interface RosterStart {
+  /** tenure month k of the holder in month 1 (0: the seat is vacant) */
+  tenure: Int32Array;
+  /** whole months a vacant seat has already been open at month 1 */
+  vacantFor: Int32Array;
+  /** P(D = d) of the whole months to fill, d = 0.. (empty without a hiring block: a vacancy is never filled) */
+  fillPmf: Float64Array;
+  /** the initial pipeline of holders is drawn from their tenure (reps.initialPipeline steady-state, no openPipeline) */
+  pipeline: boolean;
+  /** track records (engine/model/record.ts): won and lost (-1: none) and the won amounts' geometric mean (NaN: none) */
+  won: Int32Array;
+  lost: Int32Array;
+  wonGeoMean: Float64Array;
+}
+
+/**
+ * Whole months from a date's month to month 1 (the month after `asOf`'s): the engine's calendar is in
+ * months, and a hire is in tenure month 1 for the whole month it starts in, so a rep hired any day of June
+ * is in tenure month 2 in July when asOf is in June.
+ * @example monthsBefore('2025-06-20', '2025-06-30') // 1
+ */
+export function monthsBefore(date: string, asOf: string): number {
+  const [y, m] = date.split('-').map(Number);
+  const [ay, am] = asOf.split('-').map(Number);
+  return ay * 12 + am - (y * 12 + m);
+}
+
+/** The roster's per-seat start (tenure or vacancy) in seat order. */
+function compileRoster(s: Scenario, team: RosterTeam): RosterStart {
+  const n = team.roster.length;
+  const tenure = new Int32Array(n);
+  const vacantFor = new Int32Array(n);
+  const won = new Int32Array(n).fill(-1);
+  const lost = new Int32Array(n).fill(-1);
+  const wonGeoMean = new Float64Array(n).fill(NaN);
+  team.roster.forEach((r, i) => {
+    if (r.record) {
+      won[i] = r.record.won;
+      lost[i] = r.record.lost;
+      wonGeoMean[i] = r.record.wonGeoMean ?? NaN;
+    }
+    if (r.hired !== undefined) tenure[i] = monthsBefore(r.hired, team.asOf) + 1;
+    else vacantFor[i] = r.since === undefined ? 0 : monthsBefore(r.since, team.asOf);
+  });
+  const ttf = s.hiring?.timeToFillMonths;
+  const fillPmf = ttf === undefined ? new Float64Array(0) : typeof ttf === 'number' ? vacancyMonthsPmf(ttf, 0) : vacancyMonthsPmf(ttf.mean, ttf.sd);
+  return { tenure, vacantFor, fillPmf, pipeline: s.reps.initialPipeline === 'steady-state' && s.openPipeline === undefined, won, lost, wonGeoMean };
 }
 
 /** Probability mass of D = round(time to fill), d = 0..Dmax, with P(D > Dmax) < 1e-12. */
@@ -73,7 +126,7 @@ export function vacancyMonthsPmf(mean: number, sd: number): Float64Array {
  * @example // compileTeam(parseScenario({ ..., initialTeam: 'steady-state' })).pVacant
  */
 export function compileTeam(s: Scenario): TeamParams | null {
-  if (s.initialTeam !== 'steady-state') return null;
+  if (s.initialTeam === undefined) return null;
   const q = s.attrition ? monthlyHazard(s.attrition.annualRate) : 0;
   const R = s.hiring?.ramp.months ?? 0;
   const curve = CURVE[s.hiring?.ramp.curve ?? 'linear'];
@@ -125,7 +178,56 @@ export function compileTeam(s: Scenario): TeamParams | null {
   // a starter (tenure month 1) holds only what the predecessor left
   const r1 = rampMultiplier(curve, R, 1);
   w[1] = r1 > 0 ? inherited / r1 : 0;
-  return { q, R, pVacant, remainingCdf, pipelineWeight: Float64Array.from(w), vacantWeight };
+  const roster = typeof s.initialTeam === 'object' ? compileRoster(s, s.initialTeam) : null;
+  return { q, R, pVacant, remainingCdf, pipelineWeight: Float64Array.from(w), vacantWeight, roster };
+}
+
+/**
+ * Seats initial seat s from a roster: a holder in its tenure month (ramping while k <= ramp months), or a
+ * vacancy whose remaining months are drawn from the time to fill given that it has been open `vacantFor`
+ * months (never filled without a hiring block). A vacancy's leftover pipeline resolves at a
+ * leaver's win rate drawn for the seat's tier.
+ */
+function seatRoster(st: SeatState, c: Compiled, t: TeamParams, r: RosterStart, s: number): void {
+  const k = r.tenure[s];
+  if (k === 0) {
+    st.status[s] = VACANT;
+    st.tenure0[s] = 0;
+    st.base[s] = drawWinRate(c.winRate, st.tier[s], st.S, s * PURPOSES + PURPOSE.attributes);
+    if (r.won[s] >= 0) st.base[s] = posteriorWinRate(c.winRate, r.won[s], r.lost[s], st.S, s * PURPOSES + PURPOSE.team);
+    const pmf = r.fillPmf;
+    if (pmf.length === 0) {
+      st.fillAt[s] = 0x7fffffff;
+      return;
+    }
+    // D given D >= e (it has been vacant e months, as a leaver's seat is for D months from the month after the
+    // exit): D - e months left, filled at the start of month 1 + D - e (at once when overdue)
+    const e = r.vacantFor[s];
+    let tail = 0;
+    for (let d = e; d < pmf.length; d++) tail += pmf[d];
+    let left = 0;
+    if (tail > 0) {
+      let u = nextU(st.S, s * PURPOSES + PURPOSE.team) * tail;
+      let d = e;
+      while (d < pmf.length - 1 && u > pmf[d]) u -= pmf[d++];
+      left = d - e;
+    }
+    st.fillAt[s] = 1 + left;
+    return;
+  }
+  seatHolder(st, c, s, 0, false);
+  if (r.won[s] >= 0) {
+    const stream = s * PURPOSES + PURPOSE.team;
+    st.base[s] = st.pBase[st.person[s]] = posteriorWinRate(c.winRate, r.won[s], r.lost[s], st.S, stream);
+    if (c.dealEmpirical === null) st.mult[s] = posteriorMultiplier(c.dealSpread, c.dealSigma, c.dealMedian, r.won[s], r.wonGeoMean[s], st.S, stream);
+  }
+  st.tenure0[s] = k;
+  st.start[s] = 2 - k;
+  if (k <= t.R) {
+    st.isHire[s] = 1;
+    st.rampR[s] = t.R;
+    st.prog[s] = k - 1;
+  }
 }
 
 /**
@@ -133,6 +235,7 @@ export function compileTeam(s: Scenario): TeamParams | null {
  * vacant (a requisition filled at the start of month 1 + r) or a holder in tenure month k (st.tenure0).
  */
 export function seatInitialTeam(st: SeatState, c: Compiled, t: TeamParams, s: number): void {
+  if (t.roster) return seatRoster(st, c, t, t.roster, s);
   const stream = s * PURPOSES + PURPOSE.team;
   const u = nextU(st.S, stream);
   const v = nextU(st.S, stream);

@@ -33,8 +33,10 @@ export const PURPOSE = {
   referrals: 10,
   /** the seat's stationary start (initialTeam: steady-state): vacant or the holder's tenure */
   team: 11,
+  /** the open book's deals (openPipeline): resolutions, outcomes and drawn deal sizes */
+  book: 13,
 } as const;
-export const PURPOSES = 12;
+export const PURPOSES = 14;
 /** Bit mask of every purpose (for `seedTrialStreams`). */
 export const ALL_PURPOSES = (1 << PURPOSES) - 1;
 
