@@ -391,8 +391,8 @@ export const ScenarioSchema = z
     if (d) {
       if ((d.leadsPerMonth === undefined) === (d.budgetPerMonth === undefined)) add(['demand', 'leadsPerMonth'], 'give exactly one of demand.leadsPerMonth or demand.budgetPerMonth');
       if (d.budgetPerMonth !== undefined && d.costPerLead <= 0) add(['demand', 'costPerLead'], 'must be > 0 when demand.budgetPerMonth is given');
-      if (d.qualifiedShare + d.notReadyShare > 1 + 1e-12) add(['demand', 'notReadyShare'], `must be <= 1 - demand.qualifiedShare (${+(1 - d.qualifiedShare).toFixed(6)})`);
-      if (d.nurture && d.nurture.monthlyConversion + d.nurture.monthlyExit > 1 + 1e-12) add(['demand', 'nurture', 'monthlyExit'], `must be <= 1 - demand.nurture.monthlyConversion (${+(1 - d.nurture.monthlyConversion).toFixed(6)})`);
+      if (d.qualifiedShare <= 1 && d.notReadyShare <= 1 && d.qualifiedShare + d.notReadyShare > 1 + 1e-12) add(['demand', 'notReadyShare'], `must be <= 1 - demand.qualifiedShare (${+(1 - d.qualifiedShare).toFixed(6)})`);
+      if (d.nurture && d.nurture.monthlyConversion <= 1 && d.nurture.monthlyExit <= 1 && d.nurture.monthlyConversion + d.nurture.monthlyExit > 1 + 1e-12) add(['demand', 'nurture', 'monthlyExit'], `must be <= 1 - demand.nurture.monthlyConversion (${+(1 - d.nurture.monthlyConversion).toFixed(6)})`);
       const terr = s.territories ?? [{ name: DEFAULT_TERRITORY, potential: null }];
       if (d.routing === 'potential') terr.forEach((t, i) => t.potential === null && add(['territories', i, 'potential'], 'must be a number when demand.routing is potential'));
       if (Array.isArray(d.routing)) {
@@ -630,6 +630,7 @@ export function parseScenario(input: string | unknown): Scenario {
   const s = r.data;
   const territories = s.territories ?? [{ name: DEFAULT_TERRITORY, seats: s.reps.seats ?? 0, potential: null }];
   const { $schema: _ignored, market, initialTeam, ...rest } = s;
+  delete (rest as { demand?: unknown }).demand; // `demand: null` resolves (and hashes) as absent
   const reps = { ...s.reps, seats: territories.reduce((a, t) => a + t.seats, 0) };
   return {
     ...rest,
