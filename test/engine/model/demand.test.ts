@@ -285,3 +285,14 @@ function fnv(r: Record<string, unknown>, keys: string[]): string {
   }
   return (h >>> 0).toString(16);
 }
+
+describe('demand: sensitivity', () => {
+  it('varies the leads (or budget), qualified share, hand-off loss, quality and nurture conversion by default; more leads raise revenue', async () => {
+    const { sensitivity, defaultParameters } = await import('../../../engine/index.js');
+    const s = scenario({ budgetPerMonth: 4000, costPerLead: 40, handoffLoss: 0.2, quality: 0.8, nurture: { monthlyConversion: 0.05, monthlyExit: 0.1 } });
+    expect(defaultParameters(s)).toEqual(expect.arrayContaining(['demand.budgetPerMonth', 'demand.qualifiedShare', 'demand.handoffLoss', 'demand.quality', 'demand.nurture.monthlyConversion']));
+    const r = sensitivity(s, { trials: 200, seed: 3, params: [{ path: 'demand.budgetPerMonth' }] });
+    const p = r.parameters[0];
+    expect(p.swing.mean).toBeGreaterThan(4 * p.swingStdError);
+  });
+});
