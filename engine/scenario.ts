@@ -247,10 +247,10 @@ const LeadsSchema = z.union([nonNeg(), z.strictObject({ mean: nonNeg(), sd: nonN
  * (engine/model/demand.ts). Defaults cite DESIGN.md §1's source material.
  */
 const DemandSchema = z.strictObject({
-  /** leads a month (one of leadsPerMonth or budgetPerMonth) */
-  leadsPerMonth: LeadsSchema.optional(),
-  /** marketing budget a month; leads a month = budgetPerMonth / costPerLead */
-  budgetPerMonth: nonNeg().optional(),
+  /** leads a month (one of leadsPerMonth or budgetPerMonth; null = not given) */
+  leadsPerMonth: LeadsSchema.nullable().optional(),
+  /** marketing budget a month; leads a month = budgetPerMonth / costPerLead (null = not given) */
+  budgetPerMonth: nonNeg().nullable().optional(),
   /** cost of one lead (charged per lead with leadsPerMonth) */
   costPerLead: nonNeg().default(0),
   /** how qualified opportunities are shared between territories: by initial seats, by potential, or by listed shares */
@@ -389,8 +389,8 @@ export const ScenarioSchema = z
       add(['customers'], 'cannot be combined with an empirical reps.dealSize yet (use a fixed or lognormal deal size)');
     const d = s.demand;
     if (d) {
-      if ((d.leadsPerMonth === undefined) === (d.budgetPerMonth === undefined)) add(['demand', 'leadsPerMonth'], 'give exactly one of demand.leadsPerMonth or demand.budgetPerMonth');
-      if (d.budgetPerMonth !== undefined && d.costPerLead <= 0) add(['demand', 'costPerLead'], 'must be > 0 when demand.budgetPerMonth is given');
+      if ((d.leadsPerMonth == null) === (d.budgetPerMonth == null)) add(['demand', 'leadsPerMonth'], 'give exactly one of demand.leadsPerMonth or demand.budgetPerMonth');
+      if (d.budgetPerMonth != null && d.costPerLead <= 0) add(['demand', 'costPerLead'], 'must be > 0 when demand.budgetPerMonth is given');
       if (d.qualifiedShare <= 1 && d.notReadyShare <= 1 && d.qualifiedShare + d.notReadyShare > 1 + 1e-12) add(['demand', 'notReadyShare'], `must be <= 1 - demand.qualifiedShare (${+(1 - d.qualifiedShare).toFixed(6)})`);
       if (d.nurture && d.nurture.monthlyConversion <= 1 && d.nurture.monthlyExit <= 1 && d.nurture.monthlyConversion + d.nurture.monthlyExit > 1 + 1e-12) add(['demand', 'nurture', 'monthlyExit'], `must be <= 1 - demand.nurture.monthlyConversion (${+(1 - d.nurture.monthlyConversion).toFixed(6)})`);
       const terr = s.territories ?? [{ name: DEFAULT_TERRITORY, potential: null }];

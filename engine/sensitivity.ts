@@ -111,7 +111,7 @@ export function defaultParameters(s: Scenario): string[] {
   }
   if (s.demand) {
     const d = s.demand;
-    out.push(d.budgetPerMonth !== undefined ? 'demand.budgetPerMonth' : typeof d.leadsPerMonth === 'number' ? 'demand.leadsPerMonth' : 'demand.leadsPerMonth.mean');
+    out.push(d.budgetPerMonth != null ? 'demand.budgetPerMonth' : typeof d.leadsPerMonth === 'number' ? 'demand.leadsPerMonth' : 'demand.leadsPerMonth.mean');
     out.push('demand.qualifiedShare', 'demand.handoffLoss', 'demand.quality');
     if (d.nurture) out.push('demand.nurture.monthlyConversion');
   }

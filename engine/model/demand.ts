@@ -94,8 +94,8 @@ export function routingShares(s: Scenario): number[] {
  * Mean leads a month of a demand block: budgetPerMonth / costPerLead or leadsPerMonth (its mean).
  * @example meanLeads({ budgetPerMonth: 100000, costPerLead: 50 }) // 2000
  */
-export function meanLeads(d: { leadsPerMonth?: number | { mean: number; sd: number }; budgetPerMonth?: number; costPerLead: number }): number {
-  if (d.budgetPerMonth !== undefined) return d.budgetPerMonth / d.costPerLead;
+export function meanLeads(d: { leadsPerMonth?: number | { mean: number; sd: number } | null; budgetPerMonth?: number | null; costPerLead: number }): number {
+  if (d.budgetPerMonth != null) return d.budgetPerMonth / d.costPerLead;
   const l = d.leadsPerMonth ?? 0;
   return typeof l === 'number' ? l : l.mean;
 }
@@ -118,8 +118,8 @@ export function compileDemand(s: Scenario): CompiledDemand | null {
   const n = d.nurture;
   return {
     leadMean: meanLeads(d),
-    leadSd: lp !== undefined && typeof lp === 'object' ? lp.sd : 0,
-    costPerLead: d.budgetPerMonth === undefined ? d.costPerLead : 0,
+    leadSd: lp != null && typeof lp === 'object' ? lp.sd : 0,
+    costPerLead: d.budgetPerMonth == null ? d.costPerLead : 0,
     budget: d.budgetPerMonth ?? 0,
     routeCond,
     qualified: d.qualifiedShare,
