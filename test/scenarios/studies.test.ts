@@ -42,6 +42,12 @@ describe('preset studies', () => {
     const r = compare(study.baseline, study.variants, { trials: 150, seed: 1 });
     const ae = r.variants[0].difference.cost.mean;
     for (const v of r.variants.slice(1)) expect(Math.abs(v.difference.cost.mean - ae) / r.baseline.cost.total.mean).toBeLessThan(0.02);
+    // the presets the playground compares are the baseline with one change each
+    const same = (a: object, b: object) => expect({ ...a, name: '' }).toEqual({ ...b, name: '' });
+    const [hire, , sdr, nurture] = study.variants.map((v) => v.scenario);
+    same(hire, { ...study.baseline, hiring: { ...study.baseline.hiring!, plan: [{ month: 1, seats: 3 }] } });
+    same(sdr, { ...study.baseline, demand: { ...study.baseline.demand!, budgetPerMonth: 53700, sdr: { ...study.baseline.demand!.sdr!, count: 5 } } });
+    same(nurture, { ...study.baseline, demand: { ...study.baseline.demand!, nurture: { monthlyConversion: 0.02, monthlyExit: 0.08, costPerMonth: 35700, costPerLeadPerMonth: 0 } } });
     // the baseline's funnel: 1 lead in 10 qualifies, a month after it is worked (500 leads a month)
     const q = r.baseline.demand!.qualified.total;
     expect(Math.abs(q.mean - 500 * 0.1 * 23)).toBeLessThan(4 * (q.sd / Math.sqrt(r.trials)));
