@@ -193,6 +193,7 @@ function demandSummary(s: Scenario, src: TrialColumns): DemandSummary {
   const costNurture = src.scalar('marketingCostNurture');
   const cost = new Float64Array(n);
   for (let t = 0; t < n; t++) cost[t] = costLeads[t] + costSdr[t] + costNurture[t];
+  const leadSpend = stats(costLeads);
   const costMean = cost.reduce((a, b) => a + b, 0) / n;
   const per = (mean: number) => (costMean > 0 && mean > 0 ? costMean / mean : null);
   return {
@@ -205,8 +206,8 @@ function demandSummary(s: Scenario, src: TrialColumns): DemandSummary {
     backlog: s.demand?.sdr ? monthlyAnnual(src, 'leadBacklog', false) : null,
     shareOfPipeline: statsOrNull(src.scalar('marketingOppShare')),
     shareOfRevenue: statsOrNull(src.scalar('marketingRevenueShare')),
-    cost: { total: stats(cost), leads: stats(costLeads), sdr: stats(costSdr), nurture: stats(costNurture) },
-    costPerLead: per(leads.total.mean),
+    cost: { total: stats(cost), leads: leadSpend, sdr: stats(costSdr), nurture: stats(costNurture) },
+    costPerLead: leads.total.mean > 0 && leadSpend.mean > 0 ? leadSpend.mean / leads.total.mean : null,
     costPerOpportunity: per(opportunities.total.mean),
     costPerWonDeal: per(won.total.mean),
     roi: costMean > 0 ? (revenue.total.mean - costMean) / costMean : null,

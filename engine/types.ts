@@ -248,7 +248,7 @@ export interface DemandSummary {
   shareOfRevenue: Stats | null;
   /** demand cost over the horizon: leads (or budget), SDRs, nurture programme, and their sum */
   cost: { total: Stats; leads: Stats; sdr: Stats; nurture: Stats };
-  /** ratios of means: mean demand cost / mean leads, marketing-sourced opportunities, won deals (null when the denominator is 0) */
+  /** ratios of means: mean lead spend (leads or budget) / mean leads; mean demand cost (leads, SDRs, nurturing) / mean marketing-sourced opportunities and won deals (null when the denominator is 0) */
   costPerLead: number | null;
   costPerOpportunity: number | null;
   costPerWonDeal: number | null;

@@ -91,6 +91,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
         expect(await kpi.locator('.value').textContent(), p.id).toBe(formatPct(expected.plan.probability));
       } else expect(await kpi.locator('.value').textContent(), p.id).toBe('–');
       expect(await page.locator('[data-testid=fan-chart]').getAttribute('data-seed')).toBe(String(p.scenario!.seed));
+      if (expected.demand) {
+        // a demand block: its cards and funnel chart, with the engine's marketing-sourced share
+        await page.locator('sim-demand [data-testid=funnel-chart] svg').first().waitFor({ timeout: 60_000 });
+        expect(await page.locator('[data-testid=kpi-marketing-share]').getAttribute('data-value'), p.id).toBe(String(expected.demand.shareOfRevenue!.mean));
+      } else expect(await page.locator('sim-demand').count(), p.id).toBe(0);
       if (i === 0) {
         await shot('results');
         await axe('results');

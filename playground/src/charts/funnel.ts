@@ -42,10 +42,10 @@ export function funnelChart(s: Summary, o: ChartOptions): SVGSVGElement | HTMLEl
     ariaLabel: 'Demand funnel by month',
     ariaDescription: `Mean leads, qualified opportunities, marketing-sourced opportunities reaching sales, and won deals in each of ${s.horizonMonths} months.`,
     x: { label: 'Month', domain: [1, s.horizonMonths], ticks: Math.min(12, s.horizonMonths) },
-    y: { label: 'A month (mean, log scale)', type: 'log', grid: true, tickFormat: (d: number) => formatNumber(d, 0) },
+    y: { label: 'A month (mean, log scale)', type: 'log', nice: true, grid: true, tickFormat: (d: number) => formatNumber(d, 0) },
     color: { domain: FUNNEL_STAGES.map((x) => x.label), range: FUNNEL_STAGES.map((x) => x.color) },
     marks: [
-      Plot.lineY(rows, { x: 'month', y: 'value', stroke: 'stage', strokeWidth: 2.5, marker: s.horizonMonths <= 24 ? 'circle-stroke' : null }),
+      Plot.lineY(rows, { x: 'month', y: 'value', stroke: 'stage', strokeWidth: 2.5, marker: o.width / s.horizonMonths >= 30 ? 'circle-stroke' : null }),
       Plot.tip(rows, Plot.pointer({ x: 'month', y: 'value', title: (d: (typeof rows)[number]) => `Month ${d.month}\n${d.stage}: ${formatNumber(d.value, 1)} (mean)` })),
     ],
   });
