@@ -286,6 +286,26 @@ function fnv(r: Record<string, unknown>, keys: string[]): string {
   return (h >>> 0).toString(16);
 }
 
+describe('demand: summaries', () => {
+  it('the streaming Summary equals summarize on the merged blocks; the demand cost is in the run cost', async () => {
+    const { createSummaryStream } = await import('../../../engine/summaryStream.js');
+    const s = parseScenario({ horizonMonths: 14, reps: REPS, costs: { repAnnualCost: 60000 }, demand: { budgetPerMonth: 3000, costPerLead: 20, nurture: { monthlyConversion: 0.05, monthlyExit: 0.1, costPerMonth: 500 }, sdr: { count: 1, leadsPerSdrMonth: 120, monthlyCost: 2000, waitDecay: 0.4 } } });
+    const blocks = [runTrials(s, 2, 0, 40), runTrials(s, 2, 40, 35)];
+    const stream = createSummaryStream(s, 75);
+    for (const b of blocks) stream.add(b);
+    const a = { ...stream.summary({ seed: 2 }), meta: null };
+    const b = { ...summarize(s, mergeResults(blocks), { seed: 2 }), meta: null };
+    expect(a).toEqual(b);
+    const d = b.demand!;
+    expect(d.cost.total.mean).toBeCloseTo(d.cost.leads.mean + d.cost.sdr.mean + d.cost.nurture.mean, 6);
+    expect(d.cost.leads.mean).toBe(14 * 3000);
+    expect(d.cost.sdr.mean).toBe(14 * 2000);
+    expect(b.cost.total.mean).toBeCloseTo(14 * 4 * 5000 + d.cost.total.mean, 6);
+    expect(d.costPerLead).toBeCloseTo(20, 0);
+    expect(b.cost.breakdown.nurture.mean).toBe(d.cost.nurture.mean);
+  });
+});
+
 describe('demand: sensitivity', () => {
   it('varies the leads (or budget), qualified share, hand-off loss, quality and nurture conversion by default; more leads raise revenue', async () => {
     const { sensitivity, defaultParameters } = await import('../../../engine/index.js');
