@@ -38,3 +38,4 @@ export { mergePatch, applyScenarioPatch, checkPatch } from './patch.js';
 export { createSummaryStream, type SummaryStream } from './summaryStream.js';
 export * from './calibrate/index.js';
 export { calibrateCustomers, type CustomerCalibration, type CustomerCalibrationOptions } from './calibrate/customers.js';
+export { calibrateDemand, type DemandCalibration, type DemandCalibrationOptions } from './calibrate/demand.js';
