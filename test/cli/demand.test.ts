@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScenario, simulate, summarize, compare } from '../../engine/index.js';
+import { readFileSync } from 'node:fs';
 import { readable, summaryCsv } from '../../cli/commands/run.js';
 import { formatComparison } from '../../cli/commands/compare.js';
 
@@ -30,6 +31,28 @@ describe('CLI: demand generation', () => {
     expect(text).toContain('demand generation (means over trials');
     expect(text).toMatch(/with marketing\s+\d+/);
   });
+  it('calibrate --leads adds a demand block fitted from a lead export to the fitted scenario', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salesim-leads-'));
+    const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+    writeFileSync(join(dir, 't.yaml'), 'reps: { seats: 6, opportunitiesPerMonth: 3, winRate: 0.3, dealSize: { median: 20000, sigma: 0.5 } }\n');
+    const opps = cli(['synth', join(dir, 't.yaml'), '--months', '12', '--start', '2025-01', '--seed', '2']);
+    expect(opps.status, opps.stderr).toBe(0);
+    writeFileSync(join(dir, 'opps.csv'), opps.stdout);
+    // 12 months x 50 leads; every 10th qualifies the next month; every other of the rest is nurturing
+    const lines = ['Lead ID,Created Date,Lead Status,Converted Date'];
+    for (let m = 1; m <= 12; m++)
+      for (let i = 0; i < 50; i++) {
+        const q = i % 10 === 0 && m < 12;
+        lines.push(`L${m}-${i},${m}/${1 + (i % 28)}/2025,${q ? 'Converted' : i % 2 ? 'Nurturing' : 'Unqualified'},${q ? `${m + 1}/15/2025` : ''}`);
+      }
+    writeFileSync(join(dir, 'leads.csv'), lines.join('\n') + '\n');
+    const c = cli(['calibrate', join(dir, 'opps.csv'), '--leads', join(dir, 'leads.csv'), '--out', join(dir, 'fit.yaml')]);
+    expect(c.status, c.stderr).toBe(0);
+    expect(c.stdout).toMatch(/leads: 600 over 12 months/);
+    const fitted = parseScenario(readFileSync(join(dir, 'fit.yaml'), 'utf8'));
+    expect(fitted.demand).toMatchObject({ leadsPerMonth: 50, qualifiedShare: 0.1, qualificationDelayMonths: 1, notReadyShare: 0.5 });
+  });
+
   it('bad demand input exits 2 naming the field', () => {
     const f = join(mkdtempSync(join(tmpdir(), 'salesim-demand-')), 'bad.yaml');
     writeFileSync(f, 'reps: { seats: 2, opportunitiesPerMonth: 2, winRate: 0.3, dealSize: 1 }\ndemand: { leadsPerMonth: 10, routing: [ { territory: Nowhere, share: 1 } ] }\n');
