@@ -391,6 +391,12 @@ export const ScenarioSchema = z
     if (d) {
       if ((d.leadsPerMonth == null) === (d.budgetPerMonth == null)) add(['demand', 'leadsPerMonth'], 'give exactly one of demand.leadsPerMonth or demand.budgetPerMonth');
       if (d.budgetPerMonth != null && d.costPerLead <= 0) add(['demand', 'costPerLead'], 'must be > 0 when demand.budgetPerMonth is given');
+      else {
+        const lp = d.leadsPerMonth;
+        const mean = d.budgetPerMonth != null ? d.budgetPerMonth / d.costPerLead : typeof lp === 'number' ? lp : (lp?.mean ?? 0);
+        const sd = lp != null && typeof lp === 'object' ? lp.sd : 0;
+        if (mean > 1_000_000 || sd > 1_000_000) add(['demand', d.budgetPerMonth != null ? 'budgetPerMonth' : 'leadsPerMonth'], 'must give at most 1000000 leads a month (mean and sd)');
+      }
       if (d.qualifiedShare <= 1 && d.notReadyShare <= 1 && d.qualifiedShare + d.notReadyShare > 1 + 1e-12) add(['demand', 'notReadyShare'], `must be <= 1 - demand.qualifiedShare (${+(1 - d.qualifiedShare).toFixed(6)})`);
       if (d.nurture && d.nurture.monthlyConversion <= 1 && d.nurture.monthlyExit <= 1 && d.nurture.monthlyConversion + d.nurture.monthlyExit > 1 + 1e-12) add(['demand', 'nurture', 'monthlyExit'], `must be <= 1 - demand.nurture.monthlyConversion (${+(1 - d.nurture.monthlyConversion).toFixed(6)})`);
       const terr = s.territories ?? [{ name: DEFAULT_TERRITORY, potential: null }];

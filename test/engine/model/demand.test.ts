@@ -56,6 +56,8 @@ describe('demand: validation', () => {
     expect(e({ leadsPerMonth: 10, quality: 3 })).toEqual(['demand.quality: must be between 0 and 2']);
     expect(e({ leadsPerMonth: 10, sdr: { count: 2, leadsPerSdrMonth: 100 } })).toEqual(['demand.sdr.waitDecay: is required']);
     expect(e({ leadsPerMonth: 10, leads: 5 })).toEqual(['demand.leads: is not a known field']);
+    expect(e({ budgetPerMonth: 1e9, costPerLead: 10 })).toEqual(['demand.budgetPerMonth: must give at most 1000000 leads a month (mean and sd)']);
+    expect(e({ leadsPerMonth: { mean: 10, sd: 2e6 } })).toEqual(['demand.leadsPerMonth: must give at most 1000000 leads a month (mean and sd)']);
   });
   it('names an unknown or repeated territory of the routing, shares that do not add up, and potential routing without potentials', () => {
     const territories = [
