@@ -301,7 +301,7 @@ export const SECTIONS: SectionSpec[] = [
     help: 'Marketing leads beside the reps’ own prospecting. About 1 prospect in 10 becomes a qualified opportunity; half of leads are not ready to buy and are lost unless nurtured; the hand-off to sales loses and garbles leads.',
     fields: [
       { key: 'budgetPerMonth', label: 'Marketing budget / month', kind: 'number', unit: 'usd', min: 0, max: 1_000_000, step: 1000, nullable: { label: 'leads given instead', default: 30000 } },
-      { key: 'leadsPerMonth', label: 'Leads / month', kind: 'number', unit: 'count', min: 0, max: 20_000, step: 10, nullable: { label: 'from the budget', default: 500 } },
+      { key: 'leadsPerMonth', label: 'Leads / month', kind: 'number', unit: 'count', min: 0, max: 20_000, step: 10, nullable: { label: 'from the budget', default: 500 }, help: 'Give the budget or the leads, not both. A month’s leads are Poisson; { mean, sd } in the file varies the monthly mean.' },
       usd('costPerLead', 'Cost / lead', 1000, 5),
       pct('qualifiedShare', 'Leads that qualify'),
       months('qualificationDelayMonths', 'Months to qualify', 12),
