@@ -33,6 +33,14 @@ export const WIDE_KEYS = [
   'referralOpps',
   'grr',
   'nrr',
+  // demand block (width 0 without it)
+  'leads',
+  'qualifiedOpps',
+  'nurturePool',
+  'leadBacklog',
+  'marketingOpps',
+  'marketingWon',
+  'marketingRevenue',
 ] as const;
 /** Per-trial arrays of which the Summary only needs the column sums (means over the trials). */
 export const SUMMED_KEYS = ['lorenz', 'leaderPresent', 'disrupted'] as const;
@@ -63,6 +71,12 @@ export const SCALAR_KEYS = [
   'ltv',
   'cacPayback',
   'csCost',
+  // demand block (empty without it)
+  'marketingCostLeads',
+  'marketingCostSdr',
+  'marketingCostNurture',
+  'marketingOppShare',
+  'marketingRevenueShare',
 ] as const;
 
 /** Per-month arrays whose months are summarised by counting when they hold head counts (small integers). */

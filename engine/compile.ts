@@ -18,6 +18,7 @@ import { compileMarket } from './model/market.js';
 import { compileTeam, type TeamParams } from './model/team.js';
 import { compileCustomers, type CompiledCustomers } from './model/customers.js';
 import { compileBook, type OpenBook } from './model/openBook.js';
+import { compileDemand, type CompiledDemand } from './model/demand.js';
 
 export interface Compiled {
   H: number;
@@ -33,7 +34,7 @@ export interface Compiled {
   unlimited: boolean;
   /** the seat-stream purposes this scenario draws from, as a bit mask (the others are never seeded) */
   purposes: number;
-  /** how many trial-level streams it draws from (GLOBAL.customers is last and only seeded with a customers block) */
+  /** how many trial-level streams it draws from (GLOBAL.customers only with a customers or demand block, GLOBAL.demand only with a demand block) */
   globals: number;
   rate: number;
   cycle: number;
@@ -116,6 +117,8 @@ export interface Compiled {
   book: OpenBook | null;
   /** recurring revenue (null: the block is absent and nothing of it runs) */
   customers: CompiledCustomers | null;
+  /** demand generation (null: the block is absent and nothing of it runs) */
+  demand: CompiledDemand | null;
 }
 
 /**
@@ -151,7 +154,8 @@ export function compile(s: Scenario): Compiled {
     (s.initialTeam !== undefined ? 1 << PURPOSE.team : 0) |
     (s.openPipeline ? 1 << PURPOSE.book : 0) |
     (s.customers ? 1 << PURPOSE.customers : 0) |
-    (s.customers?.referrals ? 1 << PURPOSE.referrals : 0);
+    (s.customers?.referrals ? 1 << PURPOSE.referrals : 0) |
+    (s.demand ? 1 << PURPOSE.demand : 0);
   const meanWin = winRate.shares.reduce((a, sh, i) => a + sh * winRate.means[i], 0);
   return {
     H: s.horizonMonths,
@@ -164,7 +168,7 @@ export function compile(s: Scenario): Compiled {
     potential,
     unlimited: potential.every((f) => f === Infinity),
     purposes,
-    globals: s.customers ? GLOBALS : GLOBAL.customers,
+    globals: s.demand ? GLOBAL.demand + 1 : s.customers ? GLOBAL.customers + 1 : GLOBAL.customers,
     rate: s.reps.opportunitiesPerMonth,
     cycle: s.reps.cycleMonths,
     pResolve: 1 / s.reps.cycleMonths,
@@ -243,5 +247,6 @@ export function compile(s: Scenario): Compiled {
     vacancyMonthlyCost: s.costs?.vacancyMonthlyCost ?? 0,
     customers: compileCustomers(s, dealMedian, dealSigma, meanWin),
     book: compileBook(s, layout.initialSeats),
+    demand: compileDemand(s),
   };
 }

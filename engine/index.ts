@@ -41,3 +41,4 @@ export { calibrateCustomers, type CustomerCalibration, type CustomerCalibrationO
 export { forecastSetup, spreadOverTerritories, type ForecastInput, type ForecastSetup } from './forecast/setup.js';
 export { prepareForecast, forecast, reportPrepared, type ForecastAction, type PreparedForecast } from './forecast/prepare.js';
 export { forecastReport, forecastOutcome, forecastFan, yearTotals, pairedEffect, type ForecastReport, type ForecastOutcome, type ForecastVariant, type FanMonth } from './forecast/report.js';
+export { calibrateDemand, type DemandCalibration, type DemandCalibrationOptions } from './calibrate/demand.js';

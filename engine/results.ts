@@ -4,7 +4,7 @@
  */
 import { COST_ITEMS, LORENZ_POINTS, type TrialResults } from './types.js';
 
-type Layout = Pick<TrialResults, 'from' | 'trials' | 'months' | 'territories' | 'years' | 'customers'> & Partial<Pick<TrialResults, 'figures'>>;
+type Layout = Pick<TrialResults, 'from' | 'trials' | 'months' | 'territories' | 'years' | 'customers' | 'demand'> & Partial<Pick<TrialResults, 'figures'>>;
 
 /**
  * Per-trial arrays and how many values each trial has in them (given the layout). The coverage figures
@@ -18,6 +18,8 @@ function widths(l: Layout): Record<string, number> {
   const cm = l.customers ? l.months : 0;
   const cy = l.customers ? l.years : 0;
   const c1 = l.customers ? 1 : 0;
+  const dm = l.demand ? l.months : 0;
+  const d1 = l.demand ? 1 : 0;
   return {
     revenue: l.months,
     cost: l.months,
@@ -72,6 +74,18 @@ function widths(l: Layout): Record<string, number> {
     ltv: c1,
     cacPayback: c1,
     csCost: c1,
+    leads: dm,
+    qualifiedOpps: dm,
+    nurturePool: dm,
+    leadBacklog: dm,
+    marketingOpps: dm,
+    marketingWon: dm,
+    marketingRevenue: dm,
+    marketingCostLeads: d1,
+    marketingCostSdr: d1,
+    marketingCostNurture: d1,
+    marketingOppShare: d1,
+    marketingRevenueShare: d1,
   };
 }
 
@@ -82,6 +96,7 @@ function widths(l: Layout): Record<string, number> {
 export function allocateResults(l: Layout): TrialResults {
   const r: Record<string, unknown> = { ...l, figures: l.figures ?? false };
   if (!l.customers) delete r.customers;
+  if (!l.demand) delete r.demand;
   for (const [k, w] of Object.entries(widths(l))) r[k] = new Float64Array(l.trials * w);
   r.attainments = new Float32Array(0);
   r.attainmentCounts = new Int32Array(l.trials);

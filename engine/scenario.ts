@@ -278,6 +278,69 @@ const CustomersSchema = z.strictObject({
     .default(null),
 });
 
+/** Leads a month: a mean (the month's count is Poisson, as independent arrivals are) or { mean, sd }: the month's mean drawn from a gamma. */
+const LeadsSchema = z.union([nonNeg(), z.strictObject({ mean: nonNeg(), sd: nonNeg() })], { error: 'must be a number of leads a month or { mean, sd }' });
+
+/**
+ * Demand generation (optional; absent = opportunities only from the reps' own prospecting, as before):
+ * marketing leads, worked by SDRs (optional capacity), qualified after a delay, the not-ready share
+ * nurtured (or lost without a programme), the hand-off to sales and its quality penalty
+ * (engine/model/demand.ts). Defaults cite DESIGN.md §1's source material.
+ */
+const DemandSchema = z.strictObject({
+  /** leads a month (one of leadsPerMonth or budgetPerMonth; null = not given) */
+  leadsPerMonth: LeadsSchema.nullable().optional(),
+  /** marketing budget a month; leads a month = budgetPerMonth / costPerLead (null = not given) */
+  budgetPerMonth: nonNeg().nullable().optional(),
+  /** cost of one lead (charged per lead with leadsPerMonth) */
+  costPerLead: nonNeg().default(0),
+  /** how qualified opportunities are shared between territories: by initial seats, by potential, or by listed shares */
+  routing: z
+    .union(
+      [
+        z.enum(['seats', 'potential'], { error: 'must be seats, potential or a list of { territory, share }' }),
+        z.array(z.strictObject({ territory: str(), share: prob() }), { error: 'must be a list of { territory, share }' }).min(1, 'must name at least one territory'),
+      ],
+      { error: 'must be seats, potential or a list of { territory, share }' },
+    )
+    .default('seats'),
+  /** share of worked leads that become qualified opportunities; DESIGN.md §1: "about 1 in 10 prospects becomes a qualified opportunity" */
+  qualifiedShare: prob().default(0.1),
+  /** months from a lead being worked to its qualified opportunity reaching sales (0 = the same month) */
+  qualificationDelayMonths: int(0, 24).default(0),
+  /** share of worked leads not ready to buy; DESIGN.md §1: "half of leads are not ready to buy" */
+  notReadyShare: prob().default(0.5),
+  /** a nurturing programme for the not-ready leads; null: "most are never nurtured" (DESIGN.md §1), and they are lost */
+  nurture: z
+    .strictObject({
+      /** share of the pool that becomes a qualified opportunity each month */
+      monthlyConversion: prob(),
+      /** share of the pool that leaves (buys elsewhere, goes cold) each month */
+      monthlyExit: prob(),
+      costPerMonth: nonNeg().default(0),
+      costPerLeadPerMonth: nonNeg().default(0),
+    })
+    .nullable()
+    .default(null),
+  /** share of qualified opportunities lost in the marketing-to-sales hand-off (the "Telephone" game) */
+  handoffLoss: prob().default(0),
+  /** win-rate multiplier of marketing-sourced opportunities (sales and marketing disagree on what a lead is) */
+  quality: z.number({ error: 'must be a number' }).min(0, 'must be between 0 and 2').max(2, 'must be between 0 and 2').default(1),
+  /** SDRs who work the leads (null: every lead is worked in the month it arrives) */
+  sdr: z
+    .strictObject({
+      count: int(0, 100_000),
+      leadsPerSdrMonth: pos(),
+      monthlyCost: nonNeg().default(0),
+      /** months to full capacity of SDRs who start at month 1 (linear); 0 = ramped */
+      rampMonths: nonNeg().default(0),
+      /** share of the leads waiting for an SDR that decay (are lost) each month */
+      waitDecay: prob(),
+    })
+    .nullable()
+    .default(null),
+});
+
 /** The scenario file schema (input form: fields may be absent and take defaults). */
 const ScenarioBase = z.strictObject({
     $schema: str().optional(),
@@ -301,6 +364,7 @@ const ScenarioBase = z.strictObject({
     initialTeam: InitialTeamSchema.optional(),
     openPipeline: z.array(OpenDealSchema, { error: 'must be a list of open opportunities' }).max(1_000_000, 'must have at most 1000000 opportunities').optional(),
     customers: CustomersSchema.nullable().optional(),
+    demand: DemandSchema.nullable().optional(),
   });
 export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -366,6 +430,32 @@ export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     if (s.customers && typeof s.reps.dealSize === 'object' && 'empirical' in s.reps.dealSize)
       add(['customers'], 'cannot be combined with an empirical reps.dealSize yet (use a fixed or lognormal deal size)');
     checkRoster(s, add);
+    const d = s.demand;
+    if (d) {
+      if ((d.leadsPerMonth == null) === (d.budgetPerMonth == null)) add(['demand', 'leadsPerMonth'], 'give exactly one of demand.leadsPerMonth or demand.budgetPerMonth');
+      if (d.budgetPerMonth != null && d.costPerLead <= 0) add(['demand', 'costPerLead'], 'must be > 0 when demand.budgetPerMonth is given');
+      else {
+        const lp = d.leadsPerMonth;
+        const mean = d.budgetPerMonth != null ? d.budgetPerMonth / d.costPerLead : typeof lp === 'number' ? lp : (lp?.mean ?? 0);
+        const sd = lp != null && typeof lp === 'object' ? lp.sd : 0;
+        if (mean > 1_000_000 || sd > 1_000_000) add(['demand', d.budgetPerMonth != null ? 'budgetPerMonth' : 'leadsPerMonth'], 'must give at most 1000000 leads a month (mean and sd)');
+      }
+      if (d.qualifiedShare <= 1 && d.notReadyShare <= 1 && d.qualifiedShare + d.notReadyShare > 1 + 1e-12) add(['demand', 'notReadyShare'], `must be <= 1 - demand.qualifiedShare (${+(1 - d.qualifiedShare).toFixed(6)})`);
+      if (d.nurture && d.nurture.monthlyConversion <= 1 && d.nurture.monthlyExit <= 1 && d.nurture.monthlyConversion + d.nurture.monthlyExit > 1 + 1e-12) add(['demand', 'nurture', 'monthlyExit'], `must be <= 1 - demand.nurture.monthlyConversion (${+(1 - d.nurture.monthlyConversion).toFixed(6)})`);
+      const terr = s.territories ?? [{ name: DEFAULT_TERRITORY, potential: null }];
+      if (d.routing === 'potential') terr.forEach((t, i) => t.potential === null && add(['territories', i, 'potential'], 'must be a number when demand.routing is potential'));
+      if (Array.isArray(d.routing)) {
+        const names = new Set(terr.map((t) => t.name));
+        const seen = new Set<string>();
+        d.routing.forEach((r, i) => {
+          if (!names.has(r.territory)) add(['demand', 'routing', i, 'territory'], `must name a territory (${[...names].join(', ')})`);
+          else if (seen.has(r.territory)) add(['demand', 'routing', i, 'territory'], 'must be listed once');
+          seen.add(r.territory);
+        });
+        const sum = d.routing.reduce((a, r) => a + r.share, 0);
+        if (Math.abs(sum - 1) > 1e-9) add(['demand', 'routing'], `shares must add up to 1 (they add up to ${+sum.toFixed(6)})`);
+      }
+    }
   });
 
 /** The rules of an explicit starting team and its open pipeline that one field's schema cannot state. */
@@ -404,13 +494,14 @@ export type Territory = z.output<typeof TerritorySchema>;
 export type Programme = z.output<typeof ProgrammeSchema>;
 export type MarketSpec = z.output<typeof MarketSchema>;
 export type Customers = z.output<typeof CustomersSchema>;
+export type Demand = z.output<typeof DemandSchema>;
 
 export type RosterSeat = z.output<typeof RosterSeatSchema>;
 export type RosterTeam = z.output<typeof RosterTeamSchema>;
 export type OpenDeal = z.output<typeof OpenDealSchema>;
 
 /** A resolved scenario: every default filled, territories explicit, absent blocks null. */
-export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'openPipeline' | 'customers' | '$schema'> {
+export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'openPipeline' | 'customers' | 'demand' | '$schema'> {
   territories: Territory[];
   hiring: z.output<typeof HiringSchema> | null;
   attrition: z.output<typeof AttritionSchema> | null;
@@ -434,6 +525,8 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
   openPipeline?: OpenDeal[];
   /** absent (null): bookings only, bit-identical to a scenario without the block */
   customers?: Customers | null;
+  /** demand generation; absent (null): the reps' own prospecting only, bit-identical to a scenario without the block */
+  demand?: Demand | null;
 }
 
 /** Maps zod issues to the project's error shape, picking the most specific branch of a union. */
@@ -630,6 +723,7 @@ export function parseScenario(input: string | unknown): Scenario {
     territories = territories.map((t, ti) => ({ ...t, seats: roster.filter((r) => of(r) === ti).length }));
     team = { asOf: initialTeam.asOf, roster };
   }
+  delete (rest as { demand?: unknown }).demand; // `demand: null` resolves (and hashes) as absent
   const reps = { ...s.reps, seats: territories.reduce((a, t) => a + t.seats, 0) };
   return {
     ...rest,
@@ -648,6 +742,7 @@ export function parseScenario(input: string | unknown): Scenario {
     ...(initialTeam === 'steady-state' ? { initialTeam } : team ? { initialTeam: team } : {}),
     ...(team && openPipeline ? { openPipeline } : {}),
     ...(s.customers ? { customers: s.customers } : {}),
+    ...(s.demand ? { demand: s.demand } : {}),
   };
 }
 

@@ -84,7 +84,8 @@ function getAt(obj: unknown, path: readonly PathSegment[]): unknown {
 /**
  * The default parameter set: win-rate mean, opportunities per month, deal-size median, cycle months,
  * attrition rate, ramp months, time to fill, leader tenure mean and each enablement programme's
- * gapClosed — those present in the scenario with a non-zero value.
+ * gapClosed (with a demand block: leads or budget, qualified share, hand-off loss, quality, nurture conversion)
+ * — those present in the scenario with a non-zero value.
  * @example defaultParameters(parseScenario({ reps: { seats: 5, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1000 } })) // ['reps.winRate', 'reps.opportunitiesPerMonth', 'reps.dealSize', 'reps.cycleMonths']
  */
 export function defaultParameters(s: Scenario): string[] {
@@ -107,6 +108,12 @@ export function defaultParameters(s: Scenario): string[] {
     out.push('customers.annualChurn', 'customers.annualExpansion');
     if (s.customers.referrals) out.push('customers.referrals.perCustomerPerYear', 'customers.referrals.winRate');
     if (s.customers.experience) out.push('customers.experience.churnCut', 'customers.experience.expansionLift');
+  }
+  if (s.demand) {
+    const d = s.demand;
+    out.push(d.budgetPerMonth != null ? 'demand.budgetPerMonth' : typeof d.leadsPerMonth === 'number' ? 'demand.leadsPerMonth' : 'demand.leadsPerMonth.mean');
+    out.push('demand.qualifiedShare', 'demand.handoffLoss', 'demand.quality');
+    if (d.nurture) out.push('demand.nurture.monthlyConversion');
   }
   return out.filter((p) => {
     const v = getAt(s, parsePath(p)!);

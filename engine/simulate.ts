@@ -27,6 +27,12 @@
  * territory's potential is limited, because arrivals then need every territory's total demand. Nothing is
  * allocated per rep-month or per deal. Without a customers block nothing of 6's recording, 8b or the
  * referral pipeline runs (`c.customers` null), so such a scenario gives the numbers it gave before the block.
+ *
+ * With a demand block (model/demand.ts), 2b (after 2): leads, SDRs, qualification, nurture pool, hand-off
+ * and routing to territories, from the trial's demand stream; in 3 a territory's marketing-sourced
+ * opportunities join its reps' demand for saturation; in 4 each seated rep gets its share of its
+ * territory's arrivals, in 6 they resolve after the rep-sourced ones (at the win rate x quality), in 8 a
+ * leaver loses pipelineLossOnExit of them too. Without the block none of this runs (`c.demand` null).
  */
 import type { Scenario } from './scenario.js';
 import { COST_ITEMS, type TrialResults } from './types.js';
@@ -50,6 +56,7 @@ import { charge, chargeSalaries, COST } from './model/costs.js';
 import { accrueQuota, creditPerson, reducePersons } from './model/persons.js';
 import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat } from './model/customers.js';
 import { bookBegin, resolveBook } from './model/openBook.js';
+import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './model/demand.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -92,7 +99,7 @@ function createKernel(c: Compiled) {
   return {
     allocate(from: number, trials: number): TrialResults {
       st.nAtt = 0;
-      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null });
+      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null });
     },
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);
@@ -140,6 +147,7 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   st.cutoff.fill(Infinity);
   if (c.customers) customersBegin(st, c, N * PURPOSES + GLOBAL.customers);
   if (c.book) bookBegin(st, c.book);
+  if (c.demand) demandBegin(st);
 }
 
 /** Month m of one trial, into row `row` of `out`. */
@@ -165,12 +173,17 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
     }
     st.er[j] = effectRamp(pr, m);
   }
+  // 2b. demand generation: leads to qualified opportunities handed to the territories
+  const dem = c.demand !== null;
+  if (dem) cost += demandMonth(st, c, m, out, mo, N * PURPOSES + GLOBAL.demand);
   // 3. multipliers and demand, in a pass of their own when a territory saturates (4 needs its total)
   if (!c.unlimited) {
     st.tDemand.fill(0);
     for (let s = 0; s < N; s++) if (status[s] === SEATED) st.tDemand[territory[s]] += seatRates(st, c, s);
+    if (dem) addMarketingDemand(st);
     territoryFactors(st, c);
   }
+  if (dem) demandRoute(st, c, N * PURPOSES + GLOBAL.demand);
   const referrals = c.customers !== null && c.customers.referrals;
   if (referrals) countSeated(st, c);
   // 4-8 and the counts of 10, seat by seat
@@ -199,6 +212,7 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
         st.pMade[st.person[s]] += a;
         created += a;
       }
+      if (dem) demandArrive(st, c, s, out, mo); // 4, marketing-sourced
       if (c.coverage !== 0) padded += padSeat(st, c, s, left); // 5
     }
     if (figures) openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];
@@ -207,6 +221,14 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
       revenue += v;
       out.territoryRevenue[tro + territory[s]] += v;
       if (status[s] === SEATED) creditPerson(st, s, y, v);
+    }
+    if (dem) {
+      const r = demandResolve(st, c, s, out, mo); // 6, marketing-sourced
+      if (r > 0) {
+        revenue += r;
+        out.territoryRevenue[tro + territory[s]] += r;
+        if (status[s] === SEATED) creditPerson(st, s, y, r);
+      }
     }
     if (referrals) {
       const r = referralSeat(st, c, s, m, out, mo); // 4 and 6 of the referral pipeline
@@ -220,7 +242,10 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
       seatedN++;
       if (c.quotaAnnual) accrueQuota(st, s, y, monthQuota(st, c, s)); // 7
       if (st.P > 0) enrolled += enrolledCost(st, c, s);
-      if (c.attrition && exitSeat(st, c, s, m, hazard, quarterEnd)) vacate(st, c, s, m); // 8
+      if (c.attrition && exitSeat(st, c, s, m, hazard, quarterEnd)) {
+        if (dem) demandExit(st, c, s);
+        vacate(st, c, s, m); // 8
+      }
     }
     if (quarterEnd) st.qRev[s] = st.qQuota[s] = 0;
     if (figures) {
@@ -299,5 +324,10 @@ function endTrial(st: SeatState, c: Compiled, out: TrialResults, row: number): v
     let total = 0;
     for (let k = row * c.H; k < (row + 1) * c.H; k++) total += out.cost[k];
     customersEnd(st, c, out, row, total - st.cust!.csCost);
+  }
+  if (c.demand) {
+    let revenue = 0;
+    for (let k = row * c.H; k < (row + 1) * c.H; k++) revenue += out.revenue[k];
+    demandEnd(st, out, row, revenue);
   }
 }

@@ -10,6 +10,7 @@ import type { Compiled } from './compile.js';
 import { createStreams, PURPOSES, GLOBALS } from './random/streams.js';
 import { createLeaderState, type LeaderState } from './model/leadership.js';
 import { createCustomerState, type CustomerState } from './model/customers.js';
+import { createDemandState, type DemandState } from './model/demand.js';
 
 /** Seat status: closed (never opened, or not backfilled), held by a rep, or an open requisition. */
 export const CLOSED = 0;
@@ -157,6 +158,8 @@ export interface SeatState {
 
   // ---- customers (null when the scenario has no customers block)
   cust: CustomerState | null;
+  /** demand generation (null when the scenario has no demand block) */
+  dem: DemandState | null;
 
   // ---- attainments of the block (person-years with quota), in trial order
   att: Float32Array;
@@ -261,6 +264,7 @@ export function createState(c: Compiled): SeatState {
     bookAge: new Int32Array(c.book ? c.book.age0.length : 0),
     bookOpen: new Int32Array(N),
     cust: c.customers ? createCustomerState(N, T, H, Y) : null,
+    dem: c.demand ? createDemandState(N, T, c.demand.delay) : null,
     att: new Float32Array(1024),
     nAtt: 0,
   };

@@ -4,7 +4,7 @@
  */
 import type { Scenario } from './scenario.js';
 import { scenarioHash } from './scenario.js';
-import { COST_ITEMS, LORENZ_POINTS, type CoverageSummary, type CustomersSummary, type MonthlyAnnual, type Stats, type Summary, type TrialResults } from './types.js';
+import { COST_ITEMS, LORENZ_POINTS, type CoverageSummary, type CustomersSummary, type DemandSummary, type MonthlyAnnual, type Stats, type Summary, type TrialResults } from './types.js';
 import { planTargets, type PlanTargets } from './model/policy.js';
 import { histogram, stats, statsOrNull, wilson } from './stats/stats.js';
 import { countIntegers } from './stats/countIntegers.js';
@@ -177,6 +177,44 @@ function customersSummary(src: TrialColumns): CustomersSummary {
   };
 }
 
+/** The demand part of the Summary (the scenario has a demand block). */
+function demandSummary(s: Scenario, src: TrialColumns): DemandSummary {
+  const n = src.trials;
+  const flow = (key: WideKey) => {
+    const total = new Float64Array(n);
+    return { ...monthlyAnnual(src, key, true, total), total: stats(total) };
+  };
+  const leads = flow('leads');
+  const opportunities = flow('marketingOpps');
+  const won = flow('marketingWon');
+  const revenue = flow('marketingRevenue');
+  const costLeads = src.scalar('marketingCostLeads');
+  const costSdr = src.scalar('marketingCostSdr');
+  const costNurture = src.scalar('marketingCostNurture');
+  const cost = new Float64Array(n);
+  for (let t = 0; t < n; t++) cost[t] = costLeads[t] + costSdr[t] + costNurture[t];
+  const leadSpend = stats(costLeads);
+  const costMean = cost.reduce((a, b) => a + b, 0) / n;
+  const per = (mean: number) => (costMean > 0 && mean > 0 ? costMean / mean : null);
+  return {
+    leads,
+    qualified: flow('qualifiedOpps'),
+    opportunities,
+    won,
+    revenue,
+    nurturePool: s.demand?.nurture ? monthlyAnnual(src, 'nurturePool', false) : null,
+    backlog: s.demand?.sdr ? monthlyAnnual(src, 'leadBacklog', false) : null,
+    shareOfPipeline: statsOrNull(src.scalar('marketingOppShare')),
+    shareOfRevenue: statsOrNull(src.scalar('marketingRevenueShare')),
+    cost: { total: stats(cost), leads: leadSpend, sdr: stats(costSdr), nurture: stats(costNurture) },
+    costPerLead: leads.total.mean > 0 && leadSpend.mean > 0 ? leadSpend.mean / leads.total.mean : null,
+    costPerOpportunity: per(opportunities.total.mean),
+    costPerWonDeal: per(won.total.mean),
+    roi: costMean > 0 ? (revenue.total.mean - costMean) / costMean : null,
+    revenueStdError: revenue.total.sd / Math.sqrt(n),
+  };
+}
+
 const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10) / 100);
 
 /**
@@ -239,6 +277,11 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
   const breakdown: Record<string, Stats> = {};
   COST_ITEMS.forEach((item, k) => (breakdown[item] = stats(src.column('costItems', k))));
   if (s.customers) breakdown.customerSuccess = stats(src.scalar('csCost'));
+  if (s.demand) {
+    breakdown.marketing = stats(src.scalar('marketingCostLeads'));
+    if (s.demand.sdr) breakdown.sdr = stats(src.scalar('marketingCostSdr'));
+    if (s.demand.nurture) breakdown.nurture = stats(src.scalar('marketingCostNurture'));
+  }
   const lorenz: [number, number][] = [];
   for (let i = 0; i < LORENZ_POINTS; i++) {
     const x = i / (LORENZ_POINTS - 1);
@@ -299,6 +342,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
       planProbabilityStdError: planSe,
     },
     ...(s.customers ? { customers: customersSummary(src) } : {}),
+    ...(s.demand ? { demand: demandSummary(s, src) } : {}),
     meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };
 }

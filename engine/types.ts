@@ -26,6 +26,8 @@ export interface TrialResults {
   figures: boolean;
   /** true when the scenario has a customers block (else the customer arrays below are empty) */
   customers?: boolean;
+  /** true when the scenario has a demand block (else the demand arrays below are empty) */
+  demand?: boolean;
   /** revenue booked in each month */
   revenue: Float64Array;
   /** cost of each month (all items) */
@@ -108,6 +110,22 @@ export interface TrialResults {
   ltv: Float64Array;
   cacPayback: Float64Array;
   csCost: Float64Array;
+  // ---- demand block (length 0 without it)
+  /** leads arrived, qualified opportunities (after the qualification delay, nurture conversions included, before the hand-off), nurture pool and leads waiting for an SDR at the month's end */
+  leads: Float64Array;
+  qualifiedOpps: Float64Array;
+  nurturePool: Float64Array;
+  leadBacklog: Float64Array;
+  /** marketing-sourced opportunities created in reps' pipelines (after hand-off and saturation), won, and their revenue, in the month */
+  marketingOpps: Float64Array;
+  marketingWon: Float64Array;
+  marketingRevenue: Float64Array;
+  /** per trial: lead (or budget), SDR and nurture-programme cost; marketing-sourced share of created (not padded) opportunities and of revenue */
+  marketingCostLeads: Float64Array;
+  marketingCostSdr: Float64Array;
+  marketingCostNurture: Float64Array;
+  marketingOppShare: Float64Array;
+  marketingRevenueShare: Float64Array;
   /** pooled person-year attainments (all trials), in trial order */
   attainments: Float32Array;
   /** number of attainments per trial, to slice `attainments` */
@@ -210,6 +228,36 @@ export interface CustomersSummary {
   arrStdError: number;
 }
 
+/** Demand generation (present only when the scenario has a demand block). */
+export interface DemandSummary {
+  /** leads arrived; annual = the year's sum; total over the horizon */
+  leads: MonthlyAnnual & { total: Stats };
+  /** qualified opportunities (after the qualification delay, nurture conversions included, before the hand-off) */
+  qualified: MonthlyAnnual & { total: Stats };
+  /** marketing-sourced opportunities created in the reps' pipelines (after the hand-off and territory saturation) */
+  opportunities: MonthlyAnnual & { total: Stats };
+  /** marketing-sourced deals won, and their revenue */
+  won: MonthlyAnnual & { total: Stats };
+  revenue: MonthlyAnnual & { total: Stats };
+  /** end-of-month nurture pool; annual = at each plan year's end (null without a nurture programme) */
+  nurturePool: MonthlyAnnual | null;
+  /** end-of-month leads waiting for an SDR (null without SDRs) */
+  backlog: MonthlyAnnual | null;
+  /** per trial: marketing-sourced / all created (not padded) opportunities, and / all revenue */
+  shareOfPipeline: Stats | null;
+  shareOfRevenue: Stats | null;
+  /** demand cost over the horizon: leads (or budget), SDRs, nurture programme, and their sum */
+  cost: { total: Stats; leads: Stats; sdr: Stats; nurture: Stats };
+  /** ratios of means: mean lead spend (leads or budget) / mean leads; mean demand cost (leads, SDRs, nurturing) / mean marketing-sourced opportunities and won deals (null when the denominator is 0) */
+  costPerLead: number | null;
+  costPerOpportunity: number | null;
+  costPerWonDeal: number | null;
+  /** marketing ROI: (mean marketing-sourced revenue - mean demand cost) / mean demand cost (null without demand cost) */
+  roi: number | null;
+  /** standard error of mean marketing-sourced revenue over the horizon */
+  revenueStdError: number;
+}
+
 export interface Summary {
   trials: number;
   seed: number;
@@ -246,5 +294,7 @@ export interface Summary {
   diagnostics: { revenueStdError: number; planProbabilityStdError: number | null };
   /** recurring revenue; absent when the scenario has no customers block */
   customers?: CustomersSummary;
+  /** demand generation; absent when the scenario has no demand block */
+  demand?: DemandSummary;
   meta: { elapsedMs: number; engineVersion: string; trialsPerSecond: number | null };
 }

@@ -2,12 +2,12 @@ import type { Command } from '../args.js';
 import { parseArgs, UsageError } from '../args.js';
 import { checkWritable, lastFlag, readInput, writeAtomic, writeStdout } from '../files.js';
 import { table } from '../format.js';
-import { calibrate as fit, type CalibrationResult } from '../../engine/index.js';
+import { calibrate as fit, calibrateDemand, parseScenario, type CalibrationResult, type DemandCalibration } from '../../engine/index.js';
 import { basename } from 'node:path';
 
 /** `salesim calibrate`: fit a scenario to a CRM opportunity export (and optional roster). */
 export const calibrate: Command = {
-  usage: 'calibrate <opps.csv|-> [--reps F] [--out F] [--map F] [--json]',
+  usage: 'calibrate <opps.csv|-> [--reps F] [--leads F] [--out F] [--map F] [--json]',
   summary: 'fit a scenario to a CRM opportunity export (and rep roster)',
   help: [
     'Reads an opportunity export (default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount)',
@@ -17,11 +17,13 @@ export const calibrate: Command = {
     'with a fit report. --json prints { scenario, report } on stdout. --map reads a YAML/JSON mapping:',
     '  columns: { owner, created, closed, stage, amount, currency }, stages: { won: [..], lost: [..],',
     '  noDecision: [..], dropped: [..], prePipeline: [..] } ("*text*" = contains; rows with no created date in a\n  pre-pipeline stage, default *Prospect*, *Lead*, *MQL*, are excluded and counted), dateOrder: mdy | dmy, roster: { name, territory, hired, exited }',
+    '--leads F reads a lead export (Created Date, Converted Date or qualified, optional Lead Status) and adds a',
+    'demand block: leads a month, qualified share (recent leads censored), qualification delay, not-ready share.',
     'Other options: --from/--to YYYY-MM (the window), --name NAME, --horizon MONTHS,',
     '--skip-invalid (reject bad rows and list them in the report instead of stopping).',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['reps', 'out', 'map', 'from', 'to', 'name', 'horizon'], booleans: ['json', 'skip-invalid'] });
+    const p = parseArgs(args, { values: ['reps', 'leads', 'out', 'map', 'from', 'to', 'name', 'horizon'], booleans: ['json', 'skip-invalid'] });
     if (p.positional.length !== 1) throw new UsageError('expects exactly one opportunity CSV file');
     const file = p.positional[0];
     const out = lastFlag(p.flags, 'out');
@@ -33,7 +35,9 @@ export const calibrate: Command = {
     const mapping = mapFile ? readInput(mapFile, 'map') : null;
     const horizon = lastFlag(p.flags, 'horizon');
     if (horizon !== undefined && !(Number.isInteger(Number(horizon)) && +horizon >= 1 && +horizon <= 120)) throw new UsageError(`--horizon must be a whole number between 1 and 120 (got '${horizon}')`);
-    const result = fit(csv, {
+    const leadsFile = lastFlag(p.flags, 'leads');
+    const leads = leadsFile ? calibrateDemand(readInput(leadsFile, 'leads'), { asOf: lastFlag(p.flags, 'to') }) : null;
+    const fitted = fit(csv, {
       roster,
       mapping,
       from: lastFlag(p.flags, 'from') ?? null,
@@ -43,12 +47,14 @@ export const calibrate: Command = {
       horizonMonths: horizon === undefined ? undefined : Number(horizon),
       source: basename(file),
     });
+    const result = leads ? withDemand(fitted, leads, basename(leadsFile!)) : fitted;
     if (out) writeAtomic(out, result.yaml, 'out');
-    if (p.flags.has('json')) writeStdout(JSON.stringify({ scenario: result.scenario, report: result.report }) + '\n');
-    else if (out) writeStdout(readableReport(result) + `\nwrote ${out}\n`);
+    const leadReport = leads ? '\n' + demandReport(leads) : '';
+    if (p.flags.has('json')) writeStdout(JSON.stringify({ scenario: result.scenario, report: result.report, ...(leads ? { demandReport: leads.report } : {}) }) + '\n');
+    else if (out) writeStdout(readableReport(result) + leadReport + `\nwrote ${out}\n`);
     else {
       writeStdout(result.yaml);
-      process.stderr.write(readableReport(result) + '\n');
+      process.stderr.write(readableReport(result) + leadReport + '\n');
     }
     return 0;
   },
@@ -71,5 +77,38 @@ export function readableReport(r: CalibrationResult): string {
   for (const e of rep.rows.rejections.slice(0, 20)) out.push(`rejected: ${e.message}`);
   if (rep.rows.rejections.length > 20) out.push(`rejected: ... and ${rep.rows.rejections.length - 20} more problems`);
   for (const w of rep.warnings) out.push(`warning: ${w}`);
+  return out.join('\n');
+}
+
+/** The fitted scenario with a demand block from the lead export appended (YAML and the resolved scenario). */
+function withDemand(r: CalibrationResult, d: DemandCalibration, source: string): CalibrationResult {
+  const f = d.demand;
+  const rep = d.report;
+  const leads = typeof f.leadsPerMonth === 'number' ? num(f.leadsPerMonth) : `{ mean: ${num(f.leadsPerMonth.mean)}, sd: ${num(f.leadsPerMonth.sd)} }`;
+  const yaml =
+    r.yaml.replace(/\n*$/, '\n') +
+    [
+      '',
+      `# demand: fitted from ${source} (${rep.leads} leads over ${rep.months} months, ${rep.eligibleLeads} old enough for the shares)`,
+      'demand:',
+      `  leadsPerMonth: ${leads}   # ± ${num(rep.leadsPerMonthStdError)} (SE of the mean)`,
+      `  qualifiedShare: ${num(f.qualifiedShare)}   # ± ${num(rep.qualifiedShareStdError)} (SE)`,
+      `  qualificationDelayMonths: ${f.qualificationDelayMonths}   # median months from lead to qualified`,
+      ...(f.notReadyShare === null ? ['  # notReadyShare: no status column in the export (default 0.5)'] : [`  notReadyShare: ${num(Math.min(f.notReadyShare, 1 - f.qualifiedShare))}   # leads nurturing or recycled`]),
+      '',
+    ].join('\n');
+  parseScenario(yaml); // the fitted block is valid (throws an InputError naming the field if not)
+  const demand = { leadsPerMonth: f.leadsPerMonth, qualifiedShare: f.qualifiedShare, qualificationDelayMonths: f.qualificationDelayMonths, ...(f.notReadyShare === null ? {} : { notReadyShare: Math.min(f.notReadyShare, 1 - f.qualifiedShare) }) };
+  return { ...r, yaml, scenario: { ...r.scenario, demand } };
+}
+
+/** The lead-export fit as text. */
+function demandReport(d: DemandCalibration): string {
+  const r = d.report;
+  const lp = d.demand.leadsPerMonth;
+  const out = [
+    `leads: ${r.leads} over ${r.months} months (as of ${r.asOf}): ${typeof lp === 'number' ? num(lp) : `mean ${num(lp.mean)}, sd of the monthly mean ${num(lp.sd)}`} a month ± ${num(r.leadsPerMonthStdError)}; qualified share ${num(d.demand.qualifiedShare)} ± ${num(r.qualifiedShareStdError)} of ${r.eligibleLeads} leads (${r.censoredLeads} too recent, censored); delay median ${r.delayMonths.median}, max ${r.delayMonths.max} months; not ready ${d.demand.notReadyShare === null ? '-' : num(d.demand.notReadyShare)}`,
+  ];
+  for (const w of r.warnings) out.push(`warning: ${w}`);
   return out.join('\n');
 }

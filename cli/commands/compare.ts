@@ -118,6 +118,17 @@ export function formatComparison(title: string, r: CompareResult): string {
     }
     lines.push(table(rows));
   }
+  if (all.some((x) => x.s.demand)) {
+    lines.push('');
+    lines.push('demand generation (means over trials; marketing-sourced = from leads, after the hand-off):');
+    const rows: string[][] = [['scenario', 'leads', 'qualified', 'mkt opps', 'mkt share of revenue', 'mkt revenue', 'demand cost', 'cost / won deal', 'marketing ROI']];
+    for (const { name, s } of all) {
+      const d = s.demand;
+      if (!d) rows.push([name, '-', '-', '-', '-', '-', '-', '-', '-']);
+      else rows.push([name, d.leads.total.mean.toFixed(0), d.qualified.total.mean.toFixed(0), d.opportunities.total.mean.toFixed(0), pct(d.shareOfRevenue?.mean), money(d.revenue.total.mean), money(d.cost.total.mean), d.costPerWonDeal === null ? '-' : money(d.costPerWonDeal), d.roi === null ? '-' : pct(d.roi)]);
+    }
+    lines.push(table(rows));
+  }
   return lines.join('\n');
 }
 

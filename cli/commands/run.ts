@@ -70,6 +70,12 @@ export function summaryCsv(s: Summary): string {
     ].join(','),
   );
   const extra = c ? ',arr_mean,arr_p10,arr_p50,arr_p90,new_arr_mean,expansion_arr_mean,churned_arr_mean,customers_mean,recognised_mean' : '';
+  const d = s.demand;
+  if (d) {
+    // demand block: the funnel's monthly means
+    rows.forEach((_, i) => (rows[i] += ',' + [d.leads.monthly[i].mean, d.qualified.monthly[i].mean, d.opportunities.monthly[i].mean, d.won.monthly[i].mean, d.revenue.monthly[i].mean, d.nurturePool?.monthly[i].mean ?? 0, d.backlog?.monthly[i].mean ?? 0].join(',')));
+    return [head + extra + ',leads_mean,qualified_mean,marketing_opps_mean,marketing_won_mean,marketing_revenue_mean,nurture_pool_mean,lead_backlog_mean', ...rows].join('\n') + '\n';
+  }
   return [head + extra, ...rows].join('\n') + '\n';
 }
 
@@ -107,6 +113,32 @@ export function readable(s: Summary): string {
     out.push('');
     out.push(customersTable(s));
   }
+  if (s.demand) {
+    out.push('');
+    out.push(demandTable(s));
+  }
+  return out.join('\n');
+}
+
+/** The demand-generation rows of the readable report (a scenario with a demand block): the funnel by year, shares, unit costs, marketing ROI. */
+export function demandTable(s: Summary): string {
+  const d = s.demand!;
+  const years = d.leads.annual;
+  const rows = [['demand funnel (means)', ...years.map((_, i) => `year ${i + 1}`), 'total']];
+  const row = (label: string, f: { annual: { mean: number }[]; total: { mean: number } }, fmt = (v: number) => v.toFixed(0)) => rows.push([label, ...f.annual.map((a) => fmt(a.mean)), fmt(f.total.mean)]);
+  row('leads', d.leads);
+  row('qualified opportunities', d.qualified);
+  row('marketing-sourced opps', d.opportunities);
+  row('marketing-sourced wins', d.won);
+  row('marketing-sourced revenue', d.revenue, money);
+  if (d.nurturePool) rows.push(['nurture pool at year end', ...d.nurturePool.annual.map((a) => a.mean.toFixed(0)), '']);
+  if (d.backlog) rows.push(['leads waiting for an SDR', ...d.backlog.annual.map((a) => a.mean.toFixed(0)), '']);
+  const out = [table(rows)];
+  out.push(`marketing-sourced share: of created opportunities ${pct(d.shareOfPipeline?.mean)}, of revenue ${pct(d.shareOfRevenue?.mean)}; marketing-sourced revenue ${money(d.revenue.total.mean)} ± ${money(d.revenueStdError)} (mean ± se)`);
+  const per = (label: string, v: number | null) => `${label} ${v === null ? '-' : money(v)}`;
+  out.push(
+    `demand cost ${money(d.cost.total.mean)} (leads ${money(d.cost.leads.mean)}, SDRs ${money(d.cost.sdr.mean)}, nurture ${money(d.cost.nurture.mean)}); ${per('per lead', d.costPerLead)}, ${per('per opportunity', d.costPerOpportunity)}, ${per('per won deal', d.costPerWonDeal)}; marketing ROI ${d.roi === null ? '-' : pct(d.roi)} (marketing-sourced bookings - demand cost) / demand cost`,
+  );
   return out.join('\n');
 }
 

@@ -104,7 +104,7 @@ export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
   const seated = st.status[s] === SEATED;
   const reg = st.openReg[s];
   const pad = st.openPad[s];
-  const open = reg + pad;
+  const open = reg + pad + (st.dem !== null ? st.dem.openMkt[s] : 0);
   if (!seated && open === 0) return 0;
   const S = st.S;
   const o = s * PURPOSES;
@@ -112,6 +112,10 @@ export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
   let pw = seated ? st.pEff[s] * capacityDilution(c.capacity, open + st.bookOpen[s]) : Math.min(1, st.base[s] * st.lift);
   if (c.sellingTime && seated) pw *= workDilution(st.workHours[s], c.hoursOpen, open);
   const pDecide = 1 - (seated ? st.ndEff[s] : c.noDecision);
+  if (st.dem !== null) {
+    st.dem.pw = pw;
+    st.dem.pDecide = pDecide;
+  }
   const stream = o + PURPOSE.resolutions;
   let won: number;
   if (c.stalls) {

@@ -33,6 +33,8 @@ export const PURPOSE = {
   referrals: 10,
   /** the seat's stationary start (initialTeam: steady-state): vacant or the holder's tenure */
   team: 11,
+  /** the seat's marketing-sourced opportunities: its share of its territory's, resolutions, wins and deal sizes (demand block) */
+  demand: 12,
   /** the open book's deals (openPipeline): resolutions, outcomes and drawn deal sizes */
   book: 13,
 } as const;
@@ -48,8 +50,10 @@ export const GLOBAL = {
   tiers: 1,
   /** the initial customer base (customers block) */
   customers: 2,
+  /** leads, SDR backlog, qualification, nurture pool, hand-off, routing and saturation (demand block) */
+  demand: 3,
 } as const;
-export const GLOBALS = 3;
+export const GLOBALS = 4;
 
 const INV_2_32 = 2.3283064365386963e-10;
 
@@ -128,7 +132,7 @@ export function globalStream(seats: number, which: number): number {
  * Stream ids depend only on (seat, purpose), never on the number of seats, so scenarios that differ in
  * size still share the draws of the seats they have in common. `purposes` (a bit mask, bit p = purpose p)
  * limits seeding to the streams a scenario draws from, and `globals` to the first trial streams it uses
- * (GLOBAL.customers only with a customers block); skipping unused streams changes no draw.
+ * (GLOBAL.customers only with a customers or demand block, GLOBAL.demand only with a demand block); skipping unused streams changes no draw.
  */
 export function seedTrialStreams(S: Int32Array, seats: number, k0: number, k1: number, purposes = ALL_PURPOSES, globals = GLOBALS): void {
   for (let s = 0; s < seats; s++) {

@@ -91,6 +91,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
         expect(await kpi.locator('.value').textContent(), p.id).toBe(formatPct(expected.plan.probability));
       } else expect(await kpi.locator('.value').textContent(), p.id).toBe('–');
       expect(await page.locator('[data-testid=fan-chart]').getAttribute('data-seed')).toBe(String(p.scenario!.seed));
+      if (expected.demand) {
+        // a demand block: its cards and funnel chart, with the engine's marketing-sourced share
+        await page.locator('sim-demand [data-testid=funnel-chart] svg').first().waitFor({ timeout: 60_000 });
+        expect(await page.locator('[data-testid=kpi-marketing-share]').getAttribute('data-value'), p.id).toBe(String(expected.demand.shareOfRevenue!.mean));
+      } else expect(await page.locator('sim-demand').count(), p.id).toBe(0);
       if (i === 0) {
         await shot('results');
         await axe('results');
@@ -191,6 +196,25 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     }
     await shot('compare');
     await axe('compare');
+  }, 180_000);
+
+  it("compare view: the 'reps, marketing or nurturing?' presets, as the engine compares them", async () => {
+    const ids = ['baseline', 'hire', 'marketing', 'nurture'].map((x) => `reps-marketing-nurture.${x}`);
+    const study = ids.map((id) => presets.find((p) => p.id === id));
+    expect(study.map((p) => p?.id)).toEqual(ids);
+    await page.locator('[data-testid=tab-compare]').click();
+    await page.locator('[data-testid=preset-picker]').selectOption(ids[0]);
+    await page.locator('text=Unpin').click();
+    await page.locator('[data-testid=pin-baseline]').click();
+    while ((await page.locator('[aria-label^="Remove variant"]').count()) > 0) await page.locator('[aria-label^="Remove variant"]').first().click();
+    for (const id of ids.slice(1)) await page.locator('[data-testid=add-preset-variant]').selectOption(id);
+    await page.locator('[data-testid=compare-run]').click();
+    await expect.poll(async () => page.locator('[data-testid=compare-results] td').first().textContent(), { timeout: 120_000 }).toBe(study[1]!.name);
+    await page.locator('[data-testid=difference-chart] svg').first().waitFor();
+    const body = { seed: study[0]!.scenario!.seed, trials: TRIALS, compare: { baseline: study[0]!.scenario, variants: study.slice(1).map((p) => ({ name: p!.name, scenario: p!.scenario })) } };
+    const expected = await api<{ variants: { beatsBaseline: { probability: number } }[] }>('/api/compare', body);
+    const shown = await page.locator('[data-testid=beats-baseline]').allTextContents();
+    expect(shown).toEqual(expected.variants.map((v) => formatPct(v.beatsBaseline.probability)));
   }, 180_000);
 
   it('sensitivity view: the tornado', async () => {

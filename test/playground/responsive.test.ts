@@ -193,4 +193,23 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
       expect(pageErrors).toEqual([]);
     }, 180_000);
   }
+
+  it('a demand preset: the funnel cards and chart fit and are reachable on a phone and a desktop', async () => {
+    await page.locator('[data-testid=tab-results]').click();
+    await page.locator('[data-testid=preset-picker]').selectOption('reps-marketing-nurture.baseline');
+    await page.locator('sim-demand [data-testid=funnel-chart] svg').first().waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 120_000 });
+    for (const size of [SIZES[0], SIZES[2]]) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(300);
+      if (DOCS) {
+        await page.locator('sim-demand').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: join(DOCS, `${size.name}-demand.png`) });
+      }
+      await checkLayout(`${size.name} demand`);
+      await axe(`${size.name} demand`);
+    }
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
 });

@@ -15,6 +15,7 @@ import './sim-chart.js';
 import './sim-kpis.js';
 import './sim-coverage.js';
 import './sim-customers.js';
+import './sim-demand.js';
 
 export class SimResults extends LitElement {
   private state = new StoreController(this);
@@ -105,6 +106,7 @@ export class SimResults extends LitElement {
       <div class=${stale ? 'stale' : ''} data-testid="results-body" data-stale=${stale ? 'true' : 'false'} style="display:grid;gap:0.75rem">
       <sim-kpis .summary=${s} ?partial=${running}></sim-kpis>
       ${s?.customers ? html`<sim-customers .summary=${s} ?partial=${running}></sim-customers>` : null}
+      ${s?.demand ? html`<sim-demand .summary=${s} ?partial=${running}></sim-demand>` : null}
       <div class="grid">
         <sim-chart
           class="wide"
