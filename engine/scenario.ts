@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { LineCounter, parseDocument, visit } from 'yaml';
 import { InputError, formatPath, issue, type InputIssue } from './errors.js';
 import { MAX_DEPTH, MAX_TEXT_CHARS, valueDepth, yamlTextDepth } from './textLimits.js';
+import { DistributionSchema } from './uncertainty/distribution.js';
+import { resolveUncertainty, takeDistributions, type Uncertainty } from './uncertainty/resolve.js';
 
 const BETWEEN_0_1 = 'must be between 0 and 1';
 const num = () => z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number');
@@ -237,6 +239,18 @@ const CustomersSchema = z.strictObject({
     .default(null),
 });
 
+/**
+ * Uncertain inputs (optional; engine/uncertainty/resolve.ts): parameters drawn once per trial (also
+ * written in place as a distribution at the field), their rank correlations, and the sampling design.
+ */
+const UncertaintySchema = z.strictObject({
+  parameters: z.array(z.strictObject({ path: str(), distribution: DistributionSchema }), { error: 'must be a list' }).default([]),
+  correlations: z
+    .array(z.strictObject({ between: z.tuple([str(), str()], { error: 'must be [pathA, pathB]' }), rho: num() }), { error: 'must be a list' })
+    .default([]),
+  sampling: z.enum(['lhs', 'random'], { error: 'must be lhs or random' }).default('lhs'),
+});
+
 /** The scenario file schema (input form: fields may be absent and take defaults). */
 export const ScenarioSchema = z
   .strictObject({
@@ -260,6 +274,7 @@ export const ScenarioSchema = z
     market: MarketSchema.nullable().optional(),
     initialTeam: z.enum(['ramped', 'steady-state'], { error: 'must be ramped or steady-state' }).optional(),
     customers: CustomersSchema.nullable().optional(),
+    uncertainty: UncertaintySchema.nullable().optional(),
   })
   .superRefine((s, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -336,7 +351,7 @@ export type MarketSpec = z.output<typeof MarketSchema>;
 export type Customers = z.output<typeof CustomersSchema>;
 
 /** A resolved scenario: every default filled, territories explicit, absent blocks null. */
-export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'customers' | '$schema'> {
+export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'customers' | '$schema' | 'uncertainty'> {
   territories: Territory[];
   hiring: z.output<typeof HiringSchema> | null;
   attrition: z.output<typeof AttritionSchema> | null;
@@ -355,6 +370,8 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
   initialTeam?: 'steady-state';
   /** absent (null): bookings only, bit-identical to a scenario without the block */
   customers?: Customers | null;
+  /** present only with uncertain parameters: drawn per trial (engine/model/uncertainty.ts); their fields hold the medians */
+  uncertainty?: Uncertainty;
 }
 
 /** Maps zod issues to the project's error shape, picking the most specific branch of a union. */
@@ -538,13 +555,15 @@ export function parseScenario(input: string | unknown): Scenario {
   }
   // an object built by a caller: the same depth limit as text, before zod recurses into it
   if (typeof input !== 'string' && valueDepth(raw, MAX_DEPTH) > MAX_DEPTH) throw new InputError([issue(null, `nests deeper than ${MAX_DEPTH} levels (depth limit)`)]);
-  const r = ScenarioSchema.safeParse(raw);
-  if (!r.success) throw new InputError(zodIssues(r.error.issues, [], raw));
+  // distributions written in place (engine/uncertainty/resolve.ts): a placeholder while the rest is validated
+  const taken = takeDistributions(raw as Record<string, unknown>, (e, at) => zodIssues((e as z.ZodError).issues, at));
+  const r = ScenarioSchema.safeParse(taken.raw);
+  if (!r.success) throw new InputError(zodIssues(r.error.issues, [], taken.raw));
   const s = r.data;
   const territories = s.territories ?? [{ name: DEFAULT_TERRITORY, seats: s.reps.seats ?? 0, potential: null }];
-  const { $schema: _ignored, market, initialTeam, ...rest } = s;
+  const { $schema: _ignored, market, initialTeam, uncertainty, ...rest } = s;
   const reps = { ...s.reps, seats: territories.reduce((a, t) => a + t.seats, 0) };
-  return {
+  const resolved: Scenario = {
     ...rest,
     territories,
     reps,
@@ -561,6 +580,8 @@ export function parseScenario(input: string | unknown): Scenario {
     ...(initialTeam === 'steady-state' ? { initialTeam } : {}),
     ...(s.customers ? { customers: s.customers } : {}),
   };
+  if (taken.found.length === 0 && !uncertainty) return resolved;
+  return resolveUncertainty(resolved, taken.found, uncertainty, (x) => parseScenario(x));
 }
 
 /**
