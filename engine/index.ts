@@ -38,3 +38,6 @@ export { mergePatch, applyScenarioPatch, checkPatch } from './patch.js';
 export { createSummaryStream, type SummaryStream } from './summaryStream.js';
 export * from './calibrate/index.js';
 export { calibrateCustomers, type CustomerCalibration, type CustomerCalibrationOptions } from './calibrate/customers.js';
+export { solve, parseTarget, targetValue, withDecision, type SolveOptions, type SolveResult, type SolvePoint, type SolveTarget, type TargetValue } from './solve.js';
+export type { Uncertainty, UncertainParameter, Correlation } from './uncertainty/resolve.js';
+export type { Distribution } from './uncertainty/distribution.js';
