@@ -2,6 +2,7 @@ import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
 import { loadScenario } from '../load.js';
 import { money, pct, progressBar, table } from '../format.js';
+import { uncertaintyTable } from './solve.js';
 import type { Summary } from '../../engine/index.js';
 import { defaultWorkers, runSummary } from '../../parallel/index.js';
 
@@ -107,6 +108,7 @@ export function readable(s: Summary): string {
     out.push('');
     out.push(customersTable(s));
   }
+  if (s.uncertainty) out.push('', uncertaintyTable(s));
   return out.join('\n');
 }
 
