@@ -210,7 +210,7 @@ export function solve(s: Scenario, opts: SolveOptions): SolveResult {
     message = `${target.text} is met across the whole range; the smallest value tried, ${path} = ${fmt(lo0)}, already meets it (${show(a)})`;
   } else if (!a.met && !b.met) {
     const best = (target.op === '>=' ? a.value > b.value : a.value < b.value) ? a : b;
-    message = `no value of ${path} in [${fmt(lo0)}, ${fmt(hi0)}] meets ${target.text}: the closest is at ${fmt(best.x)} (${show(best)}); widen the range (--min/--max) or change other levers`;
+    message = `no value of ${path} in [${fmt(lo0)}, ${fmt(hi0)}] meets ${target.text}: the closest is at ${fmt(best.x)} (${show(best)}); widen the range or change other levers`;
   } else {
     // invariant: `bad` end does not meet, `good` end does
     let badX = direction === 'smallest' ? lo0 : hi0;
@@ -226,7 +226,7 @@ export function solve(s: Scenario, opts: SolveOptions): SolveResult {
   const step = integer ? 1 : tolerance;
   const neighbours = answer ? [answer.x - step, answer.x + step].filter((x) => x >= lo0 && x <= hi0).map(at) : [];
   const withinNoise = answer !== null && answer.ci[0] <= target.value && target.value <= answer.ci[1];
-  if (withinNoise) message += '; its interval contains the target, so the answer is within the simulation\'s noise (more --trials sharpen it)';
+  if (withinNoise) message += '; its interval contains the target, so the answer is within the simulation\'s noise (more trials sharpen it)';
   return { vary: path, target, trials, seed, range: [lo0, hi0], integer, direction, answer, neighbours, evaluations, withinNoise, message, plan: plan?.total ?? null };
 }
 
