@@ -113,3 +113,12 @@ describe('simulation', () => {
     expect(u.contribution.r2).toBeGreaterThan(0.2);
   });
 });
+
+describe('one-at-a-time sensitivity with uncertain inputs', () => {
+  it('leaves the uncertain inputs out of the default tornado and refuses them by name', async () => {
+    const { planSensitivity } = await import('../../../engine/index.js');
+    const s = parseScenario(uncertain);
+    expect(planSensitivity(s).map((r) => r.path)).not.toContain('reps.opportunitiesPerMonth');
+    expect(() => planSensitivity(s, [{ path: 'reps.winRate' }])).toThrow(/reps\.winRate: is uncertain \(drawn per trial\)/);
+  });
+});
