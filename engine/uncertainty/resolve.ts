@@ -53,7 +53,7 @@ export interface CompiledParameter extends UncertainParameter {
 /**
  * The value a parameter takes at uniform u in (0, 1): the (truncated) quantile, inside the field's range,
  * rounded for whole-number fields.
- * @example drawValue(compileParameter({ path: 'reps.winRate', distribution: { uniform: [0.2, 0.4] } }), 0.5) // 0.3
+ * @example drawValue(compileParameter({ path: 'reps.winRate', distribution: { uniform: [0.2, 0.4] } }), 0.5) // ≈ 0.3
  */
 export function drawValue(p: CompiledParameter, u: number): number {
   let x = distributionQuantile(p.distribution, p.fLo + u * (p.fHi - p.fLo));
@@ -167,6 +167,7 @@ export function resolveUncertainty<S extends object>(
       if (seen.has(key)) throw new InputError([issue(at, `${key} is uncertain twice (in place and in uncertainty.parameters?)`)]);
       seen.add(key);
       const target = targetPath(out, c.segs);
+      if (target.length === 3 && target[2] === 'several-territories') throw new InputError([issue(at, 'reps.seats is the total of several territories: make territories[i].seats uncertain instead')]);
       if (typeof valueAtPath(out, target) !== 'number') throw new InputError([issue(at, `${key} names no number in this scenario (add the field or its block first; a field holding { mean, concentration } or tiers cannot be uncertain as a whole)`)]);
       compiled.push({ ...c, path: key });
     } catch (e) {

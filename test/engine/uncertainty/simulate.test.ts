@@ -65,6 +65,10 @@ describe('parsing', () => {
       /^uncertainty\.parameters\[0\]\.path: reps\.winRat is not a numeric field/,
     );
     expect(errors({ ...base, uncertainty: { parameters: [{ path: 'quota.plan', distribution: { uniform: [1, 2] } }] } })[0]).toMatch(/names no number in this scenario/);
+    const two = { ...base, territories: [{ name: 'A', seats: 3 }, { name: 'B', seats: 3 }], reps: { ...REPS, seats: undefined } };
+    expect(errors({ ...two, uncertainty: { parameters: [{ path: 'reps.seats', distribution: { uniform: [4, 8] } }] } })[0]).toMatch(/make territories\[i\]\.seats uncertain instead/);
+    const one = parseScenario({ ...base, reps: { ...REPS, seats: { uniform: [4, 8] } } });
+    expect(one.territories[0].seats).toBe(one.reps.seats);
     // a draw that breaks a cross-field rule: the plan's month beyond the horizon
     expect(errors({ ...base, hiring: { plan: [{ month: { uniform: [1, 9] }, seats: 2 }] } })[0]).toMatch(/^hiring\.plan\[0\]\.month: a draw of .* breaks a rule .*within the horizon/);
   });
