@@ -14,6 +14,7 @@ import { sensitivityCommand } from './commands/sensitivity.js';
 import { calibrate } from './commands/calibrate.js';
 import { synth } from './commands/synth.js';
 import { backtest } from './commands/backtest.js';
+import { solveCommand } from './commands/solve.js';
 
 const commands: Record<string, Command> = {
   run,
@@ -25,6 +26,7 @@ const commands: Record<string, Command> = {
   calibrate,
   synth,
   backtest,
+  solve: solveCommand,
 };
 
 function usage(): string {

@@ -42,3 +42,6 @@ export { forecastSetup, spreadOverTerritories, type ForecastInput, type Forecast
 export { prepareForecast, forecast, reportPrepared, type ForecastAction, type PreparedForecast } from './forecast/prepare.js';
 export { forecastReport, forecastOutcome, forecastFan, yearTotals, pairedEffect, type ForecastReport, type ForecastOutcome, type ForecastVariant, type FanMonth } from './forecast/report.js';
 export { calibrateDemand, type DemandCalibration, type DemandCalibrationOptions } from './calibrate/demand.js';
+export { solve, parseTarget, targetValue, withDecision, type SolveOptions, type SolveResult, type SolvePoint, type SolveTarget, type TargetValue } from './solve.js';
+export type { Uncertainty, UncertainParameter, Correlation } from './uncertainty/resolve.js';
+export type { Distribution } from './uncertainty/distribution.js';

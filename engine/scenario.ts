@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { LineCounter, parseDocument, visit } from 'yaml';
 import { InputError, formatPath, issue, type InputIssue } from './errors.js';
 import { MAX_DEPTH, MAX_TEXT_CHARS, valueDepth, yamlTextDepth } from './textLimits.js';
+import { DistributionSchema } from './uncertainty/distribution.js';
+import { resolveUncertainty, takeDistributions, type Uncertainty } from './uncertainty/resolve.js';
 
 const BETWEEN_0_1 = 'must be between 0 and 1';
 const num = () => z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number');
@@ -341,6 +343,18 @@ const DemandSchema = z.strictObject({
     .default(null),
 });
 
+/**
+ * Uncertain inputs (optional; engine/uncertainty/resolve.ts): parameters drawn once per trial (also
+ * written in place as a distribution at the field), their rank correlations, and the sampling design.
+ */
+const UncertaintySchema = z.strictObject({
+  parameters: z.array(z.strictObject({ path: str(), distribution: DistributionSchema }), { error: 'must be a list' }).default([]),
+  correlations: z
+    .array(z.strictObject({ between: z.tuple([str(), str()], { error: 'must be [pathA, pathB]' }), rho: num() }), { error: 'must be a list' })
+    .default([]),
+  sampling: z.enum(['lhs', 'random'], { error: 'must be lhs or random' }).default('lhs'),
+});
+
 /** The scenario file schema (input form: fields may be absent and take defaults). */
 const ScenarioBase = z.strictObject({
     $schema: str().optional(),
@@ -365,11 +379,12 @@ const ScenarioBase = z.strictObject({
     openPipeline: z.array(OpenDealSchema, { error: 'must be a list of open opportunities' }).max(1_000_000, 'must have at most 1000000 opportunities').optional(),
     customers: CustomersSchema.nullable().optional(),
     demand: DemandSchema.nullable().optional(),
+    uncertainty: UncertaintySchema.nullable().optional(),
   });
 export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const roster = typeof s.initialTeam === 'object';
-    if (!s.territories && s.reps.seats === undefined && !roster) add(['reps', 'seats'], 'is required when there are no territories (or a roster)');
+    if (!s.territories && s.reps.seats === undefined && !roster) add(['reps', 'seats'], 'is required when there are no territories');
     if (s.territories && s.reps.seats !== undefined && !roster) {
       const total = s.territories.reduce((a, t) => a + t.seats, 0);
       if (total !== s.reps.seats) add(['reps', 'seats'], `must equal the territories' total seats (${total}) or be left out`);
@@ -501,7 +516,7 @@ export type RosterTeam = z.output<typeof RosterTeamSchema>;
 export type OpenDeal = z.output<typeof OpenDealSchema>;
 
 /** A resolved scenario: every default filled, territories explicit, absent blocks null. */
-export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'openPipeline' | 'customers' | 'demand' | '$schema'> {
+export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'openPipeline' | 'customers' | 'demand' | '$schema' | 'uncertainty'> {
   territories: Territory[];
   hiring: z.output<typeof HiringSchema> | null;
   attrition: z.output<typeof AttritionSchema> | null;
@@ -527,6 +542,8 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
   customers?: Customers | null;
   /** demand generation; absent (null): the reps' own prospecting only, bit-identical to a scenario without the block */
   demand?: Demand | null;
+  /** present only with uncertain parameters: drawn per trial (engine/model/uncertainty.ts); their fields hold the medians */
+  uncertainty?: Uncertainty;
 }
 
 /** Maps zod issues to the project's error shape, picking the most specific branch of a union. */
@@ -710,11 +727,13 @@ export function parseScenario(input: string | unknown): Scenario {
   }
   // an object built by a caller: the same depth limit as text, before zod recurses into it
   if (typeof input !== 'string' && valueDepth(raw, MAX_DEPTH) > MAX_DEPTH) throw new InputError([issue(null, `nests deeper than ${MAX_DEPTH} levels (depth limit)`)]);
-  const r = ScenarioSchema.safeParse(raw);
-  if (!r.success) throw new InputError(zodIssues(r.error.issues, [], raw));
+  // distributions written in place (engine/uncertainty/resolve.ts): a placeholder while the rest is validated
+  const taken = takeDistributions(raw as Record<string, unknown>, (e, at) => zodIssues((e as z.ZodError).issues, at));
+  const r = ScenarioSchema.safeParse(taken.raw);
+  if (!r.success) throw new InputError(zodIssues(r.error.issues, [], taken.raw));
   const s = r.data;
   let territories = s.territories ?? [{ name: DEFAULT_TERRITORY, seats: s.reps.seats ?? 0, potential: null }];
-  const { $schema: _ignored, market, initialTeam, openPipeline, ...rest } = s;
+  const { $schema: _ignored, market, initialTeam, openPipeline, uncertainty, ...rest } = s;
   let team: RosterTeam | null = null;
   if (typeof initialTeam === 'object') {
     // the roster decides the seats: each territory's are its entries, laid out territory by territory (seat order)
@@ -725,7 +744,7 @@ export function parseScenario(input: string | unknown): Scenario {
   }
   delete (rest as { demand?: unknown }).demand; // `demand: null` resolves (and hashes) as absent
   const reps = { ...s.reps, seats: territories.reduce((a, t) => a + t.seats, 0) };
-  return {
+  const resolved: Scenario = {
     ...rest,
     territories,
     reps,
@@ -744,6 +763,8 @@ export function parseScenario(input: string | unknown): Scenario {
     ...(s.customers ? { customers: s.customers } : {}),
     ...(s.demand ? { demand: s.demand } : {}),
   };
+  if (taken.found.length === 0 && !uncertainty) return resolved;
+  return resolveUncertainty(resolved, taken.found, uncertainty, (x) => parseScenario(x));
 }
 
 /**

@@ -3,7 +3,7 @@
  * random numbers (the base scenario's seed), and rank parameters by the swing in mean total revenue.
  * Plan probabilities are judged against the base scenario's plan target throughout.
  */
-import { InputError, issue, type InputIssue } from './errors.js';
+import { InputError, formatPath, issue, type InputIssue } from './errors.js';
 import { parseScenario, type Scenario } from './scenario.js';
 import { simulateEach } from './simulateEach.js';
 import { summarize } from './summarize.js';
@@ -169,7 +169,9 @@ function withValue(s: Scenario, path: PathSegment[], value: number, at: string):
  * @example planSensitivity(scenario, [{ path: 'reps.cycleMonths', low: 2, high: 4 }])[0].highScenario.reps.cycleMonths // 4
  */
 export function planSensitivity(scenario: Scenario, params?: SensitivityParam[], relative = 0.2): SensitivityRun[] {
-  const list: SensitivityParam[] = params ?? defaultParameters(scenario).map((path) => ({ path }));
+  // uncertain inputs are drawn per trial (their tornado is the Summary's variance contribution): not moved one at a time
+  const uncertain = new Set(scenario.uncertainty?.parameters.map((u) => u.path) ?? []);
+  const list: SensitivityParam[] = params ?? defaultParameters(scenario).filter((path) => !uncertain.has(path)).map((path) => ({ path }));
   const errors: InputIssue[] = [];
   const runs: SensitivityRun[] = [];
   const seen = new Set<string>();
@@ -184,6 +186,10 @@ export function planSensitivity(scenario: Scenario, params?: SensitivityParam[],
       continue;
     }
     seen.add(p.path);
+    if (uncertain.has(formatPath(path))) {
+      errors.push(issue(p.path, 'is uncertain (drawn per trial): its contribution is in the run\'s variance-contribution tornado (Summary.uncertainty)'));
+      continue;
+    }
     if (schemaAt(path).length === 0) {
       errors.push(issue(p.path, 'is not a known field'));
       continue;

@@ -57,6 +57,7 @@ import { accrueQuota, creditPerson, reducePersons } from './model/persons.js';
 import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat } from './model/customers.js';
 import { bookBegin, resolveBook } from './model/openBook.js';
 import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './model/demand.js';
+import { trialScenarios } from './model/uncertainty.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -71,9 +72,10 @@ export interface SimulateOptions {
 export function simulate(s: Scenario, opts: SimulateOptions = {}): TrialResults {
   const trials = opts.trials ?? s.trials;
   const seed = opts.seed ?? s.seed;
+  const chunk = Math.max(1, opts.chunkSize ?? Math.max(1, Math.ceil(trials / 20)));
+  if (s.uncertainty) return uncertainTrials(s, seed, 0, trials, trials, (d) => (d % chunk === 0 || d === trials) && opts.onProgress?.(d, trials));
   const kernel = createKernel(compile(s));
   const out = kernel.allocate(0, trials);
-  const chunk = Math.max(1, opts.chunkSize ?? Math.max(1, Math.ceil(trials / 20)));
   for (let t0 = 0; t0 < trials; t0 += chunk) {
     const t1 = Math.min(trials, t0 + chunk);
     for (let t = t0; t < t1; t++) kernel.trial(seed, t, out, t);
@@ -84,9 +86,11 @@ export function simulate(s: Scenario, opts: SimulateOptions = {}): TrialResults 
 
 /**
  * Simulates trials [from, from + count): pure, so any chunking of trials across calls or workers gives
- * the same per-trial results.
+ * the same per-trial results. `total` (default `s.trials`) is the run's number of trials: with uncertain
+ * inputs, the Latin hypercube and the correlation reordering span the whole run.
  */
-export function runTrials(s: Scenario, seed: number, from: number, count: number): TrialResults {
+export function runTrials(s: Scenario, seed: number, from: number, count: number, total = s.trials): TrialResults {
+  if (s.uncertainty) return uncertainTrials(s, seed, from, count, total);
   const kernel = createKernel(compile(s));
   const out = kernel.allocate(from, count);
   for (let t = 0; t < count; t++) kernel.trial(seed, from + t, out, t);
@@ -112,6 +116,26 @@ function createKernel(c: Compiled) {
       return out;
     },
   };
+}
+
+/**
+ * Uncertain inputs (model/uncertainty.ts): each trial runs on its own re-resolved, re-compiled scenario
+ * holding the trial's draws, into one block; the attainments of the trials are pooled in trial order.
+ */
+function uncertainTrials(s: Scenario, seed: number, from: number, count: number, total: number, onDone?: (done: number) => void): TrialResults {
+  if (from + count > total) throw new RangeError(`trials [${from}, ${from + count}) do not fit a run of ${total} (pass the run's trials as total)`);
+  const draws = trialScenarios(s, seed, total, from, count);
+  const out = createKernel(compile(draws.base)).allocate(from, count);
+  const att: Float32Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const kernel = createKernel(compile(draws.at(from + i)));
+    kernel.trial(seed, from + i, out, i);
+    att.push(kernel.finish(out).attainments);
+    onDone?.(i + 1);
+  }
+  out.attainments = new Float32Array(att.reduce((a, x) => a + x.length, 0));
+  att.reduce((o, x) => (out.attainments.set(x, o), o + x.length), 0);
+  return out;
 }
 
 /**

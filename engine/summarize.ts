@@ -11,12 +11,15 @@ import { countIntegers } from './stats/countIntegers.js';
 import { statsOfCounts } from './stats/statsOfCounts.js';
 import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns, type WideKey } from './columns.js';
 import { ENGINE_VERSION } from './version.js';
+import { uncertaintySummary } from './uncertainty/summary.js';
 
 export interface SummarizeOptions {
   seed?: number;
   elapsedMs?: number;
   /** judge against this plan (a comparison judges every variant against the baseline's); default: the scenario's */
   plan?: PlanTargets | null;
+  /** with uncertain inputs: the run's trials (the design's size) when summarising a part of it; default the trials summarised */
+  designTrials?: number;
 }
 
 /**
@@ -343,6 +346,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
     },
     ...(s.customers ? { customers: customersSummary(src) } : {}),
     ...(s.demand ? { demand: demandSummary(s, src) } : {}),
+    ...(s.uncertainty ? { uncertainty: uncertaintySummary(s.uncertainty, opts.seed ?? s.seed, opts.designTrials ?? n, n, total) } : {}),
     meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };
 }

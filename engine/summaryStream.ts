@@ -176,7 +176,7 @@ export function createSummaryStream(scenario: Scenario, total: number): SummaryS
         attainments: att.subarray(0, nAtt),
         counts: (key: CountedKey) => counted.get(key) ?? null,
       };
-      return summarizeColumns(scenario, src, opts);
+      return summarizeColumns(scenario, src, scenario.uncertainty ? { designTrials: total, ...opts } : opts);
     },
     bytes(): number {
       let bytes = att.byteLength;

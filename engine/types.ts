@@ -3,6 +3,8 @@
  * of DESIGN.md §5.
  */
 import type { Scenario } from './scenario.js';
+import type { UncertaintySummary } from './uncertainty/summary.js';
+export type { UncertaintySummary } from './uncertainty/summary.js';
 
 /** Cost items reported in `cost.breakdown`. */
 export const COST_ITEMS = ['reps', 'managers', 'hiring', 'vacancy', 'enablement', 'leadership'] as const;
@@ -296,5 +298,7 @@ export interface Summary {
   customers?: CustomersSummary;
   /** demand generation; absent when the scenario has no demand block */
   demand?: DemandSummary;
+  /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */
+  uncertainty?: UncertaintySummary;
   meta: { elapsedMs: number; engineVersion: string; trialsPerSecond: number | null };
 }

@@ -95,6 +95,8 @@ export async function runBlocks(
 ): Promise<void> {
   const total = opts.trials ?? scenario.trials;
   const seed = opts.seed ?? scenario.seed;
+  // with uncertain inputs the workers' runTrials read the run's size from the scenario (the design spans the run)
+  const runScenario = scenario.uncertainty && scenario.trials !== total ? { ...scenario, trials: total } : scenario;
   if (!Number.isInteger(total) || total < 1) throw new RangeError(`trials must be a whole number >= 1 (got ${total})`);
   const own = !opts.pool;
   const pool = opts.pool ?? createPool({ workers: opts.workers });
@@ -132,7 +134,7 @@ export async function runBlocks(
           const count = Math.min(chunk, total - from);
           running++;
           pool
-            .run({ scenario, seed, from, count, cancel }, { name: 'trials' })
+            .run({ scenario: runScenario, seed, from, count, cancel }, { name: 'trials' })
             .then((r: unknown) => {
               running--;
               if (failed) return;

@@ -53,7 +53,7 @@ export async function runSummary(scenario: Scenario, opts: RunSummaryOptions): P
     const block = Math.max(1, Math.min(BLOCK_TRIALS, Math.ceil(n / 20)));
     for (let from = 0; from < n; from += block) {
       const count = Math.min(block, n - from);
-      stream.add(runTrials(scenario, seed, from, count));
+      stream.add(runTrials(scenario, seed, from, count, n));
       opts.onCount?.(from + count, n);
     }
   }

@@ -1,6 +1,7 @@
 /** Single engine calls run on the pool, so they never block the caller's event loop. */
 import type { CompareResult, Scenario, SensitivityResult, Summary, TrialResults } from '../engine/index.js';
-import type { CompareTask, SensitivityTask } from './worker.js';
+import type { CompareTask, SensitivityTask, SolveTask } from './worker.js';
+import type { InputIssue, SolveResult } from '../engine/index.js';
 import type { Pool } from './pool.js';
 import { transferList } from './transfer.js';
 
@@ -36,4 +37,12 @@ export async function compareInPool(pool: Pool, task: CompareTask, signal?: Abor
 export async function sensitivityInPool(pool: Pool, task: SensitivityTask, signal?: AbortSignal): Promise<SensitivityResult> {
   const list = [...transferList(task.baseResults), ...task.results.flatMap((r) => [...transferList(r.low), ...transferList(r.high)])];
   return (await pool.run(task, { name: 'sensitivityTask', transferList: [...new Set(list)], signal })) as SensitivityResult;
+}
+
+/**
+ * The engine's goal seek (`solve`) on a worker.
+ * @example const out = await solveInPool(pool, { scenario, opts: { vary: 'reps.seats', target: 'P(plan) >= 0.8' } });
+ */
+export async function solveInPool(pool: Pool, task: SolveTask, signal?: AbortSignal): Promise<{ result: SolveResult } | { errors: InputIssue[] }> {
+  return (await pool.run(task, { name: 'solveTask', signal })) as { result: SolveResult } | { errors: InputIssue[] };
 }

@@ -13,3 +13,4 @@ export const sensitivityTask = worker.sensitivityTask;
 export const calibrateTask = worker.calibrateTask;
 export const bookedRevenueTask = worker.bookedRevenueTask;
 export const bandTask = worker.bandTask;
+export const solveTask = worker.solveTask;

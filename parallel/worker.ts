@@ -20,6 +20,7 @@ import {
   type Summary,
   type TrialResults,
 } from '../engine/index.js';
+import { InputError, solve, type InputIssue, type SolveOptions, type SolveResult } from '../engine/index.js';
 import { transferList } from './transfer.js';
 
 export interface TrialsTask {
@@ -181,6 +182,25 @@ export interface SensitivityTask {
 export function sensitivityTask(t: SensitivityTask): SensitivityResult {
   collectSoon(bytesOf(t.baseResults) * (1 + 2 * t.results.length));
   return sensitivityFromResults(t.scenario, t.baseResults, t.runs, t.results, { seed: t.seed, elapsedMs: t.elapsedMs });
+}
+
+export interface SolveTask {
+  scenario: Scenario;
+  opts: Omit<SolveOptions, 'onProgress'>;
+}
+
+/**
+ * The engine's goal seek off the main thread; bad input comes back as `{ errors }` (an InputError's
+ * class does not survive the thread boundary).
+ * @example await pool.run({ scenario, opts: { vary: 'reps.seats', target: 'P(plan) >= 0.8' } }, { name: 'solveTask' })
+ */
+export function solveTask(t: SolveTask): { result: SolveResult } | { errors: InputIssue[] } {
+  try {
+    return { result: solve(t.scenario, t.opts) };
+  } catch (e) {
+    if (e instanceof InputError) return { errors: e.errors };
+    throw e;
+  }
 }
 
 // calibration from CRM history (server: POST /api/calibrate, /api/backtest)

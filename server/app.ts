@@ -22,6 +22,7 @@ import { calibrateRoutes } from './routes/calibrate.js';
 import { metaRoutes } from './routes/meta.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { simulateRoutes } from './routes/simulate.js';
+import { solveRoutes } from './routes/solve.js';
 import { playgroundRoutes } from './static.js';
 
 /** The repository root (one level above server/). */
@@ -96,6 +97,7 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
   app.route('/api', simulateRoutes(runner));
   app.route('/api', scenarioRoutes(store));
   app.route('/api', analysisRoutes(runner, pool, { presetsDir }));
+  app.route('/api', solveRoutes(runner, pool));
   if (staticDir && existsSync(join(staticDir, 'index.html'))) app.route('/', playgroundRoutes(staticDir));
 
   app.notFound((c) => errorResponse(c, new ApiError(404, [{ path: null, rule: 'not found', message: `no route for ${c.req.method} ${c.req.path}` }])));

@@ -121,6 +121,31 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
     };
   }
   {
+    paths['/api/solve'] = {
+      post: {
+        summary: 'Goal seek: the smallest (or largest) value of one decision parameter that meets a target, on common random numbers',
+        description:
+          'Every value runs with the same seed and trials; the target is judged against the scenario\'s own plan. Targets: `P(plan) >= p`, `mean(X) >= v`, `PNN(X) >= v` (or <=), X = revenue, margin or arr. A `vary` path into the next entry of hiring.plan adds it as { month: 1, seats: 0 }. Answers null with a message when no value in range meets the target.',
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            properties: {
+              ...runBody.properties,
+              vary: { type: 'string', description: 'field path, e.g. hiring.plan[0].seats' },
+              target: { type: 'string', description: 'e.g. P(plan) >= 0.8' },
+              min: { type: 'number' },
+              max: { type: 'number' },
+              tolerance: { type: 'number' },
+            },
+            required: ['vary', 'target'],
+          }),
+        },
+        responses: { '200': ok('{ vary, target, direction, answer: { x, value, ci, met } | null, neighbours, evaluations, withinNoise, message, plan }', { type: 'object' }), ...runErrors },
+      },
+    };
+  }
+  {
     const month = { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'a month YYYY-MM' };
     const csvErrors = { ...runErrors, '413': errorResponse('request body over the CSV limit (10 MiB, maxCsvBodyBytes)'), '415': errorResponse('neither text/csv (on /api/calibrate) nor JSON') };
     paths['/api/calibrate'] = {

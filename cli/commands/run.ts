@@ -2,6 +2,7 @@ import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
 import { loadScenario } from '../load.js';
 import { money, pct, progressBar, table } from '../format.js';
+import { uncertaintyTable } from './solve.js';
 import type { Summary } from '../../engine/index.js';
 import { defaultWorkers, runSummary } from '../../parallel/index.js';
 
@@ -139,6 +140,7 @@ export function demandTable(s: Summary): string {
   out.push(
     `demand cost ${money(d.cost.total.mean)} (leads ${money(d.cost.leads.mean)}, SDRs ${money(d.cost.sdr.mean)}, nurture ${money(d.cost.nurture.mean)}); ${per('per lead', d.costPerLead)}, ${per('per opportunity', d.costPerOpportunity)}, ${per('per won deal', d.costPerWonDeal)}; marketing ROI ${d.roi === null ? '-' : pct(d.roi)} (marketing-sourced bookings - demand cost) / demand cost`,
   );
+  if (s.uncertainty) out.push('', uncertaintyTable(s));
   return out.join('\n');
 }
 

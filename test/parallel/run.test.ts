@@ -49,6 +49,25 @@ describe('runParallel', () => {
     expect(resultDifferences(r, simulate(withDemand, { trials: TRIALS, seed: 11 }))).toEqual([]);
   });
 
+  it('with uncertain inputs (LHS, Iman-Conover) is bit-identical to simulate for any worker count and chunk size', async () => {
+    // the scenario's trials differ from the run's: the design must span the run, whatever the chunks
+    const uncertain = parseScenario({
+      ...scenario,
+      trials: 5,
+      reps: { ...scenario.reps, winRate: { mean: { pert: [0.15, 0.25, 0.35] }, concentration: 8 }, opportunitiesPerMonth: { triangular: [2, 3, 4] } },
+      attrition: { annualRate: { uniform: [0.1, 0.4] } },
+      uncertainty: { correlations: [{ between: ['reps.winRate.mean', 'attrition.annualRate'], rho: -0.6 }] },
+    });
+    const ref = simulate(uncertain, { trials: TRIALS, seed: 11 });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: TRIALS + 5 }), async (workers, chunkSize) => {
+        const r = await runParallel(uncertain, { trials: TRIALS, seed: 11, pool: pools.get(workers)!, chunkSize });
+        expect(resultDifferences(r, ref)).toEqual([]);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('creates and destroys its own pool when given `workers`', async () => {
     const r = await runParallel(scenario, { trials: TRIALS, seed: 11, workers: 2, chunkSize: 5 });
     expect(resultDifferences(r, reference)).toEqual([]);

@@ -231,6 +231,21 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await axe('sensitivity');
   }, 300_000);
 
+  it('sensitivity view: "What does it take?" answers with the engine\'s goal seek', async () => {
+    await page.locator('sim-goal input[name=target]').fill('P(plan) >= 0.5');
+    await page.locator('sim-goal input[name=max]').fill('12');
+    await page.locator('[data-testid=goal-run]').click();
+    await page.locator('[data-testid=goal-answer]').waitFor({ timeout: 240_000 });
+    expect(routes).toContain('/api/solve');
+    expect(await page.locator('[data-testid=goal-answer]').textContent()).toMatch(/\(hiring\.plan\[0\]\.seats\) = \d+|No value in range meets the target/);
+    // a bad target is the server's message, not a crash
+    await page.locator('sim-goal input[name=target]').fill('P(revenue) >= 2');
+    await page.locator('[data-testid=goal-run]').click();
+    await page.locator('sim-goal [role=alert]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('sim-goal [role=alert]').textContent()).toMatch(/^target: /);
+    await axe('goal seek');
+  }, 300_000);
+
   it('trainer mode: the slider moves the engine-computed multiple to 1 + 3f', async () => {
     await page.locator('[data-testid=tab-trainer]').click();
     const slider = page.locator('[data-testid=trainer-slider]');

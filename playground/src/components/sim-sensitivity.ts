@@ -10,6 +10,7 @@ import { tornadoChart, TORNADO_HIGH, TORNADO_LOW } from '../charts/tornado.js';
 import { labelForPath, unitForPath } from '../fields.js';
 import { formatMoney, formatPct, formatPts, formatValue } from '../format.js';
 import './sim-chart.js';
+import './sim-goal.js';
 
 export class SimSensitivity extends LitElement {
   private state = new StoreController(this);
@@ -105,6 +106,7 @@ export class SimSensitivity extends LitElement {
             </table>
           </section>`
         : null}
+      <sim-goal></sim-goal>
     `;
   }
 }

@@ -1,0 +1,128 @@
+/**
+ * Uncertain parameters in a run: parse and validation errors name the entry, a scenario without uncertain
+ * parameters gives bit-identical results, each trial runs on its own drawn scenario, and chunking does
+ * not change a number.
+ */
+import { describe, expect, it } from 'vitest';
+import { InputError, mergeResults, parseScenario, runTrials, scenarioHash, simulate, summarize } from '../../../engine/index.js';
+import { trialScenarios } from '../../../engine/model/uncertainty.js';
+import { regularizedBeta } from '../../../engine/calibrate/special.js';
+
+const REPS = { seats: 6, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: { median: 1000, sigma: 0.5 } };
+const base = { horizonMonths: 6, reps: REPS, attrition: { annualRate: 0.2 }, hiring: { plan: [{ month: 2, seats: 2 }] } };
+const uncertain = {
+  ...base,
+  reps: { ...REPS, winRate: { pert: [0.15, 0.25, 0.4] }, opportunitiesPerMonth: { lognormal: { median: 4, sigma: 0.2 } } },
+  hiring: { plan: [{ month: 2, seats: { uniform: [0, 4] } }] },
+  uncertainty: { correlations: [{ between: ['reps.winRate', 'reps.opportunitiesPerMonth'], rho: -0.5 }] },
+};
+
+function errors(input: unknown): string[] {
+  try {
+    parseScenario(input);
+  } catch (e) {
+    if (e instanceof InputError) return e.errors.map((x) => x.message);
+    throw e;
+  }
+  return [];
+}
+
+describe('parsing', () => {
+  it('resolves in place distributions to medians plus one uncertainty block that parses to itself', () => {
+    const s = parseScenario(uncertain);
+    // the PERT's median: I_x(2.6, 3.4) = 1/2 at x = (winRate - 0.15) / 0.25
+    expect(regularizedBeta(((s.reps.winRate as number) - 0.15) / 0.25, 2.6, 3.4)).toBeCloseTo(0.5, 10);
+    expect(s.hiring!.plan[0].seats).toBe(2);
+    expect(s.uncertainty!.parameters.map((p) => p.path)).toEqual(['reps.opportunitiesPerMonth', 'reps.winRate', 'hiring.plan[0].seats']);
+    expect(s.uncertainty!.sampling).toBe('lhs');
+    expect(parseScenario(s)).toEqual(s);
+    // the list form is the same scenario
+    const listed = parseScenario({ ...base, uncertainty: { ...s.uncertainty } });
+    expect(scenarioHash(listed)).toBe(scenarioHash(s));
+  });
+  it('names the entry of every bad input', () => {
+    expect(errors({ ...base, reps: { ...REPS, winRate: { uniform: [0.2, 1.2] } } })[0]).toMatch(/^reps\.winRate: must lie inside the field's valid range \[0, 1\]/);
+    expect(errors({ ...base, reps: { ...REPS, winRate: { triangular: [0.3, 0.2, 0.4] } } })[0]).toMatch(/^reps\.winRate\.triangular: /);
+    expect(errors({ ...base, horizonMonths: { uniform: [6, 12] } })[0]).toMatch(/^horizonMonths: .*cannot be uncertain/);
+    expect(errors({ ...uncertain, uncertainty: { correlations: [{ between: ['reps.winRate', 'reps.seats'], rho: 0.3 }] } })[0]).toMatch(
+      /^uncertainty\.correlations\[0\]\.between\[1\]: reps\.seats is not an uncertain parameter/,
+    );
+    expect(errors({ ...uncertain, uncertainty: { correlations: [{ between: ['reps.winRate', 'reps.opportunitiesPerMonth'], rho: 1.5 }] } })[0]).toMatch(
+      /^uncertainty\.correlations\[0\]\.rho: must be between -1 and 1/,
+    );
+    const notPsd = errors({
+      ...uncertain,
+      uncertainty: {
+        correlations: [
+          { between: ['reps.winRate', 'reps.opportunitiesPerMonth'], rho: 0.6 },
+          { between: ['reps.winRate', 'hiring.plan[0].seats'], rho: 0.6 },
+          { between: ['reps.opportunitiesPerMonth', 'hiring.plan[0].seats'], rho: -0.6 },
+        ],
+      },
+    });
+    expect(notPsd[0]).toMatch(/^uncertainty\.correlations\[2\]\.rho: makes the correlation matrix not positive semi-definite/);
+    expect(errors({ ...base, uncertainty: { parameters: [{ path: 'reps.winRat', distribution: { uniform: [0, 1] } }] } })[0]).toMatch(
+      /^uncertainty\.parameters\[0\]\.path: reps\.winRat is not a numeric field/,
+    );
+    expect(errors({ ...base, uncertainty: { parameters: [{ path: 'quota.plan', distribution: { uniform: [1, 2] } }] } })[0]).toMatch(/names no number in this scenario/);
+    const two = { ...base, territories: [{ name: 'A', seats: 3 }, { name: 'B', seats: 3 }], reps: { ...REPS, seats: undefined } };
+    expect(errors({ ...two, uncertainty: { parameters: [{ path: 'reps.seats', distribution: { uniform: [4, 8] } }] } })[0]).toMatch(/make territories\[i\]\.seats uncertain instead/);
+    const one = parseScenario({ ...base, reps: { ...REPS, seats: { uniform: [4, 8] } } });
+    expect(one.territories[0].seats).toBe(one.reps.seats);
+    // a draw that breaks a cross-field rule: the plan's month beyond the horizon
+    expect(errors({ ...base, hiring: { plan: [{ month: { uniform: [1, 9] }, seats: 2 }] } })[0]).toMatch(/^hiring\.plan\[0\]\.month: a draw of .* breaks a rule .*within the horizon/);
+  });
+});
+
+describe('simulation', () => {
+  it('a scenario without uncertain parameters (or an empty block) gives bit-identical results', () => {
+    const plain = parseScenario(base);
+    const empty = parseScenario({ ...base, uncertainty: { parameters: [], correlations: [] } });
+    expect(empty).toEqual(plain);
+    expect(scenarioHash(parseScenario({ ...base, uncertainty: null }))).toBe(scenarioHash(plain));
+    expect(runTrials(empty, 3, 0, 40)).toEqual(runTrials(plain, 3, 0, 40));
+  });
+  it('each trial is the fixed scenario of its draws, trial for trial', () => {
+    const s = parseScenario(uncertain);
+    const n = 30;
+    const r = simulate(s, { trials: n, seed: 2 });
+    const draws = trialScenarios(s, 2, n, 0, n);
+    for (const t of [0, 7, 29]) {
+      const fixed = draws.at(t);
+      expect(fixed.uncertainty).toBeUndefined();
+      const one = runTrials(fixed, 2, t, 1);
+      expect(Array.from(one.revenue)).toEqual(Array.from(r.revenue.subarray(t * 6, (t + 1) * 6)));
+      expect(Array.from(one.headcount)).toEqual(Array.from(r.headcount.subarray(t * 6, (t + 1) * 6)));
+    }
+    // the draws vary and reach the model
+    expect(new Set(Array.from({ length: n }, (_, t) => draws.at(t).hiring!.plan[0].seats)).size).toBeGreaterThan(2);
+  });
+  it('chunks merged equal the whole run (the design spans the run)', () => {
+    const s = parseScenario(uncertain);
+    const whole = simulate(s, { trials: 40, seed: 5 });
+    const parts = mergeResults([runTrials(s, 5, 0, 13, 40), runTrials(s, 5, 13, 1, 40), runTrials(s, 5, 14, 26, 40)]);
+    expect(parts).toEqual(whole);
+    expect(() => runTrials(s, 5, 30, 20, 40)).toThrow(/do not fit a run of 40/);
+  });
+  it('the Summary reports the realised draws, rank correlations and SRRC² contributions', () => {
+    const s = parseScenario(uncertain);
+    const sum = summarize(s, simulate(s, { trials: 300, seed: 1 }), { seed: 1 });
+    const u = sum.uncertainty!;
+    // the lognormal lies inside [0, Infinity): nothing to truncate
+    expect(u.parameters.map((p) => p.bounds)).toEqual(['inside', 'inside', 'inside']);
+    expect(u.parameters[2].draws.p50).toBe(2);
+    expect(Math.abs(u.correlations[0].realised + 0.5)).toBeLessThan(u.correlations[0].stdError);
+    expect(u.contribution.method).toBe('srrc2');
+    expect(u.contribution.parameters[0].path).toBe('reps.opportunitiesPerMonth');
+    expect(u.contribution.r2).toBeGreaterThan(0.2);
+  });
+});
+
+describe('one-at-a-time sensitivity with uncertain inputs', () => {
+  it('leaves the uncertain inputs out of the default tornado and refuses them by name', async () => {
+    const { planSensitivity } = await import('../../../engine/index.js');
+    const s = parseScenario(uncertain);
+    expect(planSensitivity(s).map((r) => r.path)).not.toContain('reps.opportunitiesPerMonth');
+    expect(() => planSensitivity(s, [{ path: 'reps.winRate' }])).toThrow(/reps\.winRate: is uncertain \(drawn per trial\)/);
+  });
+});
