@@ -15,6 +15,7 @@ import { calibrate } from './commands/calibrate.js';
 import { synth } from './commands/synth.js';
 import { backtest } from './commands/backtest.js';
 import { solveCommand } from './commands/solve.js';
+import { forecastCommand } from './commands/forecast.js';
 
 const commands: Record<string, Command> = {
   run,
@@ -27,6 +28,7 @@ const commands: Record<string, Command> = {
   synth,
   backtest,
   solve: solveCommand,
+  forecast: forecastCommand,
 };
 
 function usage(): string {

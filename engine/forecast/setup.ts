@@ -238,11 +238,11 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
         sp.last = Math.max(sp.last, lastM);
       }
     }
-    const active = [...span].filter(([, sp]) => sp.last >= asOfMonth - 1).map(([n, sp]) => ({ name: n, sp }));
+    const active = [...span].filter(([, sp]) => sp.last >= asOfMonth).map(([n, sp]) => ({ name: n, sp }));
     active.sort((a, b) => a.name.localeCompare(b.name));
     const spread = spreadOverTerritories(active.length, territories.map((t) => t.seats));
     active.forEach((a, i) => people.push({ name: a.name, territory: spread[i], hired: `${formatMonth(a.sp.first)}-01` }));
-    for (const [n, sp] of span) if (sp.last < asOfMonth - 1) leavers.push({ name: n, territory: -1, since: `${formatMonth(sp.last + 1)}-01` });
+    for (const [n, sp] of span) if (sp.last < asOfMonth) leavers.push({ name: n, territory: -1, since: `${formatMonth(sp.last + 1)}-01` });
     if (territories.length > 1) warnings.push('the team is read from the export, which has no territories: owners are spread over the territories in proportion to their seats (give a roster with a Territory column to place them)');
   }
   if (people.length === 0) fail(input.roster != null ? 'roster' : 'opportunities', `has nobody on the team at ${input.asOf}`);

@@ -77,7 +77,7 @@ export interface RosterStart {
 export function monthsBefore(date: string, asOf: string): number {
   const [y, m] = date.split('-').map(Number);
   const [ay, am] = asOf.split('-').map(Number);
-  return ay * 12 + am - (y * 12 + m);
+  return ay * 12 + am + 1 - (y * 12 + m);
 }
 
 /** The roster's per-seat start (tenure or vacancy) in seat order. */
