@@ -7,8 +7,10 @@
  * - **Bookings to date.** Won amounts closed from the plan year's first day through the as-of date.
  * - **The team.** From the roster: everyone hired on or before the as-of date and not gone by it, each with
  *   the tenure of the hire date (so a ramp position and quota). Without a roster, from the export: every
- *   owner with an opportunity created or closed in the as-of month or the one before is seated, hired in the
- *   month of their first opportunity (a lower bound for owners active since the export's first month).
+ *   owner with an opportunity created or closed in the as-of month is seated, hired in the month of their
+ *   first opportunity (a lower bound for owners active since the export's first month). This inference is
+ *   rough (a leaver still active in their last month is seated, a vacancy's age is taken from the leaver's
+ *   last activity): on synthetic histories it over-forecasts mid-range probabilities, which a roster fixes.
  *   Each territory's seats are the scenario's; seats beyond the team are vacant, named after the most recent
  *   leavers (so their still-open deals stay with the seat, as a CRM keeps them), vacant since the leaving
  *   month. A team larger than the scenario's seats keeps everyone (warned). Without a territory column, owners
