@@ -128,7 +128,7 @@ describe('track record', () => {
   it('exact tiers: the posterior tier weights are share x p^won (1 - p)^lost, within 4 SE', () => {
     const S = createStreams(1);
     seedStream(S, 0, 4, 5, 6);
-    const d = compileWinRate({ tiers: [{ share: 0.2, mean: 0.5 }, { share: 0.8, mean: 0.2 }] });
+    const d = compileWinRate({ tiers: [{ share: 0.2, mean: 0.5, concentration: null }, { share: 0.8, mean: 0.2, concentration: null }] });
     const n = 4000;
     let top = 0;
     for (let i = 0; i < n; i++) if (posteriorWinRate(d, 5, 5, S, 0) === 0.5) top++;
