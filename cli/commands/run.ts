@@ -118,6 +118,7 @@ export function readable(s: Summary): string {
     out.push('');
     out.push(demandTable(s));
   }
+  if (s.uncertainty) out.push('', uncertaintyTable(s));
   return out.join('\n');
 }
 
@@ -140,7 +141,6 @@ export function demandTable(s: Summary): string {
   out.push(
     `demand cost ${money(d.cost.total.mean)} (leads ${money(d.cost.leads.mean)}, SDRs ${money(d.cost.sdr.mean)}, nurture ${money(d.cost.nurture.mean)}); ${per('per lead', d.costPerLead)}, ${per('per opportunity', d.costPerOpportunity)}, ${per('per won deal', d.costPerWonDeal)}; marketing ROI ${d.roi === null ? '-' : pct(d.roi)} (marketing-sourced bookings - demand cost) / demand cost`,
   );
-  if (s.uncertainty) out.push('', uncertaintyTable(s));
   return out.join('\n');
 }
 
