@@ -108,7 +108,7 @@ export interface SolveOptions {
   /** the decision parameter's path, e.g. `hiring.plan[0].seats` or `territories[0].seats` */
   vary: string;
   target: string;
-  /** search range; default: from the field's minimum (or 0) to max(2 x the current value, current + 10) for whole numbers, 2 x current (or 1) otherwise, within the field's range */
+  /** search range; default: from the field's minimum (or 0) to max(2 x the current value, current + 10) for whole numbers, 2 x current (or 1) otherwise, within the field's range, doubled (up to 6 times) while the target is not met at either end and the upper end is nearer to it */
   min?: number;
   max?: number;
   /** real-valued parameters: stop when the bracket is this narrow (default (max - min) / 1000) */
@@ -180,14 +180,13 @@ export function solve(s: Scenario, opts: SolveOptions): SolveResult {
   const highest = Number.isFinite(range.max) ? (range.exclusiveMax ? range.max - (integer ? 1 : 1e-9) : range.max) : Infinity;
   const cur = probe;
   const lo0 = opts.min ?? lowest;
-  const hi0 = opts.max ?? Math.min(highest, integer ? Math.max(2 * cur, cur + 10) : cur > 0 ? 2 * cur : 1);
+  let hi0 = opts.max ?? Math.min(highest, integer ? Math.max(2 * cur, cur + 10) : cur > 0 ? 2 * cur : 1);
   const bad = (rule: string) => new InputError([issue('range', rule)]);
   if (!(lo0 >= lowest && hi0 <= highest)) throw bad(`must lie inside ${path}'s valid range [${range.min}, ${range.max}]`);
   if (!(lo0 < hi0)) throw bad(`min must be below max (got ${lo0} and ${hi0})`);
   if (integer && !(Number.isInteger(lo0) && Number.isInteger(hi0))) throw bad(`${path} takes whole numbers: min and max must be whole`);
   const trials = opts.trials ?? s.trials;
   const seed = opts.seed ?? s.seed;
-  const tolerance = opts.tolerance ?? (hi0 - lo0) / 1000;
   const evaluations: SolvePoint[] = [];
   const cache = new Map<number, SolvePoint>();
   const at = (x: number): SolvePoint => {
@@ -200,7 +199,13 @@ export function solve(s: Scenario, opts: SolveOptions): SolveResult {
     return pt;
   };
   const a = at(lo0);
-  const b = at(hi0);
+  let b = at(hi0);
+  // the default range widens (doubling, up to 6 times) while neither end meets the target and the upper end is nearer to it
+  for (let k = 0; opts.max === undefined && !a.met && !b.met && k < 6 && hi0 < highest && (target.op === '>=' ? b.value > a.value : b.value < a.value); k++) {
+    hi0 = Math.min(highest, 2 * hi0);
+    b = at(hi0);
+  }
+  const tolerance = opts.tolerance ?? (hi0 - lo0) / 1000;
   const direction: 'smallest' | 'largest' = !a.met && b.met ? 'smallest' : a.met && !b.met ? 'largest' : 'smallest';
   let answer: SolvePoint | null = null;
   let message: string;

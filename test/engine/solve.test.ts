@@ -43,6 +43,17 @@ describe('solve', () => {
     expect(res.neighbours[0].met).toBe(false);
     expect(res.plan).toBeCloseTo(planTotal, 9);
   });
+  it('widens the default range (doubling) when the target lies beyond it, and finds the same answer', () => {
+    // 10 seats now: the default range is [0, 20]; the exact answer (r 3, w 0.2, H 12, plan 150) is above 20
+    const exact = (n: number) => poissonAtLeast(n * 3 * 0.2 * 12, 150);
+    let nStar = 1;
+    while (exact(nStar) < 0.8) nStar++;
+    expect(nStar).toBeGreaterThan(20);
+    const res = solve(core(3, 0.2, 12, 150), { vary: 'reps.seats', target: 'P(plan) >= 0.8', trials: 2000, seed: 3 });
+    expect(res.range[1]).toBe(40);
+    expect(res.answer?.x).toBe(nStar);
+  });
+
   it('finds the largest value when the target falls with the parameter, on a mean target', () => {
     // mean revenue = N r (1 - nd) w H D: with 10 reps, r 3, w 0.2, H 12: 72 (1 - nd) >= 54 <=> nd <= 0.25
     const s = parseScenario({ horizonMonths: 12, reps: { seats: 10, opportunitiesPerMonth: 3, winRate: 0.2, dealSize: 1, noDecisionRate: 0.1 } });
