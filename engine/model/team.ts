@@ -30,7 +30,7 @@ import { nextU, PURPOSE, PURPOSES } from '../random/streams.js';
 import { gammaMeanSdCdf } from '../random/gammaCdf.js';
 import { monthlyHazard } from './attrition.js';
 import { rampMultiplier, CURVE } from './hiring.js';
-import { drawWinRate, seatHolder } from './reps.js';
+import { drawDealMultiplier, drawWinRate, seatHolder } from './reps.js';
 import { poisson } from '../random/poisson.js';
 import { stationaryAged } from './stalls.js';
 import { posteriorMultiplier, posteriorWinRate } from './record.js';
@@ -193,6 +193,7 @@ function seatRoster(st: SeatState, c: Compiled, t: TeamParams, r: RosterStart, s
   if (k === 0) {
     st.status[s] = VACANT;
     st.tenure0[s] = 0;
+    st.mult[s] = drawDealMultiplier(st.S, s * PURPOSES + PURPOSE.attributes, c.dealSpread);
     st.base[s] = drawWinRate(c.winRate, st.tier[s], st.S, s * PURPOSES + PURPOSE.attributes);
     if (r.won[s] >= 0) st.base[s] = posteriorWinRate(c.winRate, r.won[s], r.lost[s], st.S, s * PURPOSES + PURPOSE.team);
     const pmf = r.fillPmf;
@@ -246,6 +247,8 @@ export function seatInitialTeam(st: SeatState, c: Compiled, t: TeamParams, s: nu
     st.fillAt[s] = 2 + r;
     st.tenure0[s] = 0;
     // the leaver's pipeline, resolving at the leaver's win rate (a holder of this seat's tier) until the fill
+    // the leaver's deal-size multiplier (their pipeline's deals are theirs): drawn, never left from another trial
+    st.mult[s] = drawDealMultiplier(st.S, s * PURPOSES + PURPOSE.attributes, c.dealSpread);
     if (c.steadyStart) {
       st.base[s] = drawWinRate(c.winRate, st.tier[s], st.S, s * PURPOSES + PURPOSE.attributes);
       const mean = c.rate * t.vacantWeight[r];

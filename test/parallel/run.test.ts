@@ -42,6 +42,28 @@ describe('runParallel', () => {
     );
   });
 
+  it('a steady-state team and a roster start with open deals: bit-identical to simulate for any chunk size (no seat state left from another trial)', async () => {
+    const team = parseScenario({
+      horizonMonths: 12,
+      reps: { seats: 12, opportunitiesPerMonth: 3, winRate: { mean: 0.3, concentration: 8 }, dealSize: { median: 20000, sigma: 0.6 }, repDealSizeSpread: 0.4, cycleMonths: 3, noDecisionRate: 0.2, initialPipeline: 'steady-state' },
+      hiring: { plan: [], backfill: true, timeToFillMonths: { mean: 3, sd: 1 }, ramp: { months: 4 } },
+      attrition: { annualRate: 0.4, pipelineLossOnExit: 0.3 },
+      initialTeam: 'steady-state',
+    });
+    const roster = parseScenario({
+      horizonMonths: 6,
+      reps: { opportunitiesPerMonth: 3, winRate: { mean: 0.3, concentration: 8 }, dealSize: { median: 20000, sigma: 0.6 }, repDealSizeSpread: 0.4, cycleMonths: 3, noDecisionRate: 0.2 },
+      hiring: { plan: [], backfill: true, timeToFillMonths: { mean: 3, sd: 1 } },
+      attrition: { annualRate: 0.4 },
+      initialTeam: { asOf: '2025-06-30', roster: [{ name: 'A', hired: '2025-02-01', record: { won: 5, lost: 9, wonGeoMean: 25000 } }, { name: 'B', vacant: true, record: { won: 2, lost: 2 } }, { name: 'C', hired: '2019-01-01' }] },
+      openPipeline: [{ owner: 'B', ageMonths: 2, amount: null }, { owner: 'B', ageMonths: 0, amount: 15000 }, { owner: 'A', ageMonths: 1, amount: null }],
+    });
+    for (const s of [team, roster]) {
+      const ref = simulate(s, { trials: TRIALS, seed: 5 });
+      for (const chunkSize of [1, 7]) expect(resultDifferences(await runParallel(s, { trials: TRIALS, seed: 5, pool: pools.get(2)!, chunkSize }), ref)).toEqual([]);
+    }
+  });
+
   it('a scenario with a demand block: bit-identical to simulate on workers (its trial stream and seat purpose included)', async () => {
     const withDemand = parseScenario({ ...(scenario as object), demand: { leadsPerMonth: 60, qualificationDelayMonths: 1, nurture: { monthlyConversion: 0.05, monthlyExit: 0.1 }, handoffLoss: 0.1 } } as never);
     const r = await runParallel(withDemand, { trials: TRIALS, seed: 11, pool: pools.get(2)!, chunkSize: 5 });
