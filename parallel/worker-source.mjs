@@ -16,3 +16,4 @@ export const bandTask = worker.bandTask;
 export const solveTask = worker.solveTask;
 export const prepareForecastTask = worker.prepareForecastTask;
 export const forecastReportTask = worker.forecastReportTask;
+export const sampleExportTask = worker.sampleExportTask;

@@ -207,4 +207,4 @@ export function solveTask(t: SolveTask): { result: SolveResult } | { errors: Inp
 export { calibrateTask, bookedRevenueTask, bandTask } from './calibrate.js';
 
 // the forecast from an as-of date (server: POST /api/forecast)
-export { prepareForecastTask, forecastReportTask } from './forecast.js';
+export { prepareForecastTask, forecastReportTask, sampleExportTask } from './forecast.js';

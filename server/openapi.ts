@@ -304,6 +304,28 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       },
     };
   }
+  paths['/api/forecast/sample'] = {
+    post: {
+      summary: "A synthetic opportunity export and roster of a scenario (12 months from its plan year's first month), to try the forecast on",
+      requestBody: {
+        required: true,
+        content: json({
+          type: 'object',
+          additionalProperties: false,
+          required: ['scenario'],
+          properties: { scenario: { oneOf: [ref('Scenario'), ref('SourceText'), { type: 'string', description: "YAML text, or a preset's name" }] }, seed: runBody.properties.seed },
+        }),
+      },
+      responses: {
+        '200': ok('{ opportunities (CSV), roster (CSV), asOf (the end of the plan year\'s sixth month), warnings }', {
+          type: 'object',
+          properties: { opportunities: { type: 'string' }, roster: { type: 'string' }, asOf: { type: 'string' }, warnings: { type: 'array', items: { type: 'string' } } },
+          required: ['opportunities', 'roster', 'asOf', 'warnings'],
+        }),
+        ...runErrors,
+      },
+    },
+  };
   const stats = { type: 'object', properties: Object.fromEntries(['mean', 'sd', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'].map((k) => [k, { type: 'number' }])) };
   const listItem = {
     type: 'object',

@@ -9,10 +9,14 @@
  * report (`forecastReportTask`). Bad input is a 400 naming the field (`asOf`, `rows[3].Amount`,
  * `roster.rows[2].Territory`, `actions[0].hire`, ...). The export makes it a big-body route
  * (`limits.maxCsvBodyBytes`).
+ *
+ * POST /api/forecast/sample: `{ scenario, seed? }` → `{ opportunities, roster, asOf, warnings }`, twelve
+ * months of the engine's synthetic history of the scenario (on a worker), to try the forecast without a CRM.
  */
 import { Hono } from 'hono';
 import { InputError, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
 import type { TaskAnswer } from '../../parallel/calibrate.js';
+import type { SampleExport } from '../../parallel/forecast.js';
 import { runScenarios, transferList, type Pool } from '../../parallel/index.js';
 import { apiIssue, badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody } from '../request.js';
@@ -168,6 +172,18 @@ export function forecastRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
       c.req.raw.signal,
     );
     return c.json(report);
+  });
+
+  // a synthetic export of a scenario (12 months from its plan year's start, with a roster), to try the forecast on
+  r.post('/forecast/sample', async (c) => {
+    const body = asObject(await readBody(c));
+    const errors: ApiIssue[] = [];
+    checkKnownKeys(body, ['scenario', 'seed'], errors);
+    const scenario = scenarioOf(body.scenario, readPreset, errors);
+    const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors) ?? 1;
+    if (errors.length) throw badRequest(errors);
+    const answer = await runner.call([], (signal) => pool.run({ scenario, seed }, { name: 'sampleExportTask', signal }) as Promise<TaskAnswer<SampleExport>>, c.req.raw.signal);
+    return c.json(unwrap(answer));
   });
   return r;
 }

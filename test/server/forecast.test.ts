@@ -116,4 +116,16 @@ describe('POST /api/forecast', () => {
     const errors = await errorsOf(await post(app, '/api/forecast', { opportunities: history.opportunities, scenario: 'baseline', asOf: '2030-06-30', trials: 5 }));
     expect(errors.map((e) => e.path)).toEqual(['asOf']); // the preset was read; only the date is wrong
   });
+
+  it('/forecast/sample: a synthetic export of the scenario that the forecast takes, at its as-of date', async () => {
+    const res = await post(app, '/api/forecast/sample', { scenario: SCENARIO, seed: 3 });
+    expect(res.status).toBe(200);
+    const sample = (await res.json()) as Json;
+    const direct = synthesize(SCENARIO, { months: 12, start: '2025-01', seed: 3, roster: true });
+    expect(sample).toEqual({ opportunities: direct.opportunities, roster: direct.roster, asOf: '2025-06-30', warnings: direct.warnings });
+    const f = await post(app, '/api/forecast', { opportunities: sample.opportunities, roster: sample.roster, scenario: SCENARIO, asOf: sample.asOf, plan: PLAN, trials: 20, seed: 1 });
+    expect(f.status).toBe(200);
+    const errors = await errorsOf(await post(app, '/api/forecast/sample', { scenario: { reps: { seats: -1 } }, seed: -2 }));
+    expect(errors.map((e) => e.path)).toContain('seed');
+  }, 60_000);
 });

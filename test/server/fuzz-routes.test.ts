@@ -43,6 +43,7 @@ const ROUTES: { method: string; path: () => string; valid: () => Json }[] = [
   { method: 'POST', path: () => '/api/calibrate', valid: () => ({ csv: CSV }) },
   { method: 'POST', path: () => '/api/backtest', valid: () => ({ csv: CSV, scenario: small(), from: '2025-02', to: '2025-07', trials: 3 }) },
   { method: 'POST', path: () => '/api/forecast', valid: () => ({ opportunities: CSV, scenario: small({ hiring: { timeToFillMonths: 1 } }), asOf: '2025-05-31', plan: 100_000, trials: 3, actions: [{ name: 'hire 1', hire: { seats: 1 } }] }) },
+  { method: 'POST', path: () => '/api/forecast/sample', valid: () => ({ scenario: small(), seed: 2 }) },
 ];
 
 const deepJson = (depth: number, kind: 'array' | 'object' | 'mixed') => {
