@@ -127,4 +127,25 @@ describe('<sim-forecast>', () => {
     expect(el.shadowRoot!.querySelector('[data-testid="forecast-errors"]')!.textContent).toContain('asOf: 2030-06-30 is outside the export');
     expect(el.report).toBeNull();
   });
+
+  it('hires into a chosen territory when the scenario has several', async () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    const { reps, ...rest } = SCENARIO;
+    const { seats: _s, ...perRep } = reps;
+    app.replaceScenario({ ...rest, reps: perRep, territories: [{ name: 'North', seats: 4 }, { name: 'South', seats: 2 }] }, false);
+    app.cancelRun();
+    const el = document.createElement('sim-forecast') as SimForecast;
+    document.body.append(el);
+    await el.updateComplete;
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[data-testid="forecast-hire-territory"]')!;
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'North', 'South']);
+    select.value = 'South';
+    select.dispatchEvent(new Event('change'));
+    el.hireSeats = 2;
+    await settle(el);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-testid="forecast-add-hire"]')!.click();
+    await settle(el);
+    expect(el.actions).toEqual([{ name: 'hire 2 now in South', hire: { seats: 2, territory: 'South' } }]);
+  });
 });

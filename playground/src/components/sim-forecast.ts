@@ -37,6 +37,7 @@ interface Kept {
   plan: string;
   actions: ForecastAction[];
   hireSeats: number;
+  hireTerritory: string;
   report: ForecastReport | null;
   errors: string[];
 }
@@ -55,6 +56,7 @@ export class SimForecast extends LitElement {
     plan: { state: true },
     actions: { state: true },
     hireSeats: { state: true },
+    hireTerritory: { state: true },
     report: { state: true },
     errors: { state: true },
     running: { state: true },
@@ -67,6 +69,8 @@ export class SimForecast extends LitElement {
   declare plan: string;
   declare actions: ForecastAction[];
   declare hireSeats: number;
+  /** the territory of a "hire N now" ('' = as the scenario places hires) */
+  declare hireTerritory: string;
   declare report: ForecastReport | null;
   declare errors: string[];
   declare running: boolean;
@@ -84,6 +88,7 @@ export class SimForecast extends LitElement {
     this.plan = '';
     this.actions = [];
     this.hireSeats = 5;
+    this.hireTerritory = '';
     this.report = null;
     this.errors = [];
     this.running = false;
@@ -92,8 +97,8 @@ export class SimForecast extends LitElement {
   }
 
   private keep() {
-    const { fileName, rosterName, csv, roster, asOf, plan, actions, hireSeats, report, errors } = this;
-    kept = { fileName, rosterName, csv, roster, asOf, plan, actions, hireSeats, report, errors };
+    const { fileName, rosterName, csv, roster, asOf, plan, actions, hireSeats, hireTerritory, report, errors } = this;
+    kept = { fileName, rosterName, csv, roster, asOf, plan, actions, hireSeats, hireTerritory, report, errors };
   }
 
   static styles = [
@@ -288,8 +293,15 @@ export class SimForecast extends LitElement {
   private addHire() {
     const n = Math.round(this.hireSeats);
     if (!(n >= 1)) return;
-    this.actions = [...this.actions, { name: `hire ${n} now`, hire: { seats: n } }];
+    const t = this.territories().includes(this.hireTerritory) ? this.hireTerritory : '';
+    this.actions = [...this.actions, t ? { name: `hire ${n} now in ${t}`, hire: { seats: n, territory: t } } : { name: `hire ${n} now`, hire: { seats: n } }];
     this.keep();
+  }
+
+  /** The names of the editor's scenario's territories (none: a single team). */
+  private territories(): string[] {
+    const t = (getApp().store.get().scenario as { territories?: unknown }).territories;
+    return Array.isArray(t) ? t.map((x) => (x && typeof x === 'object' ? (x as { name?: unknown }).name : null)).filter((n): n is string => typeof n === 'string') : [];
   }
 
   private removeAction(i: number) {
@@ -326,6 +338,7 @@ export class SimForecast extends LitElement {
 
   private renderInputs() {
     const ready = !!this.csv && !!this.asOf;
+    const territories = this.territories();
     return html`<section class="panel" aria-labelledby="fc-h">
       <h2 id="fc-h">Forecast from today</h2>
       <p>
@@ -363,6 +376,15 @@ export class SimForecast extends LitElement {
             this.hireSeats = Number((e.target as HTMLInputElement).value);
             this.keep();
           }} /></label>
+        ${territories.length > 1
+          ? html`<label>Territory <select aria-label="Territory of the hires" data-testid="forecast-hire-territory" @change=${(e: Event) => {
+                this.hireTerritory = (e.target as HTMLSelectElement).value;
+                this.keep();
+              }}>
+                <option value="" ?selected=${!territories.includes(this.hireTerritory)}>as the scenario places hires</option>
+                ${territories.map((t) => html`<option value=${t} ?selected=${t === this.hireTerritory}>${t}</option>`)}
+              </select></label>`
+          : null}
         <button data-testid="forecast-add-hire" @click=${() => this.addHire()}>Add "hire ${Math.round(this.hireSeats) || 'N'} now"</button>
       </div>
       ${this.actions.length
