@@ -14,3 +14,6 @@ export const calibrateTask = worker.calibrateTask;
 export const bookedRevenueTask = worker.bookedRevenueTask;
 export const bandTask = worker.bandTask;
 export const solveTask = worker.solveTask;
+export const prepareForecastTask = worker.prepareForecastTask;
+export const forecastReportTask = worker.forecastReportTask;
+export const sampleExportTask = worker.sampleExportTask;

@@ -19,6 +19,7 @@ import { createRunner, type Runner } from './runner.js';
 import { openStore, type Store } from './store.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { calibrateRoutes } from './routes/calibrate.js';
+import { forecastRoutes } from './routes/forecast.js';
 import { metaRoutes } from './routes/meta.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { simulateRoutes } from './routes/simulate.js';
@@ -82,7 +83,7 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
   app.use('*', hostGuard(opts.allowedHosts ?? LOOPBACK_HOSTS));
   if (opts.corsOrigins && opts.corsOrigins.length > 0) app.use('/api/*', cors({ origin: opts.corsOrigins }));
   // origin, content type and size of every state-changing request; the body is read here, once
-  const bigBodyPaths = ['/api/calibrate', '/api/backtest']; // CSV exports: their own size limit
+  const bigBodyPaths = ['/api/calibrate', '/api/backtest', '/api/forecast']; // CSV exports: their own size limit
   app.use(
     '/api/*',
     requestGuard({
@@ -98,6 +99,7 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
   app.route('/api', scenarioRoutes(store));
   app.route('/api', analysisRoutes(runner, pool, { presetsDir }));
   app.route('/api', solveRoutes(runner, pool));
+  app.route('/api', forecastRoutes(runner, pool, { presetsDir }));
   if (staticDir && existsSync(join(staticDir, 'index.html'))) app.route('/', playgroundRoutes(staticDir));
 
   app.notFound((c) => errorResponse(c, new ApiError(404, [{ path: null, rule: 'not found', message: `no route for ${c.req.method} ${c.req.path}` }])));

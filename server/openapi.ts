@@ -212,6 +212,120 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       },
     };
   }
+  {
+    const fanMonth = {
+      type: 'object',
+      properties: { month: { type: 'string' }, actual: { type: ['number', 'null'] }, ...Object.fromEntries(['p10', 'p25', 'p50', 'p75', 'p90', 'plan'].map((k) => [k, { type: 'number' }])) },
+    };
+    const outcome = {
+      pPlan: { type: 'number' },
+      pPlanInterval: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2, description: 'Wilson 95% interval' },
+      expectedGap: { type: 'number', description: 'E[max(0, plan - year total)]' },
+      yearTotal: ref('Stats'),
+    };
+    paths['/api/forecast'] = {
+      post: {
+        summary: 'Forecast from an as-of date: P(plan | bookings to date), the fan of cumulative bookings, P(plan) at the start of the year, and interventions on common random numbers',
+        description:
+          "The export's won deals up to `asOf` are booked; its open deals and the team (from the roster, else the export) start the simulation of the remaining months. `plan` defaults to the scenario's first-year plan. Interventions (`actions`) are `{ name, patch }` (a merge patch on the forecast scenario) or `{ name, hire: { seats, territory? } }` (seats opening now; needs a hiring block). Every scenario runs with the same seed; a bad field is a 400 naming it (`asOf`, `plan`, `rows[N].Column`, `roster.rows[N].Column`, `scenario.…`, `actions[N].…`). Runs on the worker pool under the run queue and time limit; the body may be as large as the CSV limit.",
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['opportunities', 'scenario', 'asOf'],
+            properties: {
+              opportunities: { type: 'string', description: 'the opportunity export (CSV): Opportunity Owner, Created Date, Close Date, Stage, Amount' },
+              roster: { type: 'string', description: 'rep roster CSV: Name, Territory, Hire Date, Exit Date' },
+              scenario: { oneOf: [ref('Scenario'), ref('SourceText'), { type: 'string', description: "YAML text, or a preset's name (baseline)" }] },
+              asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the as-of date YYYY-MM-DD (best a month end)' },
+              through: { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: "the last month forecast (default: the plan year's last month)" },
+              plan: { type: 'number', exclusiveMinimum: 0, description: "the year's plan (default: the scenario's first-year plan)" },
+              mapping: { oneOf: [{ type: 'object' }, { type: 'string' }] },
+              invalidRows: { enum: ['error', 'skip'] },
+              actions: {
+                type: 'array',
+                maxItems: 10,
+                items: {
+                  type: 'object',
+                  required: ['name'],
+                  properties: {
+                    name: { type: 'string' },
+                    patch: { type: 'object' },
+                    hire: { type: 'object', properties: { seats: { type: 'integer', minimum: 1, maximum: 10000 }, territory: { type: 'string' } }, required: ['seats'] },
+                  },
+                },
+              },
+              trials: runBody.properties.trials,
+              seed: runBody.properties.seed,
+            },
+          }),
+        },
+        responses: {
+          '200': ok("the engine's ForecastReport", {
+            type: 'object',
+            properties: {
+              asOf: { type: 'string' },
+              yearStart: { type: 'string' },
+              start: { type: 'string' },
+              through: { type: 'string' },
+              plan: { type: 'number' },
+              planBasis: { type: 'string' },
+              booked: { type: 'number' },
+              team: { type: 'object', properties: { source: { enum: ['roster', 'export'] }, seated: { type: 'integer' }, ramping: { type: 'integer' }, vacant: { type: 'integer' } } },
+              open: { type: 'object', properties: { deals: { type: 'integer' }, withAmount: { type: 'integer' }, amount: { type: 'number' } } },
+              trials: { type: 'integer' },
+              seed: { type: 'integer' },
+              now: { type: 'object', properties: outcome },
+              fan: { type: 'array', items: fanMonth },
+              startOfYear: { oneOf: [{ type: 'object', properties: { ...outcome, asOf: { type: 'string' } } }, { type: 'null' }] },
+              startOfYearNote: { type: ['string', 'null'] },
+              variants: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    name: { type: 'string' },
+                    ...outcome,
+                    deltaPPlan: { type: 'number' },
+                    deltaPPlanInterval: { type: 'array', items: { type: 'number' } },
+                    deltaYearTotal: { type: 'number' },
+                    deltaYearTotalSe: { type: 'number' },
+                  },
+                },
+              },
+              warnings: { type: 'array', items: { type: 'string' } },
+            },
+            required: ['asOf', 'plan', 'booked', 'now', 'fan', 'startOfYear', 'variants', 'warnings'],
+          }),
+          ...runErrors,
+          '413': errorResponse('request body over the CSV limit (10 MiB, maxCsvBodyBytes)'),
+        },
+      },
+    };
+  }
+  paths['/api/forecast/sample'] = {
+    post: {
+      summary: "A synthetic opportunity export and roster of a scenario (12 months from its plan year's first month), to try the forecast on",
+      requestBody: {
+        required: true,
+        content: json({
+          type: 'object',
+          additionalProperties: false,
+          required: ['scenario'],
+          properties: { scenario: { oneOf: [ref('Scenario'), ref('SourceText'), { type: 'string', description: "YAML text, or a preset's name" }] }, seed: runBody.properties.seed },
+        }),
+      },
+      responses: {
+        '200': ok('{ opportunities (CSV), roster (CSV), asOf (the end of the plan year\'s sixth month), warnings }', {
+          type: 'object',
+          properties: { opportunities: { type: 'string' }, roster: { type: 'string' }, asOf: { type: 'string' }, warnings: { type: 'array', items: { type: 'string' } } },
+          required: ['opportunities', 'roster', 'asOf', 'warnings'],
+        }),
+        ...runErrors,
+      },
+    },
+  };
   const stats = { type: 'object', properties: Object.fromEntries(['mean', 'sd', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'].map((k) => [k, { type: 'number' }])) };
   const listItem = {
     type: 'object',

@@ -11,7 +11,7 @@ import { trainerScenario, TRAINER_TRIALS } from './trainer-scenario.js';
 import { decodeShare, encodeShare } from './share.js';
 import { describeChanges } from './diff.js';
 
-export type View = 'results' | 'compare' | 'sensitivity' | 'trainer' | 'calibrate';
+export type View = 'results' | 'compare' | 'sensitivity' | 'trainer' | 'calibrate' | 'forecast';
 export type ScenarioInput = Record<string, unknown>;
 
 export interface Variant {

@@ -1,7 +1,7 @@
 /**
  * End-to-end: the built playground served by the real server, driven in Debian Chromium. Runs every
  * preset and checks the displayed plan probability equals the API's for the same seed, checks inline
- * errors, compare, sensitivity, trainer and calibrate views, runs axe-core on each view, fails on console
+ * errors, compare, sensitivity, trainer, calibrate and as-of-today views, runs axe-core on each view, fails on console
  * errors, and screenshots each view into test-artifacts/playground (and docs/ with SALESIM_DOCS_SHOTS=1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -321,6 +321,53 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     }
     await axe('calibrate');
   }, 180_000);
+
+  it('as-of-today view: upload an export and roster, forecast with an intervention; P(plan) shown equals the API for the same seed and trials', async () => {
+    expect(routes).toEqual(expect.arrayContaining(['/api/forecast', '/api/forecast/sample']));
+    const preset = presets.find((p) => p.id === 'baseline') ?? presets[0];
+    await page.locator('[data-testid=preset-picker]').selectOption(preset.id);
+    await page.locator('[data-testid=tab-forecast]').click();
+    await page.locator('[data-testid=forecast-view]').waitFor();
+    // the sample export of the editor's scenario: the server's synthetic history and its as-of date
+    await page.locator('[data-testid=forecast-sample]').click();
+    await expect.poll(() => page.locator('[data-testid=forecast-asof]').inputValue(), { timeout: 30_000 }).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.locator('[data-testid=forecast-file-name]').textContent()).toContain('sample');
+    // then a real upload: an export and a roster, as files
+    const history = synthesize(preset.scenario!, { months: 12, start: '2025-01', seed: 7, roster: true });
+    await page.locator('[data-testid=forecast-file]').setInputFiles({ name: 'opportunities.csv', mimeType: 'text/csv', buffer: Buffer.from(history.opportunities) });
+    await page.locator('[data-testid=forecast-roster]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(history.roster!) });
+    await page.locator('[data-testid=forecast-asof]').fill('2025-06-30');
+    await page.locator('[data-testid=forecast-hire-seats]').fill('5');
+    await page.locator('[data-testid=forecast-hire-seats]').dispatchEvent('change');
+    await page.locator('[data-testid=forecast-add-hire]').click();
+    expect(await page.locator('[data-testid=forecast-actions]').textContent()).toContain('hire 5 now');
+    await page.locator('[data-testid=forecast-run]').click();
+    const shown = page.locator('[data-testid=forecast-pplan-value]');
+    await shown.waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid=forecast-chart] svg').first().waitFor();
+    const seed = Number((await page.locator('[data-testid=seed]').textContent())!.replace(/\D/g, ''));
+    const trials = Math.min(Number(await page.locator('#trials').inputValue()), 2000);
+    const expected = await api<{ now: { pPlan: number; pPlanInterval: [number, number] }; variants: { name: string; pPlan: number }[]; startOfYear: { pPlan: number } | null; fan: unknown[] }>('/api/forecast', {
+      opportunities: history.opportunities,
+      roster: history.roster,
+      scenario: preset.scenario,
+      asOf: '2025-06-30',
+      actions: [{ name: 'hire 5 now', hire: { seats: 5 } }],
+      trials,
+      seed,
+    });
+    expect(await shown.textContent()).toBe(formatPct(expected.now.pPlan));
+    expect(await page.locator('[data-testid=forecast-pplan]').textContent()).toContain(`${formatPct(expected.now.pPlanInterval[0])} to ${formatPct(expected.now.pPlanInterval[1])}`);
+    expect(expected.startOfYear).not.toBeNull();
+    expect(await page.locator('[data-testid=forecast-start]').textContent()).toContain(formatPct(expected.startOfYear!.pPlan));
+    const row = page.locator('[data-testid=forecast-variants] tbody tr', { hasText: 'hire 5 now' });
+    expect(await row.locator('td').first().textContent()).toBe(formatPct(expected.variants[0].pPlan));
+    // the fan: the booked months as a line with dots (Jan-Jun), the bands from the as-of month on
+    expect(await page.locator('[data-testid=forecast-chart] svg g[data-mark="dot"] circle').count()).toBe(6);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(ARTIFACTS, 'forecast.png'), fullPage: true });
+    await axe('forecast');
+  }, 240_000);
 
   it('logged no console errors', () => {
     // Chromium logs every non-2xx fetch; the 400 is the validation answer the editor shows inline (test above)

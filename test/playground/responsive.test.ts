@@ -15,7 +15,8 @@ import { buildPlayground, expectNoSeriousAxe, launchChromium, ROOT, RUN_BROWSER_
 const DOCS = process.env.SALESIM_DOCS_SHOTS === '1' ? join(ROOT, 'docs') : null;
 /** the layout does not depend on the trial count: the smallest choice keeps the test fast (the pictures use the default) */
 const TRIALS = DOCS ? 2000 : 500;
-const VIEWS = ['results', 'compare', 'sensitivity', 'trainer', 'calibrate'] as const;
+const VIEWS = ['results', 'compare', 'sensitivity', 'trainer', 'calibrate', 'forecast'] as const;
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'playground');
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'tablet', width: 768, height: 1024 },
@@ -135,6 +136,14 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
     await page.locator('[data-testid=difference-chart] svg').first().waitFor({ timeout: 120_000 });
     await page.locator('[data-testid=tab-sensitivity]').click();
     await page.locator('[data-testid=tornado][data-done=true] svg').first().waitFor({ timeout: 120_000 });
+    // a forecast from today on the sample export of the editor's scenario, with an intervention, so its results are on screen
+    await page.locator('[data-testid=tab-forecast]').click();
+    await page.locator('[data-testid=forecast-sample]').click();
+    await page.locator('[data-testid=forecast-run]:not([disabled])').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=forecast-add-hire]').click();
+    await page.locator('[data-testid=forecast-run]').click();
+    await page.locator('[data-testid=forecast-chart] svg').first().waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid=forecast-variants]').waitFor();
   }, 300_000);
 
   afterAll(async () => {
@@ -158,7 +167,14 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
             for (const el of document.querySelector('sim-app')?.shadowRoot?.querySelectorAll('aside, main') ?? []) el.scrollTop = 0;
           });
           if (v === 'compare') await page.locator('[data-testid=compare-results]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          // the forecast: its answer (headline cards and fan), not its upload form
+          if (v === 'forecast') await page.locator('[data-testid=forecast-booked]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
           await page.screenshot({ path: join(DOCS, `${size.name}-${v}.png`) });
+        }
+        if (v === 'forecast') {
+          // the whole view, to look at (test-artifacts/playground/{size}-forecast.png)
+          mkdirSync(ARTIFACTS, { recursive: true });
+          await page.locator('sim-forecast').screenshot({ path: join(ARTIFACTS, `${size.name}-forecast.png`) });
         }
         await checkLayout(`${size.name} ${v}`);
         await axe(`${size.name} ${v}`);

@@ -16,6 +16,7 @@ import './sim-compare.js';
 import './sim-sensitivity.js';
 import './sim-trainer.js';
 import './sim-calibrate.js';
+import './sim-forecast.js';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'results', label: 'Results' },
@@ -23,6 +24,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'sensitivity', label: 'Sensitivity' },
   { id: 'trainer', label: 'Trainer: 80/20' },
   { id: 'calibrate', label: 'Calibrate' },
+  { id: 'forecast', label: 'As of today' },
 ];
 const TRIALS = [500, 1000, 2000, 5000, 10000];
 
@@ -429,6 +431,7 @@ export class SimApp extends LitElement {
           ${st.view === 'sensitivity' ? html`<sim-sensitivity></sim-sensitivity>` : null}
           ${st.view === 'trainer' ? html`<sim-trainer></sim-trainer>` : null}
           ${st.view === 'calibrate' ? html`<sim-calibrate></sim-calibrate>` : null}
+          ${st.view === 'forecast' ? html`<sim-forecast></sim-forecast>` : null}
         </main>
       </div>
       ${st.notice ? html`<div class="notice" role="status">${st.notice}</div>` : null}

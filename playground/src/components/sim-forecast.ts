@@ -1,0 +1,507 @@
+/**
+ * "As of today" view (issue 17): upload the CRM opportunity export (and optionally a rep roster), pick the
+ * as-of date (and optionally the year's plan), add interventions ("hire N now"), and forecast the rest of
+ * the plan year with the editor's scenario on the server (/api/forecast): bookings to date against the
+ * plan, P(plan | bookings to date) with its interval beside P(plan) as it stood at the year's start, the
+ * expected gap, the fan of cumulative bookings, each intervention's paired effect on P(plan), the team and
+ * open pipeline the forecast starts from, and the engine's warnings. Every number is the engine's.
+ */
+import { LitElement, html, css, unsafeCSS } from 'lit';
+import { base, view, tables, cards } from '../theme.js';
+import { getApp } from '../app.js';
+import { ApiError } from '../api.js';
+import { forecastApi, type ForecastAction, type ForecastApi, type ForecastReport } from '../forecast-api.js';
+import { forecastChart, ACTUAL_COLOR } from '../charts/forecast.js';
+import { COLORS } from '../theme.js';
+import { formatMoney, formatPct, formatPts } from '../format.js';
+import './sim-chart.js';
+
+function messages(e: unknown): string[] {
+  if (e instanceof ApiError) return e.errors.map((x) => x.message);
+  return [e instanceof Error ? e.message : String(e)];
+}
+
+const interval = (i: [number, number]) => `${formatPct(i[0])} to ${formatPct(i[1])}`;
+const ptsInterval = (i: [number, number]) => `${formatPts(i[0])} to ${formatPts(i[1])}`;
+
+/** Trials of a forecast from the playground: the toolbar's, capped (each intervention is one more run). */
+export const FORECAST_MAX_TRIALS = 2000;
+
+/** What the view shows, kept while the user visits other tabs (the element is re-created each time). */
+interface Kept {
+  fileName: string | null;
+  rosterName: string | null;
+  csv: string | null;
+  roster: string | null;
+  asOf: string;
+  plan: string;
+  actions: ForecastAction[];
+  hireSeats: number;
+  hireTerritory: string;
+  report: ForecastReport | null;
+  errors: string[];
+}
+let kept: Kept | null = null;
+
+/** Forgets the kept view state (tests). */
+export function resetForecastView(): void {
+  kept = null;
+}
+
+export class SimForecast extends LitElement {
+  static properties = {
+    fileName: { state: true },
+    rosterName: { state: true },
+    asOf: { state: true },
+    plan: { state: true },
+    actions: { state: true },
+    hireSeats: { state: true },
+    hireTerritory: { state: true },
+    report: { state: true },
+    errors: { state: true },
+    running: { state: true },
+    loadingSample: { state: true },
+  };
+  declare fileName: string | null;
+  declare rosterName: string | null;
+  declare asOf: string;
+  /** the plan override as typed ('' = the scenario's) */
+  declare plan: string;
+  declare actions: ForecastAction[];
+  declare hireSeats: number;
+  /** the territory of a "hire N now" ('' = as the scenario places hires) */
+  declare hireTerritory: string;
+  declare report: ForecastReport | null;
+  declare errors: string[];
+  declare running: boolean;
+  declare loadingSample: boolean;
+  /** the HTTP calls (tests substitute them) */
+  api: ForecastApi = forecastApi;
+  private csv: string | null = null;
+  private roster: string | null = null;
+
+  constructor() {
+    super();
+    this.fileName = null;
+    this.rosterName = null;
+    this.asOf = '';
+    this.plan = '';
+    this.actions = [];
+    this.hireSeats = 5;
+    this.hireTerritory = '';
+    this.report = null;
+    this.errors = [];
+    this.running = false;
+    this.loadingSample = false;
+    if (kept) Object.assign(this, kept);
+  }
+
+  private keep() {
+    const { fileName, rosterName, csv, roster, asOf, plan, actions, hireSeats, hireTerritory, report, errors } = this;
+    kept = { fileName, rosterName, csv, roster, asOf, plan, actions, hireSeats, hireTerritory, report, errors };
+  }
+
+  static styles = [
+    base,
+    view,
+    tables,
+    cards,
+    css`
+      .root {
+        display: grid;
+        gap: 0.75rem;
+        min-width: 0;
+      }
+      .root > *,
+      .facts > *,
+      .kpis > * {
+        min-width: 0;
+      }
+      code {
+        overflow-wrap: anywhere;
+      }
+      h3.sub-h {
+        font-size: 0.85rem;
+        margin: 0.6rem 0 0.2rem;
+        text-transform: none;
+        letter-spacing: 0;
+        color: inherit;
+      }
+      .inputs {
+        display: grid;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: 0.6rem 1rem;
+      }
+      .row {
+        display: flex;
+        align-items: end;
+        gap: 0.6rem 0.75rem;
+        flex-wrap: wrap;
+      }
+      label {
+        display: grid;
+        gap: 0.15rem;
+        font-size: 0.78rem;
+        color: #4a5a6b;
+        min-width: 0;
+      }
+      input[type='file'] {
+        max-width: 100%;
+      }
+      input[type='number'] {
+        width: 9rem;
+      }
+      small {
+        color: #4a5a6b;
+      }
+      .error {
+        color: #b91c1c;
+        font-size: 0.85rem;
+      }
+      ul {
+        margin: 0.2rem 0;
+        padding-left: 1.2rem;
+        font-size: 0.82rem;
+      }
+      .chips {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem;
+        margin: 0.3rem 0;
+        padding: 0;
+        list-style: none;
+      }
+      .chips li {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
+        background: #eef4fb;
+        border: 1px solid #c8d8ec;
+        border-radius: 999px;
+        padding: 0.1rem 0.2rem 0.1rem 0.6rem;
+        font-size: 0.8rem;
+      }
+      .chips button {
+        padding: 0 0.45rem;
+        font-size: 0.75rem;
+      }
+      .kpis {
+        display: grid;
+        grid-template-columns: repeat(4, minmax(0, 1fr));
+        gap: 0.6rem;
+        --card-value-size: 1.45rem;
+      }
+      .card.now {
+        --card-accent: ${unsafeCSS(COLORS.median)};
+      }
+      .card.start {
+        --card-accent: ${unsafeCSS(COLORS.muted)};
+      }
+      .card.booked {
+        --card-accent: ${unsafeCSS(ACTUAL_COLOR)};
+      }
+      .card.gap {
+        --card-accent: ${unsafeCSS(COLORS.plan)};
+      }
+      .facts {
+        display: grid;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: 0.75rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.2rem 0.75rem;
+        margin: 0;
+        font-size: 0.82rem;
+      }
+      dt {
+        color: #4a5a6b;
+      }
+      dd {
+        margin: 0;
+        font-variant-numeric: tabular-nums;
+      }
+      .table-wrap {
+        overflow-x: auto;
+      }
+      td.up {
+        color: ${unsafeCSS(COLORS.good)};
+      }
+      td.down {
+        color: ${unsafeCSS(COLORS.bad)};
+      }
+      @media (max-width: 1099px) {
+        .kpis {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+        }
+      }
+      @media (max-width: 640px) {
+        .inputs,
+        .facts {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        .kpis {
+          gap: 0.45rem;
+          --card-value-size: 1.2rem;
+        }
+        .card {
+          padding: 0.5rem 0.6rem;
+        }
+      }
+    `,
+  ];
+
+  private async readExport(file: File | null | undefined) {
+    if (!file) return;
+    this.fileName = file.name;
+    this.csv = await file.text();
+    this.report = null;
+    this.errors = [];
+    this.keep();
+  }
+
+  private async readRoster(file: File | null | undefined) {
+    if (!file) return;
+    this.rosterName = file.name;
+    this.roster = await file.text();
+    this.report = null;
+    this.keep();
+  }
+
+  /** Loads a synthetic export (and roster) of the editor's scenario from the server, with its as-of date. */
+  async useSample() {
+    this.loadingSample = true;
+    this.errors = [];
+    try {
+      const st = getApp().store.get();
+      const s = await this.api.sample(st.scenario, st.seed);
+      this.csv = s.opportunities;
+      this.roster = s.roster || null;
+      this.fileName = 'sample export (synthetic, from the scenario)';
+      this.rosterName = s.roster ? 'sample roster' : null;
+      this.asOf = s.asOf;
+      this.report = null;
+    } catch (e) {
+      this.errors = messages(e);
+    } finally {
+      this.loadingSample = false;
+      this.keep();
+    }
+  }
+
+  private addHire() {
+    const n = Math.round(this.hireSeats);
+    if (!(n >= 1)) return;
+    const t = this.territories().includes(this.hireTerritory) ? this.hireTerritory : '';
+    this.actions = [...this.actions, t ? { name: `hire ${n} now in ${t}`, hire: { seats: n, territory: t } } : { name: `hire ${n} now`, hire: { seats: n } }];
+    this.keep();
+  }
+
+  /** The names of the editor's scenario's territories (none: a single team). */
+  private territories(): string[] {
+    const t = (getApp().store.get().scenario as { territories?: unknown }).territories;
+    return Array.isArray(t) ? t.map((x) => (x && typeof x === 'object' ? (x as { name?: unknown }).name : null)).filter((n): n is string => typeof n === 'string') : [];
+  }
+
+  private removeAction(i: number) {
+    this.actions = this.actions.filter((_, j) => j !== i);
+    this.keep();
+  }
+
+  /** Forecasts the rest of the plan year with the editor's scenario, the toolbar's seed and (capped) trials. */
+  async run() {
+    if (!this.csv || !this.asOf) return;
+    this.running = true;
+    this.errors = [];
+    try {
+      const st = getApp().store.get();
+      const plan = this.plan.trim() === '' ? undefined : Number(this.plan);
+      this.report = await this.api.forecast({
+        opportunities: this.csv,
+        roster: this.roster,
+        scenario: st.scenario,
+        asOf: this.asOf,
+        ...(plan !== undefined ? { plan } : {}),
+        actions: this.actions,
+        trials: Math.min(st.trials, FORECAST_MAX_TRIALS),
+        seed: st.seed,
+      });
+    } catch (e) {
+      this.report = null;
+      this.errors = messages(e);
+    } finally {
+      this.running = false;
+      this.keep();
+    }
+  }
+
+  private renderInputs() {
+    const ready = !!this.csv && !!this.asOf;
+    const territories = this.territories();
+    return html`<section class="panel" aria-labelledby="fc-h">
+      <h2 id="fc-h">Forecast from today</h2>
+      <p>
+        Upload your opportunity export (one row per opportunity: <code>Opportunity Owner</code>, <code>Created Date</code>, <code>Close Date</code>, <code>Stage</code>,
+        <code>Amount</code>). Deals won up to the as-of date are booked; the open deals and the team carry on under the editor's scenario for the rest of the plan year.
+      </p>
+      <div class="inputs">
+        <label>
+          <span>Opportunity export (CSV)</span>
+          <input type="file" accept=".csv,text/csv" aria-label="Opportunity export (CSV)" data-testid="forecast-file" @change=${(e: Event) => this.readExport((e.target as HTMLInputElement).files?.[0])} />
+          ${this.fileName ? html`<small data-testid="forecast-file-name">Loaded: ${this.fileName}</small>` : null}
+        </label>
+        <label>
+          <span>Rep roster (optional: Name, Territory, Hire Date, Exit Date)</span>
+          <input type="file" accept=".csv,text/csv" aria-label="Rep roster (CSV, optional)" data-testid="forecast-roster" @change=${(e: Event) => this.readRoster((e.target as HTMLInputElement).files?.[0])} />
+          ${this.rosterName ? html`<small>Loaded: ${this.rosterName}</small>` : null}
+        </label>
+      </div>
+      <div class="row" style="margin-top:0.6rem">
+        <button data-testid="forecast-sample" ?disabled=${this.loadingSample} @click=${() => this.useSample()} title="A synthetic export of the editor's scenario, made on the server">
+          ${this.loadingSample ? 'Making a sample…' : 'Use a sample export'}
+        </button>
+        <label>As of <input type="date" aria-label="As-of date" data-testid="forecast-asof" .value=${this.asOf} @change=${(e: Event) => {
+            this.asOf = (e.target as HTMLInputElement).value;
+            this.keep();
+          }} /></label>
+        <label>Plan for the year (optional) <input type="number" min="0" step="any" inputmode="decimal" placeholder="the scenario's" aria-label="Plan for the year (optional)" data-testid="forecast-plan" .value=${this.plan} @change=${(e: Event) => {
+            this.plan = (e.target as HTMLInputElement).value;
+            this.keep();
+          }} /></label>
+      </div>
+      <h3 class="sub-h">Interventions, acting now</h3>
+      <div class="row">
+        <label>Seats <input type="number" min="1" step="1" aria-label="Seats to hire now" data-testid="forecast-hire-seats" .value=${String(this.hireSeats)} @change=${(e: Event) => {
+            this.hireSeats = Number((e.target as HTMLInputElement).value);
+            this.keep();
+          }} /></label>
+        ${territories.length > 1
+          ? html`<label>Territory <select aria-label="Territory of the hires" data-testid="forecast-hire-territory" @change=${(e: Event) => {
+                this.hireTerritory = (e.target as HTMLSelectElement).value;
+                this.keep();
+              }}>
+                <option value="" ?selected=${!territories.includes(this.hireTerritory)}>as the scenario places hires</option>
+                ${territories.map((t) => html`<option value=${t} ?selected=${t === this.hireTerritory}>${t}</option>`)}
+              </select></label>`
+          : null}
+        <button data-testid="forecast-add-hire" @click=${() => this.addHire()}>Add "hire ${Math.round(this.hireSeats) || 'N'} now"</button>
+      </div>
+      ${this.actions.length
+        ? html`<ul class="chips" aria-label="Interventions" data-testid="forecast-actions">
+            ${this.actions.map((a, i) => html`<li>${a.name} <button aria-label="Remove ${a.name}" @click=${() => this.removeAction(i)}>×</button></li>`)}
+          </ul>`
+        : html`<p><small>None yet: each is run on the same random draws as the forecast, so its effect on P(plan) is paired.</small></p>`}
+      <div class="row" style="margin-top:0.5rem">
+        <button class="primary" data-testid="forecast-run" ?disabled=${!ready || this.running} @click=${() => this.run()}>${this.running ? 'Forecasting…' : 'Run forecast'}</button>
+        ${!ready ? html`<small>${!this.csv ? 'Upload an export or use a sample first.' : 'Pick the as-of date.'}</small>` : null}
+      </div>
+      ${this.errors.length
+        ? html`<div class="error" role="alert" data-testid="forecast-errors">
+            The forecast could not run:
+            <ul>
+              ${this.errors.map((m) => html`<li>${m}</li>`)}
+            </ul>
+          </div>`
+        : null}
+    </section>`;
+  }
+
+  private renderReport(r: ForecastReport) {
+    const sy = r.startOfYear;
+    const planToDate = r.fan.filter((m) => m.actual !== null).at(-1)?.plan ?? 0;
+    return html`
+      <div class="kpis" role="group" aria-label="Forecast headline">
+        <div class="card booked" data-testid="forecast-booked">
+          <h3>Booked to ${r.asOf}</h3>
+          <div class="value">${formatMoney(r.booked)}</div>
+          <div class="sub">plan to date ${formatMoney(planToDate)}; year plan ${formatMoney(r.plan)}</div>
+        </div>
+        <div class="card now" data-testid="forecast-pplan">
+          <h3>P(plan | bookings to date)</h3>
+          <div class="value" data-testid="forecast-pplan-value">${formatPct(r.now.pPlan)}</div>
+          <div class="sub">95% interval ${interval(r.now.pPlanInterval)}</div>
+        </div>
+        <div class="card start" data-testid="forecast-start">
+          <h3>P(plan) at the year's start</h3>
+          <div class="value">${sy ? formatPct(sy.pPlan) : '–'}</div>
+          <div class="sub">${sy ? `as of ${sy.asOf}; 95% ${interval(sy.pPlanInterval)}` : (r.startOfYearNote ?? 'not available')}</div>
+        </div>
+        <div class="card gap" data-testid="forecast-gap">
+          <h3>Expected gap to plan</h3>
+          <div class="value">${formatMoney(r.now.expectedGap)}</div>
+          <div class="sub">year total P50 ${formatMoney(r.now.yearTotal.p50)} (P10 ${formatMoney(r.now.yearTotal.p10)} to P90 ${formatMoney(r.now.yearTotal.p90)})</div>
+        </div>
+      </div>
+      <sim-chart
+        data-testid="forecast-chart"
+        heading="Cumulative bookings of the plan year: booked to date, then the forecast"
+        caption=${`Plan year ${r.yearStart} to ${r.through}; forecast from ${r.start}. ${r.trials.toLocaleString('en-US')} trials, seed ${r.seed}. Plan: ${r.planBasis}.`}
+        filename="forecast"
+        .legend=${[
+          { label: 'booked', color: ACTUAL_COLOR },
+          { label: 'P10-P90', color: COLORS.band90 },
+          { label: 'P25-P75', color: COLORS.band50 },
+          { label: 'median', color: COLORS.median },
+          { label: 'plan, pro rata', color: COLORS.plan },
+        ]}
+        .draw=${(w: number) => forecastChart(r.fan, { width: w })}
+      ></sim-chart>
+      ${r.variants.length
+        ? html`<section class="panel" aria-labelledby="fc-var-h" data-testid="forecast-variants">
+            <h2 id="fc-var-h">Interventions</h2>
+            <p>Each intervention runs on the same random draws as the forecast (common random numbers): the change in P(plan) is paired trial by trial, with its own 95% interval.</p>
+            <div class="table-wrap">
+              <table aria-label="Interventions: P(plan) and its change">
+                <thead>
+                  <tr><th scope="col">Scenario</th><th scope="col">P(plan)</th><th scope="col">ΔP(plan), 95% interval</th><th scope="col">Δ year total ± SE</th></tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">forecast as is</th>
+                    <td>${formatPct(r.now.pPlan)}</td>
+                    <td>–</td>
+                    <td>–</td>
+                  </tr>
+                  ${r.variants.map(
+                    (v) => html`<tr>
+                      <th scope="row">${v.name}</th>
+                      <td>${formatPct(v.pPlan)}</td>
+                      <td class=${v.deltaPPlanInterval[0] > 0 ? 'up' : v.deltaPPlanInterval[1] < 0 ? 'down' : ''} data-testid="forecast-delta">
+                        ${formatPts(v.deltaPPlan)}<br /><small>${ptsInterval(v.deltaPPlanInterval)}</small>
+                      </td>
+                      <td>${formatMoney(v.deltaYearTotal)}<br /><small>± ${formatMoney(v.deltaYearTotalSe)}</small></td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </section>`
+        : null}
+      <div class="facts">
+        <section class="panel" aria-labelledby="fc-team-h" data-testid="forecast-team">
+          <h2 id="fc-team-h">Where the forecast starts</h2>
+          <dl>
+            <dt>Team (from the ${r.team.source})</dt>
+            <dd>${r.team.seated} seated, ${r.team.ramping} ramping, ${r.team.vacant} vacant</dd>
+            <dt>Open pipeline</dt>
+            <dd>${r.open.deals.toLocaleString('en-US')} deals, ${r.open.withAmount.toLocaleString('en-US')} with an amount (${formatMoney(r.open.amount)})</dd>
+            <dt>Plan</dt>
+            <dd>${formatMoney(r.plan)} (${r.planBasis})</dd>
+          </dl>
+        </section>
+        <section class="panel" aria-labelledby="fc-warn-h" data-testid="forecast-warnings">
+          <h2 id="fc-warn-h">Warnings</h2>
+          ${r.warnings.length ? html`<ul>${r.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : html`<p>None.</p>`}
+        </section>
+      </div>
+    `;
+  }
+
+  render() {
+    return html`<div class="root" data-testid="forecast-view">
+      ${this.renderInputs()} ${this.report ? this.renderReport(this.report) : null}
+    </div>`;
+  }
+}
+customElements.define('sim-forecast', SimForecast);

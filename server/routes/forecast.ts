@@ -1,0 +1,189 @@
+/**
+ * POST /api/forecast (issue 17): the forecast from an as-of date. Body: `{ opportunities, roster?,
+ * scenario, asOf, through?, plan?, mapping?, invalidRows?, actions?, trials?, seed? }`, the export and
+ * roster as CSV text, the scenario as an object, YAML text, `{ yaml }` or a preset's name (`baseline`).
+ *
+ * The event loop checks only the body's shape. On the worker pool, under the run queue and the per-run
+ * time limit: reading the export and building the scenarios (`prepareForecastTask`), the trials of every
+ * scenario with one seed (`runScenarios`: common random numbers for the paired interventions), and the
+ * report (`forecastReportTask`). Bad input is a 400 naming the field (`asOf`, `rows[3].Amount`,
+ * `roster.rows[2].Territory`, `actions[0].hire`, ...). The export makes it a big-body route
+ * (`limits.maxCsvBodyBytes`).
+ *
+ * POST /api/forecast/sample: `{ scenario, seed? }` → `{ opportunities, roster, asOf, warnings }`, twelve
+ * months of the engine's synthetic history of the scenario (on a worker), to try the forecast without a CRM.
+ */
+import { Hono } from 'hono';
+import { InputError, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
+import type { TaskAnswer } from '../../parallel/calibrate.js';
+import type { SampleExport } from '../../parallel/forecast.js';
+import { runScenarios, transferList, type Pool } from '../../parallel/index.js';
+import { apiIssue, badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
+import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody } from '../request.js';
+import { presetReader } from './analysis.js';
+import type { Runner } from '../runner.js';
+import type { AppEnv } from '../env.js';
+
+/** Interventions one request may ask for (each is one more run of every trial). */
+export const MAX_FORECAST_ACTIONS = 10;
+
+const KEYS = ['opportunities', 'roster', 'scenario', 'asOf', 'through', 'plan', 'mapping', 'invalidRows', 'actions', 'trials', 'seed'] as const;
+const PRESET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function str(body: Record<string, unknown>, key: string, required: boolean, hint: string, errors: ApiIssue[]): string | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) {
+    if (required) errors.push(apiIssue(key, 'is required', `${key}: is required, ${hint}`));
+    return undefined;
+  }
+  if (typeof v !== 'string') {
+    errors.push(apiIssue(key, 'must be a string', `${key}: must be a string, ${hint}`));
+    return undefined;
+  }
+  return v;
+}
+
+/** The scenario as the engine takes it (object or text); a bare preset name reads that preset's YAML. */
+function scenarioOf(v: unknown, readPreset: (name: string) => string, errors: ApiIssue[]): unknown {
+  if (v === undefined || v === null) {
+    errors.push(apiIssue('scenario', 'is required', 'scenario: is required (a scenario object, its YAML text, { yaml } or a preset name)'));
+    return undefined;
+  }
+  if (isObject(v) && Object.keys(v).length === 1 && 'yaml' in v) {
+    if (typeof v.yaml === 'string') return v.yaml;
+    errors.push(apiIssue('scenario.yaml', 'must be a string', 'scenario.yaml: must be a string of YAML or JSON text'));
+    return undefined;
+  }
+  if (typeof v === 'string' && PRESET_NAME.test(v.trim())) {
+    try {
+      return readPreset(v.trim());
+    } catch (e) {
+      errors.push(apiIssue('scenario', 'must name a preset', `scenario: ${e instanceof InputError ? e.errors[0].message : 'is not a preset name'} (or give the scenario's YAML text or an object)`));
+      return undefined;
+    }
+  }
+  if (typeof v === 'string' || isObject(v)) return v;
+  errors.push(apiIssue('scenario', 'must be an object or YAML text', 'scenario: must be a scenario object, its YAML text, { yaml } or a preset name'));
+  return undefined;
+}
+
+/** `actions`: a list of `{ name, patch }` or `{ name, hire: { seats, territory? } }`, shape-checked (the engine checks the rest). */
+function actionsOf(v: unknown, errors: ApiIssue[]): ForecastAction[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) {
+    errors.push(apiIssue('actions', 'must be a list', 'actions: must be a list of { name, patch } or { name, hire: { seats, territory? } }'));
+    return [];
+  }
+  if (v.length > MAX_FORECAST_ACTIONS) errors.push(apiIssue('actions', `must have at most ${MAX_FORECAST_ACTIONS} items`, `actions: at most ${MAX_FORECAST_ACTIONS} interventions per forecast (got ${v.length})`));
+  const out: ForecastAction[] = [];
+  v.slice(0, MAX_FORECAST_ACTIONS).forEach((a: unknown, i) => {
+    const at = `actions[${i}]`;
+    if (!isObject(a)) {
+      errors.push(apiIssue(at, 'must be an object', `${at}: must be { name, patch } or { name, hire: { seats, territory? } }`));
+      return;
+    }
+    const extra = Object.keys(a).filter((k) => !['name', 'patch', 'hire'].includes(k));
+    if (extra.length) errors.push(apiIssue(`${at}.${extra[0]}`, 'is not a known field', `${at}.${extra[0]}: is not a known field (name, patch, hire)`));
+    if (typeof a.name !== 'string' || a.name.trim() === '') errors.push(apiIssue(`${at}.name`, 'must be a non-empty string', `${at}.name: must be a non-empty string`));
+    if ((a.patch === undefined) === (a.hire === undefined)) {
+      errors.push(apiIssue(at, 'must have either patch or hire', `${at}: must have either patch (a merge patch on the forecast scenario) or hire: { seats, territory? }`));
+      return;
+    }
+    if (a.patch !== undefined && !isObject(a.patch)) errors.push(apiIssue(`${at}.patch`, 'must be an object', `${at}.patch: must be an object (a merge patch on the scenario)`));
+    if (a.hire !== undefined) {
+      const h = a.hire;
+      if (!isObject(h)) errors.push(apiIssue(`${at}.hire`, 'must be an object', `${at}.hire: must be { seats, territory? }`));
+      else {
+        if (!Number.isInteger(h.seats) || (h.seats as number) < 1 || (h.seats as number) > 10_000)
+          errors.push(apiIssue(`${at}.hire.seats`, 'must be a whole number between 1 and 10000', `${at}.hire.seats: must be a whole number between 1 and 10000`));
+        if (h.territory !== undefined && typeof h.territory !== 'string') errors.push(apiIssue(`${at}.hire.territory`, 'must be a string', `${at}.hire.territory: must be a territory's name`));
+        const bad = Object.keys(h).filter((k) => k !== 'seats' && k !== 'territory');
+        if (bad.length) errors.push(apiIssue(`${at}.hire.${bad[0]}`, 'is not a known field', `${at}.hire.${bad[0]}: is not a known field (seats, territory)`));
+      }
+    }
+    out.push(a as unknown as ForecastAction);
+  });
+  return out;
+}
+
+/** The forecast request's shape checked: the engine's input, the interventions and the run options. */
+export function parseForecastRequest(raw: unknown, readPreset: (name: string) => string): { input: ForecastInput; actions: ForecastAction[]; trials?: number; seed?: number } {
+  const body = asObject(raw);
+  const errors: ApiIssue[] = [];
+  checkKnownKeys(body, KEYS, errors);
+  const opportunities = str(body, 'opportunities', true, 'the opportunity export as CSV text', errors);
+  const roster = str(body, 'roster', false, 'the rep roster as CSV text (Name, Territory, Hire Date, Exit Date)', errors);
+  const asOf = str(body, 'asOf', true, 'the as-of date YYYY-MM-DD', errors);
+  const through = str(body, 'through', false, 'the last month forecast YYYY-MM', errors);
+  const scenario = scenarioOf(body.scenario, readPreset, errors);
+  let plan: number | undefined;
+  if (body.plan !== undefined && body.plan !== null) {
+    if (typeof body.plan !== 'number' || !Number.isFinite(body.plan) || body.plan <= 0) errors.push(apiIssue('plan', 'must be a positive number', "plan: must be a positive number, the year's plan (bookings)"));
+    else plan = body.plan;
+  }
+  const mapping = body.mapping;
+  if (mapping !== undefined && mapping !== null && typeof mapping !== 'string' && !isObject(mapping))
+    errors.push(apiIssue('mapping', 'must be an object or YAML text', 'mapping: must be an object { columns?, stages?, dateOrder? } or its YAML text'));
+  const invalidRows = body.invalidRows;
+  if (invalidRows !== undefined && invalidRows !== 'error' && invalidRows !== 'skip') errors.push(apiIssue('invalidRows', "must be 'error' or 'skip'"));
+  const actions = actionsOf(body.actions, errors);
+  const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+  const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+  if (errors.length) throw badRequest(errors);
+  const input: ForecastInput = {
+    opportunities: opportunities!,
+    roster: roster ?? null,
+    scenario,
+    asOf: asOf!,
+    through: through ?? null,
+    plan: plan ?? null,
+    mapping: (mapping ?? null) as ForecastInput['mapping'],
+    ...(invalidRows ? { invalidRows: invalidRows as 'error' | 'skip' } : {}),
+  };
+  return { input, actions, trials, seed };
+}
+
+function unwrap<T>(a: TaskAnswer<T>): T {
+  if (!a.ok) throw badRequest(fromInputIssues(a.errors));
+  return a.value;
+}
+
+/**
+ * @example app.route('/api', forecastRoutes(runner, pool, { presetsDir: 'scenarios' })) // a big-body path
+ */
+export function forecastRoutes(runner: Runner, pool: Pool, opts: { presetsDir: string }): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  const readPreset = presetReader(opts.presetsDir);
+  r.post('/forecast', async (c) => {
+    const { input, actions, trials: trialsOpt, seed: seedOpt } = parseForecastRequest(await readBody(c), readPreset);
+    const prepared = unwrap(
+      await runner.call([], (signal) => pool.run({ input, actions }, { name: 'prepareForecastTask', signal }) as Promise<TaskAnswer<PreparedForecast>>, c.req.raw.signal),
+    );
+    const trials = trialsOpt ?? prepared.setup.scenario.trials;
+    const seed = seedOpt ?? prepared.setup.scenario.seed;
+    const report = await runner.call(
+      prepared.scenarios.map((scenario) => ({ scenario, trials })),
+      async (signal) => {
+        const { results } = await runScenarios(prepared.scenarios, { trials, seed, pool, signal });
+        const buffers = [...new Set(results.flatMap((x) => transferList(x)))];
+        return (await pool.run({ prepared, results, seed }, { name: 'forecastReportTask', transferList: buffers, signal })) as ForecastReport;
+      },
+      c.req.raw.signal,
+    );
+    return c.json(report);
+  });
+
+  // a synthetic export of a scenario (12 months from its plan year's start, with a roster), to try the forecast on
+  r.post('/forecast/sample', async (c) => {
+    const body = asObject(await readBody(c));
+    const errors: ApiIssue[] = [];
+    checkKnownKeys(body, ['scenario', 'seed'], errors);
+    const scenario = scenarioOf(body.scenario, readPreset, errors);
+    const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors) ?? 1;
+    if (errors.length) throw badRequest(errors);
+    const answer = await runner.call([], (signal) => pool.run({ scenario, seed }, { name: 'sampleExportTask', signal }) as Promise<TaskAnswer<SampleExport>>, c.req.raw.signal);
+    return c.json(unwrap(answer));
+  });
+  return r;
+}

@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+/**
+ * The "As of today" view and the forecast fan chart, fed the engine's real forecast of a synthetic CRM
+ * export (the HTTP calls substituted; POST /api/forecast has its own tests in test/server).
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { forecast, synthesize, type ForecastReport } from '../../engine/index.js';
+import { createApp, setApp } from '../../playground/src/app.js';
+import { api as realApi, ApiError } from '../../playground/src/api.js';
+import { forecastChart, forecastRows } from '../../playground/src/charts/forecast.js';
+import { formatPct, formatPts } from '../../playground/src/format.js';
+import type { ForecastApi, ForecastRequest } from '../../playground/src/forecast-api.js';
+import '../../playground/src/components/sim-forecast.js';
+import { FORECAST_MAX_TRIALS, resetForecastView, type SimForecast } from '../../playground/src/components/sim-forecast.js';
+
+const SCENARIO = {
+  name: 'forecast view',
+  horizonMonths: 12,
+  reps: { seats: 6, opportunitiesPerMonth: 4, winRate: { mean: 0.3, concentration: 10 }, dealSize: { median: 20000, sigma: 0.7 }, cycleMonths: 2 },
+  hiring: { timeToFillMonths: 2 },
+};
+const history = synthesize(SCENARIO, { months: 9, start: '2025-01', seed: 3, roster: true });
+const PLAN = 2_600_000;
+const noNetwork = { ...realApi, stream: () => new Promise<never>(() => {}), listScenarios: async () => [] };
+const run = (req: ForecastRequest): ForecastReport =>
+  JSON.parse(
+    JSON.stringify(
+      forecast({ opportunities: req.opportunities, roster: req.roster, scenario: req.scenario, asOf: req.asOf, plan: req.plan }, { trials: req.trials!, seed: req.seed!, actions: req.actions }),
+    ),
+  );
+
+const settle = async (el: SimForecast) => {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+  }
+};
+
+describe('forecastChart', () => {
+  it('draws the booked months as a line with dots and the bands from the last booked month on', () => {
+    const r = forecast({ opportunities: history.opportunities, scenario: SCENARIO, asOf: '2025-06-30', plan: PLAN }, { trials: 100, seed: 1 });
+    const { actual, forecast: fc } = forecastRows(r.fan);
+    expect(actual.map((m) => m.month)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
+    expect(fc[0].month).toBe('2025-06'); // the bands leave from the last booked point
+    expect(fc[0].p10).toBe(fc[0].actual);
+    expect(fc.at(-1)!.month).toBe('2025-12');
+    const el = forecastChart(r.fan, { width: 600, document });
+    const svg = el.tagName.toLowerCase() === 'svg' ? el : el.querySelector('svg')!;
+    expect(svg.getAttribute('aria-label')).toBe('Forecast fan: cumulative bookings of the plan year against the plan');
+    expect(svg.querySelectorAll('g[aria-label="dot"] > circle')).toHaveLength(6);
+    expect(svg.querySelectorAll('g[aria-label="area"] > path')).toHaveLength(2);
+    expect(svg.querySelectorAll('g[aria-label="line"] > path')).toHaveLength(3); // median, plan, booked
+  });
+});
+
+describe('<sim-forecast>', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+    resetForecastView();
+  });
+
+  it("sends the export, roster, the editor's scenario and seed, the plan and the interventions, and shows the engine's numbers", async () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    app.replaceScenario(SCENARIO, false);
+    app.cancelRun();
+    app.store.set({ trials: 5000, seed: 11 });
+    const sent: ForecastRequest[] = [];
+    const fake: ForecastApi = {
+      forecast: async (req) => {
+        sent.push(req);
+        return run(req);
+      },
+      sample: async () => ({ opportunities: history.opportunities, roster: history.roster!, asOf: '2025-06-30' }),
+    };
+    const el = document.createElement('sim-forecast') as SimForecast;
+    el.api = fake;
+    document.body.append(el);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector<HTMLButtonElement>('[data-testid="forecast-run"]')!.disabled).toBe(true);
+    await el.useSample();
+    await settle(el);
+    expect(root.querySelector<HTMLInputElement>('[data-testid="forecast-asof"]')!.value).toBe('2025-06-30');
+    el.plan = String(PLAN);
+    el.hireSeats = 3;
+    await settle(el);
+    root.querySelector<HTMLButtonElement>('[data-testid="forecast-add-hire"]')!.click();
+    await settle(el);
+    await el.run();
+    await settle(el);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ opportunities: history.opportunities, roster: history.roster, asOf: '2025-06-30', plan: PLAN, seed: 11, trials: FORECAST_MAX_TRIALS, actions: [{ name: 'hire 3 now', hire: { seats: 3 } }] });
+    expect(sent[0].scenario).toEqual(app.store.get().scenario);
+    const r = el.report!;
+    expect(root.querySelector('[data-testid="forecast-pplan-value"]')!.textContent).toBe(formatPct(r.now.pPlan));
+    expect(root.querySelector('[data-testid="forecast-pplan"]')!.textContent).toContain(`${formatPct(r.now.pPlanInterval[0])} to ${formatPct(r.now.pPlanInterval[1])}`);
+    expect(root.querySelector('[data-testid="forecast-start"]')!.textContent).toContain(formatPct(r.startOfYear!.pPlan));
+    const delta = root.querySelector('[data-testid="forecast-delta"]')!.textContent!;
+    expect(delta).toContain(formatPts(r.variants[0].deltaPPlan));
+    expect(root.querySelector('[data-testid="forecast-team"]')!.textContent).toContain(`${r.team.seated} seated`);
+    expect(root.querySelectorAll('[data-testid="forecast-warnings"] li')).toHaveLength(r.warnings.length);
+
+    // leaving the tab re-creates the element: the inputs and the answer are still there
+    el.remove();
+    const again = document.createElement('sim-forecast') as SimForecast;
+    again.api = fake;
+    document.body.append(again);
+    await settle(again);
+    expect(again.shadowRoot!.querySelector('[data-testid="forecast-pplan-value"]')!.textContent).toBe(formatPct(r.now.pPlan));
+    expect(again.shadowRoot!.querySelector('[data-testid="forecast-actions"]')!.textContent).toContain('hire 3 now');
+  });
+
+  it("shows the server's field messages when the forecast is refused", async () => {
+    setApp(createApp({ api: noNetwork }));
+    const el = document.createElement('sim-forecast') as SimForecast;
+    el.api = {
+      forecast: async () => {
+        throw new ApiError(400, [{ path: 'asOf', rule: 'outside', message: 'asOf: 2030-06-30 is outside the export' }]);
+      },
+      sample: async () => ({ opportunities: history.opportunities, roster: history.roster!, asOf: '2025-06-30' }),
+    };
+    document.body.append(el);
+    await el.useSample();
+    await el.run();
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[data-testid="forecast-errors"]')!.textContent).toContain('asOf: 2030-06-30 is outside the export');
+    expect(el.report).toBeNull();
+  });
+
+  it('hires into a chosen territory when the scenario has several', async () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    const { reps, ...rest } = SCENARIO;
+    const { seats: _s, ...perRep } = reps;
+    app.replaceScenario({ ...rest, reps: perRep, territories: [{ name: 'North', seats: 4 }, { name: 'South', seats: 2 }] }, false);
+    app.cancelRun();
+    const el = document.createElement('sim-forecast') as SimForecast;
+    document.body.append(el);
+    await el.updateComplete;
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[data-testid="forecast-hire-territory"]')!;
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'North', 'South']);
+    select.value = 'South';
+    select.dispatchEvent(new Event('change'));
+    el.hireSeats = 2;
+    await settle(el);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-testid="forecast-add-hire"]')!.click();
+    await settle(el);
+    expect(el.actions).toEqual([{ name: 'hire 2 now in South', hire: { seats: 2, territory: 'South' } }]);
+  });
+});
