@@ -100,6 +100,12 @@ export const base = css`
 /** The layout every view shares: a grid of white panels with a small heading and muted paragraphs. */
 /** Headline cards (results, customers, coverage): a white card with an accent top border, a small caps title, a big value, a small line under it. */
 export const cards = css`
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    gap: 0.6rem;
+    margin-bottom: 0.75rem;
+  }
   .card {
     background: #fff;
     border: 1px solid #dde4ec;

@@ -30,9 +30,8 @@ export class SimCoverage extends LitElement {
         margin: 0.9rem 0 0.4rem;
       }
       .cards {
-        display: grid;
         grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
-        gap: 0.6rem;
+        margin-bottom: 0;
       }
       .card {
         --card-accent: #0f766e;

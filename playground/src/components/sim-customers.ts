@@ -22,12 +22,6 @@ export class SimCustomers extends LitElement {
       :host {
         display: block;
       }
-      .cards {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
-        gap: 0.6rem;
-        margin-bottom: 0.75rem;
-      }
       .card {
         --card-accent: #0f766e;
       }
