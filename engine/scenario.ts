@@ -8,6 +8,7 @@ import { InputError, formatPath, issue, type InputIssue } from './errors.js';
 import { MAX_DEPTH, MAX_TEXT_CHARS, valueDepth, yamlTextDepth } from './textLimits.js';
 import { DistributionSchema } from './uncertainty/distribution.js';
 import { resolveUncertainty, takeDistributions, type Uncertainty } from './uncertainty/resolve.js';
+import { checkRunnable } from './runnable.js';
 
 const BETWEEN_0_1 = 'must be between 0 and 1';
 const num = () => z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number');
@@ -445,6 +446,7 @@ export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     if (s.customers && typeof s.reps.dealSize === 'object' && 'empirical' in s.reps.dealSize)
       add(['customers'], 'cannot be combined with an empirical reps.dealSize yet (use a fixed or lognormal deal size)');
     checkRoster(s, add);
+    checkRunnable(s, add);
     const d = s.demand;
     if (d) {
       if ((d.leadsPerMonth == null) === (d.budgetPerMonth == null)) add(['demand', 'leadsPerMonth'], 'give exactly one of demand.leadsPerMonth or demand.budgetPerMonth');

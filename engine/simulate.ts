@@ -58,6 +58,7 @@ import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat
 import { bookBegin, resolveBook } from './model/openBook.js';
 import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './model/demand.js';
 import { trialScenarios } from './model/uncertainty.js';
+import { checkAbort } from './abort.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -108,7 +109,10 @@ function createKernel(c: Compiled) {
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);
       beginTrial(st, c, key[0], key[1]);
-      for (let m = 1; m <= c.H; m++) month(st, c, m, out, row);
+      for (let m = 1; m <= c.H; m++) {
+        checkAbort(); // a cancelled run stops within a month (engine/abort.ts)
+        month(st, c, m, out, row);
+      }
       endTrial(st, c, out, row);
     },
     finish(out: TrialResults): TrialResults {

@@ -12,7 +12,8 @@ import { empiricalDealValue } from '../random/empiricalTable.js';
 import { teamPipelineWeight } from './team.js';
 import type { Compiled } from '../compile.js';
 import { SEATED, type SeatState } from '../state.js';
-import { lognormalTableQuantile, type LognormalTable } from '../random/lognormalTable.js';
+import { type LognormalTable } from '../random/lognormalTable.js';
+import { lognormalSum } from '../random/sums.js';
 import { nextU } from '../random/streams.js';
 import { resolveAged, stationaryAged } from './stalls.js';
 import { workDilution } from './sellingTime.js';
@@ -47,9 +48,7 @@ export function arrivalsMemo(S: Int32Array, stream: number, rate: number, memo: 
 export function dealValue(S: Int32Array, stream: number, won: number, median: number, table: LognormalTable | null, multiplier: number): number {
   if (won === 0) return 0;
   if (table === null) return won * median * multiplier;
-  let v = 0;
-  for (let k = 0; k < won; k++) v += lognormalTableQuantile(table, nextU(S, stream));
-  return v * median * multiplier;
+  return lognormalSum(S, stream, won, table) * median * multiplier;
 }
 
 /**
