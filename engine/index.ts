@@ -49,3 +49,4 @@ export { estimateWork, checkBudget, workFactors, workOf, type WorkRun, type Work
 export { checkRunnable, expectedDeal, MAX_MAGNITUDE, MIN_MAGNITUDE, MAX_OPEN_PER_SEAT, MAX_CYCLE_MONTHS } from './runnable.js';
 export { withAbortCell, checkAbort, isRunAborted, RunAborted } from './abort.js';
 export { lognormalSum, empiricalSum, fentonWilkinson, SUM_EXACT_MAX } from './random/sums.js';
+export { solveRuns } from './solveWork.js';

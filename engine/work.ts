@@ -185,14 +185,20 @@ const LEVERS: { path: string; get: (f: WorkFactors, s: Scenario) => number; set:
 /**
  * Checks runs against a work budget and a memory budget (bytes). Over either, names the field that
  * drives the cost (the lever whose removal saves the most) and the largest value of it that fits.
+ * `sequential`: the runs' results are not held together (a goal seek), so memory is the largest run's.
  * @example checkBudget([{ scenario, trials: 20 }], 1e9, 512e6) // null when it fits
  */
-export function checkBudget(runs: WorkRun[], maxWork: number, maxMemoryBytes: number): OverBudget | null {
+export function checkBudget(runs: WorkRun[], maxWork: number, maxMemoryBytes: number, opts: { sequential?: boolean } = {}): OverBudget | null {
   const factors = runs.map((r) => workFactors(r.scenario, r.trials));
-  const total = (fs: WorkFactors[]) => fs.reduce((a, f) => {
-    const e = workOf(f);
-    return { work: a.work + e.work, mem: a.mem + e.memoryBytes };
-  }, { work: 0, mem: 0 });
+  // runs made one after another whose results are dropped (a goal seek's) hold one run's memory at a time
+  const total = (fs: WorkFactors[]) =>
+    fs.reduce(
+      (a, f) => {
+        const e = workOf(f);
+        return { work: a.work + e.work, mem: opts.sequential ? Math.max(a.mem, e.memoryBytes) : a.mem + e.memoryBytes };
+      },
+      { work: 0, mem: 0 },
+    );
   const now = total(factors);
   const budget: 'work' | 'memory' | null = now.work > maxWork ? 'work' : now.mem > maxMemoryBytes ? 'memory' : null;
   if (budget === null) return null;
@@ -226,6 +232,7 @@ export function checkBudget(runs: WorkRun[], maxWork: number, maxMemoryBytes: nu
     }
   const fits = lever.integer ? Math.floor(lo) : Number(lo.toPrecision(3)) > lo ? Number((lo * 0.999).toPrecision(3)) : Number(lo.toPrecision(3));
   const est = estimateWork(runs);
+  if (opts.sequential) est.memoryBytes = total(factors).mem;
   const what = runs.length === 1 ? 'the run needs' : `the ${runs.length} runs need`;
   const detail =
     budget === 'work'
@@ -237,4 +244,18 @@ export function checkBudget(runs: WorkRun[], maxWork: number, maxMemoryBytes: nu
 
 function fmt(x: number): string {
   return x < 1e6 ? String(Math.round(x)) : x.toExponential(2);
+}
+
+/**
+ * Expected rows of a synthetic CRM history (engine/calibrate/synthesize.ts): every opportunity of every
+ * seat (a steady-state start's open pipeline included) and the prospect rows.
+ * @example synthesisRows(parseScenario({ reps: { seats: 2, opportunitiesPerMonth: 5, winRate: 0.3, dealSize: 1, initialPipeline: 'empty' } }), 12) // 120
+ */
+export function synthesisRows(s: Scenario, months: number, prospects = 0): number {
+  const seats = Math.max(1, seatCount(s));
+  const c = compile(s);
+  let market = 0;
+  for (let m = 0; m < Math.min(months, c.market.length); m++) market += c.market[m];
+  const steady = s.reps.initialPipeline === 'steady-state' ? s.reps.opportunitiesPerMonth * Math.max(0, s.reps.cycleMonths - 1) : 0;
+  return seats * (s.reps.opportunitiesPerMonth * market + steady + prospects * months);
 }
