@@ -50,3 +50,4 @@ export { checkRunnable, expectedDeal, MAX_MAGNITUDE, MIN_MAGNITUDE, MAX_OPEN_PER
 export { withAbortCell, checkAbort, isRunAborted, RunAborted } from './abort.js';
 export { lognormalSum, empiricalSum, fentonWilkinson, SUM_EXACT_MAX } from './random/sums.js';
 export { solveRuns } from './solveWork.js';
+export { csvCell } from './csvCell.js';
