@@ -7,7 +7,7 @@
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { allowedHosts } from './guard.js';
+import { allowedHosts, missingHostAllowed } from './guard.js';
 import type { Limits } from './limits.js';
 
 const env = process.env;
@@ -40,6 +40,7 @@ const app = createApp({
   limits,
   corsOrigins: env.SALESIM_CORS ? env.SALESIM_CORS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
   allowedHosts: allowedHosts(hostname, env.SALESIM_ALLOWED_HOSTS),
+  allowMissingHost: missingHostAllowed(hostname, env.SALESIM_ALLOWED_HOSTS),
   log: env.SALESIM_QUIET ? false : undefined,
 });
 
