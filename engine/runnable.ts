@@ -18,6 +18,10 @@ export const MIN_MAGNITUDE = 1e-100;
 export const MAX_OPEN_PER_SEAT = 1e8;
 /** Longest sales cycle, months (the longest horizon: 10 years). */
 export const MAX_CYCLE_MONTHS = 120;
+/** Shortest mean leader tenure, months. */
+export const MIN_LEADER_TENURE = 0.01;
+/** Smallest gamma shape of a tenure (below, draws underflow to exactly 0). */
+export const MIN_GAMMA_SHAPE = 0.01;
 /** Largest growth of the market over the horizon (a factor). */
 export const MAX_MARKET_FACTOR = 1e3;
 
@@ -27,6 +31,7 @@ type Add = (path: (string | number)[], message: string) => void;
  * Fields that feed a gamma or lognormal draw's shape or scale (as products): there a denormal makes a
  * shape of 0. A denormal probability elsewhere (noDecisionRate: 5e-324) is a harmless, if odd, input.
  */
+/** (and every cost: a denormal cost makes a return on it infinite) */
 const SCALE_KEYS = new Set(['concentration', 'sd', 'median', 'dealSize', 'arr', 'potential']);
 
 /** Fields whose range the schema already states exactly (integers with a maximum). */
@@ -40,6 +45,11 @@ const SKIP = new Set(['seed', 'trials', '$schema']);
 export function checkRunnable(s: RunnableInput, add: Add): void {
   walk(s, [], add);
   const reps = s.reps;
+  // leader changes are simulated one by one: a month holds about 1 / mean tenure of them (renewal), and a
+  // tiny gamma shape draws tenures of exactly 0
+  const lt = s.leadership?.tenureMonths;
+  if (lt && lt.mean < MIN_LEADER_TENURE) add(['leadership', 'tenureMonths', 'mean'], `must be at least ${MIN_LEADER_TENURE} months (each leader change is simulated; shorter tenures make them unbounded)`);
+  if (lt && lt.shape < MIN_GAMMA_SHAPE) add(['leadership', 'tenureMonths', 'shape'], `must be at least ${MIN_GAMMA_SHAPE} (smaller shapes draw tenures of exactly 0)`);
   if (reps.cycleMonths > MAX_CYCLE_MONTHS) add(['reps', 'cycleMonths'], `must be at most ${MAX_CYCLE_MONTHS} months`);
   const H = s.horizonMonths;
   const m = s.market;
@@ -77,6 +87,7 @@ export function checkRunnable(s: RunnableInput, add: Add): void {
 /** The parts of a parsed scenario read here. */
 export interface RunnableInput {
   horizonMonths: number;
+  leadership?: { tenureMonths: { mean: number; shape: number } } | null;
   reps: { opportunitiesPerMonth: number; cycleMonths: number; dealSize: unknown };
   market?: { annualGrowth: number; seasonality: number[] } | null;
   quota?: { annualPerRep: number | null } | null;
@@ -101,7 +112,7 @@ function walk(v: unknown, path: (string | number)[], add: Add): void {
   if (typeof v === 'number') {
     const a = Math.abs(v);
     if (a > MAX_MAGNITUDE) add(path, `must be at most ${MAX_MAGNITUDE.toExponential(0)} in magnitude (the largest value the engine runs)`);
-    else if (a !== 0 && a < MIN_MAGNITUDE && SCALE_KEYS.has(String(path[path.length - 1]))) add(path, `must be 0 or at least ${MIN_MAGNITUDE.toExponential(0)} in magnitude (smaller values underflow)`);
+    else if (a !== 0 && a < MIN_MAGNITUDE && (SCALE_KEYS.has(String(path[path.length - 1])) || /cost/i.test(String(path[path.length - 1])))) add(path, `must be 0 or at least ${MIN_MAGNITUDE.toExponential(0)} in magnitude (smaller values underflow)`);
     return;
   }
   if (Array.isArray(v)) {
