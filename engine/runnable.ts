@@ -108,10 +108,15 @@ export function expectedDeal(d: unknown): number {
   return NaN;
 }
 
+/** Largest lognormal sigma (deal sizes, ARR, the rep spread): e^(sigma z) stays finite in the far tails. */
+export const MAX_SIGMA = 10;
+const SIGMA_KEYS = new Set(['sigma', 'repDealSizeSpread']);
+
 function walk(v: unknown, path: (string | number)[], add: Add): void {
   if (typeof v === 'number') {
     const a = Math.abs(v);
-    if (a > MAX_MAGNITUDE) add(path, `must be at most ${MAX_MAGNITUDE.toExponential(0)} in magnitude (the largest value the engine runs)`);
+    if (SIGMA_KEYS.has(String(path[path.length - 1])) && a > MAX_SIGMA) add(path, `must be at most ${MAX_SIGMA} (a lognormal with a larger sigma draws infinite values)`);
+    else if (a > MAX_MAGNITUDE) add(path, `must be at most ${MAX_MAGNITUDE.toExponential(0)} in magnitude (the largest value the engine runs)`);
     else if (a !== 0 && a < MIN_MAGNITUDE && (SCALE_KEYS.has(String(path[path.length - 1])) || /cost/i.test(String(path[path.length - 1])))) add(path, `must be 0 or at least ${MIN_MAGNITUDE.toExponential(0)} in magnitude (smaller values underflow)`);
     return;
   }

@@ -149,3 +149,12 @@ describe('the cost model', () => {
     expect(m.message).toContain('MiB');
   });
 });
+
+describe('found by the server fuzz', () => {
+  it('a lognormal sigma above 10 is refused (it drew infinite ARR, and a sensitivity on it failed with a 500)', () => {
+    const e = issuesOf({ reps: { seats: 3, opportunitiesPerMonth: 2, winRate: 0.3, dealSize: 1000 }, customers: { annualChurn: 1, initial: { count: 1, arr: { median: 1, sigma: 1e6 } } } });
+    expect(e.map((x) => x.path)).toContain('customers.initial.arr.sigma');
+    expect(issuesOf(core(4, { median: 100, sigma: 11 }))[0].path).toBe('reps.dealSize.sigma');
+    expect(issuesOf(core(4, { median: 100, sigma: 10 }))).toEqual([]);
+  });
+});
