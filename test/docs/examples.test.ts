@@ -49,6 +49,7 @@ interface CliRun {
   stdout: string;
   stderr: string;
   code: number;
+  ms: number;
 }
 
 /**
@@ -71,7 +72,8 @@ function runCli(args: string[], extra: string, cwd: string): Promise<CliRun> {
     // one worker thread: results are bit-identical for any count (test/parallel), and each extra thread
     // costs about a second of CPU to load the engine
     if (POOLED.has(args[0]) && !argv.includes('--workers')) argv.push('--workers', '1');
-    const run: CliRun = { cwd, args, extra, stdout: '', stderr: '', code: -1 };
+    const run: CliRun = { cwd, args, extra, stdout: '', stderr: '', code: -1, ms: 0 };
+    const t0 = performance.now();
     const write = (key: 'stdout' | 'stderr') =>
       ((chunk: string | Uint8Array, enc?: unknown, cb?: unknown) => {
         run[key] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
@@ -95,6 +97,7 @@ function runCli(args: string[], extra: string, cwd: string): Promise<CliRun> {
       process.stderr.write = err;
       process.chdir(home);
     }
+    run.ms = performance.now() - t0;
     runs.push(run);
     return run;
   });
@@ -318,7 +321,11 @@ describe('the docs test machinery', () => {
   });
 });
 
-afterAll(() => cliServer?.close());
+afterAll(() => {
+  cliServer?.close();
+  // SALESIM_DOCS_TIMES=1 lists the in-process CLI runs, slowest first (to keep the docs' commands cheap)
+  if (process.env.SALESIM_DOCS_TIMES) for (const r of [...runs].sort((a, b) => b.ms - a.ms)) console.log(`${r.ms.toFixed(0).padStart(6)} ms  salesim ${r.args.join(' ')} ${r.extra}`);
+});
 
 describe.concurrent('every fenced block of the README and docs/ runs or validates', () => {
   for (const page of PAGES) {
