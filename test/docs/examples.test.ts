@@ -11,7 +11,10 @@
  *   `<!-- checked: npm scripts -->` (set-up blocks): every npm script the block names exists in package.json.
  * - `<!-- output of: COMMAND -->` above a plain block: the command's stdout (stderr with `<!-- stderr -->`), from the run of the same command
  *   in an earlier `sh` block of the page (or a fresh run), must equal the quote line by line, wall-clock
- *   times masked; a line `...` in the quote stands for lines left out.
+ *   times masked; a line `...` in the quote stands for lines left out. COMMAND may be any shell command
+ *   (curl, jq); a salesim command's earlier run in the page is reused.
+ * - The server the examples call at http://127.0.0.1:8787 (`npm start`) is a server this test starts on a
+ *   free port (the same app, an in-memory store, one worker); the address is swapped in before bash runs.
  * - `yaml`: parsed by the engine: a scenario (default, or `<!-- yaml: scenario -->`), a merge patch on a
  *   file (`<!-- yaml: patch scenarios/baseline.yaml -->`), a study whose files are read from a folder
  *   (`<!-- yaml: study scenarios/ -->`) or a calibration mapping (`<!-- yaml: mapping -->`).
@@ -31,7 +34,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError, formatIssue, mergePatch, parseScenario, parseStudy, parseText, resolveMapping } from '../../engine/index.js';
-import { testApp } from '../server/helpers.js';
+import { listen, testApp } from '../server/helpers.js';
 import { fencedBlocks, headingAnchor, outputMismatch, shellWords, type Block } from './blocks.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -173,6 +176,18 @@ function logged(sh: Shell, args: string[]): CliRun | undefined {
   return [...runs].reverse().find((r) => r.cwd === sh.dir && r.extra === '' && r.args.length === args.length && r.args.every((a, i) => a === args[i]));
 }
 
+/** The examples' server address, http://127.0.0.1:8787 (npm start), becomes a server of this test's own. */
+let api: { url: string; close: () => Promise<void> } | undefined;
+async function withServer(script: string): Promise<string> {
+  if (!script.includes('http://127.0.0.1:8787')) return script;
+  if (!api) {
+    const app = testApp({ workers: 1 });
+    const served = await listen(app);
+    api = { url: served.url, close: async () => (await served.close(), await app.close()) };
+  }
+  return script.replaceAll('http://127.0.0.1:8787', api.url);
+}
+
 const asCli = (script: string) => script.replace(/npm run --silent salesim --/g, 'salesim');
 
 function issues(e: unknown): string {
@@ -272,14 +287,11 @@ async function checkPage(page: string): Promise<string[]> {
     if ('illustrative' in b.markers) {
       if (!b.markers.illustrative.trim()) fail(['an illustrative block must say why it is not checked']);
     } else if ('output of' in b.markers) {
-      const words = shellWords(asCli(b.markers['output of']));
-      if (words[0] !== 'salesim') {
-        fail([`"output of" must name a salesim command`]);
-        continue;
-      }
-      let got: { stdout: string; stderr: string; code: number } | undefined = logged(sh, words.slice(1));
+      const command = asCli(b.markers['output of']);
+      const words = shellWords(command);
+      let got: { stdout: string; stderr: string; code: number } | undefined = words[0] === 'salesim' ? logged(sh, words.slice(1)) : undefined;
       if (!got) {
-        const r = await bash(sh, asCli(b.markers['output of']));
+        const r = await bash(sh, await withServer(command));
         got = { stdout: r.stdout, stderr: r.stderr, code: r.code ?? -1 };
       }
       if (got.code !== expected) fail([`${b.markers['output of']} exited ${got.code}, the docs say ${expected}`]);
@@ -287,7 +299,7 @@ async function checkPage(page: string): Promise<string[]> {
       fail(outputMismatch(b.body, stream).map((e) => `the quoted output of "${b.markers['output of']}" is stale: ${e}`));
     } else if (b.lang === 'sh' && b.markers.checked === 'npm scripts') fail(checkNpmScripts(b));
     else if (b.lang === 'sh') {
-      const r = await bash(sh, asCli(b.body), b.markers['run with'] ?? '');
+      const r = await bash(sh, await withServer(asCli(b.body)), b.markers['run with'] ?? '');
       if (r.code !== expected) fail([`exited ${r.code}, the docs say ${expected}; stderr: ${r.stderr.slice(-1500)}`]);
       if (/internal error|\n\s+at .+:\d+:\d+\)?\n/.test(r.stderr)) fail([`a command printed an internal error or a stack trace: ${r.stderr.slice(-1500)}`]);
     } else if (b.lang === 'yaml') fail(checkYaml(b));
@@ -321,8 +333,9 @@ describe('the docs test machinery', () => {
   });
 });
 
-afterAll(() => {
+afterAll(async () => {
   cliServer?.close();
+  await api?.close();
   // SALESIM_DOCS_TIMES=1 lists the in-process CLI runs, slowest first (to keep the docs' commands cheap)
   if (process.env.SALESIM_DOCS_TIMES) for (const r of [...runs].sort((a, b) => b.ms - a.ms)) console.log(`${r.ms.toFixed(0).padStart(6)} ms  salesim ${r.args.join(' ')} ${r.extra}`);
 });
