@@ -252,12 +252,21 @@ async function checkRoutes(b: Block): Promise<string[]> {
 async function runTs(b: Block, sh: Shell, n: number): Promise<string[]> {
   const file = join(sh.dir, `example-${n}.ts`);
   writeFileSync(file, b.body.replace(/from 'salesim'/g, `from ${JSON.stringify(join(ROOT, 'engine', 'index.ts'))}`));
-  try {
-    await import(pathToFileURL(file).href);
-    return [];
-  } catch (e) {
-    return [`the TypeScript example fails: ${issues(e)}`];
-  }
+  // in the page's folder, like its shell blocks, and not while a CLI command has this process's cwd
+  const job = queue.then(async () => {
+    const home = process.cwd();
+    try {
+      process.chdir(sh.dir);
+      await import(pathToFileURL(file).href);
+      return [];
+    } catch (e) {
+      return [`the TypeScript example fails: ${issues(e)}`];
+    } finally {
+      process.chdir(home);
+    }
+  });
+  queue = job.catch(() => undefined);
+  return job;
 }
 
 function checkLinks(page: string, text: string): string[] {
