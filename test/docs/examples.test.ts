@@ -29,7 +29,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -149,8 +149,11 @@ conn.write(JSON.stringify({ args, extra, cwd: process.cwd() }) + '\\n');
 `;
 
 /** A scratch folder for one page, with the repository's inputs linked in and the \`salesim\` client. */
+const scratchDirs: string[] = [];
+
 function scratch(): Shell {
   const dir = mkdtempSync(join(tmpdir(), 'salesim-docs-'));
+  scratchDirs.push(dir);
   for (const d of ['scenarios', 'docs', 'bench']) symlinkSync(join(ROOT, d), join(dir, d));
   const bin = join(dir, '.bin');
   mkdirSync(bin);
@@ -345,6 +348,7 @@ describe('the docs test machinery', () => {
 afterAll(async () => {
   cliServer?.close();
   await api?.close();
+  for (const d of [...scratchDirs, socketDir]) rmSync(d, { recursive: true, force: true });
   // SALESIM_DOCS_TIMES=1 lists the in-process CLI runs, slowest first (to keep the docs' commands cheap)
   if (process.env.SALESIM_DOCS_TIMES) for (const r of [...runs].sort((a, b) => b.ms - a.ms)) console.log(`${r.ms.toFixed(0).padStart(6)} ms  salesim ${r.args.join(' ')} ${r.extra}`);
 });
@@ -353,6 +357,6 @@ describe.concurrent('every fenced block of the README and docs/ runs or validate
   for (const page of PAGES) {
     it(page, async () => {
       expect(await checkPage(page)).toEqual([]);
-    }, 240_000);
+    }, 480_000);
   }
 });
