@@ -80,6 +80,14 @@ export class SimGoal extends LitElement {
     `,
   ];
 
+  /** Leaving the view cancels a goal seek in flight (the static build terminates its worker). */
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.controller?.abort();
+    this.controller = null;
+    this.running = false;
+  }
+
   private async solve(e: Event) {
     e.preventDefault();
     this.controller?.abort();
