@@ -24,3 +24,6 @@ export { NEEDS_SERVER } from './client/types.js';
 /** The calls the playground makes, as one object so tests can substitute it. */
 export const api: SalesimClient = client;
 export type Api = SalesimClient;
+
+/** True in the static build: the engine runs in this page, and files picked are read here, never uploaded. */
+export const IN_BROWSER = client.kind === 'browser';
