@@ -7,7 +7,9 @@
  * never asks for an /api path. Screenshots at 390 and 1440 px go to test-artifacts/static (and docs/
  * with SALESIM_DOCS_SHOTS=1).
  */
+import { execSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,15 +25,31 @@ const DOCS = process.env.SALESIM_DOCS_SHOTS === '1' ? join(ROOT, 'docs') : null;
 /** small runs keep the test fast; any count gives the same agreement */
 const TRIALS = 500;
 
-/** Builds dist/static (the static build: Vite with --mode static). */
-async function buildStatic(): Promise<void> {
-  const { build } = await import('vite');
-  const env = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production'; // vitest sets 'test', which would pick Lit's development build
+/** The shell commands of docs/static.md (its ```sh blocks), one a line. */
+const DOC_COMMANDS = [...readFileSync(join(ROOT, 'docs', 'static.md'), 'utf8').matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1].split('\n').filter((l) => l.trim() && !l.startsWith('#')));
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+/** Runs a documented command (a dev server's port swapped for a free one) until it serves `path`, then stops it. */
+async function serves(command: string, port: number, path: string): Promise<number> {
+  const [cmd, ...rest] = command.replace(/\b8000\b/, String(port)).split(' ');
+  const child = spawn(cmd, rest, { cwd: ROOT, stdio: 'ignore' });
   try {
-    await build({ configFile: join(ROOT, 'playground', 'vite.config.ts'), logLevel: 'warn', mode: 'static' });
+    for (let i = 0; i < 150; i++) {
+      const status = await fetch(`http://localhost:${port}${path}`).then((r) => r.status, () => 0);
+      if (status) return status;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return 0;
   } finally {
-    process.env.NODE_ENV = env;
+    child.kill();
   }
 }
 
@@ -52,13 +70,15 @@ describe.skipIf(!RUN_BROWSER_TESTS)('static build in Chromium: the engine in the
     await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
     await page.waitForTimeout(300); // charts redraw at the new width
     await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`) });
-    if (DOCS) await page.screenshot({ path: join(DOCS, `static-${width}.png`) });
+    if (DOCS && name === 'results') await page.screenshot({ path: join(DOCS, `static-${width}.png`) });
   }
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
-    await buildStatic();
+    // docs/static.md's build command, as written (vitest's NODE_ENV=test would pick Lit's development build)
+    expect(DOC_COMMANDS[0]).toBe('npm run build:static');
+    execSync(DOC_COMMANDS[0], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
     server = await serveStatic(join(ROOT, 'dist', 'static'));
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('request', (r) => urls.push(r.url()));
@@ -128,6 +148,17 @@ describe.skipIf(!RUN_BROWSER_TESTS)('static build in Chromium: the engine in the
     expect(await share.textContent()).toContain(`${band.inside} of 12 months inside P10-P90`);
     await shot('calibrate', 1440);
   }, 180_000);
+
+  it('docs/static.md: its serve commands serve the build (any static server will do)', async () => {
+    const serveCommands = DOC_COMMANDS.slice(1);
+    expect(serveCommands).toEqual(['python3 -m http.server 8000 -d dist/static', 'npx vite preview --config playground/vite.config.ts --mode static --port 8000']);
+    const worker = server.requests.find((p) => p.includes('engine.worker'))!;
+    expect(worker).toBeTruthy();
+    for (const command of serveCommands) {
+      const port = await freePort();
+      expect(await serves(command, port, worker), command).toBe(200);
+    }
+  }, 120_000);
 
   it('asked for nothing but its own files: no /api request, no console error', () => {
     expect(server.requests.length).toBeGreaterThan(2);
