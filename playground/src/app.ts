@@ -275,7 +275,7 @@ export function createApp(opts: AppOptions = {}) {
       } else if (presets.length > 0) await loadPreset(presets[0].id);
       else await run();
     } catch (e) {
-      store.set({ runError: `The server is not answering: ${message(e)}` });
+      store.set({ runError: `${api.kind === 'browser' ? 'The engine did not start in this page' : 'The server is not answering'}: ${message(e)}` });
     }
     void refreshSaved();
   }

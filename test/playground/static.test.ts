@@ -98,7 +98,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('static build in Chromium: the engine in the
     await page.locator('[data-testid=run-button]').waitFor();
     await page.locator('#trials').selectOption(String(TRIALS));
     const { scenario } = preset('baseline');
-    expect(await page.locator('[data-testid=preset-picker]').inputValue()).toBe('baseline');
+    await expect.poll(() => page.locator('[data-testid=preset-picker]').inputValue(), { timeout: 60_000 }).toBe('baseline');
     const { summary } = await runSummary({ ...scenario, trials: TRIALS }, { trials: TRIALS, seed: scenario.seed, workers: 1 });
     await page.locator(`[data-testid=fan-chart][data-done=true][data-hash="${summary.scenarioHash}"][data-trials="${TRIALS}"]`).waitFor({ timeout: 90_000 });
     const kpi = page.locator('[data-testid=kpi-plan-probability]');
@@ -148,6 +148,35 @@ describe.skipIf(!RUN_BROWSER_TESTS)('static build in Chromium: the engine in the
     expect(await share.textContent()).toContain(`${band.inside} of 12 months inside P10-P90`);
     await shot('calibrate', 1440);
   }, 180_000);
+
+  it('a new run terminates the workers of the run in flight within a second', async () => {
+    await page.locator('[data-testid=tab-results]').click();
+    await page.locator('[data-testid=preset-picker]').selectOption('baseline');
+    await page.locator('[data-testid=fan-chart][data-done=true]').waitFor({ timeout: 90_000 });
+    const closed: number[] = [];
+    const started: number[] = [];
+    for (const w of page.workers()) w.on('close', () => closed.push(Date.now()));
+    expect(page.workers().length).toBeGreaterThan(0);
+    page.on('worker', (w) => {
+      started.push(Date.now());
+      w.on('close', () => closed.push(Date.now()));
+    });
+    await page.locator('#trials').selectOption('5000'); // starts a 5,000-trial run
+    // running: the first partial result is on the chart, most trials still to go
+    await page.locator('[data-testid=fan-chart][data-done=false]').waitFor({ timeout: 60_000 });
+    const shownTrials = async () => Number(await page.locator('[data-testid=fan-chart]').getAttribute('data-trials'));
+    await expect.poll(async () => [TRIALS, 0].includes(await shownTrials()), { timeout: 60_000, interval: 20 }).toBe(false);
+    const partial = Number(await page.locator('[data-testid=fan-chart]').getAttribute('data-trials'));
+    expect(partial).toBeLessThan(5000);
+    const clickedAt = Date.now();
+    await page.locator('[data-testid=run-button]').click();
+    await expect.poll(() => closed.length, { timeout: 1000, interval: 20 }).toBeGreaterThan(0);
+    expect(closed[0] - clickedAt).toBeLessThan(1000);
+    // replaced at once, and the new run completes
+    expect(started.length).toBeGreaterThanOrEqual(closed.length);
+    await page.locator('[data-testid=fan-chart][data-done=true][data-trials="5000"]').waitFor({ timeout: 120_000 });
+    await page.locator('#trials').selectOption(String(TRIALS));
+  }, 240_000);
 
   it('docs/static.md: its serve commands serve the build (any static server will do)', async () => {
     const serveCommands = DOC_COMMANDS.slice(1);
