@@ -2,23 +2,23 @@
  * Compiles a resolved scenario into flat numbers and typed arrays the trial loop reads without lookups.
  */
 import type { Scenario } from './scenario.js';
-import { compileWinRate, type WinRateDist } from './model/reps.js';
-import { seatLayout } from './model/territories.js';
-import { CURVE } from './model/hiring.js';
-import { monthlyHazard } from './model/attrition.js';
-import { compileProgramme, type CompiledProgramme } from './model/enablement.js';
-import { planTargets, repAnnualQuota, COVERAGE, type PlanTargets } from './model/policy.js';
-import { expectedDealSize } from './model/pipeline.js';
-import type { LeaderParams } from './model/leadership.js';
+import { compileWinRate, type WinRateDist } from './mechanisms/reps/reps.js';
+import { seatLayout } from './mechanisms/territories/territories.js';
+import { CURVE } from './mechanisms/hiring/hiring.js';
+import { monthlyHazard } from './mechanisms/attrition/attrition.js';
+import { compileProgramme, type CompiledProgramme } from './mechanisms/enablement/enablement.js';
+import { planTargets, repAnnualQuota, COVERAGE, type PlanTargets } from './mechanisms/coverage/policy.js';
+import { expectedDealSize } from './mechanisms/reps/pipeline.js';
+import type { LeaderParams } from './mechanisms/leadership/leadership.js';
 import { createBinomialTable, type BinomialTable } from './random/binomialTable.js';
 import { createLognormalTable, type LognormalTable } from './random/lognormalTable.js';
 import { GLOBAL, GLOBALS, PURPOSE } from './random/streams.js';
 import { createEmpiricalTable, type EmpiricalTable } from './random/empiricalTable.js';
-import { compileMarket } from './model/market.js';
-import { compileTeam, type TeamParams } from './model/team.js';
-import { compileCustomers, type CompiledCustomers } from './model/customers.js';
-import { compileBook, type OpenBook } from './model/openBook.js';
-import { compileDemand, type CompiledDemand } from './model/demand.js';
+import { compileMarket } from './mechanisms/market/market.js';
+import { compileTeam, type TeamParams } from './mechanisms/team/team.js';
+import { compileCustomers, type CompiledCustomers } from './mechanisms/customers/customers.js';
+import { compileBook, type OpenBook } from './mechanisms/openBook/openBook.js';
+import { compileDemand, type CompiledDemand } from './mechanisms/demand/demand.js';
 
 export interface Compiled {
   H: number;

@@ -45,7 +45,7 @@ const DealSizeSchema = z.union([pos(), z.strictObject({ median: pos(), sigma: no
 });
 
 const monthText = () => str().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
-/** The market: growth of opportunity supply and month-of-year multipliers on arrivals (engine/model/market.ts). */
+/** The market: growth of opportunity supply and month-of-year multipliers on arrivals (engine/mechanisms/market/market.ts). */
 const MarketSchema = z.strictObject({
   /** annual growth of opportunity supply: 0.1 = +10% a year */
   annualGrowth: num().gt(-1, 'must be > -1').default(0),
@@ -60,7 +60,7 @@ const MarketSchema = z.strictObject({
   baseMonth: monthText().nullable().default(null),
 });
 const dateText = () => str().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD');
-/** One seat of an explicit starting team: held since a hire date, or vacant (engine/model/team.ts). */
+/** One seat of an explicit starting team: held since a hire date, or vacant (engine/mechanisms/team/team.ts). */
 const RosterSeatSchema = z.strictObject({
   /** the holder (or, for a vacant seat, its leaver): what `openPipeline[].owner` names */
   name: str().min(1, 'must not be empty').optional(),
@@ -72,7 +72,7 @@ const RosterSeatSchema = z.strictObject({
   vacant: z.literal(true, { error: 'must be true (or left out)' }).optional(),
   /** when the vacancy began (on or before asOf): the months it has been open count against the time to fill */
   since: dateText().optional(),
-  /** the holder's (a vacancy's leaver's) track record before asOf: updates the prior of their win rate and deal size (engine/model/record.ts) */
+  /** the holder's (a vacancy's leaver's) track record before asOf: updates the prior of their win rate and deal size (engine/mechanisms/team/record.ts) */
   record: z
     .strictObject({
       /** decided deals won and lost (no-decisions left out) */
@@ -91,7 +91,7 @@ const RosterTeamSchema = z.strictObject({
 const InitialTeamSchema = z.union([z.enum(['ramped', 'steady-state'], { error: 'must be ramped or steady-state' }), RosterTeamSchema], {
   error: 'must be ramped, steady-state or { asOf, roster: [...] }',
 });
-/** Open opportunities at the start, each owned by a roster seat (engine/model/openBook.ts). */
+/** Open opportunities at the start, each owned by a roster seat (engine/mechanisms/openBook/openBook.ts). */
 const OpenDealSchema = z.strictObject({
   /** the `name` of a roster seat */
   owner: str().min(1, 'must not be empty'),
@@ -287,7 +287,7 @@ const LeadsSchema = z.union([nonNeg(), z.strictObject({ mean: nonNeg(), sd: nonN
  * Demand generation (optional; absent = opportunities only from the reps' own prospecting, as before):
  * marketing leads, worked by SDRs (optional capacity), qualified after a delay, the not-ready share
  * nurtured (or lost without a programme), the hand-off to sales and its quality penalty
- * (engine/model/demand.ts). Defaults cite DESIGN.md §1's source material.
+ * (engine/mechanisms/demand/demand.ts). Defaults cite DESIGN.md §1's source material.
  */
 const DemandSchema = z.strictObject({
   /** leads a month (one of leadsPerMonth or budgetPerMonth; null = not given) */
@@ -530,7 +530,7 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
   market?: MarketSpec;
   /**
    * present only as `steady-state`: the initial seats start vacant, ramping or productive in the
-   * stationary proportions of attrition, time to fill, backfill and ramp (engine/model/team.ts)
+   * stationary proportions of attrition, time to fill, backfill and ramp (engine/mechanisms/team/team.ts)
    */
   initialTeam?: 'steady-state' | RosterTeam;
   /**
@@ -542,7 +542,7 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
   customers?: Customers | null;
   /** demand generation; absent (null): the reps' own prospecting only, bit-identical to a scenario without the block */
   demand?: Demand | null;
-  /** present only with uncertain parameters: drawn per trial (engine/model/uncertainty.ts); their fields hold the medians */
+  /** present only with uncertain parameters: drawn per trial (engine/mechanisms/uncertainty/trialScenarios.ts); their fields hold the medians */
   uncertainty?: Uncertainty;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The trial loop: per-trial setup and the documented, ordered monthly step. Every mechanism's step lives
- * in its `model/` file and reads and writes one seat state (`state.ts`).
+ * in its `mechanisms/<name>/` folder and reads and writes one seat state (`state.ts`).
  *
  * Order inside month m (DESIGN.md §7; tests depend on it):
  *  1. seat fills (planned requisitions open; due requisitions get a new holder, tenure month 1)
@@ -18,7 +18,7 @@
  *  7. costs and quota accrual
  *  8. exits at month end (voluntary hazard; low-performer rule at quarter ends)
  *  8b. customers (block on): churn, expansion of retained ARR, the month's won deals become customers,
- *     the customer-experience programme's cost (model/customers.ts)
+ *     the customer-experience programme's cost (mechanisms/customers/customers.ts)
  *  9. leader exit (tenure clock; impatience at quarter ends)
  * 10. end-of-month figures; at quarter ends, escalation of the global coverage multiple (from the next month)
  *
@@ -28,7 +28,7 @@
  * allocated per rep-month or per deal. Without a customers block nothing of 6's recording, 8b or the
  * referral pipeline runs (`c.customers` null), so such a scenario gives the numbers it gave before the block.
  *
- * With a demand block (model/demand.ts), 2b (after 2): leads, SDRs, qualification, nurture pool, hand-off
+ * With a demand block (mechanisms/demand/demand.ts), 2b (after 2): leads, SDRs, qualification, nurture pool, hand-off
  * and routing to territories, from the trial's demand stream; in 3 a territory's marketing-sourced
  * opportunities join its reps' demand for saturation; in 4 each seated rep gets its share of its
  * territory's arrivals, in 6 they resolve after the rep-sourced ones (at the win rate x quality), in 8 a
@@ -41,23 +41,23 @@ import { allocateResults } from './results.js';
 import { createState, CLOSED, SEATED, VACANT, type SeatState } from './state.js';
 import { seedTrialStreams, PURPOSES, GLOBAL } from './random/streams.js';
 import { trialKey } from './random/trialKey.js';
-import { assignTiers, seatHolder, seatRates } from './model/reps.js';
-import { seatInitialTeam } from './model/team.js';
-import { fillSeats, vacate } from './model/hiring.js';
-import { leaderInit, leaderMonthEnd, leaderMonthStart } from './model/leadership.js';
-import { effectRamp, enrolledCost, startProgramme } from './model/enablement.js';
-import { territoryFactors } from './model/territories.js';
-import { arrive, resolveSeat } from './model/pipeline.js';
-import { escalate, monthQuota, padSeat } from './model/policy.js';
-import { prospectingRate } from './model/sellingTime.js';
-import { stalledCount } from './model/stalls.js';
-import { exitSeat } from './model/attrition.js';
-import { charge, chargeSalaries, COST } from './model/costs.js';
-import { accrueQuota, creditPerson, reducePersons } from './model/persons.js';
-import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat } from './model/customers.js';
-import { bookBegin, resolveBook } from './model/openBook.js';
-import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './model/demand.js';
-import { trialScenarios } from './model/uncertainty.js';
+import { assignTiers, seatHolder, seatRates } from './mechanisms/reps/reps.js';
+import { seatInitialTeam } from './mechanisms/team/team.js';
+import { fillSeats, vacate } from './mechanisms/hiring/hiring.js';
+import { leaderInit, leaderMonthEnd, leaderMonthStart } from './mechanisms/leadership/leadership.js';
+import { effectRamp, enrolledCost, startProgramme } from './mechanisms/enablement/enablement.js';
+import { territoryFactors } from './mechanisms/territories/territories.js';
+import { arrive, resolveSeat } from './mechanisms/reps/pipeline.js';
+import { escalate, monthQuota, padSeat } from './mechanisms/coverage/policy.js';
+import { prospectingRate } from './mechanisms/sellingTime/sellingTime.js';
+import { stalledCount } from './mechanisms/stalls/stalls.js';
+import { exitSeat } from './mechanisms/attrition/attrition.js';
+import { charge, chargeSalaries, COST } from './mechanisms/costs/costs.js';
+import { accrueQuota, creditPerson, reducePersons } from './mechanisms/reps/persons.js';
+import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat } from './mechanisms/customers/customers.js';
+import { bookBegin, resolveBook } from './mechanisms/openBook/openBook.js';
+import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './mechanisms/demand/demand.js';
+import { trialScenarios } from './mechanisms/uncertainty/trialScenarios.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -119,7 +119,7 @@ function createKernel(c: Compiled) {
 }
 
 /**
- * Uncertain inputs (model/uncertainty.ts): each trial runs on its own re-resolved, re-compiled scenario
+ * Uncertain inputs (mechanisms/uncertainty/trialScenarios.ts): each trial runs on its own re-resolved, re-compiled scenario
  * holding the trial's draws, into one block; the attainments of the trials are pooled in trial order.
  */
 function uncertainTrials(s: Scenario, seed: number, from: number, count: number, total: number, onDone?: (done: number) => void): TrialResults {

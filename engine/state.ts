@@ -8,9 +8,9 @@
  */
 import type { Compiled } from './compile.js';
 import { createStreams, PURPOSES, GLOBALS } from './random/streams.js';
-import { createLeaderState, type LeaderState } from './model/leadership.js';
-import { createCustomerState, type CustomerState } from './model/customers.js';
-import { createDemandState, type DemandState } from './model/demand.js';
+import { createLeaderState, type LeaderState } from './mechanisms/leadership/leadership.js';
+import { createCustomerState, type CustomerState } from './mechanisms/customers/customers.js';
+import { createDemandState, type DemandState } from './mechanisms/demand/demand.js';
 
 /** Seat status: closed (never opened, or not backfilled), held by a rep, or an open requisition. */
 export const CLOSED = 0;

@@ -5,7 +5,7 @@
 import type { Scenario } from './scenario.js';
 import { scenarioHash } from './scenario.js';
 import { COST_ITEMS, LORENZ_POINTS, type CoverageSummary, type CustomersSummary, type DemandSummary, type MonthlyAnnual, type Stats, type Summary, type TrialResults } from './types.js';
-import { planTargets, type PlanTargets } from './model/policy.js';
+import { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
 import { histogram, stats, statsOrNull, wilson } from './stats/stats.js';
 import { countIntegers } from './stats/countIntegers.js';
 import { statsOfCounts } from './stats/statsOfCounts.js';

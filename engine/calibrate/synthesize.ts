@@ -25,9 +25,9 @@ import { trialKey } from '../random/trialKey.js';
 import { poisson } from '../random/poisson.js';
 import { lognormal } from '../random/lognormal.js';
 import { empiricalQuantile } from '../random/empiricalTable.js';
-import { assignTiers, drawDealMultiplier, drawWinRate, pickTier } from '../model/reps.js';
-import { drawTimeToFill, rampMultiplier } from '../model/hiring.js';
-import { territoryYield } from '../model/territories.js';
+import { assignTiers, drawDealMultiplier, drawWinRate, pickTier } from '../mechanisms/reps/reps.js';
+import { drawTimeToFill, rampMultiplier } from '../mechanisms/hiring/hiring.js';
+import { territoryYield } from '../mechanisms/territories/territories.js';
 import { toCsv } from './csv.js';
 import { daysInMonth, formatDate, parseMonth } from './dates.js';
 
