@@ -134,18 +134,8 @@ export interface TrialResults {
   attainmentCounts: Int32Array;
 }
 
-/** Percentile summary used everywhere. */
-export interface Stats {
-  mean: number;
-  sd: number;
-  p5: number;
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p90: number;
-  p95: number;
-}
+import type { Stats } from './stats/statsType.js';
+export type { Stats } from './stats/statsType.js';
 
 export interface Histogram {
   edges: number[];

@@ -2,20 +2,12 @@
  * Attrition: a monthly hazard from an annual rate, applied at month end; an optional involuntary exit
  * after consecutive quarters below an attainment threshold.
  */
-import type { Compiled } from '../../compile.js';
-import type { SeatState } from '../../state.js';
+import type { Compiled } from '../../kernel/compiled.js';
+import type { SeatState } from '../../kernel/state.js';
 import { nextU, PURPOSE, PURPOSES } from '../../random/streams.js';
 import { binomial } from '../../random/binomial.js';
 import { loseAged } from '../stalls/stalls.js';
-
-/**
- * Monthly exit hazard 1 - (1 - a)^(1/12) for an annual rate a.
- * @example monthlyHazard(0.3) // ≈ 0.02928
- */
-export function monthlyHazard(annualRate: number): number {
-  if (annualRate >= 1) return 1;
-  return -Math.expm1(Math.log1p(-annualRate) / 12);
-}
+export { monthlyHazard } from '../../kernel/hazard.js';
 
 /**
  * Whether the low-performer rule removes a rep at a quarter end: `quartersBelow` consecutive quarters

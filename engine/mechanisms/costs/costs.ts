@@ -3,7 +3,7 @@
  * enablement and leader search. Each is one item of `cost.breakdown`.
  */
 
-import type { Compiled } from '../../compile.js';
+import type { Compiled } from '../../kernel/compiled.js';
 import type { TrialResults } from '../../types.js';
 
 export const COST = { reps: 0, managers: 1, hiring: 2, vacancy: 3, enablement: 4, leadership: 5 } as const;

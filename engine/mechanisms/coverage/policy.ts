@@ -9,20 +9,14 @@
  * quarter ends while the team's realised win rate is below 1 / multiple.
  */
 import type { Scenario } from '../../scenario.js';
-import { rampMultiplier, CURVE } from '../hiring/hiring.js';
+import { rampMultiplier, CURVE } from '../../kernel/ramp.js';
 import { seatLayout } from '../territories/territories.js';
-import type { Compiled } from '../../compile.js';
-import type { SeatState } from '../../state.js';
+import type { Compiled } from '../../kernel/compiled.js';
+import type { SeatState } from '../../kernel/state.js';
 import { owePadding } from '../sellingTime/sellingTime.js';
+import type { PlanTargets } from './types.js';
+export type { PlanTargets } from './types.js';
 
-export interface PlanTargets {
-  /** plan for the whole horizon */
-  total: number;
-  /** plan per plan year (months 1-12, 13-24, ...; a final partial year pro-rated) */
-  annual: number[];
-  /** plan per month */
-  monthly: number[];
-}
 
 /**
  * Annual quota of a rep in each territory (flat, or potential-based), or null without quota.

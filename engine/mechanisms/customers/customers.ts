@@ -32,15 +32,17 @@
  *   cost of the month and `cost.breakdown.customerSuccess`.
  */
 import type { Scenario } from '../../scenario.js';
-import type { Compiled } from '../../compile.js';
+import type { Compiled } from '../../kernel/compiled.js';
 import type { TrialResults } from '../../types.js';
-import { SEATED, type SeatState } from '../../state.js';
+import { SEATED, type SeatState } from '../../kernel/state.js';
 import { nextU, PURPOSE, PURPOSES } from '../../random/streams.js';
 import { poisson } from '../../random/poisson.js';
 import { binomial } from '../../random/binomial.js';
 import { binomialTable } from '../../random/binomialTable.js';
 import { createLognormalTable, lognormalTableQuantile, type LognormalTable } from '../../random/lognormalTable.js';
-import { monthlyHazard } from '../attrition/attrition.js';
+import { monthlyHazard } from '../../kernel/hazard.js';
+import type { CompiledCustomers, CustomerState } from './types.js';
+export type { CompiledCustomers, CustomerState } from './types.js';
 
 /** Hazard used for a churn probability of 1 (exp(-64) ~ 1.6e-28: churn is certain in double precision). */
 const MAX_HAZARD = 64;
@@ -49,38 +51,6 @@ export const LTV_MONTHS = 60;
 /** Longest age (months) of a steady-state initial customer, for its expansion. */
 const MAX_AGE = 120;
 
-export interface CompiledCustomers {
-  anniversary: boolean;
-  /** Λ(m), index 0..H (monthly hazards accumulated) */
-  cumHazard: Float64Array;
-  /** -ln(1 - annual churn in force in month m), index 0..H (anniversary rule) */
-  annHazard: Float64Array;
-  /** expansion index G(m), index 0..H, G(0) = 1 */
-  growth: Float64Array;
-  /** referral opportunities per customer in month m, index 0..H */
-  referralRate: Float64Array;
-  referrals: boolean;
-  referralWin: number;
-  grossMargin: number;
-  /** 0 none, 1 { count, arr }, 2 steady state */
-  initial: number;
-  initialCount: number;
-  initialMedian: number;
-  initialTable: LognormalTable | null;
-  /** steady state: mean count, monthly churn and expansion of month 1 */
-  steadyMean: number;
-  steadyQ: number;
-  steadyG: number;
-  /** cumulative share of the initial seats by territory (initial customers' territories) */
-  territoryCum: Float64Array;
-  /** customer-experience programme (start 0 = none) */
-  csStart: number;
-  csOneTime: number;
-  csPerMonth: number;
-  csPerCustomer: number;
-  /** LTV per unit of ACV: grossMargin x Σ_{k<60} ((1-q)(1+g))^k / 12 at the horizon's rates */
-  ltvFactor: number;
-}
 
 /** The programme's share of full effect in month m. */
 export function experienceRamp(start: number, monthsToFull: number, m: number): number {
@@ -165,32 +135,6 @@ export function compileCustomers(s: Scenario, dealMedian: number, dealSigma: num
   };
 }
 
-/** The customers' state of one trial (allocated only when the block is on). */
-export interface CustomerState {
-  /** this month's won deals: value and seat (grown by doubling) */
-  newV: Float64Array;
-  newSeat: Int32Array;
-  nNew: number;
-  /** base ARR (ACV / G(start)), count and count by territory leaving in month m (index m, 0..H+1) */
-  lossBase: Float64Array;
-  lossCount: Float64Array;
-  lossT: Float64Array;
-  /** present customers: base ARR, count, count by territory */
-  base: number;
-  count: number;
-  countT: Float64Array;
-  /** per plan year: base ARR of customers present at the year's start, and of those still present at its end */
-  yB0: Float64Array;
-  yB1: Float64Array;
-  /** per seat: open referral opportunities */
-  openRef: Int32Array;
-  /** per territory: seated reps this month (referral shares) */
-  seatedT: Float64Array;
-  /** trial counters */
-  newCustomers: number;
-  newAcv: number;
-  csCost: number;
-}
 
 export function createCustomerState(N: number, T: number, H: number, Y: number): CustomerState {
   return {

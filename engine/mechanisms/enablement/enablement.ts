@@ -6,25 +6,14 @@
  * hires who start while the programme runs.
  */
 import type { Programme } from '../../scenario.js';
-import type { Compiled } from '../../compile.js';
-import { SEATED, type SeatState } from '../../state.js';
+import type { Compiled } from '../../kernel/compiled.js';
+import { SEATED, type SeatState } from '../../kernel/state.js';
 import { topK } from '../reps/rank.js';
+import type { CompiledProgramme } from './types.js';
+export type { CompiledProgramme } from './types.js';
 
 export const TARGET = { all: 0, bottom80: 1, newHires: 2 } as const;
 
-export interface CompiledProgramme {
-  start: number;
-  end: number;
-  monthsToFull: number;
-  target: number;
-  adoption: number;
-  gapClosed: number;
-  rampMonthsSaved: number;
-  noDecisionCut: number;
-  sellingTimeGain: number;
-  oneTime: number;
-  perRepPerMonth: number;
-}
 
 /** Flattens a programme from the scenario. */
 export function compileProgramme(p: Programme, horizon: number): CompiledProgramme {

@@ -4,24 +4,10 @@
  */
 import { gammaMeanSd } from '../../random/gamma.js';
 import { PURPOSE, PURPOSES } from '../../random/streams.js';
-import type { Compiled } from '../../compile.js';
-import { CLOSED, SEATED, VACANT, type SeatState } from '../../state.js';
+import type { Compiled } from '../../kernel/compiled.js';
+import { CLOSED, SEATED, VACANT, type SeatState } from '../../kernel/state.js';
 import { seatHolder } from '../reps/reps.js';
-
-export const CURVE = { linear: 0, 's-curve': 1, step: 2 } as const;
-
-/**
- * Ramp multiplier after `progress` months of ramp (progress = tenure month k at normal speed) over R
- * months: linear min(1, k/R); s-curve smoothstep(min(1, k/R)); step 0 while k <= R, then 1.
- * R = 0 means no ramp.
- * @example rampMultiplier(0, 4, 1) // 0.25
- */
-export function rampMultiplier(curve: number, R: number, progress: number): number {
-  if (R <= 0) return 1;
-  if (curve === 2) return progress > R + 1e-9 ? 1 : 0;
-  const x = progress >= R ? 1 : progress / R;
-  return curve === 1 ? x * x * (3 - 2 * x) : x;
-}
+export { CURVE, rampMultiplier } from '../../kernel/ramp.js';
 
 /**
  * Whole months to fill a requisition: a gamma by mean and sd (or the scalar), rounded.

@@ -9,32 +9,12 @@
  */
 import { gamma } from '../../random/gamma.js';
 import { nextU } from '../../random/streams.js';
-import type { SeatState } from '../../state.js';
+import type { SeatState } from '../../kernel/state.js';
 import type { TrialResults } from '../../types.js';
+import type { LeaderParams, LeaderState } from './types.js';
+export type { LeaderParams, LeaderState } from './types.js';
 
-export interface LeaderParams {
-  shape: number;
-  scale: number;
-  vacancy: number;
-  disruptionMonths: number;
-  dip: number;
-  attritionMultiplier: number;
-  monthsToEffect: number;
-  lift: number;
-  hasProgram: boolean;
-  grace: number;
-  impatienceBelow: number;
-  hasImpatience: boolean;
-}
 
-/** Mutable leader state of one trial (numbers only; reused across trials). */
-export interface LeaderState {
-  start: number;
-  exit: number;
-  changes: number;
-  lost: number;
-  lastExitMonth: number;
-}
 
 export function createLeaderState(): LeaderState {
   return { start: 0, exit: Infinity, changes: 0, lost: 0, lastExitMonth: -1e9 };

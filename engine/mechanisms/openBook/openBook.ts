@@ -15,20 +15,14 @@
  * against it, and, with a customers block, an export deal won becoming a customer.
  */
 import type { Scenario } from '../../scenario.js';
-import type { Compiled } from '../../compile.js';
-import { SEATED, type SeatState } from '../../state.js';
+import type { Compiled } from '../../kernel/compiled.js';
+import { SEATED, type SeatState } from '../../kernel/state.js';
 import { nextU, PURPOSE, PURPOSES } from '../../random/streams.js';
 import { empiricalDealValue } from '../../random/empiricalTable.js';
 import { capacityDilution, dealValue } from '../reps/pipeline.js';
+import type { OpenBook } from './types.js';
+export type { OpenBook } from './types.js';
 
-export interface OpenBook {
-  /** deals of seat s at start[s]..start[s+1] - 1 */
-  start: Int32Array;
-  /** each deal's value if won; NaN = drawn from the deal size at the win */
-  amount: Float64Array;
-  /** whole months open at the start */
-  age0: Int32Array;
-}
 
 /**
  * The scenario's open pipeline in seat order, or null without one. Roster seat i is initial seat i.

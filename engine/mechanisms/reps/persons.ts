@@ -5,10 +5,10 @@
  * top-20%-vs-bottom-80% split by base win rate.
  */
 import { LORENZ_POINTS, type TrialResults } from '../../types.js';
-import { growPersons, type SeatState } from '../../state.js';
+import { growPersons, type SeatState } from '../../kernel/state.js';
 import { gini, lorenzAt, prefixSums } from '../../stats/lorenz.js';
 import { topK } from './rank.js';
-import type { Compiled } from '../../compile.js';
+import type { Compiled } from '../../kernel/compiled.js';
 
 /**
  * The coverage figures of the two win-rate groups (st.topBuf marks the top 20%): mean attainment of

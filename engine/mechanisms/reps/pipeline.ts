@@ -10,8 +10,8 @@ import { poisson, poissonInverseExp, poissonPtrs, POISSON_INVERSION_MAX } from '
 import { PURPOSE, PURPOSES } from '../../random/streams.js';
 import { empiricalDealValue } from '../../random/empiricalTable.js';
 import { teamPipelineWeight } from '../team/team.js';
-import type { Compiled } from '../../compile.js';
-import { SEATED, type SeatState } from '../../state.js';
+import type { Compiled } from '../../kernel/compiled.js';
+import { SEATED, type SeatState } from '../../kernel/state.js';
 import { lognormalTableQuantile, type LognormalTable } from '../../random/lognormalTable.js';
 import { nextU } from '../../random/streams.js';
 import { resolveAged, stationaryAged } from '../stalls/stalls.js';

@@ -6,22 +6,18 @@
  * draw a tier with the shares as probabilities).
  */
 import type { WinRateSpec } from '../../scenario.js';
-import type { Compiled } from '../../compile.js';
-import { SEATED, INCUMBENT_START, type SeatState } from '../../state.js';
+import type { Compiled } from '../../kernel/compiled.js';
+import { SEATED, INCUMBENT_START, type SeatState } from '../../kernel/state.js';
 import { PURPOSE, PURPOSES } from '../../random/streams.js';
 import { newPerson } from './persons.js';
 import { enrolHire, programmeEffects } from '../enablement/enablement.js';
-import { rampMultiplier } from '../hiring/hiring.js';
+import { rampMultiplier } from '../../kernel/ramp.js';
 import { betaMeanConcentration } from '../../random/beta.js';
 import { nextU } from '../../random/streams.js';
 import { normal } from '../../random/normal.js';
+import type { WinRateDist } from './types.js';
+export type { WinRateDist } from './types.js';
 
-export interface WinRateDist {
-  /** tier means and concentrations (a scalar or Beta is one tier of share 1); concentration 0 = exact */
-  shares: Float64Array;
-  means: Float64Array;
-  concentrations: Float64Array;
-}
 
 /**
  * Compiles a win-rate spec into tiers.

@@ -12,8 +12,8 @@
  * A rep pads at most budget / hoursPad opportunities a month. With zero hours per padded opportunity and an
  * unlimited budget nothing changes.
  */
-import type { Compiled } from '../../compile.js';
-import type { SeatState } from '../../state.js';
+import type { Compiled } from '../../kernel/compiled.js';
+import type { SeatState } from '../../kernel/state.js';
 
 /**
  * Step 4 (selling time) for seat s: the real arrival rate left after last month's padding hours, given

@@ -12,8 +12,8 @@
 import { binomial } from '../../random/binomial.js';
 import { binomialTable } from '../../random/binomialTable.js';
 import { poisson } from '../../random/poisson.js';
-import type { Compiled } from '../../compile.js';
-import type { SeatState } from '../../state.js';
+import type { Compiled } from '../../kernel/compiled.js';
+import type { SeatState } from '../../kernel/state.js';
 
 /**
  * Stalled share of the month-end pipeline under steady arrivals (the closed form above).

@@ -5,8 +5,8 @@
  * vacant territory yields nothing.
  */
 import type { Scenario } from '../../scenario.js';
-import type { Compiled } from '../../compile.js';
-import type { SeatState } from '../../state.js';
+import type { Compiled } from '../../kernel/compiled.js';
+import type { SeatState } from '../../kernel/state.js';
 import { seatCount } from '../../seatCount.js';
 
 /**
