@@ -33,6 +33,7 @@ import type { Scenario } from '../../scenario.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import type { TrialResults } from '../../types.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
+import type { WinOdds } from '../../kernel/month.js';
 import { binomial } from '../../random/binomial.js';
 import { binomialTable } from '../../random/binomialTable.js';
 import { poisson } from '../../random/poisson.js';
@@ -123,8 +124,6 @@ export function createDemandState(N: number, T: number, delay: number): DemandSt
     leftT: new Float64Array(T),
     seatsLeftT: new Int32Array(T),
     openMkt: new Int32Array(N),
-    pw: 0,
-    pDecide: 0,
     leads: 0,
     created: 0,
     won: 0,
@@ -239,10 +238,10 @@ export function demandArrive(st: SeatState, c: Compiled, s: number, out: TrialRe
 
 /**
  * Step 6 for seat s's marketing-sourced pipeline, after `resolveSeat` (whose effective win and decision
- * probabilities it reuses): resolutions (1/cycleMonths), wins at that win rate x quality, deal values
+ * probabilities, `odds`, it reuses): resolutions (1/cycleMonths), wins at that win rate x quality, deal values
  * (recorded as customers with a customers block). Returns the value won.
  */
-export function demandResolve(st: SeatState, c: Compiled, s: number, out: TrialResults, mo: number): number {
+export function demandResolve(st: SeatState, c: Compiled, s: number, odds: WinOdds, out: TrialResults, mo: number): number {
   const ds = st.dem!;
   const open = ds.openMkt[s];
   if (open === 0) return 0;
@@ -250,7 +249,7 @@ export function demandResolve(st: SeatState, c: Compiled, s: number, out: TrialR
   const stream = s * PURPOSES + PURPOSE.demand;
   const resolved = binomialTable(c.resolveTable, S, stream, open);
   ds.openMkt[s] = open - resolved;
-  const won = binomial(S, stream, resolved, ds.pDecide * Math.min(1, ds.pw * c.demand!.quality));
+  const won = binomial(S, stream, resolved, odds.pDecide * Math.min(1, odds.pw * c.demand!.quality));
   st.mRes += resolved;
   st.mWon += won;
   if (won === 0) return 0;

@@ -42,9 +42,6 @@ export interface DemandState {
   seatsLeftT: Int32Array;
   /** open marketing-sourced opportunities per seat */
   openMkt: Int32Array;
-  /** the effective win and decision probabilities resolveSeat computed for the seat (read by demandResolve) */
-  pw: number;
-  pDecide: number;
   /** totals over the trial */
   leads: number;
   created: number;

@@ -12,6 +12,10 @@ import { empiricalDealValue } from '../../random/empiricalTable.js';
 import { teamPipelineWeight } from '../team/team.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
+import type { WinOdds } from '../../kernel/month.js';
+
+/** Where resolveSeat writes its odds when the caller does not need them. */
+const SCRATCH_ODDS: WinOdds = { pw: 0, pDecide: 0 };
 import { lognormalTableQuantile, type LognormalTable } from '../../random/lognormalTable.js';
 import { nextU } from '../../random/streams.js';
 import { resolveAged, stationaryAged } from '../stalls/stalls.js';
@@ -98,9 +102,10 @@ export function arrive(st: SeatState, c: Compiled, s: number, m: number, lam: nu
  * effective win rate (one Binomial thinning); padded opportunities win at paddingQuality x that rate from
  * their own stream. A seated holder's win rate is diluted beyond capacity; an empty seat's pipeline
  * resolves at the leaver's base win rate x the leader's lift. Returns the total value won; with a customers
- * block each won deal is also recorded to become a customer (the same draws and the same total).
+ * block each won deal is also recorded to become a customer (the same draws and the same total). The
+ * effective probabilities used go to `odds` (the seat's marketing-sourced resolutions reuse them).
  */
-export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
+export function resolveSeat(st: SeatState, c: Compiled, s: number, odds: WinOdds = SCRATCH_ODDS): number {
   const seated = st.status[s] === SEATED;
   const reg = st.openReg[s];
   const pad = st.openPad[s];
@@ -112,10 +117,8 @@ export function resolveSeat(st: SeatState, c: Compiled, s: number): number {
   let pw = seated ? st.pEff[s] * capacityDilution(c.capacity, open + st.bookOpen[s]) : Math.min(1, st.base[s] * st.lift);
   if (c.sellingTime && seated) pw *= workDilution(st.workHours[s], c.hoursOpen, open);
   const pDecide = 1 - (seated ? st.ndEff[s] : c.noDecision);
-  if (st.dem !== null) {
-    st.dem.pw = pw;
-    st.dem.pDecide = pDecide;
-  }
+  odds.pw = pw;
+  odds.pDecide = pDecide;
   const stream = o + PURPOSE.resolutions;
   let won: number;
   if (c.stalls) {
