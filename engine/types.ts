@@ -6,12 +6,9 @@ import type { Scenario } from './scenario.js';
 import type { UncertaintySummary } from './uncertainty/summary.js';
 export type { UncertaintySummary } from './uncertainty/summary.js';
 
-/** Cost items reported in `cost.breakdown`. */
-export const COST_ITEMS = ['reps', 'managers', 'hiring', 'vacancy', 'enablement', 'leadership'] as const;
-export type CostItem = (typeof COST_ITEMS)[number];
+import { COST_ITEMS, LORENZ_POINTS, type CostItem } from './kernel/outputs.js';
+export { COST_ITEMS, LORENZ_POINTS, type CostItem };
 
-/** Number of points of the per-trial Lorenz curve kept (x = 0, 1/(L-1), ..., 1). */
-export const LORENZ_POINTS = 21;
 
 /**
  * Raw results of a contiguous block of trials [from, from + trials). Every array is in trial order;

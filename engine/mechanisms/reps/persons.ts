@@ -4,7 +4,8 @@
  * per plan year, counted when seated >= 3 months of it), the Lorenz curve of person revenue and the
  * top-20%-vs-bottom-80% split by base win rate.
  */
-import { LORENZ_POINTS, type TrialResults } from '../../types.js';
+import { LORENZ_POINTS } from '../../kernel/outputs.js';
+import type { TrialResults } from '../../types.js';
 import { growPersons, type SeatState } from '../../kernel/state.js';
 import { gini, lorenzAt, prefixSums } from '../../stats/lorenz.js';
 import { topK } from './rank.js';
