@@ -1,5 +1,5 @@
 /**
- * Paired comparison of a baseline and variants on common random numbers (DESIGN.md §4): every scenario
+ * Paired comparison of a baseline and variants on common random numbers (docs/design.md, Streams): every scenario
  * runs with the same seed, so structure they share draws the same numbers and each trial's difference
  * is measured on the same draws. Every variant is judged against the baseline's plan target.
  */

@@ -1,5 +1,5 @@
 /**
- * The scenario file: one zod schema for every block of DESIGN.md §6, the defaults of §8,
+ * The scenario file: one zod schema per block (docs/design.md, The scenario file) with its defaults,
  * YAML or JSON text, unknown fields rejected, and a JSON Schema exported from the same schema.
  */
 import { z } from 'zod';

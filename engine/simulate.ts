@@ -2,7 +2,7 @@
  * The trial loop: per-trial setup and the documented, ordered monthly step. Every mechanism's step lives
  * in its `mechanisms/<name>/` folder and reads and writes one seat state (`state.ts`).
  *
- * Order inside month m (DESIGN.md §7; tests depend on it):
+ * Order inside month m (docs/design.md, The month; tests depend on it):
  *  1. seat fills (planned requisitions open; due requisitions get a new holder, tenure month 1)
  *  2. leader state at the start of m; enablement programmes starting in m pick their targets
  *  3. multipliers (ramp, disruption dip, enablement, change-programme lift) and demand

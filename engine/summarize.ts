@@ -1,5 +1,5 @@
 /**
- * Turns trial results into the Summary of DESIGN.md §5. All statistics of the product are computed here
+ * Turns trial results into the Summary (docs/design.md, Contracts). All statistics of the product are computed here
  * (and in compare/sensitivity), never in the server or the playground.
  */
 import type { Scenario } from './scenario.js';

@@ -1,6 +1,6 @@
 /**
  * Shapes shared across the engine: per-trial results (struct of typed arrays) and the Summary contract
- * of DESIGN.md §5.
+ * of docs/design.md, Contracts.
  */
 import type { Scenario } from './scenario.js';
 import type { UncertaintySummary } from './uncertainty/summary.js';

@@ -1,7 +1,7 @@
 /**
  * Synthetic CRM history from a scenario, for tests and demos: an opportunity export in the default
  * (Salesforce) column names and, when the scenario has hiring or attrition, a roster. It follows the
- * engine's model month by month (DESIGN.md §7) with the engine's streams, samplers and model functions:
+ * engine's model month by month (docs/design.md, The month) with the engine's streams, samplers and model functions:
  * reps' win rates, tiers and deal multipliers are drawn exactly as trial 0 of `simulate` with the same
  * seed draws them; Poisson arrivals per rep-month (ramp and territory saturation applied); every open
  * opportunity resolves at each month end with probability 1/cycleMonths, then no decision with

@@ -9,7 +9,7 @@ export const LeadsSchema = z.union([nonNeg(), z.strictObject({ mean: nonNeg(), s
  * Demand generation (optional; absent = opportunities only from the reps' own prospecting, as before):
  * marketing leads, worked by SDRs (optional capacity), qualified after a delay, the not-ready share
  * nurtured (or lost without a programme), the hand-off to sales and its quality penalty
- * (engine/mechanisms/demand/demand.ts). Defaults cite DESIGN.md §1's source material.
+ * (engine/mechanisms/demand/demand.ts). Defaults cite their source (docs/design.md, Sources of defaults).
  */
 export const DemandSchema = z.strictObject({
   /** leads a month (one of leadsPerMonth or budgetPerMonth; null = not given) */
@@ -28,13 +28,13 @@ export const DemandSchema = z.strictObject({
       { error: 'must be seats, potential or a list of { territory, share }' },
     )
     .default('seats'),
-  /** share of worked leads that become qualified opportunities; DESIGN.md §1: "about 1 in 10 prospects becomes a qualified opportunity" */
+  /** share of worked leads that become qualified opportunities; source (docs/design.md, Sources of defaults): "about 1 in 10 prospects becomes a qualified opportunity" */
   qualifiedShare: prob().default(0.1),
   /** months from a lead being worked to its qualified opportunity reaching sales (0 = the same month) */
   qualificationDelayMonths: int(0, 24).default(0),
-  /** share of worked leads not ready to buy; DESIGN.md §1: "half of leads are not ready to buy" */
+  /** share of worked leads not ready to buy; source (docs/design.md, Sources of defaults): "half of leads are not ready to buy" */
   notReadyShare: prob().default(0.5),
-  /** a nurturing programme for the not-ready leads; null: "most are never nurtured" (DESIGN.md §1), and they are lost */
+  /** a nurturing programme for the not-ready leads; null: "most are never nurtured" (docs/design.md, Sources of defaults), and they are lost */
   nurture: z
     .strictObject({
       /** share of the pool that becomes a qualified opportunity each month */

@@ -1,5 +1,5 @@
 /**
- * Enablement programmes (DESIGN.md §7). At startMonth the seated reps are ranked by base win rate; the
+ * Enablement programmes (docs/design.md, Semantics). At startMonth the seated reps are ranked by base win rate; the
  * mean T of the top k = max(1, round(0.2 n)) is the bar. A targeted, adopting rep's win rate p becomes
  * p + gapClosed x ramp x (T - p) when p < T: lifting the numerator, the 80%, toward the top. Other
  * effects: relative no-decision cut, selling time (arrivals x (1 + gain x ramp)), and shorter ramp for

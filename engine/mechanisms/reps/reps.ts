@@ -1,7 +1,7 @@
 /**
  * Reps: a win rate, a deal-size multiplier and an arrival rate drawn once per holder of a seat; each
  * month, the holder's effective demand, win rate and no-decision rate (step 3).
- * Win rates are a scalar, a Beta(mean, concentration) or exact tiers (DESIGN.md §7: tiers fill exact
+ * Win rates are a scalar, a Beta(mean, concentration) or exact tiers (docs/design.md, Semantics: tiers fill exact
  * counts of the initial seats by largest remainder, assigned by a per-trial permutation; later hires
  * draw a tier with the shares as probabilities).
  */
