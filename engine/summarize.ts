@@ -4,14 +4,17 @@
  */
 import type { Scenario } from './scenario.js';
 import { scenarioHash } from './scenario.js';
-import { COST_ITEMS, LORENZ_POINTS, type CoverageSummary, type CustomersSummary, type DemandSummary, type MonthlyAnnual, type Stats, type Summary, type TrialResults } from './types.js';
+import { COST_ITEMS, LORENZ_POINTS, type CoverageSummary, type Stats, type Summary, type TrialResults } from './types.js';
 import { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
 import { histogram, stats, statsOrNull, wilson } from './stats/stats.js';
 import { countIntegers } from './stats/countIntegers.js';
 import { statsOfCounts } from './stats/statsOfCounts.js';
-import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns, type WideKey } from './columns.js';
+import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns } from './columns.js';
 import { ENGINE_VERSION } from './version.js';
 import { uncertaintySummary } from './uncertainty/summary.js';
+import { addInto } from './kernel/summaryParts.js';
+import { customersSummary } from './mechanisms/customers/summary.js';
+import { demandSummary } from './mechanisms/demand/summary.js';
 
 export interface SummarizeOptions {
   seed?: number;
@@ -48,18 +51,6 @@ function perMonth(src: TrialColumns, key: CountedKey): Stats[] {
 // The loops over the trials are small functions of their own: optimised whole and early, they do not run
 // as on-stack-replaced code of the long summarizeColumns (which bails out at each loop exit until the
 // whole function is optimised).
-
-/** acc[t] += col[t] (and also[t] += col[t]) for every trial. */
-function addInto(acc: Float64Array, col: ArrayLike<number>, also?: Float64Array): void {
-  const n = acc.length;
-  if (also)
-    for (let t = 0; t < n; t++) {
-      const v = col[t];
-      acc[t] += v;
-      also[t] += v;
-    }
-  else for (let t = 0; t < n; t++) acc[t] += col[t];
-}
 
 /** How many values are at least `target`. */
 function countAtLeast(a: Float64Array, target: number): number {
@@ -130,91 +121,6 @@ function coverageSummary(s: Scenario, src: TrialColumns, hasQuota: boolean): Cov
       attainment: hasQuota ? statsOrNull(src.scalar('bottom80Attainment')) : null,
       paddedShare: rule ? statsOrNull(src.scalar('bottom80PaddedShare')) : null,
     },
-  };
-}
-
-/** Stats by month and per plan year of a customers array: year-end values (stocks) or the year's sums (flows). */
-function monthlyAnnual(src: TrialColumns, key: WideKey, flow: boolean, withTotal?: Float64Array): MonthlyAnnual {
-  const n = src.trials;
-  const H = src.months;
-  const monthly: Stats[] = [];
-  const annual: Stats[] = [];
-  const acc = new Float64Array(n);
-  for (let m = 0; m < H; m++) {
-    const col = src.column(key, m);
-    monthly.push(stats(col));
-    if (flow) addInto(acc, col, withTotal);
-    if (m % 12 === 11 || m === H - 1) {
-      annual.push(flow ? stats(acc) : stats(src.column(key, m)));
-      acc.fill(0);
-    }
-  }
-  return { monthly, annual };
-}
-
-/** The customers part of the Summary (the scenario has a customers block). */
-function customersSummary(src: TrialColumns): CustomersSummary {
-  const n = src.trials;
-  const years = Math.ceil(src.months / 12);
-  const total = new Float64Array(n);
-  const recognised = monthlyAnnual(src, 'recognised', true, total);
-  const arr = monthlyAnnual(src, 'arr', false);
-  const perYear = (key: 'grr' | 'nrr') => Array.from({ length: years }, (_, y) => statsOrNull(src.column(key, y)));
-  const end = arr.annual[arr.annual.length - 1];
-  return {
-    arr,
-    newArr: monthlyAnnual(src, 'newArr', true),
-    expansionArr: monthlyAnnual(src, 'expansionArr', true),
-    churnedArr: monthlyAnnual(src, 'churnedArr', true),
-    customers: monthlyAnnual(src, 'customerCount', false),
-    recognisedRevenue: { ...recognised, total: stats(total) },
-    grr: perYear('grr'),
-    nrr: perYear('nrr'),
-    newCustomers: stats(src.scalar('newCustomers')),
-    cac: statsOrNull(src.scalar('cac')),
-    ltv: statsOrNull(src.scalar('ltv')),
-    cacPaybackMonths: statsOrNull(src.scalar('cacPayback')),
-    referralOpportunities: { monthly: Array.from({ length: src.months }, (_, m) => stats(src.column('referralOpps', m))) },
-    customerSuccessCost: stats(src.scalar('csCost')),
-    arrStdError: end.sd / Math.sqrt(n),
-  };
-}
-
-/** The demand part of the Summary (the scenario has a demand block). */
-function demandSummary(s: Scenario, src: TrialColumns): DemandSummary {
-  const n = src.trials;
-  const flow = (key: WideKey) => {
-    const total = new Float64Array(n);
-    return { ...monthlyAnnual(src, key, true, total), total: stats(total) };
-  };
-  const leads = flow('leads');
-  const opportunities = flow('marketingOpps');
-  const won = flow('marketingWon');
-  const revenue = flow('marketingRevenue');
-  const costLeads = src.scalar('marketingCostLeads');
-  const costSdr = src.scalar('marketingCostSdr');
-  const costNurture = src.scalar('marketingCostNurture');
-  const cost = new Float64Array(n);
-  for (let t = 0; t < n; t++) cost[t] = costLeads[t] + costSdr[t] + costNurture[t];
-  const leadSpend = stats(costLeads);
-  const costMean = cost.reduce((a, b) => a + b, 0) / n;
-  const per = (mean: number) => (costMean > 0 && mean > 0 ? costMean / mean : null);
-  return {
-    leads,
-    qualified: flow('qualifiedOpps'),
-    opportunities,
-    won,
-    revenue,
-    nurturePool: s.demand?.nurture ? monthlyAnnual(src, 'nurturePool', false) : null,
-    backlog: s.demand?.sdr ? monthlyAnnual(src, 'leadBacklog', false) : null,
-    shareOfPipeline: statsOrNull(src.scalar('marketingOppShare')),
-    shareOfRevenue: statsOrNull(src.scalar('marketingRevenueShare')),
-    cost: { total: stats(cost), leads: leadSpend, sdr: stats(costSdr), nurture: stats(costNurture) },
-    costPerLead: leads.total.mean > 0 && leadSpend.mean > 0 ? leadSpend.mean / leads.total.mean : null,
-    costPerOpportunity: per(opportunities.total.mean),
-    costPerWonDeal: per(won.total.mean),
-    roi: costMean > 0 ? (revenue.total.mean - costMean) / costMean : null,
-    revenueStdError: revenue.total.sd / Math.sqrt(n),
   };
 }
 
