@@ -4,7 +4,7 @@
  */
 import type { Scenario } from './scenario.js';
 import { scenarioHash } from './scenario.js';
-import { COST_ITEMS, LORENZ_POINTS, type CoverageSummary, type Stats, type Summary, type TrialResults } from './types.js';
+import { COST_ITEMS, LORENZ_POINTS, type Stats, type Summary, type TrialResults } from './types.js';
 import { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
 import { histogram, stats, statsOrNull, wilson } from './stats/stats.js';
 import { countIntegers } from './stats/countIntegers.js';
@@ -15,6 +15,7 @@ import { uncertaintySummary } from './uncertainty/summary.js';
 import { addInto } from './kernel/summaryParts.js';
 import { customersSummary } from './mechanisms/customers/summary.js';
 import { demandSummary } from './mechanisms/demand/summary.js';
+import { coverageSummary } from './mechanisms/coverage/summary.js';
 
 export interface SummarizeOptions {
   seed?: number;
@@ -78,50 +79,6 @@ export function roiOfMeans(revenueMean: number, costMean: number, hasCosts: bool
 /** Mean over the trials of each month of a summed per-month array. */
 function monthlyMean(src: TrialColumns, key: SummedKey): number[] {
   return Array.from({ length: src.months }, (_, m) => src.sum(key, m).all / src.trials);
-}
-
-/** Per month, stats over the trials of num / den (trials where den is 0 left out; null when none is left). */
-function ratioByMonth(src: TrialColumns, num: 'wonOpps' | 'revenue' | 'stalledEnd', den: 'resolvedOpps' | 'openValue' | 'openEnd'): Stats[] {
-  const n = src.trials;
-  const out: Stats[] = [];
-  const buf = new Float64Array(n);
-  for (let m = 0; m < src.months; m++) {
-    const a = Float64Array.from(src.column(num, m));
-    const b = src.column(den, m);
-    for (let t = 0; t < n; t++) buf[t] = b[t] > 0 ? a[t] / b[t] : NaN;
-    out.push(statsOrNull(buf) ?? stats([0]));
-  }
-  return out;
-}
-
-/** The coverage figures: padding, required and realised coverage, win rate, velocity, stalls, the multiple, the two win-rate groups. */
-function coverageSummary(s: Scenario, src: TrialColumns, hasQuota: boolean): CoverageSummary {
-  const rule = s.coverage !== null && s.coverage.policy !== 'none';
-  const zero = stats([0]);
-  const isGlobal = s.coverage?.policy === 'global';
-  return {
-    paddedShare: stats(src.scalar('paddedShare')),
-    realisedCoverage: rule ? statsOrNull(src.scalar('realisedCoverage')) : null,
-    requiredCoverage: rule ? statsOrNull(src.scalar('requiredCoverage')) : null,
-    realisedWinRate: statsOrNull(src.scalar('realisedWinRate')),
-    stalledShare: s.stalls ? statsOrNull(src.scalar('stalledShare')) : null,
-    byMonth: {
-      winRate: ratioByMonth(src, 'wonOpps', 'resolvedOpps'),
-      velocity: ratioByMonth(src, 'revenue', 'openValue'),
-      stalledShare: s.stalls ? ratioByMonth(src, 'stalledEnd', 'openEnd') : null,
-      multiple: isGlobal ? Array.from({ length: src.months }, (_, m) => stats(src.column('multiple', m))) : null,
-    },
-    top20: {
-      revenuePerRep: statsOrNull(src.scalar('top20RevenuePerRep')) ?? zero,
-      attainment: hasQuota ? statsOrNull(src.scalar('top20Attainment')) : null,
-      paddedShare: rule ? statsOrNull(src.scalar('top20PaddedShare')) : null,
-    },
-    bottom80: {
-      revenuePerRep: statsOrNull(src.scalar('bottom80RevenuePerRep')) ?? zero,
-      attainment: hasQuota ? statsOrNull(src.scalar('bottom80Attainment')) : null,
-      paddedShare: rule ? statsOrNull(src.scalar('bottom80PaddedShare')) : null,
-    },
-  };
 }
 
 const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10) / 100);
