@@ -6,7 +6,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingHostAllowed } from '../../server/guard.js';
-import { listen, testApp } from './helpers.js';
+import { listen, small, testApp } from './helpers.js';
 import type { SalesimApp } from '../../server/app.js';
 
 /** Sends raw request text and returns the status line's code (the server closes or answers). */
@@ -44,6 +44,28 @@ afterAll(async () => {
   await app2.close();
 });
 const port = (u: string) => Number(new URL(u).port);
+
+describe('Connection: close on the stream', () => {
+  it('/api/simulate/stream closes its socket right after the last event when the client asked to close', async () => {
+    const body = JSON.stringify({ scenario: small(), trials: 20 });
+    const gap = await new Promise<{ ms: number; head: string }>((resolve, reject) => {
+      const s = connect(port(srv.url), '127.0.0.1', () =>
+        s.write(`POST /api/simulate/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`),
+      );
+      let buf = '';
+      let last = 0;
+      s.on('data', (d) => {
+        buf += d.toString('latin1');
+        last = performance.now();
+      });
+      s.on('error', reject);
+      s.on('close', () => resolve({ ms: performance.now() - last, head: buf.split('\r\n\r\n')[0].toLowerCase() }));
+    });
+    expect(gap.head).toContain('connection: close');
+    // keep-alive would hold it ~5 s (the server's keep-alive timeout)
+    expect(gap.ms).toBeLessThan(1000);
+  });
+});
 
 describe('the Host rule', () => {
   it('one allowed Host: 200; a foreign one: 403', async () => {
