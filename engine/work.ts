@@ -155,9 +155,12 @@ export function workOf(f: WorkFactors): WorkEstimate {
  * @example estimateWork([{ scenario, trials: 2000 }]).work
  */
 export function estimateWork(runs: WorkRun[]): WorkEstimate {
+  return sumEstimates(runs.map((r) => workOf(workFactors(r.scenario, r.trials))));
+}
+
+function sumEstimates(es: WorkEstimate[]): WorkEstimate {
   const out: WorkEstimate = { work: 0, repMonths: 0, events: { deals: 0, customers: 0, opportunities: 0, other: 0 }, memoryBytes: 0 };
-  for (const r of runs) {
-    const e = workOf(workFactors(r.scenario, r.trials));
+  for (const e of es) {
     out.work += e.work;
     out.repMonths += e.repMonths;
     out.events.deals += e.events.deals;
@@ -203,7 +206,16 @@ const LEVERS: { path: string; get: (f: WorkFactors, s: Scenario) => number; set:
  * @example checkBudget([{ scenario, trials: 20 }], 1e9, 512e6) // null when it fits
  */
 export function checkBudget(runs: WorkRun[], maxWork: number, maxMemoryBytes: number, opts: { sequential?: boolean } = {}): OverBudget | null {
-  const factors = runs.map((r) => workFactors(r.scenario, r.trials));
+  // a request's runs often share one scenario object (a goal seek's): its factors are computed once
+  const seen = new Map<Scenario, Map<number, WorkFactors>>();
+  const factorsOf = (r: WorkRun) => {
+    let byTrials = seen.get(r.scenario);
+    if (!byTrials) seen.set(r.scenario, (byTrials = new Map()));
+    let f = byTrials.get(r.trials);
+    if (!f) byTrials.set(r.trials, (f = workFactors(r.scenario, r.trials)));
+    return f;
+  };
+  const factors = runs.map(factorsOf);
   // runs made one after another whose results are dropped (a goal seek's) hold one run's memory at a time
   const total = (fs: WorkFactors[]) =>
     fs.reduce(
@@ -245,7 +257,7 @@ export function checkBudget(runs: WorkRun[], maxWork: number, maxMemoryBytes: nu
       else lo = mid;
     }
   const fits = lever.integer ? Math.floor(lo) : Number(lo.toPrecision(3)) > lo ? Number((lo * 0.999).toPrecision(3)) : Number(lo.toPrecision(3));
-  const est = estimateWork(runs);
+  const est = sumEstimates(factors.map(workOf));
   if (opts.sequential) est.memoryBytes = total(factors).mem;
   const what = runs.length === 1 ? 'the run needs' : `the ${runs.length} runs need`;
   const detail =
