@@ -3,6 +3,7 @@
  * rules that span blocks. Imports no parser code, so engine/schema-walk.ts can read it without an import cycle.
  */
 import { z } from 'zod';
+import { checkRunnable } from './runnable.js';
 import { DistributionSchema } from './uncertainty/distribution.js';
 import { num, prob, pos, int, str, WinRateSchema } from './kernel/schemaRules.js';
 
@@ -142,6 +143,7 @@ export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     if (s.customers && typeof s.reps.dealSize === 'object' && 'empirical' in s.reps.dealSize)
       add(['customers'], 'cannot be combined with an empirical reps.dealSize yet (use a fixed or lognormal deal size)');
     checkRoster(s, add);
+    checkRunnable(s, add);
     const d = s.demand;
     if (d) {
       if ((d.leadsPerMonth == null) === (d.budgetPerMonth == null)) add(['demand', 'leadsPerMonth'], 'give exactly one of demand.leadsPerMonth or demand.budgetPerMonth');

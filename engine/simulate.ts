@@ -59,6 +59,7 @@ import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat
 import { bookBegin, resolveBook } from './mechanisms/openBook/openBook.js';
 import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './mechanisms/demand/demand.js';
 import { trialScenarios } from './mechanisms/uncertainty/trialScenarios.js';
+import { checkAbort } from './abort.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -110,7 +111,10 @@ function createKernel(c: Compiled) {
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);
       beginTrial(st, c, key[0], key[1]);
-      for (let m = 1; m <= c.H; m++) month(st, c, m, out, row, k);
+      for (let m = 1; m <= c.H; m++) {
+        checkAbort(); // a cancelled run stops within a month (engine/abort.ts)
+        month(st, c, m, out, row, k);
+      }
       endTrial(st, c, out, row);
     },
     finish(out: TrialResults): TrialResults {

@@ -25,7 +25,7 @@ const runErrors = {
   '403': errorResponse('a Host the server does not answer to (SALESIM_ALLOWED_HOSTS), or a cross-origin request (SALESIM_CORS)'),
   '413': errorResponse('request body over the size limit'),
   '415': errorResponse('a body that is neither application/json nor application/yaml'),
-  '422': errorResponse('over the work budget (trials x seats x months) or the per-run time limit'),
+  '422': errorResponse('over the work budget (the engine\'s cost model: rep-months plus deal, customer and other events; the error names the field that drives it and its largest value that fits), the memory budget or the per-run time limit'),
   '429': { ...errorResponse('the run queue is full; retry after the Retry-After header'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
 };
 

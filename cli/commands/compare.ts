@@ -2,6 +2,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { checkComparable, InputError, isStudy, issue, parseScenario, parseStudy, parseText, type CompareResult, type Study } from '../../engine/index.js';
 import { defaultWorkers, runComparison } from '../../parallel/index.js';
+import { warnOverBudget } from '../budget.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { inFile, listStudies, readText, resolveStudy, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
@@ -162,6 +163,7 @@ export const compareCommand: Command = {
     const study = loadStudy(p.positional);
     const trials = trialsFlag ?? study.trials ?? study.baseline.trials;
     const seed = seedFlag ?? study.seed ?? study.baseline.seed;
+    warnOverBudget('compare', [study.baseline, ...study.variants.map((v) => v.scenario)].map((scenario) => ({ scenario, trials })));
     const progress = progressBar('comparing', { quiet: p.flags.has('quiet') });
     const result = await runComparison(study.baseline, study.variants, { trials, seed, workers, onProgress: progress.update });
     progress.done();

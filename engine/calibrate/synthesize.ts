@@ -36,6 +36,8 @@ import { MECHANISMS, type MechanismName } from '../mechanisms/registry.js';
  */
 const REPRODUCED: ReadonlySet<MechanismName> = new Set<MechanismName>(['reps', 'hiring', 'attrition', 'territories', 'market', 'costs']);
 import { toCsv } from './csv.js';
+import { synthesisRows } from '../work.js';
+import { checkAbort } from '../abort.js';
 import { daysInMonth, formatDate, parseMonth } from './dates.js';
 
 /** Options of `synthesize`. */
@@ -54,6 +56,8 @@ export interface SynthOptions {
    * the opportunities are the same with or without them.
    */
   prospects?: number;
+  /** refuse (InputError naming reps.opportunitiesPerMonth) when the history's expected rows exceed this (a server's memory cap) */
+  maxRows?: number;
 }
 
 /** Synthetic history: CSV texts and warnings about ignored mechanisms. */
@@ -111,6 +115,13 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
   if (s.reps.capacity !== null) warnings.push('reps.capacity is not modelled in synthetic history (ignored)');
   if (s.attrition?.lowPerformerExit) warnings.push('attrition.lowPerformerExit is not modelled in synthetic history (ignored)');
   if (s.hiring?.onboardingCapacityPerMonth != null) warnings.push('hiring.onboardingCapacityPerMonth is not modelled in synthetic history (ignored)');
+  if (opts.maxRows !== undefined) {
+    const rows = synthesisRows(s, months, opts.prospects ?? 0);
+    if (rows > opts.maxRows) {
+      const fits = Math.floor(s.reps.opportunitiesPerMonth * (opts.maxRows / rows));
+      throw new InputError([issue('reps.opportunitiesPerMonth', `a synthetic history of about ${Math.round(rows)} rows is over the limit of ${opts.maxRows} rows (seats x opportunitiesPerMonth x months): the largest value that fits is ${fits}`)]);
+    }
+  }
   const c = compile(s);
   const N = c.seats;
   // engine streams, then one history stream per seat for dates and per-opportunity draws
@@ -166,6 +177,7 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
   const demand = new Float64Array(N);
   const tDemand = new Float64Array(c.territories);
   for (let m = 1; m <= months; m++) {
+    checkAbort(); // a server's cancelled request stops here (engine/abort.ts)
     // 1. seat fills
     if (c.hiring) {
       for (let i = c.initialSeats; i < N; i++) {

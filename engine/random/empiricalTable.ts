@@ -5,7 +5,7 @@
  * weight), one uniform per draw (as the lognormal table), and the draw is monotone in u, so a small change
  * of the list moves each draw a little (common random numbers).
  */
-import { nextU } from './streams.js';
+import { empiricalSum } from './sums.js';
 
 /** Sorted amounts and their moments, built once per run. */
 export interface EmpiricalTable {
@@ -49,7 +49,5 @@ export function empiricalQuantile(t: EmpiricalTable, u: number): number {
  */
 export function empiricalDealValue(S: Int32Array, stream: number, won: number, t: EmpiricalTable, multiplier: number): number {
   if (won === 0) return 0;
-  let v = 0;
-  for (let k = 0; k < won; k++) v += empiricalQuantile(t, nextU(S, stream));
-  return v * multiplier;
+  return empiricalSum(S, stream, won, t) * multiplier;
 }

@@ -6,10 +6,20 @@ import type { Summary, Stats } from '../../engine/types.js';
 
 const COLS = ['mean', 'sd', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 
-function cell(v: unknown): string {
+/** A plain decimal number as text: a spreadsheet reads it as a number, never as a formula. */
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * One cell: numbers stay numbers; text starting with =, +, -, @, tab or CR gets a leading single quote
+ * so a spreadsheet shows it instead of running it (OWASP "CSV injection", the rule engine/csvCell.ts
+ * applies to every CSV the engine writes); quoted when it holds a comma, quote or line break.
+ * @example cell('=HYPERLINK("x")') // '"\'=HYPERLINK(""x"")"'
+ */
+export function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  let s = String(v);
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s) && !NUMBER.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**

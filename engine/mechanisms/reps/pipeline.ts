@@ -16,7 +16,8 @@ import type { WinOdds } from '../../kernel/month.js';
 
 /** Where resolveSeat writes its odds when the caller does not need them. */
 const SCRATCH_ODDS: WinOdds = { pw: 0, pDecide: 0 };
-import { lognormalTableQuantile, type LognormalTable } from '../../random/lognormalTable.js';
+import { type LognormalTable } from '../../random/lognormalTable.js';
+import { lognormalSum } from '../../random/sums.js';
 import { nextU } from '../../random/streams.js';
 import { resolveAged, stationaryAged } from '../stalls/stalls.js';
 import { workDilution } from '../sellingTime/sellingTime.js';
@@ -51,9 +52,7 @@ export function arrivalsMemo(S: Int32Array, stream: number, rate: number, memo: 
 export function dealValue(S: Int32Array, stream: number, won: number, median: number, table: LognormalTable | null, multiplier: number): number {
   if (won === 0) return 0;
   if (table === null) return won * median * multiplier;
-  let v = 0;
-  for (let k = 0; k < won; k++) v += lognormalTableQuantile(table, nextU(S, stream));
-  return v * median * multiplier;
+  return lognormalSum(S, stream, won, table) * median * multiplier;
 }
 
 /**
