@@ -8,6 +8,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorResponse = (description: string) => ({ description, content: json(ref('Errors')) });
 const ok = (description: string, schema: object) => ({ description, content: json(schema) });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const revParam = { name: 'revision', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 
 const runBody = {
   type: 'object',
@@ -86,6 +87,20 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
         summary: 'Every revision of a scenario, oldest first',
         parameters: [idParam],
         responses: { '200': ok('revisions', { type: 'object', properties: { id: { type: 'string' }, revisions: { type: 'array', items: ref('Revision') } } }), '404': errorResponse('no such scenario') },
+      },
+    },
+    '/api/scenarios/{id}/revisions/{revision}': {
+      get: {
+        summary: 'One revision of a scenario (its source text verbatim, and its resolved form)',
+        parameters: [idParam, revParam],
+        responses: { '200': ok('the revision', { allOf: [ref('Revision'), { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }] }), '404': errorResponse('no such scenario or revision') },
+      },
+    },
+    '/api/scenarios/{id}/revisions/{revision}/restore': {
+      post: {
+        summary: 'Restore an old revision: it is added again as the latest revision (history is kept)',
+        parameters: [idParam, revParam],
+        responses: { '200': ok('the new latest revision', ref('StoredScenario')), '403': runErrors['403'], '404': errorResponse('no such scenario or revision') },
       },
     },
     '/api/schema': { get: { summary: 'The scenario JSON Schema (draft 2020-12)', responses: { '200': ok('the schema', { type: 'object' }) } } },

@@ -55,6 +55,15 @@ export interface StoredScenario {
   [k: string]: unknown;
 }
 
+/** One stored revision: its source text verbatim and its resolved scenario. */
+export interface SavedRevision {
+  revision: number;
+  createdAt: string;
+  format: 'yaml' | 'json';
+  source: string;
+  scenario: Record<string, unknown>;
+}
+
 async function errorFrom(res: Response): Promise<ApiError> {
   let errors: ApiIssue[] = [];
   try {
@@ -132,5 +141,7 @@ export const api = {
   saveScenario: (body: unknown) => requestJson<StoredScenario>('POST', '/api/scenarios', body),
   updateScenario: (id: string, body: unknown) => requestJson<StoredScenario>('PUT', `/api/scenarios/${encodeURIComponent(id)}`, body),
   deleteScenario: (id: string) => requestJson<void>('DELETE', `/api/scenarios/${encodeURIComponent(id)}`),
+  scenarioRevisions: (id: string) => requestJson<{ revisions: SavedRevision[] }>('GET', `/api/scenarios/${encodeURIComponent(id)}/revisions`).then((r) => r.revisions),
+  restoreRevision: (id: string, revision: number) => requestJson<StoredScenario>('POST', `/api/scenarios/${encodeURIComponent(id)}/revisions/${revision}/restore`),
 };
 export type Api = typeof api;

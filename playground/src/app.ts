@@ -4,12 +4,13 @@
  * and the compare, sensitivity and trainer views. Components read `app.store` and call actions.
  */
 import type { Summary } from '../../engine/types.js';
-import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
+import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type SavedRevision, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
 import { createHistory, createStore } from './store.js';
 import { getIn, setIn } from './path.js';
 import { trainerScenario, TRAINER_TRIALS } from './trainer-scenario.js';
 import { decodeShare, encodeShare } from './share.js';
 import { describeChanges } from './diff.js';
+import { applyEdits } from './yaml-edit.js';
 
 export type View = 'results' | 'compare' | 'sensitivity' | 'trainer' | 'calibrate' | 'forecast';
 export type ScenarioInput = Record<string, unknown>;
@@ -38,6 +39,13 @@ export interface AppState {
   canUndo: boolean;
   saved: StoredScenario[];
   savedId: string | null;
+  /**
+   * The text the editor's scenario was loaded from (a saved scenario or a preset) and the editor form
+   * it gave (with its seed and trials): saving writes only the edits into this text, so comments survive.
+   */
+  source: { text: string; base: ScenarioInput } | null;
+  /** the saved scenario's revisions, oldest first, while the history panel is open */
+  revisions: { open: boolean; list: SavedRevision[] | null; error: string | null };
   notice: string | null;
   compare: { baseline: Variant | null; variants: Variant[]; result: CompareResult | null; running: boolean; error: string | null };
   /** the tornado fills in as each parameter's pair of runs completes: `progress` counts parameters */
@@ -124,6 +132,8 @@ export function createApp(opts: AppOptions = {}) {
     canUndo: false,
     saved: [],
     savedId: null,
+    source: null,
+    revisions: { open: false, list: null, error: null },
     notice: null,
     compare: { baseline: null, variants: [], result: null, running: false, error: null },
     sensitivity: { result: null, running: false, error: null, progress: null, scenario: null },
@@ -247,6 +257,11 @@ export function createApp(opts: AppOptions = {}) {
     scheduleRun();
   }
 
+  /** The seed and trial count a scenario names (the schema's defaults when it names none). */
+  function runOf(scenario: ScenarioInput): { seed: number; trials: number } {
+    return { seed: typeof scenario.seed === 'number' ? scenario.seed : 1, trials: typeof scenario.trials === 'number' ? scenario.trials : 2000 };
+  }
+
   function scenarioFrom(body: Record<string, unknown>): ScenarioInput {
     return editable((body.scenario ?? body) as ScenarioInput);
   }
@@ -255,9 +270,10 @@ export function createApp(opts: AppOptions = {}) {
     try {
       const body = await api.preset(id);
       const scenario = scenarioFrom(body);
-      const seed = typeof scenario.seed === 'number' ? scenario.seed : 1;
+      const { seed, trials } = runOf(scenario);
       history.push(get().scenario);
-      store.set({ presetId: id, savedId: null, scenario, seed, canUndo: true, errors: [], summary: null, summaryInputs: null });
+      const source = typeof body.source === 'string' ? { text: body.source, base: { ...scenario, seed, trials } } : null;
+      store.set({ presetId: id, savedId: null, source, revisions: { open: false, list: null, error: null }, scenario, seed, trials, canUndo: true, errors: [], summary: null, summaryInputs: null });
       await run();
     } catch (e) {
       store.set({ runError: `Could not load preset ${id}: ${message(e)}` });
@@ -308,29 +324,76 @@ export function createApp(opts: AppOptions = {}) {
     }
   }
 
+  /**
+   * Saves the editor's scenario with the seed and trials it runs with, as YAML text: the text it was
+   * loaded from with only the edits written in (comments kept), or plain YAML for a new one.
+   */
   async function save() {
-    const { scenario, savedId } = get();
+    const { scenario, savedId, seed, trials, source } = get();
     const name = String(scenario.name ?? 'Untitled scenario');
     try {
-      const body = { scenario };
+      const after = { ...scenario, seed, trials };
+      const text = applyEdits(source?.text ?? null, source?.base ?? {}, after);
+      const body = { yaml: text };
       const saved = savedId ? await api.updateScenario(savedId, body) : await api.saveScenario(body);
-      store.set({ savedId: saved.id ?? savedId });
-      notify(`Saved “${name}”`);
+      store.set({ savedId: saved.id ?? savedId, source: { text, base: after } });
+      notify(`Saved “${name}”${typeof saved.revision === 'number' ? ` (revision ${saved.revision})` : ''}`);
       await refreshSaved();
+      if (get().revisions.open) await openRevisions();
     } catch (e) {
       if (e instanceof ApiError && e.status === 400) store.set({ errors: e.errors });
       notify(`Save failed: ${message(e)}`);
     }
   }
 
+  /** Puts a stored scenario (or revision) in the editor with its own seed and trials, and runs it. */
+  function openStored(id: string, body: Record<string, unknown>) {
+    const scenario = scenarioFrom(body);
+    const { seed, trials } = runOf(scenario);
+    history.push(get().scenario);
+    const source = typeof body.source === 'string' ? { text: body.source, base: { ...scenario, seed, trials } } : null;
+    store.set({ scenario, seed, trials, source, savedId: id, presetId: null, canUndo: true, errors: [] });
+  }
+
   async function loadSaved(id: string) {
     try {
-      const body = await api.getScenario(id);
-      history.push(get().scenario);
-      store.set({ scenario: scenarioFrom(body), savedId: id, presetId: null, canUndo: true, errors: [] });
+      openStored(id, await api.getScenario(id));
+      store.set({ revisions: { open: false, list: null, error: null } });
       await run();
     } catch (e) {
       notify(`Load failed: ${message(e)}`);
+    }
+  }
+
+  /** Opens the history panel of the saved scenario: its revisions, oldest first. */
+  async function openRevisions() {
+    const id = get().savedId;
+    if (!id) return;
+    store.set({ revisions: { open: true, list: get().revisions.list, error: null } });
+    try {
+      const list = await api.scenarioRevisions(id);
+      if (get().savedId === id) store.set({ revisions: { open: get().revisions.open, list, error: null } });
+    } catch (e) {
+      store.set({ revisions: { ...get().revisions, error: message(e) } });
+    }
+  }
+  function closeRevisions() {
+    store.set({ revisions: { ...get().revisions, open: false } });
+  }
+
+  /** Restores an old revision: the store adds it again as the latest, and the editor opens it. */
+  async function restoreRevision(revision: number) {
+    const id = get().savedId;
+    if (!id) return;
+    try {
+      const restored = await api.restoreRevision(id, revision);
+      openStored(id, restored as Record<string, unknown>);
+      notify(`Restored revision ${revision} as revision ${String(restored.revision ?? '')}`);
+      await openRevisions();
+      await refreshSaved();
+      await run();
+    } catch (e) {
+      notify(`Restore failed: ${message(e)}`);
     }
   }
 
@@ -469,6 +532,9 @@ export function createApp(opts: AppOptions = {}) {
     save,
     loadSaved,
     refreshSaved,
+    openRevisions,
+    closeRevisions,
+    restoreRevision,
     shareUrl,
     snapshotVariant,
     addPresetVariant,

@@ -17,6 +17,7 @@ import './sim-sensitivity.js';
 import './sim-trainer.js';
 import './sim-calibrate.js';
 import './sim-forecast.js';
+import './sim-history.js';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'results', label: 'Results' },
@@ -379,6 +380,7 @@ export class SimApp extends LitElement {
             ${st.saved.map((s) => html`<option value=${s.id} ?selected=${s.id === st.savedId}>${s.name ?? s.id}</option>`)}
           </select>
           <button @click=${() => app.save()} data-testid="save-button">${st.savedId ? 'Save' : 'Save as new'}</button>
+          ${st.savedId ? html`<button @click=${() => (st.revisions.open ? app.closeRevisions() : app.openRevisions())} aria-expanded=${st.revisions.open ? 'true' : 'false'} data-testid="history-button">History</button>` : null}
         </div>
         <button @click=${() => app.undo()} ?disabled=${!st.canUndo} title="Undo (Ctrl+Z)">Undo</button>
         <span class="spacer"></span>
@@ -424,6 +426,7 @@ export class SimApp extends LitElement {
           <sim-editor></sim-editor>
         </aside>
         <main id="view" role="tabpanel" aria-labelledby="tab-${st.view}">
+          ${st.revisions.open && st.savedId ? html`<sim-history></sim-history>` : null}
           ${st.runError ? html`<div class="alert" role="alert">${st.runError}</div>` : null}
           ${st.errors.length ? html`<div class="alert" role="alert">The scenario has ${st.errors.length} problem${st.errors.length > 1 ? 's' : ''}; see the fields marked in the editor.</div>` : null}
           ${st.view === 'results' ? html`<sim-results></sim-results>` : null}
