@@ -47,9 +47,22 @@ export interface AppState {
   /** the saved scenario's revisions, oldest first, while the history panel is open */
   revisions: { open: boolean; list: SavedRevision[] | null; error: string | null };
   notice: string | null;
+  /** a long action other than the run (compare, tornado, goal seek, forecast, fit, back-test): what the header says is going on */
+  activity: { label: string; done: number | null; total: number | null } | null;
   compare: { baseline: Variant | null; variants: Variant[]; result: CompareResult | null; running: boolean; error: string | null };
   /** the tornado fills in as each parameter's pair of runs completes: `progress` counts parameters */
-  sensitivity: { result: SensitivityResult | null; running: boolean; error: string | null; progress: { done: number; total: number } | null; scenario: ScenarioInput | null; trials?: number };
+  sensitivity: {
+    result: SensitivityResult | null;
+    running: boolean;
+    error: string | null;
+    progress: { done: number; total: number } | null;
+    scenario: ScenarioInput | null;
+    trials?: number;
+    /** the user's choice: trials per point (null: the run's, at most 1,000) and the parameters (null: the engine's default list) */
+    choice?: { trials: number | null; paths: string[] | null };
+    /** the parameters of the last plan (the engine's default list, plus any chosen), to pick from */
+    planned?: string[];
+  };
   trainer: { f: number; baseline: Summary | null; current: Summary | null; running: boolean; error: string | null };
 }
 
@@ -135,6 +148,7 @@ export function createApp(opts: AppOptions = {}) {
     source: null,
     revisions: { open: false, list: null, error: null },
     notice: null,
+    activity: null,
     compare: { baseline: null, variants: [], result: null, running: false, error: null },
     sensitivity: { result: null, running: false, error: null, progress: null, scenario: null },
     trainer: { f: 0.5, baseline: null, current: null, running: false, error: null },
@@ -403,6 +417,32 @@ export function createApp(opts: AppOptions = {}) {
     return base + encodeShare({ scenario, seed, trials });
   }
 
+  // --- long actions --------------------------------------------------------------------------------
+  const activities: { label: string; done: number | null; total: number | null }[] = [];
+  /**
+   * Starts a long action the header describes ("Comparing 3 scenarios × 2,000 trials…"); `update` sets
+   * its progress when the action can count it, `end` removes it (the latest action still going is shown).
+   * @example const a = app.startActivity('Goal seek: hiring.plan[0].seats'); try { ... } finally { a.end(); }
+   */
+  function startActivity(label: string) {
+    const entry = { label, done: null as number | null, total: null as number | null };
+    activities.push(entry);
+    const show = () => store.set({ activity: activities.length ? { ...activities[activities.length - 1] } : null });
+    show();
+    return {
+      update(done: number, total: number) {
+        entry.done = done;
+        entry.total = total;
+        show();
+      },
+      end() {
+        const i = activities.indexOf(entry);
+        if (i >= 0) activities.splice(i, 1);
+        show();
+      },
+    };
+  }
+
   // --- compare ---------------------------------------------------------------------------------------
   function addVariant(v: Variant) {
     const c = get().compare;
@@ -439,6 +479,7 @@ export function createApp(opts: AppOptions = {}) {
     if (compare.variants.length === 0) return;
     const baseline = compare.baseline?.scenario ?? scenario;
     store.set({ compare: { ...compare, running: true, error: null } });
+    const activity = startActivity(`Comparing ${compare.variants.length + 1} scenarios × ${trials.toLocaleString('en-US')} trials on the same draws…`);
     try {
       const result = await api.compare({
         seed,
@@ -448,6 +489,8 @@ export function createApp(opts: AppOptions = {}) {
       store.set({ compare: { ...get().compare, result, running: false } });
     } catch (e) {
       store.set({ compare: { ...get().compare, running: false, error: message(e) } });
+    } finally {
+      activity.end();
     }
   }
 
@@ -464,13 +507,16 @@ export function createApp(opts: AppOptions = {}) {
     const controller = new AbortController();
     sensitivityController = controller;
     const { scenario, seed, trials } = get();
-    const t = Math.min(trials, 1000);
+    const choice = get().sensitivity.choice ?? { trials: null, paths: null };
+    const t = choice.trials ?? Math.min(trials, 1000);
     const set = (patch: Partial<AppState['sensitivity']>) => {
       if (sensitivityController === controller) store.set({ sensitivity: { ...get().sensitivity, ...patch } });
     };
     set({ running: true, error: null, result: null, progress: null, scenario, trials: t });
+    const activity = startActivity(`Sensitivity: each parameter low and high × ${t.toLocaleString('en-US')} trials…`);
     try {
-      const plan = await api.sensitivity({ scenario, seed, trials: 1 }, controller.signal);
+      const plan = await api.sensitivity({ scenario, seed, trials: 1, ...(choice.paths ? { params: choice.paths.map((path) => ({ path })) } : {}) }, controller.signal);
+      if (!choice.paths) set({ planned: plan.parameters.map((p) => p.path) });
       const todo = plan.parameters.map((p, i) => ({ i, params: [{ path: p.path, low: p.low, high: p.high }] }));
       const done: { i: number; p: SensitivityParameter }[] = [];
       let head: SensitivityResult | undefined;
@@ -482,6 +528,7 @@ export function createApp(opts: AppOptions = {}) {
           done.push({ i: job.i, p: r.parameters[0] });
           done.sort((a, b) => Math.abs(b.p.swing.mean) - Math.abs(a.p.swing.mean) || a.i - b.i);
           set({ result: { ...head, parameters: done.map((d) => d.p) }, progress: { done: done.length, total: plan.parameters.length } });
+          activity.update(done.length, plan.parameters.length);
         }
       };
       await Promise.all([worker(), worker()]);
@@ -489,7 +536,16 @@ export function createApp(opts: AppOptions = {}) {
     } catch (e) {
       if (isAbort(e)) return;
       set({ running: false, error: message(e) });
+    } finally {
+      activity.end();
     }
+  }
+
+  /** Sets the tornado's trials per point and parameters (null: the defaults) and runs it again. */
+  function setSensitivityChoice(choice: { trials?: number | null; paths?: string[] | null }) {
+    const prev = get().sensitivity.choice ?? { trials: null, paths: null };
+    store.set({ sensitivity: { ...get().sensitivity, choice: { ...prev, ...choice } } });
+    void runSensitivity();
   }
 
   // --- trainer ---------------------------------------------------------------------------------------
@@ -542,6 +598,8 @@ export function createApp(opts: AppOptions = {}) {
     pinBaseline,
     runCompare,
     runSensitivity,
+    startActivity,
+    setSensitivityChoice,
     setTrainerF,
     runTrainer,
     get: (path: string) => getIn(get().scenario, path),

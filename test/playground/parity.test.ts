@@ -1,0 +1,105 @@
+/**
+ * Compare and sensitivity at parity with the CLI: the tornado's trials and parameters are the user's
+ * choice (and its numbers are the engine's for that choice); payback and crossover months lead with
+ * "never in N of M" when most trials never get there; long actions tell the header what is going on.
+ */
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../playground/src/app.js';
+import { api as realApi, type Api } from '../../playground/src/api.js';
+import { monthCell } from '../../playground/src/components/sim-compare.js';
+import { numericPaths } from '../../playground/src/numeric-paths.js';
+import { compare, parseScenario, sensitivity } from '../../engine/index.js';
+import { SMALL_SCENARIO } from './fixtures.js';
+
+function sensitivityApi() {
+  const bodies: { trials: number; params?: { path: string }[] }[] = [];
+  const api: Api = {
+    ...realApi,
+    stream: () => new Promise<never>(() => {}),
+    listScenarios: async () => [],
+    sensitivity: async (body) => {
+      const b = body as { scenario: object; seed: number; trials: number; params?: { path: string; low?: number; high?: number }[] };
+      bodies.push(b);
+      return sensitivity(parseScenario(b.scenario), { trials: b.trials, seed: b.seed, params: b.params }) as never;
+    },
+  };
+  return { api, bodies };
+}
+
+describe('sensitivity: trials and parameters chosen', () => {
+  it('runs the chosen parameters at the chosen trials, and gives the engine numbers for that choice', async () => {
+    const { api, bodies } = sensitivityApi();
+    const app = createApp({ api });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.cancelRun();
+    app.store.set({ trials: 60, seed: 4 });
+    await app.runSensitivity();
+    const planned = app.store.get().sensitivity.planned!;
+    expect(planned.length).toBeGreaterThan(1);
+    const paths = [planned[1], 'reps.cycleMonths'].filter((p, i, a) => a.indexOf(p) === i);
+    app.setSensitivityChoice({ trials: 80, paths });
+    await new Promise((r) => setTimeout(r, 0));
+    while (app.store.get().sensitivity.running) await new Promise((r) => setTimeout(r, 20));
+    const got = app.store.get().sensitivity;
+    expect(got.trials).toBe(80);
+    const whole = sensitivity(parseScenario(SMALL_SCENARIO), { trials: 80, seed: 4, params: paths.map((path) => ({ path })) });
+    expect(got.result!.parameters.map((p) => [p.path, p.swing.mean])).toEqual(whole.parameters.map((p) => [p.path, p.swing.mean]));
+    expect(bodies.at(-1)!.trials).toBe(80);
+    expect(app.store.get().activity).toBeNull();
+  });
+});
+
+describe('long actions', () => {
+  it('the header describes a compare while it runs, and nothing after', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const api: Api = {
+      ...realApi,
+      stream: () => new Promise<never>(() => {}),
+      listScenarios: async () => [],
+      compare: async () => {
+        await gate;
+        const b = parseScenario(SMALL_SCENARIO);
+        return compare(b, [{ name: 'v', scenario: b }], { trials: 20, seed: 1 });
+      },
+    };
+    const app = createApp({ api });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.cancelRun();
+    app.store.set({ trials: 2000 });
+    app.snapshotVariant();
+    const done = app.runCompare();
+    expect(app.store.get().activity?.label).toBe('Comparing 2 scenarios × 2,000 trials on the same draws…');
+    release();
+    await done;
+    expect(app.store.get().activity).toBeNull();
+  });
+
+  it('shows the latest action still going', () => {
+    const app = createApp({ api: { ...realApi, listScenarios: async () => [] } });
+    const a = app.startActivity('A');
+    const b = app.startActivity('B');
+    b.update(2, 5);
+    expect(app.store.get().activity).toEqual({ label: 'B', done: 2, total: 5 });
+    b.end();
+    expect(app.store.get().activity?.label).toBe('A');
+    a.end();
+    expect(app.store.get().activity).toBeNull();
+  });
+});
+
+describe('monthCell', () => {
+  it('leads with the never count when most trials never pay back', () => {
+    expect(monthCell({ p10: 30, p50: 35, p90: 36 }, 1999 / 2000, 2000, 'paid back')).toBe('never in 1,999 of 2,000 trials (P50 35 in the 1 paid back)');
+    expect(monthCell(null, 1, 2000, 'paid back')).toBe('never in 2,000 of 2,000 trials');
+    expect(monthCell({ p10: 4, p50: 6, p90: 9 }, 0.05, 2000, 'ahead')).toMatch(/^P50 6 \(P10 4–P90 9\); never ahead in 5%/);
+  });
+});
+
+describe('numericPaths', () => {
+  it('lists every numeric field the scenario sets, with editor labels, but not trials, seed or horizon', () => {
+    const got = numericPaths({ trials: 1, seed: 2, horizonMonths: 12, reps: { seats: 4, winRate: { mean: 0.2 } }, territories: [{ name: 'A', seats: 3 }] });
+    expect(got.map((f) => f.path)).toEqual(['reps.seats', 'reps.winRate.mean', 'territories[0].seats']);
+    expect(got.every((f) => f.label.length > 0)).toBe(true);
+  });
+});
