@@ -103,3 +103,31 @@ describe('numericPaths', () => {
     expect(got.every((f) => f.label.length > 0)).toBe(true);
   });
 });
+
+describe('forecast interventions and goal seek from the editor', () => {
+  /** RFC 7396 merge patch */
+  const merge = (target: unknown, patch: unknown): unknown => {
+    if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+    const out: Record<string, unknown> = target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) delete out[k];
+      else out[k] = merge(out[k], v);
+    }
+    return out;
+  };
+  it('patchFor gives the merge patch that sets exactly that field (lists patched whole)', async () => {
+    const { patchFor } = await import('../../playground/src/merge-patch.js');
+    const { setIn } = await import('../../playground/src/path.js');
+    const s = { reps: { seats: 4, winRate: { mean: 0.2, concentration: 5 } }, territories: [{ name: 'A', seats: 2 }, { name: 'B', seats: 3 }] };
+    for (const f of numericPaths(s)) expect(merge(s, patchFor(s, f.path, 9)), f.path).toEqual(setIn(s, f.path, 9));
+    expect(patchFor(s, 'reps.winRate.mean', 0.3)).toEqual({ reps: { winRate: { mean: 0.3 } } });
+  });
+  it('goal seek: "80%" is P(plan) >= 0.8; the levers are the scenario fields plus hire-now', async () => {
+    const { goalTarget, leverOptions } = await import('../../playground/src/components/sim-goal.js');
+    expect(goalTarget('80%')).toBe('P(plan) >= 0.8');
+    expect(goalTarget(' 0.75 ')).toBe('P(plan) >= 0.75');
+    expect(goalTarget('mean(revenue) >= 2e7')).toBe('mean(revenue) >= 2e7');
+    const levers = leverOptions({ hiring: { plan: [{ month: 1, seats: 2 }] }, reps: { seats: 4 } });
+    expect(levers.map((l) => l.path)).toEqual(['hiring.plan[1].seats', 'hiring.plan[0].month', 'hiring.plan[0].seats', 'reps.seats']);
+  });
+});

@@ -411,7 +411,7 @@ export class SimApp extends LitElement {
         </div>
         ${st.view === 'trainer'
           ? html`<sim-progress .done=${st.trainer.running ? 0 : TRAINER_TRIALS} .total=${st.trainer.running || st.trainer.current ? TRAINER_TRIALS : 0} ?running=${st.trainer.running}></sim-progress>`
-          : html`<sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running}></sim-progress>`}
+          : html`<sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running} .activity=${st.running ? null : st.activity}></sim-progress>`}
         <div class="group exports">
           <button @click=${() => this.share()} data-testid="share-button">Share link</button>
           <button @click=${() => this.exportSummary('json')} ?disabled=${!st.summary} title="Download the Summary as JSON">Export JSON</button>

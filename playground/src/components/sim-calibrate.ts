@@ -176,6 +176,7 @@ export class SimCalibrate extends LitElement {
   async upload(csv: string) {
     this.csv = csv;
     this.fitting = true;
+    const activity = getApp().startActivity('Fitting a scenario to the export…');
     this.fitErrors = [];
     this.fit = null;
     this.result = null;
@@ -192,6 +193,7 @@ export class SimCalibrate extends LitElement {
       this.fitErrors = messages(e);
     } finally {
       this.fitting = false;
+      activity.end();
       this.keep();
     }
   }
@@ -200,6 +202,7 @@ export class SimCalibrate extends LitElement {
   async backtest() {
     if (!this.csv) return;
     this.testing = true;
+    const activity = getApp().startActivity(`Back-testing ${this.from} to ${this.to}…`);
     this.btErrors = [];
     try {
       const st = getApp().store.get();
@@ -209,6 +212,7 @@ export class SimCalibrate extends LitElement {
       this.btErrors = messages(e);
     } finally {
       this.testing = false;
+      activity.end();
       this.keep();
     }
   }
