@@ -284,10 +284,11 @@ export function createApp(opts: AppOptions = {}) {
     try {
       const body = await api.preset(id);
       const scenario = scenarioFrom(body);
+      // a preset brings its seed; the trial count stays the toolbar's (presets leave it at the default)
       const { seed, trials } = runOf(scenario);
       history.push(get().scenario);
       const source = typeof body.source === 'string' ? { text: body.source, base: { ...scenario, seed, trials } } : null;
-      store.set({ presetId: id, savedId: null, source, revisions: { open: false, list: null, error: null }, scenario, seed, trials, canUndo: true, errors: [], summary: null, summaryInputs: null });
+      store.set({ presetId: id, savedId: null, source, revisions: { open: false, list: null, error: null }, scenario, seed, canUndo: true, errors: [], summary: null, summaryInputs: null });
       await run();
     } catch (e) {
       store.set({ runError: `Could not load preset ${id}: ${message(e)}` });

@@ -128,6 +128,8 @@ export class SimApp extends LitElement {
       }
       .drawer-toggle,
       .drawer-close,
+      .drawer-undo,
+      .drawer-bar,
       .backdrop {
         display: none;
       }
@@ -184,6 +186,10 @@ export class SimApp extends LitElement {
       header select {
         max-width: 13rem;
       }
+      /* preset names are long ("Leadership churn (tenure 19, impatient board)"): room to read them */
+      header #preset {
+        max-width: 22rem;
+      }
       header #saved {
         max-width: 9rem;
       }
@@ -226,9 +232,19 @@ export class SimApp extends LitElement {
         .drawer-toggle {
           display: inline-block;
         }
-        .drawer-close {
+        .drawer-bar {
+          display: flex;
+          justify-content: flex-end;
+          gap: 0.5rem;
+          padding-top: 0.6rem;
+          position: sticky;
+          top: 0;
+          z-index: 2;
+          background: inherit;
+        }
+        .drawer-close,
+        .drawer-undo {
           display: block;
-          margin: 0.6rem 0 0 auto;
         }
         aside {
           position: fixed;
@@ -260,6 +276,13 @@ export class SimApp extends LitElement {
       @media (max-width: 520px) {
         header select {
           max-width: 11rem;
+        }
+        header .group.preset-group {
+          flex: 1 1 100%;
+        }
+        header #preset {
+          max-width: none;
+          width: 100%;
         }
         header #saved {
           max-width: 7rem;
@@ -366,7 +389,7 @@ export class SimApp extends LitElement {
         >
           Edit scenario
         </button>
-        <div class="group">
+        <div class="group preset-group">
           <label for="preset">Preset</label>
           <select id="preset" aria-label="Preset" data-testid="preset-picker" @change=${(e: Event) => app.loadPreset((e.target as HTMLSelectElement).value)}>
             ${st.presetId === null ? html`<option value="" selected>(custom)</option>` : null}
@@ -421,7 +444,10 @@ export class SimApp extends LitElement {
       <div class="main ${st.view === 'trainer' ? 'solo' : ''}">
         <div class="backdrop ${this.drawerOpen ? 'open' : ''}" @click=${() => this.setDrawer(false)}></div>
         <aside id="editor" class=${this.drawerOpen ? 'open' : ''} aria-label="Scenario editor" @field-change=${this.onFieldChange} ?hidden=${st.view === 'trainer'}>
-          <button class="drawer-close" data-testid="editor-close" @click=${() => this.setDrawer(false)}>Close editor</button>
+          <div class="drawer-bar">
+            <button class="drawer-undo" data-testid="drawer-undo" @click=${() => app.undo()} ?disabled=${!st.canUndo} title="Undo (Ctrl+Z)">Undo</button>
+            <button class="drawer-close" data-testid="editor-close" @click=${() => this.setDrawer(false)}>Close editor</button>
+          </div>
           <h2>Scenario</h2>
           <sim-editor></sim-editor>
         </aside>

@@ -102,6 +102,9 @@ export class SimCalibrate extends LitElement {
     view,
     tables,
     css`
+      th small {
+        overflow-wrap: anywhere;
+      }
       h3 {
         font-size: 0.85rem;
         margin: 0.6rem 0 0.2rem;
@@ -232,7 +235,7 @@ export class SimCalibrate extends LitElement {
         <span data-testid="calibrate-prepipeline">${(r.rows.prePipeline ?? 0).toLocaleString('en-US')} pre-pipeline excluded</span>
         (of ${r.rows.total.toLocaleString('en-US')}); window ${r.window.from} to ${r.window.to} (${r.window.months} months). The fitted scenario is now in the editor.
       </p>
-      <table aria-label="Fitted parameters with standard errors and methods">
+      <table class="cards" aria-label="Fitted parameters with standard errors and methods">
         <thead>
           <tr><th scope="col">Parameter</th><th scope="col">Value</th><th scope="col">SE</th><th scope="col" style="text-align:left">Method</th></tr>
         </thead>
@@ -240,9 +243,9 @@ export class SimCalibrate extends LitElement {
           ${r.parameters.map(
             (p) => html`<tr>
               <th scope="row">${labelForPath(p.path)}<br /><small>${p.path}</small></th>
-              <td>${shown(p.value)}</td>
-              <td>${shown(p.se)}</td>
-              <td class="method">${p.method}</td>
+              <td data-label="Value"><div>${shown(p.value)}</div></td>
+              <td data-label="SE"><div>${shown(p.se)}</div></td>
+              <td class="method" data-label="Method"><div>${p.method}</div></td>
             </tr>`,
           )}
         </tbody>

@@ -102,8 +102,8 @@ export class SimDetails extends LitElement {
     const costs = Object.entries(s.cost.breakdown).filter(([, st]) => st.mean !== 0 || st.p90 !== 0);
     const leaderOn = (sc.leadership ?? null) !== null;
     const referrals = s.customers?.referralOpportunities.monthly;
-    return html`<details data-testid="details" open>
-      <summary>More figures</summary>
+    return html`<details data-testid="details">
+      <summary>More figures: plan by month, P(plan) ± SE, territories, top 20% vs other 80%, costs by item, leader by month</summary>
       <div class="sections">
         ${this.section(
           'plan',
@@ -114,7 +114,7 @@ export class SimDetails extends LitElement {
                   ${formatPct(plan.ci[0])}–${formatPct(plan.ci[1])}; plan ${formatMoney(plan.target)}.
                   ${plan.annual.length > 1 ? plan.annual.map((y) => `Year ${y.year}: ${formatPct(y.probability)} of ${formatMoney(y.target)}. `) : ''}
                 </p>
-                <div class="scroll">
+                <div class="scroll" tabindex="0" role="region" aria-label="Plan by month">
                   <table>
                     <thead><tr><th>Month</th><th>Plan</th><th>Revenue P50</th><th>P10 – P90</th></tr></thead>
                     <tbody>
@@ -128,7 +128,7 @@ export class SimDetails extends LitElement {
         ${this.section(
           'territories',
           'Revenue per territory',
-          html`<div class="scroll"><table>
+          html`<div class="scroll" tabindex="0" role="region" aria-label="scrollable table"><table>
             <thead><tr><th>Territory</th><th>Mean</th><th>P10 – P90</th><th>Share</th></tr></thead>
             <tbody>${s.territories.map((t) => html`<tr><td>${t.name}</td><td>${formatMoney(t.revenue.mean)}</td><td>${band(t.revenue, formatMoney)}</td><td>${formatPct(totalRevenue > 0 ? t.revenue.mean / totalRevenue : null, 0)}</td></tr>`)}</tbody>
           </table></div>`,
@@ -160,7 +160,7 @@ export class SimDetails extends LitElement {
           'leadership',
           'Leader by month',
           leaderOn
-            ? html`<div class="scroll"><table>
+            ? html`<div class="scroll" tabindex="0" role="region" aria-label="scrollable table"><table>
                 <thead><tr><th>Month</th><th>Leader in seat</th><th>Disrupted</th></tr></thead>
                 <tbody>${months.map((m) => html`<tr><td>${m}</td><td>${formatPct(s.leadership.presentByMonth[m - 1], 0)}</td><td>${formatPct(s.leadership.disruptedByMonth[m - 1], 0)}</td></tr>`)}</tbody>
               </table></div>`
@@ -171,7 +171,7 @@ export class SimDetails extends LitElement {
           ? this.section(
               'referrals',
               'Referral opportunities by month',
-              html`<div class="scroll"><table>
+              html`<div class="scroll" tabindex="0" role="region" aria-label="scrollable table"><table>
                 <thead><tr><th>Month</th><th>Mean</th><th>P10 – P90</th></tr></thead>
                 <tbody>${referrals.map((st, i) => html`<tr><td>${i + 1}</td><td>${formatNumber(st.mean, 1)}</td><td>${band(st, (v) => formatNumber(v, 0))}</td></tr>`)}</tbody>
               </table></div>`,

@@ -432,9 +432,9 @@ export class SimForecast extends LitElement {
         <button data-testid="forecast-add-hire" @click=${() => this.addHire()}>Add "hire ${Math.round(this.hireSeats) || 'N'} now"</button>
       </div>
       <div class="row">
-        <label
+        <label style="flex:1 1 14rem;min-width:0"
           >Set a field
-          <select aria-label="Field to set" data-testid="forecast-patch-path" @change=${(e: Event) => {
+          <select aria-label="Field to set" style="max-width:100%;width:100%" data-testid="forecast-patch-path" @change=${(e: Event) => {
             this.patchPath = (e.target as HTMLSelectElement).value;
             const cur = getIn(getApp().store.get().scenario, this.patchPath);
             if (typeof cur === 'number') this.patchValue = String(cur);

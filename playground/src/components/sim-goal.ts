@@ -85,10 +85,13 @@ export class SimGoal extends LitElement {
         display: grid;
         gap: 0.2rem;
         font-size: 0.85rem;
+        min-width: 0;
       }
       input,
       select {
         font: inherit;
+        width: 100%;
+        box-sizing: border-box;
         max-width: 100%;
         padding: 0.35rem 0.5rem;
         min-width: 0;

@@ -59,8 +59,13 @@ export class SimSensitivity extends LitElement {
       .choice label {
         display: grid;
         gap: 0.15rem;
+        flex: 1 1 12rem;
         min-width: 0;
         max-width: 100%;
+      }
+      .choice select {
+        width: 100%;
+        min-width: 0;
       }
       .params {
         display: flex;
