@@ -110,7 +110,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await field.locator('input[type=number]').press('Enter');
     await expect.poll(async () => (await field.locator('.error').count()) > 0, { timeout: 20_000 }).toBe(true);
     expect(await field.locator('.error').textContent()).toMatch(/must be >= 1/);
-    await page.locator('text=Undo').click();
+    await page.locator('[data-testid=undo-button]').click();
     await expect.poll(async () => field.locator('.error').count(), { timeout: 20_000 }).toBe(0);
     const expected = await api<Summary>('/api/simulate', { scenario: presets[0].scenario, seed: presets[0].scenario!.seed, trials: TRIALS });
     await waitForRun(expected.scenarioHash, TRIALS);

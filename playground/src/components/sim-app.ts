@@ -405,7 +405,7 @@ export class SimApp extends LitElement {
           <button @click=${() => app.save()} data-testid="save-button">${st.savedId ? 'Save' : 'Save as new'}</button>
           ${st.savedId ? html`<button @click=${() => (st.revisions.open ? app.closeRevisions() : app.openRevisions())} aria-expanded=${st.revisions.open ? 'true' : 'false'} data-testid="history-button">History</button>` : null}
         </div>
-        <button @click=${() => app.undo()} ?disabled=${!st.canUndo} title="Undo (Ctrl+Z)">Undo</button>
+        <button @click=${() => app.undo()} ?disabled=${!st.canUndo} title="Undo (Ctrl+Z)" data-testid="undo-button">Undo</button>
         <span class="spacer"></span>
         <div class="group">
           <label for="trials">Trials</label>
