@@ -487,7 +487,9 @@ export function createApp(opts: AppOptions = {}) {
         trials,
         compare: { baseline, variants: compare.variants.map((v) => ({ name: v.name, scenario: v.scenario })) },
       });
-      store.set({ compare: { ...get().compare, result, running: false } });
+      // a variant added or removed while it ran: the answer is for another set, so it is not shown
+      const same = get().compare.variants === compare.variants && get().compare.baseline === compare.baseline;
+      store.set({ compare: { ...get().compare, result: same ? result : null, running: false } });
     } catch (e) {
       store.set({ compare: { ...get().compare, running: false, error: message(e) } });
     } finally {

@@ -131,3 +131,30 @@ describe('forecast interventions and goal seek from the editor', () => {
     expect(levers.map((l) => l.path)).toEqual(['hiring.plan[1].seats', 'hiring.plan[0].month', 'hiring.plan[0].seats', 'reps.seats']);
   });
 });
+
+describe('compare answers the current set', () => {
+  it('drops an answer for a set of variants that changed while it ran', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const api: Api = {
+      ...realApi,
+      stream: () => new Promise<never>(() => {}),
+      listScenarios: async () => [],
+      compare: async () => {
+        await gate;
+        const b = parseScenario(SMALL_SCENARIO);
+        return compare(b, [{ name: 'v', scenario: b }], { trials: 20, seed: 1 });
+      },
+    };
+    const app = createApp({ api });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.cancelRun();
+    app.snapshotVariant();
+    const done = app.runCompare();
+    app.snapshotVariant(); // a second variant arrives while the first set runs
+    release();
+    await done;
+    expect(app.store.get().compare.result).toBeNull();
+    expect(app.store.get().compare.running).toBe(false);
+  });
+});
