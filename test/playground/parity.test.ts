@@ -158,3 +158,19 @@ describe('compare answers the current set', () => {
     expect(app.store.get().compare.running).toBe(false);
   });
 });
+
+describe('monthTicks', () => {
+  it('keeps month labels at least 30 px apart, inside the horizon, ascending', async () => {
+    const { monthTicks } = await import('../../playground/src/charts/month-ticks.js');
+    expect(monthTicks(36, 300)).toEqual([6, 12, 18, 24, 30, 36]);
+    expect(monthTicks(12, 900)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    for (let h = 1; h <= 120; h++)
+      for (const w of [150, 300, 500, 900, 1400]) {
+        const t = monthTicks(h, w);
+        expect(t.length).toBeGreaterThan(0);
+        expect(t.every((m, i) => m >= 1 && m <= h && (i === 0 || m > t[i - 1]))).toBe(true);
+        // spacing: the pixel gap between neighbouring labels
+        for (let i = 1; i < t.length; i++) expect(((t[i] - t[i - 1]) / Math.max(1, h - 1)) * w, `${h} months, ${w}px`).toBeGreaterThanOrEqual(h <= 1 ? 0 : 30 * 0.9);
+      }
+  });
+});

@@ -15,6 +15,7 @@ export function monthTicks(horizon: number, width: number, minGap = 30): number[
   const step = STEPS.find((s) => Math.ceil(n / s) <= fit) ?? Math.ceil(n / fit);
   const out: number[] = [];
   for (let m = step === 1 ? 1 : step; m <= n; m += step) out.push(m);
-  if (out[0] !== 1 && step <= 3) out.unshift(1);
+  // a horizon shorter than the step still gets its last month
+  if (out.length === 0) out.push(n);
   return out;
 }
