@@ -9,7 +9,7 @@ export interface FieldSpec {
   /** path relative to the block (or list item) that holds it */
   key: string;
   label: string;
-  kind: 'number' | 'select' | 'bool' | 'text' | 'winRate' | 'dealSize' | 'timeToFill' | 'territory';
+  kind: 'number' | 'select' | 'bool' | 'text' | 'winRate' | 'dealSize' | 'timeToFill' | 'territory' | 'month' | 'seasonality' | 'leads' | 'routing' | 'initialBase' | 'arr';
   unit?: Unit;
   min?: number;
   max?: number;
@@ -56,6 +56,7 @@ export const SECTIONS: SectionSpec[] = [
     title: 'General',
     fields: [
       { key: 'name', label: 'Scenario name', kind: 'text' },
+      { key: 'description', label: 'Description', kind: 'text' },
       { key: 'horizonMonths', label: 'Horizon', kind: 'number', unit: 'months', min: 1, max: 60, step: 1 },
     ],
   },
@@ -96,7 +97,7 @@ export const SECTIONS: SectionSpec[] = [
     id: 'hiring',
     title: 'Hiring & ramp',
     block: 'hiring',
-    defaults: { plan: [], backfill: true, timeToFillMonths: 2, ramp: { months: 5, curve: 'linear' }, costPerHire: 0 },
+    defaults: { plan: [], backfill: true, timeToFillMonths: 2, ramp: { months: 5, curve: 'linear' }, onboardingCapacityPerMonth: null, newHireWinRate: null, costPerHire: 0 },
     fields: [
       { key: 'backfill', label: 'Backfill departures', kind: 'bool' },
       { key: 'timeToFillMonths', label: 'Time to fill', kind: 'timeToFill' },
@@ -172,7 +173,8 @@ export const SECTIONS: SectionSpec[] = [
     list: {
       key: 'enablement',
       itemTitle: 'Programme',
-      itemDefaults: { name: 'Coach the middle', startMonth: 3, monthsToFullEffect: 6, target: 'bottom80', adoption: 0.8, gapClosed: 0.3, cost: { oneTime: 150000, perRepPerMonth: 100 } },
+      // every lever present (at the schema's defaults, 0 = no effect) so a new programme's fields are all editable
+      itemDefaults: { name: 'Coach the middle', startMonth: 3, endMonth: null, monthsToFullEffect: 6, target: 'bottom80', adoption: 0.8, gapClosed: 0.3, rampMonthsSaved: 0, noDecisionCut: 0, sellingTimeGain: 0, cost: { oneTime: 150000, perRepPerMonth: 100 } },
       max: 6,
       fields: [
         { key: 'name', label: 'Name', kind: 'text' },
@@ -263,7 +265,7 @@ export const SECTIONS: SectionSpec[] = [
       { key: 'churnDecided', label: 'Churn decided', kind: 'select', options: ['monthly', 'anniversary'] },
       pct('annualExpansion', 'Annual expansion of retained ARR'),
       pct('grossMargin', 'Gross margin (for LTV)'),
-      { key: 'initial', label: 'Initial customer base', kind: 'select', options: ['steady-state'], nullable: { label: 'none (or { count, arr } in the file)', default: 'steady-state' } },
+      { key: 'initial', label: 'Initial customer base', kind: 'initialBase', help: 'steady-state: the base the churn and new-business rates settle to; or a given count of customers and their ARR' },
     ],
     subBlocks: [
       {
@@ -301,14 +303,14 @@ export const SECTIONS: SectionSpec[] = [
     help: 'Marketing leads beside the reps’ own prospecting. About 1 prospect in 10 becomes a qualified opportunity; half of leads are not ready to buy and are lost unless nurtured; the hand-off to sales loses and garbles leads.',
     fields: [
       { key: 'budgetPerMonth', label: 'Marketing budget / month', kind: 'number', unit: 'usd', min: 0, max: 1_000_000, step: 1000, nullable: { label: 'leads given instead', default: 30000 } },
-      { key: 'leadsPerMonth', label: 'Leads / month', kind: 'number', unit: 'count', min: 0, max: 20_000, step: 10, nullable: { label: 'from the budget', default: 500 }, help: 'Give the budget or the leads, not both. A month’s leads are Poisson; { mean, sd } in the file varies the monthly mean.' },
+      { key: 'leadsPerMonth', label: 'Leads / month', kind: 'leads', help: 'Give the budget or the leads, not both. A month’s leads are Poisson; varying: the monthly mean itself varies ({ mean, sd }).' },
       usd('costPerLead', 'Cost / lead', 1000, 5),
       pct('qualifiedShare', 'Leads that qualify'),
       months('qualificationDelayMonths', 'Months to qualify', 12),
       pct('notReadyShare', 'Leads not ready to buy'),
       pct('handoffLoss', 'Lost in the hand-off'),
       { key: 'quality', label: 'Win-rate multiplier (marketing-sourced)', kind: 'number', unit: 'x', min: 0, max: 2, step: 0.05 },
-      { key: 'routing', label: 'Routing to territories', kind: 'select', options: ['seats', 'potential'] },
+      { key: 'routing', label: 'Routing to territories', kind: 'routing', help: 'seats: in proportion to initial seats; potential: to territory potentials; shares: a share per territory (adding to 100%)' },
     ],
     subBlocks: [
       {
@@ -337,10 +339,23 @@ export const SECTIONS: SectionSpec[] = [
     ],
   },
   {
+    id: 'market',
+    title: 'Market',
+    block: 'market',
+    defaults: { annualGrowth: 0, seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], start: null, baseMonth: null },
+    help: 'Growth of opportunity supply and month-of-year multipliers on arrivals (they must average 1).',
+    fields: [
+      { key: 'annualGrowth', label: 'Annual growth of opportunities', kind: 'number', unit: 'pct', min: -0.5, max: 1, step: 0.01 },
+      { key: 'seasonality', label: 'Seasonality (January first)', kind: 'seasonality' },
+      { key: 'start', label: 'Calendar month of month 1', kind: 'month', nullable: { label: 'January', default: null } },
+      { key: 'baseMonth', label: 'Month the opportunity rate holds in', kind: 'month', nullable: { label: 'month 1', default: null } },
+    ],
+  },
+  {
     id: 'costs',
     title: 'Costs',
     block: 'costs',
-    defaults: { repAnnualCost: 180000, managerSpan: 8, managerAnnualCost: 220000, leaderSearchCost: 100000 },
+    defaults: { repAnnualCost: 180000, managerSpan: 8, managerAnnualCost: 220000, leaderSearchCost: 100000, vacancyMonthlyCost: 0 },
     fields: [
       usd('repAnnualCost', 'Rep on-target earnings / year', 500_000, 5000),
       { key: 'managerSpan', label: 'Manager span of control', kind: 'number', unit: 'count', min: 1, max: 20, step: 1, nullable: { label: 'no managers', default: 8 } },
@@ -350,6 +365,37 @@ export const SECTIONS: SectionSpec[] = [
     ],
   },
 ];
+
+/** The paths a field of each kind edits, below its own (the object forms it can switch to). */
+const KIND_PATHS: Partial<Record<FieldSpec['kind'], string[]>> = {
+  winRate: ['.mean', '.concentration', '.tiers[].share', '.tiers[].mean', '.tiers[].concentration'],
+  dealSize: ['.median', '.sigma'],
+  timeToFill: ['.mean', '.sd'],
+  leads: ['.mean', '.sd'],
+  routing: ['[].territory', '[].share'],
+  initialBase: ['.count', '.arr', '.arr.median', '.arr.sigma'],
+  seasonality: ['[]'],
+};
+
+/**
+ * Every scenario path the editor can reach (list items as `[]`), derived from SECTIONS and the object
+ * forms each kind of field can take: the schema walk test checks it against the engine's schema.
+ * @example editorPaths().has('costs.vacancyMonthlyCost') // true
+ */
+export function editorPaths(): Set<string> {
+  const out = new Set<string>();
+  const add = (path: string, f: FieldSpec) => {
+    if (f.kind !== 'seasonality') out.add(path);
+    for (const sub of KIND_PATHS[f.kind] ?? []) out.add(path + sub);
+  };
+  for (const s of SECTIONS) {
+    const pre = s.block ? `${s.block}.` : '';
+    for (const f of s.fields) add(pre + f.key, f);
+    for (const b of s.subBlocks ?? []) for (const f of b.fields) add(`${pre}${b.key}.${f.key}`, f);
+    if (s.list) for (const f of s.list.fields) add(`${pre}${s.list.key}[].${f.key}`, f);
+  }
+  return out;
+}
 
 /**
  * Every field path the editor can show for a scenario, used to decide whether a server error can be

@@ -69,7 +69,8 @@ describe('editor coverage of the scenario format', () => {
         if (f.kind === 'number') {
           expect(f.min, f.key).toBeLessThan(f.max!);
           expect(f.step, f.key).toBeGreaterThan(0);
-          if (f.unit === 'pct') expect([f.min, f.max], f.key).toEqual([0, 1]);
+          // shares run 0-100%; a rate of change (market growth) may fall
+          if (f.unit === 'pct') expect([f.min, f.max], f.key).toEqual([f.key === 'annualGrowth' ? -0.5 : 0, 1]);
         }
   });
 });
