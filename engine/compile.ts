@@ -21,6 +21,7 @@ import { compileTeam, type TeamParams } from './mechanisms/team/team.js';
 import { compileCustomers, type CompiledCustomers } from './mechanisms/customers/customers.js';
 import { compileBook, type OpenBook } from './mechanisms/openBook/openBook.js';
 import { compileDemand, type CompiledDemand } from './mechanisms/demand/demand.js';
+import { compileDrift, driftGlobals } from './mechanisms/drift/drift.js';
 
 
 /**
@@ -58,6 +59,7 @@ export function compile(s: Scenario): Compiled {
     (s.customers ? 1 << PURPOSE.customers : 0) |
     (s.customers?.referrals ? 1 << PURPOSE.referrals : 0) |
     (s.demand ? 1 << PURPOSE.demand : 0);
+  const drift = compileDrift(s);
   const meanWin = winRate.shares.reduce((a, sh, i) => a + sh * winRate.means[i], 0);
   return {
     H: s.horizonMonths,
@@ -70,7 +72,7 @@ export function compile(s: Scenario): Compiled {
     potential,
     unlimited: potential.every((f) => f === Infinity),
     purposes,
-    globals: s.demand ? GLOBAL.demand + 1 : s.customers ? GLOBAL.customers + 1 : GLOBAL.customers,
+    globals: driftGlobals(drift, s.demand ? GLOBAL.demand + 1 : s.customers ? GLOBAL.customers + 1 : GLOBAL.customers, GLOBAL.drift),
     rate: s.reps.opportunitiesPerMonth,
     cycle: s.reps.cycleMonths,
     pResolve: 1 / s.reps.cycleMonths,
@@ -150,5 +152,6 @@ export function compile(s: Scenario): Compiled {
     customers: compileCustomers(s, dealMedian, dealSigma, meanWin),
     book: compileBook(s, layout.initialSeats),
     demand: compileDemand(s),
+    drift,
   };
 }

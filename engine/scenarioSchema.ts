@@ -38,6 +38,7 @@ export { CostsSchema } from './mechanisms/costs/schema.js';
 import { ArrSchema, CustomersSchema } from './mechanisms/customers/schema.js';
 export { ArrSchema, CustomersSchema } from './mechanisms/customers/schema.js';
 import { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
+import { DriftSchema } from './mechanisms/drift/schema.js';
 export { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
 
 /**
@@ -76,6 +77,7 @@ export const ScenarioBase = z.strictObject({
     openPipeline: z.array(OpenDealSchema, { error: 'must be a list of open opportunities' }).max(1_000_000, 'must have at most 1000000 opportunities').optional(),
     customers: CustomersSchema.nullable().optional(),
     demand: DemandSchema.nullable().optional(),
+    drift: DriftSchema.optional(),
     uncertainty: UncertaintySchema.nullable().optional(),
   });
 export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {

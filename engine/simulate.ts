@@ -59,6 +59,7 @@ import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat
 import { bookBegin, resolveBook } from './mechanisms/openBook/openBook.js';
 import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './mechanisms/demand/demand.js';
 import { trialScenarios } from './mechanisms/uncertainty/trialScenarios.js';
+import { dealFactor, driftBegin, driftSeat } from './mechanisms/drift/drift.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -174,6 +175,7 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   if (c.customers) customersBegin(st, c, N * PURPOSES + GLOBAL.customers);
   if (c.book) bookBegin(st, c.book);
   if (c.demand) demandBegin(st);
+  if (c.drift) driftBegin(st.drift!, c.drift, st.S, N * PURPOSES + GLOBAL.drift);
 }
 
 /**
@@ -240,6 +242,7 @@ function territoryDemand(st: SeatState, c: Compiled): void {
 
 /** Revenue v won by seat s this month: to its territory, and to its holder when the seat is held. Returns v. */
 function credit(st: SeatState, c: Compiled, out: TrialResults, k: Month, s: number, v: number): number {
+  if (c.drift) v *= dealFactor(st.drift!, c.H, k.m);
   if (v > 0) {
     out.territoryRevenue[k.tro + c.seatTerritory[s]] += v;
     if (st.status[s] === SEATED) creditPerson(st, s, k.y, v);
@@ -253,6 +256,7 @@ function seatMonth(st: SeatState, c: Compiled, s: number, out: TrialResults, k: 
   const figures = c.coverageFigures;
   if (status[s] === SEATED) {
     const demand = c.unlimited ? seatRates(st, c, s) : st.demand[s];
+    if (c.drift) driftSeat(st, st.drift!, c.H, s, k.m); // 3, the market's drift
     const lam = demand * st.tFactor[c.seatTerritory[s]] * c.market[k.m - 1];
     const a = arrive(st, c, s, k.m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4 (x the market's month)
     st.created += a;

@@ -13,6 +13,7 @@ import { createStreams, PURPOSES, GLOBALS } from './random/streams.js';
 import { createLeaderState } from './mechanisms/leadership/leadership.js';
 import { createCustomerState } from './mechanisms/customers/customers.js';
 import { createDemandState } from './mechanisms/demand/demand.js';
+import { createDriftState } from './mechanisms/drift/drift.js';
 
 
 /**
@@ -114,6 +115,7 @@ export function createState(c: Compiled): SeatState {
     bookOpen: new Int32Array(N),
     cust: c.customers ? createCustomerState(N, T, H, Y) : null,
     dem: c.demand ? createDemandState(N, T, c.demand.delay) : null,
+    drift: c.drift ? createDriftState(c.drift) : null,
     att: new Float32Array(1024),
     nAtt: 0,
   };

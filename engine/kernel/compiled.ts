@@ -14,6 +14,7 @@ import type { PlanTargets } from '../mechanisms/coverage/types.js';
 import type { OpenBook } from '../mechanisms/openBook/types.js';
 import type { CompiledCustomers } from '../mechanisms/customers/types.js';
 import type { CompiledDemand } from '../mechanisms/demand/types.js';
+import type { CompiledDrift } from '../mechanisms/drift/types.js';
 
 export interface Compiled {
   H: number;
@@ -114,4 +115,6 @@ export interface Compiled {
   customers: CompiledCustomers | null;
   /** demand generation (null: the block is absent and nothing of it runs) */
   demand: CompiledDemand | null;
+  /** markets that move (null: the block is absent and nothing of it runs) */
+  drift: CompiledDrift | null;
 }

@@ -6,6 +6,7 @@
 import type { LeaderState } from '../mechanisms/leadership/types.js';
 import type { CustomerState } from '../mechanisms/customers/types.js';
 import type { DemandState } from '../mechanisms/demand/types.js';
+import type { DriftState } from '../mechanisms/drift/types.js';
 
 /** Seat status: closed (never opened, or not backfilled), held by a rep, or an open requisition. */
 export const CLOSED = 0;
@@ -155,6 +156,8 @@ export interface SeatState {
   cust: CustomerState | null;
   /** demand generation (null when the scenario has no demand block) */
   dem: DemandState | null;
+  /** the trial's drift factors (drift block) */
+  drift: DriftState | null;
 
   // ---- attainments of the block (person-years with quota), in trial order
   att: Float32Array;

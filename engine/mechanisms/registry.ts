@@ -50,6 +50,7 @@ export const MECHANISMS = [
   { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, purposes: ['demand'], globals: ['demand'], steps: '2b, 3, 4, 6, 8', columns: demandColumns },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, purposes: [], globals: [], steps: '3', columns: territoriesColumns },
   { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, purposes: [], globals: [], steps: '4', columns: {} },
+  { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, purposes: [], globals: ['drift'], steps: '3, 6', columns: {} },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, purposes: [], globals: [], steps: '4, 6', columns: {} },
   { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', purposes: ['padding'], globals: [], steps: '5, 7, 10', columns: coverageColumns },
   { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, purposes: [], globals: [], steps: '5, 6, 8, 10', columns: stallsColumns },

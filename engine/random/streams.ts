@@ -52,8 +52,10 @@ export const GLOBAL = {
   customers: 2,
   /** leads, SDR backlog, qualification, nurture pool, hand-off, routing and saturation (demand block) */
   demand: 3,
+  /** the market's random walk of win rate, no-decision rate and deal size (drift block with a walk) */
+  drift: 4,
 } as const;
-export const GLOBALS = 4;
+export const GLOBALS = 5;
 
 const INV_2_32 = 2.3283064365386963e-10;
 

@@ -32,6 +32,8 @@ function editorPaths(): string[] {
 const NOT_IN_EDITOR = [
   '$schema', 'description', 'trials', 'seed', 'market.annualGrowth', 'market.seasonality', 'market.start', 'market.baseMonth',
   'openPipeline[].owner', 'openPipeline[].ageMonths', 'openPipeline[].amount',
+  // issue 27's blocks are written in the file (and the study presets) until the editor has sections for them
+  ...['winRate', 'dealSize', 'noDecisionRate'].flatMap((q) => ['change', 'overMonths', 'startMonth', 'walkSd'].map((f) => `drift.${q}.${f}`)),
   'uncertainty.parameters[].path', 'uncertainty.parameters[].distribution', 'uncertainty.correlations[].between', 'uncertainty.correlations[].rho', 'uncertainty.sampling',
 ];
 
