@@ -22,6 +22,7 @@ import { compileCustomers, type CompiledCustomers } from './mechanisms/customers
 import { compileBook, type OpenBook } from './mechanisms/openBook/openBook.js';
 import { compileDemand, type CompiledDemand } from './mechanisms/demand/demand.js';
 import { compileDrift, driftGlobals } from './mechanisms/drift/drift.js';
+import { compileCompensation } from './mechanisms/compensation/compensation.js';
 
 
 /**
@@ -153,5 +154,6 @@ export function compile(s: Scenario): Compiled {
     book: compileBook(s, layout.initialSeats),
     demand: compileDemand(s),
     drift,
+    comp: compileCompensation(s),
   };
 }

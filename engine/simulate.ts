@@ -60,6 +60,7 @@ import { bookBegin, resolveBook } from './mechanisms/openBook/openBook.js';
 import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './mechanisms/demand/demand.js';
 import { trialScenarios } from './mechanisms/uncertainty/trialScenarios.js';
 import { dealFactor, driftBegin, driftSeat } from './mechanisms/drift/drift.js';
+import { compBegin, compEnd, compMonth, compSeat } from './mechanisms/compensation/compensation.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -106,7 +107,7 @@ function createKernel(c: Compiled) {
   return {
     allocate(from: number, trials: number): TrialResults {
       st.nAtt = 0;
-      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null });
+      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null, compensation: c.comp !== null });
     },
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);
@@ -176,6 +177,7 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   if (c.book) bookBegin(st, c.book);
   if (c.demand) demandBegin(st);
   if (c.drift) driftBegin(st.drift!, c.drift, st.S, N * PURPOSES + GLOBAL.drift);
+  if (c.comp) compBegin(st.comp!);
 }
 
 /**
@@ -200,6 +202,7 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   const salaries = chargeSalaries(out, k.ci, c, k.seatedN); // 7
   charge(out, k.ci, COST.enablement, k.enrolled);
   k.cost += salaries + k.enrolled;
+  if (c.comp) k.cost += charge(out, k.ci, COST.reps, compMonth(st.comp!)); // 7, pay under the compensation plan
   if (c.customers) k.cost += customersMonth(st, c, m, out, k.mo); // 8b
   if (c.leadership) k.cost += leaderExit(st, c, m, out, k); // 9
   monthEnd(st, c, out, k); // 10
@@ -274,6 +277,7 @@ function seatMonth(st: SeatState, c: Compiled, s: number, out: TrialResults, k: 
   if (status[s] === SEATED) {
     k.seatedN++;
     if (c.quotaAnnual) accrueQuota(st, s, k.y, monthQuota(st, c, s)); // 7
+    if (c.comp) compSeat(st, c.comp, st.comp!, s, k.m, k.y); // 7, the rep's pay
     if (st.P > 0) k.enrolled += enrolledCost(st, c, s);
     if (c.attrition && exitSeat(st, c, s, k.m, k.hazard, k.quarterEnd)) {
       if (c.demand) demandExit(st, c, s);
@@ -356,9 +360,17 @@ function endTrial(st: SeatState, c: Compiled, out: TrialResults, row: number): v
     for (let k = row * c.H; k < (row + 1) * c.H; k++) total += out.cost[k];
     customersEnd(st, c, out, row, total - st.cust!.csCost);
   }
+  if (c.comp) compEnd(st.comp!, c.comp, out, row, rowSum(out.revenue, row, c.H));
   if (c.demand) {
     let revenue = 0;
     for (let k = row * c.H; k < (row + 1) * c.H; k++) revenue += out.revenue[k];
     demandEnd(st, out, row, revenue);
   }
+}
+
+/** The sum of row `row` of a per-month array. */
+function rowSum(a: Float64Array, row: number, H: number): number {
+  let x = 0;
+  for (let k = row * H; k < (row + 1) * H; k++) x += a[k];
+  return x;
 }

@@ -14,6 +14,7 @@ import { createLeaderState } from './mechanisms/leadership/leadership.js';
 import { createCustomerState } from './mechanisms/customers/customers.js';
 import { createDemandState } from './mechanisms/demand/demand.js';
 import { createDriftState } from './mechanisms/drift/drift.js';
+import { createCompState } from './mechanisms/compensation/compensation.js';
 
 
 /**
@@ -116,6 +117,7 @@ export function createState(c: Compiled): SeatState {
     cust: c.customers ? createCustomerState(N, T, H, Y) : null,
     dem: c.demand ? createDemandState(N, T, c.demand.delay) : null,
     drift: c.drift ? createDriftState(c.drift) : null,
+    comp: c.comp ? createCompState(N) : null,
     att: new Float32Array(1024),
     nAtt: 0,
   };

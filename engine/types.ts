@@ -6,6 +6,8 @@ import type { Scenario } from './scenario.js';
 import type { UncertaintySummary } from './uncertainty/summary.js';
 import type { ResultLayout } from './kernel/outputs.js';
 import type { ColumnKey } from './mechanisms/registry.js';
+import type { CompensationSummary } from './mechanisms/compensation/types.js';
+export type { CompensationSummary } from './mechanisms/compensation/types.js';
 export type { ResultLayout } from './kernel/outputs.js';
 export type { ColumnKey } from './mechanisms/registry.js';
 export type { UncertaintySummary } from './uncertainty/summary.js';
@@ -179,6 +181,8 @@ export interface Summary {
   diagnostics: { revenueStdError: number; planProbabilityStdError: number | null };
   /** recurring revenue; absent when the scenario has no customers block */
   customers?: CustomersSummary;
+  /** the compensation plan's cost, cost of sales, cap and payout distribution; absent without a compensation block */
+  compensation?: CompensationSummary;
   /** demand generation; absent when the scenario has no demand block */
   demand?: DemandSummary;
   /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */

@@ -15,6 +15,7 @@ import type { OpenBook } from '../mechanisms/openBook/types.js';
 import type { CompiledCustomers } from '../mechanisms/customers/types.js';
 import type { CompiledDemand } from '../mechanisms/demand/types.js';
 import type { CompiledDrift } from '../mechanisms/drift/types.js';
+import type { CompiledCompensation } from '../mechanisms/compensation/types.js';
 
 export interface Compiled {
   H: number;
@@ -117,4 +118,6 @@ export interface Compiled {
   demand: CompiledDemand | null;
   /** markets that move (null: the block is absent and nothing of it runs) */
   drift: CompiledDrift | null;
+  /** the compensation plan (null: the block is absent and nothing of it runs) */
+  comp: CompiledCompensation | null;
 }

@@ -20,6 +20,8 @@ export interface ResultLayout {
   customers?: boolean;
   /** true when the scenario has a demand block (else the demand arrays are empty) */
   demand?: boolean;
+  /** true when the scenario has a compensation block (else its arrays are empty) */
+  compensation?: boolean;
 }
 
 /**

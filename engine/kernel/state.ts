@@ -7,6 +7,7 @@ import type { LeaderState } from '../mechanisms/leadership/types.js';
 import type { CustomerState } from '../mechanisms/customers/types.js';
 import type { DemandState } from '../mechanisms/demand/types.js';
 import type { DriftState } from '../mechanisms/drift/types.js';
+import type { CompState } from '../mechanisms/compensation/types.js';
 
 /** Seat status: closed (never opened, or not backfilled), held by a rep, or an open requisition. */
 export const CLOSED = 0;
@@ -158,6 +159,8 @@ export interface SeatState {
   dem: DemandState | null;
   /** the trial's drift factors (drift block) */
   drift: DriftState | null;
+  /** the compensation plan's segments and totals (compensation block) */
+  comp: CompState | null;
 
   // ---- attainments of the block (person-years with quota), in trial order
   att: Float32Array;
