@@ -23,6 +23,7 @@ import { compileBook, type OpenBook } from './mechanisms/openBook/openBook.js';
 import { compileDemand, type CompiledDemand } from './mechanisms/demand/demand.js';
 import { compileDrift, driftGlobals } from './mechanisms/drift/drift.js';
 import { compileCompensation } from './mechanisms/compensation/compensation.js';
+import { compileRetention } from './mechanisms/retention/retention.js';
 
 
 /**
@@ -155,5 +156,6 @@ export function compile(s: Scenario): Compiled {
     demand: compileDemand(s),
     drift,
     comp: compileCompensation(s),
+    retention: compileRetention(s, winRate, emp ? emp.mean : expectedDealSize(dealMedian, dealSigma)),
   };
 }

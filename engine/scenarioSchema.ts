@@ -40,6 +40,7 @@ export { ArrSchema, CustomersSchema } from './mechanisms/customers/schema.js';
 import { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
 import { DriftSchema } from './mechanisms/drift/schema.js';
 import { CompensationSchema, compensationRules } from './mechanisms/compensation/schema.js';
+import { RetentionSchema, retentionRules } from './mechanisms/retention/schema.js';
 export { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
 
 /**
@@ -80,12 +81,14 @@ export const ScenarioBase = z.strictObject({
     demand: DemandSchema.nullable().optional(),
     drift: DriftSchema.optional(),
     compensation: CompensationSchema.optional(),
+    retention: RetentionSchema.optional(),
     uncertainty: UncertaintySchema.nullable().optional(),
   });
 export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const roster = typeof s.initialTeam === 'object';
     compensationRules(s, add);
+    retentionRules(s, add);
     if (!s.territories && s.reps.seats === undefined && !roster) add(['reps', 'seats'], 'is required when there are no territories');
     if (s.territories && s.reps.seats !== undefined && !roster) {
       const total = s.territories.reduce((a, t) => a + t.seats, 0);

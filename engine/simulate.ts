@@ -61,6 +61,7 @@ import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, d
 import { trialScenarios } from './mechanisms/uncertainty/trialScenarios.js';
 import { dealFactor, driftBegin, driftSeat } from './mechanisms/drift/drift.js';
 import { compBegin, compEnd, compMonth, compSeat } from './mechanisms/compensation/compensation.js';
+import { retentionBegin, retentionEnd, retentionExit, retentionMonth, retentionSeat } from './mechanisms/retention/retention.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -107,7 +108,7 @@ function createKernel(c: Compiled) {
   return {
     allocate(from: number, trials: number): TrialResults {
       st.nAtt = 0;
-      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null, compensation: c.comp !== null });
+      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null, compensation: c.comp !== null, retention: c.retention !== null });
     },
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);
@@ -178,6 +179,7 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   if (c.demand) demandBegin(st);
   if (c.drift) driftBegin(st.drift!, c.drift, st.S, N * PURPOSES + GLOBAL.drift);
   if (c.comp) compBegin(st.comp!);
+  if (c.retention) retentionBegin(st.ret!);
 }
 
 /**
@@ -203,6 +205,7 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   charge(out, k.ci, COST.enablement, k.enrolled);
   k.cost += salaries + k.enrolled;
   if (c.comp) k.cost += charge(out, k.ci, COST.reps, compMonth(st.comp!)); // 7, pay under the compensation plan
+  if (c.retention) k.cost += charge(out, k.ci, COST.reps, retentionMonth(st.ret!)); // 7, the retention raise
   if (c.customers) k.cost += customersMonth(st, c, m, out, k.mo); // 8b
   if (c.leadership) k.cost += leaderExit(st, c, m, out, k); // 9
   monthEnd(st, c, out, k); // 10
@@ -279,7 +282,9 @@ function seatMonth(st: SeatState, c: Compiled, s: number, out: TrialResults, k: 
     if (c.quotaAnnual) accrueQuota(st, s, k.y, monthQuota(st, c, s)); // 7
     if (c.comp) compSeat(st, c.comp, st.comp!, s, k.m, k.y); // 7, the rep's pay
     if (st.P > 0) k.enrolled += enrolledCost(st, c, s);
-    if (c.attrition && exitSeat(st, c, s, k.m, k.hazard, k.quarterEnd)) {
+    const hazard = c.retention ? retentionSeat(st, c.retention, st.ret!, s, k.quarterEnd) : k.hazard; // 8, by attainment and pay
+    if (c.attrition && exitSeat(st, c, s, k.m, hazard, k.quarterEnd)) {
+      if (c.retention) retentionExit(st.ret!, s);
       if (c.demand) demandExit(st, c, s);
       vacate(st, c, s, k.m); // 8
     }
@@ -360,6 +365,7 @@ function endTrial(st: SeatState, c: Compiled, out: TrialResults, row: number): v
     for (let k = row * c.H; k < (row + 1) * c.H; k++) total += out.cost[k];
     customersEnd(st, c, out, row, total - st.cust!.csCost);
   }
+  if (c.retention) retentionEnd(st.ret!, out, row);
   if (c.comp) compEnd(st.comp!, c.comp, out, row, rowSum(out.revenue, row, c.H));
   if (c.demand) {
     let revenue = 0;

@@ -15,6 +15,7 @@ import { createCustomerState } from './mechanisms/customers/customers.js';
 import { createDemandState } from './mechanisms/demand/demand.js';
 import { createDriftState } from './mechanisms/drift/drift.js';
 import { createCompState } from './mechanisms/compensation/compensation.js';
+import { createRetentionState } from './mechanisms/retention/retention.js';
 
 
 /**
@@ -118,6 +119,7 @@ export function createState(c: Compiled): SeatState {
     dem: c.demand ? createDemandState(N, T, c.demand.delay) : null,
     drift: c.drift ? createDriftState(c.drift) : null,
     comp: c.comp ? createCompState(N) : null,
+    ret: c.retention ? createRetentionState(N) : null,
     att: new Float32Array(1024),
     nAtt: 0,
   };

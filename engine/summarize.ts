@@ -13,6 +13,7 @@ import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type Trial
 import { ENGINE_VERSION } from './version.js';
 import { uncertaintySummary } from './uncertainty/summary.js';
 import { compensationSummary } from './mechanisms/compensation/compensation.js';
+import { retentionSummary } from './mechanisms/retention/retention.js';
 
 export interface SummarizeOptions {
   seed?: number;
@@ -348,6 +349,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
     ...(s.customers ? { customers: customersSummary(src) } : {}),
     ...(s.demand ? { demand: demandSummary(s, src) } : {}),
     ...(s.compensation ? { compensation: compensationSummary(src, s.compensation.cap !== null) } : {}),
+    ...(s.retention && s.attrition ? { retention: retentionSummary(src) } : {}),
     ...(s.uncertainty ? { uncertainty: uncertaintySummary(s.uncertainty, opts.seed ?? s.seed, opts.designTrials ?? n, n, total) } : {}),
     meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };

@@ -8,6 +8,8 @@ import type { ResultLayout } from './kernel/outputs.js';
 import type { ColumnKey } from './mechanisms/registry.js';
 import type { CompensationSummary } from './mechanisms/compensation/types.js';
 export type { CompensationSummary } from './mechanisms/compensation/types.js';
+import type { RetentionSummary } from './mechanisms/retention/types.js';
+export type { RetentionSummary } from './mechanisms/retention/types.js';
 export type { ResultLayout } from './kernel/outputs.js';
 export type { ColumnKey } from './mechanisms/registry.js';
 export type { UncertaintySummary } from './uncertainty/summary.js';
@@ -183,6 +185,8 @@ export interface Summary {
   customers?: CustomersSummary;
   /** the compensation plan's cost, cost of sales, cap and payout distribution; absent without a compensation block */
   compensation?: CompensationSummary;
+  /** exits by performance group and what they cost; absent without a retention block */
+  retention?: RetentionSummary;
   /** demand generation; absent when the scenario has no demand block */
   demand?: DemandSummary;
   /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */

@@ -16,6 +16,7 @@ import type { CompiledCustomers } from '../mechanisms/customers/types.js';
 import type { CompiledDemand } from '../mechanisms/demand/types.js';
 import type { CompiledDrift } from '../mechanisms/drift/types.js';
 import type { CompiledCompensation } from '../mechanisms/compensation/types.js';
+import type { CompiledRetention } from '../mechanisms/retention/types.js';
 
 export interface Compiled {
   H: number;
@@ -120,4 +121,6 @@ export interface Compiled {
   drift: CompiledDrift | null;
   /** the compensation plan (null: the block is absent and nothing of it runs) */
   comp: CompiledCompensation | null;
+  /** performance- and pay-dependent voluntary attrition (null: the block is absent) */
+  retention: CompiledRetention | null;
 }

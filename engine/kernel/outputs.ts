@@ -22,6 +22,8 @@ export interface ResultLayout {
   demand?: boolean;
   /** true when the scenario has a compensation block (else its arrays are empty) */
   compensation?: boolean;
+  /** true when the scenario has a retention block (else its arrays are empty) */
+  retention?: boolean;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { CustomerState } from '../mechanisms/customers/types.js';
 import type { DemandState } from '../mechanisms/demand/types.js';
 import type { DriftState } from '../mechanisms/drift/types.js';
 import type { CompState } from '../mechanisms/compensation/types.js';
+import type { RetentionState } from '../mechanisms/retention/types.js';
 
 /** Seat status: closed (never opened, or not backfilled), held by a rep, or an open requisition. */
 export const CLOSED = 0;
@@ -161,6 +162,8 @@ export interface SeatState {
   drift: DriftState | null;
   /** the compensation plan's segments and totals (compensation block) */
   comp: CompState | null;
+  /** trailing attainment, hazards and exits by group (retention block) */
+  ret: RetentionState | null;
 
   // ---- attainments of the block (person-years with quota), in trial order
   att: Float32Array;

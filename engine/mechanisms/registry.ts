@@ -22,6 +22,7 @@ import { COLUMNS as stallsColumns } from './stalls/outputs.js';
 import { COLUMNS as customersColumns } from './customers/outputs.js';
 import { COLUMNS as demandColumns } from './demand/outputs.js';
 import { COLUMNS as compensationColumns } from './compensation/outputs.js';
+import { COLUMNS as retentionColumns } from './retention/outputs.js';
 
 /** One mechanism: its folder, the scenario blocks it reads, when it is on, and the random streams it draws from. */
 export interface Mechanism {
@@ -58,6 +59,7 @@ export const MECHANISMS = [
   { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, purposes: ['book'], globals: [], steps: '6', columns: {} },
   { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, purposes: ['customers', 'referrals'], globals: ['customers'], steps: '4, 6, 8b', columns: customersColumns },
   { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, purposes: ['exits'], globals: [], steps: '8', columns: attritionColumns },
+  { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, purposes: [], globals: [], steps: '7, 8', columns: retentionColumns },
   { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, purposes: ['team'], globals: [], steps: 'trial start', columns: {} },
   { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, purposes: [], globals: [], steps: '7', columns: compensationColumns },
   { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, purposes: [], globals: [], steps: '1, 7, 9, 10', columns: costsColumns },

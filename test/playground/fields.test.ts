@@ -35,6 +35,7 @@ const NOT_IN_EDITOR = [
   // issue 27's blocks are written in the file (and the study presets) until the editor has sections for them
   ...['winRate', 'dealSize', 'noDecisionRate'].flatMap((q) => ['change', 'overMonths', 'startMonth', 'walkSd'].map((f) => `drift.${q}.${f}`)),
   'compensation.ote', 'compensation.variableShare', 'compensation.quota', 'compensation.decelerator.below', 'compensation.decelerator.rate', 'compensation.accelerators[].above', 'compensation.accelerators[].rate', 'compensation.cap', 'compensation.guarantee.months', 'compensation.guarantee.share', 'compensation.spifs[].fromMonth', 'compensation.spifs[].toMonth', 'compensation.spifs[].rate',
+  'retention.attainmentSlope', 'retention.paySlope', 'retention.payLevel', 'retention.variableShare', 'retention.marketPremium', 'retention.ote', 'retention.raise.amount',
   'uncertainty.parameters[].path', 'uncertainty.parameters[].distribution', 'uncertainty.correlations[].between', 'uncertainty.correlations[].rho', 'uncertainty.sampling',
 ];
 
