@@ -24,6 +24,7 @@ import { compileDemand, type CompiledDemand } from './mechanisms/demand/demand.j
 import { compileDrift, driftGlobals } from './mechanisms/drift/drift.js';
 import { compileCompensation } from './mechanisms/compensation/compensation.js';
 import { compileRetention } from './mechanisms/retention/retention.js';
+import { compileResponse } from './mechanisms/coverageResponse/coverageResponse.js';
 
 
 /**
@@ -60,7 +61,8 @@ export function compile(s: Scenario): Compiled {
     (s.openPipeline ? 1 << PURPOSE.book : 0) |
     (s.customers ? 1 << PURPOSE.customers : 0) |
     (s.customers?.referrals ? 1 << PURPOSE.referrals : 0) |
-    (s.demand ? 1 << PURPOSE.demand : 0);
+    (s.demand ? 1 << PURPOSE.demand : 0) |
+    (compileResponse(s) ? 1 << PURPOSE.response : 0);
   const drift = compileDrift(s);
   const meanWin = winRate.shares.reduce((a, sh, i) => a + sh * winRate.means[i], 0);
   return {
@@ -156,6 +158,7 @@ export function compile(s: Scenario): Compiled {
     demand: compileDemand(s),
     drift,
     comp: compileCompensation(s),
+    response: compileResponse(s),
     retention: compileRetention(s, winRate, emp ? emp.mean : expectedDealSize(dealMedian, dealSigma)),
   };
 }

@@ -34,6 +34,7 @@ export function allocateResults(l: Layout): TrialResults {
   if (l.demand) layout.demand = l.demand;
   if (l.compensation) layout.compensation = l.compensation;
   if (l.retention) layout.retention = l.retention;
+  if (l.coverageResponse) layout.coverageResponse = l.coverageResponse;
   const w = widths(layout);
   const columns = {} as { [K in ColumnKey]: Float64Array };
   for (const k of Object.keys(w) as ColumnKey[]) columns[k] = new Float64Array(l.trials * w[k]);

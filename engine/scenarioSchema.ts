@@ -41,6 +41,7 @@ import { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
 import { DriftSchema } from './mechanisms/drift/schema.js';
 import { CompensationSchema, compensationRules } from './mechanisms/compensation/schema.js';
 import { RetentionSchema, retentionRules } from './mechanisms/retention/schema.js';
+import { CoverageResponseSchema, coverageResponseRules } from './mechanisms/coverageResponse/schema.js';
 export { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
 
 /**
@@ -82,6 +83,7 @@ export const ScenarioBase = z.strictObject({
     drift: DriftSchema.optional(),
     compensation: CompensationSchema.optional(),
     retention: RetentionSchema.optional(),
+    coverageResponse: CoverageResponseSchema.optional(),
     uncertainty: UncertaintySchema.nullable().optional(),
   });
 export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
@@ -89,6 +91,7 @@ export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     const roster = typeof s.initialTeam === 'object';
     compensationRules(s, add);
     retentionRules(s, add);
+    coverageResponseRules(s, add);
     if (!s.territories && s.reps.seats === undefined && !roster) add(['reps', 'seats'], 'is required when there are no territories');
     if (s.territories && s.reps.seats !== undefined && !roster) {
       const total = s.territories.reduce((a, t) => a + t.seats, 0);

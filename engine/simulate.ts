@@ -61,6 +61,7 @@ import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, d
 import { trialScenarios } from './mechanisms/uncertainty/trialScenarios.js';
 import { dealFactor, driftBegin, driftSeat } from './mechanisms/drift/drift.js';
 import { compBegin, compEnd, compMonth, compSeat } from './mechanisms/compensation/compensation.js';
+import { respondSeat, responseBegin, responseEnd } from './mechanisms/coverageResponse/coverageResponse.js';
 import { retentionBegin, retentionEnd, retentionExit, retentionMonth, retentionSeat } from './mechanisms/retention/retention.js';
 
 export interface SimulateOptions {
@@ -108,7 +109,7 @@ function createKernel(c: Compiled) {
   return {
     allocate(from: number, trials: number): TrialResults {
       st.nAtt = 0;
-      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null, compensation: c.comp !== null, retention: c.retention !== null });
+      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null, compensation: c.comp !== null, retention: c.retention !== null, coverageResponse: c.response !== null });
     },
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);
@@ -180,6 +181,7 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   if (c.drift) driftBegin(st.drift!, c.drift, st.S, N * PURPOSES + GLOBAL.drift);
   if (c.comp) compBegin(st.comp!);
   if (c.retention) retentionBegin(st.ret!);
+  if (c.response) responseBegin(st.resp!);
 }
 
 /**
@@ -271,6 +273,7 @@ function seatMonth(st: SeatState, c: Compiled, s: number, out: TrialResults, k: 
       k.created += a;
     }
     if (c.demand) demandArrive(st, c, s, out, k.mo); // 4, marketing-sourced
+    if (c.response) respondSeat(st, c, c.response, st.resp!, s, k); // 5, prospecting before padding
     if (c.coverage !== 0) k.padded += padSeat(st, c, s, k.left); // 5
   }
   if (figures) k.openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];
@@ -366,6 +369,7 @@ function endTrial(st: SeatState, c: Compiled, out: TrialResults, row: number): v
     customersEnd(st, c, out, row, total - st.cust!.csCost);
   }
   if (c.retention) retentionEnd(st.ret!, out, row);
+  if (c.response) responseEnd(st.resp!, out, row);
   if (c.comp) compEnd(st.comp!, c.comp, out, row, rowSum(out.revenue, row, c.H));
   if (c.demand) {
     let revenue = 0;

@@ -16,6 +16,7 @@ import { createDemandState } from './mechanisms/demand/demand.js';
 import { createDriftState } from './mechanisms/drift/drift.js';
 import { createCompState } from './mechanisms/compensation/compensation.js';
 import { createRetentionState } from './mechanisms/retention/retention.js';
+import { createResponseState } from './mechanisms/coverageResponse/coverageResponse.js';
 
 
 /**
@@ -120,6 +121,7 @@ export function createState(c: Compiled): SeatState {
     drift: c.drift ? createDriftState(c.drift) : null,
     comp: c.comp ? createCompState(N) : null,
     ret: c.retention ? createRetentionState(N) : null,
+    resp: c.response ? createResponseState() : null,
     att: new Float32Array(1024),
     nAtt: 0,
   };

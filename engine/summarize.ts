@@ -14,6 +14,7 @@ import { ENGINE_VERSION } from './version.js';
 import { uncertaintySummary } from './uncertainty/summary.js';
 import { compensationSummary } from './mechanisms/compensation/compensation.js';
 import { retentionSummary } from './mechanisms/retention/retention.js';
+import { responseSummary } from './mechanisms/coverageResponse/coverageResponse.js';
 
 export interface SummarizeOptions {
   seed?: number;
@@ -350,6 +351,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
     ...(s.demand ? { demand: demandSummary(s, src) } : {}),
     ...(s.compensation ? { compensation: compensationSummary(src, s.compensation.cap !== null) } : {}),
     ...(s.retention && s.attrition ? { retention: retentionSummary(src) } : {}),
+    ...(s.coverageResponse && s.coverage && s.coverage.policy !== 'none' && s.sellingTime ? { coverageResponse: responseSummary(src) } : {}),
     ...(s.uncertainty ? { uncertainty: uncertaintySummary(s.uncertainty, opts.seed ?? s.seed, opts.designTrials ?? n, n, total) } : {}),
     meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };

@@ -9,6 +9,8 @@ import type { ColumnKey } from './mechanisms/registry.js';
 import type { CompensationSummary } from './mechanisms/compensation/types.js';
 export type { CompensationSummary } from './mechanisms/compensation/types.js';
 import type { RetentionSummary } from './mechanisms/retention/types.js';
+import type { CoverageResponseSummary } from './mechanisms/coverageResponse/types.js';
+export type { CoverageResponseSummary } from './mechanisms/coverageResponse/types.js';
 export type { RetentionSummary } from './mechanisms/retention/types.js';
 export type { ResultLayout } from './kernel/outputs.js';
 export type { ColumnKey } from './mechanisms/registry.js';
@@ -187,6 +189,8 @@ export interface Summary {
   compensation?: CompensationSummary;
   /** exits by performance group and what they cost; absent without a retention block */
   retention?: RetentionSummary;
+  /** the reps' prospecting in answer to the coverage rule; absent without a coverageResponse block */
+  coverageResponse?: CoverageResponseSummary;
   /** demand generation; absent when the scenario has no demand block */
   demand?: DemandSummary;
   /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */

@@ -17,6 +17,7 @@ import type { CompiledDemand } from '../mechanisms/demand/types.js';
 import type { CompiledDrift } from '../mechanisms/drift/types.js';
 import type { CompiledCompensation } from '../mechanisms/compensation/types.js';
 import type { CompiledRetention } from '../mechanisms/retention/types.js';
+import type { CompiledResponse } from '../mechanisms/coverageResponse/types.js';
 
 export interface Compiled {
   H: number;
@@ -123,4 +124,6 @@ export interface Compiled {
   comp: CompiledCompensation | null;
   /** performance- and pay-dependent voluntary attrition (null: the block is absent) */
   retention: CompiledRetention | null;
+  /** reps answer a coverage rule by prospecting before padding (null: the block is absent) */
+  response: CompiledResponse | null;
 }

@@ -24,6 +24,8 @@ export interface ResultLayout {
   compensation?: boolean;
   /** true when the scenario has a retention block (else its arrays are empty) */
   retention?: boolean;
+  /** true when the scenario has a coverageResponse block (else its arrays are empty) */
+  coverageResponse?: boolean;
 }
 
 /**

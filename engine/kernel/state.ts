@@ -9,6 +9,7 @@ import type { DemandState } from '../mechanisms/demand/types.js';
 import type { DriftState } from '../mechanisms/drift/types.js';
 import type { CompState } from '../mechanisms/compensation/types.js';
 import type { RetentionState } from '../mechanisms/retention/types.js';
+import type { ResponseState } from '../mechanisms/coverageResponse/types.js';
 
 /** Seat status: closed (never opened, or not backfilled), held by a rep, or an open requisition. */
 export const CLOSED = 0;
@@ -164,6 +165,8 @@ export interface SeatState {
   comp: CompState | null;
   /** trailing attainment, hazards and exits by group (retention block) */
   ret: RetentionState | null;
+  /** the coverage response's totals (coverageResponse block) */
+  resp: ResponseState | null;
 
   // ---- attainments of the block (person-years with quota), in trial order
   att: Float32Array;

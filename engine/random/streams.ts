@@ -37,8 +37,10 @@ export const PURPOSE = {
   demand: 12,
   /** the open book's deals (openPipeline): resolutions, outcomes and drawn deal sizes */
   book: 13,
+  /** extra real prospecting in answer to a coverage rule (coverageResponse block) */
+  response: 14,
 } as const;
-export const PURPOSES = 14;
+export const PURPOSES = 15;
 /** Bit mask of every purpose (for `seedTrialStreams`). */
 export const ALL_PURPOSES = (1 << PURPOSES) - 1;
 

@@ -36,6 +36,7 @@ const NOT_IN_EDITOR = [
   ...['winRate', 'dealSize', 'noDecisionRate'].flatMap((q) => ['change', 'overMonths', 'startMonth', 'walkSd'].map((f) => `drift.${q}.${f}`)),
   'compensation.ote', 'compensation.variableShare', 'compensation.quota', 'compensation.decelerator.below', 'compensation.decelerator.rate', 'compensation.accelerators[].above', 'compensation.accelerators[].rate', 'compensation.cap', 'compensation.guarantee.months', 'compensation.guarantee.share', 'compensation.spifs[].fromMonth', 'compensation.spifs[].toMonth', 'compensation.spifs[].rate',
   'retention.attainmentSlope', 'retention.paySlope', 'retention.payLevel', 'retention.variableShare', 'retention.marketPremium', 'retention.ote', 'retention.raise.amount',
+  'coverageResponse.prospectShare', 'coverageResponse.maxShareOfWorkHours',
   'uncertainty.parameters[].path', 'uncertainty.parameters[].distribution', 'uncertainty.correlations[].between', 'uncertainty.correlations[].rho', 'uncertainty.sampling',
 ];
 
