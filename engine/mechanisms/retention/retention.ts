@@ -4,9 +4,10 @@
  * market,
  *
  *   logit a = logit(attrition.annualRate) + attainmentSlope x (A - 1) + paySlope x ln(pay / market),
- *   pay = payLevel x (1 - v + v A) x (1 + raise for the top 20%),   market = 1 + marketPremium x (A - 1),
+ *   pay = payLevel x (1 - v + v g(A)) x (1 + raise for the top 20%),   market = 1 + marketPremium x (A - 1),
  *
- * (pay and market in units of the market's OTE at quota), so with the defaults a low performer leaves
+ * (pay and market in units of the market's OTE at quota; g(A) = A, or with a compensation block its payout
+ * curve with decelerator, accelerators and cap, rebuilt here from the scenario), so with the defaults a low performer leaves
  * more (low attainment, little variable) and a top performer leaves more when the market pays top
  * performance more than the plan does. A is the holder's revenue / quota over its last (up to 4)
  * completed quarters (1 until the first quarter end); the rate is recomputed at quarter ends and applied
@@ -91,11 +92,41 @@ export function winRateQuantile(d: WinRates, q: number): number {
  */
 export function annualExitRate(r: CompiledRetention, A: number, raised: boolean): number {
   const a = A > 0 ? A : 0;
-  let pay = r.payLevel * (1 - r.variableShare + r.variableShare * a) * (raised ? 1 + r.raise : 1);
+  let g = a;
+  if (r.bp.length > 0) {
+    let i = r.bp.length - 1;
+    while (a < r.bp[i]) i--;
+    g = r.gAt[i] + r.slope[i] * (a - r.bp[i]);
+  }
+  if (g > r.cap) g = r.cap;
+  let pay = r.payLevel * (1 - r.variableShare + r.variableShare * g) * (raised ? 1 + r.raise : 1);
   const market = Math.max(0.1, 1 + r.marketPremium * (a - 1));
   if (pay < 1e-3) pay = 1e-3;
   const z = r.logit0 + r.attainmentSlope * (a - 1) + r.paySlope * Math.log(pay / market);
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The compensation plan's payout curve (in multiples of target variable), as engine/mechanisms/compensation
+ * builds it: slope decelerator.rate below its threshold, 1 up to the first accelerator, then each
+ * accelerator's rate; capped. Without a plan: no breakpoints (g(A) = A) and no cap.
+ */
+function planCurve(k: Scenario['compensation']): { bp: Float64Array; slope: Float64Array; gAt: Float64Array; cap: number } {
+  if (!k) return { bp: new Float64Array(0), slope: new Float64Array(0), gAt: new Float64Array(0), cap: Infinity };
+  const bp: number[] = [0];
+  const slope: number[] = [k.decelerator ? k.decelerator.rate : 1];
+  if (k.decelerator) {
+    bp.push(k.decelerator.below);
+    slope.push(1);
+  }
+  for (const a of k.accelerators) {
+    if (a.above <= bp[bp.length - 1]) continue;
+    bp.push(a.above);
+    slope.push(a.rate);
+  }
+  const gAt = new Float64Array(bp.length);
+  for (let i = 1; i < bp.length; i++) gAt[i] = gAt[i - 1] + slope[i - 1] * (bp[i] - bp[i - 1]);
+  return { bp: Float64Array.from(bp), slope: Float64Array.from(slope), gAt, cap: k.cap ?? Infinity };
 }
 
 /** Compiles the block (null when absent); `winRate` the initial seats' distribution, `expectedDeal` E[deal]. */
@@ -116,6 +147,7 @@ export function compileRetention(s: Scenario, winRate: WinRates, expectedDeal: n
     topAbove: spread ? winRateQuantile(winRate, 0.8) : Infinity,
     raise,
     raiseMonthly: (raise * ote) / 12,
+    ...planCurve(s.compensation),
     expectedDeal,
   };
 }

@@ -17,6 +17,11 @@ export interface CompiledRetention {
   /** a top rep's raise as a share of OTE, and its monthly cost */
   raise: number;
   raiseMonthly: number;
+  /** the compensation plan's payout curve (breakpoints, slopes, value at each; empty: g(A) = A) and cap (Infinity: none) */
+  bp: Float64Array;
+  slope: Float64Array;
+  gAt: Float64Array;
+  cap: number;
   /** E[deal] for the value of a leaver's open pipeline */
   expectedDeal: number;
 }

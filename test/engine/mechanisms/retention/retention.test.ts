@@ -32,6 +32,22 @@ describe('retention (performance-dependent attrition)', () => {
     }
   });
 
+  it("with a compensation plan, pay follows its payout curve and cap (g(A): accelerator 2 above quota, capped at 1.5)", () => {
+    const s = scenario({ attrition: { annualRate: 0.25 }, quota: { annualPerRep: 10 }, compensation: { ote: 100, variableShare: 0.5, accelerators: [{ above: 1, rate: 2 }], cap: 1.5 }, retention: { paySlope: -3, attainmentSlope: 0, marketPremium: 0.5 } }, reps);
+    const r = compileRetention(s, { shares: Float64Array.of(1), means: Float64Array.of(0.2), concentrations: Float64Array.of(0) }, 1)!;
+    const g = (A: number) => Math.min(1.5, A <= 1 ? A : 1 + 2 * (A - 1));
+    for (const A of [0.5, 1, 1.2, 2]) expect(annualExitRate(r, A, false)).toBeCloseTo(logistic(logit(0.25) - 3 * Math.log((0.5 + 0.5 * g(A)) / (1 + 0.5 * (A - 1)))), 12);
+  });
+
+  it('CRN: a payout cap never lowers top-performer exits (no backfill)', () => {
+    const make = (cap: number | null) =>
+      scenario({ horizonMonths: 24, attrition: { annualRate: 0.3 }, quota: { annualPerRep: 10 }, compensation: { ote: 100, accelerators: [{ above: 1, rate: 2 }], cap }, retention: { marketPremium: 1 } }, { ...reps, winRate: { mean: 0.25, concentration: 10 } });
+    const a = simulate(make(null), { trials: 200, seed: 8 });
+    const b = simulate(make(1.2), { trials: 200, seed: 8 });
+    for (let t = 0; t < 200; t++) expect(b.exitsTop20[t]).toBeGreaterThanOrEqual(a.exitsTop20[t]);
+    expect(b.exitsTop20.reduce((x, y) => x + y, 0)).toBeGreaterThan(a.exitsTop20.reduce((x, y) => x + y, 0));
+  });
+
   it('exits by group follow the closed form when pay is fixed by group (a raise for the top 20%)', () => {
     const H = 24;
     const s = scenario({ horizonMonths: H, attrition: { annualRate: 0.3 }, quota: { annualPerRep: 10 }, retention: { attainmentSlope: 0, paySlope: -3, variableShare: 0, marketPremium: 0, ote: 100, raise: { amount: 0.35 } } }, reps);
