@@ -199,7 +199,7 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   if (c.demand) demandRoute(st, c, st.N * PURPOSES + GLOBAL.demand);
   if (k.referrals) countSeated(st, c);
   k.hazard = c.hazard * st.hazardMult;
-  for (let s = 0; s < st.N; s++) seatMonth(st, c, s, out, k); // 4-8 and the counts of 10
+  seatPass(st, c, out, k); // 4-8 and the counts of 10, seat by seat
   out.revenue[k.mo] = k.revenue;
   st.cumRev[m] = st.cumRev[m - 1] + k.revenue;
   pipelineFigures(st, c, out, k); // 10, and escalation at quarter ends
@@ -258,49 +258,79 @@ function credit(st: SeatState, c: Compiled, out: TrialResults, k: Month, s: numb
   return v;
 }
 
-/** Steps 4 to 8 and the counts of 10 for seat s: each reads and writes only seat s's state and streams. */
-function seatMonth(st: SeatState, c: Compiled, s: number, out: TrialResults, k: Month): void {
+/**
+ * Steps 4 to 8 and the counts of 10, seat by seat: each reads and writes only its own seat's state and
+ * streams. The month's totals are kept in locals in the loop and written to `k` once at the end.
+ */
+function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void {
   const status = st.status;
+  const territory = c.seatTerritory;
   const figures = c.coverageFigures;
-  if (status[s] === SEATED) {
-    const demand = c.unlimited ? seatRates(st, c, s) : st.demand[s];
-    if (c.drift) driftSeat(st, st.drift!, c.H, s, k.m); // 3, the market's drift
-    const lam = demand * st.tFactor[c.seatTerritory[s]] * c.market[k.m - 1];
-    const a = arrive(st, c, s, k.m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4 (x the market's month)
-    st.created += a;
+  const { m, mo, left, hazard, quarterEnd, referrals } = k;
+  const market = c.market[m - 1];
+  let revenue = 0,
+    padded = 0,
+    seatedN = 0,
+    enrolled = 0,
+    seatedEnd = 0,
+    productive = 0,
+    vacantEnd = 0,
+    openValue = 0,
+    created = 0,
+    openEnd = 0,
+    stalledEnd = 0;
+  for (let s = 0; s < st.N; s++) {
+    if (status[s] === SEATED) {
+      const demand = c.unlimited ? seatRates(st, c, s) : st.demand[s];
+      if (c.drift) driftSeat(st, st.drift!, c.H, s, m); // 3, the market's drift
+      const lam = demand * st.tFactor[territory[s]] * market;
+      const a = arrive(st, c, s, m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4 (x the market's month)
+      st.created += a;
+      if (figures) {
+        st.pMade[st.person[s]] += a;
+        created += a;
+      }
+      if (c.demand) demandArrive(st, c, s, out, mo); // 4, marketing-sourced
+      if (c.response) created += respondSeat(st, c, c.response, st.resp!, s, k); // 5, prospecting before padding
+      if (c.coverage !== 0) padded += padSeat(st, c, s, left); // 5
+    }
+    if (figures) openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];
+    revenue += credit(st, c, out, k, s, resolveSeat(st, c, s, k.odds) + (c.book !== null ? resolveBook(st, c, c.book, s) : 0)); // 6 (and the open book's)
+    if (c.demand) revenue += credit(st, c, out, k, s, demandResolve(st, c, s, k.odds, out, mo)); // 6, marketing-sourced
+    if (referrals) revenue += credit(st, c, out, k, s, referralSeat(st, c, s, m, out, mo)); // 4 and 6 of the referral pipeline
+    if (status[s] === SEATED) {
+      seatedN++;
+      if (c.quotaAnnual) accrueQuota(st, s, k.y, monthQuota(st, c, s)); // 7
+      if (c.comp) compSeat(st, c.comp, st.comp!, s, m, k.y); // 7, the rep's pay
+      if (st.P > 0) enrolled += enrolledCost(st, c, s);
+      const h = c.retention ? retentionSeat(st, c.retention, st.ret!, s, quarterEnd) : hazard; // 8, by attainment and pay
+      if (c.attrition && exitSeat(st, c, s, m, h, quarterEnd)) {
+        if (c.retention) retentionExit(st.ret!, s);
+        if (c.demand) demandExit(st, c, s);
+        vacate(st, c, s, m); // 8
+      }
+    }
+    if (quarterEnd) st.qRev[s] = st.qQuota[s] = 0;
     if (figures) {
-      st.pMade[st.person[s]] += a;
-      k.created += a;
+      openEnd += st.openReg[s] + st.openPad[s];
+      if (c.stalls) stalledEnd += stalledCount(st, c, s);
     }
-    if (c.demand) demandArrive(st, c, s, out, k.mo); // 4, marketing-sourced
-    if (c.response) respondSeat(st, c, c.response, st.resp!, s, k); // 5, prospecting before padding
-    if (c.coverage !== 0) k.padded += padSeat(st, c, s, k.left); // 5
+    if (status[s] === SEATED) {
+      seatedEnd++;
+      if (st.ramp[s] >= 1) productive++;
+    } else if (status[s] === VACANT) vacantEnd++;
   }
-  if (figures) k.openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];
-  k.revenue += credit(st, c, out, k, s, resolveSeat(st, c, s, k.odds) + (c.book !== null ? resolveBook(st, c, c.book, s) : 0)); // 6 (and the open book's)
-  if (c.demand) k.revenue += credit(st, c, out, k, s, demandResolve(st, c, s, k.odds, out, k.mo)); // 6, marketing-sourced
-  if (k.referrals) k.revenue += credit(st, c, out, k, s, referralSeat(st, c, s, k.m, out, k.mo)); // 4 and 6 of the referral pipeline
-  if (status[s] === SEATED) {
-    k.seatedN++;
-    if (c.quotaAnnual) accrueQuota(st, s, k.y, monthQuota(st, c, s)); // 7
-    if (c.comp) compSeat(st, c.comp, st.comp!, s, k.m, k.y); // 7, the rep's pay
-    if (st.P > 0) k.enrolled += enrolledCost(st, c, s);
-    const hazard = c.retention ? retentionSeat(st, c.retention, st.ret!, s, k.quarterEnd) : k.hazard; // 8, by attainment and pay
-    if (c.attrition && exitSeat(st, c, s, k.m, hazard, k.quarterEnd)) {
-      if (c.retention) retentionExit(st.ret!, s);
-      if (c.demand) demandExit(st, c, s);
-      vacate(st, c, s, k.m); // 8
-    }
-  }
-  if (k.quarterEnd) st.qRev[s] = st.qQuota[s] = 0;
-  if (figures) {
-    k.openEnd += st.openReg[s] + st.openPad[s];
-    if (c.stalls) k.stalledEnd += stalledCount(st, c, s);
-  }
-  if (status[s] === SEATED) {
-    k.seatedEnd++;
-    if (st.ramp[s] >= 1) k.productive++;
-  } else if (status[s] === VACANT) k.vacantEnd++;
+  k.revenue = revenue;
+  k.padded = padded;
+  k.seatedN = seatedN;
+  k.enrolled = enrolled;
+  k.seatedEnd = seatedEnd;
+  k.productive = productive;
+  k.vacantEnd = vacantEnd;
+  k.openValue = openValue;
+  k.created = created;
+  k.openEnd = openEnd;
+  k.stalledEnd = stalledEnd;
 }
 
 /** Step 10's pipeline figures (coverage, selling time or stalls on); at quarter ends, escalation of the global multiple (in force from the next month). */
@@ -368,14 +398,14 @@ function endTrial(st: SeatState, c: Compiled, out: TrialResults, row: number): v
     for (let k = row * c.H; k < (row + 1) * c.H; k++) total += out.cost[k];
     customersEnd(st, c, out, row, total - st.cust!.csCost);
   }
-  if (c.retention) retentionEnd(st.ret!, out, row);
-  if (c.response) responseEnd(st.resp!, out, row);
-  if (c.comp) compEnd(st.comp!, c.comp, out, row, rowSum(out.revenue, row, c.H));
   if (c.demand) {
     let revenue = 0;
     for (let k = row * c.H; k < (row + 1) * c.H; k++) revenue += out.revenue[k];
     demandEnd(st, out, row, revenue);
   }
+  if (c.retention) retentionEnd(st.ret!, out, row);
+  if (c.response) responseEnd(st.resp!, out, row);
+  if (c.comp) compEnd(st.comp!, c.comp, out, row, rowSum(out.revenue, row, c.H));
 }
 
 /** The sum of row `row` of a per-month array. */

@@ -57,14 +57,15 @@ export function prospectingHours(short: number, share: number, hoursPerOpportuni
 
 /**
  * Step 5 for seated seat s, before padding: the extra real opportunities of the response (added to the
- * seat's pipeline and to the month's created count) and the hours they take from working deals.
+ * seat's pipeline) and the hours they take from working deals. Returns how many were created (for the
+ * month's created count).
  */
-export function respondSeat(st: SeatState, c: Compiled, r: CompiledResponse, rs: ResponseState, s: number, k: Month): void {
+export function respondSeat(st: SeatState, c: Compiled, r: CompiledResponse, rs: ResponseState, s: number, k: Month): number {
   const qm = st.monthlyQuota[s] * (c.rampAdjusted && st.isHire[s] === 1 ? st.ramp[s] : 1);
   const remaining = st.qQuota[s] + qm * k.left - st.qRev[s];
-  if (remaining <= 0) return;
+  if (remaining <= 0) return 0;
   const unit = c.expectedDeal * st.mult[s];
-  if (!(unit > 0)) return;
+  if (!(unit > 0)) return 0;
   const value = (st.openReg[s] + st.openPad[s]) * unit;
   let multiple = st.multiple;
   if (c.coverage === 2) {
@@ -72,9 +73,9 @@ export function respondSeat(st: SeatState, c: Compiled, r: CompiledResponse, rs:
     multiple = conv > 0 ? Math.min(MAX_INDIVIDUAL_MULTIPLE, 1 / conv) : MAX_INDIVIDUAL_MULTIPLE;
   }
   const required = multiple * remaining;
-  if (value >= required) return;
+  if (value >= required) return 0;
   const hours = prospectingHours((required - value) / unit, r.prospectShare, c.hoursReal, st.workHours[s], r.maxShareOfWorkHours);
-  if (!(hours > 0)) return;
+  if (!(hours > 0)) return 0;
   const t = c.seatTerritory[s];
   const y = c.unlimited ? 1 : Math.exp(-st.tDemand[t] / c.potential[t]);
   const mean = (hours / c.hoursReal) * y * c.market[k.m - 1];
@@ -82,15 +83,13 @@ export function respondSeat(st: SeatState, c: Compiled, r: CompiledResponse, rs:
   st.workHours[s] -= hours;
   rs.hours += hours;
   rs.expected += mean;
-  if (x === 0) return;
+  if (x === 0) return 0;
   st.openReg[s] += x;
   if (c.stalls) st.ageReg[s * (c.stallAge + 1)] += x;
   st.created += x;
   rs.opps += x;
-  if (c.coverageFigures) {
-    st.pMade[st.person[s]] += x;
-    k.created += x;
-  }
+  if (c.coverageFigures) st.pMade[st.person[s]] += x;
+  return x;
 }
 
 /** Trial end: the trial's figures into row `row`. */
