@@ -25,6 +25,7 @@ import { compileDrift, driftGlobals } from './mechanisms/drift/drift.js';
 import { compileCompensation } from './mechanisms/compensation/compensation.js';
 import { compileRetention } from './mechanisms/retention/retention.js';
 import { compileResponse } from './mechanisms/coverageResponse/coverageResponse.js';
+import { compileManagers } from './mechanisms/managers/managers.js';
 
 
 /**
@@ -76,7 +77,7 @@ export function compile(s: Scenario): Compiled {
     potential,
     unlimited: potential.every((f) => f === Infinity),
     purposes,
-    globals: driftGlobals(drift, s.demand ? GLOBAL.demand + 1 : s.customers ? GLOBAL.customers + 1 : GLOBAL.customers, GLOBAL.drift),
+    globals: Math.max(driftGlobals(drift, s.demand ? GLOBAL.demand + 1 : s.customers ? GLOBAL.customers + 1 : GLOBAL.customers, GLOBAL.drift), s.managers ? GLOBAL.managers + 1 : 0),
     rate: s.reps.opportunitiesPerMonth,
     cycle: s.reps.cycleMonths,
     pResolve: 1 / s.reps.cycleMonths,
@@ -149,7 +150,7 @@ export function compile(s: Scenario): Compiled {
     ndStall: s.stalls?.noDecisionRate ?? 0,
     hasCosts: s.costs !== null,
     repMonthlyCost: (s.costs?.repAnnualCost ?? 0) / 12,
-    managerSpan: s.costs?.managerSpan ?? null,
+    managerSpan: s.managers?.span ?? s.costs?.managerSpan ?? null, // with a managers block, its span
     managerMonthlyCost: (s.costs?.managerAnnualCost ?? 0) / 12,
     leaderSearchCost: s.costs?.leaderSearchCost ?? 0,
     vacancyMonthlyCost: s.costs?.vacancyMonthlyCost ?? 0,
@@ -159,6 +160,7 @@ export function compile(s: Scenario): Compiled {
     drift,
     comp: compileCompensation(s),
     response: compileResponse(s),
+    managers: compileManagers(s, layout.seats),
     retention: compileRetention(s, winRate, emp ? emp.mean : expectedDealSize(dealMedian, dealSigma)),
   };
 }

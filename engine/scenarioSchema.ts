@@ -42,6 +42,7 @@ import { DriftSchema } from './mechanisms/drift/schema.js';
 import { CompensationSchema, compensationRules } from './mechanisms/compensation/schema.js';
 import { RetentionSchema, retentionRules } from './mechanisms/retention/schema.js';
 import { CoverageResponseSchema, coverageResponseRules } from './mechanisms/coverageResponse/schema.js';
+import { ManagersSchema } from './mechanisms/managers/schema.js';
 export { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
 
 /**
@@ -84,6 +85,7 @@ export const ScenarioBase = z.strictObject({
     compensation: CompensationSchema.optional(),
     retention: RetentionSchema.optional(),
     coverageResponse: CoverageResponseSchema.optional(),
+    managers: ManagersSchema.optional(),
     uncertainty: UncertaintySchema.nullable().optional(),
   });
 export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {

@@ -62,6 +62,7 @@ import { trialScenarios } from './mechanisms/uncertainty/trialScenarios.js';
 import { dealFactor, driftBegin, driftSeat } from './mechanisms/drift/drift.js';
 import { compBegin, compEnd, compMonth, compSeat } from './mechanisms/compensation/compensation.js';
 import { respondSeat, responseBegin, responseEnd } from './mechanisms/coverageResponse/coverageResponse.js';
+import { managerSeat, managersBegin, managersEnd, managersMonth, teamHazard } from './mechanisms/managers/managers.js';
 import { retentionBegin, retentionEnd, retentionExit, retentionMonth, retentionSeat } from './mechanisms/retention/retention.js';
 
 export interface SimulateOptions {
@@ -109,7 +110,7 @@ function createKernel(c: Compiled) {
   return {
     allocate(from: number, trials: number): TrialResults {
       st.nAtt = 0;
-      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null, compensation: c.comp !== null, retention: c.retention !== null, coverageResponse: c.response !== null });
+      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null, compensation: c.comp !== null, retention: c.retention !== null, coverageResponse: c.response !== null, managers: c.managers !== null });
     },
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);
@@ -182,6 +183,7 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   if (c.comp) compBegin(st.comp!);
   if (c.retention) retentionBegin(st.ret!);
   if (c.response) responseBegin(st.resp!);
+  if (c.managers) managersBegin(st.mgr!, c.managers, st.S, N * PURPOSES + GLOBAL.managers);
 }
 
 /**
@@ -194,6 +196,7 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   if (c.hiring) k.cost += charge(out, k.ci, COST.hiring, fillSeats(st, c, m) * c.costPerHire); // 1
   leaderMonthStart(st, c.leadership, m, out, row, k.mo); // 2
   startProgrammes(st, c, m, out, k); // 2
+  if (c.managers) managersMonth(st.mgr!, c.managers, m, st.S, st.N * PURPOSES + GLOBAL.managers); // 2, managers' exits and their teams' multipliers
   if (c.demand) k.cost += demandMonth(st, c, m, out, k.mo, st.N * PURPOSES + GLOBAL.demand); // 2b
   if (!c.unlimited) territoryDemand(st, c); // 3, a pass of its own: 4 needs every territory's total
   if (c.demand) demandRoute(st, c, st.N * PURPOSES + GLOBAL.demand);
@@ -283,6 +286,7 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
     if (status[s] === SEATED) {
       const demand = c.unlimited ? seatRates(st, c, s) : st.demand[s];
       if (c.drift) driftSeat(st, st.drift!, c.H, s, m); // 3, the market's drift
+      if (c.managers) managerSeat(st, c.managers, st.mgr!, s); // 3, the team's coaching
       const lam = demand * st.tFactor[territory[s]] * market;
       const a = arrive(st, c, s, m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4 (x the market's month)
       st.created += a;
@@ -303,7 +307,8 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
       if (c.quotaAnnual) accrueQuota(st, s, k.y, monthQuota(st, c, s)); // 7
       if (c.comp) compSeat(st, c.comp, st.comp!, s, m, k.y); // 7, the rep's pay
       if (st.P > 0) enrolled += enrolledCost(st, c, s);
-      const h = c.retention ? retentionSeat(st, c.retention, st.ret!, s, quarterEnd) : hazard; // 8, by attainment and pay
+      let h = c.retention ? retentionSeat(st, c.retention, st.ret!, s, quarterEnd) : hazard; // 8, by attainment and pay
+      if (c.managers) h *= teamHazard(c.managers, st.mgr!, s); // 8, the team's manager
       if (c.attrition && exitSeat(st, c, s, m, h, quarterEnd)) {
         if (c.retention) retentionExit(st.ret!, s);
         if (c.demand) demandExit(st, c, s);
@@ -405,6 +410,7 @@ function endTrial(st: SeatState, c: Compiled, out: TrialResults, row: number): v
   }
   if (c.retention) retentionEnd(st.ret!, out, row);
   if (c.response) responseEnd(st.resp!, out, row);
+  if (c.managers) managersEnd(st.mgr!, out, row);
   if (c.comp) compEnd(st.comp!, c.comp, out, row, rowSum(out.revenue, row, c.H));
 }
 

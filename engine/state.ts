@@ -17,6 +17,7 @@ import { createDriftState } from './mechanisms/drift/drift.js';
 import { createCompState } from './mechanisms/compensation/compensation.js';
 import { createRetentionState } from './mechanisms/retention/retention.js';
 import { createResponseState } from './mechanisms/coverageResponse/coverageResponse.js';
+import { createManagerState } from './mechanisms/managers/managers.js';
 
 
 /**
@@ -122,6 +123,7 @@ export function createState(c: Compiled): SeatState {
     comp: c.comp ? createCompState(N) : null,
     ret: c.retention ? createRetentionState(N) : null,
     resp: c.response ? createResponseState() : null,
+    mgr: c.managers ? createManagerState(c.managers, N) : null,
     att: new Float32Array(1024),
     nAtt: 0,
   };

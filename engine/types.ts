@@ -10,6 +10,8 @@ import type { CompensationSummary } from './mechanisms/compensation/types.js';
 export type { CompensationSummary } from './mechanisms/compensation/types.js';
 import type { RetentionSummary } from './mechanisms/retention/types.js';
 import type { CoverageResponseSummary } from './mechanisms/coverageResponse/types.js';
+import type { ManagersSummary } from './mechanisms/managers/types.js';
+export type { ManagersSummary } from './mechanisms/managers/types.js';
 export type { CoverageResponseSummary } from './mechanisms/coverageResponse/types.js';
 export type { RetentionSummary } from './mechanisms/retention/types.js';
 export type { ResultLayout } from './kernel/outputs.js';
@@ -191,6 +193,8 @@ export interface Summary {
   retention?: RetentionSummary;
   /** the reps' prospecting in answer to the coverage rule; absent without a coverageResponse block */
   coverageResponse?: CoverageResponseSummary;
+  /** first-line managers' exits and vacancies; absent without a managers block */
+  managers?: ManagersSummary;
   /** demand generation; absent when the scenario has no demand block */
   demand?: DemandSummary;
   /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */

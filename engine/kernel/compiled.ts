@@ -18,6 +18,7 @@ import type { CompiledDrift } from '../mechanisms/drift/types.js';
 import type { CompiledCompensation } from '../mechanisms/compensation/types.js';
 import type { CompiledRetention } from '../mechanisms/retention/types.js';
 import type { CompiledResponse } from '../mechanisms/coverageResponse/types.js';
+import type { CompiledManagers } from '../mechanisms/managers/types.js';
 
 export interface Compiled {
   H: number;
@@ -126,4 +127,6 @@ export interface Compiled {
   retention: CompiledRetention | null;
   /** reps answer a coverage rule by prospecting before padding (null: the block is absent) */
   response: CompiledResponse | null;
+  /** first-line managers (null: the block is absent) */
+  managers: CompiledManagers | null;
 }

@@ -26,6 +26,8 @@ export interface ResultLayout {
   retention?: boolean;
   /** true when the scenario has a coverageResponse block (else its arrays are empty) */
   coverageResponse?: boolean;
+  /** true when the scenario has a managers block (else its arrays are empty) */
+  managers?: boolean;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { DriftState } from '../mechanisms/drift/types.js';
 import type { CompState } from '../mechanisms/compensation/types.js';
 import type { RetentionState } from '../mechanisms/retention/types.js';
 import type { ResponseState } from '../mechanisms/coverageResponse/types.js';
+import type { ManagerState } from '../mechanisms/managers/types.js';
 
 /** Seat status: closed (never opened, or not backfilled), held by a rep, or an open requisition. */
 export const CLOSED = 0;
@@ -167,6 +168,8 @@ export interface SeatState {
   ret: RetentionState | null;
   /** the coverage response's totals (coverageResponse block) */
   resp: ResponseState | null;
+  /** the teams' managers (managers block) */
+  mgr: ManagerState | null;
 
   // ---- attainments of the block (person-years with quota), in trial order
   att: Float32Array;

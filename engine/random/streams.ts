@@ -56,8 +56,10 @@ export const GLOBAL = {
   demand: 3,
   /** the market's random walk of win rate, no-decision rate and deal size (drift block with a walk) */
   drift: 4,
+  /** first-line managers' qualities and exits (managers block) */
+  managers: 5,
 } as const;
-export const GLOBALS = 5;
+export const GLOBALS = 6;
 
 const INV_2_32 = 2.3283064365386963e-10;
 

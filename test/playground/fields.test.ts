@@ -37,6 +37,7 @@ const NOT_IN_EDITOR = [
   'compensation.ote', 'compensation.variableShare', 'compensation.quota', 'compensation.decelerator.below', 'compensation.decelerator.rate', 'compensation.accelerators[].above', 'compensation.accelerators[].rate', 'compensation.cap', 'compensation.guarantee.months', 'compensation.guarantee.share', 'compensation.spifs[].fromMonth', 'compensation.spifs[].toMonth', 'compensation.spifs[].rate',
   'retention.attainmentSlope', 'retention.paySlope', 'retention.payLevel', 'retention.variableShare', 'retention.marketPremium', 'retention.ote', 'retention.raise.amount',
   'coverageResponse.prospectShare', 'coverageResponse.maxShareOfWorkHours',
+  'managers.span', 'managers.quality.mean', 'managers.quality.sd', 'managers.referenceSpan', 'managers.winRateLift', 'managers.rampSpeedup', 'managers.poorManagerAttrition', 'managers.goodManagerAttrition', 'managers.annualExitRate', 'managers.vacancyMonths', 'managers.disruption.months', 'managers.disruption.attritionMultiplier',
   'uncertainty.parameters[].path', 'uncertainty.parameters[].distribution', 'uncertainty.correlations[].between', 'uncertainty.correlations[].rho', 'uncertainty.sampling',
 ];
 
