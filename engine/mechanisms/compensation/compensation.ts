@@ -157,21 +157,27 @@ export function compSeat(st: SeatState, k: CompiledCompensation, cs: CompState, 
     cs.months[s] = 0;
   }
   cs.months[s]++;
-  const rev = st.pYearRev[p * st.Y + y];
-  const g = cs.q[s] > 0 ? payout(k, rev / cs.q[s]) : 0;
-  const earned = cs.v[s] * (g < k.cap ? g : k.cap);
-  let comm = earned - cs.earned[s];
-  if (comm < 0) comm = 0;
-  cs.earned[s] += comm;
-  let top = 0;
-  if (k.guaranteeMonths > 0 && st.isHire[s] === 1 && m - st.start[s] < k.guaranteeMonths && comm < k.guaranteeMonthly) top = k.guaranteeMonthly - comm;
-  const spif = k.spif[m - 1] * (rev - cs.rev[s]);
-  cs.rev[s] = rev;
   cs.base += k.baseMonthly;
-  cs.commission += comm;
-  cs.guarantee += top;
-  cs.spif += spif;
-  cs.month += k.baseMonthly + comm + top + spif;
+  cs.month += k.baseMonthly;
+  const rev = st.pYearRev[p * st.Y + y];
+  // earned variable and SPIF move only with the holder's revenue (the quota of the segment is fixed)
+  let comm = 0;
+  if (rev !== cs.rev[s]) {
+    const g = cs.q[s] > 0 ? payout(k, rev / cs.q[s]) : 0;
+    comm = cs.v[s] * (g < k.cap ? g : k.cap) - cs.earned[s];
+    if (comm < 0) comm = 0;
+    cs.earned[s] += comm;
+    const spif = k.spif[m - 1] * (rev - cs.rev[s]);
+    cs.rev[s] = rev;
+    cs.commission += comm;
+    cs.spif += spif;
+    cs.month += comm + spif;
+  }
+  if (k.guaranteeMonths > 0 && st.isHire[s] === 1 && m - st.start[s] < k.guaranteeMonths && comm < k.guaranteeMonthly) {
+    const top = k.guaranteeMonthly - comm;
+    cs.guarantee += top;
+    cs.month += top;
+  }
 }
 
 /** After the seat pass: the month's pay (returned, and reset). */

@@ -137,7 +137,7 @@ export function compileRetention(s: Scenario, winRate: WinRates, expectedDeal: n
   const ote = r.ote ?? s.compensation?.ote ?? s.costs?.repAnnualCost ?? 0;
   const raise = r.raise?.amount ?? 0;
   const spread = Array.from(winRate.means).some((m) => m !== winRate.means[0]) || Array.from(winRate.concentrations).some((k) => k > 0);
-  return {
+  const c: Omit<CompiledRetention, 'table'> = {
     logit0: Math.log(a0 / (1 - a0)),
     attainmentSlope: r.attainmentSlope,
     paySlope: r.paySlope,
@@ -150,6 +150,39 @@ export function compileRetention(s: Scenario, winRate: WinRates, expectedDeal: n
     ...planCurve(s.compensation),
     expectedDeal,
   };
+  return { ...c, table: hazardTable(c) };
+}
+
+/** Attainments the hazard table covers, [0, TABLE_MAX] in TABLE_STEPS steps (beyond it the hazard is computed). */
+const TABLE_MAX = 4;
+const TABLE_STEPS = 4096;
+
+/**
+ * The monthly hazards at attainments 0, TABLE_MAX / TABLE_STEPS, ..., TABLE_MAX without and with the raise
+ * (2 x (TABLE_STEPS + 1) values), so the seat pass interpolates instead of calling exp, log and pow.
+ */
+function hazardTable(r: Omit<CompiledRetention, 'table'>): Float64Array {
+  const n = TABLE_STEPS + 1;
+  const t = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const A = (i * TABLE_MAX) / TABLE_STEPS;
+    t[i] = monthlyHazard(annualExitRate(r as CompiledRetention, A, false));
+    t[n + i] = monthlyHazard(annualExitRate(r as CompiledRetention, A, true));
+  }
+  return t;
+}
+
+/**
+ * The monthly hazard at attainment A: linear interpolation in the table (exact at its points; between them
+ * within about 1e-8 of the hazard's scale for these smooth curves), computed directly beyond TABLE_MAX.
+ */
+export function tableHazard(r: CompiledRetention, A: number, raised: boolean): number {
+  const x = ((A > 0 ? A : 0) * TABLE_STEPS) / TABLE_MAX;
+  if (x >= TABLE_STEPS) return monthlyHazard(annualExitRate(r, A, raised));
+  const i = x | 0;
+  const o = raised ? TABLE_STEPS + 1 + i : i;
+  const f = x - i;
+  return f === 0 ? r.table[o] : r.table[o] + f * (r.table[o + 1] - r.table[o]);
 }
 
 /** The per-trial state of N seats. */
@@ -192,7 +225,7 @@ export function retentionSeat(st: SeatState, r: CompiledRetention, rs: Retention
     rs.nQ[s] = 0;
     for (let j = 0; j < TRAIL_QUARTERS; j++) rs.rev[o + j] = rs.quo[o + j] = 0;
     rs.top[s] = st.base[s] > r.topAbove ? 1 : 0;
-    rs.hazard[s] = monthlyHazard(annualExitRate(r, 1, rs.top[s] === 1 && r.raise > 0));
+    rs.hazard[s] = tableHazard(r, 1, rs.top[s] === 1 && r.raise > 0);
   }
   if (quarterEnd && st.qQuota[s] > 0) {
     const j = o + (rs.nQ[s] % TRAIL_QUARTERS);
@@ -205,7 +238,7 @@ export function retentionSeat(st: SeatState, r: CompiledRetention, rs: Retention
       R += rs.rev[o + i];
       Q += rs.quo[o + i];
     }
-    rs.hazard[s] = monthlyHazard(annualExitRate(r, Q > 0 ? R / Q : 1, rs.top[s] === 1 && r.raise > 0));
+    rs.hazard[s] = tableHazard(r, Q > 0 ? R / Q : 1, rs.top[s] === 1 && r.raise > 0);
   }
   if (rs.top[s] === 1 && r.raise > 0) rs.month += r.raiseMonthly;
   rs.open = (st.openReg[s] + st.openPad[s]) * r.expectedDeal * st.mult[s];

@@ -22,6 +22,8 @@ export interface CompiledRetention {
   slope: Float64Array;
   gAt: Float64Array;
   cap: number;
+  /** monthly hazards by attainment (retention.ts, hazardTable): without and with the raise */
+  table: Float64Array;
   /** E[deal] for the value of a leaver's open pipeline */
   expectedDeal: number;
 }
