@@ -5,7 +5,9 @@
  * - engine/ imports nothing from parallel/, server/, cli/, playground/ or bench/, no Node built-in
  *   (`node:fs`, `path`, ...), uses no Node global, and imports only packages it declares as dependencies;
  * - playground/ imports from engine/ only with `import type` / `export type` (no engine code in the
- *   bundle) and nothing from parallel/, server/, cli/ or bench/;
+ *   page's bundle) and nothing from parallel/, server/, cli/ or bench/; the one exception is the static
+ *   build's Web Worker entries (`playground/src/worker/*.worker.ts`, issue 31), which run the engine in
+ *   the browser and may import its values, from its public entry point engine/index.ts only;
  * - cli/, server/ and parallel/ import the engine only through its public entry point, engine/index.ts;
  * - a mechanism folder (engine/mechanisms/<name>/) imports only its own files, the kernel (engine/kernel/),
  *   the random and stats helpers, and the scenario, result and column types (`import type`), never another
@@ -117,10 +119,20 @@ const engineRule: Rule = (file, ref) => {
   return null;
 };
 
-/** Browser code: engine types only, no engine code in the bundle; nothing from the Node side. */
+/** A Web Worker entry of the static build (issue 31): the only playground files that may run engine code. */
+const isWorkerEntry = (file: string) => /^playground\/src\/worker\/[^/]+\.worker\.ts$/.test(relative(root, file).split(sep).join('/'));
+
+/**
+ * Browser code: engine types only, no engine code in the page's bundle; nothing from the Node side.
+ * Worker entries may import engine values, through engine/index.ts only.
+ */
 const playgroundRule: Rule = (file, ref) => {
   const t = target(file, ref.spec);
-  if (t && topFolder(t) === 'engine' && !ref.typeOnly) return `imports '${ref.spec}' from engine/ without 'import type' (engine code would enter the bundle)`;
+  if (t && topFolder(t) === 'engine' && !ref.typeOnly) {
+    if (isWorkerEntry(file) && t === 'engine/index.ts') return null;
+    if (isWorkerEntry(file)) return `imports '${ref.spec}', not the engine's public entry point engine/index.ts`;
+    return `imports '${ref.spec}' from engine/ without 'import type' (engine code would enter the bundle; only playground/src/worker/*.worker.ts may run the engine)`;
+  }
   if (t && ['parallel', 'server', 'cli', 'bench'].includes(topFolder(t))) return `imports '${ref.spec}' from ${topFolder(t)}/`;
   return null;
 };
@@ -258,6 +270,15 @@ describe('the dependency rule', () => {
     const ui = join(root, 'playground', 'src', 'planted.ts');
     const uiRefs = importsOf(ui, "import { simulate } from '../../engine/index.js';\nimport type { Summary } from '../../engine/index.js';\nexport type { Stats } from '../../engine/types.js';\nimport { createPool } from '../../parallel/index.js';");
     expect(uiRefs.map((r) => playgroundRule(ui, r) !== null)).toEqual([true, false, false, true]);
+    // the static build's worker entries may run the engine, through its public entry point only
+    const workerSrc = "import { runTrials } from '../../../engine/index.js';\nimport { simulate } from '../../../engine/simulate.js';\nimport { createPool } from '../../../parallel/index.js';\nimport type { Stats } from '../../../engine/types.js';";
+    const worker = join(root, 'playground', 'src', 'worker', 'planted.worker.ts');
+    expect(importsOf(worker, workerSrc).map((r) => playgroundRule(worker, r) !== null)).toEqual([false, true, true, false]);
+    // ... and nothing else: not a worker-named file elsewhere, not another file in worker/
+    for (const other of [join(root, 'playground', 'src', 'client', 'planted.worker.ts'), join(root, 'playground', 'src', 'worker', 'helpers.ts'), join(root, 'playground', 'src', 'worker', 'sub', 'x.worker.ts')]) {
+      const refs = importsOf(other, workerSrc.replaceAll('../../../', other.includes(`${sep}sub${sep}`) ? '../../../../' : '../../../'));
+      expect(refs.map((r) => playgroundRule(other, r) !== null), other).toEqual([true, true, true, false]);
+    }
 
     const cli = join(root, 'cli', 'commands', 'planted.ts');
     const cliRefs = importsOf(cli, "import { simulate } from '../../engine/simulate.js';\nimport type { Summary } from '../../engine/types.js';\nimport { parseScenario } from '../../engine/index.js';\nimport { money } from '../format.js';");
@@ -289,6 +310,14 @@ describe('the dependency rule', () => {
     expect(files.length).toBeGreaterThan(20);
     expect(files.some((f) => importsOf(f, readFileSync(f, 'utf8')).some((r) => target(f, r.spec)?.startsWith('engine/')))).toBe(true);
     expect(violations(files, playgroundRule)).toEqual([]);
+  });
+
+  it('engine code reaches the playground only through the static build\'s worker entries', () => {
+    const withEngineValues = sources('playground').filter((f) =>
+      importsOf(f, readFileSync(f, 'utf8')).some((r) => !r.typeOnly && target(f, r.spec)?.startsWith('engine/')),
+    );
+    expect(withEngineValues.map((f) => relative(root, f).split(sep).join('/'))).toEqual(['playground/src/worker/engine.worker.ts']);
+    expect(withEngineValues.every(isWorkerEntry)).toBe(true);
   });
 
   it('cli/, server/ and parallel/ import the engine only through engine/index.ts', () => {
