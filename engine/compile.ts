@@ -21,6 +21,11 @@ import { compileTeam, type TeamParams } from './mechanisms/team/team.js';
 import { compileCustomers, type CompiledCustomers } from './mechanisms/customers/customers.js';
 import { compileBook, type OpenBook } from './mechanisms/openBook/openBook.js';
 import { compileDemand, type CompiledDemand } from './mechanisms/demand/demand.js';
+import { compileDrift, driftGlobals } from './mechanisms/drift/drift.js';
+import { compileCompensation } from './mechanisms/compensation/compensation.js';
+import { compileRetention } from './mechanisms/retention/retention.js';
+import { compileResponse } from './mechanisms/coverageResponse/coverageResponse.js';
+import { compileManagers } from './mechanisms/managers/managers.js';
 
 
 /**
@@ -57,7 +62,9 @@ export function compile(s: Scenario): Compiled {
     (s.openPipeline ? 1 << PURPOSE.book : 0) |
     (s.customers ? 1 << PURPOSE.customers : 0) |
     (s.customers?.referrals ? 1 << PURPOSE.referrals : 0) |
-    (s.demand ? 1 << PURPOSE.demand : 0);
+    (s.demand ? 1 << PURPOSE.demand : 0) |
+    (compileResponse(s) ? 1 << PURPOSE.response : 0);
+  const drift = compileDrift(s);
   const meanWin = winRate.shares.reduce((a, sh, i) => a + sh * winRate.means[i], 0);
   return {
     H: s.horizonMonths,
@@ -70,7 +77,7 @@ export function compile(s: Scenario): Compiled {
     potential,
     unlimited: potential.every((f) => f === Infinity),
     purposes,
-    globals: s.demand ? GLOBAL.demand + 1 : s.customers ? GLOBAL.customers + 1 : GLOBAL.customers,
+    globals: Math.max(driftGlobals(drift, s.demand ? GLOBAL.demand + 1 : s.customers ? GLOBAL.customers + 1 : GLOBAL.customers, GLOBAL.drift), s.managers ? GLOBAL.managers + 1 : 0),
     rate: s.reps.opportunitiesPerMonth,
     cycle: s.reps.cycleMonths,
     pResolve: 1 / s.reps.cycleMonths,
@@ -143,12 +150,17 @@ export function compile(s: Scenario): Compiled {
     ndStall: s.stalls?.noDecisionRate ?? 0,
     hasCosts: s.costs !== null,
     repMonthlyCost: (s.costs?.repAnnualCost ?? 0) / 12,
-    managerSpan: s.costs?.managerSpan ?? null,
+    managerSpan: s.managers?.span ?? s.costs?.managerSpan ?? null, // with a managers block, its span
     managerMonthlyCost: (s.costs?.managerAnnualCost ?? 0) / 12,
     leaderSearchCost: s.costs?.leaderSearchCost ?? 0,
     vacancyMonthlyCost: s.costs?.vacancyMonthlyCost ?? 0,
     customers: compileCustomers(s, dealMedian, dealSigma, meanWin),
     book: compileBook(s, layout.initialSeats),
     demand: compileDemand(s),
+    drift,
+    comp: compileCompensation(s),
+    response: compileResponse(s),
+    managers: compileManagers(s, layout.seats),
+    retention: compileRetention(s, winRate, emp ? emp.mean : expectedDealSize(dealMedian, dealSigma)),
   };
 }

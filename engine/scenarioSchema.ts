@@ -39,6 +39,11 @@ export { CostsSchema } from './mechanisms/costs/schema.js';
 import { ArrSchema, CustomersSchema } from './mechanisms/customers/schema.js';
 export { ArrSchema, CustomersSchema } from './mechanisms/customers/schema.js';
 import { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
+import { DriftSchema } from './mechanisms/drift/schema.js';
+import { CompensationSchema, compensationRules } from './mechanisms/compensation/schema.js';
+import { RetentionSchema, retentionRules } from './mechanisms/retention/schema.js';
+import { CoverageResponseSchema, coverageResponseRules } from './mechanisms/coverageResponse/schema.js';
+import { ManagersSchema } from './mechanisms/managers/schema.js';
 export { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
 
 /**
@@ -77,11 +82,19 @@ export const ScenarioBase = z.strictObject({
     openPipeline: z.array(OpenDealSchema, { error: 'must be a list of open opportunities' }).max(1_000_000, 'must have at most 1000000 opportunities').optional(),
     customers: CustomersSchema.nullable().optional(),
     demand: DemandSchema.nullable().optional(),
+    drift: DriftSchema.optional(),
+    compensation: CompensationSchema.optional(),
+    retention: RetentionSchema.optional(),
+    coverageResponse: CoverageResponseSchema.optional(),
+    managers: ManagersSchema.optional(),
     uncertainty: UncertaintySchema.nullable().optional(),
   });
 export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const roster = typeof s.initialTeam === 'object';
+    compensationRules(s, add);
+    retentionRules(s, add);
+    coverageResponseRules(s, add);
     if (!s.territories && s.reps.seats === undefined && !roster) add(['reps', 'seats'], 'is required when there are no territories');
     if (s.territories && s.reps.seats !== undefined && !roster) {
       const total = s.territories.reduce((a, t) => a + t.seats, 0);

@@ -12,6 +12,10 @@ import { statsOfCounts } from './stats/statsOfCounts.js';
 import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns } from './columns.js';
 import { ENGINE_VERSION } from './version.js';
 import { uncertaintySummary } from './uncertainty/summary.js';
+import { compensationSummary } from './mechanisms/compensation/compensation.js';
+import { retentionSummary } from './mechanisms/retention/retention.js';
+import { responseSummary } from './mechanisms/coverageResponse/coverageResponse.js';
+import { managersSummary } from './mechanisms/managers/managers.js';
 import { addInto } from './kernel/summaryParts.js';
 import { customersSummary } from './mechanisms/customers/summary.js';
 import { demandSummary } from './mechanisms/demand/summary.js';
@@ -209,6 +213,10 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
     },
     ...(s.customers ? { customers: customersSummary(src) } : {}),
     ...(s.demand ? { demand: demandSummary(s, src) } : {}),
+    ...(s.compensation ? { compensation: compensationSummary(src, s.compensation.cap !== null) } : {}),
+    ...(s.retention && s.attrition ? { retention: retentionSummary(src) } : {}),
+    ...(s.managers ? { managers: managersSummary(src, Math.max(1, Math.ceil(s.territories.reduce((a, t) => a + t.seats, 0) / s.managers.span))) } : {}),
+    ...(s.coverageResponse && s.coverage && s.coverage.policy !== 'none' && s.sellingTime ? { coverageResponse: responseSummary(src) } : {}),
     ...(s.uncertainty ? { uncertainty: uncertaintySummary(s.uncertainty, opts.seed ?? s.seed, opts.designTrials ?? n, n, total) } : {}),
     meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };

@@ -6,6 +6,14 @@ import type { Scenario } from './scenario.js';
 import type { UncertaintySummary } from './uncertainty/summary.js';
 import type { ResultLayout } from './kernel/outputs.js';
 import type { ColumnKey } from './mechanisms/registry.js';
+import type { CompensationSummary } from './mechanisms/compensation/types.js';
+export type { CompensationSummary } from './mechanisms/compensation/types.js';
+import type { RetentionSummary } from './mechanisms/retention/types.js';
+import type { CoverageResponseSummary } from './mechanisms/coverageResponse/types.js';
+import type { ManagersSummary } from './mechanisms/managers/types.js';
+export type { ManagersSummary } from './mechanisms/managers/types.js';
+export type { CoverageResponseSummary } from './mechanisms/coverageResponse/types.js';
+export type { RetentionSummary } from './mechanisms/retention/types.js';
 export type { ResultLayout } from './kernel/outputs.js';
 export type { ColumnKey } from './mechanisms/registry.js';
 export type { UncertaintySummary } from './uncertainty/summary.js';
@@ -179,6 +187,14 @@ export interface Summary {
   diagnostics: { revenueStdError: number; planProbabilityStdError: number | null };
   /** recurring revenue; absent when the scenario has no customers block */
   customers?: CustomersSummary;
+  /** the compensation plan's cost, cost of sales, cap and payout distribution; absent without a compensation block */
+  compensation?: CompensationSummary;
+  /** exits by performance group and what they cost; absent without a retention block */
+  retention?: RetentionSummary;
+  /** the reps' prospecting in answer to the coverage rule; absent without a coverageResponse block */
+  coverageResponse?: CoverageResponseSummary;
+  /** first-line managers' exits and vacancies; absent without a managers block */
+  managers?: ManagersSummary;
   /** demand generation; absent when the scenario has no demand block */
   demand?: DemandSummary;
   /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */

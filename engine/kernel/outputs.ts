@@ -20,6 +20,14 @@ export interface ResultLayout {
   customers?: boolean;
   /** true when the scenario has a demand block (else the demand arrays are empty) */
   demand?: boolean;
+  /** true when the scenario has a compensation block (else its arrays are empty) */
+  compensation?: boolean;
+  /** true when the scenario has a retention block (else its arrays are empty) */
+  retention?: boolean;
+  /** true when the scenario has a coverageResponse block (else its arrays are empty) */
+  coverageResponse?: boolean;
+  /** true when the scenario has a managers block (else its arrays are empty) */
+  managers?: boolean;
 }
 
 /**

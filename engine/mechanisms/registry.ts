@@ -21,6 +21,10 @@ import { COLUMNS as attritionColumns } from './attrition/outputs.js';
 import { COLUMNS as stallsColumns } from './stalls/outputs.js';
 import { COLUMNS as customersColumns } from './customers/outputs.js';
 import { COLUMNS as demandColumns } from './demand/outputs.js';
+import { COLUMNS as compensationColumns } from './compensation/outputs.js';
+import { COLUMNS as retentionColumns } from './retention/outputs.js';
+import { COLUMNS as coverageResponseColumns } from './coverageResponse/outputs.js';
+import { COLUMNS as managersColumns } from './managers/outputs.js';
 
 /** One mechanism: its folder, the scenario blocks it reads, when it is on, and the random streams it draws from. */
 export interface Mechanism {
@@ -46,17 +50,22 @@ export const MECHANISMS = [
   { name: 'reps', label: 'reps (the core: arrivals, resolutions, deal sizes, persons)', blocks: ['reps'], on: () => true, purposes: ['attributes', 'initial', 'arrivals', 'resolutions', 'deals'], globals: ['tiers'], steps: '4, 6, 10', columns: repsColumns },
   { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, purposes: ['fill'], globals: [], steps: '1', columns: hiringColumns },
   { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, purposes: [], globals: ['leader'], steps: '2, 9', columns: leadershipColumns },
+  { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, purposes: [], globals: ['managers'], steps: '2, 3, 8', columns: managersColumns },
   { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, purposes: ['adoption'], globals: [], steps: '2, 3, 7', columns: {} },
   { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, purposes: ['demand'], globals: ['demand'], steps: '2b, 3, 4, 6, 8', columns: demandColumns },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, purposes: [], globals: [], steps: '3', columns: territoriesColumns },
   { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, purposes: [], globals: [], steps: '4', columns: {} },
+  { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, purposes: [], globals: ['drift'], steps: '3, 6', columns: {} },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, purposes: [], globals: [], steps: '4, 6', columns: {} },
   { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', purposes: ['padding'], globals: [], steps: '5, 7, 10', columns: coverageColumns },
+  { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, purposes: ['response'], globals: [], steps: '5', columns: coverageResponseColumns },
   { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, purposes: [], globals: [], steps: '5, 6, 8, 10', columns: stallsColumns },
   { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, purposes: ['book'], globals: [], steps: '6', columns: {} },
   { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, purposes: ['customers', 'referrals'], globals: ['customers'], steps: '4, 6, 8b', columns: customersColumns },
   { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, purposes: ['exits'], globals: [], steps: '8', columns: attritionColumns },
+  { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, purposes: [], globals: [], steps: '7, 8', columns: retentionColumns },
   { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, purposes: ['team'], globals: [], steps: 'trial start', columns: {} },
+  { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, purposes: [], globals: [], steps: '7', columns: compensationColumns },
   { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, purposes: [], globals: [], steps: '1, 7, 9, 10', columns: costsColumns },
   { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, purposes: [], globals: [], steps: 'before the trial (its own scenario per trial)', columns: {} },
 ] as const satisfies readonly Mechanism[];

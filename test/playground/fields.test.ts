@@ -32,6 +32,12 @@ function editorPaths(): string[] {
 const NOT_IN_EDITOR = [
   '$schema', 'description', 'trials', 'seed', 'market.annualGrowth', 'market.seasonality', 'market.start', 'market.baseMonth',
   'openPipeline[].owner', 'openPipeline[].ageMonths', 'openPipeline[].amount',
+  // issue 27's blocks are written in the file (and the study presets) until the editor has sections for them
+  ...['winRate', 'dealSize', 'noDecisionRate'].flatMap((q) => ['change', 'overMonths', 'startMonth', 'walkSd'].map((f) => `drift.${q}.${f}`)),
+  'compensation.ote', 'compensation.variableShare', 'compensation.quota', 'compensation.decelerator.below', 'compensation.decelerator.rate', 'compensation.accelerators[].above', 'compensation.accelerators[].rate', 'compensation.cap', 'compensation.guarantee.months', 'compensation.guarantee.share', 'compensation.spifs[].fromMonth', 'compensation.spifs[].toMonth', 'compensation.spifs[].rate',
+  'retention.attainmentSlope', 'retention.paySlope', 'retention.payLevel', 'retention.variableShare', 'retention.marketPremium', 'retention.ote', 'retention.raise.amount',
+  'coverageResponse.prospectShare', 'coverageResponse.maxShareOfWorkHours',
+  'managers.span', 'managers.quality.mean', 'managers.quality.sd', 'managers.referenceSpan', 'managers.winRateLift', 'managers.rampSpeedup', 'managers.poorManagerAttrition', 'managers.goodManagerAttrition', 'managers.annualExitRate', 'managers.vacancyMonths', 'managers.disruption.months', 'managers.disruption.attritionMultiplier',
   'uncertainty.parameters[].path', 'uncertainty.parameters[].distribution', 'uncertainty.correlations[].between', 'uncertainty.correlations[].rho', 'uncertainty.sampling',
 ];
 
