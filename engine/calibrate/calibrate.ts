@@ -22,6 +22,7 @@ import { fitTiers, type TiersResult } from './fitTiers.js';
 import { fitWinRate, type RepRecord, type WinRateFit } from './fitWinRate.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
 import { prePipelineWarning, readOpportunities, type Opportunity } from './opportunities.js';
+import { cutAsOf, parseAsOf, type AsOfCut } from './cutAsOf.js';
 import { param, type FittedParameter } from './parameter.js';
 import { readRoster, type RosterEntry } from './roster.js';
 
@@ -34,6 +35,11 @@ export interface CalibrateOptions {
   /** window bounds `YYYY-MM` (defaults in the module comment) */
   from?: string | null;
   to?: string | null;
+  /**
+   * `YYYY-MM-DD`: fit only what was known at the end of that day (engine/calibrate/cutAsOf.ts): rows created
+   * later dropped, rows decided later shown open. `to` defaults to the as-of month and may not be after it.
+   */
+  asOf?: string | null;
   /** 'error' (default): any bad row is an InputError; 'skip': bad rows are rejected and listed */
   invalidRows?: 'error' | 'skip';
   /** the fitted scenario's name and horizon */
@@ -50,6 +56,8 @@ export interface CalibrationReport {
   rows: { total: number; used: number; rejected: number; open: number; prePipeline: number; rejections: InputIssue[] };
   warnings: string[];
   window: { from: string; to: string; months: number };
+  /** the honest cut (`asOf`): the day, rows created later (dropped), rows decided later (taken as open); null without */
+  asOf: { date: string; createdLater: number; decidedLater: number } | null;
   reps: WinRateFit['reps'];
   tiersTest: { test: string; bicSingle: number; bicMixture: number; tiers: boolean };
   productivity: ArrivalFit['productivity'];
@@ -151,8 +159,16 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const table = readOpportunities(csvText, mapping, options.invalidRows ?? 'error');
   const warnings: string[] = [];
   if (table.prePipeline) warnings.push(prePipelineWarning(table.prePipeline, table.prePipelineStages));
-  const opps = table.opportunities;
-  const closed = opps.filter((o) => o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision');
+  let cut: AsOfCut | null = null;
+  if (options.asOf != null) {
+    cut = cutAsOf(table.opportunities, parseAsOf(options.asOf));
+    warnings.push(
+      `as of ${options.asOf}: ${cut.createdLater} rows created later are dropped and ${cut.decidedLater} decided later are taken as open (no close date, no amount)${cut.monthEnd ? '' : `; ${options.asOf} is not a month end, so ${formatMonth(cut.asOfMonth)} is partly observed`}`,
+    );
+    if (!cut.opportunities.some((o) => o.outcome === 'won')) throw new InputError([issue('asOf', `no deal was won on or before ${options.asOf}: nothing to fit`)]);
+  }
+  const opps = cut ? cut.opportunities : table.opportunities;
+  const allClosed = opps.filter((o) => o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision');
 
   // observation window
   const monthOpt = (v: string | null | undefined, name: string) => {
@@ -163,15 +179,26 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   };
   // loops, not Math.min(...spread): exports can have more rows than a call has arguments
   let firstClose = Infinity;
-  for (const o of closed) firstClose = Math.min(firstClose, o.closedMonth!);
+  for (const o of allClosed) firstClose = Math.min(firstClose, o.closedMonth!);
   let lastDate = -Infinity;
   for (const o of opps) lastDate = Math.max(lastDate, o.createdMonth, o.closedMonth ?? -Infinity);
   const from = monthOpt(options.from, 'from') ?? firstClose;
-  const to = monthOpt(options.to, 'to') ?? lastDate;
+  const to = monthOpt(options.to, 'to') ?? (cut ? cut.asOfMonth : lastDate);
+  if (cut && to > cut.asOfMonth) throw new InputError([issue('to', `must not be after the as-of month ${formatMonth(cut.asOfMonth)} (got ${formatMonth(to)})`)]);
   if (from > to) throw new InputError([issue('from', `must not be after to (${formatMonth(from)} > ${formatMonth(to)})`)]);
   const months = to - from + 1;
+  // every fitted quantity respects the window: win rates, deal sizes and the no-decision rate use the deals
+  // decided inside [from, to]; a deal decided after `to` was open at its end (it counts for the cycle, censored)
+  const inWindow = (o: Opportunity) => o.closedMonth !== null && o.closedMonth >= from && o.closedMonth <= to;
+  const closed = allClosed.filter(inWindow);
+  const decidedBefore = allClosed.filter((o) => o.closedMonth! < from).length;
+  const decidedAfter = allClosed.filter((o) => o.closedMonth! > to).length;
   const late = opps.filter((o) => o.createdMonth > to).length;
-  if (late) warnings.push(`${late} opportunities created after ${formatMonth(to)} are outside the window and ignored for the rates`);
+  if (late) warnings.push(`${late} opportunities created after ${formatMonth(to)} are outside the window: not used for any rate`);
+  if (decidedBefore || decidedAfter)
+    warnings.push(
+      `win rates, deal sizes and the no-decision rate use the ${closed.length} deals decided in ${formatMonth(from)} .. ${formatMonth(to)}; ${[decidedBefore ? `${decidedBefore} decided before` : '', decidedAfter ? `${decidedAfter} decided after (open at the window's end, censored in the cycle)` : ''].filter(Boolean).join(' and ')} are not used for them`,
+    );
 
   // win rates
   const byOwner = new Map<string, RepRecord>();
@@ -181,7 +208,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     const key = o.owner.toLowerCase();
     const r = byOwner.get(key) ?? { owner: o.owner, wins: 0, decided: 0 };
     byOwner.set(key, r);
-    if (o.outcome === 'won' || o.outcome === 'lost') {
+    if ((o.outcome === 'won' || o.outcome === 'lost') && inWindow(o)) {
       r.decided++;
       if (o.outcome === 'won') {
         r.wins++;
@@ -198,13 +225,13 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   if (thin) warnings.push(`${thin} of ${repRecords.length} reps have fewer than 10 decided deals: their own win rates are shrunk strongly toward the team mean`);
   if (win.atLowerBound) warnings.push(`reps' win rates look all-or-nothing (concentration at its floor ${sig(win.concentration, 2)}): too few decided deals per rep to measure their spread; review reps.winRate.concentration`);
   if (win.atBound) warnings.push(`reps' win rates show no spread beyond chance: concentration is not identifiable, the scenario uses one win rate for all`);
-  const openCount = opps.filter((o) => o.outcome === 'open').length;
+  const openCount = opps.filter((o) => o.outcome === 'open' && o.createdMonth <= to).length;
   if (openCount) warnings.push(`${openCount} open opportunities are excluded from win rates and deal sizes (they count for the cycle, censored at ${formatMonth(to)}, and for the opportunity rate)`);
   if (table.currencies.length > 1) warnings.push(`amounts are in ${table.currencies.length} currencies (${table.currencies.join(', ')}) and are treated as one: convert them first`);
 
   // deal size
   const wonCount = [...amounts.values()].reduce((s, a) => s + a.length, 0);
-  if (wonCount < 2) throw new InputError([issue(`columns.${mapping.columns.stage}`, `has ${wonCount} won deal(s); at least 2 are needed to fit deal sizes`)]);
+  if (wonCount < 2) throw new InputError([issue(`columns.${mapping.columns.stage}`, `has ${wonCount} won deal(s) closed in ${formatMonth(from)} .. ${formatMonth(to)}; at least 2 are needed to fit deal sizes`)]);
   const deal: DealSizeFit = fitDealSize(amounts);
   const wonAmounts = [...amounts.values()].flat();
   const dealChoice: DealSizeChoice = chooseDealSize(wonAmounts, deal);
@@ -399,6 +426,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       rows: { total: table.totalRows, used, rejected: table.rejectedRows, open: openCount, prePipeline: table.prePipeline, rejections: table.rejected },
       warnings,
       window: { from: formatMonth(from), to: formatMonth(to), months },
+      asOf: cut ? { date: options.asOf!, createdLater: cut.createdLater, decidedLater: cut.decidedLater } : null,
       reps: win.reps,
       tiersTest: { test: tiers.test, bicSingle: tiers.bicSingle, bicMixture: tiers.bicMixture, tiers: tiers.tiers !== null },
       productivity: arrivals.productivity,

@@ -60,23 +60,24 @@ async function calibrateRequest(c: Context): Promise<{ csv: string; options: Cal
   const errors: ApiIssue[] = [];
   if (CSV_TYPES.test(type)) {
     const q = c.req.query();
-    checkKnownKeys(q, ['from', 'to', 'name', 'invalidRows'], errors);
+    checkKnownKeys(q, ['from', 'to', 'asOf', 'name', 'invalidRows'], errors);
     const invalidRows = q.invalidRows;
     if (invalidRows !== undefined && invalidRows !== 'error' && invalidRows !== 'skip') errors.push(apiIssue('invalidRows', "must be 'error' or 'skip'"));
     if (errors.length) throw badRequest(errors);
-    return { csv: text, options: { from: q.from ?? null, to: q.to ?? null, name: q.name, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' } };
+    return { csv: text, options: { from: q.from ?? null, to: q.to ?? null, asOf: q.asOf ?? null, name: q.name, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' } };
   }
   if (!JSON_TYPES.test(type)) {
     throw new ApiError(415, [apiIssue(null, 'unsupported media type', `send the export as text/csv, or JSON { csv, roster?, mapping?, from?, to? } as application/json (got '${type || 'no content type'}')`)]);
   }
   if (text.trim() === '') throw badRequest([apiIssue(null, 'body is required', 'the request body is empty; send a JSON object { csv, ... }')]);
   const body = asObject(parseJson(text));
-  checkKnownKeys(body, ['csv', 'roster', 'mapping', 'from', 'to', 'name', 'invalidRows', 'horizonMonths'], errors);
+  checkKnownKeys(body, ['csv', 'roster', 'mapping', 'from', 'to', 'asOf', 'name', 'invalidRows', 'horizonMonths'], errors);
   const csv = requiredCsv(body, errors);
   const roster = optionalString(body, 'roster', errors);
   const mapping = optionalMapping(body, errors);
   const from = optionalString(body, 'from', errors);
   const to = optionalString(body, 'to', errors);
+  const asOf = optionalString(body, 'asOf', errors);
   const name = optionalString(body, 'name', errors);
   const horizonMonths = optionalInt(body, 'horizonMonths', 1, 120, errors);
   const invalidRows = body.invalidRows;
@@ -84,7 +85,7 @@ async function calibrateRequest(c: Context): Promise<{ csv: string; options: Cal
   if (errors.length) throw badRequest(errors);
   return {
     csv,
-    options: { roster: roster ?? null, mapping: mapping ?? null, from: from ?? null, to: to ?? null, name, horizonMonths, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' },
+    options: { roster: roster ?? null, mapping: mapping ?? null, from: from ?? null, to: to ?? null, asOf: asOf ?? null, name, horizonMonths, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' },
   };
 }
 

@@ -82,6 +82,24 @@ describe('salesim synth | calibrate | backtest', () => {
   });
 });
 
+describe('calibrate --as-of', () => {
+  it('fits the cut the CRM would have exported that day, and says so', () => {
+    const s = salesim(['synth', 'truth.yaml', '--months', '18', '--start', '2025-01', '--seed', '4']);
+    expect(s.code, s.stderr).toBe(0);
+    writeFileSync(join(dir, 'asof.csv'), s.stdout);
+    const j = salesim(['calibrate', 'asof.csv', '--as-of', '2025-09-30', '--json']);
+    expect(j.code, j.stderr).toBe(0);
+    const r = JSON.parse(j.stdout).report;
+    expect(r.window.to).toBe('2025-09');
+    expect(r.asOf.createdLater).toBeGreaterThan(0);
+    expect(r.asOf.decidedLater).toBeGreaterThan(0);
+    expect(r.warnings[0]).toMatch(/^as of 2025-09-30: \d+ rows created later are dropped and \d+ decided later are taken as open/);
+    const bad = salesim(['calibrate', 'asof.csv', '--as-of', '2025-09-31']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/asOf.*not a date/);
+  });
+});
+
 describe('pre-pipeline rows', () => {
   it('synth --prospects writes them; calibrate excludes and counts them with a warning', () => {
     const s = salesim(['synth', 'truth.yaml', '--months', '12', '--seed', '2', '--prospects', '0.5', '--out', 'pp.csv']);
