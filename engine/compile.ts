@@ -106,6 +106,12 @@ export interface Compiled {
   stallAge: number;
   pStall: number;
   ndStall: number;
+  /**
+   * resolution by age (the `resolution` block): the chance of resolving at a month end by month-ends survived,
+   * the last for every older age; null without. With it the aged buckets run (stalls on, nothing ever stalled:
+   * stallAfter = its length > stallAge) and each bucket resolves at its age's chance.
+   */
+  byAge: Float64Array | null;
   // costs
   hasCosts: boolean;
   repMonthlyCost: number;
@@ -157,6 +163,8 @@ export function compile(s: Scenario): Compiled {
     (s.customers?.referrals ? 1 << PURPOSE.referrals : 0) |
     (s.demand ? 1 << PURPOSE.demand : 0);
   const meanWin = winRate.shares.reduce((a, sh, i) => a + sh * winRate.means[i], 0);
+  // resolution by age: at least two buckets (the last one's chance repeated), so the stationary start fills them
+  const byAge = s.resolution ? Float64Array.from({ length: Math.max(2, s.resolution.byAge.length) }, (_, a) => s.resolution!.byAge[Math.min(a, s.resolution!.byAge.length - 1)]) : null;
   return {
     H: s.horizonMonths,
     years: Math.ceil(s.horizonMonths / 12),
@@ -233,10 +241,11 @@ export function compile(s: Scenario): Compiled {
     hoursReal: s.sellingTime?.hoursPerOpportunity ?? 1,
     hoursPad: s.sellingTime?.hoursPerPaddedOpportunity ?? 0,
     hoursOpen: s.sellingTime?.hoursPerOpenOpportunityPerMonth ?? 0,
-    stalls: s.stalls != null,
-    stallAfter: stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths),
-    stallAfterPad: stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),
-    stallAge: Math.max(stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths), stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths)),
+    stalls: s.stalls != null || byAge !== null,
+    stallAfter: byAge ? byAge.length : stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths),
+    stallAfterPad: byAge ? byAge.length : stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),
+    stallAge: byAge ? byAge.length - 1 : Math.max(stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths), stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths)),
+    byAge,
     pStall: (s.stalls?.resolveMultiplier ?? 1) / s.reps.cycleMonths,
     ndStall: s.stalls?.noDecisionRate ?? 0,
     hasCosts: s.costs !== null,

@@ -229,6 +229,20 @@ const StallsSchema = z.strictObject({
   noDecisionRate: prob().default(0.6),
 });
 
+/**
+ * Resolution by age (optional; issue 25): byAge[a] is the chance that an open opportunity resolves (won, lost
+ * or no decision) at a month end when it has survived a month ends (0 = created this month); the last entry
+ * applies to every older age. It replaces the constant 1 / cycleMonths for the reps' own pipeline and an open
+ * pipeline from an export (engine/model/stalls.ts, openBook.ts). `salesim calibrate` fits it with censoring.
+ */
+const ResolutionSchema = z.strictObject({
+  byAge: z
+    .array(prob(), { error: 'must be a list of monthly probabilities by age' })
+    .min(1, 'must have at least one age')
+    .max(121, 'must have at most 121 ages (0..120 months)')
+    .refine((h) => h.some((x) => x > 0), 'must have an age with a chance above 0 (else no opportunity ever resolves)'),
+});
+
 const CostsSchema = z.strictObject({
   repAnnualCost: nonNeg().default(0),
   managerSpan: int(1).nullable().default(null),
@@ -373,6 +387,7 @@ const ScenarioBase = z.strictObject({
     coverage: CoverageSchema.nullable().optional(),
     sellingTime: SellingTimeSchema.nullable().optional(),
     stalls: StallsSchema.nullable().optional(),
+    resolution: ResolutionSchema.nullable().optional(),
     costs: CostsSchema.nullable().optional(),
     market: MarketSchema.nullable().optional(),
     initialTeam: InitialTeamSchema.optional(),
@@ -438,6 +453,7 @@ export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     }
     if (s.stalls && s.stalls.paddedAfterCycles * s.reps.cycleMonths > 120) add(['stalls', 'paddedAfterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
     if (s.stalls && s.stalls.afterCycles * s.reps.cycleMonths > 120) add(['stalls', 'afterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
+    if (s.stalls && s.resolution) add(['resolution'], 'cannot be combined with stalls (resolution by age already says how old deals resolve)');
     if (s.customers?.experience && s.customers.experience.startMonth > s.horizonMonths)
       add(['customers', 'experience', 'startMonth'], `must be within the horizon (1..${s.horizonMonths})`);
     if (s.customers?.initial === 'steady-state' && s.customers.annualChurn === 0)
@@ -516,7 +532,7 @@ export type RosterTeam = z.output<typeof RosterTeamSchema>;
 export type OpenDeal = z.output<typeof OpenDealSchema>;
 
 /** A resolved scenario: every default filled, territories explicit, absent blocks null. */
-export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'openPipeline' | 'customers' | 'demand' | '$schema' | 'uncertainty'> {
+export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'openPipeline' | 'customers' | 'demand' | '$schema' | 'uncertainty' | 'resolution'> {
   territories: Territory[];
   hiring: z.output<typeof HiringSchema> | null;
   attrition: z.output<typeof AttritionSchema> | null;
@@ -542,6 +558,8 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
   customers?: Customers | null;
   /** demand generation; absent (null): the reps' own prospecting only, bit-identical to a scenario without the block */
   demand?: Demand | null;
+  /** resolution by age; absent (null): 1 / cycleMonths at every age, bit-identical to a scenario without the block */
+  resolution?: z.output<typeof ResolutionSchema> | null;
   /** present only with uncertain parameters: drawn per trial (engine/model/uncertainty.ts); their fields hold the medians */
   uncertainty?: Uncertainty;
 }
@@ -743,6 +761,7 @@ export function parseScenario(input: string | unknown): Scenario {
     team = { asOf: initialTeam.asOf, roster };
   }
   delete (rest as { demand?: unknown }).demand; // `demand: null` resolves (and hashes) as absent
+  delete (rest as { resolution?: unknown }).resolution; // so does `resolution: null`
   const reps = { ...s.reps, seats: territories.reduce((a, t) => a + t.seats, 0) };
   const resolved: Scenario = {
     ...rest,
@@ -762,6 +781,7 @@ export function parseScenario(input: string | unknown): Scenario {
     ...(team && openPipeline ? { openPipeline } : {}),
     ...(s.customers ? { customers: s.customers } : {}),
     ...(s.demand ? { demand: s.demand } : {}),
+    ...(s.resolution ? { resolution: s.resolution } : {}),
   };
   if (taken.found.length === 0 && !uncertainty) return resolved;
   return resolveUncertainty(resolved, taken.found, uncertainty, (x) => parseScenario(x));

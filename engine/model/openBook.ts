@@ -3,7 +3,8 @@
  * open deals at the as-of date), each with its owner's seat, its age and its amount.
  *
  * Each resolves by the scenario's own rule from its current age: at every month-end with probability
- * 1/cycleMonths (x stalls.resolveMultiplier once it is stalled, age >= the stall threshold); a resolved one is
+ * 1/cycleMonths (x stalls.resolveMultiplier once it is stalled, age >= the stall threshold), or with a
+ * `resolution` block its age's chance (resolution.byAge, the last entry for every older age); a resolved one is
  * decided with probability 1 - the no-decision rate (the stalled rate once stalled) and then won with the
  * seat's win rate as the seat's own pipeline is: the holder's effective rate diluted beyond capacity (these
  * deals count in the holder's open pipeline), a vacant seat's at its leaver's rate. A won deal is worth its
@@ -80,8 +81,9 @@ export function resolveBook(st: SeatState, c: Compiled, book: OpenBook, s: numbe
   for (let i = book.start[s]; i < book.start[s + 1]; i++) {
     const a = age[i];
     if (a < 0) continue;
-    const stalled = c.stalls && a >= c.stallAfter;
-    if (nextU(S, stream) >= (stalled ? c.pStall : c.pResolve)) {
+    const h = c.byAge;
+    const stalled = h === null && c.stalls && a >= c.stallAfter;
+    if (nextU(S, stream) >= (h ? h[a < h.length ? a : h.length - 1] : stalled ? c.pStall : c.pResolve)) {
       age[i] = a + 1;
       continue;
     }
