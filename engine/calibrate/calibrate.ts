@@ -15,6 +15,7 @@ import { commentedYaml } from './commentedYaml.js';
 import { formatMonth, parseMonth } from './dates.js';
 import { fitArrivals, type ArrivalFit, type RepMonth } from './fitArrivals.js';
 import { fitCycle, type CycleFit } from './fitCycle.js';
+import { fitHazard, hazardTest, staleShare, type HazardFit, type HazardTest } from './fitHazard.js';
 import { fitMarket, type MarketFit, type MonthCount } from './fitMarket.js';
 import { chooseDealSize, fitDealSize, type DealSizeChoice, type DealSizeFit } from './fitDealSize.js';
 import { fitRoster, type RosterFit } from './fitRoster.js';
@@ -24,6 +25,7 @@ import { resolveMapping, type MappingInput } from './mapping.js';
 import { prePipelineWarning, readOpportunities, type Opportunity } from './opportunities.js';
 import { cutAsOf, parseAsOf, type AsOfCut } from './cutAsOf.js';
 import { param, type FittedParameter } from './parameter.js';
+import { betaFromSe, jeffreysBeta, lognormalFromSe, type UncertainInput } from './parameterUncertainty.js';
 import { readRoster, type RosterEntry } from './roster.js';
 
 /** Options of `calibrate`. */
@@ -42,6 +44,11 @@ export interface CalibrateOptions {
   asOf?: string | null;
   /** 'error' (default): any bad row is an InputError; 'skip': bad rows are rejected and listed */
   invalidRows?: 'error' | 'skip';
+  /**
+   * true: write point estimates only; default false: the fitted rates are also written as distributions
+   * (`uncertainty.parameters`, engine/calibrate/parameterUncertainty.ts) that every trial draws
+   */
+  point?: boolean;
   /** the fitted scenario's name and horizon */
   name?: string;
   horizonMonths?: number;
@@ -62,6 +69,12 @@ export interface CalibrationReport {
   tiersTest: { test: string; bicSingle: number; bicMixture: number; tiers: boolean };
   productivity: ArrivalFit['productivity'];
   cycle: { naiveMeanMonths: number; resolutions: number; monthsAtRisk: number };
+  /**
+   * Resolution by age (engine/calibrate/fitHazard.ts): the censored hazard table, the test against one constant
+   * rate (the scenario gets `resolution.byAge` when it is kept), and the open book at the window's end: its
+   * deals and the share older than any age at which a deal ever resolved (stale: the table gives them no chance).
+   */
+  resolution: { fit: HazardFit; test: HazardTest; kept: boolean; openAtEnd: number; staleShare: number };
   attrition: { exits: number; repMonths: number; backfilled: number; hires: number } | null;
   /** the deal-size distribution chosen (lognormal or empirical), the test that chose it, and the means */
   dealSize: DealSizeChoice;
@@ -149,6 +162,13 @@ export function sig(x: number, digits = 4): number {
 }
 
 const fmt = (x: number | null, d = 3) => (x === null || !Number.isFinite(x) ? 'n/a' : String(sig(x, d)));
+
+/** A distribution's numbers to 4 significant digits (the file stays readable). */
+function roundDistribution(d: UncertainInput['distribution']): UncertainInput['distribution'] {
+  if ('beta' in d) return { beta: { mean: sig(d.beta.mean), concentration: sig(d.beta.concentration) } };
+  if ('lognormal' in d) return { lognormal: { median: sig(d.lognormal.median), sigma: sig(d.lognormal.sigma) } };
+  return d;
+}
 
 /**
  * Fits a scenario to an opportunity export.
@@ -254,6 +274,21 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     from,
     to,
   );
+
+  // resolution by age: censored at the window's end (deals decided after it are open then)
+  const hazard: HazardFit = fitHazard(
+    opps.map((o) => ({ createdMonth: o.createdMonth, resolvedMonth: o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision' ? o.closedMonth : null, outcome: o.outcome, droppedMonth: o.outcome === 'dropped' ? o.closedMonth : null })),
+    from,
+    to,
+  );
+  const hTest = hazardTest(hazard);
+  const openAges = opps.filter((o) => o.createdMonth <= to && (o.closedMonth === null || o.closedMonth > to) && o.outcome !== 'dropped').map((o) => to - o.createdMonth + 1);
+  const stale = staleShare(openAges, hazard);
+  if (hTest.kept)
+    warnings.push(
+      `deals resolve at different rates by age (${hTest.test}: p = ${fmt(hTest.pValue, 2)}): the scenario resolves open deals by age (resolution.byAge); none resolved after ${hazard.maxResolvedAge} month-ends, so ${sig(stale * 100, 3)}% of the ${openAges.length} deals open at the end of ${formatMonth(to)} are stale (no chance to close)`,
+    );
+  else if (openAges.length) warnings.push(`the chance of resolving does not vary by age beyond chance (p = ${fmt(hTest.pValue, 2)}): one constant rate (reps.cycleMonths); ${sig(stale * 100, 3)}% of the ${openAges.length} deals open at the end are older than any deal that resolved`);
 
   // roster and arrivals
   let roster: RosterEntry[] | null = null;
@@ -381,6 +416,11 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   reps.cycleMonths = Math.max(1, sig(cycle.cycleMonths, 3));
   reps.noDecisionRate = sig(ndRate, 3);
   scenario.reps = reps;
+  if (hTest.kept) {
+    scenario.resolution = { byAge: hazard.hazard.map((h) => sig(h, 3)) };
+    hazard.hazard.forEach((h, a) => P.push(param(`resolution.byAge[${a}]`, h, hazard.se[a], `censored life table: ${hazard.resolved[a]} resolutions / ${hazard.atRisk[a]} month-ends at risk${a === hazard.hazard.length - 1 ? ' (every older age)' : ''}`)));
+    comments['resolution.byAge'] = `chance of resolving at a month end by age (0 = the month created), the last for older ages: censored life table; SEs and counts in the report`;
+  }
   if (hasMarket) {
     const seas = market.multipliers.map((v) => sig(v, 4));
     scenario.market = { annualGrowth: market.growth ? sig(market.annualGrowth, 3) : 0, seasonality: seas, start: formatMonth(forecastStart), baseMonth: formatMonth(forecastStart) };
@@ -402,6 +442,24 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     if (growth > 0) warnings.push(`${growth} hires in the window were not backfills (net growth): the scenario starts from today's seats; add hiring.plan for the growth you expect`);
     scenario.attrition = { annualRate: sig(rosterFit.annualRate, 3) };
     add(param('attrition.annualRate', rosterFit.annualRate, rosterFit.annualRateSe, `exits / rep-months (${rosterFit.exits} / ${rosterFit.repMonths}), annualised 1-(1-q)^12`));
+  }
+  // what the data cannot tell: the fitted rates as distributions drawn per trial (unless point estimates are asked for)
+  const uncertain: UncertainInput[] = [];
+  if (!options.point) {
+    const put = (path: string, d: ReturnType<typeof jeffreysBeta>) => {
+      if (d) uncertain.push({ path, distribution: d });
+    };
+    if (tiers.tiers) tiers.tiers.forEach((t, i) => put(`reps.winRate.tiers[${i}].mean`, betaFromSe(sig(t.mean), t.meanSe)));
+    else put(win.atBound ? 'reps.winRate' : 'reps.winRate.mean', betaFromSe(sig(win.mean), win.meanSe));
+    put('reps.opportunitiesPerMonth', lognormalFromSe(sig(rateFit.rate), rateFit.se));
+    if (!empirical) put('reps.dealSize.median', lognormalFromSe(sig(deal.median), deal.medianSe));
+    if (nd > 0) put('reps.noDecisionRate', jeffreysBeta(nd, closed.length));
+    if (hTest.kept) hazard.hazard.forEach((_, a) => put(`resolution.byAge[${a}]`, jeffreysBeta(hazard.resolved[a], hazard.atRisk[a])));
+    else if (cycle.cycleMonths > 1) put('reps.cycleMonths', lognormalFromSe(sig(cycle.cycleMonths, 3), cycle.se));
+    if (uncertain.length) {
+      scenario.uncertainty = { parameters: uncertain.map((u) => ({ path: u.path, distribution: roundDistribution(u.distribution) })) };
+      comments['uncertainty.parameters'] = `the fitted rates as distributions (posteriors; SE-matched Beta or lognormal), drawn in every trial so the bands carry what the data cannot tell; calibrate --point leaves them out`;
+    }
   }
   // round-trip check: the scenario must be valid
   parseScenario(scenario);
@@ -431,6 +489,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       tiersTest: { test: tiers.test, bicSingle: tiers.bicSingle, bicMixture: tiers.bicMixture, tiers: tiers.tiers !== null },
       productivity: arrivals.productivity,
       cycle: { naiveMeanMonths: cycle.naiveMeanMonths, resolutions: cycle.resolutions, monthsAtRisk: cycle.exposure },
+      resolution: { fit: hazard, test: hTest, kept: hTest.kept, openAtEnd: openAges.length, staleShare: stale },
       dealSize: dealChoice,
       revenue: monthlyRevenue,
       market: { tests: market.tests, growth: market.growth, seasonality: market.seasonality, annualGrowth: market.annualGrowth, annualGrowthSe: market.annualGrowthSe, multipliers: market.multipliers, multipliersSe: market.multipliersSe },
