@@ -204,7 +204,7 @@ export function solveTask(t: SolveTask): { result: SolveResult } | { errors: Inp
 }
 
 // calibration from CRM history (server: POST /api/calibrate, /api/backtest)
-export { calibrateTask, bookedRevenueTask, bandTask } from './calibrate.js';
+export { calibrateTask, bookedRevenueTask, bandTask, rollingTask } from './calibrate.js';
 
 // the forecast from an as-of date (server: POST /api/forecast)
 export { prepareForecastTask, forecastReportTask, sampleExportTask } from './forecast.js';
