@@ -112,6 +112,9 @@ export interface Compiled {
    * stallAfter = its length > stallAge) and each bucket resolves at its age's chance.
    */
   byAge: Float64Array | null;
+  /** month m's (index m - 1) factors on the win rate and on the chance of resolving (resolution.monthInQuarter); null without */
+  calWin: Float64Array | null;
+  calResolve: Float64Array | null;
   // costs
   hasCosts: boolean;
   repMonthlyCost: number;
@@ -125,6 +128,20 @@ export interface Compiled {
   customers: CompiledCustomers | null;
   /** demand generation (null: the block is absent and nothing of it runs) */
   demand: CompiledDemand | null;
+}
+
+/**
+ * Month-by-month factors of resolution.monthInQuarter (month 1 is resolution.start), or nulls without them.
+ * @example calendarFactors(parseScenario({ ..., resolution: { byAge: [0.3], start: '2025-03', monthInQuarter: { win: [1, 1, 1.5] } } })).calWin[0] // 1.5
+ */
+export function calendarFactors(s: Scenario): { calWin: Float64Array | null; calResolve: Float64Array | null } {
+  const q = s.resolution?.monthInQuarter;
+  if (!q || !s.resolution?.start) return { calWin: null, calResolve: null };
+  const [y, mo] = s.resolution.start.split('-').map(Number);
+  const first = y * 12 + mo - 1;
+  const at = (f: number[]) => Float64Array.from({ length: s.horizonMonths }, (_, i) => f[(first + i) % 3]);
+  const ones = (f: number[]) => f.every((x) => x === 1);
+  return { calWin: ones(q.win) ? null : at(q.win), calResolve: ones(q.resolve) ? null : at(q.resolve) };
 }
 
 /**
@@ -246,6 +263,7 @@ export function compile(s: Scenario): Compiled {
     stallAfterPad: byAge ? byAge.length : stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),
     stallAge: byAge ? byAge.length - 1 : Math.max(stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths), stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths)),
     byAge,
+    ...calendarFactors(s),
     pStall: (s.stalls?.resolveMultiplier ?? 1) / s.reps.cycleMonths,
     ndStall: s.stalls?.noDecisionRate ?? 0,
     hasCosts: s.costs !== null,

@@ -235,12 +235,23 @@ const StallsSchema = z.strictObject({
  * applies to every older age. It replaces the constant 1 / cycleMonths for the reps' own pipeline and an open
  * pipeline from an export (engine/model/stalls.ts, openBook.ts). `salesim calibrate` fits it with censoring.
  */
+const quarterFactors = () =>
+  z
+    .array(nonNeg().max(10, 'must be a factor between 0 and 10'), { error: 'must be [first, second, third] month of the quarter' })
+    .length(3, 'must be [first, second, third] month of the quarter');
 const ResolutionSchema = z.strictObject({
   byAge: z
     .array(prob(), { error: 'must be a list of monthly probabilities by age' })
     .min(1, 'must have at least one age')
     .max(121, 'must have at most 121 ages (0..120 months)')
     .refine((h) => h.some((x) => x > 0), 'must have an age with a chance above 0 (else no opportunity ever resolves)'),
+  /**
+   * calendar effects by month of the quarter (first, second, third): `resolve` multiplies the chance of
+   * resolving, `win` the win rate of the deals decided that month (each capped at 1); needs `start`
+   */
+  monthInQuarter: z.strictObject({ resolve: quarterFactors().default([1, 1, 1]), win: quarterFactors().default([1, 1, 1]) }).nullable().default(null),
+  /** the calendar month of month 1 (a forecast moves it to the month after its as-of date) */
+  start: monthText().nullable().default(null),
 });
 
 const CostsSchema = z.strictObject({
@@ -454,6 +465,7 @@ export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     if (s.stalls && s.stalls.paddedAfterCycles * s.reps.cycleMonths > 120) add(['stalls', 'paddedAfterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
     if (s.stalls && s.stalls.afterCycles * s.reps.cycleMonths > 120) add(['stalls', 'afterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
     if (s.stalls && s.resolution) add(['resolution'], 'cannot be combined with stalls (resolution by age already says how old deals resolve)');
+    if (s.resolution?.monthInQuarter && s.resolution.start === null) add(['resolution', 'start'], 'is required with monthInQuarter (the calendar month of month 1)');
     if (s.customers?.experience && s.customers.experience.startMonth > s.horizonMonths)
       add(['customers', 'experience', 'startMonth'], `must be within the horizon (1..${s.horizonMonths})`);
     if (s.customers?.initial === 'steady-state' && s.customers.annualChurn === 0)

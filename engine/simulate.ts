@@ -214,6 +214,8 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   const left = 3 - ((m - 1) % 3);
   const hazard = c.hazard * st.hazardMult;
   const figures = c.coverageFigures;
+  if (c.calWin) st.calWin = c.calWin[m - 1];
+  if (c.calResolve) st.calResolve = c.calResolve[m - 1];
   let openValue = 0,
     created = 0,
     openEnd = 0,

@@ -120,6 +120,9 @@ export interface SeatState {
   lift: number;
   dip: number;
   hazardMult: number;
+  /** this month's calendar factors on the win rate and the chance of resolving (resolution.monthInQuarter; 1 without) */
+  calWin: number;
+  calResolve: number;
 
   // ---- the enablement effects of one seat (written by programmeEffects, read at once)
   effDemand: number;
@@ -242,6 +245,8 @@ export function createState(c: Compiled): SeatState {
     lift: 1,
     dip: 1,
     hazardMult: 1,
+    calWin: 1,
+    calResolve: 1,
     effDemand: 0,
     effWin: 0,
     effNoDecision: 0,

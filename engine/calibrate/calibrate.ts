@@ -15,6 +15,8 @@ import { commentedYaml } from './commentedYaml.js';
 import { formatMonth, parseMonth } from './dates.js';
 import { fitArrivals, type ArrivalFit, type RepMonth } from './fitArrivals.js';
 import { fitCycle, type CycleFit } from './fitCycle.js';
+import { fitDrift, horizonVariance, type DriftFit } from './fitDrift.js';
+import { fitResolveByQuarter, fitWinByQuarter, fitWinDispersion, type QuarterEffect, type WinDispersion } from './fitCalendar.js';
 import { fitHazard, hazardTest, staleShare, type HazardFit, type HazardTest } from './fitHazard.js';
 import { fitMarket, type MarketFit, type MonthCount } from './fitMarket.js';
 import { chooseDealSize, fitDealSize, type DealSizeChoice, type DealSizeFit } from './fitDealSize.js';
@@ -75,6 +77,12 @@ export interface CalibrationReport {
    * deals and the share older than any age at which a deal ever resolved (stale: the table gives them no chance).
    */
   resolution: { fit: HazardFit; test: HazardTest; kept: boolean; openAtEnd: number; staleShare: number };
+  /** calendar effects by month of the quarter on the win rate and on resolving (engine/calibrate/fitCalendar.ts); kept ones are in resolution.monthInQuarter */
+  calendar: { win: QuarterEffect; resolve: QuarterEffect };
+  /** month-to-month variation of the win rate beyond binomial; when kept, its variance over the horizon widens the win rate's distribution */
+  winDispersion: WinDispersion;
+  /** drift and over-dispersion of the monthly opportunity rate (engine/calibrate/fitDrift.ts); null under 6 months */
+  drift: DriftFit | null;
   attrition: { exits: number; repMonths: number; backfilled: number; hires: number } | null;
   /** the deal-size distribution chosen (lognormal or empirical), the test that chose it, and the means */
   dealSize: DealSizeChoice;
@@ -276,12 +284,18 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   );
 
   // resolution by age: censored at the window's end (deals decided after it are open then)
-  const hazard: HazardFit = fitHazard(
-    opps.map((o) => ({ createdMonth: o.createdMonth, resolvedMonth: o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision' ? o.closedMonth : null, outcome: o.outcome, droppedMonth: o.outcome === 'dropped' ? o.closedMonth : null })),
-    from,
-    to,
-  );
+  const records = opps.map((o) => ({ createdMonth: o.createdMonth, resolvedMonth: o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision' ? o.closedMonth : null, outcome: o.outcome, droppedMonth: o.outcome === 'dropped' ? o.closedMonth : null }));
+  const hazard: HazardFit = fitHazard(records, from, to);
   const hTest = hazardTest(hazard);
+  // calendar effects by month of the quarter: on the win rate, and on resolving given the chance by age
+  const decidedDeals = closed.filter((o) => o.outcome === 'won' || o.outcome === 'lost').map((o) => ({ closedMonth: o.closedMonth!, won: o.outcome === 'won' }));
+  const qWin = fitWinByQuarter(decidedDeals);
+  const winDisp: WinDispersion = fitWinDispersion(decidedDeals, qWin);
+  const qRes = fitResolveByQuarter(records, hTest.kept ? hazard.hazard : [1 / cycle.cycleMonths], from, to);
+  const qName = ['first', 'second', 'third'];
+  if (winDisp.kept) warnings.push(`monthly win rates vary more than chance (${winDisp.test}: p = ${fmt(winDisp.pValue, 2)}): a monthly effect of sd ${sig(Math.sqrt(winDisp.tau2), 2)} widens the win rate's distribution${options.point ? ' (not written: --point)' : ''}`);
+  for (const q of [qWin, qRes])
+    if (q.kept) warnings.push(`${q.term === 'win' ? 'the win rate' : 'the chance of resolving'} varies with the month of the quarter (${q.test}: p = ${fmt(q.pValue, 2)}): x ${q.factors.map((f) => sig(f, 3)).join(', ')} in its ${qName.join(', ')} month (resolution.monthInQuarter.${q.term})`);
   const openAges = opps.filter((o) => o.createdMonth <= to && (o.closedMonth === null || o.closedMonth > to) && o.outcome !== 'dropped').map((o) => to - o.createdMonth + 1);
   const stale = staleShare(openAges, hazard);
   if (hTest.kept)
@@ -337,7 +351,26 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const market: MarketFit = fitMarket(byMonth, from);
   const hasMarket = market.growth || market.seasonality;
   const forecastStart = to + 1;
-  const rateFit = hasMarket ? market.rateAt(forecastStart) : { rate: arrivals.rate, se: arrivals.rateSe };
+  let rateFit = hasMarket ? market.rateAt(forecastStart) : { rate: arrivals.rate, se: arrivals.rateSe };
+  // drift and over-dispersion of the monthly rate (without a market block, whose terms already move it)
+  const horizonForRate = options.horizonMonths ?? 12;
+  // with a market block, on the rates relative to the market's own (its growth and seasonality taken out)
+  const relative = (mo: MonthCount) => {
+    const e = market.rateAt(mo.month).rate * (market.seasonality ? market.multipliers[((mo.month % 12) + 12) % 12] : 1);
+    return { created: mo.created, exposure: (mo.exposure * e) / rateFit.rate };
+  };
+  const drift: DriftFit | null = fitDrift(hasMarket ? byMonth.map(relative) : byMonth);
+  const driftKept = drift !== null && drift.kept && drift.level > 0;
+  if (driftKept && hasMarket) {
+    // the market's terms give the rate; the drift and monthly effect left around them widen it
+    rateFit = { rate: rateFit.rate, se: Math.sqrt(rateFit.se ** 2 + horizonVariance({ ...drift, levelVar: 0 }, horizonForRate)) };
+    warnings.push(`opportunities per rep-month vary more than the market's terms and Poisson allow (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate's uncertainty over ${horizonForRate} months is widened to ± ${sig(rateFit.se, 3)}, drawn per trial`);
+  } else if (driftKept) {
+    rateFit = { rate: drift.level, se: Math.sqrt(horizonVariance(drift, horizonForRate)) };
+    warnings.push(
+      `opportunities per rep-month drift or vary more than Poisson from month to month (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate is the recent level ${sig(drift.level, 3)} (the window's mean ${sig(drift.pooled, 3)}), ± ${sig(rateFit.se, 3)} over ${horizonForRate} months (level, drift and monthly effect), drawn per trial`,
+    );
+  }
   for (const t of market.tests)
     if (t.kept) warnings.push(`the market moves: ${t.term} ${t.term === 'growth' ? `(${sig(market.annualGrowth * 100, 3)}% a year) ` : ''}by a likelihood-ratio test (F = ${sig(t.f, 3)}, p = ${fmt(t.pValue, 2)}): the scenario has a market block starting ${formatMonth(forecastStart)} and opportunitiesPerMonth is the rate there, before seasonality`);
 
@@ -377,7 +410,9 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       'reps.opportunitiesPerMonth',
       rateFit.rate,
       rateFit.se,
-      hasMarket
+      driftKept && !hasMarket
+        ? 'local level (Kalman filter, ML variances): the level at the window\'s end; SE over the horizon from the level, its drift and the monthly effect'
+        : hasMarket
         ? `Poisson GLM of monthly counts with ${[market.growth ? 'growth' : '', market.seasonality ? 'month of year' : ''].filter(Boolean).join(' and ')}: the rate in ${formatMonth(forecastStart)} before seasonality; SE by delta method`
         : roster
           ? 'Poisson ML per rep-month, ramp-weighted (roster tenure)'
@@ -416,8 +451,19 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   reps.cycleMonths = Math.max(1, sig(cycle.cycleMonths, 3));
   reps.noDecisionRate = sig(ndRate, 3);
   scenario.reps = reps;
+  if (hTest.kept || qWin.kept || qRes.kept) {
+    const calendar = qWin.kept || qRes.kept;
+    const f3 = (q: QuarterEffect) => (q.kept ? q.factors.map((f) => sig(f, 3)) : [1, 1, 1]);
+    scenario.resolution = {
+      byAge: hTest.kept ? hazard.hazard.map((h) => sig(h, 3)) : [sig(1 / cycle.cycleMonths, 4)],
+      ...(calendar ? { monthInQuarter: { resolve: f3(qRes), win: f3(qWin) }, start: formatMonth(to + 1) } : {}),
+    };
+    for (const q of [qWin, qRes]) if (q.kept) q.factors.forEach((f, k) => P.push(param(`resolution.monthInQuarter.${q.term}[${k}]`, f, q.se[k], `${q.term === 'win' ? 'won / decided in the month of the quarter, over the pooled rate' : 'resolutions / expected by age in the month of the quarter'} (${q.events[k]} of ${sig(q.base[k], 4)})`)));
+    if (calendar) comments['resolution.monthInQuarter'] = 'factors on resolving and on the win rate in the first, second and third month of the quarter (kept by a likelihood-ratio test; the rest 1)';
+    if (calendar) comments['resolution.start'] = 'the calendar month of month 1 (a forecast moves it to its own)';
+    if (!hTest.kept) comments['resolution.byAge'] = 'one constant chance, 1 / cycleMonths (no age effect beyond chance)';
+  }
   if (hTest.kept) {
-    scenario.resolution = { byAge: hazard.hazard.map((h) => sig(h, 3)) };
     hazard.hazard.forEach((h, a) => P.push(param(`resolution.byAge[${a}]`, h, hazard.se[a], `censored life table: ${hazard.resolved[a]} resolutions / ${hazard.atRisk[a]} month-ends at risk${a === hazard.hazard.length - 1 ? ' (every older age)' : ''}`)));
     comments['resolution.byAge'] = `chance of resolving at a month end by age (0 = the month created), the last for older ages: censored life table; SEs and counts in the report`;
   }
@@ -450,12 +496,15 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       if (d) uncertain.push({ path, distribution: d });
     };
     if (tiers.tiers) tiers.tiers.forEach((t, i) => put(`reps.winRate.tiers[${i}].mean`, betaFromSe(sig(t.mean), t.meanSe)));
-    else put(win.atBound ? 'reps.winRate' : 'reps.winRate.mean', betaFromSe(sig(win.mean), win.meanSe));
+    // a monthly random effect on the win rate (when the data's months vary beyond binomial) widens it over the horizon
+    else put(win.atBound ? 'reps.winRate' : 'reps.winRate.mean', betaFromSe(sig(win.mean), Math.sqrt((win.meanSe ?? 0) ** 2 + winDisp.tau2 / (options.horizonMonths ?? 12)) || null));
     put('reps.opportunitiesPerMonth', lognormalFromSe(sig(rateFit.rate), rateFit.se));
     if (!empirical) put('reps.dealSize.median', lognormalFromSe(sig(deal.median), deal.medianSe));
     if (nd > 0) put('reps.noDecisionRate', jeffreysBeta(nd, closed.length));
     if (hTest.kept) hazard.hazard.forEach((_, a) => put(`resolution.byAge[${a}]`, jeffreysBeta(hazard.resolved[a], hazard.atRisk[a])));
+    else if (scenario.resolution) put('resolution.byAge[0]', jeffreysBeta(cycle.resolutions, cycle.exposure));
     else if (cycle.cycleMonths > 1) put('reps.cycleMonths', lognormalFromSe(sig(cycle.cycleMonths, 3), cycle.se));
+    for (const q of [qWin, qRes]) if (q.kept) q.factors.forEach((f, k) => put(`resolution.monthInQuarter.${q.term}[${k}]`, lognormalFromSe(sig(f, 3), q.se[k])));
     if (uncertain.length) {
       scenario.uncertainty = { parameters: uncertain.map((u) => ({ path: u.path, distribution: roundDistribution(u.distribution) })) };
       comments['uncertainty.parameters'] = `the fitted rates as distributions (posteriors; SE-matched Beta or lognormal), drawn in every trial so the bands carry what the data cannot tell; calibrate --point leaves them out`;
@@ -490,6 +539,9 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       productivity: arrivals.productivity,
       cycle: { naiveMeanMonths: cycle.naiveMeanMonths, resolutions: cycle.resolutions, monthsAtRisk: cycle.exposure },
       resolution: { fit: hazard, test: hTest, kept: hTest.kept, openAtEnd: openAges.length, staleShare: stale },
+      calendar: { win: qWin, resolve: qRes },
+      winDispersion: winDisp,
+      drift,
       dealSize: dealChoice,
       revenue: monthlyRevenue,
       market: { tests: market.tests, growth: market.growth, seasonality: market.seasonality, annualGrowth: market.annualGrowth, annualGrowthSe: market.annualGrowthSe, multipliers: market.multipliers, multipliersSe: market.multipliersSe },

@@ -71,7 +71,9 @@ export function resolveBook(st: SeatState, c: Compiled, book: OpenBook, s: numbe
   const S = st.S;
   const stream = s * PURPOSES + PURPOSE.book;
   const seated = st.status[s] === SEATED;
-  const pw = seated ? st.pEff[s] * capacityDilution(c.capacity, st.openReg[s] + st.openPad[s] + n) : Math.min(1, st.base[s] * st.lift);
+  let pw = seated ? st.pEff[s] * capacityDilution(c.capacity, st.openReg[s] + st.openPad[s] + n) : Math.min(1, st.base[s] * st.lift);
+  if (c.calWin) pw = Math.min(1, pw * st.calWin);
+  const cr = c.calResolve ? st.calResolve : 1;
   const pDecide = 1 - (seated ? st.ndEff[s] : c.noDecision);
   const age = st.bookAge;
   let v = 0,
@@ -83,7 +85,7 @@ export function resolveBook(st: SeatState, c: Compiled, book: OpenBook, s: numbe
     if (a < 0) continue;
     const h = c.byAge;
     const stalled = h === null && c.stalls && a >= c.stallAfter;
-    if (nextU(S, stream) >= (h ? h[a < h.length ? a : h.length - 1] : stalled ? c.pStall : c.pResolve)) {
+    if (nextU(S, stream) >= (h ? Math.min(1, h[a < h.length ? a : h.length - 1] * cr) : stalled ? c.pStall : c.pResolve)) {
       age[i] = a + 1;
       continue;
     }

@@ -73,7 +73,7 @@ export function resolveAged(st: SeatState, c: Compiled, s: number, age: Int32Arr
     // an empty bucket: its destination is already 0 (j + 1 < A) or keeps what the older buckets left (j + 1 = A)
     if (n === 0) continue;
     const stalled = j >= after;
-    const r = stalled ? binomial(S, stream, n, c.pStall) : c.byAge ? binomial(S, stream, n, c.byAge[j]) : binomialTable(c.resolveTable, S, stream, n);
+    const r = stalled ? binomial(S, stream, n, c.pStall) : c.byAge ? binomial(S, stream, n, c.calResolve ? Math.min(1, c.byAge[j] * st.calResolve) : c.byAge[j]) : binomialTable(c.resolveTable, S, stream, n);
     resolved += r;
     if (r > 0) won += binomial(S, stream, r, stalled ? pStalled : pFresh);
     const surv = n - r;

@@ -9,6 +9,8 @@ import { resolveMapping } from '../../../engine/calibrate/mapping.js';
 import { fitHazard, hazardTest, staleShare } from '../../../engine/calibrate/fitHazard.js';
 import { parseMonth } from '../../../engine/calibrate/dates.js';
 import { InputError } from '../../../engine/errors.js';
+import { calibrate } from '../../../engine/calibrate/calibrate.js';
+import { fitDrift } from '../../../engine/calibrate/fitDrift.js';
 
 const TRUTH = { reps: { seats: 30, opportunitiesPerMonth: 6, winRate: 0.4, dealSize: { median: 20000, sigma: 0.6 }, cycleMonths: 3, noDecisionRate: 0.1, initialPipeline: 'steady-state' } };
 const H = [0.3, 0.35, 0.3, 0.25, 0.2, 0.03, 0];
@@ -96,5 +98,61 @@ describe('synthetic exports with real features', () => {
     expect(path({ resolveByAge: [0.3, 1.2] })).toBe('resolveByAge[1]');
     expect(path({ quarterEndWin: -1 })).toBe('quarterEndWin');
     expect(path({ arrivalDrift: 2 })).toBe('arrivalDrift');
+  });
+});
+
+describe('calibrate recovers them', () => {
+  it('the quarter-end push: a likelihood-ratio test keeps the win effect, each month-of-quarter win rate within 3 SE of the truth', () => {
+    const h = synthesize(TRUTH, { months: 24, start: '2024-01', seed: 15, resolveByAge: H, quarterEndWin: 1.5 });
+    const r = calibrate(h.opportunities, { asOf: '2025-12-31' });
+    const q = r.report.calendar.win;
+    expect(q.kept).toBe(true);
+    const truth = [0.4, 0.4, 0.6];
+    for (let k = 0; k < 3; k++) {
+      const p = q.events[k] / q.base[k];
+      expect(Math.abs(p - truth[k]), `month ${k + 1} of the quarter: ${p}`).toBeLessThan(3 * Math.sqrt((truth[k] * (1 - truth[k])) / q.base[k]));
+    }
+    // no effect on the chance of resolving was written in, and none is kept
+    expect(r.report.calendar.resolve.kept).toBe(false);
+    const res = r.scenario.resolution as { monthInQuarter: { win: number[]; resolve: number[] }; start: string; byAge: number[] };
+    expect(res.start).toBe('2026-01');
+    expect(res.monthInQuarter.resolve).toEqual([1, 1, 1]);
+    expect(res.monthInQuarter.win[2] / res.monthInQuarter.win[0]).toBeGreaterThan(1.2);
+    expect(res.byAge.at(-1)).toBe(0);
+    // the fitted table within 3.5 SE of the truth at every age up to the last resolution
+    for (let a = 0; a <= 5; a++) {
+      const f = r.report.resolution.fit;
+      expect(Math.abs(f.hazard[a] - H[a]), `age ${a}`).toBeLessThan(3.5 * Math.sqrt((H[a] * (1 - H[a])) / f.atRisk[a]));
+    }
+  });
+
+  it('without a push, no month-of-quarter effect is kept (seeded)', () => {
+    const r = calibrate(synthesize(TRUTH, { months: 24, start: '2024-01', seed: 16 }).opportunities);
+    expect(r.report.calendar.win.kept).toBe(false);
+    expect(r.report.calendar.resolve.kept).toBe(false);
+    expect(r.report.winDispersion.kept).toBe(false);
+    expect(r.scenario.resolution).toBeUndefined();
+  });
+
+  it('drifting arrivals: a trend or a local level is kept and the rate is the recent one, with a wider SE; steady arrivals keep the Poisson rate', () => {
+    const steady = calibrate(synthesize(TRUTH, { months: 24, start: '2024-01', seed: 17 }).opportunities);
+    expect(steady.report.drift!.kept).toBe(false);
+    const drifting = calibrate(synthesize(TRUTH, { months: 24, start: '2024-01', seed: 17, arrivalDrift: 0.08 }).opportunities);
+    // this path trends: either the market's growth term or the local level (on what growth leaves) takes it
+    expect(drifting.report.drift!.kept || drifting.report.market.growth).toBe(true);
+    const rate = drifting.report.parameters.find((p) => p.path === 'reps.opportunitiesPerMonth')!;
+    const se0 = steady.report.parameters.find((p) => p.path === 'reps.opportunitiesPerMonth')!.se!;
+    expect(rate.se!).toBeGreaterThan(3 * se0);
+    expect(rate.method).toMatch(/local level|Poisson GLM/);
+  });
+
+  it('the local level fit: a constant Poisson rate is not kept, a step change is', () => {
+    const poissonLike = Array.from({ length: 24 }, (_, t) => ({ created: 100 + [3, -5, 8, -2, 0, 6, -9, 4, -1, 7, -6, 2][t % 12], exposure: 20 }));
+    expect(fitDrift(poissonLike)!.kept).toBe(false);
+    const step = Array.from({ length: 24 }, (_, t) => ({ created: (t < 12 ? 100 : 160) + [3, -5, 8, -2, 0, 6, -9, 4, -1, 7, -6, 2][t % 12], exposure: 20 }));
+    const f = fitDrift(step)!;
+    expect(f.kept).toBe(true);
+    // the level at the end is the recent rate (8 a rep-month), not the mean (6.5)
+    expect(Math.abs(f.level - 8)).toBeLessThan(0.3);
   });
 });

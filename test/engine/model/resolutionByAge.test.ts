@@ -76,11 +76,33 @@ describe('resolution by age', () => {
     for (let m = 0; m < 6; m++) expect(Math.abs(a.mean[m] - b.mean[m])).toBeLessThan(4 * Math.sqrt((a.sd[m] ** 2 + b.sd[m] ** 2) / trials));
   });
 
+  it('month-of-quarter factors scale the win rate and the chance of resolving in their calendar months', () => {
+    const reps = { seats: 10, opportunitiesPerMonth: 5, winRate: 0.3, dealSize: 100, cycleMonths: 2, noDecisionRate: 0, initialPipeline: 'steady-state' };
+    // resolving: every open deal resolves each month (chance 1), so month m books the month's arrivals x win x factor
+    const s = parseScenario({ horizonMonths: 6, reps, resolution: { byAge: [1], start: '2025-02', monthInQuarter: { win: [1, 1.5, 2] } } });
+    const trials = 3000;
+    const { mean, sd } = monthMeans(simulate(s, { trials, seed: 9 }));
+    // month 1 = February (second of its quarter), March third, April first, ...
+    const f = [1.5, 2, 1, 1.5, 2, 1];
+    for (let m = 0; m < 6; m++) expect(Math.abs(mean[m] - 10 * 5 * 0.3 * f[m] * 100), `month ${m + 1}`).toBeLessThan(4 * (sd[m] / Math.sqrt(trials)));
+    // the chance of resolving: 0.25 x 2 in the quarter's last month
+    const r = parseScenario({ horizonMonths: 3, reps: { ...reps, winRate: 1, initialPipeline: 'empty' }, resolution: { byAge: [0.25], start: '2025-01', monthInQuarter: { resolve: [1, 1, 2] } } });
+    const x = monthMeans(simulate(r, { trials, seed: 9 }));
+    // deals arriving at 50 a month: month 1 resolves 0.25 of 50; month 2 0.25 of (50 x 0.75 + 50); month 3 0.5 of the open
+    const open1 = 50,
+      open2 = 50 * 0.75 + 50,
+      open3 = open2 * 0.75 + 50;
+    const expected = [0.25 * open1, 0.25 * open2, 0.5 * open3].map((v) => v * 100);
+    for (let m = 0; m < 3; m++) expect(Math.abs(x.mean[m] - expected[m]), `month ${m + 1}`).toBeLessThan(4 * (x.sd[m] / Math.sqrt(trials)));
+  });
+
   it('names the field of a bad table', () => {
     const reps = { seats: 1, opportunitiesPerMonth: 1, winRate: 0.3, dealSize: 1, cycleMonths: 2 };
     expect(errorsOf(() => parseScenario({ reps, resolution: { byAge: [0.2, 1.5] } }))[0].path).toBe('resolution.byAge[1]');
     expect(errorsOf(() => parseScenario({ reps, resolution: { byAge: [0, 0] } }))[0]).toMatchObject({ path: 'resolution.byAge', rule: expect.stringMatching(/above 0/) });
     expect(errorsOf(() => parseScenario({ reps, resolution: { byAge: [0.3] }, stalls: {} }))[0].path).toBe('resolution');
+    expect(errorsOf(() => parseScenario({ reps, resolution: { byAge: [0.3], monthInQuarter: { win: [1, 1, 2] } } }))[0].path).toBe('resolution.start');
+    expect(errorsOf(() => parseScenario({ reps, resolution: { byAge: [0.3], start: '2025-01', monthInQuarter: { win: [1, 2] } } }))[0].path).toMatch(/^resolution\.monthInQuarter\.win/);
     // resolution: null is the same scenario as none
     expect(parseScenario({ reps, resolution: null })).toEqual(parseScenario({ reps }));
   });
