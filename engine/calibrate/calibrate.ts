@@ -360,15 +360,17 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     return { created: mo.created, exposure: (mo.exposure * e) / rateFit.rate };
   };
   const drift: DriftFit | null = fitDrift(hasMarket ? byMonth.map(relative) : byMonth);
-  const driftKept = drift !== null && drift.kept && drift.level > 0;
+  // the fitted variances are used as estimated, significant or not (choosing them by a pre-test would hide the
+  // uncertainty of a short window, where drift cannot be told from chance); the test is reported
+  const driftKept = drift !== null && drift.level > 0 && (drift.q > 0 || drift.s2 > 0);
   if (driftKept && hasMarket) {
     // the market's terms give the rate; the drift and monthly effect left around them widen it
     rateFit = { rate: rateFit.rate, se: Math.sqrt(rateFit.se ** 2 + horizonVariance({ ...drift, levelVar: 0 }, horizonForRate)) };
-    warnings.push(`opportunities per rep-month vary more than the market's terms and Poisson allow (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate's uncertainty over ${horizonForRate} months is widened to ± ${sig(rateFit.se, 3)}, drawn per trial`);
+    warnings.push(`opportunities per rep-month ${drift.kept ? 'vary more than the market\'s terms and Poisson allow' : 'may vary more than the market\'s terms and Poisson allow (not significant; used as estimated)'} (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate's uncertainty over ${horizonForRate} months is widened to ± ${sig(rateFit.se, 3)}, drawn per trial`);
   } else if (driftKept) {
     rateFit = { rate: drift.level, se: Math.sqrt(horizonVariance(drift, horizonForRate)) };
     warnings.push(
-      `opportunities per rep-month drift or vary more than Poisson from month to month (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate is the recent level ${sig(drift.level, 3)} (the window's mean ${sig(drift.pooled, 3)}), ± ${sig(rateFit.se, 3)} over ${horizonForRate} months (level, drift and monthly effect), drawn per trial`,
+      `opportunities per rep-month ${drift.kept ? 'drift or vary more than Poisson' : 'may drift or vary more than Poisson (not significant; used as estimated)'} from month to month (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate is the recent level ${sig(drift.level, 3)} (the window's mean ${sig(drift.pooled, 3)}), ± ${sig(rateFit.se, 3)} over ${horizonForRate} months (level, drift and monthly effect), drawn per trial`,
     );
   }
   for (const t of market.tests)
