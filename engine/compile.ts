@@ -156,7 +156,7 @@ export function stallMonths(cycles: number | undefined, cycleMonths: number): nu
 export function compile(s: Scenario): Compiled {
   const layout = seatLayout(s);
   const deal = s.reps.dealSize;
-  const emp = typeof deal === 'object' && 'empirical' in deal ? createEmpiricalTable(deal.empirical) : null;
+  const emp = typeof deal === 'object' && 'empirical' in deal ? createEmpiricalTable(deal.scale === undefined ? deal.empirical : deal.empirical.map((x) => x * deal.scale!)) : null;
   const dealMedian = typeof deal === 'number' ? deal : 'empirical' in deal ? emp!.median : deal.median;
   const dealSigma = typeof deal === 'number' || 'empirical' in deal ? 0 : deal.sigma;
   const ttf = s.hiring?.timeToFillMonths ?? 0;

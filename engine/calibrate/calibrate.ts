@@ -502,6 +502,12 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     else put(win.atBound ? 'reps.winRate' : 'reps.winRate.mean', betaFromSe(sig(win.mean), Math.sqrt((win.meanSe ?? 0) ** 2 + winDisp.tau2 / (options.horizonMonths ?? 12)) || null));
     put('reps.opportunitiesPerMonth', lognormalFromSe(sig(rateFit.rate), rateFit.se));
     if (!empirical) put('reps.dealSize.median', lognormalFromSe(sig(deal.median), deal.medianSe));
+    // a price list: its level drawn per trial, with the SE of the mean won amount (the amounts' own spread, as a bootstrap of the mean gives)
+    else if (dealChoice.meanWonSe > 0) {
+      (reps.dealSize as Record<string, unknown>).scale = 1;
+      comments['reps.dealSize.scale'] = `1: the amounts as they are; drawn per trial with the relative SE of the mean won amount (${fmt(dealChoice.meanWonSe / dealChoice.meanWon, 2)})`;
+      put('reps.dealSize.scale', lognormalFromSe(1, dealChoice.meanWonSe / dealChoice.meanWon));
+    }
     if (nd > 0) put('reps.noDecisionRate', jeffreysBeta(nd, closed.length));
     if (hTest.kept) hazard.hazard.forEach((_, a) => put(`resolution.byAge[${a}]`, jeffreysBeta(hazard.resolved[a], hazard.atRisk[a])));
     else if (scenario.resolution) put('resolution.byAge[0]', jeffreysBeta(cycle.resolutions, cycle.exposure));
