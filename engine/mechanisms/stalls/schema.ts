@@ -1,7 +1,8 @@
 /** The scenario block of this mechanism (zod; composed into the scenario schema by engine/scenarioSchema.ts). */
 import { z } from 'zod';
-import { prob, pos, nonNeg } from '../../kernel/schemaRules.js';
-import { monthText } from '../market/schema.js';
+import { prob, pos, nonNeg, str } from '../../kernel/schemaRules.js';
+
+const monthText = () => str().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 
 /**
  * Stalled deals: an open opportunity that has been open for more than afterCycles x cycleMonths months
