@@ -42,6 +42,8 @@ export { forecastSetup, spreadOverTerritories, type ForecastInput, type Forecast
 export { prepareForecast, forecast, reportPrepared, type ForecastAction, type PreparedForecast } from './forecast/prepare.js';
 export { forecastReport, forecastOutcome, forecastFan, yearTotals, pairedEffect, type ForecastReport, type ForecastOutcome, type ForecastVariant, type FanMonth } from './forecast/report.js';
 export { calibrateDemand, type DemandCalibration, type DemandCalibrationOptions } from './calibrate/demand.js';
+export { rollingBacktest, pipelineBaseline, summarize as summarizeRolling, type RollingOptions, type RollingResult, type RollingCut, type RollingSummary, type PointScore } from './forecast/rolling.js';
+export { scoreSample, pitHistogram, ksUniform, type DistributionScore } from './forecast/scores.js';
 export { solve, parseTarget, targetValue, withDecision, type SolveOptions, type SolveResult, type SolvePoint, type SolveTarget, type TargetValue } from './solve.js';
 export type { Uncertainty, UncertainParameter, Correlation } from './uncertainty/resolve.js';
 export type { Distribution } from './uncertainty/distribution.js';

@@ -32,8 +32,8 @@ import { QuotaSchema, EscalationSchema, CoverageSchema } from './mechanisms/cove
 export { QuotaSchema, EscalationSchema, CoverageSchema } from './mechanisms/coverage/schema.js';
 import { SellingTimeSchema } from './mechanisms/sellingTime/schema.js';
 export { SellingTimeSchema } from './mechanisms/sellingTime/schema.js';
-import { StallsSchema } from './mechanisms/stalls/schema.js';
-export { StallsSchema } from './mechanisms/stalls/schema.js';
+import { StallsSchema, ResolutionSchema } from './mechanisms/stalls/schema.js';
+export { StallsSchema, ResolutionSchema } from './mechanisms/stalls/schema.js';
 import { CostsSchema } from './mechanisms/costs/schema.js';
 export { CostsSchema } from './mechanisms/costs/schema.js';
 import { ArrSchema, CustomersSchema } from './mechanisms/customers/schema.js';
@@ -76,6 +76,7 @@ export const ScenarioBase = z.strictObject({
     coverage: CoverageSchema.nullable().optional(),
     sellingTime: SellingTimeSchema.nullable().optional(),
     stalls: StallsSchema.nullable().optional(),
+    resolution: ResolutionSchema.nullable().optional(),
     costs: CostsSchema.nullable().optional(),
     market: MarketSchema.nullable().optional(),
     initialTeam: InitialTeamSchema.optional(),
@@ -149,6 +150,8 @@ export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     }
     if (s.stalls && s.stalls.paddedAfterCycles * s.reps.cycleMonths > 120) add(['stalls', 'paddedAfterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
     if (s.stalls && s.stalls.afterCycles * s.reps.cycleMonths > 120) add(['stalls', 'afterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
+    if (s.stalls && s.resolution) add(['resolution'], 'cannot be combined with stalls (resolution by age already says how old deals resolve)');
+    if (s.resolution?.monthInQuarter && s.resolution.start === null) add(['resolution', 'start'], 'is required with monthInQuarter (the calendar month of month 1)');
     if (s.customers?.experience && s.customers.experience.startMonth > s.horizonMonths)
       add(['customers', 'experience', 'startMonth'], `must be within the horizon (1..${s.horizonMonths})`);
     if (s.customers?.initial === 'steady-state' && s.customers.annualChurn === 0)

@@ -206,6 +206,9 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   if (c.demand) demandRoute(st, c, st.N * PURPOSES + GLOBAL.demand);
   if (k.referrals) countSeated(st, c);
   k.hazard = c.hazard * st.hazardMult;
+  // calendar factors of resolution.monthInQuarter (read by resolutions in 6)
+  if (c.calWin) st.calWin = c.calWin[m - 1];
+  if (c.calResolve) st.calResolve = c.calResolve[m - 1];
   seatPass(st, c, out, k); // 4-8 and the counts of 10, seat by seat
   out.revenue[k.mo] = k.revenue;
   st.cumRev[m] = st.cumRev[m - 1] + k.revenue;

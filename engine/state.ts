@@ -96,6 +96,8 @@ export function createState(c: Compiled): SeatState {
     lift: 1,
     dip: 1,
     hazardMult: 1,
+    calWin: 1,
+    calResolve: 1,
     effDemand: 0,
     effWin: 0,
     effNoDecision: 0,

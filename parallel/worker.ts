@@ -22,7 +22,7 @@ import {
 } from '../engine/index.js';
 import { InputError, solve, withAbortCell, isRunAborted, RunAborted, type InputIssue, type SolveOptions, type SolveResult } from '../engine/index.js';
 import { transferList } from './transfer.js';
-import { calibrateTask as calibrateTask0, bookedRevenueTask as bookedRevenueTask0, bandTask as bandTask0 } from './calibrate.js';
+import { calibrateTask as calibrateTask0, bookedRevenueTask as bookedRevenueTask0, bandTask as bandTask0, rollingTask as rollingTask0 } from './calibrate.js';
 import { prepareForecastTask as prepareForecastTask0, forecastReportTask as forecastReportTask0, sampleExportTask as sampleExportTask0 } from './forecast.js';
 
 export interface TrialsTask {
@@ -229,6 +229,7 @@ function cancellable<A extends object, R>(f: (t: A) => R): (t: A & { cancel?: In
 export const calibrateTask = cancellable(calibrateTask0);
 export const bookedRevenueTask = cancellable(bookedRevenueTask0);
 export const bandTask = cancellable(bandTask0);
+export const rollingTask = cancellable(rollingTask0);
 
 // the forecast from an as-of date (server: POST /api/forecast)
 export const prepareForecastTask = cancellable(prepareForecastTask0);

@@ -106,6 +106,15 @@ export interface Compiled {
   stallAge: number;
   pStall: number;
   ndStall: number;
+  /**
+   * resolution by age (the `resolution` block): the chance of resolving at a month end by month-ends survived,
+   * the last for every older age; null without. With it the aged buckets run (stalls on, nothing ever stalled:
+   * stallAfter = its length > stallAge) and each bucket resolves at its age's chance.
+   */
+  byAge: Float64Array | null;
+  /** month m's (index m - 1) factors on the win rate and on the chance of resolving (resolution.monthInQuarter); null without */
+  calWin: Float64Array | null;
+  calResolve: Float64Array | null;
   // costs
   hasCosts: boolean;
   repMonthlyCost: number;

@@ -120,6 +120,9 @@ export interface SeatState {
   lift: number;
   dip: number;
   hazardMult: number;
+  /** this month's calendar factors on the win rate and the chance of resolving (resolution.monthInQuarter; 1 without) */
+  calWin: number;
+  calResolve: number;
 
   // ---- the enablement effects of one seat (written by programmeEffects, read at once)
   effDemand: number;

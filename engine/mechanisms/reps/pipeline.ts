@@ -115,6 +115,7 @@ export function resolveSeat(st: SeatState, c: Compiled, s: number, odds: WinOdds
   // an open book's deals (engine/mechanisms/openBook/openBook.ts) count in the holder's workload (bookOpen is 0 without one)
   let pw = seated ? st.pEff[s] * capacityDilution(c.capacity, open + st.bookOpen[s]) : Math.min(1, st.base[s] * st.lift);
   if (c.sellingTime && seated) pw *= workDilution(st.workHours[s], c.hoursOpen, open);
+  if (c.calWin) pw = Math.min(1, pw * st.calWin);
   const pDecide = 1 - (seated ? st.ndEff[s] : c.noDecision);
   odds.pw = pw;
   odds.pDecide = pDecide;
