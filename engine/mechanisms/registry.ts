@@ -21,6 +21,9 @@ import { COLUMNS as attritionColumns } from './attrition/outputs.js';
 import { COLUMNS as stallsColumns } from './stalls/outputs.js';
 import { COLUMNS as customersColumns } from './customers/outputs.js';
 import { COLUMNS as demandColumns } from './demand/outputs.js';
+import { coverageSummary } from './coverage/summary.js';
+import { customersSummary } from './customers/summary.js';
+import { demandSummary } from './demand/summary.js';
 
 /** One mechanism: its folder, the scenario blocks it reads, when it is on, and the random streams it draws from. */
 export interface Mechanism {
@@ -39,6 +42,12 @@ export interface Mechanism {
   readonly steps: string;
   /** the per-trial result columns it writes (engine/mechanisms/<name>/outputs.ts) */
   readonly columns: Columns;
+  /**
+   * its section of the Summary (engine/mechanisms/<name>/summary.ts): the Summary's field, when the
+   * section is there, and how it is built from the trial results; `always`: the field is null when the
+   * section is not there (else it is absent)
+   */
+  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true };
 }
 
 /** The mechanisms in month order. Adding one: its folder, and one line here. */
@@ -47,14 +56,14 @@ export const MECHANISMS = [
   { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, purposes: ['fill'], globals: [], steps: '1', columns: hiringColumns },
   { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, purposes: [], globals: ['leader'], steps: '2, 9', columns: leadershipColumns },
   { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, purposes: ['adoption'], globals: [], steps: '2, 3, 7', columns: {} },
-  { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, purposes: ['demand'], globals: ['demand'], steps: '2b, 3, 4, 6, 8', columns: demandColumns },
+  { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, purposes: ['demand'], globals: ['demand'], steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary } },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, purposes: [], globals: [], steps: '3', columns: territoriesColumns },
   { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, purposes: [], globals: [], steps: '4', columns: {} },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, purposes: [], globals: [], steps: '4, 6', columns: {} },
-  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', purposes: ['padding'], globals: [], steps: '5, 7, 10', columns: coverageColumns },
+  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', purposes: ['padding'], globals: [], steps: '5, 7, 10', columns: coverageColumns, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true } },
   { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, purposes: [], globals: [], steps: '5, 6, 8, 10', columns: stallsColumns },
   { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, purposes: ['book'], globals: [], steps: '6', columns: {} },
-  { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, purposes: ['customers', 'referrals'], globals: ['customers'], steps: '4, 6, 8b', columns: customersColumns },
+  { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, purposes: ['customers', 'referrals'], globals: ['customers'], steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary } },
   { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, purposes: ['exits'], globals: [], steps: '8', columns: attritionColumns },
   { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, purposes: ['team'], globals: [], steps: 'trial start', columns: {} },
   { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, purposes: [], globals: [], steps: '1, 7, 9, 10', columns: costsColumns },
@@ -69,3 +78,9 @@ type Entry = (typeof MECHANISMS)[number];
 export type ColumnKey = Entry extends infer M ? (M extends { columns: infer C } ? keyof C & string : never) : never;
 /** The columns the Summary reads in the way `R` ('wide', 'summed' or 'scalar'). */
 export type ColumnKeyRead<R extends string> = Entry extends infer M ? (M extends { columns: infer C } ? { [K in keyof C]: C[K] extends { read: R } ? K : never }[keyof C] & string : never) : never;
+
+type Sectioned = Extract<Entry, { summary: unknown }>;
+/** The mechanisms' Summary sections that are always in the Summary (null when off), by field. */
+export type AlwaysSections = { -readonly [E in Sectioned as E['summary'] extends { always: true } ? E['summary']['key'] : never]: ReturnType<E['summary']['build']> | null };
+/** The mechanisms' Summary sections that are present only when on, by field. */
+export type OptionalSections = { -readonly [E in Sectioned as E['summary'] extends { always: true } ? never : E['summary']['key']]?: ReturnType<E['summary']['build']> };
