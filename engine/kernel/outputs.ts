@@ -53,3 +53,10 @@ export interface ColumnReader<W extends string = never, S extends string = never
   /** a one-value-per-trial array, in trial order (do not modify it) */
   readonly scalar: (key: S) => ArrayLike<number>;
 }
+
+/**
+ * One column of `salesim run --csv` (one row per month) that a Summary section adds: its header, and its
+ * value in month index i (0-based) read from the section.
+ * @example const arrMean: CsvColumn<CustomersSummary> = ['arr_mean', (c, i) => c.arr.monthly[i].mean];
+ */
+export type CsvColumn<T> = readonly [header: string, value: (section: T, i: number) => number];

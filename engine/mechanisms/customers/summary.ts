@@ -1,5 +1,5 @@
 /** The customers block's section of the Summary (`summary.customers`). */
-import type { ColumnReader } from '../../kernel/outputs.js';
+import type { ColumnReader, CsvColumn } from '../../kernel/outputs.js';
 import type { Stats } from '../../stats/statsType.js';
 import type { MonthlyAnnual } from '../../kernel/summaryParts.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
@@ -65,3 +65,16 @@ export function customersSummary(_s: unknown, src: Read): CustomersSummary {
     arrStdError: end.sd / Math.sqrt(n),
   };
 }
+
+/** The section's monthly columns of `salesim run --csv`. */
+export const CSV: readonly CsvColumn<CustomersSummary>[] = [
+  ['arr_mean', (c, i) => c.arr.monthly[i].mean],
+  ['arr_p10', (c, i) => c.arr.monthly[i].p10],
+  ['arr_p50', (c, i) => c.arr.monthly[i].p50],
+  ['arr_p90', (c, i) => c.arr.monthly[i].p90],
+  ['new_arr_mean', (c, i) => c.newArr.monthly[i].mean],
+  ['expansion_arr_mean', (c, i) => c.expansionArr.monthly[i].mean],
+  ['churned_arr_mean', (c, i) => c.churnedArr.monthly[i].mean],
+  ['customers_mean', (c, i) => c.customers.monthly[i].mean],
+  ['recognised_mean', (c, i) => c.recognisedRevenue.monthly[i].mean],
+];

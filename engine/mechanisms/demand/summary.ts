@@ -1,6 +1,6 @@
 /** The demand block's section of the Summary (`summary.demand`). */
 import type { Scenario } from '../../scenario.js';
-import type { ColumnReader } from '../../kernel/outputs.js';
+import type { ColumnReader, CsvColumn } from '../../kernel/outputs.js';
 import type { Stats } from '../../stats/statsType.js';
 import type { MonthlyAnnual } from '../../kernel/summaryParts.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
@@ -78,3 +78,14 @@ export function demandSummary(s: Scenario, src: Read): DemandSummary {
     revenueStdError: revenue.total.sd / Math.sqrt(n),
   };
 }
+
+/** The section's monthly columns of `salesim run --csv` (the funnel's monthly means). */
+export const CSV: readonly CsvColumn<DemandSummary>[] = [
+  ['leads_mean', (d, i) => d.leads.monthly[i].mean],
+  ['qualified_mean', (d, i) => d.qualified.monthly[i].mean],
+  ['marketing_opps_mean', (d, i) => d.opportunities.monthly[i].mean],
+  ['marketing_won_mean', (d, i) => d.won.monthly[i].mean],
+  ['marketing_revenue_mean', (d, i) => d.revenue.monthly[i].mean],
+  ['nurture_pool_mean', (d, i) => d.nurturePool?.monthly[i].mean ?? 0],
+  ['lead_backlog_mean', (d, i) => d.backlog?.monthly[i].mean ?? 0],
+];
