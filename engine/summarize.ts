@@ -12,14 +12,10 @@ import { statsOfCounts } from './stats/statsOfCounts.js';
 import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns } from './columns.js';
 import { ENGINE_VERSION } from './version.js';
 import { uncertaintySummary } from './uncertainty/summary.js';
-import { compensationSummary } from './mechanisms/compensation/compensation.js';
-import { retentionSummary } from './mechanisms/retention/retention.js';
-import { responseSummary } from './mechanisms/coverageResponse/coverageResponse.js';
-import { managersSummary } from './mechanisms/managers/managers.js';
 import { addInto } from './kernel/summaryParts.js';
-import { customersSummary } from './mechanisms/customers/summary.js';
-import { demandSummary } from './mechanisms/demand/summary.js';
-import { coverageSummary } from './mechanisms/coverage/summary.js';
+import { MECHANISMS, type AlwaysSections, type OptionalSections } from './mechanisms/registry.js';
+import type { Columns } from './kernel/outputs.js';
+import type { ScalarKey } from './columns.js';
 
 export interface SummarizeOptions {
   seed?: number;
@@ -85,6 +81,22 @@ function monthlyMean(src: TrialColumns, key: SummedKey): number[] {
   return Array.from({ length: src.months }, (_, m) => src.sum(key, m).all / src.trials);
 }
 
+/**
+ * The mechanisms' Summary sections, in registry order (engine/mechanisms/registry.ts, each entry's
+ * `summary`): those that are always in the Summary (null when off) and those present only when on.
+ */
+function sections(s: Scenario, src: TrialColumns, hasQuota: boolean): { always: AlwaysSections; optional: OptionalSections } {
+  const always: Record<string, unknown> = {};
+  const optional: Record<string, unknown> = {};
+  for (const m of MECHANISMS) {
+    if (!('summary' in m)) continue;
+    const isAlways = 'always' in m.summary;
+    if (m.summary.when(s)) (isAlways ? always : optional)[m.summary.key] = m.summary.build(s, src, hasQuota);
+    else if (isAlways) always[m.summary.key] = null;
+  }
+  return { always: always as AlwaysSections, optional: optional as OptionalSections };
+}
+
 const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10) / 100);
 
 /**
@@ -146,12 +158,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
   marginAndRoi(total, costTotal, margin, roi);
   const breakdown: Record<string, Stats> = {};
   COST_ITEMS.forEach((item, k) => (breakdown[item] = stats(src.column('costItems', k))));
-  if (s.customers) breakdown.customerSuccess = stats(src.scalar('csCost'));
-  if (s.demand) {
-    breakdown.marketing = stats(src.scalar('marketingCostLeads'));
-    if (s.demand.sdr) breakdown.sdr = stats(src.scalar('marketingCostSdr'));
-    if (s.demand.nurture) breakdown.nurture = stats(src.scalar('marketingCostNurture'));
-  }
+  for (const m of MECHANISMS) for (const [key, spec] of Object.entries(m.columns as Columns)) if (spec.breakdown?.when(s)) breakdown[spec.breakdown.item] = stats(src.scalar(key as ScalarKey));
   const lorenz: [number, number][] = [];
   for (let i = 0; i < LORENZ_POINTS; i++) {
     const x = i / (LORENZ_POINTS - 1);
@@ -161,6 +168,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
   const hasQuota = plan !== null && s.quota !== null && s.quota.method !== 'none';
   const elapsed = opts.elapsedMs ?? 0;
   const zero = stats([0]);
+  const { always, optional } = sections(s, src, hasQuota);
   return {
     trials: n,
     seed: opts.seed ?? s.seed,
@@ -202,7 +210,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
       presentByMonth: monthlyMean(src, 'leaderPresent'),
       disruptedByMonth: monthlyMean(src, 'disrupted'),
     },
-    coverage: s.coverage || s.sellingTime || s.stalls ? coverageSummary(s, src, hasQuota) : null,
+    ...always,
     cost: { total: costStats, monthly: perMonth(src, 'cost'), breakdown },
     margin: stats(margin),
     roi: s.costs ? statsOrNull(roi) : null,
@@ -211,12 +219,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
       revenueStdError: totalStats.sd / Math.sqrt(n),
       planProbabilityStdError: planSe,
     },
-    ...(s.customers ? { customers: customersSummary(src) } : {}),
-    ...(s.demand ? { demand: demandSummary(s, src) } : {}),
-    ...(s.compensation ? { compensation: compensationSummary(src, s.compensation.cap !== null) } : {}),
-    ...(s.retention && s.attrition ? { retention: retentionSummary(src) } : {}),
-    ...(s.managers ? { managers: managersSummary(src, Math.max(1, Math.ceil(s.territories.reduce((a, t) => a + t.seats, 0) / s.managers.span))) } : {}),
-    ...(s.coverageResponse && s.coverage && s.coverage.policy !== 'none' && s.sellingTime ? { coverageResponse: responseSummary(src) } : {}),
+    ...optional,
     ...(s.uncertainty ? { uncertainty: uncertaintySummary(s.uncertainty, opts.seed ?? s.seed, opts.designTrials ?? n, n, total) } : {}),
     meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };
