@@ -77,3 +77,13 @@ export function empiricalSum(S: Int32Array, stream: number, n: number, t: Empiri
 function clampU(u: number): number {
   return u > 1e-300 ? u : 1e-300;
 }
+
+/**
+ * Total value of `won` deals drawn from the table, times the rep's deal-size multiplier: one uniform per
+ * deal from `stream` (the same consumption as the lognormal `dealValue`).
+ * @example empiricalDealValue(S, stream, 3, createEmpiricalTable([100]), 1) // 300
+ */
+export function empiricalDealValue(S: Int32Array, stream: number, won: number, t: EmpiricalTable, multiplier: number): number {
+  if (won === 0) return 0;
+  return empiricalSum(S, stream, won, t) * multiplier;
+}

@@ -19,7 +19,7 @@ import type { Scenario } from '../../scenario.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
 import { nextU, PURPOSE, PURPOSES } from '../../random/streams.js';
-import { empiricalDealValue } from '../../random/empiricalTable.js';
+import { empiricalDealValue } from '../../random/sums.js';
 import { capacityDilution, dealValue } from '../reps/pipeline.js';
 import type { OpenBook } from './types.js';
 export type { OpenBook } from './types.js';
