@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../../engine/index.js';
-import { SECTIONS, sectionForPath } from '../../playground/src/fields.js';
+import { SECTIONS, sectionForPath, sectionLists } from '../../playground/src/fields.js';
 
 type Schema = { type?: string; properties?: Record<string, Schema>; anyOf?: Schema[]; items?: Schema };
 
@@ -21,7 +21,7 @@ function editorPaths(): string[] {
     const pre = s.block ? `${s.block}.` : '';
     for (const f of s.fields) out.push(pre + f.key);
     for (const b of s.subBlocks ?? []) for (const f of b.fields) out.push(`${pre}${b.key}.${f.key}`);
-    if (s.list) for (const f of s.list.fields) out.push(`${pre}${s.list.key}[].${f.key}`);
+    for (const l of sectionLists(s)) for (const f of l.fields) out.push(`${pre}${l.key}[].${f.key}`);
   }
   return out;
 }
@@ -32,12 +32,6 @@ function editorPaths(): string[] {
 const NOT_IN_EDITOR = [
   '$schema', 'description', 'trials', 'seed', 'market.annualGrowth', 'market.seasonality', 'market.start', 'market.baseMonth',
   'openPipeline[].owner', 'openPipeline[].ageMonths', 'openPipeline[].amount',
-  // issue 27's blocks are written in the file (and the study presets) until the editor has sections for them
-  ...['winRate', 'dealSize', 'noDecisionRate'].flatMap((q) => ['change', 'overMonths', 'startMonth', 'walkSd'].map((f) => `drift.${q}.${f}`)),
-  'compensation.ote', 'compensation.variableShare', 'compensation.quota', 'compensation.decelerator.below', 'compensation.decelerator.rate', 'compensation.accelerators[].above', 'compensation.accelerators[].rate', 'compensation.cap', 'compensation.guarantee.months', 'compensation.guarantee.share', 'compensation.spifs[].fromMonth', 'compensation.spifs[].toMonth', 'compensation.spifs[].rate',
-  'retention.attainmentSlope', 'retention.paySlope', 'retention.payLevel', 'retention.variableShare', 'retention.marketPremium', 'retention.ote', 'retention.raise.amount',
-  'coverageResponse.prospectShare', 'coverageResponse.maxShareOfWorkHours',
-  'managers.span', 'managers.quality.mean', 'managers.quality.sd', 'managers.referenceSpan', 'managers.winRateLift', 'managers.rampSpeedup', 'managers.poorManagerAttrition', 'managers.goodManagerAttrition', 'managers.annualExitRate', 'managers.vacancyMonths', 'managers.disruption.months', 'managers.disruption.attritionMultiplier',
   'uncertainty.parameters[].path', 'uncertainty.parameters[].distribution', 'uncertainty.correlations[].between', 'uncertainty.correlations[].rho', 'uncertainty.sampling',
 ];
 
@@ -71,12 +65,12 @@ describe('editor coverage of the scenario format', () => {
 
   it('slider ranges are sane', () => {
     for (const s of SECTIONS)
-      for (const f of [...s.fields, ...(s.list?.fields ?? []), ...(s.subBlocks ?? []).flatMap((b) => b.fields)])
+      for (const f of [...s.fields, ...sectionLists(s).flatMap((l) => l.fields), ...(s.subBlocks ?? []).flatMap((b) => b.fields)])
         if (f.kind === 'number') {
           expect(f.min, f.key).toBeLessThan(f.max!);
           expect(f.step, f.key).toBeGreaterThan(0);
-          // shares run 0-100%; a rate of change (market growth) may fall
-          if (f.unit === 'pct') expect([f.min, f.max], f.key).toEqual([f.key === 'annualGrowth' ? -0.5 : 0, 1]);
+          // shares run 0-100%; a rate of change (market growth, a drift's change) may fall
+          if (f.unit === 'pct') expect([f.min, f.max], f.key).toEqual([f.key === 'annualGrowth' || f.key === 'change' ? -0.5 : 0, 1]);
         }
   });
 });
