@@ -41,6 +41,8 @@ export interface ListSpec {
   itemDefaults: Record<string, unknown>;
   fields: FieldSpec[];
   max?: number;
+  /** the item added after `last` when the schema orders the items (accelerator tiers rise); itemDefaults otherwise */
+  itemAfter?: (last: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export interface SectionSpec {
@@ -226,11 +228,11 @@ export const SECTIONS: SectionSpec[] = [
     help: 'First-line managers: span and quality move coaching (win rate, ramp) and who stays; a manager’s exit disrupts the team. Every effect size here is an assumption, not measured (ranges in engine/mechanisms/managers/assumptions.ts).',
     fields: [
       { key: 'span', label: 'Reps per manager', kind: 'number', unit: 'count', min: 1, max: 30, step: 1 },
-      pct('quality.mean', 'Mean manager quality (0-1)'),
+      pct('quality.mean', 'Mean manager quality'),
       pct('quality.sd', 'Quality spread (sd)'),
       { key: 'referenceSpan', label: 'Span with full coaching time', kind: 'number', unit: 'count', min: 1, max: 30, step: 1 },
       pct('winRateLift', 'Win-rate lift (perfect manager)'),
-      { key: 'rampSpeedup', label: 'Ramp speed-up (perfect manager)', kind: 'number', unit: 'x', min: 0, max: 2, step: 0.05 },
+      pct('rampSpeedup', 'Ramp speed-up (perfect manager)'),
       { key: 'poorManagerAttrition', label: 'Exit multiplier, poor manager', kind: 'number', unit: 'x', min: 0.2, max: 5, step: 0.05 },
       { key: 'goodManagerAttrition', label: 'Exit multiplier, good manager', kind: 'number', unit: 'x', min: 0.2, max: 5, step: 0.05 },
       pct('annualExitRate', 'Managers’ annual exit rate'),
@@ -484,6 +486,8 @@ export const SECTIONS: SectionSpec[] = [
       key: 'accelerators',
       itemTitle: 'Accelerator tier',
       itemDefaults: { above: 1, rate: 1.5 },
+      // tiers must rise: a new one starts 0.25 above the last, at its rate + 0.5
+      itemAfter: (last) => (typeof last.above === 'number' && typeof last.rate === 'number' ? { above: Math.round((last.above + 0.25) * 100) / 100, rate: Math.round((last.rate + 0.5) * 100) / 100 } : { above: 1, rate: 1.5 }),
       max: 8,
       fields: [
         { key: 'above', label: 'Above attainment', kind: 'number', unit: 'x', min: 1, max: 3, step: 0.05, help: 'each tier above the previous one' },

@@ -80,6 +80,9 @@ describe('editor reach', () => {
         if (sectionLists(s).length) {
           const withItems = { ...base, [s.block]: { ...(base[s.block] as Json), ...Object.fromEntries(sectionLists(s).map((l) => [l.key, [l.itemDefaults]])) } };
           if (s.block !== 'hiring') expect(() => parseScenario(withItems), `${s.id} with one item in each list`).not.toThrow();
+          // items the editor adds after the first (itemAfter: ordered tiers) validate too
+          const three = { ...base, [s.block]: { ...(base[s.block] as Json), ...Object.fromEntries(sectionLists(s).map((l) => { const a = l.itemDefaults, b = l.itemAfter?.(a) ?? a; return [l.key, [a, b, l.itemAfter?.(b) ?? b]]; })) } };
+          if (s.block !== 'hiring') expect(() => parseScenario(three), `${s.id} with three items in each list`).not.toThrow();
         }
       }
       for (const b of s.subBlocks ?? []) for (const f of b.fields) expect(getIn(b.defaults, f.key), `${s.id}.${b.key}: ${f.key}`).not.toBeUndefined();

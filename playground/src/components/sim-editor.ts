@@ -495,7 +495,11 @@ export class SimEditor extends LitElement {
         const seats = typeof reps.seats === 'number' ? reps.seats : 10;
         delete reps.seats;
         getApp().replaceScenario({ ...this.state.value.scenario, reps, territories: [{ name: 'Territory 1', seats, potential: null }] });
-      } else this.set(listPath, [...items, { ...l.itemDefaults, ...(l.key === 'territories' ? { name: `Territory ${items.length + 1}` } : {}) }]);
+      } else {
+        const last = items[items.length - 1] as Record<string, unknown> | undefined;
+        const item = last && l.itemAfter ? l.itemAfter(last) : { ...l.itemDefaults, ...(l.key === 'territories' ? { name: `Territory ${items.length + 1}` } : {}) };
+        this.set(listPath, [...items, item]);
+      }
     };
     return html`
       ${listErr ? html`<div class="field-error" role="alert">${listErr}</div>` : null}
@@ -508,7 +512,7 @@ export class SimEditor extends LitElement {
           ${l.fields.map((f) => this.renderField(f, `${listPath}[${i}].`))}
         </div>`,
       )}
-      <button class="small" ?disabled=${items.length >= (l.max ?? 99)} @click=${add}>Add ${l.itemTitle.toLowerCase()}</button>
+      <button class="small" ?disabled=${items.length >= (l.max ?? 99)} @click=${add}>Add ${l.itemTitle.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}</button>
     `;
   }
 
