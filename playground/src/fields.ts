@@ -170,7 +170,7 @@ export const SECTIONS: SectionSpec[] = [
     requires: ['attrition', 'quota'],
     // the schema's defaults (engine/mechanisms/retention/schema.ts), every field set
     defaults: { attainmentSlope: -1, paySlope: -3, payLevel: 1, variableShare: null, marketPremium: 0.5, ote: null, raise: null },
-    help: 'Voluntary exits depend on trailing attainment and on pay against the market (logistic in both); annual attrition is the rate at quota and market pay. The slopes and the market premium are assumptions, not measured: no source gives their size (ranges in engine/mechanisms/retention/assumptions.ts).',
+    help: 'Voluntary exits depend on trailing attainment and on pay against the market (logistic in both); annual attrition is the rate at quota and market pay. The slopes and the market premium are assumptions, not measured: no source gives their size (assumed ranges: attainment slope -2 to 0, pay slope -5 to -1, market premium 0.25 to 1; 0 switches a slope off).',
     fields: [
       { key: 'attainmentSlope', label: 'Exit log-odds per unit of attainment', kind: 'number', unit: 'none', min: -10, max: 10, step: 0.1, help: 'negative: top performers stay more, low performers leave more (assumed range -2 to 0)' },
       { key: 'paySlope', label: 'Exit log-odds per unit of log pay vs market', kind: 'number', unit: 'none', min: -20, max: 20, step: 0.5, help: 'negative: paid above market, they stay (assumed range -5 to -1)' },
@@ -225,7 +225,7 @@ export const SECTIONS: SectionSpec[] = [
     block: 'managers',
     // the schema's defaults (engine/mechanisms/managers/schema.ts), every field set
     defaults: { span: 8, quality: { mean: 0.5, sd: 0.15 }, referenceSpan: 6, winRateLift: 0.1, rampSpeedup: 0.25, poorManagerAttrition: 1.3, goodManagerAttrition: 0.8, annualExitRate: 0.2, vacancyMonths: 2, disruption: { months: 3, attritionMultiplier: 1.3 } },
-    help: 'First-line managers: span and quality move coaching (win rate, ramp) and who stays; a manager’s exit disrupts the team. Every effect size here is an assumption, not measured (ranges in engine/mechanisms/managers/assumptions.ts).',
+    help: 'First-line managers: span and quality move coaching (win rate, ramp) and who stays; a manager’s exit disrupts the team. Every effect size here is an assumption, not measured (assumed ranges: win-rate lift 0-20%, ramp speed-up 0-50%, exit multiplier 1-1.6 under a poor manager and 0.6-1 under a good one).',
     fields: [
       { key: 'span', label: 'Reps per manager', kind: 'number', unit: 'count', min: 1, max: 30, step: 1 },
       pct('quality.mean', 'Mean manager quality'),
@@ -311,7 +311,7 @@ export const SECTIONS: SectionSpec[] = [
     requires: ['coverage', 'sellingTime'],
     // the schema's defaults (engine/mechanisms/coverageResponse/schema.ts)
     defaults: { prospectShare: 0.5, maxShareOfWorkHours: 0.5 },
-    help: 'Below the required multiple a rep first prospects for real (hours taken from working deals), and pads only the rest. The split is an assumption, not observed: 0 is the pad-only model (range in engine/mechanisms/coverageResponse/assumptions.ts).',
+    help: 'Below the required multiple a rep first prospects for real (hours taken from working deals), and pads only the rest. The split is an assumption, not observed (assumed range 0-100%; 0 is the pad-only model).',
     fields: [pct('prospectShare', 'Shortfall covered by prospecting'), pct('maxShareOfWorkHours', 'Most of deal-working hours diverted')],
   },
   {
@@ -443,7 +443,7 @@ export const SECTIONS: SectionSpec[] = [
     block: 'drift',
     // a trend at the schema's defaults (engine/mechanisms/drift/schema.ts): no change until one is entered
     defaults: { winRate: { ...TREND } },
-    help: 'Win rate, deal size and no-decision rate follow a trend (and optionally a random walk) over the horizon. The size of a future change is an assumption you enter, not a forecast (ranges in engine/mechanisms/drift/assumptions.ts).',
+    help: 'Win rate, deal size and no-decision rate follow a trend (and optionally a random walk) over the horizon. The size of a future change is an assumption you enter, not a forecast (assumed ranges: win rate -30% to 0 over 12-36 months, deal size ±20%, no-decision rate 0 to +30%).',
     fields: [],
     subBlocks: [
       { key: 'winRate', title: 'Win rate drifts', optional: true, defaults: { ...TREND }, fields: TREND_FIELDS },
@@ -471,7 +471,7 @@ export const SECTIONS: SectionSpec[] = [
     requires: ['quota'],
     // the schema's defaults (engine/mechanisms/compensation/schema.ts); OTE has none there: the costs section's rep cost
     defaults: { ote: 180000, variableShare: 0.5, quota: null, decelerator: null, accelerators: [], cap: null, guarantee: null, spifs: [] },
-    help: 'Commission cost per rep-month from attainment: pay mix, tiers, cap, guarantees for new hires and SPIFs. The plan is your decision; how pay moves who stays is the retention section’s assumption.',
+    help: 'Commission cost per rep-month from attainment: pay mix, tiers, cap, guarantees for new hires and SPIFs. The plan is your decision; the default 50% variable share is a rule of thumb, not a measurement (assumed range 30-60%), and how pay moves who stays is the retention section’s assumption.',
     fields: [
       usd('ote', 'On-target earnings / rep / year', 500_000, 5000),
       pct('variableShare', 'Variable share of OTE'),
