@@ -106,6 +106,33 @@ const UncertaintySchema = obj(
   'uncertain inputs: what was sampled and their contributions to the variance of total revenue (present only with uncertain parameters)',
 );
 
+const CompensationSchema = obj(
+  {
+    cost: stats.describe('per trial: total rep pay (base, commission, guarantees, SPIFs)'),
+    breakdown: obj({ base: stats, commission: stats, guarantee: stats, spif: stats }),
+    costOfSales: nullable(stats).describe('per trial: rep pay / revenue; null when no trial had revenue'),
+    shareAtCap: nullable(stats).describe('per trial: share of person-years (seated >= 3 months of the plan year) whose variable reached the cap; null without a cap'),
+    payout: obj({ edges: z.array(num), shares: z.array(num) }, 'person-years by variable earned / target variable, pooled over trials: bin lower edges and shares (the last bin is open)'),
+  },
+  'the compensation plan: cost, cost of sales, share at the cap and payout distribution (present only with a compensation block)',
+);
+
+const exitGroup = obj({ exits: stats, revenueLost: stats.describe("the leavers' trailing-year revenue"), pipelineLost: stats.describe('open pipeline value of the leavers') });
+const RetentionSchema = obj(
+  { top20: exitGroup.describe('top 20% by base win rate'), other80: exitGroup.describe('the other 80%'), raiseCost: stats.describe('cost of the retention raise') },
+  'exits by performance group and what they cost (present only with retention and attrition blocks)',
+);
+
+const CoverageResponseSchema = obj(
+  { opportunities: stats.describe('per trial: extra real opportunities prospected in answer to the coverage rule'), hours: stats.describe('per trial: hours taken from working deals for it') },
+  "the reps' prospecting in answer to the coverage rule (present only with coverageResponse, a coverage policy and sellingTime)",
+);
+
+const ManagersSchema = obj(
+  { teamsAtStart: z.int().describe('teams of the seats at the start (ceil(seats / span))'), exits: stats.describe("managers' exits per trial"), teamMonthsWithoutManager: stats },
+  "first-line managers' exits and vacancies (present only with a managers block)",
+);
+
 export const SummarySchema = obj(
   {
     trials: z.int(),
@@ -145,6 +172,10 @@ export const SummarySchema = obj(
     customers: CustomersSchema.optional(),
     demand: DemandSchema.optional(),
     uncertainty: UncertaintySchema.optional(),
+    compensation: CompensationSchema.optional(),
+    retention: RetentionSchema.optional(),
+    coverageResponse: CoverageResponseSchema.optional(),
+    managers: ManagersSchema.optional(),
     meta: obj({ elapsedMs: num, engineVersion: z.string(), trialsPerSecond: nullable(num) }),
   },
   'The engine Summary of one run',

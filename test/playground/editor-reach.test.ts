@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema, parseScenario } from '../../engine/index.js';
-import { editorPaths, SECTIONS } from '../../playground/src/fields.js';
+import { editorPaths, SECTIONS, sectionLists } from '../../playground/src/fields.js';
 import { getIn } from '../../playground/src/path.js';
 import { createApp, setApp } from '../../playground/src/app.js';
 import { api as realApi } from '../../playground/src/api.js';
@@ -66,14 +66,24 @@ describe('editor reach', () => {
 
   it('a new list item or a switched-on block sets every field it shows (none starts disabled), and validates', () => {
     for (const s of SECTIONS) {
-      if (s.list) {
-        for (const f of s.list.fields) if (f.kind !== 'territory') expect(getIn(s.list.itemDefaults, f.key), `${s.id}: ${f.key}`).not.toBeUndefined();
+      for (const l of sectionLists(s)) {
+        for (const f of l.fields) if (f.kind !== 'territory') expect(getIn(l.itemDefaults, f.key), `${s.id}: ${f.key}`).not.toBeUndefined();
       }
       if (s.block && s.defaults) {
         for (const f of s.fields) expect(getIn(s.defaults, f.key), `${s.id}: ${f.key}`).not.toBeUndefined();
-        const base = { ...SMALL_SCENARIO, ...(s.block === 'demand' ? { demand: s.defaults } : { [s.block]: s.defaults }) } as Json;
+        // the blocks it requires are switched on with it, at their sections' defaults (as the editor's switch does)
+        const required = Object.fromEntries((s.requires ?? []).map((b) => [b, (SMALL_SCENARIO as Json)[b] ?? SECTIONS.find((x) => x.block === b)!.defaults]));
+        const base = { ...SMALL_SCENARIO, ...required, [s.block]: s.defaults } as Json;
         if (s.block === 'hiring') base.hiring = { ...(s.defaults as Json), plan: [] };
         expect(() => parseScenario(base), s.id).not.toThrow();
+        // and a block with lists validates with one new item in each
+        if (sectionLists(s).length) {
+          const withItems = { ...base, [s.block]: { ...(base[s.block] as Json), ...Object.fromEntries(sectionLists(s).map((l) => [l.key, [l.itemDefaults]])) } };
+          if (s.block !== 'hiring') expect(() => parseScenario(withItems), `${s.id} with one item in each list`).not.toThrow();
+          // items the editor adds after the first (itemAfter: ordered tiers) validate too
+          const three = { ...base, [s.block]: { ...(base[s.block] as Json), ...Object.fromEntries(sectionLists(s).map((l) => { const a = l.itemDefaults, b = l.itemAfter?.(a) ?? a; return [l.key, [a, b, l.itemAfter?.(b) ?? b]]; })) } };
+          if (s.block !== 'hiring') expect(() => parseScenario(three), `${s.id} with three items in each list`).not.toThrow();
+        }
       }
       for (const b of s.subBlocks ?? []) for (const f of b.fields) expect(getIn(b.defaults, f.key), `${s.id}.${b.key}: ${f.key}`).not.toBeUndefined();
     }

@@ -2,12 +2,12 @@
  * The OpenAPI document cannot lag the product: real answers of every analysis route parse with the
  * strict zod schemas the document is generated from (a field the engine adds and the document does not
  * describe fails), and a walk of real Summaries (every block on: costs, leadership, coverage, customers,
- * demand, uncertain inputs) finds every field described in the served document.
+ * demand, uncertain inputs, issue 27's people blocks) finds every field described in the served document.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { BacktestResultSchema, CompareBodySchema, CompareResultSchema, SensitivityBodySchema, SensitivityResultSchema, SolveBodySchema, SolveResultSchema, SummarySchema } from '../../server/api-schemas.js';
 import { testApp, post } from './helpers.js';
 import { backtest, synthesize } from '../../engine/index.js';
@@ -25,6 +25,20 @@ const SOURCES: [string, string][] = [
   ['coverage', preset('coverage-policy.individual')],
   ['leadership', preset('leadership-churn.tenure-19')],
   ['enablement', preset('hiring-vs-enablement.enable')],
+  [
+    // every issue 27 block on: the managers preset with a cap, a SPIF and a retention raise, plus a coverage rule with the prospecting response, and drift
+    'people',
+    stringify({
+      ...parse(preset('people-managers')),
+      horizonMonths: 12,
+      compensation: { ...parse(preset('people-managers')).compensation, cap: 2, spifs: [{ fromMonth: 2, toMonth: 4, rate: 0.02 }] },
+      retention: { ...parse(preset('people-managers')).retention, raise: { amount: 0.1 } },
+      coverage: { policy: 'global', multiple: 3, paddingQuality: 0.2 },
+      sellingTime: { hoursPerMonth: 70, hoursPerOpportunity: 10, hoursPerPaddedOpportunity: 2, hoursPerOpenOpportunityPerMonth: 3 },
+      coverageResponse: { prospectShare: 0.5, maxShareOfWorkHours: 0.5 },
+      drift: { winRate: { change: -0.2, overMonths: 12 }, dealSize: { change: 0.1, overMonths: 6, walkSd: 0.02 }, noDecisionRate: { change: 0.1 } },
+    }),
+  ],
   [
     'uncertain',
     'name: uncertain\nhorizonMonths: 12\nreps:\n  seats: 6\n  winRate: { pert: [0.15, 0.25, 0.4] }\n  opportunitiesPerMonth: { lognormal: { median: 4, sigma: 0.2 } }\n  dealSize: 20000\nuncertainty:\n  correlations: [{ between: [reps.winRate, reps.opportunitiesPerMonth], rho: -0.5 }]\n',
@@ -76,8 +90,8 @@ describe('the OpenAPI document describes every field the API answers with', () =
     }
     expect([...undocumented]).toEqual([]);
     // the walk saw every optional section, so none of the checks above was vacuous
-    for (const k of ['customers', 'demand', 'uncertainty', 'coverage', 'plan', 'roi']) expect(sections, k).toContain(k);
-    for (const k of ['customers', 'demand', 'uncertainty']) expect(doc.components.schemas.Summary.properties[k], k).toBeDefined();
+    for (const k of ['customers', 'demand', 'uncertainty', 'coverage', 'plan', 'roi', 'compensation', 'retention', 'coverageResponse', 'managers']) expect(sections, k).toContain(k);
+    for (const k of ['customers', 'demand', 'uncertainty', 'compensation', 'retention', 'coverageResponse', 'managers']) expect(doc.components.schemas.Summary.properties[k], k).toBeDefined();
   });
 
   it('the walk notices a field the document does not describe', () => {

@@ -7,7 +7,7 @@ import { LitElement, html, css, type TemplateResult } from 'lit';
 import { base } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
-import { SECTIONS, sectionForPath, type FieldSpec, type SectionSpec } from '../fields.js';
+import { SECTIONS, sectionForPath, sectionLists, type FieldSpec, type ListSpec, type SectionSpec } from '../fields.js';
 import { getIn } from '../path.js';
 import { ruleInUnits } from '../format.js';
 import './sim-field.js';
@@ -476,8 +476,7 @@ export class SimEditor extends LitElement {
     </div>`;
   }
 
-  private renderList(section: SectionSpec, prefix: string) {
-    const l = section.list!;
+  private renderList(l: ListSpec, prefix: string) {
     const listPath = prefix + l.key;
     const items = (getIn(this.state.value.scenario, listPath) as unknown[] | undefined) ?? [];
     const listErr = this.errorFor(listPath);
@@ -496,7 +495,11 @@ export class SimEditor extends LitElement {
         const seats = typeof reps.seats === 'number' ? reps.seats : 10;
         delete reps.seats;
         getApp().replaceScenario({ ...this.state.value.scenario, reps, territories: [{ name: 'Territory 1', seats, potential: null }] });
-      } else this.set(listPath, [...items, { ...l.itemDefaults, ...(l.key === 'territories' ? { name: `Territory ${items.length + 1}` } : {}) }]);
+      } else {
+        const last = items[items.length - 1] as Record<string, unknown> | undefined;
+        const item = last && l.itemAfter ? l.itemAfter(last) : { ...l.itemDefaults, ...(l.key === 'territories' ? { name: `Territory ${items.length + 1}` } : {}) };
+        this.set(listPath, [...items, item]);
+      }
     };
     return html`
       ${listErr ? html`<div class="field-error" role="alert">${listErr}</div>` : null}
@@ -509,8 +512,20 @@ export class SimEditor extends LitElement {
           ${l.fields.map((f) => this.renderField(f, `${listPath}[${i}].`))}
         </div>`,
       )}
-      <button class="small" ?disabled=${items.length >= (l.max ?? 99)} @click=${add}>Add ${l.itemTitle.toLowerCase()}</button>
+      <button class="small" ?disabled=${items.length >= (l.max ?? 99)} @click=${add}>Add ${l.itemTitle.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}</button>
     `;
+  }
+
+  /** Switches a block on (at its defaults, with the blocks it requires that are off) or off. */
+  private switchBlock(s: SectionSpec, on: boolean) {
+    if (!on) return this.set(s.block!, undefined);
+    const sc = this.state.value.scenario as Record<string, unknown>;
+    const missing = (s.requires ?? []).filter((b) => sc[b] === undefined || sc[b] === null);
+    if (!missing.length) return this.set(s.block!, structuredClone(s.defaults));
+    const next: Record<string, unknown> = { ...sc };
+    for (const b of missing) next[b] = structuredClone(SECTIONS.find((x) => x.block === b)?.defaults);
+    next[s.block!] = structuredClone(s.defaults);
+    getApp().replaceScenario(next as typeof this.state.value.scenario);
   }
 
   private renderSection(s: SectionSpec) {
@@ -542,7 +557,7 @@ export class SimEditor extends LitElement {
         ${s.help ? html`<p class="help">${s.help}</p>` : null}
         ${s.block
           ? html`<div class="switch">
-              <input id=${switchId} type="checkbox" .checked=${present} @change=${(e: Event) => this.set(s.block!, (e.target as HTMLInputElement).checked ? structuredClone(s.defaults) : undefined)} />
+              <input id=${switchId} type="checkbox" .checked=${present} @change=${(e: Event) => this.switchBlock(s, (e.target as HTMLInputElement).checked)} />
               <label for=${switchId}>Model ${s.title.toLowerCase()}</label>
             </div>`
           : null}
@@ -557,13 +572,14 @@ export class SimEditor extends LitElement {
                 const id = nextId();
                 return html`<div class="sub">
                   <div class="switch">
-                    <input id=${id} type="checkbox" .checked=${on} @change=${(e: Event) => this.set(bp, (e.target as HTMLInputElement).checked ? structuredClone(b.defaults) : null)} />
+                    <input id=${id} type="checkbox" .checked=${on} @change=${(e: Event) => this.set(bp, (e.target as HTMLInputElement).checked ? structuredClone(b.defaults) : b.optional ? undefined : null)} />
                     <label for=${id} class="sub-title">${b.title}</label>
                   </div>
                   ${on ? b.fields.map((f) => this.renderField(f, bp + '.')) : null}
                 </div>`;
               })}
-              ${s.list ? html`${s.id === 'hiring' ? html`<div class="sub-title">Hiring plan (extra seats)</div>` : null}${this.renderList(s, prefix)}` : null}
+              ${s.list ? html`${s.block ? html`<div class="sub-title">${s.id === 'hiring' ? 'Hiring plan (extra seats)' : `${s.list.itemTitle}s`}</div>` : null}${this.renderList(s.list, prefix)}` : null}
+              ${s.lists?.map((l) => html`<div class="sub-title">${l.itemTitle}s</div>${this.renderList(l, prefix)}`)}
             `
           : null}
       </div>
