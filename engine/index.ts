@@ -45,3 +45,4 @@ export { calibrateDemand, type DemandCalibration, type DemandCalibrationOptions 
 export { solve, parseTarget, targetValue, withDecision, type SolveOptions, type SolveResult, type SolvePoint, type SolveTarget, type TargetValue } from './solve.js';
 export type { Uncertainty, UncertainParameter, Correlation } from './uncertainty/resolve.js';
 export type { Distribution } from './uncertainty/distribution.js';
+export * from './precision/index.js';

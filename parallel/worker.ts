@@ -20,7 +20,7 @@ import {
   type Summary,
   type TrialResults,
 } from '../engine/index.js';
-import { InputError, solve, type InputIssue, type SolveOptions, type SolveResult } from '../engine/index.js';
+import { InputError, solve, solvePrecise, type InputIssue, type SolveOptions, type SolveResult } from '../engine/index.js';
 import { transferList } from './transfer.js';
 
 export interface TrialsTask {
@@ -123,6 +123,8 @@ export interface SummarizePartsTask {
   elapsedMs?: number;
   /** send the merged block back (the prefix of a run still going) */
   keep: boolean;
+  /** with uncertain inputs: the design's trials when they differ from the trials summarised (a precision-targeted run's cap) */
+  designTrials?: number;
 }
 
 /**
@@ -132,7 +134,7 @@ export interface SummarizePartsTask {
  */
 export function summarizePartsTask(task: SummarizePartsTask): { summary: Summary; merged: TrialResults | null } {
   const merged = task.parts.length === 1 ? task.parts[0] : mergeResults(task.parts);
-  const summary = summarize(task.scenario, merged, { seed: task.seed, elapsedMs: task.elapsedMs });
+  const summary = summarize(task.scenario, merged, { seed: task.seed, elapsedMs: task.elapsedMs, designTrials: task.designTrials });
   collectSoon(2 * bytesOf(merged));
   if (!task.keep) return { summary, merged: null };
   return move({ [transferableSymbol]: transferList(merged), [valueSymbol]: { summary, merged } } as never) as never;
@@ -155,6 +157,8 @@ export interface CompareTask {
   elapsedMs?: number;
   /** each run's wall time, baseline first (the summaries' meta) */
   runElapsedMs?: number[];
+  /** with uncertain inputs: the design's trials when they differ from the trials run (a precision-targeted run's cap) */
+  designTrials?: number;
 }
 
 /**
@@ -163,7 +167,7 @@ export interface CompareTask {
  */
 export function compareTask(t: CompareTask): CompareResult {
   collectSoon(bytesOf(t.baseResults) * (1 + t.variants.length));
-  return compareResults(t.baseline, t.baseResults, t.variants, { seed: t.seed, elapsedMs: t.elapsedMs, runElapsedMs: t.runElapsedMs });
+  return compareResults(t.baseline, t.baseResults, t.variants, { seed: t.seed, elapsedMs: t.elapsedMs, runElapsedMs: t.runElapsedMs, designTrials: t.designTrials });
 }
 
 export interface SensitivityTask {
@@ -187,6 +191,8 @@ export function sensitivityTask(t: SensitivityTask): SensitivityResult {
 export interface SolveTask {
   scenario: Scenario;
   opts: Omit<SolveOptions, 'onProgress'>;
+  /** a goal seek run until its answer is decided (engine `solvePrecise`): the spec ('bracket') and the cap on trials */
+  precision?: { spec: string; maxTrials: number };
 }
 
 /**
@@ -196,7 +202,7 @@ export interface SolveTask {
  */
 export function solveTask(t: SolveTask): { result: SolveResult } | { errors: InputIssue[] } {
   try {
-    return { result: solve(t.scenario, t.opts) };
+    return { result: t.precision ? solvePrecise(t.scenario, t.opts, t.precision.spec, t.precision.maxTrials) : solve(t.scenario, t.opts) };
   } catch (e) {
     if (e instanceof InputError) return { errors: e.errors };
     throw e;
