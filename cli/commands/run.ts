@@ -39,6 +39,8 @@ export const run: Command = {
     // precision run by what its first targets usually need, not its cap)
     const repMonths = Math.min(n, precise ? 10_000 : n) * Math.max(1, scenario.reps.seats ?? 0) * scenario.horizonMonths;
     const workers = workersFlag ?? (repMonths >= 5_000_000 ? defaultWorkers() : 1);
+    // the run starts now (a line only when progress shows from the start: SALESIM_PROGRESS_AFTER_MS=0)
+    bar.update(0, n);
     // blocks of trials stream into the Summary in trial order: memory is bounded by the Summary's
     // columns, not by every per-trial array of the run
     const { summary } = precise
