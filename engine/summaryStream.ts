@@ -10,7 +10,8 @@
  */
 import type { Scenario } from './scenario.js';
 import type { Summary, TrialResults } from './types.js';
-import { summarizeColumns, type SummarizeOptions } from './summarize.js';
+import { ATTAINMENT_EDGES, summarizeColumns, type SummarizeOptions } from './summarize.js';
+import { createAttainmentSketch, EXACT_UP_TO } from './stats/attainmentSketch.js';
 import { COUNT_CAP, COUNTED_KEYS, SCALAR_KEYS, SUMMED_KEYS, WIDE_KEYS, type ColumnSum, type CountedKey, type TrialColumns } from './columns.js';
 import { countIntegers } from './stats/countIntegers.js';
 
@@ -59,7 +60,7 @@ export interface SummaryStream {
  * for (let from = 0; from < 100_000; from += 5000) stream.add(runTrials(scenario, 1, from, 5000));
  * const summary = stream.summary({ seed: 1 });
  */
-export function createSummaryStream(scenario: Scenario, total: number, opts: { initialCapacity?: number } = {}): SummaryStream {
+export function createSummaryStream(scenario: Scenario, total: number, opts: { initialCapacity?: number; exactAttainments?: number } = {}): SummaryStream {
   /**
    * trials the columns have room for: `total`, or with `initialCapacity` (a precision-targeted run, which
    * may stop long before its cap) less, doubled as trials arrive
@@ -74,8 +75,8 @@ export function createSummaryStream(scenario: Scenario, total: number, opts: { i
   let months = 0;
   let from = 0;
   let done = 0;
-  let att = new Float32Array(0);
-  let nAtt = 0;
+  /** the attainments: every one up to `exactAttainments` (4 million), then bounded (stats/attainmentSketch.ts) */
+  const sketch = createAttainmentSketch(ATTAINMENT_EDGES, opts.exactAttainments ?? EXACT_UP_TO);
 
   /** moves every stored column to room for `room` trials (the first `done` kept) */
   function grow(room: number): void {
@@ -165,16 +166,7 @@ export function createSummaryStream(scenario: Scenario, total: number, opts: { i
             }
           }
       }
-      // pooled attainments: room for the rest of the run at the rate seen so far (a little more), not double
-      const more = block.attainments.length;
-      if (nAtt + more > att.length) {
-        const projected = Math.ceil(((nAtt + more) / (done + b)) * cap * 1.05);
-        const grown = new Float32Array(Math.max(nAtt + more, Math.min(projected, 2 * (nAtt + more)), 1024));
-        grown.set(att.subarray(0, nAtt));
-        att = grown;
-      }
-      att.set(block.attainments, nAtt);
-      nAtt += more;
+      sketch.add(block.attainments);
       done += b;
     },
     summary(opts: SummarizeOptions = {}): Summary {
@@ -189,13 +181,14 @@ export function createSummaryStream(scenario: Scenario, total: number, opts: { i
           const acc = sums.get(key)!;
           return { all: acc.all[k], notNaN: acc.notNaN[k], count: acc.count[k] };
         },
-        attainments: att.subarray(0, nAtt),
+        attainments: new Float32Array(0),
+        attainmentSketch: sketch,
         counts: (key: CountedKey) => counted.get(key) ?? null,
       };
       return summarizeColumns(scenario, src, scenario.uncertainty ? { designTrials: total, ...opts } : opts);
     },
     bytes(): number {
-      let bytes = att.byteLength;
+      let bytes = sketch.bytes();
       for (const c of cols.values()) bytes += c.data.byteLength;
       for (const acc of sums.values()) bytes += 3 * acc.all.byteLength;
       for (const counts of counted.values()) for (const c of counts ?? []) bytes += c.byteLength;
