@@ -4,6 +4,8 @@
  * turn results into the engine's Summary / comparison / tornado, so that none of it runs on the
  * server's event loop. Results go back by transfer, not by copy.
  */
+// first: V8's inlining budget before any of the engine's code is optimised (parallel/inlining.ts)
+import './inlining.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
