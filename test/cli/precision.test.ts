@@ -75,3 +75,24 @@ describe('salesim --precision', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('salesim forecast --precision', () => {
+  it('runs the forecast from today until P(plan | bookings to date) is known to the half-width asked; the report is the fixed run of the trials used', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salesim-precision-forecast-'));
+    const synth = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'synth', 'baseline', '--months', '18', '--start', '2024-07', '--seed', '3', '--roster', join(dir, 'reps.csv')], { cwd: ROOT, encoding: 'utf8' });
+    expect(synth.status).toBe(0);
+    const forecast = (extra: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'forecast', '-', 'baseline', '--reps', join(dir, 'reps.csv'), '--as-of', '2025-06-30', '--hire', '5', '--workers', '1', '--quiet', '--json', ...extra], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        input: synth.stdout,
+      });
+    const p = forecast(['--precision', 'p_plan=0.04']);
+    expect(p.stderr).toBe('');
+    const rep = JSON.parse(p.stdout);
+    expect(rep.precision).toMatchObject({ met: true, trials: rep.trials });
+    expect(rep.precision.targets[0].reached).toBe((rep.now.pPlanInterval[1] - rep.now.pPlanInterval[0]) / 2);
+    const fixed = JSON.parse(forecast(['--trials', String(rep.trials)]).stdout);
+    expect({ ...rep, precision: undefined }).toEqual(JSON.parse(JSON.stringify({ ...fixed, precision: undefined })));
+  }, 120_000);
+});
