@@ -65,7 +65,7 @@ export interface CompareResult {
   variants: VariantComparison[];
   meta: { elapsedMs: number };
   /** a precision-targeted comparison: the trials used and the precision reached */
-  precision?: import('./precision/tracker.js').PrecisionReport;
+  precision?: import('./precision/report.js').PrecisionReport;
 }
 
 export interface CompareOptions {

@@ -61,7 +61,7 @@ export interface SensitivityResult {
   parameters: SensitivityParameter[];
   meta: { elapsedMs: number };
   /** a precision-targeted tornado: the trials its base scenario used and the precision reached */
-  precision?: import('./precision/tracker.js').PrecisionReport;
+  precision?: import('./precision/report.js').PrecisionReport;
 }
 
 /** One planned run of a sensitivity analysis (for callers that run scenarios on their own pool). */

@@ -184,6 +184,6 @@ export interface Summary {
   /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */
   uncertainty?: UncertaintySummary;
   /** a precision-targeted run: the trials used and the precision reached; absent for a run of a given trial count */
-  precision?: import('./precision/tracker.js').PrecisionReport;
+  precision?: import('./precision/report.js').PrecisionReport;
   meta: { elapsedMs: number; engineVersion: string; trialsPerSecond: number | null };
 }

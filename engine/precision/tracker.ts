@@ -19,29 +19,12 @@ import { planTargets } from '../mechanisms/coverage/policy.js';
 import { stats, wilson } from '../stats/stats.js';
 import { subtract, variance } from '../paired.js';
 import type { PrecisionTarget, TargetName } from './targets.js';
+import type { PrecisionReport } from './report.js';
+
+export type { PrecisionReport, TargetReached } from './report.js';
 
 /** The two-sided 95% normal quantile (the one `wilson` uses). */
 export const Z95 = 1.959963984540054;
-
-export interface TargetReached {
-  name: TargetName;
-  /** the half-width asked for (relative for revenue and arr) */
-  target: number;
-  /** the half-width reached (Infinity while undefined, e.g. a mean of 0) */
-  reached: number;
-  met: boolean;
-}
-
-/** What a precision-targeted run reports: the trials it used and the precision it reached. */
-export interface PrecisionReport {
-  /** the spec as given */
-  spec: string;
-  trials: number;
-  maxTrials: number;
-  /** every target met (false: the run stopped at maxTrials) */
-  met: boolean;
-  targets: TargetReached[];
-}
 
 export interface PrecisionTracker {
   readonly trials: number;

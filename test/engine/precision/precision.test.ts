@@ -125,7 +125,7 @@ describe('the precision tracker', () => {
     const theory = p * (1 - p) * (1.96 / 0.01) ** 2;
     expect(Math.abs(done - theory) / theory).toBeLessThan(0.1);
     expect(tracker.report('p_plan=0.01', 100_000).targets[0].reached).toBeLessThanOrEqual(0.01);
-  });
+  }, 300_000);
 });
 
 describe('a summary stream that grows', () => {
