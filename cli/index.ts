@@ -3,6 +3,8 @@
  * Each command lives in `cli/commands/<name>.ts` and registers itself in the table below.
  * Bad input exits 2 with one line per problem (field path and rule), never a stack trace.
  */
+// first: V8's inlining budget before any of the engine's code is optimised (parallel/inlining.ts)
+import '../parallel/inlining.js';
 import { ENGINE_VERSION, InputError, formatIssue } from '../engine/index.js';
 import { UsageError, type Command } from './args.js';
 import { run } from './commands/run.js';

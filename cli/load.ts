@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { InputError, issue, isStudy, parseScenario, parseText, type Scenario } from '../engine/index.js';
 
 /** The folder of preset scenarios shipped with salesim. */
-export const SCENARIOS_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
+export const SCENARIOS_DIR = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../scenarios/' : '../../scenarios/', import.meta.url));
 
 export interface Preset {
   id: string;

@@ -5,6 +5,7 @@
  * summary stores its columns contiguously and serves them where they are, without copies.
  */
 import type { TrialResults } from './types.js';
+import type { AttainmentSketch } from './stats/attainmentSketch.js';
 import type { ColumnReader, Columns } from './kernel/outputs.js';
 import { MECHANISMS, type ColumnKeyRead } from './mechanisms/registry.js';
 
@@ -43,6 +44,8 @@ export interface TrialColumns extends ColumnReader<WideKey, ScalarKey> {
   sum(key: SummedKey, k: number): ColumnSum;
   /** pooled person-year attainments, in trial order */
   readonly attainments: Float32Array;
+  /** optional, for a source with bounded memory: the attainments' figures (then `attainments` is not read) */
+  readonly attainmentSketch?: AttainmentSketch;
   /**
    * Optional, for a source that counted its values as they came: the counts of the values of each month
    * (counts[v] = trials with value v) when every value of the array is an integer in [0, COUNT_CAP),

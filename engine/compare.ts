@@ -64,6 +64,8 @@ export interface CompareResult {
   baseline: Summary;
   variants: VariantComparison[];
   meta: { elapsedMs: number };
+  /** a precision-targeted comparison: the trials used and the precision reached */
+  precision?: import('./precision/report.js').PrecisionReport;
 }
 
 export interface CompareOptions {
@@ -89,7 +91,7 @@ export function compareResults(
   baseline: Scenario,
   baseResults: TrialResults,
   variants: { name: string; scenario: Scenario; results: TrialResults }[],
-  opts: { seed: number; elapsedMs?: number; runElapsedMs?: number[] },
+  opts: { seed: number; elapsedMs?: number; runElapsedMs?: number[]; designTrials?: number },
 ): CompareResult {
   checkVariants(baseline, variants);
   const { trials, months } = baseResults;
@@ -98,7 +100,7 @@ export function compareResults(
       throw new Error(`compareResults: variant '${v.name}' has ${v.results.trials} trials x ${v.results.months} months from ${v.results.from}; the baseline has ${trials} x ${months} from ${baseResults.from}`);
   }
   const plan = planTargets(baseline);
-  const baseSummary = summarize(baseline, baseResults, { seed: opts.seed, plan, elapsedMs: opts.runElapsedMs?.[0] ?? 0 });
+  const baseSummary = summarize(baseline, baseResults, { seed: opts.seed, plan, elapsedMs: opts.runElapsedMs?.[0] ?? 0, designTrials: opts.designTrials });
   const base = trialTotals(baseResults);
   const baseMargin = subtract(baseResults.revenue, baseResults.cost);
   const se = (x: Float64Array) => (x.length > 1 ? Math.sqrt(variance(x) / x.length) : 0);
@@ -129,7 +131,7 @@ export function compareResults(
     const dCostMean = cost.mean;
     return {
       name: v.name,
-      summary: summarize(v.scenario, v.results, { seed: opts.seed, plan, elapsedMs: opts.runElapsedMs?.[i + 1] ?? 0 }),
+      summary: summarize(v.scenario, v.results, { seed: opts.seed, plan, elapsedMs: opts.runElapsedMs?.[i + 1] ?? 0, designTrials: opts.designTrials }),
       difference: {
         total,
         cost,

@@ -54,3 +54,4 @@ export { withAbortCell, checkAbort, isRunAborted, RunAborted } from './abort.js'
 export { lognormalSum, empiricalSum, fentonWilkinson, SUM_EXACT_MAX } from './random/sums.js';
 export { solveRuns } from './solveWork.js';
 export { csvCell } from './csvCell.js';
+export * from './precision/index.js';

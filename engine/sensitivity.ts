@@ -60,6 +60,8 @@ export interface SensitivityResult {
   /** sorted by |swing.mean|, largest first (ties keep the input order) */
   parameters: SensitivityParameter[];
   meta: { elapsedMs: number };
+  /** a precision-targeted tornado: the trials its base scenario used and the precision reached */
+  precision?: import('./precision/report.js').PrecisionReport;
 }
 
 /** One planned run of a sensitivity analysis (for callers that run scenarios on their own pool). */

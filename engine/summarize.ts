@@ -97,7 +97,7 @@ function sections(s: Scenario, src: TrialColumns, hasQuota: boolean): { always: 
   return { always: always as AlwaysSections, optional: optional as OptionalSections };
 }
 
-const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10) / 100);
+export const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10) / 100);
 
 /**
  * The Summary of a block of trials (all of a run, or the trials done so far for a progress update).
@@ -185,8 +185,8 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
     plan: planResult,
     reps: {
       shareAtQuota: hasQuota ? statsOrNull(src.scalar('shareAtQuota')) : null,
-      attainment: hasQuota ? statsOrNull(src.attainments) : null,
-      attainmentHistogram: hasQuota ? histogram(src.attainments, 30, ATTAINMENT_EDGES) : null,
+      attainment: hasQuota ? (src.attainmentSketch ? src.attainmentSketch.stats() : statsOrNull(src.attainments)) : null,
+      attainmentHistogram: hasQuota ? (src.attainmentSketch ? src.attainmentSketch.histogram() : histogram(src.attainments, 30, ATTAINMENT_EDGES)) : null,
       top20Share: statsOrNull(src.scalar('top20Share')) ?? zero,
       gini: statsOrNull(src.scalar('gini')) ?? zero,
       lorenz,

@@ -10,7 +10,8 @@
  */
 import type { Scenario } from './scenario.js';
 import type { Summary, TrialResults } from './types.js';
-import { summarizeColumns, type SummarizeOptions } from './summarize.js';
+import { ATTAINMENT_EDGES, summarizeColumns, type SummarizeOptions } from './summarize.js';
+import { createAttainmentSketch, EXACT_UP_TO } from './stats/attainmentSketch.js';
 import { COUNT_CAP, COUNTED_KEYS, SCALAR_KEYS, SUMMED_KEYS, WIDE_KEYS, type ColumnSum, type CountedKey, type TrialColumns } from './columns.js';
 import { countIntegers } from './stats/countIntegers.js';
 
@@ -59,8 +60,13 @@ export interface SummaryStream {
  * for (let from = 0; from < 100_000; from += 5000) stream.add(runTrials(scenario, 1, from, 5000));
  * const summary = stream.summary({ seed: 1 });
  */
-export function createSummaryStream(scenario: Scenario, total: number): SummaryStream {
-  /** column k of a stored array holds trial t at data[k * total + t] */
+export function createSummaryStream(scenario: Scenario, total: number, opts: { initialCapacity?: number; exactAttainments?: number } = {}): SummaryStream {
+  /**
+   * trials the columns have room for: `total`, or with `initialCapacity` (a precision-targeted run, which
+   * may stop long before its cap) less, doubled as trials arrive
+   */
+  let cap = Math.max(1, Math.min(total, Math.floor(opts.initialCapacity ?? total)));
+  /** column k of a stored array holds trial t at data[k * cap + t] */
   const cols = new Map<string, { kind: Kind; data: Compact; width: number }>();
   const sums = new Map<string, { all: Float64Array; notNaN: Float64Array; count: Float64Array }>();
   /** counts of each month's values of the head-count arrays, while every value is an integer in [0, COUNT_CAP) */
@@ -69,8 +75,18 @@ export function createSummaryStream(scenario: Scenario, total: number): SummaryS
   let months = 0;
   let from = 0;
   let done = 0;
-  let att = new Float32Array(0);
-  let nAtt = 0;
+  /** the attainments: every one up to `exactAttainments` (4 million), then bounded (stats/attainmentSketch.ts) */
+  const sketch = createAttainmentSketch(ATTAINMENT_EDGES, opts.exactAttainments ?? EXACT_UP_TO);
+
+  /** moves every stored column to room for `room` trials (the first `done` kept) */
+  function grow(room: number): void {
+    for (const c of cols.values()) {
+      const wider = MAKE[c.kind](room * c.width);
+      for (let k = 0; k < c.width; k++) wider.set(c.data.subarray(k * cap, k * cap + done), k * room);
+      c.data = wider;
+    }
+    cap = room;
+  }
 
   return {
     get trials() {
@@ -86,6 +102,7 @@ export function createSummaryStream(scenario: Scenario, total: number): SummaryS
       if (block.from !== from + done) throw new RangeError(`summary stream: expected trials from ${from + done}, got ${block.from}`);
       if (done + b > total) throw new RangeError('summary stream: more trials than announced');
       if (b === 0) return;
+      if (done + b > cap) grow(Math.min(total, Math.max(done + b, 2 * cap)));
       const arrays = block as unknown as Record<string, Float64Array>;
       for (const key of [...WIDE_KEYS, ...SCALAR_KEYS]) {
         const value = arrays[key];
@@ -93,12 +110,12 @@ export function createSummaryStream(scenario: Scenario, total: number): SummaryS
         let c = cols.get(key);
         if (!c) {
           const kind = kindOf(value, 0);
-          c = { kind, data: MAKE[kind](total * width), width };
+          c = { kind, data: MAKE[kind](cap * width), width };
           cols.set(key, c);
         } else {
           const kind = kindOf(value, c.kind);
           if (kind !== c.kind) {
-            const wider = MAKE[kind](total * width);
+            const wider = MAKE[kind](cap * width);
             wider.set(c.data);
             c.kind = kind;
             c.data = wider;
@@ -108,13 +125,13 @@ export function createSummaryStream(scenario: Scenario, total: number): SummaryS
         if (width === 1) d.set(value, done);
         else
           for (let k = 0; k < width; k++) {
-            for (let t = 0, i = k * total + done, o = k; t < b; t++, i++, o += width) d[i] = value[o];
+            for (let t = 0, i = k * cap + done, o = k; t < b; t++, i++, o += width) d[i] = value[o];
           }
         if ((COUNTED_KEYS as readonly string[]).includes(key)) {
           let counts = counted.get(key);
           if (counts === undefined) counted.set(key, (counts = Array.from({ length: width }, () => new Int32Array(16))));
           for (let k = 0; counts && k < width; k++) {
-            const values = d.subarray(k * total + done, k * total + done + b);
+            const values = d.subarray(k * cap + done, k * cap + done + b);
             const max = maxCountable(values);
             if (max < 0) {
               counted.set(key, (counts = null));
@@ -149,16 +166,7 @@ export function createSummaryStream(scenario: Scenario, total: number): SummaryS
             }
           }
       }
-      // pooled attainments: room for the rest of the run at the rate seen so far (a little more), not double
-      const more = block.attainments.length;
-      if (nAtt + more > att.length) {
-        const projected = Math.ceil(((nAtt + more) / (done + b)) * total * 1.05);
-        const grown = new Float32Array(Math.max(nAtt + more, Math.min(projected, 2 * (nAtt + more)), 1024));
-        grown.set(att.subarray(0, nAtt));
-        att = grown;
-      }
-      att.set(block.attainments, nAtt);
-      nAtt += more;
+      sketch.add(block.attainments);
       done += b;
     },
     summary(opts: SummarizeOptions = {}): Summary {
@@ -167,19 +175,20 @@ export function createSummaryStream(scenario: Scenario, total: number): SummaryS
       const src: TrialColumns = {
         trials: n,
         months,
-        column: (key, k) => cols.get(key)!.data.subarray(k * total, k * total + n),
+        column: (key, k) => cols.get(key)!.data.subarray(k * cap, k * cap + n),
         scalar: (key) => cols.get(key)!.data.subarray(0, n),
         sum(key, k): ColumnSum {
           const acc = sums.get(key)!;
           return { all: acc.all[k], notNaN: acc.notNaN[k], count: acc.count[k] };
         },
-        attainments: att.subarray(0, nAtt),
+        attainments: new Float32Array(0),
+        attainmentSketch: sketch,
         counts: (key: CountedKey) => counted.get(key) ?? null,
       };
       return summarizeColumns(scenario, src, scenario.uncertainty ? { designTrials: total, ...opts } : opts);
     },
     bytes(): number {
-      let bytes = att.byteLength;
+      let bytes = sketch.bytes();
       for (const c of cols.values()) bytes += c.data.byteLength;
       for (const acc of sums.values()) bytes += 3 * acc.all.byteLength;
       for (const counts of counted.values()) for (const c of counts ?? []) bytes += c.byteLength;

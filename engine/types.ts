@@ -91,5 +91,7 @@ export interface Summary extends AlwaysSections, OptionalSections {
   diagnostics: { revenueStdError: number; planProbabilityStdError: number | null };
   /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */
   uncertainty?: UncertaintySummary;
+  /** a precision-targeted run: the trials used and the precision reached; absent for a run of a given trial count */
+  precision?: import('./precision/report.js').PrecisionReport;
   meta: { elapsedMs: number; engineVersion: string; trialsPerSecond: number | null };
 }

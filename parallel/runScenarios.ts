@@ -5,6 +5,11 @@
  */
 import {
   compareResults,
+  createPrecisionTracker,
+  parsePrecision,
+  type PrecisionReport,
+  type TargetName,
+  type TrialResults,
   sensitivityFromResults,
   sensitivityPairs,
   sensitivityScenarios,
@@ -18,6 +23,7 @@ import {
 import { createPool, type Pool } from './pool.js';
 import { defaultChunkSize, runParallel } from './run.js';
 import { compareInPool, sensitivityInPool } from './tasks.js';
+import { RUN_TARGETS, runBaseThenRest, runScenariosPrecise, type PreciseOptions } from './precision.js';
 
 export interface RunScenariosOptions {
   /** trials of every run */
@@ -32,6 +38,12 @@ export interface RunScenariosOptions {
   signal?: AbortSignal;
   /** trials done over all runs, for a progress bar */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * run until these targets hold (engine `parsePrecision`) instead of `trials` trials, up to `maxTrials`;
+   * a comparison checks every scenario (and diff: every variant's paired difference), a tornado its base
+   * scenario, and the others then run the trials the base used
+   */
+  precision?: { spec: string; maxTrials: number };
 }
 
 /**
@@ -76,11 +88,21 @@ export async function runComparison(
   opts: RunScenariosOptions,
 ): Promise<CompareResult> {
   const t0 = performance.now();
-  const { results, elapsedMs: runElapsedMs } = await runScenarios([baseline, ...variants.map((v) => v.scenario)], opts);
+  const all = [baseline, ...variants.map((v) => v.scenario)];
+  let results: TrialResults[];
+  let runElapsedMs: number[] | undefined;
+  let precision: PrecisionReport | undefined;
+  if (opts.precision) {
+    const p = await runScenariosPrecise(all, opts.precision.spec, COMPARE_TARGETS, preciseOptions(opts, all.length));
+    results = p.results;
+    precision = p.precision;
+  } else ({ results, elapsedMs: runElapsedMs } = await runScenarios(all, opts));
   const [baseResults, ...rest] = results;
   const runs = variants.map((v, i) => ({ ...v, results: rest[i] }));
-  const task = { baseline, baseResults, variants: runs, seed: opts.seed, elapsedMs: performance.now() - t0, runElapsedMs };
-  return opts.pool ? compareInPool(opts.pool, task, opts.signal) : compareResults(baseline, baseResults, runs, task);
+  const designTrials = opts.precision && all.some((s) => s.uncertainty) ? opts.precision.maxTrials : undefined;
+  const task = { baseline, baseResults, variants: runs, seed: opts.seed, elapsedMs: performance.now() - t0, runElapsedMs, designTrials };
+  const out = opts.pool ? await compareInPool(opts.pool, task, opts.signal) : compareResults(baseline, baseResults, runs, task);
+  return precision ? { ...out, precision } : out;
 }
 
 /**
@@ -90,7 +112,33 @@ export async function runComparison(
  */
 export async function runSensitivity(scenario: Scenario, runs: SensitivityRun[], opts: RunScenariosOptions): Promise<SensitivityResult> {
   const t0 = performance.now();
-  const { results } = await runScenarios(sensitivityScenarios(scenario, runs), opts);
+  const all = sensitivityScenarios(scenario, runs);
+  let results: TrialResults[];
+  let precision: PrecisionReport | undefined;
+  if (opts.precision) {
+    // the base scenario runs until the targets hold; every low/high run then takes the same trials
+    // (the same blocks, so with uncertain inputs the same design of maxTrials)
+    const tracker = createPrecisionTracker([scenario], parsePrecision(opts.precision.spec), RUN_TARGETS);
+    ({ results } = await runBaseThenRest(all, tracker, preciseOptions(opts, 1)));
+    precision = tracker.report(opts.precision.spec, opts.precision.maxTrials);
+  } else ({ results } = await runScenarios(all, opts));
   const task = { scenario, baseResults: results[0], runs, results: sensitivityPairs(runs, results), seed: opts.seed, elapsedMs: performance.now() - t0 };
-  return opts.pool ? sensitivityInPool(opts.pool, task, opts.signal) : sensitivityFromResults(scenario, task.baseResults, runs, task.results, task);
+  const out = opts.pool ? await sensitivityInPool(opts.pool, task, opts.signal) : sensitivityFromResults(scenario, task.baseResults, runs, task.results, task);
+  return precision ? { ...out, precision } : out;
+}
+
+/** Targets a comparison can honour. */
+const COMPARE_TARGETS: readonly TargetName[] = ['p_plan', 'revenue', 'arr', 'diff'];
+
+/** The options of a precision-targeted part of a call (progress: trials over all of its scenarios). */
+function preciseOptions(opts: RunScenariosOptions, scenarios: number): PreciseOptions {
+  const { onProgress } = opts;
+  return {
+    seed: opts.seed,
+    maxTrials: opts.precision!.maxTrials,
+    pool: opts.pool,
+    workers: opts.workers,
+    signal: opts.signal,
+    onCount: onProgress && ((done, max) => onProgress(done * scenarios, max * scenarios)),
+  };
 }

@@ -4,6 +4,8 @@
  * turn results into the engine's Summary / comparison / tornado, so that none of it runs on the
  * server's event loop. Results go back by transfer, not by copy.
  */
+// first: V8's inlining budget before any of the engine's code is optimised (parallel/inlining.ts)
+import './inlining.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
@@ -20,7 +22,7 @@ import {
   type Summary,
   type TrialResults,
 } from '../engine/index.js';
-import { InputError, solve, withAbortCell, isRunAborted, RunAborted, type InputIssue, type SolveOptions, type SolveResult } from '../engine/index.js';
+import { InputError, solve, solvePrecise, withAbortCell, isRunAborted, RunAborted, type InputIssue, type SolveOptions, type SolveResult } from '../engine/index.js';
 import { transferList } from './transfer.js';
 import { calibrateTask as calibrateTask0, bookedRevenueTask as bookedRevenueTask0, bandTask as bandTask0, rollingTask as rollingTask0 } from './calibrate.js';
 import { prepareForecastTask as prepareForecastTask0, forecastReportTask as forecastReportTask0, sampleExportTask as sampleExportTask0 } from './forecast.js';
@@ -131,6 +133,8 @@ export interface SummarizePartsTask {
   elapsedMs?: number;
   /** send the merged block back (the prefix of a run still going) */
   keep: boolean;
+  /** with uncertain inputs: the design's trials when they differ from the trials summarised (a precision-targeted run's cap) */
+  designTrials?: number;
 }
 
 /**
@@ -140,7 +144,7 @@ export interface SummarizePartsTask {
  */
 export function summarizePartsTask(task: SummarizePartsTask): { summary: Summary; merged: TrialResults | null } {
   const merged = task.parts.length === 1 ? task.parts[0] : mergeResults(task.parts);
-  const summary = summarize(task.scenario, merged, { seed: task.seed, elapsedMs: task.elapsedMs });
+  const summary = summarize(task.scenario, merged, { seed: task.seed, elapsedMs: task.elapsedMs, designTrials: task.designTrials });
   collectSoon(2 * bytesOf(merged));
   if (!task.keep) return { summary, merged: null };
   return move({ [transferableSymbol]: transferList(merged), [valueSymbol]: { summary, merged } } as never) as never;
@@ -163,6 +167,8 @@ export interface CompareTask {
   elapsedMs?: number;
   /** each run's wall time, baseline first (the summaries' meta) */
   runElapsedMs?: number[];
+  /** with uncertain inputs: the design's trials when they differ from the trials run (a precision-targeted run's cap) */
+  designTrials?: number;
 }
 
 /**
@@ -171,7 +177,7 @@ export interface CompareTask {
  */
 export function compareTask(t: CompareTask): CompareResult {
   collectSoon(bytesOf(t.baseResults) * (1 + t.variants.length));
-  return compareResults(t.baseline, t.baseResults, t.variants, { seed: t.seed, elapsedMs: t.elapsedMs, runElapsedMs: t.runElapsedMs });
+  return compareResults(t.baseline, t.baseResults, t.variants, { seed: t.seed, elapsedMs: t.elapsedMs, runElapsedMs: t.runElapsedMs, designTrials: t.designTrials });
 }
 
 export interface SensitivityTask {
@@ -195,6 +201,8 @@ export function sensitivityTask(t: SensitivityTask): SensitivityResult {
 export interface SolveTask {
   scenario: Scenario;
   opts: Omit<SolveOptions, 'onProgress'>;
+  /** a goal seek run until its answer is decided (engine `solvePrecise`): the spec ('bracket') and the cap on trials */
+  precision?: { spec: string; maxTrials: number };
 }
 
 /**
@@ -206,7 +214,7 @@ export function solveTask(t: SolveTask & { cancel?: Int32Array }): { result: Sol
   try {
     if (t.cancel && Atomics.load(t.cancel, 0) !== 0) throw new RunAborted();
     // the whole search stops within a simulated month of a cancel (the pool's abort cell)
-    return { result: withAbortCell(t.cancel, () => solve(t.scenario, t.opts)) };
+    return { result: withAbortCell(t.cancel, () => (t.precision ? solvePrecise(t.scenario, t.opts, t.precision.spec, t.precision.maxTrials) : solve(t.scenario, t.opts))) };
   } catch (e) {
     if (e instanceof InputError) return { errors: e.errors };
     throw e;

@@ -81,3 +81,18 @@ export function checkWork(runs: { scenario: Scenario; trials: number }[], limits
     ]);
   }
 }
+
+/**
+ * The most trials (at most `cap`) that runs of all these scenarios fit in the work budget: the default
+ * cap of a precision-targeted request that names no maxTrials.
+ * @example fittingTrials([scenario], defaultLimits(2), 100_000) // 100000 for 40 reps x 24 months
+ */
+export function fittingTrials(scenarios: Scenario[], limits: Limits, cap: number): number {
+  let work = 0;
+  let tm = 0;
+  for (const s of scenarios) {
+    work += Math.max(1, seatCount(s)) * s.horizonMonths;
+    tm += s.horizonMonths;
+  }
+  return Math.max(1, Math.min(cap, Math.floor(limits.maxWork / work), Math.floor(limits.maxTrialMonths / tm)));
+}

@@ -21,6 +21,12 @@ const runBody = {
     yaml: { type: 'string', description: 'scenario source text (YAML or JSON), instead of scenario' },
     trials: { type: 'integer', minimum: 1, maximum: 1_000_000, description: "overrides the scenario's trials" },
     seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: "overrides the scenario's seed" },
+    precision: {
+      type: 'string',
+      description:
+        'instead of trials: run until every target holds, e.g. "p_plan=0.01" (half-width of the 95% interval of P(plan)), "revenue=0.5%" / "arr=1%" (relative half-width of the mean), "diff=50000" (compare: of the mean paired difference), "bracket" (solve: the answer decided). Trials are added in fixed blocks, so a seed gives one answer on any worker count; the result carries `precision` { spec, trials, maxTrials, met, targets: [ { name, target, reached, met } ] }. No progress events on a stream.',
+    },
+    maxTrials: { type: 'integer', minimum: 1, maximum: 1_000_000, description: 'the cap of a precision-targeted run (default 100,000, lowered to fit the work budget)' },
   },
 };
 
@@ -113,7 +119,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
     paths['/api/compare'] = {
       post: {
         summary: 'Compare a baseline with variants on common random numbers',
-        description: 'The body is a study `{ name?, trials?, seed?, compare: { baseline, variants: [ { name, patch | scenario } ] } }`, or the same without the study wrapper `{ baseline, variants, trials?, seed? }`, or either as `{ yaml, trials?, seed? }` text (trials and seed override those of the text, as for /api/simulate). Scenarios are inline objects or names of preset files (scenarios/*.yaml). Errors name paths from the body root (e.g. compare.variants[1].patch.reps.winRat).',
+        description: 'The body is a study `{ name?, trials?, seed?, compare: { baseline, variants: [ { name, patch | scenario } ] } }`, or the same without the study wrapper `{ baseline, variants, trials?, seed? }`, or either as `{ yaml, trials?, seed? }` text (trials and seed override those of the text, as for /api/simulate), plus `precision` and `maxTrials` as for /api/simulate (instead of trials). Scenarios are inline objects or names of preset files (scenarios/*.yaml). Errors name paths from the body root (e.g. compare.variants[1].patch.reps.winRat).',
         requestBody: { required: true, content: json(ref('CompareBody')) },
         responses: { '200': ok('the comparison: the baseline Summary and, per variant, its Summary, the paired differences with their standard errors, P(beats baseline), crossover and payback months', ref('CompareResult')), ...runErrors },
       },

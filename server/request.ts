@@ -3,8 +3,10 @@
  * every problem reported at once with its path.
  */
 import type { Context } from 'hono';
-import { jsonTextDepth, MAX_DEPTH, validateScenario, type Scenario } from '../engine/index.js';
+import { createPrecisionTracker, InputError, jsonTextDepth, MAX_DEPTH, parsePrecision, validateScenario, type Scenario } from '../engine/index.js';
+import { RUN_TARGETS } from '../parallel/index.js';
 import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from './errors.js';
+import { precisionFrom, type PrecisionRequest } from './precision.js';
 
 const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
 
@@ -118,8 +120,11 @@ export function asObject(body: unknown): Record<string, unknown> {
 
 export interface RunRequest {
   scenario: Scenario;
+  /** trials run (with precision: the cap, which the work budget is checked against) */
   trials: number;
   seed: number;
+  /** a precision-targeted run (server/precision.ts) */
+  precision?: PrecisionRequest;
 }
 
 export const MAX_TRIALS = 1_000_000;
@@ -132,8 +137,9 @@ export const MAX_SEED = 2 ** 32 - 1;
 export function parseRunRequest(raw: unknown): RunRequest {
   const body = asObject(raw);
   const errors: ApiIssue[] = [];
-  checkKnownKeys(body, ['scenario', 'yaml', 'trials', 'seed'], errors);
+  checkKnownKeys(body, ['scenario', 'yaml', 'trials', 'seed', 'precision', 'maxTrials'], errors);
   const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+  const precision = precisionFrom(body, errors);
   const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
   if (body.scenario !== undefined && body.yaml !== undefined) errors.push(apiIssue('yaml', 'cannot be given together with scenario'));
   let input: ScenarioInput | null = null;
@@ -144,6 +150,16 @@ export function parseRunRequest(raw: unknown): RunRequest {
   if (errors.length > 0 || !input) throw badRequest(errors);
   // the run's trials and seed are part of the resolved scenario the Summary echoes
   const scenario = { ...input.scenario, trials: trials ?? input.scenario.trials, seed: seed ?? input.scenario.seed };
+  if (precision) {
+    // the targets must be measurable on this scenario (p_plan needs a quota block, arr a customers block)
+    try {
+      createPrecisionTracker([scenario], parsePrecision(precision.spec), RUN_TARGETS);
+    } catch (e) {
+      if (e instanceof InputError) throw badRequest(fromInputIssues(e.errors));
+      throw e;
+    }
+    return { scenario, trials: precision.maxTrials, seed: scenario.seed, precision };
+  }
   return { scenario, trials: scenario.trials, seed: scenario.seed };
 }
 

@@ -4,11 +4,14 @@
  * merge and every Summary are computed on worker threads; the event loop only passes buffers on.
  */
 import type { Scenario, Summary } from '../engine/index.js';
-import { runSummaryOnPool, type Pool } from '../parallel/index.js';
+import { InputError } from '../engine/index.js';
+import { runSummaryOnPool, runSummaryPreciseOnPool, type Pool } from '../parallel/index.js';
+import { badRequest, fromInputIssues } from './errors.js';
 import { ApiError } from './errors.js';
 import { checkWork, type Limits } from './limits.js';
 import { createRunQueue, type RunQueue } from './queue.js';
 import type { RunRequest } from './request.js';
+import { withFittedCap } from './precision.js';
 
 export interface Progress {
   done: number;
@@ -30,6 +33,7 @@ export interface Runner {
   /** runs an engine call (compare, sensitivity) on the pool under the same queue and time limit */
   call<T>(work: { scenario: Scenario; trials: number }[], task: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal, opts?: { sequential?: boolean }): Promise<T>;
   readonly queue: RunQueue;
+  /** the limits it admits work against */
   readonly limits: Limits;
 }
 
@@ -60,6 +64,16 @@ function withTimeLimit(limits: Limits, signal?: AbortSignal): { signal: AbortSig
   };
 }
 
+/** A target the scenario cannot measure (p_plan without a quota block) is the caller's mistake: a 400. */
+async function validated<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof InputError) throw badRequest(fromInputIssues(e.errors));
+    throw e;
+  }
+}
+
 /**
  * @example const runner = createRunner(pool, limits); const summary = await runner.run({ scenario, trials: 500, seed: 1 });
  */
@@ -74,6 +88,11 @@ export function createRunner(pool: Pool, limits: Limits): Runner {
       // plus the prefix's lag (under 5% with the default chunking): so an event comes at least every
       // 10% of trials. Blocks, merges and Summaries stay off the event loop (runSummaryOnPool).
       const onProgress = opts.onProgress;
+      if (req.precision) {
+        // precision-targeted: no partial Summaries (the run's length is not known up front); the result when the targets hold
+        const spec = req.precision.spec;
+        return await validated(() => runSummaryPreciseOnPool(pool, req.scenario, spec, { seed: req.seed, maxTrials: req.precision!.maxTrials, signal, startedAt: t0 }));
+      }
       return await runSummaryOnPool(pool, req.scenario, {
         trials: req.trials,
         seed: req.seed,
@@ -91,6 +110,10 @@ export function createRunner(pool: Pool, limits: Limits): Runner {
   }
 
   async function admit(req: RunRequest, signal?: AbortSignal): Promise<Admitted> {
+    if (req.precision && !req.precision.explicit) {
+      const precision = withFittedCap(req.precision, [req.scenario], limits);
+      req = { ...req, precision, trials: precision.maxTrials };
+    }
     checkWork([{ scenario: req.scenario, trials: req.trials }], limits);
     const release = await queue.acquire(signal);
     return {

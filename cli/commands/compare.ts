@@ -7,6 +7,7 @@ import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { inFile, listStudies, readText, resolveStudy, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { readScenarioSource } from '../load.js';
+import { PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
 
 /** Loads the command's positional arguments as a study: one study file, or baseline + variant files. */
 /**
@@ -59,6 +60,7 @@ export function formatComparison(title: string, r: CompareResult): string {
   const lines: string[] = [];
   lines.push(`${title}`);
   lines.push(`${r.trials} trials, seed ${r.seed}, ${r.horizonMonths} months; every scenario on the same random draws (common random numbers)`);
+  if (r.precision) lines.push(precisionLine(r.precision));
   if (b.plan) lines.push(`plan target (the baseline's): ${money(b.plan.target)}`);
   lines.push('');
   const withArr = !!b.customers;
@@ -146,7 +148,7 @@ function fmtMonth(m: number): string {
 }
 
 export const compareCommand: Command = {
-  usage: 'compare <study.yaml | baseline.yaml variant.yaml...> [--trials N] [--seed S] [--workers N] [--json] [--quiet]',
+  usage: 'compare <study.yaml | baseline.yaml variant.yaml...> [--trials N | --precision TARGETS [--max-trials N]] [--seed S] [--workers N] [--json] [--quiet]',
   summary: 'compare designs on common random numbers',
   help: [
     'Runs a baseline and its variants with the same seed, so every trial of every scenario shares its random draws',
@@ -162,10 +164,13 @@ export const compareCommand: Command = {
     '  --workers N  worker threads (default: the number of cores; results are identical for any N)',
     '  --json       print the comparison as JSON: { baseline: Summary, variants: [ ... ] }',
     '  --quiet      no progress on stderr (progress shows for runs over a second: a bar on a terminal, plain lines otherwise)',
+    '  --precision  e.g. diff=50000: run until every variant\'s mean revenue difference is known to ±$50,000 (95%)',
+    PRECISION_HELP,
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'workers'], booleans: ['json', 'quiet'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'workers', 'precision', 'max-trials'], booleans: ['json', 'quiet'] });
     const trialsFlag = intFlag(p, 'trials', 1, 1_000_000);
+    const precision = precisionFlags(p, trialsFlag) ?? undefined;
     const seedFlag = intFlag(p, 'seed', 0, 2 ** 32 - 1);
     const workers = intFlag(p, 'workers', 1, 256) ?? defaultWorkers();
     const study = loadStudy(p.positional);
@@ -173,7 +178,7 @@ export const compareCommand: Command = {
     const seed = seedFlag ?? study.seed ?? study.baseline.seed;
     warnOverBudget('compare', [study.baseline, ...study.variants.map((v) => v.scenario)].map((scenario) => ({ scenario, trials })));
     const progress = progressBar('comparing', { quiet: p.flags.has('quiet') });
-    const result = await runComparison(study.baseline, study.variants, { trials, seed, workers, onProgress: progress.update });
+    const result = await runComparison(study.baseline, study.variants, { trials, seed, workers, precision, onProgress: progress.update });
     progress.done();
     process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatComparison(study.name, result) + '\n');
     return 0;

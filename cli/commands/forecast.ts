@@ -1,6 +1,7 @@
 /** `salesim forecast`: the year from today: P(hit plan | bookings to date) from a CRM export (engine/forecast). */
-import { InputError, issue, parseText, prepareForecast, reportPrepared, type ForecastAction, type ForecastReport } from '../../engine/index.js';
-import { defaultWorkers, runScenarios } from '../../parallel/index.js';
+import { createPrecisionTracker, InputError, issue, parsePrecision, parseText, prepareForecast, reportPrepared, type ForecastAction, type ForecastReport, type PrecisionReport, type TrialResults } from '../../engine/index.js';
+import { defaultWorkers, runBaseThenRest, runScenarios } from '../../parallel/index.js';
+import { PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { checkWritable, lastFlag, readInput, writeAtomic, writeStdout } from '../files.js';
 import { money, pct, progressBar, table } from '../format.js';
@@ -68,7 +69,7 @@ export function parseActions(hires: string[], acts: string[]): ForecastAction[] 
 }
 
 export const forecastCommand: Command = {
-  usage: 'forecast <opps.csv|-> <scenario|preset> --as-of YYYY-MM-DD [--reps F] [--through YYYY-MM] [--plan X] [--hire N] [--act NAME=PATCH]',
+  usage: 'forecast <opps.csv|-> <scenario|preset> --as-of YYYY-MM-DD [--reps F] [--through YYYY-MM] [--plan X] [--hire N] [--act NAME=PATCH] [--trials N | --precision TARGETS [--max-trials N]]',
   summary: 'from today: P(hit the year\'s plan | bookings to date), the fan of the rest of the year, acting now',
   help: [
     'Starts the scenario at the as-of date from a CRM export: the team as it stands (--reps roster: Name,',
@@ -85,14 +86,18 @@ export const forecastCommand: Command = {
     '  --map F            column/stage mapping (as calibrate); --skip-invalid rejects bad rows with a warning',
     '  --point            ignore the scenario\'s uncertainty block (parameters at their fitted values, no draws)',
     '  --trials N, --seed S, --workers N, --json, --out F (the JSON report, atomically), --quiet',
+    '  --precision T      run until T holds for the forecast from today: p_plan=H (P(plan | bookings to date)),',
+    '                     revenue=R (its mean plan-year total); the interventions then take the same trials',
+    PRECISION_HELP,
     'Example: salesim synth baseline --months 18 --start 2024-07 --roster reps.csv | salesim forecast - baseline --reps reps.csv --as-of 2025-06-30 --hire 5',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['as-of', 'reps', 'through', 'plan', 'hire', 'act', 'map', 'trials', 'seed', 'workers', 'out'], booleans: ['json', 'quiet', 'skip-invalid', 'point'] });
+    const p = parseArgs(args, { values: ['as-of', 'reps', 'through', 'plan', 'hire', 'act', 'map', 'trials', 'seed', 'workers', 'out', 'precision', 'max-trials'], booleans: ['json', 'quiet', 'skip-invalid', 'point'] });
     if (p.positional.length !== 2) throw new UsageError('expects an opportunity CSV (or - for standard input) and a scenario file or preset');
     const asOf = lastFlag(p.flags, 'as-of');
     if (!asOf) throw new UsageError('--as-of YYYY-MM-DD is required (the date of the export)');
     const trialsFlag = intFlag(p, 'trials', 1, 1_000_000);
+    const precise = precisionFlags(p, trialsFlag);
     const seedFlag = intFlag(p, 'seed', 0, 2 ** 32 - 1);
     const workers = intFlag(p, 'workers', 1, 256) ?? defaultWorkers();
     const planText = lastFlag(p.flags, 'plan');
@@ -125,13 +130,26 @@ export const forecastCommand: Command = {
     const seed = seedFlag ?? prepared.setup.scenario.seed;
     if (trials < 2) throw new InputError([issue('trials', 'must be at least 2 for a forecast')]);
     const progress = progressBar('forecasting', { quiet: p.flags.has('quiet') || p.flags.has('json') });
-    const { results } = await runScenarios(prepared.scenarios, { trials, seed, workers, onProgress: progress.update });
+    let results: TrialResults[];
+    let precision: PrecisionReport | null = null;
+    if (precise) {
+      // the forecast from today decides the trials: its P(plan | bookings to date) and plan-year total
+      const { setup } = prepared;
+      const total = (r: TrialResults, t: number) => {
+        let v = setup.booked;
+        for (let m = 0; m < setup.monthsInYear; m++) v += r.revenue[t * r.months + m];
+        return v;
+      };
+      const tracker = createPrecisionTracker([setup.scenario], parsePrecision(precise.spec, '--precision'), ['p_plan', 'revenue'], { field: '--precision', plan: setup.plan, total });
+      ({ results } = await runBaseThenRest(prepared.scenarios, tracker, { seed, maxTrials: precise.maxTrials, workers, onCount: progress.update }));
+      precision = tracker.report(precise.spec, precise.maxTrials);
+    } else ({ results } = await runScenarios(prepared.scenarios, { trials, seed, workers, onProgress: progress.update }));
     progress.done();
-    const report = reportPrepared(prepared, results, seed);
+    const report = precision ? { ...reportPrepared(prepared, results, seed), precision } : reportPrepared(prepared, results, seed);
     const json = JSON.stringify(report, null, 2) + '\n';
     if (out) writeAtomic(out, json, 'out');
     if (p.flags.has('json')) writeStdout(json);
-    else writeStdout(formatForecast(typeof raw.name === 'string' ? raw.name : p.positional[1], report) + (out ? `\nwrote ${out}` : '') + '\n');
+    else writeStdout(formatForecast(typeof raw.name === 'string' ? raw.name : p.positional[1], report) + (precision ? `\n${precisionLine(precision)}` : '') + (out ? `\nwrote ${out}` : '') + '\n');
     return 0;
   },
 };

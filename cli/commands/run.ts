@@ -5,11 +5,12 @@ import { money, pct, progressBar, table } from '../format.js';
 import { uncertaintyTable } from './solve.js';
 import { summaryCsv, type Summary } from '../../engine/index.js';
 import { warnOverBudget } from '../budget.js';
-import { defaultWorkers, runSummary } from '../../parallel/index.js';
+import { defaultWorkers, runSummary, runSummaryPrecise } from '../../parallel/index.js';
+import { PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
 
 /** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */
 export const run: Command = {
-  usage: 'run <file.yaml|file.json|preset> [--trials N] [--seed S] [--workers N] [--json] [--csv] [--quiet]',
+  usage: 'run <file.yaml|file.json|preset> [--trials N | --precision TARGETS [--max-trials N]] [--seed S] [--workers N] [--json] [--csv] [--quiet]',
   summary: 'simulate a scenario and print its outcome distribution',
   help: [
     'Simulates the scenario and prints revenue P10/P50/P90 per year, the probability of hitting plan,',
@@ -21,25 +22,32 @@ export const run: Command = {
     'holds the Summary\'s columns, not every per-trial array.',
     'Progress goes to stderr for runs over a second (a bar on a terminal, plain lines in a pipe or CI log);',
     '--quiet silences it.',
+    PRECISION_HELP,
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'workers'], booleans: ['json', 'csv', 'quiet'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'workers', 'precision', 'max-trials'], booleans: ['json', 'csv', 'quiet'] });
     if (p.positional.length !== 1) throw new UsageError('expects exactly one scenario file or preset name');
     if (p.flags.has('json') && p.flags.has('csv')) throw new UsageError('--json and --csv cannot be combined');
     const trials = intFlag(p, 'trials', 1, 1_000_000);
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1);
     const workersFlag = intFlag(p, 'workers', 1, 256);
+    const precise = precisionFlags(p, trials);
     const { scenario } = loadScenario(p.positional[0]);
     const bar = progressBar('simulating', { quiet: p.flags.has('quiet') });
-    const n = trials ?? scenario.trials;
+    const n = precise?.maxTrials ?? trials ?? scenario.trials;
     const s = seed ?? scenario.seed;
-    // starting worker threads costs about a second: by default small runs stay in this thread
-    const repMonths = n * Math.max(1, scenario.reps.seats ?? 0) * scenario.horizonMonths;
+    // starting worker threads costs about a second: by default small runs stay in this thread (a
+    // precision run by what its first targets usually need, not its cap)
+    const repMonths = Math.min(n, precise ? 10_000 : n) * Math.max(1, scenario.reps.seats ?? 0) * scenario.horizonMonths;
     const workers = workersFlag ?? (repMonths >= 5_000_000 ? defaultWorkers() : 1);
+    // the run starts now (a line only when progress shows from the start: SALESIM_PROGRESS_AFTER_MS=0)
+    bar.update(0, n);
     // blocks of trials stream into the Summary in trial order: memory is bounded by the Summary's
     // columns, not by every per-trial array of the run
-    warnOverBudget('run', [{ scenario, trials: n }]);
-    const { summary } = await runSummary(scenario, { trials: n, seed: s, workers, onCount: bar.update });
+    warnOverBudget('run', [{ scenario, trials: precise ? precise.maxTrials : n }]);
+    const { summary } = precise
+      ? await runSummaryPrecise(scenario, precise.spec, { seed: s, maxTrials: precise.maxTrials, workers, onCount: bar.update })
+      : await runSummary(scenario, { trials: n, seed: s, workers, onCount: bar.update });
     bar.done();
     if (p.flags.has('json')) process.stdout.write(JSON.stringify(summary) + '\n');
     else if (p.flags.has('csv')) process.stdout.write(summaryCsv(summary));
@@ -55,6 +63,7 @@ export { summaryCsv };
 export function readable(s: Summary): string {
   const out: string[] = [];
   out.push(`${s.scenario.name} — ${s.trials} trials, seed ${s.seed}, ${s.horizonMonths} months (${s.meta.elapsedMs.toFixed(0)} ms)`);
+  if (s.precision) out.push(precisionLine(s.precision));
   out.push('');
   const rows = [['revenue', 'P10', 'P50', 'P90', 'mean ± se']];
   s.revenue.annual.forEach((a, i) => rows.push([`year ${i + 1}`, money(a.p10), money(a.p50), money(a.p90), money(a.mean)]));

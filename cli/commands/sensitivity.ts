@@ -3,6 +3,7 @@ import { parseScenario, planSensitivity, sensitivityScenarios, type SensitivityP
 import { defaultWorkers, runSensitivity } from '../../parallel/index.js';
 import { warnOverBudget } from '../budget.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
+import { PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
 import { inFile, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { readScenarioSource, rejectStudy } from '../load.js';
@@ -33,6 +34,7 @@ export function formatSensitivity(title: string, r: SensitivityResult): string {
   const lines = [
     `Sensitivity of ${r.output === 'arr.end' ? 'ARR at the horizon' : 'total revenue'}: ${title}`,
     `${r.trials} trials, seed ${r.seed}; low and high of each parameter run on the same random draws as the base`,
+    ...(r.precision ? [precisionLine(r.precision)] : []),
     `base: mean ${money(r.base.mean)} ± ${money(r.base.stdError)} (SE), P50 ${money(r.base.p50)}${r.base.planProbability === null ? '' : `, P(plan) ${pct(r.base.planProbability)}`}`,
     '',
   ];
@@ -56,7 +58,7 @@ export function formatSensitivity(title: string, r: SensitivityResult): string {
 }
 
 export const sensitivityCommand: Command = {
-  usage: 'sensitivity <file|preset> [--param path[=lo:hi] ...] [--relative R] [--trials N] [--seed S] [--workers N] [--json] [--quiet]',
+  usage: 'sensitivity <file|preset> [--param path[=lo:hi] ...] [--relative R] [--trials N | --precision TARGETS [--max-trials N]] [--seed S] [--workers N] [--json] [--quiet]',
   summary: 'tornado: which parameters move total revenue most',
   help: [
     'Moves one parameter at a time to a low and a high value, runs both with the scenario\'s seed (common random',
@@ -74,9 +76,13 @@ export const sensitivityCommand: Command = {
     '  --workers N      worker threads (default: the number of cores; results are identical for any N)',
     '  --json           print { output, base, parameters: [ { path, low, high, swing, ... } ] } as JSON',
     '  --quiet          no progress on stderr (shown for runs over a second: a bar on a terminal, plain lines otherwise)',
+    '  --precision T    the base scenario runs until T holds (p_plan, revenue, arr); every low/high run takes its trials',
+    PRECISION_HELP,
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'param', 'workers', 'relative'], booleans: ['json', 'quiet'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'param', 'workers', 'relative', 'precision', 'max-trials'], booleans: ['json', 'quiet'] });
+    const trialsFlag = intFlag(p, 'trials', 1, 1_000_000);
+    const precision = precisionFlags(p, trialsFlag) ?? undefined;
     if (p.positional.length !== 1) throw new UsageError('give exactly one scenario file or preset name');
     const file = p.positional[0];
     const scenario = inFile(file, () => {
@@ -85,7 +91,7 @@ export const sensitivityCommand: Command = {
       return parseScenario(text);
     });
     const params = p.flags.get('param')?.map(parseParam);
-    const trials = intFlag(p, 'trials', 1, 1_000_000) ?? scenario.trials;
+    const trials = trialsFlag ?? scenario.trials;
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1) ?? scenario.seed;
     const workers = intFlag(p, 'workers', 1, 256) ?? defaultWorkers();
     const relText = p.flags.get('relative')?.at(-1);
@@ -94,7 +100,7 @@ export const sensitivityCommand: Command = {
     const runs = planSensitivity(scenario, params, relative);
     warnOverBudget('sensitivity', sensitivityScenarios(scenario, runs).map((s) => ({ scenario: s, trials })));
     const progress = progressBar('sensitivity', { quiet: p.flags.has('quiet') });
-    const result = await runSensitivity(scenario, runs, { trials, seed, workers, onProgress: progress.update });
+    const result = await runSensitivity(scenario, runs, { trials, seed, workers, precision, onProgress: progress.update });
     progress.done();
     process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatSensitivity(scenario.name, result) + '\n');
     return 0;

@@ -1,5 +1,6 @@
 /** `salesim solve`: goal seek, "what does it take?" (engine/solve.ts), and the uncertainty tornado of `run`. */
-import { solve, solveRuns, type SolveResult, type Summary } from '../../engine/index.js';
+import { solve, solveRuns, solvePrecise, type PrecisionReport, type SolveResult, type Summary } from '../../engine/index.js';
+import { precisionFlags, precisionLine } from '../precision.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { money, pct, table } from '../format.js';
 import { loadScenario } from '../load.js';
@@ -11,7 +12,7 @@ const fmt = (v: number, metric: string) => (metric === 'plan' ? pct(v) : Math.ab
  * The readable goal-seek report: the answer, the target at it and its neighbours, and every value run.
  * @example // formatSolve('Baseline', result).split('\n')[0]
  */
-export function formatSolve(title: string, r: SolveResult): string {
+export function formatSolve(title: string, r: SolveResult & { precision?: PrecisionReport }): string {
   const m = r.target.metric;
   const lines = [
     `What does it take? ${title}: ${r.target.text}, varying ${r.vary} over [${r.range[0]}, ${r.range[1]}]`,
@@ -19,6 +20,7 @@ export function formatSolve(title: string, r: SolveResult): string {
     '',
     r.answer ? `answer: ${r.vary} = ${r.answer.x}` : 'answer: none in range',
     r.message,
+    ...(r.precision ? [precisionLine(r.precision)] : []),
     '',
   ];
   const near = [...(r.answer ? [r.answer] : []), ...r.neighbours].sort((a, b) => a.x - b.x);
@@ -59,7 +61,7 @@ export function uncertaintyTable(s: Summary): string {
 }
 
 export const solveCommand: Command = {
-  usage: 'solve <file|preset> --vary PATH --target "P(plan) >= 0.8" [--min A] [--max B] [--tolerance T] [--trials N] [--seed S] [--json] [--quiet]',
+  usage: 'solve <file|preset> --vary PATH --target "P(plan) >= 0.8" [--min A] [--max B] [--tolerance T] [--trials N | --precision bracket [--max-trials N]] [--seed S] [--json] [--quiet]',
   summary: 'goal seek: the smallest (or largest) value of one lever that meets a target',
   help: [
     'Finds the smallest value of one decision parameter (or the largest, when the target falls as it rises)',
@@ -73,9 +75,11 @@ export const solveCommand: Command = {
     '  --tolerance T     real-valued levers: stop when the bracket is this narrow (default range / 1000)',
     '  --trials N, --seed S  per value (default: the scenario\'s)',
     '  --json            print the result as JSON',
+    '  --precision bracket  rerun the search at 500, 1,000, 2,000, ... trials until the answer is decided (its',
+    '                    95% interval and its failing neighbour\'s exclude the target), up to --max-trials',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['vary', 'target', 'min', 'max', 'tolerance', 'trials', 'seed'], booleans: ['json', 'quiet'] });
+    const p = parseArgs(args, { values: ['vary', 'target', 'min', 'max', 'tolerance', 'trials', 'seed', 'precision', 'max-trials'], booleans: ['json', 'quiet'] });
     if (p.positional.length !== 1) throw new UsageError('give exactly one scenario file or preset name');
     const vary = p.flags.get('vary')?.at(-1);
     const target = p.flags.get('target')?.at(-1);
@@ -88,20 +92,21 @@ export const solveCommand: Command = {
       if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number (got '${v}')`);
       return n;
     };
+    const trials = intFlag(p, 'trials', 1, 1_000_000);
+    const precise = precisionFlags(p, trials);
     const { scenario } = loadScenario(p.positional[0]);
     const quiet = p.flags.has('quiet') || p.flags.has('json');
-    const solveOpts = { vary, target, min: num('min'), max: num('max'), tolerance: num('tolerance'), trials: intFlag(p, 'trials', 1, 1_000_000), seed: intFlag(p, 'seed', 0, 2 ** 32 - 1) };
-    warnOverBudget('solve', solveRuns(scenario, solveOpts), true);
-    const result = solve(scenario, {
+    const opts = {
       vary,
       target,
       min: num('min'),
       max: num('max'),
       tolerance: num('tolerance'),
-      trials: intFlag(p, 'trials', 1, 1_000_000),
       seed: intFlag(p, 'seed', 0, 2 ** 32 - 1),
-      onProgress: quiet ? undefined : (n, x) => process.stderr.write(`solve: value ${n}: ${vary} = ${x}\n`),
-    });
+      onProgress: quiet ? undefined : (n: number, x: number) => process.stderr.write(`solve: value ${n}: ${vary} = ${x}\n`),
+    };
+    warnOverBudget('solve', solveRuns(scenario, { ...opts, trials: precise ? precise.maxTrials : trials }), true);
+    const result = precise ? solvePrecise(scenario, opts, precise.spec, precise.maxTrials) : solve(scenario, { ...opts, trials });
     process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatSolve(scenario.name, result) + '\n');
     return 0;
   },

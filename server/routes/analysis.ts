@@ -7,11 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { InputError, parseCompareRequest, parseStudy, parseText, planSensitivity, sensitivityScenarios, type Scenario } from '../../engine/index.js';
+import { createPrecisionTracker, InputError, parseCompareRequest, parsePrecision, parseStudy, parseText, planSensitivity, sensitivityScenarios, type Scenario } from '../../engine/index.js';
 import { runComparison, runSensitivity, type Pool } from '../../parallel/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody, scenarioFrom } from '../request.js';
 import type { Runner } from '../runner.js';
+import { precisionFrom, withFittedCap, type PrecisionRequest } from '../precision.js';
 import type { AppEnv } from '../env.js';
 
 /** Runs engine validation, turning an InputError (or the YAML library's plain error) into a 400. */
@@ -43,18 +44,27 @@ export function presetReader(presetsDir: string): (name: string) => string {
  * request form `{ baseline, variants, trials?, seed? }`, or either as `{ yaml }` text. Scenarios are
  * inline or name preset files.
  */
-function parseComparison(raw: unknown, readFile: (name: string) => string): { baseline: Scenario; variants: { name: string; scenario: Scenario }[]; trials: number; seed: number } {
-  const body = asObject(raw);
+function parseComparison(
+  raw: unknown,
+  readFile: (name: string) => string,
+): { baseline: Scenario; variants: { name: string; scenario: Scenario }[]; trials: number; seed: number; precision?: PrecisionRequest } {
+  const all = asObject(raw);
+  // `precision` and `maxTrials` are the request's, not the study's
+  const { precision: _p, maxTrials: _m, ...body } = all;
+  const errors: ApiIssue[] = [];
+  const precision = precisionFrom(all, errors);
   // `{ yaml, trials?, seed? }`: the text is the study or request; trials and seed override it, as for /api/simulate
   const asText = typeof body.yaml === 'string' && Object.keys(body).every((k) => k === 'yaml' || k === 'trials' || k === 'seed');
-  const errors: ApiIssue[] = [];
   const trialsOpt = asText ? optionalInt(body, 'trials', 1, MAX_TRIALS, errors) : undefined;
   const seedOpt = asText ? optionalInt(body, 'seed', 0, MAX_SEED, errors) : undefined;
   if (errors.length > 0) throw badRequest(errors);
   const input = asText ? validated(() => parseText(body.yaml as string)) : body;
   const isStudy = !!input && typeof input === 'object' && 'compare' in (input as object);
   const c = validated(() => (isStudy ? parseStudy(input, readFile) : parseCompareRequest(input, readFile)));
-  return { baseline: c.baseline, variants: c.variants, trials: trialsOpt ?? c.trials ?? c.baseline.trials, seed: seedOpt ?? c.seed ?? c.baseline.seed };
+  if (precision && (trialsOpt !== undefined || c.trials !== undefined || (input as { trials?: unknown }).trials !== undefined))
+    throw badRequest([{ path: 'trials', rule: 'cannot be given with precision', message: 'trials: cannot be given with precision (maxTrials caps a precision-targeted run)' }]);
+  if (precision) validated(() => createPrecisionTracker([c.baseline, ...c.variants.map((v) => v.scenario)], parsePrecision(precision.spec), ['p_plan', 'revenue', 'arr', 'diff']));
+  return { baseline: c.baseline, variants: c.variants, trials: trialsOpt ?? c.trials ?? c.baseline.trials, seed: seedOpt ?? c.seed ?? c.baseline.seed, precision };
 }
 
 /**
@@ -65,11 +75,13 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
   const readFile = presetReader(opts.presetsDir);
 
   r.post('/compare', async (c) => {
-    const { baseline, variants, trials, seed } = parseComparison(await readBody(c), readFile);
+    const { baseline, variants, trials: n, seed, precision: asked } = parseComparison(await readBody(c), readFile);
     const all = [baseline, ...variants.map((v) => v.scenario)];
+    const precision = asked && withFittedCap(asked, all, runner.limits);
+    const trials = precision ? precision.maxTrials : n;
     const result = await runner.call(
       all.map((scenario) => ({ scenario, trials })),
-      (signal) => runComparison(baseline, variants, { trials, seed, pool, signal }),
+      (signal) => runComparison(baseline, variants, { trials, seed, pool, signal, precision }),
       c.req.raw.signal,
     );
     return c.json(result);
@@ -78,8 +90,9 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
   r.post('/sensitivity', async (c) => {
     const body = asObject(await readBody(c));
     const errors: ApiIssue[] = [];
-    checkKnownKeys(body, ['scenario', 'yaml', 'trials', 'seed', 'params', 'relative'], errors);
+    checkKnownKeys(body, ['scenario', 'yaml', 'trials', 'seed', 'params', 'relative', 'precision', 'maxTrials'], errors);
     const trialsOpt = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+    const asked = precisionFrom(body, errors);
     const seedOpt = optionalInt(body, 'seed', 0, MAX_SEED, errors);
     const input = body.scenario === undefined && typeof body.yaml === 'string' ? scenarioFrom(body.yaml, 'yaml', errors) : scenarioFrom(body.scenario, 'scenario', errors);
     let params: { path: string; low?: number; high?: number }[] | undefined;
@@ -99,12 +112,15 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
       errors.push({ path: 'relative', rule: 'must be a number between 0 and 1 (exclusive)', message: 'relative: must be a number between 0 and 1 (exclusive)' });
     if (errors.length > 0 || !input) throw badRequest(errors);
     const scenario = input.scenario;
-    const trials = trialsOpt ?? scenario.trials;
     const seed = seedOpt ?? scenario.seed;
     const runs = validated(() => planSensitivity(scenario, params, (relative as number | undefined) ?? 0.2));
+    const all = sensitivityScenarios(scenario, runs);
+    if (asked) validated(() => createPrecisionTracker([scenario], parsePrecision(asked.spec), ['p_plan', 'revenue', 'arr']));
+    const precision = asked && withFittedCap(asked, all, runner.limits);
+    const trials = precision ? precision.maxTrials : (trialsOpt ?? scenario.trials);
     const result = await runner.call(
-      sensitivityScenarios(scenario, runs).map((s) => ({ scenario: s, trials })),
-      (signal) => runSensitivity(scenario, runs, { trials, seed, pool, signal }),
+      all.map((s) => ({ scenario: s, trials })),
+      (signal) => runSensitivity(scenario, runs, { trials, seed, pool, signal, precision }),
       c.req.raw.signal,
     );
     return c.json(result);

@@ -9,6 +9,7 @@ import { solveInPool, type Pool } from '../../parallel/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody, scenarioFrom } from '../request.js';
 import type { Runner } from '../runner.js';
+import { precisionFrom, withFittedCap } from '../precision.js';
 import type { AppEnv } from '../env.js';
 
 /** Runs admitted for a search whose field is not a scenario number (the engine then answers the 400). */
@@ -22,8 +23,9 @@ export function solveRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
   r.post('/solve', async (c) => {
     const body = asObject(await readBody(c));
     const errors: ApiIssue[] = [];
-    checkKnownKeys(body, ['scenario', 'yaml', 'vary', 'target', 'min', 'max', 'tolerance', 'trials', 'seed'], errors);
+    checkKnownKeys(body, ['scenario', 'yaml', 'vary', 'target', 'min', 'max', 'tolerance', 'trials', 'seed', 'precision', 'maxTrials'], errors);
     const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+    const asked = precisionFrom(body, errors);
     const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
     const input = body.scenario === undefined && typeof body.yaml === 'string' ? scenarioFrom(body.yaml, 'yaml', errors) : scenarioFrom(body.scenario, 'scenario', errors);
     for (const k of ['vary', 'target'])
@@ -43,13 +45,17 @@ export function solveRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
       if (e instanceof InputError) throw badRequest(fromInputIssues(e.errors));
       throw e;
     }
-    const n = trials ?? scenario.trials;
+    const runsOf = (k: number) => Array.from({ length: SOLVE_RUNS * k }, () => scenario);
+    // a goal seek until decided reruns its search at doubling trials: at most twice the cap's work
+    const precision = asked && withFittedCap(asked, runsOf(2), runner.limits);
+    const n = precision ? precision.maxTrials : (trials ?? scenario.trials);
     const opts = { vary: body.vary as string, target: body.target as string, ...nums, trials: n, seed: seed ?? scenario.seed };
     // the whole search: every run it can make, each at the dearer end of its widest range
     const runs = solveRuns(scenario, opts);
+    const admitted = runs.length > 0 ? runs : Array.from({ length: SOLVE_RUNS }, () => ({ scenario, trials: n }));
     const out = await runner.call(
-      runs.length > 0 ? runs : Array.from({ length: SOLVE_RUNS }, () => ({ scenario, trials: n })),
-      (signal) => solveInPool(pool, { scenario, opts }, signal),
+      precision ? [...admitted, ...admitted] : admitted,
+      (signal) => solveInPool(pool, { scenario, opts, precision: precision ? { spec: precision.spec, maxTrials: precision.maxTrials } : undefined }, signal),
       c.req.raw.signal,
       { sequential: true },
     );

@@ -1,0 +1,30 @@
+/**
+ * Child process of the bench's inlining row: the core and full models on one thread (best CPU time of 3
+ * runs of `trials` trials each), with V8's inlining budget raised as the CLI and the workers raise it
+ * (`set`: parallel/inlining.ts imported first) or at V8's default. Prints { core, full } in ms as JSON.
+ * Usage: node --import tsx bench/inlining-child.ts <set|default> <trials>
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const [mode, trialsArg] = process.argv.slice(2);
+if (mode === 'set') await import('../parallel/inlining.js');
+const { parseScenario, runTrials } = await import('../engine/index.js');
+const trials = Number(trialsArg);
+const out: Record<string, number> = {};
+for (const [name, file] of [
+  ['core', 'core-model.yaml'],
+  ['full', 'full-model.yaml'],
+] as const) {
+  const s = parseScenario(readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8'));
+  runTrials(s, 1, 0, 100);
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const c = process.cpuUsage();
+    runTrials(s, 1, 0, trials);
+    const u = process.cpuUsage(c);
+    best = Math.min(best, (u.user + u.system) / 1000);
+  }
+  out[name] = best;
+}
+process.stdout.write(JSON.stringify(out) + '\n');

@@ -1,0 +1,144 @@
+/**
+ * The stopping rule of a precision-targeted run. Blocks of trials arrive in trial order (every scenario
+ * of the run for the same trials); after each block the tracker computes, from every trial so far, the
+ * half-width of each target's 95% interval exactly as the Summary (or the comparison) reports it, and the
+ * run stops as soon as every target holds. The figures depend only on the trials, never on how they were
+ * chunked or spread over workers.
+ *
+ * - p_plan: half the Wilson interval of P(plan) (the Summary's `plan.ci`), against the first scenario's plan
+ *   (a comparison judges every variant against the baseline's plan).
+ * - revenue / arr: 1.96 x the standard error of the mean (`diagnostics.revenueStdError`,
+ *   `customers.arrStdError`) over |mean|.
+ * - diff: 1.96 x the standard error of the mean paired revenue difference (`difference.stdError.total`).
+ * With several scenarios each target is the worst over them (every scenario must reach it).
+ */
+import { InputError, issue } from '../errors.js';
+import type { Scenario } from '../scenario.js';
+import type { TrialResults } from '../types.js';
+import { planTargets } from '../mechanisms/coverage/policy.js';
+import { stats, wilson } from '../stats/stats.js';
+import { subtract, variance } from '../paired.js';
+import type { PrecisionTarget, TargetName } from './targets.js';
+import type { PrecisionReport } from './report.js';
+
+export type { PrecisionReport, TargetReached } from './report.js';
+
+/** The two-sided 95% normal quantile (the one `wilson` uses). */
+export const Z95 = 1.959963984540054;
+
+export interface PrecisionTracker {
+  readonly trials: number;
+  /** adds the next block: one TrialResults per scenario, all for the same trials */
+  add(blocks: TrialResults[]): void;
+  /** every target met */
+  met(): boolean;
+  /** the report at the trials so far */
+  report(spec: string, maxTrials: number): PrecisionReport;
+}
+
+/** A Float64Array that grows (doubling) as trials arrive. */
+class Column {
+  data = new Float64Array(1024);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.data.length) {
+      const d = new Float64Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.n++] = v;
+  }
+  view(): Float64Array {
+    return this.data.subarray(0, this.n);
+  }
+}
+
+export interface TrackerOptions {
+  /** the field errors name (default 'precision') */
+  field?: string;
+  /** the plan P(plan) is judged against; default the first scenario's (`planTargets`) */
+  plan?: number;
+  /** each trial's total (p_plan and revenue); default total revenue, summed month by month from 0 */
+  total?: (r: TrialResults, t: number) => number;
+}
+
+/**
+ * A tracker for `scenarios` (a run: one; a comparison: the baseline first). `allowed` lists the targets
+ * the calling command can honour; any other, or one the scenario cannot measure, is an InputError naming
+ * `field`.
+ * @example const tr = createPrecisionTracker([scenario], parsePrecision('p_plan=0.01'), ['p_plan', 'revenue', 'arr']);
+ */
+export function createPrecisionTracker(scenarios: Scenario[], targets: PrecisionTarget[], allowed: readonly TargetName[], opts: TrackerOptions = {}): PrecisionTracker {
+  const field = opts.field ?? 'precision';
+  const plan = opts.plan !== undefined ? { total: opts.plan } : planTargets(scenarios[0]);
+  const trialTotal = opts.total;
+  for (const t of targets) {
+    const bad = (rule: string) => new InputError([issue(field, rule)]);
+    if (!allowed.includes(t.name)) throw bad(`${t.name} is not a target of this command (it takes ${allowed.join(', ')})`);
+    if (t.name === 'p_plan' && !plan) throw bad('p_plan needs a plan: the scenario has no quota block');
+    if (t.name === 'arr' && scenarios.some((s) => !s.customers)) throw bad('arr needs a customers block in every scenario');
+    if (t.name === 'diff' && scenarios.length < 2) throw bad('diff needs a baseline and at least one variant');
+  }
+  const want = new Set(targets.map((t) => t.name));
+  const totals = scenarios.map(() => new Column());
+  const arrEnd = scenarios.map(() => new Column());
+  const hits = scenarios.map(() => 0);
+  let n = 0;
+
+  function reached(name: TargetName): number {
+    let worst = 0;
+    if (n === 0) return Infinity;
+    for (let j = 0; j < scenarios.length; j++) {
+      let r: number;
+      if (name === 'p_plan') {
+        const ci = wilson(hits[j], n);
+        r = (ci[1] - ci[0]) / 2;
+      } else if (name === 'revenue' || name === 'arr') {
+        const st = stats((name === 'revenue' ? totals : arrEnd)[j].view());
+        r = st.mean !== 0 ? (Z95 * (st.sd / Math.sqrt(n))) / Math.abs(st.mean) : Infinity;
+      } else if (name === 'diff') {
+        if (j === 0) continue;
+        const d = subtract(totals[j].view(), totals[0].view());
+        r = Z95 * (n > 1 ? Math.sqrt(variance(d) / n) : Infinity);
+      } else continue;
+      if (!(r <= worst)) worst = r;
+    }
+    return worst;
+  }
+
+  const tracker: PrecisionTracker = {
+    get trials() {
+      return n;
+    },
+    add(blocks: TrialResults[]): void {
+      if (blocks.length !== scenarios.length) throw new RangeError(`precision tracker: expected ${scenarios.length} blocks, got ${blocks.length}`);
+      const b = blocks[0].trials;
+      for (let j = 0; j < blocks.length; j++) {
+        const r = blocks[j];
+        if (r.from !== n || r.trials !== b) throw new RangeError(`precision tracker: expected trials from ${n}, got ${r.from} (${r.trials})`);
+        const H = r.months;
+        for (let t = 0; t < b; t++) {
+          // summed month by month from 0, as the Summary's running total
+          let s = 0;
+          if (trialTotal) s = trialTotal(r, t);
+          else for (let m = 0, o = t * H; m < H; m++, o++) s += r.revenue[o];
+          totals[j].push(s);
+          if (plan && s >= plan.total) hits[j]++;
+          if (want.has('arr') && r.customers) arrEnd[j].push(r.arr[t * H + H - 1]);
+        }
+      }
+      n += b;
+    },
+    met(): boolean {
+      return targets.every((t) => t.name === 'bracket' || reached(t.name) <= t.value);
+    },
+    report(spec: string, maxTrials: number): PrecisionReport {
+      const list = targets.filter((t) => t.name !== 'bracket').map((t) => {
+        const r = reached(t.name);
+        return { name: t.name, target: t.value, reached: r, met: r <= t.value };
+      });
+      return { spec, trials: n, maxTrials, met: list.every((t) => t.met), targets: list };
+    },
+  };
+  return tracker;
+}

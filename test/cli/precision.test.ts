@@ -1,0 +1,98 @@
+/** `--precision` on run, compare, sensitivity and solve: the trials used and the precision reached, bad targets exit 2. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, solve } from '../../engine/index.js';
+import { bracketDecided } from '../../engine/index.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+function salesim(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const tmp = mkdtempSync(join(tmpdir(), 'salesim-precision-'));
+const text = 'horizonMonths: 12\ntrials: 300\nseed: 2\nreps: { seats: 10, opportunitiesPerMonth: 3, winRate: 0.2, dealSize: 1 }\nquota: { method: flat, plan: 150 }\n';
+const core = join(tmp, 'core.yaml');
+writeFileSync(core, text);
+const more = join(tmp, 'more.yaml');
+writeFileSync(more, text.replace('seats: 10', 'seats: 11'));
+
+describe('salesim --precision', () => {
+  it('run: stops when P(plan) is known to the half-width asked, reports it in the table and the JSON', () => {
+    const r = salesim('run', core, '--precision', 'p_plan=0.03', '--quiet');
+    expect(r.code).toBe(0);
+    const trials = Number(/— (\d+) trials/.exec(r.stdout)![1]);
+    expect(r.stdout).toMatch(new RegExp(`precision: ${trials.toLocaleString('en-US')} trials \\(cap 100,000\\): p_plan ±0\\.0\\d+ \\(asked ±0\\.0300\\)`));
+    const j = JSON.parse(salesim('run', core, '--precision', 'p_plan=0.03', '--json').stdout);
+    expect(j.trials).toBe(trials);
+    expect(j.precision).toMatchObject({ spec: 'p_plan=0.03', trials, maxTrials: 100000, met: true });
+    expect(j.precision.targets[0].reached).toBeCloseTo((j.plan.ci[1] - j.plan.ci[0]) / 2, 15);
+    expect(j.precision.targets[0].reached).toBeLessThanOrEqual(0.03);
+    // the same answer on worker threads
+    const w = JSON.parse(salesim('run', core, '--precision', 'p_plan=0.03', '--json', '--workers', '2').stdout);
+    expect(w.precision).toEqual(j.precision);
+    expect(w.plan).toEqual(j.plan);
+  });
+
+  it('run: --max-trials caps it and the report says the target was not met', () => {
+    const j = JSON.parse(salesim('run', core, '--precision', 'p_plan=0.001', '--max-trials', '400', '--json').stdout);
+    expect(j.trials).toBe(400);
+    expect(j.precision).toMatchObject({ trials: 400, maxTrials: 400, met: false });
+    expect(salesim('run', core, '--precision', 'p_plan=0.001', '--max-trials', '400', '--quiet').stdout).toContain('NOT met');
+  });
+
+  it('compare: diff= is the half-width of the mean paired difference', () => {
+    const j = JSON.parse(salesim('compare', core, more, '--precision', 'diff=2', '--json', '--workers', '1').stdout);
+    expect(j.precision.met).toBe(true);
+    expect(j.trials).toBe(j.precision.trials);
+    expect(j.precision.targets[0].reached).toBeCloseTo(1.959963984540054 * j.variants[0].difference.stdError.total, 12);
+  });
+
+  it('sensitivity and solve take --precision too', () => {
+    const s = JSON.parse(salesim('sensitivity', core, '--param', 'reps.winRate', '--precision', 'revenue=2%', '--json', '--workers', '1').stdout);
+    expect(s.trials).toBe(s.precision.trials);
+    expect(s.precision.met).toBe(true);
+    const r = JSON.parse(salesim('solve', core, '--vary', 'reps.seats', '--target', 'P(plan) >= 0.8', '--min', '1', '--max', '40', '--precision', 'bracket', '--max-trials', '4000', '--json').stdout);
+    // the last search is an ordinary solve at the trials reported
+    const direct = solve(parseScenario(text), { vary: 'reps.seats', target: 'P(plan) >= 0.8', min: 1, max: 40, trials: r.trials, seed: 2 });
+    expect(r.answer).toEqual(JSON.parse(JSON.stringify(direct.answer)));
+    expect(r.precision.met).toBe(bracketDecided(direct));
+    expect([500, 1000, 2000, 4000]).toContain(r.trials);
+  });
+
+  it.each([
+    [['run', 'CORE', '--precision', 'p_plan=0.6'], /--precision: p_plan=0\.6 asks for no precision/],
+    [['run', 'CORE', '--precision', 'speed=1'], /'speed' is not a precision target/],
+    [['run', 'CORE', '--precision', 'p_plan=0.01', '--trials', '50'], /--trials and --precision cannot be combined/],
+    [['run', 'CORE', '--max-trials', '50'], /--max-trials caps a precision-targeted run/],
+    [['run', 'CORE', '--precision', 'diff=10'], /diff is not a target of this command/],
+  ])('bad input %j exits 2 with the flag and the rule', (args, message) => {
+    const r = salesim(...args.map((a) => (a === 'CORE' ? core : a)));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('salesim forecast --precision', () => {
+  it('runs the forecast from today until P(plan | bookings to date) is known to the half-width asked; the report is the fixed run of the trials used', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salesim-precision-forecast-'));
+    const synth = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'synth', 'baseline', '--months', '18', '--start', '2024-07', '--seed', '3', '--roster', join(dir, 'reps.csv')], { cwd: ROOT, encoding: 'utf8' });
+    expect(synth.status).toBe(0);
+    const forecast = (extra: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'forecast', '-', 'baseline', '--reps', join(dir, 'reps.csv'), '--as-of', '2025-06-30', '--hire', '5', '--workers', '1', '--quiet', '--json', ...extra], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        input: synth.stdout,
+      });
+    const p = forecast(['--precision', 'p_plan=0.04']);
+    expect(p.stderr).toBe('');
+    const rep = JSON.parse(p.stdout);
+    expect(rep.precision).toMatchObject({ met: true, trials: rep.trials });
+    expect(rep.precision.targets[0].reached).toBe((rep.now.pPlanInterval[1] - rep.now.pPlanInterval[0]) / 2);
+    const fixed = JSON.parse(forecast(['--trials', String(rep.trials)]).stdout);
+    expect({ ...rep, precision: undefined }).toEqual(JSON.parse(JSON.stringify({ ...fixed, precision: undefined })));
+  }, 120_000);
+});
