@@ -2,7 +2,7 @@
  * Limits that keep one server usable by a team: request size, work per run, queue length, run time.
  * Each can be set by environment variable in `server/main.ts` or by `createApp({ limits })`.
  */
-import { checkBudget, type Scenario } from '../engine/index.js';
+import { checkBudget, estimateWork, type Scenario } from '../engine/index.js';
 import { ApiError } from './errors.js';
 
 /** Default body limit of the CSV routes: 10 MiB. */
@@ -88,11 +88,9 @@ export function checkWork(runs: { scenario: Scenario; trials: number }[], limits
  * @example fittingTrials([scenario], defaultLimits(2), 100_000) // 100000 for 40 reps x 24 months
  */
 export function fittingTrials(scenarios: Scenario[], limits: Limits, cap: number): number {
-  let work = 0;
+  // the engine's cost model (engine/work.ts) for one trial of each: work grows linearly in trials
+  const work = Math.max(1, estimateWork(scenarios.map((scenario) => ({ scenario, trials: 1 }))).work);
   let tm = 0;
-  for (const s of scenarios) {
-    work += Math.max(1, seatCount(s)) * s.horizonMonths;
-    tm += s.horizonMonths;
-  }
+  for (const s of scenarios) tm += s.horizonMonths;
   return Math.max(1, Math.min(cap, Math.floor(limits.maxWork / work), Math.floor(limits.maxTrialMonths / tm)));
 }
