@@ -115,6 +115,17 @@ describe('simulation', () => {
     expect(u.contribution.method).toBe('srrc2');
     expect(u.contribution.parameters[0].path).toBe('reps.opportunitiesPerMonth');
     expect(u.contribution.r2).toBeGreaterThan(0.2);
+    // adequacy follows R² against the 0.7 bar, with a note exactly when it is not adequate
+    expect(u.contribution.adequate).toBe(u.contribution.r2 >= 0.7);
+    expect(u.contribution.note === null).toBe(u.contribution.adequate);
+  });
+  it('says SRRC² is not adequate when the trials\' own randomness dominates (R² low)', () => {
+    // a 1-seat team over 6 months: the win/loss of a handful of deals swamps a narrow win-rate range
+    const s = parseScenario({ horizonMonths: 6, reps: { seats: 1, opportunitiesPerMonth: 2, winRate: { uniform: [0.24, 0.26] }, dealSize: 1000 } });
+    const u = summarize(s, simulate(s, { trials: 400, seed: 1 }), { seed: 1 }).uncertainty!;
+    expect(u.contribution.r2).toBeLessThan(0.2);
+    expect(u.contribution.adequate).toBe(false);
+    expect(u.contribution.note).toMatch(/^the rank regression explains \d+% of the variance of rank\(revenue\) \(below 70%\)/);
   });
 });
 
