@@ -12,6 +12,7 @@ import { statsOfCounts } from './stats/statsOfCounts.js';
 import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns, type WideKey } from './columns.js';
 import { ENGINE_VERSION } from './version.js';
 import { uncertaintySummary } from './uncertainty/summary.js';
+import { assumptionsUsed } from './assumptionsUsed.js';
 
 export interface SummarizeOptions {
   seed?: number;
@@ -347,6 +348,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
     ...(s.customers ? { customers: customersSummary(src) } : {}),
     ...(s.demand ? { demand: demandSummary(s, src) } : {}),
     ...(s.uncertainty ? { uncertainty: uncertaintySummary(s.uncertainty, opts.seed ?? s.seed, opts.designTrials ?? n, n, total) } : {}),
+    assumptions: assumptionsUsed(s),
     meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };
 }

@@ -4,6 +4,8 @@
  */
 import type { Scenario } from './scenario.js';
 import type { UncertaintySummary } from './uncertainty/summary.js';
+import type { AssumptionUse } from './assumptionsUsed.js';
+export type { AssumptionUse } from './assumptionsUsed.js';
 export type { UncertaintySummary } from './uncertainty/summary.js';
 
 /** Cost items reported in `cost.breakdown`. */
@@ -300,5 +302,7 @@ export interface Summary {
   demand?: DemandSummary;
   /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */
   uncertainty?: UncertaintySummary;
+  /** the assumptions (unsourced numbers, engine/assumptions.ts) the scenario uses, with their plausible ranges */
+  assumptions: AssumptionUse[];
   meta: { elapsedMs: number; engineVersion: string; trialsPerSecond: number | null };
 }

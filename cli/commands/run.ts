@@ -119,7 +119,19 @@ export function readable(s: Summary): string {
     out.push(demandTable(s));
   }
   if (s.uncertainty) out.push('', uncertaintyTable(s));
+  if (s.assumptions.length > 0) out.push('', assumptionsTable(s));
   return out.join('\n');
+}
+
+/**
+ * The assumptions the run used (unsourced numbers with a plausible range, engine/assumptions.ts).
+ * @example // assumptionsTable(summary).split('\n')[0]
+ */
+export function assumptionsTable(s: Summary): string {
+  const v = (x: number) => String(+x.toPrecision(4));
+  const rows = [['assumption (no cited source)', 'value', 'plausible range', '']];
+  for (const a of s.assumptions) rows.push([a.path, a.distribution ? `uncertain (median ${v(a.value)})` : v(a.value), `${v(a.range[0])} to ${v(a.range[1])}`, a.why]);
+  return `${table(rows)}\n  how much a comparison's answer depends on these, and where it breaks even: salesim compare --assumptions`;
 }
 
 /** The demand-generation rows of the readable report (a scenario with a demand block): the funnel by year, shares, unit costs, marketing ROI. */
