@@ -24,6 +24,8 @@ export interface Assumption {
   source?: string;
   /** the block must be on for the field to matter (default: a number at the path is enough) */
   when?: (s: Scenario) => boolean;
+  /** the value that switches the mechanism off (an effect of 0, a multiplier of 1): not an assumption then */
+  off?: number;
 }
 
 const coverageOn = (s: Scenario) => !!s.coverage && s.coverage.policy !== 'none';
@@ -35,9 +37,9 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   { path: 'hiring.ramp.months', range: [3, 9], why: 'months for a new hire to reach full productivity; B2B ramp times vary with deal complexity and no source is cited for the default' },
   // leadership (the leadership-churn study)
   { path: 'leadership.vacancyMonths', range: [1, 6], why: 'months a departed leader\'s seat stays empty before the successor starts' },
-  { path: 'leadership.disruption.productivityDip', range: [0, 0.2], why: 'productivity lost while reps hunker down after a leader change; no study is cited for its size' },
-  { path: 'leadership.disruption.attritionMultiplier', range: [1, 2], why: 'how much a leader change raises rep attrition during the disruption; no study is cited' },
-  { path: 'leadership.changeProgram.winRateLift', range: [0, 0.3], why: "win-rate lift of a leader's change programme once in effect: the entered effect size that drives the study, with no cited estimate" },
+  { path: 'leadership.disruption.productivityDip', range: [0, 0.2], why: 'productivity lost while reps hunker down after a leader change; no study is cited for its size', off: 0 },
+  { path: 'leadership.disruption.attritionMultiplier', range: [1, 2], why: 'how much a leader change raises rep attrition during the disruption; no study is cited', off: 1 },
+  { path: 'leadership.changeProgram.winRateLift', range: [0, 0.3], why: "win-rate lift of a leader's change programme once in effect: the entered effect size that drives the study, with no cited estimate", off: 0 },
   { path: 'leadership.changeProgram.monthsToEffect', range: [9, 18], why: 'months before a change programme pays off (60-90 days to diagnose, ~3 months to implement, ~3 to adopt, then sales cycles): a narrative, not a measurement' },
   { path: 'leadership.impatience.attainmentBelow', range: [0.6, 0.9], why: "team attainment below which an impatient board replaces its leader; a board's threshold is a guess" },
   // coverage (the coverage study)
@@ -49,12 +51,12 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   { path: 'stalls.paddedAfterCycles', range: [0.5, 2], why: 'cycles after which a padded deal, with no engaged buyer, counts as stalled' },
   { path: 'stalls.resolveMultiplier', range: [0.25, 1], why: 'speed at which a stalled deal resolves, relative to a live one' },
   // programmes: entered effect sizes
-  { path: 'enablement[].gapClosed', range: [0, 0.5], why: 'share of the win-rate gap to the top performers an enablement programme closes: an entered effect size' },
-  { path: 'enablement[].rampMonthsSaved', range: [0, 3], why: 'ramp months an onboarding programme saves: an entered effect size' },
-  { path: 'customers.experience.churnCut', range: [0, 0.5], why: 'share of churn a customer-success programme removes: an entered effect size' },
-  { path: 'customers.experience.expansionLift', range: [0, 0.3], why: 'extra annual expansion from a customer-success programme: an entered effect size' },
-  { path: 'customers.experience.referralLift', range: [0, 1], why: 'relative increase in referrals from a customer-success programme: an entered effect size' },
-  { path: 'demand.handoffLoss', range: [0, 0.4], why: 'share of qualified opportunities lost in the marketing-to-sales hand-off' },
+  { path: 'enablement[].gapClosed', range: [0, 0.5], why: 'share of the win-rate gap to the top performers an enablement programme closes: an entered effect size', off: 0 },
+  { path: 'enablement[].rampMonthsSaved', range: [0, 3], why: 'ramp months an onboarding programme saves: an entered effect size', off: 0 },
+  { path: 'customers.experience.churnCut', range: [0, 0.5], why: 'share of churn a customer-success programme removes: an entered effect size', off: 0 },
+  { path: 'customers.experience.expansionLift', range: [0, 0.3], why: 'extra annual expansion from a customer-success programme: an entered effect size', off: 0 },
+  { path: 'customers.experience.referralLift', range: [0, 1], why: 'relative increase in referrals from a customer-success programme: an entered effect size', off: 0 },
+  { path: 'demand.handoffLoss', range: [0, 0.4], why: 'share of qualified opportunities lost in the marketing-to-sales hand-off', off: 0 },
   { path: 'demand.quality', range: [0.5, 1.2], why: 'win-rate multiplier of marketing-sourced opportunities against rep-sourced ones' },
   { path: 'demand.nurture.monthlyConversion', range: [0.01, 0.1], why: 'share of the nurture pool that becomes a qualified opportunity each month: an entered effect size' },
 ];

@@ -52,7 +52,7 @@ export function assumptionsUsed(s: Scenario, registry: readonly Assumption[] = A
     if (a.when && !a.when(s)) continue;
     for (const segs of expand(s, a.path)) {
       const v = valueAtPath(s, segs);
-      if (typeof v !== 'number') continue;
+      if (typeof v !== 'number' || v === a.off) continue;
       const path = formatPath(segs);
       out.push({
         path,

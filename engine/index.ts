@@ -42,6 +42,13 @@ export { forecastSetup, spreadOverTerritories, type ForecastInput, type Forecast
 export { prepareForecast, forecast, reportPrepared, type ForecastAction, type PreparedForecast } from './forecast/prepare.js';
 export { forecastReport, forecastOutcome, forecastFan, yearTotals, pairedEffect, type ForecastReport, type ForecastOutcome, type ForecastVariant, type FanMonth } from './forecast/report.js';
 export { calibrateDemand, type DemandCalibration, type DemandCalibrationOptions } from './calibrate/demand.js';
+export { compareAssumptions, comparisonAssumptions, type AssumptionAnalysis, type AssumptionAnalysisOptions, type VariantAssumptions, type ComparisonAssumption, type AssumptionIndex } from './compareAssumptions.js';
+export { breakEven, type BreakEven, type BreakEvenOptions } from './breakEven.js';
+export { ASSUMPTIONS, type Assumption } from './assumptions.js';
+export { assumptionsUsed, type AssumptionUse } from './assumptionsUsed.js';
+export { sobolIndices, sobolFromOutputs, type SobolResult, type SobolIndex, type SobolOptions } from './uncertainty/sobol/sobol.js';
+export { scenarioSobol, planOutcomes, type ScenarioSobolOptions } from './uncertainty/sobol/scenarioSobol.js';
+export { OUTCOME_METRICS, type OutcomeMetric } from './uncertainty/sobol/outcome.js';
 export { solve, parseTarget, targetValue, withDecision, type SolveOptions, type SolveResult, type SolvePoint, type SolveTarget, type TargetValue } from './solve.js';
 export type { Uncertainty, UncertainParameter, Correlation } from './uncertainty/resolve.js';
 export type { Distribution } from './uncertainty/distribution.js';

@@ -18,7 +18,8 @@ import type { Scenario } from '../../scenario.js';
 import { runTrials } from '../../simulate.js';
 import { parsePath } from '../../schema-walk.js';
 import { compileParameter, drawValue, type UncertainParameter } from '../resolve.js';
-import { sobolIndices, type SobolResult } from './sobol.js';
+import { sobolFromOutputs, type SobolResult } from './sobol.js';
+import { saltelliPlan } from './saltelli.js';
 import { scenarioAt } from './scenarioAt.js';
 import { trialOutcome, type OutcomeMetric } from './outcome.js';
 
@@ -50,28 +51,37 @@ const NOISE_TRIALS = 2 ** 30;
  */
 export function scenarioSobol(scenarios: Scenario[], opts: ScenarioSobolOptions): SobolResult {
   if (scenarios.length < 1 || scenarios.length > 2) throw new RangeError('scenarioSobol: one scenario, or a baseline and a variant');
+  const { outcomes, k } = planOutcomes(scenarios, opts);
+  const y = outcomes.length === 2 ? outcomes[1].map((v, r) => v - outcomes[0][r]) : outcomes[0];
+  return sobolFromOutputs(y, k, opts);
+}
+
+/**
+ * Every scenario's outcome on every row of Saltelli's plan (one run of each scenario per row, all on
+ * the row's draws and trials): the raw material for the indices of several outputs at once.
+ * @example // planOutcomes([base, variant], opts).outcomes[1][r] - planOutcomes(...).outcomes[0][r]: row r's difference
+ */
+export function planOutcomes(scenarios: Scenario[], opts: ScenarioSobolOptions): { outcomes: Float64Array[]; k: number } {
   const compiled = opts.inputs.map((p) => compileParameter(p));
   const segs = compiled.map((c) => parsePath(c.path)!);
   const kIn = compiled.length;
   const k = kIn + (opts.noise ? 1 : 0);
   const M = opts.noise ? 1 : (opts.trialsPerRow ?? 1);
   const plan = opts.plan ?? null;
+  const u = saltelliPlan(opts.seed, opts.n, k);
+  const rows = opts.n * (k + 2);
+  const outcomes = scenarios.map(() => new Float64Array(rows));
   const values = new Float64Array(kIn);
-  const model = (u: Float64Array, rows: number) => {
-    const y = new Float64Array(rows);
-    for (let r = 0; r < rows; r++) {
-      for (let j = 0; j < kIn; j++) values[j] = drawValue(compiled[j], u[r * k + j]);
-      const from = opts.noise ? Math.floor(u[r * k + kIn] * NOISE_TRIALS) : 0;
-      const out = scenarios.map((s) => {
-        const res = runTrials(scenarioAt(s, segs, values), opts.seed, from, M, from + M);
-        let sum = 0;
-        for (let t = 0; t < M; t++) sum += trialOutcome(res, t, opts.metric, plan);
-        return sum / M;
-      });
-      y[r] = out.length === 2 ? out[1] - out[0] : out[0];
-      opts.onProgress?.(r + 1, rows);
-    }
-    return y;
-  };
-  return sobolIndices(model, k, { n: opts.n, seed: opts.seed, bootstrap: opts.bootstrap, level: opts.level });
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < kIn; j++) values[j] = drawValue(compiled[j], u[r * k + j]);
+    const from = opts.noise ? Math.floor(u[r * k + kIn] * NOISE_TRIALS) : 0;
+    scenarios.forEach((s, i) => {
+      const res = runTrials(scenarioAt(s, segs, values), opts.seed, from, M, from + M);
+      let sum = 0;
+      for (let t = 0; t < M; t++) sum += trialOutcome(res, t, opts.metric, plan);
+      outcomes[i][r] = sum / M;
+    });
+    opts.onProgress?.(r + 1, rows);
+  }
+  return { outcomes, k };
 }

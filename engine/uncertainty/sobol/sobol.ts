@@ -55,13 +55,24 @@ export type SobolModel = (u: Float64Array, rows: number, k: number) => ArrayLike
  * sobolIndices((u, rows) => Array.from({ length: rows }, (_, r) => u[2 * r] + 2 * u[2 * r + 1]), 2, { n: 4000, seed: 1 }).indices[1].first // ≈ 0.8
  */
 export function sobolIndices(model: SobolModel, k: number, opts: SobolOptions): SobolResult {
+  const plan = saltelliPlan(opts.seed, opts.n, k);
+  const rows = opts.n * (k + 2);
+  const y = Float64Array.from(model(plan, rows, k));
+  if (y.length !== rows) throw new RangeError(`sobolIndices: the model returned ${y.length} outputs for ${rows} rows`);
+  return sobolFromOutputs(y, k, opts);
+}
+
+/**
+ * The indices from outputs already computed on Saltelli's plan (saltelliPlan(seed, n, k)), stacked
+ * [f(A); f(B); f(AB_1); ...; f(AB_k)]: several outputs of one set of runs each get their indices.
+ * @example // sobolFromOutputs(yOfPlan, 3, { n: 512, seed: 1 }).indices[0].total
+ */
+export function sobolFromOutputs(y: Float64Array, k: number, opts: SobolOptions): SobolResult {
   const { n, seed } = opts;
   const level = opts.level ?? 0.95;
   const B = opts.bootstrap ?? 300;
-  const plan = saltelliPlan(seed, n, k);
   const rows = n * (k + 2);
-  const y = Float64Array.from(model(plan, rows, k));
-  if (y.length !== rows) throw new RangeError(`sobolIndices: the model returned ${y.length} outputs for ${rows} rows`);
+  if (y.length !== rows) throw new RangeError(`sobolFromOutputs: ${y.length} outputs for ${rows} rows`);
   const point = jansen(y, n, k);
   const boots = bootstrap(y, n, k, B, seed);
   const lo = (1 - level) / 2;

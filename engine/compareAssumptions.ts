@@ -1,0 +1,190 @@
+/**
+ * What a comparison's answer depends on. For each variant against the baseline, with the assumptions
+ * (the registry's unsourced numbers the scenarios use, engine/assumptions.ts, uniform over their
+ * plausible ranges, plus the scenarios' own uncertain inputs) drawn together with the simulation's
+ * random draws:
+ *  (a) P(variant > baseline) over both, with its interval, and the mean difference;
+ *  (b) the share of the difference's variance that comes from the assumptions, and from the simulation
+ *      noise (the total Sobol index of the noise input, engine/uncertainty/sobol/scenarioSobol.ts);
+ *  (c) each assumption's first-order and total Sobol index of the difference, and for each that matters
+ *      the break-even value at which the variant ties the baseline (engine/breakEven.ts).
+ *
+ * A field the scenarios set to different values is the comparison's decision, not an assumption: it is
+ * left out. Every scenario runs on the same draws of the assumptions and the same trials.
+ */
+import type { Scenario } from './scenario.js';
+import { assumptionsUsed } from './assumptionsUsed.js';
+import { planTargets } from './model/policy.js';
+import { wilson } from './stats/stats.js';
+import { distributionQuantile, type Distribution } from './uncertainty/distribution.js';
+import { planOutcomes } from './uncertainty/sobol/scenarioSobol.js';
+import { sobolFromOutputs } from './uncertainty/sobol/sobol.js';
+import type { OutcomeMetric } from './uncertainty/sobol/outcome.js';
+import { breakEven, type BreakEven } from './breakEven.js';
+import { parsePath } from './schema-walk.js';
+import { valueAtPath } from './uncertainty/pathValue.js';
+
+/** An assumption a comparison varies. */
+export interface ComparisonAssumption {
+  path: string;
+  /** the value the baseline holds (the median of an uncertain input) */
+  value: number;
+  distribution: Distribution;
+  /** the plausible range (an uncertain input's 1st to 99th percentile when unbounded) */
+  range: [number, number];
+  /** registry: an unsourced number of the model; uncertain: the scenario's own distribution */
+  from: 'registry' | 'uncertain';
+  why?: string;
+}
+
+export interface AssumptionIndex {
+  path: string;
+  first: number;
+  firstCi: [number, number];
+  total: number;
+  totalCi: [number, number];
+  /** involved in at least 5% of what the assumptions explain, and distinguishable from 0 */
+  matters: boolean;
+}
+
+export interface VariantAssumptions {
+  name: string;
+  /** the mean difference (variant - baseline) over assumptions and random draws, with its standard error */
+  difference: { mean: number; stdError: number };
+  /** P(variant > baseline) over both the assumptions and the random draws (Wilson 95%) */
+  beatsBaseline: { probability: number; ci: [number, number] };
+  /** shares of the difference's variance: from the assumptions (with its interval) and from simulation noise */
+  variance: { total: number; assumptions: number; assumptionsCi: [number, number]; noise: number };
+  indices: AssumptionIndex[];
+  breakEvens: BreakEven[];
+}
+
+export interface AssumptionAnalysis {
+  metric: OutcomeMetric;
+  assumptions: ComparisonAssumption[];
+  /** rows of A and of B: 2n independent draws of (assumptions, random draws) per variant */
+  n: number;
+  /** trials per break-even evaluation */
+  breakEvenTrials: number;
+  seed: number;
+  level: number;
+  variants: VariantAssumptions[];
+  /** scenario runs of one trial in the Sobol plan, plus break-even trials */
+  work: { sobolRows: number; breakEvenEvaluations: number };
+}
+
+export interface AssumptionAnalysisOptions {
+  metric?: OutcomeMetric;
+  /** rows of the Sobol plan's A and B (default 256) */
+  n?: number;
+  /** trials per break-even evaluation (default 400) */
+  breakEvenTrials?: number;
+  seed?: number;
+  /** bootstrap level (default 0.95) */
+  level?: number;
+  /** at most this many break-evens per variant, largest total index first (default 4) */
+  maxBreakEvens?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The assumptions a comparison varies: the baseline's and variants' uncertain inputs, and the registry's
+ * assumptions any of the scenarios uses, except fields the scenarios set differently (the decision).
+ * @example // comparisonAssumptions(base, [hire]).map((a) => a.path)
+ */
+export function comparisonAssumptions(baseline: Scenario, variants: Scenario[]): ComparisonAssumption[] {
+  const all = [baseline, ...variants];
+  const out = new Map<string, ComparisonAssumption>();
+  for (const s of all)
+    for (const p of s.uncertainty?.parameters ?? []) {
+      if (out.has(p.path)) continue;
+      const lo = distributionQuantile(p.distribution, 0.01);
+      const hi = distributionQuantile(p.distribution, 0.99);
+      out.set(p.path, { path: p.path, value: valueAtPath(s, parsePath(p.path)!) as number, distribution: p.distribution, range: [lo, hi], from: 'uncertain' });
+    }
+  for (const s of all)
+    for (const a of assumptionsUsed(s)) {
+      if (out.has(a.path)) continue;
+      const segs = parsePath(a.path)!;
+      const values = all.map((x) => valueAtPath(x, segs)).filter((v): v is number => typeof v === 'number');
+      if (values.some((v) => v !== values[0])) continue;
+      out.set(a.path, { path: a.path, value: a.value, distribution: { uniform: a.range }, range: a.range, from: 'registry', why: a.why });
+    }
+  return [...out.values()];
+}
+
+/**
+ * The assumption analysis of a comparison (see the file's comment).
+ * @example // compareAssumptions(base, [{ name: 'hire', scenario: hire }], { n: 256 }).variants[0].breakEvens[0].text
+ */
+export function compareAssumptions(baseline: Scenario, variants: { name: string; scenario: Scenario }[], opts: AssumptionAnalysisOptions = {}): AssumptionAnalysis {
+  const metric = opts.metric ?? (baseline.customers ? 'arr' : 'revenue');
+  const n = opts.n ?? 256;
+  const seed = opts.seed ?? baseline.seed;
+  const level = opts.level ?? 0.95;
+  const beTrials = opts.breakEvenTrials ?? 400;
+  const plan = planTargets(baseline)?.total ?? null;
+  const assumptions = comparisonAssumptions(
+    baseline,
+    variants.map((v) => v.scenario),
+  );
+  const k = assumptions.length;
+  const empty = (name: string): VariantAssumptions => ({
+    name,
+    difference: { mean: NaN, stdError: NaN },
+    beatsBaseline: { probability: NaN, ci: [NaN, NaN] },
+    variance: { total: NaN, assumptions: 0, assumptionsCi: [0, 0], noise: 1 },
+    indices: [],
+    breakEvens: [],
+  });
+  if (k === 0) return { metric, assumptions, n, breakEvenTrials: beTrials, seed, level, variants: variants.map((v) => empty(v.name)), work: { sobolRows: 0, breakEvenEvaluations: 0 } };
+  const inputs = assumptions.map((a) => ({ path: a.path, distribution: a.distribution }));
+  const { outcomes } = planOutcomes([baseline, ...variants.map((v) => v.scenario)], { inputs, metric, plan, n, seed, noise: true, onProgress: opts.onProgress });
+  let beEvals = 0;
+  const out = variants.map((v, i): VariantAssumptions => {
+    const y = outcomes[i + 1].map((x, r) => x - outcomes[0][r]);
+    const sob = sobolFromOutputs(y, k + 1, { n, seed, level });
+    // A and B rows: 2n independent draws of (assumptions, noise)
+    let wins = 0,
+      s = 0,
+      s2 = 0;
+    for (let r = 0; r < 2 * n; r++) {
+      if (y[r] > 0) wins++;
+      s += y[r];
+      s2 += y[r] * y[r];
+    }
+    const mean = s / (2 * n);
+    const sd = Math.sqrt(Math.max(0, s2 / (2 * n) - mean * mean) * ((2 * n) / (2 * n - 1)));
+    const noise = sob.indices[k];
+    const assumptionsShare = sob.variance > 0 ? Math.min(1, Math.max(0, 1 - noise.total)) : 0;
+    const explained = Math.max(assumptionsShare, 1e-12);
+    const indices: AssumptionIndex[] = assumptions.map((a, j) => {
+      const x = sob.indices[j];
+      return { path: a.path, first: x.first, firstCi: x.firstCi, total: x.total, totalCi: x.totalCi, matters: sob.variance > 0 && x.totalCi[0] > 0 && x.total >= 0.05 * explained };
+    });
+    const order = indices
+      .map((x, j) => ({ x, j }))
+      .filter((e) => e.x.matters)
+      .sort((p, q) => q.x.total - p.x.total)
+      .slice(0, opts.maxBreakEvens ?? 4);
+    const breakEvens = order.map(({ j }) => {
+      const r = breakEven(baseline, v.scenario, assumptions[j].path, assumptions[j].range, { metric, plan, trials: beTrials, seed });
+      beEvals += r.evaluations;
+      return r;
+    });
+    return {
+      name: v.name,
+      difference: { mean, stdError: sd / Math.sqrt(2 * n) },
+      beatsBaseline: { probability: wins / (2 * n), ci: wilson(wins, 2 * n) },
+      variance: {
+        total: sob.variance,
+        assumptions: assumptionsShare,
+        assumptionsCi: [Math.max(0, 1 - noise.totalCi[1]), Math.min(1, 1 - noise.totalCi[0])],
+        noise: 1 - assumptionsShare,
+      },
+      indices: indices.sort((p, q) => q.total - p.total),
+      breakEvens,
+    };
+  });
+  return { metric, assumptions, n, breakEvenTrials: beTrials, seed, level, variants: out, work: { sobolRows: n * (k + 3), breakEvenEvaluations: beEvals } };
+}
