@@ -14,6 +14,7 @@ export const calibrateTask = worker.calibrateTask;
 export const bookedRevenueTask = worker.bookedRevenueTask;
 export const bandTask = worker.bandTask;
 export const solveTask = worker.solveTask;
+export const assumptionsTask = worker.assumptionsTask;
 export const prepareForecastTask = worker.prepareForecastTask;
 export const forecastReportTask = worker.forecastReportTask;
 export const sampleExportTask = worker.sampleExportTask;

@@ -21,6 +21,7 @@ import {
   type TrialResults,
 } from '../engine/index.js';
 import { InputError, solve, type InputIssue, type SolveOptions, type SolveResult } from '../engine/index.js';
+import { compareAssumptions, type AssumptionAnalysis, type AssumptionAnalysisOptions } from '../engine/index.js';
 import { transferList } from './transfer.js';
 
 export interface TrialsTask {
@@ -182,6 +183,20 @@ export interface SensitivityTask {
 export function sensitivityTask(t: SensitivityTask): SensitivityResult {
   collectSoon(bytesOf(t.baseResults) * (1 + 2 * t.results.length));
   return sensitivityFromResults(t.scenario, t.baseResults, t.runs, t.results, { seed: t.seed, elapsedMs: t.elapsedMs });
+}
+
+export interface AssumptionsTask {
+  baseline: Scenario;
+  variants: { name: string; scenario: Scenario }[];
+  opts: Omit<AssumptionAnalysisOptions, 'onProgress'>;
+}
+
+/**
+ * The engine's assumption analysis of a comparison (Sobol indices, variance shares, break-evens) off the main thread.
+ * @example await pool.run({ baseline, variants, opts: { n: 256 } }, { name: 'assumptionsTask' })
+ */
+export function assumptionsTask(t: AssumptionsTask): AssumptionAnalysis {
+  return compareAssumptions(t.baseline, t.variants, t.opts);
 }
 
 export interface SolveTask {

@@ -95,7 +95,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
     paths['/api/compare'] = {
       post: {
         summary: 'Compare a baseline with variants on common random numbers',
-        description: 'The body is a study `{ name?, trials?, seed?, compare: { baseline, variants: [ { name, patch | scenario } ] } }`, or the same without the study wrapper `{ baseline, variants, trials?, seed? }`, or either as `{ yaml }` text. Scenarios are inline objects or names of preset files (scenarios/*.yaml). Errors name paths from the body root (e.g. compare.variants[1].patch.reps.winRat).',
+        description: 'The body is a study `{ name?, trials?, seed?, compare: { baseline, variants: [ { name, patch | scenario } ] } }`, or the same without the study wrapper `{ baseline, variants, trials?, seed? }`, or either as `{ yaml }` text. Scenarios are inline objects or names of preset files (scenarios/*.yaml). Errors name paths from the body root (e.g. compare.variants[1].patch.reps.winRat). Add `assumptions: true` (or `{ metric?: revenue | margin | arr | plan, draws?: 8..4096 }`) to also get what the answer depends on: per variant, P(beats baseline) over the assumptions\' plausible ranges and the random draws, the share of the difference\'s variance from assumptions vs simulation noise, Sobol indices and break-evens.',
         requestBody: { required: true, content: json({ type: 'object' }) },
         responses: { '200': ok('the comparison: { baseline: Summary, variants: [ { name, summary, difference, beatsBaseline, crossoverMonth, varianceReduction } ] }', { type: 'object' }), ...runErrors },
       },
