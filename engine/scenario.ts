@@ -764,7 +764,7 @@ export function parseScenario(input: string | unknown): Scenario {
     ...(s.demand ? { demand: s.demand } : {}),
   };
   if (taken.found.length === 0 && !uncertainty) return resolved;
-  return resolveUncertainty(resolved, taken.found, uncertainty, (x) => parseScenario(x));
+  return resolveUncertainty(resolved, taken.found, uncertainty, (x) => parseScenario(x), raw);
 }
 
 /**
