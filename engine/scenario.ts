@@ -8,6 +8,7 @@ import { InputError, formatPath, issue, type InputIssue } from './errors.js';
 import { MAX_DEPTH, MAX_TEXT_CHARS, valueDepth, yamlTextDepth } from './textLimits.js';
 import { DistributionSchema } from './uncertainty/distribution.js';
 import { resolveUncertainty, takeDistributions, type Uncertainty } from './uncertainty/resolve.js';
+import { withDistributions } from './uncertainty/jsonSchema.js';
 
 const BETWEEN_0_1 = 'must be between 0 and 1';
 const num = () => z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number');
@@ -780,9 +781,14 @@ export function validateScenario(input: string | unknown): { ok: true; scenario:
   }
 }
 
-/** The scenario JSON Schema (draft 2020-12), for editors' autocompletion and the HTTP API. */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+/**
+ * The scenario JSON Schema (draft 2020-12), for editors' autocompletion and the HTTP API. Numeric fields
+ * also take a distribution in place, as the parser does (engine/uncertainty/jsonSchema.ts); `distributions:
+ * false` gives the model's own fields only (engine/schema-walk.ts walks that one).
+ */
+export function scenarioJsonSchema(opts: { distributions?: boolean } = {}): Record<string, unknown> {
+  const plain = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = opts.distributions === false ? plain : withDistributions(plain);
   return { ...schema, $id: 'https://salesim.dev/scenario.schema.json', title: 'salesim scenario' };
 }
 
