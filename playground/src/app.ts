@@ -371,7 +371,8 @@ export function createApp(opts: AppOptions = {}) {
     const c = get().compare;
     store.set({ compare: { ...c, variants: c.variants.filter((_, j) => j !== i), result: null } });
   }
-  async function runCompare() {
+  /** `assumptions`: also ask what the answer depends on (the engine's assumption analysis; slower) */
+  async function runCompare(opts: { assumptions?: boolean } = {}) {
     const { scenario, seed, trials, compare } = get();
     if (compare.variants.length === 0) return;
     const baseline = compare.baseline?.scenario ?? scenario;
@@ -381,6 +382,7 @@ export function createApp(opts: AppOptions = {}) {
         seed,
         trials,
         compare: { baseline, variants: compare.variants.map((v) => ({ name: v.name, scenario: v.scenario })) },
+        ...(opts.assumptions ? { assumptions: true } : {}),
       });
       store.set({ compare: { ...get().compare, result, running: false } });
     } catch (e) {
