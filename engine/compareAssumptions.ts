@@ -21,6 +21,11 @@ import { planOutcomes } from './uncertainty/sobol/scenarioSobol.js';
 import { sobolFromOutputs } from './uncertainty/sobol/sobol.js';
 import type { OutcomeMetric } from './uncertainty/sobol/outcome.js';
 import { breakEven, type BreakEven } from './breakEven.js';
+import { saltelliPlan } from './uncertainty/sobol/saltelli.js';
+import { spearman } from './uncertainty/spearman.js';
+import { runTrials } from './simulate.js';
+import { scenarioAt } from './uncertainty/sobol/scenarioAt.js';
+import { trialOutcome } from './uncertainty/sobol/outcome.js';
 import { parsePath } from './schema-walk.js';
 import { valueAtPath } from './uncertainty/pathValue.js';
 
@@ -55,6 +60,14 @@ export interface VariantAssumptions {
   beatsBaseline: { probability: number; ci: [number, number] };
   /** shares of the difference's variance: from the assumptions (with its interval) and from simulation noise */
   variance: { total: number; assumptions: number; assumptionsCi: [number, number]; noise: number };
+  /** the standard deviation of the expected difference across the assumptions, sqrt(Var(E[D | assumptions])) */
+  assumptionsSd: number;
+  /**
+   * The difference with every assumption at the end of its range that favours the variant (best) or the
+   * baseline (worst), the direction read from the sign of its rank correlation with the difference over
+   * the draws; on the break-even trials (common random numbers), with standard errors.
+   */
+  corners: { best: { mean: number; stdError: number; values: Record<string, number> }; worst: { mean: number; stdError: number; values: Record<string, number> } };
   indices: AssumptionIndex[];
   breakEvens: BreakEven[];
 }
@@ -134,6 +147,8 @@ export function compareAssumptions(baseline: Scenario, variants: { name: string;
     difference: { mean: NaN, stdError: NaN },
     beatsBaseline: { probability: NaN, ci: [NaN, NaN] },
     variance: { total: NaN, assumptions: 0, assumptionsCi: [0, 0], noise: 1 },
+    assumptionsSd: 0,
+    corners: { best: { mean: NaN, stdError: NaN, values: {} }, worst: { mean: NaN, stdError: NaN, values: {} } },
     indices: [],
     breakEvens: [],
   });
@@ -141,6 +156,24 @@ export function compareAssumptions(baseline: Scenario, variants: { name: string;
   const inputs = assumptions.map((a) => ({ path: a.path, distribution: a.distribution }));
   const { outcomes } = planOutcomes([baseline, ...variants.map((v) => v.scenario)], { inputs, metric, plan, n, seed, noise: true, onProgress: opts.onProgress });
   let beEvals = 0;
+  const u = saltelliPlan(seed, n, k + 1);
+  const segs = assumptions.map((a) => parsePath(a.path)!);
+  const at = (s: Scenario, values: number[]) => runTrials(scenarioAt(s, segs, values), seed, 0, beTrials, beTrials);
+  const corner = (v: Scenario, values: number[]) => {
+    const a = at(baseline, values);
+    const b = at(v, values);
+    let s1 = 0,
+      s2 = 0;
+    for (let t = 0; t < beTrials; t++) {
+      const d = trialOutcome(b, t, metric, plan) - trialOutcome(a, t, metric, plan);
+      s1 += d;
+      s2 += d * d;
+    }
+    beEvals++;
+    const mean = s1 / beTrials;
+    const se = beTrials > 1 ? Math.sqrt(Math.max(0, s2 / beTrials - mean * mean) / (beTrials - 1)) : 0;
+    return { mean, stdError: se, values: Object.fromEntries(assumptions.map((x, j) => [x.path, values[j]])) };
+  };
   const out = variants.map((v, i): VariantAssumptions => {
     const y = outcomes[i + 1].map((x, r) => x - outcomes[0][r]);
     const sob = sobolFromOutputs(y, k + 1, { n, seed, level });
@@ -167,6 +200,12 @@ export function compareAssumptions(baseline: Scenario, variants: { name: string;
       .filter((e) => e.x.matters)
       .sort((p, q) => q.x.total - p.x.total)
       .slice(0, opts.maxBreakEvens ?? 4);
+    // the direction each assumption pushes the difference: its rank correlation with the difference over the 2n independent draws
+    const col = (j: number) => Float64Array.from({ length: 2 * n }, (_, r) => u[r * (k + 1) + j]);
+    const dA = y.subarray(0, 2 * n);
+    const sign = assumptions.map((_, j) => Math.sign(spearman(col(j), dA)) || 1);
+    const ends = (favour: 1 | -1) => assumptions.map((a, j) => (sign[j] * favour > 0 ? a.range[1] : a.range[0]));
+    const corners = { best: corner(v.scenario, ends(1)), worst: corner(v.scenario, ends(-1)) };
     const breakEvens = order.map(({ j }) => {
       const r = breakEven(baseline, v.scenario, assumptions[j].path, assumptions[j].range, { metric, plan, trials: beTrials, seed });
       beEvals += r.evaluations;
@@ -182,6 +221,8 @@ export function compareAssumptions(baseline: Scenario, variants: { name: string;
         assumptionsCi: [Math.max(0, 1 - noise.totalCi[1]), Math.min(1, 1 - noise.totalCi[0])],
         noise: 1 - assumptionsShare,
       },
+      assumptionsSd: Math.sqrt(Math.max(0, sob.variance * assumptionsShare)),
+      corners,
       indices: indices.sort((p, q) => q.total - p.total),
       breakEvens,
     };

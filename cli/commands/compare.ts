@@ -158,6 +158,8 @@ export function formatAssumptions(a: AssumptionAnalysis): string {
     lines.push(`${v.name} minus baseline, over the assumptions and the random draws:`);
     lines.push(`  P(beats baseline)     ${pct(v.beatsBaseline.probability)} [${pct(v.beatsBaseline.ci[0])}, ${pct(v.beatsBaseline.ci[1])}] (Wilson 95%); mean difference ${fmt(v.difference.mean)} ± ${a.metric === 'plan' ? `${(v.difference.stdError * 100).toFixed(1)} points` : money(v.difference.stdError)} (SE)`);
     lines.push(`  variance of the difference: ${pct(v.variance.assumptions)} [${pct(v.variance.assumptionsCi[0])}, ${pct(v.variance.assumptionsCi[1])}] from the assumptions, ${pct(v.variance.noise)} from simulation noise`);
+    const se = (x: number) => (a.metric === 'plan' ? `${(x * 100).toFixed(1)} points` : money(x));
+    lines.push(`  across the assumptions the expected difference has sd ${se(v.assumptionsSd)}; with every assumption at the end of its range that favours the variant: ${fmt(v.corners.best.mean)} ± ${se(v.corners.best.stdError)}, that favours the baseline: ${fmt(v.corners.worst.mean)} ± ${se(v.corners.worst.stdError)}`);
     const ir = [['  assumption', 'first-order', 'total', 'matters']];
     for (const x of v.indices) ir.push([`  ${x.path}`, `${v3(x.first)} [${v3(x.firstCi[0])}, ${v3(x.firstCi[1])}]`, `${v3(x.total)} [${v3(x.totalCi[0])}, ${v3(x.totalCi[1])}]`, x.matters ? 'yes' : '-']);
     lines.push(table(ir));

@@ -7,7 +7,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import type { AssumptionAnalysis } from '../../../engine/index.js';
 import { base, tables, view } from '../theme.js';
-import { formatPct } from '../format.js';
+import { formatMoney, formatPct } from '../format.js';
 
 const METRIC: Record<AssumptionAnalysis['metric'], string> = { revenue: 'total revenue', margin: 'margin', arr: 'ARR at the horizon', plan: 'P(plan)' };
 
@@ -59,7 +59,8 @@ export class SimAssumptions extends LitElement {
           <p data-testid="assumption-verdict">
             Beats the baseline in <strong>${formatPct(v.beatsBaseline.probability)}</strong> (${formatPct(v.beatsBaseline.ci[0])}–${formatPct(v.beatsBaseline.ci[1])}) of draws over
             assumptions and chance. <strong>${formatPct(v.variance.assumptions)}</strong> of the difference's variance comes from the assumptions, ${formatPct(v.variance.noise)} from
-            simulation noise.
+            simulation noise. With every assumption at the end of its range that favours the variant the difference is
+            <strong>${formatMoney(v.corners.best.mean)}</strong>; at the ends that favour the baseline, <strong>${formatMoney(v.corners.worst.mean)}</strong>.
           </p>
           ${v.indices.length
             ? html`<table>

@@ -73,6 +73,12 @@ describe('comparison assumptions', () => {
     expect(be.holds).toBe('above');
     expect(be.value! - -mean(d0) / a).toBeLessThan(0.05);
     expect(be.value! - -mean(d0) / a).toBeGreaterThan(-0.05);
+    // the corners: gapClosed at 0.5 favours the programme, at 0 the baseline; each equals the difference run there
+    expect(v.corners.best.values['enablement[0].gapClosed']).toBe(0.5);
+    expect(v.corners.worst.values['enablement[0].gapClosed']).toBe(0);
+    expect(v.corners.best.mean).toBeGreaterThan(0);
+    expect(v.corners.worst.mean).toBeLessThan(0);
+    expect(v.assumptionsSd).toBeCloseTo(Math.sqrt(v.variance.total * v.variance.assumptions), 6);
     // P(B > A) is the share of the 2n independent draws where the variant is ahead
     expect(v.beatsBaseline.ci[0]).toBeLessThanOrEqual(v.beatsBaseline.probability);
     expect(v.beatsBaseline.ci[1]).toBeGreaterThanOrEqual(v.beatsBaseline.probability);
