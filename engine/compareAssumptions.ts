@@ -16,7 +16,7 @@ import type { Scenario } from './scenario.js';
 import { assumptionsUsed } from './assumptionsUsed.js';
 import { planTargets } from './model/policy.js';
 import { wilson } from './stats/stats.js';
-import { distributionQuantile, type Distribution } from './uncertainty/distribution.js';
+import { distributionQuantile, distributionSupport, type Distribution } from './uncertainty/distribution.js';
 import { planOutcomes } from './uncertainty/sobol/scenarioSobol.js';
 import { sobolFromOutputs } from './uncertainty/sobol/sobol.js';
 import type { OutcomeMetric } from './uncertainty/sobol/outcome.js';
@@ -35,7 +35,7 @@ export interface ComparisonAssumption {
   /** the value the baseline holds (the median of an uncertain input) */
   value: number;
   distribution: Distribution;
-  /** the plausible range (an uncertain input's 1st to 99th percentile when unbounded) */
+  /** the plausible range (an uncertain input's support, or its 1st to 99th percentile when unbounded or a beta) */
   range: [number, number];
   /** registry: an unsourced number of the model; uncertain: the scenario's own distribution */
   from: 'registry' | 'uncertain';
@@ -111,8 +111,9 @@ export function comparisonAssumptions(baseline: Scenario, variants: Scenario[]):
   for (const s of all)
     for (const p of s.uncertainty?.parameters ?? []) {
       if (out.has(p.path)) continue;
-      const lo = distributionQuantile(p.distribution, 0.01);
-      const hi = distributionQuantile(p.distribution, 0.99);
+      // a bounded distribution's range is its support; an unbounded one's (and a beta's) its 1st to 99th percentile
+      const bounded = 'uniform' in p.distribution || 'triangular' in p.distribution || 'pert' in p.distribution;
+      const [lo, hi] = bounded ? distributionSupport(p.distribution) : [distributionQuantile(p.distribution, 0.01), distributionQuantile(p.distribution, 0.99)];
       out.set(p.path, { path: p.path, value: valueAtPath(s, parsePath(p.path)!) as number, distribution: p.distribution, range: [lo, hi], from: 'uncertain' });
     }
   for (const s of all)

@@ -48,6 +48,7 @@ export { ASSUMPTIONS, type Assumption } from './assumptions.js';
 export { assumptionsUsed, type AssumptionUse } from './assumptionsUsed.js';
 export { sobolIndices, sobolFromOutputs, type SobolResult, type SobolIndex, type SobolOptions } from './uncertainty/sobol/sobol.js';
 export { scenarioSobol, planOutcomes, type ScenarioSobolOptions } from './uncertainty/sobol/scenarioSobol.js';
+export { scenarioIndices, type ScenarioIndices } from './uncertainty/sobol/scenarioIndices.js';
 export { OUTCOME_METRICS, type OutcomeMetric } from './uncertainty/sobol/outcome.js';
 export { solve, parseTarget, targetValue, withDecision, type SolveOptions, type SolveResult, type SolvePoint, type SolveTarget, type TargetValue } from './solve.js';
 export type { Uncertainty, UncertainParameter, Correlation } from './uncertainty/resolve.js';

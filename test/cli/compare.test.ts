@@ -154,3 +154,17 @@ describe('salesim compare --assumptions', () => {
     expect(b.stderr).toMatch(/--metric and --draws go with --assumptions/);
   }, 60000);
 });
+
+describe('salesim sensitivity --sobol', () => {
+  it('prints the assumptions\' Sobol indices and the share they explain; refuses tornado flags with it', async () => {
+    writeFileSync(join(dir, 'unc.yaml'), 'horizonMonths: 6\nreps: { seats: 5, opportunitiesPerMonth: { uniform: [2, 6] }, winRate: 0.25, dealSize: 1000 }\n');
+    const r = await salesim(['sensitivity', join(dir, 'unc.yaml'), '--sobol', '--draws', '32', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Variance-based sensitivity of total revenue: /);
+    expect(r.stdout).toMatch(/the assumptions explain \d+\.\d% \[\d+\.\d%, \d+\.\d%\] of the variance/);
+    expect(r.stdout).toMatch(/reps\.opportunitiesPerMonth +2 to 6 /);
+    const bad = await salesim(['sensitivity', join(dir, 'unc.yaml'), '--sobol', '--relative', '0.1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--relative does not go with --sobol/);
+  }, 60000);
+});

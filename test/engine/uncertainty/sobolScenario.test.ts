@@ -56,3 +56,18 @@ describe('sobol indices of the core model', () => {
     );
   }, 30000);
 });
+
+describe('scenarioIndices', () => {
+  it('ranks a scenario\'s assumptions: an input the outcome ignores gets total index 0, the one that drives it leads', async () => {
+    const { scenarioIndices } = await import('../../../engine/uncertainty/sobol/scenarioIndices.js');
+    // opportunities drawn over [2, 6] (a 3x spread) drive revenue; the cycle over [2, 4] moves only when deals close
+    const s = parseScenario({ horizonMonths: 12, reps: { seats: 10, opportunitiesPerMonth: { uniform: [2, 6] }, winRate: 0.25, dealSize: 30000, cycleMonths: { uniform: [2, 4] } } });
+    const r = scenarioIndices(s, { n: 256, seed: 4 });
+    expect(r.assumptions.map((a) => a.path).sort()).toEqual(['reps.cycleMonths', 'reps.opportunitiesPerMonth']);
+    expect(r.indices[0].path).toBe('reps.opportunitiesPerMonth');
+    expect(r.indices[0].totalCi[0]).toBeGreaterThan(r.indices[1].totalCi[1]);
+    expect(r.assumptionsShare).toBeGreaterThan(0.5);
+    expect(r.assumptionsShareCi[0]).toBeLessThanOrEqual(r.assumptionsShare);
+    expect(r.assumptionsShareCi[1]).toBeGreaterThanOrEqual(r.assumptionsShare);
+  }, 60000);
+});
