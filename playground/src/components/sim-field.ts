@@ -108,7 +108,22 @@ export class SimField extends LitElement {
         color: #5b6b7c;
       }
       select.kind {
-        font-size: 0.75rem;
+        font-size: 0.72rem;
+        width: 4.9rem;
+        padding-left: 0.15rem;
+        padding-right: 0.1rem;
+      }
+      .row2 {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+      }
+      .row2 input[type='range'] {
+        flex: 1;
+        min-width: 0;
+      }
+      .row2 .dist {
+        flex: 1;
       }
       .uncertain {
         font-size: 0.68rem;
@@ -258,11 +273,6 @@ export class SimField extends LitElement {
             >`
           : null}
         ${dist ? html`<span class="uncertain" data-testid="uncertain" title="drawn once per trial">uncertain</span>` : nothing}
-        ${FIXED_FIELDS.has(this.path)
-          ? nothing
-          : html`<select id="${this.fid}-kind" class="kind" aria-label="${this.label}: fixed or a distribution" data-testid="kind" ?disabled=${isNull} @change=${this.onKind}>
-              ${(['fixed', ...KINDS] as const).map((k) => html`<option value=${k} ?selected=${(dist ? kindOf(dist) : 'fixed') === k}>${KIND_LABEL[k]}</option>`)}
-            </select>`}
         ${dist
           ? nothing
           : html`<span class="box">
@@ -279,6 +289,7 @@ export class SimField extends LitElement {
           <span class="unit" aria-hidden="true">${unit}</span>
         </span>`}
       </div>
+      <div class="row2">
       ${dist
         ? this.renderDistribution(dist)
         : html`<input
@@ -291,6 +302,12 @@ export class SimField extends LitElement {
         ?disabled=${isNull}
         @input=${this.onRange}
       />`}
+      ${FIXED_FIELDS.has(this.path)
+          ? nothing
+          : html`<select id="${this.fid}-kind" class="kind" aria-label="${this.label}: fixed or a distribution" data-testid="kind" ?disabled=${isNull} @change=${this.onKind}>
+              ${(['fixed', ...KINDS] as const).map((k) => html`<option value=${k} ?selected=${(dist ? kindOf(dist) : 'fixed') === k}>${KIND_LABEL[k]}</option>`)}
+            </select>`}
+      </div>
       ${this.help ? html`<div class="help">${this.help}</div>` : null}
       ${this.error ? html`<div class="error" id=${errId} role="alert">${this.error}</div>` : null}
     `;
