@@ -127,9 +127,16 @@ export function breakEven(baseline: Scenario, variant: Scenario, path: string, a
     }
   }
   const root = integer ? (increasing ? b : a) : fa === fb ? (a + b) / 2 : b - (fb * (b - a)) / (fb - fa);
-  return done(Number.isFinite(root) ? root : (a + b) / 2, increasing ? 'above' : 'below', searched);
+  const value = Number.isFinite(root) ? root : (a + b) / 2;
+  // a tie at the edge of the field's valid range, holding only beyond it, is no break-even: it fails (or holds) for every valid value
+  const edge = Math.max(tol, 1e-9);
+  const validMin = range ? range.min : -Infinity;
+  const validMax = range ? range.max : Infinity;
+  if (!increasing && Math.abs(value - validMin) <= edge) return done(null, 'nowhere', searched, value);
+  if (increasing && Math.abs(value - validMax) <= edge) return done(null, 'everywhere', searched, value);
+  return done(value, increasing ? 'above' : 'below', searched);
 
-  function done(value: number | null, holds: BreakEven['holds'], searchedRange: [number, number]): BreakEven {
+  function done(value: number | null, holds: BreakEven['holds'], searchedRange: [number, number], tieAtEdge?: number): BreakEven {
     const insideAssumed = value !== null && value >= lo && value <= hi;
     const show = (v: number) => (Math.abs(v) < 1e-6 ? '0' : String(+v.toPrecision(3)));
     const rangeText = `assumed range ${show(lo)}–${show(hi)}`;
@@ -138,7 +145,7 @@ export function breakEven(baseline: Scenario, variant: Scenario, path: string, a
     else {
       const diff = (d: number) => (opts.metric === 'plan' ? `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)} points` : `${d >= 0 ? '+' : '-'}${Math.round(Math.abs(d)).toLocaleString('en-US')}`);
       const ends = `the difference is ${diff(fLo.d)} at ${show(lo)} and ${diff(fHi.d)} at ${show(hi)}`;
-      text = `${holds === 'everywhere' ? 'holds' : 'fails'} for every ${key} in ${show(searchedRange[0])}–${show(searchedRange[1])} (${rangeText}; ${ends})`;
+      text = `${holds === 'everywhere' ? 'holds' : 'fails'} for every ${key} in ${show(searchedRange[0])}–${show(searchedRange[1])} (${rangeText}; ${ends}${tieAtEdge !== undefined ? `; it ties only at the edge of the field's valid range, ${show(tieAtEdge)}` : ''})`;
     }
     if (withinNoise) text += `; the difference is within 2 standard errors of 0 across the assumed range, so the break-even is noise`;
     return { path: key, assumed, value, insideAssumed, holds, searched: searchedRange, atAssumed: { low: fLo.d, high: fHi.d, stdError: se }, withinNoise, evaluations, text };

@@ -9,8 +9,9 @@
  *  (c) each assumption's first-order and total Sobol index of the difference, and for each that matters
  *      the break-even value at which the variant ties the baseline (engine/breakEven.ts).
  *
- * A field the scenarios set to different values is the comparison's decision, not an assumption: it is
- * left out. Every scenario runs on the same draws of the assumptions and the same trials.
+ * Each variant is analysed against the baseline on its own Sobol plan: a field the baseline and the
+ * variant set to different values is the decision, not an assumption, and is left out; both run on the
+ * same draws of the assumptions and the same trials. `assumptions` lists the union over the variants.
  */
 import type { Scenario } from './scenario.js';
 import { assumptionsUsed } from './assumptionsUsed.js';
@@ -82,7 +83,7 @@ export interface AssumptionAnalysis {
   seed: number;
   level: number;
   variants: VariantAssumptions[];
-  /** scenario runs of one trial in the Sobol plan, plus break-even trials */
+  /** rows of the Sobol plans (each runs the baseline and a variant for one trial), and break-even evaluations */
   work: { sobolRows: number; breakEvenEvaluations: number };
 }
 
@@ -138,11 +139,10 @@ export function compareAssumptions(baseline: Scenario, variants: { name: string;
   const level = opts.level ?? 0.95;
   const beTrials = opts.breakEvenTrials ?? 400;
   const plan = planTargets(baseline)?.total ?? null;
-  const assumptions = comparisonAssumptions(
-    baseline,
-    variants.map((v) => v.scenario),
-  );
-  const k = assumptions.length;
+  // each variant against the baseline on its own plan: a field two variants set differently (a half-effect
+  // variant) is each one's assumption against the baseline, not a decision between them
+  const perVariant = variants.map((v) => comparisonAssumptions(baseline, [v.scenario]));
+  const assumptions = [...new Map(perVariant.flat().map((a) => [a.path, a])).values()];
   const empty = (name: string): VariantAssumptions => ({
     name,
     difference: { mean: NaN, stdError: NaN },
@@ -153,30 +153,36 @@ export function compareAssumptions(baseline: Scenario, variants: { name: string;
     indices: [],
     breakEvens: [],
   });
-  if (k === 0) return { metric, assumptions, n, breakEvenTrials: beTrials, seed, level, variants: variants.map((v) => empty(v.name)), work: { sobolRows: 0, breakEvenEvaluations: 0 } };
-  const inputs = assumptions.map((a) => ({ path: a.path, distribution: a.distribution }));
-  const { outcomes } = planOutcomes([baseline, ...variants.map((v) => v.scenario)], { inputs, metric, plan, n, seed, noise: true, onProgress: opts.onProgress });
   let beEvals = 0;
-  const u = saltelliPlan(seed, n, k + 1);
-  const segs = assumptions.map((a) => parsePath(a.path)!);
-  const at = (s: Scenario, values: number[]) => runTrials(scenarioAt(s, segs, values), seed, 0, beTrials, beTrials);
-  const corner = (v: Scenario, values: number[]) => {
-    const a = at(baseline, values);
-    const b = at(v, values);
-    let s1 = 0,
-      s2 = 0;
-    for (let t = 0; t < beTrials; t++) {
-      const d = trialOutcome(b, t, metric, plan) - trialOutcome(a, t, metric, plan);
-      s1 += d;
-      s2 += d * d;
-    }
-    beEvals++;
-    const mean = s1 / beTrials;
-    const se = beTrials > 1 ? Math.sqrt(Math.max(0, s2 / beTrials - mean * mean) / (beTrials - 1)) : 0;
-    return { mean, stdError: se, values: Object.fromEntries(assumptions.map((x, j) => [x.path, values[j]])) };
-  };
+  let rows = 0;
+  const total = perVariant.reduce((t, x) => t + (x.length > 0 ? n * (x.length + 3) : 0), 0);
   const out = variants.map((v, i): VariantAssumptions => {
-    const y = outcomes[i + 1].map((x, r) => x - outcomes[0][r]);
+    const own = perVariant[i];
+    const k = own.length;
+    if (k === 0) return empty(v.name);
+    const inputs = own.map((a) => ({ path: a.path, distribution: a.distribution }));
+    const done = rows;
+    const { outcomes } = planOutcomes([baseline, v.scenario], { inputs, metric, plan, n, seed, noise: true, onProgress: opts.onProgress && ((d) => opts.onProgress!(done + d, total)) });
+    rows += n * (k + 3);
+    const u = saltelliPlan(seed, n, k + 1);
+    const segs = own.map((a) => parsePath(a.path)!);
+    const at = (sc: Scenario, values: number[]) => runTrials(scenarioAt(sc, segs, values), seed, 0, beTrials, beTrials);
+    const corner = (values: number[]) => {
+      const a = at(baseline, values);
+      const b = at(v.scenario, values);
+      let s1 = 0,
+        q2 = 0;
+      for (let t = 0; t < beTrials; t++) {
+        const d = trialOutcome(b, t, metric, plan) - trialOutcome(a, t, metric, plan);
+        s1 += d;
+        q2 += d * d;
+      }
+      beEvals++;
+      const m = s1 / beTrials;
+      const se = beTrials > 1 ? Math.sqrt(Math.max(0, q2 / beTrials - m * m) / (beTrials - 1)) : 0;
+      return { mean: m, stdError: se, values: Object.fromEntries(own.map((x, j) => [x.path, values[j]])) };
+    };
+    const y = outcomes[1].map((x, r) => x - outcomes[0][r]);
     const sob = sobolFromOutputs(y, k + 1, { n, seed, level });
     // A and B rows: 2n independent draws of (assumptions, noise)
     let wins = 0,
@@ -192,7 +198,7 @@ export function compareAssumptions(baseline: Scenario, variants: { name: string;
     const noise = sob.indices[k];
     const assumptionsShare = sob.variance > 0 ? Math.min(1, Math.max(0, 1 - noise.total)) : 0;
     const explained = Math.max(assumptionsShare, 1e-12);
-    const indices: AssumptionIndex[] = assumptions.map((a, j) => {
+    const indices: AssumptionIndex[] = own.map((a, j) => {
       const x = sob.indices[j];
       return { path: a.path, first: x.first, firstCi: x.firstCi, total: x.total, totalCi: x.totalCi, matters: sob.variance > 0 && x.totalCi[0] > 0 && x.total >= 0.05 * explained };
     });
@@ -204,11 +210,11 @@ export function compareAssumptions(baseline: Scenario, variants: { name: string;
     // the direction each assumption pushes the difference: its rank correlation with the difference over the 2n independent draws
     const col = (j: number) => Float64Array.from({ length: 2 * n }, (_, r) => u[r * (k + 1) + j]);
     const dA = y.subarray(0, 2 * n);
-    const sign = assumptions.map((_, j) => Math.sign(spearman(col(j), dA)) || 1);
-    const ends = (favour: 1 | -1) => assumptions.map((a, j) => (sign[j] * favour > 0 ? a.range[1] : a.range[0]));
-    const corners = { best: corner(v.scenario, ends(1)), worst: corner(v.scenario, ends(-1)) };
+    const sign = own.map((_, j) => Math.sign(spearman(col(j), dA)) || 1);
+    const ends = (favour: 1 | -1) => own.map((a, j) => (sign[j] * favour > 0 ? a.range[1] : a.range[0]));
+    const corners = { best: corner(ends(1)), worst: corner(ends(-1)) };
     const breakEvens = order.map(({ j }) => {
-      const r = breakEven(baseline, v.scenario, assumptions[j].path, assumptions[j].range, { metric, plan, trials: beTrials, seed });
+      const r = breakEven(baseline, v.scenario, own[j].path, own[j].range, { metric, plan, trials: beTrials, seed });
       beEvals += r.evaluations;
       return r;
     });
@@ -228,5 +234,5 @@ export function compareAssumptions(baseline: Scenario, variants: { name: string;
       breakEvens,
     };
   });
-  return { metric, assumptions, n, breakEvenTrials: beTrials, seed, level, variants: out, work: { sobolRows: n * (k + 3), breakEvenEvaluations: beEvals } };
+  return { metric, assumptions, n, breakEvenTrials: beTrials, seed, level, variants: out, work: { sobolRows: rows, breakEvenEvaluations: beEvals } };
 }

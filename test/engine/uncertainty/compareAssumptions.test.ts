@@ -86,3 +86,19 @@ describe('comparison assumptions', () => {
     expect(v.beatsBaseline.probability).toBeLessThan(0.9);
   }, 120000);
 });
+
+describe('per-variant assumptions', () => {
+  it('a field two variants set differently is each one\'s assumption against the baseline; a tie only at the edge of the valid range is no break-even', () => {
+    const none = parseScenario({ horizonMonths: 12, reps: REPS });
+    const full = parseScenario({ horizonMonths: 12, reps: REPS, enablement: [{ gapClosed: 0.25 }] });
+    const half = parseScenario({ horizonMonths: 12, reps: REPS, enablement: [{ gapClosed: 0.25, adoption: 0.5 }] });
+    const r = compareAssumptions(none, [{ name: 'full', scenario: full }, { name: 'half', scenario: half }], { n: 32, breakEvenTrials: 60, seed: 1 });
+    for (const v of r.variants) expect(v.indices.map((x) => x.path)).toContain('enablement[0].gapClosed');
+    // against the full programme, half the adoption ties only at gapClosed = 0 (no effect either way) and fails above it
+    const r2 = compareAssumptions(full, [{ name: 'half', scenario: half }], { n: 32, breakEvenTrials: 60, seed: 1 });
+    const be = r2.variants[0].breakEvens.find((b) => b.path === 'enablement[0].gapClosed')!;
+    expect(be.value).toBeNull();
+    expect(be.holds).toBe('nowhere');
+    expect(be.text).toMatch(/^fails for every enablement\[0\]\.gapClosed in 0–0\.5 .*it ties only at the edge of the field's valid range, 0\)$/);
+  }, 120000);
+});
