@@ -5,7 +5,8 @@
  * the worker pool; the objects + seedrandom-ARC4 reference of the core model; a hand-tuned kernel of the
  * core model alone (bench/handTuned.ts); Squiggle against the equivalent salesim scenario
  * (bench/squiggle/); the playground's default scenario through the server's SSE stream on the pool, with
- * its first partial Summary; peak RSS and summary time for 100,000 trials x 100 reps x 36 months in a
+ * its first partial Summary; the same run in Chromium, static build (engine in Web Workers) against the
+ * server build, to the first partial result and to the end (bench/static.ts); peak RSS and summary time for 100,000 trials x 100 reps x 36 months in a
  * child process running `salesim run`'s path (blocks streamed into the Summary).
  *
  * Honesty rules: one seed everywhere; every parallel result is compared array by array with the
@@ -244,6 +245,32 @@ async function readStream(res: Response, t0: number): Promise<{ firstMs: number;
  * the pool, then the final Summary. Wall = request to the `result` event; first partial = request to the
  * first `progress` event. The check also gives the bare run (runParallel + summarize, no partials).
  */
+/**
+ * The playground's default run in headless Chromium, static build (engine in Web Workers) against the
+ * server build (SSE), from the click on Run: bench/static.ts in a child process (it builds both, serves
+ * them and alternates rounds). Without Chromium the row says so.
+ */
+function staticRows(): Row[] {
+  log('  playground in Chromium: static build vs server build (bench/static.ts)...');
+  const s = load('../scenarios/baseline.yaml');
+  const mk = (build: string) => blank(`playground default in Chromium: ${build} build`, 'scenarios/baseline.yaml', s.trials, seatsOf(s) * s.horizonMonths * s.trials);
+  try {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', here('static.ts'), '--json', '--rounds', quick ? '2' : '5'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 600_000 });
+    const r = JSON.parse(out) as { rows: { build: string; workers: string; firstPartialMs: number | null; fullRunMs: number }[]; ratioFull: number };
+    return r.rows.map((x) => {
+      const row = mk(x.build);
+      row.wallMs = x.fullRunMs;
+      row.firstPartialMs = x.firstPartialMs;
+      row.check = `engine on ${x.workers}; medians of the rounds; full run static / server ${r.ratioFull.toFixed(2)}`;
+      return row;
+    });
+  } catch (e) {
+    const row = mk('static vs server');
+    row.check = `not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)} (needs /usr/bin/chromium; run npm run bench:static)`;
+    return [row];
+  }
+}
+
 async function playgroundRow(pool: Pool): Promise<Row> {
   const s = load('../scenarios/baseline.yaml');
   const trials = s.trials;
@@ -454,6 +481,7 @@ async function main(): Promise<void> {
     rows.push(hand);
     rows.push(await squiggleRow(pool));
     rows.push(await playgroundRow(pool));
+    rows.push(...staticRows());
     log(`  previous engine (${against}), interleaved with this one...`);
     const prev = await previousRows();
     rows.push(...prev.rows);

@@ -73,5 +73,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const code = await main(process.argv.slice(2));
-process.exitCode = code;
+// Run as the `salesim` command. A test that calls `main` in-process (test/docs/examples.test.ts) sets
+// SALESIM_CLI_NO_MAIN=1 before importing this module, so importing it does not run a command.
+if (process.env.SALESIM_CLI_NO_MAIN !== '1') process.exitCode = await main(process.argv.slice(2));

@@ -5,89 +5,30 @@
  * summary stores its columns contiguously and serves them where they are, without copies.
  */
 import type { TrialResults } from './types.js';
+import type { Columns } from './kernel/outputs.js';
+import { MECHANISMS, type ColumnKeyRead } from './mechanisms/registry.js';
+
+/** The columns the Summary reads in the way `read`, in registry order (as the mechanisms declare them). */
+function keysRead<R extends 'wide' | 'summed' | 'scalar'>(read: R): readonly ColumnKeyRead<R>[] {
+  return MECHANISMS.flatMap((m) => Object.entries(m.columns as Columns).flatMap(([k, spec]) => (spec.read === read ? [k as ColumnKeyRead<R>] : [])));
+}
 
 /** Per-trial arrays with several values per trial (months, cost items, territories) whose columns the Summary reads. */
-export const WIDE_KEYS = [
-  'revenue',
-  'cost',
-  'costItems',
-  'headcount',
-  'productive',
-  'ramping',
-  'vacant',
-  'territoryRevenue',
-  'createdOpps',
-  'resolvedOpps',
-  'wonOpps',
-  'openValue',
-  'openEnd',
-  'stalledEnd',
-  'multiple',
-  // customers block (width 0 without it)
-  'arr',
-  'newArr',
-  'expansionArr',
-  'churnedArr',
-  'customerCount',
-  'recognised',
-  'referralOpps',
-  'grr',
-  'nrr',
-  // demand block (width 0 without it)
-  'leads',
-  'qualifiedOpps',
-  'nurturePool',
-  'leadBacklog',
-  'marketingOpps',
-  'marketingWon',
-  'marketingRevenue',
-] as const;
+export const WIDE_KEYS = keysRead('wide');
 /** Per-trial arrays of which the Summary only needs the column sums (means over the trials). */
-export const SUMMED_KEYS = ['lorenz', 'leaderPresent', 'disrupted'] as const;
+export const SUMMED_KEYS = keysRead('summed');
 /** Per-trial arrays with one value per trial that the Summary reads. */
-export const SCALAR_KEYS = [
-  'hires',
-  'exits',
-  'leaderChanges',
-  'monthsWithoutLeader',
-  'programmesLost',
-  'shareAtQuota',
-  'top20Share',
-  'gini',
-  'top20RevenuePerRep',
-  'bottom80RevenuePerRep',
-  'paddedShare',
-  'realisedCoverage',
-  'requiredCoverage',
-  'realisedWinRate',
-  'stalledShare',
-  'top20Attainment',
-  'bottom80Attainment',
-  'top20PaddedShare',
-  'bottom80PaddedShare',
-  // customers block (empty without it)
-  'newCustomers',
-  'cac',
-  'ltv',
-  'cacPayback',
-  'csCost',
-  // demand block (empty without it)
-  'marketingCostLeads',
-  'marketingCostSdr',
-  'marketingCostNurture',
-  'marketingOppShare',
-  'marketingRevenueShare',
-] as const;
+export const SCALAR_KEYS = keysRead('scalar');
 
 /** Per-month arrays whose months are summarised by counting when they hold head counts (small integers). */
 export const COUNTED_KEYS = ['headcount', 'productive', 'ramping', 'vacant', 'cost'] as const;
 /** Counting applies when every value of the array is an integer in [0, COUNT_CAP). */
 export const COUNT_CAP = 1024;
 
-export type WideKey = (typeof WIDE_KEYS)[number];
+export type WideKey = ColumnKeyRead<'wide'>;
 export type CountedKey = (typeof COUNTED_KEYS)[number];
-export type SummedKey = (typeof SUMMED_KEYS)[number];
-export type ScalarKey = (typeof SCALAR_KEYS)[number];
+export type SummedKey = ColumnKeyRead<'summed'>;
+export type ScalarKey = ColumnKeyRead<'scalar'>;
 
 /** Sums of one column in trial order: of every value, and of the values that are not NaN, with their count. */
 export interface ColumnSum {
@@ -132,7 +73,7 @@ export function rowMajorColumns(r: TrialResults): TrialColumns {
   const n = r.trials;
   const bufs: Float64Array[] = [];
   let cached: { key: WideKey; k0: number; w: number } | null = null;
-  const arrays = r as unknown as Record<WideKey | SummedKey | ScalarKey, Float64Array>;
+  const arrays = r;
   return {
     trials: n,
     months: r.months,

@@ -1,5 +1,5 @@
 /**
- * Paired comparison of a baseline and variants on common random numbers (DESIGN.md §4): every scenario
+ * Paired comparison of a baseline and variants on common random numbers (docs/design.md, Streams): every scenario
  * runs with the same seed, so structure they share draws the same numbers and each trial's difference
  * is measured on the same draws. Every variant is judged against the baseline's plan target.
  */
@@ -7,7 +7,7 @@ import { InputError, type InputIssue } from './errors.js';
 import type { Scenario } from './scenario.js';
 import { simulateEach } from './simulateEach.js';
 import { summarize } from './summarize.js';
-import { planTargets } from './model/policy.js';
+import { planTargets } from './mechanisms/coverage/policy.js';
 import { histogram, stats, wilson } from './stats/stats.js';
 import type { Histogram, Stats, Summary, TrialResults } from './types.js';
 import { checkComparable } from './study.js';

@@ -2,124 +2,26 @@
  * Compiles a resolved scenario into flat numbers and typed arrays the trial loop reads without lookups.
  */
 import type { Scenario } from './scenario.js';
-import { compileWinRate, type WinRateDist } from './model/reps.js';
-import { seatLayout } from './model/territories.js';
-import { CURVE } from './model/hiring.js';
-import { monthlyHazard } from './model/attrition.js';
-import { compileProgramme, type CompiledProgramme } from './model/enablement.js';
-import { planTargets, repAnnualQuota, COVERAGE, type PlanTargets } from './model/policy.js';
-import { expectedDealSize } from './model/pipeline.js';
-import type { LeaderParams } from './model/leadership.js';
+import type { Compiled } from './kernel/compiled.js';
+export type { Compiled } from './kernel/compiled.js';
+import { compileWinRate, type WinRateDist } from './mechanisms/reps/reps.js';
+import { seatLayout } from './mechanisms/territories/territories.js';
+import { CURVE } from './kernel/ramp.js';
+import { monthlyHazard } from './kernel/hazard.js';
+import { compileProgramme, type CompiledProgramme } from './mechanisms/enablement/enablement.js';
+import { planTargets, repAnnualQuota, COVERAGE, type PlanTargets } from './mechanisms/coverage/policy.js';
+import { expectedDealSize } from './mechanisms/reps/pipeline.js';
+import type { LeaderParams } from './mechanisms/leadership/leadership.js';
 import { createBinomialTable, type BinomialTable } from './random/binomialTable.js';
 import { createLognormalTable, type LognormalTable } from './random/lognormalTable.js';
 import { GLOBAL, GLOBALS, PURPOSE } from './random/streams.js';
 import { createEmpiricalTable, type EmpiricalTable } from './random/empiricalTable.js';
-import { compileMarket } from './model/market.js';
-import { compileTeam, type TeamParams } from './model/team.js';
-import { compileCustomers, type CompiledCustomers } from './model/customers.js';
-import { compileBook, type OpenBook } from './model/openBook.js';
-import { compileDemand, type CompiledDemand } from './model/demand.js';
+import { compileMarket } from './mechanisms/market/market.js';
+import { compileTeam, type TeamParams } from './mechanisms/team/team.js';
+import { compileCustomers, type CompiledCustomers } from './mechanisms/customers/customers.js';
+import { compileBook, type OpenBook } from './mechanisms/openBook/openBook.js';
+import { compileDemand, type CompiledDemand } from './mechanisms/demand/demand.js';
 
-export interface Compiled {
-  H: number;
-  years: number;
-  seats: number;
-  initialSeats: number;
-  territories: number;
-  seatTerritory: Int32Array;
-  seatOpens: Int32Array;
-  /** Infinity = unlimited */
-  potential: Float64Array;
-  /** every territory has unlimited potential (demand becomes arrivals one for one) */
-  unlimited: boolean;
-  /** the seat-stream purposes this scenario draws from, as a bit mask (the others are never seeded) */
-  purposes: number;
-  /** how many trial-level streams it draws from (GLOBAL.customers only with a customers or demand block, GLOBAL.demand only with a demand block) */
-  globals: number;
-  rate: number;
-  cycle: number;
-  pResolve: number;
-  /** CDFs of Binomial(n, 1/cycleMonths) for the monthly resolutions */
-  resolveTable: BinomialTable;
-  noDecision: number;
-  capacity: number;
-  steadyStart: boolean;
-  /** the stationary start of the initial seats (initialTeam: steady-state); null = ramped */
-  team: TeamParams | null;
-  dealMedian: number;
-  dealSigma: number;
-  expectedDeal: number;
-  /** won deal sizes (median 1) by table inversion; null = fixed size */
-  dealTable: LognormalTable | null;
-  dealSpread: number;
-  /** deal sizes as they are (`dealSize: { empirical }`), sampled by inversion; null = lognormal or fixed */
-  dealEmpirical: EmpiricalTable | null;
-  /** arrival multiplier of months 1..H (index m - 1), all 1 without a market block */
-  market: Float64Array;
-  winRate: WinRateDist;
-  hireWinRate: WinRateDist;
-  // hiring
-  hiring: boolean;
-  backfill: boolean;
-  ttfMean: number;
-  ttfSd: number;
-  rampMonths: number;
-  rampCurve: number;
-  onboardingCapacity: number;
-  costPerHire: number;
-  // attrition
-  attrition: boolean;
-  hazard: number;
-  pipelineLoss: number;
-  lowPerf: boolean;
-  lowPerfBelow: number;
-  lowPerfQuarters: number;
-  // leadership
-  leadership: LeaderParams | null;
-  // enablement
-  programmes: CompiledProgramme[];
-  // quota & coverage
-  quotaAnnual: Float64Array | null;
-  rampAdjusted: boolean;
-  plan: PlanTargets | null;
-  coverage: number;
-  coverageMultiple: number;
-  paddingQuality: number;
-  /** escalation of the global multiple at quarter ends (0 step = off) */
-  escalate: boolean;
-  escalationStep: number;
-  escalationCap: number;
-  /** the coverage figures (realised win rate, velocity, stalled share, win-rate groups) are recorded */
-  coverageFigures: boolean;
-  // selling time (off: hours 0, budget Infinity)
-  sellingTime: boolean;
-  hoursBudget: number;
-  hoursReal: number;
-  hoursPad: number;
-  hoursOpen: number;
-  // stalled deals (off: stallAfter 0)
-  stalls: boolean;
-  /** months open (month-ends survived) after which a real / padded opportunity is stalled */
-  stallAfter: number;
-  stallAfterPad: number;
-  /** age buckets per seat: 0..stallAge, the last one holding the stalled (stallAge = max of the two thresholds) */
-  stallAge: number;
-  pStall: number;
-  ndStall: number;
-  // costs
-  hasCosts: boolean;
-  repMonthlyCost: number;
-  managerSpan: number | null;
-  managerMonthlyCost: number;
-  leaderSearchCost: number;
-  vacancyMonthlyCost: number;
-  /** the open opportunities at the start (openPipeline); null without */
-  book: OpenBook | null;
-  /** recurring revenue (null: the block is absent and nothing of it runs) */
-  customers: CompiledCustomers | null;
-  /** demand generation (null: the block is absent and nothing of it runs) */
-  demand: CompiledDemand | null;
-}
 
 /**
  * Whole months an opportunity stays fresh: round(cycles x cycleMonths), at least 1 (0 when stalls are off).

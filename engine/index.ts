@@ -14,7 +14,7 @@ export { simulate, runTrials, type SimulateOptions } from './simulate.js';
 export { simulateEach, type ScenarioRuns } from './simulateEach.js';
 export { mergeResults, sliceResults, allocateResults, resultArrays } from './results.js';
 export { summarize, type SummarizeOptions } from './summarize.js';
-export { planTargets, type PlanTargets } from './model/policy.js';
+export { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
 export { seatCount } from './seatCount.js';
 export { stats, statsOrNull, quantileSorted, wilson, histogram } from './stats/stats.js';
 export { ENGINE_VERSION } from './version.js';

@@ -2,7 +2,7 @@
  * Walks the scenario JSON Schema by field path: which fields exist at a location, and the valid range
  * of a numeric field. Used to check merge patches (engine/patch.ts) and to clamp sensitivity ranges.
  */
-import { scenarioJsonSchema } from './scenario.js';
+import { scenarioJsonSchema } from './scenarioSchema.js';
 
 type Json = Record<string, unknown>;
 export type PathSegment = string | number;

@@ -1,8 +1,8 @@
 /**
  * The trial loop: per-trial setup and the documented, ordered monthly step. Every mechanism's step lives
- * in its `model/` file and reads and writes one seat state (`state.ts`).
+ * in its `mechanisms/<name>/` folder and reads and writes one seat state (`state.ts`).
  *
- * Order inside month m (DESIGN.md §7; tests depend on it):
+ * Order inside month m (docs/design.md, The month; tests depend on it):
  *  1. seat fills (planned requisitions open; due requisitions get a new holder, tenure month 1)
  *  2. leader state at the start of m; enablement programmes starting in m pick their targets
  *  3. multipliers (ramp, disruption dip, enablement, change-programme lift) and demand
@@ -18,7 +18,7 @@
  *  7. costs and quota accrual
  *  8. exits at month end (voluntary hazard; low-performer rule at quarter ends)
  *  8b. customers (block on): churn, expansion of retained ARR, the month's won deals become customers,
- *     the customer-experience programme's cost (model/customers.ts)
+ *     the customer-experience programme's cost (mechanisms/customers/customers.ts)
  *  9. leader exit (tenure clock; impatience at quarter ends)
  * 10. end-of-month figures; at quarter ends, escalation of the global coverage multiple (from the next month)
  *
@@ -28,7 +28,7 @@
  * allocated per rep-month or per deal. Without a customers block nothing of 6's recording, 8b or the
  * referral pipeline runs (`c.customers` null), so such a scenario gives the numbers it gave before the block.
  *
- * With a demand block (model/demand.ts), 2b (after 2): leads, SDRs, qualification, nurture pool, hand-off
+ * With a demand block (mechanisms/demand/demand.ts), 2b (after 2): leads, SDRs, qualification, nurture pool, hand-off
  * and routing to territories, from the trial's demand stream; in 3 a territory's marketing-sourced
  * opportunities join its reps' demand for saturation; in 4 each seated rep gets its share of its
  * territory's arrivals, in 6 they resolve after the rep-sourced ones (at the win rate x quality), in 8 a
@@ -41,23 +41,24 @@ import { allocateResults } from './results.js';
 import { createState, CLOSED, SEATED, VACANT, type SeatState } from './state.js';
 import { seedTrialStreams, PURPOSES, GLOBAL } from './random/streams.js';
 import { trialKey } from './random/trialKey.js';
-import { assignTiers, seatHolder, seatRates } from './model/reps.js';
-import { seatInitialTeam } from './model/team.js';
-import { fillSeats, vacate } from './model/hiring.js';
-import { leaderInit, leaderMonthEnd, leaderMonthStart } from './model/leadership.js';
-import { effectRamp, enrolledCost, startProgramme } from './model/enablement.js';
-import { territoryFactors } from './model/territories.js';
-import { arrive, resolveSeat } from './model/pipeline.js';
-import { escalate, monthQuota, padSeat } from './model/policy.js';
-import { prospectingRate } from './model/sellingTime.js';
-import { stalledCount } from './model/stalls.js';
-import { exitSeat } from './model/attrition.js';
-import { charge, chargeSalaries, COST } from './model/costs.js';
-import { accrueQuota, creditPerson, reducePersons } from './model/persons.js';
-import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat } from './model/customers.js';
-import { bookBegin, resolveBook } from './model/openBook.js';
-import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './model/demand.js';
-import { trialScenarios } from './model/uncertainty.js';
+import { createMonth, type Month } from './kernel/month.js';
+import { assignTiers, seatHolder, seatRates } from './mechanisms/reps/reps.js';
+import { seatInitialTeam } from './mechanisms/team/team.js';
+import { fillSeats, vacate } from './mechanisms/hiring/hiring.js';
+import { leaderInit, leaderMonthEnd, leaderMonthStart } from './mechanisms/leadership/leadership.js';
+import { effectRamp, enrolledCost, startProgramme } from './mechanisms/enablement/enablement.js';
+import { territoryFactors } from './mechanisms/territories/territories.js';
+import { arrive, resolveSeat } from './mechanisms/reps/pipeline.js';
+import { escalate, monthQuota, padSeat } from './mechanisms/coverage/policy.js';
+import { prospectingRate } from './mechanisms/sellingTime/sellingTime.js';
+import { stalledCount } from './mechanisms/stalls/stalls.js';
+import { exitSeat } from './mechanisms/attrition/attrition.js';
+import { charge, chargeSalaries, COST } from './mechanisms/costs/costs.js';
+import { accrueQuota, creditPerson, reducePersons } from './mechanisms/reps/persons.js';
+import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat } from './mechanisms/customers/customers.js';
+import { bookBegin, resolveBook } from './mechanisms/openBook/openBook.js';
+import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './mechanisms/demand/demand.js';
+import { trialScenarios } from './mechanisms/uncertainty/trialScenarios.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -100,6 +101,7 @@ export function runTrials(s: Scenario, seed: number, from: number, count: number
 function createKernel(c: Compiled) {
   const st = createState(c);
   const key = new Int32Array(2);
+  const k = createMonth();
   return {
     allocate(from: number, trials: number): TrialResults {
       st.nAtt = 0;
@@ -108,7 +110,7 @@ function createKernel(c: Compiled) {
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);
       beginTrial(st, c, key[0], key[1]);
-      for (let m = 1; m <= c.H; m++) month(st, c, m, out, row);
+      for (let m = 1; m <= c.H; m++) month(st, c, m, out, row, k);
       endTrial(st, c, out, row);
     },
     finish(out: TrialResults): TrialResults {
@@ -119,7 +121,7 @@ function createKernel(c: Compiled) {
 }
 
 /**
- * Uncertain inputs (model/uncertainty.ts): each trial runs on its own re-resolved, re-compiled scenario
+ * Uncertain inputs (mechanisms/uncertainty/trialScenarios.ts): each trial runs on its own re-resolved, re-compiled scenario
  * holding the trial's draws, into one block; the attainments of the trials are pooled in trial order.
  */
 function uncertainTrials(s: Scenario, seed: number, from: number, count: number, total: number, onDone?: (done: number) => void): TrialResults {
@@ -174,100 +176,121 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   if (c.demand) demandBegin(st);
 }
 
-/** Month m of one trial, into row `row` of `out`. */
-function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: number): void {
-  const N = st.N;
-  const status = st.status;
-  const territory = c.seatTerritory;
-  const y = ((m - 1) / 12) | 0;
-  const mo = row * c.H + m - 1;
-  const ci = row * COST_ITEMS.length;
-  const tro = row * st.T;
-  const quarterEnd = m % 3 === 0;
-  let cost = 0;
-  // 1. seat fills
-  if (c.hiring) cost += charge(out, ci, COST.hiring, fillSeats(st, c, m) * c.costPerHire);
-  // 2. leader state at the start of m; programmes starting now
-  leaderMonthStart(st, c.leadership, m, out, row, mo);
+/**
+ * Month m of one trial, into row `row` of `out`: the steps in the order of docs/design.md ("The month").
+ * Data passes between steps through `k` (this month's indices, totals and the seat's win odds), never
+ * through another mechanism's state.
+ */
+function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: number, k: Month): void {
+  startMonth(st, c, m, row, k);
+  if (c.hiring) k.cost += charge(out, k.ci, COST.hiring, fillSeats(st, c, m) * c.costPerHire); // 1
+  leaderMonthStart(st, c.leadership, m, out, row, k.mo); // 2
+  startProgrammes(st, c, m, out, k); // 2
+  if (c.demand) k.cost += demandMonth(st, c, m, out, k.mo, st.N * PURPOSES + GLOBAL.demand); // 2b
+  if (!c.unlimited) territoryDemand(st, c); // 3, a pass of its own: 4 needs every territory's total
+  if (c.demand) demandRoute(st, c, st.N * PURPOSES + GLOBAL.demand);
+  if (k.referrals) countSeated(st, c);
+  k.hazard = c.hazard * st.hazardMult;
+  seatPass(st, c, out, k); // 4-8 and the counts of 10, seat by seat
+  out.revenue[k.mo] = k.revenue;
+  st.cumRev[m] = st.cumRev[m - 1] + k.revenue;
+  pipelineFigures(st, c, out, k); // 10, and escalation at quarter ends
+  const salaries = chargeSalaries(out, k.ci, c, k.seatedN); // 7
+  charge(out, k.ci, COST.enablement, k.enrolled);
+  k.cost += salaries + k.enrolled;
+  if (c.customers) k.cost += customersMonth(st, c, m, out, k.mo); // 8b
+  if (c.leadership) k.cost += leaderExit(st, c, m, out, k); // 9
+  monthEnd(st, c, out, k); // 10
+}
+
+/** Resets the month record for month m of row `row`. */
+function startMonth(st: SeatState, c: Compiled, m: number, row: number, k: Month): void {
+  k.m = m;
+  k.y = ((m - 1) / 12) | 0;
+  k.mo = row * c.H + m - 1;
+  k.ci = row * COST_ITEMS.length;
+  k.tro = row * st.T;
+  k.quarterEnd = m % 3 === 0;
+  k.left = 3 - ((m - 1) % 3);
+  k.referrals = c.customers !== null && c.customers.referrals;
+  k.cost = k.revenue = k.padded = k.seatedN = k.enrolled = k.seatedEnd = k.productive = k.vacantEnd = 0;
+  k.openValue = k.created = k.openEnd = k.stalledEnd = 0;
+  st.mRes = st.mWon = 0;
+}
+
+/** Step 2: programmes starting in m pick their targets (and charge their one-time cost); every programme's effect ramp. */
+function startProgrammes(st: SeatState, c: Compiled, m: number, out: TrialResults, k: Month): void {
   for (let j = 0; j < st.P; j++) {
     const pr = c.programmes[j];
     if (pr.start === m) {
       startProgramme(st, c, j, m);
-      cost += charge(out, ci, COST.enablement, pr.oneTime);
+      k.cost += charge(out, k.ci, COST.enablement, pr.oneTime);
     }
     st.er[j] = effectRamp(pr, m);
   }
-  // 2b. demand generation: leads to qualified opportunities handed to the territories
-  const dem = c.demand !== null;
-  if (dem) cost += demandMonth(st, c, m, out, mo, N * PURPOSES + GLOBAL.demand);
-  // 3. multipliers and demand, in a pass of their own when a territory saturates (4 needs its total)
-  if (!c.unlimited) {
-    st.tDemand.fill(0);
-    for (let s = 0; s < N; s++) if (status[s] === SEATED) st.tDemand[territory[s]] += seatRates(st, c, s);
-    if (dem) addMarketingDemand(st);
-    territoryFactors(st, c);
+}
+
+/** Step 3 when a territory's potential is limited: each territory's total demand, then its yield factor. */
+function territoryDemand(st: SeatState, c: Compiled): void {
+  st.tDemand.fill(0);
+  for (let s = 0; s < st.N; s++) if (st.status[s] === SEATED) st.tDemand[c.seatTerritory[s]] += seatRates(st, c, s);
+  if (c.demand) addMarketingDemand(st);
+  territoryFactors(st, c);
+}
+
+/** Revenue v won by seat s this month: to its territory, and to its holder when the seat is held. Returns v. */
+function credit(st: SeatState, c: Compiled, out: TrialResults, k: Month, s: number, v: number): number {
+  if (v > 0) {
+    out.territoryRevenue[k.tro + c.seatTerritory[s]] += v;
+    if (st.status[s] === SEATED) creditPerson(st, s, k.y, v);
   }
-  if (dem) demandRoute(st, c, N * PURPOSES + GLOBAL.demand);
-  const referrals = c.customers !== null && c.customers.referrals;
-  if (referrals) countSeated(st, c);
-  // 4-8 and the counts of 10, seat by seat
-  const left = 3 - ((m - 1) % 3);
-  const hazard = c.hazard * st.hazardMult;
+  return v;
+}
+
+/**
+ * Steps 4 to 8 and the counts of 10, seat by seat: each reads and writes only its own seat's state and
+ * streams. The month's totals are kept in locals in the loop and written to `k` once at the end.
+ */
+function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void {
+  const status = st.status;
+  const territory = c.seatTerritory;
   const figures = c.coverageFigures;
-  let openValue = 0,
-    created = 0,
-    openEnd = 0,
-    stalledEnd = 0;
-  st.mRes = st.mWon = 0;
+  const { m, mo, left, hazard, quarterEnd, referrals } = k;
+  const market = c.market[m - 1];
   let revenue = 0,
     padded = 0,
     seatedN = 0,
     enrolled = 0,
     seatedEnd = 0,
     productive = 0,
-    vacantEnd = 0;
-  for (let s = 0; s < N; s++) {
+    vacantEnd = 0,
+    openValue = 0,
+    created = 0,
+    openEnd = 0,
+    stalledEnd = 0;
+  for (let s = 0; s < st.N; s++) {
     if (status[s] === SEATED) {
       const demand = c.unlimited ? seatRates(st, c, s) : st.demand[s];
-      const lam = demand * st.tFactor[territory[s]] * c.market[m - 1];
+      const lam = demand * st.tFactor[territory[s]] * market;
       const a = arrive(st, c, s, m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4 (x the market's month)
       st.created += a;
       if (figures) {
         st.pMade[st.person[s]] += a;
         created += a;
       }
-      if (dem) demandArrive(st, c, s, out, mo); // 4, marketing-sourced
+      if (c.demand) demandArrive(st, c, s, out, mo); // 4, marketing-sourced
       if (c.coverage !== 0) padded += padSeat(st, c, s, left); // 5
     }
     if (figures) openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];
-    const v = resolveSeat(st, c, s) + (c.book !== null ? resolveBook(st, c, c.book, s) : 0); // 6 (and the open book's)
-    if (v > 0) {
-      revenue += v;
-      out.territoryRevenue[tro + territory[s]] += v;
-      if (status[s] === SEATED) creditPerson(st, s, y, v);
-    }
-    if (dem) {
-      const r = demandResolve(st, c, s, out, mo); // 6, marketing-sourced
-      if (r > 0) {
-        revenue += r;
-        out.territoryRevenue[tro + territory[s]] += r;
-        if (status[s] === SEATED) creditPerson(st, s, y, r);
-      }
-    }
-    if (referrals) {
-      const r = referralSeat(st, c, s, m, out, mo); // 4 and 6 of the referral pipeline
-      if (r > 0) {
-        revenue += r;
-        out.territoryRevenue[tro + territory[s]] += r;
-        if (status[s] === SEATED) creditPerson(st, s, y, r);
-      }
-    }
+    revenue += credit(st, c, out, k, s, resolveSeat(st, c, s, k.odds) + (c.book !== null ? resolveBook(st, c, c.book, s) : 0)); // 6 (and the open book's)
+    if (c.demand) revenue += credit(st, c, out, k, s, demandResolve(st, c, s, k.odds, out, mo)); // 6, marketing-sourced
+    if (referrals) revenue += credit(st, c, out, k, s, referralSeat(st, c, s, m, out, mo)); // 4 and 6 of the referral pipeline
     if (status[s] === SEATED) {
       seatedN++;
-      if (c.quotaAnnual) accrueQuota(st, s, y, monthQuota(st, c, s)); // 7
+      if (c.quotaAnnual) accrueQuota(st, s, k.y, monthQuota(st, c, s)); // 7
       if (st.P > 0) enrolled += enrolledCost(st, c, s);
       if (c.attrition && exitSeat(st, c, s, m, hazard, quarterEnd)) {
-        if (dem) demandExit(st, c, s);
+        if (c.demand) demandExit(st, c, s);
         vacate(st, c, s, m); // 8
       }
     }
@@ -281,50 +304,60 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
       if (st.ramp[s] >= 1) productive++;
     } else if (status[s] === VACANT) vacantEnd++;
   }
-  out.revenue[mo] = revenue;
-  st.cumRev[m] = st.cumRev[m - 1] + revenue;
+  k.revenue = revenue;
+  k.padded = padded;
+  k.seatedN = seatedN;
+  k.enrolled = enrolled;
+  k.seatedEnd = seatedEnd;
+  k.productive = productive;
+  k.vacantEnd = vacantEnd;
+  k.openValue = openValue;
+  k.created = created;
+  k.openEnd = openEnd;
+  k.stalledEnd = stalledEnd;
+}
+
+/** Step 10's pipeline figures (coverage, selling time or stalls on); at quarter ends, escalation of the global multiple (in force from the next month). */
+function pipelineFigures(st: SeatState, c: Compiled, out: TrialResults, k: Month): void {
+  const mo = k.mo;
   if (c.coverage !== 0) {
-    st.padded += padded;
-    out.padded[mo] = padded;
+    st.padded += k.padded;
+    out.padded[mo] = k.padded;
   }
-  if (figures) {
-    out.createdOpps[mo] = created;
-    out.resolvedOpps[mo] = st.mRes;
-    out.wonOpps[mo] = st.mWon;
-    out.openValue[mo] = openValue;
-    out.openEnd[mo] = openEnd;
-    out.stalledEnd[mo] = stalledEnd;
-    out.multiple[mo] = c.coverage === 1 ? st.multiple : NaN;
-    st.tRes += st.mRes;
-    st.tWon += st.mWon;
-    st.tOpen += openEnd;
-    st.tStalled += stalledEnd;
-    // escalation at quarter ends: the multiple in force from the next month
-    if (c.escalate) {
-      st.qRes += st.mRes;
-      st.qWon += st.mWon;
-      if (quarterEnd) escalate(st, c);
-    }
+  if (!c.coverageFigures) return;
+  out.createdOpps[mo] = k.created;
+  out.resolvedOpps[mo] = st.mRes;
+  out.wonOpps[mo] = st.mWon;
+  out.openValue[mo] = k.openValue;
+  out.openEnd[mo] = k.openEnd;
+  out.stalledEnd[mo] = k.stalledEnd;
+  out.multiple[mo] = c.coverage === 1 ? st.multiple : NaN;
+  st.tRes += st.mRes;
+  st.tWon += st.mWon;
+  st.tOpen += k.openEnd;
+  st.tStalled += k.stalledEnd;
+  if (c.escalate) {
+    st.qRes += st.mRes;
+    st.qWon += st.mWon;
+    if (k.quarterEnd) escalate(st, c);
   }
-  // 7. the month's salaries and programme costs
-  const salaries = chargeSalaries(out, ci, c, seatedN);
-  charge(out, ci, COST.enablement, enrolled);
-  cost += salaries + enrolled;
-  // 8b. customers: churn, expansion, new customers, the customer-experience programme's cost
-  if (c.customers) cost += customersMonth(st, c, m, out, mo);
-  // 9. leader exit: tenure clock, impatience on the trailing 12 months (or since the leader's start)
-  if (c.leadership) {
-    const w0 = Math.max(1, m - 11, Math.floor(st.leader.start) + 1);
-    const gone = leaderMonthEnd(st.leader, c.leadership, st.S, N * PURPOSES + GLOBAL.leader, m, st.cumRev[m] - st.cumRev[w0 - 1], st.planCum[m] - st.planCum[w0 - 1]);
-    if (gone > 0) cost += charge(out, ci, COST.leadership, gone * c.leaderSearchCost);
-  }
-  // 10. end-of-month figures; a seat vacant at the month's end costs a vacancy month
-  const vacancy = charge(out, ci, COST.vacancy, vacantEnd * c.vacancyMonthlyCost);
-  out.cost[mo] = cost + vacancy;
-  out.headcount[mo] = seatedEnd;
-  out.productive[mo] = productive;
-  out.ramping[mo] = seatedEnd - productive;
-  out.vacant[mo] = vacantEnd;
+}
+
+/** Step 9: the leader's exit (tenure clock; impatience on the trailing 12 months, or since the leader's start). Returns the search cost. */
+function leaderExit(st: SeatState, c: Compiled, m: number, out: TrialResults, k: Month): number {
+  const w0 = Math.max(1, m - 11, Math.floor(st.leader.start) + 1);
+  const gone = leaderMonthEnd(st.leader, c.leadership!, st.S, st.N * PURPOSES + GLOBAL.leader, m, st.cumRev[m] - st.cumRev[w0 - 1], st.planCum[m] - st.planCum[w0 - 1]);
+  return gone > 0 ? charge(out, k.ci, COST.leadership, gone * c.leaderSearchCost) : 0;
+}
+
+/** Step 10: the month's cost (a seat vacant at the month's end costs a vacancy month) and head counts. */
+function monthEnd(st: SeatState, c: Compiled, out: TrialResults, k: Month): void {
+  const vacancy = charge(out, k.ci, COST.vacancy, k.vacantEnd * c.vacancyMonthlyCost);
+  out.cost[k.mo] = k.cost + vacancy;
+  out.headcount[k.mo] = k.seatedEnd;
+  out.productive[k.mo] = k.productive;
+  out.ramping[k.mo] = k.seatedEnd - k.productive;
+  out.vacant[k.mo] = k.vacantEnd;
 }
 
 /** Per-trial reductions into row `row`. */

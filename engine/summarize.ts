@@ -1,18 +1,22 @@
 /**
- * Turns trial results into the Summary of DESIGN.md §5. All statistics of the product are computed here
+ * Turns trial results into the Summary (docs/design.md, Contracts). All statistics of the product are computed here
  * (and in compare/sensitivity), never in the server or the playground.
  */
 import type { Scenario } from './scenario.js';
 import { scenarioHash } from './scenario.js';
-import { COST_ITEMS, LORENZ_POINTS, type CoverageSummary, type CustomersSummary, type DemandSummary, type MonthlyAnnual, type Stats, type Summary, type TrialResults } from './types.js';
-import { planTargets, type PlanTargets } from './model/policy.js';
+import { COST_ITEMS, LORENZ_POINTS, type Stats, type Summary, type TrialResults } from './types.js';
+import { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
 import { histogram, stats, statsOrNull, wilson } from './stats/stats.js';
 import { countIntegers } from './stats/countIntegers.js';
 import { statsOfCounts } from './stats/statsOfCounts.js';
-import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns, type WideKey } from './columns.js';
+import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns } from './columns.js';
 import { ENGINE_VERSION } from './version.js';
 import { uncertaintySummary } from './uncertainty/summary.js';
 import { assumptionsUsed } from './assumptionsUsed.js';
+import { addInto } from './kernel/summaryParts.js';
+import { customersSummary } from './mechanisms/customers/summary.js';
+import { demandSummary } from './mechanisms/demand/summary.js';
+import { coverageSummary } from './mechanisms/coverage/summary.js';
 
 export interface SummarizeOptions {
   seed?: number;
@@ -50,18 +54,6 @@ function perMonth(src: TrialColumns, key: CountedKey): Stats[] {
 // as on-stack-replaced code of the long summarizeColumns (which bails out at each loop exit until the
 // whole function is optimised).
 
-/** acc[t] += col[t] (and also[t] += col[t]) for every trial. */
-function addInto(acc: Float64Array, col: ArrayLike<number>, also?: Float64Array): void {
-  const n = acc.length;
-  if (also)
-    for (let t = 0; t < n; t++) {
-      const v = col[t];
-      acc[t] += v;
-      also[t] += v;
-    }
-  else for (let t = 0; t < n; t++) acc[t] += col[t];
-}
-
 /** How many values are at least `target`. */
 function countAtLeast(a: Float64Array, target: number): number {
   let hit = 0;
@@ -88,135 +80,6 @@ export function roiOfMeans(revenueMean: number, costMean: number, hasCosts: bool
 /** Mean over the trials of each month of a summed per-month array. */
 function monthlyMean(src: TrialColumns, key: SummedKey): number[] {
   return Array.from({ length: src.months }, (_, m) => src.sum(key, m).all / src.trials);
-}
-
-/** Per month, stats over the trials of num / den (trials where den is 0 left out; null when none is left). */
-function ratioByMonth(src: TrialColumns, num: 'wonOpps' | 'revenue' | 'stalledEnd', den: 'resolvedOpps' | 'openValue' | 'openEnd'): Stats[] {
-  const n = src.trials;
-  const out: Stats[] = [];
-  const buf = new Float64Array(n);
-  for (let m = 0; m < src.months; m++) {
-    const a = Float64Array.from(src.column(num, m));
-    const b = src.column(den, m);
-    for (let t = 0; t < n; t++) buf[t] = b[t] > 0 ? a[t] / b[t] : NaN;
-    out.push(statsOrNull(buf) ?? stats([0]));
-  }
-  return out;
-}
-
-/** The coverage figures: padding, required and realised coverage, win rate, velocity, stalls, the multiple, the two win-rate groups. */
-function coverageSummary(s: Scenario, src: TrialColumns, hasQuota: boolean): CoverageSummary {
-  const rule = s.coverage !== null && s.coverage.policy !== 'none';
-  const zero = stats([0]);
-  const isGlobal = s.coverage?.policy === 'global';
-  return {
-    paddedShare: stats(src.scalar('paddedShare')),
-    realisedCoverage: rule ? statsOrNull(src.scalar('realisedCoverage')) : null,
-    requiredCoverage: rule ? statsOrNull(src.scalar('requiredCoverage')) : null,
-    realisedWinRate: statsOrNull(src.scalar('realisedWinRate')),
-    stalledShare: s.stalls ? statsOrNull(src.scalar('stalledShare')) : null,
-    byMonth: {
-      winRate: ratioByMonth(src, 'wonOpps', 'resolvedOpps'),
-      velocity: ratioByMonth(src, 'revenue', 'openValue'),
-      stalledShare: s.stalls ? ratioByMonth(src, 'stalledEnd', 'openEnd') : null,
-      multiple: isGlobal ? Array.from({ length: src.months }, (_, m) => stats(src.column('multiple', m))) : null,
-    },
-    top20: {
-      revenuePerRep: statsOrNull(src.scalar('top20RevenuePerRep')) ?? zero,
-      attainment: hasQuota ? statsOrNull(src.scalar('top20Attainment')) : null,
-      paddedShare: rule ? statsOrNull(src.scalar('top20PaddedShare')) : null,
-    },
-    bottom80: {
-      revenuePerRep: statsOrNull(src.scalar('bottom80RevenuePerRep')) ?? zero,
-      attainment: hasQuota ? statsOrNull(src.scalar('bottom80Attainment')) : null,
-      paddedShare: rule ? statsOrNull(src.scalar('bottom80PaddedShare')) : null,
-    },
-  };
-}
-
-/** Stats by month and per plan year of a customers array: year-end values (stocks) or the year's sums (flows). */
-function monthlyAnnual(src: TrialColumns, key: WideKey, flow: boolean, withTotal?: Float64Array): MonthlyAnnual {
-  const n = src.trials;
-  const H = src.months;
-  const monthly: Stats[] = [];
-  const annual: Stats[] = [];
-  const acc = new Float64Array(n);
-  for (let m = 0; m < H; m++) {
-    const col = src.column(key, m);
-    monthly.push(stats(col));
-    if (flow) addInto(acc, col, withTotal);
-    if (m % 12 === 11 || m === H - 1) {
-      annual.push(flow ? stats(acc) : stats(src.column(key, m)));
-      acc.fill(0);
-    }
-  }
-  return { monthly, annual };
-}
-
-/** The customers part of the Summary (the scenario has a customers block). */
-function customersSummary(src: TrialColumns): CustomersSummary {
-  const n = src.trials;
-  const years = Math.ceil(src.months / 12);
-  const total = new Float64Array(n);
-  const recognised = monthlyAnnual(src, 'recognised', true, total);
-  const arr = monthlyAnnual(src, 'arr', false);
-  const perYear = (key: 'grr' | 'nrr') => Array.from({ length: years }, (_, y) => statsOrNull(src.column(key, y)));
-  const end = arr.annual[arr.annual.length - 1];
-  return {
-    arr,
-    newArr: monthlyAnnual(src, 'newArr', true),
-    expansionArr: monthlyAnnual(src, 'expansionArr', true),
-    churnedArr: monthlyAnnual(src, 'churnedArr', true),
-    customers: monthlyAnnual(src, 'customerCount', false),
-    recognisedRevenue: { ...recognised, total: stats(total) },
-    grr: perYear('grr'),
-    nrr: perYear('nrr'),
-    newCustomers: stats(src.scalar('newCustomers')),
-    cac: statsOrNull(src.scalar('cac')),
-    ltv: statsOrNull(src.scalar('ltv')),
-    cacPaybackMonths: statsOrNull(src.scalar('cacPayback')),
-    referralOpportunities: { monthly: Array.from({ length: src.months }, (_, m) => stats(src.column('referralOpps', m))) },
-    customerSuccessCost: stats(src.scalar('csCost')),
-    arrStdError: end.sd / Math.sqrt(n),
-  };
-}
-
-/** The demand part of the Summary (the scenario has a demand block). */
-function demandSummary(s: Scenario, src: TrialColumns): DemandSummary {
-  const n = src.trials;
-  const flow = (key: WideKey) => {
-    const total = new Float64Array(n);
-    return { ...monthlyAnnual(src, key, true, total), total: stats(total) };
-  };
-  const leads = flow('leads');
-  const opportunities = flow('marketingOpps');
-  const won = flow('marketingWon');
-  const revenue = flow('marketingRevenue');
-  const costLeads = src.scalar('marketingCostLeads');
-  const costSdr = src.scalar('marketingCostSdr');
-  const costNurture = src.scalar('marketingCostNurture');
-  const cost = new Float64Array(n);
-  for (let t = 0; t < n; t++) cost[t] = costLeads[t] + costSdr[t] + costNurture[t];
-  const leadSpend = stats(costLeads);
-  const costMean = cost.reduce((a, b) => a + b, 0) / n;
-  const per = (mean: number) => (costMean > 0 && mean > 0 ? costMean / mean : null);
-  return {
-    leads,
-    qualified: flow('qualifiedOpps'),
-    opportunities,
-    won,
-    revenue,
-    nurturePool: s.demand?.nurture ? monthlyAnnual(src, 'nurturePool', false) : null,
-    backlog: s.demand?.sdr ? monthlyAnnual(src, 'leadBacklog', false) : null,
-    shareOfPipeline: statsOrNull(src.scalar('marketingOppShare')),
-    shareOfRevenue: statsOrNull(src.scalar('marketingRevenueShare')),
-    cost: { total: stats(cost), leads: leadSpend, sdr: stats(costSdr), nurture: stats(costNurture) },
-    costPerLead: leads.total.mean > 0 && leadSpend.mean > 0 ? leadSpend.mean / leads.total.mean : null,
-    costPerOpportunity: per(opportunities.total.mean),
-    costPerWonDeal: per(won.total.mean),
-    roi: costMean > 0 ? (revenue.total.mean - costMean) / costMean : null,
-    revenueStdError: revenue.total.sd / Math.sqrt(n),
-  };
 }
 
 const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10) / 100);

@@ -1,153 +1,36 @@
 /**
  * Shapes shared across the engine: per-trial results (struct of typed arrays) and the Summary contract
- * of DESIGN.md §5.
+ * of docs/design.md, Contracts.
  */
 import type { Scenario } from './scenario.js';
 import type { UncertaintySummary } from './uncertainty/summary.js';
 import type { AssumptionUse } from './assumptionsUsed.js';
 export type { AssumptionUse } from './assumptionsUsed.js';
+import type { ResultLayout } from './kernel/outputs.js';
+import type { ColumnKey } from './mechanisms/registry.js';
+export type { ResultLayout } from './kernel/outputs.js';
+export type { ColumnKey } from './mechanisms/registry.js';
 export type { UncertaintySummary } from './uncertainty/summary.js';
 
-/** Cost items reported in `cost.breakdown`. */
-export const COST_ITEMS = ['reps', 'managers', 'hiring', 'vacancy', 'enablement', 'leadership'] as const;
-export type CostItem = (typeof COST_ITEMS)[number];
+import { COST_ITEMS, LORENZ_POINTS, type CostItem } from './kernel/outputs.js';
+export { COST_ITEMS, LORENZ_POINTS, type CostItem };
 
-/** Number of points of the per-trial Lorenz curve kept (x = 0, 1/(L-1), ..., 1). */
-export const LORENZ_POINTS = 21;
 
 /**
  * Raw results of a contiguous block of trials [from, from + trials). Every array is in trial order;
- * monthly arrays are row-major: index = trial * months + (month - 1).
+ * monthly arrays are row-major: index = trial * months + (month - 1). The columns are those the
+ * mechanisms declare (engine/mechanisms/<name>/outputs.ts, listed by the registry), each a Float64Array.
  * Person-level values are reduced per trial so memory stays O(trials x months).
  */
-export interface TrialResults {
-  from: number;
-  trials: number;
-  months: number;
-  territories: number;
-  years: number;
-  /** the coverage figures are recorded (coverage, selling time or stalls on); else their arrays are empty */
-  figures: boolean;
-  /** true when the scenario has a customers block (else the customer arrays below are empty) */
-  customers?: boolean;
-  /** true when the scenario has a demand block (else the demand arrays below are empty) */
-  demand?: boolean;
-  /** revenue booked in each month */
-  revenue: Float64Array;
-  /** cost of each month (all items) */
-  cost: Float64Array;
-  /** cost per item per trial, index = trial * COST_ITEMS.length + item */
-  costItems: Float64Array;
-  /** end-of-month seated reps, productive (ramp done), ramping, vacant seats (open requisitions) */
-  headcount: Float64Array;
-  productive: Float64Array;
-  ramping: Float64Array;
-  vacant: Float64Array;
-  /** 1 when a sales leader is in the seat at the start of the month, else 0 (all 1 without a leadership block) */
-  leaderPresent: Float64Array;
-  /** 1 when the month is inside a post-exit disruption window */
-  disrupted: Float64Array;
-  /** opportunities created by padding in the month */
-  padded: Float64Array;
-  /** revenue per territory, index = trial * territories + t */
-  territoryRevenue: Float64Array;
-  hires: Float64Array;
-  exits: Float64Array;
-  leaderChanges: Float64Array;
-  monthsWithoutLeader: Float64Array;
-  programmesLost: Float64Array;
-  /** share of person-years at or above quota (NaN when no quota) */
-  shareAtQuota: Float64Array;
-  /** mean attainment of person-years in the trial (NaN when no quota) */
-  meanAttainment: Float64Array;
-  top20Share: Float64Array;
-  gini: Float64Array;
-  /** Lorenz curve of person revenue, LORENZ_POINTS per trial */
-  lorenz: Float64Array;
-  top20RevenuePerRep: Float64Array;
-  bottom80RevenuePerRep: Float64Array;
-  /** opportunities created by padding / all created (0 when no coverage rule) */
-  paddedShare: Float64Array;
-  /** pipeline value after padding / remaining quarterly quota, summed over rep-months (NaN when no coverage rule) */
-  realisedCoverage: Float64Array;
-  // ---- coverage figures (recorded when the scenario has a coverage, sellingTime or stalls block; else 0)
-  /** real (not padded) opportunities created in each month */
-  createdOpps: Float64Array;
-  /** opportunities resolved (won, lost or no decision) and won in each month, padded included */
-  resolvedOpps: Float64Array;
-  wonOpps: Float64Array;
-  /** open pipeline value (open opportunities x E[deal] x the rep's multiplier) after padding, before resolution */
-  openValue: Float64Array;
-  /** open and stalled opportunities at the month's end */
-  openEnd: Float64Array;
-  stalledEnd: Float64Array;
-  /** the global coverage multiple in force in the month (NaN when the policy is not global) */
-  multiple: Float64Array;
-  /** required pipeline value / remaining quarterly quota, over rep-months (NaN without a coverage rule) */
-  requiredCoverage: Float64Array;
-  /** won / resolved opportunities over the horizon, padded included */
-  realisedWinRate: Float64Array;
-  /** stalled / open opportunities summed over month ends (0 without stalls) */
-  stalledShare: Float64Array;
-  /** the top 20% and the other 80% of persons by base win rate: mean attainment of their person-years, padded / created */
-  top20Attainment: Float64Array;
-  bottom80Attainment: Float64Array;
-  top20PaddedShare: Float64Array;
-  bottom80PaddedShare: Float64Array;
-  // ---- customers block (length 0 without it)
-  /** end-of-month ARR; ARR won (new), expansion and churned ARR in the month; end-of-month customers */
-  arr: Float64Array;
-  newArr: Float64Array;
-  expansionArr: Float64Array;
-  churnedArr: Float64Array;
-  customerCount: Float64Array;
-  /** subscription revenue recognised in the month (end-of-month ARR / 12) */
-  recognised: Float64Array;
-  /** referral opportunities created in the month */
-  referralOpps: Float64Array;
-  /** gross and net revenue retention per plan year (NaN when no customer was present at the year's start), index = trial * years + y */
-  grr: Float64Array;
-  nrr: Float64Array;
-  /** per trial: customers won, CAC (sales cost / customers won; NaN without costs), LTV, CAC payback months, customer-experience cost */
-  newCustomers: Float64Array;
-  cac: Float64Array;
-  ltv: Float64Array;
-  cacPayback: Float64Array;
-  csCost: Float64Array;
-  // ---- demand block (length 0 without it)
-  /** leads arrived, qualified opportunities (after the qualification delay, nurture conversions included, before the hand-off), nurture pool and leads waiting for an SDR at the month's end */
-  leads: Float64Array;
-  qualifiedOpps: Float64Array;
-  nurturePool: Float64Array;
-  leadBacklog: Float64Array;
-  /** marketing-sourced opportunities created in reps' pipelines (after hand-off and saturation), won, and their revenue, in the month */
-  marketingOpps: Float64Array;
-  marketingWon: Float64Array;
-  marketingRevenue: Float64Array;
-  /** per trial: lead (or budget), SDR and nurture-programme cost; marketing-sourced share of created (not padded) opportunities and of revenue */
-  marketingCostLeads: Float64Array;
-  marketingCostSdr: Float64Array;
-  marketingCostNurture: Float64Array;
-  marketingOppShare: Float64Array;
-  marketingRevenueShare: Float64Array;
+export type TrialResults = ResultLayout & { [K in ColumnKey]: Float64Array } & {
   /** pooled person-year attainments (all trials), in trial order */
   attainments: Float32Array;
   /** number of attainments per trial, to slice `attainments` */
   attainmentCounts: Int32Array;
-}
+};
 
-/** Percentile summary used everywhere. */
-export interface Stats {
-  mean: number;
-  sd: number;
-  p5: number;
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p90: number;
-  p95: number;
-}
+import type { Stats } from './stats/statsType.js';
+export type { Stats } from './stats/statsType.js';
 
 export interface Histogram {
   edges: number[];

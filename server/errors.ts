@@ -1,6 +1,6 @@
 /**
  * The one error shape of the HTTP API: `{ errors: [ { path, rule, message } ] }`, as the engine reports
- * bad input (DESIGN.md §5). 413/422/429 use it with `path: null`. Nothing here ever carries a stack.
+ * bad input (docs/design.md, Contracts). 413/422/429 use it with `path: null`. Nothing here ever carries a stack.
  */
 import type { InputIssue } from '../engine/index.js';
 

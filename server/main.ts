@@ -9,6 +9,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { allowedHosts } from './guard.js';
 import type { Limits } from './limits.js';
+import { listenErrorMessage } from './listenError.js';
 
 const env = process.env;
 const num = (name: string): number | undefined => {
@@ -32,6 +33,11 @@ set('maxQueuedRuns', num('SALESIM_MAX_QUEUE'));
 set('runTimeoutMs', num('SALESIM_RUN_TIMEOUT_MS'));
 
 const hostname = env.HOST || '127.0.0.1';
+const port = num('PORT') ?? 8787;
+if (!Number.isInteger(port) || port > 65535) {
+  process.stderr.write(`salesim server: PORT must be a whole number from 0 to 65535 (got '${env.PORT}')\n`);
+  process.exit(2);
+}
 const app = createApp({
   dbPath: env.SALESIM_DB || undefined,
   workers: num('SALESIM_WORKERS'),
@@ -41,9 +47,14 @@ const app = createApp({
   log: env.SALESIM_QUIET ? false : undefined,
 });
 
-const port = num('PORT') ?? 8787;
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   process.stdout.write(`salesim server listening on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}\n`);
+});
+// A busy port or a bad HOST: one line naming it and what to set, then exit 1, instead of a stack trace.
+server.on('error', (err: NodeJS.ErrnoException) => {
+  process.stderr.write(listenErrorMessage(err, hostname, port) + '\n');
+  void app.close().finally(() => process.exit(1));
+  setTimeout(() => process.exit(1), 3000).unref();
 });
 
 let closing = false;

@@ -1,7 +1,7 @@
 /**
  * Synthetic CRM history from a scenario, for tests and demos: an opportunity export in the default
  * (Salesforce) column names and, when the scenario has hiring or attrition, a roster. It follows the
- * engine's model month by month (DESIGN.md §7) with the engine's streams, samplers and model functions:
+ * engine's model month by month (docs/design.md, The month) with the engine's streams, samplers and model functions:
  * reps' win rates, tiers and deal multipliers are drawn exactly as trial 0 of `simulate` with the same
  * seed draws them; Poisson arrivals per rep-month (ramp and territory saturation applied); every open
  * opportunity resolves at each month end with probability 1/cycleMonths, then no decision with
@@ -13,9 +13,9 @@
  *
  * History needs one opportunity at a time (who owned it, when it was created and closed), so resolution
  * draws are per opportunity (Bernoulli) rather than the engine's binomial counts per seat: the same
- * distribution, not the same numbers. Mechanisms a CRM history does not need and this generator does not
- * model (leadership, enablement, coverage padding, capacity dilution, low-performer exits, onboarding
- * capacity) are ignored with a warning.
+ * distribution, not the same numbers. Every mechanism of the registry (engine/mechanisms/registry.ts) that
+ * is on and that this generator does not reproduce (see REPRODUCED) is ignored with a warning, as are
+ * capacity dilution, low-performer exits and onboarding capacity.
  */
 import { InputError, issue } from '../errors.js';
 import { parseScenario, type Scenario } from '../scenario.js';
@@ -25,9 +25,16 @@ import { trialKey } from '../random/trialKey.js';
 import { poisson } from '../random/poisson.js';
 import { lognormal } from '../random/lognormal.js';
 import { empiricalQuantile } from '../random/empiricalTable.js';
-import { assignTiers, drawDealMultiplier, drawWinRate, pickTier } from '../model/reps.js';
-import { drawTimeToFill, rampMultiplier } from '../model/hiring.js';
-import { territoryYield } from '../model/territories.js';
+import { assignTiers, drawDealMultiplier, drawWinRate, pickTier } from '../mechanisms/reps/reps.js';
+import { drawTimeToFill, rampMultiplier } from '../mechanisms/hiring/hiring.js';
+import { territoryYield } from '../mechanisms/territories/territories.js';
+import { MECHANISMS, type MechanismName } from '../mechanisms/registry.js';
+
+/**
+ * The mechanisms this generator reproduces (or that leave no trace in a CRM export: costs). Every other
+ * mechanism of the registry that is on gets a warning, so a new mechanism is reported until it is added here.
+ */
+const REPRODUCED: ReadonlySet<MechanismName> = new Set<MechanismName>(['reps', 'hiring', 'attrition', 'territories', 'market', 'costs']);
 import { toCsv } from './csv.js';
 import { daysInMonth, formatDate, parseMonth } from './dates.js';
 
@@ -100,9 +107,7 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
   const market = base.market && { ...base.market, start: startText, baseMonth: base.market.baseMonth ?? base.market.start ?? startText };
   const s = parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
   const warnings: string[] = [];
-  if (s.leadership) warnings.push('leadership is not modelled in synthetic history (ignored)');
-  if (s.enablement.length) warnings.push('enablement is not modelled in synthetic history (ignored)');
-  if (s.coverage && s.coverage.policy !== 'none') warnings.push('coverage padding is not modelled in synthetic history (ignored)');
+  for (const mech of MECHANISMS) if (mech.on(s) && !REPRODUCED.has(mech.name)) warnings.push(`${mech.label} is not modelled in synthetic history (ignored)`);
   if (s.reps.capacity !== null) warnings.push('reps.capacity is not modelled in synthetic history (ignored)');
   if (s.attrition?.lowPerformerExit) warnings.push('attrition.lowPerformerExit is not modelled in synthetic history (ignored)');
   if (s.hiring?.onboardingCapacityPerMonth != null) warnings.push('hiring.onboardingCapacityPerMonth is not modelled in synthetic history (ignored)');

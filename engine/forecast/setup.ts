@@ -21,7 +21,7 @@
  *   Deals of owners neither on the team nor on a vacant seat are reassigned across the team (warned).
  * - **Track records.** Each seat's holder (a vacancy's leaver) carries their won and lost deals before the
  *   as-of date and the geometric mean of their won amounts, which update the scenario's prior of their win
- *   rate and deal size (engine/model/record.ts).
+ *   rate and deal size (engine/mechanisms/team/record.ts).
  * - **The scenario** is moved to the forecast's calendar: horizon through `through` (default: the plan
  *   year's last month), planned hires and programmes shifted by the months already gone (those already
  *   started are in the roster, or run on from month 1 with what is left of their ramp to full effect), a
@@ -30,12 +30,12 @@
 import { InputError, issue, type InputIssue } from '../errors.js';
 import { parseScenario, parseText, type RosterSeat, type OpenDeal, type Scenario } from '../scenario.js';
 import { cloneJson } from '../patch.js';
-import { planTargets } from '../model/policy.js';
+import { planTargets } from '../mechanisms/coverage/policy.js';
 import { readOpportunities, type Opportunity } from '../calibrate/opportunities.js';
 import { readRoster, type RosterEntry } from '../calibrate/roster.js';
 import { resolveMapping, type MappingInput } from '../calibrate/mapping.js';
 import { daysInMonth, formatMonth, parseMonth } from '../calibrate/dates.js';
-import { monthsBefore } from '../model/team.js';
+import { monthsBefore } from '../mechanisms/team/team.js';
 
 export interface ForecastInput {
   /** the opportunity export (CSV text) */

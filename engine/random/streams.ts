@@ -1,5 +1,5 @@
 /**
- * Random streams kept in typed arrays (DESIGN.md §4).
+ * Random streams kept in typed arrays (docs/design.md, Streams).
  *
  * Each stream is an sfc32 generator whose four 32-bit words live at `S[4i .. 4i+3]` of one Int32Array,
  * so a trial's hundreds of streams cost no objects. A stream's state is derived by hashing

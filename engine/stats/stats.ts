@@ -1,4 +1,4 @@
-import type { Stats } from '../types.js';
+import type { Stats } from './statsType.js';
 import { quantileSorted } from './quantile.js';
 import { quantilesBucket } from './select.js';
 import { PERCENTILES as PS } from './percentiles.js';

@@ -5,7 +5,7 @@
  * uncertainty/rankRegression.ts), a tornado.
  */
 import { stats } from '../stats/stats.js';
-import type { Stats } from '../types.js';
+import type { Stats } from '../stats/statsType.js';
 import { formatPath } from '../errors.js';
 import { parsePath } from '../schema-walk.js';
 import { uncertainDesign } from './design.js';

@@ -275,7 +275,7 @@ export function createApp(opts: AppOptions = {}) {
       } else if (presets.length > 0) await loadPreset(presets[0].id);
       else await run();
     } catch (e) {
-      store.set({ runError: `The server is not answering: ${message(e)}` });
+      store.set({ runError: `${api.kind === 'browser' ? 'The engine did not start in this page' : 'The server is not answering'}: ${message(e)}` });
     }
     void refreshSaved();
   }
@@ -292,6 +292,9 @@ export function createApp(opts: AppOptions = {}) {
   }
 
   function setView(view: View) {
+    const from = get().view;
+    // leaving a view cancels its work in flight (the static build terminates the workers running it)
+    if (from !== view) leaveView(from);
     store.set({ view });
     if (view === 'trainer' && !get().trainer.current) void runTrainer();
     // the tornado starts by itself the first time, and again when the scenario has changed since
@@ -299,8 +302,28 @@ export function createApp(opts: AppOptions = {}) {
     if (view === 'sensitivity' && !sens.running && get().errors.length === 0 && sens.scenario !== get().scenario) void runSensitivity();
   }
 
+  function leaveView(view: View) {
+    if (view === 'compare' && compareController) {
+      compareController.abort();
+      compareController = null;
+      store.set({ compare: { ...get().compare, running: false } });
+    }
+    if (view === 'sensitivity' && sensitivityController && get().sensitivity.running) {
+      sensitivityController.abort();
+      sensitivityController = null;
+      // not finished: it starts again when the view is shown again
+      store.set({ sensitivity: { ...get().sensitivity, running: false, scenario: null } });
+    }
+    if (view === 'trainer' && trainerController && get().trainer.running) {
+      trainerController.abort();
+      trainerController = null;
+      store.set({ trainer: { ...get().trainer, running: false } });
+    }
+  }
+
   // --- save, load, share ---------------------------------------------------------------------------
   async function refreshSaved() {
+    if (!api.hasStore) return; // the static build: the store needs the server
     try {
       store.set({ saved: await api.listScenarios() });
     } catch {
@@ -371,22 +394,31 @@ export function createApp(opts: AppOptions = {}) {
     const c = get().compare;
     store.set({ compare: { ...c, variants: c.variants.filter((_, j) => j !== i), result: null } });
   }
+  let compareController: AbortController | null = null;
   /** `assumptions`: also ask what the answer depends on (the engine's assumption analysis; slower) */
   async function runCompare(opts: { assumptions?: boolean } = {}) {
     const { scenario, seed, trials, compare } = get();
     if (compare.variants.length === 0) return;
+    compareController?.abort();
+    const controller = (compareController = new AbortController());
     const baseline = compare.baseline?.scenario ?? scenario;
     store.set({ compare: { ...compare, running: true, error: null } });
     try {
-      const result = await api.compare({
-        seed,
-        trials,
-        compare: { baseline, variants: compare.variants.map((v) => ({ name: v.name, scenario: v.scenario })) },
-        ...(opts.assumptions ? { assumptions: true } : {}),
-      });
-      store.set({ compare: { ...get().compare, result, running: false } });
+      const result = await api.compare(
+        {
+          seed,
+          trials,
+          compare: { baseline, variants: compare.variants.map((v) => ({ name: v.name, scenario: v.scenario })) },
+          ...(opts.assumptions ? { assumptions: true } : {}),
+        },
+        controller.signal,
+      );
+      if (compareController === controller) store.set({ compare: { ...get().compare, result, running: false } });
     } catch (e) {
+      if (isAbort(e) || compareController !== controller) return;
       store.set({ compare: { ...get().compare, running: false, error: message(e) } });
+    } finally {
+      if (compareController === controller) compareController = null;
     }
   }
 
@@ -481,6 +513,8 @@ export function createApp(opts: AppOptions = {}) {
     setTrainerF,
     runTrainer,
     get: (path: string) => getIn(get().scenario, path),
+    /** whether stored scenarios are available (false in the static build: they need the server) */
+    hasStore: api.hasStore,
   };
 }
 

@@ -1,53 +1,15 @@
 /**
- * HTTP calls of the Calibrate view: POST /api/calibrate (the CRM export as text/csv) and
- * POST /api/backtest. The answers are the engine's `CalibrationResult` and `BacktestResult` (type-only
- * imports: no engine code enters the bundle).
+ * The Calibrate view's calls: calibrate on a CRM export and back-test a scenario against it. The page's
+ * client answers them (the server's /api/calibrate and /api/backtest, or the engine in this browser in
+ * the static build: the export is read by the page and never uploaded). The answers are the engine's
+ * `CalibrationResult` and `BacktestResult` (type-only imports).
  */
-import type { BacktestResult, CalibrationResult } from '../../engine/index.js';
-import { ApiError, requestJson, type ApiIssue } from './api.js';
+import { client } from './client/index.js';
 
 export type { BacktestResult, CalibrationResult, FittedParameter } from '../../engine/index.js';
-
-export interface BacktestRequest {
-  csv: string;
-  scenario: unknown;
-  from: string;
-  to: string;
-  trials?: number;
-  seed?: number;
-}
-
-/**
- * Sends a CRM export (and optionally a rep roster) to /api/calibrate; throws ApiError (with row/column
- * paths) on a 4xx.
- * @example const { scenario, report } = await calibrateCsv(await file.text());
- */
-export async function calibrateCsv(csv: string, roster?: string | null, signal?: AbortSignal): Promise<CalibrationResult> {
-  // with a roster: JSON { csv, roster }; without: the export itself as text/csv
-  if (roster) return requestJson<CalibrationResult>('POST', '/api/calibrate', { csv, roster }, signal);
-  const res = await fetch('/api/calibrate', { method: 'POST', signal, headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: csv });
-  if (!res.ok) {
-    let errors: ApiIssue[] = [];
-    try {
-      const body = (await res.json()) as { errors?: ApiIssue[] };
-      if (Array.isArray(body.errors)) errors = body.errors;
-    } catch {
-      /* not JSON */
-    }
-    if (errors.length === 0) errors = [{ path: null, rule: `HTTP ${res.status}`, message: `The server answered ${res.status}` }];
-    throw new ApiError(res.status, errors);
-  }
-  return (await res.json()) as CalibrationResult;
-}
-
-/**
- * Back-tests a scenario against the export over [from, to].
- * @example const bt = await runBacktest({ csv, scenario, from: '2025-01', to: '2025-12', trials: 1000, seed: 1 });
- */
-export function runBacktest(req: BacktestRequest, signal?: AbortSignal): Promise<BacktestResult> {
-  return requestJson<BacktestResult>('POST', '/api/backtest', req, signal);
-}
+export type { BacktestRequest } from './client/types.js';
+export { calibrateCsv } from './client/http.js';
 
 /** The calls as one object so component tests can substitute them. */
-export const calibrateApi = { calibrate: calibrateCsv, backtest: runBacktest };
+export const calibrateApi = { calibrate: client.calibrate, backtest: client.backtest };
 export type CalibrateApi = typeof calibrateApi;

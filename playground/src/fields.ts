@@ -1,5 +1,5 @@
 /**
- * The editor's description of the scenario format (DESIGN.md §6): grouped sections, optional blocks
+ * The editor's description of the scenario format (docs/design.md, The scenario file): grouped sections, optional blocks
  * with the defaults they start from when switched on, and each field's unit and sensible range.
  * Ranges bound the sliders only; the number field accepts anything and the server validates it.
  */

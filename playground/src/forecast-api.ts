@@ -1,48 +1,14 @@
 /**
- * HTTP calls of the "As of today" view: POST /api/forecast (the export, roster and scenario as JSON) and
- * POST /api/forecast/sample (a synthetic export of the editor's scenario). The answer is the engine's
- * `ForecastReport` (type-only imports: no engine code enters the bundle).
+ * The "As of today" view's calls: the forecast from an as-of date, and a synthetic export of the
+ * editor's scenario to try it on. The page's client answers them (the server's /api/forecast and
+ * /api/forecast/sample, or the engine in this browser in the static build). The answer is the engine's
+ * `ForecastReport` (type-only imports).
  */
-import type { ForecastAction, ForecastReport } from '../../engine/index.js';
-import { requestJson } from './api.js';
+import { client } from './client/index.js';
 
 export type { FanMonth, ForecastAction, ForecastReport, ForecastVariant } from '../../engine/index.js';
-
-export interface ForecastRequest {
-  opportunities: string;
-  roster?: string | null;
-  scenario: unknown;
-  asOf: string;
-  through?: string;
-  plan?: number;
-  actions?: ForecastAction[];
-  trials?: number;
-  seed?: number;
-}
-
-export interface SampleExport {
-  opportunities: string;
-  roster: string;
-  /** a month end inside the export, half way through its plan year */
-  asOf: string;
-}
-
-/**
- * Runs the forecast on the server; throws ApiError (with field paths) on a 4xx.
- * @example const report = await runForecast({ opportunities, scenario, asOf: '2025-06-30', trials: 1000, seed: 1 });
- */
-export function runForecast(req: ForecastRequest, signal?: AbortSignal): Promise<ForecastReport> {
-  return requestJson<ForecastReport>('POST', '/api/forecast', req, signal);
-}
-
-/**
- * A synthetic opportunity export and roster of the scenario (the engine's `synthesize`), to try the view without a CRM.
- * @example const { opportunities, roster, asOf } = await sampleExport(scenario, 7);
- */
-export function sampleExport(scenario: unknown, seed: number, signal?: AbortSignal): Promise<SampleExport> {
-  return requestJson<SampleExport>('POST', '/api/forecast/sample', { scenario, seed }, signal);
-}
+export type { ForecastRequest, SampleExport } from './client/types.js';
 
 /** The calls as one object so component tests can substitute them. */
-export const forecastApi = { forecast: runForecast, sample: sampleExport };
+export const forecastApi = { forecast: client.forecast, sample: client.sample };
 export type ForecastApi = typeof forecastApi;

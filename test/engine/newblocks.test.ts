@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario, scenarioJsonSchema, scenarioHash } from '../../engine/scenario.js';
-import { compileMarket } from '../../engine/model/market.js';
+import { compileMarket } from '../../engine/mechanisms/market/market.js';
 import { createEmpiricalTable, empiricalQuantile } from '../../engine/random/empiricalTable.js';
 import { simulate } from '../../engine/simulate.js';
 import { errorsOf } from '../helpers/errors.js';

@@ -11,7 +11,7 @@ function errorsOf(input: unknown) {
 }
 
 describe('parseScenario', () => {
-  it('fills the defaults of DESIGN.md §8', () => {
+  it('fills the defaults of each block schema', () => {
     const s = parseScenario(minimal);
     expect(s.horizonMonths).toBe(12);
     expect(s.trials).toBe(2000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, seatCount } from '../../engine/index.js';
-import { seatLayout } from '../../engine/model/territories.js';
+import { seatLayout } from '../../engine/mechanisms/territories/territories.js';
 
 const reps = { opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1000 };
 

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../../scenario.js';
 import { comparisonAssumptions, type ComparisonAssumption } from '../../compareAssumptions.js';
-import { planTargets } from '../../model/policy.js';
+import { planTargets } from '../../mechanisms/coverage/policy.js';
 import { scenarioSobol } from './scenarioSobol.js';
 import type { OutcomeMetric } from './outcome.js';
 import type { SobolIndex } from './sobol.js';

@@ -5,6 +5,7 @@
 import { LitElement, html, css } from 'lit';
 import { base } from '../theme.js';
 import { getApp, type View } from '../app.js';
+import { NEEDS_SERVER } from '../api.js';
 import { StoreController } from '../store-controller.js';
 import { downloadText } from '../download.js';
 import { summaryToCsv } from '../csv.js';
@@ -372,14 +373,14 @@ export class SimApp extends LitElement {
             ${st.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === st.presetId} title=${p.description ?? ''}>${p.name}</option>`)}
           </select>
         </div>
-        <div class="group">
+        ${app.hasStore ? html`<div class="group">
           <label for="saved">Saved</label>
           <select id="saved" aria-label="Saved scenarios" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; if (v) void app.loadSaved(v); }}>
             <option value="" ?selected=${st.savedId === null}>${st.saved.length ? 'Open saved…' : 'none yet'}</option>
             ${st.saved.map((s) => html`<option value=${s.id} ?selected=${s.id === st.savedId}>${s.name ?? s.id}</option>`)}
           </select>
           <button @click=${() => app.save()} data-testid="save-button">${st.savedId ? 'Save' : 'Save as new'}</button>
-        </div>
+        </div>` : html`<span class="seed" data-testid="saved-needs-server" title=${NEEDS_SERVER}>Saved scenarios: needs the server</span>`}
         <button @click=${() => app.undo()} ?disabled=${!st.canUndo} title="Undo (Ctrl+Z)">Undo</button>
         <span class="spacer"></span>
         <div class="group">

@@ -8,7 +8,7 @@
 import { LitElement, html, css } from 'lit';
 import { base, view, tables } from '../theme.js';
 import { getApp, editable } from '../app.js';
-import { ApiError } from '../api.js';
+import { ApiError, IN_BROWSER } from '../api.js';
 import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrationResult } from '../calibrate-api.js';
 import { backtestChart, INSIDE_COLOR, OUTSIDE_COLOR } from '../charts/backtest.js';
 import { labelForPath } from '../fields.js';
@@ -307,7 +307,7 @@ export class SimCalibrate extends LitElement {
         <h2 id="cal-h">Calibrate from your CRM</h2>
         <p>
           Upload an opportunity export (one row per opportunity; columns <code>Opportunity Owner</code>, <code>Created Date</code>, <code>Close Date</code>,
-          <code>Stage</code>, <code>Amount</code>). The server fits win rates, deal sizes, cycle and opportunity rate, and the fitted scenario replaces the one in
+          <code>Stage</code>, <code>Amount</code>). ${IN_BROWSER ? 'This page reads the file and fits (it is never uploaded)' : 'The server fits'} win rates, deal sizes, cycle and opportunity rate, and the fitted scenario replaces the one in
           the editor (Undo brings the old one back).
         </p>
         <div

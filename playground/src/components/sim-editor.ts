@@ -438,7 +438,7 @@ export class SimEditor extends LitElement {
     return html`
       ${unplaced.length
         ? html`<div class="errors" role="alert">
-            <strong>The server rejected this scenario:</strong>
+            <strong>The engine rejected this scenario:</strong>
             <ul>
               ${unplaced.map((e) => html`<li>${e.message}</li>`)}
             </ul>

@@ -9,7 +9,7 @@
 import { LitElement, html, css, unsafeCSS } from 'lit';
 import { base, view, tables, cards } from '../theme.js';
 import { getApp } from '../app.js';
-import { ApiError } from '../api.js';
+import { ApiError, IN_BROWSER } from '../api.js';
 import { forecastApi, type ForecastAction, type ForecastApi, type ForecastReport } from '../forecast-api.js';
 import { forecastChart, ACTUAL_COLOR } from '../charts/forecast.js';
 import { COLORS } from '../theme.js';
@@ -343,7 +343,7 @@ export class SimForecast extends LitElement {
       <h2 id="fc-h">Forecast from today</h2>
       <p>
         Upload your opportunity export (one row per opportunity: <code>Opportunity Owner</code>, <code>Created Date</code>, <code>Close Date</code>, <code>Stage</code>,
-        <code>Amount</code>). Deals won up to the as-of date are booked; the open deals and the team carry on under the editor's scenario for the rest of the plan year.
+        <code>Amount</code>)${IN_BROWSER ? ', read by this page and never uploaded' : ''}. Deals won up to the as-of date are booked; the open deals and the team carry on under the editor's scenario for the rest of the plan year.
       </p>
       <div class="inputs">
         <label>
@@ -358,7 +358,7 @@ export class SimForecast extends LitElement {
         </label>
       </div>
       <div class="row" style="margin-top:0.6rem">
-        <button data-testid="forecast-sample" ?disabled=${this.loadingSample} @click=${() => this.useSample()} title="A synthetic export of the editor's scenario, made on the server">
+        <button data-testid="forecast-sample" ?disabled=${this.loadingSample} @click=${() => this.useSample()} title="A synthetic export of the editor's scenario, made ${IN_BROWSER ? 'in this page' : 'on the server'}">
           ${this.loadingSample ? 'Making a sample…' : 'Use a sample export'}
         </button>
         <label>As of <input type="date" aria-label="As-of date" data-testid="forecast-asof" .value=${this.asOf} @change=${(e: Event) => {

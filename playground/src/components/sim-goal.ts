@@ -6,7 +6,7 @@
 import { LitElement, html, css } from 'lit';
 import type { SolveResult } from '../../../engine/index.js';
 import { base, view, tables } from '../theme.js';
-import { requestJson, ApiError } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { StoreController } from '../store-controller.js';
 import { contributionChart } from '../charts/contribution.js';
 import { labelForPath } from '../fields.js';
@@ -80,6 +80,14 @@ export class SimGoal extends LitElement {
     `,
   ];
 
+  /** Leaving the view cancels a goal seek in flight (the static build terminates its worker). */
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.controller?.abort();
+    this.controller = null;
+    this.running = false;
+  }
+
   private async solve(e: Event) {
     e.preventDefault();
     this.controller?.abort();
@@ -90,7 +98,7 @@ export class SimGoal extends LitElement {
     this.error = null;
     try {
       const body = { scenario, seed, trials: Math.min(trials, 2000), vary: this.vary, target: this.target, min: num(this.min), max: num(this.max) };
-      const r = await requestJson<SolveResult>('POST', '/api/solve', body, controller.signal);
+      const r = await api.solve(body, controller.signal);
       if (this.controller === controller) this.result = r;
     } catch (err) {
       if (controller.signal.aborted) return;

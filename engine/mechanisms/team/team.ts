@@ -1,0 +1,250 @@
+/**
+ * The initial team. By default (`initialTeam` absent or `ramped`) every initial seat is held at the start
+ * by a fully ramped rep with a long tenure, a state no company is in: attrition, time to fill and ramp
+ * then pull the team down to its steady state over the first year. With `initialTeam: steady-state` each
+ * initial seat starts in the stationary state of the seat's own renewal process instead, drawn per trial:
+ *
+ * - a holder stays T months, T ~ Geometric(q) on 1, 2, ... (q the monthly hazard); with backfill the seat
+ *   is then vacant D = round(time to fill) months (D may be 0) and the cycle repeats;
+ * - at a random month the seat is vacant with probability E[D] / (E[D] + 1/q), then with r months of the
+ *   vacancy left (this one included) with probability P(D >= r) / E[D] (filled at the start of month
+ *   1 + r), holding what is left of its leaver's pipeline (resolving at a leaver's win rate); otherwise it is held in tenure month k with probability q (1 - q)^(k - 1), ramping when
+ *   k <= ramp months (its ramp position, quota and low-performer clock follow from k);
+ * - a holder's open pipeline before month 1's arrivals is Poisson(rate x w_k), with w_k the expected open
+ *   opportunities per unit of rate of a rep in tenure month k whose arrivals followed the ramp,
+ *   sum over j < k of ramp(j) (1 - 1/cycle)^(k - j), plus what the predecessor left (a settled leaver's
+ *   cycle - 1 less the share lost on exit, resolving through the vacancy and the k - 1 months since),
+ *   divided by ramp(k) (k large: cycle - 1, as for the ramped team).
+ *
+ * Without attrition every holder is productive (q = 0); without backfill no seat starts vacant. Not
+ * modelled: a starter's inherited pipeline under a step ramp (ramp 0), the month-1 territory saturation and
+ * market of a vacant seat's leftover pipeline (drawn at the full-ramp rate opportunitiesPerMonth), onboarding
+ * capacity and enablement ramp savings in the tenure of the starting team; with stalls, the starting
+ * pipelines' ages are a settled rep's, scaled to the same mean. The initial holders' win rates
+ * are the team's (`reps.winRate`), whatever their tenure.
+ */
+import type { RosterTeam, Scenario } from '../../scenario.js';
+import type { Compiled } from '../../kernel/compiled.js';
+import { VACANT, type SeatState } from '../../kernel/state.js';
+import { nextU, PURPOSE, PURPOSES } from '../../random/streams.js';
+import { gammaMeanSdCdf } from '../../random/gammaCdf.js';
+import { monthlyHazard } from '../../kernel/hazard.js';
+import { rampMultiplier, CURVE } from '../../kernel/ramp.js';
+import { drawDealMultiplier, drawWinRate, seatHolder } from '../reps/reps.js';
+import { poisson } from '../../random/poisson.js';
+import { stationaryAged } from '../stalls/stalls.js';
+import { posteriorMultiplier, posteriorWinRate } from './record.js';
+import type { TeamParams, RosterStart } from './types.js';
+
+
+export type { TeamParams } from './types.js';
+
+
+
+/**
+ * Whole months from a date's month to month 1 (the month after `asOf`'s): the engine's calendar is in
+ * months, and a hire is in tenure month 1 for the whole month it starts in, so a rep hired any day of June
+ * is in tenure month 2 in July when asOf is in June.
+ * @example monthsBefore('2025-06-20', '2025-06-30') // 1
+ */
+export function monthsBefore(date: string, asOf: string): number {
+  const [y, m] = date.split('-').map(Number);
+  const [ay, am] = asOf.split('-').map(Number);
+  return ay * 12 + am + 1 - (y * 12 + m);
+}
+
+/** The roster's per-seat start (tenure or vacancy) in seat order. */
+function compileRoster(s: Scenario, team: RosterTeam): RosterStart {
+  const n = team.roster.length;
+  const tenure = new Int32Array(n);
+  const vacantFor = new Int32Array(n);
+  const won = new Int32Array(n).fill(-1);
+  const lost = new Int32Array(n).fill(-1);
+  const wonGeoMean = new Float64Array(n).fill(NaN);
+  team.roster.forEach((r, i) => {
+    if (r.record) {
+      won[i] = r.record.won;
+      lost[i] = r.record.lost;
+      wonGeoMean[i] = r.record.wonGeoMean ?? NaN;
+    }
+    if (r.hired !== undefined) tenure[i] = monthsBefore(r.hired, team.asOf) + 1;
+    else vacantFor[i] = r.since === undefined ? 0 : monthsBefore(r.since, team.asOf);
+  });
+  const ttf = s.hiring?.timeToFillMonths;
+  const fillPmf = ttf === undefined ? new Float64Array(0) : typeof ttf === 'number' ? vacancyMonthsPmf(ttf, 0) : vacancyMonthsPmf(ttf.mean, ttf.sd);
+  return { tenure, vacantFor, fillPmf, pipeline: s.reps.initialPipeline === 'steady-state' && s.openPipeline === undefined, won, lost, wonGeoMean };
+}
+
+/** Probability mass of D = round(time to fill), d = 0..Dmax, with P(D > Dmax) < 1e-12. */
+export function vacancyMonthsPmf(mean: number, sd: number): Float64Array {
+  if (sd === 0 || mean === 0) {
+    const d = Math.round(mean);
+    const pmf = new Float64Array(d + 1);
+    pmf[d] = 1;
+    return pmf;
+  }
+  const out: number[] = [];
+  let prev = 0;
+  for (let d = 0; d < 10_000; d++) {
+    const cdf = gammaMeanSdCdf(mean, sd, d + 0.5);
+    out.push(cdf - prev);
+    prev = cdf;
+    if (1 - cdf < 1e-12) break;
+  }
+  return Float64Array.from(out);
+}
+
+/**
+ * The stationary start of a scenario's initial seats, or null when the team starts ramped.
+ * @example // compileTeam(parseScenario({ ..., initialTeam: 'steady-state' })).pVacant
+ */
+export function compileTeam(s: Scenario): TeamParams | null {
+  if (s.initialTeam === undefined) return null;
+  const q = s.attrition ? monthlyHazard(s.attrition.annualRate) : 0;
+  const R = s.hiring?.ramp.months ?? 0;
+  const curve = CURVE[s.hiring?.ramp.curve ?? 'linear'];
+  let pVacant = 0;
+  let remainingCdf = new Float64Array(0);
+  let vacantWeight = new Float64Array(0);
+  const leftAfterExit = (1 - (s.attrition?.pipelineLossOnExit ?? 0)) * (s.reps.cycleMonths - 1);
+  /** E[(1 - 1/cycle)^D]: what of a leaver's pipeline is still open when the successor starts, per month of vacancy */
+  let keptThroughVacancy = 0;
+  const keep = 1 - 1 / s.reps.cycleMonths;
+  if (q > 0 && s.hiring?.backfill) {
+    const ttf = s.hiring.timeToFillMonths;
+    const pmf = typeof ttf === 'number' ? vacancyMonthsPmf(ttf, 0) : vacancyMonthsPmf(ttf.mean, ttf.sd);
+    let mean = 0;
+    for (let d = 0; d < pmf.length; d++) {
+      mean += d * pmf[d];
+      keptThroughVacancy += pmf[d] * keep ** d;
+    }
+    if (mean > 0) {
+      pVacant = mean / (mean + 1 / q);
+      // P(r) = P(D >= r) / E[D], r = 1..Dmax
+      remainingCdf = new Float64Array(pmf.length - 1);
+      vacantWeight = new Float64Array(pmf.length - 1);
+      let tail = 1 - pmf[0];
+      let acc = 0;
+      for (let r = 1; r < pmf.length; r++) {
+        acc += tail / mean;
+        remainingCdf[r - 1] = acc;
+        // E[keep^(D - r) | D >= r]: the leaver's pipeline has resolved through the D - r vacant months so far
+        let num = 0;
+        for (let d = r; d < pmf.length; d++) num += pmf[d] * keep ** (d - r);
+        vacantWeight[r - 1] = tail > 0 ? (leftAfterExit * num) / tail : 0;
+        tail -= pmf[r];
+      }
+    }
+  }
+  // w_k until it settles (the ramp is over and (1 - p)^k is negligible): the holder's own arrivals, plus
+  // what the predecessor left (a settled leaver's cycle - 1 per unit of rate, less the share lost on exit,
+  // resolving through the vacancy and the k - 1 months since)
+  const inherited = s.hiring?.backfill && q > 0 ? leftAfterExit * keptThroughVacancy : 0;
+  const w: number[] = [0, 0];
+  let open = 0; // expected open opportunities per unit of full-ramp rate at the start of tenure month k
+  for (let k = 2; k < 5000; k++) {
+    open = (open + rampMultiplier(curve, R, k - 1)) * keep;
+    const r = rampMultiplier(curve, R, k);
+    w.push(r > 0 ? (open + inherited * keep ** (k - 1)) / r : 0);
+    if (k > R + 1 && Math.abs(w[k] - w[k - 1]) < 1e-13 * Math.max(1, w[k])) break;
+  }
+  // a starter (tenure month 1) holds only what the predecessor left
+  const r1 = rampMultiplier(curve, R, 1);
+  w[1] = r1 > 0 ? inherited / r1 : 0;
+  const roster = typeof s.initialTeam === 'object' ? compileRoster(s, s.initialTeam) : null;
+  return { q, R, pVacant, remainingCdf, pipelineWeight: Float64Array.from(w), vacantWeight, roster };
+}
+
+/**
+ * Seats initial seat s from a roster: a holder in its tenure month (ramping while k <= ramp months), or a
+ * vacancy whose remaining months are drawn from the time to fill given that it has been open `vacantFor`
+ * months (never filled without a hiring block). A vacancy's leftover pipeline resolves at a
+ * leaver's win rate drawn for the seat's tier.
+ */
+function seatRoster(st: SeatState, c: Compiled, t: TeamParams, r: RosterStart, s: number): void {
+  const k = r.tenure[s];
+  if (k === 0) {
+    st.status[s] = VACANT;
+    st.tenure0[s] = 0;
+    st.mult[s] = drawDealMultiplier(st.S, s * PURPOSES + PURPOSE.attributes, c.dealSpread);
+    st.base[s] = drawWinRate(c.winRate, st.tier[s], st.S, s * PURPOSES + PURPOSE.attributes);
+    if (r.won[s] >= 0) st.base[s] = posteriorWinRate(c.winRate, r.won[s], r.lost[s], st.S, s * PURPOSES + PURPOSE.team);
+    const pmf = r.fillPmf;
+    if (pmf.length === 0) {
+      st.fillAt[s] = 0x7fffffff;
+      return;
+    }
+    // D given D >= e (it has been vacant e months, as a leaver's seat is for D months from the month after the
+    // exit): D - e months left, filled at the start of month 1 + D - e (at once when overdue)
+    const e = r.vacantFor[s];
+    let tail = 0;
+    for (let d = e; d < pmf.length; d++) tail += pmf[d];
+    let left = 0;
+    if (tail > 0) {
+      let u = nextU(st.S, s * PURPOSES + PURPOSE.team) * tail;
+      let d = e;
+      while (d < pmf.length - 1 && u > pmf[d]) u -= pmf[d++];
+      left = d - e;
+    }
+    st.fillAt[s] = 1 + left;
+    return;
+  }
+  seatHolder(st, c, s, 0, false);
+  if (r.won[s] >= 0) {
+    const stream = s * PURPOSES + PURPOSE.team;
+    st.base[s] = st.pBase[st.person[s]] = posteriorWinRate(c.winRate, r.won[s], r.lost[s], st.S, stream);
+    if (c.dealEmpirical === null) st.mult[s] = posteriorMultiplier(c.dealSpread, c.dealSigma, c.dealMedian, r.won[s], r.wonGeoMean[s], st.S, stream);
+  }
+  st.tenure0[s] = k;
+  st.start[s] = 2 - k;
+  if (k <= t.R) {
+    st.isHire[s] = 1;
+    st.rampR[s] = t.R;
+    st.prog[s] = k - 1;
+  }
+}
+
+/**
+ * Seats initial seat s of a steady-state team at the start of a trial, from the seat's `team` stream:
+ * vacant (a requisition filled at the start of month 1 + r) or a holder in tenure month k (st.tenure0).
+ */
+export function seatInitialTeam(st: SeatState, c: Compiled, t: TeamParams, s: number): void {
+  if (t.roster) return seatRoster(st, c, t, t.roster, s);
+  const stream = s * PURPOSES + PURPOSE.team;
+  const u = nextU(st.S, stream);
+  const v = nextU(st.S, stream);
+  if (u < t.pVacant) {
+    let r = 0;
+    while (r < t.remainingCdf.length - 1 && v > t.remainingCdf[r]) r++;
+    st.status[s] = VACANT;
+    st.fillAt[s] = 2 + r;
+    st.tenure0[s] = 0;
+    // the leaver's pipeline, resolving at the leaver's win rate (a holder of this seat's tier) until the fill
+    // the leaver's deal-size multiplier (their pipeline's deals are theirs): drawn, never left from another trial
+    st.mult[s] = drawDealMultiplier(st.S, s * PURPOSES + PURPOSE.attributes, c.dealSpread);
+    if (c.steadyStart) {
+      st.base[s] = drawWinRate(c.winRate, st.tier[s], st.S, s * PURPOSES + PURPOSE.attributes);
+      const mean = c.rate * t.vacantWeight[r];
+      const stream = s * PURPOSES + PURPOSE.initial;
+      // with stalls, spread over ages as a settled rep's pipeline of the same mean
+      st.openReg[s] = c.stalls ? stationaryAged(st, c, s, stream, c.cycle > 1 ? mean / (c.cycle - 1) : 0) : poisson(st.S, stream, mean);
+    }
+    return;
+  }
+  seatHolder(st, c, s, 0, false);
+  const k = t.q > 0 ? 1 + Math.floor(Math.log(v) / Math.log1p(-t.q)) : Number.MAX_SAFE_INTEGER;
+  const tenure = Math.min(k, 1_000_000);
+  st.tenure0[s] = tenure;
+  st.start[s] = 2 - tenure;
+  if (tenure <= t.R) {
+    st.isHire[s] = 1;
+    st.rampR[s] = t.R;
+    st.prog[s] = tenure - 1;
+  }
+}
+
+/** The open-pipeline weight w_k of a holder in tenure month k at the start. */
+export function teamPipelineWeight(t: TeamParams, k: number): number {
+  const w = t.pipelineWeight;
+  return w[k < w.length ? k : w.length - 1];
+}

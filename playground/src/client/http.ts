@@ -1,0 +1,107 @@
+/**
+ * The client over HTTP to the salesim server (the default build; issue 5): every statistic shown
+ * comes from the server's answers; errors arrive in the project's one shape `{ errors: [{ path, rule, message }] }`.
+ */
+import type { BacktestResult, CalibrationResult, CompareResult, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import { createSseParser } from '../sse.js';
+import { ApiError, type ApiIssue } from './errors.js';
+import type { BacktestRequest, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, StoredScenario } from './types.js';
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  let errors: ApiIssue[] = [];
+  try {
+    const body = (await res.json()) as { errors?: ApiIssue[]; error?: string };
+    if (Array.isArray(body.errors)) errors = body.errors;
+    else if (body.error) errors = [{ path: null, rule: body.error, message: body.error }];
+  } catch {
+    /* not JSON */
+  }
+  if (errors.length === 0) errors = [{ path: null, rule: `HTTP ${res.status}`, message: `The server answered ${res.status} ${res.statusText}`.trim() }];
+  return new ApiError(res.status, errors);
+}
+
+/**
+ * Calls a JSON endpoint and returns the parsed body; throws ApiError on any non-2xx answer.
+ * @example const presets = await requestJson<PresetInfo[]>('GET', '/api/presets');
+ */
+export async function requestJson<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    signal,
+    headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw await errorFrom(res);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/**
+ * Runs a simulation over the SSE endpoint, calling `onProgress` with every partial Summary, and
+ * resolves with the final Summary. Aborting `signal` cancels the run on the server too.
+ * @example const summary = await streamSimulation({ scenario, seed: 1 }, { onProgress: (p) => draw(p.summary) });
+ */
+export async function streamSimulation(req: RunRequest, opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {}): Promise<Summary> {
+  const res = await fetch('/api/simulate/stream', {
+    method: 'POST',
+    signal: opts.signal,
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify(req),
+  });
+  if (!res.ok) throw await errorFrom(res);
+  if (!res.body) throw new ApiError(0, [{ path: null, rule: 'no stream', message: 'The server sent no event stream' }]);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  const parser = createSseParser();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    for (const ev of parser.push(value)) {
+      const data = JSON.parse(ev.data);
+      if (ev.event === 'progress') opts.onProgress?.(data as Progress);
+      else if (ev.event === 'result') {
+        void reader.cancel().catch(() => {});
+        return (data.summary ?? data) as Summary;
+      } else if (ev.event === 'error') {
+        void reader.cancel().catch(() => {});
+        const errors: ApiIssue[] = Array.isArray(data.errors) ? data.errors : [{ path: null, rule: 'run failed', message: data.message ?? 'The run failed' }];
+        throw new ApiError(500, errors);
+      }
+    }
+  }
+  throw new ApiError(0, [{ path: null, rule: 'stream ended', message: 'The stream ended before a result' }]);
+}
+
+/**
+ * Sends a CRM export (and optionally a rep roster) to /api/calibrate; throws ApiError (with row/column
+ * paths) on a 4xx.
+ * @example const { scenario, report } = await calibrateCsv(await file.text());
+ */
+export async function calibrateCsv(csv: string, roster?: string | null, signal?: AbortSignal): Promise<CalibrationResult> {
+  // with a roster: JSON { csv, roster }; without: the export itself as text/csv
+  if (roster) return requestJson<CalibrationResult>('POST', '/api/calibrate', { csv, roster }, signal);
+  const res = await fetch('/api/calibrate', { method: 'POST', signal, headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: csv });
+  if (!res.ok) throw await errorFrom(res);
+  return (await res.json()) as CalibrationResult;
+}
+
+/** The client over HTTP (same-origin /api). */
+export const httpClient: SalesimClient = {
+  kind: 'server',
+  hasStore: true,
+  presets: () => requestJson<PresetInfo[] | { presets: PresetInfo[] }>('GET', '/api/presets').then((r) => (Array.isArray(r) ? r : r.presets)),
+  preset: (id: string) => requestJson<Record<string, unknown>>('GET', `/api/presets/${encodeURIComponent(id)}`),
+  simulate: (req: RunRequest, signal?: AbortSignal) => requestJson<Summary>('POST', '/api/simulate', req, signal),
+  stream: streamSimulation,
+  compare: (body: unknown, signal?: AbortSignal) => requestJson<CompareResult>('POST', '/api/compare', body, signal),
+  sensitivity: (body: unknown, signal?: AbortSignal) => requestJson<SensitivityResult>('POST', '/api/sensitivity', body, signal),
+  solve: (body, signal) => requestJson<SolveResult>('POST', '/api/solve', body, signal),
+  calibrate: calibrateCsv,
+  backtest: (req: BacktestRequest, signal?: AbortSignal) => requestJson<BacktestResult>('POST', '/api/backtest', req, signal),
+  forecast: (req: ForecastRequest, signal?: AbortSignal) => requestJson<ForecastReport>('POST', '/api/forecast', req, signal),
+  sample: (scenario: unknown, seed: number, signal?: AbortSignal) => requestJson<SampleExport>('POST', '/api/forecast/sample', { scenario, seed }, signal),
+  listScenarios: () => requestJson<StoredScenario[] | { scenarios: StoredScenario[] }>('GET', '/api/scenarios').then((r) => (Array.isArray(r) ? r : r.scenarios)),
+  getScenario: (id: string) => requestJson<Record<string, unknown>>('GET', `/api/scenarios/${encodeURIComponent(id)}`),
+  saveScenario: (body: unknown) => requestJson<StoredScenario>('POST', '/api/scenarios', body),
+  updateScenario: (id: string, body: unknown) => requestJson<StoredScenario>('PUT', `/api/scenarios/${encodeURIComponent(id)}`, body),
+  deleteScenario: (id: string) => requestJson<void>('DELETE', `/api/scenarios/${encodeURIComponent(id)}`),
+};

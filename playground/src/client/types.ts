@@ -1,0 +1,103 @@
+/**
+ * The playground's one client interface for "run this" (issue 31), with two implementations: HTTP to
+ * the salesim server (client/http.ts) and the engine in Web Workers in the page (client/workers.ts).
+ * Views call it and never know which one answers. Answers are the engine's own types (type-only imports).
+ */
+import type { BacktestResult, CalibrationResult, CompareResult, ForecastAction, ForecastReport, InputIssue, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+
+/** A run request: the scenario object plus optional overrides. */
+export interface RunRequest {
+  scenario: unknown;
+  trials?: number;
+  seed?: number;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  summary: Summary | null;
+}
+
+export interface PresetInfo {
+  id: string;
+  name: string;
+  description?: string;
+  [k: string]: unknown;
+}
+
+export interface StoredScenario {
+  id: string;
+  name?: string;
+  updatedAt?: string;
+  [k: string]: unknown;
+}
+
+export interface BacktestRequest {
+  csv: string;
+  scenario: unknown;
+  from: string;
+  to: string;
+  trials?: number;
+  seed?: number;
+}
+
+export interface ForecastRequest {
+  opportunities: string;
+  roster?: string | null;
+  scenario: unknown;
+  asOf: string;
+  through?: string;
+  plan?: number;
+  actions?: ForecastAction[];
+  trials?: number;
+  seed?: number;
+}
+
+export interface SampleExport {
+  opportunities: string;
+  roster: string;
+  /** a month end inside the export, half way through its plan year */
+  asOf: string;
+}
+
+/** The goal-seek request (POST /api/solve's body). */
+export interface SolveRequest {
+  scenario: unknown;
+  vary: string;
+  target: string;
+  min?: number;
+  max?: number;
+  tolerance?: number;
+  trials?: number;
+  seed?: number;
+}
+
+export type { InputIssue };
+
+export interface SalesimClient {
+  /** 'server': HTTP to a salesim server; 'browser': the engine in this page's Web Workers */
+  readonly kind: 'server' | 'browser';
+  /** whether stored scenarios (save, open, revisions) are available: they need the server */
+  readonly hasStore: boolean;
+  presets(): Promise<PresetInfo[]>;
+  preset(id: string): Promise<Record<string, unknown>>;
+  /** a run's Summary */
+  simulate(req: RunRequest, signal?: AbortSignal): Promise<Summary>;
+  /** a run with partial Summaries as trials complete; aborting cancels it */
+  stream(req: RunRequest, opts?: { signal?: AbortSignal; onProgress?: (p: Progress) => void }): Promise<Summary>;
+  compare(body: unknown, signal?: AbortSignal): Promise<CompareResult>;
+  sensitivity(body: unknown, signal?: AbortSignal): Promise<SensitivityResult>;
+  solve(body: SolveRequest, signal?: AbortSignal): Promise<SolveResult>;
+  calibrate(csv: string, roster?: string | null, signal?: AbortSignal): Promise<CalibrationResult>;
+  backtest(req: BacktestRequest, signal?: AbortSignal): Promise<BacktestResult>;
+  forecast(req: ForecastRequest, signal?: AbortSignal): Promise<ForecastReport>;
+  sample(scenario: unknown, seed: number, signal?: AbortSignal): Promise<SampleExport>;
+  listScenarios(): Promise<StoredScenario[]>;
+  getScenario(id: string): Promise<Record<string, unknown>>;
+  saveScenario(body: unknown): Promise<StoredScenario>;
+  updateScenario(id: string, body: unknown): Promise<StoredScenario>;
+  deleteScenario(id: string): Promise<void>;
+}
+
+/** The one-line reason shown where a feature needs the server (the static build). */
+export const NEEDS_SERVER = 'Saved scenarios and revisions need the server: this page runs the engine in your browser (static build). Use a share link or Export instead.';

@@ -1,0 +1,94 @@
+/**
+ * The client with the engine in Web Workers in the page (the static build, issue 31): the same calls
+ * as the HTTP client, answered by the engine in this browser, so nothing is uploaded (a CRM export
+ * picked for calibration is read by the page and handed to a worker). Each call does what the server's
+ * endpoint does, in the same order and with the same engine functions (see
+ * playground/src/worker/engine.worker.ts), so the numbers equal the server's and the CLI's for the
+ * same scenario, seed and trials. Aborting a call's signal terminates the workers running its tasks.
+ */
+import type { BacktestResult, BookedRevenue, CalibrationResult, CompareResult, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
+import { buffersOf, runParts, runSummary } from './blocks.js';
+import { ApiError } from './errors.js';
+import type { EnginePool } from './pool.js';
+import { NEEDS_SERVER, type BacktestRequest, type ForecastRequest, type PresetInfo, type Progress, type RunRequest, type SalesimClient, type SampleExport, type SolveRequest } from './types.js';
+
+const needsServer = () => Promise.reject(new ApiError(501, [{ path: null, rule: 'needs the server', message: NEEDS_SERVER }]));
+
+/** Every scenario's trials with one seed, one scenario after another (parallel/runScenarios.ts with a pool). */
+async function runEach(pool: EnginePool, scenarios: Scenario[], trials: number, seed: number, signal?: AbortSignal): Promise<{ parts: TrialResults[][]; elapsedMs: number[] }> {
+  const parts: TrialResults[][] = [];
+  const elapsedMs: number[] = [];
+  for (const scenario of scenarios) {
+    const t0 = performance.now();
+    parts.push(await runParts(pool, scenario, { trials, seed, signal }));
+    elapsedMs.push(performance.now() - t0);
+  }
+  return { parts, elapsedMs };
+}
+
+/**
+ * @example const client = createWorkerClient(createEnginePool(spawnEngineWorker, browserWorkers()));
+ */
+export function createWorkerClient(pool: EnginePool): SalesimClient {
+  const call = <T>(name: string, payload: unknown, signal?: AbortSignal, transfer?: Transferable[]) => pool.run<T>(name, payload, { signal, transfer });
+
+  async function stream(req: RunRequest, opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {}): Promise<Summary> {
+    const { scenario, trials, seed } = await call<{ scenario: Scenario; trials: number; seed: number }>('resolveRun', req, opts.signal);
+    const onProgress = opts.onProgress;
+    return runSummary(pool, scenario, { trials, seed, signal: opts.signal, onProgress: onProgress ? (done, total, summary) => onProgress({ done, total, summary }) : undefined });
+  }
+
+  return {
+    kind: 'browser',
+    hasStore: false,
+    presets: () => call<PresetInfo[]>('presets', null),
+    preset: (id) => call<Record<string, unknown>>('preset', { id }),
+    simulate: (req, signal) => stream(req, { signal }),
+    stream,
+
+    async compare(body, signal): Promise<CompareResult> {
+      const t0 = performance.now();
+      const plan = await call<{ baseline: Scenario; variants: { name: string; scenario: Scenario }[]; trials: number; seed: number }>('planCompare', body, signal);
+      const { parts, elapsedMs } = await runEach(pool, [plan.baseline, ...plan.variants.map((v) => v.scenario)], plan.trials, plan.seed, signal);
+      const [baseParts, ...rest] = parts;
+      const variants = plan.variants.map((v, i) => ({ ...v, parts: rest[i] }));
+      const task = { baseline: plan.baseline, baseParts, variants, seed: plan.seed, elapsedMs: performance.now() - t0, runElapsedMs: elapsedMs };
+      return call<CompareResult>('compare', task, signal, buffersOf(parts.flat()));
+    },
+
+    async sensitivity(body, signal): Promise<SensitivityResult> {
+      const t0 = performance.now();
+      const plan = await call<{ scenario: Scenario; runs: SensitivityRun[]; scenarios: Scenario[]; trials: number; seed: number }>('planSensitivity', body, signal);
+      const { parts } = await runEach(pool, plan.scenarios, plan.trials, plan.seed, signal);
+      const task = { scenario: plan.scenario, runs: plan.runs, parts, seed: plan.seed, elapsedMs: performance.now() - t0 };
+      return call<SensitivityResult>('sensitivity', task, signal, buffersOf(parts.flat()));
+    },
+
+    solve: (body: SolveRequest, signal) => call<SolveResult>('solve', body, signal),
+    calibrate: (csv, roster, signal) => call<CalibrationResult>('calibrate', { csv, roster: roster ?? null }, signal),
+
+    async backtest(req: BacktestRequest, signal): Promise<BacktestResult> {
+      const plan = await call<{ scenario: Scenario; booked: BookedRevenue; trials: number; seed: number }>('planBacktest', req, signal);
+      const parts = await runParts(pool, plan.scenario, { trials: plan.trials, seed: plan.seed, signal });
+      return call<BacktestResult>('band', { booked: plan.booked, parts, seed: plan.seed }, signal, buffersOf(parts));
+    },
+
+    async forecast(req: ForecastRequest, signal): Promise<ForecastReport> {
+      const { actions, trials: trialsOpt, seed: seedOpt, ...rest } = req;
+      const input = { roster: null, through: null, plan: null, mapping: null, ...rest };
+      const prepared = await call<PreparedForecast>('prepareForecast', { input, actions: actions ?? [] }, signal);
+      const base = prepared.setup.scenario;
+      const trials = trialsOpt ?? base.trials;
+      const seed = seedOpt ?? base.seed;
+      const { parts } = await runEach(pool, prepared.scenarios, trials, seed, signal);
+      return call<ForecastReport>('forecastReport', { prepared, parts, seed }, signal, buffersOf(parts.flat()));
+    },
+    sample: (scenario, seed, signal) => call<SampleExport>('sample', { scenario, seed }, signal),
+
+    listScenarios: () => needsServer(),
+    getScenario: () => needsServer(),
+    saveScenario: () => needsServer(),
+    updateScenario: () => needsServer(),
+    deleteScenario: () => needsServer(),
+  };
+}

@@ -1,0 +1,304 @@
+/**
+ * The engine in the browser (issue 31): the Web Worker entry of the static playground. It is the only
+ * playground code that imports the engine's values (the architecture test allows it for files under
+ * playground/src/worker/ ending in `.worker.ts`, and nowhere else): the page's main thread only routes
+ * messages and buffers (playground/src/client/), so every statistic is still computed by the engine.
+ *
+ * Each task mirrors what the server does for one endpoint, with the same engine calls in the same
+ * order (parallel/worker.ts and server/routes/*), so the numbers are bit-identical to the server's and
+ * the CLI's for the same scenario, seed and trials: trials are `runTrials(scenario, seed, from, count,
+ * total)` chunks (streams keyed by seed and trial, so chunking never changes a result), merged in trial
+ * order by `mergeResults`, reduced by `summarize`, `compareResults`, `sensitivityFromResults`,
+ * `compareToBand` and `reportPrepared`.
+ *
+ * Protocol: `{ id, name, payload }` in; `{ id, ok: true, value }` or `{ id, ok: false, status, errors }`
+ * out (status 400 for bad input with the engine's issues, 500 otherwise). Typed arrays go back by transfer.
+ */
+import {
+  backtestScenario,
+  bookedRevenue,
+  calibrate,
+  compareResults,
+  compareToBand,
+  InputError,
+  mergeResults,
+  parseCompareRequest,
+  parseMonth,
+  parseScenario,
+  parseStudy,
+  parseText,
+  planSensitivity,
+  prepareForecast,
+  reportPrepared,
+  runTrials,
+  sensitivityFromResults,
+  sensitivityPairs,
+  sensitivityScenarios,
+  solve,
+  summarize,
+  synthesize,
+  validateScenario,
+  type BookedRevenue,
+  type ForecastAction,
+  type ForecastInput,
+  type InputIssue,
+  type PreparedForecast,
+  type Scenario,
+  type SensitivityRun,
+  type TrialResults,
+} from '../../../engine/index.js';
+
+/** The preset files, bundled at build time (scenarios/*.yaml, not the *.study.yaml files). */
+const PRESET_FILES: Record<string, string> = import.meta.glob('../../../scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
+
+const MAX_TRIALS = 1_000_000;
+const MAX_SEED = 2 ** 32 - 1;
+const PRESET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const issue = (path: string | null, rule: string, message = path ? `${path}: ${rule}` : rule): InputIssue => ({ path, rule, message });
+const bad = (errors: InputIssue[]) => new InputError(errors);
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The presets' sources by id (`baseline`), from the bundled files. */
+function presetSources(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, text] of Object.entries(PRESET_FILES)) {
+    const file = path.split('/').pop()!;
+    if (file.endsWith('.study.yaml')) continue;
+    const id = file.slice(0, -'.yaml'.length);
+    if (PRESET_ID.test(id)) out.set(id, text);
+  }
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Reads a preset a study names (`baseline.yaml`, `baseline`), as the server's presetReader does. */
+function readPreset(name: string): string {
+  const base = name.replace(/\.ya?ml$/, '');
+  const text = PRESET_ID.test(base) ? presetSources().get(base) : undefined;
+  if (text === undefined) throw bad([issue(null, 'must name a preset file', `there is no preset file '${name}'`)]);
+  return text;
+}
+
+/** The header comment of a YAML text (the server's `headerComment`, server/presets.ts). */
+function headerComment(source: string): string {
+  const lines: string[] = [];
+  for (const line of source.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === '' && lines.length === 0) continue;
+    if (!t.startsWith('#')) break;
+    const text = t.replace(/^#\s?/, '');
+    if (/^yaml-language-server:/.test(text)) continue;
+    lines.push(text);
+  }
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+  return lines.join('\n');
+}
+
+function preset(id: string) {
+  const source = presetSources().get(id);
+  if (source === undefined) return null;
+  const r = validateScenario(source);
+  const description = headerComment(source) || (r.ok ? (r.scenario.description ?? '') : '');
+  if (!r.ok) return { id, name: id, description, source, scenario: null, errors: r.errors };
+  return { id, name: r.scenario.name, description, source, scenario: r.scenario };
+}
+
+function optionalInt(body: Record<string, unknown>, key: string, min: number, max: number, errors: InputIssue[]): number | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    errors.push(issue(key, `must be a whole number between ${min} and ${max}`));
+    return undefined;
+  }
+  return v;
+}
+
+/** A scenario as the playground sends it (an object, YAML text or `{ yaml }`), validated by the engine. */
+function scenarioOf(v: unknown, path: string, errors: InputIssue[]): Scenario | null {
+  if (v === undefined || v === null) {
+    errors.push(issue(path, 'is required', `${path}: is required (a scenario object, or { yaml: "..." } source text)`));
+    return null;
+  }
+  const input = isObject(v) && Object.keys(v).length === 1 && typeof v.yaml === 'string' ? v.yaml : v;
+  let r: ReturnType<typeof validateScenario>;
+  try {
+    r = validateScenario(input);
+  } catch (e) {
+    errors.push(issue(null, 'invalid YAML', `the scenario text could not be read: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
+    return null;
+  }
+  if (!r.ok) {
+    errors.push(...r.errors);
+    return null;
+  }
+  return r.scenario;
+}
+
+/** `{ scenario, trials?, seed? }` → the resolved scenario with the run's trials and seed (server/request.ts parseRunRequest). */
+function runRequest(body: Record<string, unknown>): { scenario: Scenario; trials: number; seed: number } {
+  const errors: InputIssue[] = [];
+  const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+  const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+  const input = body.scenario === undefined && typeof body.yaml === 'string' ? body.yaml : body.scenario;
+  const s = scenarioOf(input, body.scenario === undefined && body.yaml !== undefined ? 'yaml' : 'scenario', errors);
+  if (errors.length > 0 || !s) throw bad(errors);
+  const scenario = { ...s, trials: trials ?? s.trials, seed: seed ?? s.seed };
+  return { scenario, trials: scenario.trials, seed: scenario.seed };
+}
+
+const merge = (parts: TrialResults[]): TrialResults => (parts.length === 1 ? parts[0] : mergeResults(parts));
+
+/** The engine tasks, by name. Plain functions of plain data, so Node tests call them directly too. */
+export const tasks = {
+  presets: () => [...presetSources().keys()].map(preset).filter((p) => p !== null),
+  preset: (p: { id: string }) => {
+    const r = PRESET_ID.test(p.id) ? preset(p.id) : null;
+    if (!r) throw Object.assign(bad([issue(null, 'not found', `there is no preset '${p.id}'`)]), { status: 404 });
+    return r;
+  },
+
+  /** A run request checked and resolved: the scenario with its trials and seed. */
+  resolveRun: (body: Record<string, unknown>) => runRequest(body),
+
+  /** Trials [from, from + count) of a run of `total` trials (parallel/worker.ts `trials`). */
+  trials: (t: { scenario: Scenario; seed: number; from: number; count: number; total: number }): TrialResults => runTrials(t.scenario, t.seed, t.from, t.count, t.total),
+
+  /** Consecutive blocks merged and summarised (parallel/worker.ts `summarizePartsTask`); `keep` sends the merged prefix back. */
+  summarizeParts: (t: { scenario: Scenario; parts: TrialResults[]; seed: number; elapsedMs?: number; keep: boolean }) => {
+    const merged = merge(t.parts);
+    const summary = summarize(t.scenario, merged, { seed: t.seed, elapsedMs: t.elapsedMs });
+    return { summary, merged: t.keep ? merged : null };
+  },
+
+  /** The comparison body (a study, or `{ baseline, variants }`) read as server/routes/analysis.ts does. */
+  planCompare: (raw: unknown) => {
+    if (!isObject(raw)) throw bad([issue(null, 'must be a JSON object', 'the request body must be a JSON object')]);
+    const input = typeof raw.yaml === 'string' && Object.keys(raw).length === 1 ? parseText(raw.yaml) : raw;
+    const c = isObject(input) && 'compare' in input ? parseStudy(input, readPreset) : parseCompareRequest(input, readPreset);
+    return { baseline: c.baseline, variants: c.variants, trials: c.trials ?? c.baseline.trials, seed: c.seed ?? c.baseline.seed };
+  },
+  compare: (t: { baseline: Scenario; baseParts: TrialResults[]; variants: { name: string; scenario: Scenario; parts: TrialResults[] }[]; seed: number; elapsedMs?: number; runElapsedMs?: number[] }) =>
+    compareResults(
+      t.baseline,
+      merge(t.baseParts),
+      t.variants.map((v) => ({ name: v.name, scenario: v.scenario, results: merge(v.parts) })),
+      { seed: t.seed, elapsedMs: t.elapsedMs, runElapsedMs: t.runElapsedMs },
+    ),
+
+  /** The tornado's plan (server POST /api/sensitivity): the scenario, its runs and every scenario to simulate. */
+  planSensitivity: (body: Record<string, unknown>) => {
+    const errors: InputIssue[] = [];
+    const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+    const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+    const scenario = scenarioOf(body.scenario === undefined && typeof body.yaml === 'string' ? body.yaml : body.scenario, 'scenario', errors);
+    const params = body.params as { path: string; low?: number; high?: number }[] | undefined;
+    if (params !== undefined && !Array.isArray(params)) errors.push(issue('params', 'must be a list', 'params: must be a list of { path, low?, high? }'));
+    const relative = body.relative;
+    if (relative !== undefined && (typeof relative !== 'number' || !(relative > 0 && relative < 1))) errors.push(issue('relative', 'must be a number between 0 and 1 (exclusive)'));
+    if (errors.length > 0 || !scenario) throw bad(errors);
+    const runs = planSensitivity(scenario, params, (relative as number | undefined) ?? 0.2);
+    return { scenario, runs, scenarios: sensitivityScenarios(scenario, runs), trials: trials ?? scenario.trials, seed: seed ?? scenario.seed };
+  },
+  sensitivity: (t: { scenario: Scenario; runs: SensitivityRun[]; parts: TrialResults[][]; seed: number; elapsedMs?: number }) => {
+    const results = t.parts.map(merge);
+    return sensitivityFromResults(t.scenario, results[0], t.runs, sensitivityPairs(t.runs, results), { seed: t.seed, elapsedMs: t.elapsedMs });
+  },
+
+  /** Goal seek (server POST /api/solve): the engine's `solve` on this worker. */
+  solve: (body: Record<string, unknown>) => {
+    const errors: InputIssue[] = [];
+    const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+    const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+    const scenario = scenarioOf(body.scenario === undefined && typeof body.yaml === 'string' ? body.yaml : body.scenario, 'scenario', errors);
+    for (const k of ['vary', 'target']) if (typeof body[k] !== 'string' || body[k] === '') errors.push(issue(k, 'must be a string'));
+    const nums: Record<string, number | undefined> = {};
+    for (const k of ['min', 'max', 'tolerance']) {
+      const v = body[k];
+      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) errors.push(issue(k, 'must be a number'));
+      else nums[k] = v as number | undefined;
+    }
+    if (errors.length > 0 || !scenario) throw bad(errors);
+    return solve(scenario, { vary: body.vary as string, target: body.target as string, ...nums, trials: trials ?? scenario.trials, seed: seed ?? scenario.seed });
+  },
+
+  /** Calibration from a CRM export read in the browser (server POST /api/calibrate). */
+  calibrate: (t: { csv: string; roster?: string | null }) =>
+    calibrate(t.csv, { roster: t.roster ?? null, mapping: null, from: null, to: null, source: 'a file read in this browser' }),
+
+  /** The back-test's scenario and booked revenue (server POST /api/backtest, before its trials). */
+  planBacktest: (body: { csv: string; scenario: unknown; from: string; to: string; trials?: number; seed?: number }) => {
+    const errors: InputIssue[] = [];
+    const f = parseMonth(body.from);
+    const to = parseMonth(body.to);
+    if (f === null) errors.push(issue('from', 'must be a month YYYY-MM', `from: '${body.from}' must be a month YYYY-MM`));
+    if (to === null) errors.push(issue('to', 'must be a month YYYY-MM', `to: '${body.to}' must be a month YYYY-MM`));
+    const n = f !== null && to !== null ? to - f + 1 : 0;
+    if (f !== null && to !== null && (n < 1 || n > 120)) errors.push(issue('to', 'must be 1 to 120 months after from', `to: must be 1 to 120 months after from (${body.from} .. ${body.to} is ${n} months)`));
+    const rec = body as unknown as Record<string, unknown>;
+    const trials = optionalInt(rec, 'trials', 1, MAX_TRIALS, errors);
+    const seed = optionalInt(rec, 'seed', 0, MAX_SEED, errors);
+    const input = scenarioOf(body.scenario, 'scenario', errors);
+    if (errors.length > 0 || !input) throw bad(errors);
+    let scenario: Scenario;
+    try {
+      scenario = backtestScenario(input, n, body.from);
+    } catch (e) {
+      throw bad([issue('scenario', 'invalid scenario', `scenario: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)]);
+    }
+    const booked = bookedRevenue(body.csv, { from: body.from, to: body.to, mapping: null });
+    return { scenario, booked, trials: trials ?? scenario.trials, seed: seed ?? scenario.seed };
+  },
+  band: (t: { booked: BookedRevenue; parts: TrialResults[]; seed: number }) => compareToBand(t.booked, merge(t.parts), t.seed),
+
+  /** The forecast's scenarios (server POST /api/forecast: prepareForecastTask). */
+  prepareForecast: (t: { input: ForecastInput; actions: ForecastAction[] }) => prepareForecast(t.input, t.actions),
+  forecastReport: (t: { prepared: PreparedForecast; parts: TrialResults[][]; seed: number }) => reportPrepared(t.prepared, t.parts.map(merge), t.seed),
+
+  /** A synthetic export of a scenario to try the forecast on (parallel/forecast.ts sampleExportTask). */
+  sample: (t: { scenario: unknown; seed: number }) => {
+    const scenario = parseScenario(t.scenario as never);
+    const start = scenario.market?.start ?? '2025-01';
+    const m = parseMonth(start)! + 5; // the sixth month
+    const y = Math.floor(m / 12);
+    const mo = (m % 12) + 1;
+    const asOf = `${y}-${String(mo).padStart(2, '0')}-${new Date(Date.UTC(y, mo, 0)).getUTCDate()}`;
+    const h = synthesize(scenario, { months: 12, start, seed: t.seed, roster: true });
+    return { opportunities: h.opportunities, roster: h.roster ?? '', asOf, warnings: h.warnings };
+  },
+};
+
+export type TaskName = keyof typeof tasks;
+
+/** The distinct buffers of the typed arrays in a value (two levels deep: results, `{ merged }`), to transfer. */
+function buffersOf(value: unknown, depth = 2, seen = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer && value.buffer.byteLength > 0) seen.add(value.buffer);
+  } else if (depth > 0 && value && typeof value === 'object') {
+    for (const v of Object.values(value)) buffersOf(v, depth - 1, seen);
+  }
+  return [...seen];
+}
+
+/** An answer to post: the value, or the failure as the API's error shape. */
+export function answer(name: string, payload: unknown): { ok: true; value: unknown } | { ok: false; status: number; errors: InputIssue[] } {
+  try {
+    const task = (tasks as Record<string, (p: never) => unknown>)[name];
+    if (!task) return { ok: false, status: 500, errors: [issue(null, 'unknown task', `the engine worker has no task '${name}'`)] };
+    return { ok: true, value: task(payload as never) };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, status: (e as { status?: number }).status ?? 400, errors: e.errors };
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { ok: false, status: 500, errors: [issue(null, 'engine error', msg)] };
+  }
+}
+
+// in a worker: answer each message (a Node test imports this module only for `tasks` and `answer`)
+declare const WorkerGlobalScope: unknown;
+if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined') {
+  const scope = self as unknown as { onmessage: ((ev: MessageEvent) => void) | null; postMessage(m: unknown, transfer: Transferable[]): void };
+  scope.onmessage = (ev: MessageEvent<{ id: number; name: string; payload: unknown }>) => {
+    const { id, name, payload } = ev.data;
+    const a = answer(name, payload);
+    scope.postMessage({ id, ...a }, a.ok ? buffersOf(a.value) : []);
+  };
+}

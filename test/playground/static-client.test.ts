@@ -1,0 +1,190 @@
+/**
+ * The static build's client (issue 31) in Node: the engine worker's tasks run in stand-in workers
+ * (structured clone and transfer, as a browser does), and every answer is compared with the server's
+ * for the same scenario, seed and trials (bit-identical apart from wall times), for any worker count.
+ * Also: the chunking rule is parallel/'s, a cancel frees the workers at once and spares other calls,
+ * and the store's calls say they need the server.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario, synthesize } from '../../engine/index.js';
+import { createPool, defaultChunkSize, runSummary, type Pool } from '../../parallel/index.js';
+import { chunkSize } from '../../playground/src/client/blocks.js';
+import { ApiError } from '../../playground/src/client/errors.js';
+import { browserWorkers, createEnginePool, type WorkerLike } from '../../playground/src/client/pool.js';
+import { createWorkerClient } from '../../playground/src/client/workers.js';
+import { answer } from '../../playground/src/worker/engine.worker.js';
+import type { SalesimApp } from '../../server/app.js';
+import { post, readSse, small, testApp } from '../server/helpers.js';
+
+type Json = Record<string, any>;
+
+/** Drops wall times (elapsedMs, trialsPerSecond): everything else must be identical. */
+function withoutTimes(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutTimes);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'elapsedMs' && k !== 'trialsPerSecond').map(([k, x]) => [k, withoutTimes(x)]));
+  return v;
+}
+/** Through JSON, as the server's answers arrive (NaN as null, -0 as 0). */
+const asJson = (v: unknown) => withoutTimes(JSON.parse(JSON.stringify(v)));
+
+/** A stand-in Web Worker: the engine worker's `answer` on a later tick, data cloned (and buffers moved) as postMessage does. */
+function fakeWorker(stats: { terminated: number; busy: number }, delayMs = 1): WorkerLike {
+  let dead = false;
+  const w: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message, transfer) {
+      const msg = structuredClone(message, { transfer: transfer as Transferable[] }) as { id: number; name: string; payload: unknown };
+      stats.busy++;
+      setTimeout(() => {
+        stats.busy--;
+        if (dead) return;
+        const a = answer(msg.name, msg.payload);
+        const out = structuredClone({ id: msg.id, ...a });
+        w.onmessage?.({ data: out } as MessageEvent);
+      }, delayMs);
+    },
+    terminate() {
+      dead = true;
+      stats.terminated++;
+    },
+  };
+  return w;
+}
+
+let pool: Pool;
+let app: SalesimApp;
+beforeAll(() => {
+  pool = createPool({ workers: 2 });
+  app = testApp({ pool });
+});
+afterAll(async () => {
+  await app.close();
+  await pool.destroy();
+});
+
+const scenario = small({ horizonMonths: 12, reps: { seats: 6, opportunitiesPerMonth: 3, winRate: { mean: 0.25, concentration: 8 }, dealSize: { median: 20000, sigma: 0.7 } } });
+
+describe('static client: the same numbers as the server and the CLI', () => {
+  for (const workers of [1, 3]) {
+    it(`a run with progress (${workers} worker${workers > 1 ? 's' : ''}): the final Summary equals the server's stream and the CLI's runSummary; each partial one is a run of its first trials`, async () => {
+      const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), workers));
+      const partials: { done: number; summary: unknown }[] = [];
+      const summary = await client.stream({ scenario, trials: 300, seed: 7 }, { onProgress: (p) => partials.push({ done: p.done, summary: p.summary }) });
+      const events = await readSse(await post(app, '/api/simulate/stream', { scenario, trials: 300, seed: 7 }));
+      const server = JSON.parse(events.find((e) => e.event === 'result')!.data);
+      expect(asJson(summary)).toEqual(asJson(server));
+      const cli = await runSummary(parseScenario({ ...scenario, trials: 300, seed: 7 }), { trials: 300, seed: 7, workers: 1 });
+      expect(asJson(summary)).toEqual(asJson(cli.summary));
+      expect(partials.length).toBeGreaterThan(0);
+      const first = partials[0];
+      expect(first.done).toBeLessThan(300);
+      const direct = await client.simulate({ scenario: { ...scenario, trials: first.done }, trials: first.done, seed: 7 });
+      // a partial Summary is of `done` trials of a 300-trial run: the same trials, so the same statistics
+      expect(asJson({ ...(first.summary as Json), scenario: null })).toEqual(asJson({ ...direct, scenario: null }));
+    });
+  }
+
+  it('uncertain inputs (drawn per trial over the run\'s design): the Summary equals the server\'s', async () => {
+    const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
+    const uncertain = { ...scenario, reps: { ...scenario.reps, winRate: { pert: [0.15, 0.25, 0.35] } } };
+    const body = { scenario: uncertain, trials: 240, seed: 11 };
+    const mine = await client.stream(body, { onProgress: () => {} });
+    expect(mine.uncertainty).toBeTruthy();
+    expect(asJson(mine)).toEqual(asJson(await (await post(app, '/api/simulate', body)).json()));
+  });
+
+  it('compare and sensitivity equal the server\'s', async () => {
+    const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
+    const body = { seed: 3, trials: 200, compare: { baseline: scenario, variants: [{ name: 'hire 2', scenario: { ...scenario, reps: { ...scenario.reps, seats: 8 } } }] } };
+    const mine = await client.compare(body);
+    const theirs = await (await post(app, '/api/compare', body)).json();
+    expect(asJson(mine)).toEqual(asJson(theirs));
+    const sbody = { scenario, seed: 3, trials: 100, params: [{ path: 'reps.winRate.mean' }, { path: 'reps.seats' }] };
+    expect(asJson(await client.sensitivity(sbody))).toEqual(asJson(await (await post(app, '/api/sensitivity', sbody)).json()));
+  });
+
+  it('goal seek, calibrate, back-test, forecast and the sample export equal the server\'s', async () => {
+    const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
+    const solveBody = { scenario: { ...scenario, quota: { method: 'flat', plan: 1_000_000 } }, seed: 2, trials: 100, vary: 'reps.seats', target: 'P(plan) >= 0.5', min: 1, max: 20 };
+    expect(asJson(await client.solve(solveBody))).toEqual(asJson(await (await post(app, '/api/solve', solveBody)).json()));
+
+    const csv = synthesize(scenario, { months: 18, start: '2025-01', seed: 8 }).opportunities;
+    const fit = await client.calibrate(csv);
+    const server = await (await post(app, '/api/calibrate', csv, { 'content-type': 'text/csv' })).json();
+    // the report names where the export came from: this browser, not a request body
+    const noSource = (r: unknown) => JSON.parse(JSON.stringify(r).replaceAll('a file read in this browser', 'X').replaceAll('request body', 'X'));
+    expect(noSource(asJson(fit))).toEqual(noSource(asJson(server)));
+
+    const bt = { csv, scenario: fit.scenario, from: '2025-07', to: '2026-06', trials: 150, seed: 4 };
+    expect(asJson(await client.backtest(bt))).toEqual(asJson(await (await post(app, '/api/backtest', bt)).json()));
+
+    const sample = await client.sample(scenario, 5);
+    expect(asJson(sample)).toEqual(asJson(await (await post(app, '/api/forecast/sample', { scenario, seed: 5 })).json()));
+    const fc = { opportunities: sample.opportunities, roster: sample.roster, scenario, plan: 400_000, asOf: sample.asOf, actions: [{ name: 'win rate 0.3', patch: { reps: { winRate: { mean: 0.3 } } } }], trials: 100, seed: 5 };
+    expect(asJson(await client.forecast(fc))).toEqual(asJson(await (await post(app, '/api/forecast', fc)).json()));
+  });
+
+  it('bad input is the engine\'s field message (a 400), as from the server', async () => {
+    const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 1));
+    const bad = { scenario: { ...scenario, reps: { ...scenario.reps, seats: -1 } }, trials: 10, seed: 1 };
+    const e = await client.stream(bad).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    const server = await (await post(app, '/api/simulate', bad)).json();
+    expect((e as ApiError).status).toBe(400);
+    expect((e as ApiError).errors.map((x) => x.path)).toEqual(server.errors.map((x: Json) => x.path));
+    expect((e as ApiError).errors[0].path).toBe('reps.seats');
+  });
+
+  it('presets are the scenarios/*.yaml files the server lists, bundled', async () => {
+    const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 1));
+    const mine = await client.presets();
+    const theirs = (await (await app.request('/api/presets')).json()).presets;
+    expect(asJson(mine)).toEqual(asJson(theirs));
+    expect(mine.map((p) => p.id)).toContain('baseline');
+  });
+});
+
+describe('static client: workers, chunks and cancel', () => {
+  it('chunks are parallel/\'s defaultChunkSize (the server\'s watched-run rule)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 2_000_000 }), fc.integer({ min: 1, max: 64 }), (trials, workers) => chunkSize(trials, workers) === defaultChunkSize(trials, workers)), { seed: 31 });
+  });
+
+  it('one worker per core but one, at least one', () => {
+    expect([1, 2, 8, 0].map((c) => browserWorkers(c))).toEqual([1, 1, 7, 1]);
+  });
+
+  it('a cancel rejects with an AbortError, terminates the busy workers at once and spares another call', async () => {
+    const stats = { terminated: 0, busy: 0 };
+    const enginePool = createEnginePool(() => fakeWorker(stats, 15), 3);
+    const client = createWorkerClient(enginePool);
+    const big = { scenario: { ...scenario, horizonMonths: 24 }, trials: 4000, seed: 1 };
+    const other = client.simulate({ scenario, trials: 300, seed: 9 });
+    const ctrl = new AbortController();
+    let progressed = 0;
+    const run = client.stream(big, { signal: ctrl.signal, onProgress: () => progressed++ });
+    await expect.poll(() => progressed, { timeout: 20_000, interval: 5 }).toBeGreaterThan(0);
+    const startedBefore = enginePool.started;
+    ctrl.abort();
+    const e = await run.catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DOMException);
+    expect((e as DOMException).name).toBe('AbortError');
+    expect(stats.terminated).toBeGreaterThan(0);
+    expect(enginePool.started - startedBefore).toBe(stats.terminated); // each terminated worker replaced
+    const after = progressed;
+    // the other call still completes, with the numbers of a run of its own
+    const theirs = await other;
+    expect(asJson(theirs)).toEqual(asJson(await client.simulate({ scenario, trials: 300, seed: 9 })));
+    expect(progressed).toBe(after);
+    enginePool.destroy();
+  });
+
+  it('the store needs the server', async () => {
+    const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 1));
+    expect(client.hasStore).toBe(false);
+    const e = await client.listScenarios().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect((e as ApiError).message).toMatch(/need the server/);
+  });
+});
