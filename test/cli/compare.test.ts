@@ -168,3 +168,16 @@ describe('salesim sensitivity --sobol', () => {
     expect(bad.stderr).toMatch(/--relative does not go with --sobol/);
   }, 60000);
 });
+
+describe('salesim run --assumptions', () => {
+  it('lists the assumptions the scenario uses with their ranges; without the flag the report is as before', async () => {
+    writeFileSync(join(dir, 'att.yaml'), 'horizonMonths: 3\nreps: { seats: 3, opportunitiesPerMonth: 2, winRate: 0.25, dealSize: 1000 }\nattrition: { annualRate: 0.2 }\n');
+    const r = await salesim(['run', join(dir, 'att.yaml'), '--trials', '20', '--assumptions', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/attrition\.pipelineLossOnExit +0\.5 +0\.2 to 0\.8 /);
+    const plain = await salesim(['run', join(dir, 'att.yaml'), '--trials', '20', '--quiet']);
+    expect(plain.stdout).not.toMatch(/pipelineLossOnExit/);
+    const json = JSON.parse((await salesim(['run', join(dir, 'att.yaml'), '--trials', '20', '--json', '--quiet'])).stdout);
+    expect(json.assumptions[0]).toMatchObject({ path: 'attrition.pipelineLossOnExit', value: 0.5, range: [0.2, 0.8] });
+  }, 60000);
+});
