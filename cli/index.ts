@@ -16,6 +16,7 @@ import { synth } from './commands/synth.js';
 import { backtest } from './commands/backtest.js';
 import { solveCommand } from './commands/solve.js';
 import { forecastCommand } from './commands/forecast.js';
+import { scenariosCommand } from './commands/scenarios.js';
 
 const commands: Record<string, Command> = {
   run,
@@ -29,6 +30,7 @@ const commands: Record<string, Command> = {
   backtest,
   solve: solveCommand,
   forecast: forecastCommand,
+  scenarios: scenariosCommand,
 };
 
 function usage(): string {

@@ -5,7 +5,7 @@
  * summary stores its columns contiguously and serves them where they are, without copies.
  */
 import type { TrialResults } from './types.js';
-import type { Columns } from './kernel/outputs.js';
+import type { ColumnReader, Columns } from './kernel/outputs.js';
 import { MECHANISMS, type ColumnKeyRead } from './mechanisms/registry.js';
 
 /** The columns the Summary reads in the way `read`, in registry order (as the mechanisms declare them). */
@@ -38,13 +38,7 @@ export interface ColumnSum {
 }
 
 /** The trial results as the Summary reads them. */
-export interface TrialColumns {
-  readonly trials: number;
-  readonly months: number;
-  /** column k of a wide array, in trial order; valid until the next call (do not modify it) */
-  column(key: WideKey, k: number): ArrayLike<number>;
-  /** a one-value-per-trial array, in trial order (do not modify it) */
-  scalar(key: ScalarKey): ArrayLike<number>;
+export interface TrialColumns extends ColumnReader<WideKey, ScalarKey> {
   /** the sums of column k of a summed array */
   sum(key: SummedKey, k: number): ColumnSum;
   /** pooled person-year attainments, in trial order */

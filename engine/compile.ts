@@ -21,7 +21,26 @@ import { compileTeam, type TeamParams } from './mechanisms/team/team.js';
 import { compileCustomers, type CompiledCustomers } from './mechanisms/customers/customers.js';
 import { compileBook, type OpenBook } from './mechanisms/openBook/openBook.js';
 import { compileDemand, type CompiledDemand } from './mechanisms/demand/demand.js';
+import { compileDrift, driftGlobals } from './mechanisms/drift/drift.js';
+import { compileCompensation } from './mechanisms/compensation/compensation.js';
+import { compileRetention } from './mechanisms/retention/retention.js';
+import { compileResponse } from './mechanisms/coverageResponse/coverageResponse.js';
+import { compileManagers } from './mechanisms/managers/managers.js';
 
+
+/**
+ * Month-by-month factors of resolution.monthInQuarter (month 1 is resolution.start), or nulls without them.
+ * @example calendarFactors(parseScenario({ ..., resolution: { byAge: [0.3], start: '2025-03', monthInQuarter: { win: [1, 1, 1.5] } } })).calWin[0] // 1.5
+ */
+export function calendarFactors(s: Scenario): { calWin: Float64Array | null; calResolve: Float64Array | null } {
+  const q = s.resolution?.monthInQuarter;
+  if (!q || !s.resolution?.start) return { calWin: null, calResolve: null };
+  const [y, mo] = s.resolution.start.split('-').map(Number);
+  const first = y * 12 + mo - 1;
+  const at = (f: number[]) => Float64Array.from({ length: s.horizonMonths }, (_, i) => f[(first + i) % 3]);
+  const ones = (f: number[]) => f.every((x) => x === 1);
+  return { calWin: ones(q.win) ? null : at(q.win), calResolve: ones(q.resolve) ? null : at(q.resolve) };
+}
 
 /**
  * Whole months an opportunity stays fresh: round(cycles x cycleMonths), at least 1 (0 when stalls are off).
@@ -35,7 +54,7 @@ export function stallMonths(cycles: number | undefined, cycleMonths: number): nu
 export function compile(s: Scenario): Compiled {
   const layout = seatLayout(s);
   const deal = s.reps.dealSize;
-  const emp = typeof deal === 'object' && 'empirical' in deal ? createEmpiricalTable(deal.empirical) : null;
+  const emp = typeof deal === 'object' && 'empirical' in deal ? createEmpiricalTable(deal.scale === undefined ? deal.empirical : deal.empirical.map((x) => x * deal.scale!)) : null;
   const dealMedian = typeof deal === 'number' ? deal : 'empirical' in deal ? emp!.median : deal.median;
   const dealSigma = typeof deal === 'number' || 'empirical' in deal ? 0 : deal.sigma;
   const ttf = s.hiring?.timeToFillMonths ?? 0;
@@ -57,8 +76,12 @@ export function compile(s: Scenario): Compiled {
     (s.openPipeline ? 1 << PURPOSE.book : 0) |
     (s.customers ? 1 << PURPOSE.customers : 0) |
     (s.customers?.referrals ? 1 << PURPOSE.referrals : 0) |
-    (s.demand ? 1 << PURPOSE.demand : 0);
+    (s.demand ? 1 << PURPOSE.demand : 0) |
+    (compileResponse(s) ? 1 << PURPOSE.response : 0);
+  const drift = compileDrift(s);
   const meanWin = winRate.shares.reduce((a, sh, i) => a + sh * winRate.means[i], 0);
+  // resolution by age: at least two buckets (the last one's chance repeated), so the stationary start fills them
+  const byAge = s.resolution ? Float64Array.from({ length: Math.max(2, s.resolution.byAge.length) }, (_, a) => s.resolution!.byAge[Math.min(a, s.resolution!.byAge.length - 1)]) : null;
   return {
     H: s.horizonMonths,
     years: Math.ceil(s.horizonMonths / 12),
@@ -70,7 +93,7 @@ export function compile(s: Scenario): Compiled {
     potential,
     unlimited: potential.every((f) => f === Infinity),
     purposes,
-    globals: s.demand ? GLOBAL.demand + 1 : s.customers ? GLOBAL.customers + 1 : GLOBAL.customers,
+    globals: Math.max(driftGlobals(drift, s.demand ? GLOBAL.demand + 1 : s.customers ? GLOBAL.customers + 1 : GLOBAL.customers, GLOBAL.drift), s.managers ? GLOBAL.managers + 1 : 0),
     rate: s.reps.opportunitiesPerMonth,
     cycle: s.reps.cycleMonths,
     pResolve: 1 / s.reps.cycleMonths,
@@ -135,20 +158,27 @@ export function compile(s: Scenario): Compiled {
     hoursReal: s.sellingTime?.hoursPerOpportunity ?? 1,
     hoursPad: s.sellingTime?.hoursPerPaddedOpportunity ?? 0,
     hoursOpen: s.sellingTime?.hoursPerOpenOpportunityPerMonth ?? 0,
-    stalls: s.stalls != null,
-    stallAfter: stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths),
-    stallAfterPad: stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),
-    stallAge: Math.max(stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths), stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths)),
+    stalls: s.stalls != null || byAge !== null,
+    stallAfter: byAge ? byAge.length : stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths),
+    stallAfterPad: byAge ? byAge.length : stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),
+    stallAge: byAge ? byAge.length - 1 : Math.max(stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths), stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths)),
+    byAge,
+    ...calendarFactors(s),
     pStall: (s.stalls?.resolveMultiplier ?? 1) / s.reps.cycleMonths,
     ndStall: s.stalls?.noDecisionRate ?? 0,
     hasCosts: s.costs !== null,
     repMonthlyCost: (s.costs?.repAnnualCost ?? 0) / 12,
-    managerSpan: s.costs?.managerSpan ?? null,
+    managerSpan: s.managers?.span ?? s.costs?.managerSpan ?? null, // with a managers block, its span
     managerMonthlyCost: (s.costs?.managerAnnualCost ?? 0) / 12,
     leaderSearchCost: s.costs?.leaderSearchCost ?? 0,
     vacancyMonthlyCost: s.costs?.vacancyMonthlyCost ?? 0,
     customers: compileCustomers(s, dealMedian, dealSigma, meanWin),
     book: compileBook(s, layout.initialSeats),
     demand: compileDemand(s),
+    drift,
+    comp: compileCompensation(s),
+    response: compileResponse(s),
+    managers: compileManagers(s, layout.seats),
+    retention: compileRetention(s, winRate, emp ? emp.mean : expectedDealSize(dealMedian, dealSigma)),
   };
 }

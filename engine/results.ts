@@ -32,6 +32,10 @@ export function allocateResults(l: Layout): TrialResults {
   const layout: ResultLayout = { from: l.from, trials: l.trials, months: l.months, territories: l.territories, years: l.years, figures: l.figures ?? false };
   if (l.customers) layout.customers = l.customers;
   if (l.demand) layout.demand = l.demand;
+  if (l.compensation) layout.compensation = l.compensation;
+  if (l.retention) layout.retention = l.retention;
+  if (l.coverageResponse) layout.coverageResponse = l.coverageResponse;
+  if (l.managers) layout.managers = l.managers;
   const w = widths(layout);
   const columns = {} as { [K in ColumnKey]: Float64Array };
   for (const k of Object.keys(w) as ColumnKey[]) columns[k] = new Float64Array(l.trials * w[k]);

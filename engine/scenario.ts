@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LineCounter, parseDocument, visit } from 'yaml';
 import { InputError, formatPath, issue, type InputIssue } from './errors.js';
 import { MAX_DEPTH, MAX_TEXT_CHARS, valueDepth, yamlTextDepth } from './textLimits.js';
-import { AttritionSchema, CostsSchema, CoverageSchema, CustomersSchema, DemandSchema, HiringSchema, LeadershipSchema, MarketSchema, OpenDealSchema, ProgrammeSchema, QuotaSchema, RosterSeatSchema, RosterTeamSchema, ScenarioSchema, SellingTimeSchema, StallsSchema, TerritorySchema, WinRateSchema } from './scenarioSchema.js';
+import { AttritionSchema, CostsSchema, CoverageSchema, CustomersSchema, DemandSchema, HiringSchema, LeadershipSchema, MarketSchema, OpenDealSchema, ProgrammeSchema, QuotaSchema, RosterSeatSchema, RosterTeamSchema, ScenarioSchema, SellingTimeSchema, StallsSchema, ResolutionSchema, TerritorySchema, WinRateSchema } from './scenarioSchema.js';
 export { ScenarioSchema, WinRateSchema, scenarioJsonSchema } from './scenarioSchema.js';
 import { resolveUncertainty, takeDistributions, type Uncertainty } from './uncertainty/resolve.js';
 
@@ -27,7 +27,7 @@ export type RosterTeam = z.output<typeof RosterTeamSchema>;
 export type OpenDeal = z.output<typeof OpenDealSchema>;
 
 /** A resolved scenario: every default filled, territories explicit, absent blocks null. */
-export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'openPipeline' | 'customers' | 'demand' | '$schema' | 'uncertainty'> {
+export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attrition' | 'leadership' | 'quota' | 'coverage' | 'sellingTime' | 'stalls' | 'costs' | 'market' | 'initialTeam' | 'openPipeline' | 'customers' | 'demand' | '$schema' | 'uncertainty' | 'resolution'> {
   territories: Territory[];
   hiring: z.output<typeof HiringSchema> | null;
   attrition: z.output<typeof AttritionSchema> | null;
@@ -55,6 +55,8 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
   demand?: Demand | null;
   /** present only with uncertain parameters: drawn per trial (engine/mechanisms/uncertainty/trialScenarios.ts); their fields hold the medians */
   uncertainty?: Uncertainty;
+  /** resolution by age; absent (null): 1 / cycleMonths at every age, bit-identical to a scenario without the block */
+  resolution?: z.output<typeof ResolutionSchema> | null;
 }
 
 /** Maps zod issues to the project's error shape, picking the most specific branch of a union. */
@@ -254,6 +256,7 @@ export function parseScenario(input: string | unknown): Scenario {
     team = { asOf: initialTeam.asOf, roster };
   }
   delete (rest as { demand?: unknown }).demand; // `demand: null` resolves (and hashes) as absent
+  delete (rest as { resolution?: unknown }).resolution; // so does `resolution: null`
   const reps = { ...s.reps, seats: territories.reduce((a, t) => a + t.seats, 0) };
   const resolved: Scenario = {
     ...rest,
@@ -273,6 +276,7 @@ export function parseScenario(input: string | unknown): Scenario {
     ...(team && openPipeline ? { openPipeline } : {}),
     ...(s.customers ? { customers: s.customers } : {}),
     ...(s.demand ? { demand: s.demand } : {}),
+    ...(s.resolution ? { resolution: s.resolution } : {}),
   };
   if (taken.found.length === 0 && !uncertainty) return resolved;
   return resolveUncertainty(resolved, taken.found, uncertainty, (x) => parseScenario(x), raw);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { withDistributions } from './uncertainty/jsonSchema.js';
+import { checkRunnable } from './runnable.js';
 import { DistributionSchema } from './uncertainty/distribution.js';
 import { num, prob, pos, int, str, WinRateSchema } from './kernel/schemaRules.js';
 
@@ -33,13 +34,18 @@ import { QuotaSchema, EscalationSchema, CoverageSchema } from './mechanisms/cove
 export { QuotaSchema, EscalationSchema, CoverageSchema } from './mechanisms/coverage/schema.js';
 import { SellingTimeSchema } from './mechanisms/sellingTime/schema.js';
 export { SellingTimeSchema } from './mechanisms/sellingTime/schema.js';
-import { StallsSchema } from './mechanisms/stalls/schema.js';
-export { StallsSchema } from './mechanisms/stalls/schema.js';
+import { StallsSchema, ResolutionSchema } from './mechanisms/stalls/schema.js';
+export { StallsSchema, ResolutionSchema } from './mechanisms/stalls/schema.js';
 import { CostsSchema } from './mechanisms/costs/schema.js';
 export { CostsSchema } from './mechanisms/costs/schema.js';
 import { ArrSchema, CustomersSchema } from './mechanisms/customers/schema.js';
 export { ArrSchema, CustomersSchema } from './mechanisms/customers/schema.js';
 import { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
+import { DriftSchema } from './mechanisms/drift/schema.js';
+import { CompensationSchema, compensationRules } from './mechanisms/compensation/schema.js';
+import { RetentionSchema, retentionRules } from './mechanisms/retention/schema.js';
+import { CoverageResponseSchema, coverageResponseRules } from './mechanisms/coverageResponse/schema.js';
+import { ManagersSchema } from './mechanisms/managers/schema.js';
 export { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
 
 /**
@@ -72,17 +78,26 @@ export const ScenarioBase = z.strictObject({
     coverage: CoverageSchema.nullable().optional(),
     sellingTime: SellingTimeSchema.nullable().optional(),
     stalls: StallsSchema.nullable().optional(),
+    resolution: ResolutionSchema.nullable().optional(),
     costs: CostsSchema.nullable().optional(),
     market: MarketSchema.nullable().optional(),
     initialTeam: InitialTeamSchema.optional(),
     openPipeline: z.array(OpenDealSchema, { error: 'must be a list of open opportunities' }).max(1_000_000, 'must have at most 1000000 opportunities').optional(),
     customers: CustomersSchema.nullable().optional(),
     demand: DemandSchema.nullable().optional(),
+    drift: DriftSchema.optional(),
+    compensation: CompensationSchema.optional(),
+    retention: RetentionSchema.optional(),
+    coverageResponse: CoverageResponseSchema.optional(),
+    managers: ManagersSchema.optional(),
     uncertainty: UncertaintySchema.nullable().optional(),
   });
 export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const roster = typeof s.initialTeam === 'object';
+    compensationRules(s, add);
+    retentionRules(s, add);
+    coverageResponseRules(s, add);
     if (!s.territories && s.reps.seats === undefined && !roster) add(['reps', 'seats'], 'is required when there are no territories');
     if (s.territories && s.reps.seats !== undefined && !roster) {
       const total = s.territories.reduce((a, t) => a + t.seats, 0);
@@ -137,6 +152,8 @@ export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     }
     if (s.stalls && s.stalls.paddedAfterCycles * s.reps.cycleMonths > 120) add(['stalls', 'paddedAfterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
     if (s.stalls && s.stalls.afterCycles * s.reps.cycleMonths > 120) add(['stalls', 'afterCycles'], 'must give at most 120 months (x reps.cycleMonths)');
+    if (s.stalls && s.resolution) add(['resolution'], 'cannot be combined with stalls (resolution by age already says how old deals resolve)');
+    if (s.resolution?.monthInQuarter && s.resolution.start === null) add(['resolution', 'start'], 'is required with monthInQuarter (the calendar month of month 1)');
     if (s.customers?.experience && s.customers.experience.startMonth > s.horizonMonths)
       add(['customers', 'experience', 'startMonth'], `must be within the horizon (1..${s.horizonMonths})`);
     if (s.customers?.initial === 'steady-state' && s.customers.annualChurn === 0)
@@ -144,6 +161,7 @@ export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
     if (s.customers && typeof s.reps.dealSize === 'object' && 'empirical' in s.reps.dealSize)
       add(['customers'], 'cannot be combined with an empirical reps.dealSize yet (use a fixed or lognormal deal size)');
     checkRoster(s, add);
+    checkRunnable(s, add);
     const d = s.demand;
     if (d) {
       if ((d.leadsPerMonth == null) === (d.budgetPerMonth == null)) add(['demand', 'leadsPerMonth'], 'give exactly one of demand.leadsPerMonth or demand.budgetPerMonth');

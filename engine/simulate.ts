@@ -59,6 +59,12 @@ import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat
 import { bookBegin, resolveBook } from './mechanisms/openBook/openBook.js';
 import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './mechanisms/demand/demand.js';
 import { trialScenarios } from './mechanisms/uncertainty/trialScenarios.js';
+import { checkAbort } from './abort.js';
+import { dealFactor, driftBegin, driftSeat } from './mechanisms/drift/drift.js';
+import { compBegin, compEnd, compMonth, compSeat } from './mechanisms/compensation/compensation.js';
+import { respondSeat, responseBegin, responseEnd } from './mechanisms/coverageResponse/coverageResponse.js';
+import { managerSeat, managersBegin, managersEnd, managersMonth, teamHazard } from './mechanisms/managers/managers.js';
+import { retentionBegin, retentionEnd, retentionExit, retentionMonth, retentionSeat } from './mechanisms/retention/retention.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -105,12 +111,15 @@ function createKernel(c: Compiled) {
   return {
     allocate(from: number, trials: number): TrialResults {
       st.nAtt = 0;
-      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null });
+      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null, compensation: c.comp !== null, retention: c.retention !== null, coverageResponse: c.response !== null, managers: c.managers !== null });
     },
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);
       beginTrial(st, c, key[0], key[1]);
-      for (let m = 1; m <= c.H; m++) month(st, c, m, out, row, k);
+      for (let m = 1; m <= c.H; m++) {
+        checkAbort(); // a cancelled run stops within a month (engine/abort.ts)
+        month(st, c, m, out, row, k);
+      }
       endTrial(st, c, out, row);
     },
     finish(out: TrialResults): TrialResults {
@@ -174,6 +183,11 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   if (c.customers) customersBegin(st, c, N * PURPOSES + GLOBAL.customers);
   if (c.book) bookBegin(st, c.book);
   if (c.demand) demandBegin(st);
+  if (c.drift) driftBegin(st.drift!, c.drift, st.S, N * PURPOSES + GLOBAL.drift);
+  if (c.comp) compBegin(st.comp!);
+  if (c.retention) retentionBegin(st.ret!);
+  if (c.response) responseBegin(st.resp!);
+  if (c.managers) managersBegin(st.mgr!, c.managers, st.S, N * PURPOSES + GLOBAL.managers);
 }
 
 /**
@@ -186,11 +200,15 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   if (c.hiring) k.cost += charge(out, k.ci, COST.hiring, fillSeats(st, c, m) * c.costPerHire); // 1
   leaderMonthStart(st, c.leadership, m, out, row, k.mo); // 2
   startProgrammes(st, c, m, out, k); // 2
+  if (c.managers) managersMonth(st.mgr!, c.managers, m, st.S, st.N * PURPOSES + GLOBAL.managers); // 2, managers' exits and their teams' multipliers
   if (c.demand) k.cost += demandMonth(st, c, m, out, k.mo, st.N * PURPOSES + GLOBAL.demand); // 2b
   if (!c.unlimited) territoryDemand(st, c); // 3, a pass of its own: 4 needs every territory's total
   if (c.demand) demandRoute(st, c, st.N * PURPOSES + GLOBAL.demand);
   if (k.referrals) countSeated(st, c);
   k.hazard = c.hazard * st.hazardMult;
+  // calendar factors of resolution.monthInQuarter (read by resolutions in 6)
+  if (c.calWin) st.calWin = c.calWin[m - 1];
+  if (c.calResolve) st.calResolve = c.calResolve[m - 1];
   seatPass(st, c, out, k); // 4-8 and the counts of 10, seat by seat
   out.revenue[k.mo] = k.revenue;
   st.cumRev[m] = st.cumRev[m - 1] + k.revenue;
@@ -198,6 +216,8 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   const salaries = chargeSalaries(out, k.ci, c, k.seatedN); // 7
   charge(out, k.ci, COST.enablement, k.enrolled);
   k.cost += salaries + k.enrolled;
+  if (c.comp) k.cost += charge(out, k.ci, COST.reps, compMonth(st.comp!)); // 7, pay under the compensation plan
+  if (c.retention) k.cost += charge(out, k.ci, COST.reps, retentionMonth(st.ret!)); // 7, the retention raise
   if (c.customers) k.cost += customersMonth(st, c, m, out, k.mo); // 8b
   if (c.leadership) k.cost += leaderExit(st, c, m, out, k); // 9
   monthEnd(st, c, out, k); // 10
@@ -240,6 +260,7 @@ function territoryDemand(st: SeatState, c: Compiled): void {
 
 /** Revenue v won by seat s this month: to its territory, and to its holder when the seat is held. Returns v. */
 function credit(st: SeatState, c: Compiled, out: TrialResults, k: Month, s: number, v: number): number {
+  if (c.drift) v *= dealFactor(st.drift!, c.H, k.m);
   if (v > 0) {
     out.territoryRevenue[k.tro + c.seatTerritory[s]] += v;
     if (st.status[s] === SEATED) creditPerson(st, s, k.y, v);
@@ -271,6 +292,8 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
   for (let s = 0; s < st.N; s++) {
     if (status[s] === SEATED) {
       const demand = c.unlimited ? seatRates(st, c, s) : st.demand[s];
+      if (c.drift) driftSeat(st, st.drift!, c.H, s, m); // 3, the market's drift
+      if (c.managers) managerSeat(st, c.managers, st.mgr!, s); // 3, the team's coaching
       const lam = demand * st.tFactor[territory[s]] * market;
       const a = arrive(st, c, s, m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4 (x the market's month)
       st.created += a;
@@ -279,6 +302,7 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
         created += a;
       }
       if (c.demand) demandArrive(st, c, s, out, mo); // 4, marketing-sourced
+      if (c.response) created += respondSeat(st, c, c.response, st.resp!, s, k); // 5, prospecting before padding
       if (c.coverage !== 0) padded += padSeat(st, c, s, left); // 5
     }
     if (figures) openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];
@@ -288,8 +312,12 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
     if (status[s] === SEATED) {
       seatedN++;
       if (c.quotaAnnual) accrueQuota(st, s, k.y, monthQuota(st, c, s)); // 7
+      if (c.comp) compSeat(st, c.comp, st.comp!, s, m, k.y); // 7, the rep's pay
       if (st.P > 0) enrolled += enrolledCost(st, c, s);
-      if (c.attrition && exitSeat(st, c, s, m, hazard, quarterEnd)) {
+      let h = c.retention ? retentionSeat(st, c.retention, st.ret!, s, quarterEnd) : hazard; // 8, by attainment and pay
+      if (c.managers) h *= teamHazard(c.managers, st.mgr!, s); // 8, the team's manager
+      if (c.attrition && exitSeat(st, c, s, m, h, quarterEnd)) {
+        if (c.retention) retentionExit(st.ret!, s);
         if (c.demand) demandExit(st, c, s);
         vacate(st, c, s, m); // 8
       }
@@ -387,4 +415,15 @@ function endTrial(st: SeatState, c: Compiled, out: TrialResults, row: number): v
     for (let k = row * c.H; k < (row + 1) * c.H; k++) revenue += out.revenue[k];
     demandEnd(st, out, row, revenue);
   }
+  if (c.retention) retentionEnd(st.ret!, out, row);
+  if (c.response) responseEnd(st.resp!, out, row);
+  if (c.managers) managersEnd(st.mgr!, out, row);
+  if (c.comp) compEnd(st.comp!, c.comp, out, row, rowSum(out.revenue, row, c.H));
+}
+
+/** The sum of row `row` of a per-month array. */
+function rowSum(a: Float64Array, row: number, H: number): number {
+  let x = 0;
+  for (let k = row * H; k < (row + 1) * H; k++) x += a[k];
+  return x;
 }

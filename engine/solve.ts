@@ -222,6 +222,7 @@ export function solve(s: Scenario, opts: SolveOptions): SolveResult {
     let goodX = direction === 'smallest' ? hi0 : lo0;
     while (integer ? Math.abs(goodX - badX) > 1 : Math.abs(goodX - badX) > tolerance) {
       const mid = integer ? Math.floor((badX + goodX) / 2) : (badX + goodX) / 2;
+      if (mid === badX || mid === goodX) break; // a tolerance below the doubles' spacing: no narrower bracket exists
       if (at(mid).met) goodX = mid;
       else badX = mid;
     }

@@ -13,6 +13,11 @@ import { createStreams, PURPOSES, GLOBALS } from './random/streams.js';
 import { createLeaderState } from './mechanisms/leadership/leadership.js';
 import { createCustomerState } from './mechanisms/customers/customers.js';
 import { createDemandState } from './mechanisms/demand/demand.js';
+import { createDriftState } from './mechanisms/drift/drift.js';
+import { createCompState } from './mechanisms/compensation/compensation.js';
+import { createRetentionState } from './mechanisms/retention/retention.js';
+import { createResponseState } from './mechanisms/coverageResponse/coverageResponse.js';
+import { createManagerState } from './mechanisms/managers/managers.js';
 
 
 /**
@@ -91,6 +96,8 @@ export function createState(c: Compiled): SeatState {
     lift: 1,
     dip: 1,
     hazardMult: 1,
+    calWin: 1,
+    calResolve: 1,
     effDemand: 0,
     effWin: 0,
     effNoDecision: 0,
@@ -114,6 +121,11 @@ export function createState(c: Compiled): SeatState {
     bookOpen: new Int32Array(N),
     cust: c.customers ? createCustomerState(N, T, H, Y) : null,
     dem: c.demand ? createDemandState(N, T, c.demand.delay) : null,
+    drift: c.drift ? createDriftState(c.drift) : null,
+    comp: c.comp ? createCompState(N) : null,
+    ret: c.retention ? createRetentionState(N) : null,
+    resp: c.response ? createResponseState() : null,
+    mgr: c.managers ? createManagerState(c.managers, N) : null,
     att: new Float32Array(1024),
     nAtt: 0,
   };

@@ -14,9 +14,9 @@ import { ENGINE_VERSION } from './version.js';
 import { uncertaintySummary } from './uncertainty/summary.js';
 import { assumptionsUsed } from './assumptionsUsed.js';
 import { addInto } from './kernel/summaryParts.js';
-import { customersSummary } from './mechanisms/customers/summary.js';
-import { demandSummary } from './mechanisms/demand/summary.js';
-import { coverageSummary } from './mechanisms/coverage/summary.js';
+import { MECHANISMS, type AlwaysSections, type OptionalSections } from './mechanisms/registry.js';
+import type { Columns } from './kernel/outputs.js';
+import type { ScalarKey } from './columns.js';
 
 export interface SummarizeOptions {
   seed?: number;
@@ -82,6 +82,22 @@ function monthlyMean(src: TrialColumns, key: SummedKey): number[] {
   return Array.from({ length: src.months }, (_, m) => src.sum(key, m).all / src.trials);
 }
 
+/**
+ * The mechanisms' Summary sections, in registry order (engine/mechanisms/registry.ts, each entry's
+ * `summary`): those that are always in the Summary (null when off) and those present only when on.
+ */
+function sections(s: Scenario, src: TrialColumns, hasQuota: boolean): { always: AlwaysSections; optional: OptionalSections } {
+  const always: Record<string, unknown> = {};
+  const optional: Record<string, unknown> = {};
+  for (const m of MECHANISMS) {
+    if (!('summary' in m)) continue;
+    const isAlways = 'always' in m.summary;
+    if (m.summary.when(s)) (isAlways ? always : optional)[m.summary.key] = m.summary.build(s, src, hasQuota);
+    else if (isAlways) always[m.summary.key] = null;
+  }
+  return { always: always as AlwaysSections, optional: optional as OptionalSections };
+}
+
 const ATTAINMENT_EDGES = Array.from({ length: 31 }, (_, i) => Math.round(i * 10) / 100);
 
 /**
@@ -143,12 +159,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
   marginAndRoi(total, costTotal, margin, roi);
   const breakdown: Record<string, Stats> = {};
   COST_ITEMS.forEach((item, k) => (breakdown[item] = stats(src.column('costItems', k))));
-  if (s.customers) breakdown.customerSuccess = stats(src.scalar('csCost'));
-  if (s.demand) {
-    breakdown.marketing = stats(src.scalar('marketingCostLeads'));
-    if (s.demand.sdr) breakdown.sdr = stats(src.scalar('marketingCostSdr'));
-    if (s.demand.nurture) breakdown.nurture = stats(src.scalar('marketingCostNurture'));
-  }
+  for (const m of MECHANISMS) for (const [key, spec] of Object.entries(m.columns as Columns)) if (spec.breakdown?.when(s)) breakdown[spec.breakdown.item] = stats(src.scalar(key as ScalarKey));
   const lorenz: [number, number][] = [];
   for (let i = 0; i < LORENZ_POINTS; i++) {
     const x = i / (LORENZ_POINTS - 1);
@@ -158,6 +169,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
   const hasQuota = plan !== null && s.quota !== null && s.quota.method !== 'none';
   const elapsed = opts.elapsedMs ?? 0;
   const zero = stats([0]);
+  const { always, optional } = sections(s, src, hasQuota);
   return {
     trials: n,
     seed: opts.seed ?? s.seed,
@@ -199,7 +211,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
       presentByMonth: monthlyMean(src, 'leaderPresent'),
       disruptedByMonth: monthlyMean(src, 'disrupted'),
     },
-    coverage: s.coverage || s.sellingTime || s.stalls ? coverageSummary(s, src, hasQuota) : null,
+    ...always,
     cost: { total: costStats, monthly: perMonth(src, 'cost'), breakdown },
     margin: stats(margin),
     roi: s.costs ? statsOrNull(roi) : null,
@@ -208,8 +220,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
       revenueStdError: totalStats.sd / Math.sqrt(n),
       planProbabilityStdError: planSe,
     },
-    ...(s.customers ? { customers: customersSummary(src) } : {}),
-    ...(s.demand ? { demand: demandSummary(s, src) } : {}),
+    ...optional,
     ...(s.uncertainty ? { uncertainty: uncertaintySummary(s.uncertainty, opts.seed ?? s.seed, opts.designTrials ?? n, n, total) } : {}),
     assumptions: assumptionsUsed(s),
     meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },

@@ -7,13 +7,21 @@ import type { UncertaintySummary } from './uncertainty/summary.js';
 import type { AssumptionUse } from './assumptionsUsed.js';
 export type { AssumptionUse } from './assumptionsUsed.js';
 import type { ResultLayout } from './kernel/outputs.js';
-import type { ColumnKey } from './mechanisms/registry.js';
+import type { AlwaysSections, ColumnKey, OptionalSections } from './mechanisms/registry.js';
+export type { CompensationSummary } from './mechanisms/compensation/types.js';
+export type { ManagersSummary } from './mechanisms/managers/types.js';
+export type { CoverageResponseSummary } from './mechanisms/coverageResponse/types.js';
+export type { RetentionSummary } from './mechanisms/retention/types.js';
 export type { ResultLayout } from './kernel/outputs.js';
 export type { ColumnKey } from './mechanisms/registry.js';
 export type { UncertaintySummary } from './uncertainty/summary.js';
 
 import { COST_ITEMS, LORENZ_POINTS, type CostItem } from './kernel/outputs.js';
 export { COST_ITEMS, LORENZ_POINTS, type CostItem };
+export type { CoverageSummary, WinRateGroup } from './mechanisms/coverage/summary.js';
+export type { CustomersSummary } from './mechanisms/customers/summary.js';
+export type { DemandSummary } from './mechanisms/demand/summary.js';
+export type { MonthlyAnnual } from './kernel/summaryParts.js';
 
 
 /**
@@ -46,106 +54,12 @@ export interface PlanResult {
   annual: { year: number; months: number; target: number; probability: number; ci: [number, number] }[];
 }
 
-/** One win-rate group's coverage figures (top 20% or the other 80% of persons by base win rate). */
-export interface WinRateGroup {
-  revenuePerRep: Stats;
-  /** mean attainment of the group's person-years (null without quota) */
-  attainment: Stats | null;
-  /** padded / created opportunities of the group */
-  paddedShare: Stats | null;
-}
-
-export interface CoverageSummary {
-  /** padded / created opportunities (0 without a coverage rule) */
-  paddedShare: Stats;
-  /** pipeline value after padding / remaining quarterly quota (null without a coverage rule) */
-  realisedCoverage: Stats | null;
-  /** the multiple the rule required (global: the multiple in force; individual: 1 / own conversion), weighted by remaining quota */
-  requiredCoverage: Stats | null;
-  /** won / resolved opportunities over the horizon (padded included) */
-  realisedWinRate: Stats | null;
-  /** stalled / open opportunities over month ends (null without stalls) */
-  stalledShare: Stats | null;
-  byMonth: {
-    /** won / resolved in the month */
-    winRate: Stats[];
-    /** pipeline velocity: value won in the month / open pipeline value */
-    velocity: Stats[];
-    /** stalled / open at the month's end (null without stalls) */
-    stalledShare: Stats[] | null;
-    /** the global multiple in force (null unless the policy is global) */
-    multiple: Stats[] | null;
-  };
-  top20: WinRateGroup;
-  bottom80: WinRateGroup;
-}
-
-/** A monthly quantity's Stats by month and per plan year (year-end for stocks, sums for flows). */
-export interface MonthlyAnnual {
-  monthly: Stats[];
-  annual: Stats[];
-}
-
-/** Recurring revenue (present only when the scenario has a customers block). */
-export interface CustomersSummary {
-  /** end-of-month ARR; annual = at each plan year's end */
-  arr: MonthlyAnnual;
-  /** ARR won, expanded and churned in the month; annual = the year's sum */
-  newArr: MonthlyAnnual;
-  expansionArr: MonthlyAnnual;
-  churnedArr: MonthlyAnnual;
-  /** end-of-month customers; annual = at each plan year's end */
-  customers: MonthlyAnnual;
-  /** subscription revenue recognised (end-of-month ARR / 12); annual = the year's sum */
-  recognisedRevenue: MonthlyAnnual & { total: Stats };
-  /** per plan year, of the ARR present at the year's start: gross (churn only) and net (with expansion) retention; null when no trial had customers then */
-  grr: (Stats | null)[];
-  nrr: (Stats | null)[];
-  /** customers won over the horizon (sales and referrals) */
-  newCustomers: Stats;
-  /** per trial: (sales cost, without the customer-experience programme) / customers won; null without costs */
-  cac: Stats | null;
-  /** mean ACV won x grossMargin x expected months (5-year cap) at the horizon's churn and expansion / 12 */
-  ltv: Stats | null;
-  /** CAC / (mean ACV x grossMargin / 12) */
-  cacPaybackMonths: Stats | null;
-  referralOpportunities: { monthly: Stats[] };
-  customerSuccessCost: Stats;
-  /** standard error of mean end-of-horizon ARR */
-  arrStdError: number;
-}
-
-/** Demand generation (present only when the scenario has a demand block). */
-export interface DemandSummary {
-  /** leads arrived; annual = the year's sum; total over the horizon */
-  leads: MonthlyAnnual & { total: Stats };
-  /** qualified opportunities (after the qualification delay, nurture conversions included, before the hand-off) */
-  qualified: MonthlyAnnual & { total: Stats };
-  /** marketing-sourced opportunities created in the reps' pipelines (after the hand-off and territory saturation) */
-  opportunities: MonthlyAnnual & { total: Stats };
-  /** marketing-sourced deals won, and their revenue */
-  won: MonthlyAnnual & { total: Stats };
-  revenue: MonthlyAnnual & { total: Stats };
-  /** end-of-month nurture pool; annual = at each plan year's end (null without a nurture programme) */
-  nurturePool: MonthlyAnnual | null;
-  /** end-of-month leads waiting for an SDR (null without SDRs) */
-  backlog: MonthlyAnnual | null;
-  /** per trial: marketing-sourced / all created (not padded) opportunities, and / all revenue */
-  shareOfPipeline: Stats | null;
-  shareOfRevenue: Stats | null;
-  /** demand cost over the horizon: leads (or budget), SDRs, nurture programme, and their sum */
-  cost: { total: Stats; leads: Stats; sdr: Stats; nurture: Stats };
-  /** ratios of means: mean lead spend (leads or budget) / mean leads; mean demand cost (leads, SDRs, nurturing) / mean marketing-sourced opportunities and won deals (null when the denominator is 0) */
-  costPerLead: number | null;
-  costPerOpportunity: number | null;
-  costPerWonDeal: number | null;
-  /** marketing ROI: (mean marketing-sourced revenue - mean demand cost) / mean demand cost (null without demand cost) */
-  roi: number | null;
-  /** standard error of mean marketing-sourced revenue over the horizon */
-  revenueStdError: number;
-}
-
-export interface Summary {
+/**
+ * The Summary. The mechanisms' sections come from the registry (engine/mechanisms/registry.ts, each entry's
+ * `summary`): `coverage` (null unless the scenario has a coverage, sellingTime or stalls block), `demand`
+ * and `customers` (absent without their block).
+ */
+export interface Summary extends AlwaysSections, OptionalSections {
   trials: number;
   seed: number;
   horizonMonths: number;
@@ -166,8 +80,6 @@ export interface Summary {
   headcount: { monthly: Stats[]; productive: Stats[]; ramping: Stats[]; vacant: Stats[] };
   hiring: { hires: Stats; exits: Stats };
   leadership: { changes: Stats; monthsWithoutLeader: Stats; programmesLost: Stats; presentByMonth: number[]; disruptedByMonth: number[] };
-  /** present when the scenario has a coverage, sellingTime or stalls block */
-  coverage: CoverageSummary | null;
   cost: { total: Stats; monthly: Stats[]; breakdown: Record<string, Stats> };
   margin: Stats;
   /** per-trial ROI (margin / cost of each trial): its distribution */
@@ -179,10 +91,6 @@ export interface Summary {
    */
   roiOfMeans: number | null;
   diagnostics: { revenueStdError: number; planProbabilityStdError: number | null };
-  /** recurring revenue; absent when the scenario has no customers block */
-  customers?: CustomersSummary;
-  /** demand generation; absent when the scenario has no demand block */
-  demand?: DemandSummary;
   /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */
   uncertainty?: UncertaintySummary;
   /** the assumptions (unsourced numbers, engine/assumptions.ts) the scenario uses, with their plausible ranges */

@@ -9,6 +9,9 @@ import {
   calibrate,
   compareToBand,
   InputError,
+  rollingBacktest,
+  type RollingOptions,
+  type RollingResult,
   type BacktestResult,
   type BookedRevenue,
   type CalibrateOptions,
@@ -69,4 +72,17 @@ export interface BandTask {
  */
 export function bandTask(t: BandTask): TaskAnswer<BacktestResult> {
   return guarded(() => compareToBand(t.booked, t.results, t.seed));
+}
+
+export interface RollingTask {
+  csv: string;
+  options: Omit<RollingOptions, 'onProgress'>;
+}
+
+/**
+ * The engine's rolling-origin back-test (cut, calibrate, forecast, score at each date) on a worker.
+ * @example await pool.run({ csv, options: { asOf: ['2025-06-30'], horizon: 3 } }, { name: 'rollingTask' })
+ */
+export function rollingTask(t: RollingTask): TaskAnswer<RollingResult> {
+  return guarded(() => rollingBacktest(t.csv, t.options));
 }

@@ -42,6 +42,8 @@ export function forecastReportTask(t: ForecastReportTask): ForecastReport {
 export interface SampleExportTask {
   scenario: unknown;
   seed: number;
+  /** refuse a history over this many expected rows (the server's memory cap) */
+  maxRows?: number;
 }
 
 /** A synthetic export to try a forecast on: CSV texts and a month-end as-of date half way through the plan year. */
@@ -66,7 +68,7 @@ export function sampleExportTask(t: SampleExportTask): TaskAnswer<SampleExport> 
     const y = Math.floor(m / 12);
     const mo = (m % 12) + 1;
     const asOf = `${y}-${String(mo).padStart(2, '0')}-${new Date(Date.UTC(y, mo, 0)).getUTCDate()}`;
-    const h = synthesize(scenario, { months: 12, start, seed: t.seed, roster: true });
+    const h = synthesize(scenario, { months: 12, start, seed: t.seed, roster: true, maxRows: t.maxRows });
     return { ok: true, value: { opportunities: h.opportunities, roster: h.roster ?? '', asOf, warnings: h.warnings } };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, errors: e.errors };

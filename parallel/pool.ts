@@ -49,10 +49,10 @@ export function workerSpec(): { filename: string; execArgv: string[] } {
  *
  * `run(task, { signal })` never hands the signal to Piscina: Piscina aborts a running task by
  * terminating its worker, and when the worker has already posted its result that races into an
- * uncaught "Unexpected message from Worker" exception, which would take a server down. Here an abort
- * rejects the caller's promise at once (with the signal's reason), a task not yet started is never
- * queued, and a task already queued or running finishes on its worker and its result is dropped. Tasks
- * are small chunks of trials, so the waste is bounded.
+ * uncaught "Unexpected message from Worker" exception, which would take a server down. Here an object
+ * task gets a shared abort cell (`task.cancel`); an abort sets it, the worker's engine stops at its next
+ * simulated month (engine/abort.ts), and the caller's promise rejects with the signal's reason once the
+ * worker has stopped (so the pool is free when it settles). A task not yet started is never queued.
  * @example const pool = createPool({ workers: 2 }); await pool.destroy();
  */
 export function createPool(opts: PoolOptions = {}): Pool {
@@ -74,14 +74,31 @@ export function createPool(opts: PoolOptions = {}): Pool {
     const { signal, ...rest } = options as { signal?: AbortSignal };
     if (!signal) return run(task, rest);
     if (signal.aborted) return Promise.reject(signal.reason);
-    const done = run(task, rest);
+    // the task carries a shared abort cell (parallel/worker.ts hands it to the engine, which looks at it
+    // every simulated month): an abort sets it, and the caller's promise settles once the worker has
+    // stopped, so whoever holds a queue slot for this work frees it only when the work is over
+    const withCell = task !== null && typeof task === 'object' && !Array.isArray(task) && !(task as { cancel?: unknown }).cancel;
+    const cancel = withCell ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    const done = run(withCell ? { ...(task as object), cancel } : task, rest);
     return new Promise((resolve, reject) => {
       const onAbort = () => {
-        done.catch(() => {});
-        reject(signal.reason);
+        if (cancel) Atomics.store(cancel, 0, 1);
+        done.then(
+          () => reject(signal.reason),
+          () => reject(signal.reason),
+        );
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      done.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      done.then(
+        (v) => {
+          signal.removeEventListener('abort', onAbort);
+          if (!signal.aborted) resolve(v);
+        },
+        (e) => {
+          signal.removeEventListener('abort', onAbort);
+          if (!signal.aborted) reject(e);
+        },
+      );
     });
   }) as Pool['run'];
   // Belt and braces: Piscina emits 'error' on the pool (an uncaught exception without a listener) when a

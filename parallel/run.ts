@@ -121,11 +121,19 @@ export async function runBlocks(
       let next = 0;
       let running = 0;
       let failed = false;
+      let error: unknown;
+      // a failed or cancelled run settles only when no chunk is running any more: the tasks running see
+      // the shared cancel flag within a simulated month, so the pool is free when this rejects
+      const settle = () => {
+        if (failed && running === 0) reject(signal?.aborted ? signal.reason : error);
+      };
       const fail = (e: unknown) => {
-        if (failed) return;
-        failed = true;
-        if (!ctrl.signal.aborted) ctrl.abort(e);
-        reject(signal?.aborted ? signal.reason : e);
+        if (!failed) {
+          failed = true;
+          error = e;
+          if (!ctrl.signal.aborted) ctrl.abort(e);
+        }
+        settle();
       };
       const launch = () => {
         while (!failed && running < window && next < nChunks && next < prefix + window) {
@@ -133,28 +141,35 @@ export async function runBlocks(
           const from = i * chunk;
           const count = Math.min(chunk, total - from);
           running++;
-          pool
-            .run({ scenario: runScenario, seed, from, count, cancel }, { name: 'trials' })
-            .then((r: unknown) => {
+          pool.run({ scenario: runScenario, seed, from, count, cancel }, { name: 'trials' }).then(
+            (r: unknown) => {
               running--;
-              if (failed) return;
-              if (!isTrialResults(r) || r.trials !== count) throw new Error(`worker returned a malformed result for trials ${from}..${from + count - 1}`);
-              waiting.set(i, r);
-              const ready: TrialResults[] = [];
-              while (waiting.has(prefix)) {
-                ready.push(waiting.get(prefix)!);
-                waiting.delete(prefix);
-                prefix++;
+              if (failed) return settle();
+              try {
+                if (!isTrialResults(r) || r.trials !== count) throw new Error(`worker returned a malformed result for trials ${from}..${from + count - 1}`);
+                waiting.set(i, r);
+                const ready: TrialResults[] = [];
+                while (waiting.has(prefix)) {
+                  ready.push(waiting.get(prefix)!);
+                  waiting.delete(prefix);
+                  prefix++;
+                }
+                if (ready.length > 0) {
+                  const done = Math.min(total, prefix * chunk);
+                  opts.onCount?.(done, total);
+                  onBlocks(ready, done, total);
+                }
+                if (prefix === nChunks) resolve();
+                else launch();
+              } catch (e) {
+                fail(e);
               }
-              if (ready.length > 0) {
-                const done = Math.min(total, prefix * chunk);
-                opts.onCount?.(done, total);
-                onBlocks(ready, done, total);
-              }
-              if (prefix === nChunks) resolve();
-              else launch();
-            })
-            .catch(fail);
+            },
+            (e: unknown) => {
+              running--;
+              fail(e);
+            },
+          );
         }
       };
       ctrl.signal.addEventListener('abort', () => fail(ctrl.signal.reason), { once: true });

@@ -47,7 +47,7 @@ export async function runSummaryOnPool(pool: Pool, scenario: Scenario, opts: Sum
   let reported = 0;
   const failures: unknown[] = [];
 
-  await runBlocks(scenario, { trials: total, seed, pool, signal, chunkSize: onProgress ? defaultChunkSize(total, pool.maxThreads) : undefined }, (blocks, done) => {
+  const blocksDone = runBlocks(scenario, { trials: total, seed, pool, signal, chunkSize: onProgress ? defaultChunkSize(total, pool.maxThreads) : undefined }, (blocks, done) => {
     fresh.push(...blocks);
     if (!onProgress || done >= total || done <= reported || (reported > 0 && done - reported < every)) return;
     reported = done;
@@ -67,6 +67,13 @@ export async function runSummaryOnPool(pool: Pool, scenario: Scenario, opts: Sum
     prefix.catch((e) => failures.push(e));
     emitted.catch(() => {});
   });
+  try {
+    await blocksDone;
+  } catch (e) {
+    // the summaries already on the pool finish (or stop) before the run gives up its slot
+    await Promise.allSettled([prefix, emitted]);
+    throw e;
+  }
   await emitted;
   const merged = await prefix;
   signal?.throwIfAborted();

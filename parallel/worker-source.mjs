@@ -13,6 +13,7 @@ export const sensitivityTask = worker.sensitivityTask;
 export const calibrateTask = worker.calibrateTask;
 export const bookedRevenueTask = worker.bookedRevenueTask;
 export const bandTask = worker.bandTask;
+export const rollingTask = worker.rollingTask;
 export const solveTask = worker.solveTask;
 export const assumptionsTask = worker.assumptionsTask;
 export const prepareForecastTask = worker.prepareForecastTask;

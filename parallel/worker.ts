@@ -20,9 +20,11 @@ import {
   type Summary,
   type TrialResults,
 } from '../engine/index.js';
-import { InputError, solve, type InputIssue, type SolveOptions, type SolveResult } from '../engine/index.js';
+import { InputError, solve, withAbortCell, isRunAborted, RunAborted, type InputIssue, type SolveOptions, type SolveResult } from '../engine/index.js';
 import { compareAssumptions, type AssumptionAnalysis, type AssumptionAnalysisOptions } from '../engine/index.js';
 import { transferList } from './transfer.js';
+import { calibrateTask as calibrateTask0, bookedRevenueTask as bookedRevenueTask0, bandTask as bandTask0, rollingTask as rollingTask0 } from './calibrate.js';
+import { prepareForecastTask as prepareForecastTask0, forecastReportTask as forecastReportTask0, sampleExportTask as sampleExportTask0 } from './forecast.js';
 
 export interface TrialsTask {
   scenario: Scenario;
@@ -94,7 +96,13 @@ export function trials(task: TrialsTask): TrialResults {
   const parts: TrialResults[] = [];
   for (let f = from; f < from + count; f += sub) {
     if (cancelled()) return movable(parts.length > 0 ? mergeResults(parts) : runTrials(scenario, seed, from, 0));
-    parts.push(runTrials(scenario, seed, f, Math.min(sub, from + count - f)));
+    try {
+      // the engine looks at the flag every simulated month too (engine/abort.ts): a long trial stops inside
+      parts.push(withAbortCell(cancel, () => runTrials(scenario, seed, f, Math.min(sub, from + count - f))));
+    } catch (e) {
+      if (!isRunAborted(e)) throw e;
+      return movable(runTrials(scenario, seed, from, 0));
+    }
   }
   if (parts.length === 1) return movable(parts[0]);
   const merged = mergeResults(parts);
@@ -209,17 +217,36 @@ export interface SolveTask {
  * class does not survive the thread boundary).
  * @example await pool.run({ scenario, opts: { vary: 'reps.seats', target: 'P(plan) >= 0.8' } }, { name: 'solveTask' })
  */
-export function solveTask(t: SolveTask): { result: SolveResult } | { errors: InputIssue[] } {
+export function solveTask(t: SolveTask & { cancel?: Int32Array }): { result: SolveResult } | { errors: InputIssue[] } {
   try {
-    return { result: solve(t.scenario, t.opts) };
+    if (t.cancel && Atomics.load(t.cancel, 0) !== 0) throw new RunAborted();
+    // the whole search stops within a simulated month of a cancel (the pool's abort cell)
+    return { result: withAbortCell(t.cancel, () => solve(t.scenario, t.opts)) };
   } catch (e) {
     if (e instanceof InputError) return { errors: e.errors };
     throw e;
   }
 }
 
+/**
+ * A task that runs under the pool's abort cell (`task.cancel`, set by parallel/pool.ts on abort): a
+ * cancelled task not yet started does nothing, a running one stops where the engine looks at the cell.
+ * @example export const t = cancellable(someTask)
+ */
+function cancellable<A extends object, R>(f: (t: A) => R): (t: A & { cancel?: Int32Array }) => R {
+  return (t) => {
+    if (t.cancel && Atomics.load(t.cancel, 0) !== 0) throw new RunAborted();
+    return withAbortCell(t.cancel, () => f(t));
+  };
+}
+
 // calibration from CRM history (server: POST /api/calibrate, /api/backtest)
-export { calibrateTask, bookedRevenueTask, bandTask } from './calibrate.js';
+export const calibrateTask = cancellable(calibrateTask0);
+export const bookedRevenueTask = cancellable(bookedRevenueTask0);
+export const bandTask = cancellable(bandTask0);
+export const rollingTask = cancellable(rollingTask0);
 
 // the forecast from an as-of date (server: POST /api/forecast)
-export { prepareForecastTask, forecastReportTask, sampleExportTask } from './forecast.js';
+export const prepareForecastTask = cancellable(prepareForecastTask0);
+export const forecastReportTask = cancellable(forecastReportTask0);
+export const sampleExportTask = cancellable(sampleExportTask0);

@@ -47,6 +47,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** host names accepted in the Host header (403 otherwise); default the loopback names; '*' = any */
   allowedHosts?: string[] | '*';
+  /** accept HTTP requests without a Host header (only for a non-loopback bind with an allow-list: guard.ts missingHostAllowed) */
+  allowMissingHost?: boolean;
   /** request log: false = quiet, a function receives each line; default stderr */
   log?: boolean | ((line: string) => void);
 }
@@ -80,7 +82,7 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
   app.use('*', requestLog(log));
   app.use('*', keepConnectionsClean());
   app.use('*', secureHeaders());
-  app.use('*', hostGuard(opts.allowedHosts ?? LOOPBACK_HOSTS));
+  app.use('*', hostGuard(opts.allowedHosts ?? LOOPBACK_HOSTS, { allowMissing: opts.allowMissingHost }));
   if (opts.corsOrigins && opts.corsOrigins.length > 0) app.use('/api/*', cors({ origin: opts.corsOrigins }));
   // origin, content type and size of every state-changing request; the body is read here, once
   const bigBodyPaths = ['/api/calibrate', '/api/backtest', '/api/forecast']; // CSV exports: their own size limit

@@ -127,10 +127,33 @@ export function keepConnectionsClean(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** 403 unless the Host header names an allowed host (a request without one, e.g. in-process, passes). */
-export function hostGuard(allowed: readonly string[] | '*'): MiddlewareHandler<AppEnv> {
+/**
+ * How many `Host` header lines a request came with over HTTP (Node keeps only the first in `headers`,
+ * so the raw list is counted); null for a request made in-process (`app.request`), which has no socket.
+ * @example hostLines(c) // 1
+ */
+function hostLines(env: unknown): number | null {
+  const raw = (env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders;
+  if (!Array.isArray(raw)) return null;
+  let n = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === 'host') n++;
+  return n;
+}
+
+/**
+ * The Host rule. Over HTTP a request must carry exactly one `Host` header (RFC 9112 §3.2): two are
+ * refused (400) always, and none (an HTTP/1.0 client) is refused (400) unless `allowMissing` (a server
+ * bound to a non-loopback address with an explicit SALESIM_ALLOWED_HOSTS list, where a proxy may strip
+ * it). The host named must be an allowed one (403): a DNS-rebinding page, whose requests carry its own
+ * host name, cannot read or write the API. A request made in-process (no socket) passes.
+ */
+export function hostGuard(allowed: readonly string[] | '*', opts: { allowMissing?: boolean } = {}): MiddlewareHandler<AppEnv> {
   const set = allowed === '*' ? null : new Set(allowed);
   return async (c, next) => {
+    const lines = hostLines(c.env);
+    if (lines !== null && lines > 1) return errorResponse(c, refuse(400, 'one Host header', `the request has ${lines} Host headers; send exactly one`));
+    if (lines === 0 && !opts.allowMissing)
+      return errorResponse(c, refuse(400, 'Host header required', 'the request has no Host header; send one naming this server (HTTP/1.1), e.g. Host: 127.0.0.1:8787'));
     const host = c.req.header('host');
     if (set && host !== undefined && !set.has(hostName(host))) {
       return errorResponse(
@@ -140,6 +163,18 @@ export function hostGuard(allowed: readonly string[] | '*'): MiddlewareHandler<A
     }
     return next();
   };
+}
+
+/**
+ * Whether a server bound to `bindHost` with `extra` allowed hosts (SALESIM_ALLOWED_HOSTS) accepts
+ * requests without a Host header: only bound to a non-loopback address with an explicit allow-list.
+ * @example missingHostAllowed('0.0.0.0', 'salesim.internal') // true
+ * @example missingHostAllowed('127.0.0.1', 'salesim.internal') // false
+ */
+export function missingHostAllowed(bindHost: string | undefined, extra: string | undefined): boolean {
+  const b = (bindHost ?? '127.0.0.1').trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const loopback = LOOPBACK_HOSTS.includes(b) || b.startsWith('127.') || b === '0:0:0:0:0:0:0:1';
+  return !loopback && !!extra && extra.split(',').some((x) => x.trim() !== '');
 }
 
 /**

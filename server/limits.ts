@@ -2,7 +2,7 @@
  * Limits that keep one server usable by a team: request size, work per run, queue length, run time.
  * Each can be set by environment variable in `server/main.ts` or by `createApp({ limits })`.
  */
-import { seatCount, type Scenario } from '../engine/index.js';
+import { checkBudget, type Scenario } from '../engine/index.js';
 import { ApiError } from './errors.js';
 
 /** Default body limit of the CSV routes: 10 MiB. */
@@ -13,8 +13,17 @@ export interface Limits {
   maxBodyBytes: number;
   /** request body bytes of the CSV routes, /api/calibrate and /api/backtest (413 beyond) */
   maxCsvBodyBytes: number;
-  /** trials x seats x months of one run (422 beyond); seats = initial seats + planned hires */
+  /**
+   * units of work of one request (422 beyond): rep-months plus the events the kernel handles one by one
+   * (deal draws, customers, open-book deals, ...), from the engine's cost model (engine/work.ts), summed
+   * over every run of the request (compare's scenarios, sensitivity's design, solve's whole search,
+   * forecast's interventions). SALESIM_MAX_WORK.
+   */
   maxWork: number;
+  /** peak bytes of one request's results (422 beyond). SALESIM_MAX_MEMORY_MB (in MiB). */
+  maxMemoryBytes: number;
+  /** expected rows of one synthetic export (POST /api/forecast/sample; 400 naming the field beyond) */
+  maxSynthRows: number;
   /** trials x months of one run (422 beyond): bounds the memory the results take */
   maxTrialMonths: number;
   /** runs executing at once (each spreads its trials over the whole pool) */
@@ -35,6 +44,8 @@ export function defaultLimits(workers: number): Limits {
     maxBodyBytes: 1024 * 1024,
     maxCsvBodyBytes: MAX_CSV_BODY_BYTES,
     maxWork: 1e9,
+    maxMemoryBytes: 512 * 2 ** 20,
+    maxSynthRows: 500_000,
     maxTrialMonths: 1e7,
     maxConcurrentRuns: Math.max(1, workers),
     maxQueuedRuns: 8 * Math.max(1, workers),
@@ -44,35 +55,28 @@ export function defaultLimits(workers: number): Limits {
 }
 
 /**
- * Throws 422 (path null, the limit named) when runs of these scenarios would exceed the work budget.
+ * Throws 422 when runs of these scenarios would exceed the work or memory budget: the issue names the
+ * field that drives the cost (`trials`, `reps.seats`, `reps.opportunitiesPerMonth`,
+ * `customers.initial.count`, ...) and the largest value of it that fits.
  * @example checkWork([{ scenario, trials: 2000 }], defaultLimits(2)) // ok for 40 reps x 24 months
  */
-export function checkWork(runs: { scenario: Scenario; trials: number }[], limits: Limits): void {
-  let work = 0;
+export function checkWork(runs: { scenario: Scenario; trials: number }[], limits: Limits, opts: { sequential?: boolean } = {}): void {
+  if (runs.length === 0) return;
+  const over = checkBudget(runs, limits.maxWork, limits.maxMemoryBytes, opts);
+  if (over) {
+    const budget = over.budget === 'work' ? 'maxWork' : 'maxMemoryBytes';
+    throw new ApiError(422, [{ path: over.path, rule: 'work budget', message: `${over.message} (${budget})` }]);
+  }
   let tm = 0;
-  for (const r of runs) {
-    work += r.trials * Math.max(1, seatCount(r.scenario)) * r.scenario.horizonMonths;
-    tm += r.trials * r.scenario.horizonMonths;
-  }
+  for (const r of runs) tm = opts.sequential ? Math.max(tm, r.trials * r.scenario.horizonMonths) : tm + r.trials * r.scenario.horizonMonths;
   const what = runs.length === 1 ? 'the run needs' : `the ${runs.length} runs need`;
-  if (work > limits.maxWork) {
-    const r = runs[0];
-    const detail = runs.length === 1 ? ` = ${r.trials} x ${Math.max(1, seatCount(r.scenario))} x ${r.scenario.horizonMonths}` : '';
-    throw new ApiError(422, [
-      {
-        path: null,
-        rule: 'work budget',
-        message: `${what} trials x seats x months${detail} = ${work.toExponential(2)}, over the work budget of ${limits.maxWork.toExponential(2)} (maxWork); lower trials, seats or horizonMonths`,
-      },
-    ]);
-  }
   // two live copies at most while merging and summarising
   if (tm > limits.maxTrialMonths) {
     throw new ApiError(422, [
       {
-        path: null,
+        path: 'trials',
         rule: 'work budget',
-        message: `${what} trials x months = ${tm.toExponential(2)}, over the memory budget of ${limits.maxTrialMonths.toExponential(2)} (maxTrialMonths); lower trials or horizonMonths`,
+        message: `trials: ${what} trials x months = ${tm.toExponential(2)}, over the memory budget of ${limits.maxTrialMonths.toExponential(2)} (maxTrialMonths); lower trials or horizonMonths`,
       },
     ]);
   }

@@ -1,13 +1,13 @@
 /**
  * The server entry: `node --import tsx server/main.ts` (npm start). Serves the API and the built
  * playground on http://127.0.0.1:8787 (PORT, HOST to change). Limits from the environment:
- * SALESIM_MAX_WORK, SALESIM_MAX_TRIAL_MONTHS, SALESIM_MAX_QUEUE, SALESIM_RUN_TIMEOUT_MS, SALESIM_WORKERS;
+ * SALESIM_MAX_WORK, SALESIM_MAX_MEMORY_MB, SALESIM_MAX_TRIAL_MONTHS, SALESIM_MAX_QUEUE, SALESIM_RUN_TIMEOUT_MS, SALESIM_WORKERS;
  * SALESIM_DB for the store file, SALESIM_CORS for allowed origins (comma-separated),
  * SALESIM_ALLOWED_HOSTS for host names besides the loopback names and HOST (comma-separated; `*` = any).
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { allowedHosts } from './guard.js';
+import { allowedHosts, missingHostAllowed } from './guard.js';
 import type { Limits } from './limits.js';
 import { listenErrorMessage } from './listenError.js';
 
@@ -29,6 +29,8 @@ const set = <K extends keyof Limits>(k: K, v: number | undefined) => {
 };
 set('maxWork', num('SALESIM_MAX_WORK'));
 set('maxTrialMonths', num('SALESIM_MAX_TRIAL_MONTHS'));
+const mem = num('SALESIM_MAX_MEMORY_MB');
+set('maxMemoryBytes', mem === undefined ? undefined : mem * 2 ** 20);
 set('maxQueuedRuns', num('SALESIM_MAX_QUEUE'));
 set('runTimeoutMs', num('SALESIM_RUN_TIMEOUT_MS'));
 
@@ -44,6 +46,7 @@ const app = createApp({
   limits,
   corsOrigins: env.SALESIM_CORS ? env.SALESIM_CORS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
   allowedHosts: allowedHosts(hostname, env.SALESIM_ALLOWED_HOSTS),
+  allowMissingHost: missingHostAllowed(hostname, env.SALESIM_ALLOWED_HOSTS),
   log: env.SALESIM_QUIET ? false : undefined,
 });
 

@@ -1,13 +1,17 @@
 /**
- * The OpenAPI 3.1 description of the whole HTTP API, written by hand; the scenario schema is the
- * engine's own JSON Schema, so the two can never disagree.
+ * The OpenAPI 3.1 description of the whole HTTP API. The scenario schema is the engine's own JSON
+ * Schema; the Summary, the comparison, tornado, goal-seek and back-test answers and request bodies are
+ * generated from the zod schemas in api-schemas.ts, which the tests check against real engine output,
+ * so the document cannot lag the product.
  */
+import { apiComponentSchemas } from './api-schemas.js';
 
 const json = (schema: object) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorResponse = (description: string) => ({ description, content: json(ref('Errors')) });
 const ok = (description: string, schema: object) => ({ description, content: json(schema) });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const revParam = { name: 'revision', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 
 const runBody = {
   type: 'object',
@@ -25,7 +29,7 @@ const runErrors = {
   '403': errorResponse('a Host the server does not answer to (SALESIM_ALLOWED_HOSTS), or a cross-origin request (SALESIM_CORS)'),
   '413': errorResponse('request body over the size limit'),
   '415': errorResponse('a body that is neither application/json nor application/yaml'),
-  '422': errorResponse('over the work budget (trials x seats x months) or the per-run time limit'),
+  '422': errorResponse('over the work budget (the engine\'s cost model: rep-months plus deal, customer and other events; the error names the field that drives it and its largest value that fits), the memory budget or the per-run time limit'),
   '429': { ...errorResponse('the run queue is full; retry after the Retry-After header'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
 };
 
@@ -88,6 +92,20 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
         responses: { '200': ok('revisions', { type: 'object', properties: { id: { type: 'string' }, revisions: { type: 'array', items: ref('Revision') } } }), '404': errorResponse('no such scenario') },
       },
     },
+    '/api/scenarios/{id}/revisions/{revision}': {
+      get: {
+        summary: 'One revision of a scenario (its source text verbatim, and its resolved form)',
+        parameters: [idParam, revParam],
+        responses: { '200': ok('the revision', { allOf: [ref('Revision'), { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }] }), '404': errorResponse('no such scenario or revision') },
+      },
+    },
+    '/api/scenarios/{id}/revisions/{revision}/restore': {
+      post: {
+        summary: 'Restore an old revision: it is added again as the latest revision (history is kept)',
+        parameters: [idParam, revParam],
+        responses: { '200': ok('the new latest revision', ref('StoredScenario')), '403': runErrors['403'], '404': errorResponse('no such scenario or revision') },
+      },
+    },
     '/api/schema': { get: { summary: 'The scenario JSON Schema (draft 2020-12)', responses: { '200': ok('the schema', { type: 'object' }) } } },
     '/api/openapi.json': { get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1', { type: 'object' }) } } },
   };
@@ -95,9 +113,9 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
     paths['/api/compare'] = {
       post: {
         summary: 'Compare a baseline with variants on common random numbers',
-        description: 'The body is a study `{ name?, trials?, seed?, compare: { baseline, variants: [ { name, patch | scenario } ] } }`, or the same without the study wrapper `{ baseline, variants, trials?, seed? }`, or either as `{ yaml }` text. Scenarios are inline objects or names of preset files (scenarios/*.yaml). Errors name paths from the body root (e.g. compare.variants[1].patch.reps.winRat). Add `assumptions: true` (or `{ metric?: revenue | margin | arr | plan, draws?: 8..4096 }`) to also get what the answer depends on: per variant, P(beats baseline) over the assumptions\' plausible ranges and the random draws, the share of the difference\'s variance from assumptions vs simulation noise, Sobol indices and break-evens.',
-        requestBody: { required: true, content: json({ type: 'object' }) },
-        responses: { '200': ok('the comparison: { baseline: Summary, variants: [ { name, summary, difference, beatsBaseline, crossoverMonth, varianceReduction } ] }', { type: 'object' }), ...runErrors },
+        description: 'The body is a study `{ name?, trials?, seed?, compare: { baseline, variants: [ { name, patch | scenario } ] } }`, or the same without the study wrapper `{ baseline, variants, trials?, seed? }`, or either as `{ yaml, trials?, seed? }` text (trials and seed override those of the text, as for /api/simulate). Scenarios are inline objects or names of preset files (scenarios/*.yaml). Errors name paths from the body root (e.g. compare.variants[1].patch.reps.winRat). Add `assumptions: true` (or `{ metric?: revenue | margin | arr | plan, draws?: 8..4096 }`) to also get what the answer depends on: per variant, P(beats baseline) over the assumptions\' plausible ranges and the random draws, the share of the difference\'s variance from assumptions vs simulation noise, Sobol indices and break-evens.',
+        requestBody: { required: true, content: json(ref('CompareBody')) },
+        responses: { '200': ok('the comparison: the baseline Summary and, per variant, its Summary, the paired differences with their standard errors, P(beats baseline), crossover and payback months', ref('CompareResult')), ...runErrors },
       },
     };
   }
@@ -105,18 +123,8 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
     paths['/api/sensitivity'] = {
       post: {
         summary: 'Tornado: swing of total revenue per parameter, low vs high on common random numbers',
-        requestBody: {
-          required: true,
-          content: json({
-            type: 'object',
-            properties: {
-              ...runBody.properties,
-              params: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, low: { type: 'number' }, high: { type: 'number' } }, required: ['path'] } },
-              relative: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
-            },
-          }),
-        },
-        responses: { '200': ok('{ output, parameters: [ { path, low, high, swing } ] } sorted by |swing.mean|', { type: 'object' }), ...runErrors },
+        requestBody: { required: true, content: json(ref('SensitivityBody')) },
+        responses: { '200': ok('the tornado: per parameter its low and high runs, swing and swing standard error, sorted by |swing.mean|', ref('SensitivityResult')), ...runErrors },
       },
     };
   }
@@ -126,22 +134,8 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
         summary: 'Goal seek: the smallest (or largest) value of one decision parameter that meets a target, on common random numbers',
         description:
           'Every value runs with the same seed and trials; the target is judged against the scenario\'s own plan. Targets: `P(plan) >= p`, `mean(X) >= v`, `PNN(X) >= v` (or <=), X = revenue, margin or arr. A `vary` path into the next entry of hiring.plan adds it as { month: 1, seats: 0 }. Answers null with a message when no value in range meets the target.',
-        requestBody: {
-          required: true,
-          content: json({
-            type: 'object',
-            properties: {
-              ...runBody.properties,
-              vary: { type: 'string', description: 'field path, e.g. hiring.plan[0].seats' },
-              target: { type: 'string', description: 'e.g. P(plan) >= 0.8' },
-              min: { type: 'number' },
-              max: { type: 'number' },
-              tolerance: { type: 'number' },
-            },
-            required: ['vary', 'target'],
-          }),
-        },
-        responses: { '200': ok('{ vary, target, direction, answer: { x, value, ci, met } | null, neighbours, evaluations, withinNoise, message, plan }', { type: 'object' }), ...runErrors },
+        requestBody: { required: true, content: json(ref('SolveBody')) },
+        responses: { '200': ok('the answer with its interval, its neighbours and every value run', ref('SolveResult')), ...runErrors },
       },
     };
   }
@@ -188,25 +182,9 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
     paths['/api/backtest'] = {
       post: {
         summary: "Back-test a scenario against an export: actual monthly revenue vs the simulated P10-P90 band",
-        requestBody: {
-          required: true,
-          content: json({
-            type: 'object',
-            additionalProperties: false,
-            required: ['csv', 'scenario', 'from', 'to'],
-            properties: {
-              csv: { type: 'string' },
-              scenario: { oneOf: [ref('Scenario'), ref('SourceText')] },
-              from: month,
-              to: month,
-              trials: runBody.properties.trials,
-              seed: runBody.properties.seed,
-              mapping: { oneOf: [{ type: 'object' }, { type: 'string' }] },
-            },
-          }),
-        },
+        requestBody: { required: true, content: json(ref('BacktestBody')) },
         responses: {
-          '200': ok("the engine's back-test: { from, to, trials, seed, months: [ { month, actual, mean, p10, p50, p90, inside, pit, intervalScore } ], inside, insideShare, total, scores: { bias: { ratio, interval, level }, meanPit, meanIntervalScore, relativeIntervalScore }, warnings }", { type: 'object' }),
+          '200': ok("the engine's back-test: actual monthly revenue against the simulated band, with its scores", ref('BacktestResult')),
           ...csvErrors,
         },
       },
@@ -326,7 +304,6 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       },
     },
   };
-  const stats = { type: 'object', properties: Object.fromEntries(['mean', 'sd', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'].map((k) => [k, { type: 'number' }])) };
   const listItem = {
     type: 'object',
     properties: { id: { type: 'string' }, name: { type: 'string' }, revision: { type: 'integer' }, createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' } },
@@ -341,33 +318,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       schemas: {
         Scenario: scenarioSchema,
         SourceText: { type: 'object', properties: { yaml: { type: 'string' } }, required: ['yaml'], additionalProperties: false },
-        Stats: stats,
-        Summary: {
-          type: 'object',
-          description: 'The engine Summary: revenue, plan, reps, territories, headcount, hiring, leadership, cost and margin distributions of one run, with diagnostics and meta',
-          required: ['trials', 'seed', 'horizonMonths', 'scenario', 'scenarioHash', 'revenue', 'plan', 'reps', 'territories', 'headcount', 'hiring', 'leadership', 'cost', 'margin', 'diagnostics', 'meta'],
-          properties: {
-            trials: { type: 'integer' },
-            seed: { type: 'integer' },
-            horizonMonths: { type: 'integer' },
-            scenario: { type: 'object' },
-            scenarioHash: { type: 'string' },
-            revenue: { type: 'object', properties: { total: ref('Stats'), monthly: { type: 'array', items: ref('Stats') }, annual: { type: 'array', items: ref('Stats') } } },
-            plan: { type: ['object', 'null'] },
-            reps: { type: 'object' },
-            territories: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, revenue: ref('Stats') } } },
-            headcount: { type: 'object' },
-            hiring: { type: 'object' },
-            leadership: { type: 'object' },
-            coverage: { type: ['object', 'null'] },
-            cost: { type: 'object' },
-            margin: ref('Stats'),
-            roi: { oneOf: [ref('Stats'), { type: 'null' }] },
-            roiOfMeans: { type: ['number', 'null'], description: 'the headline ROI: (mean revenue - mean cost) / mean cost, a share (1.28 = 128%); null without costs' },
-            diagnostics: { type: 'object' },
-            meta: { type: 'object', properties: { elapsedMs: { type: 'number' }, engineVersion: { type: 'string' } } },
-          },
-        },
+        ...apiComponentSchemas(),
         Preset: {
           type: 'object',
           properties: { id: { type: 'string' }, name: { type: 'string' }, description: { type: 'string' }, source: { type: 'string' }, scenario: { oneOf: [{ type: 'object' }, { type: 'null' }] }, errors: { type: 'array', items: ref('Error') } },

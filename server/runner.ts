@@ -28,8 +28,9 @@ export interface Runner {
   /** admit + execute */
   run(req: RunRequest, opts?: { signal?: AbortSignal; onProgress?: (p: Progress) => void | Promise<void> }): Promise<Summary>;
   /** runs an engine call (compare, sensitivity) on the pool under the same queue and time limit */
-  call<T>(work: { scenario: Scenario; trials: number }[], task: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  call<T>(work: { scenario: Scenario; trials: number }[], task: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal, opts?: { sequential?: boolean }): Promise<T>;
   readonly queue: RunQueue;
+  readonly limits: Limits;
 }
 
 /** A combined signal: the caller's, or the run's time limit expiring (reason: a 422 ApiError). */
@@ -106,13 +107,14 @@ export function createRunner(pool: Pool, limits: Limits): Runner {
 
   return {
     queue,
+    limits,
     admit,
     async run(req, opts = {}) {
       const a = await admit(req, opts.signal);
       return a.execute(opts);
     },
-    async call(work, task, outer) {
-      checkWork(work, limits);
+    async call(work, task, outer, opts = {}) {
+      checkWork(work, limits, opts);
       const release = await queue.acquire(outer);
       const { signal, clear } = withTimeLimit(limits, outer);
       try {

@@ -5,7 +5,8 @@
  * acknowledged survives the process being killed.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Scenario } from '../engine/index.js';
@@ -47,7 +48,22 @@ export interface Store {
   remove(id: string): boolean;
   /** oldest first; null when there is no such scenario */
   revisions(id: string): Revision[] | null;
+  /** one revision; null when there is no such scenario or revision */
+  revision(id: string, revision: number): Revision | null;
+  /**
+   * Makes an old revision the latest again by adding it as a new revision (history is never rewritten);
+   * null when there is no such scenario or revision.
+   */
+  restore(id: string, revision: number): StoredScenario | null;
   close(): void;
+}
+
+/**
+ * The store file the server and the CLI share: SALESIM_DB, else data/salesim.db in the package folder.
+ * @example defaultStorePath({}) // '/path/to/salesim/data/salesim.db'
+ */
+export function defaultStorePath(env: Record<string, string | undefined> = process.env): string {
+  return env.SALESIM_DB || join(resolve(fileURLToPath(new URL('..', import.meta.url))), 'data', 'salesim.db');
 }
 
 const SCHEMA = `
@@ -68,6 +84,14 @@ CREATE TABLE IF NOT EXISTS revisions (
   PRIMARY KEY (scenario_id, revision)
 );
 `;
+
+interface RevisionRow {
+  revision: number;
+  created_at: string;
+  format: 'yaml' | 'json';
+  source: string;
+  scenario_json: string;
+}
 
 interface Row {
   id: string;
@@ -104,9 +128,8 @@ export function openStore(path: string): Store {
     bump: db.prepare('UPDATE scenarios SET name = ?, revision = ?, updated_at = ? WHERE id = ?'),
     insertRevision: db.prepare('INSERT INTO revisions (scenario_id, revision, created_at, format, source, scenario_json) VALUES (?, ?, ?, ?, ?, ?)'),
     remove: db.prepare('DELETE FROM scenarios WHERE id = ?'),
-    revisions: db.prepare<[string], { revision: number; created_at: string; format: 'yaml' | 'json'; source: string; scenario_json: string }>(
-      'SELECT revision, created_at, format, source, scenario_json FROM revisions WHERE scenario_id = ? ORDER BY revision',
-    ),
+    revisions: db.prepare<[string], RevisionRow>('SELECT revision, created_at, format, source, scenario_json FROM revisions WHERE scenario_id = ? ORDER BY revision'),
+    revision: db.prepare<[string, number], RevisionRow>('SELECT revision, created_at, format, source, scenario_json FROM revisions WHERE scenario_id = ? AND revision = ?'),
   };
 
   const toStored = (r: Row): StoredScenario => ({
@@ -119,6 +142,7 @@ export function openStore(path: string): Store {
     source: r.source!,
     scenario: JSON.parse(r.scenario_json!) as Scenario,
   });
+  const toRevision = (r: RevisionRow): Revision => ({ revision: r.revision, createdAt: r.created_at, format: r.format, source: r.source, scenario: JSON.parse(r.scenario_json) as Scenario });
   const toItem = (r: Row): ScenarioListItem => ({ id: r.id, name: r.name, revision: r.revision, createdAt: r.created_at, updatedAt: r.updated_at });
 
   const create = db.transaction((s: NewScenario): string => {
@@ -149,7 +173,16 @@ export function openStore(path: string): Store {
     remove: (id) => q.remove.run(id).changes > 0,
     revisions: (id) => {
       if (!q.head.get(id)) return null;
-      return q.revisions.all(id).map((r) => ({ revision: r.revision, createdAt: r.created_at, format: r.format, source: r.source, scenario: JSON.parse(r.scenario_json) as Scenario }));
+      return q.revisions.all(id).map(toRevision);
+    },
+    revision: (id, revision) => {
+      const r = q.revision.get(id, revision);
+      return r ? toRevision(r) : null;
+    },
+    restore: (id, revision) => {
+      const r = q.revision.get(id, revision);
+      if (!r) return null;
+      return update(id, { format: r.format, source: r.source, scenario: JSON.parse(r.scenario_json) as Scenario }) ? toStored(q.get.get(id)!) : null;
     },
     close: () => db.close(),
   };

@@ -1,15 +1,24 @@
 import type { Command } from '../args.js';
-import { intFlag, parseArgs, UsageError } from '../args.js';
+import { intFlag, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import { lastFlag, readInput, writeStdout } from '../files.js';
 import { loadScenario } from '../load.js';
-import { backtest as run, parseScenario } from '../../engine/index.js';
+import { backtest as run, parseScenario, rollingBacktest, type RollingResult } from '../../engine/index.js';
 import { money, pct, progressBar, table } from '../format.js';
 
 /** `salesim backtest`: a scenario's simulated monthly revenue band against booked revenue. */
 export const backtest: Command = {
-  usage: 'backtest <opps.csv> <scenario|-> --from YYYY-MM --to YYYY-MM [--json] [--quiet]',
-  summary: 'compare booked revenue per month with the scenario\'s P10-P90 band',
+  usage: 'backtest <opps.csv> <scenario|-> --from YYYY-MM --to YYYY-MM [--json] [--quiet]  |  backtest <opps.csv> --as-of D1,D2,... [--horizon N] [--point] [--reps F]',
+  summary: 'compare booked revenue with the scenario\'s band, or score forecasts made at past dates (rolling origin)',
   help: [
+    'Rolling origin (--as-of D1,D2,..., month ends): at each date the export is cut as the CRM showed it that',
+    'day (rows created later dropped, deals decided later open), calibrated on the cut, and the next --horizon',
+    'months (default 3) forecast from that day\'s team and open book; the forecast of the horizon\'s bookings is',
+    'scored against what was booked: PIT, inside P10-P90 and P25-P75, CRPS, bias (actual / P50), with the same',
+    'scores for two analyst forecasts (the open pipeline weighted by the historical chance a deal of its age is',
+    'won, plus a run-rate of new deals; and the last quarter\'s run rate), a PIT histogram and a verdict.',
+    '--point calibrates without parameter uncertainty; --reps F gives the roster. No scenario is read.',
+    '',
+    'Fixed scenario (--from/--to):',
     'Simulates the scenario over the period (month 1 = --from) and compares the revenue actually booked each',
     'month (won deals by close date) with the simulated P10-P90 band; prints the share of months inside, each',
     'month\'s PIT (share of simulated months below the actual), the bias (actual total / simulated P50, with',
@@ -18,8 +27,10 @@ export const backtest: Command = {
     '--skip-invalid as for calibrate. "-" as the scenario reads it from standard input.',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['from', 'to', 'trials', 'seed', 'map'], booleans: ['json', 'skip-invalid', 'quiet'] });
-    if (p.positional.length !== 2) throw new UsageError('expects an opportunity CSV and a scenario file');
+    const p = parseArgs(args, { values: ['from', 'to', 'trials', 'seed', 'map', 'as-of', 'horizon', 'reps'], booleans: ['json', 'skip-invalid', 'quiet', 'point'] });
+    const asOf = lastFlag(p.flags, 'as-of');
+    if (asOf !== undefined) return rolling(p, asOf);
+    if (p.positional.length !== 2) throw new UsageError('expects an opportunity CSV and a scenario file (or --as-of dates to score forecasts made then)');
     const from = lastFlag(p.flags, 'from');
     const to = lastFlag(p.flags, 'to');
     if (!from || !to) throw new UsageError('--from and --to (YYYY-MM) are required');
@@ -48,3 +59,55 @@ export const backtest: Command = {
     return 0;
   },
 };
+
+/** The rolling-origin mode: `backtest opps.csv --as-of D1,D2,...`. */
+function rolling(p: ParsedArgs, asOf: string): number {
+  if (p.positional.length !== 1) throw new UsageError('with --as-of, expects only the opportunity CSV (each cut is calibrated on itself; no scenario)');
+  if (p.flags.has('from') || p.flags.has('to')) throw new UsageError('--as-of and --from/--to are two modes: give one of them');
+  const horizon = intFlag(p, 'horizon', 1, 24);
+  const trials = intFlag(p, 'trials', 10, 100_000);
+  const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1);
+  const csv = readInput(p.positional[0], 'opportunities');
+  const mapFile = lastFlag(p.flags, 'map');
+  const repsFile = lastFlag(p.flags, 'reps');
+  const progress = progressBar('cutting, calibrating and forecasting', { quiet: p.flags.has('quiet') || p.flags.has('json') });
+  const r = rollingBacktest(csv, {
+    asOf: asOf.split(',').map((x) => x.trim()),
+    horizon,
+    trials,
+    seed,
+    point: p.flags.has('point'),
+    roster: repsFile ? readInput(repsFile, 'reps') : null,
+    mapping: mapFile ? readInput(mapFile, 'map') : null,
+    invalidRows: p.flags.has('skip-invalid') ? 'skip' : 'error',
+    onProgress: progress.update,
+  });
+  progress.done();
+  writeStdout(p.flags.has('json') ? JSON.stringify(r) + '\n' : formatRolling(r) + '\n');
+  return 0;
+}
+
+/**
+ * The rolling-origin report as text: a row per cut, the summary, the PIT histogram and the verdict.
+ * @example formatRolling(rollingBacktest(csv, { asOf: ['2025-06-30'] })).split('\n')[0] // 'rolling-origin back-test: ...'
+ */
+export function formatRolling(r: RollingResult): string {
+  const out: string[] = [];
+  out.push(`rolling-origin back-test: ${r.cuts.length} cuts, ${r.horizon}-month horizon, ${r.trials} trials, seed ${r.seed}${r.point ? ', point estimates (--point)' : ', parameter uncertainty drawn per trial'}`);
+  const rows = [['as of', 'months', 'actual', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'pipeline', 'run rate', 'stale open']];
+  for (const c of r.cuts)
+    rows.push([c.asOf, `${c.from}..${c.to}`, money(c.salesim.actual), money(c.salesim.p10), money(c.salesim.p50), money(c.salesim.p90), c.salesim.pit.toFixed(3), money(c.salesim.crps), money(c.baselines.pipeline.forecast), money(c.baselines.runRate.forecast), pct(c.open.staleShare)]);
+  out.push(table(rows));
+  const s = r.summary;
+  out.push('');
+  out.push(`inside P10-P90: ${s.inside80} of ${s.cuts} (${pct(s.inside80Share)}; 80% expected ± ${pct(s.inside80Se)} binomial SE); inside P25-P75: ${pct(s.inside50Share)} (50% expected)`);
+  out.push(`mean CRPS (lower is better): salesim ${money(s.meanCrps.salesim)}, pipeline ${money(s.meanCrps.pipeline)}, run rate ${money(s.meanCrps.runRate)} (the analyst forecasts are points: their CRPS is the absolute error)`);
+  out.push(`mean bias (actual / forecast): salesim ${s.meanBias.salesim.toFixed(3)} (of P50), pipeline ${s.meanBias.pipeline.toFixed(3)}, run rate ${s.meanBias.runRate.toFixed(3)}`);
+  out.push(`PIT uniformity: ${s.ks.test}: D = ${s.ks.d.toFixed(3)}, p = ${s.ks.pValue.toFixed(3)}; ${s.pitHistogram.test}: p = ${s.pitHistogram.pValue.toFixed(3)}`);
+  out.push('PIT histogram (reliability: flat when calibrated; U-shaped: bands too narrow; piled at one end: biased):');
+  const max = Math.max(1, ...s.pitHistogram.counts);
+  s.pitHistogram.counts.forEach((c, i) => out.push(`  ${(i / 10).toFixed(1)}-${((i + 1) / 10).toFixed(1)} ${'#'.repeat(Math.round((c / max) * 30))}${c ? ` ${c}` : ''}`));
+  out.push(`verdict: ${s.verdict}`);
+  for (const w of r.warnings) out.push(`warning: ${w}`);
+  return out.join('\n');
+}

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 
 /** `salesim calibrate`: fit a scenario to a CRM opportunity export (and optional roster). */
 export const calibrate: Command = {
-  usage: 'calibrate <opps.csv|-> [--reps F] [--leads F] [--out F] [--map F] [--json]',
+  usage: 'calibrate <opps.csv|-> [--as-of YYYY-MM-DD] [--point] [--reps F] [--leads F] [--out F] [--map F] [--json]',
   summary: 'fit a scenario to a CRM opportunity export (and rep roster)',
   help: [
     'Reads an opportunity export (default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount)',
@@ -19,11 +19,17 @@ export const calibrate: Command = {
     '  noDecision: [..], dropped: [..], prePipeline: [..] } ("*text*" = contains; rows with no created date in a\n  pre-pipeline stage, default *Prospect*, *Lead*, *MQL*, are excluded and counted), dateOrder: mdy | dmy, roster: { name, territory, hired, exited }',
     '--leads F reads a lead export (Created Date, Converted Date or qualified, optional Lead Status) and adds a',
     'demand block: leads a month, qualified share (recent leads censored), qualification delay, not-ready share.',
-    'Other options: --from/--to YYYY-MM (the window), --name NAME, --horizon MONTHS,',
+    'The fitted rates are also written as distributions (uncertainty.parameters: posteriors of the win rate,',
+    'no-decision rate and resolution by age, lognormals of the opportunity rate and deal size by their SE) that',
+    'each trial draws, so bands carry what the data cannot tell; --point writes point estimates only.',
+    '--as-of YYYY-MM-DD fits only what the CRM knew at the end of that day: rows created later are dropped,',
+    'deals decided later are taken as open (no close date, no amount); the window ends in the as-of month.',
+    'Other options: --from/--to YYYY-MM (the window: every rate, win rates and deal sizes included, uses only',
+    'deals created / decided in it), --name NAME, --horizon MONTHS,',
     '--skip-invalid (reject bad rows and list them in the report instead of stopping).',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['reps', 'leads', 'out', 'map', 'from', 'to', 'name', 'horizon'], booleans: ['json', 'skip-invalid'] });
+    const p = parseArgs(args, { values: ['reps', 'leads', 'out', 'map', 'from', 'to', 'as-of', 'name', 'horizon'], booleans: ['json', 'skip-invalid', 'point'] });
     if (p.positional.length !== 1) throw new UsageError('expects exactly one opportunity CSV file');
     const file = p.positional[0];
     const out = lastFlag(p.flags, 'out');
@@ -42,6 +48,8 @@ export const calibrate: Command = {
       mapping,
       from: lastFlag(p.flags, 'from') ?? null,
       to: lastFlag(p.flags, 'to') ?? null,
+      asOf: lastFlag(p.flags, 'as-of') ?? null,
+      point: p.flags.has('point'),
       invalidRows: p.flags.has('skip-invalid') ? 'skip' : 'error',
       name: lastFlag(p.flags, 'name'),
       horizonMonths: horizon === undefined ? undefined : Number(horizon),

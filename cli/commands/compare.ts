@@ -2,12 +2,25 @@
 import { basename, dirname, resolve } from 'node:path';
 import { checkComparable, compareAssumptions, OUTCOME_METRICS, type AssumptionAnalysis, type OutcomeMetric, InputError, isStudy, issue, parseScenario, parseStudy, parseText, type CompareResult, type Study } from '../../engine/index.js';
 import { defaultWorkers, runComparison } from '../../parallel/index.js';
+import { warnOverBudget } from '../budget.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { inFile, listStudies, readText, resolveStudy, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { readScenarioSource } from '../load.js';
 
 /** Loads the command's positional arguments as a study: one study file, or baseline + variant files. */
+/**
+ * A crossover or payback month. Its percentiles are over the trials where it happens, so when most
+ * trials never get there the line leads with that count instead of a P50 that would mislead.
+ * @example monthLine(null, 1, 2000, 'paid back') // 'never in 2000 of 2000 trials (not paid back by the horizon)'
+ */
+export function monthLine(m: { p10: number; p50: number; p90: number } | null, never: number, trials: number, what: string): string {
+  const n = Math.round(never * trials);
+  const spread = m ? `P50 ${fmtMonth(m.p50)} (P10 ${fmtMonth(m.p10)}, P90 ${fmtMonth(m.p90)})` : '';
+  if (!m || n * 2 >= trials) return `never in ${n} of ${trials} trials (not ${what} by the horizon)${m ? `; in the ${trials - n} that get there: ${spread}` : ''}`;
+  return `${spread}; never ${what} by the horizon in ${n} of ${trials} trials (${pct(never)})`;
+}
+
 export function loadStudy(files: string[]): Study {
   if (files.length === 0)
     throw new UsageError(`give a study file, or a baseline scenario and at least one variant (preset studies: ${listStudies().map((s) => s.id).join(', ') || 'none'})`);
@@ -74,15 +87,11 @@ export function formatComparison(title: string, r: CompareResult): string {
     }
     lines.push(`  margin difference     P10 / P50 / P90 ${range(d.margin, true)}   mean ${signedMoney(d.margin.mean)}`);
     lines.push(`  P(beats baseline)     ${pct(v.beatsBaseline.probability)} [${pct(v.beatsBaseline.ci[0])}, ${pct(v.beatsBaseline.ci[1])}] (Wilson 95%)`);
-    lines.push(
-      `  crossover month       ${v.crossoverMonth ? `P50 ${fmtMonth(v.crossoverMonth.p50)} (P10 ${fmtMonth(v.crossoverMonth.p10)}, P90 ${fmtMonth(v.crossoverMonth.p90)}); ` : ''}never ahead by the horizon in ${pct(v.neverCrosses)} of trials`,
-    );
+    lines.push(`  crossover month       ${monthLine(v.crossoverMonth, v.neverCrosses, r.trials, 'ahead')}`);
     // a variant that spends no more has nothing to pay back: its margin lead from month 1 is not a payback
     if (d.cost.mean <= 0) lines.push(`  payback month         - (spends no more than the baseline: no extra spend to pay back)`);
     else
-      lines.push(
-        `  payback month         ${v.paybackMonth ? `P50 ${fmtMonth(v.paybackMonth.p50)} (P10 ${fmtMonth(v.paybackMonth.p10)}, P90 ${fmtMonth(v.paybackMonth.p90)}); ` : ''}cumulative margin not ahead by the horizon in ${pct(v.neverPaysBack)} of trials`,
-      );
+      lines.push(`  payback month         ${monthLine(v.paybackMonth, v.neverPaysBack, r.trials, 'paid back')}`);
     // the engine's incremental ROI (mean extra margin / mean extra cost), in % like the playground
     lines.push(`  incremental ROI       ${v.incrementalRoi === null ? '- (costs no more than the baseline)' : `${pct(v.incrementalRoi)} on the extra ${money(d.cost.mean)} spent (mean extra margin / mean extra cost)`}`);
     lines.push(
@@ -211,6 +220,7 @@ export const compareCommand: Command = {
     const study = loadStudy(p.positional);
     const trials = trialsFlag ?? study.trials ?? study.baseline.trials;
     const seed = seedFlag ?? study.seed ?? study.baseline.seed;
+    warnOverBudget('compare', [study.baseline, ...study.variants.map((v) => v.scenario)].map((scenario) => ({ scenario, trials })));
     const progress = progressBar('comparing', { quiet: p.flags.has('quiet') });
     const result = await runComparison(study.baseline, study.variants, { trials, seed, workers, onProgress: progress.update });
     progress.done();

@@ -17,7 +17,7 @@ export function formatForecast(title: string, r: ForecastReport): string {
   const out: string[] = [];
   out.push(`Forecast as of ${r.asOf}: ${title}, plan year from ${r.yearStart}; ${r.trials} trials, seed ${r.seed}`);
   out.push(
-    `team: ${r.team.seated} seated (${r.team.ramping} ramping), ${r.team.vacant} vacant (from the ${r.team.source}); open pipeline: ${r.open.deals} opportunities${r.open.withAmount ? `, ${r.open.withAmount} with amounts totalling ${money(r.open.amount)}` : ''}`,
+    `team: ${r.team.seated} seated (${r.team.ramping} ramping), ${r.team.vacant} vacant (from the ${r.team.source}); open pipeline: ${r.open.deals} opportunities${r.open.withAmount ? `, ${r.open.withAmount} with amounts totalling ${money(r.open.amount)}` : ''}${r.open.stale ? `, ${r.open.stale} of them stale (${pct(r.open.stale / r.open.deals)})` : ''}`,
   );
   out.push(`booked to date ${money(r.booked)} of a plan of ${money(r.plan)} (${pct(r.booked / r.plan)}; plan from ${r.planBasis})`);
   out.push('');
@@ -83,11 +83,12 @@ export const forecastCommand: Command = {
     '  --hire N[@T]       an intervention: N seats opened now (filled after the time to fill, then ramped)',
     '  --act NAME=PATCH   an intervention: a YAML/JSON merge patch on the forecast scenario (repeatable)',
     '  --map F            column/stage mapping (as calibrate); --skip-invalid rejects bad rows with a warning',
+    '  --point            ignore the scenario\'s uncertainty block (parameters at their fitted values, no draws)',
     '  --trials N, --seed S, --workers N, --json, --out F (the JSON report, atomically), --quiet',
     'Example: salesim synth baseline --months 18 --start 2024-07 --roster reps.csv | salesim forecast - baseline --reps reps.csv --as-of 2025-06-30 --hire 5',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['as-of', 'reps', 'through', 'plan', 'hire', 'act', 'map', 'trials', 'seed', 'workers', 'out'], booleans: ['json', 'quiet', 'skip-invalid'] });
+    const p = parseArgs(args, { values: ['as-of', 'reps', 'through', 'plan', 'hire', 'act', 'map', 'trials', 'seed', 'workers', 'out'], booleans: ['json', 'quiet', 'skip-invalid', 'point'] });
     if (p.positional.length !== 2) throw new UsageError('expects an opportunity CSV (or - for standard input) and a scenario file or preset');
     const asOf = lastFlag(p.flags, 'as-of');
     if (!asOf) throw new UsageError('--as-of YYYY-MM-DD is required (the date of the export)');
@@ -103,6 +104,8 @@ export const forecastCommand: Command = {
     const src = readScenarioSource(p.positional[1]);
     rejectStudy(p.positional[1], src.text);
     const raw = parseText(src.text) as Record<string, unknown>;
+    // --point: the scenario's uncertain parameters at their central values (no draws per trial)
+    if (p.flags.has('point')) delete raw.uncertainty;
     const repsFile = lastFlag(p.flags, 'reps');
     const mapFile = lastFlag(p.flags, 'map');
     const prepared = prepareForecast(

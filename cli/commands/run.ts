@@ -3,7 +3,8 @@ import { intFlag, parseArgs, UsageError } from '../args.js';
 import { loadScenario } from '../load.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { uncertaintyTable } from './solve.js';
-import type { Summary } from '../../engine/index.js';
+import { summaryCsv, type Summary } from '../../engine/index.js';
+import { warnOverBudget } from '../budget.js';
 import { defaultWorkers, runSummary } from '../../parallel/index.js';
 
 /** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */
@@ -38,6 +39,7 @@ export const run: Command = {
     const workers = workersFlag ?? (repMonths >= 5_000_000 ? defaultWorkers() : 1);
     // blocks of trials stream into the Summary in trial order: memory is bounded by the Summary's
     // columns, not by every per-trial array of the run
+    warnOverBudget('run', [{ scenario, trials: n }]);
     const { summary } = await runSummary(scenario, { trials: n, seed: s, workers, onCount: bar.update });
     bar.done();
     if (p.flags.has('json')) process.stdout.write(JSON.stringify(summary) + '\n');
@@ -47,39 +49,8 @@ export const run: Command = {
   },
 };
 
-/**
- * Monthly statistics as CSV (one row per month).
- */
-export function summaryCsv(s: Summary): string {
-  const head = 'month,revenue_mean,revenue_p10,revenue_p50,revenue_p90,cumulative_p10,cumulative_p50,cumulative_p90,headcount_mean,productive_mean,ramping_mean,vacant_mean,cost_mean';
-  const c = s.customers;
-  const rows = s.revenue.monthly.map((r, i) =>
-    [
-      i + 1,
-      r.mean,
-      r.p10,
-      r.p50,
-      r.p90,
-      s.revenue.cumulative[i].p10,
-      s.revenue.cumulative[i].p50,
-      s.revenue.cumulative[i].p90,
-      s.headcount.monthly[i].mean,
-      s.headcount.productive[i].mean,
-      s.headcount.ramping[i].mean,
-      s.headcount.vacant[i].mean,
-      s.cost.monthly[i].mean,
-      ...(c ? [c.arr.monthly[i].mean, c.arr.monthly[i].p10, c.arr.monthly[i].p50, c.arr.monthly[i].p90, c.newArr.monthly[i].mean, c.expansionArr.monthly[i].mean, c.churnedArr.monthly[i].mean, c.customers.monthly[i].mean, c.recognisedRevenue.monthly[i].mean] : []),
-    ].join(','),
-  );
-  const extra = c ? ',arr_mean,arr_p10,arr_p50,arr_p90,new_arr_mean,expansion_arr_mean,churned_arr_mean,customers_mean,recognised_mean' : '';
-  const d = s.demand;
-  if (d) {
-    // demand block: the funnel's monthly means
-    rows.forEach((_, i) => (rows[i] += ',' + [d.leads.monthly[i].mean, d.qualified.monthly[i].mean, d.opportunities.monthly[i].mean, d.won.monthly[i].mean, d.revenue.monthly[i].mean, d.nurturePool?.monthly[i].mean ?? 0, d.backlog?.monthly[i].mean ?? 0].join(',')));
-    return [head + extra + ',leads_mean,qualified_mean,marketing_opps_mean,marketing_won_mean,marketing_revenue_mean,nurture_pool_mean,lead_backlog_mean', ...rows].join('\n') + '\n';
-  }
-  return [head + extra, ...rows].join('\n') + '\n';
-}
+/** Monthly statistics as CSV (one row per month): the columns the engine's registry declares (engine/summaryCsv.ts). */
+export { summaryCsv };
 
 /** The readable report of a Summary. */
 export function readable(s: Summary): string {

@@ -1,6 +1,7 @@
 /** `salesim sensitivity`: a tornado of total revenue over the scenario's main parameters. */
-import { OUTCOME_METRICS, parseScenario, planSensitivity, planTargets, scenarioIndices, type OutcomeMetric, type ScenarioIndices, type SensitivityParam, type SensitivityResult } from '../../engine/index.js';
+import { OUTCOME_METRICS, parseScenario, planSensitivity, planTargets, scenarioIndices, sensitivityScenarios, type OutcomeMetric, type ScenarioIndices, type SensitivityParam, type SensitivityResult } from '../../engine/index.js';
 import { defaultWorkers, runSensitivity } from '../../parallel/index.js';
+import { warnOverBudget } from '../budget.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { inFile, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
@@ -136,6 +137,7 @@ export const sensitivityCommand: Command = {
     const relative = relText === undefined ? 0.2 : Number(relText);
     if (!(relative > 0 && relative < 1)) throw new UsageError(`--relative must be a number between 0 and 1, exclusive (got '${relText}')`);
     const runs = planSensitivity(scenario, params, relative);
+    warnOverBudget('sensitivity', sensitivityScenarios(scenario, runs).map((s) => ({ scenario: s, trials })));
     const progress = progressBar('sensitivity', { quiet: p.flags.has('quiet') });
     const result = await runSensitivity(scenario, runs, { trials, seed, workers, onProgress: progress.update });
     progress.done();

@@ -1,8 +1,9 @@
 /** `salesim solve`: goal seek, "what does it take?" (engine/solve.ts), and the uncertainty tornado of `run`. */
-import { solve, type SolveResult, type Summary } from '../../engine/index.js';
+import { solve, solveRuns, type SolveResult, type Summary } from '../../engine/index.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { money, pct, table } from '../format.js';
 import { loadScenario } from '../load.js';
+import { warnOverBudget } from '../budget.js';
 
 const fmt = (v: number, metric: string) => (metric === 'plan' ? pct(v) : Math.abs(v) >= 1000 ? money(v) : String(+v.toPrecision(4)));
 
@@ -90,6 +91,8 @@ export const solveCommand: Command = {
     };
     const { scenario } = loadScenario(p.positional[0]);
     const quiet = p.flags.has('quiet') || p.flags.has('json');
+    const solveOpts = { vary, target, min: num('min'), max: num('max'), tolerance: num('tolerance'), trials: intFlag(p, 'trials', 1, 1_000_000), seed: intFlag(p, 'seed', 0, 2 ** 32 - 1) };
+    warnOverBudget('solve', solveRuns(scenario, solveOpts), true);
     const result = solve(scenario, {
       vary,
       target,

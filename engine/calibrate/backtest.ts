@@ -130,7 +130,8 @@ export function backtestScenario(scenarioInput: Scenario | string | object, mont
   const base = parseScenario(scenarioInput);
   // a market moves with the calendar: month 1 is the period's first month; the base month keeps its growth anchor
   const market = base.market && from ? { ...base.market, start: from, baseMonth: base.market.baseMonth ?? base.market.start ?? from } : base.market;
-  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
+  const resolution = base.resolution?.start && from ? { ...base.resolution, start: from } : undefined;
+  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}), ...(resolution ? { resolution } : {}) });
 }
 
 /**

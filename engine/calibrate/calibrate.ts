@@ -15,6 +15,9 @@ import { commentedYaml } from './commentedYaml.js';
 import { formatMonth, parseMonth } from './dates.js';
 import { fitArrivals, type ArrivalFit, type RepMonth } from './fitArrivals.js';
 import { fitCycle, type CycleFit } from './fitCycle.js';
+import { fitDrift, horizonVariance, type DriftFit } from './fitDrift.js';
+import { fitResolveByQuarter, fitWinByQuarter, fitWinDispersion, type QuarterEffect, type WinDispersion } from './fitCalendar.js';
+import { fitHazard, hazardTest, staleShare, type HazardFit, type HazardTest } from './fitHazard.js';
 import { fitMarket, type MarketFit, type MonthCount } from './fitMarket.js';
 import { chooseDealSize, fitDealSize, type DealSizeChoice, type DealSizeFit } from './fitDealSize.js';
 import { fitRoster, type RosterFit } from './fitRoster.js';
@@ -22,7 +25,9 @@ import { fitTiers, type TiersResult } from './fitTiers.js';
 import { fitWinRate, type RepRecord, type WinRateFit } from './fitWinRate.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
 import { prePipelineWarning, readOpportunities, type Opportunity } from './opportunities.js';
+import { cutAsOf, parseAsOf, type AsOfCut } from './cutAsOf.js';
 import { param, type FittedParameter } from './parameter.js';
+import { betaFromSe, jeffreysBeta, lognormalFromSe, type UncertainInput } from './parameterUncertainty.js';
 import { readRoster, type RosterEntry } from './roster.js';
 
 /** Options of `calibrate`. */
@@ -34,8 +39,18 @@ export interface CalibrateOptions {
   /** window bounds `YYYY-MM` (defaults in the module comment) */
   from?: string | null;
   to?: string | null;
+  /**
+   * `YYYY-MM-DD`: fit only what was known at the end of that day (engine/calibrate/cutAsOf.ts): rows created
+   * later dropped, rows decided later shown open. `to` defaults to the as-of month and may not be after it.
+   */
+  asOf?: string | null;
   /** 'error' (default): any bad row is an InputError; 'skip': bad rows are rejected and listed */
   invalidRows?: 'error' | 'skip';
+  /**
+   * true: write point estimates only; default false: the fitted rates are also written as distributions
+   * (`uncertainty.parameters`, engine/calibrate/parameterUncertainty.ts) that every trial draws
+   */
+  point?: boolean;
   /** the fitted scenario's name and horizon */
   name?: string;
   horizonMonths?: number;
@@ -50,10 +65,24 @@ export interface CalibrationReport {
   rows: { total: number; used: number; rejected: number; open: number; prePipeline: number; rejections: InputIssue[] };
   warnings: string[];
   window: { from: string; to: string; months: number };
+  /** the honest cut (`asOf`): the day, rows created later (dropped), rows decided later (taken as open); null without */
+  asOf: { date: string; createdLater: number; decidedLater: number } | null;
   reps: WinRateFit['reps'];
   tiersTest: { test: string; bicSingle: number; bicMixture: number; tiers: boolean };
   productivity: ArrivalFit['productivity'];
   cycle: { naiveMeanMonths: number; resolutions: number; monthsAtRisk: number };
+  /**
+   * Resolution by age (engine/calibrate/fitHazard.ts): the censored hazard table, the test against one constant
+   * rate (the scenario gets `resolution.byAge` when it is kept), and the open book at the window's end: its
+   * deals and the share older than any age at which a deal ever resolved (stale: the table gives them no chance).
+   */
+  resolution: { fit: HazardFit; test: HazardTest; kept: boolean; openAtEnd: number; staleShare: number };
+  /** calendar effects by month of the quarter on the win rate and on resolving (engine/calibrate/fitCalendar.ts); kept ones are in resolution.monthInQuarter */
+  calendar: { win: QuarterEffect; resolve: QuarterEffect };
+  /** month-to-month variation of the win rate beyond binomial; when kept, its variance over the horizon widens the win rate's distribution */
+  winDispersion: WinDispersion;
+  /** drift and over-dispersion of the monthly opportunity rate (engine/calibrate/fitDrift.ts); null under 6 months */
+  drift: DriftFit | null;
   attrition: { exits: number; repMonths: number; backfilled: number; hires: number } | null;
   /** the deal-size distribution chosen (lognormal or empirical), the test that chose it, and the means */
   dealSize: DealSizeChoice;
@@ -142,6 +171,13 @@ export function sig(x: number, digits = 4): number {
 
 const fmt = (x: number | null, d = 3) => (x === null || !Number.isFinite(x) ? 'n/a' : String(sig(x, d)));
 
+/** A distribution's numbers to 4 significant digits (the file stays readable). */
+function roundDistribution(d: UncertainInput['distribution']): UncertainInput['distribution'] {
+  if ('beta' in d) return { beta: { mean: sig(d.beta.mean), concentration: sig(d.beta.concentration) } };
+  if ('lognormal' in d) return { lognormal: { median: sig(d.lognormal.median), sigma: sig(d.lognormal.sigma) } };
+  return d;
+}
+
 /**
  * Fits a scenario to an opportunity export.
  * @example const { scenario, report } = calibrate(csvText, { roster: rosterText }); report.parameters[0].path // 'reps.winRate.mean'
@@ -151,8 +187,16 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const table = readOpportunities(csvText, mapping, options.invalidRows ?? 'error');
   const warnings: string[] = [];
   if (table.prePipeline) warnings.push(prePipelineWarning(table.prePipeline, table.prePipelineStages));
-  const opps = table.opportunities;
-  const closed = opps.filter((o) => o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision');
+  let cut: AsOfCut | null = null;
+  if (options.asOf != null) {
+    cut = cutAsOf(table.opportunities, parseAsOf(options.asOf));
+    warnings.push(
+      `as of ${options.asOf}: ${cut.createdLater} rows created later are dropped and ${cut.decidedLater} decided later are taken as open (no close date, no amount)${cut.monthEnd ? '' : `; ${options.asOf} is not a month end, so ${formatMonth(cut.asOfMonth)} is partly observed`}`,
+    );
+    if (!cut.opportunities.some((o) => o.outcome === 'won')) throw new InputError([issue('asOf', `no deal was won on or before ${options.asOf}: nothing to fit`)]);
+  }
+  const opps = cut ? cut.opportunities : table.opportunities;
+  const allClosed = opps.filter((o) => o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision');
 
   // observation window
   const monthOpt = (v: string | null | undefined, name: string) => {
@@ -163,15 +207,26 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   };
   // loops, not Math.min(...spread): exports can have more rows than a call has arguments
   let firstClose = Infinity;
-  for (const o of closed) firstClose = Math.min(firstClose, o.closedMonth!);
+  for (const o of allClosed) firstClose = Math.min(firstClose, o.closedMonth!);
   let lastDate = -Infinity;
   for (const o of opps) lastDate = Math.max(lastDate, o.createdMonth, o.closedMonth ?? -Infinity);
   const from = monthOpt(options.from, 'from') ?? firstClose;
-  const to = monthOpt(options.to, 'to') ?? lastDate;
+  const to = monthOpt(options.to, 'to') ?? (cut ? cut.asOfMonth : lastDate);
+  if (cut && to > cut.asOfMonth) throw new InputError([issue('to', `must not be after the as-of month ${formatMonth(cut.asOfMonth)} (got ${formatMonth(to)})`)]);
   if (from > to) throw new InputError([issue('from', `must not be after to (${formatMonth(from)} > ${formatMonth(to)})`)]);
   const months = to - from + 1;
+  // every fitted quantity respects the window: win rates, deal sizes and the no-decision rate use the deals
+  // decided inside [from, to]; a deal decided after `to` was open at its end (it counts for the cycle, censored)
+  const inWindow = (o: Opportunity) => o.closedMonth !== null && o.closedMonth >= from && o.closedMonth <= to;
+  const closed = allClosed.filter(inWindow);
+  const decidedBefore = allClosed.filter((o) => o.closedMonth! < from).length;
+  const decidedAfter = allClosed.filter((o) => o.closedMonth! > to).length;
   const late = opps.filter((o) => o.createdMonth > to).length;
-  if (late) warnings.push(`${late} opportunities created after ${formatMonth(to)} are outside the window and ignored for the rates`);
+  if (late) warnings.push(`${late} opportunities created after ${formatMonth(to)} are outside the window: not used for any rate`);
+  if (decidedBefore || decidedAfter)
+    warnings.push(
+      `win rates, deal sizes and the no-decision rate use the ${closed.length} deals decided in ${formatMonth(from)} .. ${formatMonth(to)}; ${[decidedBefore ? `${decidedBefore} decided before` : '', decidedAfter ? `${decidedAfter} decided after (open at the window's end, censored in the cycle)` : ''].filter(Boolean).join(' and ')} are not used for them`,
+    );
 
   // win rates
   const byOwner = new Map<string, RepRecord>();
@@ -181,7 +236,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     const key = o.owner.toLowerCase();
     const r = byOwner.get(key) ?? { owner: o.owner, wins: 0, decided: 0 };
     byOwner.set(key, r);
-    if (o.outcome === 'won' || o.outcome === 'lost') {
+    if ((o.outcome === 'won' || o.outcome === 'lost') && inWindow(o)) {
       r.decided++;
       if (o.outcome === 'won') {
         r.wins++;
@@ -198,13 +253,13 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   if (thin) warnings.push(`${thin} of ${repRecords.length} reps have fewer than 10 decided deals: their own win rates are shrunk strongly toward the team mean`);
   if (win.atLowerBound) warnings.push(`reps' win rates look all-or-nothing (concentration at its floor ${sig(win.concentration, 2)}): too few decided deals per rep to measure their spread; review reps.winRate.concentration`);
   if (win.atBound) warnings.push(`reps' win rates show no spread beyond chance: concentration is not identifiable, the scenario uses one win rate for all`);
-  const openCount = opps.filter((o) => o.outcome === 'open').length;
+  const openCount = opps.filter((o) => o.outcome === 'open' && o.createdMonth <= to).length;
   if (openCount) warnings.push(`${openCount} open opportunities are excluded from win rates and deal sizes (they count for the cycle, censored at ${formatMonth(to)}, and for the opportunity rate)`);
   if (table.currencies.length > 1) warnings.push(`amounts are in ${table.currencies.length} currencies (${table.currencies.join(', ')}) and are treated as one: convert them first`);
 
   // deal size
   const wonCount = [...amounts.values()].reduce((s, a) => s + a.length, 0);
-  if (wonCount < 2) throw new InputError([issue(`columns.${mapping.columns.stage}`, `has ${wonCount} won deal(s); at least 2 are needed to fit deal sizes`)]);
+  if (wonCount < 2) throw new InputError([issue(`columns.${mapping.columns.stage}`, `has ${wonCount} won deal(s) closed in ${formatMonth(from)} .. ${formatMonth(to)}; at least 2 are needed to fit deal sizes`)]);
   const deal: DealSizeFit = fitDealSize(amounts);
   const wonAmounts = [...amounts.values()].flat();
   const dealChoice: DealSizeChoice = chooseDealSize(wonAmounts, deal);
@@ -227,6 +282,27 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     from,
     to,
   );
+
+  // resolution by age: censored at the window's end (deals decided after it are open then)
+  const records = opps.map((o) => ({ createdMonth: o.createdMonth, resolvedMonth: o.outcome === 'won' || o.outcome === 'lost' || o.outcome === 'noDecision' ? o.closedMonth : null, outcome: o.outcome, droppedMonth: o.outcome === 'dropped' ? o.closedMonth : null }));
+  const hazard: HazardFit = fitHazard(records, from, to);
+  const hTest = hazardTest(hazard);
+  // calendar effects by month of the quarter: on the win rate, and on resolving given the chance by age
+  const decidedDeals = closed.filter((o) => o.outcome === 'won' || o.outcome === 'lost').map((o) => ({ closedMonth: o.closedMonth!, won: o.outcome === 'won' }));
+  const qWin = fitWinByQuarter(decidedDeals);
+  const winDisp: WinDispersion = fitWinDispersion(decidedDeals, qWin);
+  const qRes = fitResolveByQuarter(records, hTest.kept ? hazard.hazard : [1 / cycle.cycleMonths], from, to);
+  const qName = ['first', 'second', 'third'];
+  if (winDisp.kept) warnings.push(`monthly win rates vary more than chance (${winDisp.test}: p = ${fmt(winDisp.pValue, 2)}): a monthly effect of sd ${sig(Math.sqrt(winDisp.tau2), 2)} widens the win rate's distribution${options.point ? ' (not written: --point)' : ''}`);
+  for (const q of [qWin, qRes])
+    if (q.kept) warnings.push(`${q.term === 'win' ? 'the win rate' : 'the chance of resolving'} varies with the month of the quarter (${q.test}: p = ${fmt(q.pValue, 2)}): x ${q.factors.map((f) => sig(f, 3)).join(', ')} in its ${qName.join(', ')} month (resolution.monthInQuarter.${q.term})`);
+  const openAges = opps.filter((o) => o.createdMonth <= to && (o.closedMonth === null || o.closedMonth > to) && o.outcome !== 'dropped').map((o) => to - o.createdMonth + 1);
+  const stale = staleShare(openAges, hazard);
+  if (hTest.kept)
+    warnings.push(
+      `deals resolve at different rates by age (${hTest.test}: p = ${fmt(hTest.pValue, 2)}): the scenario resolves open deals by age (resolution.byAge); none resolved after ${hazard.maxResolvedAge} month-ends, so ${sig(stale * 100, 3)}% of the ${openAges.length} deals open at the end of ${formatMonth(to)} are stale (no chance to close)`,
+    );
+  else if (openAges.length) warnings.push(`the chance of resolving does not vary by age beyond chance (p = ${fmt(hTest.pValue, 2)}): one constant rate (reps.cycleMonths); ${sig(stale * 100, 3)}% of the ${openAges.length} deals open at the end are older than any deal that resolved`);
 
   // roster and arrivals
   let roster: RosterEntry[] | null = null;
@@ -275,7 +351,28 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const market: MarketFit = fitMarket(byMonth, from);
   const hasMarket = market.growth || market.seasonality;
   const forecastStart = to + 1;
-  const rateFit = hasMarket ? market.rateAt(forecastStart) : { rate: arrivals.rate, se: arrivals.rateSe };
+  let rateFit = hasMarket ? market.rateAt(forecastStart) : { rate: arrivals.rate, se: arrivals.rateSe };
+  // drift and over-dispersion of the monthly rate (without a market block, whose terms already move it)
+  const horizonForRate = options.horizonMonths ?? 12;
+  // with a market block, on the rates relative to the market's own (its growth and seasonality taken out)
+  const relative = (mo: MonthCount) => {
+    const e = market.rateAt(mo.month).rate * (market.seasonality ? market.multipliers[((mo.month % 12) + 12) % 12] : 1);
+    return { created: mo.created, exposure: (mo.exposure * e) / rateFit.rate };
+  };
+  const drift: DriftFit | null = fitDrift(hasMarket ? byMonth.map(relative) : byMonth);
+  // the fitted variances are used as estimated, significant or not (choosing them by a pre-test would hide the
+  // uncertainty of a short window, where drift cannot be told from chance); the test is reported
+  const driftKept = drift !== null && drift.level > 0 && (drift.q > 0 || drift.s2 > 0);
+  if (driftKept && hasMarket) {
+    // the market's terms give the rate; the drift and monthly effect left around them widen it
+    rateFit = { rate: rateFit.rate, se: Math.sqrt(rateFit.se ** 2 + horizonVariance({ ...drift, levelVar: 0 }, horizonForRate)) };
+    warnings.push(`opportunities per rep-month ${drift.kept ? 'vary more than the market\'s terms and Poisson allow' : 'may vary more than the market\'s terms and Poisson allow (not significant; used as estimated)'} (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate's uncertainty over ${horizonForRate} months is widened to ± ${sig(rateFit.se, 3)}, drawn per trial`);
+  } else if (driftKept) {
+    rateFit = { rate: drift.level, se: Math.sqrt(horizonVariance(drift, horizonForRate)) };
+    warnings.push(
+      `opportunities per rep-month ${drift.kept ? 'drift or vary more than Poisson' : 'may drift or vary more than Poisson (not significant; used as estimated)'} from month to month (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate is the recent level ${sig(drift.level, 3)} (the window's mean ${sig(drift.pooled, 3)}), ± ${sig(rateFit.se, 3)} over ${horizonForRate} months (level, drift and monthly effect), drawn per trial`,
+    );
+  }
   for (const t of market.tests)
     if (t.kept) warnings.push(`the market moves: ${t.term} ${t.term === 'growth' ? `(${sig(market.annualGrowth * 100, 3)}% a year) ` : ''}by a likelihood-ratio test (F = ${sig(t.f, 3)}, p = ${fmt(t.pValue, 2)}): the scenario has a market block starting ${formatMonth(forecastStart)} and opportunitiesPerMonth is the rate there, before seasonality`);
 
@@ -315,7 +412,9 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       'reps.opportunitiesPerMonth',
       rateFit.rate,
       rateFit.se,
-      hasMarket
+      driftKept && !hasMarket
+        ? 'local level (Kalman filter, ML variances): the level at the window\'s end; SE over the horizon from the level, its drift and the monthly effect'
+        : hasMarket
         ? `Poisson GLM of monthly counts with ${[market.growth ? 'growth' : '', market.seasonality ? 'month of year' : ''].filter(Boolean).join(' and ')}: the rate in ${formatMonth(forecastStart)} before seasonality; SE by delta method`
         : roster
           ? 'Poisson ML per rep-month, ramp-weighted (roster tenure)'
@@ -354,6 +453,22 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   reps.cycleMonths = Math.max(1, sig(cycle.cycleMonths, 3));
   reps.noDecisionRate = sig(ndRate, 3);
   scenario.reps = reps;
+  if (hTest.kept || qWin.kept || qRes.kept) {
+    const calendar = qWin.kept || qRes.kept;
+    const f3 = (q: QuarterEffect) => (q.kept ? q.factors.map((f) => sig(f, 3)) : [1, 1, 1]);
+    scenario.resolution = {
+      byAge: hTest.kept ? hazard.hazard.map((h) => sig(h, 3)) : [sig(1 / cycle.cycleMonths, 4)],
+      ...(calendar ? { monthInQuarter: { resolve: f3(qRes), win: f3(qWin) }, start: formatMonth(to + 1) } : {}),
+    };
+    for (const q of [qWin, qRes]) if (q.kept) q.factors.forEach((f, k) => P.push(param(`resolution.monthInQuarter.${q.term}[${k}]`, f, q.se[k], `${q.term === 'win' ? 'won / decided in the month of the quarter, over the pooled rate' : 'resolutions / expected by age in the month of the quarter'} (${q.events[k]} of ${sig(q.base[k], 4)})`)));
+    if (calendar) comments['resolution.monthInQuarter'] = 'factors on resolving and on the win rate in the first, second and third month of the quarter (kept by a likelihood-ratio test; the rest 1)';
+    if (calendar) comments['resolution.start'] = 'the calendar month of month 1 (a forecast moves it to its own)';
+    if (!hTest.kept) comments['resolution.byAge'] = 'one constant chance, 1 / cycleMonths (no age effect beyond chance)';
+  }
+  if (hTest.kept) {
+    hazard.hazard.forEach((h, a) => P.push(param(`resolution.byAge[${a}]`, h, hazard.se[a], `censored life table: ${hazard.resolved[a]} resolutions / ${hazard.atRisk[a]} month-ends at risk${a === hazard.hazard.length - 1 ? ' (every older age)' : ''}`)));
+    comments['resolution.byAge'] = `chance of resolving at a month end by age (0 = the month created), the last for older ages: censored life table; SEs and counts in the report`;
+  }
   if (hasMarket) {
     const seas = market.multipliers.map((v) => sig(v, 4));
     scenario.market = { annualGrowth: market.growth ? sig(market.annualGrowth, 3) : 0, seasonality: seas, start: formatMonth(forecastStart), baseMonth: formatMonth(forecastStart) };
@@ -375,6 +490,33 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     if (growth > 0) warnings.push(`${growth} hires in the window were not backfills (net growth): the scenario starts from today's seats; add hiring.plan for the growth you expect`);
     scenario.attrition = { annualRate: sig(rosterFit.annualRate, 3) };
     add(param('attrition.annualRate', rosterFit.annualRate, rosterFit.annualRateSe, `exits / rep-months (${rosterFit.exits} / ${rosterFit.repMonths}), annualised 1-(1-q)^12`));
+  }
+  // what the data cannot tell: the fitted rates as distributions drawn per trial (unless point estimates are asked for)
+  const uncertain: UncertainInput[] = [];
+  if (!options.point) {
+    const put = (path: string, d: ReturnType<typeof jeffreysBeta>) => {
+      if (d) uncertain.push({ path, distribution: d });
+    };
+    if (tiers.tiers) tiers.tiers.forEach((t, i) => put(`reps.winRate.tiers[${i}].mean`, betaFromSe(sig(t.mean), t.meanSe)));
+    // a monthly random effect on the win rate (when the data's months vary beyond binomial) widens it over the horizon
+    else put(win.atBound ? 'reps.winRate' : 'reps.winRate.mean', betaFromSe(sig(win.mean), Math.sqrt((win.meanSe ?? 0) ** 2 + winDisp.tau2 / (options.horizonMonths ?? 12)) || null));
+    put('reps.opportunitiesPerMonth', lognormalFromSe(sig(rateFit.rate), rateFit.se));
+    if (!empirical) put('reps.dealSize.median', lognormalFromSe(sig(deal.median), deal.medianSe));
+    // a price list: its level drawn per trial, with the SE of the mean won amount (the amounts' own spread, as a bootstrap of the mean gives)
+    else if (dealChoice.meanWonSe > 0) {
+      (reps.dealSize as Record<string, unknown>).scale = 1;
+      comments['reps.dealSize.scale'] = `1: the amounts as they are; drawn per trial with the relative SE of the mean won amount (${fmt(dealChoice.meanWonSe / dealChoice.meanWon, 2)})`;
+      put('reps.dealSize.scale', lognormalFromSe(1, dealChoice.meanWonSe / dealChoice.meanWon));
+    }
+    if (nd > 0) put('reps.noDecisionRate', jeffreysBeta(nd, closed.length));
+    if (hTest.kept) hazard.hazard.forEach((_, a) => put(`resolution.byAge[${a}]`, jeffreysBeta(hazard.resolved[a], hazard.atRisk[a])));
+    else if (scenario.resolution) put('resolution.byAge[0]', jeffreysBeta(cycle.resolutions, cycle.exposure));
+    else if (cycle.cycleMonths > 1) put('reps.cycleMonths', lognormalFromSe(sig(cycle.cycleMonths, 3), cycle.se));
+    for (const q of [qWin, qRes]) if (q.kept) q.factors.forEach((f, k) => put(`resolution.monthInQuarter.${q.term}[${k}]`, lognormalFromSe(sig(f, 3), q.se[k])));
+    if (uncertain.length) {
+      scenario.uncertainty = { parameters: uncertain.map((u) => ({ path: u.path, distribution: roundDistribution(u.distribution) })) };
+      comments['uncertainty.parameters'] = `the fitted rates as distributions (posteriors; SE-matched Beta or lognormal), drawn in every trial so the bands carry what the data cannot tell; calibrate --point leaves them out`;
+    }
   }
   // round-trip check: the scenario must be valid
   parseScenario(scenario);
@@ -399,10 +541,15 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       rows: { total: table.totalRows, used, rejected: table.rejectedRows, open: openCount, prePipeline: table.prePipeline, rejections: table.rejected },
       warnings,
       window: { from: formatMonth(from), to: formatMonth(to), months },
+      asOf: cut ? { date: options.asOf!, createdLater: cut.createdLater, decidedLater: cut.decidedLater } : null,
       reps: win.reps,
       tiersTest: { test: tiers.test, bicSingle: tiers.bicSingle, bicMixture: tiers.bicMixture, tiers: tiers.tiers !== null },
       productivity: arrivals.productivity,
       cycle: { naiveMeanMonths: cycle.naiveMeanMonths, resolutions: cycle.resolutions, monthsAtRisk: cycle.exposure },
+      resolution: { fit: hazard, test: hTest, kept: hTest.kept, openAtEnd: openAges.length, staleShare: stale },
+      calendar: { win: qWin, resolve: qRes },
+      winDispersion: winDisp,
+      drift,
       dealSize: dealChoice,
       revenue: monthlyRevenue,
       market: { tests: market.tests, growth: market.growth, seasonality: market.seasonality, annualGrowth: market.annualGrowth, annualGrowthSe: market.annualGrowthSe, multipliers: market.multipliers, multipliersSe: market.multipliersSe },

@@ -4,6 +4,7 @@
  * lines are skipped. Each record keeps its spreadsheet row number (header = row 1), counting records,
  * not physical lines, so a quoted line break does not shift later row numbers.
  */
+import { csvCell } from '../csvCell.js';
 import { InputError, issue } from '../errors.js';
 
 /** One CSV record and its row number (the header is row 1). */
@@ -98,11 +99,13 @@ export function parseCsv(text: string, source = 'csv'): CsvTable {
 }
 
 /**
- * Quotes one CSV field when it needs it (comma, quote or line break).
+ * One CSV field: quoted when it needs it (comma, quote or line break), and neutralised when a
+ * spreadsheet would run it as a formula (engine/csvCell.ts: a leading =, +, -, @, tab or CR gets a
+ * single quote; numbers stay numbers).
  * @example csvField('a, b') // '"a, b"'
  */
 export function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return csvCell(v);
 }
 
 /**

@@ -36,10 +36,14 @@ import { MECHANISMS, type MechanismName } from '../mechanisms/registry.js';
  */
 const REPRODUCED: ReadonlySet<MechanismName> = new Set<MechanismName>(['reps', 'hiring', 'attrition', 'territories', 'market', 'costs']);
 import { toCsv } from './csv.js';
+import { synthesisRows } from '../work.js';
+import { checkAbort } from '../abort.js';
 import { daysInMonth, formatDate, parseMonth } from './dates.js';
+import { normal } from '../random/normal.js';
+import { checkRealism, drawInitialAge, hazardAt, initialAgeWeights, isQuarterEnd, type Realism } from './realism.js';
 
-/** Options of `synthesize`. */
-export interface SynthOptions {
+/** Options of `synthesize`; `resolveByAge`, `quarterEndWin`, `arrivalDrift`: engine/calibrate/realism.ts. */
+export interface SynthOptions extends Realism {
   /** months of history, 1..120 */
   months: number;
   /** first month `YYYY-MM` (default 2025-01) */
@@ -54,6 +58,8 @@ export interface SynthOptions {
    * the opportunities are the same with or without them.
    */
   prospects?: number;
+  /** refuse (InputError naming reps.opportunitiesPerMonth) when the history's expected rows exceed this (a server's memory cap) */
+  maxRows?: number;
 }
 
 /** Synthetic history: CSV texts and warnings about ignored mechanisms. */
@@ -106,20 +112,35 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
   // a market moves with the calendar: month 1 is `start`; the scenario's base month (or start) keeps its growth anchor
   const market = base.market && { ...base.market, start: startText, baseMonth: base.market.baseMonth ?? base.market.start ?? startText };
   const s = parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
+  checkRealism(opts);
+  const hz = opts.resolveByAge ?? base.resolution?.byAge ?? null;
+  const qWin = opts.quarterEndWin ?? 1;
+  const drift = opts.arrivalDrift ?? 0;
   const warnings: string[] = [];
   for (const mech of MECHANISMS) if (mech.on(s) && !REPRODUCED.has(mech.name)) warnings.push(`${mech.label} is not modelled in synthetic history (ignored)`);
   if (s.reps.capacity !== null) warnings.push('reps.capacity is not modelled in synthetic history (ignored)');
   if (s.attrition?.lowPerformerExit) warnings.push('attrition.lowPerformerExit is not modelled in synthetic history (ignored)');
   if (s.hiring?.onboardingCapacityPerMonth != null) warnings.push('hiring.onboardingCapacityPerMonth is not modelled in synthetic history (ignored)');
+  if (opts.maxRows !== undefined) {
+    const rows = synthesisRows(s, months, opts.prospects ?? 0);
+    if (rows > opts.maxRows) {
+      const fits = Math.floor(s.reps.opportunitiesPerMonth * (opts.maxRows / rows));
+      throw new InputError([issue('reps.opportunitiesPerMonth', `a synthetic history of about ${Math.round(rows)} rows is over the limit of ${opts.maxRows} rows (seats x opportunitiesPerMonth x months): the largest value that fits is ${fits}`)]);
+    }
+  }
   const c = compile(s);
   const N = c.seats;
   // engine streams, then one history stream per seat for dates and per-opportunity draws
-  const S = createStreams(N * PURPOSES + GLOBALS + N);
+  // (one more stream, after the history streams, for the arrival drift: the others are seeded as without it)
+  const S = createStreams(N * PURPOSES + GLOBALS + N + 1);
   const key = new Int32Array(2);
   trialKey(seed, 0, key);
   seedTrialStreams(S, N, key[0], key[1]);
   const H0 = N * PURPOSES + GLOBALS;
   for (let i = 0; i < N; i++) seedStream(S, H0 + i, key[0], key[1], 0x4000_0000 + i);
+  seedStream(S, H0 + N, key[0], key[1], 0x3fff_ffff);
+  const ageWeights = hz ? initialAgeWeights(hz) : null;
+  let logDrift = 0;
   const st = (seat: number, p: number) => seat * PURPOSES + p;
 
   const people: Person[] = [];
@@ -166,6 +187,9 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
   const demand = new Float64Array(N);
   const tDemand = new Float64Array(c.territories);
   for (let m = 1; m <= months; m++) {
+    checkAbort(); // a server's cancelled request stops here (engine/abort.ts)
+    if (drift > 0 && m > 1) logDrift += drift * normal(S, H0 + N);
+    const driftFactor = Math.exp(logDrift);
     // 1. seat fills
     if (c.hiring) {
       for (let i = c.initialSeats; i < N; i++) {
@@ -188,8 +212,12 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
     for (let i = 0; i < N; i++) {
       if (status[i] !== 1) continue;
       const D = tDemand[c.seatTerritory[i]];
-      const lam = D > 0 ? ((demand[i] * territoryYield(c.potential[c.seatTerritory[i]], D)) / D) * c.market[m - 1] : 0;
-      if (m === 1 && c.steadyStart && !isHire[i] && c.cycle > 1) {
+      const lam = D > 0 ? ((demand[i] * territoryYield(c.potential[c.seatTerritory[i]], D)) / D) * c.market[m - 1] * driftFactor : 0;
+      if (m === 1 && c.steadyStart && !isHire[i] && ageWeights) {
+        // the stationary open book under the age hazard (ages 1..MAX_INITIAL_AGE, stale ones included)
+        const n0 = poisson(S, st(i, PURPOSE.initial), lam * ageWeights[ageWeights.length - 1]);
+        for (let k = 0; k < n0; k++) newOpp(i, 1 - drawInitialAge(ageWeights, nextU(S, H0 + i)));
+      } else if (m === 1 && c.steadyStart && !isHire[i] && c.cycle > 1) {
         const n0 = poisson(S, st(i, PURPOSE.initial), lam * (c.cycle - 1));
         const q = 1 - c.pResolve;
         for (let k = 0; k < n0; k++) {
@@ -205,15 +233,16 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
       if (open[i].length === 0) continue;
       const rs = st(i, PURPOSE.resolutions);
       const keep: Opp[] = [];
+      const winNow = isQuarterEnd(start0 + m - 1) ? Math.min(1, win[i] * qWin) : win[i];
       for (const o of open[i]) {
-        if (nextU(S, rs) >= c.pResolve) {
+        if (nextU(S, rs) >= (hz ? hazardAt(hz, m - o.created) : c.pResolve)) {
           keep.push(o);
           continue;
         }
         o.closed = m;
         o.closedDay = day(i, m, o.created === m ? o.createdDay : 1);
         if (nextU(S, rs) < c.noDecision) o.stage = STAGES.noDecision;
-        else if (nextU(S, rs) < win[i]) {
+        else if (nextU(S, rs) < winNow) {
           o.stage = STAGES.won;
           o.amount = (c.dealEmpirical ? empiricalQuantile(c.dealEmpirical, nextU(S, st(i, PURPOSE.deals))) : lognormal(S, st(i, PURPOSE.deals), c.dealMedian, c.dealSigma)) * mult[i];
         } else o.stage = STAGES.lost;

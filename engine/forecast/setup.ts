@@ -69,7 +69,11 @@ export interface ForecastSetup {
   booked: number;
   bookedByMonth: number[];
   team: { source: 'roster' | 'export'; seated: number; ramping: number; vacant: number };
-  open: { deals: number; withAmount: number; amount: number };
+  /**
+   * stale: with a `resolution` table, the open deals at or beyond the age from which every chance is 0 (they
+   * never close in the forecast); null without one
+   */
+  open: { deals: number; withAmount: number; amount: number; stale: number | null };
   /** the forecast scenario as JSON (variants patch it) and resolved */
   raw: Record<string, unknown>;
   scenario: Scenario;
@@ -308,6 +312,14 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
     return { owner, ageMonths, amount: o.amount };
   });
   if (reassigned) warnings.push(`${reassigned} open opportunities belong to owners neither on the team nor on a vacant seat: reassigned across the team`);
+  let stale: number | null = null;
+  if (base.resolution) {
+    const h = base.resolution.byAge;
+    let dead = h.length; // the first age from which every chance is 0
+    while (dead > 0 && h[dead - 1] === 0) dead--;
+    stale = deals.filter((d) => d.ageMonths >= dead).length;
+    if (stale) warnings.push(`${stale} of the ${deals.length} open opportunities (${Math.round((100 * stale) / deals.length)}%) are ${dead} or more months old, older than any age at which the scenario's resolution table gives a chance: stale, they do not close in the forecast`);
+  }
   if (noAmount) warnings.push(`${noAmount} open opportunities have no amount (or only a closing amount from after the as-of date): valued by the scenario's deal size when won`);
 
   // the forecast scenario on the forecast's calendar
@@ -341,6 +353,8 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
   if (base.market) {
     f.market = { ...base.market, start: formatMonth(asOfMonth + 1), baseMonth: base.market.baseMonth ?? formatMonth(yearStart) };
   }
+  // calendar effects by month of the quarter move with the calendar: month 1 is the month after the as-of date
+  if (base.resolution?.start) f.resolution = { ...base.resolution, start: formatMonth(asOfMonth + 1) };
   if (base.customers) warnings.push('the customers block runs from its own starting base: the forecast counts bookings (new and expansion as the scenario says)');
   if (base.leadership) warnings.push("the sales leader's tenure is drawn afresh at the as-of date (the export does not say when the leader started)");
   let scenario: Scenario;
@@ -365,7 +379,7 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
     booked,
     bookedByMonth,
     team: { source, seated: roster.length - vacant, ramping, vacant },
-    open: { deals: deals.length, withAmount, amount },
+    open: { deals: deals.length, withAmount, amount, stale },
     raw: f,
     scenario,
     warnings,

@@ -14,6 +14,11 @@ import type { PlanTargets } from '../mechanisms/coverage/types.js';
 import type { OpenBook } from '../mechanisms/openBook/types.js';
 import type { CompiledCustomers } from '../mechanisms/customers/types.js';
 import type { CompiledDemand } from '../mechanisms/demand/types.js';
+import type { CompiledDrift } from '../mechanisms/drift/types.js';
+import type { CompiledCompensation } from '../mechanisms/compensation/types.js';
+import type { CompiledRetention } from '../mechanisms/retention/types.js';
+import type { CompiledResponse } from '../mechanisms/coverageResponse/types.js';
+import type { CompiledManagers } from '../mechanisms/managers/types.js';
 
 export interface Compiled {
   H: number;
@@ -101,6 +106,15 @@ export interface Compiled {
   stallAge: number;
   pStall: number;
   ndStall: number;
+  /**
+   * resolution by age (the `resolution` block): the chance of resolving at a month end by month-ends survived,
+   * the last for every older age; null without. With it the aged buckets run (stalls on, nothing ever stalled:
+   * stallAfter = its length > stallAge) and each bucket resolves at its age's chance.
+   */
+  byAge: Float64Array | null;
+  /** month m's (index m - 1) factors on the win rate and on the chance of resolving (resolution.monthInQuarter); null without */
+  calWin: Float64Array | null;
+  calResolve: Float64Array | null;
   // costs
   hasCosts: boolean;
   repMonthlyCost: number;
@@ -114,4 +128,14 @@ export interface Compiled {
   customers: CompiledCustomers | null;
   /** demand generation (null: the block is absent and nothing of it runs) */
   demand: CompiledDemand | null;
+  /** markets that move (null: the block is absent and nothing of it runs) */
+  drift: CompiledDrift | null;
+  /** the compensation plan (null: the block is absent and nothing of it runs) */
+  comp: CompiledCompensation | null;
+  /** performance- and pay-dependent voluntary attrition (null: the block is absent) */
+  retention: CompiledRetention | null;
+  /** reps answer a coverage rule by prospecting before padding (null: the block is absent) */
+  response: CompiledResponse | null;
+  /** first-line managers (null: the block is absent) */
+  managers: CompiledManagers | null;
 }

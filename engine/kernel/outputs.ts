@@ -1,4 +1,5 @@
 /** Output constants the mechanisms write by (cost items, Lorenz points); engine/types.ts re-exports them. */
+import type { Scenario } from '../scenario.js';
 
 /** Cost items reported in `cost.breakdown`. */
 export const COST_ITEMS = ['reps', 'managers', 'hiring', 'vacancy', 'enablement', 'leadership'] as const;
@@ -20,6 +21,14 @@ export interface ResultLayout {
   customers?: boolean;
   /** true when the scenario has a demand block (else the demand arrays are empty) */
   demand?: boolean;
+  /** true when the scenario has a compensation block (else its arrays are empty) */
+  compensation?: boolean;
+  /** true when the scenario has a retention block (else its arrays are empty) */
+  retention?: boolean;
+  /** true when the scenario has a coverageResponse block (else its arrays are empty) */
+  coverageResponse?: boolean;
+  /** true when the scenario has a managers block (else its arrays are empty) */
+  managers?: boolean;
 }
 
 /**
@@ -31,7 +40,31 @@ export interface ColumnSpec {
   readonly width: (l: ResultLayout) => number;
   readonly read?: 'wide' | 'summed' | 'scalar';
   readonly doc: string;
+  /** a scalar cost column that is a line of the Summary's `cost.breakdown`: its name there, and when it is reported */
+  readonly breakdown?: { readonly item: string; readonly when: (s: Scenario) => boolean };
 }
 
 /** A mechanism's result columns by name. */
 export type Columns = Readonly<Record<string, ColumnSpec>>;
+
+/**
+ * The trial results as a mechanism's Summary section reads them, narrowed to the columns it names: `W`
+ * the wide arrays (column k over the trials), `S` the one-value-per-trial arrays. engine/columns.ts's
+ * TrialColumns is one for every column key, so summarize.ts checks each section's names against the
+ * registry's columns when it calls the section.
+ */
+export interface ColumnReader<W extends string = never, S extends string = never> {
+  readonly trials: number;
+  readonly months: number;
+  /** column k of a wide array, in trial order; valid until the next call (do not modify it) */
+  readonly column: (key: W, k: number) => ArrayLike<number>;
+  /** a one-value-per-trial array, in trial order (do not modify it) */
+  readonly scalar: (key: S) => ArrayLike<number>;
+}
+
+/**
+ * One column of `salesim run --csv` (one row per month) that a Summary section adds: its header, and its
+ * value in month index i (0-based) read from the section.
+ * @example const arrMean: CsvColumn<CustomersSummary> = ['arr_mean', (c, i) => c.arr.monthly[i].mean];
+ */
+export type CsvColumn<T> = readonly [header: string, value: (section: T, i: number) => number];

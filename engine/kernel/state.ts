@@ -6,6 +6,11 @@
 import type { LeaderState } from '../mechanisms/leadership/types.js';
 import type { CustomerState } from '../mechanisms/customers/types.js';
 import type { DemandState } from '../mechanisms/demand/types.js';
+import type { DriftState } from '../mechanisms/drift/types.js';
+import type { CompState } from '../mechanisms/compensation/types.js';
+import type { RetentionState } from '../mechanisms/retention/types.js';
+import type { ResponseState } from '../mechanisms/coverageResponse/types.js';
+import type { ManagerState } from '../mechanisms/managers/types.js';
 
 /** Seat status: closed (never opened, or not backfilled), held by a rep, or an open requisition. */
 export const CLOSED = 0;
@@ -115,6 +120,9 @@ export interface SeatState {
   lift: number;
   dip: number;
   hazardMult: number;
+  /** this month's calendar factors on the win rate and the chance of resolving (resolution.monthInQuarter; 1 without) */
+  calWin: number;
+  calResolve: number;
 
   // ---- the enablement effects of one seat (written by programmeEffects, read at once)
   effDemand: number;
@@ -155,6 +163,16 @@ export interface SeatState {
   cust: CustomerState | null;
   /** demand generation (null when the scenario has no demand block) */
   dem: DemandState | null;
+  /** the trial's drift factors (drift block) */
+  drift: DriftState | null;
+  /** the compensation plan's segments and totals (compensation block) */
+  comp: CompState | null;
+  /** trailing attainment, hazards and exits by group (retention block) */
+  ret: RetentionState | null;
+  /** the coverage response's totals (coverageResponse block) */
+  resp: ResponseState | null;
+  /** the teams' managers (managers block) */
+  mgr: ManagerState | null;
 
   // ---- attainments of the block (person-years with quota), in trial order
   att: Float32Array;

@@ -1,9 +1,15 @@
 /**
  * Pieces of the Summary a mechanism's Summary section builds on (engine/mechanisms/<name>/summary.ts).
  */
-import type { TrialColumns, WideKey } from '../columns.js';
-import type { MonthlyAnnual, Stats } from '../types.js';
+import type { ColumnReader } from './outputs.js';
+import type { Stats } from '../stats/statsType.js';
 import { stats } from '../stats/stats.js';
+
+/** A monthly quantity's Stats by month and per plan year (year-end for stocks, sums for flows). */
+export interface MonthlyAnnual {
+  monthly: Stats[];
+  annual: Stats[];
+}
 
 /** acc[t] += col[t] (and also[t] += col[t]) for every trial. */
 export function addInto(acc: Float64Array, col: ArrayLike<number>, also?: Float64Array): void {
@@ -18,7 +24,7 @@ export function addInto(acc: Float64Array, col: ArrayLike<number>, also?: Float6
 }
 
 /** Stats by month and per plan year of a customers array: year-end values (stocks) or the year's sums (flows). */
-export function monthlyAnnual(src: TrialColumns, key: WideKey, flow: boolean, withTotal?: Float64Array): MonthlyAnnual {
+export function monthlyAnnual<W extends string>(src: ColumnReader<W>, key: W, flow: boolean, withTotal?: Float64Array): MonthlyAnnual {
   const n = src.trials;
   const H = src.months;
   const monthly: Stats[] = [];

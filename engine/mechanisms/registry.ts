@@ -10,7 +10,7 @@
  */
 import type { Scenario } from '../scenario.js';
 import type { PURPOSE, GLOBAL } from '../random/streams.js';
-import type { Columns } from '../kernel/outputs.js';
+import type { Columns, CsvColumn } from '../kernel/outputs.js';
 import { COLUMNS as repsColumns } from './reps/outputs.js';
 import { COLUMNS as costsColumns } from './costs/outputs.js';
 import { COLUMNS as leadershipColumns } from './leadership/outputs.js';
@@ -21,6 +21,21 @@ import { COLUMNS as attritionColumns } from './attrition/outputs.js';
 import { COLUMNS as stallsColumns } from './stalls/outputs.js';
 import { COLUMNS as customersColumns } from './customers/outputs.js';
 import { COLUMNS as demandColumns } from './demand/outputs.js';
+import { COLUMNS as compensationColumns } from './compensation/outputs.js';
+import { COLUMNS as retentionColumns } from './retention/outputs.js';
+import { COLUMNS as coverageResponseColumns } from './coverageResponse/outputs.js';
+import { COLUMNS as managersColumns } from './managers/outputs.js';
+import { coverageSummary } from './coverage/summary.js';
+import { customersSummary, CSV as customersCsv } from './customers/summary.js';
+import { demandSummary, CSV as demandCsv } from './demand/summary.js';
+import { compensationSummary, type CompSource } from './compensation/compensation.js';
+import { retentionSummary } from './retention/retention.js';
+import { responseSummary } from './coverageResponse/coverageResponse.js';
+import { managersSummary } from './managers/managers.js';
+
+type SectionSource<F extends (src: never, ...rest: never[]) => unknown> = Parameters<F>[0];
+/** managers at the start: one per `span` seats (at least one) */
+const teamsAtStart = (s: Scenario) => Math.max(1, Math.ceil(s.territories.reduce((a, t) => a + t.seats, 0) / s.managers!.span));
 
 /** One mechanism: its folder, the scenario blocks it reads, when it is on, and the random streams it draws from. */
 export interface Mechanism {
@@ -39,6 +54,12 @@ export interface Mechanism {
   readonly steps: string;
   /** the per-trial result columns it writes (engine/mechanisms/<name>/outputs.ts) */
   readonly columns: Columns;
+  /**
+   * its section of the Summary (engine/mechanisms/<name>/summary.ts): the Summary's field, when the
+   * section is there, and how it is built from the trial results; `always`: the field is null when the
+   * section is not there (else it is absent); `csv`: the columns it adds to `salesim run --csv`
+   */
+  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[] };
 }
 
 /** The mechanisms in month order. Adding one: its folder, and one line here. */
@@ -46,17 +67,22 @@ export const MECHANISMS = [
   { name: 'reps', label: 'reps (the core: arrivals, resolutions, deal sizes, persons)', blocks: ['reps'], on: () => true, purposes: ['attributes', 'initial', 'arrivals', 'resolutions', 'deals'], globals: ['tiers'], steps: '4, 6, 10', columns: repsColumns },
   { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, purposes: ['fill'], globals: [], steps: '1', columns: hiringColumns },
   { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, purposes: [], globals: ['leader'], steps: '2, 9', columns: leadershipColumns },
+  { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, purposes: [], globals: ['managers'], steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)) } },
   { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, purposes: ['adoption'], globals: [], steps: '2, 3, 7', columns: {} },
-  { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, purposes: ['demand'], globals: ['demand'], steps: '2b, 3, 4, 6, 8', columns: demandColumns },
+  { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, purposes: ['demand'], globals: ['demand'], steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv } },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, purposes: [], globals: [], steps: '3', columns: territoriesColumns },
   { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, purposes: [], globals: [], steps: '4', columns: {} },
+  { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, purposes: [], globals: ['drift'], steps: '3, 6', columns: {} },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, purposes: [], globals: [], steps: '4, 6', columns: {} },
-  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', purposes: ['padding'], globals: [], steps: '5, 7, 10', columns: coverageColumns },
+  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', purposes: ['padding'], globals: [], steps: '5, 7, 10', columns: coverageColumns, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true } },
+  { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, purposes: ['response'], globals: [], steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src) } },
   { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, purposes: [], globals: [], steps: '5, 6, 8, 10', columns: stallsColumns },
   { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, purposes: ['book'], globals: [], steps: '6', columns: {} },
-  { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, purposes: ['customers', 'referrals'], globals: ['customers'], steps: '4, 6, 8b', columns: customersColumns },
+  { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, purposes: ['customers', 'referrals'], globals: ['customers'], steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv } },
   { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, purposes: ['exits'], globals: [], steps: '8', columns: attritionColumns },
+  { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, purposes: [], globals: [], steps: '7, 8', columns: retentionColumns, summary: { key: 'retention', when: (s) => !!s.retention && s.attrition !== null, build: (_s: Scenario, src: SectionSource<typeof retentionSummary>) => retentionSummary(src) } },
   { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, purposes: ['team'], globals: [], steps: 'trial start', columns: {} },
+  { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, purposes: [], globals: [], steps: '7', columns: compensationColumns, summary: { key: 'compensation', when: (s) => !!s.compensation, build: (s: Scenario, src: CompSource) => compensationSummary(src, s.compensation!.cap !== null) } },
   { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, purposes: [], globals: [], steps: '1, 7, 9, 10', columns: costsColumns },
   { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, purposes: [], globals: [], steps: 'before the trial (its own scenario per trial)', columns: {} },
 ] as const satisfies readonly Mechanism[];
@@ -69,3 +95,9 @@ type Entry = (typeof MECHANISMS)[number];
 export type ColumnKey = Entry extends infer M ? (M extends { columns: infer C } ? keyof C & string : never) : never;
 /** The columns the Summary reads in the way `R` ('wide', 'summed' or 'scalar'). */
 export type ColumnKeyRead<R extends string> = Entry extends infer M ? (M extends { columns: infer C } ? { [K in keyof C]: C[K] extends { read: R } ? K : never }[keyof C] & string : never) : never;
+
+type Sectioned = Extract<Entry, { summary: unknown }>;
+/** The mechanisms' Summary sections that are always in the Summary (null when off), by field. */
+export type AlwaysSections = { -readonly [E in Sectioned as E['summary'] extends { always: true } ? E['summary']['key'] : never]: ReturnType<E['summary']['build']> | null };
+/** The mechanisms' Summary sections that are present only when on, by field. */
+export type OptionalSections = { -readonly [E in Sectioned as E['summary'] extends { always: true } ? never : E['summary']['key']]?: ReturnType<E['summary']['build']> };

@@ -8,6 +8,9 @@ import { gamma } from './gamma.js';
 export function betaMeanConcentration(S: Int32Array, i: number, mean: number, concentration: number): number {
   if (mean <= 0) return 0;
   if (mean >= 1) return 1;
+  // a shape that underflows to 0 (mean or concentration near the smallest doubles): the Beta's limit
+  if (mean * concentration === 0) return 0;
+  if ((1 - mean) * concentration === 0) return 1;
   const x = gamma(S, i, mean * concentration, 1);
   const y = gamma(S, i, (1 - mean) * concentration, 1);
   const s = x + y;

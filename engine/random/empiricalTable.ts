@@ -5,8 +5,6 @@
  * weight), one uniform per draw (as the lognormal table), and the draw is monotone in u, so a small change
  * of the list moves each draw a little (common random numbers).
  */
-import { nextU } from './streams.js';
-
 /** Sorted amounts and their moments, built once per run. */
 export interface EmpiricalTable {
   /** amounts sorted ascending */
@@ -40,16 +38,4 @@ export function createEmpiricalTable(amounts: readonly number[]): EmpiricalTable
 export function empiricalQuantile(t: EmpiricalTable, u: number): number {
   const i = (u * t.n) | 0;
   return t.values[i < t.n ? i : t.n - 1];
-}
-
-/**
- * Total value of `won` deals drawn from the table, times the rep's deal-size multiplier: one uniform per
- * deal from `stream` (the same consumption as the lognormal `dealValue`).
- * @example empiricalDealValue(S, stream, 3, createEmpiricalTable([100]), 1) // 300
- */
-export function empiricalDealValue(S: Int32Array, stream: number, won: number, t: EmpiricalTable, multiplier: number): number {
-  if (won === 0) return 0;
-  let v = 0;
-  for (let k = 0; k < won; k++) v += empiricalQuantile(t, nextU(S, stream));
-  return v * multiplier;
 }

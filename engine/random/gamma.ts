@@ -33,5 +33,8 @@ export function gamma(S: Int32Array, i: number, shape: number, scale: number): n
 export function gammaMeanSd(S: Int32Array, i: number, mean: number, sd: number): number {
   if (sd === 0 || mean === 0) return mean;
   const shape = (mean * mean) / (sd * sd);
+  // the limits where the shape leaves the doubles: all mass at the mean (shape -> inf) or at 0 (shape -> 0)
+  if (!(shape < Infinity) || !(mean / shape < Infinity)) return shape === Infinity ? mean : 0;
+  if (shape === 0) return 0;
   return gamma(S, i, shape, mean / shape);
 }

@@ -37,8 +37,10 @@ export const PURPOSE = {
   demand: 12,
   /** the open book's deals (openPipeline): resolutions, outcomes and drawn deal sizes */
   book: 13,
+  /** extra real prospecting in answer to a coverage rule (coverageResponse block) */
+  response: 14,
 } as const;
-export const PURPOSES = 14;
+export const PURPOSES = 15;
 /** Bit mask of every purpose (for `seedTrialStreams`). */
 export const ALL_PURPOSES = (1 << PURPOSES) - 1;
 
@@ -52,8 +54,12 @@ export const GLOBAL = {
   customers: 2,
   /** leads, SDR backlog, qualification, nurture pool, hand-off, routing and saturation (demand block) */
   demand: 3,
+  /** the market's random walk of win rate, no-decision rate and deal size (drift block with a walk) */
+  drift: 4,
+  /** first-line managers' qualities and exits (managers block) */
+  managers: 5,
 } as const;
-export const GLOBALS = 4;
+export const GLOBALS = 6;
 
 const INV_2_32 = 2.3283064365386963e-10;
 

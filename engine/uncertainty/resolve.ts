@@ -174,7 +174,9 @@ export function resolveUncertainty<S extends object>(
       const given = at.startsWith('uncertainty.') && input !== undefined ? valueAtPath(input, c.segs) : undefined;
       if (typeof given === 'number') {
         const median = drawValue(c, 0.5);
-        if (Math.abs(given - median) > 1e-9 * Math.max(1, Math.abs(median)))
+        // the median as written (a calibrated file rounds it: 0.401 for 0.400962) is the resolved form too
+        const digits = given === 0 ? 1 : Math.min(15, Math.max(1, given.toPrecision(15).replace(/e.*$/, '').replace(/^-?0\.0*|\./g, '').replace(/0+$/, '').length));
+        if (Math.abs(given - median) > 1e-9 * Math.max(1, Math.abs(median)) && Number(median.toPrecision(digits)) !== given)
           throw new InputError([issue(key, `is given both as a fixed value (${given}) and as a distribution (${at.replace(/\.path$/, '')}): keep one: write the distribution in place of the value, or drop the value (the distribution's median is ${+median.toPrecision(6)})`)]);
       }
       compiled.push({ ...c, path: key });

@@ -4,12 +4,13 @@
  * and the compare, sensitivity and trainer views. Components read `app.store` and call actions.
  */
 import type { Summary } from '../../engine/types.js';
-import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
+import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type SavedRevision, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
 import { createHistory, createStore } from './store.js';
 import { getIn, setIn } from './path.js';
 import { trainerScenario, TRAINER_TRIALS } from './trainer-scenario.js';
 import { decodeShare, encodeShare } from './share.js';
 import { describeChanges } from './diff.js';
+import { applyEdits } from './yaml-edit.js';
 
 export type View = 'results' | 'compare' | 'sensitivity' | 'trainer' | 'calibrate' | 'forecast';
 export type ScenarioInput = Record<string, unknown>;
@@ -38,10 +39,30 @@ export interface AppState {
   canUndo: boolean;
   saved: StoredScenario[];
   savedId: string | null;
+  /**
+   * The text the editor's scenario was loaded from (a saved scenario or a preset) and the editor form
+   * it gave (with its seed and trials): saving writes only the edits into this text, so comments survive.
+   */
+  source: { text: string; base: ScenarioInput } | null;
+  /** the saved scenario's revisions, oldest first, while the history panel is open */
+  revisions: { open: boolean; list: SavedRevision[] | null; error: string | null };
   notice: string | null;
+  /** a long action other than the run (compare, tornado, goal seek, forecast, fit, back-test): what the header says is going on */
+  activity: { label: string; done: number | null; total: number | null } | null;
   compare: { baseline: Variant | null; variants: Variant[]; result: CompareResult | null; running: boolean; error: string | null };
   /** the tornado fills in as each parameter's pair of runs completes: `progress` counts parameters */
-  sensitivity: { result: SensitivityResult | null; running: boolean; error: string | null; progress: { done: number; total: number } | null; scenario: ScenarioInput | null; trials?: number };
+  sensitivity: {
+    result: SensitivityResult | null;
+    running: boolean;
+    error: string | null;
+    progress: { done: number; total: number } | null;
+    scenario: ScenarioInput | null;
+    trials?: number;
+    /** the user's choice: trials per point (null: the run's, at most 1,000) and the parameters (null: the engine's default list) */
+    choice?: { trials: number | null; paths: string[] | null };
+    /** the parameters of the last plan (the engine's default list, plus any chosen), to pick from */
+    planned?: string[];
+  };
   trainer: { f: number; baseline: Summary | null; current: Summary | null; running: boolean; error: string | null };
 }
 
@@ -124,7 +145,10 @@ export function createApp(opts: AppOptions = {}) {
     canUndo: false,
     saved: [],
     savedId: null,
+    source: null,
+    revisions: { open: false, list: null, error: null },
     notice: null,
+    activity: null,
     compare: { baseline: null, variants: [], result: null, running: false, error: null },
     sensitivity: { result: null, running: false, error: null, progress: null, scenario: null },
     trainer: { f: 0.5, baseline: null, current: null, running: false, error: null },
@@ -247,6 +271,11 @@ export function createApp(opts: AppOptions = {}) {
     scheduleRun();
   }
 
+  /** The seed and trial count a scenario names (the schema's defaults when it names none). */
+  function runOf(scenario: ScenarioInput): { seed: number; trials: number } {
+    return { seed: typeof scenario.seed === 'number' ? scenario.seed : 1, trials: typeof scenario.trials === 'number' ? scenario.trials : 2000 };
+  }
+
   function scenarioFrom(body: Record<string, unknown>): ScenarioInput {
     return editable((body.scenario ?? body) as ScenarioInput);
   }
@@ -255,9 +284,11 @@ export function createApp(opts: AppOptions = {}) {
     try {
       const body = await api.preset(id);
       const scenario = scenarioFrom(body);
-      const seed = typeof scenario.seed === 'number' ? scenario.seed : 1;
+      // a preset brings its seed; the trial count stays the toolbar's (presets leave it at the default)
+      const { seed, trials } = runOf(scenario);
       history.push(get().scenario);
-      store.set({ presetId: id, savedId: null, scenario, seed, canUndo: true, errors: [], summary: null, summaryInputs: null });
+      const source = typeof body.source === 'string' ? { text: body.source, base: { ...scenario, seed, trials } } : null;
+      store.set({ presetId: id, savedId: null, source, revisions: { open: false, list: null, error: null }, scenario, seed, canUndo: true, errors: [], summary: null, summaryInputs: null });
       await run();
     } catch (e) {
       store.set({ runError: `Could not load preset ${id}: ${message(e)}` });
@@ -331,29 +362,76 @@ export function createApp(opts: AppOptions = {}) {
     }
   }
 
+  /**
+   * Saves the editor's scenario with the seed and trials it runs with, as YAML text: the text it was
+   * loaded from with only the edits written in (comments kept), or plain YAML for a new one.
+   */
   async function save() {
-    const { scenario, savedId } = get();
+    const { scenario, savedId, seed, trials, source } = get();
     const name = String(scenario.name ?? 'Untitled scenario');
     try {
-      const body = { scenario };
+      const after = { ...scenario, seed, trials };
+      const text = applyEdits(source?.text ?? null, source?.base ?? {}, after);
+      const body = { yaml: text };
       const saved = savedId ? await api.updateScenario(savedId, body) : await api.saveScenario(body);
-      store.set({ savedId: saved.id ?? savedId });
-      notify(`Saved “${name}”`);
+      store.set({ savedId: saved.id ?? savedId, source: { text, base: after } });
+      notify(`Saved “${name}”${typeof saved.revision === 'number' ? ` (revision ${saved.revision})` : ''}`);
       await refreshSaved();
+      if (get().revisions.open) await openRevisions();
     } catch (e) {
       if (e instanceof ApiError && e.status === 400) store.set({ errors: e.errors });
       notify(`Save failed: ${message(e)}`);
     }
   }
 
+  /** Puts a stored scenario (or revision) in the editor with its own seed and trials, and runs it. */
+  function openStored(id: string, body: Record<string, unknown>) {
+    const scenario = scenarioFrom(body);
+    const { seed, trials } = runOf(scenario);
+    history.push(get().scenario);
+    const source = typeof body.source === 'string' ? { text: body.source, base: { ...scenario, seed, trials } } : null;
+    store.set({ scenario, seed, trials, source, savedId: id, presetId: null, canUndo: true, errors: [] });
+  }
+
   async function loadSaved(id: string) {
     try {
-      const body = await api.getScenario(id);
-      history.push(get().scenario);
-      store.set({ scenario: scenarioFrom(body), savedId: id, presetId: null, canUndo: true, errors: [] });
+      openStored(id, await api.getScenario(id));
+      store.set({ revisions: { open: false, list: null, error: null } });
       await run();
     } catch (e) {
       notify(`Load failed: ${message(e)}`);
+    }
+  }
+
+  /** Opens the history panel of the saved scenario: its revisions, oldest first. */
+  async function openRevisions() {
+    const id = get().savedId;
+    if (!id) return;
+    store.set({ revisions: { open: true, list: get().revisions.list, error: null } });
+    try {
+      const list = await api.scenarioRevisions(id);
+      if (get().savedId === id) store.set({ revisions: { open: get().revisions.open, list, error: null } });
+    } catch (e) {
+      store.set({ revisions: { ...get().revisions, error: message(e) } });
+    }
+  }
+  function closeRevisions() {
+    store.set({ revisions: { ...get().revisions, open: false } });
+  }
+
+  /** Restores an old revision: the store adds it again as the latest, and the editor opens it. */
+  async function restoreRevision(revision: number) {
+    const id = get().savedId;
+    if (!id) return;
+    try {
+      const restored = await api.restoreRevision(id, revision);
+      openStored(id, restored as Record<string, unknown>);
+      notify(`Restored revision ${revision} as revision ${String(restored.revision ?? '')}`);
+      await openRevisions();
+      await refreshSaved();
+      await run();
+    } catch (e) {
+      notify(`Restore failed: ${message(e)}`);
     }
   }
 
@@ -361,6 +439,32 @@ export function createApp(opts: AppOptions = {}) {
   function shareUrl(base = typeof location !== 'undefined' ? location.href.split('#')[0] : ''): string {
     const { scenario, seed, trials } = get();
     return base + encodeShare({ scenario, seed, trials });
+  }
+
+  // --- long actions --------------------------------------------------------------------------------
+  const activities: { label: string; done: number | null; total: number | null }[] = [];
+  /**
+   * Starts a long action the header describes ("Comparing 3 scenarios × 2,000 trials…"); `update` sets
+   * its progress when the action can count it, `end` removes it (the latest action still going is shown).
+   * @example const a = app.startActivity('Goal seek: hiring.plan[0].seats'); try { ... } finally { a.end(); }
+   */
+  function startActivity(label: string) {
+    const entry = { label, done: null as number | null, total: null as number | null };
+    activities.push(entry);
+    const show = () => store.set({ activity: activities.length ? { ...activities[activities.length - 1] } : null });
+    show();
+    return {
+      update(done: number, total: number) {
+        entry.done = done;
+        entry.total = total;
+        show();
+      },
+      end() {
+        const i = activities.indexOf(entry);
+        if (i >= 0) activities.splice(i, 1);
+        show();
+      },
+    };
   }
 
   // --- compare ---------------------------------------------------------------------------------------
@@ -403,6 +507,7 @@ export function createApp(opts: AppOptions = {}) {
     const controller = (compareController = new AbortController());
     const baseline = compare.baseline?.scenario ?? scenario;
     store.set({ compare: { ...compare, running: true, error: null } });
+    const activity = startActivity(`Comparing ${compare.variants.length + 1} scenarios × ${trials.toLocaleString('en-US')} trials on the same draws…`);
     try {
       const result = await api.compare(
         {
@@ -413,12 +518,15 @@ export function createApp(opts: AppOptions = {}) {
         },
         controller.signal,
       );
-      if (compareController === controller) store.set({ compare: { ...get().compare, result, running: false } });
+      // a variant added or removed while it ran: the answer is for another set, so it is not shown
+      const same = get().compare.variants === compare.variants && get().compare.baseline === compare.baseline;
+      if (compareController === controller) store.set({ compare: { ...get().compare, result: same ? result : null, running: false } });
     } catch (e) {
       if (isAbort(e) || compareController !== controller) return;
       store.set({ compare: { ...get().compare, running: false, error: message(e) } });
     } finally {
       if (compareController === controller) compareController = null;
+      activity.end();
     }
   }
 
@@ -435,13 +543,16 @@ export function createApp(opts: AppOptions = {}) {
     const controller = new AbortController();
     sensitivityController = controller;
     const { scenario, seed, trials } = get();
-    const t = Math.min(trials, 1000);
+    const choice = get().sensitivity.choice ?? { trials: null, paths: null };
+    const t = choice.trials ?? Math.min(trials, 1000);
     const set = (patch: Partial<AppState['sensitivity']>) => {
       if (sensitivityController === controller) store.set({ sensitivity: { ...get().sensitivity, ...patch } });
     };
     set({ running: true, error: null, result: null, progress: null, scenario, trials: t });
+    const activity = startActivity(`Sensitivity: each parameter low and high × ${t.toLocaleString('en-US')} trials…`);
     try {
-      const plan = await api.sensitivity({ scenario, seed, trials: 1 }, controller.signal);
+      const plan = await api.sensitivity({ scenario, seed, trials: 1, ...(choice.paths ? { params: choice.paths.map((path) => ({ path })) } : {}) }, controller.signal);
+      if (!choice.paths) set({ planned: plan.parameters.map((p) => p.path) });
       const todo = plan.parameters.map((p, i) => ({ i, params: [{ path: p.path, low: p.low, high: p.high }] }));
       const done: { i: number; p: SensitivityParameter }[] = [];
       let head: SensitivityResult | undefined;
@@ -453,6 +564,7 @@ export function createApp(opts: AppOptions = {}) {
           done.push({ i: job.i, p: r.parameters[0] });
           done.sort((a, b) => Math.abs(b.p.swing.mean) - Math.abs(a.p.swing.mean) || a.i - b.i);
           set({ result: { ...head, parameters: done.map((d) => d.p) }, progress: { done: done.length, total: plan.parameters.length } });
+          activity.update(done.length, plan.parameters.length);
         }
       };
       await Promise.all([worker(), worker()]);
@@ -460,7 +572,16 @@ export function createApp(opts: AppOptions = {}) {
     } catch (e) {
       if (isAbort(e)) return;
       set({ running: false, error: message(e) });
+    } finally {
+      activity.end();
     }
+  }
+
+  /** Sets the tornado's trials per point and parameters (null: the defaults) and runs it again. */
+  function setSensitivityChoice(choice: { trials?: number | null; paths?: string[] | null }) {
+    const prev = get().sensitivity.choice ?? { trials: null, paths: null };
+    store.set({ sensitivity: { ...get().sensitivity, choice: { ...prev, ...choice } } });
+    void runSensitivity();
   }
 
   // --- trainer ---------------------------------------------------------------------------------------
@@ -503,6 +624,9 @@ export function createApp(opts: AppOptions = {}) {
     save,
     loadSaved,
     refreshSaved,
+    openRevisions,
+    closeRevisions,
+    restoreRevision,
     shareUrl,
     snapshotVariant,
     addPresetVariant,
@@ -510,6 +634,8 @@ export function createApp(opts: AppOptions = {}) {
     pinBaseline,
     runCompare,
     runSensitivity,
+    startActivity,
+    setSensitivityChoice,
     setTrainerF,
     runTrainer,
     get: (path: string) => getIn(get().scenario, path),

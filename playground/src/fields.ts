@@ -9,7 +9,7 @@ export interface FieldSpec {
   /** path relative to the block (or list item) that holds it */
   key: string;
   label: string;
-  kind: 'number' | 'select' | 'bool' | 'text' | 'winRate' | 'dealSize' | 'timeToFill' | 'territory';
+  kind: 'number' | 'select' | 'bool' | 'text' | 'winRate' | 'dealSize' | 'timeToFill' | 'territory' | 'month' | 'seasonality' | 'leads' | 'routing' | 'initialBase' | 'arr';
   unit?: Unit;
   min?: number;
   max?: number;
@@ -30,6 +30,19 @@ export interface SubBlockSpec {
   fields: FieldSpec[];
   /** shown only when a field of the enclosing block has one of these values */
   when?: { key: string; in: string[] };
+  /** the schema has the key optional, not nullable: switching it off removes the key (e.g. `drift.winRate`) */
+  optional?: boolean;
+}
+
+/** A list inside a section (territories, enablement, hiring.plan, compensation tiers and SPIFs). */
+export interface ListSpec {
+  key: string;
+  itemTitle: string;
+  itemDefaults: Record<string, unknown>;
+  fields: FieldSpec[];
+  max?: number;
+  /** the item added after `last` when the schema orders the items (accelerator tiers rise); itemDefaults otherwise */
+  itemAfter?: (last: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export interface SectionSpec {
@@ -42,13 +55,29 @@ export interface SectionSpec {
   fields: FieldSpec[];
   subBlocks?: SubBlockSpec[];
   /** a list block (territories, enablement, hiring.plan) */
-  list?: { key: string; itemTitle: string; itemDefaults: Record<string, unknown>; fields: FieldSpec[]; max?: number };
+  list?: ListSpec;
+  /** further lists of the block, after `list` (compensation's SPIFs) */
+  lists?: ListSpec[];
+  /** blocks this one needs (the schema's cross-block rules): switching it on switches these on at their sections' defaults */
+  requires?: string[];
   help?: string;
+}
+
+/**
+ * Every list a section holds (`list`, then `lists`).
+ * @example sectionLists(SECTIONS.find((s) => s.id === 'compensation')!).map((l) => l.key) // ['accelerators', 'spifs']
+ */
+export function sectionLists(s: SectionSpec): ListSpec[] {
+  return [...(s.list ? [s.list] : []), ...(s.lists ?? [])];
 }
 
 const pct = (key: string, label: string, help?: string): FieldSpec => ({ key, label, kind: 'number', unit: 'pct', min: 0, max: 1, step: 0.01, help });
 const months = (key: string, label: string, max = 36, step = 1): FieldSpec => ({ key, label, kind: 'number', unit: 'months', min: 0, max, step });
 const usd = (key: string, label: string, max: number, step: number): FieldSpec => ({ key, label, kind: 'number', unit: 'usd', min: 0, max, step });
+
+/** A drift trend at the schema's defaults (engine/mechanisms/drift/schema.ts): no change, no walk. */
+const TREND = { change: 0, overMonths: 12, startMonth: 1, walkSd: 0 };
+const TREND_FIELDS: FieldSpec[] = [{ key: 'change', label: 'Change reached', kind: 'number', unit: 'pct', min: -0.5, max: 1, step: 0.01 }, months('overMonths', 'Over', 60), { key: 'startMonth', label: 'Starting after month', kind: 'number', unit: 'months', min: 1, max: 60, step: 1 }, { key: 'walkSd', label: 'Random walk (monthly sd of log)', kind: 'number', unit: 'none', min: 0, max: 0.5, step: 0.01 }];
 
 export const SECTIONS: SectionSpec[] = [
   {
@@ -56,6 +85,7 @@ export const SECTIONS: SectionSpec[] = [
     title: 'General',
     fields: [
       { key: 'name', label: 'Scenario name', kind: 'text' },
+      { key: 'description', label: 'Description', kind: 'text' },
       { key: 'horizonMonths', label: 'Horizon', kind: 'number', unit: 'months', min: 1, max: 60, step: 1 },
     ],
   },
@@ -96,7 +126,7 @@ export const SECTIONS: SectionSpec[] = [
     id: 'hiring',
     title: 'Hiring & ramp',
     block: 'hiring',
-    defaults: { plan: [], backfill: true, timeToFillMonths: 2, ramp: { months: 5, curve: 'linear' }, costPerHire: 0 },
+    defaults: { plan: [], backfill: true, timeToFillMonths: 2, ramp: { months: 5, curve: 'linear' }, onboardingCapacityPerMonth: null, newHireWinRate: null, costPerHire: 0 },
     fields: [
       { key: 'backfill', label: 'Backfill departures', kind: 'bool' },
       { key: 'timeToFillMonths', label: 'Time to fill', kind: 'timeToFill' },
@@ -134,6 +164,31 @@ export const SECTIONS: SectionSpec[] = [
     ],
   },
   {
+    id: 'retention',
+    title: 'Performance-based retention',
+    block: 'retention',
+    requires: ['attrition', 'quota'],
+    // the schema's defaults (engine/mechanisms/retention/schema.ts), every field set
+    defaults: { attainmentSlope: -1, paySlope: -3, payLevel: 1, variableShare: null, marketPremium: 0.5, ote: null, raise: null },
+    help: 'Voluntary exits depend on trailing attainment and on pay against the market (logistic in both); annual attrition is the rate at quota and market pay. The slopes and the market premium are assumptions, not measured: no source gives their size (assumed ranges: attainment slope -2 to 0, pay slope -5 to -1, market premium 0.25 to 1; 0 switches a slope off).',
+    fields: [
+      { key: 'attainmentSlope', label: 'Exit log-odds per unit of attainment', kind: 'number', unit: 'none', min: -10, max: 10, step: 0.1, help: 'negative: top performers stay more, low performers leave more (assumed range -2 to 0)' },
+      { key: 'paySlope', label: 'Exit log-odds per unit of log pay vs market', kind: 'number', unit: 'none', min: -20, max: 20, step: 0.5, help: 'negative: paid above market, they stay (assumed range -5 to -1)' },
+      { key: 'payLevel', label: 'Pay at quota vs market', kind: 'number', unit: 'x', min: 0.5, max: 2, step: 0.05 },
+      { ...pct('variableShare', 'Variable share of pay'), nullable: { label: 'compensation plan’s, else 50%', default: 0.5 } },
+      { key: 'marketPremium', label: 'Market premium per unit of attainment above quota', kind: 'number', unit: 'none', min: 0, max: 5, step: 0.05 },
+      { ...usd('ote', 'OTE for the raise’s cost', 500_000, 5000), nullable: { label: 'compensation OTE, else rep cost', default: 180000 } },
+    ],
+    subBlocks: [
+      {
+        key: 'raise',
+        title: 'Retention raise for the top 20%',
+        defaults: { amount: 0.1 },
+        fields: [pct('amount', 'Raise (share of OTE / year)')],
+      },
+    ],
+  },
+  {
     id: 'leadership',
     title: 'Sales leadership',
     block: 'leadership',
@@ -165,6 +220,28 @@ export const SECTIONS: SectionSpec[] = [
     ],
   },
   {
+    id: 'managers',
+    title: 'Managers',
+    block: 'managers',
+    // the schema's defaults (engine/mechanisms/managers/schema.ts), every field set
+    defaults: { span: 8, quality: { mean: 0.5, sd: 0.15 }, referenceSpan: 6, winRateLift: 0.1, rampSpeedup: 0.25, poorManagerAttrition: 1.3, goodManagerAttrition: 0.8, annualExitRate: 0.2, vacancyMonths: 2, disruption: { months: 3, attritionMultiplier: 1.3 } },
+    help: 'First-line managers: span and quality move coaching (win rate, ramp) and who stays; a manager’s exit disrupts the team. Every effect size here is an assumption, not measured (assumed ranges: win-rate lift 0-20%, ramp speed-up 0-50%, exit multiplier 1-1.6 under a poor manager and 0.6-1 under a good one).',
+    fields: [
+      { key: 'span', label: 'Reps per manager', kind: 'number', unit: 'count', min: 1, max: 30, step: 1 },
+      pct('quality.mean', 'Mean manager quality'),
+      pct('quality.sd', 'Quality spread (sd)'),
+      { key: 'referenceSpan', label: 'Span with full coaching time', kind: 'number', unit: 'count', min: 1, max: 30, step: 1 },
+      pct('winRateLift', 'Win-rate lift (perfect manager)'),
+      pct('rampSpeedup', 'Ramp speed-up (perfect manager)'),
+      { key: 'poorManagerAttrition', label: 'Exit multiplier, poor manager', kind: 'number', unit: 'x', min: 0.2, max: 5, step: 0.05 },
+      { key: 'goodManagerAttrition', label: 'Exit multiplier, good manager', kind: 'number', unit: 'x', min: 0.2, max: 5, step: 0.05 },
+      pct('annualExitRate', 'Managers’ annual exit rate'),
+      months('vacancyMonths', 'Manager vacancy', 24),
+      months('disruption.months', 'Disruption after an exit', 24),
+      { key: 'disruption.attritionMultiplier', label: 'Disruption exit multiplier', kind: 'number', unit: 'x', min: 0.2, max: 5, step: 0.05 },
+    ],
+  },
+  {
     id: 'enablement',
     title: 'Enablement',
     help: 'Gap closed lifts each targeted rep part of the way to the top-20% win rate: the 80/20 numerator.',
@@ -172,7 +249,8 @@ export const SECTIONS: SectionSpec[] = [
     list: {
       key: 'enablement',
       itemTitle: 'Programme',
-      itemDefaults: { name: 'Coach the middle', startMonth: 3, monthsToFullEffect: 6, target: 'bottom80', adoption: 0.8, gapClosed: 0.3, cost: { oneTime: 150000, perRepPerMonth: 100 } },
+      // every lever present (at the schema's defaults, 0 = no effect) so a new programme's fields are all editable
+      itemDefaults: { name: 'Coach the middle', startMonth: 3, endMonth: null, monthsToFullEffect: 6, target: 'bottom80', adoption: 0.8, gapClosed: 0.3, rampMonthsSaved: 0, noDecisionCut: 0, sellingTimeGain: 0, cost: { oneTime: 150000, perRepPerMonth: 100 } },
       max: 6,
       fields: [
         { key: 'name', label: 'Name', kind: 'text' },
@@ -227,6 +305,16 @@ export const SECTIONS: SectionSpec[] = [
     ],
   },
   {
+    id: 'coverageResponse',
+    title: 'Coverage response',
+    block: 'coverageResponse',
+    requires: ['coverage', 'sellingTime'],
+    // the schema's defaults (engine/mechanisms/coverageResponse/schema.ts)
+    defaults: { prospectShare: 0.5, maxShareOfWorkHours: 0.5 },
+    help: 'Below the required multiple a rep first prospects for real (hours taken from working deals), and pads only the rest. The split is an assumption, not observed (assumed range 0-100%; 0 is the pad-only model).',
+    fields: [pct('prospectShare', 'Shortfall covered by prospecting'), pct('maxShareOfWorkHours', 'Most of deal-working hours diverted')],
+  },
+  {
     id: 'sellingTime',
     title: 'Selling time',
     block: 'sellingTime',
@@ -263,7 +351,7 @@ export const SECTIONS: SectionSpec[] = [
       { key: 'churnDecided', label: 'Churn decided', kind: 'select', options: ['monthly', 'anniversary'] },
       pct('annualExpansion', 'Annual expansion of retained ARR'),
       pct('grossMargin', 'Gross margin (for LTV)'),
-      { key: 'initial', label: 'Initial customer base', kind: 'select', options: ['steady-state'], nullable: { label: 'none (or { count, arr } in the file)', default: 'steady-state' } },
+      { key: 'initial', label: 'Initial customer base', kind: 'initialBase', help: 'steady-state: the base the churn and new-business rates settle to; or a given count of customers and their ARR' },
     ],
     subBlocks: [
       {
@@ -301,14 +389,14 @@ export const SECTIONS: SectionSpec[] = [
     help: 'Marketing leads beside the reps’ own prospecting. About 1 prospect in 10 becomes a qualified opportunity; half of leads are not ready to buy and are lost unless nurtured; the hand-off to sales loses and garbles leads.',
     fields: [
       { key: 'budgetPerMonth', label: 'Marketing budget / month', kind: 'number', unit: 'usd', min: 0, max: 1_000_000, step: 1000, nullable: { label: 'leads given instead', default: 30000 } },
-      { key: 'leadsPerMonth', label: 'Leads / month', kind: 'number', unit: 'count', min: 0, max: 20_000, step: 10, nullable: { label: 'from the budget', default: 500 }, help: 'Give the budget or the leads, not both. A month’s leads are Poisson; { mean, sd } in the file varies the monthly mean.' },
+      { key: 'leadsPerMonth', label: 'Leads / month', kind: 'leads', help: 'Give the budget or the leads, not both. A month’s leads are Poisson; varying: the monthly mean itself varies ({ mean, sd }).' },
       usd('costPerLead', 'Cost / lead', 1000, 5),
       pct('qualifiedShare', 'Leads that qualify'),
       months('qualificationDelayMonths', 'Months to qualify', 12),
       pct('notReadyShare', 'Leads not ready to buy'),
       pct('handoffLoss', 'Lost in the hand-off'),
       { key: 'quality', label: 'Win-rate multiplier (marketing-sourced)', kind: 'number', unit: 'x', min: 0, max: 2, step: 0.05 },
-      { key: 'routing', label: 'Routing to territories', kind: 'select', options: ['seats', 'potential'] },
+      { key: 'routing', label: 'Routing to territories', kind: 'routing', help: 'seats: in proportion to initial seats; potential: to territory potentials; shares: a share per territory (adding to 100%)' },
     ],
     subBlocks: [
       {
@@ -337,10 +425,37 @@ export const SECTIONS: SectionSpec[] = [
     ],
   },
   {
+    id: 'market',
+    title: 'Market',
+    block: 'market',
+    defaults: { annualGrowth: 0, seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], start: null, baseMonth: null },
+    help: 'Growth of opportunity supply and month-of-year multipliers on arrivals (they must average 1).',
+    fields: [
+      { key: 'annualGrowth', label: 'Annual growth of opportunities', kind: 'number', unit: 'pct', min: -0.5, max: 1, step: 0.01 },
+      { key: 'seasonality', label: 'Seasonality (January first)', kind: 'seasonality' },
+      { key: 'start', label: 'Calendar month of month 1', kind: 'month', nullable: { label: 'January', default: null } },
+      { key: 'baseMonth', label: 'Month the opportunity rate holds in', kind: 'month', nullable: { label: 'month 1', default: null } },
+    ],
+  },
+  {
+    id: 'drift',
+    title: 'Market drift',
+    block: 'drift',
+    // a trend at the schema's defaults (engine/mechanisms/drift/schema.ts): no change until one is entered
+    defaults: { winRate: { ...TREND } },
+    help: 'Win rate, deal size and no-decision rate follow a trend (and optionally a random walk) over the horizon. The size of a future change is an assumption you enter, not a forecast (assumed ranges: win rate -30% to 0 over 12-36 months, deal size ±20%, no-decision rate 0 to +30%).',
+    fields: [],
+    subBlocks: [
+      { key: 'winRate', title: 'Win rate drifts', optional: true, defaults: { ...TREND }, fields: TREND_FIELDS },
+      { key: 'dealSize', title: 'Deal size drifts', optional: true, defaults: { ...TREND }, fields: TREND_FIELDS },
+      { key: 'noDecisionRate', title: 'No-decision rate drifts', optional: true, defaults: { ...TREND }, fields: TREND_FIELDS },
+    ],
+  },
+  {
     id: 'costs',
     title: 'Costs',
     block: 'costs',
-    defaults: { repAnnualCost: 180000, managerSpan: 8, managerAnnualCost: 220000, leaderSearchCost: 100000 },
+    defaults: { repAnnualCost: 180000, managerSpan: 8, managerAnnualCost: 220000, leaderSearchCost: 100000, vacancyMonthlyCost: 0 },
     fields: [
       usd('repAnnualCost', 'Rep on-target earnings / year', 500_000, 5000),
       { key: 'managerSpan', label: 'Manager span of control', kind: 'number', unit: 'count', min: 1, max: 20, step: 1, nullable: { label: 'no managers', default: 8 } },
@@ -349,7 +464,82 @@ export const SECTIONS: SectionSpec[] = [
       usd('vacancyMonthlyCost', 'Vacant seat cost / month', 50_000, 500),
     ],
   },
+  {
+    id: 'compensation',
+    title: 'Compensation plan',
+    block: 'compensation',
+    requires: ['quota'],
+    // the schema's defaults (engine/mechanisms/compensation/schema.ts); OTE has none there: the costs section's rep cost
+    defaults: { ote: 180000, variableShare: 0.5, quota: null, decelerator: null, accelerators: [], cap: null, guarantee: null, spifs: [] },
+    help: 'Commission cost per rep-month from attainment: pay mix, tiers, cap, guarantees for new hires and SPIFs. The plan is your decision; the default 50% variable share is a rule of thumb, not a measurement (assumed range 30-60%), and how pay moves who stays is the retention section’s assumption.',
+    fields: [
+      usd('ote', 'On-target earnings / rep / year', 500_000, 5000),
+      pct('variableShare', 'Variable share of OTE'),
+      { key: 'quota', label: 'Plan quota / rep / year', kind: 'number', unit: 'usd', min: 0, max: 3_000_000, step: 10_000, nullable: { label: 'quota section’s', default: 900000 } },
+      { key: 'cap', label: 'Payout cap (x target variable)', kind: 'number', unit: 'x', min: 0.5, max: 5, step: 0.1, nullable: { label: 'uncapped', default: 2 } },
+    ],
+    subBlocks: [
+      { key: 'decelerator', title: 'Decelerator below a threshold', defaults: { below: 0.5, rate: 0.5 }, fields: [pct('below', 'Below attainment'), pct('rate', 'Rate (x base rate)')] },
+      { key: 'guarantee', title: 'Guarantee for new hires', defaults: { months: 3, share: 1 }, fields: [months('months', 'Months', 24), pct('share', 'Share of target variable')] },
+    ],
+    list: {
+      key: 'accelerators',
+      itemTitle: 'Accelerator tier',
+      itemDefaults: { above: 1, rate: 1.5 },
+      // tiers must rise: a new one starts 0.25 above the last, at its rate + 0.5
+      itemAfter: (last) => (typeof last.above === 'number' && typeof last.rate === 'number' ? { above: Math.round((last.above + 0.25) * 100) / 100, rate: Math.round((last.rate + 0.5) * 100) / 100 } : { above: 1, rate: 1.5 }),
+      max: 8,
+      fields: [
+        { key: 'above', label: 'Above attainment', kind: 'number', unit: 'x', min: 1, max: 3, step: 0.05, help: 'each tier above the previous one' },
+        { key: 'rate', label: 'Rate (x base rate)', kind: 'number', unit: 'x', min: 0.1, max: 5, step: 0.1 },
+      ],
+    },
+    lists: [
+      {
+        key: 'spifs',
+        itemTitle: 'SPIF',
+        itemDefaults: { fromMonth: 1, toMonth: 3, rate: 0.02 },
+        max: 24,
+        fields: [
+          { key: 'fromMonth', label: 'From month', kind: 'number', unit: 'months', min: 1, max: 60, step: 1 },
+          { key: 'toMonth', label: 'To month', kind: 'number', unit: 'months', min: 1, max: 60, step: 1 },
+          pct('rate', 'Extra pay (share of booking)'),
+        ],
+      },
+    ],
+  },
 ];
+
+/** The paths a field of each kind edits, below its own (the object forms it can switch to). */
+const KIND_PATHS: Partial<Record<FieldSpec['kind'], string[]>> = {
+  winRate: ['.mean', '.concentration', '.tiers[].share', '.tiers[].mean', '.tiers[].concentration'],
+  dealSize: ['.median', '.sigma'],
+  timeToFill: ['.mean', '.sd'],
+  leads: ['.mean', '.sd'],
+  routing: ['[].territory', '[].share'],
+  initialBase: ['.count', '.arr', '.arr.median', '.arr.sigma'],
+  seasonality: ['[]'],
+};
+
+/**
+ * Every scenario path the editor can reach (list items as `[]`), derived from SECTIONS and the object
+ * forms each kind of field can take: the schema walk test checks it against the engine's schema.
+ * @example editorPaths().has('costs.vacancyMonthlyCost') // true
+ */
+export function editorPaths(): Set<string> {
+  const out = new Set<string>();
+  const add = (path: string, f: FieldSpec) => {
+    if (f.kind !== 'seasonality') out.add(path);
+    for (const sub of KIND_PATHS[f.kind] ?? []) out.add(path + sub);
+  };
+  for (const s of SECTIONS) {
+    const pre = s.block ? `${s.block}.` : '';
+    for (const f of s.fields) add(pre + f.key, f);
+    for (const b of s.subBlocks ?? []) for (const f of b.fields) add(`${pre}${b.key}.${f.key}`, f);
+    for (const l of sectionLists(s)) for (const f of l.fields) add(`${pre}${l.key}[].${f.key}`, f);
+  }
+  return out;
+}
 
 /**
  * Every field path the editor can show for a scenario, used to decide whether a server error can be
@@ -387,7 +577,7 @@ export function labelForPath(path: string): string {
     const pre = s.block ? `${s.block}.` : '';
     for (const f of s.fields) if (pre + f.key === generic) return f.label;
     for (const b of s.subBlocks ?? []) for (const f of b.fields) if (`${pre}${b.key}.${f.key}` === generic) return `${b.title}: ${f.label.toLowerCase()}`;
-    if (s.list) for (const f of s.list.fields) if (`${pre}${s.list.key}[].${f.key}` === generic) return `${s.list.itemTitle} ${f.label.toLowerCase()}`;
+    for (const l of sectionLists(s)) for (const f of l.fields) if (`${pre}${l.key}[].${f.key}` === generic) return `${l.itemTitle} ${f.label.toLowerCase()}`;
   }
   return path;
 }
@@ -417,7 +607,7 @@ export function unitForPath(path: string): Unit {
     const pre = s.block ? `${s.block}.` : '';
     for (const f of s.fields) if (pre + f.key === generic) return f.unit ?? 'none';
     for (const b of s.subBlocks ?? []) for (const f of b.fields) if (`${pre}${b.key}.${f.key}` === generic) return f.unit ?? 'none';
-    if (s.list) for (const f of s.list.fields) if (`${pre}${s.list.key}[].${f.key}` === generic) return f.unit ?? 'none';
+    for (const l of sectionLists(s)) for (const f of l.fields) if (`${pre}${l.key}[].${f.key}` === generic) return f.unit ?? 'none';
   }
   return 'none';
 }

@@ -46,10 +46,16 @@ export function presetReader(presetsDir: string): (name: string) => string {
  */
 function parseComparison(raw: unknown, readFile: (name: string) => string): { baseline: Scenario; variants: { name: string; scenario: Scenario }[]; trials: number; seed: number } {
   const body = asObject(raw);
-  const input = typeof body.yaml === 'string' && Object.keys(body).length === 1 ? validated(() => parseText(body.yaml as string)) : body;
+  // `{ yaml, trials?, seed? }`: the text is the study or request; trials and seed override it, as for /api/simulate
+  const asText = typeof body.yaml === 'string' && Object.keys(body).every((k) => k === 'yaml' || k === 'trials' || k === 'seed');
+  const errors: ApiIssue[] = [];
+  const trialsOpt = asText ? optionalInt(body, 'trials', 1, MAX_TRIALS, errors) : undefined;
+  const seedOpt = asText ? optionalInt(body, 'seed', 0, MAX_SEED, errors) : undefined;
+  if (errors.length > 0) throw badRequest(errors);
+  const input = asText ? validated(() => parseText(body.yaml as string)) : body;
   const isStudy = !!input && typeof input === 'object' && 'compare' in (input as object);
   const c = validated(() => (isStudy ? parseStudy(input, readFile) : parseCompareRequest(input, readFile)));
-  return { baseline: c.baseline, variants: c.variants, trials: c.trials ?? c.baseline.trials, seed: c.seed ?? c.baseline.seed };
+  return { baseline: c.baseline, variants: c.variants, trials: trialsOpt ?? c.trials ?? c.baseline.trials, seed: seedOpt ?? c.seed ?? c.baseline.seed };
 }
 
 /**

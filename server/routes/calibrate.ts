@@ -9,7 +9,7 @@
  * band (`bandTask`); the event loop only checks the request's shape.
  */
 import { Hono, type Context } from 'hono';
-import { backtestScenario, parseMonth, type BacktestResult, type BookedRevenue, type CalibrateOptions, type CalibrationResult, type Scenario } from '../../engine/index.js';
+import { backtestScenario, parseMonth, type RollingResult, type BacktestResult, type BookedRevenue, type CalibrateOptions, type CalibrationResult, type Scenario } from '../../engine/index.js';
 import type { TaskAnswer } from '../../parallel/calibrate.js';
 import { runParallel, transferList, type Pool } from '../../parallel/index.js';
 import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
@@ -60,23 +60,24 @@ async function calibrateRequest(c: Context): Promise<{ csv: string; options: Cal
   const errors: ApiIssue[] = [];
   if (CSV_TYPES.test(type)) {
     const q = c.req.query();
-    checkKnownKeys(q, ['from', 'to', 'name', 'invalidRows'], errors);
+    checkKnownKeys(q, ['from', 'to', 'asOf', 'name', 'invalidRows'], errors);
     const invalidRows = q.invalidRows;
     if (invalidRows !== undefined && invalidRows !== 'error' && invalidRows !== 'skip') errors.push(apiIssue('invalidRows', "must be 'error' or 'skip'"));
     if (errors.length) throw badRequest(errors);
-    return { csv: text, options: { from: q.from ?? null, to: q.to ?? null, name: q.name, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' } };
+    return { csv: text, options: { from: q.from ?? null, to: q.to ?? null, asOf: q.asOf ?? null, name: q.name, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' } };
   }
   if (!JSON_TYPES.test(type)) {
     throw new ApiError(415, [apiIssue(null, 'unsupported media type', `send the export as text/csv, or JSON { csv, roster?, mapping?, from?, to? } as application/json (got '${type || 'no content type'}')`)]);
   }
   if (text.trim() === '') throw badRequest([apiIssue(null, 'body is required', 'the request body is empty; send a JSON object { csv, ... }')]);
   const body = asObject(parseJson(text));
-  checkKnownKeys(body, ['csv', 'roster', 'mapping', 'from', 'to', 'name', 'invalidRows', 'horizonMonths'], errors);
+  checkKnownKeys(body, ['csv', 'roster', 'mapping', 'from', 'to', 'asOf', 'name', 'invalidRows', 'horizonMonths'], errors);
   const csv = requiredCsv(body, errors);
   const roster = optionalString(body, 'roster', errors);
   const mapping = optionalMapping(body, errors);
   const from = optionalString(body, 'from', errors);
   const to = optionalString(body, 'to', errors);
+  const asOf = optionalString(body, 'asOf', errors);
   const name = optionalString(body, 'name', errors);
   const horizonMonths = optionalInt(body, 'horizonMonths', 1, 120, errors);
   const invalidRows = body.invalidRows;
@@ -84,7 +85,7 @@ async function calibrateRequest(c: Context): Promise<{ csv: string; options: Cal
   if (errors.length) throw badRequest(errors);
   return {
     csv,
-    options: { roster: roster ?? null, mapping: mapping ?? null, from: from ?? null, to: to ?? null, name, horizonMonths, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' },
+    options: { roster: roster ?? null, mapping: mapping ?? null, from: from ?? null, to: to ?? null, asOf: asOf ?? null, name, horizonMonths, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' },
   };
 }
 
@@ -117,6 +118,7 @@ export function calibrateRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
     const text = await c.req.text();
     const body = asObject(parseJson(text));
     const errors: ApiIssue[] = [];
+    if (body.asOf !== undefined) return c.json(await rolling(body, c));
     checkKnownKeys(body, ['csv', 'scenario', 'from', 'to', 'trials', 'seed', 'mapping'], errors);
     const csv = requiredCsv(body, errors);
     const from = optionalString(body, 'from', errors);
@@ -147,5 +149,29 @@ export function calibrateRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
     return c.json(result);
   });
   return r;
+
+  /** Rolling origin: `{ csv, asOf: [dates], horizon?, trials?, seed?, point?, roster?, mapping? }` (each cut calibrated on itself). */
+  async function rolling(body: Record<string, unknown>, c: Context): Promise<RollingResult> {
+    const errors: ApiIssue[] = [];
+    checkKnownKeys(body, ['csv', 'asOf', 'horizon', 'trials', 'seed', 'point', 'roster', 'mapping'], errors);
+    const csv = requiredCsv(body, errors);
+    const asOf = body.asOf;
+    if (!Array.isArray(asOf) || asOf.length < 1 || asOf.length > MAX_ROLLING_CUTS || !asOf.every((d) => typeof d === 'string'))
+      errors.push(apiIssue('asOf', `must be a list of 1 to ${MAX_ROLLING_CUTS} dates YYYY-MM-DD`));
+    const horizon = optionalInt(body, 'horizon', 1, 24, errors);
+    const trials = optionalInt(body, 'trials', 10, MAX_ROLLING_TRIALS, errors);
+    const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+    if (body.point !== undefined && typeof body.point !== 'boolean') errors.push(apiIssue('point', 'must be true or false'));
+    const roster = optionalString(body, 'roster', errors);
+    const mapping = optionalMapping(body, errors);
+    if (errors.length) throw badRequest(errors);
+    const options = { asOf: asOf as string[], horizon, trials, seed, point: body.point === true, roster: roster ?? null, mapping: mapping ?? null };
+    const answer = await runner.call([], (signal) => pool.run({ csv, options }, { name: 'rollingTask', signal }) as Promise<TaskAnswer<RollingResult>>, c.req.raw.signal);
+    return unwrap(answer);
+  }
 }
+
+/** Rolling-origin limits: each cut is a calibration and a simulation, so both are bounded up front. */
+const MAX_ROLLING_CUTS = 24;
+const MAX_ROLLING_TRIALS = 5000;
 

@@ -182,7 +182,7 @@ export function forecastRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
     const scenario = scenarioOf(body.scenario, readPreset, errors);
     const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors) ?? 1;
     if (errors.length) throw badRequest(errors);
-    const answer = await runner.call([], (signal) => pool.run({ scenario, seed }, { name: 'sampleExportTask', signal }) as Promise<TaskAnswer<SampleExport>>, c.req.raw.signal);
+    const answer = await runner.call([], (signal) => pool.run({ scenario, seed, maxRows: runner.limits.maxSynthRows }, { name: 'sampleExportTask', signal }) as Promise<TaskAnswer<SampleExport>>, c.req.raw.signal);
     return c.json(unwrap(answer));
   });
   return r;

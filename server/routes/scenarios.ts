@@ -1,6 +1,7 @@
 /**
  * The scenario store over HTTP: GET|POST /api/scenarios, GET|PUT|DELETE /api/scenarios/:id,
- * GET /api/scenarios/:id/revisions. Bodies: `{ yaml: "..." }` (source text kept verbatim),
+ * GET /api/scenarios/:id/revisions, GET /api/scenarios/:id/revisions/:revision and
+ * POST /api/scenarios/:id/revisions/:revision/restore (adds that revision again as the latest). Bodies: `{ yaml: "..." }` (source text kept verbatim),
  * `{ scenario: {...} }` (kept as pretty JSON), or raw YAML with a YAML content type.
  */
 import { Hono } from 'hono';
@@ -26,6 +27,12 @@ function scenarioBody(raw: unknown): ScenarioInput {
 }
 
 const noScenario = (id: string) => notFound(`there is no scenario with id '${id}'`);
+const noRevision = (id: string, rev: string) => notFound(`scenario '${id}' has no revision '${rev}'`);
+
+/** A revision number from the path: a whole number from 1, else null. */
+function revisionParam(v: string): number | null {
+  return /^[1-9][0-9]{0,8}$/.test(v) ? Number(v) : null;
+}
 
 /**
  * @example app.route('/api', scenarioRoutes(store))
@@ -58,6 +65,20 @@ export function scenarioRoutes(store: Store): Hono<AppEnv> {
     const revs = store.revisions(c.req.param('id'));
     if (!revs) throw noScenario(c.req.param('id'));
     return c.json({ id: c.req.param('id'), revisions: revs });
+  });
+  r.get('/scenarios/:id/revisions/:revision', (c) => {
+    const { id, revision: rev } = c.req.param();
+    const n = revisionParam(rev);
+    const found = n === null ? null : store.revision(id, n);
+    if (!found) throw store.get(id) ? noRevision(id, rev) : noScenario(id);
+    return c.json({ id, ...found });
+  });
+  r.post('/scenarios/:id/revisions/:revision/restore', (c) => {
+    const { id, revision: rev } = c.req.param();
+    const n = revisionParam(rev);
+    const restored = n === null ? null : store.restore(id, n);
+    if (!restored) throw store.get(id) ? noRevision(id, rev) : noScenario(id);
+    return c.json(restored);
   });
   return r;
 }

@@ -32,7 +32,9 @@ export function simulateRoutes(runner: Runner): Hono<AppEnv> {
     else clientGone.addEventListener('abort', cancel, { once: true });
     c.header('Cache-Control', 'no-cache');
     c.header('X-Accel-Buffering', 'no');
-    return streamSSE(c, async (stream) => {
+    // streamSSE sets Connection: keep-alive; a client that asked to close gets its socket closed after the last event
+    const closeAfter = /\bclose\b/i.test(c.req.header('connection') ?? '');
+    const res = streamSSE(c, async (stream) => {
       stream.onAbort(cancel);
       const t0 = performance.now();
       let outcome = 'result';
@@ -59,6 +61,8 @@ export function simulateRoutes(runner: Runner): Hono<AppEnv> {
         clientGone.removeEventListener('abort', cancel);
       }
     });
+    if (closeAfter) res.headers.set('Connection', 'close');
+    return res;
   });
 
   return r;

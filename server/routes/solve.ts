@@ -4,13 +4,14 @@
  * trials?, seed? }`; bad input is a 400 naming the field.
  */
 import { Hono } from 'hono';
+import { InputError, parseTarget, solveRuns } from '../../engine/index.js';
 import { solveInPool, type Pool } from '../../parallel/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody, scenarioFrom } from '../request.js';
 import type { Runner } from '../runner.js';
 import type { AppEnv } from '../env.js';
 
-/** Values a goal seek runs at most (both ends, a bisection over a wide range, the neighbours): the work admitted. */
+/** Runs admitted for a search whose field is not a scenario number (the engine then answers the 400). */
 const SOLVE_RUNS = 24;
 
 /**
@@ -35,12 +36,22 @@ export function solveRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
     }
     if (errors.length > 0 || !input) throw badRequest(errors);
     const scenario = input.scenario;
+    // a malformed target is a 400 before the budget is looked at
+    try {
+      parseTarget(body.target as string);
+    } catch (e) {
+      if (e instanceof InputError) throw badRequest(fromInputIssues(e.errors));
+      throw e;
+    }
     const n = trials ?? scenario.trials;
     const opts = { vary: body.vary as string, target: body.target as string, ...nums, trials: n, seed: seed ?? scenario.seed };
+    // the whole search: every run it can make, each at the dearer end of its widest range
+    const runs = solveRuns(scenario, opts);
     const out = await runner.call(
-      Array.from({ length: SOLVE_RUNS }, () => ({ scenario, trials: n })),
+      runs.length > 0 ? runs : Array.from({ length: SOLVE_RUNS }, () => ({ scenario, trials: n })),
       (signal) => solveInPool(pool, { scenario, opts }, signal),
       c.req.raw.signal,
+      { sequential: true },
     );
     if ('errors' in out) throw badRequest(fromInputIssues(out.errors));
     return c.json(out.result);

@@ -82,6 +82,45 @@ describe('salesim synth | calibrate | backtest', () => {
   });
 });
 
+describe('calibrate --as-of', () => {
+  it('fits the cut the CRM would have exported that day, and says so', () => {
+    const s = salesim(['synth', 'truth.yaml', '--months', '18', '--start', '2025-01', '--seed', '4']);
+    expect(s.code, s.stderr).toBe(0);
+    writeFileSync(join(dir, 'asof.csv'), s.stdout);
+    const j = salesim(['calibrate', 'asof.csv', '--as-of', '2025-09-30', '--json']);
+    expect(j.code, j.stderr).toBe(0);
+    const r = JSON.parse(j.stdout).report;
+    expect(r.window.to).toBe('2025-09');
+    expect(r.asOf.createdLater).toBeGreaterThan(0);
+    expect(r.asOf.decidedLater).toBeGreaterThan(0);
+    expect(r.warnings[0]).toMatch(/^as of 2025-09-30: \d+ rows created later are dropped and \d+ decided later are taken as open/);
+    const bad = salesim(['calibrate', 'asof.csv', '--as-of', '2025-09-31']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/asOf.*not a date/);
+  });
+});
+
+describe('backtest --as-of (rolling origin)', () => {
+  it('cuts, calibrates, forecasts and scores at each date, with the analyst baselines and a PIT histogram', () => {
+    const s = salesim(['synth', 'truth.yaml', '--months', '20', '--start', '2025-01', '--seed', '5', '--resolve-by-age', '0.4,0.35,0.3,0.2,0.05,0', '--quarter-end-win', '1.5']);
+    expect(s.code, s.stderr).toBe(0);
+    writeFileSync(join(dir, 'rolling.csv'), s.stdout);
+    const r = salesim(['backtest', 'rolling.csv', '--as-of', '2025-12-31,2026-03-31', '--horizon', '3', '--trials', '100', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^rolling-origin back-test: 2 cuts, 3-month horizon, 100 trials/);
+    expect(r.stdout).toMatch(/2025-12-31 +2026-01\.\.2026-03/);
+    expect(r.stdout).toMatch(/mean CRPS \(lower is better\): salesim \$[0-9.]+[kM]?, pipeline/);
+    expect(r.stdout).toMatch(/PIT histogram/);
+    expect(r.stdout).toMatch(/verdict: \d of 2 actuals inside the P10-P90 band/);
+    const j = JSON.parse(salesim(['backtest', 'rolling.csv', '--as-of', '2025-12-31', '--trials', '100', '--point', '--json']).stdout);
+    expect(j.point).toBe(true);
+    expect(j.cuts[0].fit.uncertainParameters).toBe(0);
+    const bad = salesim(['backtest', 'rolling.csv', '--as-of', '2026-08-31']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/asOf\[0\].*runs past the export/);
+  });
+});
+
 describe('pre-pipeline rows', () => {
   it('synth --prospects writes them; calibrate excludes and counts them with a warning', () => {
     const s = salesim(['synth', 'truth.yaml', '--months', '12', '--seed', '2', '--prospects', '0.5', '--out', 'pp.csv']);

@@ -88,7 +88,7 @@ describe('<sim-editor>', () => {
     const el = await mount<SimEditor>('sim-editor');
     const root = el.shadowRoot!;
     const titles = [...root.querySelectorAll('summary')].map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
-    const expected = ['General', 'Territories', 'Reps & pipeline', 'Hiring & ramp', 'Attrition', 'Sales leadership', 'Enablement', 'Quota & plan', 'Pipeline coverage', 'Selling time', 'Stalled deals', 'Customers & ARR', 'Demand generation', 'Costs'];
+    const expected = ['General', 'Territories', 'Reps & pipeline', 'Hiring & ramp', 'Attrition', 'Performance-based retention', 'Sales leadership', 'Managers', 'Enablement', 'Quota & plan', 'Pipeline coverage', 'Coverage response', 'Selling time', 'Stalled deals', 'Customers & ARR', 'Demand generation', 'Market', 'Market drift', 'Costs', 'Compensation plan'];
     expect(titles).toHaveLength(expected.length);
     expected.forEach((t, i) => expect(titles[i].startsWith(t), titles[i]).toBe(true));
     expect(titles[4]).toBe('Attrition 1 error');
@@ -121,6 +121,46 @@ describe('<sim-editor>', () => {
     sw2.checked = false;
     sw2.dispatchEvent(new Event('change'));
     expect(app.get('leadership')).toBeUndefined();
+    app.cancelRun();
+  });
+
+  it('switching on a block that needs others switches them on; an optional sub-block switched off is removed, not nulled; tiers rise', async () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    app.replaceScenario(SMALL_SCENARIO, false);
+    const el = await mount<SimEditor>('sim-editor');
+    const root = el.shadowRoot!;
+    const flip = (sel: string, on: boolean) => {
+      const sw = root.querySelector<HTMLInputElement>(sel)!;
+      sw.checked = on;
+      sw.dispatchEvent(new Event('change'));
+    };
+    // the coverage response needs a coverage rule and a selling-time budget (coverageResponseRules)
+    expect(app.get('coverage')).toBeUndefined();
+    flip('details[data-section=coverageResponse] .switch input', true);
+    expect(app.get('coverageResponse.prospectShare')).toBe(0.5);
+    expect(app.get('coverage.policy')).toBe('global');
+    expect(app.get('sellingTime.hoursPerOpportunity')).toBe(10);
+    // the requirements already present are kept as they are
+    expect(app.get('attrition.annualRate')).toBe(0.3);
+    flip('details[data-section=retention] .switch input', true);
+    expect(app.get('attrition.annualRate')).toBe(0.3);
+    expect(app.get('retention.paySlope')).toBe(-3);
+    await el.updateComplete;
+    // drift.winRate is optional (not nullable): off removes the key
+    flip('details[data-section=drift] .switch input', true);
+    await el.updateComplete;
+    expect(app.get('drift.winRate.overMonths')).toBe(12);
+    flip('details[data-section=drift] .sub .switch input', false);
+    expect(app.get('drift')).toEqual({});
+    // compensation: a second accelerator tier starts above the first
+    flip('details[data-section=compensation] .switch input', true);
+    await el.updateComplete;
+    const addTier = () => [...root.querySelectorAll<HTMLButtonElement>('details[data-section=compensation] button')].find((b) => b.textContent === 'Add accelerator tier')!.click();
+    addTier();
+    await el.updateComplete;
+    addTier();
+    expect(app.get('compensation.accelerators')).toEqual([{ above: 1, rate: 1.5 }, { above: 1.25, rate: 2 }]);
     app.cancelRun();
   });
 

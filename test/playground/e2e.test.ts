@@ -110,7 +110,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await field.locator('input[type=number]').press('Enter');
     await expect.poll(async () => (await field.locator('.error').count()) > 0, { timeout: 20_000 }).toBe(true);
     expect(await field.locator('.error').textContent()).toMatch(/must be >= 1/);
-    await page.locator('text=Undo').click();
+    await page.locator('[data-testid=undo-button]').click();
     await expect.poll(async () => field.locator('.error').count(), { timeout: 20_000 }).toBe(0);
     const expected = await api<Summary>('/api/simulate', { scenario: presets[0].scenario, seed: presets[0].scenario!.seed, trials: TRIALS });
     await waitForRun(expected.scenarioHash, TRIALS);
@@ -208,6 +208,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await page.locator('[data-testid=pin-baseline]').click();
     while ((await page.locator('[aria-label^="Remove variant"]').count()) > 0) await page.locator('[aria-label^="Remove variant"]').first().click();
     for (const id of ids.slice(1)) await page.locator('[data-testid=add-preset-variant]').selectOption(id);
+    // each preset variant arrives after its fetch: compare once all three are in the list
+    await expect.poll(() => page.locator('[aria-label^="Remove variant"]').count(), { timeout: 30_000 }).toBe(3);
     await page.locator('[data-testid=compare-run]').click();
     await expect.poll(async () => page.locator('[data-testid=compare-results] td').first().textContent(), { timeout: 120_000 }).toBe(study[1]!.name);
     await page.locator('[data-testid=difference-chart] svg').first().waitFor();

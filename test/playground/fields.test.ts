@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../../engine/index.js';
-import { SECTIONS, sectionForPath } from '../../playground/src/fields.js';
+import { ASSUMPTIONS as DRIFT } from '../../engine/mechanisms/drift/assumptions.js';
+import { ASSUMPTIONS as COMPENSATION } from '../../engine/mechanisms/compensation/assumptions.js';
+import { ASSUMPTIONS as RETENTION } from '../../engine/mechanisms/retention/assumptions.js';
+import { ASSUMPTIONS as RESPONSE } from '../../engine/mechanisms/coverageResponse/assumptions.js';
+import { ASSUMPTIONS as MANAGERS } from '../../engine/mechanisms/managers/assumptions.js';
+import { SECTIONS, sectionForPath, sectionLists } from '../../playground/src/fields.js';
 
 type Schema = { type?: string; properties?: Record<string, Schema>; anyOf?: Schema[]; items?: Schema };
 
@@ -21,7 +26,7 @@ function editorPaths(): string[] {
     const pre = s.block ? `${s.block}.` : '';
     for (const f of s.fields) out.push(pre + f.key);
     for (const b of s.subBlocks ?? []) for (const f of b.fields) out.push(`${pre}${b.key}.${f.key}`);
-    if (s.list) for (const f of s.list.fields) out.push(`${pre}${s.list.key}[].${f.key}`);
+    for (const l of sectionLists(s)) for (const f of l.fields) out.push(`${pre}${l.key}[].${f.key}`);
   }
   return out;
 }
@@ -65,11 +70,38 @@ describe('editor coverage of the scenario format', () => {
 
   it('slider ranges are sane', () => {
     for (const s of SECTIONS)
-      for (const f of [...s.fields, ...(s.list?.fields ?? []), ...(s.subBlocks ?? []).flatMap((b) => b.fields)])
+      for (const f of [...s.fields, ...sectionLists(s).flatMap((l) => l.fields), ...(s.subBlocks ?? []).flatMap((b) => b.fields)])
         if (f.kind === 'number') {
           expect(f.min, f.key).toBeLessThan(f.max!);
           expect(f.step, f.key).toBeGreaterThan(0);
-          if (f.unit === 'pct') expect([f.min, f.max], f.key).toEqual([0, 1]);
+          // shares run 0-100%; a rate of change (market growth, a drift's change) may fall
+          if (f.unit === 'pct') expect([f.min, f.max], f.key).toEqual([f.key === 'annualGrowth' || f.key === 'change' ? -0.5 : 0, 1]);
         }
+  });
+
+  it("issue 27's sections say their effect sizes are assumptions, with the ranges the engine's assumption lists give", () => {
+    const range = (path: string) => [...DRIFT, ...COMPENSATION, ...RETENTION, ...RESPONSE, ...MANAGERS].find((a) => a.path === path)!.range;
+    const pc = (x: number) => Math.round(x * 100);
+    const quoted: [string, string, (r: [number, number]) => string][] = [
+      ['retention', 'retention.attainmentSlope', (r) => `attainment slope ${r[0]} to ${r[1]}`],
+      ['retention', 'retention.paySlope', (r) => `pay slope ${r[0]} to ${r[1]}`],
+      ['retention', 'retention.marketPremium', (r) => `market premium ${r[0]} to ${r[1]}`],
+      ['managers', 'managers.winRateLift', (r) => `win-rate lift ${pc(r[0])}-${pc(r[1])}%`],
+      ['managers', 'managers.rampSpeedup', (r) => `ramp speed-up ${pc(r[0])}-${pc(r[1])}%`],
+      ['managers', 'managers.poorManagerAttrition', (r) => `${r[0]}-${r[1]} under a poor manager`],
+      ['managers', 'managers.goodManagerAttrition', (r) => `${r[0]}-${r[1]} under a good one`],
+      ['coverageResponse', 'coverageResponse.prospectShare', (r) => `assumed range ${pc(r[0])}-${pc(r[1])}%`],
+      ['drift', 'drift.winRate.change', (r) => `win rate ${pc(r[0])}% to ${pc(r[1])}`],
+      ['drift', 'drift.winRate.overMonths', (r) => `over ${r[0]}-${r[1]} months`],
+      ['drift', 'drift.dealSize.change', (r) => `deal size ±${pc(r[1])}%`],
+      ['drift', 'drift.noDecisionRate.change', (r) => `no-decision rate ${pc(r[0])} to +${pc(r[1])}%`],
+      ['compensation', 'compensation.variableShare', (r) => `assumed range ${pc(r[0])}-${pc(r[1])}%`],
+    ];
+    for (const [id, path, text] of quoted) {
+      const help = SECTIONS.find((x) => x.id === id)!.help!;
+      expect(help, id).toContain('assum');
+      expect(help, path).toContain(text(range(path)));
+    }
+    expect(range('drift.dealSize.change')[0]).toBe(-range('drift.dealSize.change')[1]);
   });
 });

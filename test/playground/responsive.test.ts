@@ -4,11 +4,15 @@
  * element a tap there reaches (nothing clipped off-canvas or covered), and axe-core finds nothing
  * serious or critical. On the phone the editor is a drawer, checked open too. One server and one page
  * (resized between the two sizes); the comparison and sensitivity are run once so their results are
- * checked as well; a tablet (768 x 1024) is checked the same way. With SALESIM_DOCS_SHOTS=1 it writes docs/{phone,desktop}-{view}.png.
+ * checked as well; a tablet (768 x 1024) is checked the same way. States after an action are checked at
+ * all three sizes too: after a fit (Calibrate), at a 36-month horizon (month labels must not run
+ * together), and the phone's editor drawer keeps Undo in reach. With SALESIM_DOCS_SHOTS=1 it writes docs/{phone,desktop}-{view}.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
+import { synthesize } from '../../engine/index.js';
 import type { Browser, Page } from 'playwright-core';
 import { buildPlayground, expectNoSeriousAxe, launchChromium, ROOT, RUN_BROWSER_TESTS, startServer, type RunningServer } from './browser.js';
 
@@ -209,6 +213,87 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
       expect(pageErrors).toEqual([]);
     }, 180_000);
   }
+
+  /** In the page: pairs of x-axis tick labels of the fan chart that overlap (left/right edges, px). */
+  const overlappingTicks = () =>
+    page.locator('[data-testid=fan-chart]').evaluate((host) => {
+      const root = host.shadowRoot ?? host;
+      // the month labels: whole numbers along the bottom of the plot's svg
+      const svg = [...root.querySelectorAll('svg')].sort((a, b) => b.getBoundingClientRect().height - a.getBoundingClientRect().height)[0];
+      const bottom = svg.getBoundingClientRect().bottom;
+      const ticks = [...svg.querySelectorAll('text')]
+        .filter((t) => /^\d+$/.test((t.textContent ?? '').trim()) && t.getBoundingClientRect().top > bottom - 45)
+        .map((t) => t.getBoundingClientRect())
+        .sort((a, b) => a.left - b.left);
+      const bad: string[] = [];
+      for (let i = 1; i < ticks.length; i++) if (ticks[i].left < ticks[i - 1].right + 2) bad.push(`${Math.round(ticks[i - 1].right)} > ${Math.round(ticks[i].left)}`);
+      return { count: ticks.length, bad };
+    });
+
+  it('after a fit, at a 36-month horizon, and with the phone drawer open: fits, reachable and readable at 390, 768 and 1440', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // a fit: the Calibrate view with its report (it was 443 px wide on a phone)
+    const csv = synthesize(parse(readFileSync(join(ROOT, 'scenarios', 'baseline.yaml'), 'utf8')), { months: 18, start: '2025-01', seed: 3 }).opportunities;
+    const file = join(ARTIFACTS, 'fit-export.csv');
+    writeFileSync(file, csv);
+    await page.setViewportSize({ width: SIZES[0].width, height: SIZES[0].height });
+    await page.locator('[data-testid=tab-calibrate]').click();
+    await page.locator('[data-testid=calibrate-file]').setInputFiles(file);
+    await page.locator('[data-testid=calibrate-report]').waitFor({ timeout: 120_000 });
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(ARTIFACTS, `${size.name}-after-fit.png`), fullPage: true });
+      await checkLayout(`${size.name} after a fit`);
+    }
+    // 36 months
+    await page.locator('[data-testid=tab-results]').click();
+    await page.locator('[data-testid=preset-picker]').selectOption('leadership-churn.tenure-19');
+    await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 120_000 });
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(400);
+      await page.locator('[data-testid=fan-chart]').screenshot({ path: join(ARTIFACTS, `${size.name}-36-months-fan.png`) });
+      const ticks = await overlappingTicks();
+      expect(ticks.count, `${size.name}: month labels`).toBeGreaterThan(2);
+      expect(ticks.bad, `${size.name}: month labels run together`).toEqual([]);
+      await checkLayout(`${size.name} 36 months`);
+    }
+    // the preset's whole name is readable in its picker on a phone
+    await page.setViewportSize({ width: SIZES[0].width, height: SIZES[0].height });
+    await page.waitForTimeout(300);
+    const cut = await page.locator('[data-testid=preset-picker]').evaluate((el) => {
+      const sel = el as HTMLSelectElement;
+      const text = sel.options[sel.selectedIndex].text;
+      const c = document.createElement('canvas').getContext('2d')!;
+      c.font = getComputedStyle(sel).font;
+      return { text, need: c.measureText(text).width + 30, have: sel.clientWidth };
+    });
+    expect(cut.need, `'${cut.text}' is cut off`).toBeLessThanOrEqual(cut.have);
+    // Undo is in reach with the editor drawer open
+    await page.locator('[data-testid=editor-toggle]').click();
+    await page.locator('[data-testid=editor-close]').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS, 'phone-drawer.png') });
+    const undo = page.locator('[data-testid=drawer-undo]');
+    expect(await undo.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
+
+  it('a long action says what it is doing in the header while it runs', async () => {
+    await page.setViewportSize({ width: SIZES[0].width, height: SIZES[0].height });
+    await page.locator('[data-testid=tab-compare]').click();
+    const run = page.locator('[data-testid=compare-run]');
+    if (await run.isDisabled()) await page.locator('[data-testid=add-editor-variant]').click();
+    await run.click();
+    await expect.poll(() => page.locator('[data-testid=activity]').textContent(), { timeout: 10_000 }).toMatch(/^Comparing \d scenarios × [\d,]+ trials/);
+    await page.locator('[data-testid=compare-results]').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.locator('[data-testid=activity]').count(), { timeout: 120_000 }).toBe(0);
+    await page.locator('[data-testid=compare-results]').screenshot({ path: join(ARTIFACTS, 'phone-compare-results.png') });
+    await checkLayout('phone after a compare');
+  }, 240_000);
 
   it('a demand preset: the funnel cards and chart fit and are reachable on a phone and a desktop', async () => {
     await page.locator('[data-testid=tab-results]').click();

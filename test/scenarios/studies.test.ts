@@ -62,4 +62,51 @@ describe('preset studies', () => {
       expect(Math.abs(v.difference.total.mean - 3 * f * base.mean)).toBeLessThan(4 * (v.difference.stdError.total + 3 * f * seBase));
     }
   });
+
+  it('buyers-change: the win-rate trend costs sum over months of (factor - 1) x the baseline month (closed form of the trend), within 4 SE', async () => {
+    const { compileDrift, expectedRevenueFactor } = await import('../../engine/mechanisms/drift/drift.js');
+    const study = load('buyers-change.study.yaml');
+    const r = compare(study.baseline, study.variants.slice(0, 1), { trials: 300, seed: 1 });
+    const d = compileDrift(study.variants[0].scenario)!;
+    let expected = 0,
+      se = 0;
+    r.baseline.revenue.monthly.forEach((x, i) => {
+      const f = expectedRevenueFactor(d, study.baseline.reps.noDecisionRate, i + 1) - 1;
+      expected += f * x.mean;
+      se += Math.abs(f) * (x.sd / Math.sqrt(r.trials));
+    });
+    const v = r.variants[0];
+    expect(expected).toBeLessThan(0);
+    expect(Math.abs(v.difference.total.mean - expected)).toBeLessThan(4 * (v.difference.stdError.total + se));
+  });
+
+  it('comp-cap: a cap lowers pay and never lowers top-20% exits; retention-raise: the raise costs money and keeps top reps', () => {
+    const cap = load('comp-cap.study.yaml');
+    const rc = compare(cap.baseline, cap.variants, { trials: 150, seed: 1 });
+    for (const v of rc.variants) {
+      expect(v.difference.cost.mean).toBeLessThan(0);
+      expect(v.summary.retention!.top20.exits.mean).toBeGreaterThanOrEqual(rc.baseline.retention!.top20.exits.mean);
+      expect(v.summary.compensation!.shareAtCap!.mean).toBeGreaterThan(0);
+    }
+    const raise = load('retention-raise.study.yaml');
+    const rr = compare(raise.baseline, raise.variants, { trials: 150, seed: 1 });
+    for (const v of rr.variants) {
+      expect(v.summary.retention!.raiseCost.mean).toBeGreaterThan(0);
+      expect(v.summary.retention!.top20.exits.mean).toBeLessThan(rr.baseline.retention!.top20.exits.mean);
+    }
+  });
+
+  it('coverage-response: reps who prospect first pad less than reps who only pad; manager-span: a narrower span costs more managers', () => {
+    const cov = load('coverage-response.study.yaml');
+    const rc = compare(cov.baseline, cov.variants.slice(0, 2), { trials: 150, seed: 1 });
+    for (const v of rc.variants) {
+      expect(v.summary.coverage!.paddedShare.mean).toBeLessThan(rc.baseline.coverage!.paddedShare.mean);
+      expect(v.summary.coverageResponse!.opportunities.mean).toBeGreaterThan(0);
+    }
+    const span = load('manager-span.study.yaml');
+    const rs = compare(span.baseline, span.variants, { trials: 100, seed: 1 });
+    const mgr = (x: typeof rs.baseline) => x.cost.breakdown.managers!.mean;
+    expect(mgr(rs.variants[0].summary)).toBeGreaterThan(mgr(rs.baseline));
+    expect(mgr(rs.variants[1].summary)).toBeLessThan(mgr(rs.baseline));
+  });
 });

@@ -158,13 +158,16 @@ describe('POST /api/simulate', () => {
     const res = await post(app, '/api/simulate', { scenario: small({ reps: { ...small().reps, seats: 100_000 }, horizonMonths: 120 }), trials: 1_000_000 });
     expect(res.status).toBe(422);
     const body = (await res.json()) as Json;
-    expectErrorBody(body, true);
+    expectErrorBody(body, false);
     expect(body.errors[0].rule).toBe('work budget');
+    // the field that drives the cost and the largest value of it that fits
+    expect(body.errors[0].path).toBe('trials');
+    expect(body.errors[0].message).toMatch(/the largest value that fits is \d+/);
     expect(body.errors[0].message).toContain('maxWork');
   });
 
   it('answers 422 when a run exceeds the time limit', async () => {
-    const a = testApp({ pool, limits: { runTimeoutMs: 30 } });
+    const a = testApp({ pool, limits: { runTimeoutMs: 30, maxWork: 1e12, maxMemoryBytes: 2 ** 40, maxTrialMonths: 1e9 } });
     const res = await post(a, '/api/simulate', { scenario: small({ reps: { ...small().reps, seats: 100 }, horizonMonths: 36 }), trials: 200_000 });
     expect(res.status).toBe(422);
     const body = (await res.json()) as Json;
@@ -240,7 +243,7 @@ describe('POST /api/simulate/stream', () => {
   });
 
   it('sends an error event when the run fails mid-stream', async () => {
-    const a = testApp({ pool, limits: { runTimeoutMs: 40 } });
+    const a = testApp({ pool, limits: { runTimeoutMs: 40, maxWork: 1e12, maxMemoryBytes: 2 ** 40, maxTrialMonths: 1e9 } });
     const res = await post(a, '/api/simulate/stream', { scenario: small({ reps: { ...small().reps, seats: 100 }, horizonMonths: 36 }), trials: 200_000 });
     expect(res.status).toBe(200);
     const events = await readSse(res);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { backtest, calibrate, synthesize } from '../../engine/index.js';
+import { backtest, calibrate, rollingBacktest, synthesize } from '../../engine/index.js';
 import { MAX_CSV_BODY_BYTES } from '../../server/routes/calibrate.js';
 import type { SalesimApp } from '../../server/app.js';
 import { post, testApp } from './helpers.js';
@@ -193,4 +193,22 @@ describe('fuzz', () => {
     expect(statuses[200] ?? 0).toBeGreaterThan(0);
     expect(statuses[400] ?? 0).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('POST /api/backtest, rolling origin (asOf)', () => {
+  it("answers { csv, asOf, horizon } with the engine's rolling back-test, and names bad fields", async () => {
+    const body = { csv: history.opportunities, asOf: ['2025-09-30', '2025-12-31'], horizon: 2, trials: 100, seed: 4 };
+    const res = await post(app, '/api/backtest', body);
+    expect(res.status).toBe(200);
+    const got = (await res.json()) as Json;
+    const direct = rollingBacktest(history.opportunities, { asOf: body.asOf, horizon: 2, trials: 100, seed: 4, point: false, roster: null, mapping: null });
+    expect(got).toEqual(JSON.parse(JSON.stringify(direct)));
+    expect(got.cuts).toHaveLength(2);
+    const bad = await post(app, '/api/backtest', { csv: history.opportunities, asOf: ['2025-09-15'], trials: 100 });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/asOf\[0\]/);
+    const over = await post(app, '/api/backtest', { csv: history.opportunities, asOf: ['2025-09-30'], trials: 1_000_000 });
+    expect(over.status).toBe(400);
+    expect(JSON.stringify(await over.json())).toMatch(/trials/);
+  });
 });

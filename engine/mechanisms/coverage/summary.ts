@@ -1,11 +1,52 @@
 /** The coverage figures' section of the Summary (`summary.coverage`: coverage, selling time or stalls on). */
 import type { Scenario } from '../../scenario.js';
-import type { TrialColumns } from '../../columns.js';
-import type { CoverageSummary, Stats } from '../../types.js';
+import type { ColumnReader } from '../../kernel/outputs.js';
+import type { Stats } from '../../stats/statsType.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
 
+/** One win-rate group's coverage figures (top 20% or the other 80% of persons by base win rate). */
+export interface WinRateGroup {
+  revenuePerRep: Stats;
+  /** mean attainment of the group's person-years (null without quota) */
+  attainment: Stats | null;
+  /** padded / created opportunities of the group */
+  paddedShare: Stats | null;
+}
+
+export interface CoverageSummary {
+  /** padded / created opportunities (0 without a coverage rule) */
+  paddedShare: Stats;
+  /** pipeline value after padding / remaining quarterly quota (null without a coverage rule) */
+  realisedCoverage: Stats | null;
+  /** the multiple the rule required (global: the multiple in force; individual: 1 / own conversion), weighted by remaining quota */
+  requiredCoverage: Stats | null;
+  /** won / resolved opportunities over the horizon (padded included) */
+  realisedWinRate: Stats | null;
+  /** stalled / open opportunities over month ends (null without stalls) */
+  stalledShare: Stats | null;
+  byMonth: {
+    /** won / resolved in the month */
+    winRate: Stats[];
+    /** pipeline velocity: value won in the month / open pipeline value */
+    velocity: Stats[];
+    /** stalled / open at the month's end (null without stalls) */
+    stalledShare: Stats[] | null;
+    /** the global multiple in force (null unless the policy is global) */
+    multiple: Stats[] | null;
+  };
+  top20: WinRateGroup;
+  bottom80: WinRateGroup;
+}
+
+
+/**
+ * The columns the section reads: its own, the core's revenue and per-group revenue (reps/outputs.ts) and
+ * the stalled figures (stalls/outputs.ts); summarize.ts checks the names against the registry's columns.
+ */
+type Read = ColumnReader<'wonOpps' | 'resolvedOpps' | 'revenue' | 'openValue' | 'stalledEnd' | 'openEnd' | 'multiple', 'paddedShare' | 'realisedCoverage' | 'requiredCoverage' | 'realisedWinRate' | 'stalledShare' | 'top20RevenuePerRep' | 'bottom80RevenuePerRep' | 'top20Attainment' | 'bottom80Attainment' | 'top20PaddedShare' | 'bottom80PaddedShare'>;
+
 /** Per month, stats over the trials of num / den (trials where den is 0 left out; null when none is left). */
-function ratioByMonth(src: TrialColumns, num: 'wonOpps' | 'revenue' | 'stalledEnd', den: 'resolvedOpps' | 'openValue' | 'openEnd'): Stats[] {
+function ratioByMonth(src: Read, num: 'wonOpps' | 'revenue' | 'stalledEnd', den: 'resolvedOpps' | 'openValue' | 'openEnd'): Stats[] {
   const n = src.trials;
   const out: Stats[] = [];
   const buf = new Float64Array(n);
@@ -19,7 +60,7 @@ function ratioByMonth(src: TrialColumns, num: 'wonOpps' | 'revenue' | 'stalledEn
 }
 
 /** The coverage figures: padding, required and realised coverage, win rate, velocity, stalls, the multiple, the two win-rate groups. */
-export function coverageSummary(s: Scenario, src: TrialColumns, hasQuota: boolean): CoverageSummary {
+export function coverageSummary(s: Scenario, src: Read, hasQuota: boolean): CoverageSummary {
   const rule = s.coverage !== null && s.coverage.policy !== 'none';
   const zero = stats([0]);
   const isGlobal = s.coverage?.policy === 'global';

@@ -15,5 +15,5 @@ export const COLUMNS = {
   cac: { width: (l) => l.customers ? 1 : 0, read: 'scalar', doc: 'sales cost / customers won (NaN without costs)' },
   ltv: { width: (l) => l.customers ? 1 : 0, read: 'scalar', doc: 'lifetime value of the customers won' },
   cacPayback: { width: (l) => l.customers ? 1 : 0, read: 'scalar', doc: 'CAC payback months' },
-  csCost: { width: (l) => l.customers ? 1 : 0, read: 'scalar', doc: 'customer-experience programme cost' },
+  csCost: { width: (l) => l.customers ? 1 : 0, read: 'scalar', doc: 'customer-experience programme cost', breakdown: { item: 'customerSuccess', when: (s) => !!s.customers } },
 } as const satisfies Columns;

@@ -1,11 +1,45 @@
 /** The customers block's section of the Summary (`summary.customers`). */
-import type { TrialColumns } from '../../columns.js';
-import type { CustomersSummary } from '../../types.js';
+import type { ColumnReader, CsvColumn } from '../../kernel/outputs.js';
+import type { Stats } from '../../stats/statsType.js';
+import type { MonthlyAnnual } from '../../kernel/summaryParts.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
 import { monthlyAnnual } from '../../kernel/summaryParts.js';
 
+/** Recurring revenue (present only when the scenario has a customers block). */
+export interface CustomersSummary {
+  /** end-of-month ARR; annual = at each plan year's end */
+  arr: MonthlyAnnual;
+  /** ARR won, expanded and churned in the month; annual = the year's sum */
+  newArr: MonthlyAnnual;
+  expansionArr: MonthlyAnnual;
+  churnedArr: MonthlyAnnual;
+  /** end-of-month customers; annual = at each plan year's end */
+  customers: MonthlyAnnual;
+  /** subscription revenue recognised (end-of-month ARR / 12); annual = the year's sum */
+  recognisedRevenue: MonthlyAnnual & { total: Stats };
+  /** per plan year, of the ARR present at the year's start: gross (churn only) and net (with expansion) retention; null when no trial had customers then */
+  grr: (Stats | null)[];
+  nrr: (Stats | null)[];
+  /** customers won over the horizon (sales and referrals) */
+  newCustomers: Stats;
+  /** per trial: (sales cost, without the customer-experience programme) / customers won; null without costs */
+  cac: Stats | null;
+  /** mean ACV won x grossMargin x expected months (5-year cap) at the horizon's churn and expansion / 12 */
+  ltv: Stats | null;
+  /** CAC / (mean ACV x grossMargin / 12) */
+  cacPaybackMonths: Stats | null;
+  referralOpportunities: { monthly: Stats[] };
+  customerSuccessCost: Stats;
+  /** standard error of mean end-of-horizon ARR */
+  arrStdError: number;
+}
+
+
+/** The columns the section reads (its own: engine/mechanisms/customers/outputs.ts). */
+type Read = ColumnReader<'recognised' | 'arr' | 'newArr' | 'expansionArr' | 'churnedArr' | 'customerCount' | 'grr' | 'nrr' | 'referralOpps', 'newCustomers' | 'cac' | 'ltv' | 'cacPayback' | 'csCost'>;
+
 /** The customers part of the Summary (the scenario has a customers block). */
-export function customersSummary(src: TrialColumns): CustomersSummary {
+export function customersSummary(_s: unknown, src: Read): CustomersSummary {
   const n = src.trials;
   const years = Math.ceil(src.months / 12);
   const total = new Float64Array(n);
@@ -31,3 +65,16 @@ export function customersSummary(src: TrialColumns): CustomersSummary {
     arrStdError: end.sd / Math.sqrt(n),
   };
 }
+
+/** The section's monthly columns of `salesim run --csv`. */
+export const CSV: readonly CsvColumn<CustomersSummary>[] = [
+  ['arr_mean', (c, i) => c.arr.monthly[i].mean],
+  ['arr_p10', (c, i) => c.arr.monthly[i].p10],
+  ['arr_p50', (c, i) => c.arr.monthly[i].p50],
+  ['arr_p90', (c, i) => c.arr.monthly[i].p90],
+  ['new_arr_mean', (c, i) => c.newArr.monthly[i].mean],
+  ['expansion_arr_mean', (c, i) => c.expansionArr.monthly[i].mean],
+  ['churned_arr_mean', (c, i) => c.churnedArr.monthly[i].mean],
+  ['customers_mean', (c, i) => c.customers.monthly[i].mean],
+  ['recognised_mean', (c, i) => c.recognisedRevenue.monthly[i].mean],
+];

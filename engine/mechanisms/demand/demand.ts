@@ -38,7 +38,7 @@ import { binomial } from '../../random/binomial.js';
 import { binomialTable } from '../../random/binomialTable.js';
 import { poisson } from '../../random/poisson.js';
 import { gammaMeanSd } from '../../random/gamma.js';
-import { empiricalDealValue } from '../../random/empiricalTable.js';
+import { empiricalDealValue } from '../../random/sums.js';
 import { PURPOSE, PURPOSES } from '../../random/streams.js';
 import { dealValue } from '../reps/pipeline.js';
 import { dealValueRecorded } from '../customers/customers.js';

@@ -1,14 +1,50 @@
 /** The demand block's section of the Summary (`summary.demand`). */
 import type { Scenario } from '../../scenario.js';
-import type { TrialColumns, WideKey } from '../../columns.js';
-import type { DemandSummary } from '../../types.js';
+import type { ColumnReader, CsvColumn } from '../../kernel/outputs.js';
+import type { Stats } from '../../stats/statsType.js';
+import type { MonthlyAnnual } from '../../kernel/summaryParts.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
 import { monthlyAnnual } from '../../kernel/summaryParts.js';
 
+/** Demand generation (present only when the scenario has a demand block). */
+export interface DemandSummary {
+  /** leads arrived; annual = the year's sum; total over the horizon */
+  leads: MonthlyAnnual & { total: Stats };
+  /** qualified opportunities (after the qualification delay, nurture conversions included, before the hand-off) */
+  qualified: MonthlyAnnual & { total: Stats };
+  /** marketing-sourced opportunities created in the reps' pipelines (after the hand-off and territory saturation) */
+  opportunities: MonthlyAnnual & { total: Stats };
+  /** marketing-sourced deals won, and their revenue */
+  won: MonthlyAnnual & { total: Stats };
+  revenue: MonthlyAnnual & { total: Stats };
+  /** end-of-month nurture pool; annual = at each plan year's end (null without a nurture programme) */
+  nurturePool: MonthlyAnnual | null;
+  /** end-of-month leads waiting for an SDR (null without SDRs) */
+  backlog: MonthlyAnnual | null;
+  /** per trial: marketing-sourced / all created (not padded) opportunities, and / all revenue */
+  shareOfPipeline: Stats | null;
+  shareOfRevenue: Stats | null;
+  /** demand cost over the horizon: leads (or budget), SDRs, nurture programme, and their sum */
+  cost: { total: Stats; leads: Stats; sdr: Stats; nurture: Stats };
+  /** ratios of means: mean lead spend (leads or budget) / mean leads; mean demand cost (leads, SDRs, nurturing) / mean marketing-sourced opportunities and won deals (null when the denominator is 0) */
+  costPerLead: number | null;
+  costPerOpportunity: number | null;
+  costPerWonDeal: number | null;
+  /** marketing ROI: (mean marketing-sourced revenue - mean demand cost) / mean demand cost (null without demand cost) */
+  roi: number | null;
+  /** standard error of mean marketing-sourced revenue over the horizon */
+  revenueStdError: number;
+}
+
+
+/** The columns the section reads (its own: engine/mechanisms/demand/outputs.ts). */
+type Wide = 'leads' | 'qualifiedOpps' | 'nurturePool' | 'leadBacklog' | 'marketingOpps' | 'marketingWon' | 'marketingRevenue';
+type Read = ColumnReader<Wide, 'marketingCostLeads' | 'marketingCostSdr' | 'marketingCostNurture' | 'marketingOppShare' | 'marketingRevenueShare'>;
+
 /** The demand part of the Summary (the scenario has a demand block). */
-export function demandSummary(s: Scenario, src: TrialColumns): DemandSummary {
+export function demandSummary(s: Scenario, src: Read): DemandSummary {
   const n = src.trials;
-  const flow = (key: WideKey) => {
+  const flow = (key: Wide) => {
     const total = new Float64Array(n);
     return { ...monthlyAnnual(src, key, true, total), total: stats(total) };
   };
@@ -42,3 +78,14 @@ export function demandSummary(s: Scenario, src: TrialColumns): DemandSummary {
     revenueStdError: revenue.total.sd / Math.sqrt(n),
   };
 }
+
+/** The section's monthly columns of `salesim run --csv` (the funnel's monthly means). */
+export const CSV: readonly CsvColumn<DemandSummary>[] = [
+  ['leads_mean', (d, i) => d.leads.monthly[i].mean],
+  ['qualified_mean', (d, i) => d.qualified.monthly[i].mean],
+  ['marketing_opps_mean', (d, i) => d.opportunities.monthly[i].mean],
+  ['marketing_won_mean', (d, i) => d.won.monthly[i].mean],
+  ['marketing_revenue_mean', (d, i) => d.revenue.monthly[i].mean],
+  ['nurture_pool_mean', (d, i) => d.nurturePool?.monthly[i].mean ?? 0],
+  ['lead_backlog_mean', (d, i) => d.backlog?.monthly[i].mean ?? 0],
+];

@@ -3,7 +3,8 @@
  * open deals at the as-of date), each with its owner's seat, its age and its amount.
  *
  * Each resolves by the scenario's own rule from its current age: at every month-end with probability
- * 1/cycleMonths (x stalls.resolveMultiplier once it is stalled, age >= the stall threshold); a resolved one is
+ * 1/cycleMonths (x stalls.resolveMultiplier once it is stalled, age >= the stall threshold), or with a
+ * `resolution` block its age's chance (resolution.byAge, the last entry for every older age); a resolved one is
  * decided with probability 1 - the no-decision rate (the stalled rate once stalled) and then won with the
  * seat's win rate as the seat's own pipeline is: the holder's effective rate diluted beyond capacity (these
  * deals count in the holder's open pipeline), a vacant seat's at its leaver's rate. A won deal is worth its
@@ -18,7 +19,7 @@ import type { Scenario } from '../../scenario.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
 import { nextU, PURPOSE, PURPOSES } from '../../random/streams.js';
-import { empiricalDealValue } from '../../random/empiricalTable.js';
+import { empiricalDealValue } from '../../random/sums.js';
 import { capacityDilution, dealValue } from '../reps/pipeline.js';
 import type { OpenBook } from './types.js';
 export type { OpenBook } from './types.js';
@@ -64,7 +65,9 @@ export function resolveBook(st: SeatState, c: Compiled, book: OpenBook, s: numbe
   const S = st.S;
   const stream = s * PURPOSES + PURPOSE.book;
   const seated = st.status[s] === SEATED;
-  const pw = seated ? st.pEff[s] * capacityDilution(c.capacity, st.openReg[s] + st.openPad[s] + n) : Math.min(1, st.base[s] * st.lift);
+  let pw = seated ? st.pEff[s] * capacityDilution(c.capacity, st.openReg[s] + st.openPad[s] + n) : Math.min(1, st.base[s] * st.lift);
+  if (c.calWin) pw = Math.min(1, pw * st.calWin);
+  const cr = c.calResolve ? st.calResolve : 1;
   const pDecide = 1 - (seated ? st.ndEff[s] : c.noDecision);
   const age = st.bookAge;
   let v = 0,
@@ -74,8 +77,9 @@ export function resolveBook(st: SeatState, c: Compiled, book: OpenBook, s: numbe
   for (let i = book.start[s]; i < book.start[s + 1]; i++) {
     const a = age[i];
     if (a < 0) continue;
-    const stalled = c.stalls && a >= c.stallAfter;
-    if (nextU(S, stream) >= (stalled ? c.pStall : c.pResolve)) {
+    const h = c.byAge;
+    const stalled = h === null && c.stalls && a >= c.stallAfter;
+    if (nextU(S, stream) >= (h ? Math.min(1, h[a < h.length ? a : h.length - 1] * cr) : stalled ? c.pStall : c.pResolve)) {
       age[i] = a + 1;
       continue;
     }

@@ -8,7 +8,7 @@ import { binomial } from '../../random/binomial.js';
 import { binomialTable } from '../../random/binomialTable.js';
 import { poisson, poissonInverseExp, poissonPtrs, POISSON_INVERSION_MAX } from '../../random/poisson.js';
 import { PURPOSE, PURPOSES } from '../../random/streams.js';
-import { empiricalDealValue } from '../../random/empiricalTable.js';
+import { empiricalDealValue } from '../../random/sums.js';
 import { teamPipelineWeight } from '../team/team.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
@@ -16,7 +16,8 @@ import type { WinOdds } from '../../kernel/month.js';
 
 /** Where resolveSeat writes its odds when the caller does not need them. */
 const SCRATCH_ODDS: WinOdds = { pw: 0, pDecide: 0 };
-import { lognormalTableQuantile, type LognormalTable } from '../../random/lognormalTable.js';
+import { type LognormalTable } from '../../random/lognormalTable.js';
+import { lognormalSum } from '../../random/sums.js';
 import { nextU } from '../../random/streams.js';
 import { resolveAged, stationaryAged } from '../stalls/stalls.js';
 import { workDilution } from '../sellingTime/sellingTime.js';
@@ -51,9 +52,7 @@ export function arrivalsMemo(S: Int32Array, stream: number, rate: number, memo: 
 export function dealValue(S: Int32Array, stream: number, won: number, median: number, table: LognormalTable | null, multiplier: number): number {
   if (won === 0) return 0;
   if (table === null) return won * median * multiplier;
-  let v = 0;
-  for (let k = 0; k < won; k++) v += lognormalTableQuantile(table, nextU(S, stream));
-  return v * median * multiplier;
+  return lognormalSum(S, stream, won, table) * median * multiplier;
 }
 
 /**
@@ -116,6 +115,7 @@ export function resolveSeat(st: SeatState, c: Compiled, s: number, odds: WinOdds
   // an open book's deals (engine/mechanisms/openBook/openBook.ts) count in the holder's workload (bookOpen is 0 without one)
   let pw = seated ? st.pEff[s] * capacityDilution(c.capacity, open + st.bookOpen[s]) : Math.min(1, st.base[s] * st.lift);
   if (c.sellingTime && seated) pw *= workDilution(st.workHours[s], c.hoursOpen, open);
+  if (c.calWin) pw = Math.min(1, pw * st.calWin);
   const pDecide = 1 - (seated ? st.ndEff[s] : c.noDecision);
   odds.pw = pw;
   odds.pDecide = pDecide;

@@ -8,6 +8,8 @@ export const EmpiricalDealSize = z.strictObject({
     .array(z.number({ error: 'must be a number' }).gt(0, 'must be positive').refine(Number.isFinite, 'must be a finite number'), { error: 'must be a list of amounts' })
     .min(1, 'must have at least one amount')
     .max(1_000_000, 'must have at most 1000000 amounts'),
+  /** every amount multiplied by this (optional; calibrate draws it per trial for the uncertainty of the mean won amount) */
+  scale: pos().optional(),
 });
 
 export const DealSizeSchema = z.union([pos(), z.strictObject({ median: pos(), sigma: nonNeg() }), EmpiricalDealSize], {

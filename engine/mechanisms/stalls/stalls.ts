@@ -44,9 +44,11 @@ export function stationaryAged(st: SeatState, c: Compiled, s: number, stream: nu
   const o = s * (A + 1);
   let surv = 1,
     total = 0;
+  const h = c.byAge;
   for (let j = 1; j <= A; j++) {
-    surv *= 1 - (j - 1 < c.stallAfter ? c.pResolve : c.pStall);
-    const mean = j < A ? lam * surv : (lam * surv) / c.pStall;
+    surv *= 1 - (h ? h[j - 1] : j - 1 < c.stallAfter ? c.pResolve : c.pStall);
+    // the last bucket holds every older age: surv / q of them; by age, at most 120 months' worth (a chance of 0 never resolves)
+    const mean = j < A ? lam * surv : h ? lam * surv * Math.min(120, 1 / h[A]) : (lam * surv) / c.pStall;
     const n = poisson(st.S, stream, mean);
     st.ageReg[o + j] += n;
     total += n;
@@ -71,7 +73,7 @@ export function resolveAged(st: SeatState, c: Compiled, s: number, age: Int32Arr
     // an empty bucket: its destination is already 0 (j + 1 < A) or keeps what the older buckets left (j + 1 = A)
     if (n === 0) continue;
     const stalled = j >= after;
-    const r = stalled ? binomial(S, stream, n, c.pStall) : binomialTable(c.resolveTable, S, stream, n);
+    const r = stalled ? binomial(S, stream, n, c.pStall) : c.byAge ? binomial(S, stream, n, c.calResolve ? Math.min(1, c.byAge[j] * st.calResolve) : c.byAge[j]) : binomialTable(c.resolveTable, S, stream, n);
     resolved += r;
     if (r > 0) won += binomial(S, stream, r, stalled ? pStalled : pFresh);
     const surv = n - r;

@@ -7,6 +7,7 @@ import type { Summary } from '../../../engine/types.js';
 import { formatMoney } from '../format.js';
 import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
+import { monthTicks } from './month-ticks.js';
 
 /** One row per month with the engine's ARR percentiles; empty without a customers block. */
 export function arrRows(s: Summary) {
@@ -29,7 +30,7 @@ export function arrFanChart(s: Summary, o: ChartOptions): SVGSVGElement | HTMLEl
     style: CHART_STYLE,
     ariaLabel: 'Fan chart of ARR',
     ariaDescription: `End-of-month ARR over ${s.horizonMonths} months: median, 50% and 80% bands.`,
-    x: { label: 'Month', domain: [1, s.horizonMonths], ticks: Math.min(12, s.horizonMonths) },
+    x: { label: 'Month', domain: [1, s.horizonMonths], ticks: monthTicks(s.horizonMonths, o.width - 90) },
     y: { label: 'ARR', grid: true, tickFormat: (d: number) => formatMoney(d), zero: true },
     marks: [
       Plot.areaY(rows, { x: 'month', y1: 'p10', y2: 'p90', fill: COLORS.band90, fillOpacity: 0.9, curve: 'monotone-x' }),

@@ -10,6 +10,7 @@ import { formatMoney } from '../format.js';
 import { COLORS, CHART_STYLE, variantColor } from '../theme.js';
 import type { ChartOptions } from './fan.js';
 import { histogramBins } from './histogram.js';
+import { monthTicks } from './month-ticks.js';
 
 export interface NamedSummary {
   name: string;
@@ -41,7 +42,7 @@ export function compareFanChart(items: NamedSummary[], o: ChartOptions): SVGSVGE
     marginBottom: 44,
     style: CHART_STYLE,
     ariaLabel: `Monthly revenue, each variant against the baseline: ${items.map((it) => it.name).join(', ')}`,
-    x: { label: 'Month', domain: [1, horizon], ticks: Math.min(o.width < 500 ? 6 : 12, horizon), labelAnchor: 'center', labelOffset: 36 },
+    x: { label: 'Month', domain: [1, horizon], ticks: monthTicks(horizon, o.width - 90), labelAnchor: 'center', labelOffset: 36 },
     y: { label: null, grid: true, tickFormat: (d: number) => formatMoney(d), ticks: 4 },
     fy: { axis: null, domain: panels.map((v) => v.name), padding: 0.2 },
     marks: [

@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { Stats } from '../../../engine/types.js';
 import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
+import { monthTicks } from './month-ticks.js';
 
 /** The rows a band chart draws: one per month with the engine's percentiles. */
 export function bandRows(series: Stats[]) {
@@ -27,7 +28,7 @@ export function bandChart(series: Stats[], o: ChartOptions & { label: string; fo
     marginRight: 16,
     style: CHART_STYLE,
     ariaLabel: o.ariaLabel,
-    x: { label: 'Month', domain: [1, Math.max(1, series.length)], ticks: Math.min(12, series.length) },
+    x: { label: 'Month', domain: [1, Math.max(1, series.length)], ticks: monthTicks(series.length, o.width - 90) },
     y: { label: o.label, grid: true, tickFormat: (d: number) => o.format(d), zero: true },
     marks: [
       Plot.areaY(rows, { x: 'month', y1: 'p10', y2: 'p90', fill: COLORS.band90, fillOpacity: 0.9, curve: 'step' }),

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { Summary } from '../../../engine/types.js';
 import { formatMoney } from '../format.js';
 import { COLORS, CHART_STYLE } from '../theme.js';
+import { monthTicks } from './month-ticks.js';
 
 export interface ChartOptions {
   width: number;
@@ -51,7 +52,7 @@ export function fanChart(s: Summary, o: ChartOptions): SVGSVGElement | HTMLEleme
     style: CHART_STYLE,
     ariaLabel: 'Fan chart of monthly revenue',
     ariaDescription: `Monthly revenue over ${s.horizonMonths} months: median, 50% and 80% bands${plan.length ? ', with the plan line' : ''}.`,
-    x: { label: 'Month', domain: [1, s.horizonMonths], ticks: Math.min(12, s.horizonMonths) },
+    x: { label: 'Month', domain: [1, s.horizonMonths], ticks: monthTicks(s.horizonMonths, o.width - 90) },
     y: { label: 'Revenue per month', grid: true, tickFormat: (d: number) => formatMoney(d), zero: true },
     marks: [
       Plot.areaY(rows, { x: 'month', y1: 'p10', y2: 'p90', fill: COLORS.band90, fillOpacity: 0.9, curve: 'monotone-x' }),

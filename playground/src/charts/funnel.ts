@@ -8,6 +8,7 @@ import type { Summary } from '../../../engine/types.js';
 import { formatNumber } from '../format.js';
 import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
+import { monthTicks } from './month-ticks.js';
 
 /** The funnel's stages, in order, with their colours. */
 export const FUNNEL_STAGES = [
@@ -41,7 +42,7 @@ export function funnelChart(s: Summary, o: ChartOptions): SVGSVGElement | HTMLEl
     style: CHART_STYLE,
     ariaLabel: 'Demand funnel by month',
     ariaDescription: `Mean leads, qualified opportunities, marketing-sourced opportunities reaching sales, and won deals in each of ${s.horizonMonths} months.`,
-    x: { label: 'Month', domain: [1, s.horizonMonths], ticks: Math.min(12, s.horizonMonths) },
+    x: { label: 'Month', domain: [1, s.horizonMonths], ticks: monthTicks(s.horizonMonths, o.width - 90) },
     y: { label: 'A month (mean, log scale)', type: 'log', nice: true, grid: true, tickFormat: (d: number) => formatNumber(d, 0) },
     color: { domain: FUNNEL_STAGES.map((x) => x.label), range: FUNNEL_STAGES.map((x) => x.color) },
     marks: [

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { Summary } from '../../../engine/types.js';
 import { COLORS, CHART_STYLE } from '../theme.js';
 import type { ChartOptions } from './fan.js';
+import { monthTicks } from './month-ticks.js';
 
 export const HEADCOUNT_KINDS = ['productive', 'ramping', 'vacant'] as const;
 
@@ -30,7 +31,7 @@ export function headcountChart(s: Summary, o: ChartOptions): SVGSVGElement | HTM
     marginRight: 16,
     style: CHART_STYLE,
     ariaLabel: 'Headcount: productive, ramping and vacant seats by month',
-    x: { label: 'Month', domain: [1, s.horizonMonths], ticks: Math.min(12, s.horizonMonths) },
+    x: { label: 'Month', domain: [1, s.horizonMonths], ticks: monthTicks(s.horizonMonths, o.width - 90) },
     y: { label: 'Seats (mean)', grid: true },
     color: { domain: [...HEADCOUNT_KINDS], range: [COLORS.productive, COLORS.ramping, COLORS.vacant] },
     marks: [Plot.areaY(headcountRows(s), { x: 'month', y: 'seats', fill: 'kind', order: [...HEADCOUNT_KINDS], curve: 'step' }), Plot.ruleY([0])],

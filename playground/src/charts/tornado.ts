@@ -35,7 +35,9 @@ export function tornadoRows(params: TornadoParameter[], short = false) {
  * Builds the tornado chart.
  * @example tornadoChart(result, { width: 600 });
  */
-export function tornadoChart(result: { base?: SensitivityOutput; parameters: TornadoParameter[] }, o: ChartOptions): SVGSVGElement | HTMLElement {
+export function tornadoChart(result: { base?: SensitivityOutput; parameters: TornadoParameter[] }, o: ChartOptions & { outputLabel?: string }): SVGSVGElement | HTMLElement {
+  const out = o.outputLabel ?? 'Mean total revenue';
+  const lower = out.charAt(0).toLowerCase() + out.slice(1);
   // narrow (a phone): parameter names only, the ranges are in the table below
   const narrow = o.width < 560;
   const rows = tornadoRows(result.parameters, narrow);
@@ -48,7 +50,7 @@ export function tornadoChart(result: { base?: SensitivityOutput; parameters: Tor
     marginLeft: Math.min(narrow ? Math.round(o.width * 0.45) : 340, 16 + Math.max(...rows.map((r) => r.label.length), 10) * 6.4),
     marginRight: 24,
     style: CHART_STYLE,
-    ariaLabel: 'Tornado chart: mean total revenue at each parameter’s low and high value',
+    ariaLabel: `Tornado chart: ${lower} at each parameter’s low and high value`,
     y: { label: null, domain: rows.map((r) => r.label), tickFormat: (l: string) => (narrow && l.length > o.width / 15 ? `${l.slice(0, Math.floor(o.width / 15) - 1)}…` : l) },
   };
   if (twoSided) {
@@ -58,7 +60,7 @@ export function tornadoChart(result: { base?: SensitivityOutput; parameters: Tor
     ]);
     return Plot.plot({
       ...common,
-      x: { label: 'Mean total revenue', tickFormat: (d: number) => formatMoney(d), grid: true, ticks: narrow ? 3 : 6 },
+      x: { label: out, tickFormat: (d: number) => formatMoney(d), grid: true, ticks: narrow ? 3 : 6 },
       color: { domain: ['low value', 'high value'], range: [TORNADO_LOW, TORNADO_HIGH] },
       marks: [
         Plot.barX(bars, { y: 'label', x1: 'x1', x2: 'x2', fill: 'side', insetTop: 4, insetBottom: 4 }),
@@ -71,7 +73,7 @@ export function tornadoChart(result: { base?: SensitivityOutput; parameters: Tor
   return Plot.plot({
     ...common,
     marginRight: 72,
-    x: { label: 'Swing in mean total revenue (high − low)', tickFormat: (d: number) => formatMoney(d), grid: true },
+    x: { label: `Swing in ${lower} (high − low)`, tickFormat: (d: number) => formatMoney(d), grid: true },
     marks: [
       Plot.barX(rows, { x: 'swing', y: 'label', fill: (d: (typeof rows)[number]) => (d.swing >= 0 ? COLORS.median : COLORS.plan) }),
       Plot.ruleX([0], { stroke: COLORS.ink }),

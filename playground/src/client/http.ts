@@ -5,7 +5,7 @@
 import type { BacktestResult, CalibrationResult, CompareResult, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 import { createSseParser } from '../sse.js';
 import { ApiError, type ApiIssue } from './errors.js';
-import type { BacktestRequest, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, StoredScenario } from './types.js';
+import type { BacktestRequest, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
 
 async function errorFrom(res: Response): Promise<ApiError> {
   let errors: ApiIssue[] = [];
@@ -104,4 +104,6 @@ export const httpClient: SalesimClient = {
   saveScenario: (body: unknown) => requestJson<StoredScenario>('POST', '/api/scenarios', body),
   updateScenario: (id: string, body: unknown) => requestJson<StoredScenario>('PUT', `/api/scenarios/${encodeURIComponent(id)}`, body),
   deleteScenario: (id: string) => requestJson<void>('DELETE', `/api/scenarios/${encodeURIComponent(id)}`),
+  scenarioRevisions: (id: string) => requestJson<{ revisions: SavedRevision[] }>('GET', `/api/scenarios/${encodeURIComponent(id)}/revisions`).then((r) => r.revisions),
+  restoreRevision: (id: string, revision: number) => requestJson<StoredScenario>('POST', `/api/scenarios/${encodeURIComponent(id)}/revisions/${revision}/restore`),
 };

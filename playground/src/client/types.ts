@@ -32,6 +32,15 @@ export interface StoredScenario {
   [k: string]: unknown;
 }
 
+/** One stored revision: its source text verbatim and its resolved scenario. */
+export interface SavedRevision {
+  revision: number;
+  createdAt: string;
+  format: 'yaml' | 'json';
+  source: string;
+  scenario: Record<string, unknown>;
+}
+
 export interface BacktestRequest {
   csv: string;
   scenario: unknown;
@@ -97,6 +106,10 @@ export interface SalesimClient {
   saveScenario(body: unknown): Promise<StoredScenario>;
   updateScenario(id: string, body: unknown): Promise<StoredScenario>;
   deleteScenario(id: string): Promise<void>;
+  /** a stored scenario's revisions, oldest first */
+  scenarioRevisions(id: string): Promise<SavedRevision[]>;
+  /** adds an old revision again as the newest (history is never rewritten) */
+  restoreRevision(id: string, revision: number): Promise<StoredScenario>;
 }
 
 /** The one-line reason shown where a feature needs the server (the static build). */

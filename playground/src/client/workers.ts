@@ -90,5 +90,7 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
     saveScenario: () => needsServer(),
     updateScenario: () => needsServer(),
     deleteScenario: () => needsServer(),
+    scenarioRevisions: () => needsServer(),
+    restoreRevision: () => needsServer(),
   };
 }

@@ -18,6 +18,7 @@ import './sim-sensitivity.js';
 import './sim-trainer.js';
 import './sim-calibrate.js';
 import './sim-forecast.js';
+import './sim-history.js';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'results', label: 'Results' },
@@ -128,6 +129,8 @@ export class SimApp extends LitElement {
       }
       .drawer-toggle,
       .drawer-close,
+      .drawer-undo,
+      .drawer-bar,
       .backdrop {
         display: none;
       }
@@ -184,6 +187,10 @@ export class SimApp extends LitElement {
       header select {
         max-width: 13rem;
       }
+      /* preset names are long ("Leadership churn (tenure 19, impatient board)"): room to read them */
+      header #preset {
+        max-width: 22rem;
+      }
       header #saved {
         max-width: 9rem;
       }
@@ -226,9 +233,19 @@ export class SimApp extends LitElement {
         .drawer-toggle {
           display: inline-block;
         }
-        .drawer-close {
+        .drawer-bar {
+          display: flex;
+          justify-content: flex-end;
+          gap: 0.5rem;
+          padding-top: 0.6rem;
+          position: sticky;
+          top: 0;
+          z-index: 2;
+          background: inherit;
+        }
+        .drawer-close,
+        .drawer-undo {
           display: block;
-          margin: 0.6rem 0 0 auto;
         }
         aside {
           position: fixed;
@@ -260,6 +277,13 @@ export class SimApp extends LitElement {
       @media (max-width: 520px) {
         header select {
           max-width: 11rem;
+        }
+        header .group.preset-group {
+          flex: 1 1 100%;
+        }
+        header #preset {
+          max-width: none;
+          width: 100%;
         }
         header #saved {
           max-width: 7rem;
@@ -366,7 +390,7 @@ export class SimApp extends LitElement {
         >
           Edit scenario
         </button>
-        <div class="group">
+        <div class="group preset-group">
           <label for="preset">Preset</label>
           <select id="preset" aria-label="Preset" data-testid="preset-picker" @change=${(e: Event) => app.loadPreset((e.target as HTMLSelectElement).value)}>
             ${st.presetId === null ? html`<option value="" selected>(custom)</option>` : null}
@@ -380,8 +404,9 @@ export class SimApp extends LitElement {
             ${st.saved.map((s) => html`<option value=${s.id} ?selected=${s.id === st.savedId}>${s.name ?? s.id}</option>`)}
           </select>
           <button @click=${() => app.save()} data-testid="save-button">${st.savedId ? 'Save' : 'Save as new'}</button>
+          ${st.savedId ? html`<button @click=${() => (st.revisions.open ? app.closeRevisions() : app.openRevisions())} aria-expanded=${st.revisions.open ? 'true' : 'false'} data-testid="history-button">History</button>` : null}
         </div>` : html`<span class="seed" data-testid="saved-needs-server" title=${NEEDS_SERVER}>Saved scenarios: needs the server</span>`}
-        <button @click=${() => app.undo()} ?disabled=${!st.canUndo} title="Undo (Ctrl+Z)">Undo</button>
+        <button @click=${() => app.undo()} ?disabled=${!st.canUndo} title="Undo (Ctrl+Z)" data-testid="undo-button">Undo</button>
         <span class="spacer"></span>
         <div class="group">
           <label for="trials">Trials</label>
@@ -410,7 +435,7 @@ export class SimApp extends LitElement {
         </div>
         ${st.view === 'trainer'
           ? html`<sim-progress .done=${st.trainer.running ? 0 : TRAINER_TRIALS} .total=${st.trainer.running || st.trainer.current ? TRAINER_TRIALS : 0} ?running=${st.trainer.running}></sim-progress>`
-          : html`<sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running}></sim-progress>`}
+          : html`<sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running} .activity=${st.running ? null : st.activity}></sim-progress>`}
         <div class="group exports">
           <button @click=${() => this.share()} data-testid="share-button">Share link</button>
           <button @click=${() => this.exportSummary('json')} ?disabled=${!st.summary} title="Download the Summary as JSON">Export JSON</button>
@@ -420,11 +445,15 @@ export class SimApp extends LitElement {
       <div class="main ${st.view === 'trainer' ? 'solo' : ''}">
         <div class="backdrop ${this.drawerOpen ? 'open' : ''}" @click=${() => this.setDrawer(false)}></div>
         <aside id="editor" class=${this.drawerOpen ? 'open' : ''} aria-label="Scenario editor" @field-change=${this.onFieldChange} ?hidden=${st.view === 'trainer'}>
-          <button class="drawer-close" data-testid="editor-close" @click=${() => this.setDrawer(false)}>Close editor</button>
+          <div class="drawer-bar">
+            <button class="drawer-undo" data-testid="drawer-undo" @click=${() => app.undo()} ?disabled=${!st.canUndo} title="Undo (Ctrl+Z)">Undo</button>
+            <button class="drawer-close" data-testid="editor-close" @click=${() => this.setDrawer(false)}>Close editor</button>
+          </div>
           <h2>Scenario</h2>
           <sim-editor></sim-editor>
         </aside>
         <main id="view" role="tabpanel" aria-labelledby="tab-${st.view}">
+          ${st.revisions.open && st.savedId ? html`<sim-history></sim-history>` : null}
           ${st.runError ? html`<div class="alert" role="alert">${st.runError}</div>` : null}
           ${st.errors.length ? html`<div class="alert" role="alert">The scenario has ${st.errors.length} problem${st.errors.length > 1 ? 's' : ''}; see the fields marked in the editor.</div>` : null}
           ${st.view === 'results' ? html`<sim-results></sim-results>` : null}

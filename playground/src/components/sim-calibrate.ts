@@ -102,6 +102,9 @@ export class SimCalibrate extends LitElement {
     view,
     tables,
     css`
+      th small {
+        overflow-wrap: anywhere;
+      }
       h3 {
         font-size: 0.85rem;
         margin: 0.6rem 0 0.2rem;
@@ -176,6 +179,7 @@ export class SimCalibrate extends LitElement {
   async upload(csv: string) {
     this.csv = csv;
     this.fitting = true;
+    const activity = getApp().startActivity('Fitting a scenario to the export…');
     this.fitErrors = [];
     this.fit = null;
     this.result = null;
@@ -192,6 +196,7 @@ export class SimCalibrate extends LitElement {
       this.fitErrors = messages(e);
     } finally {
       this.fitting = false;
+      activity.end();
       this.keep();
     }
   }
@@ -200,6 +205,7 @@ export class SimCalibrate extends LitElement {
   async backtest() {
     if (!this.csv) return;
     this.testing = true;
+    const activity = getApp().startActivity(`Back-testing ${this.from} to ${this.to}…`);
     this.btErrors = [];
     try {
       const st = getApp().store.get();
@@ -209,6 +215,7 @@ export class SimCalibrate extends LitElement {
       this.btErrors = messages(e);
     } finally {
       this.testing = false;
+      activity.end();
       this.keep();
     }
   }
@@ -228,7 +235,7 @@ export class SimCalibrate extends LitElement {
         <span data-testid="calibrate-prepipeline">${(r.rows.prePipeline ?? 0).toLocaleString('en-US')} pre-pipeline excluded</span>
         (of ${r.rows.total.toLocaleString('en-US')}); window ${r.window.from} to ${r.window.to} (${r.window.months} months). The fitted scenario is now in the editor.
       </p>
-      <table aria-label="Fitted parameters with standard errors and methods">
+      <table class="cards" aria-label="Fitted parameters with standard errors and methods">
         <thead>
           <tr><th scope="col">Parameter</th><th scope="col">Value</th><th scope="col">SE</th><th scope="col" style="text-align:left">Method</th></tr>
         </thead>
@@ -236,9 +243,9 @@ export class SimCalibrate extends LitElement {
           ${r.parameters.map(
             (p) => html`<tr>
               <th scope="row">${labelForPath(p.path)}<br /><small>${p.path}</small></th>
-              <td>${shown(p.value)}</td>
-              <td>${shown(p.se)}</td>
-              <td class="method">${p.method}</td>
+              <td data-label="Value"><div>${shown(p.value)}</div></td>
+              <td data-label="SE"><div>${shown(p.se)}</div></td>
+              <td class="method" data-label="Method"><div>${p.method}</div></td>
             </tr>`,
           )}
         </tbody>

@@ -27,6 +27,18 @@ export function incrementalRoi(v: Pick<CompareVariant, 'incrementalRoi'> & { dif
   return '–';
 }
 
+/**
+ * A crossover or payback month: the P50 over the trials that get there, or, when most never do, that
+ * count first (as the CLI prints it), never a P50 of a few trials shown as if typical.
+ * @example monthCell(null, 1, 2000, 'paid back') // 'never in 2,000 of 2,000 trials'
+ */
+export function monthCell(m: { p10: number; p50: number; p90: number } | null, never: number, trials: number, what: string): string {
+  const n = Math.round(never * trials);
+  const count = (k: number) => k.toLocaleString('en-US');
+  if (!m || n * 2 >= trials) return `never in ${count(n)} of ${count(trials)} trials${m ? ` (P50 ${formatNumber(m.p50, 1)} in the ${count(trials - n)} ${what})` : ''}`;
+  return `P50 ${formatNumber(m.p50, 1)} (P10 ${formatNumber(m.p10, 1)}–P90 ${formatNumber(m.p90, 1)}); never ${what} in ${formatPct(never, 0)}`;
+}
+
 export class SimCompare extends LitElement {
   private state = new StoreController(this);
 
@@ -98,6 +110,40 @@ export class SimCompare extends LitElement {
         color: #b91c1c;
         font-size: 0.85rem;
       }
+      /* the comparison table has nine columns: as cards below a laptop width, not only on phones */
+      @media (max-width: 1100px) {
+        table.cards thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0, 0, 0, 0);
+        }
+        table.cards tr {
+          display: block;
+          border-bottom: 2px solid #dde4ec;
+          padding: 0.3rem 0;
+        }
+        table.cards td,
+        table.cards th {
+          display: grid;
+          grid-template-columns: 45% 1fr;
+          gap: 0.5rem;
+          text-align: left;
+          border: none;
+          padding: 0.2rem 0.3rem;
+        }
+        table.cards td:first-child,
+        table.cards th:first-child {
+          display: block;
+          font-weight: 700;
+        }
+        table.cards [data-label]::before {
+          content: attr(data-label);
+          color: #4a5a6b;
+          font-size: 0.75rem;
+        }
+      }
     `,
   ];
 
@@ -105,6 +151,7 @@ export class SimCompare extends LitElement {
     const { compare, presets, scenario } = this.state.value;
     const app = getApp();
     const r = compare.result;
+    const rev = r?.baseline.customers ? 'Bookings' : 'Revenue';
     const baseLabel = String(r?.baseline.scenario?.name ?? 'Baseline');
     // a comparison is month by month: variants must share the baseline's horizon
     const horizon = Number((compare.baseline?.scenario ?? scenario).horizonMonths ?? 12);
@@ -162,14 +209,17 @@ export class SimCompare extends LitElement {
       ${r
         ? html`
             <section class="panel" aria-label="Comparison results" data-testid="compare-results">
+              <p data-testid="compare-trials">${r.trials.toLocaleString('en-US')} trials per scenario, seed ${r.seed}, the same draws for every scenario.${r.baseline.customers ? ' Revenue here is bookings; the ARR column is the subscription view.' : ''}</p>
               <table class="cards">
                 <thead>
                   <tr>
                     <th scope="col">Variant</th>
                     <th scope="col">P(beats baseline)</th>
-                    <th scope="col">Revenue diff, P50 (P10–P90)</th>
+                    <th scope="col" title="chance of hitting the scenario's own plan">P(plan)${r.baseline.plan ? html`<br /><small>baseline ${formatPct(r.baseline.plan.probability)}</small>` : null}</th>
+                    <th scope="col">${rev} diff, P50 (P10–P90)<br /><small>mean ± SE</small></th>
                     <th scope="col">Cost diff, P50</th>
-                    <th scope="col">Crossover month, P50</th>
+                    <th scope="col">Crossover month</th>
+                    <th scope="col" title="the month from which the variant's cumulative margin stays ahead: its extra spend has paid for itself">Payback month</th>
                     <th scope="col" title="mean extra margin ÷ mean extra cost, as in the CLI">Incremental ROI</th>
                     <th scope="col">Variance reduction</th>
                     ${r.variants.some((v) => v.difference.arr) ? html`<th scope="col">ARR diff at horizon, mean ± SE</th>` : null}
@@ -180,9 +230,11 @@ export class SimCompare extends LitElement {
                     (v, i) => html`<tr>
                       <td><span class="dot" style="background:${variantColor(i)}"></span>${v.name}</td>
                       <td data-label="P(beats baseline)"><div><span class="big" data-testid="beats-baseline">${formatPct(v.beatsBaseline.probability)}</span><br /><small>${formatPct(v.beatsBaseline.ci[0])}–${formatPct(v.beatsBaseline.ci[1])}</small></div></td>
-                      <td data-label="Revenue diff, P50 (P10–P90)"><div>${formatMoney(v.difference.total.p50)}<br /><small>${formatMoney(v.difference.total.p10)} – ${formatMoney(v.difference.total.p90)}</small></div></td>
+                      <td data-label="P(plan)" data-testid="variant-plan"><div>${v.summary.plan ? html`${formatPct(v.summary.plan.probability)}<br /><small>± ${formatPct(v.summary.diagnostics.planProbabilityStdError)} SE</small>` : '–'}</div></td>
+                      <td data-label="${rev} diff, P50 (P10–P90)"><div>${formatMoney(v.difference.total.p50)}<br /><small>${formatMoney(v.difference.total.p10)} – ${formatMoney(v.difference.total.p90)}</small><br /><small data-testid="revenue-diff-se">mean ${formatMoney(v.difference.total.mean)} ± ${formatMoney(v.difference.stdError.total)}</small></div></td>
                       <td data-label="Cost diff, P50"><div>${formatMoney(v.difference.cost.p50)}</div></td>
-                      <td data-label="Crossover month, P50"><div>${v.crossoverMonth ? formatNumber(v.crossoverMonth.p50, 1) : 'never'}${typeof v.neverCrosses === 'number' ? html`<br /><small>never ahead in ${formatPct(v.neverCrosses, 0)}</small>` : null}</div></td>
+                      <td data-label="Crossover month"><div>${monthCell(v.crossoverMonth, v.neverCrosses, r.trials, 'ahead')}</div></td>
+                      <td data-label="Payback month" data-testid="payback"><div>${v.difference.cost.mean <= 0 ? 'no extra spend to pay back' : monthCell(v.paybackMonth, v.neverPaysBack, r.trials, 'paid back')}</div></td>
                       <td data-label="Incremental ROI"><div>${incrementalRoi(v)}</div></td>
                       <td data-label="Variance reduction"><div>${v.varianceReduction === null || v.varianceReduction === undefined ? '–' : `${formatNumber(v.varianceReduction, 1)}×`}</div></td>
                       ${r.variants.some((x) => x.difference.arr)

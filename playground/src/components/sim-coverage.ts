@@ -9,10 +9,18 @@ import type { Stats, Summary } from '../../../engine/types.js';
 import { base, cards } from '../theme.js';
 import { formatMoney, formatNumber, formatPct } from '../format.js';
 import { bandChart } from '../charts/coverage.js';
+import { COLORS } from '../theme.js';
 import './sim-chart.js';
 
 const x2 = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : `${formatNumber(v, 2)}x`);
 const mean = (s: Stats | null | undefined) => (s ? s.mean : null);
+
+/** What the band charts draw (charts/coverage.ts): the P10-P90 band, the median and the mean. */
+const BAND_LEGEND = [
+  { label: 'P10–P90', color: COLORS.band90 },
+  { label: 'Median', color: COLORS.median },
+  { label: 'Mean', color: COLORS.median, dashed: true },
+];
 
 export class SimCoverage extends LitElement {
   static properties = { summary: { attribute: false } };
@@ -132,13 +140,13 @@ export class SimCoverage extends LitElement {
         </tbody>
       </table>
       <div class="grid">
-        <sim-chart data-testid="coverage-win-rate-chart" heading="Realised win rate by month" filename="win-rate" .draw=${(w: number) => bandChart(c.byMonth.winRate, { width: w, label: 'Won / resolved', format: (v) => formatPct(v, 0), ariaLabel: 'Realised win rate by month' })}></sim-chart>
-        <sim-chart data-testid="coverage-velocity-chart" heading="Pipeline velocity by month" filename="velocity" .draw=${(w: number) => bandChart(c.byMonth.velocity, { width: w, label: 'Won / open value', format: (v) => formatPct(v, 0), ariaLabel: 'Pipeline velocity by month' })}></sim-chart>
+        <sim-chart .legend=${BAND_LEGEND} data-testid="coverage-win-rate-chart" heading="Realised win rate by month" filename="win-rate" .draw=${(w: number) => bandChart(c.byMonth.winRate, { width: w, label: 'Won / resolved', format: (v) => formatPct(v, 0), ariaLabel: 'Realised win rate by month' })}></sim-chart>
+        <sim-chart .legend=${BAND_LEGEND} data-testid="coverage-velocity-chart" heading="Pipeline velocity by month" filename="velocity" .draw=${(w: number) => bandChart(c.byMonth.velocity, { width: w, label: 'Won / open value', format: (v) => formatPct(v, 0), ariaLabel: 'Pipeline velocity by month' })}></sim-chart>
         ${c.byMonth.stalledShare
-          ? html`<sim-chart data-testid="coverage-stalled-chart" heading="Stalled share by month" filename="stalled" .draw=${(w: number) => bandChart(c.byMonth.stalledShare!, { width: w, label: 'Stalled / open', format: (v) => formatPct(v, 0), ariaLabel: 'Stalled share of the pipeline by month' })}></sim-chart>`
+          ? html`<sim-chart .legend=${BAND_LEGEND} data-testid="coverage-stalled-chart" heading="Stalled share by month" filename="stalled" .draw=${(w: number) => bandChart(c.byMonth.stalledShare!, { width: w, label: 'Stalled / open', format: (v) => formatPct(v, 0), ariaLabel: 'Stalled share of the pipeline by month' })}></sim-chart>`
           : null}
         ${c.byMonth.multiple
-          ? html`<sim-chart data-testid="coverage-multiple-chart" heading="Coverage multiple over time" filename="multiple" .draw=${(w: number) => bandChart(c.byMonth.multiple!, { width: w, label: 'Required multiple', format: (v) => `${formatNumber(v, 1)}x`, ariaLabel: 'The global coverage multiple in force by month' })}></sim-chart>`
+          ? html`<sim-chart .legend=${BAND_LEGEND} data-testid="coverage-multiple-chart" heading="Coverage multiple over time" filename="multiple" .draw=${(w: number) => bandChart(c.byMonth.multiple!, { width: w, label: 'Required multiple', format: (v) => `${formatNumber(v, 1)}x`, ariaLabel: 'The global coverage multiple in force by month' })}></sim-chart>`
           : null}
       </div>
     `;

@@ -7,7 +7,7 @@ import { LitElement, html, css, type TemplateResult } from 'lit';
 import { base } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
-import { SECTIONS, sectionForPath, type FieldSpec, type SectionSpec } from '../fields.js';
+import { SECTIONS, sectionForPath, sectionLists, type FieldSpec, type ListSpec, type SectionSpec } from '../fields.js';
 import { getIn } from '../path.js';
 import { ruleInUnits } from '../format.js';
 import './sim-field.js';
@@ -144,6 +144,26 @@ export class SimEditor extends LitElement {
         font-size: 0.75rem;
         padding: 0.15rem 0.5rem;
       }
+      .hint {
+        font-size: 0.75rem;
+        color: #4f5f70;
+        margin: 0.1rem 0 0.4rem;
+      }
+      .months {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(4.2rem, 1fr));
+        gap: 0.3rem;
+      }
+      .month {
+        display: grid;
+        font-size: 0.72rem;
+        gap: 0.1rem;
+      }
+      .month input {
+        width: 100%;
+        min-width: 0;
+        box-sizing: border-box;
+      }
     `,
   ];
 
@@ -261,12 +281,132 @@ export class SimEditor extends LitElement {
           { key: 'median', label: 'Median deal', kind: 'number', unit: 'usd', min: 1000, max: 500_000, step: 1000 },
           { key: 'sigma', label: 'Deal-size spread (σ)', kind: 'number', unit: 'none', min: 0, max: 2, step: 0.05 },
         ], { key: '', label: 'Deal size', kind: 'number', unit: 'usd', min: 1000, max: 500_000, step: 1000 });
+      case 'month': {
+        // a calendar month YYYY-MM, or null (the nullable label says what null means)
+        const id = nextId();
+        return html`<div class="row">
+            <label for=${id}>${f.label}</label>
+            <input id=${id} type="month" placeholder=${f.nullable?.label ?? ''} .value=${typeof value === 'string' ? value : ''} @change=${(e: Event) => this.set(path, (e.target as HTMLInputElement).value || null)} />
+          </div>
+          ${f.nullable && !value ? html`<p class="hint">empty: ${f.nullable.label}</p>` : null}
+          ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}`;
+      }
+      case 'seasonality':
+        return this.renderSeasonality(f, path, value, err);
+      case 'leads':
+        return this.renderNullableShape(f, path, value, err, 'from the budget', 500, { mean: 500, sd: 100 }, [
+          { key: 'mean', label: 'Mean leads / month', kind: 'number', unit: 'count', min: 0, max: 20_000, step: 10 },
+          { key: 'sd', label: 'Month-to-month sd', kind: 'number', unit: 'count', min: 0, max: 10_000, step: 10 },
+        ], { key: '', label: 'Leads / month', kind: 'number', unit: 'count', min: 0, max: 20_000, step: 10 });
+      case 'initialBase':
+        return this.renderInitialBase(f, path, value, err);
+      case 'arr':
+        return this.renderShape(f, path, value, err, 'lognormal', { median: 30000, sigma: 0.6 }, 30000, [
+          { key: 'median', label: 'Median ARR / customer', kind: 'number', unit: 'usd', min: 1000, max: 500_000, step: 1000 },
+          { key: 'sigma', label: 'ARR spread (σ)', kind: 'number', unit: 'none', min: 0, max: 2, step: 0.05 },
+        ], { key: '', label: 'ARR / customer', kind: 'number', unit: 'usd', min: 1000, max: 500_000, step: 1000 });
+      case 'routing':
+        return this.renderRouting(f, path, value, err);
       case 'timeToFill':
         return this.renderShape(f, path, value, err, 'random', { mean: 3, sd: 1 }, 2, [
           { key: 'mean', label: 'Mean time to fill', kind: 'number', unit: 'months', min: 0, max: 12, step: 0.5 },
           { key: 'sd', label: 'Spread (sd)', kind: 'number', unit: 'months', min: 0, max: 6, step: 0.5 },
         ], { key: '', label: 'Time to fill', kind: 'number', unit: 'months', min: 0, max: 12, step: 0.5 });
     }
+  }
+
+  /** A field that may be null, a number, or an object form (leads a month: from the budget, fixed, varying). */
+  private renderNullableShape(f: FieldSpec, path: string, value: unknown, err: string, nullLabel: string, scalarDefault: number, objDefault: object, objFields: FieldSpec[], scalarField: FieldSpec) {
+    const mode = value === null || value === undefined ? 'null' : typeof value === 'object' ? 'varying' : 'fixed';
+    const id = nextId();
+    return html`<div class="sub">
+      <div class="row">
+        <label for=${id} class="sub-title">${f.label}</label>
+        <select id=${id} @change=${(e: Event) => {
+          const m = (e.target as HTMLSelectElement).value;
+          this.set(path, m === 'null' ? null : m === 'fixed' ? scalarDefault : objDefault);
+        }}>
+          <option value="null" ?selected=${mode === 'null'}>${nullLabel}</option>
+          <option value="fixed" ?selected=${mode === 'fixed'}>fixed</option>
+          <option value="varying" ?selected=${mode === 'varying'}>varying ({ mean, sd })</option>
+        </select>
+      </div>
+      ${f.help ? html`<p class="hint">${f.help}</p>` : null}
+      ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}
+      ${mode === 'varying' ? objFields.map((x) => this.renderField(x, path + '.')) : mode === 'fixed' ? this.renderField({ ...scalarField, key: '' }, path) : null}
+    </div>`;
+  }
+
+  /** Twelve month-of-year multipliers; their average is shown, and one click scales them to average 1. */
+  private renderSeasonality(f: FieldSpec, path: string, value: unknown, err: string) {
+    const m = Array.isArray(value) && value.length === 12 ? (value as number[]) : Array.from({ length: 12 }, () => 1);
+    const mean = m.reduce((a, b) => a + b, 0) / 12;
+    const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    return html`<div class="sub" data-testid="seasonality">
+      <div class="sub-title">${f.label}</div>
+      <div class="months">
+        ${m.map(
+          (x, i) => html`<label class="month"
+            >${names[i]}<input type="number" step="0.01" min="0.01" aria-label="${f.label}: ${names[i]}" .value=${String(x)} @change=${(e: Event) => {
+              const v = Number((e.target as HTMLInputElement).value);
+              if (Number.isFinite(v)) this.set(path, m.map((y, j) => (j === i ? v : y)));
+            }}
+          /></label>`,
+        )}
+      </div>
+      <p class="hint">Average ${mean.toFixed(4)} (must be 1)
+        ${Math.abs(mean - 1) > 1e-3 ? html`<button class="small" @click=${() => this.set(path, m.map((x) => Math.round((x / mean) * 1e6) / 1e6))}>Scale to average 1</button>` : null}</p>
+      ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}
+    </div>`;
+  }
+
+  /** The customer base at the start: none, the steady state, or a given count with their ARR. */
+  private renderInitialBase(f: FieldSpec, path: string, value: unknown, err: string) {
+    const mode = value === null || value === undefined ? 'none' : value === 'steady-state' ? 'steady-state' : 'given';
+    const id = nextId();
+    return html`<div class="sub">
+      <div class="row">
+        <label for=${id} class="sub-title">${f.label}</label>
+        <select id=${id} @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          this.set(path, v === 'none' ? null : v === 'steady-state' ? 'steady-state' : { count: 100, arr: 30000 });
+        }}>
+          <option value="none" ?selected=${mode === 'none'}>none</option>
+          <option value="steady-state" ?selected=${mode === 'steady-state'}>steady-state</option>
+          <option value="given" ?selected=${mode === 'given'}>given count and ARR</option>
+        </select>
+      </div>
+      ${f.help ? html`<p class="hint">${f.help}</p>` : null}
+      ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}
+      ${mode === 'given'
+        ? html`${this.renderField({ key: 'count', label: 'Customers at the start', kind: 'number', unit: 'count', min: 0, max: 5000, step: 1 }, path + '.')}
+          ${this.renderField({ key: 'arr', label: 'ARR per customer', kind: 'arr' }, path + '.')}`
+        : null}
+    </div>`;
+  }
+
+  /** Demand routing: by seats, by potential, or a share per territory (adding to 100%). */
+  private renderRouting(f: FieldSpec, path: string, value: unknown, err: string) {
+    const names = ((this.state.value.scenario.territories as { name: string }[] | undefined) ?? []).map((t) => t.name);
+    const mode = Array.isArray(value) ? 'shares' : String(value ?? 'seats');
+    const shares = Array.isArray(value) ? (value as { territory: string; share: number }[]) : [];
+    const id = nextId();
+    return html`<div class="sub">
+      <div class="row">
+        <label for=${id} class="sub-title">${f.label}</label>
+        <select id=${id} @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          this.set(path, v === 'shares' ? names.map((territory) => ({ territory, share: Math.round(1e6 / names.length) / 1e6 })) : v);
+        }}>
+          <option value="seats" ?selected=${mode === 'seats'}>seats</option>
+          <option value="potential" ?selected=${mode === 'potential'}>potential</option>
+          <option value="shares" ?selected=${mode === 'shares'} ?disabled=${names.length === 0}>shares${names.length ? '' : ' (list territories first)'}</option>
+        </select>
+      </div>
+      ${f.help ? html`<p class="hint">${f.help}</p>` : null}
+      ${err ? html`<div class="field-error" role="alert">${err}</div>` : null}
+      ${shares.map((r, i) => this.renderField({ key: 'share', label: `Share to ${r.territory}`, kind: 'number', unit: 'pct', min: 0, max: 1, step: 0.01 }, `${path}[${i}].`))}
+    </div>`;
   }
 
   /** A field that is either a scalar or an object form (deal size, time to fill). */
@@ -330,6 +470,7 @@ export class SimEditor extends LitElement {
               </div>
               ${this.renderField({ key: 'share', label: 'Share of reps', kind: 'number', unit: 'pct', min: 0, max: 1, step: 0.05 }, `${path}.tiers[${i}].`)}
               ${this.renderField({ key: 'mean', label: 'Win rate', kind: 'number', unit: 'pct', min: 0, max: 1, step: 0.01 }, `${path}.tiers[${i}].`)}
+              ${this.renderField({ key: 'concentration', label: 'Concentration', kind: 'number', unit: 'none', min: 0.5, max: 100, step: 0.5, nullable: { label: 'every rep exactly the mean', default: 8 } }, `${path}.tiers[${i}].`)}
             </div>`,
           )}
           <button class="small" @click=${() => this.set(`${path}.tiers`, [...tiers, { share: 0, mean: 0.2 }])}>Add tier</button>`
@@ -337,8 +478,7 @@ export class SimEditor extends LitElement {
     </div>`;
   }
 
-  private renderList(section: SectionSpec, prefix: string) {
-    const l = section.list!;
+  private renderList(l: ListSpec, prefix: string) {
     const listPath = prefix + l.key;
     const items = (getIn(this.state.value.scenario, listPath) as unknown[] | undefined) ?? [];
     const listErr = this.errorFor(listPath);
@@ -357,7 +497,11 @@ export class SimEditor extends LitElement {
         const seats = typeof reps.seats === 'number' ? reps.seats : 10;
         delete reps.seats;
         getApp().replaceScenario({ ...this.state.value.scenario, reps, territories: [{ name: 'Territory 1', seats, potential: null }] });
-      } else this.set(listPath, [...items, { ...l.itemDefaults, ...(l.key === 'territories' ? { name: `Territory ${items.length + 1}` } : {}) }]);
+      } else {
+        const last = items[items.length - 1] as Record<string, unknown> | undefined;
+        const item = last && l.itemAfter ? l.itemAfter(last) : { ...l.itemDefaults, ...(l.key === 'territories' ? { name: `Territory ${items.length + 1}` } : {}) };
+        this.set(listPath, [...items, item]);
+      }
     };
     return html`
       ${listErr ? html`<div class="field-error" role="alert">${listErr}</div>` : null}
@@ -370,8 +514,20 @@ export class SimEditor extends LitElement {
           ${l.fields.map((f) => this.renderField(f, `${listPath}[${i}].`))}
         </div>`,
       )}
-      <button class="small" ?disabled=${items.length >= (l.max ?? 99)} @click=${add}>Add ${l.itemTitle.toLowerCase()}</button>
+      <button class="small" ?disabled=${items.length >= (l.max ?? 99)} @click=${add}>Add ${l.itemTitle.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}</button>
     `;
+  }
+
+  /** Switches a block on (at its defaults, with the blocks it requires that are off) or off. */
+  private switchBlock(s: SectionSpec, on: boolean) {
+    if (!on) return this.set(s.block!, undefined);
+    const sc = this.state.value.scenario as Record<string, unknown>;
+    const missing = (s.requires ?? []).filter((b) => sc[b] === undefined || sc[b] === null);
+    if (!missing.length) return this.set(s.block!, structuredClone(s.defaults));
+    const next: Record<string, unknown> = { ...sc };
+    for (const b of missing) next[b] = structuredClone(SECTIONS.find((x) => x.block === b)?.defaults);
+    next[s.block!] = structuredClone(s.defaults);
+    getApp().replaceScenario(next as typeof this.state.value.scenario);
   }
 
   private renderSection(s: SectionSpec) {
@@ -403,7 +559,7 @@ export class SimEditor extends LitElement {
         ${s.help ? html`<p class="help">${s.help}</p>` : null}
         ${s.block
           ? html`<div class="switch">
-              <input id=${switchId} type="checkbox" .checked=${present} @change=${(e: Event) => this.set(s.block!, (e.target as HTMLInputElement).checked ? structuredClone(s.defaults) : undefined)} />
+              <input id=${switchId} type="checkbox" .checked=${present} @change=${(e: Event) => this.switchBlock(s, (e.target as HTMLInputElement).checked)} />
               <label for=${switchId}>Model ${s.title.toLowerCase()}</label>
             </div>`
           : null}
@@ -418,13 +574,14 @@ export class SimEditor extends LitElement {
                 const id = nextId();
                 return html`<div class="sub">
                   <div class="switch">
-                    <input id=${id} type="checkbox" .checked=${on} @change=${(e: Event) => this.set(bp, (e.target as HTMLInputElement).checked ? structuredClone(b.defaults) : null)} />
+                    <input id=${id} type="checkbox" .checked=${on} @change=${(e: Event) => this.set(bp, (e.target as HTMLInputElement).checked ? structuredClone(b.defaults) : b.optional ? undefined : null)} />
                     <label for=${id} class="sub-title">${b.title}</label>
                   </div>
                   ${on ? b.fields.map((f) => this.renderField(f, bp + '.')) : null}
                 </div>`;
               })}
-              ${s.list ? html`${s.id === 'hiring' ? html`<div class="sub-title">Hiring plan (extra seats)</div>` : null}${this.renderList(s, prefix)}` : null}
+              ${s.list ? html`${s.block ? html`<div class="sub-title">${s.id === 'hiring' ? 'Hiring plan (extra seats)' : `${s.list.itemTitle}s`}</div>` : null}${this.renderList(s.list, prefix)}` : null}
+              ${s.lists?.map((l) => html`<div class="sub-title">${l.itemTitle}s</div>${this.renderList(l, prefix)}`)}
             `
           : null}
       </div>

@@ -9,6 +9,9 @@
 import { LitElement, html, css, unsafeCSS } from 'lit';
 import { base, view, tables, cards } from '../theme.js';
 import { getApp } from '../app.js';
+import { numericPaths } from '../numeric-paths.js';
+import { patchFor } from '../merge-patch.js';
+import { getIn } from '../path.js';
 import { ApiError, IN_BROWSER } from '../api.js';
 import { forecastApi, type ForecastAction, type ForecastApi, type ForecastReport } from '../forecast-api.js';
 import { forecastChart, ACTUAL_COLOR } from '../charts/forecast.js';
@@ -57,6 +60,10 @@ export class SimForecast extends LitElement {
     actions: { state: true },
     hireSeats: { state: true },
     hireTerritory: { state: true },
+    patchPath: { state: true },
+    patchValue: { state: true },
+    patchText: { state: true },
+    patchError: { state: true },
     report: { state: true },
     errors: { state: true },
     running: { state: true },
@@ -71,6 +78,11 @@ export class SimForecast extends LitElement {
   declare hireSeats: number;
   /** the territory of a "hire N now" ('' = as the scenario places hires) */
   declare hireTerritory: string;
+  /** a "set a field" intervention being composed: the field, its new value, or a whole merge patch as JSON */
+  declare patchPath: string;
+  declare patchValue: string;
+  declare patchText: string;
+  declare patchError: string | null;
   declare report: ForecastReport | null;
   declare errors: string[];
   declare running: boolean;
@@ -89,6 +101,10 @@ export class SimForecast extends LitElement {
     this.actions = [];
     this.hireSeats = 5;
     this.hireTerritory = '';
+    this.patchPath = '';
+    this.patchValue = '';
+    this.patchText = '';
+    this.patchError = null;
     this.report = null;
     this.errors = [];
     this.running = false;
@@ -290,6 +306,32 @@ export class SimForecast extends LitElement {
     }
   }
 
+  /** Adds "set <field> to <value>" (a merge patch on the forecast scenario, as the API and CLI take). */
+  private addFieldPatch() {
+    const scenario = getApp().store.get().scenario;
+    const v = Number(this.patchValue);
+    if (!this.patchPath || this.patchValue.trim() === '' || !Number.isFinite(v)) {
+      this.patchError = 'Pick a field and give it a number.';
+      return;
+    }
+    this.patchError = null;
+    this.actions = [...this.actions, { name: `${this.patchPath} = ${v}`, patch: patchFor(scenario, this.patchPath, v) }];
+    this.keep();
+  }
+
+  /** Adds any merge patch written as JSON, named by its text. */
+  private addJsonPatch() {
+    try {
+      const patch = JSON.parse(this.patchText) as unknown;
+      if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw new Error('the patch must be a JSON object, e.g. {"reps": {"winRate": 0.3}}');
+      this.patchError = null;
+      this.actions = [...this.actions, { name: `patch ${this.patchText.replace(/\s+/g, ' ').slice(0, 60)}`, patch: patch as Record<string, unknown> }];
+      this.keep();
+    } catch (e) {
+      this.patchError = `Patch: ${(e as Error).message}`;
+    }
+  }
+
   private addHire() {
     const n = Math.round(this.hireSeats);
     if (!(n >= 1)) return;
@@ -314,6 +356,7 @@ export class SimForecast extends LitElement {
     if (!this.csv || !this.asOf) return;
     this.running = true;
     this.errors = [];
+    const activity = getApp().startActivity(`Forecasting the rest of the year as of ${this.asOf}${this.actions.length ? ` with ${this.actions.length} intervention${this.actions.length > 1 ? 's' : ''}` : ''}…`);
     try {
       const st = getApp().store.get();
       const plan = this.plan.trim() === '' ? undefined : Number(this.plan);
@@ -332,6 +375,7 @@ export class SimForecast extends LitElement {
       this.errors = messages(e);
     } finally {
       this.running = false;
+      activity.end();
       this.keep();
     }
   }
@@ -387,6 +431,29 @@ export class SimForecast extends LitElement {
           : null}
         <button data-testid="forecast-add-hire" @click=${() => this.addHire()}>Add "hire ${Math.round(this.hireSeats) || 'N'} now"</button>
       </div>
+      <div class="row">
+        <label style="flex:1 1 14rem;min-width:0"
+          >Set a field
+          <select aria-label="Field to set" style="max-width:100%;width:100%" data-testid="forecast-patch-path" @change=${(e: Event) => {
+            this.patchPath = (e.target as HTMLSelectElement).value;
+            const cur = getIn(getApp().store.get().scenario, this.patchPath);
+            if (typeof cur === 'number') this.patchValue = String(cur);
+          }}>
+            <option value="" ?selected=${this.patchPath === ''}>a field of the scenario…</option>
+            ${numericPaths(getApp().store.get().scenario).map((f) => html`<option value=${f.path} ?selected=${f.path === this.patchPath}>${f.label} (${f.path})</option>`)}
+          </select></label
+        >
+        <label>to <input type="number" step="any" aria-label="New value" data-testid="forecast-patch-value" .value=${this.patchValue} @change=${(e: Event) => (this.patchValue = (e.target as HTMLInputElement).value)} /></label>
+        <button data-testid="forecast-add-patch" @click=${() => this.addFieldPatch()}>Add</button>
+      </div>
+      <details>
+        <summary>Any change, as a JSON merge patch</summary>
+        <div class="row">
+          <label style="flex:1 1 16rem">Merge patch <textarea rows="2" aria-label="Merge patch (JSON)" data-testid="forecast-patch-json" placeholder='{"reps": {"winRate": 0.3}}' .value=${this.patchText} @input=${(e: Event) => (this.patchText = (e.target as HTMLTextAreaElement).value)}></textarea></label>
+          <button data-testid="forecast-add-json" @click=${() => this.addJsonPatch()}>Add patch</button>
+        </div>
+      </details>
+      ${this.patchError ? html`<p role="alert" class="error">${this.patchError}</p>` : null}
       ${this.actions.length
         ? html`<ul class="chips" aria-label="Interventions" data-testid="forecast-actions">
             ${this.actions.map((a, i) => html`<li>${a.name} <button aria-label="Remove ${a.name}" @click=${() => this.removeAction(i)}>×</button></li>`)}

@@ -8,10 +8,36 @@ import type { SolveResult } from '../../../engine/index.js';
 import { base, view, tables } from '../theme.js';
 import { api, ApiError } from '../api.js';
 import { StoreController } from '../store-controller.js';
+import { getApp } from '../app.js';
+import { numericPaths } from '../numeric-paths.js';
 import { contributionChart } from '../charts/contribution.js';
 import { labelForPath } from '../fields.js';
 import { formatMoney, formatPct } from '../format.js';
 import './sim-chart.js';
+
+/**
+ * The goal-seek target as the API takes it: a bare share ("80%", "0.8") means P(plan) at least that;
+ * anything else is passed on as written (the server names what is wrong with it).
+ * @example goalTarget('80%') // 'P(plan) >= 0.8'
+ */
+export function goalTarget(text: string): string {
+  const t = text.trim();
+  const m = /^(\d+(?:\.\d+)?)\s*%$/.exec(t);
+  if (m) return `P(plan) >= ${Number(m[1]) / 100}`;
+  if (/^(0(\.\d+)?|1(\.0+)?)$/.test(t)) return `P(plan) >= ${Number(t)}`;
+  return t;
+}
+
+/**
+ * The levers a goal seek can vary for a scenario: "hire now" (the next hiring-plan entry) and every
+ * numeric field the scenario sets.
+ * @example leverOptions({ hiring: { plan: [] }, reps: { seats: 4 } })[0].path // 'hiring.plan[0].seats'
+ */
+export function leverOptions(scenario: Record<string, unknown>): { path: string; label: string }[] {
+  const plan = (scenario.hiring as { plan?: unknown[] } | null | undefined)?.plan;
+  const hire = Array.isArray(plan) ? [{ path: `hiring.plan[${plan.length}].seats`, label: 'Seats to hire now (a new hiring-plan entry)' }] : [];
+  return [...hire, ...numericPaths(scenario)];
+}
 
 export class SimGoal extends LitElement {
   private state = new StoreController(this);
@@ -59,9 +85,14 @@ export class SimGoal extends LitElement {
         display: grid;
         gap: 0.2rem;
         font-size: 0.85rem;
+        min-width: 0;
       }
-      input {
+      input,
+      select {
         font: inherit;
+        width: 100%;
+        box-sizing: border-box;
+        max-width: 100%;
         padding: 0.35rem 0.5rem;
         min-width: 0;
       }
@@ -96,8 +127,10 @@ export class SimGoal extends LitElement {
     const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
     this.running = true;
     this.error = null;
+    const target = goalTarget(this.target);
+    const activity = getApp().startActivity(`Goal seek: ${this.vary} for ${target}…`);
     try {
-      const body = { scenario, seed, trials: Math.min(trials, 2000), vary: this.vary, target: this.target, min: num(this.min), max: num(this.max) };
+      const body = { scenario, seed, trials: Math.min(trials, 2000), vary: this.vary, target, min: num(this.min), max: num(this.max) };
       const r = await api.solve(body, controller.signal);
       if (this.controller === controller) this.result = r;
     } catch (err) {
@@ -106,11 +139,13 @@ export class SimGoal extends LitElement {
       this.error = err instanceof ApiError ? err.errors.map((x) => x.message).join('; ') : String(err);
     } finally {
       if (this.controller === controller) this.running = false;
+      activity.end();
     }
   }
 
   render() {
     const u = this.state.value.summary?.uncertainty;
+    const levers = leverOptions(this.state.value.scenario);
     const r = this.result;
     const fmt = (v: number) => (r?.target.metric === 'plan' ? formatPct(v) : formatMoney(v));
     const rows = r ? [...(r.answer ? [r.answer] : []), ...r.neighbours].sort((a, b) => a.x - b.x) : [];
@@ -154,8 +189,15 @@ export class SimGoal extends LitElement {
         <h2 id="goal-h">What does it take?</h2>
         <p>The smallest value of one lever that meets a target, every value on the same random draws, judged against the scenario's own plan.</p>
         <form @submit=${this.solve} data-testid="goal-form">
-          <label>Lever (field path)<input name="vary" .value=${this.vary} @input=${(e: Event) => (this.vary = (e.target as HTMLInputElement).value)} /></label>
-          <label>Target<input name="target" .value=${this.target} @input=${(e: Event) => (this.target = (e.target as HTMLInputElement).value)} /></label>
+          <label
+            >Lever
+            <select name="vary-pick" data-testid="goal-lever" @change=${(e: Event) => (this.vary = (e.target as HTMLSelectElement).value)}>
+              ${levers.map((f) => html`<option value=${f.path} ?selected=${f.path === this.vary}>${f.label}</option>`)}
+              ${levers.some((f) => f.path === this.vary) ? null : html`<option value=${this.vary} selected>${this.vary}</option>`}
+            </select></label
+          >
+          <label>Field path<input name="vary" .value=${this.vary} @input=${(e: Event) => (this.vary = (e.target as HTMLInputElement).value)} /></label>
+          <label title="80% means P(plan) at least 80%; or e.g. mean(revenue) >= 2e7, P10(margin) >= 0">Target<input name="target" .value=${this.target} @input=${(e: Event) => (this.target = (e.target as HTMLInputElement).value)} /></label>
           <label>From (optional)<input name="min" inputmode="decimal" .value=${this.min} @input=${(e: Event) => (this.min = (e.target as HTMLInputElement).value)} /></label>
           <label>To (optional)<input name="max" inputmode="decimal" .value=${this.max} @input=${(e: Event) => (this.max = (e.target as HTMLInputElement).value)} /></label>
           <button class="primary" type="submit" data-testid="goal-run" ?disabled=${this.running}>${this.running ? 'Searching…' : 'Find it'}</button>

@@ -30,6 +30,10 @@ export class SimKpis extends LitElement {
       .card.plan {
         --card-accent: #c2410c;
       }
+      .value.off {
+        font-size: 1.05rem;
+        color: #5b6576;
+      }
       @media (max-width: 640px) {
         :host {
           grid-template-columns: repeat(2, minmax(0, 1fr));
@@ -55,9 +59,13 @@ export class SimKpis extends LitElement {
     const s = this.summary;
     const dash = '–';
     const plan = s?.plan ?? null;
+    const sc = s?.scenario as { leadership?: unknown; costs?: unknown } | undefined;
+    // a switched-off block is not measured: say so instead of showing 0 as if it were a finding
+    const leaderOff = !!s && (sc?.leadership ?? null) === null && s.leadership.changes.mean === 0;
+    const costOff = !!s && (sc?.costs ?? null) === null && s.cost.total.mean === 0;
     return html`
       <div class="card hero" data-testid="kpi-revenue">
-        <h3>Revenue, P50 (${s ? `${s.horizonMonths} mo` : dash})</h3>
+        <h3 title=${s?.customers ? 'Deals won over the horizon (contract value booked), not recognised subscription revenue; see the ARR cards' : 'Revenue won over the horizon'}>${s?.customers ? 'Bookings' : 'Revenue'}, P50 (${s ? `${s.horizonMonths} mo` : dash})</h3>
         <div class="value">${s ? formatMoney(s.revenue.total.p50) : dash}</div>
         <div class="sub">P10 ${s ? formatMoney(s.revenue.total.p10) : dash} – P90 ${s ? formatMoney(s.revenue.total.p90) : dash}</div>
       </div>
@@ -65,7 +73,9 @@ export class SimKpis extends LitElement {
         <h3>Chance of hitting plan</h3>
         <div class="value">${plan ? formatPct(plan.probability) : dash}</div>
         <div class="sub">
-          ${plan ? html`95% CI ${formatPct(plan.ci[0])}–${formatPct(plan.ci[1])} · plan ${formatMoney(plan.target)}` : s ? 'no quota or plan set' : dash}
+          ${plan
+            ? html`<span data-testid="kpi-plan-se">± ${formatPct(s?.diagnostics.planProbabilityStdError ?? null, 1)} SE</span> · 95% CI ${formatPct(plan.ci[0])}–${formatPct(plan.ci[1])} · plan ${formatMoney(plan.target)}`
+            : s ? 'no quota or plan set' : dash}
         </div>
       </div>
       <div class="card" data-testid="kpi-share-at-quota">
@@ -80,16 +90,22 @@ export class SimKpis extends LitElement {
       </div>
       <div class="card" data-testid="kpi-leader-changes">
         <h3>Leader changes</h3>
-        <div class="value">${s ? formatNumber(s.leadership.changes.mean, 2) : dash}</div>
-        <div class="sub">mean · ${s ? formatNumber(s.leadership.monthsWithoutLeader.mean, 1) : dash} months without a leader</div>
+        ${leaderOff
+          ? html`<div class="value off">not modelled</div>
+              <div class="sub">no leadership block in this scenario</div>`
+          : html`<div class="value">${s ? formatNumber(s.leadership.changes.mean, 2) : dash}</div>
+              <div class="sub">mean · ${s ? formatNumber(s.leadership.monthsWithoutLeader.mean, 1) : dash} months without a leader</div>`}
       </div>
       <div class="card" data-testid="kpi-cost">
         <h3>Cost (mean) · ROI</h3>
-        <div class="value">${s ? formatMoney(s.cost.total.mean) : dash}</div>
+        ${costOff
+          ? html`<div class="value off">not modelled</div>
+              <div class="sub">no cost block in this scenario: add one to see cost, margin and ROI</div>`
+          : html`<div class="value">${s ? formatMoney(s.cost.total.mean) : dash}</div>
         <div class="sub">
           <span data-testid="kpi-roi" data-value=${s?.roiOfMeans ?? ''} title="ROI = mean margin ÷ mean cost, the figure the CLI and API report">ROI ${s?.roiOfMeans !== null && s?.roiOfMeans !== undefined ? formatPct(s.roiOfMeans) : s ? 'n/a (no costs)' : dash}</span>
           (margin ÷ cost) · margin ${s ? formatMoney(s.margin.mean) : dash}
-        </div>
+        </div>`}
       </div>
     `;
   }

@@ -5,7 +5,9 @@ import { LitElement, html, css } from 'lit';
 import { base } from '../theme.js';
 
 export class SimProgress extends LitElement {
-  static properties = { done: { type: Number }, total: { type: Number }, running: { type: Boolean } };
+  static properties = { done: { type: Number }, total: { type: Number }, running: { type: Boolean }, activity: { attribute: false } };
+  /** a long action other than the run: the header says what it is, with its progress when it has one */
+  declare activity: { label: string; done: number | null; total: number | null } | null;
   declare done: number;
   declare total: number;
   declare running: boolean;
@@ -32,8 +34,26 @@ export class SimProgress extends LitElement {
         background: #1d4f91;
         transition: width 0.15s linear;
       }
+      .busy .bar {
+        animation: slide 1.2s ease-in-out infinite;
+      }
+      @keyframes slide {
+        from {
+          transform: translateX(-100%);
+        }
+        to {
+          transform: translateX(340%);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .busy .bar {
+          animation: none;
+        }
+      }
       .label {
         min-width: 11rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
         text-align: right;
         font-variant-numeric: tabular-nums;
       }
@@ -45,9 +65,22 @@ export class SimProgress extends LitElement {
     this.done = 0;
     this.total = 0;
     this.running = false;
+    this.activity = null;
   }
 
   render() {
+    const a = this.activity;
+    if (a) {
+      const counted = a.total !== null && a.total > 0 && a.done !== null;
+      const p = counted ? Math.round((100 * a.done!) / a.total!) : null;
+      return html`
+        <div class="track ${counted ? '' : 'busy'}" role="progressbar" data-testid="progress" data-running="true" data-activity=${a.label} aria-label=${a.label} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${p ?? ''}>
+          <div class="bar" style="width:${p ?? 30}%"></div>
+        </div>
+        <span class="label" data-testid="activity">${a.label}${counted ? ` ${a.done} of ${a.total}` : ''}</span>
+        <span class="sr-only" role="status">${a.label}</span>
+      `;
+    }
     const pct = this.total > 0 ? Math.round((100 * this.done) / this.total) : 0;
     const label = this.running ? `Simulating… ${this.done.toLocaleString('en-US')} / ${this.total.toLocaleString('en-US')} trials` : this.total ? `${this.total.toLocaleString('en-US')} trials done` : 'Idle';
     return html`

@@ -16,6 +16,7 @@ import './sim-kpis.js';
 import './sim-coverage.js';
 import './sim-customers.js';
 import './sim-demand.js';
+import './sim-details.js';
 
 export class SimResults extends LitElement {
   private state = new StoreController(this);
@@ -176,6 +177,7 @@ export class SimResults extends LitElement {
         ></sim-chart>
       </div>
       ${s?.coverage ? html`<sim-coverage .summary=${s}></sim-coverage>` : null}
+      ${s ? html`<sim-details .summary=${s}></sim-details>` : null}
       </div>
     `;
   }

@@ -11,6 +11,7 @@ import { labelForPath, unitForPath } from '../fields.js';
 import { formatMoney, formatPct, formatPts, formatValue } from '../format.js';
 import './sim-chart.js';
 import './sim-goal.js';
+import { numericPaths } from '../numeric-paths.js';
 
 export class SimSensitivity extends LitElement {
   private state = new StoreController(this);
@@ -45,6 +46,36 @@ export class SimSensitivity extends LitElement {
         max-width: 16rem;
         accent-color: #1d4f91;
       }
+      .choice {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        margin-top: 0.5rem;
+        font-size: 0.85rem;
+      }
+      .choice select {
+        max-width: 100%;
+      }
+      .choice label {
+        display: grid;
+        gap: 0.15rem;
+        flex: 1 1 12rem;
+        min-width: 0;
+        max-width: 100%;
+      }
+      .choice select {
+        width: 100%;
+        min-width: 0;
+      }
+      .params {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.2rem 0.9rem;
+        border: 1px solid #dde4ec;
+        border-radius: 8px;
+        margin: 0.5rem 0 0;
+        font-size: 0.82rem;
+      }
       .count {
         font-size: 0.82rem;
         color: #4a5a6b;
@@ -54,14 +85,25 @@ export class SimSensitivity extends LitElement {
   ];
 
   render() {
-    const { sensitivity } = this.state.value;
+    const { sensitivity, scenario } = this.state.value;
     const r = sensitivity.result;
+    const app = getApp();
+    // a subscription scenario's tornado is on ARR at the horizon, not total revenue
+    const output = r?.output === 'arr.end' ? 'ARR at the horizon' : 'total revenue';
+    const choice = sensitivity.choice ?? { trials: null, paths: null };
+    const planned = [...new Set([...(sensitivity.planned ?? []), ...(choice.paths ?? [])])];
+    const chosen = new Set(choice.paths ?? planned);
+    const perPoint = sensitivity.trials ?? choice.trials ?? 1000;
+    const toggle = (path: string, on: boolean) => {
+      const next = planned.filter((p) => (p === path ? on : chosen.has(p)));
+      app.setSensitivityChoice({ paths: next.length ? next : null });
+    };
     return html`
       <section class="panel" aria-labelledby="sens-h">
-        <h2 id="sens-h">What moves revenue most?</h2>
+        <h2 id="sens-h">What moves ${output} most?</h2>
         <p>
-          Each parameter in the scenario is moved to a low and a high value (±20% by default) on the same random draws; bars show mean total revenue at each end.
-          It runs by itself when you open this view (at most 1,000 trials per point), and the bars appear as each parameter finishes.
+          Each parameter in the scenario is moved to a low and a high value (±20% by default) on the same random draws; bars show mean ${output} at each end.
+          It runs by itself when you open this view, and the bars appear as each parameter finishes. Choose the trials per point and the parameters below.
         </p>
         <div class="run">
           <button class="primary" data-testid="sensitivity-run" ?disabled=${sensitivity.running} @click=${() => getApp().runSensitivity()}>
@@ -75,29 +117,54 @@ export class SimSensitivity extends LitElement {
               : null}
         </div>
         ${sensitivity.error ? html`<span class="error" role="alert">${sensitivity.error}</span>` : null}
+        <div class="choice">
+          <label
+            >Trials per point
+            <select data-testid="sensitivity-trials" @change=${(e: Event) => app.setSensitivityChoice({ trials: Number((e.target as HTMLSelectElement).value) })}>
+              ${[...new Set([200, 500, 1000, 2000, 5000, perPoint])].sort((a, b) => a - b).map((n) => html`<option value=${n} ?selected=${n === perPoint}>${n.toLocaleString('en-US')}</option>`)}
+            </select></label
+          >
+          <label
+            >Add a parameter
+            <select data-testid="sensitivity-add" @change=${(e: Event) => {
+              const sel = e.target as HTMLSelectElement;
+              if (sel.value) app.setSensitivityChoice({ paths: [...new Set([...(choice.paths ?? planned), sel.value])] });
+              sel.value = '';
+            }}>
+              <option value="">a field of the scenario…</option>
+              ${numericPaths(scenario).filter((f) => !planned.includes(f.path)).map((f) => html`<option value=${f.path}>${f.label} (${f.path})</option>`)}
+            </select></label
+          >
+        </div>
+        ${planned.length
+          ? html`<fieldset class="params" data-testid="sensitivity-params">
+              <legend>Parameters</legend>
+              ${planned.map((p) => html`<label><input type="checkbox" .checked=${chosen.has(p)} ?disabled=${sensitivity.running} @change=${(e: Event) => toggle(p, (e.target as HTMLInputElement).checked)} /> ${labelForPath(p)}</label>`)}
+            </fieldset>`
+          : null}
       </section>
       <sim-chart
         data-testid="tornado"
         data-done=${r && !sensitivity.running && !sensitivity.error ? 'true' : 'false'}
-        heading="Tornado: mean total revenue, each parameter low → high"
+        heading=${`Tornado: mean ${output}, each parameter low → high`}
         filename="tornado"
-        caption=${r?.base ? `Base: mean ${formatMoney(r.base.mean)}, P(plan) ${r.base.planProbability === null ? '–' : formatPct(r.base.planProbability)}, from ${(sensitivity.trials ?? 0).toLocaleString('en-US')} trials a point (so it can differ a little from Results). Largest swing first.` : ''}
+        caption=${r?.base ? `Base: mean ${formatMoney(r.base.mean)}, P(plan) ${r.base.planProbability === null ? '–' : formatPct(r.base.planProbability)}, ± ${formatMoney(r.base.stdError)} (SE), from ${(sensitivity.trials ?? 0).toLocaleString('en-US')} trials a point (so it can differ a little from Results). Largest swing first.` : ''}
         .legend=${r?.base ? [{ label: 'at the low value', color: TORNADO_LOW }, { label: 'at the high value', color: TORNADO_HIGH }] : []}
         empty="Run the sensitivity analysis to see the tornado."
-        .draw=${r && r.parameters.length ? (w: number) => tornadoChart(r, { width: w }) : null}
+        .draw=${r && r.parameters.length ? (w: number) => tornadoChart(r, { width: w, outputLabel: `Mean ${output}` }) : null}
       ></sim-chart>
       ${r
         ? html`<section class="panel" aria-label="Sensitivity table">
             <table class="cards">
               <thead>
-                <tr><th scope="col">Parameter</th><th scope="col">Low → high</th><th scope="col">Swing, mean</th><th scope="col">Swing, P50</th><th scope="col">Swing, P(plan), points</th></tr>
+                <tr><th scope="col">Parameter</th><th scope="col">Low → high</th><th scope="col">Swing, mean ± SE</th><th scope="col">Swing, P50</th><th scope="col">Swing, P(plan), points</th></tr>
               </thead>
               <tbody>
                 ${r.parameters.map(
                   (p) => html`<tr>
                     <th scope="row">${labelForPath(p.path)}<br /><small>${p.path}</small></th>
                     <td data-label="Low → high"><div>${formatValue(p.low, unitForPath(p.path))} → ${formatValue(p.high, unitForPath(p.path))}</div></td>
-                    <td data-label="Swing, mean"><div>${formatMoney(p.swing.mean)}</div></td>
+                    <td data-label="Swing, mean ± SE"><div>${formatMoney(p.swing.mean)} <small>± ${formatMoney(p.swingStdError)}</small></div></td>
                     <td data-label="Swing, P50"><div>${formatMoney(p.swing.p50)}</div></td>
                     <td data-label="Swing, P(plan)"><div>${p.swing.planProbability === null ? '–' : formatPts(p.swing.planProbability)}</div></td>
                   </tr>`,

@@ -24,7 +24,9 @@ describe('CSV (RFC 4180)', () => {
         const table = rows.map((r) => (r.length === 1 ? [...r, 'x'] : r));
         const header = table[0].map((_, i) => `c${i}`);
         const parsed = parseCsv(toCsv([header, ...table]));
-        expect(parsed.records.map((r) => r.fields)).toEqual(table);
+        // a cell a spreadsheet would run as a formula (here: one starting with a carriage return) comes
+        // back with the single quote that neutralises it (engine/csvCell.ts); every other cell as it was
+        expect(parsed.records.map((r) => r.fields)).toEqual(table.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c))));
       }),
       { numRuns: 200, seed: 7 },
     );

@@ -1,0 +1,211 @@
+/**
+ * Issue 32's fuzz: `bodies` requests over every route that takes a body, each a small valid request
+ * with one numeric field of its scenario set to an enormous-but-valid value from the JSON Schema (at its
+ * maximum, at the extremes inside its bounds, and at 10^k), sent by `concurrency` clients that give up
+ * (disconnect) after `timeoutMs`, against a real server process on loopback. Meanwhile /api/health is
+ * polled every 50 ms and the server's RSS sampled. Reports: answers by status, 5xx, dropped connections
+ * (a network error the client did not cause), requests still unanswered at the client's timeout (runs
+ * admitted within the budget), health latency percentiles, peak and settled RSS, and how long the
+ * server's CPU took to go idle after the last disconnect.
+ *
+ *   node --import tsx bench/fuzz-bounds.ts [bodies=10000] [concurrency=8] [timeoutMs=2000]
+ */
+import { readFileSync } from 'node:fs';
+import { LEAVES, valuesOf, type Leaf } from './schema-leaves.js';
+import { startServer, settledRss, type ServerProcess } from './server-load.js';
+import { synthesize } from '../engine/index.js';
+
+export interface FuzzReport {
+  bodies: number;
+  seconds: number;
+  byStatus: Record<string, number>;
+  byRoute: Record<string, Record<string, number>>;
+  serverErrors: number;
+  dropped: number;
+  /** requests the client gave up on at its timeout (admitted runs still working) */
+  timedOut: number;
+  health: { polls: number; p50: number; p99: number; worst: number; failures: number };
+  rss: { idleMb: number; peakMb: number; afterMb: number };
+  /** ms from the last request's end until the server's CPU use fell under 5% of one core */
+  cpuIdleAfterMs: number;
+  examples5xx: string[];
+}
+
+/** A tiny seeded generator (mulberry32): the fuzz is reproducible. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Enormous-but-valid values of a leaf: its extremes inside the bounds and 10^k up to its maximum. */
+function bigValues(l: Leaf): number[] {
+  const out = valuesOf(l);
+  for (let k = 0; k <= 308; k += 1) {
+    const v = 10 ** k;
+    if (v <= l.hi && (l.exclusiveLo ? v > l.lo : v >= l.lo) && (!l.integer || Number.isInteger(v))) out.push(v);
+  }
+  return out;
+}
+
+const CSV = synthesize({ reps: { seats: 4, opportunitiesPerMonth: 4, winRate: 0.3, dealSize: { median: 20000, sigma: 0.7 } } }, { months: 12, seed: 3 }).opportunities;
+
+/** One request: its route, method, body and content type. */
+function request(r: () => number): { route: string; body: string; type: string } {
+  const leaf = LEAVES[Math.floor(r() * LEAVES.length)];
+  const vals = bigValues(leaf);
+  const scenario = leaf.wrap(vals[Math.floor(r() * vals.length)]);
+  const trials = [1, 20, 200, 2000, 100_000, 1_000_000][Math.floor(r() * 6)];
+  const pick = Math.floor(r() * 10);
+  const json = (route: string, body: unknown) => ({ route, body: JSON.stringify(body), type: 'application/json' });
+  switch (pick) {
+    case 0:
+      return json('/api/simulate', { scenario, trials });
+    case 1:
+      return json('/api/simulate/stream', { scenario, trials });
+    case 2:
+      return json('/api/compare', { baseline: scenario, variants: [{ name: 'v', scenario }], trials });
+    case 3:
+      return json('/api/sensitivity', { scenario, trials });
+    case 4:
+      return json('/api/solve', { scenario, vary: ['reps.seats', 'reps.winRate', 'reps.opportunitiesPerMonth', 'horizonMonths'][Math.floor(r() * 4)], target: 'mean(revenue) >= 1e6', trials });
+    case 5:
+      return json('/api/forecast/sample', { scenario, seed: Math.floor(r() * 1000) });
+    case 6:
+      return json('/api/scenarios', { scenario });
+    case 7:
+      return json('/api/forecast', { opportunities: CSV, scenario, asOf: '2025-06-30', trials, actions: r() < 0.5 ? [] : Array.from({ length: 10 }, (_, i) => ({ name: `hire ${i}`, hire: { seats: 10_000 } })) });
+    case 8:
+      return json('/api/backtest', { csv: CSV, scenario, from: '2025-01', to: '2025-06', trials });
+    default:
+      return { route: '/api/calibrate', body: CSV, type: 'text/csv' };
+  }
+}
+
+/** CPU seconds (user + system) the process has used, from /proc. */
+function cpuSeconds(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
+/** Waits until the process uses under 5% of a core over 200 ms; returns the ms waited (cap maxMs). */
+async function cpuIdle(server: ServerProcess, maxMs = 30_000): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    const c0 = cpuSeconds(server.child.pid!);
+    await new Promise((r) => setTimeout(r, 200));
+    const c1 = cpuSeconds(server.child.pid!);
+    if (c1 - c0 < 0.01 || performance.now() - t0 > maxMs) return performance.now() - t0 - 200;
+  }
+}
+
+/**
+ * Runs the fuzz against a fresh server (env: its limits) and reports.
+ * @example const report = await runFuzz({ bodies: 300 });
+ */
+export async function runFuzz(opts: { bodies: number; concurrency?: number; timeoutMs?: number; seed?: number; env?: Record<string, string> }): Promise<FuzzReport> {
+  const { bodies, concurrency = 8, timeoutMs = 2000, seed = 32 } = opts;
+  const server = await startServer({ SALESIM_WORKERS: '2', ...opts.env });
+  try {
+    const url = server.url;
+    await (await fetch(`${url}/api/simulate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: { reps: { seats: 2, opportunitiesPerMonth: 2, winRate: 0.3, dealSize: 1 } }, trials: 50 }) })).arrayBuffer();
+    const idleMb = await settledRss(server, 3000);
+    let peakMb = idleMb;
+    const r = rng(seed);
+    const byStatus: Record<string, number> = {};
+    const byRoute: Record<string, Record<string, number>> = {};
+    let serverErrors = 0,
+      dropped = 0,
+      timedOut = 0,
+      next = 0;
+    const examples5xx: string[] = [];
+    let running = true;
+    const lat: number[] = [];
+    let healthFailures = 0;
+    const health = (async () => {
+      while (running) {
+        const s = performance.now();
+        try {
+          const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
+          await res.arrayBuffer();
+          if (res.status !== 200) healthFailures++;
+        } catch {
+          healthFailures++;
+        }
+        lat.push(performance.now() - s);
+        peakMb = Math.max(peakMb, server.rssMb());
+        await new Promise((res) => setTimeout(res, 50));
+      }
+    })();
+    const t0 = performance.now();
+    const client = async () => {
+      while (next < bodies) {
+        next++;
+        const q = request(r);
+        const ctrl = new AbortController();
+        const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+        let key: string;
+        try {
+          const res = await fetch(url + q.route, { method: 'POST', headers: { 'content-type': q.type }, body: q.body, signal: ctrl.signal });
+          const text = await res.text();
+          key = String(res.status);
+          if (res.status >= 500) {
+            serverErrors++;
+            if (examples5xx.length < 5) examples5xx.push(`${q.route} ${res.status} ${text.slice(0, 200)} <- ${q.body.slice(0, 300)}`);
+          }
+          // an SSE stream answers 200 and may carry its error as an event
+          if (q.route.endsWith('/stream') && /"status":5\d\d/.test(text)) {
+            serverErrors++;
+            if (examples5xx.length < 5) examples5xx.push(`${q.route} event ${text.slice(-200)}`);
+          }
+        } catch (e) {
+          if (ctrl.signal.aborted) {
+            timedOut++;
+            key = 'timeout';
+          } else {
+            dropped++;
+            key = `dropped: ${(e as Error).message}`;
+          }
+        } finally {
+          clearTimeout(timer);
+        }
+        byStatus[key] = (byStatus[key] ?? 0) + 1;
+        (byRoute[q.route] ??= {})[key] = (byRoute[q.route][key] ?? 0) + 1;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, client));
+    const seconds = (performance.now() - t0) / 1000;
+    const cpuIdleAfterMs = await cpuIdle(server);
+    running = false;
+    await health;
+    const afterMb = await settledRss(server, 10_000);
+    const sorted = [...lat].sort((a, b) => a - b);
+    const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+    return {
+      bodies,
+      seconds,
+      byStatus,
+      byRoute,
+      serverErrors,
+      dropped,
+      timedOut,
+      health: { polls: lat.length, p50: q(0.5), p99: q(0.99), worst: sorted.at(-1) ?? 0, failures: healthFailures },
+      rss: { idleMb, peakMb, afterMb },
+      cpuIdleAfterMs,
+      examples5xx,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  const [bodies = '10000', concurrency = '8', timeoutMs = '2000'] = process.argv.slice(2);
+  const rep = await runFuzz({ bodies: Number(bodies), concurrency: Number(concurrency), timeoutMs: Number(timeoutMs) });
+  console.log(JSON.stringify(rep, null, 1));
+}

@@ -1,0 +1,39 @@
+/**
+ * Issue 27's speed check: the full model (bench/full-model.yaml) alone, with drift, compensation, retention and
+ * managers on, with selling time, and with selling time and all five new blocks (coverageResponse too). One
+ * configuration per process (each gets its own JIT), CPU time of `runTrials` after a 100-trial warm-up.
+ *
+ * Usage: for i in 1 2 3; do for k in A B C D; do node --import tsx bench/issue27-blocks.ts 1000 $k; done; done
+ * (compare medians: B / A and D / C). Not a test: no thresholds.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { parseScenario, runTrials } from '../engine/index.js';
+
+const raw = parse(readFileSync(new URL('./full-model.yaml', import.meta.url), 'utf8'));
+const blocks = {
+  drift: { winRate: { change: -0.2, overMonths: 24, walkSd: 0.02 }, dealSize: { change: 0.05, overMonths: 12, walkSd: 0.02 }, noDecisionRate: { change: 0.1, overMonths: 24 } },
+  compensation: { ote: 180000, decelerator: { below: 0.5, rate: 0.5 }, accelerators: [{ above: 1, rate: 1.5 }, { above: 1.5, rate: 2 }], cap: 2.5, guarantee: { months: 3, share: 1 }, spifs: [{ fromMonth: 10, toMonth: 12, rate: 0.02 }] },
+  retention: { raise: { amount: 0.1 } },
+  managers: { span: 8 },
+};
+const selling = { sellingTime: { hoursPerMonth: 70, hoursPerOpportunity: 10, hoursPerPaddedOpportunity: 2, hoursPerOpenOpportunityPerMonth: 3 } };
+const V: Record<string, object> = {
+  A: {},
+  B: blocks,
+  C: selling,
+  D: { ...selling, ...blocks, coverageResponse: { prospectShare: 0.5 } },
+  // each block alone at settings that change no outcome (its own overhead)
+  drift0: { drift: { winRate: { change: 0 } } },
+  comp: { compensation: blocks.compensation },
+  ret0: { retention: { attainmentSlope: 0, paySlope: 0 } },
+  mgr0: { managers: { winRateLift: 0, rampSpeedup: 0, poorManagerAttrition: 1, goodManagerAttrition: 1, disruption: { attritionMultiplier: 1 } } },
+};
+const trials = Number(process.argv[2] ?? 1000);
+const key = process.argv[3] ?? 'A';
+const s = parseScenario({ ...raw, ...V[key] });
+runTrials(s, 1, 0, 100, 100);
+const t0 = process.cpuUsage();
+runTrials(s, 1, 0, trials, trials);
+const d = process.cpuUsage(t0);
+console.log(key, ((d.user + d.system) / 1e3).toFixed(0));

@@ -1,0 +1,363 @@
+/**
+ * The API's answers and analysis request bodies as zod schemas: the OpenAPI document is generated from
+ * them (z.toJSONSchema), and the tests parse real engine output with them (objects strict: a field the
+ * engine adds and the document does not describe fails), so the document cannot lag the product.
+ */
+import { z } from 'zod';
+
+const num = z.number();
+const nullable = <T extends z.ZodType>(t: T) => t.nullable();
+const obj = <S extends z.ZodRawShape>(shape: S, description?: string) => {
+  const o = z.strictObject(shape);
+  return description ? o.describe(description) : o;
+};
+
+export const StatsSchema = obj(
+  { mean: num, sd: num, p5: num, p10: num, p25: num, p50: num, p75: num, p90: num, p95: num },
+  'mean, standard deviation and percentiles of one figure over the trials',
+).meta({ id: 'Stats' });
+const stats = StatsSchema;
+const statsList = z.array(stats);
+const interval = z.tuple([num, num]).describe('Wilson 95% interval');
+const HistogramSchema = obj({ edges: z.array(num), counts: z.array(num) }, 'bin edges (one more than counts)');
+const monthlyAnnual = obj({ monthly: statsList.describe('by month'), annual: statsList.describe('per plan year') });
+const monthlyAnnualTotal = obj({ monthly: statsList, annual: statsList, total: stats.describe('over the horizon') });
+
+const winRateGroup = obj({ revenuePerRep: stats, attainment: nullable(stats), paddedShare: nullable(stats) });
+
+const CoverageSchema = obj(
+  {
+    paddedShare: stats.describe('padded / created opportunities'),
+    realisedCoverage: nullable(stats).describe('pipeline value after padding / remaining quarterly quota'),
+    requiredCoverage: nullable(stats).describe('the multiple the rule required, weighted by remaining quota'),
+    realisedWinRate: nullable(stats).describe('won / resolved opportunities over the horizon'),
+    stalledShare: nullable(stats).describe('stalled / open opportunities over month ends'),
+    byMonth: obj({ winRate: statsList, velocity: statsList, stalledShare: nullable(statsList), multiple: nullable(statsList) }),
+    top20: winRateGroup.describe('top 20% of persons by base win rate'),
+    bottom80: winRateGroup.describe('the other 80%'),
+  },
+  'coverage, selling time and stalls (present when the scenario has one of those blocks)',
+);
+
+const CustomersSchema = obj(
+  {
+    arr: monthlyAnnual.describe('end-of-month ARR; annual = at each plan year end'),
+    newArr: monthlyAnnual,
+    expansionArr: monthlyAnnual,
+    churnedArr: monthlyAnnual,
+    customers: monthlyAnnual,
+    recognisedRevenue: monthlyAnnualTotal.describe('subscription revenue recognised (end-of-month ARR / 12)'),
+    grr: z.array(nullable(stats)).describe('gross revenue retention per plan year'),
+    nrr: z.array(nullable(stats)).describe('net revenue retention per plan year'),
+    newCustomers: stats,
+    cac: nullable(stats),
+    ltv: nullable(stats),
+    cacPaybackMonths: nullable(stats),
+    referralOpportunities: obj({ monthly: statsList }),
+    customerSuccessCost: stats,
+    arrStdError: num.describe('standard error of mean end-of-horizon ARR'),
+  },
+  'recurring revenue (present only with a customers block)',
+);
+
+const DemandSchema = obj(
+  {
+    leads: monthlyAnnualTotal,
+    qualified: monthlyAnnualTotal,
+    opportunities: monthlyAnnualTotal.describe('marketing-sourced opportunities created in the reps pipelines'),
+    won: monthlyAnnualTotal,
+    revenue: monthlyAnnualTotal,
+    nurturePool: nullable(monthlyAnnual),
+    backlog: nullable(monthlyAnnual),
+    shareOfPipeline: nullable(stats),
+    shareOfRevenue: nullable(stats),
+    cost: obj({ total: stats, leads: stats, sdr: stats, nurture: stats }),
+    costPerLead: nullable(num),
+    costPerOpportunity: nullable(num),
+    costPerWonDeal: nullable(num),
+    roi: nullable(num),
+    revenueStdError: num,
+  },
+  'demand generation (present only with a demand block)',
+);
+
+const UncertaintySchema = obj(
+  {
+    sampling: z.enum(['lhs', 'random']),
+    designTrials: z.int(),
+    parameters: z.array(
+      obj({
+        path: z.string(),
+        distribution: z.record(z.string(), z.unknown()).describe('the distribution as written in the scenario (see Scenario)'),
+        range: z.tuple([nullable(num), nullable(num)]).describe("the field's valid range; null = unbounded on that side (JSON has no infinity)"),
+        bounds: z.enum(['inside', 'truncated']),
+        integer: z.boolean(),
+        draws: stats.describe('the realised marginal of the draws'),
+      }),
+    ),
+    correlations: z.array(obj({ between: z.tuple([z.string(), z.string()]), target: num, realised: num, stdError: num })),
+    contribution: obj({
+      method: z.literal('srrc2'),
+      description: z.string(),
+      r2: num,
+      adequate: z.boolean().describe('whether SRRC² is an adequate screen (R² >= 0.7)'),
+      note: nullable(z.string()).describe('when not adequate: why, and what to use instead'),
+      parameters: z.array(obj({ path: z.string(), srrc: num, share: num })),
+    }),
+  },
+  'uncertain inputs: what was sampled and their contributions to the variance of total revenue (present only with uncertain parameters)',
+);
+
+const CompensationSchema = obj(
+  {
+    cost: stats.describe('per trial: total rep pay (base, commission, guarantees, SPIFs)'),
+    breakdown: obj({ base: stats, commission: stats, guarantee: stats, spif: stats }),
+    costOfSales: nullable(stats).describe('per trial: rep pay / revenue; null when no trial had revenue'),
+    shareAtCap: nullable(stats).describe('per trial: share of person-years (seated >= 3 months of the plan year) whose variable reached the cap; null without a cap'),
+    payout: obj({ edges: z.array(num), shares: z.array(num) }, 'person-years by variable earned / target variable, pooled over trials: bin lower edges and shares (the last bin is open)'),
+  },
+  'the compensation plan: cost, cost of sales, share at the cap and payout distribution (present only with a compensation block)',
+);
+
+const exitGroup = obj({ exits: stats, revenueLost: stats.describe("the leavers' trailing-year revenue"), pipelineLost: stats.describe('open pipeline value of the leavers') });
+const RetentionSchema = obj(
+  { top20: exitGroup.describe('top 20% by base win rate'), other80: exitGroup.describe('the other 80%'), raiseCost: stats.describe('cost of the retention raise') },
+  'exits by performance group and what they cost (present only with retention and attrition blocks)',
+);
+
+const CoverageResponseSchema = obj(
+  { opportunities: stats.describe('per trial: extra real opportunities prospected in answer to the coverage rule'), hours: stats.describe('per trial: hours taken from working deals for it') },
+  "the reps' prospecting in answer to the coverage rule (present only with coverageResponse, a coverage policy and sellingTime)",
+);
+
+const ManagersSchema = obj(
+  { teamsAtStart: z.int().describe('teams of the seats at the start (ceil(seats / span))'), exits: stats.describe("managers' exits per trial"), teamMonthsWithoutManager: stats },
+  "first-line managers' exits and vacancies (present only with a managers block)",
+);
+
+export const SummarySchema = obj(
+  {
+    trials: z.int(),
+    seed: z.int(),
+    horizonMonths: z.int(),
+    scenario: z.record(z.string(), z.unknown()).describe('the resolved scenario (see Scenario)'),
+    scenarioHash: z.string(),
+    revenue: obj({ total: stats, monthly: statsList, annual: statsList, cumulative: statsList, histogram: HistogramSchema }, 'bookings (sales revenue won)'),
+    plan: nullable(
+      obj({
+        target: num,
+        probability: num.describe('P(plan): share of trials at or above plan over the horizon'),
+        ci: interval,
+        monthly: z.array(num).describe('the plan month by month'),
+        annual: z.array(obj({ year: z.int(), months: z.int(), target: num, probability: num, ci: interval })),
+      }),
+    ),
+    reps: obj({
+      shareAtQuota: nullable(stats),
+      attainment: nullable(stats),
+      attainmentHistogram: nullable(HistogramSchema),
+      top20Share: stats,
+      gini: stats,
+      lorenz: z.array(z.tuple([num, num])),
+      topVsBottom: obj({ top20: obj({ revenuePerRep: stats }), bottom80: obj({ revenuePerRep: stats }) }, 'revenue per rep of the top 20% vs the other 80%'),
+    }),
+    territories: z.array(obj({ name: z.string(), revenue: stats })),
+    headcount: obj({ monthly: statsList, productive: statsList, ramping: statsList, vacant: statsList }),
+    hiring: obj({ hires: stats, exits: stats }),
+    leadership: obj({ changes: stats, monthsWithoutLeader: stats, programmesLost: stats, presentByMonth: z.array(num), disruptedByMonth: z.array(num) }),
+    coverage: nullable(CoverageSchema),
+    cost: obj({ total: stats, monthly: statsList, breakdown: z.record(z.string(), stats).describe('cost by item (reps, managers, hiring, vacancy, enablement, leadership, enablement:<programme>, demand, customer success)') }),
+    margin: stats,
+    roi: nullable(stats),
+    roiOfMeans: nullable(num).describe('the headline ROI: (mean revenue - mean cost) / mean cost'),
+    diagnostics: obj({ revenueStdError: num, planProbabilityStdError: nullable(num) }),
+    customers: CustomersSchema.optional(),
+    demand: DemandSchema.optional(),
+    uncertainty: UncertaintySchema.optional(),
+    assumptions: z
+      .array(
+        obj({
+          path: z.string(),
+          value: num,
+          range: z.tuple([num, num]),
+          why: z.string(),
+          source: z.string().optional(),
+          distribution: nullable(z.record(z.string(), z.unknown())),
+        }),
+      )
+      .describe('the assumptions (unsourced numbers with plausible ranges, engine/assumptions.ts) the scenario uses'),
+    compensation: CompensationSchema.optional(),
+    retention: RetentionSchema.optional(),
+    coverageResponse: CoverageResponseSchema.optional(),
+    managers: ManagersSchema.optional(),
+    meta: obj({ elapsedMs: num, engineVersion: z.string(), trialsPerSecond: nullable(num) }),
+  },
+  'The engine Summary of one run',
+).meta({ id: 'Summary' });
+
+const VariantSchema = obj({
+  name: z.string(),
+  summary: SummarySchema,
+  difference: obj({
+    total: stats,
+    cost: stats,
+    margin: stats,
+    stdError: obj({ total: num, cost: num, margin: num }),
+    cumulative: statsList,
+    histogram: HistogramSchema,
+    arr: obj({
+      end: stats,
+      endStdError: num,
+      recognised: stats,
+      recognisedStdError: num,
+      recognisedMargin: stats,
+      recognisedMarginStdError: num,
+      beatsBaseline: obj({ probability: num, ci: interval }),
+    }).optional(),
+  }),
+  beatsBaseline: obj({ probability: num, ci: interval }),
+  crossoverMonth: nullable(stats),
+  neverCrosses: num,
+  paybackMonth: nullable(stats),
+  neverPaysBack: num,
+  incrementalRoi: nullable(num),
+  varianceReduction: nullable(num),
+});
+
+export const CompareResultSchema = obj({
+  trials: z.int(),
+  seed: z.int(),
+  horizonMonths: z.int(),
+  baseline: SummarySchema,
+  variants: z.array(VariantSchema),
+  assumptions: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("with `assumptions` in the request: per variant, P(beats baseline) over the assumptions' ranges and the random draws, the variance shares, Sobol indices and break-evens (engine AssumptionAnalysis)"),
+  meta: obj({ elapsedMs: num }),
+}).meta({ id: 'CompareResult' });
+
+const sensOutput = { mean: num, p50: num, planProbability: nullable(num) };
+export const SensitivityResultSchema = obj({
+  output: z.enum(['revenue.total', 'arr.end']),
+  trials: z.int(),
+  seed: z.int(),
+  base: obj({ ...sensOutput, stdError: num }),
+  parameters: z.array(
+    obj({ path: z.string(), baseValue: num, low: num, high: num, lowOutput: obj(sensOutput), highOutput: obj(sensOutput), swing: obj(sensOutput), swingStdError: num }),
+  ),
+  meta: obj({ elapsedMs: num }),
+}).meta({ id: 'SensitivityResult' });
+
+const solvePoint = obj({ x: num, value: num, ci: z.tuple([num, num]), met: z.boolean() });
+export const SolveResultSchema = obj({
+  vary: z.string(),
+  target: obj({ stat: z.string(), metric: z.enum(['plan', 'revenue', 'margin', 'arr']), op: z.enum(['>=', '<=']), value: num, text: z.string() }),
+  trials: z.int(),
+  seed: z.int(),
+  range: z.tuple([num, num]),
+  integer: z.boolean(),
+  direction: z.enum(['smallest', 'largest']),
+  answer: nullable(solvePoint),
+  neighbours: z.array(solvePoint),
+  evaluations: z.array(solvePoint),
+  withinNoise: z.boolean(),
+  message: z.string(),
+  plan: nullable(num),
+}).meta({ id: 'SolveResult' });
+
+const band = { actual: num, mean: num, p10: num, p50: num, p90: num, inside: z.boolean() };
+export const BacktestResultSchema = obj({
+  from: z.string(),
+  to: z.string(),
+  trials: z.int(),
+  seed: z.int(),
+  months: z.array(obj({ month: z.string(), ...band, pit: num, intervalScore: num })),
+  inside: z.int(),
+  insideShare: num,
+  total: obj(band),
+  scores: obj({ bias: obj({ ratio: num, interval: z.tuple([num, num]), level: num }), meanPit: num, meanIntervalScore: num, relativeIntervalScore: num }),
+  warnings: z.array(z.string()),
+}).meta({ id: 'BacktestResult' });
+
+// --- request bodies --------------------------------------------------------------------------------
+const scenarioRef = z.union([z.record(z.string(), z.unknown()), z.string()]).describe('a scenario object, the name of a preset file, or { yaml } text');
+const trials = z.int().min(1).max(1_000_000).describe("overrides the scenario's trials");
+const seed = z.int().min(0).max(4294967295).describe("overrides the scenario's seed");
+const yaml = z.string().describe('the body as YAML or JSON text instead');
+const assumptionsOpt = z
+  .union([z.boolean(), z.strictObject({ metric: z.enum(['revenue', 'margin', 'arr', 'plan']).optional(), draws: z.int().min(8).max(4096).optional() })])
+  .optional()
+  .describe('also report what the answer depends on (the assumption analysis)');
+const variant = z.object({ name: z.string(), patch: z.record(z.string(), z.unknown()).optional(), scenario: scenarioRef.optional() }).describe('a variant: a merge patch on the baseline, or a whole scenario');
+
+export const CompareBodySchema = z
+  .union([
+    z.strictObject({ name: z.string().optional(), description: z.string().optional(), trials: trials.optional(), seed: seed.optional(), compare: z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1) }), assumptions: assumptionsOpt }).describe('a study'),
+    z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1), trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt }).describe('baseline and variants'),
+    z.strictObject({ yaml, trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt }).describe('either form as text; trials and seed override the text'),
+  ])
+  .meta({ id: 'CompareBody' });
+
+const scenarioBody = { scenario: scenarioRef.optional(), yaml: yaml.optional(), trials: trials.optional(), seed: seed.optional() };
+export const SensitivityBodySchema = z
+  .strictObject({
+    ...scenarioBody,
+    params: z.array(z.strictObject({ path: z.string(), low: num.optional(), high: num.optional() })).optional().describe('parameters to swing (default: the scenario\'s main levers)'),
+    relative: num.gt(0).lt(1).optional().describe('default low/high = base x (1 -/+ relative); 0.2 unless given'),
+  })
+  .meta({ id: 'SensitivityBody' });
+
+export const SolveBodySchema = z
+  .strictObject({
+    ...scenarioBody,
+    vary: z.string().describe('field path, e.g. hiring.plan[0].seats'),
+    target: z.string().describe('e.g. P(plan) >= 0.8, mean(revenue) >= 2e7, P10(margin) >= 0'),
+    min: num.optional(),
+    max: num.optional(),
+    tolerance: num.optional(),
+  })
+  .meta({ id: 'SolveBody' });
+
+export const BacktestBodySchema = z
+  .strictObject({
+    csv: z.string().describe('the opportunity export (CSV)'),
+    scenario: scenarioRef,
+    from: z.string().describe('first month, YYYY-MM'),
+    to: z.string().describe('last month, YYYY-MM'),
+    trials: trials.optional(),
+    seed: seed.optional(),
+    mapping: z.union([z.record(z.string(), z.unknown()), z.string()]).optional().describe('column mapping (object or YAML/JSON text)'),
+  })
+  .meta({ id: 'BacktestBody' });
+
+/** The schemas the OpenAPI document lists as components, by name. */
+export const API_SCHEMAS = {
+  Summary: SummarySchema,
+  CompareResult: CompareResultSchema,
+  SensitivityResult: SensitivityResultSchema,
+  SolveResult: SolveResultSchema,
+  BacktestResult: BacktestResultSchema,
+  CompareBody: CompareBodySchema,
+  SensitivityBody: SensitivityBodySchema,
+  SolveBody: SolveBodySchema,
+  BacktestBody: BacktestBodySchema,
+} as const;
+
+/**
+ * The JSON Schemas of API_SCHEMAS (OpenAPI 3.1 = JSON Schema 2020-12), shared parts as $refs into
+ * `#/components/schemas`.
+ * @example apiComponentSchemas().Summary.properties.customers
+ */
+export function apiComponentSchemas(): Record<string, Record<string, unknown>> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, s] of Object.entries(API_SCHEMAS)) registry.add(s, { id });
+  registry.add(StatsSchema, { id: 'Stats' });
+  const out = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, target: 'draft-2020-12', unrepresentable: 'any' }) as { schemas: Record<string, Record<string, unknown>> };
+  const schemas: Record<string, Record<string, unknown>> = {};
+  for (const [id, s] of Object.entries(out.schemas)) {
+    const { $schema: _s, $id: _i, ...rest } = s;
+    schemas[id] = rest;
+  }
+  return schemas;
+}

@@ -1,0 +1,28 @@
+/**
+ * Issue 32's fuzz, CI size: a few hundred bodies over every route with one enormous-but-valid field
+ * each (bench/fuzz-bounds.ts; the 10,000-body run is `node --import tsx bench/fuzz-bounds.ts 10000`).
+ * No 5xx (answers or stream events), no dropped connection, health always answers, RSS under 1 GB.
+ * Latencies are logged, not asserted (shared machines).
+ */
+import { describe, expect, it } from 'vitest';
+import { runFuzz } from '../../bench/fuzz-bounds.js';
+
+const BODIES = Number(process.env.SALESIM_FUZZ_BOUNDS_BODIES ?? 200);
+
+describe('fuzz: enormous-but-valid values on every route', () => {
+  it(`${BODIES} bodies: no 5xx, nothing dropped, health answers, RSS < 1 GB`, async () => {
+    const r = await runFuzz({ bodies: BODIES, concurrency: 6, timeoutMs: 2000, seed: 7 });
+    console.log(
+      `fuzz ${r.bodies} bodies in ${r.seconds.toFixed(1)} s: ${JSON.stringify(r.byStatus)}; health p50 ${r.health.p50.toFixed(1)} ms, p99 ${r.health.p99.toFixed(1)} ms, worst ${r.health.worst.toFixed(1)} ms; ` +
+        `RSS idle ${r.rss.idleMb.toFixed(0)} MB, peak ${r.rss.peakMb.toFixed(0)} MB, after ${r.rss.afterMb.toFixed(0)} MB; CPU idle ${r.cpuIdleAfterMs.toFixed(0)} ms after the last request`,
+    );
+    expect(r.examples5xx).toEqual([]);
+    expect(r.serverErrors).toBe(0);
+    expect(r.dropped).toBe(0);
+    expect(r.health.failures).toBe(0);
+    expect(r.rss.peakMb).toBeLessThan(1024);
+    // every route was exercised and refused something by name
+    expect(Object.keys(r.byRoute).length).toBe(10);
+    expect(r.byStatus['400']).toBeGreaterThan(0);
+  }, 600_000);
+});

@@ -1,0 +1,145 @@
+/**
+ * The OpenAPI document cannot lag the product: real answers of every analysis route parse with the
+ * strict zod schemas the document is generated from (a field the engine adds and the document does not
+ * describe fails), and a walk of real Summaries (every block on: costs, leadership, coverage, customers,
+ * demand, uncertain inputs, issue 27's people blocks) finds every field described in the served document.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { BacktestResultSchema, CompareBodySchema, CompareResultSchema, SensitivityBodySchema, SensitivityResultSchema, SolveBodySchema, SolveResultSchema, SummarySchema } from '../../server/api-schemas.js';
+import { testApp, post } from './helpers.js';
+import { backtest, synthesize } from '../../engine/index.js';
+
+type Json = Record<string, any>;
+const app = testApp();
+afterAll(() => app.close());
+const preset = (id: string) => readFileSync(resolve(import.meta.dirname, '../../scenarios', `${id}.yaml`), 'utf8');
+
+/** The presets and one uncertain scenario: between them every optional Summary section is present. */
+const SOURCES: [string, string][] = [
+  ['baseline', preset('baseline')],
+  ['subscription', preset('subscription')],
+  ['demand', preset('reps-marketing-nurture.nurture')],
+  ['coverage', preset('coverage-policy.individual')],
+  ['leadership', preset('leadership-churn.tenure-19')],
+  ['enablement', preset('hiring-vs-enablement.enable')],
+  [
+    // every issue 27 block on: the managers preset with a cap, a SPIF and a retention raise, plus a coverage rule with the prospecting response, and drift
+    'people',
+    stringify({
+      ...parse(preset('people-managers')),
+      horizonMonths: 12,
+      compensation: { ...parse(preset('people-managers')).compensation, cap: 2, spifs: [{ fromMonth: 2, toMonth: 4, rate: 0.02 }] },
+      retention: { ...parse(preset('people-managers')).retention, raise: { amount: 0.1 } },
+      coverage: { policy: 'global', multiple: 3, paddingQuality: 0.2 },
+      sellingTime: { hoursPerMonth: 70, hoursPerOpportunity: 10, hoursPerPaddedOpportunity: 2, hoursPerOpenOpportunityPerMonth: 3 },
+      coverageResponse: { prospectShare: 0.5, maxShareOfWorkHours: 0.5 },
+      drift: { winRate: { change: -0.2, overMonths: 12 }, dealSize: { change: 0.1, overMonths: 6, walkSd: 0.02 }, noDecisionRate: { change: 0.1 } },
+    }),
+  ],
+  [
+    'uncertain',
+    'name: uncertain\nhorizonMonths: 12\nreps:\n  seats: 6\n  winRate: { pert: [0.15, 0.25, 0.4] }\n  opportunitiesPerMonth: { lognormal: { median: 4, sigma: 0.2 } }\n  dealSize: 20000\nuncertainty:\n  correlations: [{ between: [reps.winRate, reps.opportunitiesPerMonth], rho: -0.5 }]\n',
+  ],
+];
+
+/** Every leaf path of a JSON value: `a.b[].c` (array indices collapsed). */
+function leafPaths(v: unknown, prefix = ''): string[] {
+  if (Array.isArray(v)) return v.length === 0 ? [prefix] : [...new Set(v.flatMap((x) => leafPaths(x, `${prefix}[]`)))];
+  if (v !== null && typeof v === 'object') {
+    const keys = Object.keys(v);
+    return keys.length === 0 ? [prefix] : keys.flatMap((k) => leafPaths((v as Json)[k], prefix ? `${prefix}.${k}` : k));
+  }
+  return [prefix];
+}
+
+/** Whether the document's schema describes the value at `path` (following $ref, anyOf/oneOf, items, prefixItems). */
+function described(doc: Json, schema: Json | undefined, path: string[]): boolean {
+  if (!schema) return false;
+  if (schema.$ref) return described(doc, doc.components.schemas[String(schema.$ref).split('/').pop()!], path);
+  for (const k of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(schema[k])) return schema[k].some((s: Json) => described(doc, s, path));
+  if (path.length === 0) return true;
+  const [head, ...rest] = path;
+  if (head === '[]') {
+    if (schema.items) return described(doc, schema.items, rest);
+    if (Array.isArray(schema.prefixItems)) return schema.prefixItems.some((s: Json) => described(doc, s, rest));
+    return false;
+  }
+  if (schema.properties?.[head]) return described(doc, schema.properties[head], rest);
+  // a map (cost breakdown by item, the echoed scenario): described by its value schema
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') return rest.length === 0 || Object.keys(schema.additionalProperties).length === 0 || described(doc, schema.additionalProperties, rest);
+  return false;
+}
+const split = (p: string) => p.replaceAll('[]', '.[].').split('.').filter(Boolean);
+
+describe('the OpenAPI document describes every field the API answers with', () => {
+  it('Summary: every section and every field of real Summaries, strict', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    const sections = new Set<string>();
+    const undocumented = new Set<string>();
+    for (const [name, yaml] of SOURCES) {
+      const res = await post(app, '/api/simulate', { yaml, trials: 60, seed: 3 });
+      expect(res.status, name).toBe(200);
+      const summary = (await res.json()) as Json;
+      const parsed = SummarySchema.safeParse(summary);
+      expect(parsed.success ? [] : parsed.error.issues.map((i) => `${name}: ${i.path.join('.')}: ${i.message}`)).toEqual([]);
+      for (const k of Object.keys(summary)) if (summary[k] !== null) sections.add(k);
+      for (const p of leafPaths(summary)) if (!p.startsWith('scenario.') && !described(doc, doc.components.schemas.Summary, split(p))) undocumented.add(p);
+    }
+    expect([...undocumented]).toEqual([]);
+    // the walk saw every optional section, so none of the checks above was vacuous
+    for (const k of ['customers', 'demand', 'uncertainty', 'coverage', 'plan', 'roi', 'compensation', 'retention', 'coverageResponse', 'managers']) expect(sections, k).toContain(k);
+    for (const k of ['customers', 'demand', 'uncertainty', 'compensation', 'retention', 'coverageResponse', 'managers']) expect(doc.components.schemas.Summary.properties[k], k).toBeDefined();
+  });
+
+  it('the walk notices a field the document does not describe', () => {
+    const doc = { components: { schemas: { S: { type: 'object', properties: { a: { type: 'array', items: { type: 'object', properties: { b: { type: 'number' } } } } } } } } };
+    expect(described(doc, doc.components.schemas.S, split('a[].b'))).toBe(true);
+    expect(described(doc, doc.components.schemas.S, split('a[].c'))).toBe(false);
+    expect(SummarySchema.safeParse({ extra: 1 }).success).toBe(false);
+  });
+
+  it('compare (given { yaml, trials, seed } as /api/simulate takes), sensitivity and solve answers parse strictly', async () => {
+    const study = preset('reps-or-customer-success.study');
+    const cmpBody = { yaml: study, trials: 40, seed: 5 };
+    expect(CompareBodySchema.safeParse(cmpBody).success).toBe(true);
+    const cmp = await post(app, '/api/compare', cmpBody);
+    expect(cmp.status).toBe(200);
+    const c = (await cmp.json()) as Json;
+    expect([c.trials, c.seed]).toEqual([40, 5]);
+    const cp = CompareResultSchema.safeParse(c);
+    expect(cp.success ? [] : cp.error.issues.slice(0, 5)).toEqual([]);
+    expect(c.variants[0].difference.arr).toBeDefined(); // the subscription form of the difference was checked too
+
+    const sensBody = { yaml: preset('baseline'), trials: 30, seed: 2, params: [{ path: 'reps.opportunitiesPerMonth' }] };
+    expect(SensitivityBodySchema.safeParse(sensBody).success).toBe(true);
+    const sensRes = await post(app, '/api/sensitivity', sensBody);
+    expect(sensRes.status).toBe(200);
+    const sens = (await sensRes.json()) as Json;
+    const sp = SensitivityResultSchema.safeParse(sens);
+    expect(sp.success ? [] : sp.error.issues.slice(0, 5)).toEqual([]);
+
+    const solveBody = { yaml: preset('baseline'), trials: 30, seed: 2, vary: 'reps.opportunitiesPerMonth', target: 'P(plan) >= 0.5', min: 1, max: 12 };
+    expect(SolveBodySchema.safeParse(solveBody).success).toBe(true);
+    const solve = await post(app, '/api/solve', solveBody);
+    expect(solve.status).toBe(200);
+    const so = SolveResultSchema.safeParse(await solve.json());
+    expect(so.success ? [] : so.error.issues.slice(0, 5)).toEqual([]);
+  });
+
+  it("the engine's back-test answer parses strictly", () => {
+    const s = parse(preset('baseline'));
+    const { opportunities } = synthesize(s, { months: 12, start: '2025-01', seed: 4 });
+    const r = backtest(opportunities, s, { from: '2025-01', to: '2025-06', trials: 30, seed: 1 });
+    const bp = BacktestResultSchema.safeParse(JSON.parse(JSON.stringify(r)));
+    expect(bp.success ? [] : bp.error.issues.slice(0, 5)).toEqual([]);
+  });
+
+  it('/api/compare names a bad trials or seed in the { yaml } form', async () => {
+    const res = await post(app, '/api/compare', { yaml: preset('coverage-policy.study'), trials: 0 });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Json).errors[0].path).toBe('trials');
+  });
+});
