@@ -11,6 +11,7 @@ import { planTargets } from './mechanisms/coverage/policy.js';
 import { histogram, stats, wilson } from './stats/stats.js';
 import type { Histogram, Stats, Summary, TrialResults } from './types.js';
 import { checkComparable } from './study.js';
+import type { AssumptionAnalysis } from './compareAssumptions.js';
 import { column, perTrialTotals, crossoverMonths, cumulativeDifference, subtract, trialTotals, variance, varianceReductionRatio } from './paired.js';
 
 /** One variant against the baseline. Differences are variant - baseline, trial by trial. */
@@ -63,6 +64,12 @@ export interface CompareResult {
   horizonMonths: number;
   baseline: Summary;
   variants: VariantComparison[];
+  /**
+   * What the answer depends on (asked for: CLI --assumptions, API `assumptions: true`): each variant's
+   * P(beats baseline) over the assumptions' ranges and the random draws, the share of its difference's
+   * variance from the assumptions, their Sobol indices and break-evens (engine/compareAssumptions.ts).
+   */
+  assumptions?: AssumptionAnalysis;
   meta: { elapsedMs: number };
   /** a precision-targeted comparison: the trials used and the precision reached */
   precision?: import('./precision/report.js').PrecisionReport;

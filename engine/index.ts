@@ -43,6 +43,14 @@ export { forecastSetup, spreadOverTerritories, type ForecastInput, type Forecast
 export { prepareForecast, forecast, reportPrepared, type ForecastAction, type PreparedForecast } from './forecast/prepare.js';
 export { forecastReport, forecastOutcome, forecastFan, yearTotals, pairedEffect, type ForecastReport, type ForecastOutcome, type ForecastVariant, type FanMonth } from './forecast/report.js';
 export { calibrateDemand, type DemandCalibration, type DemandCalibrationOptions } from './calibrate/demand.js';
+export { compareAssumptions, comparisonAssumptions, type AssumptionAnalysis, type AssumptionAnalysisOptions, type VariantAssumptions, type ComparisonAssumption, type AssumptionIndex } from './compareAssumptions.js';
+export { breakEven, type BreakEven, type BreakEvenOptions } from './breakEven.js';
+export { ASSUMPTIONS, type Assumption } from './assumptions.js';
+export { assumptionsUsed, type AssumptionUse } from './assumptionsUsed.js';
+export { sobolIndices, sobolFromOutputs, type SobolResult, type SobolIndex, type SobolOptions } from './uncertainty/sobol/sobol.js';
+export { scenarioSobol, planOutcomes, type ScenarioSobolOptions } from './uncertainty/sobol/scenarioSobol.js';
+export { scenarioIndices, type ScenarioIndices } from './uncertainty/sobol/scenarioIndices.js';
+export { OUTCOME_METRICS, type OutcomeMetric } from './uncertainty/sobol/outcome.js';
 export { rollingBacktest, pipelineBaseline, summarize as summarizeRolling, type RollingOptions, type RollingResult, type RollingCut, type RollingSummary, type PointScore } from './forecast/rolling.js';
 export { scoreSample, pitHistogram, ksUniform, type DistributionScore } from './forecast/scores.js';
 export { solve, parseTarget, targetValue, withDecision, type SolveOptions, type SolveResult, type SolvePoint, type SolveTarget, type TargetValue } from './solve.js';

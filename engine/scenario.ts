@@ -279,7 +279,7 @@ export function parseScenario(input: string | unknown): Scenario {
     ...(s.resolution ? { resolution: s.resolution } : {}),
   };
   if (taken.found.length === 0 && !uncertainty) return resolved;
-  return resolveUncertainty(resolved, taken.found, uncertainty, (x) => parseScenario(x));
+  return resolveUncertainty(resolved, taken.found, uncertainty, (x) => parseScenario(x), raw);
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * The scenario schema, composed from each mechanism's block (engine/mechanisms/<name>/schema.ts) plus the
- * rules that span blocks. Imports no parser code, so engine/schema-walk.ts can read it without an import cycle.
+ * rules that span blocks. Imports no parser code, so engine/schema-walk.ts can read it without an
+ * import cycle.
  */
 import { z } from 'zod';
+import { withDistributions } from './uncertainty/jsonSchema.js';
 import { checkRunnable } from './runnable.js';
 import { DistributionSchema } from './uncertainty/distribution.js';
 import { num, prob, pos, int, str, WinRateSchema } from './kernel/schemaRules.js';
@@ -216,7 +218,10 @@ function checkRoster(s: z.output<typeof ScenarioBase>, add: (path: (string | num
 }
 
 /** The scenario JSON Schema (draft 2020-12), for editors' autocompletion and the HTTP API. */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+export function scenarioJsonSchema(opts: { distributions?: boolean } = {}): Record<string, unknown> {
+  // numeric fields also take a distribution in place, as the parser does (engine/uncertainty/jsonSchema.ts);
+  // `distributions: false` gives the model's own fields only (engine/schema-walk.ts walks that one)
+  const plain = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = opts.distributions === false ? plain : withDistributions(plain);
   return { ...schema, $id: 'https://salesim.dev/scenario.schema.json', title: 'salesim scenario' };
 }

@@ -9,7 +9,7 @@ export type PathSegment = string | number;
 
 let cached: Json | null = null;
 function root(): Json {
-  return (cached ??= scenarioJsonSchema());
+  return (cached ??= scenarioJsonSchema({ distributions: false }));
 }
 
 function resolveRef(s: Json): Json {

@@ -12,6 +12,7 @@ import { statsOfCounts } from './stats/statsOfCounts.js';
 import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns } from './columns.js';
 import { ENGINE_VERSION } from './version.js';
 import { uncertaintySummary } from './uncertainty/summary.js';
+import { assumptionsUsed } from './assumptionsUsed.js';
 import { addInto } from './kernel/summaryParts.js';
 import { MECHANISMS, type AlwaysSections, type OptionalSections } from './mechanisms/registry.js';
 import type { Columns } from './kernel/outputs.js';
@@ -221,6 +222,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
     },
     ...optional,
     ...(s.uncertainty ? { uncertainty: uncertaintySummary(s.uncertainty, opts.seed ?? s.seed, opts.designTrials ?? n, n, total) } : {}),
+    assumptions: assumptionsUsed(s),
     meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };
 }

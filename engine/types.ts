@@ -4,6 +4,8 @@
  */
 import type { Scenario } from './scenario.js';
 import type { UncertaintySummary } from './uncertainty/summary.js';
+import type { AssumptionUse } from './assumptionsUsed.js';
+export type { AssumptionUse } from './assumptionsUsed.js';
 import type { ResultLayout } from './kernel/outputs.js';
 import type { AlwaysSections, ColumnKey, OptionalSections } from './mechanisms/registry.js';
 export type { CompensationSummary } from './mechanisms/compensation/types.js';
@@ -93,5 +95,7 @@ export interface Summary extends AlwaysSections, OptionalSections {
   uncertainty?: UncertaintySummary;
   /** a precision-targeted run: the trials used and the precision reached; absent for a run of a given trial count */
   precision?: import('./precision/report.js').PrecisionReport;
+  /** the assumptions (unsourced numbers, engine/assumptions.ts) the scenario uses, with their plausible ranges */
+  assumptions: AssumptionUse[];
   meta: { elapsedMs: number; engineVersion: string; trialsPerSecond: number | null };
 }

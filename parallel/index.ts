@@ -8,7 +8,7 @@ export { runParallel, runBlocks, defaultChunkSize, workChunkSize, MIN_TASK_REP_M
 export { runSummary, type RunSummaryOptions, type RunSummaryResult } from './runSummary.js';
 export { runScenarios, runComparison, runSensitivity, type RunScenariosOptions } from './runScenarios.js';
 export { createPool, defaultWorkers, workerSpec, type Pool, type PoolOptions } from './pool.js';
-export { summarizeInPool, compareInPool, sensitivityInPool, solveInPool } from './tasks.js';
+export { summarizeInPool, compareInPool, sensitivityInPool, solveInPool, assumptionsInPool } from './tasks.js';
 export { runSummaryOnPool, type SummaryOnPoolOptions } from './summaryRun.js';
 export { transferList } from './transfer.js';
 // type-only, but it puts worker.ts in every compilation of this module, so worker.js is always emitted

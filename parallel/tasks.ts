@@ -1,6 +1,7 @@
 /** Single engine calls run on the pool, so they never block the caller's event loop. */
 import type { CompareResult, Scenario, SensitivityResult, Summary, TrialResults } from '../engine/index.js';
-import type { CompareTask, SensitivityTask, SolveTask } from './worker.js';
+import type { AssumptionsTask, CompareTask, SensitivityTask, SolveTask } from './worker.js';
+import type { AssumptionAnalysis } from '../engine/index.js';
 import type { InputIssue, SolveResult } from '../engine/index.js';
 import type { Pool } from './pool.js';
 import { transferList } from './transfer.js';
@@ -45,4 +46,12 @@ export async function sensitivityInPool(pool: Pool, task: SensitivityTask, signa
  */
 export async function solveInPool(pool: Pool, task: SolveTask, signal?: AbortSignal): Promise<{ result: SolveResult } | { errors: InputIssue[] }> {
   return (await pool.run(task, { name: 'solveTask', signal })) as { result: SolveResult } | { errors: InputIssue[] };
+}
+
+/**
+ * The engine's assumption analysis of a comparison (`compareAssumptions`) on a worker.
+ * @example const a = await assumptionsInPool(pool, { baseline, variants, opts: { n: 256 } });
+ */
+export async function assumptionsInPool(pool: Pool, task: AssumptionsTask, signal?: AbortSignal): Promise<AssumptionAnalysis> {
+  return (await pool.run(task, { name: 'assumptionsTask', signal })) as AssumptionAnalysis;
 }

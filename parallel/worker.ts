@@ -23,6 +23,7 @@ import {
   type TrialResults,
 } from '../engine/index.js';
 import { InputError, solve, solvePrecise, withAbortCell, isRunAborted, RunAborted, type InputIssue, type SolveOptions, type SolveResult } from '../engine/index.js';
+import { compareAssumptions, type AssumptionAnalysis, type AssumptionAnalysisOptions } from '../engine/index.js';
 import { transferList } from './transfer.js';
 import { calibrateTask as calibrateTask0, bookedRevenueTask as bookedRevenueTask0, bandTask as bandTask0, rollingTask as rollingTask0 } from './calibrate.js';
 import { prepareForecastTask as prepareForecastTask0, forecastReportTask as forecastReportTask0, sampleExportTask as sampleExportTask0 } from './forecast.js';
@@ -197,6 +198,18 @@ export function sensitivityTask(t: SensitivityTask): SensitivityResult {
   collectSoon(bytesOf(t.baseResults) * (1 + 2 * t.results.length));
   return sensitivityFromResults(t.scenario, t.baseResults, t.runs, t.results, { seed: t.seed, elapsedMs: t.elapsedMs });
 }
+
+export interface AssumptionsTask {
+  baseline: Scenario;
+  variants: { name: string; scenario: Scenario }[];
+  opts: Omit<AssumptionAnalysisOptions, 'onProgress'>;
+}
+
+/**
+ * The engine's assumption analysis of a comparison (Sobol indices, variance shares, break-evens) off the main thread.
+ * @example await pool.run({ baseline, variants, opts: { n: 256 } }, { name: 'assumptionsTask' })
+ */
+export const assumptionsTask = cancellable((t: AssumptionsTask): AssumptionAnalysis => compareAssumptions(t.baseline, t.variants, t.opts));
 
 export interface SolveTask {
   scenario: Scenario;

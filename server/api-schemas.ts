@@ -100,6 +100,8 @@ const UncertaintySchema = obj(
       method: z.literal('srrc2'),
       description: z.string(),
       r2: num,
+      adequate: z.boolean().describe('whether SRRC² is an adequate screen (R² >= 0.7)'),
+      note: nullable(z.string()).describe('when not adequate: why, and what to use instead'),
       parameters: z.array(obj({ path: z.string(), srrc: num, share: num })),
     }),
   },
@@ -172,6 +174,18 @@ export const SummarySchema = obj(
     customers: CustomersSchema.optional(),
     demand: DemandSchema.optional(),
     uncertainty: UncertaintySchema.optional(),
+    assumptions: z
+      .array(
+        obj({
+          path: z.string(),
+          value: num,
+          range: z.tuple([num, num]),
+          why: z.string(),
+          source: z.string().optional(),
+          distribution: nullable(z.record(z.string(), z.unknown())),
+        }),
+      )
+      .describe('the assumptions (unsourced numbers with plausible ranges, engine/assumptions.ts) the scenario uses'),
     compensation: CompensationSchema.optional(),
     retention: RetentionSchema.optional(),
     coverageResponse: CoverageResponseSchema.optional(),
@@ -210,7 +224,18 @@ const VariantSchema = obj({
   varianceReduction: nullable(num),
 });
 
-export const CompareResultSchema = obj({ trials: z.int(), seed: z.int(), horizonMonths: z.int(), baseline: SummarySchema, variants: z.array(VariantSchema), meta: obj({ elapsedMs: num }) }).meta({ id: 'CompareResult' });
+export const CompareResultSchema = obj({
+  trials: z.int(),
+  seed: z.int(),
+  horizonMonths: z.int(),
+  baseline: SummarySchema,
+  variants: z.array(VariantSchema),
+  assumptions: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("with `assumptions` in the request: per variant, P(beats baseline) over the assumptions' ranges and the random draws, the variance shares, Sobol indices and break-evens (engine AssumptionAnalysis)"),
+  meta: obj({ elapsedMs: num }),
+}).meta({ id: 'CompareResult' });
 
 const sensOutput = { mean: num, p50: num, planProbability: nullable(num) };
 export const SensitivityResultSchema = obj({
@@ -260,13 +285,17 @@ const scenarioRef = z.union([z.record(z.string(), z.unknown()), z.string()]).des
 const trials = z.int().min(1).max(1_000_000).describe("overrides the scenario's trials");
 const seed = z.int().min(0).max(4294967295).describe("overrides the scenario's seed");
 const yaml = z.string().describe('the body as YAML or JSON text instead');
+const assumptionsOpt = z
+  .union([z.boolean(), z.strictObject({ metric: z.enum(['revenue', 'margin', 'arr', 'plan']).optional(), draws: z.int().min(8).max(4096).optional() })])
+  .optional()
+  .describe('also report what the answer depends on (the assumption analysis)');
 const variant = z.object({ name: z.string(), patch: z.record(z.string(), z.unknown()).optional(), scenario: scenarioRef.optional() }).describe('a variant: a merge patch on the baseline, or a whole scenario');
 
 export const CompareBodySchema = z
   .union([
-    z.strictObject({ name: z.string().optional(), description: z.string().optional(), trials: trials.optional(), seed: seed.optional(), compare: z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1) }) }).describe('a study'),
-    z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1), trials: trials.optional(), seed: seed.optional() }).describe('baseline and variants'),
-    z.strictObject({ yaml, trials: trials.optional(), seed: seed.optional() }).describe('either form as text; trials and seed override the text'),
+    z.strictObject({ name: z.string().optional(), description: z.string().optional(), trials: trials.optional(), seed: seed.optional(), compare: z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1) }), assumptions: assumptionsOpt }).describe('a study'),
+    z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1), trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt }).describe('baseline and variants'),
+    z.strictObject({ yaml, trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt }).describe('either form as text; trials and seed override the text'),
   ])
   .meta({ id: 'CompareBody' });
 

@@ -1,6 +1,6 @@
 /** `salesim compare`: a study file, or a baseline and variant scenario files, on common random numbers. */
 import { basename, dirname, resolve } from 'node:path';
-import { checkComparable, InputError, isStudy, issue, parseScenario, parseStudy, parseText, type CompareResult, type Study } from '../../engine/index.js';
+import { checkComparable, compareAssumptions, OUTCOME_METRICS, type AssumptionAnalysis, type OutcomeMetric, InputError, isStudy, issue, parseScenario, parseStudy, parseText, type CompareResult, type Study } from '../../engine/index.js';
 import { defaultWorkers, runComparison } from '../../parallel/index.js';
 import { warnOverBudget } from '../budget.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
@@ -143,12 +143,52 @@ export function formatComparison(title: string, r: CompareResult): string {
   return lines.join('\n');
 }
 
+const METRIC_LABEL: Record<OutcomeMetric, string> = { revenue: 'total revenue', margin: 'margin (revenue - cost)', arr: 'ARR at the horizon', plan: 'P(plan)' };
+
+/**
+ * The assumption section of a comparison: per variant, P(beats baseline) over the assumptions' ranges
+ * and the random draws, the share of the difference's variance from assumptions vs noise, Sobol indices
+ * and break-evens ("holds if X > b (assumed range a-c)").
+ * @example // formatAssumptions(result.assumptions).split('\n')[0]
+ */
+export function formatAssumptions(a: AssumptionAnalysis): string {
+  const lines: string[] = [];
+  const v3 = (x: number) => String(+x.toPrecision(3));
+  const fmt = a.metric === 'plan' ? (x: number) => `${(x * 100).toFixed(1)} points` : (x: number) => signedMoney(x);
+  lines.push(`what the answer depends on: ${a.assumptions.length} assumption${a.assumptions.length === 1 ? '' : 's'} varied over their plausible ranges together with the random draws`);
+  lines.push(`(metric: ${METRIC_LABEL[a.metric]}; ${2 * a.n} independent draws per variant, Sobol indices by Saltelli's plan and Jansen's estimators with ${Math.round(a.level * 100)}% bootstrap intervals; break-evens on ${a.breakEvenTrials} trials, common random numbers)`);
+  if (a.assumptions.length === 0) {
+    lines.push('  no assumption is in play: the scenarios use no unsourced number with a registered range and no uncertain input');
+    return lines.join('\n');
+  }
+  const rows = [['assumption', 'value', 'range', 'from']];
+  for (const x of a.assumptions) rows.push([x.path, v3(x.value), `${v3(x.range[0])} to ${v3(x.range[1])}`, x.from === 'uncertain' ? 'the scenario\'s distribution' : 'registry (no cited source)']);
+  lines.push(table(rows));
+  for (const v of a.variants) {
+    lines.push('');
+    lines.push(`${v.name} minus baseline, over the assumptions and the random draws:`);
+    lines.push(`  P(beats baseline)     ${pct(v.beatsBaseline.probability)} [${pct(v.beatsBaseline.ci[0])}, ${pct(v.beatsBaseline.ci[1])}] (Wilson 95%); mean difference ${fmt(v.difference.mean)} ± ${a.metric === 'plan' ? `${(v.difference.stdError * 100).toFixed(1)} points` : money(v.difference.stdError)} (SE)`);
+    lines.push(`  variance of the difference: ${pct(v.variance.assumptions)} [${pct(v.variance.assumptionsCi[0])}, ${pct(v.variance.assumptionsCi[1])}] from the assumptions, ${pct(v.variance.noise)} from simulation noise`);
+    const se = (x: number) => (a.metric === 'plan' ? `${(x * 100).toFixed(1)} points` : money(x));
+    lines.push(`  across the assumptions the expected difference has sd ${se(v.assumptionsSd)}; with every assumption at the end of its range that favours the variant: ${fmt(v.corners.best.mean)} ± ${se(v.corners.best.stdError)}, that favours the baseline: ${fmt(v.corners.worst.mean)} ± ${se(v.corners.worst.stdError)}`);
+    const ir = [['  assumption', 'first-order', 'total', 'matters']];
+    for (const x of v.indices) ir.push([`  ${x.path}`, `${v3(x.first)} [${v3(x.firstCi[0])}, ${v3(x.firstCi[1])}]`, `${v3(x.total)} [${v3(x.totalCi[0])}, ${v3(x.totalCi[1])}]`, x.matters ? 'yes' : '-']);
+    lines.push(table(ir));
+    if (v.breakEvens.length === 0) lines.push('  break-even: no assumption matters (its total index is under 5% of what the assumptions explain, or not distinguishable from 0)');
+    for (const b of v.breakEvens) lines.push(`  break-even: ${v.name} ${b.text}`);
+  }
+  lines.push('');
+  lines.push('  first-order: share of the difference\'s variance an assumption explains alone; total: the share it is involved in (with interactions).');
+  lines.push('  A break-even moves one assumption with the others at their values; "holds" means the variant beats the baseline.');
+  return lines.join('\n');
+}
+
 function fmtMonth(m: number): string {
   return Number.isInteger(m) ? String(m) : m.toFixed(1);
 }
 
 export const compareCommand: Command = {
-  usage: 'compare <study.yaml | baseline.yaml variant.yaml...> [--trials N | --precision TARGETS [--max-trials N]] [--seed S] [--workers N] [--json] [--quiet]',
+  usage: 'compare <study.yaml | baseline.yaml variant.yaml...> [--trials N | --precision TARGETS [--max-trials N]] [--seed S] [--workers N] [--assumptions] [--metric M] [--draws N] [--json] [--quiet]',
   summary: 'compare designs on common random numbers',
   help: [
     'Runs a baseline and its variants with the same seed, so every trial of every scenario shares its random draws',
@@ -162,13 +202,22 @@ export const compareCommand: Command = {
     '  --trials N   trials per scenario (default: the study, then the baseline)',
     '  --seed S     the shared seed (default: the study, then the baseline)',
     '  --workers N  worker threads (default: the number of cores; results are identical for any N)',
-    '  --json       print the comparison as JSON: { baseline: Summary, variants: [ ... ] }',
+    '  --assumptions  also say what the answer depends on: the assumptions (unsourced numbers with plausible ranges,',
+    '               and uncertain inputs) varied with the random draws: P(beats baseline) over both, the share of the',
+    '               difference\'s variance from assumptions vs noise, Sobol indices, and break-evens ("holds if X > b")',
+    '  --metric M   what --assumptions judges: revenue, margin, arr or plan (default: arr with a customers block, else revenue)',
+    '  --draws N    rows of the Sobol plan (default 256: 2N independent draws; the plan runs N x (assumptions + 3) rows)',
+    '  --json       print the comparison as JSON: { baseline: Summary, variants: [ ... ], assumptions? }',
     '  --quiet      no progress on stderr (progress shows for runs over a second: a bar on a terminal, plain lines otherwise)',
     '  --precision  e.g. diff=50000: run until every variant\'s mean revenue difference is known to ±$50,000 (95%)',
     PRECISION_HELP,
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'workers', 'precision', 'max-trials'], booleans: ['json', 'quiet'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'workers', 'precision', 'max-trials', 'metric', 'draws'], booleans: ['json', 'quiet', 'assumptions'] });
+    const metric = p.flags.get('metric')?.at(-1) as OutcomeMetric | undefined;
+    if (metric !== undefined && !OUTCOME_METRICS.includes(metric)) throw new UsageError(`--metric must be one of ${OUTCOME_METRICS.join(', ')} (got '${metric}')`);
+    const draws = intFlag(p, 'draws', 8, 100_000);
+    if ((metric !== undefined || draws !== undefined) && !p.flags.has('assumptions')) throw new UsageError('--metric and --draws go with --assumptions');
     const trialsFlag = intFlag(p, 'trials', 1, 1_000_000);
     const precision = precisionFlags(p, trialsFlag) ?? undefined;
     const seedFlag = intFlag(p, 'seed', 0, 2 ** 32 - 1);
@@ -180,7 +229,14 @@ export const compareCommand: Command = {
     const progress = progressBar('comparing', { quiet: p.flags.has('quiet') });
     const result = await runComparison(study.baseline, study.variants, { trials, seed, workers, precision, onProgress: progress.update });
     progress.done();
-    process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatComparison(study.name, result) + '\n');
+    if (p.flags.has('assumptions')) {
+      if (metric === 'plan' && !result.baseline.plan) throw new UsageError('--metric plan needs a plan: the baseline has no quota block');
+      if (metric === 'arr' && !study.baseline.customers) throw new UsageError('--metric arr needs a customers block in the baseline');
+      const ap = progressBar('assumptions', { quiet: p.flags.has('quiet') });
+      result.assumptions = compareAssumptions(study.baseline, study.variants, { metric, n: draws, seed, breakEvenTrials: Math.min(trials, 400), onProgress: ap.update });
+      ap.done();
+    }
+    process.stdout.write(p.flags.has('json') ? JSON.stringify(result) + '\n' : formatComparison(study.name, result) + (result.assumptions ? '\n\n' + formatAssumptions(result.assumptions) : '') + '\n');
     return 0;
   },
 };

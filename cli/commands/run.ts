@@ -10,7 +10,7 @@ import { PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
 
 /** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */
 export const run: Command = {
-  usage: 'run <file.yaml|file.json|preset> [--trials N | --precision TARGETS [--max-trials N]] [--seed S] [--workers N] [--json] [--csv] [--quiet]',
+  usage: 'run <file.yaml|file.json|preset> [--trials N | --precision TARGETS [--max-trials N]] [--seed S] [--workers N] [--assumptions] [--json] [--csv] [--quiet]',
   summary: 'simulate a scenario and print its outcome distribution',
   help: [
     'Simulates the scenario and prints revenue P10/P50/P90 per year, the probability of hitting plan,',
@@ -21,11 +21,12 @@ export const run: Command = {
     'are identical for any N. Blocks of trials stream into the Summary as they finish, so a large run',
     'holds the Summary\'s columns, not every per-trial array.',
     'Progress goes to stderr for runs over a second (a bar on a terminal, plain lines in a pipe or CI log);',
-    '--quiet silences it.',
+    '--quiet silences it. --assumptions also lists the assumptions the scenario uses (unsourced numbers, each',
+    'with its plausible range and why; the Summary JSON always carries them as `assumptions`).',
     PRECISION_HELP,
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'workers', 'precision', 'max-trials'], booleans: ['json', 'csv', 'quiet'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'workers', 'precision', 'max-trials'], booleans: ['json', 'csv', 'quiet', 'assumptions'] });
     if (p.positional.length !== 1) throw new UsageError('expects exactly one scenario file or preset name');
     if (p.flags.has('json') && p.flags.has('csv')) throw new UsageError('--json and --csv cannot be combined');
     const trials = intFlag(p, 'trials', 1, 1_000_000);
@@ -51,7 +52,7 @@ export const run: Command = {
     bar.done();
     if (p.flags.has('json')) process.stdout.write(JSON.stringify(summary) + '\n');
     else if (p.flags.has('csv')) process.stdout.write(summaryCsv(summary));
-    else process.stdout.write(readable(summary) + '\n');
+    else process.stdout.write(readable(summary) + (p.flags.has('assumptions') ? '\n\n' + (summary.assumptions.length > 0 ? assumptionsTable(summary) : 'the scenario uses no registered assumption') : '') + '\n');
     return 0;
   },
 };
@@ -100,6 +101,17 @@ export function readable(s: Summary): string {
   }
   if (s.uncertainty) out.push('', uncertaintyTable(s));
   return out.join('\n');
+}
+
+/**
+ * The assumptions the run used (unsourced numbers with a plausible range, engine/assumptions.ts).
+ * @example // assumptionsTable(summary).split('\n')[0]
+ */
+export function assumptionsTable(s: Summary): string {
+  const v = (x: number) => String(+x.toPrecision(4));
+  const rows = [['assumption (no cited source)', 'value', 'plausible range', 'why']];
+  for (const a of s.assumptions) rows.push([a.path, a.distribution ? `uncertain (median ${v(a.value)})` : v(a.value), `${v(a.range[0])} to ${v(a.range[1])}`, a.why]);
+  return `${table(rows)}\n  how much a comparison's answer depends on these, and where it breaks even: salesim compare --assumptions`;
 }
 
 /** The demand-generation rows of the readable report (a scenario with a demand block): the funnel by year, shares, unit costs, marketing ROI. */

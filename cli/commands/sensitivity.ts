@@ -1,5 +1,5 @@
 /** `salesim sensitivity`: a tornado of total revenue over the scenario's main parameters. */
-import { parseScenario, planSensitivity, sensitivityScenarios, type SensitivityParam, type SensitivityResult } from '../../engine/index.js';
+import { OUTCOME_METRICS, parseScenario, planSensitivity, planTargets, scenarioIndices, sensitivityScenarios, type OutcomeMetric, type ScenarioIndices, type SensitivityParam, type SensitivityResult } from '../../engine/index.js';
 import { defaultWorkers, runSensitivity } from '../../parallel/index.js';
 import { warnOverBudget } from '../budget.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
@@ -57,8 +57,33 @@ export function formatSensitivity(title: string, r: SensitivityResult): string {
   return lines.join('\n');
 }
 
+/**
+ * The readable variance-based sensitivity (--sobol): the assumptions' first-order and total Sobol
+ * indices and the share of the variance they explain against the simulation's noise.
+ * @example formatIndices('Baseline', result).split('\n')[0]
+ */
+export function formatIndices(title: string, r: ScenarioIndices): string {
+  const what = { revenue: 'total revenue', margin: 'margin', arr: 'ARR at the horizon', plan: 'reaching plan' }[r.metric];
+  const v3 = (x: number) => String(+x.toPrecision(3));
+  const lines = [
+    `Variance-based sensitivity of ${what}: ${title}`,
+    `${r.assumptions.length} assumption${r.assumptions.length === 1 ? '' : 's'} over ${r.assumptions.length === 1 ? 'its' : 'their'} plausible range${r.assumptions.length === 1 ? '' : 's'}, with the random draws as one more input; ${2 * r.n} independent draws; Sobol indices (Saltelli's plan, Jansen's estimators) with ${Math.round(r.level * 100)}% bootstrap intervals`,
+  ];
+  if (r.assumptions.length === 0) return [...lines, 'no assumption is in play: the scenario uses no unsourced number with a registered range and no uncertain input'].join('\n');
+  lines.push(`the assumptions explain ${pct(r.assumptionsShare)} [${pct(r.assumptionsShareCi[0])}, ${pct(r.assumptionsShareCi[1])}] of the variance; the rest is the simulation's own randomness`, '');
+  const rows = [['assumption', 'range', 'first-order', 'total']];
+  const byPath = new Map(r.assumptions.map((a) => [a.path, a]));
+  for (const x of r.indices) {
+    const a = byPath.get(x.path)!;
+    rows.push([x.path, `${v3(a.range[0])} to ${v3(a.range[1])}`, `${v3(x.first)} [${v3(x.firstCi[0])}, ${v3(x.firstCi[1])}]`, `${v3(x.total)} [${v3(x.totalCi[0])}, ${v3(x.totalCi[1])}]`]);
+  }
+  lines.push(table(rows));
+  lines.push('', 'first-order: the share of the variance an assumption explains alone; total: the share it is involved in (with interactions and with the noise).');
+  return lines.join('\n');
+}
+
 export const sensitivityCommand: Command = {
-  usage: 'sensitivity <file|preset> [--param path[=lo:hi] ...] [--relative R] [--trials N | --precision TARGETS [--max-trials N]] [--seed S] [--workers N] [--json] [--quiet]',
+  usage: 'sensitivity <file|preset> [--param path[=lo:hi] ...] [--relative R] [--trials N | --precision TARGETS [--max-trials N]] [--seed S] [--workers N] [--sobol [--metric M] [--draws N]] [--json] [--quiet]',
   summary: 'tornado: which parameters move total revenue most',
   help: [
     'Moves one parameter at a time to a low and a high value, runs both with the scenario\'s seed (common random',
@@ -74,13 +99,18 @@ export const sensitivityCommand: Command = {
     '  --trials N       trials per run (default: the scenario\'s)',
     '  --seed S         seed shared by every run (default: the scenario\'s)',
     '  --workers N      worker threads (default: the number of cores; results are identical for any N)',
+    '  --sobol          instead: variance-based sensitivity over the assumptions (unsourced numbers with plausible ranges,',
+    '                   and uncertain inputs): first-order and total Sobol indices, and the share of the variance',
+    '                   the assumptions explain against the simulation\'s noise',
+    '  --metric M       with --sobol: revenue, margin, arr or plan (default: arr with a customers block, else revenue)',
+    '  --draws N        with --sobol: rows of the Sobol plan (default 256; runs N x (assumptions + 3) single trials)',
     '  --json           print { output, base, parameters: [ { path, low, high, swing, ... } ] } as JSON',
     '  --quiet          no progress on stderr (shown for runs over a second: a bar on a terminal, plain lines otherwise)',
     '  --precision T    the base scenario runs until T holds (p_plan, revenue, arr); every low/high run takes its trials',
     PRECISION_HELP,
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'param', 'workers', 'relative', 'precision', 'max-trials'], booleans: ['json', 'quiet'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'param', 'workers', 'relative', 'precision', 'max-trials', 'metric', 'draws'], booleans: ['json', 'quiet', 'sobol'] });
     const trialsFlag = intFlag(p, 'trials', 1, 1_000_000);
     const precision = precisionFlags(p, trialsFlag) ?? undefined;
     if (p.positional.length !== 1) throw new UsageError('give exactly one scenario file or preset name');
@@ -90,6 +120,21 @@ export const sensitivityCommand: Command = {
       rejectStudy(file, text);
       return parseScenario(text);
     });
+    if (p.flags.has('sobol')) {
+      for (const f of ['param', 'relative', 'trials', 'workers', 'precision', 'max-trials']) if (p.flags.has(f)) throw new UsageError(`--${f} does not go with --sobol (it runs one trial per draw)`);
+      const metric = p.flags.get('metric')?.at(-1) as OutcomeMetric | undefined;
+      if (metric !== undefined && !OUTCOME_METRICS.includes(metric)) throw new UsageError(`--metric must be one of ${OUTCOME_METRICS.join(', ')} (got '${metric}')`);
+      if (metric === 'plan' && !planTargets(scenario)) throw new UsageError('--metric plan needs a plan: the scenario has no quota block');
+      if (metric === 'arr' && !scenario.customers) throw new UsageError('--metric arr needs a customers block');
+      const draws = intFlag(p, 'draws', 8, 100_000);
+      const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1) ?? scenario.seed;
+      const progress = progressBar('sobol', { quiet: p.flags.has('quiet') });
+      const r = scenarioIndices(scenario, { metric, n: draws, seed, onProgress: progress.update });
+      progress.done();
+      process.stdout.write(p.flags.has('json') ? JSON.stringify(r) + '\n' : formatIndices(scenario.name, r) + '\n');
+      return 0;
+    }
+    if (p.flags.has('metric') || p.flags.has('draws')) throw new UsageError('--metric and --draws go with --sobol');
     const params = p.flags.get('param')?.map(parseParam);
     const trials = trialsFlag ?? scenario.trials;
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1) ?? scenario.seed;

@@ -57,6 +57,7 @@ export function uncertaintyTable(s: Summary): string {
   out.push(table(rows));
   for (const c of u.correlations) out.push(`  rank correlation ${c.between[0]} ~ ${c.between[1]}: target ${c.target}, realised ${c.realised.toFixed(3)} (SE ${c.stdError.toFixed(3)})`);
   out.push('  SRRC² = squared standardised rank regression coefficient: each input\'s share of the variance of rank(total revenue); for correlated inputs the shares overlap and do not add up to R².');
+  if (u.contribution.note) out.push(`  not adequate here: ${u.contribution.note}`);
   return out.join('\n');
 }
 

@@ -146,6 +146,7 @@ export function resolveUncertainty<S extends object>(
   found: UncertainParameter[],
   block: { parameters: UncertainParameter[]; correlations: Correlation[]; sampling: 'lhs' | 'random' } | null | undefined,
   reparse: (raw: unknown) => S,
+  _input?: unknown,
 ): S & { uncertainty?: Uncertainty } {
   const { uncertainty: _drop, ...rest } = s as S & { uncertainty?: unknown };
   if (found.length === 0 && (!block || block.parameters.length === 0)) {

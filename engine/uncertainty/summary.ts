@@ -14,6 +14,14 @@ import { spearman, spearmanSe } from './spearman.js';
 import type { Distribution } from './distribution.js';
 import type { Uncertainty } from './resolve.js';
 
+/**
+ * Below this R², SRRC² is not an adequate screen: the inputs' ranks explain less than 70% of the
+ * variance of rank(revenue), because the trials' own randomness dominates, the output is not monotone in
+ * an input, or inputs interact (Saltelli et al. 2008, "Global sensitivity analysis: the primer", §1.2.5
+ * uses R² >= 0.7 as the bar for regression-based measures).
+ */
+export const SRRC_ADEQUATE_R2 = 0.7;
+
 export interface UncertaintySummary {
   sampling: 'lhs' | 'random';
   /** trials of the design (the run's); the figures below are over the trials summarised */
@@ -35,6 +43,10 @@ export interface UncertaintySummary {
     description: string;
     /** R² of the rank regression: the share of the variance of rank(total revenue) the inputs explain together */
     r2: number;
+    /** whether SRRC² is an adequate screen: R² >= SRRC_ADEQUATE_R2 (below it, the shares leave most of the variance unexplained) */
+    adequate: boolean;
+    /** when not adequate: why, and what to use instead */
+    note: string | null;
     parameters: { path: string; srrc: number; share: number }[];
   };
 }
@@ -74,6 +86,11 @@ export function uncertaintySummary(un: Uncertainty, seed: number, designTrials: 
       method: 'srrc2',
       description: 'squared standardised rank regression coefficients of total revenue on the uncertain inputs (SRRC²)',
       r2: reg.r2,
+      adequate: reg.r2 >= SRRC_ADEQUATE_R2,
+      note:
+        reg.r2 >= SRRC_ADEQUATE_R2
+          ? null
+          : `the rank regression explains ${Number.isFinite(reg.r2) ? Math.round(reg.r2 * 100) : '?'}% of the variance of rank(revenue) (below ${SRRC_ADEQUATE_R2 * 100}%): the trials' own randomness dominates, or inputs interact or act non-monotonically, so the SRRC² shares are only a screen; the variance-based indices (salesim sensitivity --sobol) split what the inputs explain from the noise`,
       parameters: d.params
         .map((p, j) => ({ path: p.path, srrc: reg.srrc[j], share: reg.srrc[j] * reg.srrc[j] }))
         .sort((a, b) => b.share - a.share),

@@ -499,7 +499,8 @@ export function createApp(opts: AppOptions = {}) {
     store.set({ compare: { ...c, variants: c.variants.filter((_, j) => j !== i), result: null } });
   }
   let compareController: AbortController | null = null;
-  async function runCompare() {
+  /** `assumptions`: also ask what the answer depends on (the engine's assumption analysis; slower) */
+  async function runCompare(opts: { assumptions?: boolean } = {}) {
     const { scenario, seed, trials, compare } = get();
     if (compare.variants.length === 0) return;
     compareController?.abort();
@@ -513,6 +514,7 @@ export function createApp(opts: AppOptions = {}) {
           seed,
           trials,
           compare: { baseline, variants: compare.variants.map((v) => ({ name: v.name, scenario: v.scenario })) },
+          ...(opts.assumptions ? { assumptions: true } : {}),
         },
         controller.signal,
       );

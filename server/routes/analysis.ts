@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { createPrecisionTracker, InputError, parseCompareRequest, parsePrecision, parseStudy, parseText, planSensitivity, sensitivityScenarios, type Scenario } from '../../engine/index.js';
-import { runComparison, runSensitivity, type Pool } from '../../parallel/index.js';
+import { assumptionsInPool, runComparison, runSensitivity, type Pool } from '../../parallel/index.js';
+import { comparisonAssumptions, OUTCOME_METRICS, type OutcomeMetric } from '../../engine/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody, scenarioFrom } from '../request.js';
 import type { Runner } from '../runner.js';
@@ -68,6 +69,26 @@ function parseComparison(
 }
 
 /**
+ * The compare body's `assumptions` option, taken out before the comparison is parsed: `true`, or
+ * `{ metric?: revenue | margin | arr | plan, draws?: 8..4096 }` (rows of the Sobol plan).
+ */
+function takeAssumptionsOption(raw: unknown): { assumptions: { metric?: OutcomeMetric; draws?: number } | null; rest: unknown } {
+  const body = asObject(raw);
+  if (!('assumptions' in body)) return { assumptions: null, rest: body };
+  const { assumptions: a, ...rest } = body;
+  if (a === false || a === null) return { assumptions: null, rest };
+  if (a === true) return { assumptions: {}, rest };
+  const bad = (path: string, rule: string) => badRequest([{ path, rule, message: `${path}: ${rule}` }]);
+  if (typeof a !== 'object' || Array.isArray(a)) throw bad('assumptions', 'must be true, false or { metric?, draws? }');
+  const o = a as Record<string, unknown>;
+  const extra = Object.keys(o).filter((k) => k !== 'metric' && k !== 'draws');
+  if (extra.length > 0) throw bad(`assumptions.${extra[0]}`, 'is not a known option (metric, draws)');
+  if (o.metric !== undefined && !OUTCOME_METRICS.includes(o.metric as OutcomeMetric)) throw bad('assumptions.metric', `must be one of ${OUTCOME_METRICS.join(', ')}`);
+  if (o.draws !== undefined && !(typeof o.draws === 'number' && Number.isInteger(o.draws) && o.draws >= 8 && o.draws <= 4096)) throw bad('assumptions.draws', 'must be a whole number between 8 and 4096');
+  return { assumptions: { ...(o.metric !== undefined ? { metric: o.metric as OutcomeMetric } : {}), ...(o.draws !== undefined ? { draws: o.draws as number } : {}) }, rest };
+}
+
+/**
  * @example app.route('/api', analysisRoutes(runner, pool, { presetsDir: 'scenarios' }))
  */
 export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: string }): Hono<AppEnv> {
@@ -75,7 +96,8 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
   const readFile = presetReader(opts.presetsDir);
 
   r.post('/compare', async (c) => {
-    const { baseline, variants, trials: n, seed, precision: asked } = parseComparison(await readBody(c), readFile);
+    const { assumptions: ask, rest } = takeAssumptionsOption(await readBody(c));
+    const { baseline, variants, trials: n, seed, precision: asked } = parseComparison(rest, readFile);
     const all = [baseline, ...variants.map((v) => v.scenario)];
     const precision = asked && withFittedCap(asked, all, runner.limits);
     const trials = precision ? precision.maxTrials : n;
@@ -84,6 +106,16 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
       (signal) => runComparison(baseline, variants, { trials, seed, pool, signal, precision }),
       c.req.raw.signal,
     );
+    if (ask) {
+      if (ask.metric === 'plan' && !result.baseline.plan) throw badRequest([{ path: 'assumptions.metric', rule: 'needs a plan', message: 'assumptions.metric: plan needs a plan (the baseline has no quota block)' }]);
+      if (ask.metric === 'arr' && !baseline.customers) throw badRequest([{ path: 'assumptions.metric', rule: 'needs a customers block', message: 'assumptions.metric: arr needs a customers block in the baseline' }]);
+      const opts = { metric: ask.metric, n: ask.draws ?? 256, seed, breakEvenTrials: Math.min(trials, 400) };
+      // the work: one trial per scenario per row of the Sobol plan, and up to 4 break-evens x 12 evaluations x 2 scenarios per variant
+      const k = comparisonAssumptions(baseline, variants.map((v) => v.scenario)).length;
+      const rows = opts.n * (k + 3);
+      const budget = [...all.map((scenario) => ({ scenario, trials: rows })), ...variants.flatMap((v) => [v.scenario, baseline].map((scenario) => ({ scenario, trials: 4 * 12 * opts.breakEvenTrials })))];
+      result.assumptions = await runner.call(budget, (signal) => assumptionsInPool(pool, { baseline, variants, opts }, signal), c.req.raw.signal);
+    }
     return c.json(result);
   });
 

@@ -126,3 +126,58 @@ describe('salesim sensitivity', () => {
     expect(r.stderr).toContain('--param must be path or path=low:high');
   });
 });
+
+describe('salesim compare --assumptions', () => {
+  it('says what the answer depends on: P(beats) over the ranges, the variance shares and a break-even per assumption that matters', async () => {
+    // a paid enablement programme whose effect (gapClosed, an entered effect size) is the registry's assumption
+    const base = 'name: none\nhorizonMonths: 12\nreps: { seats: 10, opportunitiesPerMonth: 4, winRate: { tiers: [ { share: 0.2, mean: 0.4, concentration: 50 }, { share: 0.8, mean: 0.2, concentration: 50 } ] }, dealSize: 10000 }\n';
+    writeFileSync(join(dir, 'none.yaml'), base);
+    writeFileSync(join(dir, 'prog.yaml'), base.replace('name: none', 'name: programme') + 'enablement: [ { gapClosed: 0.25, cost: { perRepPerMonth: 1500 } } ]\n');
+    const r = await salesim(['compare', join(dir, 'none.yaml'), join(dir, 'prog.yaml'), '--trials', '100', '--assumptions', '--metric', 'margin', '--draws', '48', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/what the answer depends on: 1 assumption varied over their plausible ranges/);
+    expect(r.stdout).toMatch(/programme minus baseline, over the assumptions and the random draws:\n {2}P\(beats baseline\) {5}\d+\.\d% \[/);
+    expect(r.stdout).toMatch(/variance of the difference: \d+\.\d% \[\d+\.\d%, \d+\.\d%\] from the assumptions, \d+\.\d% from simulation noise/);
+    expect(r.stdout).toMatch(/break-even: programme holds if enablement\[0\]\.gapClosed > 0\.\d+ \(assumed range 0–0\.5\)/);
+    const j = await salesim(['compare', join(dir, 'none.yaml'), join(dir, 'prog.yaml'), '--trials', '100', '--assumptions', '--draws', '16', '--json', '--quiet']);
+    const out = JSON.parse(j.stdout);
+    expect(out.assumptions.metric).toBe('revenue');
+    expect(out.assumptions.variants[0].variance.assumptions + out.assumptions.variants[0].variance.noise).toBeCloseTo(1, 12);
+  }, 120000);
+
+  it('refuses a bad metric, and --metric without --assumptions, with exit 2', async () => {
+    const a = await salesim(['compare', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--assumptions', '--metric', 'profit']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/--metric must be one of revenue, margin, arr, plan \(got 'profit'\)/);
+    const b = await salesim(['compare', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--metric', 'margin']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/--metric and --draws go with --assumptions/);
+  }, 60000);
+});
+
+describe('salesim sensitivity --sobol', () => {
+  it('prints the assumptions\' Sobol indices and the share they explain; refuses tornado flags with it', async () => {
+    writeFileSync(join(dir, 'unc.yaml'), 'horizonMonths: 6\nreps: { seats: 5, opportunitiesPerMonth: { uniform: [2, 6] }, winRate: 0.25, dealSize: 1000 }\n');
+    const r = await salesim(['sensitivity', join(dir, 'unc.yaml'), '--sobol', '--draws', '32', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Variance-based sensitivity of total revenue: /);
+    expect(r.stdout).toMatch(/the assumptions explain \d+\.\d% \[\d+\.\d%, \d+\.\d%\] of the variance/);
+    expect(r.stdout).toMatch(/reps\.opportunitiesPerMonth +2 to 6 /);
+    const bad = await salesim(['sensitivity', join(dir, 'unc.yaml'), '--sobol', '--relative', '0.1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--relative does not go with --sobol/);
+  }, 60000);
+});
+
+describe('salesim run --assumptions', () => {
+  it('lists the assumptions the scenario uses with their ranges; without the flag the report is as before', async () => {
+    writeFileSync(join(dir, 'att.yaml'), 'horizonMonths: 3\nreps: { seats: 3, opportunitiesPerMonth: 2, winRate: 0.25, dealSize: 1000 }\nattrition: { annualRate: 0.2 }\n');
+    const r = await salesim(['run', join(dir, 'att.yaml'), '--trials', '20', '--assumptions', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/attrition\.pipelineLossOnExit +0\.5 +0\.2 to 0\.8 /);
+    const plain = await salesim(['run', join(dir, 'att.yaml'), '--trials', '20', '--quiet']);
+    expect(plain.stdout).not.toMatch(/pipelineLossOnExit/);
+    const json = JSON.parse((await salesim(['run', join(dir, 'att.yaml'), '--trials', '20', '--json', '--quiet'])).stdout);
+    expect(json.assumptions[0]).toMatchObject({ path: 'attrition.pipelineLossOnExit', value: 0.5, range: [0.2, 0.8] });
+  }, 60000);
+});

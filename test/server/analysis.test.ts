@@ -82,6 +82,32 @@ describe('POST /api/sensitivity', () => {
   });
 });
 
+describe('POST /api/compare with assumptions', () => {
+  it("adds the engine's assumption analysis, and names a bad option", async () => {
+    const withAttrition = { ...baseline, attrition: { annualRate: 0.2 } };
+    const body = { trials: 60, seed: 2, compare: { baseline: withAttrition, variants: [{ name: 'more reps', patch: { reps: { seats: 10 } } }] }, assumptions: { draws: 16 } };
+    const res = await post(app, '/api/compare', body);
+    expect(res.status).toBe(200);
+    const out = (await res.json()) as Json;
+    const { compareAssumptions } = await import('../../engine/compareAssumptions.js');
+    const b = parseScenario(withAttrition);
+    const direct = compareAssumptions(b, [{ name: 'more reps', scenario: parseScenario({ ...withAttrition, reps: { ...withAttrition.reps, seats: 10 } }) }], { n: 16, seed: 2, breakEvenTrials: 60 });
+    expect(out.assumptions).toEqual(JSON.parse(JSON.stringify(direct)));
+    expect(out.assumptions.assumptions.map((a: Json) => a.path)).toContain('attrition.pipelineLossOnExit');
+    expect(out.assumptions.variants[0].variance.assumptions + out.assumptions.variants[0].variance.noise).toBeCloseTo(1, 12);
+    for (const [opt, path] of [
+      [{ metric: 'profit' }, 'assumptions.metric'],
+      [{ draws: 3 }, 'assumptions.draws'],
+      [{ bogus: 1 }, 'assumptions.bogus'],
+      ['yes', 'assumptions'],
+    ] as const) {
+      const bad = await post(app, '/api/compare', { ...body, assumptions: opt });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as Json).errors[0].path).toBe(path);
+    }
+  }, 60000);
+});
+
 describe('POST /api/compare, other body forms', () => {
   it('takes { baseline, variants, trials, seed } and reports paths from the body root', async () => {
     const res = await post(app, '/api/compare', { baseline, variants: [{ name: 'more reps', patch: { reps: { seats: 10 } } }], trials: 60, seed: 4 });

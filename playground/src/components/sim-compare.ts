@@ -11,6 +11,7 @@ import type { CompareVariant } from '../api.js';
 import { compareFanChart, differenceChart } from '../charts/compare.js';
 import { formatMoney, formatNumber, formatPct } from '../format.js';
 import './sim-chart.js';
+import './sim-assumptions.js';
 
 /**
  * The engine's incremental ROI (mean extra margin / mean extra cost) in %, as the CLI prints it; where
@@ -199,6 +200,9 @@ export class SimCompare extends LitElement {
           <button class="primary" data-testid="compare-run" ?disabled=${compare.variants.length === 0 || compare.running} @click=${() => app.runCompare()}>
             ${compare.running ? 'Comparing…' : 'Compare'}
           </button>
+          <button data-testid="compare-assumptions-run" ?disabled=${compare.variants.length === 0 || compare.running} @click=${() => app.runCompare({ assumptions: true })} title="Also vary the unsourced numbers over their plausible ranges: how much of the answer is assumption, and where it breaks even (slower)">
+            Compare with assumptions
+          </button>
           ${compare.error ? html`<span class="error" role="alert">${compare.error}</span>` : null}
         </div>
       </section>
@@ -243,6 +247,7 @@ export class SimCompare extends LitElement {
                 </tbody>
               </table>
             </section>
+            <sim-assumptions .analysis=${r.assumptions}></sim-assumptions>
             <sim-chart
               data-testid="compare-fan"
               heading="Monthly revenue, each variant against the baseline"

@@ -11,6 +11,7 @@ import { SECTIONS, sectionForPath, sectionLists, type FieldSpec, type ListSpec, 
 import { getIn } from '../path.js';
 import { ruleInUnits } from '../format.js';
 import './sim-field.js';
+import type { Distribution } from '../../../engine/index.js';
 
 let uid = 0;
 const nextId = () => `e${++uid}`;
@@ -203,6 +204,7 @@ export class SimEditor extends LitElement {
           .max=${f.max ?? 100}
           .step=${f.step ?? 1}
           .value=${value as number | null}
+          .uncertainParams=${(this.state.value.scenario.uncertainty as { parameters?: { path: string; distribution: Distribution }[] } | undefined)?.parameters ?? null}
           .error=${err}
           .help=${f.help ?? ''}
           .nullLabel=${f.nullable?.label ?? ''}

@@ -36,8 +36,8 @@ describe('parsing', () => {
     expect(s.uncertainty!.parameters.map((p) => p.path)).toEqual(['reps.opportunitiesPerMonth', 'reps.winRate', 'hiring.plan[0].seats']);
     expect(s.uncertainty!.sampling).toBe('lhs');
     expect(parseScenario(s)).toEqual(s);
-    // the list form is the same scenario
-    const listed = parseScenario({ ...base, uncertainty: { ...s.uncertainty } });
+    // the list form (with each listed field at its median in place, or left out) is the same scenario
+    const listed = parseScenario({ ...base, reps: { ...REPS, winRate: s.reps.winRate, opportunitiesPerMonth: s.reps.opportunitiesPerMonth }, hiring: s.hiring, uncertainty: { ...s.uncertainty } });
     expect(scenarioHash(listed)).toBe(scenarioHash(s));
   });
   it('names the entry of every bad input', () => {
@@ -115,6 +115,17 @@ describe('simulation', () => {
     expect(u.contribution.method).toBe('srrc2');
     expect(u.contribution.parameters[0].path).toBe('reps.opportunitiesPerMonth');
     expect(u.contribution.r2).toBeGreaterThan(0.2);
+    // adequacy follows R² against the 0.7 bar, with a note exactly when it is not adequate
+    expect(u.contribution.adequate).toBe(u.contribution.r2 >= 0.7);
+    expect(u.contribution.note === null).toBe(u.contribution.adequate);
+  });
+  it('says SRRC² is not adequate when the trials\' own randomness dominates (R² low)', () => {
+    // a 1-seat team over 6 months: the win/loss of a handful of deals swamps a narrow win-rate range
+    const s = parseScenario({ horizonMonths: 6, reps: { seats: 1, opportunitiesPerMonth: 2, winRate: { uniform: [0.24, 0.26] }, dealSize: 1000 } });
+    const u = summarize(s, simulate(s, { trials: 400, seed: 1 }), { seed: 1 }).uncertainty!;
+    expect(u.contribution.r2).toBeLessThan(0.2);
+    expect(u.contribution.adequate).toBe(false);
+    expect(u.contribution.note).toMatch(/^the rank regression explains \d+% of the variance of rank\(revenue\) \(below 70%\)/);
   });
 });
 
@@ -126,3 +137,4 @@ describe('one-at-a-time sensitivity with uncertain inputs', () => {
     expect(() => planSensitivity(s, [{ path: 'reps.winRate' }])).toThrow(/reps\.winRate: is uncertain \(drawn per trial\)/);
   });
 });
+
