@@ -32,7 +32,7 @@ type Add = (path: (string | number)[], message: string) => void;
  * shape of 0. A denormal probability elsewhere (noDecisionRate: 5e-324) is a harmless, if odd, input.
  */
 /** (and every cost: a denormal cost makes a return on it infinite) */
-const SCALE_KEYS = new Set(['concentration', 'sd', 'median', 'dealSize', 'arr', 'potential']);
+const SCALE_KEYS = new Set(['concentration', 'sd', 'median', 'dealSize', 'arr', 'potential', 'quota', 'ote']);
 
 /** Fields whose range the schema already states exactly (integers with a maximum). */
 const SKIP = new Set(['seed', 'trials', '$schema']);

@@ -2,7 +2,7 @@
  * Limits that keep one server usable by a team: request size, work per run, queue length, run time.
  * Each can be set by environment variable in `server/main.ts` or by `createApp({ limits })`.
  */
-import { checkBudget, estimateWork, type Scenario } from '../engine/index.js';
+import { checkBudget, type Scenario } from '../engine/index.js';
 import { ApiError } from './errors.js';
 
 /** Default body limit of the CSV routes: 10 MiB. */
@@ -83,14 +83,22 @@ export function checkWork(runs: { scenario: Scenario; trials: number }[], limits
 }
 
 /**
- * The most trials (at most `cap`) that runs of all these scenarios fit in the work budget: the default
- * cap of a precision-targeted request that names no maxTrials.
+ * The most trials (at most `cap`) that runs of all these scenarios fit in the work and memory budgets
+ * (the engine's cost model, engine/work.ts, as every request is checked): the default cap of a
+ * precision-targeted request that names no maxTrials. Cost rises with trials, so a bisection finds it.
  * @example fittingTrials([scenario], defaultLimits(2), 100_000) // 100000 for 40 reps x 24 months
  */
 export function fittingTrials(scenarios: Scenario[], limits: Limits, cap: number): number {
-  // the engine's cost model (engine/work.ts) for one trial of each: work grows linearly in trials
-  const work = Math.max(1, estimateWork(scenarios.map((scenario) => ({ scenario, trials: 1 }))).work);
   let tm = 0;
   for (const s of scenarios) tm += s.horizonMonths;
-  return Math.max(1, Math.min(cap, Math.floor(limits.maxWork / work), Math.floor(limits.maxTrialMonths / tm)));
+  const fits = (n: number) => n * tm <= limits.maxTrialMonths && checkBudget(scenarios.map((scenario) => ({ scenario, trials: n })), limits.maxWork, limits.maxMemoryBytes) === null;
+  if (fits(cap)) return cap;
+  let lo = 1;
+  let hi = cap;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -163,7 +163,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await page.locator('[data-testid=compare-view]').waitFor();
     await page.locator('[data-testid=pin-baseline]').click();
     // the variant: the same organisation with 10% more qualified opportunities per rep
-    const opps = page.locator('sim-field[data-path="reps.opportunitiesPerMonth"] input[type=number]');
+    // fitted with its uncertainty (calibrate writes the rate as a lognormal around the point fit): the median is the fit
+    const opps = page.locator('sim-field[data-path="reps.opportunitiesPerMonth"] input[type=number][aria-label$=": median"]');
     const before = Number(await opps.inputValue());
     await opps.fill(String(Math.round(before * 11) / 10));
     await opps.press('Enter');
@@ -296,7 +297,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     expect(await report.locator('tbody tr').count()).toBe(fit.report.parameters.length);
     expect(await report.locator('tbody tr').first().textContent()).toContain(fit.report.parameters[0].method);
     // the fitted scenario is in the editor
-    const opps = page.locator('sim-field[data-path="reps.opportunitiesPerMonth"] input[type=number]');
+    // fitted with its uncertainty (calibrate writes the rate as a lognormal around the point fit): the median is the fit
+    const opps = page.locator('sim-field[data-path="reps.opportunitiesPerMonth"] input[type=number][aria-label$=": median"]');
     await expect.poll(async () => Number(await opps.inputValue()), { timeout: 10_000 }).toBeCloseTo(fit.scenario.reps.opportunitiesPerMonth, 6);
     // back-test the second year; the share shown is the API's for the same scenario, trials and seed
     await page.locator('[data-testid=backtest-from]').fill('2025-07');

@@ -23,6 +23,8 @@ const FILE_ONLY: [RegExp, string][] = [
   [/^initialTeam\.(asOf|roster)/, "a named roster with each rep's record: from a CRM export (Calibrate / As of today, or salesim calibrate --roster)"],
   [/^openPipeline\[\]/, 'open deals from a CRM export (As of today / salesim forecast)'],
   [/^reps\.dealSize\.empirical\[\]$/, 'won amounts from a calibration: shown in the editor, replaced not edited'],
+  [/^reps\.dealSize\.scale$/, "the level of a calibration's won amounts, drawn per trial for the uncertainty of their mean: written by salesim calibrate"],
+  [/^resolution\./, "the chance an open deal resolves by its age and month in quarter: fitted by salesim calibrate from an export's own deals (censored), not typed in"],
   [/^uncertainty\./, 'correlations and sampling of uncertain inputs: file-only for now (distribution editing is issue 26)'],
   [/\.(pert|triangular|lognormal|normal|uniform|beta|logitNormal)(\.|\[\]|$)/, 'a distribution on an uncertain input: file-only for now (issue 26)'],
 ];

@@ -34,9 +34,11 @@ function editorPaths(): string[] {
 /** Set in the toolbar or not meant for the editor; a first-time user never needs them in a form. */
 // market: written by calibration (issue 15) and kept in the editor's scenario as it is; not yet a form section
 // market: fitted by calibrate; openPipeline: a forecast's export (the As of today view); uncertainty: ranges are written in the file (the editor shows an uncertain field blank)
+// resolution (by age, month in quarter) and the empirical deal sizes' scale: fitted by calibrate from an export's own deals, kept as written
 const NOT_IN_EDITOR = [
   '$schema', 'description', 'trials', 'seed', 'market.annualGrowth', 'market.seasonality', 'market.start', 'market.baseMonth',
   'openPipeline[].owner', 'openPipeline[].ageMonths', 'openPipeline[].amount',
+  'resolution.byAge', 'resolution.monthInQuarter.resolve', 'resolution.monthInQuarter.win', 'resolution.start',
   'uncertainty.parameters[].path', 'uncertainty.parameters[].distribution', 'uncertainty.correlations[].between', 'uncertainty.correlations[].rho', 'uncertainty.sampling',
 ];
 
