@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // both cores: the files are independent (each server test listens on its own free port), and the suite's wall time halves
+    maxWorkers: 2,
   },
 });

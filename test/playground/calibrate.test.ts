@@ -152,6 +152,30 @@ describe('<sim-calibrate>', () => {
     expect(paths).toContain('attrition.annualRate');
   });
 
+  it('leaving the view aborts a fit in flight (the static build then terminates its workers), and shows no error for it', async () => {
+    setApp(createApp({ api: noNetwork }));
+    let signal: AbortSignal | undefined;
+    const el = document.createElement('sim-calibrate') as SimCalibrate;
+    el.api = {
+      calibrate: (_text, _roster, s) => {
+        signal = s;
+        return new Promise((_, reject) => s?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      },
+      backtest: async () => {
+        throw new Error('not called');
+      },
+    };
+    document.body.append(el);
+    await el.updateComplete;
+    const fitting = el.upload(csv);
+    expect(signal?.aborted).toBe(false);
+    el.remove(); // the view is left: sim-app renders another tab
+    expect(signal?.aborted).toBe(true);
+    await fitting;
+    expect(el.fitErrors).toEqual([]);
+    expect(el.fitting).toBe(false);
+  });
+
   it('lists the server errors (row and column) when the export is malformed', async () => {
     setApp(createApp({ api: noNetwork }));
     const el = document.createElement('sim-calibrate') as SimCalibrate;

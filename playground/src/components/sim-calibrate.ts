@@ -75,6 +75,8 @@ export class SimCalibrate extends LitElement {
   api: CalibrateApi = calibrateApi;
   private csv: string | null = null;
   private roster: string | null = null;
+  /** the fit or back-test in flight: leaving the view aborts it (the static build terminates its workers) */
+  private controller: AbortController | null = null;
 
   constructor() {
     super();
@@ -90,6 +92,12 @@ export class SimCalibrate extends LitElement {
     this.testing = false;
     this.dragging = false;
     if (kept) Object.assign(this, kept);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.controller?.abort();
+    this.controller = null;
   }
 
   private keep() {
@@ -184,8 +192,10 @@ export class SimCalibrate extends LitElement {
     this.fit = null;
     this.result = null;
     this.btErrors = [];
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
     try {
-      const fit = await this.api.calibrate(csv, this.roster);
+      const fit = await this.api.calibrate(csv, this.roster, controller.signal);
       this.fit = fit;
       this.from = fit.report.window.from;
       this.to = fit.report.window.to;
@@ -193,8 +203,9 @@ export class SimCalibrate extends LitElement {
       app.replaceScenario(editable(fit.scenario));
       app.store.set({ presetId: null, savedId: null, errors: [] });
     } catch (e) {
-      this.fitErrors = messages(e);
+      if (!controller.signal.aborted) this.fitErrors = messages(e);
     } finally {
+      if (this.controller === controller) this.controller = null;
       this.fitting = false;
       activity.end();
       this.keep();
@@ -207,13 +218,16 @@ export class SimCalibrate extends LitElement {
     this.testing = true;
     const activity = getApp().startActivity(`Back-testing ${this.from} to ${this.to}…`);
     this.btErrors = [];
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
     try {
       const st = getApp().store.get();
-      this.result = await this.api.backtest({ csv: this.csv, scenario: st.scenario, from: this.from, to: this.to, trials: Math.min(st.trials, 2000), seed: st.seed });
+      this.result = await this.api.backtest({ csv: this.csv, scenario: st.scenario, from: this.from, to: this.to, trials: Math.min(st.trials, 2000), seed: st.seed }, controller.signal);
     } catch (e) {
       this.result = null;
-      this.btErrors = messages(e);
+      if (!controller.signal.aborted) this.btErrors = messages(e);
     } finally {
+      if (this.controller === controller) this.controller = null;
       this.testing = false;
       activity.end();
       this.keep();

@@ -91,6 +91,8 @@ export class SimForecast extends LitElement {
   api: ForecastApi = forecastApi;
   private csv: string | null = null;
   private roster: string | null = null;
+  /** the forecast or sample in flight: leaving the view aborts it (the static build terminates its workers) */
+  private controller: AbortController | null = null;
 
   constructor() {
     super();
@@ -110,6 +112,12 @@ export class SimForecast extends LitElement {
     this.running = false;
     this.loadingSample = false;
     if (kept) Object.assign(this, kept);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.controller?.abort();
+    this.controller = null;
   }
 
   private keep() {
@@ -289,9 +297,11 @@ export class SimForecast extends LitElement {
   async useSample() {
     this.loadingSample = true;
     this.errors = [];
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
     try {
       const st = getApp().store.get();
-      const s = await this.api.sample(st.scenario, st.seed);
+      const s = await this.api.sample(st.scenario, st.seed, controller.signal);
       this.csv = s.opportunities;
       this.roster = s.roster || null;
       this.fileName = 'sample export (synthetic, from the scenario)';
@@ -299,8 +309,9 @@ export class SimForecast extends LitElement {
       this.asOf = s.asOf;
       this.report = null;
     } catch (e) {
-      this.errors = messages(e);
+      if (!controller.signal.aborted) this.errors = messages(e);
     } finally {
+      if (this.controller === controller) this.controller = null;
       this.loadingSample = false;
       this.keep();
     }
@@ -357,6 +368,8 @@ export class SimForecast extends LitElement {
     this.running = true;
     this.errors = [];
     const activity = getApp().startActivity(`Forecasting the rest of the year as of ${this.asOf}${this.actions.length ? ` with ${this.actions.length} intervention${this.actions.length > 1 ? 's' : ''}` : ''}…`);
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
     try {
       const st = getApp().store.get();
       const plan = this.plan.trim() === '' ? undefined : Number(this.plan);
@@ -369,11 +382,12 @@ export class SimForecast extends LitElement {
         actions: this.actions,
         trials: Math.min(st.trials, FORECAST_MAX_TRIALS),
         seed: st.seed,
-      });
+      }, controller.signal);
     } catch (e) {
       this.report = null;
-      this.errors = messages(e);
+      if (!controller.signal.aborted) this.errors = messages(e);
     } finally {
+      if (this.controller === controller) this.controller = null;
       this.running = false;
       activity.end();
       this.keep();
