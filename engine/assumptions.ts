@@ -12,26 +12,19 @@
  * run, from the descriptions below, and are not tuned to a result.
  */
 import type { Scenario } from './scenario.js';
+import type { Assumption } from './kernel/assumption.js';
+import { ASSUMPTIONS as DRIFT } from './mechanisms/drift/assumptions.js';
+import { ASSUMPTIONS as COMPENSATION } from './mechanisms/compensation/assumptions.js';
+import { ASSUMPTIONS as RETENTION } from './mechanisms/retention/assumptions.js';
+import { ASSUMPTIONS as RESPONSE } from './mechanisms/coverageResponse/assumptions.js';
+import { ASSUMPTIONS as MANAGERS } from './mechanisms/managers/assumptions.js';
 
-export interface Assumption {
-  /** field path; `[]` stands for any index, e.g. `enablement[].gapClosed` */
-  path: string;
-  /** plausible range [lo, hi] */
-  range: [number, number];
-  /** what the number means and why it is an assumption */
-  why: string;
-  /** a source for the range or its default, when there is one */
-  source?: string;
-  /** the block must be on for the field to matter (default: a number at the path is enough) */
-  when?: (s: Scenario) => boolean;
-  /** the value that switches the mechanism off (an effect of 0, a multiplier of 1): not an assumption then */
-  off?: number;
-}
+export type { Assumption };
 
 const coverageOn = (s: Scenario) => !!s.coverage && s.coverage.policy !== 'none';
 
-/** The registry. */
-export const ASSUMPTIONS: readonly Assumption[] = [
+/** The assumptions of the core and the blocks that predate mechanism folders. */
+const CORE: readonly Assumption[] = [
   // pipeline and team
   { path: 'attrition.pipelineLossOnExit', range: [0.2, 0.8], why: "share of a leaver's open opportunities lost rather than handed over; the default 0.5 is a midpoint, not a measurement" },
   { path: 'hiring.ramp.months', range: [3, 9], why: 'months for a new hire to reach full productivity; B2B ramp times vary with deal complexity and no source is cited for the default' },
@@ -60,3 +53,6 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   { path: 'demand.quality', range: [0.5, 1.2], why: 'win-rate multiplier of marketing-sourced opportunities against rep-sourced ones' },
   { path: 'demand.nurture.monthlyConversion', range: [0.01, 0.1], why: 'share of the nurture pool that becomes a qualified opportunity each month: an entered effect size' },
 ];
+
+/** The registry: the core's, then those each mechanism folder declares in its assumptions.ts. */
+export const ASSUMPTIONS: readonly Assumption[] = [...CORE, ...DRIFT, ...COMPENSATION, ...RETENTION, ...RESPONSE, ...MANAGERS];

@@ -1,21 +1,15 @@
 /**
- * The compensation block's assumptions, in the format of the assumption registry (engine/assumptions.ts on
- * the `sobol` branch: a field path, a plausible range, why it is an assumption, the value that switches
- * the mechanism off). The coordinator wires these entries into that registry at merge.
+ * The compensation block's assumptions, in the format of the assumption registry (engine/assumptions.ts: a field path, a plausible range, why it is an assumption, the value that switches
+ * the mechanism off). engine/assumptions.ts lists them with the core's.
  *
  * A plan's OTE, quota, tiers, cap, guarantee and SPIFs are the user's decisions, not assumptions; only the
  * default pay mix is one.
  */
 import type { Scenario } from '../../scenario.js';
+import type { Assumption } from '../../kernel/assumption.js';
 
-export interface CompensationAssumption {
-  path: string;
-  range: [number, number];
-  why: string;
-  source?: string;
-  when?: (s: Scenario) => boolean;
-  off?: number;
-}
+/** The registry's entry (engine/kernel/assumption.ts). */
+export type CompensationAssumption = Assumption;
 
 export const ASSUMPTIONS: readonly CompensationAssumption[] = [
   {

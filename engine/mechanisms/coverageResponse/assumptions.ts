@@ -1,17 +1,11 @@
 /**
- * The coverage response's assumptions, in the format of the assumption registry (engine/assumptions.ts on
- * the `sobol` branch). The coordinator wires these entries into that registry at merge.
+ * The coverage response's assumptions, in the format of the assumption registry (engine/assumptions.ts). engine/assumptions.ts lists them with the core's.
  */
 import type { Scenario } from '../../scenario.js';
+import type { Assumption } from '../../kernel/assumption.js';
 
-export interface ResponseAssumption {
-  path: string;
-  range: [number, number];
-  why: string;
-  source?: string;
-  when?: (s: Scenario) => boolean;
-  off?: number;
-}
+/** The registry's entry (engine/kernel/assumption.ts). */
+export type ResponseAssumption = Assumption;
 
 const on = (s: Scenario) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime;
 

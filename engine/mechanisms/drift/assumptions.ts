@@ -1,22 +1,16 @@
 /**
- * The drift block's assumptions, in the format of the assumption registry (engine/assumptions.ts on the
- * `sobol` branch: a field path, a plausible range, why it is an assumption, and the value that switches the
- * mechanism off). The coordinator wires these entries into that registry at merge.
+ * The drift block's assumptions, in the format of the assumption registry (engine/assumptions.ts: a field path, a plausible range, why it is an assumption, and the value that switches the
+ * mechanism off). engine/assumptions.ts lists them with the core's.
  *
  * A drift is an entered scenario ("buyers change: win rate -20% over two years"), not a finding: no
  * source gives the size of a future market change, so each change carries a range wide enough to include
  * no change at all.
  */
 import type { Scenario } from '../../scenario.js';
+import type { Assumption } from '../../kernel/assumption.js';
 
-export interface DriftAssumption {
-  path: string;
-  range: [number, number];
-  why: string;
-  source?: string;
-  when?: (s: Scenario) => boolean;
-  off?: number;
-}
+/** The registry's entry (engine/kernel/assumption.ts). */
+export type DriftAssumption = Assumption;
 
 const on = (s: Scenario) => !!s.drift;
 

@@ -1,19 +1,13 @@
 /**
- * The managers block's assumptions, in the format of the assumption registry (engine/assumptions.ts on the
- * `sobol` branch). The coordinator wires these entries into that registry at merge. No published estimate
+ * The managers block's assumptions, in the format of the assumption registry (engine/assumptions.ts). engine/assumptions.ts lists them with the core's. No published estimate
  * of a first-line manager's effect on win rates, ramp or retention is cited: each is a range that includes
  * no effect.
  */
 import type { Scenario } from '../../scenario.js';
+import type { Assumption } from '../../kernel/assumption.js';
 
-export interface ManagersAssumption {
-  path: string;
-  range: [number, number];
-  why: string;
-  source?: string;
-  when?: (s: Scenario) => boolean;
-  off?: number;
-}
+/** The registry's entry (engine/kernel/assumption.ts). */
+export type ManagersAssumption = Assumption;
 
 const on = (s: Scenario) => !!s.managers;
 

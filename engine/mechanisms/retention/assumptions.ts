@@ -1,20 +1,14 @@
 /**
- * The retention block's assumptions, in the format of the assumption registry (engine/assumptions.ts on the
- * `sobol` branch). The coordinator wires these entries into that registry at merge.
+ * The retention block's assumptions, in the format of the assumption registry (engine/assumptions.ts). engine/assumptions.ts lists them with the core's.
  *
  * No published estimate of how a sales rep's quit rate responds to attainment or to pay relative to the
  * market is cited here, so every slope is an assumption with a range that includes no effect at all.
  */
 import type { Scenario } from '../../scenario.js';
+import type { Assumption } from '../../kernel/assumption.js';
 
-export interface RetentionAssumption {
-  path: string;
-  range: [number, number];
-  why: string;
-  source?: string;
-  when?: (s: Scenario) => boolean;
-  off?: number;
-}
+/** The registry's entry (engine/kernel/assumption.ts). */
+export type RetentionAssumption = Assumption;
 
 const on = (s: Scenario) => !!s.retention && !!s.attrition;
 
