@@ -164,26 +164,14 @@ export const view = css`
 `;
 
 /** Right-aligned numeric tables with a left-aligned first column. */
-export const tables = css`
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    font-size: 0.82rem;
-    font-variant-numeric: tabular-nums;
-  }
-  th,
-  td {
-    text-align: right;
-    padding: 0.3rem 0.5rem;
-    border-bottom: 1px solid #eef2f6;
-  }
-  th:first-child,
-  td:first-child {
-    text-align: left;
-  }
-  /* phones: a table.cards shows each row as a card of "label: value" lines (cells carry data-label
-     and wrap their content in one element) */
-  @media (max-width: 700px) {
+/**
+ * Below `maxWidth` px a `table.cards` shows each row as a card of "label: value" lines (cells carry
+ * data-label and wrap their content in one element): phones for most tables, a laptop for wide ones.
+ * @example css`${cardTable(1100)}` // the comparison table's nine columns as cards below 1100 px
+ */
+export function cardTable(maxWidth: number) {
+  return css`
+    @media (max-width: ${maxWidth}px) {
     table.cards thead {
       position: absolute;
       width: 1px;
@@ -215,5 +203,26 @@ export const tables = css`
       color: #4a5a6b;
       font-size: 0.75rem;
     }
+    }
+  `;
+}
+
+export const tables = css`
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 0.82rem;
+    font-variant-numeric: tabular-nums;
   }
+  th,
+  td {
+    text-align: right;
+    padding: 0.3rem 0.5rem;
+    border-bottom: 1px solid #eef2f6;
+  }
+  th:first-child,
+  td:first-child {
+    text-align: left;
+  }
+  ${cardTable(700)}
 `;

@@ -4,7 +4,7 @@
  * its interval, the crossover month and the variance-reduction ratio.
  */
 import { LitElement, html, css } from 'lit';
-import { base, view, tables, COLORS, variantColor } from '../theme.js';
+import { base, view, tables, cardTable, COLORS, variantColor } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
 import type { CompareVariant } from '../api.js';
@@ -111,39 +111,7 @@ export class SimCompare extends LitElement {
         font-size: 0.85rem;
       }
       /* the comparison table has nine columns: as cards below a laptop width, not only on phones */
-      @media (max-width: 1100px) {
-        table.cards thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip: rect(0, 0, 0, 0);
-        }
-        table.cards tr {
-          display: block;
-          border-bottom: 2px solid #dde4ec;
-          padding: 0.3rem 0;
-        }
-        table.cards td,
-        table.cards th {
-          display: grid;
-          grid-template-columns: 45% 1fr;
-          gap: 0.5rem;
-          text-align: left;
-          border: none;
-          padding: 0.2rem 0.3rem;
-        }
-        table.cards td:first-child,
-        table.cards th:first-child {
-          display: block;
-          font-weight: 700;
-        }
-        table.cards [data-label]::before {
-          content: attr(data-label);
-          color: #4a5a6b;
-          font-size: 0.75rem;
-        }
-      }
+      ${cardTable(1100)}
     `,
   ];
 
