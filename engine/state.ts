@@ -7,17 +7,21 @@
  * are indexed 0..nP-1 and their arrays grow by doubling when a trial has more of them than expected.
  */
 import type { Compiled } from './kernel/compiled.js';
-import type { SeatState } from './kernel/state.js';
+import type { CoreSeatState, SeatState } from './kernel/state.js';
 export { CLOSED, SEATED, VACANT, INCUMBENT_START, growPersons, type SeatState } from './kernel/state.js';
+import type { AnySlice, Dims, Same, StateSlices } from './kernel/slice.js';
+import { MECHANISMS } from './mechanisms/registry.js';
 import { createStreams, PURPOSES, GLOBALS } from './random/streams.js';
-import { createLeaderState } from './mechanisms/leadership/leadership.js';
-import { createCustomerState } from './mechanisms/customers/customers.js';
-import { createDemandState } from './mechanisms/demand/demand.js';
-import { createDriftState } from './mechanisms/drift/drift.js';
-import { createCompState } from './mechanisms/compensation/compensation.js';
-import { createRetentionState } from './mechanisms/retention/retention.js';
-import { createResponseState } from './mechanisms/coverageResponse/coverageResponse.js';
-import { createManagerState } from './mechanisms/managers/managers.js';
+
+/** The trial-state fields of every mechanism's slice in the registry. */
+type Slices = StateSlices<typeof MECHANISMS>;
+/**
+ * `SeatState` (what the steps read; each slice.ts adds its fields to it) is exactly the core's part plus the
+ * registry's state slices: a slice.ts missing from the registry, or a registry slice whose fields are not
+ * declared on `SeatState`, fails this line at compile time.
+ */
+const exact: Same<SeatState, CoreSeatState & Slices> = true;
+void exact;
 
 
 /**
@@ -25,6 +29,19 @@ import { createManagerState } from './mechanisms/managers/managers.js';
  * @example // const st = createState(compile(parseScenario(text))); st.N === seatCount
  */
 export function createState(c: Compiled): SeatState {
+  const st = createCore(c);
+  // the one widening: the loop below adds every registry state slice, which is what `Slices` is made of
+  const out = st as CoreSeatState & Slices;
+  const d: Dims = { N: st.N, T: st.T, H: c.H, Y: st.Y };
+  for (const m of MECHANISMS) {
+    const make = 'slice' in m ? (m.slice as AnySlice).state : undefined;
+    if (make) Object.assign(out, make(c, d));
+  }
+  return out;
+}
+
+/** The core's part of the state: seats, persons, territories, programmes, months and the trial's counters. */
+function createCore(c: Compiled): CoreSeatState {
   const N = c.seats;
   const P = c.programmes.length;
   const Y = c.years;
@@ -92,7 +109,6 @@ export function createState(c: Compiled): SeatState {
     cutoff: new Float64Array(P),
     cumRev: new Float64Array(H + 1),
     planCum,
-    leader: createLeaderState(),
     lift: 1,
     dip: 1,
     hazardMult: 1,
@@ -117,15 +133,6 @@ export function createState(c: Compiled): SeatState {
     tWon: 0,
     tStalled: 0,
     tOpen: 0,
-    bookAge: new Int32Array(c.book ? c.book.age0.length : 0),
-    bookOpen: new Int32Array(N),
-    cust: c.customers ? createCustomerState(N, T, H, Y) : null,
-    dem: c.demand ? createDemandState(N, T, c.demand.delay) : null,
-    drift: c.drift ? createDriftState(c.drift) : null,
-    comp: c.comp ? createCompState(N) : null,
-    ret: c.retention ? createRetentionState(N) : null,
-    resp: c.response ? createResponseState() : null,
-    mgr: c.managers ? createManagerState(c.managers, N) : null,
     att: new Float32Array(1024),
     nAtt: 0,
   };

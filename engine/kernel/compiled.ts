@@ -1,26 +1,15 @@
 /**
  * The compiled scenario: flat numbers and typed arrays the trial loop reads without lookups. A type-only
- * module of the kernel: mechanisms import it, `compile.ts` builds it from each mechanism's slice, and it
- * imports only the mechanisms' leaf `types.ts` files (so there is no import cycle).
+ * module of the kernel: mechanisms import it, `compile.ts` builds it from the registry's slices.
  */
 import type { WinRateDist } from '../mechanisms/reps/types.js';
 import type { BinomialTable } from '../random/binomialTable.js';
 import type { LognormalTable } from '../random/lognormalTable.js';
 import type { EmpiricalTable } from '../random/empiricalTable.js';
-import type { TeamParams } from '../mechanisms/team/types.js';
-import type { LeaderParams } from '../mechanisms/leadership/types.js';
-import type { CompiledProgramme } from '../mechanisms/enablement/types.js';
 import type { PlanTargets } from '../mechanisms/coverage/types.js';
-import type { OpenBook } from '../mechanisms/openBook/types.js';
-import type { CompiledCustomers } from '../mechanisms/customers/types.js';
-import type { CompiledDemand } from '../mechanisms/demand/types.js';
-import type { CompiledDrift } from '../mechanisms/drift/types.js';
-import type { CompiledCompensation } from '../mechanisms/compensation/types.js';
-import type { CompiledRetention } from '../mechanisms/retention/types.js';
-import type { CompiledResponse } from '../mechanisms/coverageResponse/types.js';
-import type { CompiledManagers } from '../mechanisms/managers/types.js';
 
-export interface Compiled {
+/** The core's compiled parameters (the reps, the territories, quota and coverage, stalls): what every scenario has. */
+export interface CoreCompiled {
   H: number;
   years: number;
   seats: number;
@@ -44,8 +33,6 @@ export interface Compiled {
   noDecision: number;
   capacity: number;
   steadyStart: boolean;
-  /** the stationary start of the initial seats (initialTeam: steady-state); null = ramped */
-  team: TeamParams | null;
   dealMedian: number;
   dealSigma: number;
   expectedDeal: number;
@@ -54,30 +41,8 @@ export interface Compiled {
   dealSpread: number;
   /** deal sizes as they are (`dealSize: { empirical }`), sampled by inversion; null = lognormal or fixed */
   dealEmpirical: EmpiricalTable | null;
-  /** arrival multiplier of months 1..H (index m - 1), all 1 without a market block */
-  market: Float64Array;
   winRate: WinRateDist;
   hireWinRate: WinRateDist;
-  // hiring
-  hiring: boolean;
-  backfill: boolean;
-  ttfMean: number;
-  ttfSd: number;
-  rampMonths: number;
-  rampCurve: number;
-  onboardingCapacity: number;
-  costPerHire: number;
-  // attrition
-  attrition: boolean;
-  hazard: number;
-  pipelineLoss: number;
-  lowPerf: boolean;
-  lowPerfBelow: number;
-  lowPerfQuarters: number;
-  // leadership
-  leadership: LeaderParams | null;
-  // enablement
-  programmes: CompiledProgramme[];
   // quota & coverage
   quotaAnnual: Float64Array | null;
   rampAdjusted: boolean;
@@ -91,12 +56,6 @@ export interface Compiled {
   escalationCap: number;
   /** the coverage figures (realised win rate, velocity, stalled share, win-rate groups) are recorded */
   coverageFigures: boolean;
-  // selling time (off: hours 0, budget Infinity)
-  sellingTime: boolean;
-  hoursBudget: number;
-  hoursReal: number;
-  hoursPad: number;
-  hoursOpen: number;
   // stalled deals (off: stallAfter 0)
   stalls: boolean;
   /** months open (month-ends survived) after which a real / padded opportunity is stalled */
@@ -115,27 +74,14 @@ export interface Compiled {
   /** month m's (index m - 1) factors on the win rate and on the chance of resolving (resolution.monthInQuarter); null without */
   calWin: Float64Array | null;
   calResolve: Float64Array | null;
-  // costs
-  hasCosts: boolean;
-  repMonthlyCost: number;
-  managerSpan: number | null;
-  managerMonthlyCost: number;
-  leaderSearchCost: number;
-  vacancyMonthlyCost: number;
-  /** the open opportunities at the start (openPipeline); null without */
-  book: OpenBook | null;
-  /** recurring revenue (null: the block is absent and nothing of it runs) */
-  customers: CompiledCustomers | null;
-  /** demand generation (null: the block is absent and nothing of it runs) */
-  demand: CompiledDemand | null;
-  /** markets that move (null: the block is absent and nothing of it runs) */
-  drift: CompiledDrift | null;
-  /** the compensation plan (null: the block is absent and nothing of it runs) */
-  comp: CompiledCompensation | null;
-  /** performance- and pay-dependent voluntary attrition (null: the block is absent) */
-  retention: CompiledRetention | null;
-  /** reps answer a coverage rule by prospecting before padding (null: the block is absent) */
-  response: CompiledResponse | null;
-  /** first-line managers (null: the block is absent) */
-  managers: CompiledManagers | null;
 }
+
+/**
+ * The compiled scenario: the core's parameters and every mechanism's slice. Each mechanism adds its slice's
+ * fields to this interface from its own folder (engine/mechanisms/<name>/slice.ts, by module augmentation),
+ * so this file names no mechanism; engine/compile.ts builds it from the registry's slices and checks, as a
+ * type, that `Compiled` is exactly the core plus the registry's slices (a slice left out of the registry,
+ * or a registry slice that does not declare its fields here, is a type error).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Compiled extends CoreCompiled {}

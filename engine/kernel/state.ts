@@ -1,16 +1,8 @@
 /**
  * The seat state of one trial: a struct of typed arrays that every mechanism's step reads and writes, and
- * the seat statuses. A kernel module: it imports only the mechanisms' leaf `types.ts` files; `state.ts`
- * allocates it (asking each mechanism for its part).
+ * the seat statuses. A kernel module that names no mechanism; `state.ts` allocates it (the core's part,
+ * then each mechanism's slice).
  */
-import type { LeaderState } from '../mechanisms/leadership/types.js';
-import type { CustomerState } from '../mechanisms/customers/types.js';
-import type { DemandState } from '../mechanisms/demand/types.js';
-import type { DriftState } from '../mechanisms/drift/types.js';
-import type { CompState } from '../mechanisms/compensation/types.js';
-import type { RetentionState } from '../mechanisms/retention/types.js';
-import type { ResponseState } from '../mechanisms/coverageResponse/types.js';
-import type { ManagerState } from '../mechanisms/managers/types.js';
 
 /** Seat status: closed (never opened, or not backfilled), held by a rep, or an open requisition. */
 export const CLOSED = 0;
@@ -19,7 +11,8 @@ export const VACANT = 2;
 /** `start` of a seat's initial holder: tenure long enough for every tenure rule. */
 export const INCUMBENT_START = -1_000_000;
 
-export interface SeatState {
+/** The core's part of a trial's state (the seats, persons, territories, programmes, months and counters). */
+export interface CoreSeatState {
   /** seats, enablement programmes, plan years, territories */
   readonly N: number;
   readonly P: number;
@@ -114,7 +107,6 @@ export interface SeatState {
   /** cumulative revenue and plan to the end of month m (index m; 0 = before month 1) */
   cumRev: Float64Array;
   planCum: Float64Array;
-  leader: LeaderState;
 
   // ---- this month's leader effects (set by the leadership step)
   lift: number;
@@ -153,31 +145,20 @@ export interface SeatState {
   tStalled: number;
   tOpen: number;
 
-  // ---- the open book (openPipeline; length 0 without one)
-  /** each export deal's age, -1 once resolved */
-  bookAge: Int32Array;
-  /** the seat's export deals still open */
-  bookOpen: Int32Array;
-
-  // ---- customers (null when the scenario has no customers block)
-  cust: CustomerState | null;
-  /** demand generation (null when the scenario has no demand block) */
-  dem: DemandState | null;
-  /** the trial's drift factors (drift block) */
-  drift: DriftState | null;
-  /** the compensation plan's segments and totals (compensation block) */
-  comp: CompState | null;
-  /** trailing attainment, hazards and exits by group (retention block) */
-  ret: RetentionState | null;
-  /** the coverage response's totals (coverageResponse block) */
-  resp: ResponseState | null;
-  /** the teams' managers (managers block) */
-  mgr: ManagerState | null;
 
   // ---- attainments of the block (person-years with quota), in trial order
   att: Float32Array;
   nAtt: number;
 }
+
+/**
+ * The state of one trial: the core's part and every mechanism's slice. Each mechanism adds its fields from
+ * its own folder (engine/mechanisms/<name>/slice.ts, by module augmentation), so this file names no
+ * mechanism; engine/state.ts allocates it from the registry's slices and checks, as a type, that it is
+ * exactly the core plus the registry's state slices.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SeatState extends CoreSeatState {}
 
 /** Doubles the person arrays (and the scratch that must hold every person). */
 export function growPersons(st: SeatState): void {

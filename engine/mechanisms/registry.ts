@@ -11,6 +11,7 @@
 import type { Scenario } from '../scenario.js';
 import type { PURPOSE, GLOBAL } from '../random/streams.js';
 import type { Columns, CsvColumn } from '../kernel/outputs.js';
+import type { AnySlice } from '../kernel/slice.js';
 import { COLUMNS as repsColumns } from './reps/outputs.js';
 import { COLUMNS as costsColumns } from './costs/outputs.js';
 import { COLUMNS as leadershipColumns } from './leadership/outputs.js';
@@ -25,6 +26,22 @@ import { COLUMNS as compensationColumns } from './compensation/outputs.js';
 import { COLUMNS as retentionColumns } from './retention/outputs.js';
 import { COLUMNS as coverageResponseColumns } from './coverageResponse/outputs.js';
 import { COLUMNS as managersColumns } from './managers/outputs.js';
+import { slice as hiringSlice } from './hiring/slice.js';
+import { slice as attritionSlice } from './attrition/slice.js';
+import { slice as leadershipSlice } from './leadership/slice.js';
+import { slice as enablementSlice } from './enablement/slice.js';
+import { slice as marketSlice } from './market/slice.js';
+import { slice as sellingTimeSlice } from './sellingTime/slice.js';
+import { slice as costsSlice } from './costs/slice.js';
+import { slice as teamSlice } from './team/slice.js';
+import { slice as openBookSlice } from './openBook/slice.js';
+import { slice as customersSlice } from './customers/slice.js';
+import { slice as demandSlice } from './demand/slice.js';
+import { slice as driftSlice } from './drift/slice.js';
+import { slice as compensationSlice } from './compensation/slice.js';
+import { slice as retentionSlice } from './retention/slice.js';
+import { slice as coverageResponseSlice } from './coverageResponse/slice.js';
+import { slice as managersSlice } from './managers/slice.js';
 import { coverageSummary } from './coverage/summary.js';
 import { customersSummary, CSV as customersCsv } from './customers/summary.js';
 import { demandSummary, CSV as demandCsv } from './demand/summary.js';
@@ -59,31 +76,36 @@ export interface Mechanism {
    * section is there, and how it is built from the trial results; `always`: the field is null when the
    * section is not there (else it is absent); `csv`: the columns it adds to `salesim run --csv`
    */
+  /**
+   * its slices (engine/mechanisms/<name>/slice.ts): its compiled parameters, the random streams it seeds and
+   * its part of the trial state; engine/compile.ts and engine/state.ts assemble them after the core's
+   */
+  readonly slice?: AnySlice;
   readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[] };
 }
 
 /** The mechanisms in month order. Adding one: its folder, and one line here. */
 export const MECHANISMS = [
   { name: 'reps', label: 'reps (the core: arrivals, resolutions, deal sizes, persons)', blocks: ['reps'], on: () => true, purposes: ['attributes', 'initial', 'arrivals', 'resolutions', 'deals'], globals: ['tiers'], steps: '4, 6, 10', columns: repsColumns },
-  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, purposes: ['fill'], globals: [], steps: '1', columns: hiringColumns },
-  { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, purposes: [], globals: ['leader'], steps: '2, 9', columns: leadershipColumns },
-  { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, purposes: [], globals: ['managers'], steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)) } },
-  { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, purposes: ['adoption'], globals: [], steps: '2, 3, 7', columns: {} },
-  { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, purposes: ['demand'], globals: ['demand'], steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv } },
+  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, purposes: ['fill'], globals: [], steps: '1', columns: hiringColumns, slice: hiringSlice },
+  { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, purposes: [], globals: ['leader'], steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice },
+  { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, purposes: [], globals: ['managers'], steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)) }, slice: managersSlice },
+  { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, purposes: ['adoption'], globals: [], steps: '2, 3, 7', columns: {}, slice: enablementSlice },
+  { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, purposes: ['demand'], globals: ['demand'], steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv }, slice: demandSlice },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, purposes: [], globals: [], steps: '3', columns: territoriesColumns },
-  { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, purposes: [], globals: [], steps: '4', columns: {} },
-  { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, purposes: [], globals: ['drift'], steps: '3, 6', columns: {} },
-  { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, purposes: [], globals: [], steps: '4, 6', columns: {} },
+  { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, purposes: [], globals: [], steps: '4', columns: {}, slice: marketSlice },
+  { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, purposes: [], globals: ['drift'], steps: '3, 6', columns: {}, slice: driftSlice },
+  { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, purposes: [], globals: [], steps: '4, 6', columns: {}, slice: sellingTimeSlice },
   { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', purposes: ['padding'], globals: [], steps: '5, 7, 10', columns: coverageColumns, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true } },
-  { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, purposes: ['response'], globals: [], steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src) } },
+  { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, purposes: ['response'], globals: [], steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src) }, slice: coverageResponseSlice },
   { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, purposes: [], globals: [], steps: '5, 6, 8, 10', columns: stallsColumns },
-  { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, purposes: ['book'], globals: [], steps: '6', columns: {} },
-  { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, purposes: ['customers', 'referrals'], globals: ['customers'], steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv } },
-  { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, purposes: ['exits'], globals: [], steps: '8', columns: attritionColumns },
-  { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, purposes: [], globals: [], steps: '7, 8', columns: retentionColumns, summary: { key: 'retention', when: (s) => !!s.retention && s.attrition !== null, build: (_s: Scenario, src: SectionSource<typeof retentionSummary>) => retentionSummary(src) } },
-  { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, purposes: ['team'], globals: [], steps: 'trial start', columns: {} },
-  { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, purposes: [], globals: [], steps: '7', columns: compensationColumns, summary: { key: 'compensation', when: (s) => !!s.compensation, build: (s: Scenario, src: CompSource) => compensationSummary(src, s.compensation!.cap !== null) } },
-  { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, purposes: [], globals: [], steps: '1, 7, 9, 10', columns: costsColumns },
+  { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, purposes: ['book'], globals: [], steps: '6', columns: {}, slice: openBookSlice },
+  { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, purposes: ['customers', 'referrals'], globals: ['customers'], steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv }, slice: customersSlice },
+  { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, purposes: ['exits'], globals: [], steps: '8', columns: attritionColumns, slice: attritionSlice },
+  { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, purposes: [], globals: [], steps: '7, 8', columns: retentionColumns, summary: { key: 'retention', when: (s) => !!s.retention && s.attrition !== null, build: (_s: Scenario, src: SectionSource<typeof retentionSummary>) => retentionSummary(src) }, slice: retentionSlice },
+  { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, purposes: ['team'], globals: [], steps: 'trial start', columns: {}, slice: teamSlice },
+  { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, purposes: [], globals: [], steps: '7', columns: compensationColumns, summary: { key: 'compensation', when: (s) => !!s.compensation, build: (s: Scenario, src: CompSource) => compensationSummary(src, s.compensation!.cap !== null) }, slice: compensationSlice },
+  { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, purposes: [], globals: [], steps: '1, 7, 9, 10', columns: costsColumns, slice: costsSlice },
   { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, purposes: [], globals: [], steps: 'before the trial (its own scenario per trial)', columns: {} },
 ] as const satisfies readonly Mechanism[];
 

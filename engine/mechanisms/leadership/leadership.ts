@@ -16,9 +16,7 @@ export type { LeaderParams, LeaderState } from './types.js';
 
 
 
-export function createLeaderState(): LeaderState {
-  return { start: 0, exit: Infinity, changes: 0, lost: 0, lastExitMonth: -1e9 };
-}
+export { createLeaderState } from './compile.js';
 
 /** Starts a trial: the incumbent's elapsed and remaining tenure from the equilibrium residual. */
 export function leaderInit(L: LeaderState, p: LeaderParams, S: Int32Array, stream: number): void {
