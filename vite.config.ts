@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { blockDefaults } from './engine/blockDefaults.js';
 
 export default defineConfig({
+  // the engine's block defaults, as playground/vite.config.ts embeds them in the page (playground/src/schemaDefaults.ts)
+  define: { __SALESIM_BLOCK_DEFAULTS__: JSON.stringify(blockDefaults()) },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

@@ -11,6 +11,7 @@ export * from './scenario.js';
 export { MAX_DEPTH, MAX_TEXT_CHARS, jsonTextDepth, yamlTextDepth, valueDepth } from './textLimits.js';
 export * from './types.js';
 export { simulate, runTrials, type SimulateOptions } from './simulate.js';
+export { blockDefaults, type BlockDefaults } from './blockDefaults.js';
 export { simulateEach, type ScenarioRuns } from './simulateEach.js';
 export { mergeResults, sliceResults, allocateResults, resultArrays } from './results.js';
 export { summarize, type SummarizeOptions } from './summarize.js';

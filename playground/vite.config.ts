@@ -10,6 +10,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+// build time, in Node: the engine's block defaults are embedded in the page (playground/src/schemaDefaults.ts)
+import { blockDefaults } from '../engine/index.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -31,6 +33,7 @@ export default defineConfig(({ mode }) => {
   return {
     root,
     base: './',
+    define: { __SALESIM_BLOCK_DEFAULTS__: JSON.stringify(blockDefaults()) },
     plugins: isStatic ? [browserClient()] : [],
     build: {
       outDir: isStatic ? join(root, '..', 'dist', 'static') : 'dist',

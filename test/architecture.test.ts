@@ -7,13 +7,16 @@
  * - playground/ imports from engine/ only with `import type` / `export type` (no engine code in the
  *   page's bundle) and nothing from parallel/, server/, cli/ or bench/; the one exception is the static
  *   build's Web Worker entries (`playground/src/worker/*.worker.ts`, issue 31), which run the engine in
- *   the browser and may import its values, from its public entry point engine/index.ts only;
+ *   the browser and may import its values, from its public entry point engine/index.ts only, and the build
+ *   configuration (`playground/vite.config.ts`, Node at build time), which embeds the engine's block defaults;
  * - cli/, server/ and parallel/ import the engine only through its public entry point, engine/index.ts;
  * - a mechanism folder (engine/mechanisms/<name>/) imports only its own files, the kernel (engine/kernel/),
  *   the random and stats helpers, and the scenario, result and column types (`import type`), never another
  *   mechanism (the imports that still do are listed below, each with its reason, and may only shrink);
  * - the engine has no import cycle, type-only imports included;
- * - every mechanism folder is one entry of engine/mechanisms/registry.ts, and every entry has a folder.
+ * - every mechanism folder is one entry of engine/mechanisms/registry.ts, and every entry has a folder;
+ * - a mechanism's block is named outside its folder and the registry only in the listed files (each with
+ *   its reason; bench/mechanismReach.ts measures it), and the older mechanisms' reach may only shrink.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -22,6 +25,7 @@ import { build } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { MECHANISMS } from '../engine/mechanisms/registry.js';
+import { mechanismReach, names } from '../bench/mechanismReach.js';
 
 const root = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -122,6 +126,9 @@ const engineRule: Rule = (file, ref) => {
 /** A Web Worker entry of the static build (issue 31): the only playground files that may run engine code. */
 const isWorkerEntry = (file: string) => /^playground\/src\/worker\/[^/]+\.worker\.ts$/.test(relative(root, file).split(sep).join('/'));
 
+/** The playground's build configuration: it runs in Node at build time, never in the page (it embeds the engine's block defaults). */
+const isBuildConfig = (file: string) => relative(root, file).split(sep).join('/') === 'playground/vite.config.ts';
+
 /**
  * Browser code: engine types only, no engine code in the page's bundle; nothing from the Node side.
  * Worker entries may import engine values, through engine/index.ts only.
@@ -129,7 +136,7 @@ const isWorkerEntry = (file: string) => /^playground\/src\/worker\/[^/]+\.worker
 const playgroundRule: Rule = (file, ref) => {
   const t = target(file, ref.spec);
   if (t && topFolder(t) === 'engine' && !ref.typeOnly) {
-    if (isWorkerEntry(file) && t === 'engine/index.ts') return null;
+    if ((isWorkerEntry(file) || isBuildConfig(file)) && t === 'engine/index.ts') return null;
     if (isWorkerEntry(file)) return `imports '${ref.spec}', not the engine's public entry point engine/index.ts`;
     return `imports '${ref.spec}' from engine/ without 'import type' (engine code would enter the bundle; only playground/src/worker/*.worker.ts may run the engine)`;
   }
@@ -187,6 +194,49 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/scenario.ts': 'uncertain inputs re-parse the scenario per trial',
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/uncertainty/design.ts': 'the Latin hypercube design',
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/uncertainty/resolve.ts': 'a drawn value set at its path',
+};
+
+/**
+ * Files that may name any mechanism's block outside its folder, and why (issue 29: "at most a handful").
+ * Compile and state are not among them: each mechanism's slice.ts adds its fields (engine/kernel/slice.ts).
+ */
+const REACH_EXCEPTIONS: Record<string, string> = {
+  'engine/simulate.ts': 'the month loop names each step, in order, on one screen (the one listed exception of the design)',
+  'engine/scenarioSchema.ts': "the scenario's zod object lists each block under its literal key (typed keys; the registry imports the Scenario type, so the schema cannot import the registry without an import cycle)",
+  'engine/assumptions.ts': "the list of the mechanisms' assumptions.ts files (could move to the registry line)",
+  'engine/types.ts': "the public API re-exports each Summary section's type by its name",
+  'engine/results.ts': "the result layout's per-block flags (which columns have width)",
+};
+
+/** Further files that name a block of one of the mechanisms built as modules, and why. */
+const MODULE_REACH: Record<string, Record<string, string>> = {
+  drift: { 'cli/commands/synth.ts': "a CLI option of synthetic history called --drift (its own walk of the opportunity rate, not the block)" },
+  compensation: { 'engine/mechanisms/retention/retention.ts': "retention's pay lever defaults to the compensation plan's OTE" },
+  retention: {},
+  coverageResponse: {},
+  managers: {
+    'engine/mechanisms/costs/costs.ts': "a manager's cost per team of the managers block's span",
+    'engine/mechanisms/costs/slice.ts': "the managers block's span replaces costs.managerSpan",
+    'server/api-schemas.ts': "the HTTP API's Summary schema documents the managers section",
+    'engine/kernel/outputs.ts': "the cost breakdown's 'managers' line (the costs block's item, older than the managers block)",
+  },
+  market: {
+    'engine/calibrate/backtest.ts': 'calibration fits the seasonality (calibration of a mechanism not yet in its folder)',
+    'engine/calibrate/calibrate.ts': 'calibration fits the seasonality',
+    'engine/calibrate/synthesize.ts': 'synthetic history reproduces the seasonality',
+    'engine/forecast/setup.ts': 'a forecast sets the calendar start',
+    'engine/mechanisms/coverageResponse/coverageResponse.ts': "the response's extra prospecting follows the month's market factor",
+    'engine/runnable.ts': 'the runnable check bounds the arrival rate by the largest seasonal factor',
+    'engine/scenario.ts': 'the MarketSpec type the parser exports',
+    'engine/work.ts': "the work estimate's arrival rate",
+    'parallel/forecast.ts': 'a forecast sets the calendar start',
+  },
+};
+
+/** The reach of the other mechanisms (files, as measured when the slices landed): it may only shrink. */
+const REACH_BUDGET: Record<string, number> = {
+  reps: 26, hiring: 19, leadership: 8, enablement: 5, demand: 11, territories: 18, sellingTime: 9, coverage: 26, stalls: 12,
+  openBook: 7, customers: 20, attrition: 10, team: 5, costs: 6, uncertainty: 19,
 };
 
 /** The strongly connected components (more than one file, or a file importing itself) of an import graph. */
@@ -316,8 +366,8 @@ describe('the dependency rule', () => {
     const withEngineValues = sources('playground').filter((f) =>
       importsOf(f, readFileSync(f, 'utf8')).some((r) => !r.typeOnly && target(f, r.spec)?.startsWith('engine/')),
     );
-    expect(withEngineValues.map((f) => relative(root, f).split(sep).join('/'))).toEqual(['playground/src/worker/engine.worker.ts']);
-    expect(withEngineValues.every(isWorkerEntry)).toBe(true);
+    expect(withEngineValues.map((f) => relative(root, f).split(sep).join('/'))).toEqual(['playground/src/worker/engine.worker.ts', 'playground/vite.config.ts']);
+    expect(withEngineValues.every((f) => isWorkerEntry(f) || isBuildConfig(f))).toBe(true);
   });
 
   it('cli/, server/ and parallel/ import the engine only through engine/index.ts', () => {
@@ -374,6 +424,20 @@ describe('mechanisms as modules', () => {
     const g = engineGraph();
     expect(g.size).toBeGreaterThan(100);
     expect(cycles(g)).toEqual([]);
+  });
+
+  it("a mechanism's block is named outside its folder and the registry only in the listed files (the older ones' reach may only shrink)", () => {
+    expect(names("const a = s.drift; // s.hiring", 'x', ['hiring'])).toBe(false);
+    expect(names("if (sc?.hiring) f('hiring')", 'x', ['hiring'])).toBe(true);
+    expect(names("import { y } from '../mechanisms/x/y.js';", 'x', [])).toBe(true);
+    const reach = mechanismReach();
+    expect(Object.keys(reach).sort()).toEqual([...Object.keys(MODULE_REACH), ...Object.keys(REACH_BUDGET)].sort());
+    for (const [name, own] of Object.entries(MODULE_REACH)) {
+      const allowed = { ...REACH_EXCEPTIONS, ...own };
+      expect({ name, outside: reach[name].filter((f) => !(f in allowed)) }).toEqual({ name, outside: [] });
+      expect({ name, stale: Object.keys(own).filter((f) => !reach[name].includes(f)) }).toEqual({ name, stale: [] });
+    }
+    for (const [name, budget] of Object.entries(REACH_BUDGET)) expect({ name, files: reach[name].length }).toEqual({ name, files: Math.min(budget, reach[name].length) });
   });
 
   it('every mechanism folder is one registry entry, and every entry has a folder', () => {

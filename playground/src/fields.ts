@@ -4,6 +4,7 @@
  * Ranges bound the sliders only; the number field accepts anything and the server validates it.
  */
 import type { Unit } from './format.js';
+import { schemaDefaults } from './schemaDefaults.js';
 
 export interface FieldSpec {
   /** path relative to the block (or list item) that holds it */
@@ -126,7 +127,8 @@ export const SECTIONS: SectionSpec[] = [
     id: 'hiring',
     title: 'Hiring & ramp',
     block: 'hiring',
-    defaults: { plan: [], backfill: true, timeToFillMonths: 2, ramp: { months: 5, curve: 'linear' }, onboardingCapacityPerMonth: null, newHireWinRate: null, costPerHire: 0 },
+    // the schema's defaults (engine/mechanisms/hiring/schema.ts)
+    defaults: schemaDefaults('hiring'),
     fields: [
       { key: 'backfill', label: 'Backfill departures', kind: 'bool' },
       { key: 'timeToFillMonths', label: 'Time to fill', kind: 'timeToFill' },
@@ -169,7 +171,7 @@ export const SECTIONS: SectionSpec[] = [
     block: 'retention',
     requires: ['attrition', 'quota'],
     // the schema's defaults (engine/mechanisms/retention/schema.ts), every field set
-    defaults: { attainmentSlope: -1, paySlope: -3, payLevel: 1, variableShare: null, marketPremium: 0.5, ote: null, raise: null },
+    defaults: schemaDefaults('retention'),
     help: 'Voluntary exits depend on trailing attainment and on pay against the market (logistic in both); annual attrition is the rate at quota and market pay. The slopes and the market premium are assumptions, not measured: no source gives their size (assumed ranges: attainment slope -2 to 0, pay slope -5 to -1, market premium 0.25 to 1; 0 switches a slope off).',
     fields: [
       { key: 'attainmentSlope', label: 'Exit log-odds per unit of attainment', kind: 'number', unit: 'none', min: -10, max: 10, step: 0.1, help: 'negative: top performers stay more, low performers leave more (assumed range -2 to 0)' },
@@ -224,7 +226,7 @@ export const SECTIONS: SectionSpec[] = [
     title: 'Managers',
     block: 'managers',
     // the schema's defaults (engine/mechanisms/managers/schema.ts), every field set
-    defaults: { span: 8, quality: { mean: 0.5, sd: 0.15 }, referenceSpan: 6, winRateLift: 0.1, rampSpeedup: 0.25, poorManagerAttrition: 1.3, goodManagerAttrition: 0.8, annualExitRate: 0.2, vacancyMonths: 2, disruption: { months: 3, attritionMultiplier: 1.3 } },
+    defaults: schemaDefaults('managers'),
     help: 'First-line managers: span and quality move coaching (win rate, ramp) and who stays; a manager’s exit disrupts the team. Every effect size here is an assumption, not measured (assumed ranges: win-rate lift 0-20%, ramp speed-up 0-50%, exit multiplier 1-1.6 under a poor manager and 0.6-1 under a good one).',
     fields: [
       { key: 'span', label: 'Reps per manager', kind: 'number', unit: 'count', min: 1, max: 30, step: 1 },
@@ -272,7 +274,8 @@ export const SECTIONS: SectionSpec[] = [
     id: 'quota',
     title: 'Quota & plan',
     block: 'quota',
-    defaults: { method: 'flat', annualPerRep: 900000, rampAdjusted: true, plan: null },
+    // the schema's defaults, with a quota to start from (the schema has none: it is the user's)
+    defaults: schemaDefaults('quota', { annualPerRep: 900000 }),
     fields: [
       { key: 'method', label: 'Quota method', kind: 'select', options: ['flat', 'potential', 'none'] },
       { key: 'annualPerRep', label: 'Annual quota / rep', kind: 'number', unit: 'usd', min: 0, max: 3_000_000, step: 10_000, nullable: { label: 'none', default: 900000 } },
@@ -310,7 +313,7 @@ export const SECTIONS: SectionSpec[] = [
     block: 'coverageResponse',
     requires: ['coverage', 'sellingTime'],
     // the schema's defaults (engine/mechanisms/coverageResponse/schema.ts)
-    defaults: { prospectShare: 0.5, maxShareOfWorkHours: 0.5 },
+    defaults: schemaDefaults('coverageResponse'),
     help: 'Below the required multiple a rep first prospects for real (hours taken from working deals), and pads only the rest. The split is an assumption, not observed (assumed range 0-100%; 0 is the pad-only model).',
     fields: [pct('prospectShare', 'Shortfall covered by prospecting'), pct('maxShareOfWorkHours', 'Most of deal-working hours diverted')],
   },
@@ -331,7 +334,8 @@ export const SECTIONS: SectionSpec[] = [
     id: 'stalls',
     title: 'Stalled deals',
     block: 'stalls',
-    defaults: { afterCycles: 2, paddedAfterCycles: 1, resolveMultiplier: 0.5, noDecisionRate: 0.6 },
+    // the schema's defaults (engine/mechanisms/stalls/schema.ts)
+    defaults: schemaDefaults('stalls'),
     help: 'A deal open longer than a few sales cycles stalls: it resolves slower and more often in no decision.',
     fields: [
       { key: 'afterCycles', label: 'Stalls after (cycles)', kind: 'number', unit: 'none', min: 0.5, max: 6, step: 0.5 },

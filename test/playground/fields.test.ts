@@ -107,3 +107,47 @@ describe('editor coverage of the scenario format', () => {
     expect(range('drift.dealSize.change')[0]).toBe(-range('drift.dealSize.change')[1]);
   });
 });
+
+describe('block defaults come from the engine schema, not a copy', () => {
+  it("the embedded defaults are the engine's (read from the zod schemas)", async () => {
+    const { SCHEMA_DEFAULTS } = await import('../../playground/src/schemaDefaults.js');
+    const { blockDefaults } = await import('../../engine/index.js');
+    expect(SCHEMA_DEFAULTS).toEqual(blockDefaults());
+    // a default read from a schema, not typed in: retention's pay slope (engine/mechanisms/retention/schema.ts)
+    expect(SCHEMA_DEFAULTS.retention.paySlope).toBe(-3);
+  });
+
+  it("each section's starting values keep the schema's default wherever the schema has one (or are listed as the editor's own)", async () => {
+    const { blockDefaults } = await import('../../engine/index.js');
+    const D = blockDefaults();
+    /** starting values the editor chooses over the schema's, each with why */
+    const OWN: Record<string, string> = {
+      'quota.annualPerRep': 'the schema has no quota (the user states it); the editor starts from a typical one',
+      'coverage.policy': 'switching coverage on means a policy: the editor starts from global',
+      'sellingTime.hoursPerMonth': 'the schema default is unlimited hours; switching the block on means a budget',
+      'sellingTime.hoursPerOpenOpportunityPerMonth': 'the editor starts from a typical upkeep of an open deal',
+      'customers.churnDecided': 'the editor starts from annual contracts (SaaS Capital 2023)',
+      'customers.annualExpansion': 'the editor starts from the SaaS Capital 2023 median (NRR 103%)',
+      'leadership.vacancyMonths': 'the schema default (no vacancy) leaves the block little to show; the editor starts from a search of a few months',
+      'demand.costPerLead': 'the schema default (free leads) hides the cost side; the editor starts from a priced lead',
+      'costs.repAnnualCost': 'the schema default is no cost (the block off in effect); switching it on means stating costs',
+      'costs.managerSpan': 'likewise: the editor starts with managers costed',
+      'costs.managerAnnualCost': 'likewise',
+      'costs.leaderSearchCost': 'likewise',
+    };
+    const differs: string[] = [];
+    let compared = 0;
+    for (const s of SECTIONS) {
+      if (!s.block || !s.defaults || typeof s.defaults !== 'object' || Array.isArray(s.defaults) || !D[s.block]) continue;
+      for (const [k, v] of Object.entries(s.defaults as Record<string, unknown>)) {
+        if (!(k in D[s.block])) continue;
+        compared++;
+        if (JSON.stringify(v) !== JSON.stringify(D[s.block][k]) && !(`${s.block}.${k}` in OWN)) differs.push(`${s.block}.${k}: editor ${JSON.stringify(v)}, schema ${JSON.stringify(D[s.block][k])}`);
+      }
+    }
+    expect(differs).toEqual([]);
+    expect(compared).toBeGreaterThan(30);
+    // the sections that take the schema's defaults wholesale
+    for (const block of ['hiring', 'retention', 'managers', 'coverageResponse', 'stalls']) expect(SECTIONS.find((s) => s.block === block)!.defaults).toEqual(D[block]);
+  });
+});
