@@ -14,7 +14,8 @@
  * between this row and the issue's ~22M is the per-seat streams (one generator held in locals instead: ~21M
  * here) and the machine.
  */
-import { createStreams, nextU, seedTrialStreams, PURPOSE, PURPOSES } from '../engine/random/streams.js';
+import { createStreams, nextU, seedTrialStreams, PURPOSES } from '../engine/random/streams.js';
+import { PURPOSE } from '../engine/mechanisms/registry.js';
 import { trialKey } from '../engine/random/trialKey.js';
 import { binomial, binomialInverse } from '../engine/random/binomial.js';
 import { poissonInverse } from '../engine/random/poisson.js';

@@ -12,7 +12,7 @@ import { planTargets, repAnnualQuota, COVERAGE } from './mechanisms/coverage/pol
 import { expectedDealSize } from './mechanisms/reps/pipeline.js';
 import { createBinomialTable } from './random/binomialTable.js';
 import { createLognormalTable } from './random/lognormalTable.js';
-import { GLOBAL, PURPOSE } from './random/streams.js';
+import { GLOBAL, PURPOSE } from './mechanisms/registry.js';
 import { createEmpiricalTable } from './random/empiricalTable.js';
 
 

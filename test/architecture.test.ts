@@ -24,7 +24,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { MECHANISMS } from '../engine/mechanisms/registry.js';
+import { MECHANISMS, PURPOSE, GLOBAL, collectStreams } from '../engine/mechanisms/registry.js';
 import { mechanismReach, names } from '../bench/mechanismReach.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -185,6 +185,8 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'engine/mechanisms/reps/pipeline.ts -> engine/mechanisms/sellingTime/sellingTime.ts': 'win rates diluted by the hours left',
   'engine/mechanisms/reps/pipeline.ts -> engine/mechanisms/customers/customers.ts': 'won deals recorded as customers',
   'engine/mechanisms/reps/reps.ts -> engine/mechanisms/enablement/enablement.ts': 'a new holder enrols and takes the programmes\' effects',
+  'engine/mechanisms/reps/reps.ts -> engine/mechanisms/enablement/streams.ts': "a new holder's adoption draws come from enablement's stream (the same crossing as the line above)",
+  'engine/mechanisms/team/team.ts -> engine/mechanisms/reps/streams.ts': "the starting holders draw from the core's attributes and initial-pipeline streams, as the core draws holders (the same crossing as team.ts -> reps.ts)",
   'engine/mechanisms/team/record.ts -> engine/mechanisms/reps/reps.ts': 'a track record updates the win-rate prior (WinRateDist)',
   'engine/mechanisms/team/record.ts -> engine/calibrate/special.ts': 'logBeta (a special function that belongs in stats/)',
   'engine/mechanisms/team/team.ts -> engine/mechanisms/reps/reps.ts': 'the starting holders are drawn as the core draws holders',
@@ -438,6 +440,17 @@ describe('mechanisms as modules', () => {
       expect({ name, stale: Object.keys(own).filter((f) => !reach[name].includes(f)) }).toEqual({ name, stale: [] });
     }
     for (const [name, budget] of Object.entries(REACH_BUDGET)) expect({ name, files: reach[name].length }).toEqual({ name, files: Math.min(budget, reach[name].length) });
+  });
+
+  it('every random stream is declared by one mechanism, with the ids it always had (so every draw is unchanged)', () => {
+    // the ids before the streams moved into the mechanisms' folders (engine/random/streams.ts until issue 29's slices)
+    expect({ ...PURPOSE }).toEqual({ attributes: 0, initial: 1, arrivals: 2, resolutions: 3, deals: 4, exits: 5, fill: 6, padding: 7, adoption: 8, customers: 9, referrals: 10, team: 11, demand: 12, book: 13, response: 14 });
+    expect({ ...GLOBAL }).toEqual({ leader: 0, tiers: 1, customers: 2, demand: 3, drift: 4, managers: 5 });
+    const s = (PURPOSE: Record<string, number>) => ({ PURPOSE, GLOBAL: {} });
+    expect(() => collectStreams([{ name: 'a', streams: s({ x: 0 }) }, { name: 'b', streams: s({ y: 0 }) }], 'PURPOSE', 1)).toThrow('PURPOSE id 0 of b.y is already a.x');
+    expect(() => collectStreams([{ name: 'a', streams: s({ x: 0 }) }, { name: 'b', streams: s({ x: 1 }) }], 'PURPOSE', 2)).toThrow('PURPOSE.x is declared twice');
+    expect(() => collectStreams([{ name: 'a', streams: s({ x: 1 }) }], 'PURPOSE', 1)).toThrow('must be an integer in 0..0');
+    expect(() => collectStreams([{ name: 'a', streams: s({ x: 1 }) }], 'PURPOSE', 2)).toThrow('ids 0 are declared by no mechanism');
   });
 
   it('every mechanism folder is one registry entry, and every entry has a folder', () => {

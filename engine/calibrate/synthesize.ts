@@ -20,7 +20,8 @@
 import { InputError, issue } from '../errors.js';
 import { parseScenario, type Scenario } from '../scenario.js';
 import { compile } from '../compile.js';
-import { createStreams, globalStream, nextU, seedStream, seedTrialStreams, GLOBAL, GLOBALS, PURPOSE, PURPOSES } from '../random/streams.js';
+import { createStreams, globalStream, nextU, seedStream, seedTrialStreams, GLOBALS, PURPOSES } from '../random/streams.js';
+import { GLOBAL, PURPOSE } from '../mechanisms/registry.js';
 import { trialKey } from '../random/trialKey.js';
 import { poisson } from '../random/poisson.js';
 import { lognormal } from '../random/lognormal.js';

@@ -1,17 +1,31 @@
 /**
  * The mechanisms, in the order their steps first run in a month (docs/design.md, "The month"). Each lives
  * in its own folder, engine/mechanisms/<name>/: its scenario block (schema.ts), its compiled parameters
- * and state types (types.ts), its steps, and its tests under test/engine/mechanisms/<name>/.
+ * and state types (types.ts), its random streams (streams.ts), its compile and state slices (slice.ts),
+ * its steps, and its tests under test/engine/mechanisms/<name>/.
  *
  * This list is what the rest of the engine iterates over where it needs "every mechanism": the
  * architecture test checks that each folder is listed here (and each entry has a folder), and synthetic
  * history warns for every mechanism that is on and that it does not reproduce; TrialResults, the result
- * widths and the Summary's column lists derive from the mechanisms' `columns`.
+ * widths and the Summary's column lists derive from the mechanisms' `columns`; Compiled and SeatState are the
+ * core plus the `slice`s (engine/compile.ts, engine/state.ts); the stream ids are collected here (PURPOSE, GLOBAL).
  */
 import type { Scenario } from '../scenario.js';
-import type { PURPOSE, GLOBAL } from '../random/streams.js';
+import { PURPOSES, GLOBALS } from '../random/streams.js';
 import type { Columns, CsvColumn } from '../kernel/outputs.js';
-import type { AnySlice } from '../kernel/slice.js';
+import type { AnySlice, Intersect } from '../kernel/slice.js';
+import * as repsStreams from './reps/streams.js';
+import * as hiringStreams from './hiring/streams.js';
+import * as attritionStreams from './attrition/streams.js';
+import * as enablementStreams from './enablement/streams.js';
+import * as customersStreams from './customers/streams.js';
+import * as teamStreams from './team/streams.js';
+import * as demandStreams from './demand/streams.js';
+import * as openBookStreams from './openBook/streams.js';
+import * as coverageResponseStreams from './coverageResponse/streams.js';
+import * as leadershipStreams from './leadership/streams.js';
+import * as driftStreams from './drift/streams.js';
+import * as managersStreams from './managers/streams.js';
 import { COLUMNS as repsColumns } from './reps/outputs.js';
 import { COLUMNS as costsColumns } from './costs/outputs.js';
 import { COLUMNS as leadershipColumns } from './leadership/outputs.js';
@@ -64,9 +78,11 @@ export interface Mechanism {
   readonly blocks: readonly string[];
   /** whether it runs for a resolved scenario (the core always does) */
   readonly on: (s: Scenario) => boolean;
-  /** the seat-stream purposes and trial-level streams it draws from (streams are keyed by seed, trial, seat, purpose) */
-  readonly purposes: readonly (keyof typeof PURPOSE)[];
-  readonly globals: readonly (keyof typeof GLOBAL)[];
+  /**
+   * the random streams it declares (engine/mechanisms/<name>/streams.ts): seat-stream purposes and
+   * trial-level streams by name, with their fixed ids (streams are keyed by seed, trial, seat, purpose)
+   */
+  readonly streams?: { readonly PURPOSE: Readonly<Record<string, number>>; readonly GLOBAL: Readonly<Record<string, number>> };
   /** its place in the month (docs/design.md, "The month") */
   readonly steps: string;
   /** the per-trial result columns it writes (engine/mechanisms/<name>/outputs.ts) */
@@ -86,27 +102,27 @@ export interface Mechanism {
 
 /** The mechanisms in month order. Adding one: its folder, and one line here. */
 export const MECHANISMS = [
-  { name: 'reps', label: 'reps (the core: arrivals, resolutions, deal sizes, persons)', blocks: ['reps'], on: () => true, purposes: ['attributes', 'initial', 'arrivals', 'resolutions', 'deals'], globals: ['tiers'], steps: '4, 6, 10', columns: repsColumns },
-  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, purposes: ['fill'], globals: [], steps: '1', columns: hiringColumns, slice: hiringSlice },
-  { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, purposes: [], globals: ['leader'], steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice },
-  { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, purposes: [], globals: ['managers'], steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)) }, slice: managersSlice },
-  { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, purposes: ['adoption'], globals: [], steps: '2, 3, 7', columns: {}, slice: enablementSlice },
-  { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, purposes: ['demand'], globals: ['demand'], steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv }, slice: demandSlice },
-  { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, purposes: [], globals: [], steps: '3', columns: territoriesColumns },
-  { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, purposes: [], globals: [], steps: '4', columns: {}, slice: marketSlice },
-  { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, purposes: [], globals: ['drift'], steps: '3, 6', columns: {}, slice: driftSlice },
-  { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, purposes: [], globals: [], steps: '4, 6', columns: {}, slice: sellingTimeSlice },
-  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', purposes: ['padding'], globals: [], steps: '5, 7, 10', columns: coverageColumns, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true } },
-  { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, purposes: ['response'], globals: [], steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src) }, slice: coverageResponseSlice },
-  { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, purposes: [], globals: [], steps: '5, 6, 8, 10', columns: stallsColumns },
-  { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, purposes: ['book'], globals: [], steps: '6', columns: {}, slice: openBookSlice },
-  { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, purposes: ['customers', 'referrals'], globals: ['customers'], steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv }, slice: customersSlice },
-  { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, purposes: ['exits'], globals: [], steps: '8', columns: attritionColumns, slice: attritionSlice },
-  { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, purposes: [], globals: [], steps: '7, 8', columns: retentionColumns, summary: { key: 'retention', when: (s) => !!s.retention && s.attrition !== null, build: (_s: Scenario, src: SectionSource<typeof retentionSummary>) => retentionSummary(src) }, slice: retentionSlice },
-  { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, purposes: ['team'], globals: [], steps: 'trial start', columns: {}, slice: teamSlice },
-  { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, purposes: [], globals: [], steps: '7', columns: compensationColumns, summary: { key: 'compensation', when: (s) => !!s.compensation, build: (s: Scenario, src: CompSource) => compensationSummary(src, s.compensation!.cap !== null) }, slice: compensationSlice },
-  { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, purposes: [], globals: [], steps: '1, 7, 9, 10', columns: costsColumns, slice: costsSlice },
-  { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, purposes: [], globals: [], steps: 'before the trial (its own scenario per trial)', columns: {} },
+  { name: 'reps', label: 'reps (the core: arrivals, resolutions, deal sizes, persons)', blocks: ['reps'], on: () => true, streams: repsStreams, steps: '4, 6, 10', columns: repsColumns },
+  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, streams: hiringStreams, steps: '1', columns: hiringColumns, slice: hiringSlice },
+  { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, streams: leadershipStreams, steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice },
+  { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, streams: managersStreams, steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)) }, slice: managersSlice },
+  { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice },
+  { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, streams: demandStreams, steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv }, slice: demandSlice },
+  { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, steps: '3', columns: territoriesColumns },
+  { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice },
+  { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, streams: driftStreams, steps: '3, 6', columns: {}, slice: driftSlice },
+  { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, steps: '4, 6', columns: {}, slice: sellingTimeSlice },
+  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', steps: '5, 7, 10', columns: coverageColumns, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true } },
+  { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, streams: coverageResponseStreams, steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src) }, slice: coverageResponseSlice },
+  { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, steps: '5, 6, 8, 10', columns: stallsColumns },
+  { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, streams: openBookStreams, steps: '6', columns: {}, slice: openBookSlice },
+  { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, streams: customersStreams, steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv }, slice: customersSlice },
+  { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, streams: attritionStreams, steps: '8', columns: attritionColumns, slice: attritionSlice },
+  { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, steps: '7, 8', columns: retentionColumns, summary: { key: 'retention', when: (s) => !!s.retention && s.attrition !== null, build: (_s: Scenario, src: SectionSource<typeof retentionSummary>) => retentionSummary(src) }, slice: retentionSlice },
+  { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, streams: teamStreams, steps: 'trial start', columns: {}, slice: teamSlice },
+  { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, steps: '7', columns: compensationColumns, summary: { key: 'compensation', when: (s) => !!s.compensation, build: (s: Scenario, src: CompSource) => compensationSummary(src, s.compensation!.cap !== null) }, slice: compensationSlice },
+  { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, steps: '1, 7, 9, 10', columns: costsColumns, slice: costsSlice },
+  { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, steps: 'before the trial (its own scenario per trial)', columns: {} },
 ] as const satisfies readonly Mechanism[];
 
 /** A mechanism's name. */
@@ -123,3 +139,36 @@ type Sectioned = Extract<Entry, { summary: unknown }>;
 export type AlwaysSections = { -readonly [E in Sectioned as E['summary'] extends { always: true } ? E['summary']['key'] : never]: ReturnType<E['summary']['build']> | null };
 /** The mechanisms' Summary sections that are present only when on, by field. */
 export type OptionalSections = { -readonly [E in Sectioned as E['summary'] extends { always: true } ? never : E['summary']['key']]?: ReturnType<E['summary']['build']> };
+
+type Streamed = Extract<Entry, { streams: unknown }>;
+/** Every seat-stream purpose by name, with its id (each declared by one mechanism). */
+export type PurposeIds = Intersect<Streamed extends infer E ? (E extends { streams: { PURPOSE: infer P } } ? P : never) : never>;
+/** Every trial-level stream by name, with its id. */
+export type GlobalIds = Intersect<Streamed extends infer E ? (E extends { streams: { GLOBAL: infer G } } ? G : never) : never>;
+
+/**
+ * The registry's streams of one kind, collected and checked: every name and every id declared once, the ids
+ * exactly 0..count-1 (the stream layout of engine/random/streams.ts has `count` slots; raise it there when a
+ * new id passes it). Throws at load on a clash, so two mechanisms can never share a stream.
+ * @example collectStreams([{ name: 'a', streams: { PURPOSE: { x: 0 }, GLOBAL: {} } }], 'PURPOSE', 1) // { x: 0 }
+ */
+export function collectStreams(ms: readonly Pick<Mechanism, 'name' | 'streams'>[], kind: 'PURPOSE' | 'GLOBAL', count: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  const owner = new Map<number, string>();
+  for (const m of ms) {
+    for (const [key, id] of Object.entries(m.streams?.[kind] ?? {})) {
+      if (key in out) throw new Error(`${kind}.${key} is declared twice (${m.name} and ${owner.get(out[key])})`);
+      if (owner.has(id)) throw new Error(`${kind} id ${id} of ${m.name}.${key} is already ${owner.get(id)}`);
+      if (!Number.isInteger(id) || id < 0 || id >= count) throw new Error(`${kind} id ${id} of ${m.name}.${key} must be an integer in 0..${count - 1} (raise the count in engine/random/streams.ts)`);
+      out[key] = id;
+      owner.set(id, `${m.name}.${key}`);
+    }
+  }
+  if (owner.size !== count) throw new Error(`${kind}: ids ${[...Array(count).keys()].filter((i) => !owner.has(i)).join(', ')} are declared by no mechanism (engine/random/streams.ts counts ${count})`);
+  return out;
+}
+
+/** Every seat-stream purpose's id, by name (collected from the mechanisms' streams.ts). */
+export const PURPOSE = collectStreams(MECHANISMS, 'PURPOSE', PURPOSES) as PurposeIds;
+/** Every trial-level stream's id, by name. */
+export const GLOBAL = collectStreams(MECHANISMS, 'GLOBAL', GLOBALS) as GlobalIds;

@@ -7,58 +7,16 @@
  * shares the seed (common random numbers), and a trial never depends on how trials are chunked.
  */
 
-/** Stream purposes per seat. Adding one appends to the end so existing streams keep their numbers. */
-export const PURPOSE = {
-  /** win rate, tier, deal-size multiplier, adoption draws of each new holder of the seat */
-  attributes: 0,
-  /** the steady-state initial pipeline */
-  initial: 1,
-  /** new opportunities each month */
-  arrivals: 2,
-  /** resolution, no-decision and win counts each month */
-  resolutions: 3,
-  /** won deal sizes */
-  deals: 4,
-  /** voluntary exits and pipeline lost on exit */
-  exits: 5,
-  /** time to fill the seat's requisitions */
-  fill: 6,
-  /** padded opportunities' outcomes */
-  padding: 7,
-  /** enablement adoption of each new holder, one uniform per programme */
-  adoption: 8,
-  /** each customer the seat wins: its churn draw (customers block) */
-  customers: 9,
-  /** referral opportunities: arrivals, resolutions, wins and deal sizes (customers block with referrals) */
-  referrals: 10,
-  /** the seat's stationary start (initialTeam: steady-state): vacant or the holder's tenure */
-  team: 11,
-  /** the seat's marketing-sourced opportunities: its share of its territory's, resolutions, wins and deal sizes (demand block) */
-  demand: 12,
-  /** the open book's deals (openPipeline): resolutions, outcomes and drawn deal sizes */
-  book: 13,
-  /** extra real prospecting in answer to a coverage rule (coverageResponse block) */
-  response: 14,
-} as const;
+/**
+ * Stream purposes per seat: how many slots each seat has. Each mechanism declares the purposes it draws
+ * from, with fixed ids, in its own engine/mechanisms/<name>/streams.ts; the registry collects them and
+ * checks every id is declared once and the ids fill 0..PURPOSES-1 (a new purpose raises this count).
+ */
 export const PURPOSES = 15;
 /** Bit mask of every purpose (for `seedTrialStreams`). */
 export const ALL_PURPOSES = (1 << PURPOSES) - 1;
 
-/** Trial-level streams, stored after the seat streams. */
-export const GLOBAL = {
-  /** sales-leader tenure and vacancy draws */
-  leader: 0,
-  /** permutation of win-rate tiers over the initial seats */
-  tiers: 1,
-  /** the initial customer base (customers block) */
-  customers: 2,
-  /** leads, SDR backlog, qualification, nurture pool, hand-off, routing and saturation (demand block) */
-  demand: 3,
-  /** the market's random walk of win rate, no-decision rate and deal size (drift block with a walk) */
-  drift: 4,
-  /** first-line managers' qualities and exits (managers block) */
-  managers: 5,
-} as const;
+/** Trial-level streams, stored after the seat streams: how many (declared like the purposes, by each mechanism). */
 export const GLOBALS = 6;
 
 const INV_2_32 = 2.3283064365386963e-10;
@@ -138,7 +96,7 @@ export function globalStream(seats: number, which: number): number {
  * Stream ids depend only on (seat, purpose), never on the number of seats, so scenarios that differ in
  * size still share the draws of the seats they have in common. `purposes` (a bit mask, bit p = purpose p)
  * limits seeding to the streams a scenario draws from, and `globals` to the first trial streams it uses
- * (GLOBAL.customers only with a customers or demand block, GLOBAL.demand only with a demand block); skipping unused streams changes no draw.
+ * (each mechanism's slice says which it uses); skipping unused streams changes no draw.
  */
 export function seedTrialStreams(S: Int32Array, seats: number, k0: number, k1: number, purposes = ALL_PURPOSES, globals = GLOBALS): void {
   for (let s = 0; s < seats; s++) {

@@ -4,7 +4,8 @@
  */
 import type { Compiled } from '../../kernel/compiled.js';
 import type { SeatState } from '../../kernel/state.js';
-import { nextU, PURPOSE, PURPOSES } from '../../random/streams.js';
+import { nextU, PURPOSES } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 import { binomial } from '../../random/binomial.js';
 import { loseAged } from '../stalls/stalls.js';
 export { monthlyHazard } from '../../kernel/hazard.js';

@@ -1,7 +1,7 @@
 /** Attrition's slice of the compiled scenario (engine/kernel/slice.ts): the monthly hazard and low-performer exits. */
 import { defineSlice } from '../../kernel/slice.js';
 import { monthlyHazard } from '../../kernel/hazard.js';
-import { PURPOSE } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 
 /** Attrition's compiled parameters (off: hazard 0). */
 export interface AttritionCompiled {

@@ -21,7 +21,8 @@ import type { SeatState } from '../../kernel/state.js';
 import type { Month } from '../../kernel/month.js';
 import type { Scenario } from '../../scenario.js';
 import { poisson } from '../../random/poisson.js';
-import { PURPOSE, PURPOSES } from '../../random/streams.js';
+import { PURPOSES } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 import { stats } from '../../stats/stats.js';
 import type { CompiledResponse, CoverageResponseSummary, ResponseState } from './types.js';
 

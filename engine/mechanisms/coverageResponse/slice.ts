@@ -1,6 +1,6 @@
 /** The coverage response's slices (engine/kernel/slice.ts): reps prospect before they pad. */
 import { defineSlice } from '../../kernel/slice.js';
-import { PURPOSE } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 import type { CompiledResponse, ResponseState } from './types.js';
 import { compileResponse, createResponseState } from './coverageResponse.js';
 

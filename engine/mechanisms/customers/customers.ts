@@ -34,7 +34,8 @@
 import type { Compiled } from '../../kernel/compiled.js';
 import type { TrialResults } from '../../types.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
-import { nextU, PURPOSE, PURPOSES } from '../../random/streams.js';
+import { nextU, PURPOSES } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 import { poisson } from '../../random/poisson.js';
 import { binomial } from '../../random/binomial.js';
 import { binomialTable } from '../../random/binomialTable.js';

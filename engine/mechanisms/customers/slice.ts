@@ -1,6 +1,6 @@
 /** The customers' slices (engine/kernel/slice.ts): recurring revenue, churn, expansion and referrals. */
 import { defineSlice } from '../../kernel/slice.js';
-import { GLOBAL, PURPOSE } from '../../random/streams.js';
+import { GLOBAL, PURPOSE } from './streams.js';
 import type { CompiledCustomers, CustomerState } from './types.js';
 import { compileCustomers, createCustomerState } from './compile.js';
 

@@ -1,6 +1,6 @@
 /** Demand generation's slices (engine/kernel/slice.ts): leads, SDRs, qualification, nurture, routing. */
 import { defineSlice } from '../../kernel/slice.js';
-import { GLOBAL, PURPOSE } from '../../random/streams.js';
+import { GLOBAL, PURPOSE } from './streams.js';
 import type { CompiledDemand, DemandState as DemandTrialState } from './types.js';
 import { compileDemand, createDemandState } from './compile.js';
 

@@ -1,6 +1,6 @@
 /** Drift's slices (engine/kernel/slice.ts): markets that move. */
 import { defineSlice } from '../../kernel/slice.js';
-import { GLOBAL } from '../../random/streams.js';
+import { GLOBAL } from './streams.js';
 import type { CompiledDrift, DriftState as DriftTrialState } from './types.js';
 import { compileDrift, createDriftState } from './drift.js';
 

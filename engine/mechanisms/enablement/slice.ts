@@ -1,6 +1,6 @@
 /** Enablement's slice of the compiled scenario (engine/kernel/slice.ts): its programmes. */
 import { defineSlice } from '../../kernel/slice.js';
-import { PURPOSE } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 import type { CompiledProgramme } from './types.js';
 import { compileProgramme } from './enablement.js';
 

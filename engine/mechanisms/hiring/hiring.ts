@@ -3,7 +3,8 @@
  * over R months on a curve, onboarding capacity stretching ramp when too many start at once.
  */
 import { gammaMeanSd } from '../../random/gamma.js';
-import { PURPOSE, PURPOSES } from '../../random/streams.js';
+import { PURPOSES } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { CLOSED, SEATED, VACANT, type SeatState } from '../../kernel/state.js';
 import { seatHolder } from '../reps/reps.js';

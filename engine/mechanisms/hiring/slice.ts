@@ -1,7 +1,7 @@
 /** Hiring's slice of the compiled scenario (engine/kernel/slice.ts): requisitions, time to fill, ramp, onboarding. */
 import { defineSlice } from '../../kernel/slice.js';
 import { CURVE } from '../../kernel/ramp.js';
-import { PURPOSE } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 
 /** Hiring's compiled parameters (off: no hiring, nothing filled). */
 export interface HiringCompiled {

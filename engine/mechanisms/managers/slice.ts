@@ -1,6 +1,6 @@
 /** The first-line managers' slices (engine/kernel/slice.ts). */
 import { defineSlice } from '../../kernel/slice.js';
-import { GLOBAL } from '../../random/streams.js';
+import { GLOBAL } from './streams.js';
 import type { CompiledManagers, ManagerState } from './types.js';
 import { compileManagers, createManagerState } from './managers.js';
 

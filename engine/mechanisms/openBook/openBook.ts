@@ -17,7 +17,8 @@
  */
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
-import { nextU, PURPOSE, PURPOSES } from '../../random/streams.js';
+import { nextU, PURPOSES } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 import { empiricalDealValue } from '../../random/sums.js';
 import { capacityDilution, dealValue } from '../reps/pipeline.js';
 import type { OpenBook } from './types.js';

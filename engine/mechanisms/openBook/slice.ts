@@ -1,6 +1,6 @@
 /** The open book's slices (engine/kernel/slice.ts): the exported open opportunities at the start. */
 import { defineSlice } from '../../kernel/slice.js';
-import { PURPOSE } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 import type { OpenBook } from './types.js';
 import { compileBook } from './compile.js';
 

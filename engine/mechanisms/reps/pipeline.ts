@@ -7,7 +7,8 @@
 import { binomial } from '../../random/binomial.js';
 import { binomialTable } from '../../random/binomialTable.js';
 import { poisson, poissonInverseExp, poissonPtrs, POISSON_INVERSION_MAX } from '../../random/poisson.js';
-import { PURPOSE, PURPOSES } from '../../random/streams.js';
+import { PURPOSES } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 import { empiricalDealValue } from '../../random/sums.js';
 import { teamPipelineWeight } from '../team/team.js';
 import type { Compiled } from '../../kernel/compiled.js';

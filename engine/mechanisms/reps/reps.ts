@@ -8,7 +8,9 @@
 import type { WinRateSpec } from '../../scenario.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, INCUMBENT_START, type SeatState } from '../../kernel/state.js';
-import { PURPOSE, PURPOSES } from '../../random/streams.js';
+import { PURPOSES } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
+import { PURPOSE as ENABLEMENT } from '../enablement/streams.js';
 import { newPerson } from './persons.js';
 import { enrolHire, programmeEffects } from '../enablement/enablement.js';
 import { rampMultiplier } from '../../kernel/ramp.js';
@@ -116,7 +118,7 @@ export function seatHolder(st: SeatState, c: Compiled, s: number, m: number, hir
   const b = drawWinRate(dist, hire ? pickTier(dist, u) : st.tier[s], S, a);
   st.base[s] = b;
   const P = st.P;
-  const ad = s * PURPOSES + PURPOSE.adoption;
+  const ad = s * PURPOSES + ENABLEMENT.adoption;
   for (let j = 0; j < P; j++) st.adoptU[s * P + j] = nextU(S, ad);
   st.status[s] = SEATED;
   st.person[s] = newPerson(st, b);

@@ -1,6 +1,6 @@
 /** The starting team's slice of the compiled scenario (engine/kernel/slice.ts): a stationary start of the initial seats. */
 import { defineSlice } from '../../kernel/slice.js';
-import { PURPOSE } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
 import type { TeamParams } from './types.js';
 import { compileTeam } from './compile.js';
 

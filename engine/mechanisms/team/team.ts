@@ -25,7 +25,9 @@
  */
 import type { Compiled } from '../../kernel/compiled.js';
 import { VACANT, type SeatState } from '../../kernel/state.js';
-import { nextU, PURPOSE, PURPOSES } from '../../random/streams.js';
+import { nextU, PURPOSES } from '../../random/streams.js';
+import { PURPOSE } from './streams.js';
+import { PURPOSE as CORE } from '../reps/streams.js';
 import { drawDealMultiplier, drawWinRate, seatHolder } from '../reps/reps.js';
 import { poisson } from '../../random/poisson.js';
 import { stationaryAged } from '../stalls/stalls.js';
@@ -50,8 +52,8 @@ function seatRoster(st: SeatState, c: Compiled, t: TeamParams, r: RosterStart, s
   if (k === 0) {
     st.status[s] = VACANT;
     st.tenure0[s] = 0;
-    st.mult[s] = drawDealMultiplier(st.S, s * PURPOSES + PURPOSE.attributes, c.dealSpread);
-    st.base[s] = drawWinRate(c.winRate, st.tier[s], st.S, s * PURPOSES + PURPOSE.attributes);
+    st.mult[s] = drawDealMultiplier(st.S, s * PURPOSES + CORE.attributes, c.dealSpread);
+    st.base[s] = drawWinRate(c.winRate, st.tier[s], st.S, s * PURPOSES + CORE.attributes);
     if (r.won[s] >= 0) st.base[s] = posteriorWinRate(c.winRate, r.won[s], r.lost[s], st.S, s * PURPOSES + PURPOSE.team);
     const pmf = r.fillPmf;
     if (pmf.length === 0) {
@@ -105,11 +107,11 @@ export function seatInitialTeam(st: SeatState, c: Compiled, t: TeamParams, s: nu
     st.tenure0[s] = 0;
     // the leaver's pipeline, resolving at the leaver's win rate (a holder of this seat's tier) until the fill
     // the leaver's deal-size multiplier (their pipeline's deals are theirs): drawn, never left from another trial
-    st.mult[s] = drawDealMultiplier(st.S, s * PURPOSES + PURPOSE.attributes, c.dealSpread);
+    st.mult[s] = drawDealMultiplier(st.S, s * PURPOSES + CORE.attributes, c.dealSpread);
     if (c.steadyStart) {
-      st.base[s] = drawWinRate(c.winRate, st.tier[s], st.S, s * PURPOSES + PURPOSE.attributes);
+      st.base[s] = drawWinRate(c.winRate, st.tier[s], st.S, s * PURPOSES + CORE.attributes);
       const mean = c.rate * t.vacantWeight[r];
-      const stream = s * PURPOSES + PURPOSE.initial;
+      const stream = s * PURPOSES + CORE.initial;
       // with stalls, spread over ages as a settled rep's pipeline of the same mean
       st.openReg[s] = c.stalls ? stationaryAged(st, c, s, stream, c.cycle > 1 ? mean / (c.cycle - 1) : 0) : poisson(st.S, stream, mean);
     }

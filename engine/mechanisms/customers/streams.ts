@@ -1,0 +1,17 @@
+/**
+ * The customers' random streams.
+ * Ids are fixed forever (every earlier draw depends on them): a new stream takes the next free id. The
+ * registry collects every mechanism's ids and checks them unique (engine/mechanisms/registry.ts, STREAM_IDS).
+ */
+/** Seat-stream purposes (id = the purpose's index among a seat's streams). */
+export const PURPOSE = {
+  /** each customer the seat wins: its churn draw */
+  customers: 9,
+  /** referral opportunities: arrivals, resolutions, wins and deal sizes (with referrals) */
+  referrals: 10,
+} as const;
+/** Trial-level streams (id = the index after the seat streams). */
+export const GLOBAL = {
+  /** the initial customer base */
+  customers: 2,
+} as const;

@@ -1,0 +1,15 @@
+/**
+ * Demand generation's random streams.
+ * Ids are fixed forever (every earlier draw depends on them): a new stream takes the next free id. The
+ * registry collects every mechanism's ids and checks them unique (engine/mechanisms/registry.ts, STREAM_IDS).
+ */
+/** Seat-stream purposes (id = the purpose's index among a seat's streams). */
+export const PURPOSE = {
+  /** the seat's marketing-sourced opportunities: its share of its territory's, resolutions, wins and deal sizes */
+  demand: 12,
+} as const;
+/** Trial-level streams (id = the index after the seat streams). */
+export const GLOBAL = {
+  /** leads, SDR backlog, qualification, nurture pool, hand-off, routing and saturation */
+  demand: 3,
+} as const;

@@ -1,0 +1,12 @@
+/**
+ * The open book's random streams.
+ * Ids are fixed forever (every earlier draw depends on them): a new stream takes the next free id. The
+ * registry collects every mechanism's ids and checks them unique (engine/mechanisms/registry.ts, STREAM_IDS).
+ */
+/** Seat-stream purposes (id = the purpose's index among a seat's streams). */
+export const PURPOSE = {
+  /** the open book's deals (openPipeline): resolutions, outcomes and drawn deal sizes */
+  book: 13,
+} as const;
+/** Trial-level streams (id = the index after the seat streams). */
+export const GLOBAL = {} as const;
