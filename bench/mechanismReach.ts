@@ -5,7 +5,7 @@
  * issue 29's "one folder plus one registry line"; test/architecture.test.ts holds each mechanism to it.
  *
  * Usage: npx tsx bench/mechanismReach.ts        (prints one line per mechanism: count and files)
- * @example npx tsx bench/mechanismReach.ts | grep '^drift'   // drift 3 engine/assumptions.ts engine/scenarioSchema.ts engine/simulate.ts
+ * @example npx tsx bench/mechanismReach.ts | grep '^drift'   // drift 4 engine/assumptions.ts engine/scenarioSchema.ts engine/simulate.ts cli/commands/synth.ts
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';

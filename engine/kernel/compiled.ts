@@ -23,7 +23,7 @@ export interface CoreCompiled {
   unlimited: boolean;
   /** the seat-stream purposes this scenario draws from, as a bit mask (the others are never seeded) */
   purposes: number;
-  /** how many trial-level streams it draws from (GLOBAL.customers only with a customers or demand block, GLOBAL.demand only with a demand block) */
+  /** how many trial-level streams it draws from (the leader's and the tiers', and those the slices ask for) */
   globals: number;
   rate: number;
   cycle: number;
