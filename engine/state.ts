@@ -86,8 +86,6 @@ function createCore(c: Compiled): CoreSeatState {
     tenure0: new Int32Array(N),
     padHours: new Float64Array(N),
     workHours: new Float64Array(N).fill(Infinity),
-    ageReg: new Int32Array(N * (c.stallAge + 1)),
-    agePad: new Int32Array(N * (c.stallAge + 1)),
     nP: 0,
     pCap,
     pRev: new Float64Array(pCap),
