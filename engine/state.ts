@@ -37,7 +37,8 @@ export function createState(c: Compiled): SeatState {
     const make = 'slice' in m ? (m.slice as AnySlice).state : undefined;
     if (make) Object.assign(out, make(c, d));
   }
-  return out;
+  // one copy, so the steps read an object with fast properties however many fields the slices add (as compile does)
+  return { ...out };
 }
 
 /** The core's part of the state: seats, persons, territories, programmes, months and the trial's counters. */
