@@ -8,13 +8,35 @@ import type { CompiledSlices, Same } from './kernel/slice.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 import { compileWinRate } from './mechanisms/reps/reps.js';
 import { seatLayout } from './mechanisms/territories/territories.js';
-import { COVERAGE } from './mechanisms/coverage/policy.js';
+import { planTargets, repAnnualQuota, COVERAGE } from './mechanisms/coverage/policy.js';
 import { expectedDealSize } from './mechanisms/reps/pipeline.js';
 import { createBinomialTable } from './random/binomialTable.js';
 import { createLognormalTable } from './random/lognormalTable.js';
 import { GLOBAL, PURPOSE } from './mechanisms/registry.js';
 import { createEmpiricalTable } from './random/empiricalTable.js';
 
+
+/**
+ * Month-by-month factors of resolution.monthInQuarter (month 1 is resolution.start), or nulls without them.
+ * @example calendarFactors(parseScenario({ ..., resolution: { byAge: [0.3], start: '2025-03', monthInQuarter: { win: [1, 1, 1.5] } } })).calWin[0] // 1.5
+ */
+export function calendarFactors(s: Scenario): { calWin: Float64Array | null; calResolve: Float64Array | null } {
+  const q = s.resolution?.monthInQuarter;
+  if (!q || !s.resolution?.start) return { calWin: null, calResolve: null };
+  const [y, mo] = s.resolution.start.split('-').map(Number);
+  const first = y * 12 + mo - 1;
+  const at = (f: number[]) => Float64Array.from({ length: s.horizonMonths }, (_, i) => f[(first + i) % 3]);
+  const ones = (f: number[]) => f.every((x) => x === 1);
+  return { calWin: ones(q.win) ? null : at(q.win), calResolve: ones(q.resolve) ? null : at(q.resolve) };
+}
+
+/**
+ * Whole months an opportunity stays fresh: round(cycles x cycleMonths), at least 1 (0 when stalls are off).
+ * @example stallMonths(2, 3) // 6
+ */
+export function stallMonths(cycles: number | undefined, cycleMonths: number): number {
+  return cycles === undefined ? 0 : Math.max(1, Math.round(cycles * cycleMonths));
+}
 
 /** The compiled fields of every mechanism's slice in the registry. */
 type Slices = CompiledSlices<typeof MECHANISMS>;
@@ -42,12 +64,10 @@ export function compile(s: Scenario): Compiled {
     if (m.slice.purposes) c.purposes |= (m.slice.purposes as (s: Scenario, c: object) => number)(s, part);
     if (m.slice.globals) c.globals = Math.max(c.globals, (m.slice.globals as (s: Scenario, c: object) => number)(s, part));
   }
-  // one copy: fields added one slice at a time leave V8 a slow dictionary object; the copy the trial loop
-  // reads has fast properties (checked with %HasFastProperties when the slices landed)
-  return { ...c };
+  return c;
 }
 
-/** The core's parameters: the reps and the territories (and the padding stream the core's pipeline step draws from). */
+/** The core's parameters: the reps, territories, quota and coverage, stalls and resolution by age. */
 function compileCore(s: Scenario): CoreCompiled {
   const layout = seatLayout(s);
   const deal = s.reps.dealSize;
@@ -56,6 +76,7 @@ function compileCore(s: Scenario): CoreCompiled {
   const dealSigma = typeof deal === 'number' || 'empirical' in deal ? 0 : deal.sigma;
   const winRate = compileWinRate(s.reps.winRate);
   const potential = Float64Array.from(s.territories.map((t) => t.potential ?? Infinity));
+  const coverage = COVERAGE[s.coverage?.policy ?? 'none'];
   // the core's purposes; each mechanism's slice adds its own (compile above)
   const purposes =
     (1 << PURPOSE.attributes) |
@@ -63,8 +84,9 @@ function compileCore(s: Scenario): CoreCompiled {
     (1 << PURPOSE.resolutions) |
     (1 << PURPOSE.deals) |
     (s.reps.initialPipeline === 'steady-state' ? 1 << PURPOSE.initial : 0) |
-    // padded opportunities are resolved by the core's pipeline step (coverage padding creates them)
-    (COVERAGE[s.coverage?.policy ?? 'none'] !== 0 ? 1 << PURPOSE.padding : 0);
+    (coverage !== 0 ? 1 << PURPOSE.padding : 0);
+  // resolution by age: at least two buckets (the last one's chance repeated), so the stationary start fills them
+  const byAge = s.resolution ? Float64Array.from({ length: Math.max(2, s.resolution.byAge.length) }, (_, a) => s.resolution!.byAge[Math.min(a, s.resolution!.byAge.length - 1)]) : null;
   return {
     H: s.horizonMonths,
     years: Math.ceil(s.horizonMonths / 12),
@@ -77,7 +99,7 @@ function compileCore(s: Scenario): CoreCompiled {
     unlimited: potential.every((f) => f === Infinity),
     purposes,
     // the leader's and the tiers' streams are always seeded; the slices ask for more
-    globals: Math.max(GLOBAL.leader, GLOBAL.tiers) + 1,
+    globals: GLOBAL.customers,
     rate: s.reps.opportunitiesPerMonth,
     cycle: s.reps.cycleMonths,
     pResolve: 1 / s.reps.cycleMonths,
@@ -94,5 +116,23 @@ function compileCore(s: Scenario): CoreCompiled {
     dealEmpirical: emp,
     winRate,
     hireWinRate: s.hiring?.newHireWinRate != null ? compileWinRate(s.hiring.newHireWinRate) : winRate,
+    quotaAnnual: repAnnualQuota(s),
+    rampAdjusted: s.quota?.rampAdjusted ?? false,
+    plan: planTargets(s),
+    coverage,
+    coverageMultiple: s.coverage?.multiple ?? 3,
+    paddingQuality: s.coverage?.paddingQuality ?? 0.2,
+    escalate: !!s.coverage?.escalation && coverage === COVERAGE.global,
+    escalationStep: s.coverage?.escalation?.step ?? 0,
+    escalationCap: s.coverage?.escalation?.cap ?? Infinity,
+    coverageFigures: s.coverage != null || s.sellingTime != null || s.stalls != null,
+    stalls: s.stalls != null || byAge !== null,
+    stallAfter: byAge ? byAge.length : stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths),
+    stallAfterPad: byAge ? byAge.length : stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),
+    stallAge: byAge ? byAge.length - 1 : Math.max(stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths), stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths)),
+    byAge,
+    ...calendarFactors(s),
+    pStall: (s.stalls?.resolveMultiplier ?? 1) / s.reps.cycleMonths,
+    ndStall: s.stalls?.noDecisionRate ?? 0,
   };
 }

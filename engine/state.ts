@@ -37,8 +37,7 @@ export function createState(c: Compiled): SeatState {
     const make = 'slice' in m ? (m.slice as AnySlice).state : undefined;
     if (make) Object.assign(out, make(c, d));
   }
-  // one copy, so the steps read an object with fast properties however many fields the slices add (as compile does)
-  return { ...out };
+  return out;
 }
 
 /** The core's part of the state: seats, persons, territories, programmes, months and the trial's counters. */
@@ -87,6 +86,8 @@ function createCore(c: Compiled): CoreSeatState {
     tenure0: new Int32Array(N),
     padHours: new Float64Array(N),
     workHours: new Float64Array(N).fill(Infinity),
+    ageReg: new Int32Array(N * (c.stallAge + 1)),
+    agePad: new Int32Array(N * (c.stallAge + 1)),
     nP: 0,
     pCap,
     pRev: new Float64Array(pCap),

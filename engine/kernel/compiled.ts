@@ -6,8 +6,9 @@ import type { WinRateDist } from '../mechanisms/reps/types.js';
 import type { BinomialTable } from '../random/binomialTable.js';
 import type { LognormalTable } from '../random/lognormalTable.js';
 import type { EmpiricalTable } from '../random/empiricalTable.js';
+import type { PlanTargets } from '../mechanisms/coverage/types.js';
 
-/** The core's compiled parameters (the reps and the territories): what every scenario has. */
+/** The core's compiled parameters (the reps, the territories, quota and coverage, stalls): what every scenario has. */
 export interface CoreCompiled {
   H: number;
   years: number;
@@ -42,6 +43,37 @@ export interface CoreCompiled {
   dealEmpirical: EmpiricalTable | null;
   winRate: WinRateDist;
   hireWinRate: WinRateDist;
+  // quota & coverage
+  quotaAnnual: Float64Array | null;
+  rampAdjusted: boolean;
+  plan: PlanTargets | null;
+  coverage: number;
+  coverageMultiple: number;
+  paddingQuality: number;
+  /** escalation of the global multiple at quarter ends (0 step = off) */
+  escalate: boolean;
+  escalationStep: number;
+  escalationCap: number;
+  /** the coverage figures (realised win rate, velocity, stalled share, win-rate groups) are recorded */
+  coverageFigures: boolean;
+  // stalled deals (off: stallAfter 0)
+  stalls: boolean;
+  /** months open (month-ends survived) after which a real / padded opportunity is stalled */
+  stallAfter: number;
+  stallAfterPad: number;
+  /** age buckets per seat: 0..stallAge, the last one holding the stalled (stallAge = max of the two thresholds) */
+  stallAge: number;
+  pStall: number;
+  ndStall: number;
+  /**
+   * resolution by age (the `resolution` block): the chance of resolving at a month end by month-ends survived,
+   * the last for every older age; null without. With it the aged buckets run (stalls on, nothing ever stalled:
+   * stallAfter = its length > stallAge) and each bucket resolves at its age's chance.
+   */
+  byAge: Float64Array | null;
+  /** month m's (index m - 1) factors on the win rate and on the chance of resolving (resolution.monthInQuarter); null without */
+  calWin: Float64Array | null;
+  calResolve: Float64Array | null;
 }
 
 /**

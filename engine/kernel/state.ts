@@ -67,6 +67,9 @@ export interface CoreSeatState {
   /** selling time: hours of last month's padding owed by this month, and this month's hours left to work deals */
   padHours: Float64Array;
   workHours: Float64Array;
+  /** stalls: open opportunities by month-ends survived, seat-major (stallAge + 1 buckets; the last one caps the age) */
+  ageReg: Int32Array;
+  agePad: Int32Array;
 
   // ---- per person (grown on demand)
   nP: number;

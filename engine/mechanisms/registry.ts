@@ -41,8 +41,6 @@ import { COLUMNS as retentionColumns } from './retention/outputs.js';
 import { COLUMNS as coverageResponseColumns } from './coverageResponse/outputs.js';
 import { COLUMNS as managersColumns } from './managers/outputs.js';
 import { slice as hiringSlice } from './hiring/slice.js';
-import { slice as stallsSlice } from './stalls/slice.js';
-import { slice as coverageSlice } from './coverage/slice.js';
 import { slice as attritionSlice } from './attrition/slice.js';
 import { slice as leadershipSlice } from './leadership/slice.js';
 import { slice as enablementSlice } from './enablement/slice.js';
@@ -114,9 +112,9 @@ export const MECHANISMS = [
   { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice },
   { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, streams: driftStreams, steps: '3, 6', columns: {}, slice: driftSlice },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, steps: '4, 6', columns: {}, slice: sellingTimeSlice },
-  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', steps: '5, 7, 10', columns: coverageColumns, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true }, slice: coverageSlice },
+  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', steps: '5, 7, 10', columns: coverageColumns, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true } },
   { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, streams: coverageResponseStreams, steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src) }, slice: coverageResponseSlice },
-  { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, steps: '5, 6, 8, 10', columns: stallsColumns, slice: stallsSlice },
+  { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, steps: '5, 6, 8, 10', columns: stallsColumns },
   { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, streams: openBookStreams, steps: '6', columns: {}, slice: openBookSlice },
   { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, streams: customersStreams, steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv }, slice: customersSlice },
   { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, streams: attritionStreams, steps: '8', columns: attritionColumns, slice: attritionSlice },

@@ -1,7 +1,10 @@
 /**
- * The compiled scenario and the trial state are objects with fast (not dictionary) properties in V8, however
- * many fields the registry's slices add (engine/compile.ts, engine/state.ts): the trial loop reads them on
- * every step. Checked in a child process with --allow-natives-syntax (%HasFastProperties); not a timing test.
+ * The compiled scenario and the trial state are objects with fast (not dictionary) properties in V8: the
+ * trial loop reads them on every step, and engine/compile.ts / engine/state.ts add the slices' fields one
+ * slice at a time, which past about 50 added fields turns an object into a dictionary. A slice that tips it
+ * fails here (copying the object with a spread restores fast properties but measured slower in
+ * bench/interleaved.ts, so measure any fix). Checked in a child process with --allow-natives-syntax
+ * (%HasFastProperties); not a timing test.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
