@@ -4,7 +4,7 @@
  * drives the cost and the largest value that fits. The budget is SALESIM_MAX_WORK (default 1e9 units,
  * the server's default).
  */
-import { checkBudget, type WorkRun } from '../engine/index.js';
+import { checkBudget, type WorkRun } from '../engine/work.js';
 
 /** The server's default work budget (server/limits.ts). */
 export const DEFAULT_MAX_WORK = 1e9;

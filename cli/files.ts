@@ -1,7 +1,7 @@
 /** Reading input files and writing output files for the calibration commands. */
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
-import { InputError, issue } from '../engine/index.js';
+import { InputError, issue } from '../engine/errors.js';
 
 /**
  * Reads a text file (`-` = standard input); a missing or unreadable file is an input error naming it (`what` says which input).

@@ -5,56 +5,48 @@
  */
 // first: V8's inlining budget before any of the engine's code is optimised (parallel/inlining.ts)
 import '../parallel/inlining.js';
-import { ENGINE_VERSION, InputError, formatIssue } from '../engine/index.js';
+// only what every command needs is loaded up front; a command's module (and the engine parts it uses)
+// loads when it runs, so `salesim run` does not wait for calibrate's, forecast's or the store's code
+import { ENGINE_VERSION } from '../engine/version.js';
+import { InputError, formatIssue } from '../engine/errors.js';
 import { UsageError, type Command } from './args.js';
-import { run } from './commands/run.js';
-import { validate } from './commands/validate.js';
-import { schema } from './commands/schema.js';
-import { presets } from './commands/presets.js';
-import { compareCommand } from './commands/compare.js';
-import { sensitivityCommand } from './commands/sensitivity.js';
-import { calibrate } from './commands/calibrate.js';
-import { synth } from './commands/synth.js';
-import { backtest } from './commands/backtest.js';
-import { solveCommand } from './commands/solve.js';
-import { forecastCommand } from './commands/forecast.js';
-import { scenariosCommand } from './commands/scenarios.js';
 
-const commands: Record<string, Command> = {
-  run,
-  validate,
-  schema,
-  presets,
-  compare: compareCommand,
-  sensitivity: sensitivityCommand,
-  calibrate,
-  synth,
-  backtest,
-  solve: solveCommand,
-  forecast: forecastCommand,
-  scenarios: scenariosCommand,
+const commands: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.js')).run,
+  validate: async () => (await import('./commands/validate.js')).validate,
+  schema: async () => (await import('./commands/schema.js')).schema,
+  presets: async () => (await import('./commands/presets.js')).presets,
+  compare: async () => (await import('./commands/compare.js')).compareCommand,
+  sensitivity: async () => (await import('./commands/sensitivity.js')).sensitivityCommand,
+  calibrate: async () => (await import('./commands/calibrate.js')).calibrate,
+  synth: async () => (await import('./commands/synth.js')).synth,
+  backtest: async () => (await import('./commands/backtest.js')).backtest,
+  solve: async () => (await import('./commands/solve.js')).solveCommand,
+  forecast: async () => (await import('./commands/forecast.js')).forecastCommand,
+  scenarios: async () => (await import('./commands/scenarios.js')).scenariosCommand,
 };
 
-function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  salesim ${c.usage.padEnd(58)} ${c.summary}`);
+async function usage(): Promise<string> {
+  const loaded = await Promise.all(Object.entries(commands).map(async ([name, load]) => [name, await load()] as const));
+  const lines = loaded.map(([, c]) => `  salesim ${c.usage.padEnd(58)} ${c.summary}`);
   return ['Usage:', ...lines, '', 'Run `salesim <command> --help` for details.'].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage() + '\n');
+    process.stdout.write((await usage()) + '\n');
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
     process.stdout.write(ENGINE_VERSION + '\n');
     return 0;
   }
-  const cmd = commands[name];
-  if (!cmd) {
-    process.stderr.write(`salesim: unknown command '${name}'\n\n${usage()}\n`);
+  if (!Object.hasOwn(commands, name)) {
+    process.stderr.write(`salesim: unknown command '${name}'\n\n${await usage()}\n`);
     return 2;
   }
+  const cmd = await commands[name]();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`Usage: salesim ${cmd.usage}\n\n${cmd.help ?? cmd.summary}\n`);
     return 0;

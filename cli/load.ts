@@ -2,7 +2,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { InputError, issue, isStudy, parseScenario, parseText, type Scenario } from '../engine/index.js';
+// the engine's modules themselves, not its index: `salesim run` starts without loading what it does not use
+import { InputError, issue } from '../engine/errors.js';
+import { isStudy } from '../engine/study.js';
+import { parseScenario, parseText, type Scenario } from '../engine/scenario.js';
 
 /** The folder of preset scenarios shipped with salesim. */
 export const SCENARIOS_DIR = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../scenarios/' : '../../scenarios/', import.meta.url));

@@ -1,6 +1,7 @@
 /** The `--precision` and `--max-trials` flags shared by run, compare, sensitivity, solve and forecast. */
-import { parsePrecision, type PrecisionReport } from '../engine/index.js';
-import { DEFAULT_MAX_TRIALS } from '../parallel/index.js';
+import { parsePrecision } from '../engine/precision/targets.js';
+import type { PrecisionReport } from '../engine/precision/report.js';
+import { DEFAULT_MAX_TRIALS } from '../parallel/precision.js';
 import { intFlag, UsageError, type ParsedArgs } from './args.js';
 import { pct } from './format.js';
 

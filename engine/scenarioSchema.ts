@@ -92,7 +92,13 @@ export const ScenarioBase = z.strictObject({
     managers: ManagersSchema.optional(),
     uncertainty: UncertaintySchema.nullable().optional(),
   });
-export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
+/**
+ * The cross-field rules of a scenario that one field's schema cannot state (the scenario schema's
+ * superRefine; exported so a trial's patched scenario can be re-checked without re-parsing every block,
+ * engine/uncertainty/patchedScenario.ts).
+ * @example // scenarioRules(s, { addIssue: (i) => issues.push(i) })
+ */
+export function scenarioRules(s: z.output<typeof ScenarioBase>, ctx: { addIssue(i: { code: 'custom'; path: (string | number)[]; message: string }): void }): void {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const roster = typeof s.initialTeam === 'object';
     compensationRules(s, add);
@@ -188,7 +194,8 @@ export const ScenarioSchema = ScenarioBase.superRefine((s, ctx) => {
         if (Math.abs(sum - 1) > 1e-9) add(['demand', 'routing'], `shares must add up to 1 (they add up to ${+sum.toFixed(6)})`);
       }
     }
-  });
+  }
+export const ScenarioSchema = ScenarioBase.superRefine(scenarioRules);
 
 /** The rules of an explicit starting team and its open pipeline that one field's schema cannot state. */
 function checkRoster(s: z.output<typeof ScenarioBase>, add: (path: (string | number)[], message: string) => void): void {

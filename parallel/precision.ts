@@ -8,20 +8,13 @@
  * With uncertain inputs the draws' design (Latin hypercube, correlations) spans `maxTrials` trials, so
  * the first n trials of a run that stops at n are the same whenever it stops.
  */
-import {
-  createPrecisionTracker,
-  createSummaryStream,
-  mergeResults,
-  nextBlockEnd,
-  parsePrecision,
-  runTrials,
-  type PrecisionReport,
-  type PrecisionTracker,
-  type Scenario,
-  type Summary,
-  type TargetName,
-  type TrialResults,
-} from '../engine/index.js';
+import type { PrecisionReport, PrecisionTracker, Scenario, Summary, TargetName, TrialResults } from '../engine/index.js';
+import { createPrecisionTracker } from '../engine/precision/tracker.js';
+import { nextBlockEnd } from '../engine/precision/schedule.js';
+import { parsePrecision } from '../engine/precision/targets.js';
+import { createSummaryStream } from '../engine/summaryStream.js';
+import { mergeResults } from '../engine/results.js';
+import { runTrials } from '../engine/simulate.js';
 import { createPool, defaultWorkers, type Pool } from './pool.js';
 import { isTrialResults, transferList } from './transfer.js';
 

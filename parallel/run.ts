@@ -3,7 +3,9 @@
  * Every trial's random streams derive only from (seed, trial), and the merge is in trial order, so the
  * result is bit-identical to `simulate` for any worker count and chunk size.
  */
-import { mergeResults, seatCount, type Scenario, type TrialResults } from '../engine/index.js';
+import { mergeResults } from '../engine/results.js';
+import { seatCount } from '../engine/seatCount.js';
+import type { Scenario, TrialResults } from '../engine/index.js';
 import { createPool, defaultWorkers, type Pool } from './pool.js';
 import { isTrialResults, transferList } from './transfer.js';
 

@@ -4,7 +4,9 @@
  * 100,000-trial run holds the Summary's compact columns rather than every per-trial array. The Summary
  * is identical to `summarize(scenario, simulate(scenario, ...))`.
  */
-import { createSummaryStream, runTrials, type Scenario, type Summary } from '../engine/index.js';
+import type { Scenario, Summary } from '../engine/index.js';
+import { createSummaryStream } from '../engine/summaryStream.js';
+import { runTrials } from '../engine/simulate.js';
 import { createPool, type Pool } from './pool.js';
 import { runBlocks } from './run.js';
 

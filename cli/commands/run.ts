@@ -2,10 +2,13 @@ import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
 import { loadScenario } from '../load.js';
 import { money, pct, progressBar, table } from '../format.js';
-import { uncertaintyTable } from './solve.js';
-import { summaryCsv, type Summary } from '../../engine/index.js';
+import { uncertaintyTable } from '../uncertaintyTable.js';
+import { summaryCsv } from '../../engine/summaryCsv.js';
+import type { Summary } from '../../engine/types.js';
 import { warnOverBudget } from '../budget.js';
-import { defaultWorkers, runSummary, runSummaryPrecise } from '../../parallel/index.js';
+import { defaultWorkers } from '../../parallel/pool.js';
+import { runSummary } from '../../parallel/runSummary.js';
+import { runSummaryPrecise } from '../../parallel/precision.js';
 import { PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
 
 /** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */

@@ -10,6 +10,9 @@
  *   probability ± 8 of its standard errors among the (then millions of) values seen (BAND_SE), so the
  *   final percentile's order statistics fall inside it; the order statistic at rank r is
  *   then the (r - values below the band)-th smallest kept value: exactly the value a full sort gives;
+ *   a band bucket that has held one value only (the reps with no revenue: a quarter of all attainments
+ *   are exactly 0, so P5 to P25 can all be 0) keeps that value and its count, not every copy of it, until
+ *   a second value arrives in it;
  * - the mean from the sum in trial order (as `stats` adds it: identical), the histogram from counts
  *   (identical), the sd from sums of squares around the first phase's mean (equal to ~1e-12 relative:
  *   not summed in the same order, so not bit for bit).
@@ -81,12 +84,33 @@ export function createAttainmentSketch(edges: number[], exactUpTo = EXACT_UP_TO)
   const histEdges = edges;
   const histCounts = new Float64Array(edges.length - 1);
   let fellBack = false;
-  /** each band's kept values, sorted, and the count of values below the band (built once per stats()) */
-  let sortedBands: { values: Float32Array; below: number }[] | null = null;
+  /** each band's distinct values, sorted, with cumulative counts, and the count of values below the band (built once per stats()) */
+  let sortedBands: { values: Float64Array; cum: Float64Array; below: number }[] | null = null;
+  /**
+   * per band bucket (slot = slotOf[band] + bucket - bandLo[band]): its first value and how many copies of
+   * it arrived before any other value did (those copies are not kept); `mixed` once another value came
+   */
+  let firstV = new Float32Array(0);
+  let firstN = new Float64Array(0);
+  let mixed = new Uint8Array(0);
+  let slotOf = new Int32Array(0);
 
-  const inBand = (b: number) => {
-    for (let i = 0; i < bandLo.length; i++) if (b >= bandLo[i] && b <= bandHi[i]) return true;
-    return false;
+  /** the slot of bucket b when it lies in a band, else -1 */
+  const slotIn = (b: number) => {
+    for (let i = 0; i < bandLo.length; i++) if (b >= bandLo[i] && b <= bandHi[i]) return slotOf[i] + b - bandLo[i];
+    return -1;
+  };
+  /** a value of a band bucket: counted while its bucket has held this one value only, else kept */
+  const keepBand = (v: number, slot: number) => {
+    if (mixed[slot] === 0) {
+      if (firstN[slot] === 0) firstV[slot] = v;
+      if (firstN[slot] === 0 || Object.is(firstV[slot], v)) {
+        firstN[slot]++;
+        return;
+      }
+      mixed[slot] = 1;
+    }
+    keep(v);
   };
   const keep = (v: number) => {
     if (nKept === kept.length) {
@@ -111,8 +135,12 @@ export function createAttainmentSketch(edges: number[], exactUpTo = EXACT_UP_TO)
   function switchOver(): void {
     switched = true;
     const all = kept.subarray(0, nKept);
-    const finite = all.filter((v) => v - v === 0).sort();
-    const m = finite.length;
+    // the histogram of the first phase (its values in order; counts add up, so the order is immaterial)
+    for (let i = 0; i < nKept; i++) binInto(all[i]);
+    // the finite values, sorted in place (no copy of the 4 million)
+    let m = 0;
+    for (let i = 0; i < nKept; i++) if (all[i] - all[i] === 0) all[m++] = all[i];
+    const finite = all.subarray(0, m).sort();
     counts = new Int32Array(BUCKETS);
     shift = m > 0 ? sum / n : 0;
     const ranges: [number, number][] = [];
@@ -132,8 +160,17 @@ export function createAttainmentSketch(edges: number[], exactUpTo = EXACT_UP_TO)
     }
     bandLo = Int32Array.from(merged.map((r) => r[0]));
     bandHi = Int32Array.from(merged.map((r) => r[1]));
-    const inBandValues = new Float32Array(m);
-    let j = 0;
+    slotOf = new Int32Array(merged.length);
+    let slots = 0;
+    for (let i = 0; i < merged.length; i++) {
+      slotOf[i] = slots;
+      slots += bandHi[i] - bandLo[i] + 1;
+    }
+    firstV = new Float32Array(slots);
+    firstN = new Float64Array(slots);
+    mixed = new Uint8Array(slots);
+    kept = new Float32Array(1024);
+    nKept = 0;
     for (let i = 0; i < m; i++) {
       const v = finite[i];
       const b = key(v) >>> SHIFT;
@@ -141,12 +178,9 @@ export function createAttainmentSketch(edges: number[], exactUpTo = EXACT_UP_TO)
       const d = v - shift;
       s1 += d;
       s2 += d * d;
-      if (inBand(b)) inBandValues[j++] = v;
+      const slot = slotIn(b);
+      if (slot >= 0) keepBand(v, slot);
     }
-    // the histogram of the first phase (its values in order; counts add up, so the order is immaterial)
-    for (let i = 0; i < nKept; i++) binInto(all[i]);
-    kept = inBandValues.slice(0, Math.max(1024, j));
-    nKept = j;
   }
 
   return {
@@ -170,7 +204,8 @@ export function createAttainmentSketch(edges: number[], exactUpTo = EXACT_UP_TO)
         s1 += d;
         s2 += d * d;
         binInto(v);
-        if (inBand(b)) keep(v);
+        const slot = slotIn(b);
+        if (slot >= 0) keepBand(v, slot);
       }
       if (!switched && nKept > exactUpTo) switchOver();
     },
@@ -194,26 +229,52 @@ export function createAttainmentSketch(edges: number[], exactUpTo = EXACT_UP_TO)
       return { edges: histEdges, counts: Array.from(histCounts) };
     },
     bytes(): number {
-      return kept.byteLength + (counts ? counts.byteLength : 0);
+      return kept.byteLength + (counts ? counts.byteLength : 0) + firstV.byteLength + firstN.byteLength + mixed.byteLength;
     },
     exact(): boolean {
       return !fellBack;
     },
   };
 
-  function bands(): { values: Float32Array; below: number }[] {
+  function bands(): { values: Float64Array; cum: Float64Array; below: number }[] {
     if (sortedBands) return sortedBands;
     const c = counts!;
     sortedBands = [];
     for (let i = 0; i < bandLo.length; i++) {
       let below = 0;
       for (let x = 0; x < bandLo[i]; x++) below += c[x];
-      const vals: number[] = [];
-      for (let k = 0; k < nKept; k++) {
-        const kb = key(kept[k]) >>> SHIFT;
-        if (kb >= bandLo[i] && kb <= bandHi[i]) vals.push(kept[k]);
+      const inBand = (v: number) => {
+        const kb = key(v) >>> SHIFT;
+        return kb >= bandLo[i] && kb <= bandHi[i];
+      };
+      let nk = 0;
+      for (let k = 0; k < nKept; k++) if (inBand(kept[k])) nk++;
+      const own = new Float32Array(nk);
+      for (let k = 0, j = 0; k < nKept; k++) if (inBand(kept[k])) own[j++] = kept[k];
+      own.sort();
+      // the counted first values of the band's buckets, in bucket order (= value order), merged with the kept ones
+      const values = new Float64Array(nk + bandHi[i] - bandLo[i] + 1);
+      const cum = new Float64Array(values.length);
+      let d = 0;
+      let total = 0;
+      const push = (v: number, n: number) => {
+        total += n;
+        if (d > 0 && Object.is(values[d - 1], v)) cum[d - 1] = total;
+        else {
+          values[d] = v;
+          cum[d++] = total;
+        }
+      };
+      let k = 0;
+      for (let slot = slotOf[i]; slot <= slotOf[i] + bandHi[i] - bandLo[i]; slot++) {
+        if (firstN[slot] === 0) continue;
+        const v = firstV[slot];
+        const kv = key(v);
+        while (k < nk && key(own[k]) < kv) push(own[k++], 1);
+        push(v, firstN[slot]);
       }
-      sortedBands.push({ values: Float32Array.from(vals).sort(), below });
+      while (k < nk) push(own[k++], 1);
+      sortedBands.push({ values: values.subarray(0, d), cum: cum.subarray(0, d), below });
     }
     return sortedBands;
   }
@@ -230,7 +291,16 @@ export function createAttainmentSketch(edges: number[], exactUpTo = EXACT_UP_TO)
     for (let i = 0; i < bandLo.length; i++) {
       if (b < bandLo[i] || b > bandHi[i]) continue;
       const band = bands()[i];
-      return band.values[r - band.below];
+      // the first distinct value whose cumulative count passes the rank within the band
+      const local = r - band.below;
+      let lo = 0;
+      let hi = band.cum.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (band.cum[mid] > local) hi = mid;
+        else lo = mid + 1;
+      }
+      return band.values[lo];
     }
     fellBack = true;
     const k0 = valueOf((b << SHIFT) >>> 0);

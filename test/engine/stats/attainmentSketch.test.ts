@@ -48,6 +48,41 @@ describe('the attainment sketch', () => {
     expect(sk.bytes()).toBeLessThan(4 * (1 << 20) + 2_000_000);
   });
 
+  it('percentiles on atoms (a quarter of the values exactly 0, others repeated) stay exact and the atoms are counted, not kept', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0.05, max: 0.5, noNaN: true }), fc.boolean(), (seed, zeroShare, late) => {
+        const n = 60_000;
+        const all = values(n, seed);
+        const S = createStreams(1);
+        seedStream(S, 0, seed, 9, 1);
+        for (let i = 0; i < n; i++) {
+          const u = nextU(S, 0);
+          if (u < zeroShare) all[i] = 0;
+          else if (u < zeroShare + 0.05) all[i] = 1; // an atom at exactly plan
+          else if (u < zeroShare + 0.06) all[i] = -0;
+        }
+        // a second value arriving late in the zero bucket (the smallest float32 above 0) makes the bucket mixed
+        if (late) for (let i = n - 500; i < n; i += 7) all[i] = 1.401298464324817e-45;
+        const sk = createAttainmentSketch(ATTAINMENT_EDGES, 3000);
+        for (let o = 0; o < n; o += 4000) sk.add(all.subarray(o, o + 4000));
+        const want = statsOrNull(all)!;
+        const got = sk.stats()!;
+        expect({ ...got, sd: 0 }).toEqual({ ...want, sd: 0 });
+        expect(sk.exact()).toBe(true);
+      }),
+      { seed: 28, numRuns: 12 },
+    );
+    // 2,000,000 values, 30% zeros: the zeros are one counted value, not 600,000 kept ones
+    const sk = createAttainmentSketch(ATTAINMENT_EDGES, 100_000);
+    for (let b = 0; b < 20; b++) {
+      const v = values(100_000, b + 1);
+      for (let i = 0; i < v.length; i += 10) v.fill(0, i, i + 3);
+      sk.add(v);
+    }
+    expect(sk.stats()!.p10).toBe(0);
+    expect(sk.bytes()).toBeLessThan(4 * (1 << 20) + 2_000_000);
+  });
+
   it('when a percentile leaves its band (the distribution moved after the switch), says so and interpolates in its grid bucket', () => {
     const sk = createAttainmentSketch(ATTAINMENT_EDGES, 1000);
     const first = values(1001, 3);
