@@ -4,10 +4,12 @@
  * configuration per process (each gets its own JIT), CPU time of `runTrials` after a 100-trial warm-up.
  *
  * Usage: for i in 1 2 3; do for k in A B C D; do node --import tsx bench/issue27-blocks.ts 1000 $k; done; done
- * (compare medians: B / A and D / C), or in one process, interleaved, with the ratios of the medians:
- * node --import tsx bench/issue27-blocks.ts 300 interleaved 5. Not a test: no thresholds.
+ * (compare medians: B / A and D / C), or in one run that does this, interleaved, and prints the ratios of the medians:
+ * node --import tsx bench/issue27-blocks.ts 300 interleaved 3. Not a test: no thresholds.
  */
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { parseScenario, runTrials } from '../engine/index.js';
 
@@ -43,13 +45,17 @@ function cpu(k: string, n: number): number {
 }
 
 if (key === 'interleaved') {
-  // one process, configurations in turn (A B C D, then again), so load from other processes falls on all alike;
-  // the kernel's JIT sees every configuration (as a server running several scenarios does)
-  const rounds = Number(process.argv[4] ?? 5);
+  // one child process per configuration and round, in turn (A B C D, A B C D, ...): each gets its own JIT (in one
+  // process the configuration run first is compiled for and the others pay for deoptimisations: order, not the
+  // blocks, would decide), and load from other processes falls on every configuration alike; ratios of medians
+  const rounds = Number(process.argv[4] ?? 3);
   const keys = ['A', 'B', 'C', 'D'];
-  for (const k of keys) cpu(k, 100);
   const t: Record<string, number[]> = Object.fromEntries(keys.map((k) => [k, []]));
-  for (let r = 0; r < rounds; r++) for (const k of keys) t[k].push(cpu(k, trials));
+  for (let r = 0; r < rounds; r++)
+    for (const k of keys) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), String(trials), k], { encoding: 'utf8' });
+      t[k].push(Number(out.trim().split(' ')[1]));
+    }
   const med = (x: number[]) => x.slice().sort((a, b) => a - b)[x.length >> 1];
   for (const k of keys) console.log(k, t[k].map((x) => x.toFixed(0)).join(' '), 'median', med(t[k]).toFixed(0));
   console.log('B/A', (med(t.B) / med(t.A)).toFixed(3), 'D/C', (med(t.D) / med(t.C)).toFixed(3));
