@@ -4,9 +4,12 @@
  * configuration per process (each gets its own JIT), CPU time of `runTrials` after a 100-trial warm-up.
  *
  * Usage: for i in 1 2 3; do for k in A B C D; do node --import tsx bench/issue27-blocks.ts 1000 $k; done; done
- * (compare medians: B / A and D / C). Not a test: no thresholds.
+ * (compare medians: B / A and D / C), or in one run that does this, interleaved, and prints the ratios of the medians:
+ * node --import tsx bench/issue27-blocks.ts 300 interleaved 3. Not a test: no thresholds.
  */
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { parseScenario, runTrials } from '../engine/index.js';
 
@@ -31,9 +34,32 @@ const V: Record<string, object> = {
 };
 const trials = Number(process.argv[2] ?? 1000);
 const key = process.argv[3] ?? 'A';
-const s = parseScenario({ ...raw, ...V[key] });
-runTrials(s, 1, 0, 100, 100);
-const t0 = process.cpuUsage();
-runTrials(s, 1, 0, trials, trials);
-const d = process.cpuUsage(t0);
-console.log(key, ((d.user + d.system) / 1e3).toFixed(0));
+
+/** CPU milliseconds of `trials` trials of configuration k (after its scenario is parsed). */
+function cpu(k: string, n: number): number {
+  const s = parseScenario({ ...raw, ...V[k] });
+  const t0 = process.cpuUsage();
+  runTrials(s, 1, 0, n, n);
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1e3;
+}
+
+if (key === 'interleaved') {
+  // one child process per configuration and round, in turn (A B C D, A B C D, ...): each gets its own JIT (in one
+  // process the configuration run first is compiled for and the others pay for deoptimisations: order, not the
+  // blocks, would decide), and load from other processes falls on every configuration alike; ratios of medians
+  const rounds = Number(process.argv[4] ?? 3);
+  const keys = ['A', 'B', 'C', 'D'];
+  const t: Record<string, number[]> = Object.fromEntries(keys.map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++)
+    for (const k of keys) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), String(trials), k], { encoding: 'utf8' });
+      t[k].push(Number(out.trim().split(' ')[1]));
+    }
+  const med = (x: number[]) => x.slice().sort((a, b) => a - b)[x.length >> 1];
+  for (const k of keys) console.log(k, t[k].map((x) => x.toFixed(0)).join(' '), 'median', med(t[k]).toFixed(0));
+  console.log('B/A', (med(t.B) / med(t.A)).toFixed(3), 'D/C', (med(t.D) / med(t.C)).toFixed(3));
+} else {
+  cpu(key, 100);
+  console.log(key, cpu(key, trials).toFixed(0));
+}

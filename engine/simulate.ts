@@ -318,7 +318,7 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
       let h = c.retention ? retentionSeat(st, c.retention, st.ret!, s, quarterEnd) : hazard; // 8, by attainment and pay
       if (c.managers) h *= teamHazard(c.managers, st.mgr!, s); // 8, the team's manager
       if (c.attrition && exitSeat(st, c, s, m, h, quarterEnd)) {
-        if (c.retention) retentionExit(st.ret!, s);
+        if (c.retention) retentionExit(st.ret!, s, c.retention.expectedDeal, st.mult[s]);
         if (c.demand) demandExit(st, c, s);
         vacate(st, c, s, m); // 8
       }

@@ -23,6 +23,7 @@ import { chooseDealSize, fitDealSize, type DealSizeChoice, type DealSizeFit } fr
 import { fitRoster, type RosterFit } from './fitRoster.js';
 import { fitTiers, type TiersResult } from './fitTiers.js';
 import { fitWinRate, type RepRecord, type WinRateFit } from './fitWinRate.js';
+import { fitTrends, scaleWinRate, type TrendReport } from './fitTrend.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
 import { prePipelineWarning, readOpportunities, type Opportunity } from './opportunities.js';
 import { cutAsOf, parseAsOf, type AsOfCut } from './cutAsOf.js';
@@ -83,6 +84,8 @@ export interface CalibrationReport {
   winDispersion: WinDispersion;
   /** drift and over-dispersion of the monthly opportunity rate (engine/calibrate/fitDrift.ts); null under 6 months */
   drift: DriftFit | null;
+  /** trends of the win rate and deal size over the window (engine/calibrate/fitTrend.ts); kept ones are the scenario's drift block */
+  trend: TrendReport;
   attrition: { exits: number; repMonths: number; backfilled: number; hires: number } | null;
   /** the deal-size distribution chosen (lognormal or empirical), the test that chose it, and the means */
   dealSize: DealSizeChoice;
@@ -265,6 +268,8 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const dealChoice: DealSizeChoice = chooseDealSize(wonAmounts, deal);
   const empirical = dealChoice.distribution === 'empirical';
   if (empirical) warnings.push(`deal sizes: ${dealChoice.reason}: the scenario uses the ${wonAmounts.length} won amounts as they are (reps.dealSize.empirical), mean ${sig(dealChoice.meanWon)}`);
+  const trends = fitTrends(closed, from, months, options.horizonMonths ?? 12, empirical);
+  warnings.push(...trends.warnings);
   if (empirical && deal.spread > 0) warnings.push(`won amounts differ between reps (ANOVA p = ${fmt(deal.spreadTestP, 2)}); the empirical deal sizes already hold that spread, so reps.repDealSizeSpread is left out`);
 
   // no decision
@@ -401,6 +406,8 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     });
     warnings.push(`win rates are bimodal (BIC ${sig(tiers.bicMixture, 5)} for two tiers vs ${sig(tiers.bicSingle, 5)} for one Beta): the scenario uses tiers`);
   } else winRate = win.atBound ? sig(win.mean) : { mean: sig(win.mean), concentration: sig(win.concentration, 3) };
+  winRate = scaleWinRate(winRate, trends.winLevel); // a kept trend: from the level of the month after the window
+  for (const p of trends.params) add(p);
   const notUsed = empirical ? ' (not used: the scenario uses the empirical amounts)' : '';
   add(param('reps.dealSize.median', deal.median, deal.medianSe, (deal.spread > 0 ? 'lognormal ML with a random rep effect (one-way ANOVA)' : 'lognormal ML: exp(mean log amount); SE by delta method') + notUsed));
   add(param('reps.dealSize.sigma', deal.sigma, deal.sigmaSe, (deal.spread > 0 ? 'within-rep sd of log amounts' : 'lognormal ML: sd of log amounts; SE sigma/sqrt(2n)') + notUsed));
@@ -448,11 +455,12 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   if (!scenario.territories) reps.seats = seats;
   reps.opportunitiesPerMonth = sig(rateFit.rate);
   reps.winRate = winRate;
-  reps.dealSize = empirical ? { empirical: wonAmounts.slice().sort((a, b) => a - b) } : { median: sig(deal.median), sigma: sig(deal.sigma, 3) };
+  reps.dealSize = empirical ? { empirical: wonAmounts.slice().sort((a, b) => a - b) } : { median: sig(deal.median * trends.dealLevel), sigma: sig(deal.sigma, 3) };
   if (deal.spread > 0 && !empirical) reps.repDealSizeSpread = sig(deal.spread, 3);
   reps.cycleMonths = Math.max(1, sig(cycle.cycleMonths, 3));
   reps.noDecisionRate = sig(ndRate, 3);
   scenario.reps = reps;
+  if (trends.drift) scenario.drift = trends.drift;
   if (hTest.kept || qWin.kept || qRes.kept) {
     const calendar = qWin.kept || qRes.kept;
     const f3 = (q: QuarterEffect) => (q.kept ? q.factors.map((f) => sig(f, 3)) : [1, 1, 1]);
@@ -497,11 +505,11 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     const put = (path: string, d: ReturnType<typeof jeffreysBeta>) => {
       if (d) uncertain.push({ path, distribution: d });
     };
-    if (tiers.tiers) tiers.tiers.forEach((t, i) => put(`reps.winRate.tiers[${i}].mean`, betaFromSe(sig(t.mean), t.meanSe)));
+    if (tiers.tiers) tiers.tiers.forEach((t, i) => put(`reps.winRate.tiers[${i}].mean`, betaFromSe(Math.min(0.999, sig(t.mean * trends.winLevel)), t.meanSe)));
     // a monthly random effect on the win rate (when the data's months vary beyond binomial) widens it over the horizon
-    else put(win.atBound ? 'reps.winRate' : 'reps.winRate.mean', betaFromSe(sig(win.mean), Math.sqrt((win.meanSe ?? 0) ** 2 + winDisp.tau2 / (options.horizonMonths ?? 12)) || null));
+    else put(win.atBound ? 'reps.winRate' : 'reps.winRate.mean', betaFromSe(Math.min(0.999, sig(win.mean * trends.winLevel)), Math.sqrt((win.meanSe ?? 0) ** 2 + winDisp.tau2 / (options.horizonMonths ?? 12)) || null));
     put('reps.opportunitiesPerMonth', lognormalFromSe(sig(rateFit.rate), rateFit.se));
-    if (!empirical) put('reps.dealSize.median', lognormalFromSe(sig(deal.median), deal.medianSe));
+    if (!empirical) put('reps.dealSize.median', lognormalFromSe(sig(deal.median * trends.dealLevel), deal.medianSe));
     // a price list: its level drawn per trial, with the SE of the mean won amount (the amounts' own spread, as a bootstrap of the mean gives)
     else if (dealChoice.meanWonSe > 0) {
       (reps.dealSize as Record<string, unknown>).scale = 1;
@@ -513,6 +521,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     else if (scenario.resolution) put('resolution.byAge[0]', jeffreysBeta(cycle.resolutions, cycle.exposure));
     else if (cycle.cycleMonths > 1) put('reps.cycleMonths', lognormalFromSe(sig(cycle.cycleMonths, 3), cycle.se));
     for (const q of [qWin, qRes]) if (q.kept) q.factors.forEach((f, k) => put(`resolution.monthInQuarter.${q.term}[${k}]`, lognormalFromSe(sig(f, 3), q.se[k])));
+    for (const u of trends.uncertain) uncertain.push(u); // kept trends' changes, normal with their SEs
     if (uncertain.length) {
       scenario.uncertainty = { parameters: uncertain.map((u) => ({ path: u.path, distribution: roundDistribution(u.distribution) })) };
       comments['uncertainty.parameters'] = `the fitted rates as distributions (posteriors; SE-matched Beta or lognormal), drawn in every trial so the bands carry what the data cannot tell; calibrate --point leaves them out`;
@@ -550,6 +559,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       calendar: { win: qWin, resolve: qRes },
       winDispersion: winDisp,
       drift,
+      trend: trends.report,
       dealSize: dealChoice,
       revenue: monthlyRevenue,
       market: { tests: market.tests, growth: market.growth, seasonality: market.seasonality, annualGrowth: market.annualGrowth, annualGrowthSe: market.annualGrowthSe, multipliers: market.multipliers, multipliersSe: market.multipliersSe },

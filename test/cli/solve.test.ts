@@ -23,6 +23,12 @@ describe('salesim solve', () => {
     const j = JSON.parse(salesim('solve', core, '--vary', 'reps.seats', '--target', 'P(plan) >= 0.8', '--min', '1', '--max', '40', '--json').stdout);
     expect(j.answer.x).toBe(Number(/answer: reps\.seats = (\d+)/.exec(r.stdout)![1]));
   });
+  it('takes a managers field as the lever (how wide a span, so how many managers)', () => {
+    const r = salesim('solve', 'scenarios/people-managers.yaml', '--vary', 'managers.span', '--target', 'mean(revenue) >= 37000000', '--min', '4', '--max', '12', '--trials', '100', '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/varying managers\.span over \[4, 12\]/);
+    expect(r.stdout).toMatch(/managers\.span\s+mean\(revenue\)\s+95% interval\s+meets target/);
+  });
   it('exits 2 with the field named on bad input', () => {
     const a = salesim('solve', core, '--vary', 'reps.seats', '--target', 'P(revenue) >= 0.8');
     expect(a.code).toBe(2);

@@ -36,9 +36,12 @@ export function coachingTime(span: number, referenceSpan: number): number {
 export function compileManagers(s: Scenario, seats: number): CompiledManagers | null {
   const g = s.managers;
   if (!g) return null;
+  const team = new Int32Array(seats);
+  for (let i = 0; i < seats; i++) team[i] = (i / g.span) | 0;
   return {
     span: g.span,
     teams: Math.max(1, Math.ceil(seats / g.span)),
+    team,
     qMean: g.quality.mean,
     qSd: g.quality.sd,
     coaching: coachingTime(g.span, g.referenceSpan),
@@ -112,7 +115,7 @@ export function managersMonth(ms: ManagerState, g: CompiledManagers, m: number, 
  * hire's ramp speed is set once by the manager present when it is first seen.
  */
 export function managerSeat(st: SeatState, g: CompiledManagers, ms: ManagerState, s: number): void {
-  const t = (s / g.span) | 0;
+  const t = g.team[s];
   const p = st.pEff[s] * ms.win[t];
   st.pEff[s] = p > 1 ? 1 : p;
   const who = st.person[s];
@@ -124,7 +127,7 @@ export function managerSeat(st: SeatState, g: CompiledManagers, ms: ManagerState
 
 /** Step 8: seat s's exit hazard multiplier (its team's manager and disruption). */
 export function teamHazard(g: CompiledManagers, ms: ManagerState, s: number): number {
-  return ms.hazard[(s / g.span) | 0];
+  return ms.hazard[g.team[s]];
 }
 
 /** Trial end: the trial's figures into row `row`. */

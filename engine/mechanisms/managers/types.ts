@@ -4,6 +4,8 @@ import type { Stats } from '../../stats/statsType.js';
 export interface CompiledManagers {
   span: number;
   teams: number;
+  /** team of each seat (floor(s / span)), so the seat pass looks it up instead of dividing */
+  team: Int32Array;
   qMean: number;
   qSd: number;
   /** coaching time: min(1, referenceSpan / span) */

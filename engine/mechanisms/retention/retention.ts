@@ -224,9 +224,11 @@ export function retentionSeat(st: SeatState, r: CompiledRetention, rs: Retention
     rs.person[s] = p;
     rs.nQ[s] = 0;
     for (let j = 0; j < TRAIL_QUARTERS; j++) rs.rev[o + j] = rs.quo[o + j] = 0;
-    rs.top[s] = st.base[s] > r.topAbove ? 1 : 0;
-    rs.hazard[s] = tableHazard(r, 1, rs.top[s] === 1 && r.raise > 0);
+    // top: 1 in the top 20% without a raise, 2 with one (raised)
+    rs.top[s] = st.base[s] > r.topAbove ? (r.raise > 0 ? 2 : 1) : 0;
+    rs.hazard[s] = tableHazard(r, 1, rs.top[s] === 2);
   }
+  const top = rs.top[s];
   if (quarterEnd && st.qQuota[s] > 0) {
     const j = o + (rs.nQ[s] % TRAIL_QUARTERS);
     rs.rev[j] = st.qRev[s];
@@ -238,23 +240,24 @@ export function retentionSeat(st: SeatState, r: CompiledRetention, rs: Retention
       R += rs.rev[o + i];
       Q += rs.quo[o + i];
     }
-    rs.hazard[s] = tableHazard(r, Q > 0 ? R / Q : 1, rs.top[s] === 1 && r.raise > 0);
+    rs.hazard[s] = tableHazard(r, Q > 0 ? R / Q : 1, top === 2);
   }
-  if (rs.top[s] === 1 && r.raise > 0) rs.month += r.raiseMonthly;
-  rs.open = (st.openReg[s] + st.openPad[s]) * r.expectedDeal * st.mult[s];
+  if (top === 2) rs.month += r.raiseMonthly;
+  // the open count before the exit draw (which may lose some); its value is taken only on an exit
+  rs.open = st.openReg[s] + st.openPad[s];
   return rs.hazard[s] * st.hazardMult;
 }
 
-/** After an exit of seat s's holder: counted by group with its annual run rate and open pipeline value. */
-export function retentionExit(rs: RetentionState, s: number): void {
-  const g = rs.top[s] === 1 ? 0 : 1;
+/** After an exit of seat s's holder: counted by group with its annual run rate and open pipeline value (at `expectedDeal` x the seat's multiplier `mult`). */
+export function retentionExit(rs: RetentionState, s: number, expectedDeal: number, mult: number): void {
+  const g = rs.top[s] !== 0 ? 0 : 1;
   const o = s * TRAIL_QUARTERS;
   const n = Math.min(rs.nQ[s], TRAIL_QUARTERS);
   let R = 0;
   for (let i = 0; i < TRAIL_QUARTERS; i++) R += rs.rev[o + i];
   rs.exits[g]++;
   rs.revenue[g] += n > 0 ? (R * TRAIL_QUARTERS) / n : 0;
-  rs.pipeline[g] += rs.open;
+  rs.pipeline[g] += rs.open * expectedDeal * mult;
   rs.person[s] = -1;
 }
 

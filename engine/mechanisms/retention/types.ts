@@ -29,7 +29,7 @@ export interface CompiledRetention {
 }
 
 export interface RetentionState {
-  /** per seat: the holder tracked (-1: none), its trailing quarters' revenue and quota (ring), quarters seen, monthly hazard, top group */
+  /** per seat: the holder tracked (-1: none), its trailing quarters' revenue and quota (ring), quarters seen, monthly hazard, top group (0 other 80%, 1 top 20%, 2 top 20% with a raise) */
   person: Int32Array;
   rev: Float64Array;
   quo: Float64Array;
@@ -43,7 +43,7 @@ export interface RetentionState {
   revenue: Float64Array;
   pipeline: Float64Array;
   raiseCost: number;
-  /** seat s's open pipeline value this month before the exit draw */
+  /** seat s's open opportunities (regular + padded) this month before the exit draw */
   open: number;
 }
 
