@@ -23,6 +23,8 @@ export interface FuzzReport {
   seconds: number;
   byStatus: Record<string, number>;
   byRoute: Record<string, Record<string, number>>;
+  /** response sizes by route (characters): the largest and the total */
+  bytesByRoute: Record<string, { max: number; total: number }>;
   serverErrors: number;
   dropped: number;
   /** requests the client gave up on at its timeout (admitted runs still working) */
@@ -35,7 +37,7 @@ export interface FuzzReport {
    * The server main thread's event-loop delay over the fuzz (ms; perf_hooks.monitorEventLoopDelay,
    * server/loopStats.ts) and its memory at the end: what blocks the loop, apart from CPU contention.
    */
-  loop: { p50: number; p99: number; max: number; mean: number; count: number; memory: Record<string, number>; workers: Record<string, number>[] } | null;
+  loop: { p50: number; p99: number; max: number; mean: number; count: number; stalls: Record<string, unknown>; memory: Record<string, number>; workers: Record<string, number>[] } | null;
   /** the main thread's and each worker's own memory at idle, before the fuzz (MB) */
   memoryAtIdle: { main: Record<string, number>; workers: Record<string, number>[] } | null;
   /** the machine's 1-minute load average at the start and at the end of the fuzz (2 cores: > 2 = contention) */
@@ -198,6 +200,7 @@ export async function runFuzz(opts: {
       timedOut = 0,
       next = 0;
     const examples5xx: string[] = [];
+    const bytesByRoute: Record<string, { max: number; total: number }> = {};
     const slow: { route: string; body: string; type: string }[] = [];
     let running = true;
     const lat: number[] = [];
@@ -229,6 +232,9 @@ export async function runFuzz(opts: {
           const res = await fetch(url + q.route, { method: 'POST', headers: { 'content-type': q.type }, body: q.body, signal: ctrl.signal });
           const text = await res.text();
           key = String(res.status);
+          const b = (bytesByRoute[q.route] ??= { max: 0, total: 0 });
+          b.max = Math.max(b.max, text.length);
+          b.total += text.length;
           if (res.status >= 500) {
             serverErrors++;
             if (examples5xx.length < 5) examples5xx.push(`${q.route} ${res.status} ${text.slice(0, 200)} <- ${q.body.slice(0, 300)}`);
@@ -270,6 +276,7 @@ export async function runFuzz(opts: {
       seconds,
       byStatus,
       byRoute,
+      bytesByRoute,
       serverErrors,
       dropped,
       timedOut,
