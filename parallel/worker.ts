@@ -73,12 +73,14 @@ function collectSoon(bytes: number): void {
 }
 
 /**
- * Collects when idle whatever any task left behind: not every task reports its bytes to collectSoon
- * (forecasts, calibrations, solves and the copies Piscina makes), and an idle worker never collects by
- * itself, so a large run's garbage (measured: 120 MB of array buffers after the issue-32 fuzz) stayed
- * resident. Every IDLE_CHECK_MS an idle worker (a task is synchronous, so a timer only fires between
- * tasks) looks at its heap and external memory and collects when they grew by IDLE_COLLECT_BYTES since
- * the last collection. Unref'd: it never keeps a worker alive.
+ * Collects when idle whatever tasks left behind: an idle worker never collects by itself, and not every
+ * task reports its bytes to collectSoon (forecasts, calibrations, solves), so a large run's garbage
+ * stayed resident (measured: 120 MB of array buffers in one worker after the issue-32 fuzz). Every
+ * IDLE_CHECK_MS an idle worker (a task is synchronous, so a timer only fires between tasks) collects
+ * when its heap and array buffers grew by IDLE_COLLECT_BYTES since the last collection (or since the
+ * lowest level seen after it). Unref'd: it never keeps a worker alive.
+ * Not covered: the buffers transferred in with a worker's last task stay alive until its next task
+ * arrives (Node's message port holds them), whatever the collector does.
  */
 const IDLE_CHECK_MS = 500;
 const IDLE_COLLECT_BYTES = 32 * 1024 * 1024;
@@ -89,7 +91,9 @@ const heldBytes = () => {
 let afterCollect = heldBytes();
 if (collect) {
   setInterval(() => {
-    if (heldBytes() - afterCollect < IDLE_COLLECT_BYTES) return;
+    const held = heldBytes();
+    afterCollect = Math.min(afterCollect, held);
+    if (held - afterCollect < IDLE_COLLECT_BYTES) return;
     collect();
     afterCollect = heldBytes();
   }, IDLE_CHECK_MS).unref();
@@ -264,7 +268,7 @@ export function solveTask(t: SolveTask & { cancel?: Int32Array }): { result: Sol
  */
 function cancellable<A extends object, R>(f: (t: A) => R): (t: A & { cancel?: Int32Array }) => R {
   return (t) => {
-    if (t.cancel && Atomics.load(t.cancel, 0) !== 0) throw new RunAborted();
+      if (t.cancel && Atomics.load(t.cancel, 0) !== 0) throw new RunAborted();
     return withAbortCell(t.cancel, () => f(t));
   };
 }
@@ -283,10 +287,13 @@ export const sampleExportTask = cancellable(sampleExportTask0);
 /**
  * This worker's own memory (MB): its V8 heap, the array buffers and other external memory its isolate
  * holds, and what V8 allocated with malloc. Process RSS counts every thread, so this is how a server
- * tells its workers' share (server/loopStats.ts, with SALESIM_LOOP_STATS).
+ * tells its workers' share (server/loopStats.ts, with SALESIM_LOOP_STATS). Measured after `garbageMb`
+ * is allocated.
  * @example await pool.run({}, { name: 'memoryTask' }) // { heapUsedMb: 30, ... }
  */
-export function memoryTask(): { heapUsedMb: number; heapTotalMb: number; externalMb: number; mallocedMb: number } {
+export function memoryTask(t?: { garbageMb?: number }): { heapUsedMb: number; heapTotalMb: number; externalMb: number; mallocedMb: number } {
+  // `garbageMb`: leave that many MB of array buffers behind as garbage (test/parallel/idleCollect.test.ts)
+  if (t?.garbageMb) new Uint8Array(Math.min(t.garbageMb, 256) * 2 ** 20).fill(1);
   const h = getHeapStatistics();
   const mb = (b: number) => Math.round(b / 2 ** 20);
   return { heapUsedMb: mb(h.used_heap_size), heapTotalMb: mb(h.total_heap_size), externalMb: mb(h.external_memory), mallocedMb: mb(h.malloced_memory) };
