@@ -20,3 +20,4 @@ export const prepareForecastTask = worker.prepareForecastTask;
 export const forecastReportTask = worker.forecastReportTask;
 export const sampleExportTask = worker.sampleExportTask;
 export const memoryTask = worker.memoryTask;
+export const flushTask = worker.flushTask;
