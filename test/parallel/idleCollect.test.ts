@@ -12,7 +12,7 @@ const pool = createPool({ workers: 1 });
 afterAll(() => pool.destroy());
 
 type Mem = { heapUsedMb: number; externalMb: number };
-const memory = (garbageMb = 0, ballast?: Uint8Array) =>
+const memory = (garbageMb = 0, ballast?: Uint8Array<ArrayBuffer>) =>
   ballast ? (pool.run({ ballast }, { name: 'memoryTask', transferList: [ballast.buffer] }) as Promise<Mem>) : memoryOf(garbageMb);
 const memoryOf = (garbageMb: number) => pool.run({ garbageMb }, { name: 'memoryTask' }) as Promise<Mem>;
 
