@@ -8,9 +8,12 @@
  * admitted within the budget), health latency percentiles, peak and settled RSS, and how long the
  * server's CPU took to go idle after the last disconnect.
  *
- *   node --import tsx bench/fuzz-bounds.ts [bodies=10000] [concurrency=8] [timeoutMs=2000]
+ *   node --import tsx bench/fuzz-bounds.ts [bodies=10000] [concurrency=8] [timeoutMs=2000] [--cpu-prof]
+ *
+ * --cpu-prof: the server writes V8 CPU profiles (main thread and workers) to /tmp/salesim-prof.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { LEAVES, valuesOf, type Leaf } from './schema-leaves.js';
 import { startServer, settledRss, type ServerProcess } from './server-load.js';
 import { synthesize } from '../engine/index.js';
@@ -20,6 +23,8 @@ export interface FuzzReport {
   seconds: number;
   byStatus: Record<string, number>;
   byRoute: Record<string, Record<string, number>>;
+  /** response sizes by route (characters): the largest and the total */
+  bytesByRoute: Record<string, { max: number; total: number }>;
   serverErrors: number;
   dropped: number;
   /** requests the client gave up on at its timeout (admitted runs still working) */
@@ -28,6 +33,21 @@ export interface FuzzReport {
   rss: { idleMb: number; peakMb: number; afterMb: number };
   /** ms from the last request's end until the server's CPU use fell under 5% of one core */
   cpuIdleAfterMs: number;
+  /**
+   * The server main thread's event-loop delay over the fuzz (ms; perf_hooks.monitorEventLoopDelay,
+   * server/loopStats.ts) and its memory at the end: what blocks the loop, apart from CPU contention.
+   */
+  loop: { p50: number; p99: number; max: number; mean: number; count: number; stalls: Record<string, unknown>; memory: Record<string, number>; workers: Record<string, number>[] } | null;
+  /** the main thread's and each worker's own memory at idle, before the fuzz (MB) */
+  memoryAtIdle: { main: Record<string, number>; workers: Record<string, number>[] } | null;
+  /** the machine's 1-minute load average at the start and at the end of the fuzz (2 cores: > 2 = contention) */
+  load: { start: number; end: number };
+  /**
+   * Disconnect probes after the fuzz: requests that ran past the client's timeout, replayed one at a
+   * time; the client aborts at its timeout and the time until the server's CPU falls idle (under 5% of a
+   * core over 50 ms) is measured. ms, per probe.
+   */
+  disconnect: { probes: number; p50: number; worst: number; overOneSecond: number; examples: string[] };
   examples5xx: string[];
 }
 
@@ -93,28 +113,84 @@ function cpuSeconds(pid: number): number {
   return (Number(f[11]) + Number(f[12])) / 100;
 }
 
-/** Waits until the process uses under 5% of a core over 200 ms; returns the ms waited (cap maxMs). */
-async function cpuIdle(server: ServerProcess, maxMs = 30_000): Promise<number> {
+/**
+ * Waits until the process uses under 5% of a core over a `windowMs` window; returns the ms waited until
+ * the start of that window (cap maxMs). /proc counts CPU in 10 ms ticks, so windows under 200 ms
+ * allow one tick.
+ */
+async function cpuIdle(server: ServerProcess, maxMs = 30_000, windowMs = 200): Promise<number> {
   const t0 = performance.now();
+  const allowed = Math.max(0.01, windowMs * 0.05e-3);
   for (;;) {
     const c0 = cpuSeconds(server.child.pid!);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, windowMs));
     const c1 = cpuSeconds(server.child.pid!);
-    if (c1 - c0 < 0.01 || performance.now() - t0 > maxMs) return performance.now() - t0 - 200;
+    if (c1 - c0 <= allowed + 1e-9 || performance.now() - t0 > maxMs) return Math.max(0, performance.now() - t0 - windowMs);
   }
+}
+
+/**
+ * Replays up to `n` of the requests that outlived the client's timeout, one at a time: aborts each at
+ * `timeoutMs` and measures the ms until the server process uses under 5% of a core over 50 ms.
+ */
+async function probeDisconnects(server: ServerProcess, slow: { route: string; body: string; type: string }[], n: number, timeoutMs: number, r: () => number): Promise<FuzzReport['disconnect']> {
+  const picks = slow.length <= n ? slow : Array.from({ length: n }, () => slow[Math.floor(r() * slow.length)]);
+  const times: number[] = [];
+  const examples: string[] = [];
+  for (const q of picks) {
+    await cpuIdle(server, 30_000, 50);
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+    let aborted = false;
+    try {
+      const res = await fetch(server.url + q.route, { method: 'POST', headers: { 'content-type': q.type }, body: q.body, signal: ctrl.signal });
+      await res.text();
+    } catch {
+      aborted = ctrl.signal.aborted;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!aborted) continue; // answered within the timeout this time: no disconnect to measure
+    const ms = await cpuIdle(server, 30_000, 50);
+    times.push(ms);
+    if (ms > 1000 && examples.length < 5) examples.push(`${Math.round(ms)} ms: ${q.route} ${q.body.slice(0, 300)}`);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { probes: times.length, p50: sorted[Math.floor(sorted.length / 2)] ?? 0, worst: sorted.at(-1) ?? 0, overOneSecond: times.filter((t) => t > 1000).length, examples };
 }
 
 /**
  * Runs the fuzz against a fresh server (env: its limits) and reports.
  * @example const report = await runFuzz({ bodies: 300 });
  */
-export async function runFuzz(opts: { bodies: number; concurrency?: number; timeoutMs?: number; seed?: number; env?: Record<string, string> }): Promise<FuzzReport> {
-  const { bodies, concurrency = 8, timeoutMs = 2000, seed = 32 } = opts;
-  const server = await startServer({ SALESIM_WORKERS: '2', ...opts.env });
+export async function runFuzz(opts: {
+  bodies: number;
+  concurrency?: number;
+  timeoutMs?: number;
+  seed?: number;
+  env?: Record<string, string>;
+  /** the server's node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] */
+  nodeArgs?: string[];
+  /** disconnect probes after the fuzz (default 20) */
+  probes?: number;
+}): Promise<FuzzReport> {
+  const { bodies, concurrency = 8, timeoutMs = 2000, seed = 32, probes = 20 } = opts;
+  const server = await startServer({ SALESIM_WORKERS: '2', SALESIM_LOOP_STATS: '1', ...opts.env }, opts.nodeArgs);
+  let stdout = '';
+  server.child.stdout!.on('data', (d) => (stdout += d));
+  const loopStats = async () => {
+    const before = stdout.length;
+    server.child.kill('SIGUSR2');
+    for (let i = 0; i < 100 && !/loop-stats .*\n/.test(stdout.slice(before)); i++) await new Promise((r) => setTimeout(r, 20));
+    const m = /loop-stats (.*)\n/.exec(stdout.slice(before));
+    return m ? (JSON.parse(m[1]) as FuzzReport['loop']) : null;
+  };
   try {
     const url = server.url;
     await (await fetch(`${url}/api/simulate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: { reps: { seats: 2, opportunitiesPerMonth: 2, winRate: 0.3, dealSize: 1 } }, trials: 50 }) })).arrayBuffer();
     const idleMb = await settledRss(server, 3000);
+    const loadStart = loadavg()[0];
+    const atIdle = await loopStats(); // the histogram restarts here: it covers the fuzz
     let peakMb = idleMb;
     const r = rng(seed);
     const byStatus: Record<string, number> = {};
@@ -124,6 +200,8 @@ export async function runFuzz(opts: { bodies: number; concurrency?: number; time
       timedOut = 0,
       next = 0;
     const examples5xx: string[] = [];
+    const bytesByRoute: Record<string, { max: number; total: number }> = {};
+    const slow: { route: string; body: string; type: string }[] = [];
     let running = true;
     const lat: number[] = [];
     let healthFailures = 0;
@@ -154,6 +232,9 @@ export async function runFuzz(opts: { bodies: number; concurrency?: number; time
           const res = await fetch(url + q.route, { method: 'POST', headers: { 'content-type': q.type }, body: q.body, signal: ctrl.signal });
           const text = await res.text();
           key = String(res.status);
+          const b = (bytesByRoute[q.route] ??= { max: 0, total: 0 });
+          b.max = Math.max(b.max, text.length);
+          b.total += text.length;
           if (res.status >= 500) {
             serverErrors++;
             if (examples5xx.length < 5) examples5xx.push(`${q.route} ${res.status} ${text.slice(0, 200)} <- ${q.body.slice(0, 300)}`);
@@ -166,6 +247,7 @@ export async function runFuzz(opts: { bodies: number; concurrency?: number; time
         } catch (e) {
           if (ctrl.signal.aborted) {
             timedOut++;
+            if (slow.length < 500) slow.push(q);
             key = 'timeout';
           } else {
             dropped++;
@@ -183,6 +265,9 @@ export async function runFuzz(opts: { bodies: number; concurrency?: number; time
     const cpuIdleAfterMs = await cpuIdle(server);
     running = false;
     await health;
+    const loop = await loopStats();
+    const loadEnd = loadavg()[0];
+    const disconnect = await probeDisconnects(server, slow, probes, timeoutMs, r);
     const afterMb = await settledRss(server, 10_000);
     const sorted = [...lat].sort((a, b) => a - b);
     const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
@@ -191,12 +276,17 @@ export async function runFuzz(opts: { bodies: number; concurrency?: number; time
       seconds,
       byStatus,
       byRoute,
+      bytesByRoute,
       serverErrors,
       dropped,
       timedOut,
       health: { polls: lat.length, p50: q(0.5), p99: q(0.99), worst: sorted.at(-1) ?? 0, failures: healthFailures },
       rss: { idleMb, peakMb, afterMb },
       cpuIdleAfterMs,
+      loop,
+      memoryAtIdle: atIdle ? { main: atIdle.memory, workers: atIdle.workers } : null,
+      load: { start: loadStart, end: loadEnd },
+      disconnect,
       examples5xx,
     };
   } finally {
@@ -205,7 +295,9 @@ export async function runFuzz(opts: { bodies: number; concurrency?: number; time
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
-  const [bodies = '10000', concurrency = '8', timeoutMs = '2000'] = process.argv.slice(2);
-  const rep = await runFuzz({ bodies: Number(bodies), concurrency: Number(concurrency), timeoutMs: Number(timeoutMs) });
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const prof = process.argv.includes('--cpu-prof');
+  const [bodies = '10000', concurrency = '8', timeoutMs = '2000'] = args;
+  const rep = await runFuzz({ bodies: Number(bodies), concurrency: Number(concurrency), timeoutMs: Number(timeoutMs), nodeArgs: prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/salesim-prof'] : [] });
   console.log(JSON.stringify(rep, null, 1));
 }

@@ -21,9 +21,9 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `server/main.ts` on a free loopback port with an in-memory store. */
-export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** Starts `server/main.ts` on a free loopback port with an in-memory store (`nodeArgs`: e.g. `--cpu-prof`). */
+export async function startServer(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SALESIM_DB: ':memory:', SALESIM_QUIET: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,7 +12,8 @@
  */
 import type { Scenario } from './scenario.js';
 import { compile } from './compile.js';
-import { allocateResults } from './results.js';
+import type { ResultLayout } from './kernel/outputs.js';
+import { MECHANISMS } from './mechanisms/registry.js';
 import { seatCount } from './seatCount.js';
 import { SUM_EXACT_MAX } from './random/sums.js';
 import { expectedDeal } from './runnable.js';
@@ -91,10 +92,10 @@ export function workFactors(s: Scenario, trials: number): WorkFactors {
   const padded = cov && cov.policy !== 'none' && q?.annualPerRep ? (Math.max(cov.multiple, cov.escalation?.cap ?? 0) * q.annualPerRep) / 12 / Math.max(deal, 1e-300) : 0;
   const cu = c.customers;
   const d = c.demand;
-  const layout = { from: 0, trials: 1, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: cu !== null, demand: d !== null };
-  const block = allocateResults(layout);
-  let bytes = 0;
-  for (const v of Object.values(block)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+  const layout: ResultLayout = { from: 0, trials: 1, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures };
+  if (cu !== null) layout.customers = true;
+  if (d !== null) layout.demand = true;
+  let bytes = resultBytesPerTrial(layout);
   // attainments: one float per person-year (incumbents, plus hires and backfills: at most 2 per seat)
   bytes += 4 * 2 * seats * c.years;
   return {
@@ -114,6 +115,19 @@ export function workFactors(s: Scenario, trials: number): WorkFactors {
     compilePerTrial: s.uncertainty ? 1 : 0,
     resultBytesPerTrial: bytes,
   };
+}
+
+/**
+ * The bytes one trial's results take (what `allocateResults` would allocate for one trial: every
+ * mechanism's columns as float64, plus the trial's attainment count), computed from the column widths
+ * without allocating: a server estimates work on its event loop, and zero-filling a block there for a
+ * long horizon or many territories blocked it (measured in bench/fuzz-bounds.ts --cpu-prof).
+ * @example resultBytesPerTrial({ from: 0, trials: 1, months: 12, territories: 1, years: 1, figures: false }) > 0 // true
+ */
+export function resultBytesPerTrial(layout: ResultLayout): number {
+  let bytes = 4; // attainmentCounts: one int32
+  for (const m of MECHANISMS) for (const spec of Object.values(m.columns)) bytes += 8 * spec.width(layout);
+  return bytes;
 }
 
 /**

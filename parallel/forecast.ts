@@ -5,6 +5,7 @@
  * Bad input answers `{ ok: false, errors }` (an `InputError` does not survive the trip between threads).
  */
 import { InputError, parseMonth, parseScenario, prepareForecast, reportPrepared, synthesize, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast, type TrialResults } from '../engine/index.js';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { TaskAnswer } from './calibrate.js';
 
 export interface PrepareForecastTask {
@@ -44,6 +45,11 @@ export interface SampleExportTask {
   seed: number;
   /** refuse a history over this many expected rows (the server's memory cap) */
   maxRows?: number;
+  /**
+   * answer with the export as UTF-8 JSON bytes (transferred), so a server writes them as they are:
+   * stringifying and encoding tens of MB of CSV on its event loop blocked it
+   */
+  json?: boolean;
 }
 
 /** A synthetic export to try a forecast on: CSV texts and a month-end as-of date half way through the plan year. */
@@ -60,7 +66,7 @@ export interface SampleExport {
  * year's sixth month.
  * @example await pool.run({ scenario, seed: 7 }, { name: 'sampleExportTask' })
  */
-export function sampleExportTask(t: SampleExportTask): TaskAnswer<SampleExport> {
+export function sampleExportTask(t: SampleExportTask): TaskAnswer<SampleExport | Uint8Array> {
   try {
     const scenario = parseScenario(t.scenario as never);
     const start = scenario.market?.start ?? '2025-01';
@@ -69,7 +75,12 @@ export function sampleExportTask(t: SampleExportTask): TaskAnswer<SampleExport> 
     const mo = (m % 12) + 1;
     const asOf = `${y}-${String(mo).padStart(2, '0')}-${new Date(Date.UTC(y, mo, 0)).getUTCDate()}`;
     const h = synthesize(scenario, { months: 12, start, seed: t.seed, roster: true, maxRows: t.maxRows });
-    return { ok: true, value: { opportunities: h.opportunities, roster: h.roster ?? '', asOf, warnings: h.warnings } };
+    const value = { opportunities: h.opportunities, roster: h.roster ?? '', asOf, warnings: h.warnings };
+    if (t.json) {
+      const bytes = new TextEncoder().encode(JSON.stringify(value));
+      return move({ [transferableSymbol]: [bytes.buffer], [valueSymbol]: { ok: true, value: bytes } } as never) as never;
+    }
+    return { ok: true, value };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, errors: e.errors };
     throw e;

@@ -24,6 +24,11 @@ export interface PoolOptions {
   youngGenerationMb?: number;
 }
 
+/** Bytes transferred into workers after which an idle pool flushes them (see createPool). */
+const FLUSH_AFTER_BYTES = 32 * 1024 * 1024;
+/** How long the pool must stay idle before it flushes. */
+const FLUSH_IDLE_MS = 200;
+
 /** Number of cores this process may use. */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
@@ -69,7 +74,38 @@ export function createPool(opts: PoolOptions = {}): Pool {
     atomics: 'async',
     ...(opts.youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } } : {}),
   });
-  const run = pool.run.bind(pool);
+  const run0 = pool.run.bind(pool);
+  // Node keeps the buffers last transferred into a worker alive until another transfer arrives
+  // (parallel/worker.ts flushTask): once the pool is idle after FLUSH_AFTER_BYTES of transfers, each
+  // worker gets a one-byte transfer, so an idle server does not hold a large run's blocks per worker
+  let inFlight = 0;
+  let transferred = 0;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    flushTimer = null;
+    if (inFlight > 0 || transferred < FLUSH_AFTER_BYTES) return;
+    transferred = 0;
+    for (let i = 0; i < pool.threads.length; i++) {
+      const b = new Uint8Array(1);
+      void run0({ flush: b }, { name: 'flushTask', transferList: [b.buffer] }).catch(() => {});
+    }
+  };
+  const run = (task: unknown, options: Parameters<Pool['run']>[1] = {}): Promise<unknown> => {
+    const list = (options as { transferList?: unknown[] }).transferList ?? [];
+    for (const t of list) if (t instanceof ArrayBuffer) transferred += t.byteLength;
+    if ((options as { name?: string }).name === 'flushTask') return run0(task, options);
+    inFlight++;
+    const settle = () => {
+      inFlight--;
+      if (inFlight === 0 && transferred >= FLUSH_AFTER_BYTES && !flushTimer) {
+        flushTimer = setTimeout(flush, FLUSH_IDLE_MS);
+        flushTimer.unref?.();
+      }
+    };
+    const p = run0(task, options);
+    p.then(settle, settle);
+    return p;
+  };
   pool.run = ((task: unknown, options: Parameters<Pool['run']>[1] = {}) => {
     const { signal, ...rest } = options as { signal?: AbortSignal };
     if (!signal) return run(task, rest);

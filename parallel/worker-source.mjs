@@ -19,3 +19,5 @@ export const assumptionsTask = worker.assumptionsTask;
 export const prepareForecastTask = worker.prepareForecastTask;
 export const forecastReportTask = worker.forecastReportTask;
 export const sampleExportTask = worker.sampleExportTask;
+export const memoryTask = worker.memoryTask;
+export const flushTask = worker.flushTask;

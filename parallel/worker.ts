@@ -6,7 +6,7 @@
  */
 // first: V8's inlining budget before any of the engine's code is optimised (parallel/inlining.ts)
 import './inlining.js';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import {
@@ -70,6 +70,33 @@ function collectSoon(bytes: number): void {
     handledBytes = 0;
     collect();
   }, 50);
+}
+
+/**
+ * Collects when idle whatever tasks left behind: an idle worker never collects by itself, and not every
+ * task reports its bytes to collectSoon (forecasts, calibrations, solves), so a large run's garbage
+ * stayed resident (measured: 120 MB of array buffers in one worker after the issue-32 fuzz). Every
+ * IDLE_CHECK_MS an idle worker (a task is synchronous, so a timer only fires between tasks) collects
+ * when its heap and array buffers grew by IDLE_COLLECT_BYTES since the last collection (or since the
+ * lowest level seen after it). Unref'd: it never keeps a worker alive.
+ * Not covered: the buffers transferred in with a worker's last task stay alive until its next task
+ * arrives (Node's message port holds them), whatever the collector does.
+ */
+const IDLE_CHECK_MS = 500;
+const IDLE_COLLECT_BYTES = 32 * 1024 * 1024;
+const heldBytes = () => {
+  const h = getHeapStatistics();
+  return h.used_heap_size + h.external_memory;
+};
+let afterCollect = heldBytes();
+if (collect) {
+  setInterval(() => {
+    const held = heldBytes();
+    afterCollect = Math.min(afterCollect, held);
+    if (held - afterCollect < IDLE_COLLECT_BYTES) return;
+    collect();
+    afterCollect = heldBytes();
+  }, IDLE_CHECK_MS).unref();
 }
 
 const bytesOf = (r: TrialResults) => transferList(r).reduce((a, b) => a + b.byteLength, 0);
@@ -241,7 +268,7 @@ export function solveTask(t: SolveTask & { cancel?: Int32Array }): { result: Sol
  */
 function cancellable<A extends object, R>(f: (t: A) => R): (t: A & { cancel?: Int32Array }) => R {
   return (t) => {
-    if (t.cancel && Atomics.load(t.cancel, 0) !== 0) throw new RunAborted();
+      if (t.cancel && Atomics.load(t.cancel, 0) !== 0) throw new RunAborted();
     return withAbortCell(t.cancel, () => f(t));
   };
 }
@@ -256,3 +283,36 @@ export const rollingTask = cancellable(rollingTask0);
 export const prepareForecastTask = cancellable(prepareForecastTask0);
 export const forecastReportTask = cancellable(forecastReportTask0);
 export const sampleExportTask = cancellable(sampleExportTask0);
+
+/**
+ * Does nothing with the one-byte buffer it is handed. Node keeps the backing stores of the buffers last
+ * transferred into a worker alive until another transfer arrives (measured: 119 MB per worker after the
+ * issue-32 fuzz, released by a 1-byte transfer, not by a collection), so an idle pool hands each worker
+ * one of these after large transfers (parallel/pool.ts).
+ * @example await pool.run({ flush: new Uint8Array(1) }, { name: 'flushTask', transferList: [buf.buffer] })
+ */
+export function flushTask(_t: { flush: Uint8Array }): number {
+  // what the previous transfer kept alive is garbage now: collect it once this task is over
+  if (collect) {
+    setTimeout(() => {
+      collect();
+      afterCollect = heldBytes();
+    }, 50).unref();
+  }
+  return 0;
+}
+
+/**
+ * This worker's own memory (MB): its V8 heap, the array buffers and other external memory its isolate
+ * holds, and what V8 allocated with malloc. Process RSS counts every thread, so this is how a server
+ * tells its workers' share (server/loopStats.ts, with SALESIM_LOOP_STATS). Measured after `garbageMb`
+ * is allocated.
+ * @example await pool.run({}, { name: 'memoryTask' }) // { heapUsedMb: 30, ... }
+ */
+export function memoryTask(t?: { garbageMb?: number }): { heapUsedMb: number; heapTotalMb: number; externalMb: number; mallocedMb: number } {
+  // `garbageMb`: leave that many MB of array buffers behind as garbage (test/parallel/idleCollect.test.ts)
+  if (t?.garbageMb) new Uint8Array(Math.min(t.garbageMb, 256) * 2 ** 20).fill(1);
+  const h = getHeapStatistics();
+  const mb = (b: number) => Math.round(b / 2 ** 20);
+  return { heapUsedMb: mb(h.used_heap_size), heapTotalMb: mb(h.total_heap_size), externalMb: mb(h.external_memory), mallocedMb: mb(h.malloced_memory) };
+}

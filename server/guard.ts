@@ -11,8 +11,12 @@
  *
  * Early answers leave no half-read body on a keep-alive connection: the rest of an oversize or refused
  * body is read and dropped (up to DRAIN_MAX_BYTES) before answering, so the connection stays usable;
- * a bigger one is answered with `Connection: close` and the socket is closed once the answer is out.
+ * a bigger one is answered with `Connection: close`, and the socket is closed LINGER_MS after the answer
+ * is out (or when the client closes its side), not at once: a client still writing its body reads the
+ * answer instead of a broken pipe (closing a socket with unread data sends a reset, which can discard
+ * the answer from the client's receive buffer before it reads it).
  */
+import type { Socket } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError, apiIssue } from './errors.js';
 import { errorResponse } from './respond.js';
@@ -23,6 +27,42 @@ export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'];
 
 /** Most bytes of a refused body read and dropped to keep its connection usable. */
 export const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
+
+/** How long a socket answered early with `Connection: close` stays open for the client to read the answer. */
+export const LINGER_MS = 2000;
+/** Most bytes read (and dropped) from a client while its socket lingers. */
+export const LINGER_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Delays the close of the request's socket that Node's HTTP server (and the adapter's body drain) start
+ * when a `Connection: close` answer is out: the write side is ended at once (the client sees the end of
+ * the answer), what the client still sends is read and dropped, and the socket is destroyed LINGER_MS
+ * later or when the client ends its side. No-op for a request made in-process (no socket).
+ * @example lingerBeforeClose(c.env) // before answering 413 with Connection: close
+ */
+export function lingerBeforeClose(env: unknown, ms = LINGER_MS): void {
+  const incoming = (env as { incoming?: { socket?: Socket; resume?: () => void } } | undefined)?.incoming;
+  const socket = incoming?.socket;
+  if (!socket || socket.destroyed || (socket as { lingering?: boolean }).lingering) return;
+  (socket as { lingering?: boolean }).lingering = true;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  (socket as Socket & { destroySoon: () => void }).destroySoon = () => {
+    if (timer) return;
+    if (!socket.writableEnded) socket.end();
+    timer = setTimeout(() => socket.destroy(), ms);
+    timer.unref?.();
+    socket.once('close', () => clearTimeout(timer!));
+    socket.once('end', () => socket.destroy());
+    // keep reading (the request drops it) what the client still sends, up to LINGER_MAX_BYTES
+    let n = 0;
+    socket.on('data', (d: Buffer) => {
+      n += d.byteLength;
+      if (n > LINGER_MAX_BYTES) socket.destroy();
+    });
+    incoming?.resume?.();
+    socket.resume();
+  };
+}
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json$/;
 const YAML_TYPE = /^(?:application|text)\/(?:x-)?yaml$/;
@@ -123,7 +163,10 @@ export function keepConnectionsClean(): MiddlewareHandler<AppEnv> {
     await next();
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return;
     if (c.get('bodyRead') === true) return;
-    if (!(await drainUnread(c))) c.header('Connection', 'close');
+    if (!(await drainUnread(c))) {
+      c.header('Connection', 'close');
+      lingerBeforeClose(c.env);
+    }
   };
 }
 
@@ -233,6 +276,7 @@ export function requestGuard(opts: GuardOptions): MiddlewareHandler<AppEnv> {
     if (declared > max) {
       const clean = declared <= DRAIN_MAX_BYTES && (await drain(reader, 0));
       c.set('bodyRead', true);
+      if (!clean) lingerBeforeClose(c.env);
       return errorResponse(c, tooBig(clean));
     }
     const chunks: Uint8Array[] = [];
@@ -251,6 +295,7 @@ export function requestGuard(opts: GuardOptions): MiddlewareHandler<AppEnv> {
       if (size > max) {
         const clean = await drain(reader, size);
         c.set('bodyRead', true);
+        if (!clean) lingerBeforeClose(c.env);
         return errorResponse(c, tooBig(clean));
       }
       chunks.push(r.value);

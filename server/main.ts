@@ -10,6 +10,7 @@ import { createApp } from './app.js';
 import { allowedHosts, missingHostAllowed } from './guard.js';
 import type { Limits } from './limits.js';
 import { listenErrorMessage } from './listenError.js';
+import { reportLoopStatsOnSignal } from './loopStats.js';
 
 const env = process.env;
 const num = (name: string): number | undefined => {
@@ -49,6 +50,8 @@ const app = createApp({
   allowMissingHost: missingHostAllowed(hostname, env.SALESIM_ALLOWED_HOSTS),
   log: env.SALESIM_QUIET ? false : undefined,
 });
+
+reportLoopStatsOnSignal(env, app.pool);
 
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   process.stdout.write(`salesim server listening on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}\n`);

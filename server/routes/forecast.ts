@@ -16,7 +16,6 @@
 import { Hono } from 'hono';
 import { InputError, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
 import type { TaskAnswer } from '../../parallel/calibrate.js';
-import type { SampleExport } from '../../parallel/forecast.js';
 import { runScenarios, transferList, type Pool } from '../../parallel/index.js';
 import { apiIssue, badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody } from '../request.js';
@@ -182,8 +181,9 @@ export function forecastRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
     const scenario = scenarioOf(body.scenario, readPreset, errors);
     const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors) ?? 1;
     if (errors.length) throw badRequest(errors);
-    const answer = await runner.call([], (signal) => pool.run({ scenario, seed, maxRows: runner.limits.maxSynthRows }, { name: 'sampleExportTask', signal }) as Promise<TaskAnswer<SampleExport>>, c.req.raw.signal);
-    return c.json(unwrap(answer));
+    // the worker answers with the JSON's bytes: tens of MB of CSV are never stringified on the event loop
+    const answer = await runner.call([], (signal) => pool.run({ scenario, seed, maxRows: runner.limits.maxSynthRows, json: true }, { name: 'sampleExportTask', signal }) as Promise<TaskAnswer<Uint8Array>>, c.req.raw.signal);
+    return c.body(unwrap(answer) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
   });
   return r;
 }

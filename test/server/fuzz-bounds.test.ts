@@ -11,11 +11,17 @@ const BODIES = Number(process.env.SALESIM_FUZZ_BOUNDS_BODIES ?? 200);
 
 describe('fuzz: enormous-but-valid values on every route', () => {
   it(`${BODIES} bodies: no 5xx, nothing dropped, health answers, RSS < 1 GB`, async () => {
-    const r = await runFuzz({ bodies: BODIES, concurrency: 6, timeoutMs: 2000, seed: 7 });
+    const r = await runFuzz({ bodies: BODIES, concurrency: 6, timeoutMs: 2000, seed: 7, probes: 5 });
     console.log(
       `fuzz ${r.bodies} bodies in ${r.seconds.toFixed(1)} s: ${JSON.stringify(r.byStatus)}; health p50 ${r.health.p50.toFixed(1)} ms, p99 ${r.health.p99.toFixed(1)} ms, worst ${r.health.worst.toFixed(1)} ms; ` +
-        `RSS idle ${r.rss.idleMb.toFixed(0)} MB, peak ${r.rss.peakMb.toFixed(0)} MB, after ${r.rss.afterMb.toFixed(0)} MB; CPU idle ${r.cpuIdleAfterMs.toFixed(0)} ms after the last request`,
+        `RSS idle ${r.rss.idleMb.toFixed(0)} MB, peak ${r.rss.peakMb.toFixed(0)} MB, after ${r.rss.afterMb.toFixed(0)} MB; CPU idle ${r.cpuIdleAfterMs.toFixed(0)} ms after the last request; ` +
+        `event-loop delay p99 ${r.loop?.p99} ms, stalls ${JSON.stringify(r.loop?.stalls)}; load ${r.load.start}..${r.load.end}; disconnects ${JSON.stringify(r.disconnect)}`,
     );
+    // the server's own view (SALESIM_LOOP_STATS, SIGUSR2: docs/server.md) came back, with each worker's memory
+    expect(r.loop).not.toBeNull();
+    expect(r.loop!.count).toBeGreaterThan(0);
+    expect(r.loop!.workers.length).toBe(2);
+    expect(r.loop!.workers.every((w) => w.heapUsedMb > 0)).toBe(true);
     expect(r.examples5xx).toEqual([]);
     expect(r.serverErrors).toBe(0);
     expect(r.dropped).toBe(0);
