@@ -15,7 +15,8 @@
  *   drifting arrivals (sd 0.05 a month on the log), the export starting with the CRM (no deals from before it,
  *   so stale deals pile up over its 14 months only); cuts at the ends of 2025-06, -07, -08, -09, horizon 3.
  * --point calibrates without parameter uncertainty, for contrast; --no-drift leaves the issue shape's arrivals steady, --lognormal gives it lognormal deal
- * sizes (median 1000, sigma 1) instead of the price list, --no-push takes its quarter-end push out (the
+ * sizes (median 1000, sigma 1) instead of the price list, --steady starts its history with a steady-state open book (stale deals from before the
+ * export included) instead of an empty one, --no-push takes its quarter-end push out (the
  * quarter-effect recovery line then measures against 1.5 and is meaningless). Independent exports give independent PITs;
  * cuts of one export share its history (their PITs are correlated, so the tests are approximate).
  */
@@ -31,11 +32,12 @@ const point = process.argv.includes('--point');
 const noDrift = process.argv.includes('--no-drift');
 const noPush = process.argv.includes('--no-push');
 const lognormal = process.argv.includes('--lognormal');
+const steady = process.argv.includes('--steady');
 const H = [0.3, 0.35, 0.3, 0.25, 0.2, 0.03, 0];
 
 const issue = kind === 'issue';
 const truth = issue
-  ? { reps: { seats: 35, opportunitiesPerMonth: 6, winRate: { mean: 0.5, concentration: 15 }, dealSize: lognormal ? { median: 1000, sigma: 1 } : { empirical: [55, 55, 55, 550, 550, 550, 550, 1100, 1100, 1100, 3400, 3400, 5000] }, cycleMonths: 3, noDecisionRate: 0.1, initialPipeline: 'empty' } }
+  ? { reps: { seats: 35, opportunitiesPerMonth: 6, winRate: { mean: 0.5, concentration: 15 }, dealSize: lognormal ? { median: 1000, sigma: 1 } : { empirical: [55, 55, 55, 550, 550, 550, 550, 1100, 1100, 1100, 3400, 3400, 5000] }, cycleMonths: 3, noDecisionRate: 0.1, initialPipeline: steady ? 'steady-state' : 'empty' } }
   : { reps: { seats: 30, opportunitiesPerMonth: 6, winRate: { mean: 0.35, concentration: 20 }, dealSize: { median: 20000, sigma: 0.7 }, cycleMonths: 3, noDecisionRate: 0.1, initialPipeline: 'steady-state' } };
 const history = issue ? { months: 14, start: '2024-11', resolveByAge: H, quarterEndWin: noPush ? 1 : 1.5, arrivalDrift: noDrift ? 0 : 0.05 } : { months: 30, start: '2024-01', resolveByAge: H, quarterEndWin: 1.5 };
 const asOf = issue ? ['2025-06-30', '2025-07-31', '2025-08-31', '2025-09-30'] : ['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31'];
@@ -68,7 +70,7 @@ const mean = (f: (c: RollingCut) => number) => cuts.reduce((a, c) => a + f(c), 0
 const ks = ksUniform(pits);
 const hist = pitHistogram(pits);
 const summary = (zs: number[]) => `n ${zs.length}, mean z ${(zs.reduce((a, b) => a + b, 0) / zs.length).toFixed(2)}, sd ${Math.sqrt(zs.reduce((a, b) => a + b * b, 0) / zs.length).toFixed(2)}, |z| < 2: ${Math.round((100 * zs.filter((z) => Math.abs(z) < 2).length) / zs.length)}%`;
-console.log(`${kind}${point ? ' --point' : ''}${noDrift ? ' --no-drift' : ''}${noPush ? ' --no-push' : ''}${lognormal ? ' --lognormal' : ''}: ${N} exports x ${asOf.length} cuts = ${n} forecasts of 3 months, ${TR} trials, ${Math.round((Date.now() - t0) / 1000)} s`);
+console.log(`${kind}${point ? ' --point' : ''}${noDrift ? ' --no-drift' : ''}${noPush ? ' --no-push' : ''}${lognormal ? ' --lognormal' : ''}${steady ? ' --steady' : ''}: ${N} exports x ${asOf.length} cuts = ${n} forecasts of 3 months, ${TR} trials, ${Math.round((Date.now() - t0) / 1000)} s`);
 console.log(`inside P10-P90: ${inside}/${n} = ${(inside / n).toFixed(3)} (80% +- ${se80.toFixed(3)} SE; ${Math.abs(inside / n - 0.8) <= 3 * se80 ? 'within' : 'outside'} 3 SE); inside P25-P75: ${(cuts.filter((c) => c.salesim.inside50).length / n).toFixed(3)}`);
 console.log(`PIT: ${ks.test}: D ${ks.d.toFixed(3)}, p ${ks.pValue.toFixed(3)}; ${hist.test}: chi2 ${hist.chiSquare.toFixed(1)}, p ${hist.pValue.toFixed(3)}; deciles ${hist.counts.join(' ')}`);
 // cuts of one export overlap (3-month horizons a month apart share months and history): the binomial SE

@@ -9,7 +9,7 @@ import { backtest, calibrate, ksUniform, pitHistogram, synthesize } from '../../
 import { createApp, setApp } from '../../playground/src/app.js';
 import { api as realApi } from '../../playground/src/api.js';
 import type { CalibrateApi } from '../../playground/src/calibrate-api.js';
-import { pitChart, pitRows, pitVerdict, type PitSummary, type SimPitHistogram } from '../../playground/src/components/sim-pit-histogram.js';
+import { pitCaption, pitChart, pitRows, pitVerdict, type PitSummary, type SimPitHistogram } from '../../playground/src/components/sim-pit-histogram.js';
 import '../../playground/src/components/sim-calibrate.js';
 import { resetCalibrateView, type SimCalibrate } from '../../playground/src/components/sim-calibrate.js';
 import { COLORS } from '../../playground/src/theme.js';
@@ -104,9 +104,10 @@ describe('<sim-pit-histogram> in the Calibrate view', () => {
     await settle(el);
     await settle(hist);
     expect(hist.pit).toEqual(el.result!.scores.pit);
-    const words = hist.shadowRoot!.querySelector('[data-testid="pit-verdict"]')!.textContent!;
-    expect(words).toContain(pitVerdict(el.result!.scores.pit));
-    expect(words).toContain('share of simulated months below what was booked');
-    expect(hist.shadowRoot!.querySelector('sim-chart')!.getAttribute('heading')).toBe('Reliability (PIT) histogram of the months');
+    const chart = hist.shadowRoot!.querySelector('sim-chart') as HTMLElement & { caption: string };
+    expect(chart.getAttribute('heading')).toBe('Reliability (PIT) histogram of the months');
+    expect(chart.caption).toBe(pitCaption(el.result!.scores.pit));
+    expect(chart.caption).toContain(`The months' PITs are ${pitVerdict(el.result!.scores.pit)}.`);
+    expect(chart.caption).toContain('share of simulated months below what was booked');
   });
 });

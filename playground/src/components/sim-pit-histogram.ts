@@ -67,14 +67,22 @@ export function pitChart(pit: PitSummary, o: ChartOptions): SVGSVGElement | HTML
     style: CHART_STYLE,
     ariaLabel: 'Reliability (PIT) histogram of the back-test months',
     ariaDescription: `${n} months in ten PIT bins: ${rows.map((r) => `${r.label}: ${r.count}`).join(', ')}; ${(n / 10).toFixed(1)} expected in each when calibrated.`,
-    x: { label: 'PIT (share of simulated months below the actual)', domain: [0, 1], ticks: 5 },
-    y: { label: 'Months', grid: true, zero: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
+    x: { label: 'PIT', domain: [0, 1], ticks: 5 },
+    y: { label: 'Months', grid: true, zero: true, ticks: Math.max(1, Math.min(5, Math.ceil(Math.max(n / 10, ...rows.map((r) => r.count))))), tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
     marks: [
       Plot.rectY(rows, { x1: 'from', x2: 'to', y: 'count', fill: (r: (typeof rows)[number]) => (r.tail ? COLORS.bad : COLORS.median), fillOpacity: 0.85, insetLeft: 1, insetRight: 1 }),
       Plot.ruleY([n / 10], { stroke: COLORS.ink, strokeDasharray: '5,4', strokeWidth: 1.2 }),
       Plot.tip(rows, Plot.pointerX({ x: (r: (typeof rows)[number]) => (r.from + r.to) / 2, y: 'count', title: (r: (typeof rows)[number]) => `PIT ${r.label}: ${r.count} month${r.count === 1 ? '' : 's'} (${(n / 10).toFixed(1)} expected)` })),
     ],
   });
+}
+
+/**
+ * The words under the histogram: what a PIT is, and what these months' PITs say.
+ * @example pitCaption(pit) // "Each month's PIT is the share of simulated months below what was booked; ... The months' PITs are consistent with uniform (...)..."
+ */
+export function pitCaption(pit: PitSummary): string {
+  return `Each month's PIT is the share of simulated months below what was booked; calibrated forecasts spread them evenly over the ten bins. The months' PITs are ${pitVerdict(pit)}. Months of one history share reps and parameters, so the tests are approximate.`;
 }
 
 export class SimPitHistogram extends LitElement {
@@ -93,36 +101,26 @@ export class SimPitHistogram extends LitElement {
       :host {
         display: block;
       }
-      p {
-        margin: 0.4rem 0 0;
-        font-size: 0.85rem;
-        color: #4a5a6b;
-      }
     `,
   ];
 
   render() {
     const pit = this.pit;
     return html`<sim-chart
-        data-testid="pit-histogram"
-        heading="Reliability (PIT) histogram of the months"
-        filename="backtest-pit"
-        .legend=${pit
-          ? [
-              { label: 'months in the bin', color: COLORS.median },
-              { label: 'tails (outside P10-P90)', color: COLORS.bad },
-              { label: 'expected if calibrated', color: COLORS.ink },
-            ]
-          : []}
-        empty="Run the back-test to see where each month's actual fell in its simulated distribution."
-        .draw=${pit ? (w: number) => pitChart(pit, { width: w }) : null}
-      ></sim-chart>
-      ${pit
-        ? html`<p data-testid="pit-verdict">
-            Each month's PIT is the share of simulated months below what was booked; calibrated forecasts spread them evenly over the ten bins. ${pitVerdict(pit)}.
-            Months of one history share reps and parameters, so the tests are approximate.
-          </p>`
-        : null}`;
+      data-testid="pit-histogram"
+      heading="Reliability (PIT) histogram of the months"
+      filename="backtest-pit"
+      caption=${pit ? pitCaption(pit) : ''}
+      .legend=${pit
+        ? [
+            { label: 'months in the bin', color: COLORS.median },
+            { label: 'tails (outside P10-P90)', color: COLORS.bad },
+            { label: 'expected if calibrated', color: COLORS.ink },
+          ]
+        : []}
+      empty="Run the back-test to see where each month's actual fell in its simulated distribution."
+      .draw=${pit ? (w: number) => pitChart(pit, { width: w }) : null}
+    ></sim-chart>`;
   }
 }
 
