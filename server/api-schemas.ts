@@ -276,7 +276,19 @@ export const BacktestResultSchema = obj({
   inside: z.int(),
   insideShare: num,
   total: obj(band),
-  scores: obj({ bias: obj({ ratio: num, interval: z.tuple([num, num]), level: num }), meanPit: num, meanIntervalScore: num, relativeIntervalScore: num }),
+  scores: obj({
+    bias: obj({ ratio: num, interval: z.tuple([num, num]), level: num }),
+    meanPit: num,
+    meanIntervalScore: num,
+    relativeIntervalScore: num,
+    pit: obj(
+      {
+        histogram: obj({ counts: z.array(z.int()).length(10), chiSquare: num, df: z.int(), pValue: num, test: z.string() }),
+        ks: obj({ d: num, pValue: num, test: z.string() }),
+      },
+      "the months' reliability (PIT) histogram: counts in ten bins, chi-square and Kolmogorov-Smirnov tests of uniformity",
+    ),
+  }),
   warnings: z.array(z.string()),
 }).meta({ id: 'BacktestResult' });
 

@@ -278,6 +278,11 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
                   },
                 },
               },
+              parameterUncertainty: {
+                type: 'object',
+                description: "the scenario's fitted rates drawn in every trial (its uncertainty block, as calibrate writes it): P(plan) and the fan include what the data cannot tell; empty when the rates are taken as known",
+                properties: { paths: { type: 'array', items: { type: 'string' } } },
+              },
               warnings: { type: 'array', items: { type: 'string' } },
             },
             required: ['asOf', 'plan', 'booked', 'now', 'fan', 'startOfYear', 'variants', 'warnings'],

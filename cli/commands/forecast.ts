@@ -27,6 +27,12 @@ export function formatForecast(title: string, r: ForecastReport): string {
   if (r.startOfYear) out.push(`P(hit plan) at the year's start   ${pct(r.startOfYear.pPlan)}  (95% ${interval(r.startOfYear.pPlanInterval)}; the same forecast from ${r.startOfYear.asOf})`);
   else if (r.startOfYearNote) out.push(`(${r.startOfYearNote})`);
   out.push(`the year's total: P10 ${money(n.yearTotal.p10)}, P50 ${money(n.yearTotal.p50)}, P90 ${money(n.yearTotal.p90)}; expected gap to plan ${money(n.expectedGap)} (mean shortfall, 0 where plan is hit)`);
+  const drawn = r.parameterUncertainty?.paths.length ?? 0;
+  out.push(
+    drawn
+      ? `parameter uncertainty included: ${drawn} fitted rates drawn in every trial (the scenario's uncertainty block; --point fixes them); the 95% is the simulation's own`
+      : "parameter uncertainty: none (the scenario's rates are taken as known; calibrate writes them as distributions)",
+  );
   out.push('');
   const rows = [['month', 'cumulative bookings', 'P10', 'P50', 'P90', 'plan to date']];
   for (const f of r.fan) rows.push([f.month, f.actual !== null ? `${money(f.actual)} booked` : '', f.actual !== null ? '' : money(f.p10), f.actual !== null ? '' : money(f.p50), f.actual !== null ? '' : money(f.p90), money(f.plan)]);

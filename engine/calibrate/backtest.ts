@@ -12,6 +12,7 @@ import type { TrialResults } from '../types.js';
 import { formatMonth, parseMonth } from './dates.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
 import { prePipelineWarning, readOpportunities } from './opportunities.js';
+import { ksUniform, pitHistogram } from '../forecast/scores.js';
 
 /** Options of `backtest`. */
 export interface BacktestOptions {
@@ -56,6 +57,12 @@ export interface BacktestScores {
   meanPit: number;
   meanIntervalScore: number;
   relativeIntervalScore: number;
+  /**
+   * The reliability (PIT) histogram of the months: counts in ten equal bins of PIT and the chi-square test of
+   * uniformity on them, with the Kolmogorov-Smirnov test. Months of one history share reps and parameters, so
+   * their PITs are correlated and both tests are approximate (a U shape: bands too narrow; a slope: bias).
+   */
+  pit: { histogram: ReturnType<typeof pitHistogram>; ks: ReturnType<typeof ksUniform> };
 }
 
 /** The back-test result. */
@@ -179,6 +186,7 @@ export function compareToBand(booked: BookedRevenue, r: TrialResults, seed: numb
       meanPit: months.reduce((x, mo) => x + mo.pit, 0) / n,
       meanIntervalScore: months.reduce((x, mo) => x + mo.intervalScore, 0) / n,
       relativeIntervalScore: months.reduce((x, mo) => x + mo.intervalScore, 0) / Math.max(1e-300, actualTotal),
+      pit: { histogram: pitHistogram(months.map((mo) => mo.pit)), ks: ksUniform(months.map((mo) => mo.pit)) },
     },
     warnings: booked.warnings,
   };

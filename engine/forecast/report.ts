@@ -64,6 +64,13 @@ export interface ForecastReport {
   startOfYear: (ForecastOutcome & { asOf: string }) | null;
   startOfYearNote: string | null;
   variants: ForecastVariant[];
+  /**
+   * The scenario's fitted rates drawn per trial (its `uncertainty.parameters`, as `calibrate` writes them):
+   * P(plan), the total's percentiles and the fan then carry what the data cannot tell, not only the
+   * simulation's own noise (P(plan)'s interval is the Monte Carlo one around that). Empty: the rates are taken
+   * as known (a hand-written scenario, or `--point`).
+   */
+  parameterUncertainty: { paths: string[] };
   warnings: string[];
 }
 
@@ -187,6 +194,7 @@ export function forecastReport(
     startOfYear: soy,
     startOfYearNote: opts.startOfYearNote ?? null,
     variants,
+    parameterUncertainty: { paths: (setup.scenario.uncertainty?.parameters ?? []).map((p) => p.path) },
     warnings: setup.warnings,
   };
 }

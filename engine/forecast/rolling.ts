@@ -78,6 +78,13 @@ export interface RollingSummary {
   inside50Share: number;
   /** PITs outside [0.02, 0.98] (confidently wrong) */
   extremePits: number;
+  /**
+   * What a calibrated forecast gives: PITs are uniform, so 4% of cuts fall outside [0.02, 0.98] by chance
+   * (0.04 x cuts expected), and more than `extremeUpper` (the binomial's 97.5th percentile) is a sign of bands
+   * too narrow. "None at all" is not the test: over 80 cuts a calibrated forecast has none only 4% of the time.
+   */
+  extremeExpected: number;
+  extremeUpper: number;
   pitHistogram: ReturnType<typeof pitHistogram>;
   ks: ReturnType<typeof ksUniform>;
   meanCrps: { salesim: number; pipeline: number; runRate: number };
@@ -99,6 +106,9 @@ export interface RollingResult {
 }
 
 const MAX_CUTS = 60;
+
+/** A count's expectation, with one decimal when it is not whole. */
+const sig2 = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 /**
  * The analyst's pipeline forecast of bookings over the `horizon` months after the as-of month: open deals
@@ -243,6 +253,22 @@ export function rollingBacktest(csvText: string, opts: RollingOptions): RollingR
   return { horizon, trials, seed, point: opts.point ?? false, cuts, summary: summarize(cuts), warnings };
 }
 
+/**
+ * The smallest k with P(X <= k) >= q for X ~ Binomial(n, p).
+ * @example binomialQuantile(80, 0.04, 0.975) // 7
+ */
+export function binomialQuantile(n: number, p: number, q: number): number {
+  let pk = Math.pow(1 - p, n);
+  let cdf = pk;
+  let k = 0;
+  while (cdf < q && k < n) {
+    pk *= ((n - k) / (k + 1)) * (p / (1 - p));
+    k++;
+    cdf += pk;
+  }
+  return k;
+}
+
 /** The scores over the cuts, and whether salesim beats the analyst's two forecasts. */
 export function summarize(cuts: readonly RollingCut[]): RollingSummary {
   const n = cuts.length;
@@ -256,7 +282,7 @@ export function summarize(cuts: readonly RollingCut[]): RollingSummary {
   const extreme = pits.filter((p) => p < 0.02 || p > 0.98).length;
   const verdict = [
     `${inside80} of ${n} actuals inside the P10-P90 band (${Math.round(share * 100)}%; 80% expected, ${Math.abs(share - 0.8) <= 3 * se ? 'within' : 'outside'} 3 binomial SE = ${Math.round(300 * se)} points)`,
-    `${extreme} PIT${extreme === 1 ? '' : 's'} below 0.02 or above 0.98`,
+    `${extreme} PIT${extreme === 1 ? '' : 's'} below 0.02 or above 0.98 (${sig2(0.04 * n)} expected by chance if calibrated; over ${binomialQuantile(n, 0.04, 0.975)} would say the bands are too narrow)`,
     `mean CRPS ${beats.pipeline && beats.runRate ? 'beats both analyst forecasts' : beats.pipeline ? 'beats the pipeline forecast but not the run rate' : beats.runRate ? 'beats the run rate but not the pipeline forecast' : 'beats neither analyst forecast'}`,
   ].join('; ');
   return {
@@ -266,6 +292,8 @@ export function summarize(cuts: readonly RollingCut[]): RollingSummary {
     inside80Se: se,
     inside50Share: cuts.filter((c) => c.salesim.inside50).length / n,
     extremePits: extreme,
+    extremeExpected: 0.04 * n,
+    extremeUpper: binomialQuantile(n, 0.04, 0.975),
     pitHistogram: pitHistogram(pits),
     ks: ksUniform(pits),
     meanCrps,

@@ -314,7 +314,10 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
   if (reassigned) warnings.push(`${reassigned} open opportunities belong to owners neither on the team nor on a vacant seat: reassigned across the team`);
   let stale: number | null = null;
   if (base.resolution) {
-    const h = base.resolution.byAge;
+    // the table as written: with parameter uncertainty the parsed fields hold the draws' medians, and an age at
+    // which nothing ever resolved has a Jeffreys median just above 0 (drawn near 0); the file says 0
+    const written = (raw as { resolution?: { byAge?: unknown } } | null)?.resolution?.byAge;
+    const h = Array.isArray(written) && written.length === base.resolution.byAge.length && written.every((v) => typeof v === 'number') ? (written as number[]) : base.resolution.byAge;
     let dead = h.length; // the first age from which every chance is 0
     while (dead > 0 && h[dead - 1] === 0) dead--;
     stale = deals.filter((d) => d.ageMonths >= dead).length;

@@ -14,6 +14,7 @@ import { backtestChart, INSIDE_COLOR, OUTSIDE_COLOR } from '../charts/backtest.j
 import { labelForPath } from '../fields.js';
 import { formatMoney, formatPct } from '../format.js';
 import './sim-chart.js';
+import './sim-pit-histogram.js';
 
 function messages(e: unknown): string[] {
   if (e instanceof ApiError) return e.errors.map((x) => x.message);
@@ -319,7 +320,8 @@ export class SimCalibrate extends LitElement {
           : []}
         empty="Run the back-test to see actual revenue against the band."
         .draw=${r && r.months.length ? (w: number) => backtestChart(r.months, { width: w }) : null}
-      ></sim-chart>`;
+      ></sim-chart>
+      <sim-pit-histogram .pit=${r?.scores?.pit ?? null}></sim-pit-histogram>`;
   }
 
   render() {

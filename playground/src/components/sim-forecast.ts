@@ -51,6 +51,17 @@ export function resetForecastView(): void {
   kept = null;
 }
 
+/**
+ * Whether the forecast carries parameter uncertainty (the engine's `parameterUncertainty`), in words.
+ * @example paramNote({ parameterUncertainty: { paths: ['reps.winRate.mean'] } }) // 'includes parameter uncertainty: 1 fitted rate drawn in every trial'
+ */
+export function paramNote(r: Pick<ForecastReport, 'parameterUncertainty'>): string {
+  const n = r.parameterUncertainty?.paths.length ?? 0;
+  return n
+    ? `includes parameter uncertainty: ${n} fitted rate${n === 1 ? '' : 's'} drawn in every trial (the interval is the simulation's own around it)`
+    : "no parameter uncertainty: the scenario's rates are taken as known (a calibrated scenario draws them)";
+}
+
 export class SimForecast extends LitElement {
   static properties = {
     fileName: { state: true },
@@ -502,6 +513,7 @@ export class SimForecast extends LitElement {
           <h3>P(plan | bookings to date)</h3>
           <div class="value" data-testid="forecast-pplan-value">${formatPct(r.now.pPlan)}</div>
           <div class="sub">95% interval ${interval(r.now.pPlanInterval)}</div>
+          <div class="sub" data-testid="forecast-parameter-uncertainty">${paramNote(r)}</div>
         </div>
         <div class="card start" data-testid="forecast-start">
           <h3>P(plan) at the year's start</h3>

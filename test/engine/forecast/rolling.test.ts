@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ksUniform, pitHistogram, scoreSample } from '../../../engine/forecast/scores.js';
-import { pipelineBaseline, rollingBacktest } from '../../../engine/forecast/rolling.js';
+import { binomialQuantile, pipelineBaseline, rollingBacktest, summarize } from '../../../engine/forecast/rolling.js';
 import { fitHazard } from '../../../engine/calibrate/fitHazard.js';
 import { synthesize } from '../../../engine/calibrate/synthesize.js';
 import { normalQuantile } from '../../../engine/random/normal.js';
@@ -111,5 +111,35 @@ describe('rolling-origin back-test', () => {
     expect(path(() => rollingBacktest(csv, { asOf: ['2024-12-15'] }))).toBe('asOf[0]');
     expect(path(() => rollingBacktest(csv, { asOf: ['2024-12-31', '2025-06-30'], horizon: 3 }))).toBe('asOf[1]');
     expect(path(() => rollingBacktest(csv, { asOf: ['2024-12-31'], horizon: 0 }))).toBe('horizon');
+  });
+});
+
+describe('extreme PITs against what chance gives', () => {
+  it('binomialQuantile is the smallest k whose binomial CDF reaches q (closed form by summing the pmf)', () => {
+    const cdf = (n: number, p: number, k: number) => {
+      let c = 0;
+      for (let j = 0; j <= k; j++) {
+        let lc = 0;
+        for (let i = 1; i <= j; i++) lc += Math.log((n - j + i) / i);
+        c += Math.exp(lc + j * Math.log(p) + (n - j) * Math.log(1 - p));
+      }
+      return c;
+    };
+    for (const [n, p, q] of [[80, 0.04, 0.975], [100, 0.04, 0.975], [3, 0.04, 0.975], [40, 0.2, 0.5]] as const) {
+      const k = binomialQuantile(n, p, q);
+      expect(cdf(n, p, k)).toBeGreaterThanOrEqual(q);
+      if (k > 0) expect(cdf(n, p, k - 1)).toBeLessThan(q);
+    }
+    expect(binomialQuantile(80, 0.04, 0.975)).toBe(7);
+  });
+
+  it('the summary gives the count a calibrated forecast expects (4% of cuts) and its upper bound, in the verdict too', () => {
+    const cut = (pit: number) => ({ salesim: { pit, inside80: pit >= 0.1 && pit <= 0.9, inside50: pit >= 0.25 && pit <= 0.75, crps: 1, bias: 1 }, baselines: { pipeline: { forecast: 1, crps: 2, bias: 1 }, runRate: { forecast: 1, crps: 2, bias: 1 } } });
+    const cuts = Array.from({ length: 80 }, (_, i) => cut((i + 0.5) / 80)) as unknown as Parameters<typeof summarize>[0];
+    const s = summarize(cuts);
+    expect(s.extremePits).toBe(4); // 0.00625, 0.01875 and their mirrors
+    expect(s.extremeExpected).toBeCloseTo(3.2, 12);
+    expect(s.extremeUpper).toBe(7);
+    expect(s.verdict).toContain('4 PITs below 0.02 or above 0.98 (3.2 expected by chance if calibrated; over 7 would say the bands are too narrow)');
   });
 });
