@@ -144,10 +144,30 @@ const playgroundRule: Rule = (file, ref) => {
   return null;
 };
 
+/**
+ * The engine's public modules: engine/index.ts and every module it re-exports (`export ... from`), followed
+ * through re-exporting index files. A consumer may import one of these directly (the CLI does, so that a
+ * command loads only the modules it runs), never a module the public entry point does not expose.
+ */
+const publicModules = (() => {
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const text = readFileSync(join(root, path), 'utf8');
+    for (const m of text.matchAll(/^export\s+(?:\*|(?:type\s+)?\{[^}]*\})\s+from\s+'([^']+)'/gm)) {
+      const t = target(join(root, path), m[1]);
+      if (t && topFolder(t) === 'engine') visit(t);
+    }
+  };
+  visit('engine/index.ts');
+  return seen;
+})();
+
 /** Consumers of the engine use its public API only. */
 const publicEntryRule: Rule = (file, ref) => {
   const t = target(file, ref.spec);
-  if (t && topFolder(t) === 'engine' && t !== 'engine/index.ts') return `imports '${ref.spec}', not the engine's public entry point engine/index.ts`;
+  if (t && topFolder(t) === 'engine' && !publicModules.has(t)) return `imports '${ref.spec}', not the engine's public entry point engine/index.ts (or a module it re-exports)`;
   return null;
 };
 
@@ -195,7 +215,7 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/errors.ts': 'uncertain inputs re-parse the scenario per trial',
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/scenario.ts': 'uncertain inputs re-parse the scenario per trial',
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/uncertainty/design.ts': 'the Latin hypercube design',
-  'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/uncertainty/resolve.ts': 'a drawn value set at its path',
+  'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/uncertainty/patchedScenario.ts': "a trial's scenario as the patch of its draws, where it provably re-parses to itself",
 };
 
 /**
@@ -212,7 +232,10 @@ const REACH_EXCEPTIONS: Record<string, string> = {
 
 /** Further files that name a block of one of the mechanisms built as modules, and why. */
 const MODULE_REACH: Record<string, Record<string, string>> = {
-  drift: { 'cli/commands/synth.ts': "a CLI option of synthetic history called --drift (its own walk of the opportunity rate, not the block)" },
+  drift: {
+    'cli/commands/synth.ts': "a CLI option of synthetic history called --drift (its own walk of the opportunity rate, not the block)",
+    'engine/calibrate/calibrate.ts': 'calibration writes a kept win-rate or deal-size trend as the drift block (its estimator, engine/calibrate/fitTrend.ts, sits with the other fits it shares code with)',
+  },
   compensation: { 'engine/mechanisms/retention/retention.ts': "retention's pay lever defaults to the compensation plan's OTE" },
   retention: {},
   coverageResponse: {},
@@ -236,9 +259,12 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 };
 
 /** The reach of the other mechanisms (files, as measured when the slices landed): it may only shrink. */
+// reps, territories +1: engine/uncertainty/patchedScenario.ts keeps reps.seats and a territory's seats
+// together as resolve.ts does; uncertainty +1: the run command's uncertainty table moved to its own file
+// (cli/uncertaintyTable.ts) so that `salesim run` need not load the solve command.
 const REACH_BUDGET: Record<string, number> = {
-  reps: 26, hiring: 19, leadership: 8, enablement: 5, demand: 11, territories: 18, sellingTime: 9, coverage: 26, stalls: 12,
-  openBook: 7, customers: 20, attrition: 10, team: 5, costs: 6, uncertainty: 19,
+  reps: 27, hiring: 19, leadership: 8, enablement: 5, demand: 11, territories: 19, sellingTime: 9, coverage: 26, stalls: 12,
+  openBook: 7, customers: 20, attrition: 10, team: 5, costs: 6, uncertainty: 20,
 };
 
 /** The strongly connected components (more than one file, or a file importing itself) of an import graph. */
@@ -333,7 +359,7 @@ describe('the dependency rule', () => {
     }
 
     const cli = join(root, 'cli', 'commands', 'planted.ts');
-    const cliRefs = importsOf(cli, "import { simulate } from '../../engine/simulate.js';\nimport type { Summary } from '../../engine/types.js';\nimport { parseScenario } from '../../engine/index.js';\nimport { money } from '../format.js';");
+    const cliRefs = importsOf(cli, "import { simulate } from '../../engine/kernel/month.js';\nimport type { Summary } from '../../engine/mechanisms/stalls/stalls.js';\nimport { parseScenario } from '../../engine/index.js';\nimport { money } from '../format.js';");
     expect(cliRefs.map((r) => publicEntryRule(cli, r) !== null)).toEqual([true, true, false, false]);
 
     expect(nodeGlobalsOf('x.ts', 'const a = process.env.X; const b = Buffer.from(""); const o = { process: 1 }; o.process;').map((g) => g.name)).toEqual(['process', 'Buffer']);
