@@ -47,7 +47,18 @@ const CORE: readonly Assumption[] = [
   { path: 'enablement[].gapClosed', range: [0, 0.5], why: 'share of the win-rate gap to the top performers an enablement programme closes: an entered effect size', off: 0 },
   { path: 'enablement[].rampMonthsSaved', range: [0, 3], why: 'ramp months an onboarding programme saves: an entered effect size', off: 0 },
   { path: 'customers.experience.churnCut', range: [0, 0.5], why: 'share of churn a customer-success programme removes: an entered effect size', off: 0 },
-  { path: 'customers.experience.expansionLift', range: [0, 0.3], why: 'extra annual expansion from a customer-success programme: an entered effect size', off: 0 },
+  // 0.2, not 0.3 (narrowed in issue 26 on the benchmark below, not on a run's result): at SaaS Capital's median GRR 92% and
+  // expansion 12% (NRR 103%, ACV $25k-$50k, subscription.yaml), +0.2 gives NRR 0.92 x 1.32 = 121%, past the top quartile
+  // (over 115% for ACV over $50k, SaaS Capital Research Brief 26, 2022) and the "over 120%" best-in-class of six-figure
+  // contracts (SaaS Capital 2023 retention benchmarks, as summarised by saasventurecapital.com, June 2023); +0.3 (NRR 131%)
+  // would have one programme take a median company past the best of the benchmark's highest-ACV band
+  {
+    path: 'customers.experience.expansionLift',
+    range: [0, 0.2],
+    why: 'extra annual expansion from a customer-success programme: an entered effect size; the upper end takes a median company (NRR ~103%) to NRR ~121%, the best-in-class level of the benchmark',
+    source: 'upper end from SaaS Capital retention benchmarks (Research Brief 26, 2022: top-quartile NRR over 115% for ACV over $50k; 2023: over 120% best-in-class for six-figure contracts); the lift itself is assumed',
+    off: 0,
+  },
   { path: 'customers.experience.referralLift', range: [0, 1], why: 'relative increase in referrals from a customer-success programme: an entered effect size', off: 0 },
   { path: 'demand.handoffLoss', range: [0, 0.4], why: 'share of qualified opportunities lost in the marketing-to-sales hand-off', off: 0 },
   { path: 'demand.quality', range: [0.5, 1.2], why: 'win-rate multiplier of marketing-sourced opportunities against rep-sourced ones' },

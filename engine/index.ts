@@ -45,6 +45,7 @@ export { prepareForecast, forecast, reportPrepared, type ForecastAction, type Pr
 export { forecastReport, forecastOutcome, forecastFan, yearTotals, pairedEffect, type ForecastReport, type ForecastOutcome, type ForecastVariant, type FanMonth } from './forecast/report.js';
 export { calibrateDemand, type DemandCalibration, type DemandCalibrationOptions } from './calibrate/demand.js';
 export { compareAssumptions, comparisonAssumptions, type AssumptionAnalysis, type AssumptionAnalysisOptions, type VariantAssumptions, type ComparisonAssumption, type AssumptionIndex } from './compareAssumptions.js';
+export { takeAssumptionsOption, assumptionsAnalysisOptions, type AssumptionsOption } from './assumptionsOption.js';
 export { breakEven, type BreakEven, type BreakEvenOptions } from './breakEven.js';
 export { ASSUMPTIONS, type Assumption } from './assumptions.js';
 export { assumptionsUsed, type AssumptionUse } from './assumptionsUsed.js';

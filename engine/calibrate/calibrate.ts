@@ -29,6 +29,7 @@ import { prePipelineWarning, readOpportunities, type Opportunity } from './oppor
 import { cutAsOf, parseAsOf, type AsOfCut } from './cutAsOf.js';
 import { param, type FittedParameter } from './parameter.js';
 import { betaFromSe, jeffreysBeta, lognormalFromSe, type UncertainInput } from './parameterUncertainty.js';
+import { medianInPlace } from '../uncertainty/medianInPlace.js';
 import { readRoster, type RosterEntry } from './roster.js';
 
 /** Options of `calibrate`. */
@@ -523,7 +524,10 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     for (const q of [qWin, qRes]) if (q.kept) q.factors.forEach((f, k) => put(`resolution.monthInQuarter.${q.term}[${k}]`, lognormalFromSe(sig(f, 3), q.se[k])));
     for (const u of trends.uncertain) uncertain.push(u); // kept trends' changes, normal with their SEs
     if (uncertain.length) {
-      scenario.uncertainty = { parameters: uncertain.map((u) => ({ path: u.path, distribution: roundDistribution(u.distribution) })) };
+      const parameters = uncertain.map((u) => ({ path: u.path, distribution: roundDistribution(u.distribution) }));
+      // one form: each listed field holds its distribution's median in place (the parser's resolved form), not the point estimate beside it
+      Object.assign(scenario, parameters.reduce((s, u) => medianInPlace(s, u.path, u.distribution), scenario));
+      scenario.uncertainty = { parameters };
       comments['uncertainty.parameters'] = `the fitted rates as distributions (posteriors; SE-matched Beta or lognormal), drawn in every trial so the bands carry what the data cannot tell; calibrate --point leaves them out`;
     }
   }

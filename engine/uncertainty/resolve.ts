@@ -146,7 +146,7 @@ export function resolveUncertainty<S extends object>(
   found: UncertainParameter[],
   block: { parameters: UncertainParameter[]; correlations: Correlation[]; sampling: 'lhs' | 'random' } | null | undefined,
   reparse: (raw: unknown) => S,
-  _input?: unknown,
+  input?: unknown,
 ): S & { uncertainty?: Uncertainty } {
   const { uncertainty: _drop, ...rest } = s as S & { uncertainty?: unknown };
   if (found.length === 0 && (!block || block.parameters.length === 0)) {
@@ -170,6 +170,15 @@ export function resolveUncertainty<S extends object>(
       const target = targetPath(out, c.segs);
       if (target.length === 3 && target[2] === 'several-territories') throw new InputError([issue(at, 'reps.seats is the total of several territories: make territories[i].seats uncertain instead')]);
       if (typeof valueAtPath(out, target) !== 'number') throw new InputError([issue(at, `${key} names no number in this scenario (add the field or its block first; a field holding { mean, concentration } or tiers cannot be uncertain as a whole)`)]);
+      // a listed distribution replaces the field's value: one written in the input as well must be its median (the resolved form), else the input says two things
+      const given = at.startsWith('uncertainty.') && input !== undefined ? valueAtPath(input, c.segs) : undefined;
+      if (typeof given === 'number') {
+        const median = drawValue(c, 0.5);
+        // the median as written (a calibrated file rounds it: 0.401 for 0.400962) is the resolved form too
+        const digits = given === 0 ? 1 : Math.min(15, Math.max(1, given.toPrecision(15).replace(/e.*$/, '').replace(/^-?0\.0*|\./g, '').replace(/0+$/, '').length));
+        if (Math.abs(given - median) > 1e-9 * Math.max(1, Math.abs(median)) && Number(median.toPrecision(digits)) !== given)
+          throw new InputError([issue(key, `is given both as a fixed value (${given}) and as a distribution (${at.replace(/\.path$/, '')}): keep one: write the distribution in place of the value, or drop the value (the distribution's median is ${+median.toPrecision(6)})`)]);
+      }
       compiled.push({ ...c, path: key });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { createPrecisionTracker, InputError, parseCompareRequest, parsePrecision, parseStudy, parseText, planSensitivity, sensitivityScenarios, type Scenario } from '../../engine/index.js';
 import { assumptionsInPool, runComparison, runSensitivity, type Pool } from '../../parallel/index.js';
-import { comparisonAssumptions, OUTCOME_METRICS, type OutcomeMetric } from '../../engine/index.js';
+import { assumptionsAnalysisOptions, comparisonAssumptions, takeAssumptionsOption } from '../../engine/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody, scenarioFrom } from '../request.js';
 import type { Runner } from '../runner.js';
@@ -69,26 +69,6 @@ function parseComparison(
 }
 
 /**
- * The compare body's `assumptions` option, taken out before the comparison is parsed: `true`, or
- * `{ metric?: revenue | margin | arr | plan, draws?: 8..4096 }` (rows of the Sobol plan).
- */
-function takeAssumptionsOption(raw: unknown): { assumptions: { metric?: OutcomeMetric; draws?: number } | null; rest: unknown } {
-  const body = asObject(raw);
-  if (!('assumptions' in body)) return { assumptions: null, rest: body };
-  const { assumptions: a, ...rest } = body;
-  if (a === false || a === null) return { assumptions: null, rest };
-  if (a === true) return { assumptions: {}, rest };
-  const bad = (path: string, rule: string) => badRequest([{ path, rule, message: `${path}: ${rule}` }]);
-  if (typeof a !== 'object' || Array.isArray(a)) throw bad('assumptions', 'must be true, false or { metric?, draws? }');
-  const o = a as Record<string, unknown>;
-  const extra = Object.keys(o).filter((k) => k !== 'metric' && k !== 'draws');
-  if (extra.length > 0) throw bad(`assumptions.${extra[0]}`, 'is not a known option (metric, draws)');
-  if (o.metric !== undefined && !OUTCOME_METRICS.includes(o.metric as OutcomeMetric)) throw bad('assumptions.metric', `must be one of ${OUTCOME_METRICS.join(', ')}`);
-  if (o.draws !== undefined && !(typeof o.draws === 'number' && Number.isInteger(o.draws) && o.draws >= 8 && o.draws <= 4096)) throw bad('assumptions.draws', 'must be a whole number between 8 and 4096');
-  return { assumptions: { ...(o.metric !== undefined ? { metric: o.metric as OutcomeMetric } : {}), ...(o.draws !== undefined ? { draws: o.draws as number } : {}) }, rest };
-}
-
-/**
  * @example app.route('/api', analysisRoutes(runner, pool, { presetsDir: 'scenarios' }))
  */
 export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: string }): Hono<AppEnv> {
@@ -96,7 +76,9 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
   const readFile = presetReader(opts.presetsDir);
 
   r.post('/compare', async (c) => {
-    const { assumptions: ask, rest } = takeAssumptionsOption(await readBody(c));
+    // the `assumptions` option (engine/assumptionsOption.ts, shared with the static build's worker client) comes out before the comparison is parsed
+    const body = asObject(await readBody(c));
+    const { assumptions: ask, rest } = validated(() => takeAssumptionsOption(body));
     const { baseline, variants, trials: n, seed, precision: asked } = parseComparison(rest, readFile);
     const all = [baseline, ...variants.map((v) => v.scenario)];
     const precision = asked && withFittedCap(asked, all, runner.limits);
@@ -107,9 +89,7 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
       c.req.raw.signal,
     );
     if (ask) {
-      if (ask.metric === 'plan' && !result.baseline.plan) throw badRequest([{ path: 'assumptions.metric', rule: 'needs a plan', message: 'assumptions.metric: plan needs a plan (the baseline has no quota block)' }]);
-      if (ask.metric === 'arr' && !baseline.customers) throw badRequest([{ path: 'assumptions.metric', rule: 'needs a customers block', message: 'assumptions.metric: arr needs a customers block in the baseline' }]);
-      const opts = { metric: ask.metric, n: ask.draws ?? 256, seed, breakEvenTrials: Math.min(trials, 400) };
+      const opts = validated(() => assumptionsAnalysisOptions(ask, baseline, { seed, trials, hasPlan: result.baseline.plan !== null }));
       // the work: one trial per scenario per row of the Sobol plan, and up to 4 break-evens x 12 evaluations x 2 scenarios per variant
       const k = comparisonAssumptions(baseline, variants.map((v) => v.scenario)).length;
       const rows = opts.n * (k + 3);

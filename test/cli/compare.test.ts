@@ -181,3 +181,19 @@ describe('salesim run --assumptions', () => {
     expect(json.assumptions[0]).toMatchObject({ path: 'attrition.pipelineLossOnExit', value: 0.5, range: [0.2, 0.8] });
   }, 60000);
 });
+
+describe('a field given both as a number and as a distribution', () => {
+  it('validate and compare refuse it with exit 2, naming the field; the resolved form (median in place) is accepted', async () => {
+    const both = 'horizonMonths: 3\nreps: { seats: 3, opportunitiesPerMonth: 2, winRate: 0.25, dealSize: 1000 }\nuncertainty: { parameters: [{ path: reps.winRate, distribution: { uniform: [0.3, 0.4] } }] }\n';
+    writeFileSync(join(dir, 'both.yaml'), both);
+    writeFileSync(join(dir, 'resolved.yaml'), both.replace('winRate: 0.25', 'winRate: 0.35'));
+    const message = /reps\.winRate: is given both as a fixed value \(0\.25\) and as a distribution \(uncertainty\.parameters\[0\]\): keep one/;
+    for (const args of [['validate', join(dir, 'both.yaml')], ['compare', join(dir, 'a.yaml'), join(dir, 'both.yaml'), '--trials', '5', '--quiet']]) {
+      const r = await salesim(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    }
+    expect((await salesim(['validate', join(dir, 'resolved.yaml')])).code).toBe(0);
+  }, 300000);
+});

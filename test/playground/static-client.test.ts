@@ -105,6 +105,30 @@ describe('static client: the same numbers as the server and the CLI', () => {
     expect(asJson(await client.sensitivity(sbody))).toEqual(asJson(await (await post(app, '/api/sensitivity', sbody)).json()));
   });
 
+  it('compare with assumptions (the engine\'s analysis in a worker) equals the server\'s; a bad option is the same 400', async () => {
+    const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
+    // an uncertain win rate is one assumption the analysis varies (plus any registered one the scenario uses)
+    const uncertain = { ...scenario, reps: { ...scenario.reps, winRate: { mean: { pert: [0.15, 0.25, 0.35] }, concentration: 8 } } };
+    const body = { seed: 3, trials: 20, assumptions: { draws: 8, metric: 'margin' }, compare: { baseline: uncertain, variants: [{ name: 'hire 2', scenario: { ...uncertain, reps: { ...uncertain.reps, seats: 8 } } }] } };
+    const mine = await client.compare(body);
+    const theirs = await (await post(app, '/api/compare', body)).json();
+    expect(mine.assumptions!.metric).toBe('margin');
+    expect(mine.assumptions!.assumptions.map((a) => a.path)).toContain('reps.winRate.mean');
+    expect(mine.assumptions!.variants[0].name).toBe('hire 2');
+    expect(asJson(mine)).toEqual(asJson(theirs));
+    // without the option there is no analysis, as from the server
+    expect((await client.compare({ ...body, assumptions: false })).assumptions).toBeUndefined();
+    for (const bad of [{ draws: 2 }, { metric: 'arr' }, { why: 1 }]) {
+      const b = { ...body, assumptions: bad };
+      const res = await post(app, '/api/compare', b);
+      expect(res.status).toBe(400);
+      const err = await client.compare(b).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).status).toBe(400);
+      expect((err as ApiError).errors.map((e) => e.message)).toEqual(((await res.json()) as Json).errors.map((e: Json) => e.message));
+    }
+  }, 300000);
+
   it('goal seek, calibrate, back-test, forecast and the sample export equal the server\'s', async () => {
     const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
     const solveBody = { scenario: { ...scenario, quota: { method: 'flat', plan: 1_000_000 } }, seed: 2, trials: 100, vary: 'reps.seats', target: 'P(plan) >= 0.5', min: 1, max: 20 };

@@ -21,6 +21,16 @@ describe('preset studies', () => {
     }
   });
 
+  it('a study whose note says what its answer depends on gives the --assumptions command, and every study docs/studies.md analyses has such a note', () => {
+    const header = (f: string) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.startsWith('#')).join('\n');
+    const noted = studies.filter((f) => /What the answer depends on/.test(header(f)));
+    for (const f of noted) expect(header(f), f).toMatch(new RegExp(`salesim compare ${f.replace('.study.yaml', '').replace('.', '\\.')} --assumptions`));
+    const docs = readFileSync(resolve(dir, '../docs/studies.md'), 'utf8');
+    const analysed = [...docs.matchAll(/^salesim compare ([\w.-]+) --assumptions/gm)].map((m) => `${m[1]}.study.yaml`);
+    expect(analysed.length).toBeGreaterThan(4);
+    for (const f of analysed) expect(noted, f).toContain(f);
+  });
+
   it('every preset that compares designs has a study', () => {
     for (const id of ['hiring-vs-enablement', 'coverage-policy', 'pareto-numerator', 'leadership-churn', 'reps-or-customer-success', 'reps-marketing-nurture']) expect(studies).toContain(`${id}.study.yaml`);
   });

@@ -108,6 +108,23 @@ describe('POST /api/compare with assumptions', () => {
   }, 60000);
 });
 
+describe('a field given both as a number and as a distribution', () => {
+  it('is a 400 naming the field (simulate and compare), not a silent choice of one; the resolved form (median in place) parses', async () => {
+    const both = { ...baseline, reps: { ...baseline.reps, opportunitiesPerMonth: 3 }, uncertainty: { parameters: [{ path: 'reps.opportunitiesPerMonth', distribution: { uniform: [4, 6] } }] } };
+    const sim = await post(app, '/api/simulate', { scenario: both, trials: 10 });
+    expect(sim.status).toBe(400);
+    const e = ((await sim.json()) as Json).errors as Json[];
+    expect(e.map((x) => x.path)).toEqual(['reps.opportunitiesPerMonth']);
+    expect(e[0].message).toMatch(/is given both as a fixed value \(3\) and as a distribution \(uncertainty\.parameters\[0\]\).*median is 5\)$/);
+    const cmp = await post(app, '/api/compare', { baseline, variants: [{ name: 'both', scenario: both }], trials: 10 });
+    expect(cmp.status).toBe(400);
+    expect((((await cmp.json()) as Json).errors as Json[])[0].message).toMatch(/reps\.opportunitiesPerMonth: is given both as a fixed value/);
+    // the resolved form (the median in place) is one form: it parses, to the same uncertain input
+    const resolved = parseScenario({ ...both, reps: { ...both.reps, opportunitiesPerMonth: 5 } });
+    expect(resolved.uncertainty?.parameters).toEqual([{ path: 'reps.opportunitiesPerMonth', distribution: { uniform: [4, 6] } }]);
+   }, 180000);
+});
+
 describe('POST /api/compare, other body forms', () => {
   it('takes { baseline, variants, trials, seed } and reports paths from the body root', async () => {
     const res = await post(app, '/api/compare', { baseline, variants: [{ name: 'more reps', patch: { reps: { seats: 10 } } }], trials: 60, seed: 4 });

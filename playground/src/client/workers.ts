@@ -6,7 +6,7 @@
  * playground/src/worker/engine.worker.ts), so the numbers equal the server's and the CLI's for the
  * same scenario, seed and trials. Aborting a call's signal terminates the workers running its tasks.
  */
-import type { BacktestResult, BookedRevenue, CalibrationResult, CompareResult, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
+import type { AssumptionAnalysis, AssumptionsOption, BacktestResult, BookedRevenue, CalibrationResult, CompareResult, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
 import { buffersOf, runParts, runSummary } from './blocks.js';
 import { ApiError } from './errors.js';
 import type { EnginePool } from './pool.js';
@@ -48,12 +48,18 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
 
     async compare(body, signal): Promise<CompareResult> {
       const t0 = performance.now();
-      const plan = await call<{ baseline: Scenario; variants: { name: string; scenario: Scenario }[]; trials: number; seed: number }>('planCompare', body, signal);
+      const plan = await call<{ baseline: Scenario; variants: { name: string; scenario: Scenario }[]; trials: number; seed: number; assumptions: AssumptionsOption | null }>('planCompare', body, signal);
       const { parts, elapsedMs } = await runEach(pool, [plan.baseline, ...plan.variants.map((v) => v.scenario)], plan.trials, plan.seed, signal);
       const [baseParts, ...rest] = parts;
       const variants = plan.variants.map((v, i) => ({ ...v, parts: rest[i] }));
       const task = { baseline: plan.baseline, baseParts, variants, seed: plan.seed, elapsedMs: performance.now() - t0, runElapsedMs: elapsedMs };
-      return call<CompareResult>('compare', task, signal, buffersOf(parts.flat()));
+      const result = await call<CompareResult>('compare', task, signal, buffersOf(parts.flat()));
+      // with `assumptions`, what the answer depends on, as the server adds it: the engine's analysis in a worker
+      if (plan.assumptions) {
+        const ask = { baseline: plan.baseline, variants: plan.variants, ask: plan.assumptions, seed: plan.seed, trials: plan.trials, hasPlan: result.baseline.plan !== null };
+        result.assumptions = await call<AssumptionAnalysis>('compareAssumptions', ask, signal);
+      }
+      return result;
     },
 
     async sensitivity(body, signal): Promise<SensitivityResult> {

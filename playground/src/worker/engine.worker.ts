@@ -17,7 +17,9 @@
 import {
   backtestScenario,
   bookedRevenue,
+  assumptionsAnalysisOptions,
   calibrate,
+  compareAssumptions,
   compareResults,
   compareToBand,
   InputError,
@@ -37,7 +39,9 @@ import {
   solve,
   summarize,
   synthesize,
+  takeAssumptionsOption,
   validateScenario,
+  type AssumptionsOption,
   type BookedRevenue,
   type ForecastAction,
   type ForecastInput,
@@ -173,10 +177,15 @@ export const tasks = {
   /** The comparison body (a study, or `{ baseline, variants }`) read as server/routes/analysis.ts does. */
   planCompare: (raw: unknown) => {
     if (!isObject(raw)) throw bad([issue(null, 'must be a JSON object', 'the request body must be a JSON object')]);
-    const input = typeof raw.yaml === 'string' && Object.keys(raw).length === 1 ? parseText(raw.yaml) : raw;
+    // the `assumptions` option comes out of the body first, as server/routes/analysis.ts takes it
+    const { assumptions, rest } = takeAssumptionsOption(raw);
+    const input = typeof rest.yaml === 'string' && Object.keys(rest).length === 1 ? parseText(rest.yaml) : rest;
     const c = isObject(input) && 'compare' in input ? parseStudy(input, readPreset) : parseCompareRequest(input, readPreset);
-    return { baseline: c.baseline, variants: c.variants, trials: c.trials ?? c.baseline.trials, seed: c.seed ?? c.baseline.seed };
+    return { baseline: c.baseline, variants: c.variants, trials: c.trials ?? c.baseline.trials, seed: c.seed ?? c.baseline.seed, assumptions };
   },
+  /** What the comparison's answer depends on (server POST /api/compare with `assumptions`): the engine's assumption analysis, in this worker. */
+  compareAssumptions: (t: { baseline: Scenario; variants: { name: string; scenario: Scenario }[]; ask: AssumptionsOption; seed: number; trials: number; hasPlan: boolean }) =>
+    compareAssumptions(t.baseline, t.variants, assumptionsAnalysisOptions(t.ask, t.baseline, { seed: t.seed, trials: t.trials, hasPlan: t.hasPlan })),
   compare: (t: { baseline: Scenario; baseParts: TrialResults[]; variants: { name: string; scenario: Scenario; parts: TrialResults[] }[]; seed: number; elapsedMs?: number; runElapsedMs?: number[] }) =>
     compareResults(
       t.baseline,

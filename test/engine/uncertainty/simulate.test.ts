@@ -138,3 +138,16 @@ describe('one-at-a-time sensitivity with uncertain inputs', () => {
   });
 });
 
+describe('a field given both ways', () => {
+  it('refuses a fixed value and a listed distribution for the same field, naming it; accepts the resolved form (value = median)', () => {
+    const both = { ...base, reps: { ...REPS, winRate: 0.25 }, uncertainty: { parameters: [{ path: 'reps.winRate', distribution: { uniform: [0.3, 0.4] } }] } };
+    expect(errors(both)).toEqual([expect.stringMatching(/^reps\.winRate: is given both as a fixed value \(0\.25\) and as a distribution \(uncertainty\.parameters\[0\]\): keep one: write the distribution in place of the value, or drop the value \(the distribution's median is 0\.35\)$/)]);
+    // a field left to its default may be listed
+    expect(errors({ ...base, uncertainty: { parameters: [{ path: 'reps.cycleMonths', distribution: { uniform: [2, 4] } }] } })).toEqual([]);
+    // the resolved form holds the median in place and parses to itself
+    const s = parseScenario({ ...base, reps: { ...REPS, winRate: 0.35 }, uncertainty: { parameters: [{ path: 'reps.winRate', distribution: { uniform: [0.3, 0.4] } }] } });
+    expect(parseScenario(s)).toEqual(s);
+    // an edit to the in-place value of a resolved scenario is refused rather than silently ignored
+    expect(errors({ ...s, reps: { ...s.reps, winRate: 0.2 } })[0]).toMatch(/^reps\.winRate: is given both as a fixed value \(0\.2\)/);
+  });
+});
