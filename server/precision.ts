@@ -2,7 +2,7 @@
  * The `precision` and `maxTrials` fields of a request body: a precision-targeted run instead of a
  * trial count (the engine's `parsePrecision` targets, e.g. "p_plan=0.01,revenue=0.5%").
  */
-import { InputError, parsePrecision } from '../engine/index.js';
+import { defaultPrecision, InputError, parsePrecision } from '../engine/index.js';
 import { DEFAULT_MAX_TRIALS } from '../parallel/index.js';
 import { apiIssue, fromInputIssues, type ApiIssue } from './errors.js';
 import { MAX_TRIALS, optionalInt } from './request.js';
@@ -14,6 +14,17 @@ export interface PrecisionRequest {
   maxTrials: number;
   /** maxTrials was given (else the server may lower the default cap to fit its work budget) */
   explicit: boolean;
+  /** the default precision: the request named neither trials nor precision, nor its scenario its own trials */
+  default?: boolean;
+}
+
+/**
+ * The default precision of a request that names no trial count anywhere (engine/precision/defaults.ts):
+ * P(plan) ±0.01 and mean revenue ±0.5%, its cap fitted to the work budget at admission.
+ * @example defaultPrecisionRequest(scenario) // { spec: 'p_plan=0.01,revenue=0.5%', maxTrials: 100000, explicit: false, default: true }
+ */
+export function defaultPrecisionRequest(scenario: Scenario): PrecisionRequest {
+  return { spec: defaultPrecision(scenario), maxTrials: DEFAULT_MAX_TRIALS, explicit: false, default: true };
 }
 
 /**

@@ -3,10 +3,10 @@
  * every problem reported at once with its path.
  */
 import type { Context } from 'hono';
-import { createPrecisionTracker, InputError, jsonTextDepth, MAX_DEPTH, parsePrecision, validateScenario, type Scenario } from '../engine/index.js';
-import { RUN_TARGETS } from '../parallel/index.js';
+import { createPrecisionTracker, InputError, jsonTextDepth, MAX_DEPTH, ownsTrials, parsePrecision, parseText, validateScenario, type Scenario } from '../engine/index.js';
+import { DEFAULT_MAX_TRIALS, RUN_TARGETS } from '../parallel/index.js';
 import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from './errors.js';
-import { precisionFrom, type PrecisionRequest } from './precision.js';
+import { defaultPrecisionRequest, precisionFrom, type PrecisionRequest } from './precision.js';
 
 const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
 
@@ -160,7 +160,26 @@ export function parseRunRequest(raw: unknown): RunRequest {
     }
     return { scenario, trials: precision.maxTrials, seed: scenario.seed, precision };
   }
+  if (trials === undefined && !ownsTrials(rawScenario(body))) {
+    // no trial count anywhere: the run answers to the default precision
+    return { scenario, trials: DEFAULT_MAX_TRIALS, seed: scenario.seed, precision: defaultPrecisionRequest(scenario) };
+  }
   return { scenario, trials: scenario.trials, seed: scenario.seed };
+}
+
+/**
+ * The request's scenario as written (before the schema's defaults): an object, or YAML/JSON text parsed.
+ * @example rawScenario({ scenario: { reps: {} } }) // { reps: {} }
+ */
+export function rawScenario(body: Record<string, unknown>): unknown {
+  const v = body.scenario === undefined ? body.yaml : body.scenario;
+  const text = typeof v === 'string' ? v : isObject(v) && Object.keys(v).length === 1 && typeof v.yaml === 'string' ? v.yaml : null;
+  if (text === null) return v;
+  try {
+    return parseText(text);
+  } catch {
+    return null;
+  }
 }
 
 export { ApiError };

@@ -3,3 +3,6 @@ export { parsePrecision, TARGET_NAMES, type PrecisionTarget, type TargetName } f
 export { nextBlockEnd, blockBoundaries, FIRST_BLOCK, MIN_BLOCK, BLOCK_SHARE } from './schedule.js';
 export { createPrecisionTracker, Z95, type PrecisionTracker, type TrackerOptions, type PrecisionReport, type TargetReached } from './tracker.js';
 export { solvePrecise, bracketDecided, FIRST_SOLVE_TRIALS } from './solve.js';
+export { defaultPrecision, ownsTrials, DEFAULT_P_PLAN, DEFAULT_REVENUE, DEFAULT_PRECISION_CAP } from './defaults.js';
+export { precisionReached, type PrecisionReached } from './reached.js';
+export { fitTrialsToBudget, type CapBudget } from './fitCap.js';

@@ -19,4 +19,6 @@ export interface PrecisionReport {
   /** every target met (false: the run stopped at maxTrials) */
   met: boolean;
   targets: TargetReached[];
+  /** the spec is the default precision (engine/precision/defaults.ts): the run named neither a trial count nor a precision */
+  default?: boolean;
 }

@@ -1,0 +1,38 @@
+/**
+ * The precision a finished run reached, from its Summary alone (any run: a fixed trial count or a
+ * precision-targeted one), measured exactly as the stopping rule measures it (tracker.ts): the half-width
+ * of P(plan)'s Wilson 95% interval (`plan.ci`), and 1.96 x the standard error of mean total revenue (and of
+ * mean ARR at the horizon) relative to the mean. The CLI prints it under every run and the playground
+ * shows it beside the headline figures.
+ */
+import type { Summary } from '../types.js';
+import { Z95 } from './tracker.js';
+
+export interface PrecisionReached {
+  trials: number;
+  /** half-width of P(plan)'s 95% interval; null without a plan */
+  pPlan: number | null;
+  /** relative half-width of mean total revenue's 95% interval; null when the mean is 0 */
+  revenue: number | null;
+  /** the same for mean ARR at the horizon; null without a customers block (or a mean of 0) */
+  arr: number | null;
+}
+
+/** 1.96 se / |mean|, or null when the mean is 0 or the figure undefined. */
+function relative(se: number, mean: number): number | null {
+  const r = (Z95 * se) / Math.abs(mean);
+  return mean !== 0 && Number.isFinite(r) ? r : null;
+}
+
+/**
+ * @example precisionReached(summary) // { trials: 2000, pPlan: 0.0199, revenue: 0.0061, arr: null }
+ */
+export function precisionReached(s: Pick<Summary, 'trials' | 'plan' | 'revenue' | 'diagnostics' | 'customers'>): PrecisionReached {
+  const arrEnd = s.customers ? s.customers.arr.annual[s.customers.arr.annual.length - 1] : undefined;
+  return {
+    trials: s.trials,
+    pPlan: s.plan ? (s.plan.ci[1] - s.plan.ci[0]) / 2 : null,
+    revenue: relative(s.diagnostics.revenueStdError, s.revenue.total.mean),
+    arr: s.customers && arrEnd ? relative(s.customers.arrStdError, arrEnd.mean) : null,
+  };
+}
