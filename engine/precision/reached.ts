@@ -1,21 +1,24 @@
 /**
- * The precision a finished run reached, from its Summary alone (any run: a fixed trial count or a
+ * The precision a finished run reached, from its Summary (any run: a fixed trial count or a
  * precision-targeted one), measured exactly as the stopping rule measures it (tracker.ts): the half-width
  * of P(plan)'s Wilson 95% interval (`plan.ci`), and 1.96 x the standard error of mean total revenue (and of
- * mean ARR at the horizon) relative to the mean. The CLI prints it under every run and the playground
- * shows it beside the headline figures.
+ * mean ARR at the horizon) relative to the mean. Every Summary carries it (`diagnostics.halfWidth`); the
+ * CLI prints it under every run and the playground shows it beside the headline figures.
  */
 import type { Summary } from '../types.js';
 import { Z95 } from './tracker.js';
 
-export interface PrecisionReached {
-  trials: number;
+export interface HalfWidths {
   /** half-width of P(plan)'s 95% interval; null without a plan */
   pPlan: number | null;
   /** relative half-width of mean total revenue's 95% interval; null when the mean is 0 */
   revenue: number | null;
   /** the same for mean ARR at the horizon; null without a customers block (or a mean of 0) */
   arr: number | null;
+}
+
+export interface PrecisionReached extends HalfWidths {
+  trials: number;
 }
 
 /** 1.96 se / |mean|, or null when the mean is 0 or the figure undefined. */
@@ -25,14 +28,22 @@ function relative(se: number, mean: number): number | null {
 }
 
 /**
- * @example precisionReached(summary) // { trials: 2000, pPlan: 0.0199, revenue: 0.0061, arr: null }
+ * The 95% half-widths of a Summary's headline figures, from its own figures.
+ * @example halfWidths(summary) // { pPlan: 0.0199, revenue: 0.0061, arr: null }
  */
-export function precisionReached(s: Pick<Summary, 'trials' | 'plan' | 'revenue' | 'diagnostics' | 'customers'>): PrecisionReached {
+export function halfWidths(s: Pick<Summary, 'plan' | 'revenue' | 'diagnostics' | 'customers'>): HalfWidths {
   const arrEnd = s.customers ? s.customers.arr.annual[s.customers.arr.annual.length - 1] : undefined;
   return {
-    trials: s.trials,
     pPlan: s.plan ? (s.plan.ci[1] - s.plan.ci[0]) / 2 : null,
     revenue: relative(s.diagnostics.revenueStdError, s.revenue.total.mean),
     arr: s.customers && arrEnd ? relative(s.customers.arrStdError, arrEnd.mean) : null,
   };
+}
+
+/**
+ * The trials and the precision a run reached.
+ * @example precisionReached(summary) // { trials: 2000, pPlan: 0.0199, revenue: 0.0061, arr: null }
+ */
+export function precisionReached(s: Pick<Summary, 'trials' | 'plan' | 'revenue' | 'diagnostics' | 'customers'>): PrecisionReached {
+  return { trials: s.trials, ...halfWidths(s) };
 }

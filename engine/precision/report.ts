@@ -19,6 +19,8 @@ export interface PrecisionReport {
   /** every target met (false: the run stopped at maxTrials) */
   met: boolean;
   targets: TargetReached[];
+  /** the trials the run is expected to need, from the half-widths so far (n (reached / asked)^2 for the worst target, at most maxTrials; the trials used once met); null for a bracket alone */
+  projected?: number | null;
   /** the spec is the default precision (engine/precision/defaults.ts): the run named neither a trial count nor a precision */
   default?: boolean;
 }

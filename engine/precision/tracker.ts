@@ -36,6 +36,20 @@ export interface PrecisionTracker {
   report(spec: string, maxTrials: number): PrecisionReport;
 }
 
+/**
+ * The trials a run is expected to need: a half-width shrinks as 1/sqrt(n), so each target needs about
+ * n (reached / asked)^2 trials; the worst target decides, capped at maxTrials (the trials so far once every
+ * target holds; null when no target has a half-width, e.g. a goal seek's bracket alone).
+ * @example projectedTrials(1000, 1e5, false, [{ name: 'p_plan', target: 0.01, reached: 0.02, met: false }]) // 4000
+ */
+export function projectedTrials(n: number, maxTrials: number, met: boolean, list: { target: number; reached: number }[]): number | null {
+  if (list.length === 0) return null;
+  if (met) return n;
+  let need = n;
+  for (const t of list) need = Math.max(need, Number.isFinite(t.reached) ? Math.ceil(n * (t.reached / t.target) ** 2) : Infinity);
+  return Math.min(maxTrials, need);
+}
+
 /** A Float64Array that grows (doubling) as trials arrive. */
 class Column {
   data = new Float64Array(1024);
@@ -137,7 +151,8 @@ export function createPrecisionTracker(scenarios: Scenario[], targets: Precision
         const r = reached(t.name);
         return { name: t.name, target: t.value, reached: r, met: r <= t.value };
       });
-      return { spec, trials: n, maxTrials, met: list.every((t) => t.met), targets: list };
+      const met = list.every((t) => t.met);
+      return { spec, trials: n, maxTrials, met, targets: list, projected: projectedTrials(n, maxTrials, met, list) };
     },
   };
   return tracker;

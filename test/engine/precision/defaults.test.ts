@@ -16,6 +16,8 @@ import {
   wilson,
   Z95,
   DEFAULT_P_PLAN,
+  nextBlockEnd,
+  projectedTrials,
   DEFAULT_REVENUE,
 } from '../../../engine/index.js';
 
@@ -64,6 +66,8 @@ describe('precisionReached', () => {
         expect(got.pPlan).toBe(report.targets[0].reached);
         expect(got.revenue).toBe(report.targets[1].reached);
         expect(got.arr).toBeNull();
+        // every Summary carries it
+        expect(summary.diagnostics.halfWidth).toEqual({ pPlan: got.pPlan, revenue: got.revenue, arr: null });
       }),
       { seed: 11, numRuns: 10 },
     );
@@ -107,4 +111,30 @@ describe('fitTrialsToBudget', () => {
     }
     expect(fitTrialsToBudget([small], { maxWork: Infinity, maxMemoryBytes: Infinity, maxTrialMonths: 1200 }, 100_000)).toBe(100);
   });
+});
+
+describe('projectedTrials', () => {
+  it('is n (reached / asked)^2 for the worst target, capped; the trials so far once met', () => {
+    expect(projectedTrials(1000, 1e5, false, [{ target: 0.01, reached: 0.02 }])).toBe(4000);
+    expect(projectedTrials(1000, 3000, false, [{ target: 0.01, reached: 0.02 }])).toBe(3000);
+    expect(projectedTrials(1000, 1e5, false, [{ target: 0.01, reached: 0.02 }, { target: 0.005, reached: 0.015 }])).toBe(9000);
+    expect(projectedTrials(1000, 1e5, false, [{ target: 0.01, reached: Infinity }])).toBe(1e5);
+    expect(projectedTrials(1000, 1e5, true, [{ target: 0.01, reached: 0.009 }])).toBe(1000);
+    expect(projectedTrials(1000, 1e5, false, [])).toBeNull();
+  });
+
+  it('early in a run, foresees where P(plan) ± 0.02 stops within the noise of its half-width', () => {
+    const tracker = createPrecisionTracker([small], parsePrecision('p_plan=0.02'), ['p_plan']);
+    let done = 0;
+    let early: number | null = null;
+    while (!tracker.met()) {
+      const end = nextBlockEnd(done, 100_000);
+      tracker.add([runTrials(small, 3, done, end - done)]);
+      done = end;
+      if (early === null && done >= 500) early = tracker.report('p_plan=0.02', 100_000).projected!;
+    }
+    expect(early).not.toBeNull();
+    // the half-width at 500 trials is known to about ±10% (p itself to ±0.04): the projection within ±25%
+    expect(Math.abs(early! - done) / done).toBeLessThan(0.25);
+  }, 120_000);
 });
