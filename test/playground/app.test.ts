@@ -10,7 +10,7 @@ function engineApi() {
   const run = (req: RunRequest): Summary => {
     const s = parseScenario(req.scenario);
     const seed = req.seed ?? s.seed;
-    return summarize(s, simulate(s, { trials: req.trials ?? 100, seed }), { seed });
+    return summarize(s, simulate(s, { trials: typeof req.trials === 'number' ? req.trials : 100, seed }), { seed });
   };
   let gate: Promise<void> = Promise.resolve();
   const fake: Api = {
@@ -26,7 +26,7 @@ function engineApi() {
       await gate;
       if (opts.signal?.aborted) throw new DOMException('aborted', 'AbortError');
       const s = parseScenario(req.scenario);
-      const trials = req.trials ?? 100;
+      const trials = typeof req.trials === 'number' ? req.trials : 100;
       const seed = req.seed ?? 1;
       const results = simulate(s, { trials, seed });
       const half = sliceResults(results, 0, trials / 2);
@@ -54,7 +54,7 @@ describe('app actions', () => {
     const e = engineApi();
     const app = createApp({ api: e.api, debounceMs: 300 });
     app.replaceScenario(SMALL_SCENARIO, false);
-    app.store.set({ trials: 100, seed: 42 });
+    app.store.set({ auto: false, trials: 100, seed: 42 });
     app.setField('reps.seats', 9);
     app.setField('reps.seats', 10);
     app.setField('reps.opportunitiesPerMonth', 5);
@@ -80,7 +80,7 @@ describe('app actions', () => {
     const e = engineApi();
     const app = createApp({ api: e.api, debounceMs: 10 });
     app.replaceScenario(SMALL_SCENARIO, false);
-    app.store.set({ trials: 50 });
+    app.store.set({ auto: false, trials: 50 });
     const release = e.hold();
     const first = app.run();
     const second = app.run();
@@ -97,7 +97,7 @@ describe('app actions', () => {
     const e = engineApi();
     const app = createApp({ api: e.api });
     app.replaceScenario(SMALL_SCENARIO, false);
-    app.store.set({ trials: 100 });
+    app.store.set({ auto: false, trials: 100 });
     const seen: number[] = [];
     app.store.subscribe((s) => {
       if (s.summary && seen[seen.length - 1] !== s.summary.trials) seen.push(s.summary.trials);
@@ -145,7 +145,7 @@ describe('app actions', () => {
     const e = engineApi();
     const app = createApp({ api: e.api, debounceMs: 5 });
     app.replaceScenario(SMALL_SCENARIO, false);
-    app.store.set({ trials: 40, seed: 3 });
+    app.store.set({ auto: false, trials: 40, seed: 3 });
     app.cancelRun();
     await app.run();
     expect(isStale(app.store.get())).toBe(false);
@@ -179,7 +179,7 @@ describe('app actions', () => {
     const app = createApp({ api: e.api });
     app.replaceScenario(SMALL_SCENARIO, false);
     app.cancelRun();
-    app.store.set({ trials: 60, seed: 4 });
+    app.store.set({ auto: false, trials: 60, seed: 4 });
     const seen: number[] = [];
     const unsubscribe = app.store.subscribe((s) => {
       const n = s.sensitivity.result?.parameters.length ?? 0;
@@ -204,7 +204,7 @@ describe('app actions', () => {
     const app = createApp({ api: e.api, previewDebounceMs: 50, refineAfterMs: 300 });
     app.replaceScenario(SMALL_SCENARIO, false);
     app.cancelRun();
-    app.store.set({ trials: 2000, seed: 2 });
+    app.store.set({ auto: false, trials: 2000, seed: 2 });
     expect(previewTrials(2000)).toBe(400);
     expect(previewTrials(500)).toBe(200);
     expect(previewTrials(100)).toBe(100);
@@ -238,7 +238,7 @@ describe('app actions', () => {
     };
     const app = createApp({ api: e.api });
     app.replaceScenario(SMALL_SCENARIO, false);
-    app.store.set({ seed: 5, trials: 300 });
+    app.store.set({ seed: 5, auto: false, trials: 300 });
     app.pinBaseline();
     app.setField('reps.seats', 12);
     app.snapshotVariant();
