@@ -317,7 +317,7 @@ export function createApp(opts: AppOptions = {}) {
       store.set({ presets });
       const shared = decodeShare(hash);
       if (shared) {
-        store.set({ scenario: editable(shared.scenario), seed: shared.seed ?? 1, trials: shared.trials ?? get().trials });
+        store.set({ scenario: editable(shared.scenario), seed: shared.seed ?? 1, trials: shared.trials ?? get().trials, auto: shared.trials === undefined });
         await run();
       } else if (presets.length > 0) await loadPreset(presets[0].id);
       else await run();
@@ -407,7 +407,8 @@ export function createApp(opts: AppOptions = {}) {
     const { seed, trials } = runOf(scenario);
     history.push(get().scenario);
     const source = typeof body.source === 'string' ? { text: body.source, base: { ...scenario, seed, trials } } : null;
-    store.set({ scenario, seed, trials, source, savedId: id, presetId: null, canUndo: true, errors: [] });
+    // a saved scenario names its trials: it runs exactly that many (trials: auto is one pick away)
+    store.set({ scenario, seed, trials, auto: false, source, savedId: id, presetId: null, canUndo: true, errors: [] });
   }
 
   async function loadSaved(id: string) {
@@ -454,8 +455,9 @@ export function createApp(opts: AppOptions = {}) {
 
   /** The share link for the current scenario, seed and trials. */
   function shareUrl(base = typeof location !== 'undefined' ? location.href.split('#')[0] : ''): string {
-    const { scenario, seed, trials } = get();
-    return base + encodeShare({ scenario, seed, trials });
+    const { scenario, seed, trials, auto } = get();
+    // trials: auto travels as no trial count
+    return base + encodeShare(auto ? { scenario, seed } : { scenario, seed, trials });
   }
 
   // --- long actions --------------------------------------------------------------------------------

@@ -272,3 +272,43 @@ describe('app actions', () => {
     expect(() => parseScenario({ ...ed, territories: [{ name: 'A', seats: 9 }] })).not.toThrow();
   });
 });
+
+describe('trials: auto', () => {
+  it('is the default: the run names no trial count, the progress carries the precision so far and runs to the projected trials; a fixed count is one pick away', async () => {
+    const reqs: RunRequest[] = [];
+    const s = parseScenario(SMALL_SCENARIO);
+    const report = (trials: number, met: boolean) => ({ spec: 'revenue=0.5%', trials, maxTrials: 100_000, met, projected: met ? trials : 900, targets: [{ name: 'revenue' as const, target: 0.005, reached: met ? 0.004 : 0.02, met }] });
+    const seen: { done: number; total: number; precision?: unknown }[] = [];
+    const api: Api = {
+      ...realApi,
+      stream: async (req, opts = {}) => {
+        reqs.push(req);
+        const trials = typeof req.trials === 'number' ? req.trials : 300;
+        if (req.trials === 'auto') opts.onProgress?.({ done: 200, total: 100_000, precision: report(200, false) });
+        const summary = summarize(s, simulate(s, { trials, seed: 1 }), { seed: 1 });
+        return req.trials === 'auto' ? { ...summary, precision: report(300, true) } : summary;
+      },
+    };
+    const app = createApp({ api });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    expect(app.store.get().auto).toBe(true);
+    const stop = app.store.subscribe((st) => {
+      if (st.progress) seen.push(st.progress);
+    });
+    await app.run();
+    stop();
+    // the bar ran to the engine's projection of the trials the run needs, not to the cap
+    expect(seen).toContainEqual({ done: 200, total: 900, precision: report(200, false) });
+    expect(reqs.at(-1)!.trials).toBe('auto');
+    const st = app.store.get();
+    expect(st.summary!.trials).toBe(300);
+    expect(st.progress).toMatchObject({ done: 300, total: 300, precision: { met: true } });
+    expect(isStale(st)).toBe(false);
+    app.setTrials(500);
+    await vi.waitFor(() => expect(reqs.at(-1)!.trials).toBe(500));
+    expect(app.store.get()).toMatchObject({ auto: false, trials: 500 });
+    app.setTrials('auto');
+    await vi.waitFor(() => expect(reqs.at(-1)!.trials).toBe('auto'));
+    expect(app.store.get().auto).toBe(true);
+  });
+});

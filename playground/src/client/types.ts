@@ -13,6 +13,10 @@ export interface RunRequest {
   scenario: unknown;
   trials?: number | 'auto';
   seed?: number;
+  /** a precision-targeted run instead of trials, e.g. 'p_plan=0.01' (server/precision.ts) */
+  precision?: string;
+  /** its cap */
+  maxTrials?: number;
 }
 
 /** Progress of a run: a partial Summary (a run of a trial count), or a precision run's report so far (`total` is its cap). */
