@@ -54,7 +54,7 @@ export function precisionFlags(p: ParsedArgs, trials: number | undefined, auto?:
 function target(t: PrecisionReport['targets'][number]): string {
   if (t.name === 'bracket') return t.met ? 'bracket decided' : `bracket NOT decided (an interval next to the answer still contains the target)`;
   const rel = t.name === 'revenue' || t.name === 'arr';
-  const f = (v: number) => (!Number.isFinite(v) ? '-' : rel ? pct(v, 2) : t.name === 'diff' ? `$${Math.round(v).toLocaleString('en-US')}` : `±${v.toFixed(4)}`);
+  const f = (v: number) => (!Number.isFinite(v) ? '-' : rel ? `±${pct(v, 2)}` : t.name === 'diff' ? `$${Math.round(v).toLocaleString('en-US')}` : `±${v.toFixed(4)}`);
   return `${t.name} ${f(t.reached)} (asked ${f(t.target)}${t.met ? '' : ', NOT met'})`;
 }
 
