@@ -5,7 +5,7 @@
  */
 import type { Summary } from '../../engine/types.js';
 import type { PrecisionReport } from '../../engine/precision/report.js';
-import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type SavedRevision, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
+import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type Progress, type SavedRevision, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
 import { createHistory, createStore } from './store.js';
 import { getIn, setIn } from './path.js';
 import { trainerScenario, TRAINER_TRIALS } from './trainer-scenario.js';
@@ -205,19 +205,22 @@ export function createApp(opts: AppOptions = {}) {
     // a preview answers the current inputs (not stale); its smaller trial count shows on the charts
     const inputs = { scenario, seed, trials: full, auto };
     store.set({ running: true, progress: { done: 0, total: trials === 'auto' ? 0 : trials }, runError: null });
+    const onProgress = (p: Progress) => {
+      if (id !== runCount) return;
+      // a precision run's bar runs to the trials it is expected to need (the engine's projection)
+      const total = p.precision ? (p.precision.projected ?? p.total) : p.total;
+      store.set({ progress: { done: p.done, total, ...(p.precision ? { precision: p.precision } : {}) }, ...(p.summary ? { summary: p.summary, summaryInputs: inputs } : {}), errors: [] });
+    };
     try {
-      const summary = await api.stream(
-        { scenario, seed, trials },
-        {
-          signal: controller.signal,
-          onProgress: (p) => {
-            if (id !== runCount) return;
-            // a precision run's bar runs to the trials it is expected to need (the engine's projection)
-            const total = p.precision ? (p.precision.projected ?? p.total) : p.total;
-            store.set({ progress: { done: p.done, total, ...(p.precision ? { precision: p.precision } : {}) }, ...(p.summary ? { summary: p.summary, summaryInputs: inputs } : {}), errors: [] });
-          },
-        },
-      );
+      const shown = get().summaryInputs;
+      if (trials === 'auto' && !(shown && shown.scenario === scenario && shown.seed === seed)) {
+        // a precision run sends no partial Summaries: a quick fixed run first puts a picture on screen (its
+        // trials are the first ones of the precision run too, so the figures only sharpen)
+        const first = await api.stream({ scenario, seed, trials: AUTO_PREVIEW_TRIALS }, { signal: controller.signal, onProgress });
+        if (id !== runCount) return null;
+        store.set({ summary: first, summaryInputs: inputs, errors: [] });
+      }
+      const summary = await api.stream({ scenario, seed, trials }, { signal: controller.signal, onProgress });
       if (id !== runCount) return null;
       store.set({ summary, summaryInputs: inputs, running: false, progress: { done: summary.trials, total: summary.trials, ...(summary.precision ? { precision: summary.precision } : {}) }, errors: [] });
       return summary;

@@ -95,7 +95,7 @@ export class SimKpis extends LitElement {
         <div class="value">${s ? formatMoney(s.revenue.total.p50) : dash}</div>
         <div class="sub">P10 ${s ? formatMoney(s.revenue.total.p10) : dash} – P90 ${s ? formatMoney(s.revenue.total.p90) : dash}</div>
         <div class="sub" data-testid="kpi-revenue-precision" data-value=${s?.diagnostics.halfWidth?.revenue ?? ''} title="the mean's 95% interval, as a share of the mean: the precision this run reached">
-          mean ${s ? formatMoney(s.revenue.total.mean) : dash} <strong>± ${halfPct(s?.diagnostics.halfWidth?.revenue)}</strong> · ${trialsNote(s)}
+          ${s ? html`mean ${formatMoney(s.revenue.total.mean)} <strong>± ${halfPct(s.diagnostics.halfWidth?.revenue)}</strong> · ${trialsNote(s)}` : dash}
         </div>
       </div>
       <div class="card plan" data-testid="kpi-plan-probability" data-value=${plan ? String(plan.probability) : ''}>

@@ -40,6 +40,8 @@ export class SimProgress extends LitElement {
       }
       .track {
         flex: 1;
+        /* a precision run's label is long: the bar keeps some room */
+        min-width: 4rem;
         height: 6px;
         background: #e3e9ef;
         border-radius: 999px;
