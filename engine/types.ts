@@ -94,7 +94,7 @@ export interface Summary extends AlwaysSections, OptionalSections {
     revenueStdError: number;
     planProbabilityStdError: number | null;
     /** the precision reached: 95% half-widths of P(plan) (absolute) and of mean revenue and ARR (relative to the mean) (engine/precision/reached.ts) */
-    halfWidth: import('./precision/reached.js').HalfWidths;
+    halfWidth: import('./precision/report.js').HalfWidths;
   };
   /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */
   uncertainty?: UncertaintySummary;

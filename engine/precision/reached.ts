@@ -7,15 +7,9 @@
  */
 import type { Summary } from '../types.js';
 import { Z95 } from './tracker.js';
+import type { HalfWidths } from './report.js';
 
-export interface HalfWidths {
-  /** half-width of P(plan)'s 95% interval; null without a plan */
-  pPlan: number | null;
-  /** relative half-width of mean total revenue's 95% interval; null when the mean is 0 */
-  revenue: number | null;
-  /** the same for mean ARR at the horizon; null without a customers block (or a mean of 0) */
-  arr: number | null;
-}
+export type { HalfWidths } from './report.js';
 
 export interface PrecisionReached extends HalfWidths {
   trials: number;

@@ -24,3 +24,13 @@ export interface PrecisionReport {
   /** the spec is the default precision (engine/precision/defaults.ts): the run named neither a trial count nor a precision */
   default?: boolean;
 }
+
+/** The 95% half-widths of a run's headline figures (engine/precision/reached.ts): every Summary's `diagnostics.halfWidth`. */
+export interface HalfWidths {
+  /** half-width of P(plan)'s 95% interval; null without a plan */
+  pPlan: number | null;
+  /** relative half-width of mean total revenue's 95% interval; null when the mean is 0 */
+  revenue: number | null;
+  /** the same for mean ARR at the horizon; null without a customers block (or a mean of 0) */
+  arr: number | null;
+}
