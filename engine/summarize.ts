@@ -11,6 +11,7 @@ import { countIntegers } from './stats/countIntegers.js';
 import { statsOfCounts } from './stats/statsOfCounts.js';
 import { COUNT_CAP, rowMajorColumns, type CountedKey, type SummedKey, type TrialColumns } from './columns.js';
 import { ENGINE_VERSION } from './version.js';
+import { halfWidths } from './precision/reached.js';
 import { uncertaintySummary } from './uncertainty/summary.js';
 import { assumptionsUsed } from './assumptionsUsed.js';
 import { addInto } from './kernel/summaryParts.js';
@@ -170,7 +171,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
   const elapsed = opts.elapsedMs ?? 0;
   const zero = stats([0]);
   const { always, optional } = sections(s, src, hasQuota);
-  return {
+  const summary: Summary = {
     trials: n,
     seed: opts.seed ?? s.seed,
     horizonMonths: H,
@@ -219,10 +220,14 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
     diagnostics: {
       revenueStdError: totalStats.sd / Math.sqrt(n),
       planProbabilityStdError: planSe,
+      halfWidth: { pPlan: null, revenue: null, arr: null },
     },
     ...optional,
     ...(s.uncertainty ? { uncertainty: uncertaintySummary(s.uncertainty, opts.seed ?? s.seed, opts.designTrials ?? n, n, total) } : {}),
     assumptions: assumptionsUsed(s),
     meta: { elapsedMs: elapsed, engineVersion: ENGINE_VERSION, trialsPerSecond: elapsed > 0 ? (n / elapsed) * 1000 : null },
   };
+  // the precision the run reached (95% half-widths of P(plan) and the means), as a precision run's stopping rule measures it
+  summary.diagnostics.halfWidth = halfWidths(summary);
+  return summary;
 }

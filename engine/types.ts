@@ -90,7 +90,12 @@ export interface Summary extends AlwaysSections, OptionalSections {
    * as a comparison's `incrementalRoi` (on the differences). Null without costs.
    */
   roiOfMeans: number | null;
-  diagnostics: { revenueStdError: number; planProbabilityStdError: number | null };
+  diagnostics: {
+    revenueStdError: number;
+    planProbabilityStdError: number | null;
+    /** the precision reached: 95% half-widths of P(plan) (absolute) and of mean revenue and ARR (relative to the mean) (engine/precision/reached.ts) */
+    halfWidth: import('./precision/report.js').HalfWidths;
+  };
   /** uncertain inputs: what was sampled and the variance contributions; absent without uncertain parameters */
   uncertainty?: UncertaintySummary;
   /** a precision-targeted run: the trials used and the precision reached; absent for a run of a given trial count */

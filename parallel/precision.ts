@@ -32,6 +32,8 @@ export interface PreciseOptions {
   signal?: AbortSignal;
   /** called as blocks complete (in trial order), with the trials done and the cap */
   onCount?: (done: number, max: number) => void;
+  /** called after each block is handed to the stopping rule (in trial order), with the precision reached so far */
+  onReport?: (report: PrecisionReport) => void;
 }
 
 /** The scenario a worker runs: with uncertain inputs the design spans the cap (runTrials reads it from `trials`). */
@@ -160,6 +162,7 @@ export async function runSummaryPrecise(scenario: Scenario, spec: string, opts: 
   await runUntil([scenario], opts, (blocks) => {
     stream.add(blocks[0]);
     tracker.add(blocks);
+    opts.onReport?.(tracker.report(spec, opts.maxTrials));
     return tracker.met();
   });
   const summary = stream.summary({ seed: opts.seed, elapsedMs: performance.now() - t0 });
@@ -183,6 +186,7 @@ export async function runScenariosPrecise(
   await runUntil(scenarios, opts, (blocks) => {
     blocks.forEach((b, j) => parts[j].push(b));
     tracker.add(blocks);
+    opts.onReport?.(tracker.report(spec, opts.maxTrials));
     return tracker.met();
   });
   const results = parts.map((p) => (p.length === 1 ? p[0] : mergeResults(p)));
@@ -236,6 +240,7 @@ export async function runSummaryPreciseOnPool(pool: Pool, scenario: Scenario, sp
   await runUntil([scenario], { ...opts, pool }, (blocks) => {
     parts.push(blocks[0]);
     tracker.add(blocks);
+    opts.onReport?.(tracker.report(spec, opts.maxTrials));
     return tracker.met();
   });
   // with uncertain inputs the design spans the cap: the worker summarises with the run's scenario of maxTrials

@@ -170,7 +170,26 @@ export const SummarySchema = obj(
     margin: stats,
     roi: nullable(stats),
     roiOfMeans: nullable(num).describe('the headline ROI: (mean revenue - mean cost) / mean cost'),
-    diagnostics: obj({ revenueStdError: num, planProbabilityStdError: nullable(num) }),
+    diagnostics: obj({
+      revenueStdError: num,
+      planProbabilityStdError: nullable(num),
+      halfWidth: obj(
+        { pPlan: nullable(num).describe("half-width of P(plan)'s 95% interval"), revenue: nullable(num).describe("mean total revenue's 95% half-width / |mean|"), arr: nullable(num).describe("mean ARR at the horizon's 95% half-width / |mean| (customers block)") },
+        'the precision the run reached',
+      ),
+    }),
+    precision: obj(
+      {
+        spec: z.string(),
+        trials: num,
+        maxTrials: num,
+        met: z.boolean(),
+        targets: z.array(obj({ name: z.enum(['p_plan', 'revenue', 'arr', 'diff', 'bracket']), target: num, reached: nullable(num).describe('null while undefined (e.g. a mean of 0)'), met: z.boolean() })),
+        projected: nullable(num).optional().describe('the trials the run is expected to need: n (reached / asked)^2 for the worst target, at most maxTrials'),
+        default: z.boolean().optional().describe('the default precision: the request named no trial count'),
+      },
+      'a precision-targeted run: the trials used and the precision reached (absent for a run of a given trial count)',
+    ).optional(),
     customers: CustomersSchema.optional(),
     demand: DemandSchema.optional(),
     uncertainty: UncertaintySchema.optional(),

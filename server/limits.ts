@@ -2,7 +2,7 @@
  * Limits that keep one server usable by a team: request size, work per run, queue length, run time.
  * Each can be set by environment variable in `server/main.ts` or by `createApp({ limits })`.
  */
-import { checkBudget, type Scenario } from '../engine/index.js';
+import { checkBudget, fitTrialsToBudget, type Scenario } from '../engine/index.js';
 import { ApiError } from './errors.js';
 
 /** Default body limit of the CSV routes: 10 MiB. */
@@ -89,16 +89,5 @@ export function checkWork(runs: { scenario: Scenario; trials: number }[], limits
  * @example fittingTrials([scenario], defaultLimits(2), 100_000) // 100000 for 40 reps x 24 months
  */
 export function fittingTrials(scenarios: Scenario[], limits: Limits, cap: number): number {
-  let tm = 0;
-  for (const s of scenarios) tm += s.horizonMonths;
-  const fits = (n: number) => n * tm <= limits.maxTrialMonths && checkBudget(scenarios.map((scenario) => ({ scenario, trials: n })), limits.maxWork, limits.maxMemoryBytes) === null;
-  if (fits(cap)) return cap;
-  let lo = 1;
-  let hi = cap;
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (fits(mid)) lo = mid;
-    else hi = mid;
-  }
-  return lo;
+  return fitTrialsToBudget(scenarios, { maxWork: limits.maxWork, maxMemoryBytes: limits.maxMemoryBytes, maxTrialMonths: limits.maxTrialMonths }, cap);
 }

@@ -19,12 +19,12 @@ const runBody = {
   properties: {
     scenario: { oneOf: [ref('Scenario'), ref('SourceText')], description: 'the scenario as an object, or { yaml } source text' },
     yaml: { type: 'string', description: 'scenario source text (YAML or JSON), instead of scenario' },
-    trials: { type: 'integer', minimum: 1, maximum: 1_000_000, description: "overrides the scenario's trials" },
+    trials: { type: 'integer', minimum: 1, maximum: 1_000_000, description: "overrides the scenario's trials. With neither trials nor precision here and no trials in the scenario as written, the run answers to the default precision p_plan=0.01,revenue=0.5% (revenue=0.5% without a quota block), its cap fitted to the budgets; the result's precision.default is true" },
     seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: "overrides the scenario's seed" },
     precision: {
       type: 'string',
       description:
-        'instead of trials: run until every target holds, e.g. "p_plan=0.01" (half-width of the 95% interval of P(plan)), "revenue=0.5%" / "arr=1%" (relative half-width of the mean), "diff=50000" (compare: of the mean paired difference), "bracket" (solve: the answer decided). Trials are added in fixed blocks, so a seed gives one answer on any worker count; the result carries `precision` { spec, trials, maxTrials, met, targets: [ { name, target, reached, met } ] }. No progress events on a stream.',
+        'instead of trials: run until every target holds, e.g. "p_plan=0.01" (half-width of the 95% interval of P(plan)), "revenue=0.5%" / "arr=1%" (relative half-width of the mean), "diff=50000" (compare: of the mean paired difference), "bracket" (solve: the answer decided). Trials are added in fixed blocks, so a seed gives one answer on any worker count; the result carries `precision` { spec, trials, maxTrials, met, targets: [ { name, target, reached, met } ], default? }. On /api/simulate/stream a progress event follows each block: { done, total (the cap), precision } (the report so far, no partial Summary).',
     },
     maxTrials: { type: 'integer', minimum: 1, maximum: 1_000_000, description: 'the cap of a precision-targeted run (default 100,000, lowered to fit the work budget)' },
   },

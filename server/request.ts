@@ -3,10 +3,10 @@
  * every problem reported at once with its path.
  */
 import type { Context } from 'hono';
-import { createPrecisionTracker, InputError, jsonTextDepth, MAX_DEPTH, parsePrecision, validateScenario, type Scenario } from '../engine/index.js';
+import { createPrecisionTracker, InputError, jsonTextDepth, MAX_DEPTH, ownsTrials, parsePrecision, parseText, validateScenario, type Scenario } from '../engine/index.js';
 import { RUN_TARGETS } from '../parallel/index.js';
 import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from './errors.js';
-import { precisionFrom, type PrecisionRequest } from './precision.js';
+import { defaultPrecisionRequest, maxTrialsAlone, precisionFrom, type PrecisionRequest } from './precision.js';
 
 const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
 
@@ -139,7 +139,7 @@ export function parseRunRequest(raw: unknown): RunRequest {
   const errors: ApiIssue[] = [];
   checkKnownKeys(body, ['scenario', 'yaml', 'trials', 'seed', 'precision', 'maxTrials'], errors);
   const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
-  const precision = precisionFrom(body, errors);
+  const precision = precisionFrom(body, errors, { capAlone: true });
   const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
   if (body.scenario !== undefined && body.yaml !== undefined) errors.push(apiIssue('yaml', 'cannot be given together with scenario'));
   let input: ScenarioInput | null = null;
@@ -160,7 +160,29 @@ export function parseRunRequest(raw: unknown): RunRequest {
     }
     return { scenario, trials: precision.maxTrials, seed: scenario.seed, precision };
   }
+  const cap = typeof body.maxTrials === 'number' ? body.maxTrials : undefined;
+  if (trials === undefined && !ownsTrials(rawScenario(body))) {
+    // no trial count anywhere: the run answers to the default precision (maxTrials, if given, caps it)
+    const p = defaultPrecisionRequest(scenario, cap);
+    return { scenario, trials: p.maxTrials, seed: scenario.seed, precision: p };
+  }
+  if (cap !== undefined) throw badRequest([maxTrialsAlone()]);
   return { scenario, trials: scenario.trials, seed: scenario.seed };
+}
+
+/**
+ * The request's scenario as written (before the schema's defaults): an object, or YAML/JSON text parsed.
+ * @example rawScenario({ scenario: { reps: {} } }) // { reps: {} }
+ */
+export function rawScenario(body: Record<string, unknown>): unknown {
+  const v = body.scenario === undefined ? body.yaml : body.scenario;
+  const text = typeof v === 'string' ? v : isObject(v) && Object.keys(v).length === 1 && typeof v.yaml === 'string' ? v.yaml : null;
+  if (text === null) return v;
+  try {
+    return parseText(text);
+  } catch {
+    return null;
+  }
 }
 
 export { ApiError };

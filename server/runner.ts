@@ -3,7 +3,7 @@
  * per-run time limit, cancellation, and partial Summaries while trials complete. The trials, every
  * merge and every Summary are computed on worker threads; the event loop only passes buffers on.
  */
-import type { Scenario, Summary } from '../engine/index.js';
+import type { PrecisionReport, Scenario, Summary } from '../engine/index.js';
 import { InputError } from '../engine/index.js';
 import { runSummaryOnPool, runSummaryPreciseOnPool, type Pool } from '../parallel/index.js';
 import { badRequest, fromInputIssues } from './errors.js';
@@ -13,10 +13,16 @@ import { createRunQueue, type RunQueue } from './queue.js';
 import type { RunRequest } from './request.js';
 import { withFittedCap } from './precision.js';
 
+/**
+ * A progress event: a run of a trial count sends partial Summaries; a precision-targeted run (whose length
+ * is not known up front) sends, after each block, the trials done, its cap (`total`) and the precision
+ * reached so far, without a Summary.
+ */
 export interface Progress {
   done: number;
   total: number;
-  summary: Summary;
+  summary?: Summary;
+  precision?: PrecisionReport;
 }
 
 /** An admitted run: holds a queue slot until `execute` settles (or `release` is called). */
@@ -89,9 +95,13 @@ export function createRunner(pool: Pool, limits: Limits): Runner {
       // 10% of trials. Blocks, merges and Summaries stay off the event loop (runSummaryOnPool).
       const onProgress = opts.onProgress;
       if (req.precision) {
-        // precision-targeted: no partial Summaries (the run's length is not known up front); the result when the targets hold
-        const spec = req.precision.spec;
-        return await validated(() => runSummaryPreciseOnPool(pool, req.scenario, spec, { seed: req.seed, maxTrials: req.precision!.maxTrials, signal, startedAt: t0 }));
+        // precision-targeted: no partial Summaries (the run's length is not known up front) but, after each
+        // block, the trials done and the precision reached; the result when the targets hold
+        const { spec, maxTrials } = req.precision;
+        const onReport = onProgress ? (r: PrecisionReport) => void onProgress({ done: r.trials, total: maxTrials, precision: r }) : undefined;
+        const summary = await validated(() => runSummaryPreciseOnPool(pool, req.scenario, spec, { seed: req.seed, maxTrials, signal, startedAt: t0, onReport }));
+        if (req.precision.default) summary.precision.default = true;
+        return summary;
       }
       return await runSummaryOnPool(pool, req.scenario, {
         trials: req.trials,

@@ -5,11 +5,13 @@ import { money, pct, progressBar, table } from '../format.js';
 import { uncertaintyTable } from '../uncertaintyTable.js';
 import { summaryCsv } from '../../engine/summaryCsv.js';
 import type { Summary } from '../../engine/types.js';
+import { parseText } from '../../engine/scenario.js';
+import { ownsTrials } from '../../engine/precision/defaults.js';
 import { warnOverBudget } from '../budget.js';
 import { defaultWorkers } from '../../parallel/pool.js';
 import { runSummary } from '../../parallel/runSummary.js';
 import { runSummaryPrecise } from '../../parallel/precision.js';
-import { PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
+import { DEFAULT_PRECISION_HELP, PRECISION_HELP, precisionFlags, summaryPrecisionLine } from '../precision.js';
 
 /** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */
 export const run: Command = {
@@ -27,6 +29,7 @@ export const run: Command = {
     '--quiet silences it. --assumptions also lists the assumptions the scenario uses (unsourced numbers, each',
     'with its plausible range and why; the Summary JSON always carries them as `assumptions`).',
     PRECISION_HELP,
+    DEFAULT_PRECISION_HELP,
   ].join('\n'),
   async run(args) {
     const p = parseArgs(args, { values: ['trials', 'seed', 'workers', 'precision', 'max-trials'], booleans: ['json', 'csv', 'quiet', 'assumptions'] });
@@ -35,8 +38,8 @@ export const run: Command = {
     const trials = intFlag(p, 'trials', 1, 1_000_000);
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1);
     const workersFlag = intFlag(p, 'workers', 1, 256);
-    const precise = precisionFlags(p, trials);
-    const { scenario } = loadScenario(p.positional[0]);
+    const { scenario, text } = loadScenario(p.positional[0]);
+    const precise = precisionFlags(p, trials, { scenarios: [scenario], ownsTrials: ownsTrials(parseText(text)) });
     const bar = progressBar('simulating', { quiet: p.flags.has('quiet') });
     const n = precise?.maxTrials ?? trials ?? scenario.trials;
     const s = seed ?? scenario.seed;
@@ -52,6 +55,7 @@ export const run: Command = {
     const { summary } = precise
       ? await runSummaryPrecise(scenario, precise.spec, { seed: s, maxTrials: precise.maxTrials, workers, onCount: bar.update })
       : await runSummary(scenario, { trials: n, seed: s, workers, onCount: bar.update });
+    if (precise?.default && summary.precision) summary.precision.default = true;
     bar.done();
     if (p.flags.has('json')) process.stdout.write(JSON.stringify(summary) + '\n');
     else if (p.flags.has('csv')) process.stdout.write(summaryCsv(summary));
@@ -67,7 +71,7 @@ export { summaryCsv };
 export function readable(s: Summary): string {
   const out: string[] = [];
   out.push(`${s.scenario.name} — ${s.trials} trials, seed ${s.seed}, ${s.horizonMonths} months (${s.meta.elapsedMs.toFixed(0)} ms)`);
-  if (s.precision) out.push(precisionLine(s.precision));
+  out.push(summaryPrecisionLine(s));
   out.push('');
   const rows = [['revenue', 'P10', 'P50', 'P90', 'mean ± se']];
   s.revenue.annual.forEach((a, i) => rows.push([`year ${i + 1}`, money(a.p10), money(a.p50), money(a.p90), money(a.mean)]));

@@ -34,6 +34,30 @@ export interface PrecisionTracker {
   met(): boolean;
   /** the report at the trials so far */
   report(spec: string, maxTrials: number): PrecisionReport;
+  /** everything the tracker holds, as plain data (a browser's engine worker hands it from block to block) */
+  state(): TrackerState;
+}
+
+/** A tracker's data: per scenario the trials' totals, end-of-horizon ARR (with an arr target) and plan hits. */
+export interface TrackerState {
+  n: number;
+  totals: Float64Array[];
+  arrEnd: Float64Array[];
+  hits: number[];
+}
+
+/**
+ * The trials a run is expected to need: a half-width shrinks as 1/sqrt(n), so each target needs about
+ * n (reached / asked)^2 trials; the worst target decides, capped at maxTrials (the trials so far once every
+ * target holds; null when no target has a half-width, e.g. a goal seek's bracket alone).
+ * @example projectedTrials(1000, 1e5, false, [{ name: 'p_plan', target: 0.01, reached: 0.02, met: false }]) // 4000
+ */
+export function projectedTrials(n: number, maxTrials: number, met: boolean, list: { target: number; reached: number }[]): number | null {
+  if (list.length === 0) return null;
+  if (met) return n;
+  let need = n;
+  for (const t of list) need = Math.max(need, Number.isFinite(t.reached) ? Math.ceil(n * (t.reached / t.target) ** 2) : Infinity);
+  return Math.min(maxTrials, need);
 }
 
 /** A Float64Array that grows (doubling) as trials arrive. */
@@ -60,6 +84,8 @@ export interface TrackerOptions {
   plan?: number;
   /** each trial's total (p_plan and revenue); default total revenue, summed month by month from 0 */
   total?: (r: TrialResults, t: number) => number;
+  /** resume from a tracker's `state()` (same scenarios and targets) */
+  state?: TrackerState;
 }
 
 /**
@@ -84,6 +110,14 @@ export function createPrecisionTracker(scenarios: Scenario[], targets: Precision
   const arrEnd = scenarios.map(() => new Column());
   const hits = scenarios.map(() => 0);
   let n = 0;
+  if (opts.state) {
+    const st = opts.state;
+    if (st.totals.length !== scenarios.length || st.totals.some((c) => c.length !== st.n)) throw new RangeError('precision tracker: a state of other scenarios or trials');
+    n = st.n;
+    st.totals.forEach((c, j) => c.forEach((v) => totals[j].push(v)));
+    st.arrEnd.forEach((c, j) => c.forEach((v) => arrEnd[j].push(v)));
+    st.hits.forEach((h, j) => (hits[j] = h));
+  }
 
   function reached(name: TargetName): number {
     let worst = 0;
@@ -137,7 +171,11 @@ export function createPrecisionTracker(scenarios: Scenario[], targets: Precision
         const r = reached(t.name);
         return { name: t.name, target: t.value, reached: r, met: r <= t.value };
       });
-      return { spec, trials: n, maxTrials, met: list.every((t) => t.met), targets: list };
+      const met = list.every((t) => t.met);
+      return { spec, trials: n, maxTrials, met, targets: list, projected: projectedTrials(n, maxTrials, met, list) };
+    },
+    state(): TrackerState {
+      return { n, totals: totals.map((c) => c.view().slice()), arrEnd: arrEnd.map((c) => c.view().slice()), hits: [...hits] };
     },
   };
   return tracker;

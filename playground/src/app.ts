@@ -4,7 +4,8 @@
  * and the compare, sensitivity and trainer views. Components read `app.store` and call actions.
  */
 import type { Summary } from '../../engine/types.js';
-import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type SavedRevision, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
+import type { PrecisionReport } from '../../engine/precision/report.js';
+import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type Progress, type SavedRevision, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
 import { createHistory, createStore } from './store.js';
 import { getIn, setIn } from './path.js';
 import { trainerScenario, TRAINER_TRIALS } from './trainer-scenario.js';
@@ -23,13 +24,17 @@ export interface Variant {
 export interface AppState {
   scenario: ScenarioInput;
   seed: number;
+  /** the fixed trial count (the run's when `auto` is off; the other views' trials) */
   trials: number;
+  /** trials: auto (the default): the run answers to the engine's default precision (P(plan) ±0.01, mean revenue ±0.5%) */
+  auto: boolean;
   presets: PresetInfo[];
   presetId: string | null;
   summary: Summary | null;
   /** the inputs the shown summary is for: when they differ from the editor's, the results are stale */
-  summaryInputs: { scenario: ScenarioInput; seed: number; trials: number } | null;
-  progress: { done: number; total: number } | null;
+  summaryInputs: { scenario: ScenarioInput; seed: number; trials: number; auto?: boolean } | null;
+  /** a precision run (auto) also carries the precision reached so far, after each block */
+  progress: { done: number; total: number; precision?: PrecisionReport } | null;
   running: boolean;
   /** input problems from the server's 400, placed next to fields by path */
   errors: ApiIssue[];
@@ -111,11 +116,18 @@ export function editable(s: ScenarioInput): ScenarioInput {
  * failed validation, another seed or trial count).
  * @example isStale({ summary: null, ... }) // false: nothing shown
  */
-export function isStale(st: Pick<AppState, 'summary' | 'summaryInputs' | 'scenario' | 'seed' | 'trials'>): boolean {
+export function isStale(st: Pick<AppState, 'summary' | 'summaryInputs' | 'scenario' | 'seed' | 'trials'> & { auto?: boolean }): boolean {
   if (!st.summary || !st.summaryInputs) return false;
   const i = st.summaryInputs;
-  return i.scenario !== st.scenario || i.seed !== st.seed || i.trials !== st.trials;
+  if ((i.auto ?? false) !== (st.auto ?? false)) return true;
+  return i.scenario !== st.scenario || i.seed !== st.seed || (!st.auto && i.trials !== st.trials);
 }
+
+/**
+ * The trial count of a slider's quick first run in auto mode: a fifth of the usual 2,000 (the full run,
+ * to the default precision, follows).
+ */
+export const AUTO_PREVIEW_TRIALS = 400;
 
 /**
  * Creates the playground's state and actions.
@@ -133,6 +145,7 @@ export function createApp(opts: AppOptions = {}) {
     scenario: EMPTY_SCENARIO,
     seed: 1,
     trials: 2000,
+    auto: true,
     presets: [],
     presetId: null,
     summary: null,
@@ -186,24 +199,30 @@ export function createApp(opts: AppOptions = {}) {
     const controller = new AbortController();
     runController = controller;
     const id = ++runCount;
-    const { scenario, seed, trials: full } = get();
-    const trials = opts.preview ? previewTrials(full) : full;
+    const { scenario, seed, trials: full, auto } = get();
+    // auto: the engine's default precision (the request names no trial count); a preview is a quick fixed run
+    const trials: number | 'auto' = opts.preview ? (auto ? AUTO_PREVIEW_TRIALS : previewTrials(full)) : auto ? 'auto' : full;
     // a preview answers the current inputs (not stale); its smaller trial count shows on the charts
-    const inputs = { scenario, seed, trials: full };
-    store.set({ running: true, progress: { done: 0, total: trials }, runError: null });
+    const inputs = { scenario, seed, trials: full, auto };
+    store.set({ running: true, progress: { done: 0, total: trials === 'auto' ? 0 : trials }, runError: null });
+    const onProgress = (p: Progress) => {
+      if (id !== runCount) return;
+      // a precision run's bar runs to the trials it is expected to need (the engine's projection)
+      const total = p.precision ? (p.precision.projected ?? p.total) : p.total;
+      store.set({ progress: { done: p.done, total, ...(p.precision ? { precision: p.precision } : {}) }, ...(p.summary ? { summary: p.summary, summaryInputs: inputs } : {}), errors: [] });
+    };
     try {
-      const summary = await api.stream(
-        { scenario, seed, trials },
-        {
-          signal: controller.signal,
-          onProgress: (p) => {
-            if (id !== runCount) return;
-            store.set({ progress: { done: p.done, total: p.total }, ...(p.summary ? { summary: p.summary, summaryInputs: inputs } : {}), errors: [] });
-          },
-        },
-      );
+      const shown = get().summaryInputs;
+      if (trials === 'auto' && !(shown && shown.scenario === scenario && shown.seed === seed)) {
+        // a precision run sends no partial Summaries: a quick fixed run first puts a picture on screen (its
+        // trials are the first ones of the precision run too, so the figures only sharpen)
+        const first = await api.stream({ scenario, seed, trials: AUTO_PREVIEW_TRIALS }, { signal: controller.signal, onProgress });
+        if (id !== runCount) return null;
+        store.set({ summary: first, summaryInputs: inputs, errors: [] });
+      }
+      const summary = await api.stream({ scenario, seed, trials }, { signal: controller.signal, onProgress });
       if (id !== runCount) return null;
-      store.set({ summary, summaryInputs: inputs, running: false, progress: { done: summary.trials, total: summary.trials }, errors: [] });
+      store.set({ summary, summaryInputs: inputs, running: false, progress: { done: summary.trials, total: summary.trials, ...(summary.precision ? { precision: summary.precision } : {}) }, errors: [] });
       return summary;
     } catch (e) {
       if (isAbort(e) || id !== runCount) return null;
@@ -234,7 +253,7 @@ export function createApp(opts: AppOptions = {}) {
       const at = runCount + 1;
       void run({ preview: true }).then((s) => {
         // refine only if nothing else started meanwhile, and only when the preview was smaller
-        if (!s || runCount !== at || s.trials >= get().trials) return;
+        if (!s || runCount !== at || (!get().auto && s.trials >= get().trials)) return;
         refineTimer = setTimeout(() => {
           refineTimer = null;
           void run();
@@ -301,7 +320,7 @@ export function createApp(opts: AppOptions = {}) {
       store.set({ presets });
       const shared = decodeShare(hash);
       if (shared) {
-        store.set({ scenario: editable(shared.scenario), seed: shared.seed ?? 1, trials: shared.trials ?? get().trials });
+        store.set({ scenario: editable(shared.scenario), seed: shared.seed ?? 1, trials: shared.trials ?? get().trials, auto: shared.trials === undefined });
         await run();
       } else if (presets.length > 0) await loadPreset(presets[0].id);
       else await run();
@@ -317,8 +336,9 @@ export function createApp(opts: AppOptions = {}) {
     void run();
   }
 
-  function setTrials(trials: number) {
-    store.set({ trials });
+  /** A fixed trial count, or 'auto' (the default precision). */
+  function setTrials(trials: number | 'auto') {
+    store.set(trials === 'auto' ? { auto: true } : { trials, auto: false });
     void run();
   }
 
@@ -390,7 +410,8 @@ export function createApp(opts: AppOptions = {}) {
     const { seed, trials } = runOf(scenario);
     history.push(get().scenario);
     const source = typeof body.source === 'string' ? { text: body.source, base: { ...scenario, seed, trials } } : null;
-    store.set({ scenario, seed, trials, source, savedId: id, presetId: null, canUndo: true, errors: [] });
+    // a saved scenario names its trials: it runs exactly that many (trials: auto is one pick away)
+    store.set({ scenario, seed, trials, auto: false, source, savedId: id, presetId: null, canUndo: true, errors: [] });
   }
 
   async function loadSaved(id: string) {
@@ -437,8 +458,9 @@ export function createApp(opts: AppOptions = {}) {
 
   /** The share link for the current scenario, seed and trials. */
   function shareUrl(base = typeof location !== 'undefined' ? location.href.split('#')[0] : ''): string {
-    const { scenario, seed, trials } = get();
-    return base + encodeShare({ scenario, seed, trials });
+    const { scenario, seed, trials, auto } = get();
+    // trials: auto travels as no trial count
+    return base + encodeShare(auto ? { scenario, seed } : { scenario, seed, trials });
   }
 
   // --- long actions --------------------------------------------------------------------------------

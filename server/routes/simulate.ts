@@ -1,6 +1,8 @@
 /**
  * POST /api/simulate (a Summary) and POST /api/simulate/stream (Server-Sent Events: `progress` events
- * with a partial Summary at least every 10% of trials, then one `result`, or an `error` mid-run).
+ * with a partial Summary at least every 10% of trials, then one `result`, or an `error` mid-run). A
+ * precision-targeted run (`precision`, or the default precision of a request naming no trials) sends a
+ * `progress` event per block instead: { done, total: the cap, precision: the report so far }.
  * Bad requests, the work budget and a full queue are answered before a stream starts.
  */
 import { Hono } from 'hono';

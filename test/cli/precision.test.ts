@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, solve } from '../../engine/index.js';
+import { fitTrialsToBudget, parseScenario, solve } from '../../engine/index.js';
 import { bracketDecided } from '../../engine/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -18,6 +18,59 @@ const core = join(tmp, 'core.yaml');
 writeFileSync(core, text);
 const more = join(tmp, 'more.yaml');
 writeFileSync(more, text.replace('seats: 10', 'seats: 11'));
+
+describe('salesim run: the default is a precision, an explicit trial count runs exactly', () => {
+  const bare = join(tmp, 'bare.yaml');
+  writeFileSync(bare, text.replace('trials: 300\n', ''));
+  const noPlan = join(tmp, 'noplan.yaml');
+  writeFileSync(noPlan, text.replace('trials: 300\n', '').replace(/quota:.*\n/, ''));
+
+  it('a scenario without trials, run without --trials or --precision, answers to P(plan) ± 0.01 and revenue ± 0.5%', () => {
+    const r = salesim('run', bare, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, met: true, trials: j.trials, maxTrials: 100000 });
+    expect(j.precision.targets.map((t: { name: string }) => t.name)).toEqual(['p_plan', 'revenue']);
+    expect(j.precision.targets[0].reached).toBeLessThanOrEqual(0.01);
+    expect(j.precision.targets[1].reached).toBeLessThanOrEqual(0.005);
+    // the theory's trials for P(plan) ± 0.01 (p(1-p)(1.96/0.01)^2), within the blocks' overshoot and the noise of p
+    const p = j.plan.probability;
+    expect(j.trials).toBeGreaterThan(0.85 * p * (1 - p) * (1.96 / 0.01) ** 2);
+    // the same as asking for it
+    const asked = JSON.parse(salesim('run', bare, '--precision', 'p_plan=0.01,revenue=0.5%', '--json').stdout);
+    expect({ ...asked.precision, default: true }).toEqual(j.precision);
+    expect(asked.plan).toEqual(j.plan);
+    const readable = salesim('run', bare, '--quiet').stdout;
+    expect(readable).toContain(`precision (default): ${j.trials.toLocaleString('en-US')} trials (cap 100,000): p_plan ±0.0`);
+  }, 120_000);
+
+  it('without a plan the default is revenue ± 0.5% alone; --max-trials caps it', () => {
+    const j = JSON.parse(salesim('run', noPlan, '--json', '--max-trials', '500').stdout);
+    expect(j.precision).toMatchObject({ spec: 'revenue=0.5%', default: true, maxTrials: 500 });
+    expect(j.trials).toBeLessThanOrEqual(500);
+  });
+
+  it('SALESIM_MAX_WORK lowers the default cap to what the budget fits', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'run', bare, '--json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SALESIM_MAX_WORK: '2e5' } });
+    const j = JSON.parse(r.stdout);
+    const fitted = fitTrialsToBudget([parseScenario(text.replace('trials: 300\n', ''))], { maxWork: 2e5, maxMemoryBytes: Infinity }, 100_000);
+    expect(fitted).toBeLessThan(100_000);
+    expect(j.precision.maxTrials).toBe(fitted);
+    expect(j.trials).toBeLessThanOrEqual(fitted);
+  });
+
+  it('--trials, or trials in the file, run exactly that many and print the precision reached', () => {
+    const j = JSON.parse(salesim('run', bare, '--trials', '250', '--json').stdout);
+    expect(j.trials).toBe(250);
+    expect(j.precision).toBeUndefined();
+    const r = salesim('run', core, '--quiet');
+    expect(r.stdout).toMatch(/— 300 trials/);
+    const f = JSON.parse(salesim('run', core, '--json').stdout);
+    const half = (f.plan.ci[1] - f.plan.ci[0]) / 2;
+    const rev = (1.959963984540054 * f.diagnostics.revenueStdError) / f.revenue.total.mean;
+    expect(r.stdout).toContain(`precision: 300 trials (as set): p_plan ±${half.toFixed(4)}; revenue ±${(rev * 100).toFixed(2)}%`);
+  });
+});
 
 describe('salesim --precision', () => {
   it('run: stops when P(plan) is known to the half-width asked, reports it in the table and the JSON', () => {

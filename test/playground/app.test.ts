@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, editable, isStale, previewTrials } from '../../playground/src/app.js';
+import { AUTO_PREVIEW_TRIALS, createApp, editable, isStale, previewTrials } from '../../playground/src/app.js';
 import { api as realApi, ApiError, type Api, type Progress, type RunRequest } from '../../playground/src/api.js';
 import { parseScenario, sensitivity, simulate, summarize, sliceResults, type Summary } from '../../engine/index.js';
 import { SMALL_SCENARIO } from './fixtures.js';
@@ -10,7 +10,7 @@ function engineApi() {
   const run = (req: RunRequest): Summary => {
     const s = parseScenario(req.scenario);
     const seed = req.seed ?? s.seed;
-    return summarize(s, simulate(s, { trials: req.trials ?? 100, seed }), { seed });
+    return summarize(s, simulate(s, { trials: typeof req.trials === 'number' ? req.trials : 100, seed }), { seed });
   };
   let gate: Promise<void> = Promise.resolve();
   const fake: Api = {
@@ -26,7 +26,7 @@ function engineApi() {
       await gate;
       if (opts.signal?.aborted) throw new DOMException('aborted', 'AbortError');
       const s = parseScenario(req.scenario);
-      const trials = req.trials ?? 100;
+      const trials = typeof req.trials === 'number' ? req.trials : 100;
       const seed = req.seed ?? 1;
       const results = simulate(s, { trials, seed });
       const half = sliceResults(results, 0, trials / 2);
@@ -54,7 +54,7 @@ describe('app actions', () => {
     const e = engineApi();
     const app = createApp({ api: e.api, debounceMs: 300 });
     app.replaceScenario(SMALL_SCENARIO, false);
-    app.store.set({ trials: 100, seed: 42 });
+    app.store.set({ auto: false, trials: 100, seed: 42 });
     app.setField('reps.seats', 9);
     app.setField('reps.seats', 10);
     app.setField('reps.opportunitiesPerMonth', 5);
@@ -80,7 +80,7 @@ describe('app actions', () => {
     const e = engineApi();
     const app = createApp({ api: e.api, debounceMs: 10 });
     app.replaceScenario(SMALL_SCENARIO, false);
-    app.store.set({ trials: 50 });
+    app.store.set({ auto: false, trials: 50 });
     const release = e.hold();
     const first = app.run();
     const second = app.run();
@@ -97,7 +97,7 @@ describe('app actions', () => {
     const e = engineApi();
     const app = createApp({ api: e.api });
     app.replaceScenario(SMALL_SCENARIO, false);
-    app.store.set({ trials: 100 });
+    app.store.set({ auto: false, trials: 100 });
     const seen: number[] = [];
     app.store.subscribe((s) => {
       if (s.summary && seen[seen.length - 1] !== s.summary.trials) seen.push(s.summary.trials);
@@ -145,7 +145,7 @@ describe('app actions', () => {
     const e = engineApi();
     const app = createApp({ api: e.api, debounceMs: 5 });
     app.replaceScenario(SMALL_SCENARIO, false);
-    app.store.set({ trials: 40, seed: 3 });
+    app.store.set({ auto: false, trials: 40, seed: 3 });
     app.cancelRun();
     await app.run();
     expect(isStale(app.store.get())).toBe(false);
@@ -179,7 +179,7 @@ describe('app actions', () => {
     const app = createApp({ api: e.api });
     app.replaceScenario(SMALL_SCENARIO, false);
     app.cancelRun();
-    app.store.set({ trials: 60, seed: 4 });
+    app.store.set({ auto: false, trials: 60, seed: 4 });
     const seen: number[] = [];
     const unsubscribe = app.store.subscribe((s) => {
       const n = s.sensitivity.result?.parameters.length ?? 0;
@@ -204,7 +204,7 @@ describe('app actions', () => {
     const app = createApp({ api: e.api, previewDebounceMs: 50, refineAfterMs: 300 });
     app.replaceScenario(SMALL_SCENARIO, false);
     app.cancelRun();
-    app.store.set({ trials: 2000, seed: 2 });
+    app.store.set({ auto: false, trials: 2000, seed: 2 });
     expect(previewTrials(2000)).toBe(400);
     expect(previewTrials(500)).toBe(200);
     expect(previewTrials(100)).toBe(100);
@@ -238,7 +238,7 @@ describe('app actions', () => {
     };
     const app = createApp({ api: e.api });
     app.replaceScenario(SMALL_SCENARIO, false);
-    app.store.set({ seed: 5, trials: 300 });
+    app.store.set({ seed: 5, auto: false, trials: 300 });
     app.pinBaseline();
     app.setField('reps.seats', 12);
     app.snapshotVariant();
@@ -270,5 +270,46 @@ describe('app actions', () => {
     const ed = editable(resolved as never) as { reps: Record<string, unknown> };
     expect('seats' in ed.reps).toBe(false);
     expect(() => parseScenario({ ...ed, territories: [{ name: 'A', seats: 9 }] })).not.toThrow();
+  });
+});
+
+describe('trials: auto', () => {
+  it('is the default: the run names no trial count, the progress carries the precision so far and runs to the projected trials; a fixed count is one pick away', async () => {
+    const reqs: RunRequest[] = [];
+    const s = parseScenario(SMALL_SCENARIO);
+    const report = (trials: number, met: boolean) => ({ spec: 'revenue=0.5%', trials, maxTrials: 100_000, met, projected: met ? trials : 900, targets: [{ name: 'revenue' as const, target: 0.005, reached: met ? 0.004 : 0.02, met }] });
+    const seen: { done: number; total: number; precision?: unknown }[] = [];
+    const api: Api = {
+      ...realApi,
+      stream: async (req, opts = {}) => {
+        reqs.push(req);
+        const trials = typeof req.trials === 'number' ? req.trials : 300;
+        if (req.trials === 'auto') opts.onProgress?.({ done: 200, total: 100_000, precision: report(200, false) });
+        const summary = summarize(s, simulate(s, { trials, seed: 1 }), { seed: 1 });
+        return req.trials === 'auto' ? { ...summary, precision: report(300, true) } : summary;
+      },
+    };
+    const app = createApp({ api });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    expect(app.store.get().auto).toBe(true);
+    const stop = app.store.subscribe((st) => {
+      if (st.progress) seen.push(st.progress);
+    });
+    await app.run();
+    stop();
+    // the bar ran to the engine's projection of the trials the run needs, not to the cap
+    expect(seen).toContainEqual({ done: 200, total: 900, precision: report(200, false) });
+    // a quick fixed run puts a picture up first (a precision run sends no partial Summaries), then the run to the precision
+    expect(reqs.map((r) => r.trials)).toEqual([AUTO_PREVIEW_TRIALS, 'auto']);
+    const st = app.store.get();
+    expect(st.summary!.trials).toBe(300);
+    expect(st.progress).toMatchObject({ done: 300, total: 300, precision: { met: true } });
+    expect(isStale(st)).toBe(false);
+    app.setTrials(500);
+    await vi.waitFor(() => expect(reqs.at(-1)!.trials).toBe(500));
+    expect(app.store.get()).toMatchObject({ auto: false, trials: 500 });
+    app.setTrials('auto');
+    await vi.waitFor(() => expect(reqs.at(-1)!.trials).toBe('auto'));
+    expect(app.store.get().auto).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ describe('sensitivity: trials and parameters chosen', () => {
     const app = createApp({ api });
     app.replaceScenario(SMALL_SCENARIO, false);
     app.cancelRun();
-    app.store.set({ trials: 60, seed: 4 });
+    app.store.set({ auto: false, trials: 60, seed: 4 });
     await app.runSensitivity();
     const planned = app.store.get().sensitivity.planned!;
     expect(planned.length).toBeGreaterThan(1);
@@ -66,7 +66,7 @@ describe('long actions', () => {
     const app = createApp({ api });
     app.replaceScenario(SMALL_SCENARIO, false);
     app.cancelRun();
-    app.store.set({ trials: 2000 });
+    app.store.set({ auto: false, trials: 2000 });
     app.snapshotVariant();
     const done = app.runCompare();
     expect(app.store.get().activity?.label).toBe('Comparing 2 scenarios × 2,000 trials on the same draws…');

@@ -29,7 +29,7 @@ function storeApi() {
     stream: async (req) => {
       runs.push(req);
       const s = parseScenario(req.scenario);
-      return summarize(s, simulate(s, { trials: req.trials ?? s.trials, seed: req.seed ?? s.seed }), { seed: req.seed ?? s.seed });
+      return summarize(s, simulate(s, { trials: typeof req.trials === 'number' ? req.trials : s.trials, seed: req.seed ?? s.seed }), { seed: req.seed ?? s.seed });
     },
     listScenarios: async () => (await call<{ scenarios: never[] }>('GET', '/api/scenarios')).scenarios,
     getScenario: (id) => call('GET', `/api/scenarios/${id}`),
@@ -72,7 +72,7 @@ describe('saved scenarios in the playground', () => {
     const app = createApp({ api, debounceMs: 1e9 });
     await app.loadSaved(saved.id);
     app.setField('reps.seats', 8);
-    app.store.set({ trials: 500 });
+    app.store.set({ auto: false, trials: 500 });
     await app.save();
     app.cancelRun();
     const now = await call<{ revision: number; source: string; scenario: { reps: { seats: number }; trials: number; seed: number } }>('GET', `/api/scenarios/${saved.id}`);
@@ -95,7 +95,7 @@ describe('saved scenarios in the playground', () => {
     const { api } = storeApi();
     const app = createApp({ api, debounceMs: 1e9 });
     app.replaceScenario(parse(SOURCE) as Record<string, unknown>, false);
-    app.store.set({ seed: 11, trials: 400 });
+    app.store.set({ seed: 11, auto: false, trials: 400 });
     await app.save();
     app.cancelRun();
     const id = app.store.get().savedId!;

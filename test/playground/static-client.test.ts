@@ -86,6 +86,34 @@ describe('static client: the same numbers as the server and the CLI', () => {
     });
   }
 
+  for (const workers of [1, 3]) {
+    it(`trials: auto (${workers} worker${workers > 1 ? 's' : ''}): the default precision, block by block; the Summary and the report equal the server's stream`, async () => {
+      const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), workers));
+      const planned = { ...scenario, quota: { method: 'flat', plan: 600_000 } };
+      const progress: Json[] = [];
+      const mine = await client.stream({ scenario: planned, trials: 'auto', seed: 5 }, { onProgress: (p) => progress.push(p) });
+      // the server's answer to a body naming no trial count (runBody drops the scenario's own trials)
+      const { trials: _own, ...bare } = planned;
+      const events = await readSse(await post(app, '/api/simulate/stream', { scenario: bare, seed: 5 }));
+      const server = JSON.parse(events.find((e) => e.event === 'result')!.data);
+      expect(server.precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, met: true });
+      expect(asJson(mine)).toEqual(asJson(server));
+      // the same progress events: one per block, with the precision so far
+      const theirs = events.filter((e) => e.event === 'progress').map((e) => JSON.parse(e.data));
+      expect(asJson(progress)).toEqual(asJson(theirs));
+    }, 120_000);
+  }
+
+  it('an explicit precision and cap, uncertain inputs: equal to the server\'s', async () => {
+    const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
+    const uncertain = { ...scenario, reps: { ...scenario.reps, winRate: { pert: [0.15, 0.25, 0.35] } } };
+    const body = { scenario: uncertain, seed: 9, precision: 'revenue=1%', maxTrials: 3000 };
+    const mine = await client.stream(body, { onProgress: () => {} });
+    const theirs = (await (await post(app, '/api/simulate', body)).json()) as Json;
+    expect(theirs.precision.spec).toBe('revenue=1%');
+    expect(asJson(mine)).toEqual(asJson(theirs));
+  }, 120_000);
+
   it('uncertain inputs (drawn per trial over the run\'s design): the Summary equals the server\'s', async () => {
     const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
     const uncertain = { ...scenario, reps: { ...scenario.reps, winRate: { pert: [0.15, 0.25, 0.35] } } };

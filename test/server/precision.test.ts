@@ -1,8 +1,8 @@
 /** `precision` in the request body: POST /api/simulate, /api/compare, /api/sensitivity, /api/solve. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario, summarize, runTrials } from '../../engine/index.js';
+import { blockBoundaries, parseScenario, summarize, runTrials } from '../../engine/index.js';
 import type { SalesimApp } from '../../server/app.js';
-import { post, testApp } from './helpers.js';
+import { post, readSse, testApp } from './helpers.js';
 
 type Json = Record<string, any>;
 let app: SalesimApp;
@@ -14,6 +14,57 @@ afterAll(async () => {
 });
 
 const core = { horizonMonths: 12, seed: 3, reps: { seats: 10, opportunitiesPerMonth: 3, winRate: 0.2, dealSize: 1 }, quota: { method: 'flat', plan: 150 } };
+
+describe('the default precision: a request that names no trial count anywhere', () => {
+  it('answers to P(plan) ± 0.01 and mean revenue ± 0.5%: the Summary of the trials used, with its report', async () => {
+    const res = await post(app, '/api/simulate', { scenario: core });
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as Json;
+    expect(json.precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, met: true, trials: json.trials });
+    expect(json.precision.targets[0].reached).toBeLessThanOrEqual(0.01);
+    expect(json.precision.targets[0].reached).toBeCloseTo((json.plan.ci[1] - json.plan.ci[0]) / 2, 14);
+    const asked = (await (await post(app, '/api/simulate', { scenario: core, precision: 'p_plan=0.01,revenue=0.5%' })).json()) as Json;
+    expect({ ...asked.precision, default: true }).toEqual(json.precision);
+    expect(asked.revenue).toEqual(json.revenue);
+  }, 60_000);
+
+  it('the same for YAML text; maxTrials caps it; trials in the body or in the scenario run exactly that many', async () => {
+    const yaml = 'horizonMonths: 12\nseed: 3\nreps: { seats: 10, opportunitiesPerMonth: 3, winRate: 0.2, dealSize: 1 }\nquota: { method: flat, plan: 150 }\n';
+    const capped = (await (await post(app, '/api/simulate', { yaml, maxTrials: 300 })).json()) as Json;
+    expect(capped.precision).toMatchObject({ default: true, maxTrials: 300, trials: 300, met: false });
+    const body = (await (await post(app, '/api/simulate', { scenario: core, trials: 120 })).json()) as Json;
+    expect(body.trials).toBe(120);
+    expect(body.precision).toBeUndefined();
+    const own = (await (await post(app, '/api/simulate', { yaml: `trials: 150\n${yaml}` })).json()) as Json;
+    expect(own.trials).toBe(150);
+    expect(own.precision).toBeUndefined();
+  }, 60_000);
+
+  it('a precision run streams a progress event per block: the trials done on the block schedule, the cap and the precision so far', async () => {
+    const res = await post(app, '/api/simulate/stream', { scenario: core, precision: 'p_plan=0.03' });
+    expect(res.status).toBe(200);
+    const events = await readSse(res);
+    const progress = events.filter((e) => e.event === 'progress').map((e) => JSON.parse(e.data) as Json);
+    const result = JSON.parse(events.find((e) => e.event === 'result')!.data) as Json;
+    expect(events.at(-1)!.event).toBe('result');
+    // one event per block, in trial order, on the engine's schedule
+    expect(progress.map((p) => p.done)).toEqual(blockBoundaries(result.precision.maxTrials).slice(1, progress.length + 1));
+    expect(progress.at(-1)!.done).toBe(result.trials);
+    for (const p of progress) {
+      expect(p.summary).toBeUndefined();
+      expect(p.total).toBe(result.precision.maxTrials);
+      expect(p.precision.trials).toBe(p.done);
+    }
+    // every block before the last had not met the target; the last one is the result's report
+    expect(progress.slice(0, -1).every((p) => p.precision.met === false)).toBe(true);
+    expect(progress.at(-1)!.precision).toEqual(result.precision);
+    // the precision so far is the Wilson half-width of the first `done` trials' P(plan)
+    const mid = progress[Math.floor(progress.length / 2)];
+    const s = parseScenario(core);
+    const direct = summarize(s, runTrials(s, 3, 0, mid.done), { seed: 3 });
+    expect(mid.precision.targets[0].reached).toBeCloseTo((direct.plan!.ci[1] - direct.plan!.ci[0]) / 2, 14);
+  }, 60_000);
+});
 
 describe('precision in the request body', () => {
   it('simulate: runs until the target holds; the Summary is the fixed run of the trials used, plus the report', async () => {
@@ -42,7 +93,8 @@ describe('precision in the request body', () => {
     [{ scenario: core, precision: 5 }, 'precision'],
     [{ scenario: core, precision: 'p_plan=2' }, 'precision'],
     [{ scenario: core, precision: 'p_plan=0.01', trials: 100 }, 'trials'],
-    [{ scenario: core, maxTrials: 100 }, 'maxTrials'],
+    [{ scenario: { ...core, trials: 50 }, maxTrials: 100 }, 'maxTrials'],
+    [{ scenario: core, trials: 50, maxTrials: 100 }, 'maxTrials'],
     [{ scenario: core, precision: 'arr=1%' }, 'precision'],
     [{ scenario: core, precision: 'p_plan=0.01', maxTrials: 0 }, 'maxTrials'],
   ])('a bad body %j is a 400 naming %s', async (body, field) => {

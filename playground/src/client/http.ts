@@ -5,6 +5,7 @@
 import type { BacktestResult, CalibrationResult, CompareResult, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 import { createSseParser } from '../sse.js';
 import { ApiError, type ApiIssue } from './errors.js';
+import { runBody } from './runBody.js';
 import type { BacktestRequest, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
 
 async function errorFrom(res: Response): Promise<ApiError> {
@@ -46,7 +47,7 @@ export async function streamSimulation(req: RunRequest, opts: { signal?: AbortSi
     method: 'POST',
     signal: opts.signal,
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify(req),
+    body: JSON.stringify(runBody(req)),
   });
   if (!res.ok) throw await errorFrom(res);
   if (!res.body) throw new ApiError(0, [{ path: null, rule: 'no stream', message: 'The server sent no event stream' }]);
@@ -90,7 +91,7 @@ export const httpClient: SalesimClient = {
   hasStore: true,
   presets: () => requestJson<PresetInfo[] | { presets: PresetInfo[] }>('GET', '/api/presets').then((r) => (Array.isArray(r) ? r : r.presets)),
   preset: (id: string) => requestJson<Record<string, unknown>>('GET', `/api/presets/${encodeURIComponent(id)}`),
-  simulate: (req: RunRequest, signal?: AbortSignal) => requestJson<Summary>('POST', '/api/simulate', req, signal),
+  simulate: (req: RunRequest, signal?: AbortSignal) => requestJson<Summary>('POST', '/api/simulate', runBody(req), signal),
   stream: streamSimulation,
   compare: (body: unknown, signal?: AbortSignal) => requestJson<CompareResult>('POST', '/api/compare', body, signal),
   sensitivity: (body: unknown, signal?: AbortSignal) => requestJson<SensitivityResult>('POST', '/api/sensitivity', body, signal),

@@ -3,19 +3,28 @@
  * the salesim server (client/http.ts) and the engine in Web Workers in the page (client/workers.ts).
  * Views call it and never know which one answers. Answers are the engine's own types (type-only imports).
  */
-import type { BacktestResult, CalibrationResult, CompareResult, ForecastAction, ForecastReport, InputIssue, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, CalibrationResult, CompareResult, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 
-/** A run request: the scenario object plus optional overrides. */
+/**
+ * A run request: the scenario object plus optional overrides. `trials: 'auto'` names no trial count: the
+ * run answers to the engine's default precision (the scenario's own `trials` is dropped).
+ */
 export interface RunRequest {
   scenario: unknown;
-  trials?: number;
+  trials?: number | 'auto';
   seed?: number;
+  /** a precision-targeted run instead of trials, e.g. 'p_plan=0.01' (server/precision.ts) */
+  precision?: string;
+  /** its cap */
+  maxTrials?: number;
 }
 
+/** Progress of a run: a partial Summary (a run of a trial count), or a precision run's report so far (`total` is its cap). */
 export interface Progress {
   done: number;
   total: number;
-  summary: Summary | null;
+  summary?: Summary | null;
+  precision?: PrecisionReport;
 }
 
 export interface PresetInfo {

@@ -9,6 +9,8 @@
 import type { AssumptionAnalysis, AssumptionsOption, BacktestResult, BookedRevenue, CalibrationResult, CompareResult, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
 import { buffersOf, runParts, runSummary } from './blocks.js';
 import { ApiError } from './errors.js';
+import { runPrecise, type PrecisionPlan } from './precise.js';
+import { runBody } from './runBody.js';
 import type { EnginePool } from './pool.js';
 import { NEEDS_SERVER, type BacktestRequest, type ForecastRequest, type PresetInfo, type Progress, type RunRequest, type SalesimClient, type SampleExport, type SolveRequest } from './types.js';
 
@@ -33,8 +35,9 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
   const call = <T>(name: string, payload: unknown, signal?: AbortSignal, transfer?: Transferable[]) => pool.run<T>(name, payload, { signal, transfer });
 
   async function stream(req: RunRequest, opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {}): Promise<Summary> {
-    const { scenario, trials, seed } = await call<{ scenario: Scenario; trials: number; seed: number }>('resolveRun', req, opts.signal);
+    const { scenario, trials, seed, precision } = await call<{ scenario: Scenario; trials: number; seed: number; precision?: PrecisionPlan }>('resolveRun', runBody(req), opts.signal);
     const onProgress = opts.onProgress;
+    if (precision) return runPrecise(pool, scenario, seed, precision, { signal: opts.signal, onProgress: onProgress ? (done, total, report) => onProgress({ done, total, precision: report }) : undefined });
     return runSummary(pool, scenario, { trials, seed, signal: opts.signal, onProgress: onProgress ? (done, total, summary) => onProgress({ done, total, summary }) : undefined });
   }
 

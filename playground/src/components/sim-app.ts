@@ -30,6 +30,18 @@ const VIEWS: { id: View; label: string }[] = [
 ];
 const TRIALS = [500, 1000, 2000, 5000, 10000];
 
+/** What "auto" means (the engine's default precision, engine/precision/defaults.ts). */
+const AUTO_TITLE = 'auto: run until P(plan) is known to ±1 point and mean revenue to ±0.5% (95% intervals), at most 100,000 trials; or pick a fixed trial count';
+
+/**
+ * The trials select's value: 'auto' or a fixed count.
+ * @example trialsChoice('auto') // 'auto'
+ * @example trialsChoice('5000') // 5000
+ */
+export function trialsChoice(value: string): number | 'auto' {
+  return value === 'auto' ? 'auto' : Number(value);
+}
+
 export class SimApp extends LitElement {
   static properties = { drawerOpen: { state: true } };
   /** narrow screens: whether the editor drawer is open (wide screens always show the editor) */
@@ -410,8 +422,9 @@ export class SimApp extends LitElement {
         <span class="spacer"></span>
         <div class="group">
           <label for="trials">Trials</label>
-          <select id="trials" aria-label="Trials" @change=${(e: Event) => app.setTrials(Number((e.target as HTMLSelectElement).value))}>
-            ${(TRIALS.includes(st.trials) ? TRIALS : [...TRIALS, st.trials].sort((a, b) => a - b)).map((t) => html`<option value=${t} ?selected=${t === st.trials}>${t.toLocaleString('en-US')}</option>`)}
+          <select id="trials" aria-label="Trials" title=${AUTO_TITLE} @change=${(e: Event) => app.setTrials(trialsChoice((e.target as HTMLSelectElement).value))}>
+            <option value="auto" ?selected=${st.auto}>auto</option>
+            ${(TRIALS.includes(st.trials) ? TRIALS : [...TRIALS, st.trials].sort((a, b) => a - b)).map((t) => html`<option value=${t} ?selected=${!st.auto && t === st.trials}>${t.toLocaleString('en-US')}</option>`)}
           </select>
         </div>
         <span class="seed" data-testid="seed">seed ${st.seed}</span>
@@ -435,7 +448,7 @@ export class SimApp extends LitElement {
         </div>
         ${st.view === 'trainer'
           ? html`<sim-progress .done=${st.trainer.running ? 0 : TRAINER_TRIALS} .total=${st.trainer.running || st.trainer.current ? TRAINER_TRIALS : 0} ?running=${st.trainer.running}></sim-progress>`
-          : html`<sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} ?running=${st.running} .activity=${st.running ? null : st.activity}></sim-progress>`}
+          : html`<sim-progress .done=${st.progress?.done ?? 0} .total=${st.progress?.total ?? 0} .precision=${st.progress?.precision ?? null} ?running=${st.running} .activity=${st.running ? null : st.activity}></sim-progress>`}
         <div class="group exports">
           <button @click=${() => this.share()} data-testid="share-button">Share link</button>
           <button @click=${() => this.exportSummary('json')} ?disabled=${!st.summary} title="Download the Summary as JSON">Export JSON</button>

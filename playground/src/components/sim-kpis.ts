@@ -7,6 +7,32 @@ import type { Summary } from '../../../engine/types.js';
 import { base, cards } from '../theme.js';
 import { formatMoney, formatMultiple, formatNumber, formatPct } from '../format.js';
 
+/**
+ * A half-width of a share in percentage points: `1.0 pt`, `0.8 pts`.
+ * @example points(0.0098) // '1.0 pt'
+ */
+export function points(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const x = (v * 100).toFixed(1);
+  return `${x} ${x === '1.0' ? 'pt' : 'pts'}`;
+}
+
+/**
+ * A relative half-width: `0.48%`.
+ * @example halfPct(0.0048) // '0.48%'
+ */
+export function halfPct(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(2)}%`;
+}
+
+/** The trials the figures rest on, and whether the run was to a precision (auto) or a set count. */
+function trialsNote(s: Summary | null): string {
+  if (!s) return '–';
+  const n = `${s.trials.toLocaleString('en-US')} trials`;
+  if (!s.precision) return n;
+  return s.precision.met ? `${n} (auto: to the precision asked)` : `${n} (auto: stopped at the cap)`;
+}
+
 export class SimKpis extends LitElement {
   static properties = { summary: { attribute: false }, partial: { type: Boolean } };
   declare summary: Summary | null;
@@ -68,13 +94,17 @@ export class SimKpis extends LitElement {
         <h3 title=${s?.customers ? 'Deals won over the horizon (contract value booked), not recognised subscription revenue; see the ARR cards' : 'Revenue won over the horizon'}>${s?.customers ? 'Bookings' : 'Revenue'}, P50 (${s ? `${s.horizonMonths} mo` : dash})</h3>
         <div class="value">${s ? formatMoney(s.revenue.total.p50) : dash}</div>
         <div class="sub">P10 ${s ? formatMoney(s.revenue.total.p10) : dash} – P90 ${s ? formatMoney(s.revenue.total.p90) : dash}</div>
+        <div class="sub" data-testid="kpi-revenue-precision" data-value=${s?.diagnostics.halfWidth?.revenue ?? ''} title="the mean's 95% interval, as a share of the mean: the precision this run reached">
+          ${s ? html`mean ${formatMoney(s.revenue.total.mean)} <strong>± ${halfPct(s.diagnostics.halfWidth?.revenue)}</strong> · ${trialsNote(s)}` : dash}
+        </div>
       </div>
       <div class="card plan" data-testid="kpi-plan-probability" data-value=${plan ? String(plan.probability) : ''}>
         <h3>Chance of hitting plan</h3>
         <div class="value">${plan ? formatPct(plan.probability) : dash}</div>
         <div class="sub">
           ${plan
-            ? html`<span data-testid="kpi-plan-se">± ${formatPct(s?.diagnostics.planProbabilityStdError ?? null, 1)} SE</span> · 95% CI ${formatPct(plan.ci[0])}–${formatPct(plan.ci[1])} · plan ${formatMoney(plan.target)}`
+            ? html`<strong data-testid="kpi-plan-precision" data-value=${s?.diagnostics.halfWidth?.pPlan ?? ''} title="half the width of the 95% interval of P(plan): the precision this run reached">± ${points(s?.diagnostics.halfWidth?.pPlan)}</strong>
+                (95%: ${formatPct(plan.ci[0])}–${formatPct(plan.ci[1])}) · <span data-testid="kpi-plan-se">SE ${formatPct(s?.diagnostics.planProbabilityStdError ?? null, 1)}</span> · plan ${formatMoney(plan.target)}`
             : s ? 'no quota or plan set' : dash}
         </div>
       </div>

@@ -1,11 +1,27 @@
 /**
- * The run's progress bar, fed by the SSE `progress` events (trials done of total).
+ * The run's progress bar, fed by the SSE `progress` events (trials done of total). A precision run
+ * (trials: auto) shows the trials done, the precision reached so far against the target, and a bar to
+ * the trials the engine projects the run will need.
  */
 import { LitElement, html, css } from 'lit';
+import type { PrecisionReport } from '../../../engine/precision/report.js';
 import { base } from '../theme.js';
 
+/**
+ * A precision report's targets as text: `P(plan) ±0.014 of ±0.010 · revenue ±0.31% of ±0.50%`.
+ * @example precisionText({ targets: [{ name: 'p_plan', target: 0.01, reached: 0.014, met: false }] } as never) // 'P(plan) ±0.014 of ±0.010'
+ */
+export function precisionText(r: PrecisionReport): string {
+  const name = { p_plan: 'P(plan)', revenue: 'revenue', arr: 'ARR', diff: 'difference', bracket: 'bracket' } as const;
+  const f = (t: PrecisionReport['targets'][number], v: number | null) =>
+    v === null || !Number.isFinite(v) ? '–' : t.name === 'p_plan' ? `±${v.toFixed(3)}` : t.name === 'revenue' || t.name === 'arr' ? `±${(v * 100).toFixed(2)}%` : `±${Math.round(v).toLocaleString('en-US')}`;
+  return r.targets.map((t) => `${name[t.name]} ${f(t, t.reached)} of ${f(t, t.target)}`).join(' · ');
+}
+
 export class SimProgress extends LitElement {
-  static properties = { done: { type: Number }, total: { type: Number }, running: { type: Boolean }, activity: { attribute: false } };
+  static properties = { done: { type: Number }, total: { type: Number }, running: { type: Boolean }, activity: { attribute: false }, precision: { attribute: false } };
+  /** a precision run's report so far (trials: auto) */
+  declare precision: PrecisionReport | null;
   /** a long action other than the run: the header says what it is, with its progress when it has one */
   declare activity: { label: string; done: number | null; total: number | null } | null;
   declare done: number;
@@ -24,6 +40,8 @@ export class SimProgress extends LitElement {
       }
       .track {
         flex: 1;
+        /* a precision run's label is long: the bar keeps some room */
+        min-width: 4rem;
         height: 6px;
         background: #e3e9ef;
         border-radius: 999px;
@@ -66,6 +84,7 @@ export class SimProgress extends LitElement {
     this.total = 0;
     this.running = false;
     this.activity = null;
+    this.precision = null;
   }
 
   render() {
@@ -81,8 +100,19 @@ export class SimProgress extends LitElement {
         <span class="sr-only" role="status">${a.label}</span>
       `;
     }
-    const pct = this.total > 0 ? Math.round((100 * this.done) / this.total) : 0;
-    const label = this.running ? `Simulating… ${this.done.toLocaleString('en-US')} / ${this.total.toLocaleString('en-US')} trials` : this.total ? `${this.total.toLocaleString('en-US')} trials done` : 'Idle';
+    const pct = this.total > 0 ? Math.min(100, Math.round((100 * this.done) / this.total)) : 0;
+    const r = this.precision;
+    const label = r
+      ? this.running
+        ? `Simulating… ${this.done.toLocaleString('en-US')} trials · ${precisionText(r)}`
+        : `${r.trials.toLocaleString('en-US')} trials · ${precisionText(r)}${r.met ? '' : ' (cap reached)'}`
+      : this.running
+        ? this.total > 0
+          ? `Simulating… ${this.done.toLocaleString('en-US')} / ${this.total.toLocaleString('en-US')} trials`
+          : 'Simulating… to the default precision'
+        : this.total
+          ? `${this.total.toLocaleString('en-US')} trials done`
+          : 'Idle';
     return html`
       <div
         class="track"
@@ -96,7 +126,7 @@ export class SimProgress extends LitElement {
       >
         <div class="bar" style="width:${pct}%"></div>
       </div>
-      <span class="label">${label}</span>
+      <span class="label" data-testid="progress-label" title=${label}>${label}</span>
       <span class="sr-only" role="status">${this.running ? 'Simulating' : this.total ? `Run finished: ${this.total.toLocaleString('en-US')} trials` : ''}</span>
     `;
   }

@@ -30,6 +30,13 @@ import {
   parseStudy,
   parseText,
   planSensitivity,
+  blockBoundaries,
+  createPrecisionTracker,
+  defaultPrecision,
+  ownsTrials,
+  parsePrecision,
+  DEFAULT_PRECISION_CAP,
+  type TrackerState,
   prepareForecast,
   reportPrepared,
   runTrials,
@@ -138,16 +145,44 @@ function scenarioOf(v: unknown, path: string, errors: InputIssue[]): Scenario | 
   return r.scenario;
 }
 
-/** `{ scenario, trials?, seed? }` → the resolved scenario with the run's trials and seed (server/request.ts parseRunRequest). */
-function runRequest(body: Record<string, unknown>): { scenario: Scenario; trials: number; seed: number } {
+/** A precision run as the worker client drives it: the targets, the cap and the block boundaries. */
+export interface PrecisionPlan {
+  spec: string;
+  maxTrials: number;
+  /** the engine's block boundaries up to the cap: [0, b1, ..., maxTrials] */
+  boundaries: number[];
+  /** the default precision (the request named no trial count anywhere) */
+  default: boolean;
+}
+
+/**
+ * `{ scenario, trials?, seed?, precision?, maxTrials? }` → the resolved scenario with the run's trials and
+ * seed (server/request.ts parseRunRequest): with `precision`, or with no trial count anywhere (no `trials`,
+ * none in the scenario as written: the default precision), the precision plan too.
+ */
+function runRequest(body: Record<string, unknown>): { scenario: Scenario; trials: number; seed: number; precision?: PrecisionPlan } {
   const errors: InputIssue[] = [];
   const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
   const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+  const maxTrials = optionalInt(body, 'maxTrials', 1, MAX_TRIALS, errors);
+  const asked = body.precision === undefined || body.precision === null ? undefined : body.precision;
+  if (asked !== undefined && typeof asked !== 'string') errors.push(issue('precision', 'must be a string', 'precision: must be a string of targets, e.g. "p_plan=0.01"'));
+  if (asked !== undefined && trials !== undefined) errors.push(issue('trials', 'cannot be given with precision', 'trials: cannot be given with precision (maxTrials caps a precision-targeted run)'));
   const input = body.scenario === undefined && typeof body.yaml === 'string' ? body.yaml : body.scenario;
   const s = scenarioOf(input, body.scenario === undefined && body.yaml !== undefined ? 'yaml' : 'scenario', errors);
   if (errors.length > 0 || !s) throw bad(errors);
   const scenario = { ...s, trials: trials ?? s.trials, seed: seed ?? s.seed };
-  return { scenario, trials: scenario.trials, seed: scenario.seed };
+  const raw = typeof input === 'string' ? parseText(input) : input;
+  const auto = asked === undefined && trials === undefined && !ownsTrials(raw);
+  if (asked === undefined && !auto) {
+    if (maxTrials !== undefined) throw bad([issue('maxTrials', 'needs precision', 'maxTrials: caps a precision-targeted run: give precision too (or no trials anywhere, for the default precision)')]);
+    return { scenario, trials: scenario.trials, seed: scenario.seed };
+  }
+  const spec = typeof asked === 'string' ? asked : defaultPrecision(scenario);
+  // the targets must parse and be measurable on this scenario (an InputError naming `precision` otherwise)
+  createPrecisionTracker([scenario], parsePrecision(spec), ['p_plan', 'revenue', 'arr']);
+  const cap = maxTrials ?? DEFAULT_PRECISION_CAP;
+  return { scenario, trials: cap, seed: scenario.seed, precision: { spec, maxTrials: cap, boundaries: blockBoundaries(cap), default: auto } };
 }
 
 const merge = (parts: TrialResults[]): TrialResults => (parts.length === 1 ? parts[0] : mergeResults(parts));
@@ -168,10 +203,21 @@ export const tasks = {
   trials: (t: { scenario: Scenario; seed: number; from: number; count: number; total: number }): TrialResults => runTrials(t.scenario, t.seed, t.from, t.count, t.total),
 
   /** Consecutive blocks merged and summarised (parallel/worker.ts `summarizePartsTask`); `keep` sends the merged prefix back. */
-  summarizeParts: (t: { scenario: Scenario; parts: TrialResults[]; seed: number; elapsedMs?: number; keep: boolean }) => {
+  summarizeParts: (t: { scenario: Scenario; parts: TrialResults[]; seed: number; elapsedMs?: number; keep: boolean; designTrials?: number }) => {
     const merged = merge(t.parts);
-    const summary = summarize(t.scenario, merged, { seed: t.seed, elapsedMs: t.elapsedMs });
+    const summary = summarize(t.scenario, merged, { seed: t.seed, elapsedMs: t.elapsedMs, designTrials: t.designTrials });
     return { summary, merged: t.keep ? merged : null };
+  },
+
+  /**
+   * One block of a precision run handed to the stopping rule (parallel/precision.ts runSummaryPreciseOnPool):
+   * the tracker resumes from `state`, takes the block's chunks (in trial order) and answers its new state,
+   * the report so far and whether every target holds.
+   */
+  precisionStep: (t: { scenario: Scenario; spec: string; maxTrials: number; state: TrackerState | null; parts: TrialResults[] }) => {
+    const tracker = createPrecisionTracker([t.scenario], parsePrecision(t.spec), ['p_plan', 'revenue', 'arr'], t.state ? { state: t.state } : {});
+    for (const p of t.parts) tracker.add([p]);
+    return { state: tracker.state(), report: tracker.report(t.spec, t.maxTrials), met: tracker.met() };
   },
 
   /** The comparison body (a study, or `{ baseline, variants }`) read as server/routes/analysis.ts does. */
