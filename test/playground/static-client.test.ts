@@ -16,6 +16,7 @@ import { createWorkerClient } from '../../playground/src/client/workers.js';
 import { answer } from '../../playground/src/worker/engine.worker.js';
 import type { SalesimApp } from '../../server/app.js';
 import { post, readSse, small, testApp } from '../server/helpers.js';
+import { leadExport } from '../helpers/leads.js';
 
 type Json = Record<string, any>;
 
@@ -116,6 +117,11 @@ describe('static client: the same numbers as the server and the CLI', () => {
     // the report names where the export came from: this browser, not a request body
     const noSource = (r: unknown) => JSON.parse(JSON.stringify(r).replaceAll('a file read in this browser', 'X').replaceAll('request body', 'X'));
     expect(noSource(asJson(fit))).toEqual(noSource(asJson(server)));
+    // with a lead export: the same demand block and report as the server's { csv, leads }
+    const withLeads = await client.calibrate(csv, null, undefined, leadExport());
+    expect(withLeads.demandReport?.leads).toBe(600);
+    const noLeadSource = (r: unknown) => noSource(JSON.parse(JSON.stringify(r).replaceAll('a lead export read in this browser', 'the lead export')));
+    expect(noLeadSource(asJson(withLeads))).toEqual(noLeadSource(asJson(await (await post(app, '/api/calibrate', { csv, leads: leadExport() })).json())));
 
     const bt = { csv, scenario: fit.scenario, from: '2025-07', to: '2026-06', trials: 150, seed: 4 };
     expect(asJson(await client.backtest(bt))).toEqual(asJson(await (await post(app, '/api/backtest', bt)).json()));

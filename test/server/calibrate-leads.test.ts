@@ -6,23 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { calibrateWithLeads, parseScenario, synthesize } from '../../engine/index.js';
 import { CalibrateBodySchema } from '../../server/api-schemas.js';
 import { post, testApp } from './helpers.js';
+import { leadExport } from '../helpers/leads.js';
 
 type Json = Record<string, any>;
 const app = testApp();
 afterAll(() => app.close());
 
 const opps = synthesize({ reps: { seats: 6, opportunitiesPerMonth: 3, winRate: 0.3, dealSize: { median: 20000, sigma: 0.5 } } }, { months: 12, start: '2025-01', seed: 2 }).opportunities;
-/** 12 months x 50 leads; every 10th qualifies the next month; every other of the rest is nurturing (the CLI test's export). */
-export function leadExport(): string {
-  const lines = ['Lead ID,Created Date,Lead Status,Converted Date'];
-  for (let m = 1; m <= 12; m++)
-    for (let i = 0; i < 50; i++) {
-      const q = i % 10 === 0 && m < 12;
-      lines.push(`L${m}-${i},${m}/${1 + (i % 28)}/2025,${q ? 'Converted' : i % 2 ? 'Nurturing' : 'Unqualified'},${q ? `${m + 1}/15/2025` : ''}`);
-    }
-  return lines.join('\n') + '\n';
-}
-
 describe('POST /api/calibrate with a lead export', () => {
   it('adds the fitted demand block (scenario and commented YAML) and the demand report, as the engine and the CLI do', async () => {
     const body = { csv: opps, leads: leadExport() };

@@ -2,7 +2,7 @@
  * The client over HTTP to the salesim server (the default build; issue 5): every statistic shown
  * comes from the server's answers; errors arrive in the project's one shape `{ errors: [{ path, rule, message }] }`.
  */
-import type { BacktestResult, CalibrationResult, CompareResult, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, CalibrationWithLeads, CompareResult, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 import { createSseParser } from '../sse.js';
 import { ApiError, type ApiIssue } from './errors.js';
 import type { BacktestRequest, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
@@ -72,16 +72,16 @@ export async function streamSimulation(req: RunRequest, opts: { signal?: AbortSi
 }
 
 /**
- * Sends a CRM export (and optionally a rep roster) to /api/calibrate; throws ApiError (with row/column
- * paths) on a 4xx.
+ * Sends a CRM export (and optionally a rep roster and a lead export) to /api/calibrate; throws ApiError
+ * (with row/column paths) on a 4xx.
  * @example const { scenario, report } = await calibrateCsv(await file.text());
  */
-export async function calibrateCsv(csv: string, roster?: string | null, signal?: AbortSignal): Promise<CalibrationResult> {
-  // with a roster: JSON { csv, roster }; without: the export itself as text/csv
-  if (roster) return requestJson<CalibrationResult>('POST', '/api/calibrate', { csv, roster }, signal);
+export async function calibrateCsv(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null): Promise<CalibrationWithLeads> {
+  // with a roster or leads: JSON { csv, roster?, leads? }; without: the export itself as text/csv
+  if (roster || leads) return requestJson<CalibrationWithLeads>('POST', '/api/calibrate', { csv, ...(roster ? { roster } : {}), ...(leads ? { leads } : {}) }, signal);
   const res = await fetch('/api/calibrate', { method: 'POST', signal, headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: csv });
   if (!res.ok) throw await errorFrom(res);
-  return (await res.json()) as CalibrationResult;
+  return (await res.json()) as CalibrationWithLeads;
 }
 
 /** The client over HTTP (same-origin /api). */

@@ -6,7 +6,7 @@
  * playground/src/worker/engine.worker.ts), so the numbers equal the server's and the CLI's for the
  * same scenario, seed and trials. Aborting a call's signal terminates the workers running its tasks.
  */
-import type { BacktestResult, BookedRevenue, CalibrationResult, CompareResult, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
+import type { BacktestResult, BookedRevenue, CalibrationWithLeads, CompareResult, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
 import { buffersOf, runParts, runSummary } from './blocks.js';
 import { ApiError } from './errors.js';
 import type { EnginePool } from './pool.js';
@@ -65,7 +65,7 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
     },
 
     solve: (body: SolveRequest, signal) => call<SolveResult>('solve', body, signal),
-    calibrate: (csv, roster, signal) => call<CalibrationResult>('calibrate', { csv, roster: roster ?? null }, signal),
+    calibrate: (csv, roster, signal, leads) => call<CalibrationWithLeads>('calibrate', { csv, roster: roster ?? null, leads: leads ?? null }, signal),
 
     async backtest(req: BacktestRequest, signal): Promise<BacktestResult> {
       const plan = await call<{ scenario: Scenario; booked: BookedRevenue; trials: number; seed: number }>('planBacktest', req, signal);

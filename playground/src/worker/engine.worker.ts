@@ -17,7 +17,7 @@
 import {
   backtestScenario,
   bookedRevenue,
-  calibrate,
+  calibrateWithLeads,
   compareResults,
   compareToBand,
   InputError,
@@ -222,8 +222,8 @@ export const tasks = {
   },
 
   /** Calibration from a CRM export read in the browser (server POST /api/calibrate). */
-  calibrate: (t: { csv: string; roster?: string | null }) =>
-    calibrate(t.csv, { roster: t.roster ?? null, mapping: null, from: null, to: null, source: 'a file read in this browser' }),
+  calibrate: (t: { csv: string; roster?: string | null; leads?: string | null }) =>
+    calibrateWithLeads(t.csv, { roster: t.roster ?? null, mapping: null, from: null, to: null, source: 'a file read in this browser' }, t.leads, 'a lead export read in this browser'),
 
   /** The back-test's scenario and booked revenue (server POST /api/backtest, before its trials). */
   planBacktest: (body: { csv: string; scenario: unknown; from: string; to: string; trials?: number; seed?: number }) => {
