@@ -124,6 +124,15 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
         responses: { '200': ok('the comparison: the baseline Summary and, per variant, its Summary, the paired differences with their standard errors, P(beats baseline), crossover and payback months', ref('CompareResult')), ...runErrors },
       },
     };
+    paths['/api/compare/stream'] = {
+      post: {
+        summary: 'Compare, streaming progress as Server-Sent Events',
+        description:
+          'The body of /api/compare without `assumptions`. Events: `progress` `{ done, total, trials, designs: [ { name, done } ] }` (trials done over all designs and per design, baseline first; the designs run one after another on the same seed) at most every 1% of the work; then one `result` with the CompareResult /api/compare answers, or one `error` `{ status, errors }` (a full queue, the time limit). A bad request or work over the budget is a plain 400 / 422 before the stream starts; a client that disconnects cancels the run.',
+        requestBody: { required: true, content: json(ref('CompareBody')) },
+        responses: { '200': { description: 'an event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...runErrors },
+      },
+    };
   }
   {
     paths['/api/sensitivity'] = {

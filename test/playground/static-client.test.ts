@@ -99,9 +99,17 @@ describe('static client: the same numbers as the server and the CLI', () => {
   it('compare and sensitivity equal the server\'s', async () => {
     const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
     const body = { seed: 3, trials: 200, compare: { baseline: scenario, variants: [{ name: 'hire 2', scenario: { ...scenario, reps: { ...scenario.reps, seats: 8 } } }] } };
-    const mine = await client.compare(body);
+    const seen: { done: number; total: number; designs: { done: number }[] }[] = [];
+    const mine = await client.compare(body, undefined, (p) => seen.push(p));
     const theirs = await (await post(app, '/api/compare', body)).json();
     expect(asJson(mine)).toEqual(asJson(theirs));
+    // the trials done per design as the workers report them: in order, summing to the total, ending complete
+    expect(seen.length).toBeGreaterThan(1);
+    for (const [i, p] of seen.entries()) {
+      expect(p.designs.reduce((a, d) => a + d.done, 0)).toBe(p.done);
+      if (i > 0) expect(p.done).toBeGreaterThanOrEqual(seen[i - 1].done);
+    }
+    expect(seen.at(-1)!.designs.map((d) => d.done)).toEqual([200, 200]);
     const sbody = { scenario, seed: 3, trials: 100, params: [{ path: 'reps.winRate.mean' }, { path: 'reps.seats' }] };
     expect(asJson(await client.sensitivity(sbody))).toEqual(asJson(await (await post(app, '/api/sensitivity', sbody)).json()));
   });

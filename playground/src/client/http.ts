@@ -5,7 +5,7 @@
 import type { BacktestResult, CalibrationWithLeads, CompareResult, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 import { createSseParser } from '../sse.js';
 import { ApiError, type ApiIssue } from './errors.js';
-import type { BacktestRequest, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
+import type { BacktestRequest, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
 
 async function errorFrom(res: Response): Promise<ApiError> {
   let errors: ApiIssue[] = [];
@@ -72,6 +72,35 @@ export async function streamSimulation(req: RunRequest, opts: { signal?: AbortSi
 }
 
 /**
+ * A comparison over /api/compare/stream, calling `onProgress` with the trials done per design; resolves
+ * with the CompareResult /api/compare answers. Aborting `signal` cancels it on the server too.
+ * @example const r = await streamCompare(body, { onProgress: (p) => show(p.designs) });
+ */
+export async function streamCompare(body: unknown, opts: { signal?: AbortSignal; onProgress?: (p: CompareProgress) => void } = {}): Promise<CompareResult> {
+  const res = await fetch('/api/compare/stream', { method: 'POST', signal: opts.signal, headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(body) });
+  if (!res.ok) throw await errorFrom(res);
+  if (!res.body) throw new ApiError(0, [{ path: null, rule: 'no stream', message: 'The server sent no event stream' }]);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  const parser = createSseParser();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    for (const ev of parser.push(value)) {
+      const data = JSON.parse(ev.data);
+      if (ev.event === 'progress') opts.onProgress?.(data as CompareProgress);
+      else if (ev.event === 'result') {
+        void reader.cancel().catch(() => {});
+        return data as CompareResult;
+      } else if (ev.event === 'error') {
+        void reader.cancel().catch(() => {});
+        throw new ApiError(typeof data.status === 'number' ? data.status : 500, Array.isArray(data.errors) ? data.errors : [{ path: null, rule: 'run failed', message: data.message ?? 'The comparison failed' }]);
+      }
+    }
+  }
+  throw new ApiError(0, [{ path: null, rule: 'stream ended', message: 'The stream ended before a result' }]);
+}
+
+/**
  * Sends a CRM export (and optionally a rep roster and a lead export) to /api/calibrate; throws ApiError
  * (with row/column paths) on a 4xx.
  * @example const { scenario, report } = await calibrateCsv(await file.text());
@@ -92,7 +121,8 @@ export const httpClient: SalesimClient = {
   preset: (id: string) => requestJson<Record<string, unknown>>('GET', `/api/presets/${encodeURIComponent(id)}`),
   simulate: (req: RunRequest, signal?: AbortSignal) => requestJson<Summary>('POST', '/api/simulate', req, signal),
   stream: streamSimulation,
-  compare: (body: unknown, signal?: AbortSignal) => requestJson<CompareResult>('POST', '/api/compare', body, signal),
+  compare: (body: unknown, signal?: AbortSignal, onProgress?: (p: CompareProgress) => void) =>
+    onProgress && !(body as { assumptions?: unknown } | null)?.assumptions ? streamCompare(body, { signal, onProgress }) : requestJson<CompareResult>('POST', '/api/compare', body, signal),
   sensitivity: (body: unknown, signal?: AbortSignal) => requestJson<SensitivityResult>('POST', '/api/sensitivity', body, signal),
   solve: (body, signal) => requestJson<SolveResult>('POST', '/api/solve', body, signal),
   calibrate: calibrateCsv,

@@ -18,6 +18,14 @@ export interface Progress {
   summary: Summary | null;
 }
 
+/** A comparison's progress: trials done over all designs and per design (baseline first; they run one after another). */
+export interface CompareProgress {
+  done: number;
+  total: number;
+  trials: number;
+  designs: { name: string; done: number }[];
+}
+
 export interface PresetInfo {
   id: string;
   name: string;
@@ -94,7 +102,8 @@ export interface SalesimClient {
   simulate(req: RunRequest, signal?: AbortSignal): Promise<Summary>;
   /** a run with partial Summaries as trials complete; aborting cancels it */
   stream(req: RunRequest, opts?: { signal?: AbortSignal; onProgress?: (p: Progress) => void }): Promise<Summary>;
-  compare(body: unknown, signal?: AbortSignal): Promise<CompareResult>;
+  /** a comparison; with `onProgress`, trials done per design as they run (not with `assumptions`) */
+  compare(body: unknown, signal?: AbortSignal, onProgress?: (p: CompareProgress) => void): Promise<CompareResult>;
   sensitivity(body: unknown, signal?: AbortSignal): Promise<SensitivityResult>;
   solve(body: SolveRequest, signal?: AbortSignal): Promise<SolveResult>;
   /** calibration on an opportunity export, with a rep roster and a lead export (adds the demand block) when given */
