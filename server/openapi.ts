@@ -153,6 +153,15 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
         responses: { '200': ok('the answer with its interval, its neighbours and every value run', ref('SolveResult')), ...runErrors },
       },
     };
+    paths['/api/solve/stream'] = {
+      post: {
+        summary: 'Goal seek, streaming each value as it is run (Server-Sent Events)',
+        description:
+          'The body of /api/solve. Events: `progress` `{ evaluated, point: { x, value, ci, met } }` after each value run (the bracket so far; none for a precision-targeted search), then one `result` with the SolveResult /api/solve answers, or one `error` `{ status, errors }`. A bad request or work over the budget is a plain 400 / 422 before the stream starts; a client that disconnects cancels the search.',
+        requestBody: { required: true, content: json(ref('SolveBody')) },
+        responses: { '200': { description: 'an event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...runErrors },
+      },
+    };
   }
   {
     const month = { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'a month YYYY-MM' };

@@ -460,6 +460,11 @@ export function createApp(opts: AppOptions = {}) {
         entry.total = total;
         show();
       },
+      /** describes the action anew (e.g. what a search has found so far) */
+      relabel(text: string) {
+        entry.label = text;
+        show();
+      },
       end() {
         const i = activities.indexOf(entry);
         if (i >= 0) activities.splice(i, 1);

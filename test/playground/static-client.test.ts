@@ -41,7 +41,8 @@ function fakeWorker(stats: { terminated: number; busy: number }, delayMs = 1): W
       setTimeout(() => {
         stats.busy--;
         if (dead) return;
-        const a = answer(msg.name, msg.payload);
+        // progress messages go first, as a real worker posts them while the task runs
+        const a = answer(msg.name, msg.payload, (progress) => w.onmessage?.({ data: structuredClone({ id: msg.id, progress }) } as MessageEvent));
         const out = structuredClone({ id: msg.id, ...a });
         w.onmessage?.({ data: out } as MessageEvent);
       }, delayMs);
@@ -117,7 +118,11 @@ describe('static client: the same numbers as the server and the CLI', () => {
   it('goal seek, calibrate, back-test, forecast and the sample export equal the server\'s', async () => {
     const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
     const solveBody = { scenario: { ...scenario, quota: { method: 'flat', plan: 1_000_000 } }, seed: 2, trials: 100, vary: 'reps.seats', target: 'P(plan) >= 0.5', min: 1, max: 20 };
-    expect(asJson(await client.solve(solveBody))).toEqual(asJson(await (await post(app, '/api/solve', solveBody)).json()));
+    const points: unknown[] = [];
+    const solved = await client.solve(solveBody, undefined, (p) => points.push(p));
+    expect(asJson(solved)).toEqual(asJson(await (await post(app, '/api/solve', solveBody)).json()));
+    // each value run, as it ran: the engine's own evaluations, in order
+    expect(asJson(points)).toEqual(asJson(solved.evaluations));
 
     const csv = synthesize(scenario, { months: 18, start: '2025-01', seed: 8 }).opportunities;
     const fit = await client.calibrate(csv);

@@ -2,7 +2,7 @@
  * The client over HTTP to the salesim server (the default build; issue 5): every statistic shown
  * comes from the server's answers; errors arrive in the project's one shape `{ errors: [{ path, rule, message }] }`.
  */
-import type { BacktestResult, CalibrationWithLeads, CompareResult, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 import { createSseParser } from '../sse.js';
 import { ApiError, type ApiIssue } from './errors.js';
 import type { BacktestRequest, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
@@ -72,12 +72,13 @@ export async function streamSimulation(req: RunRequest, opts: { signal?: AbortSi
 }
 
 /**
- * A comparison over /api/compare/stream, calling `onProgress` with the trials done per design; resolves
- * with the CompareResult /api/compare answers. Aborting `signal` cancels it on the server too.
- * @example const r = await streamCompare(body, { onProgress: (p) => show(p.designs) });
+ * POSTs `body` to an SSE endpoint, calling `onProgress` with each `progress` event's data, and resolves
+ * with the `result` event's data; an `error` event rejects with its status and errors. Aborting
+ * `signal` cancels the work on the server too.
+ * @example const r = await streamResult<CompareResult, CompareProgress>('/api/compare/stream', body, { onProgress: show });
  */
-export async function streamCompare(body: unknown, opts: { signal?: AbortSignal; onProgress?: (p: CompareProgress) => void } = {}): Promise<CompareResult> {
-  const res = await fetch('/api/compare/stream', { method: 'POST', signal: opts.signal, headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(body) });
+export async function streamResult<T, P>(url: string, body: unknown, opts: { signal?: AbortSignal; onProgress?: (p: P) => void } = {}): Promise<T> {
+  const res = await fetch(url, { method: 'POST', signal: opts.signal, headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(body) });
   if (!res.ok) throw await errorFrom(res);
   if (!res.body) throw new ApiError(0, [{ path: null, rule: 'no stream', message: 'The server sent no event stream' }]);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -87,18 +88,31 @@ export async function streamCompare(body: unknown, opts: { signal?: AbortSignal;
     if (done) break;
     for (const ev of parser.push(value)) {
       const data = JSON.parse(ev.data);
-      if (ev.event === 'progress') opts.onProgress?.(data as CompareProgress);
+      if (ev.event === 'progress') opts.onProgress?.(data as P);
       else if (ev.event === 'result') {
         void reader.cancel().catch(() => {});
-        return data as CompareResult;
+        return data as T;
       } else if (ev.event === 'error') {
         void reader.cancel().catch(() => {});
-        throw new ApiError(typeof data.status === 'number' ? data.status : 500, Array.isArray(data.errors) ? data.errors : [{ path: null, rule: 'run failed', message: data.message ?? 'The comparison failed' }]);
+        throw new ApiError(typeof data.status === 'number' ? data.status : 500, Array.isArray(data.errors) ? data.errors : [{ path: null, rule: 'run failed', message: data.message ?? 'The work failed' }]);
       }
     }
   }
   throw new ApiError(0, [{ path: null, rule: 'stream ended', message: 'The stream ended before a result' }]);
 }
+
+/**
+ * A comparison over /api/compare/stream, calling `onProgress` with the trials done per design.
+ * @example const r = await streamCompare(body, { onProgress: (p) => show(p.designs) });
+ */
+export const streamCompare = (body: unknown, opts: { signal?: AbortSignal; onProgress?: (p: CompareProgress) => void } = {}) => streamResult<CompareResult, CompareProgress>('/api/compare/stream', body, opts);
+
+/**
+ * A goal seek over /api/solve/stream, calling `onPoint` with each value as it is run.
+ * @example const r = await streamSolve(body, { onPoint: (p) => show(p) });
+ */
+export const streamSolve = (body: unknown, opts: { signal?: AbortSignal; onPoint?: (p: SolvePoint) => void } = {}) =>
+  streamResult<SolveResult, { evaluated: number; point: SolvePoint }>('/api/solve/stream', body, { signal: opts.signal, onProgress: opts.onPoint && ((e) => opts.onPoint!(e.point)) });
 
 /**
  * Sends a CRM export (and optionally a rep roster and a lead export) to /api/calibrate; throws ApiError
@@ -124,7 +138,7 @@ export const httpClient: SalesimClient = {
   compare: (body: unknown, signal?: AbortSignal, onProgress?: (p: CompareProgress) => void) =>
     onProgress && !(body as { assumptions?: unknown } | null)?.assumptions ? streamCompare(body, { signal, onProgress }) : requestJson<CompareResult>('POST', '/api/compare', body, signal),
   sensitivity: (body: unknown, signal?: AbortSignal) => requestJson<SensitivityResult>('POST', '/api/sensitivity', body, signal),
-  solve: (body, signal) => requestJson<SolveResult>('POST', '/api/solve', body, signal),
+  solve: (body, signal, onPoint) => (onPoint ? streamSolve(body, { signal, onPoint }) : requestJson<SolveResult>('POST', '/api/solve', body, signal)),
   calibrate: calibrateCsv,
   backtest: (req: BacktestRequest, signal?: AbortSignal) => requestJson<BacktestResult>('POST', '/api/backtest', req, signal),
   forecast: (req: ForecastRequest, signal?: AbortSignal) => requestJson<ForecastReport>('POST', '/api/forecast', req, signal),

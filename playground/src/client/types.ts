@@ -3,7 +3,7 @@
  * the salesim server (client/http.ts) and the engine in Web Workers in the page (client/workers.ts).
  * Views call it and never know which one answers. Answers are the engine's own types (type-only imports).
  */
-import type { BacktestResult, CalibrationWithLeads, CompareResult, ForecastAction, ForecastReport, InputIssue, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 
 /** A run request: the scenario object plus optional overrides. */
 export interface RunRequest {
@@ -105,7 +105,8 @@ export interface SalesimClient {
   /** a comparison; with `onProgress`, trials done per design as they run (not with `assumptions`) */
   compare(body: unknown, signal?: AbortSignal, onProgress?: (p: CompareProgress) => void): Promise<CompareResult>;
   sensitivity(body: unknown, signal?: AbortSignal): Promise<SensitivityResult>;
-  solve(body: SolveRequest, signal?: AbortSignal): Promise<SolveResult>;
+  /** goal seek; with `onPoint`, each value as it is run (the bracket so far) */
+  solve(body: SolveRequest, signal?: AbortSignal, onPoint?: (p: SolvePoint) => void): Promise<SolveResult>;
   /** calibration on an opportunity export, with a rep roster and a lead export (adds the demand block) when given */
   calibrate(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null): Promise<CalibrationWithLeads>;
   backtest(req: BacktestRequest, signal?: AbortSignal): Promise<BacktestResult>;

@@ -6,7 +6,7 @@
  * playground/src/worker/engine.worker.ts), so the numbers equal the server's and the CLI's for the
  * same scenario, seed and trials. Aborting a call's signal terminates the workers running its tasks.
  */
-import type { BacktestResult, BookedRevenue, CalibrationWithLeads, CompareResult, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
+import type { BacktestResult, BookedRevenue, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
 import { buffersOf, runParts, runSummary } from './blocks.js';
 import { ApiError } from './errors.js';
 import type { EnginePool } from './pool.js';
@@ -66,7 +66,7 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
       return call<SensitivityResult>('sensitivity', task, signal, buffersOf(parts.flat()));
     },
 
-    solve: (body: SolveRequest, signal) => call<SolveResult>('solve', body, signal),
+    solve: (body: SolveRequest, signal, onPoint) => pool.run<SolveResult>('solve', body, { signal, onProgress: onPoint && ((p) => onPoint(p as SolvePoint)) }),
     calibrate: (csv, roster, signal, leads) => call<CalibrationWithLeads>('calibrate', { csv, roster: roster ?? null, leads: leads ?? null }, signal),
 
     async backtest(req: BacktestRequest, signal): Promise<BacktestResult> {
