@@ -80,7 +80,7 @@ export function compareStreamRoutes(runner: Runner, pool: Pool, opts: { presetsD
                 if (stream.aborted || (done < total && done - last < total / 100)) return;
                 last = done;
                 const p: CompareProgress = { done, total, trials, designs: designProgress(names, trials, done) };
-                void stream.writeSSE({ event: 'progress', data: JSON.stringify(p) });
+                stream.writeSSE({ event: 'progress', data: JSON.stringify(p) }).catch(() => {}); // a write after the client left: nothing to do
               },
             }),
           ctrl.signal,

@@ -52,7 +52,7 @@ export function solveRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
       try {
         const onPoint = (point: SolvePoint) => {
           evaluated++;
-          if (!stream.aborted) void stream.writeSSE({ event: 'progress', data: JSON.stringify({ evaluated, point }) });
+          if (!stream.aborted) stream.writeSSE({ event: 'progress', data: JSON.stringify({ evaluated, point }) }).catch(() => {}); // a write after the client left: nothing to do
         };
         const out = await runner.call(work, (signal) => solveInPool(pool, { scenario, opts, precision }, signal, precision ? undefined : onPoint), ctrl.signal, { sequential: true });
         if ('errors' in out) throw badRequest(fromInputIssues(out.errors));

@@ -64,7 +64,8 @@ function uncertainPrecise(): Summary {
 describe('Summary walk: every Summary figure is drawn somewhere readable', () => {
   beforeEach(() => document.body.replaceChildren());
   const people = preset('people-managers');
-  const capped = run({ ...people, compensation: { ...(people.compensation as object), cap: 2 } });
+  // every option on: a cap and a SPIF, a retention raise
+  const capped = run({ ...people, compensation: { ...(people.compensation as object), cap: 2, spifs: [{ fromMonth: 2, toMonth: 4, rate: 0.02 }] }, retention: { ...(people.retention as object), raise: { amount: 0.1 } } });
   const ind = preset('coverage-policy.individual');
   const response = run({ ...ind, coverageResponse: { prospectShare: 0.5, maxShareOfWorkHours: 0.5 } });
 
@@ -123,6 +124,10 @@ describe('Summary walk: every Summary figure is drawn somewhere readable', () =>
     for (const id of ['people-retention', 'people-managers', 'people-coverage-response']) expect(root.querySelector(`[data-testid=${id}]`), id).toBeNull();
     expect(text(root, 'people-compensation')).toContain('no cap');
     expect(text(root, 'people-compensation')).not.toContain('at the cap');
+    // options the scenario does not use say so, not $0
+    expect(text(root, 'people-compensation')).toMatch(/SPIFs\s*none in the plan/);
+    const ret = await mount(run(people));
+    expect(text(ret, 'people-retention')).toMatch(/Retention raise cost\s*no raise in the scenario/);
   });
 
   it('<sim-details> shows hires and exits, the per-trial ROI and the run (trials, seed, SE, precision reached, engine, speed)', async () => {

@@ -28,6 +28,8 @@ const hours: Fmt = (v) => `${formatNumber(v, 0)} h`;
 function statRow(label: string, st: Stats, f: Fmt): TemplateResult {
   return html`<tr><td>${label}</td><td>${f(st.mean)}</td><td>${f(st.p50)}</td><td>${f(st.p10)} – ${f(st.p90)}</td></tr>`;
 }
+/** A row for an option the scenario does not use: says so instead of a 0 that looks measured. */
+const offRow = (label: string, why: string) => html`<tr><td>${label}</td><td colspan="3" class="off">${why}</td></tr>`;
 const head = (unit: string) => html`<thead><tr><th>${unit}</th><th>Mean</th><th>P50</th><th>P10 – P90</th></tr></thead>`;
 
 /**
@@ -37,6 +39,11 @@ const head = (unit: string) => html`<thead><tr><th>${unit}</th><th>Mean</th><th>
 export function payoutBinLabel(lo: number, hi: number | undefined, last: boolean): string {
   return last || hi === undefined ? `≥ ${formatNumber(lo, 2)}×` : `${formatNumber(lo, 2)}–${formatNumber(hi, 2)}×`;
 }
+
+const scenarioOf = (s: Summary) => s.scenario as unknown as { compensation?: { spifs?: unknown[] } | null; retention?: { raise?: unknown } | null };
+/** The plan pays SPIFs / the scenario gives the top 20% a raise (else their rows say so instead of $0). */
+const spifs = (s: Summary) => (scenarioOf(s).compensation?.spifs?.length ?? 0) > 0;
+const raise = (s: Summary) => !!scenarioOf(s).retention?.raise;
 
 export class SimPeople extends LitElement {
   static properties = { summary: { attribute: false } };
@@ -82,6 +89,10 @@ export class SimPeople extends LitElement {
       .scroll {
         overflow-x: auto;
       }
+      .off {
+        color: #5b6576;
+        font-style: italic;
+      }
       .bar {
         display: inline-block;
         height: 0.6rem;
@@ -112,7 +123,8 @@ export class SimPeople extends LitElement {
         ${head('Dollars per trial')}
         <tbody>
           ${statRow('Total rep pay', c.cost, money)} ${statRow('Base salary', c.breakdown.base, money)} ${statRow('Commission', c.breakdown.commission, money)}
-          ${statRow('Guarantee top-ups', c.breakdown.guarantee, money)} ${statRow('SPIFs', c.breakdown.spif, money)}
+          ${statRow('Guarantee top-ups', c.breakdown.guarantee, money)}
+          ${spifs(s) ? statRow('SPIFs', c.breakdown.spif, money) : offRow('SPIFs', 'none in the plan')}
           ${c.costOfSales ? statRow('Cost of sales (% of revenue)', c.costOfSales, pct) : null}
           ${c.shareAtCap ? statRow('Rep-years at the cap (%)', c.shareAtCap, pct) : null}
         </tbody>
@@ -145,7 +157,8 @@ export class SimPeople extends LitElement {
         <tbody>
           ${statRow('Top 20%: exits (reps)', r.top20.exits, count)} ${statRow('Top 20%: revenue lost', r.top20.revenueLost, money)} ${statRow('Top 20%: pipeline lost', r.top20.pipelineLost, money)}
           ${statRow('Other 80%: exits (reps)', r.other80.exits, count)} ${statRow('Other 80%: revenue lost', r.other80.revenueLost, money)}
-          ${statRow('Other 80%: pipeline lost', r.other80.pipelineLost, money)} ${statRow('Retention raise cost', r.raiseCost, money)}
+          ${statRow('Other 80%: pipeline lost', r.other80.pipelineLost, money)}
+          ${raise(s) ? statRow('Retention raise cost', r.raiseCost, money) : offRow('Retention raise cost', 'no raise in the scenario')}
         </tbody>
       </table>`,
     );
