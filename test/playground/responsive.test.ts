@@ -318,6 +318,44 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
     expect(pageErrors).toEqual([]);
   }, 300_000);
 
+  it('while a comparison and a goal seek run: their partial results fit and are reachable at 390, 768 and 1440', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // 10,000 trials a design: long enough to look at the progress at every size (leaving the view cancels it)
+    await page.locator('[data-testid=tab-results]').click();
+    await page.locator('[data-testid=preset-picker]').selectOption('baseline');
+    await page.locator('#trials').selectOption('10000');
+    // the header shows an action's progress once the run of the editor's scenario is over
+    await page.locator('[data-testid=fan-chart][data-done=true][data-trials="10000"]').waitFor({ timeout: 180_000 });
+    await page.locator('[data-testid=tab-compare]').click();
+    const run = page.locator('[data-testid=compare-run]');
+    if (await run.isDisabled()) await page.locator('[data-testid=add-editor-variant]').click();
+    await run.click();
+    await page.locator('[data-testid=compare-progress]').waitFor({ timeout: 60_000 });
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: join(ARTIFACTS, `${size.name}-compare-progress.png`) });
+      await checkLayout(`${size.name} while comparing`);
+    }
+    expect(await page.locator('[data-testid=compare-progress-row]').count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.locator('[data-testid=activity]').textContent()).toMatch(/trials done… \d+ of \d+$/);
+    // goal seek: the values tried so far (the sensitivity view's form; the comparison is cancelled on leaving)
+    await page.setViewportSize({ width: SIZES[0].width, height: SIZES[0].height });
+    await page.locator('[data-testid=tab-sensitivity]').click();
+    // the tornado starts by itself on a changed scenario: the search would wait in the run queue behind it
+    await page.locator('[data-testid=tornado][data-done=true] svg').first().waitFor({ timeout: 240_000 });
+    // a search the work budget admits at 2,000 trials a value, with a bisection of several values (seconds)
+    await page.locator('sim-goal input[name=target]').fill('50%');
+    await page.locator('sim-goal input[name=max]').fill('12');
+    await page.locator('[data-testid=goal-run]').click();
+    await page.locator('[data-testid=goal-progress]').waitFor({ timeout: 240_000 });
+    await page.locator('[data-testid=goal-progress]').screenshot({ path: join(ARTIFACTS, 'phone-goal-progress.png') });
+    await expect.poll(() => page.locator('[data-testid=activity]').textContent()).toMatch(/^Goal seek: .+ \d+ values? tried/);
+    await page.locator('[data-testid=goal-answer]').waitFor({ timeout: 240_000 });
+    await page.locator('#trials').selectOption(String(TRIALS));
+    expect(pageErrors).toEqual([]);
+  }, 400_000);
+
   it('a demand preset: the funnel cards and chart fit and are reachable on a phone and a desktop', async () => {
     await page.locator('[data-testid=tab-results]').click();
     await page.locator('[data-testid=preset-picker]').selectOption('reps-marketing-nurture.baseline');
