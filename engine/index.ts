@@ -44,6 +44,7 @@ export { forecastSetup, spreadOverTerritories, type ForecastInput, type Forecast
 export { prepareForecast, forecast, reportPrepared, type ForecastAction, type PreparedForecast } from './forecast/prepare.js';
 export { forecastReport, forecastOutcome, forecastFan, yearTotals, pairedEffect, type ForecastReport, type ForecastOutcome, type ForecastVariant, type FanMonth } from './forecast/report.js';
 export { calibrateDemand, type DemandCalibration, type DemandCalibrationOptions } from './calibrate/demand.js';
+export { withDemand, calibrateWithLeads, type CalibrationWithLeads } from './calibrate/withDemand.js';
 export { compareAssumptions, comparisonAssumptions, type AssumptionAnalysis, type AssumptionAnalysisOptions, type VariantAssumptions, type ComparisonAssumption, type AssumptionIndex } from './compareAssumptions.js';
 export { takeAssumptionsOption, assumptionsAnalysisOptions, type AssumptionsOption } from './assumptionsOption.js';
 export { breakEven, type BreakEven, type BreakEvenOptions } from './breakEven.js';

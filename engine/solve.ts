@@ -115,8 +115,8 @@ export interface SolveOptions {
   tolerance?: number;
   trials?: number;
   seed?: number;
-  /** after each evaluated value, with the number evaluated so far */
-  onProgress?: (evaluated: number, value: number) => void;
+  /** after each evaluated value, with the number evaluated so far and the point (value, its target figure, met) */
+  onProgress?: (evaluated: number, value: number, point: SolvePoint) => void;
 }
 
 export interface SolvePoint extends TargetValue {
@@ -195,7 +195,7 @@ export function solve(s: Scenario, opts: SolveOptions): SolveResult {
     const pt = { x, ...targetValue(target, simulate(withDecision(s, segs, x), { trials, seed }), plan) };
     cache.set(x, pt);
     evaluations.push(pt);
-    opts.onProgress?.(evaluations.length, x);
+    opts.onProgress?.(evaluations.length, x, pt);
     return pt;
   };
   const a = at(lo0);

@@ -6,7 +6,7 @@
  */
 import {
   bookedRevenue,
-  calibrate,
+  calibrateWithLeads,
   compareToBand,
   InputError,
   rollingBacktest,
@@ -15,7 +15,7 @@ import {
   type BacktestResult,
   type BookedRevenue,
   type CalibrateOptions,
-  type CalibrationResult,
+  type CalibrationWithLeads,
   type InputIssue,
   type TrialResults,
 } from '../engine/index.js';
@@ -35,14 +35,16 @@ function guarded<T>(f: () => T): TaskAnswer<T> {
 export interface CalibrateTask {
   csv: string;
   options: CalibrateOptions;
+  /** a lead export (CSV text): adds a demand block */
+  leads?: string | null;
 }
 
 /**
- * The engine's `calibrate` on a worker.
+ * The engine's `calibrate` (with the lead export's demand block when given) on a worker.
  * @example await pool.run({ csv, options: { from: '2025-01' } }, { name: 'calibrateTask' })
  */
-export function calibrateTask(t: CalibrateTask): TaskAnswer<CalibrationResult> {
-  return guarded(() => calibrate(t.csv, t.options));
+export function calibrateTask(t: CalibrateTask): TaskAnswer<CalibrationWithLeads> {
+  return guarded(() => calibrateWithLeads(t.csv, t.options, t.leads));
 }
 
 export interface BookedRevenueTask {

@@ -2,7 +2,8 @@
 import type { CompareResult, Scenario, SensitivityResult, Summary, TrialResults } from '../engine/index.js';
 import type { AssumptionsTask, CompareTask, SensitivityTask, SolveTask } from './worker.js';
 import type { AssumptionAnalysis } from '../engine/index.js';
-import type { InputIssue, SolveResult } from '../engine/index.js';
+import type { InputIssue, SolvePoint, SolveResult } from '../engine/index.js';
+import { MessageChannel } from 'node:worker_threads';
 import type { Pool } from './pool.js';
 import { transferList } from './transfer.js';
 
@@ -41,11 +42,31 @@ export async function sensitivityInPool(pool: Pool, task: SensitivityTask, signa
 }
 
 /**
- * The engine's goal seek (`solve`) on a worker.
+ * The engine's goal seek (`solve`) on a worker; `onPoint` gets each value evaluated as the search goes
+ * (through a MessagePort; not for a precision-targeted search).
  * @example const out = await solveInPool(pool, { scenario, opts: { vary: 'reps.seats', target: 'P(plan) >= 0.8' } });
  */
-export async function solveInPool(pool: Pool, task: SolveTask, signal?: AbortSignal): Promise<{ result: SolveResult } | { errors: InputIssue[] }> {
-  return (await pool.run(task, { name: 'solveTask', signal })) as { result: SolveResult } | { errors: InputIssue[] };
+export async function solveInPool(pool: Pool, task: SolveTask, signal?: AbortSignal, onPoint?: (p: SolvePoint) => void): Promise<{ result: SolveResult } | { errors: InputIssue[] }> {
+  if (!onPoint) return (await pool.run(task, { name: 'solveTask', signal })) as { result: SolveResult } | { errors: InputIssue[] };
+  const { port1, port2 } = new MessageChannel();
+  // the port's messages are in order but may trail the task's answer (another channel): the points not
+  // yet received when it comes are the tail of its evaluations, so they are handed on from there
+  let received = 0;
+  let open = true;
+  port1.on('message', (p: SolvePoint) => {
+    if (!open) return;
+    received++;
+    onPoint(p);
+  });
+  try {
+    const out = (await pool.run({ ...task, progress: port2 }, { name: 'solveTask', signal, transferList: [port2] })) as { result: SolveResult } | { errors: InputIssue[] };
+    open = false;
+    if ('result' in out && !task.precision) for (const p of out.result.evaluations.slice(received)) onPoint(p);
+    return out;
+  } finally {
+    open = false;
+    port1.close();
+  }
 }
 
 /**

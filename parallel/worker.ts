@@ -22,7 +22,7 @@ import {
   type Summary,
   type TrialResults,
 } from '../engine/index.js';
-import { InputError, solve, solvePrecise, withAbortCell, isRunAborted, RunAborted, type InputIssue, type SolveOptions, type SolveResult } from '../engine/index.js';
+import { InputError, solve, solvePrecise, withAbortCell, isRunAborted, RunAborted, type InputIssue, type SolveOptions, type SolvePoint, type SolveResult } from '../engine/index.js';
 import { compareAssumptions, type AssumptionAnalysis, type AssumptionAnalysisOptions } from '../engine/index.js';
 import { transferList } from './transfer.js';
 import { calibrateTask as calibrateTask0, bookedRevenueTask as bookedRevenueTask0, bandTask as bandTask0, rollingTask as rollingTask0 } from './calibrate.js';
@@ -250,11 +250,14 @@ export interface SolveTask {
  * class does not survive the thread boundary).
  * @example await pool.run({ scenario, opts: { vary: 'reps.seats', target: 'P(plan) >= 0.8' } }, { name: 'solveTask' })
  */
-export function solveTask(t: SolveTask & { cancel?: Int32Array }): { result: SolveResult } | { errors: InputIssue[] } {
+export function solveTask(t: SolveTask & { cancel?: Int32Array; progress?: MessagePort }): { result: SolveResult } | { errors: InputIssue[] } {
   try {
     if (t.cancel && Atomics.load(t.cancel, 0) !== 0) throw new RunAborted();
+    // each value evaluated goes to `progress` when given (a port: functions do not cross threads)
+    const port = t.progress;
+    const opts = port ? { ...t.opts, onProgress: (_n: number, _x: number, point: SolvePoint) => port.postMessage(point) } : t.opts;
     // the whole search stops within a simulated month of a cancel (the pool's abort cell)
-    return { result: withAbortCell(t.cancel, () => (t.precision ? solvePrecise(t.scenario, t.opts, t.precision.spec, t.precision.maxTrials) : solve(t.scenario, t.opts))) };
+    return { result: withAbortCell(t.cancel, () => (t.precision ? solvePrecise(t.scenario, t.opts, t.precision.spec, t.precision.maxTrials) : solve(t.scenario, opts))) };
   } catch (e) {
     if (e instanceof InputError) return { errors: e.errors };
     throw e;

@@ -362,6 +362,109 @@ export const BacktestBodySchema = z
   })
   .meta({ id: 'BacktestBody' });
 
+const month = z.string().regex(/^\d{4}-\d{2}$/).describe('a month YYYY-MM');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('a date YYYY-MM-DD (best a month end)');
+const mapping = z.union([z.record(z.string(), z.unknown()), z.string()]).describe('columns / stages / dateOrder mapping, or its YAML text');
+const invalidRows = z.enum(['error', 'skip']).describe("'skip' drops malformed rows (counted in the report) instead of refusing the export");
+const roster = z.string().describe('rep roster CSV: Name, Territory, Hire Date, Exit Date');
+
+export const CalibrateBodySchema = z
+  .strictObject({
+    csv: z.string().describe('the opportunity export (CSV). Default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount'),
+    roster: roster.optional(),
+    leads: z
+      .string()
+      .optional()
+      .describe('a lead export (CSV: Created Date, Converted Date or Qualified Date, optional Lead Status): adds a demand block (leads a month, qualified share, qualification delay, not-ready share) and `demandReport` to the answer, as `salesim calibrate --leads`'),
+    mapping: mapping.optional(),
+    from: month.optional(),
+    to: month.optional(),
+    asOf: day.optional().describe('calibrate as of this date: rows created later are dropped, deals decided later are open'),
+    name: z.string().optional(),
+    horizonMonths: z.int().min(1).max(120).optional(),
+    invalidRows: invalidRows.optional(),
+  })
+  .meta({ id: 'CalibrateBody' });
+
+export const RollingBacktestBodySchema = z
+  .strictObject({
+    csv: z.string().describe('the opportunity export (CSV)'),
+    asOf: z.array(day).min(1).max(24).describe('as-of dates (month ends), each cut calibrated on the export as it stood then'),
+    horizon: z.int().min(1).max(24).optional().describe('months forecast and scored after each date (default 3)'),
+    trials: z.int().min(10).optional().describe('trials per cut (bounded by the server so cuts x trials fit the work budget)'),
+    seed: seed.optional(),
+    point: z.boolean().optional().describe('calibrate with point estimates only (no parameter uncertainty)'),
+    roster: roster.optional(),
+    mapping: mapping.optional(),
+  })
+  .meta({ id: 'RollingBacktestBody' });
+
+const scoreBand = { actual: num, mean: num, p10: num, p25: num, p50: num, p75: num, p90: num, pit: num, crps: num, inside80: z.boolean(), inside50: z.boolean() };
+const pointScore = obj({ forecast: num, crps: num.describe('absolute error'), bias: num.describe('actual / forecast') });
+export const RollingResultSchema = obj({
+  horizon: z.int(),
+  trials: z.int(),
+  seed: z.int(),
+  point: z.boolean(),
+  cuts: z.array(
+    obj({
+      asOf: z.string(),
+      from: z.string(),
+      to: z.string(),
+      window: obj({ from: z.string(), to: z.string() }),
+      salesim: obj({ ...scoreBand, bias: num }).describe("the forecast of the horizon's total bookings, scored"),
+      months: z.array(obj({ month: z.string(), actual: num, p10: num, p50: num, p90: num, pit: num })),
+      baselines: obj({ pipeline: pointScore, runRate: pointScore }),
+      open: obj({ deals: z.int(), staleShare: num }),
+      fit: obj({ resolutionByAge: z.boolean(), uncertainParameters: z.int() }),
+    }),
+  ),
+  summary: obj({
+    cuts: z.int(),
+    inside80: z.int(),
+    inside80Share: num,
+    inside80Se: num,
+    inside50Share: num,
+    extremePits: z.int().describe('PITs outside [0.02, 0.98]'),
+    pitHistogram: obj({ counts: z.array(z.int()), chiSquare: num, df: z.int(), pValue: num, test: z.string() }),
+    ks: obj({ d: num, pValue: num, test: z.string() }),
+    meanCrps: obj({ salesim: num, pipeline: num, runRate: num }),
+    meanBias: obj({ salesim: num, pipeline: num, runRate: num }),
+    beats: obj({ pipeline: z.boolean(), runRate: z.boolean() }),
+    verdict: z.string(),
+  }),
+  warnings: z.array(z.string()),
+}).meta({ id: 'RollingResult' });
+
+const scenarioOrName = z.union([z.record(z.string(), z.unknown()), z.strictObject({ yaml: z.string() }), z.string()]).describe("a scenario object, { yaml } text, YAML text, or a preset's name");
+export const ForecastBodySchema = z
+  .strictObject({
+    opportunities: z.string().describe('the opportunity export (CSV): Opportunity Owner, Created Date, Close Date, Stage, Amount'),
+    roster: roster.optional(),
+    scenario: scenarioOrName,
+    asOf: day.describe('the as-of date'),
+    through: month.optional().describe("the last month forecast (default: the plan year's last month)"),
+    plan: num.gt(0).optional().describe("the year's plan (default: the scenario's first-year plan)"),
+    mapping: mapping.optional(),
+    invalidRows: invalidRows.optional(),
+    actions: z
+      .array(
+        z.strictObject({
+          name: z.string(),
+          patch: z.record(z.string(), z.unknown()).optional().describe('a merge patch on the forecast scenario'),
+          hire: z.strictObject({ seats: z.int().min(1).max(10000), territory: z.string().optional() }).optional().describe('seats opening now (needs a hiring block)'),
+        }),
+      )
+      .max(10)
+      .optional()
+      .describe('interventions, each run on the same seed'),
+    trials: trials.optional(),
+    seed: seed.optional(),
+  })
+  .meta({ id: 'ForecastBody' });
+
+export const ForecastSampleBodySchema = z.strictObject({ scenario: scenarioOrName, seed: seed.optional() }).meta({ id: 'ForecastSampleBody' });
+
 /** The schemas the OpenAPI document lists as components, by name. */
 export const API_SCHEMAS = {
   Summary: SummarySchema,
@@ -373,6 +476,11 @@ export const API_SCHEMAS = {
   SensitivityBody: SensitivityBodySchema,
   SolveBody: SolveBodySchema,
   BacktestBody: BacktestBodySchema,
+  RollingBacktestBody: RollingBacktestBodySchema,
+  RollingResult: RollingResultSchema,
+  CalibrateBody: CalibrateBodySchema,
+  ForecastBody: ForecastBodySchema,
+  ForecastSampleBody: ForecastSampleBodySchema,
 } as const;
 
 /**

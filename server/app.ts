@@ -18,6 +18,7 @@ import { errorResponse } from './respond.js';
 import { createRunner, type Runner } from './runner.js';
 import { openStore, type Store } from './store.js';
 import { analysisRoutes } from './routes/analysis.js';
+import { compareStreamRoutes } from './routes/compareStream.js';
 import { calibrateRoutes } from './routes/calibrate.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { metaRoutes } from './routes/meta.js';
@@ -100,6 +101,7 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
   app.route('/api', simulateRoutes(runner));
   app.route('/api', scenarioRoutes(store));
   app.route('/api', analysisRoutes(runner, pool, { presetsDir }));
+  app.route('/api', compareStreamRoutes(runner, pool, { presetsDir }));
   app.route('/api', solveRoutes(runner, pool));
   app.route('/api', forecastRoutes(runner, pool, { presetsDir }));
   if (staticDir && existsSync(join(staticDir, 'index.html'))) app.route('/', playgroundRoutes(staticDir));

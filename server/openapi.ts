@@ -124,6 +124,15 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
         responses: { '200': ok('the comparison: the baseline Summary and, per variant, its Summary, the paired differences with their standard errors, P(beats baseline), crossover and payback months', ref('CompareResult')), ...runErrors },
       },
     };
+    paths['/api/compare/stream'] = {
+      post: {
+        summary: 'Compare, streaming progress as Server-Sent Events',
+        description:
+          'The body of /api/compare without `assumptions`. Events: `progress` `{ done, total, trials, designs: [ { name, done } ] }` (trials done over all designs and per design, baseline first; the designs run one after another on the same seed) at most every 1% of the work; then one `result` with the CompareResult /api/compare answers, or one `error` `{ status, errors }` (a full queue, the time limit). A bad request or work over the budget is a plain 400 / 422 before the stream starts; a client that disconnects cancels the run.',
+        requestBody: { required: true, content: json(ref('CompareBody')) },
+        responses: { '200': { description: 'an event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...runErrors },
+      },
+    };
   }
   {
     paths['/api/sensitivity'] = {
@@ -144,6 +153,15 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
         responses: { '200': ok('the answer with its interval, its neighbours and every value run', ref('SolveResult')), ...runErrors },
       },
     };
+    paths['/api/solve/stream'] = {
+      post: {
+        summary: 'Goal seek, streaming each value as it is run (Server-Sent Events)',
+        description:
+          'The body of /api/solve. Events: `progress` `{ evaluated, point: { x, value, ci, met } }` after each value run (the bracket so far; none for a precision-targeted search), then one `result` with the SolveResult /api/solve answers, or one `error` `{ status, errors }`. A bad request or work over the budget is a plain 400 / 422 before the stream starts; a client that disconnects cancels the search.',
+        requestBody: { required: true, content: json(ref('SolveBody')) },
+        responses: { '200': { description: 'an event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...runErrors },
+      },
+    };
   }
   {
     const month = { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'a month YYYY-MM' };
@@ -152,33 +170,27 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       post: {
         summary: 'Fit a scenario to a CRM opportunity export',
         description:
-          'The body is the export itself (`Content-Type: text/csv`; options in the query: from, to, name, invalidRows) or JSON `{ csv, roster?, mapping?, from?, to?, name?, horizonMonths?, invalidRows? }`. Default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount. A malformed export is a 400 naming the row (spreadsheet numbering) and column, e.g. path `rows[7].Created Date`, or `columns.Amount` for a missing column. Runs on the worker pool under the run queue and time limit.',
-        parameters: ['from', 'to', 'name', 'invalidRows'].map((name) => ({ name, in: 'query', required: false, schema: name === 'invalidRows' ? { enum: ['error', 'skip'] } : { type: 'string' } })),
+          'The body is the export itself (`Content-Type: text/csv`; options in the query: from, to, asOf, name, invalidRows) or JSON `{ csv, roster?, leads?, mapping?, from?, to?, asOf?, name?, horizonMonths?, invalidRows? }`; `leads` (a lead export) adds a demand block and `demandReport`. Default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount. A malformed export is a 400 naming the row (spreadsheet numbering) and column, e.g. path `rows[7].Created Date`, or `columns.Amount` for a missing column. Runs on the worker pool under the run queue and time limit.',
+        parameters: ['from', 'to', 'asOf', 'name', 'invalidRows'].map((name) => ({ name, in: 'query', required: false, schema: name === 'invalidRows' ? { enum: ['error', 'skip'] } : { type: 'string' } })),
         requestBody: {
           required: true,
           content: {
             'text/csv': { schema: { type: 'string' } },
-            ...json({
-              type: 'object',
-              additionalProperties: false,
-              required: ['csv'],
-              properties: {
-                csv: { type: 'string', description: 'the opportunity export' },
-                roster: { type: 'string', description: 'rep roster CSV: Name, Territory, Hire Date, Exit Date' },
-                mapping: { oneOf: [{ type: 'object' }, { type: 'string' }], description: 'columns / stages / dateOrder mapping, or its YAML text' },
-                from: month,
-                to: month,
-                name: { type: 'string' },
-                horizonMonths: { type: 'integer', minimum: 1, maximum: 120 },
-                invalidRows: { enum: ['error', 'skip'] },
-              },
-            }),
+            ...json(ref('CalibrateBody')),
           },
         },
         responses: {
-          '200': ok('{ scenario, yaml (commented), report: { parameters: [ { path, value, se, method } ], rows: { total, used, rejected, open, prePipeline, rejections }, warnings, window, dealSize: { distribution, test, meanWon, meanWonSe, meanFitted }, revenue, market, ... } }', {
+          '200': ok('{ scenario, yaml (commented), report: { parameters: [ { path, value, se, method } ], rows: { total, used, rejected, open, prePipeline, rejections }, warnings, window, dealSize: { distribution, test, meanWon, meanWonSe, meanFitted }, revenue, market, ... }, demandReport? (with leads) }', {
             type: 'object',
-            properties: { scenario: { type: 'object' }, yaml: { type: 'string' }, report: { type: 'object' } },
+            properties: {
+              scenario: { type: 'object' },
+              yaml: { type: 'string' },
+              report: { type: 'object' },
+              demandReport: {
+                type: 'object',
+                description: 'the lead-export fit (given leads): leads, qualified, months, asOf, leadsPerMonthStdError, eligibleLeads, censoredLeads, qualifiedShareStdError, delayMonths { median, max }, warnings',
+              },
+            },
             required: ['scenario', 'yaml', 'report'],
           }),
           ...csvErrors,
@@ -187,10 +199,11 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
     };
     paths['/api/backtest'] = {
       post: {
-        summary: "Back-test a scenario against an export: actual monthly revenue vs the simulated P10-P90 band",
-        requestBody: { required: true, content: json(ref('BacktestBody')) },
+        summary: "Back-test a scenario against an export: actual monthly revenue vs the simulated P10-P90 band; or, given asOf dates, a rolling-origin back-test",
+        description: '`{ csv, scenario, from, to }` sets the scenario\'s band against the revenue booked; `{ csv, asOf: [dates], horizon? }` cuts the export at each date, calibrates on the cut, forecasts the next months and scores the forecast (PIT, coverage, CRPS, bias) against two analyst baselines.',
+        requestBody: { required: true, content: json({ oneOf: [ref('BacktestBody'), ref('RollingBacktestBody')] }) },
         responses: {
-          '200': ok("the engine's back-test: actual monthly revenue against the simulated band, with its scores", ref('BacktestResult')),
+          '200': ok("the engine's back-test (BacktestResult), or the rolling-origin back-test (RollingResult) for an asOf body", { oneOf: [ref('BacktestResult'), ref('RollingResult')] }),
           ...csvErrors,
         },
       },
@@ -214,36 +227,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
           "The export's won deals up to `asOf` are booked; its open deals and the team (from the roster, else the export) start the simulation of the remaining months. `plan` defaults to the scenario's first-year plan. Interventions (`actions`) are `{ name, patch }` (a merge patch on the forecast scenario) or `{ name, hire: { seats, territory? } }` (seats opening now; needs a hiring block). Every scenario runs with the same seed; a bad field is a 400 naming it (`asOf`, `plan`, `rows[N].Column`, `roster.rows[N].Column`, `scenario.…`, `actions[N].…`). Runs on the worker pool under the run queue and time limit; the body may be as large as the CSV limit.",
         requestBody: {
           required: true,
-          content: json({
-            type: 'object',
-            additionalProperties: false,
-            required: ['opportunities', 'scenario', 'asOf'],
-            properties: {
-              opportunities: { type: 'string', description: 'the opportunity export (CSV): Opportunity Owner, Created Date, Close Date, Stage, Amount' },
-              roster: { type: 'string', description: 'rep roster CSV: Name, Territory, Hire Date, Exit Date' },
-              scenario: { oneOf: [ref('Scenario'), ref('SourceText'), { type: 'string', description: "YAML text, or a preset's name (baseline)" }] },
-              asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the as-of date YYYY-MM-DD (best a month end)' },
-              through: { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: "the last month forecast (default: the plan year's last month)" },
-              plan: { type: 'number', exclusiveMinimum: 0, description: "the year's plan (default: the scenario's first-year plan)" },
-              mapping: { oneOf: [{ type: 'object' }, { type: 'string' }] },
-              invalidRows: { enum: ['error', 'skip'] },
-              actions: {
-                type: 'array',
-                maxItems: 10,
-                items: {
-                  type: 'object',
-                  required: ['name'],
-                  properties: {
-                    name: { type: 'string' },
-                    patch: { type: 'object' },
-                    hire: { type: 'object', properties: { seats: { type: 'integer', minimum: 1, maximum: 10000 }, territory: { type: 'string' } }, required: ['seats'] },
-                  },
-                },
-              },
-              trials: runBody.properties.trials,
-              seed: runBody.properties.seed,
-            },
-          }),
+          content: json(ref('ForecastBody')),
         },
         responses: {
           '200': ok("the engine's ForecastReport", {
@@ -298,12 +282,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       summary: "A synthetic opportunity export and roster of a scenario (12 months from its plan year's first month), to try the forecast on",
       requestBody: {
         required: true,
-        content: json({
-          type: 'object',
-          additionalProperties: false,
-          required: ['scenario'],
-          properties: { scenario: { oneOf: [ref('Scenario'), ref('SourceText'), { type: 'string', description: "YAML text, or a preset's name" }] }, seed: runBody.properties.seed },
-        }),
+        content: json(ref('ForecastSampleBody')),
       },
       responses: {
         '200': ok('{ opportunities (CSV), roster (CSV), asOf (the end of the plan year\'s sixth month), warnings }', {

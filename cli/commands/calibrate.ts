@@ -2,7 +2,7 @@ import type { Command } from '../args.js';
 import { parseArgs, UsageError } from '../args.js';
 import { checkWritable, lastFlag, readInput, writeAtomic, writeStdout } from '../files.js';
 import { table } from '../format.js';
-import { calibrate as fit, calibrateDemand, parseScenario, type CalibrationResult, type DemandCalibration } from '../../engine/index.js';
+import { calibrate as fit, calibrateDemand, withDemand, type CalibrationResult, type DemandCalibration } from '../../engine/index.js';
 import { basename } from 'node:path';
 
 /** `salesim calibrate`: fit a scenario to a CRM opportunity export (and optional roster). */
@@ -86,28 +86,6 @@ export function readableReport(r: CalibrationResult): string {
   if (rep.rows.rejections.length > 20) out.push(`rejected: ... and ${rep.rows.rejections.length - 20} more problems`);
   for (const w of rep.warnings) out.push(`warning: ${w}`);
   return out.join('\n');
-}
-
-/** The fitted scenario with a demand block from the lead export appended (YAML and the resolved scenario). */
-function withDemand(r: CalibrationResult, d: DemandCalibration, source: string): CalibrationResult {
-  const f = d.demand;
-  const rep = d.report;
-  const leads = typeof f.leadsPerMonth === 'number' ? num(f.leadsPerMonth) : `{ mean: ${num(f.leadsPerMonth.mean)}, sd: ${num(f.leadsPerMonth.sd)} }`;
-  const yaml =
-    r.yaml.replace(/\n*$/, '\n') +
-    [
-      '',
-      `# demand: fitted from ${source} (${rep.leads} leads over ${rep.months} months, ${rep.eligibleLeads} old enough for the shares)`,
-      'demand:',
-      `  leadsPerMonth: ${leads}   # ± ${num(rep.leadsPerMonthStdError)} (SE of the mean)`,
-      `  qualifiedShare: ${num(f.qualifiedShare)}   # ± ${num(rep.qualifiedShareStdError)} (SE)`,
-      `  qualificationDelayMonths: ${f.qualificationDelayMonths}   # median months from lead to qualified`,
-      ...(f.notReadyShare === null ? ['  # notReadyShare: no status column in the export (default 0.5)'] : [`  notReadyShare: ${num(Math.min(f.notReadyShare, 1 - f.qualifiedShare))}   # leads nurturing or recycled`]),
-      '',
-    ].join('\n');
-  parseScenario(yaml); // the fitted block is valid (throws an InputError naming the field if not)
-  const demand = { leadsPerMonth: f.leadsPerMonth, qualifiedShare: f.qualifiedShare, qualificationDelayMonths: f.qualificationDelayMonths, ...(f.notReadyShare === null ? {} : { notReadyShare: Math.min(f.notReadyShare, 1 - f.qualifiedShare) }) };
-  return { ...r, yaml, scenario: { ...r.scenario, demand } };
 }
 
 /** The lead-export fit as text. */

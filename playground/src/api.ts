@@ -17,7 +17,7 @@ export type {
 } from '../../engine/index.js';
 
 export { ApiError, type ApiIssue } from './client/errors.js';
-export type { RunRequest, Progress, PresetInfo, StoredScenario, SavedRevision, SolveRequest } from './client/types.js';
+export type { RunRequest, Progress, CompareProgress, PresetInfo, StoredScenario, SavedRevision, SolveRequest } from './client/types.js';
 export { requestJson, streamSimulation } from './client/http.js';
 export { NEEDS_SERVER } from './client/types.js';
 

@@ -5,7 +5,7 @@
  */
 import type { Summary } from '../../engine/types.js';
 import type { PrecisionReport } from '../../engine/precision/report.js';
-import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareResult, type PresetInfo, type Progress, type SavedRevision, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
+import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareProgress, type CompareResult, type PresetInfo, type Progress, type SavedRevision, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
 import { createHistory, createStore } from './store.js';
 import { getIn, setIn } from './path.js';
 import { trainerScenario, TRAINER_TRIALS } from './trainer-scenario.js';
@@ -54,7 +54,8 @@ export interface AppState {
   notice: string | null;
   /** a long action other than the run (compare, tornado, goal seek, forecast, fit, back-test): what the header says is going on */
   activity: { label: string; done: number | null; total: number | null } | null;
-  compare: { baseline: Variant | null; variants: Variant[]; result: CompareResult | null; running: boolean; error: string | null };
+  /** `progress`: trials done per design of the comparison running (null when none is, or it cannot count: assumptions) */
+  compare: { baseline: Variant | null; variants: Variant[]; result: CompareResult | null; running: boolean; error: string | null; progress?: CompareProgress | null };
   /** the tornado fills in as each parameter's pair of runs completes: `progress` counts parameters */
   sensitivity: {
     result: SensitivityResult | null;
@@ -357,7 +358,7 @@ export function createApp(opts: AppOptions = {}) {
     if (view === 'compare' && compareController) {
       compareController.abort();
       compareController = null;
-      store.set({ compare: { ...get().compare, running: false } });
+      store.set({ compare: { ...get().compare, running: false, progress: null } });
     }
     if (view === 'sensitivity' && sensitivityController && get().sensitivity.running) {
       sensitivityController.abort();
@@ -481,6 +482,11 @@ export function createApp(opts: AppOptions = {}) {
         entry.total = total;
         show();
       },
+      /** describes the action anew (e.g. what a search has found so far) */
+      relabel(text: string) {
+        entry.label = text;
+        show();
+      },
       end() {
         const i = activities.indexOf(entry);
         if (i >= 0) activities.splice(i, 1);
@@ -528,8 +534,14 @@ export function createApp(opts: AppOptions = {}) {
     compareController?.abort();
     const controller = (compareController = new AbortController());
     const baseline = compare.baseline?.scenario ?? scenario;
-    store.set({ compare: { ...compare, running: true, error: null } });
-    const activity = startActivity(`Comparing ${compare.variants.length + 1} scenarios × ${trials.toLocaleString('en-US')} trials on the same draws…`);
+    store.set({ compare: { ...compare, running: true, error: null, progress: null } });
+    const designs = compare.variants.length + 1;
+    const activity = startActivity(`Comparing ${designs} designs × ${trials.toLocaleString('en-US')} trials on the same draws${opts.assumptions ? ', then their assumptions' : ': trials done'}…`);
+    const onProgress = (p: CompareProgress) => {
+      if (compareController !== controller) return;
+      store.set({ compare: { ...get().compare, progress: p } });
+      activity.update(p.done, p.total);
+    };
     try {
       const result = await api.compare(
         {
@@ -539,13 +551,14 @@ export function createApp(opts: AppOptions = {}) {
           ...(opts.assumptions ? { assumptions: true } : {}),
         },
         controller.signal,
+        opts.assumptions ? undefined : onProgress,
       );
       // a variant added or removed while it ran: the answer is for another set, so it is not shown
       const same = get().compare.variants === compare.variants && get().compare.baseline === compare.baseline;
-      if (compareController === controller) store.set({ compare: { ...get().compare, result: same ? result : null, running: false } });
+      if (compareController === controller) store.set({ compare: { ...get().compare, result: same ? result : null, running: false, progress: null } });
     } catch (e) {
       if (isAbort(e) || compareController !== controller) return;
-      store.set({ compare: { ...get().compare, running: false, error: message(e) } });
+      store.set({ compare: { ...get().compare, running: false, error: message(e), progress: null } });
     } finally {
       if (compareController === controller) compareController = null;
       activity.end();

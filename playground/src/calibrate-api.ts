@@ -6,7 +6,7 @@
  */
 import { client } from './client/index.js';
 
-export type { BacktestResult, CalibrationResult, FittedParameter } from '../../engine/index.js';
+export type { BacktestResult, CalibrationResult, CalibrationWithLeads, DemandCalibration, FittedParameter } from '../../engine/index.js';
 export type { BacktestRequest } from './client/types.js';
 export { calibrateCsv } from './client/http.js';
 

@@ -45,7 +45,7 @@ export function presetReader(presetsDir: string): (name: string) => string {
  * request form `{ baseline, variants, trials?, seed? }`, or either as `{ yaml }` text. Scenarios are
  * inline or name preset files.
  */
-function parseComparison(
+export function parseComparison(
   raw: unknown,
   readFile: (name: string) => string,
 ): { baseline: Scenario; variants: { name: string; scenario: Scenario }[]; trials: number; seed: number; precision?: PrecisionRequest } {

@@ -9,7 +9,7 @@
  * band (`bandTask`); the event loop only checks the request's shape.
  */
 import { Hono, type Context } from 'hono';
-import { backtestScenario, parseMonth, type RollingResult, type BacktestResult, type BookedRevenue, type CalibrateOptions, type CalibrationResult, type Scenario } from '../../engine/index.js';
+import { backtestScenario, parseMonth, type RollingResult, type BacktestResult, type BookedRevenue, type CalibrateOptions, type CalibrationWithLeads, type Scenario } from '../../engine/index.js';
 import type { TaskAnswer } from '../../parallel/calibrate.js';
 import { runParallel, transferList, type Pool } from '../../parallel/index.js';
 import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
@@ -54,7 +54,7 @@ function requiredCsv(body: Record<string, unknown>, errors: ApiIssue[]): string 
 }
 
 /** Reads the calibrate body: CSV text (options in the query string) or JSON `{ csv, roster?, mapping?, from?, to?, ... }`. */
-async function calibrateRequest(c: Context): Promise<{ csv: string; options: CalibrateOptions }> {
+async function calibrateRequest(c: Context): Promise<{ csv: string; options: CalibrateOptions; leads?: string }> {
   const type = c.req.header('content-type') ?? '';
   const text = await c.req.text();
   const errors: ApiIssue[] = [];
@@ -71,9 +71,10 @@ async function calibrateRequest(c: Context): Promise<{ csv: string; options: Cal
   }
   if (text.trim() === '') throw badRequest([apiIssue(null, 'body is required', 'the request body is empty; send a JSON object { csv, ... }')]);
   const body = asObject(parseJson(text));
-  checkKnownKeys(body, ['csv', 'roster', 'mapping', 'from', 'to', 'asOf', 'name', 'invalidRows', 'horizonMonths'], errors);
+  checkKnownKeys(body, ['csv', 'roster', 'leads', 'mapping', 'from', 'to', 'asOf', 'name', 'invalidRows', 'horizonMonths'], errors);
   const csv = requiredCsv(body, errors);
   const roster = optionalString(body, 'roster', errors);
+  const leads = optionalString(body, 'leads', errors);
   const mapping = optionalMapping(body, errors);
   const from = optionalString(body, 'from', errors);
   const to = optionalString(body, 'to', errors);
@@ -85,6 +86,7 @@ async function calibrateRequest(c: Context): Promise<{ csv: string; options: Cal
   if (errors.length) throw badRequest(errors);
   return {
     csv,
+    leads,
     options: { roster: roster ?? null, mapping: mapping ?? null, from: from ?? null, to: to ?? null, asOf: asOf ?? null, name, horizonMonths, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' },
   };
 }
@@ -107,8 +109,8 @@ function periodMonths(from: string | undefined, to: string | undefined, errors: 
 export function calibrateRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.post('/calibrate', async (c) => {
-    const { csv, options } = await calibrateRequest(c);
-    const answer = await runner.call([], (signal) => pool.run({ csv, options }, { name: 'calibrateTask', signal }) as Promise<TaskAnswer<CalibrationResult>>, c.req.raw.signal);
+    const { csv, options, leads } = await calibrateRequest(c);
+    const answer = await runner.call([], (signal) => pool.run({ csv, options, leads: leads ?? null }, { name: 'calibrateTask', signal }) as Promise<TaskAnswer<CalibrationWithLeads>>, c.req.raw.signal);
     return c.json(unwrap(answer));
   });
 

@@ -1,16 +1,19 @@
 /**
  * POST /api/solve: goal seek, "what does it take?" (the engine's `solve`, on a worker of the pool, under
- * the runner's queue and time limit). Body: `{ scenario | yaml, vary, target, min?, max?, tolerance?,
+ * the runner's queue and time limit), and POST /api/solve/stream: the same with each value as it is run. Body: `{ scenario | yaml, vary, target, min?, max?, tolerance?,
  * trials?, seed? }`; bad input is a 400 naming the field.
  */
 import { Hono } from 'hono';
-import { InputError, parseTarget, solveRuns } from '../../engine/index.js';
+import { streamSSE } from 'hono/streaming';
+import { InputError, parseTarget, solveRuns, type SolvePoint } from '../../engine/index.js';
 import { solveInPool, type Pool } from '../../parallel/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody, scenarioFrom } from '../request.js';
 import type { Runner } from '../runner.js';
 import { precisionFrom, withFittedCap } from '../precision.js';
 import type { AppEnv } from '../env.js';
+import { checkWork } from '../limits.js';
+import { errorResponseParts } from '../respond.js';
 
 /** Runs admitted for a search whose field is not a scenario number (the engine then answers the 400). */
 const SOLVE_RUNS = 24;
@@ -21,46 +24,85 @@ const SOLVE_RUNS = 24;
 export function solveRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.post('/solve', async (c) => {
-    const body = asObject(await readBody(c));
-    const errors: ApiIssue[] = [];
-    checkKnownKeys(body, ['scenario', 'yaml', 'vary', 'target', 'min', 'max', 'tolerance', 'trials', 'seed', 'precision', 'maxTrials'], errors);
-    const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
-    const asked = precisionFrom(body, errors);
-    const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
-    const input = body.scenario === undefined && typeof body.yaml === 'string' ? scenarioFrom(body.yaml, 'yaml', errors) : scenarioFrom(body.scenario, 'scenario', errors);
-    for (const k of ['vary', 'target'])
-      if (typeof body[k] !== 'string' || body[k] === '') errors.push({ path: k, rule: 'must be a string', message: `${k}: must be a string (e.g. ${k === 'vary' ? 'hiring.plan[0].seats' : 'P(plan) >= 0.8'})` });
-    const nums: Record<string, number | undefined> = {};
-    for (const k of ['min', 'max', 'tolerance']) {
-      const v = body[k];
-      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) errors.push({ path: k, rule: 'must be a number', message: `${k}: must be a number` });
-      else nums[k] = v as number | undefined;
-    }
-    if (errors.length > 0 || !input) throw badRequest(errors);
-    const scenario = input.scenario;
-    // a malformed target is a 400 before the budget is looked at
-    try {
-      parseTarget(body.target as string);
-    } catch (e) {
-      if (e instanceof InputError) throw badRequest(fromInputIssues(e.errors));
-      throw e;
-    }
-    const runsOf = (k: number) => Array.from({ length: SOLVE_RUNS * k }, () => scenario);
-    // a goal seek until decided reruns its search at doubling trials: at most twice the cap's work
-    const precision = asked && withFittedCap(asked, runsOf(2), runner.limits);
-    const n = precision ? precision.maxTrials : (trials ?? scenario.trials);
-    const opts = { vary: body.vary as string, target: body.target as string, ...nums, trials: n, seed: seed ?? scenario.seed };
-    // the whole search: every run it can make, each at the dearer end of its widest range
-    const runs = solveRuns(scenario, opts);
-    const admitted = runs.length > 0 ? runs : Array.from({ length: SOLVE_RUNS }, () => ({ scenario, trials: n }));
-    const out = await runner.call(
-      precision ? [...admitted, ...admitted] : admitted,
-      (signal) => solveInPool(pool, { scenario, opts, precision: precision ? { spec: precision.spec, maxTrials: precision.maxTrials } : undefined }, signal),
-      c.req.raw.signal,
-      { sequential: true },
-    );
+    const { scenario, opts, precision, work } = solveRequest(await readBody(c), runner);
+    const out = await runner.call(work, (signal) => solveInPool(pool, { scenario, opts, precision }, signal), c.req.raw.signal, { sequential: true });
     if ('errors' in out) throw badRequest(fromInputIssues(out.errors));
     return c.json(out.result);
   });
+
+  /**
+   * The same search as Server-Sent Events: a `progress` event `{ evaluated, point: { x, value, ci, met } }`
+   * for each value run (none for a precision-targeted search), then one `result` (the SolveResult
+   * /api/solve answers) or an `error` `{ status, errors }`. Bad input and work over the budget are plain
+   * 400 / 422 answers before the stream starts.
+   */
+  r.post('/solve/stream', async (c) => {
+    const { scenario, opts, precision, work } = solveRequest(await readBody(c), runner);
+    checkWork(work, runner.limits, { sequential: true });
+    const clientGone = c.req.raw.signal;
+    c.header('Cache-Control', 'no-cache');
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      const ctrl = new AbortController();
+      const cancel = () => ctrl.abort(new Error('the client disconnected'));
+      stream.onAbort(cancel);
+      if (clientGone.aborted) cancel();
+      else clientGone.addEventListener('abort', cancel, { once: true });
+      let evaluated = 0;
+      try {
+        const onPoint = (point: SolvePoint) => {
+          evaluated++;
+          if (!stream.aborted) stream.writeSSE({ event: 'progress', data: JSON.stringify({ evaluated, point }) }).catch(() => {}); // a write after the client left: nothing to do
+        };
+        const out = await runner.call(work, (signal) => solveInPool(pool, { scenario, opts, precision }, signal, precision ? undefined : onPoint), ctrl.signal, { sequential: true });
+        if ('errors' in out) throw badRequest(fromInputIssues(out.errors));
+        if (!stream.aborted) await stream.writeSSE({ event: 'result', data: JSON.stringify(out.result) });
+      } catch (e) {
+        if (ctrl.signal.aborted && !(e && (e as { status?: number }).status)) return; // nobody to tell
+        const { status, body } = errorResponseParts(e, c.get('requestId'));
+        if (status >= 500) c.get('logError')(e);
+        if (!stream.aborted) await stream.writeSSE({ event: 'error', data: JSON.stringify({ status, ...body }) });
+      } finally {
+        clientGone.removeEventListener('abort', cancel);
+      }
+    });
+  });
   return r;
+}
+
+/** A goal-seek body checked: the scenario, the engine's options, the precision asked and the work to admit. */
+function solveRequest(raw: unknown, runner: Runner) {
+  const body = asObject(raw);
+  const errors: ApiIssue[] = [];
+  checkKnownKeys(body, ['scenario', 'yaml', 'vary', 'target', 'min', 'max', 'tolerance', 'trials', 'seed', 'precision', 'maxTrials'], errors);
+  const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+  const asked = precisionFrom(body, errors);
+  const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+  const input = body.scenario === undefined && typeof body.yaml === 'string' ? scenarioFrom(body.yaml, 'yaml', errors) : scenarioFrom(body.scenario, 'scenario', errors);
+  for (const k of ['vary', 'target'])
+    if (typeof body[k] !== 'string' || body[k] === '') errors.push({ path: k, rule: 'must be a string', message: `${k}: must be a string (e.g. ${k === 'vary' ? 'hiring.plan[0].seats' : 'P(plan) >= 0.8'})` });
+  const nums: Record<string, number | undefined> = {};
+  for (const k of ['min', 'max', 'tolerance']) {
+    const v = body[k];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) errors.push({ path: k, rule: 'must be a number', message: `${k}: must be a number` });
+    else nums[k] = v as number | undefined;
+  }
+  if (errors.length > 0 || !input) throw badRequest(errors);
+  const scenario = input.scenario;
+  // a malformed target is a 400 before the budget is looked at
+  try {
+    parseTarget(body.target as string);
+  } catch (e) {
+    if (e instanceof InputError) throw badRequest(fromInputIssues(e.errors));
+    throw e;
+  }
+  const runsOf = (k: number) => Array.from({ length: SOLVE_RUNS * k }, () => scenario);
+  // a goal seek until decided reruns its search at doubling trials: at most twice the cap's work
+  const precision = asked && withFittedCap(asked, runsOf(2), runner.limits);
+  const n = precision ? precision.maxTrials : (trials ?? scenario.trials);
+  const opts = { vary: body.vary as string, target: body.target as string, ...nums, trials: n, seed: seed ?? scenario.seed };
+  // the whole search: every run it can make, each at the dearer end of its widest range
+  const runs = solveRuns(scenario, opts);
+  const admitted = runs.length > 0 ? runs : Array.from({ length: SOLVE_RUNS }, () => ({ scenario, trials: n }));
+  return { scenario, opts, precision: precision ? { spec: precision.spec, maxTrials: precision.maxTrials } : undefined, work: precision ? [...admitted, ...admitted] : admitted };
 }

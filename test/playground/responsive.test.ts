@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { synthesize } from '../../engine/index.js';
+import { leadExport } from '../helpers/leads.js';
 import type { Browser, Page } from 'playwright-core';
 import { buildPlayground, expectNoSeriousAxe, launchChromium, ROOT, RUN_BROWSER_TESTS, startServer, type RunningServer } from './browser.js';
 
@@ -240,6 +241,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
     await page.locator('[data-testid=tab-calibrate]').click();
     await page.locator('[data-testid=calibrate-file]').setInputFiles(file);
     await page.locator('[data-testid=calibrate-report]').waitFor({ timeout: 120_000 });
+    // and a lead export: the refit's lead-funnel report must fit too
+    const leads = join(ARTIFACTS, 'fit-leads.csv');
+    writeFileSync(leads, leadExport());
+    await page.locator('[data-testid=calibrate-leads]').setInputFiles(leads);
+    await page.locator('[data-testid=calibrate-leads-report]').waitFor({ timeout: 120_000 });
     for (const size of SIZES) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.waitForTimeout(300);
@@ -288,12 +294,67 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
     const run = page.locator('[data-testid=compare-run]');
     if (await run.isDisabled()) await page.locator('[data-testid=add-editor-variant]').click();
     await run.click();
-    await expect.poll(() => page.locator('[data-testid=activity]').textContent(), { timeout: 10_000 }).toMatch(/^Comparing \d scenarios × [\d,]+ trials/);
+    await expect.poll(() => page.locator('[data-testid=activity]').textContent(), { timeout: 10_000 }).toMatch(/^Comparing \d designs × [\d,]+ trials on the same draws: trials done…/);
     await page.locator('[data-testid=compare-results]').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.locator('[data-testid=activity]').count(), { timeout: 120_000 }).toBe(0);
     await page.locator('[data-testid=compare-results]').screenshot({ path: join(ARTIFACTS, 'phone-compare-results.png') });
     await checkLayout('phone after a compare');
   }, 240_000);
+
+  it('the people-and-pay sections (compensation, retention, managers) fit and are reachable at 390, 768 and 1440', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.locator('[data-testid=tab-results]').click();
+    await page.locator('[data-testid=preset-picker]').selectOption('people-managers');
+    await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 180_000 });
+    await page.locator('sim-people [data-testid=people-payout]').waitFor({ timeout: 60_000 });
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(300);
+      await page.locator('sim-people').screenshot({ path: join(ARTIFACTS, `${size.name}-people.png`) });
+      await checkLayout(`${size.name} people and pay`);
+      await axe(`${size.name} people and pay`);
+    }
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
+
+  it('while a comparison and a goal seek run: their partial results fit and are reachable at 390, 768 and 1440', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // 10,000 trials a design: long enough to look at the progress at every size (leaving the view cancels it)
+    await page.locator('[data-testid=tab-results]').click();
+    await page.locator('[data-testid=preset-picker]').selectOption('baseline');
+    await page.locator('#trials').selectOption('10000');
+    // the header shows an action's progress once the run of the editor's scenario is over
+    await page.locator('[data-testid=fan-chart][data-done=true][data-trials="10000"]').waitFor({ timeout: 180_000 });
+    await page.locator('[data-testid=tab-compare]').click();
+    const run = page.locator('[data-testid=compare-run]');
+    if (await run.isDisabled()) await page.locator('[data-testid=add-editor-variant]').click();
+    await run.click();
+    await page.locator('[data-testid=compare-progress]').waitFor({ timeout: 60_000 });
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: join(ARTIFACTS, `${size.name}-compare-progress.png`) });
+      await checkLayout(`${size.name} while comparing`);
+    }
+    expect(await page.locator('[data-testid=compare-progress-row]').count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.locator('[data-testid=activity]').textContent()).toMatch(/trials done… \d+ of \d+$/);
+    // goal seek: the values tried so far (the sensitivity view's form; the comparison is cancelled on leaving)
+    await page.setViewportSize({ width: SIZES[0].width, height: SIZES[0].height });
+    await page.locator('[data-testid=tab-sensitivity]').click();
+    // the tornado starts by itself on a changed scenario: the search would wait in the run queue behind it
+    await page.locator('[data-testid=tornado][data-done=true] svg').first().waitFor({ timeout: 240_000 });
+    // a search the work budget admits at 2,000 trials a value, with a bisection of several values (seconds)
+    await page.locator('sim-goal input[name=target]').fill('50%');
+    await page.locator('sim-goal input[name=max]').fill('12');
+    await page.locator('[data-testid=goal-run]').click();
+    await page.locator('[data-testid=goal-progress]').waitFor({ timeout: 240_000 });
+    await page.locator('[data-testid=goal-progress]').screenshot({ path: join(ARTIFACTS, 'phone-goal-progress.png') });
+    await expect.poll(() => page.locator('[data-testid=activity]').textContent()).toMatch(/^Goal seek: .+ \d+ values? tried/);
+    await page.locator('[data-testid=goal-answer]').waitFor({ timeout: 240_000 });
+    await page.locator('#trials').selectOption(String(TRIALS));
+    expect(pageErrors).toEqual([]);
+  }, 400_000);
 
   it('a demand preset: the funnel cards and chart fit and are reachable on a phone and a desktop', async () => {
     await page.locator('[data-testid=tab-results]').click();

@@ -16,6 +16,7 @@ import { createWorkerClient } from '../../playground/src/client/workers.js';
 import { answer } from '../../playground/src/worker/engine.worker.js';
 import type { SalesimApp } from '../../server/app.js';
 import { post, readSse, small, testApp } from '../server/helpers.js';
+import { leadExport } from '../helpers/leads.js';
 
 type Json = Record<string, any>;
 
@@ -40,7 +41,8 @@ function fakeWorker(stats: { terminated: number; busy: number }, delayMs = 1): W
       setTimeout(() => {
         stats.busy--;
         if (dead) return;
-        const a = answer(msg.name, msg.payload);
+        // progress messages go first, as a real worker posts them while the task runs
+        const a = answer(msg.name, msg.payload, (progress) => w.onmessage?.({ data: structuredClone({ id: msg.id, progress }) } as MessageEvent));
         const out = structuredClone({ id: msg.id, ...a });
         w.onmessage?.({ data: out } as MessageEvent);
       }, delayMs);
@@ -126,9 +128,17 @@ describe('static client: the same numbers as the server and the CLI', () => {
   it('compare and sensitivity equal the server\'s', async () => {
     const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
     const body = { seed: 3, trials: 200, compare: { baseline: scenario, variants: [{ name: 'hire 2', scenario: { ...scenario, reps: { ...scenario.reps, seats: 8 } } }] } };
-    const mine = await client.compare(body);
+    const seen: { done: number; total: number; designs: { done: number }[] }[] = [];
+    const mine = await client.compare(body, undefined, (p) => seen.push(p));
     const theirs = await (await post(app, '/api/compare', body)).json();
     expect(asJson(mine)).toEqual(asJson(theirs));
+    // the trials done per design as the workers report them: in order, summing to the total, ending complete
+    expect(seen.length).toBeGreaterThan(1);
+    for (const [i, p] of seen.entries()) {
+      expect(p.designs.reduce((a, d) => a + d.done, 0)).toBe(p.done);
+      if (i > 0) expect(p.done).toBeGreaterThanOrEqual(seen[i - 1].done);
+    }
+    expect(seen.at(-1)!.designs.map((d) => d.done)).toEqual([200, 200]);
     const sbody = { scenario, seed: 3, trials: 100, params: [{ path: 'reps.winRate.mean' }, { path: 'reps.seats' }] };
     expect(asJson(await client.sensitivity(sbody))).toEqual(asJson(await (await post(app, '/api/sensitivity', sbody)).json()));
   });
@@ -160,7 +170,11 @@ describe('static client: the same numbers as the server and the CLI', () => {
   it('goal seek, calibrate, back-test, forecast and the sample export equal the server\'s', async () => {
     const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
     const solveBody = { scenario: { ...scenario, quota: { method: 'flat', plan: 1_000_000 } }, seed: 2, trials: 100, vary: 'reps.seats', target: 'P(plan) >= 0.5', min: 1, max: 20 };
-    expect(asJson(await client.solve(solveBody))).toEqual(asJson(await (await post(app, '/api/solve', solveBody)).json()));
+    const points: unknown[] = [];
+    const solved = await client.solve(solveBody, undefined, (p) => points.push(p));
+    expect(asJson(solved)).toEqual(asJson(await (await post(app, '/api/solve', solveBody)).json()));
+    // each value run, as it ran: the engine's own evaluations, in order
+    expect(asJson(points)).toEqual(asJson(solved.evaluations));
 
     const csv = synthesize(scenario, { months: 18, start: '2025-01', seed: 8 }).opportunities;
     const fit = await client.calibrate(csv);
@@ -168,6 +182,11 @@ describe('static client: the same numbers as the server and the CLI', () => {
     // the report names where the export came from: this browser, not a request body
     const noSource = (r: unknown) => JSON.parse(JSON.stringify(r).replaceAll('a file read in this browser', 'X').replaceAll('request body', 'X'));
     expect(noSource(asJson(fit))).toEqual(noSource(asJson(server)));
+    // with a lead export: the same demand block and report as the server's { csv, leads }
+    const withLeads = await client.calibrate(csv, null, undefined, leadExport());
+    expect(withLeads.demandReport?.leads).toBe(600);
+    const noLeadSource = (r: unknown) => noSource(JSON.parse(JSON.stringify(r).replaceAll('a lead export read in this browser', 'the lead export')));
+    expect(noLeadSource(asJson(withLeads))).toEqual(noLeadSource(asJson(await (await post(app, '/api/calibrate', { csv, leads: leadExport() })).json())));
 
     const bt = { csv, scenario: fit.scenario, from: '2025-07', to: '2026-06', trials: 150, seed: 4 };
     expect(asJson(await client.backtest(bt))).toEqual(asJson(await (await post(app, '/api/backtest', bt)).json()));

@@ -39,6 +39,8 @@ const ROUTES: { method: string; path: () => string; valid: () => Json }[] = [
   { method: 'PUT', path: () => `/api/scenarios/${savedId}`, valid: () => ({ scenario: small() }) },
   { method: 'DELETE', path: () => '/api/scenarios/none-such', valid: () => ({}) },
   { method: 'POST', path: () => '/api/compare', valid: () => ({ baseline: small(), variants: [{ name: 'v', patch: { reps: { winRate: 0.3 } } }], trials: 3 }) },
+  { method: 'POST', path: () => '/api/compare/stream', valid: () => ({ baseline: small(), variants: [{ name: 'v', patch: { reps: { winRate: 0.3 } } }], trials: 3 }) },
+  { method: 'POST', path: () => '/api/solve/stream', valid: () => ({ scenario: small(), trials: 3, vary: 'reps.seats', target: 'mean(revenue) >= 1000', min: 1, max: 4 }) },
   { method: 'POST', path: () => '/api/sensitivity', valid: () => ({ scenario: small(), trials: 2, params: [{ path: 'reps.winRate' }] }) },
   { method: 'POST', path: () => '/api/calibrate', valid: () => ({ csv: CSV }) },
   { method: 'POST', path: () => '/api/backtest', valid: () => ({ csv: CSV, scenario: small(), from: '2025-02', to: '2025-07', trials: 3 }) },

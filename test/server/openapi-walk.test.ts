@@ -8,9 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { BacktestResultSchema, CompareBodySchema, CompareResultSchema, SensitivityBodySchema, SensitivityResultSchema, SolveBodySchema, SolveResultSchema, SummarySchema } from '../../server/api-schemas.js';
+import { API_SCHEMAS, BacktestResultSchema, CalibrateBodySchema, ForecastBodySchema, ForecastSampleBodySchema, RollingBacktestBodySchema, RollingResultSchema, CompareBodySchema, CompareResultSchema, SensitivityBodySchema, SensitivityResultSchema, SolveBodySchema, SolveResultSchema, SummarySchema } from '../../server/api-schemas.js';
 import { testApp, post } from './helpers.js';
-import { backtest, synthesize } from '../../engine/index.js';
+import { backtest, rollingBacktest, synthesize } from '../../engine/index.js';
 
 type Json = Record<string, any>;
 const app = testApp();
@@ -135,6 +135,71 @@ describe('the OpenAPI document describes every field the API answers with', () =
     const r = backtest(opportunities, s, { from: '2025-01', to: '2025-06', trials: 30, seed: 1 });
     const bp = BacktestResultSchema.safeParse(JSON.parse(JSON.stringify(r)));
     expect(bp.success ? [] : bp.error.issues.slice(0, 5)).toEqual([]);
+  });
+
+  it('every JSON request body is typed: a zod-generated component, or an object whose fields are all described', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    const untyped: string[] = [];
+    const refs = new Set<string>();
+    const check = (schema: Json, at: string): void => {
+      if (schema.$ref) {
+        const id = String(schema.$ref).split('/').pop()!;
+        refs.add(id);
+        if (!doc.components.schemas[id]) untyped.push(`${at}: $ref ${id} is not in the document`);
+      } else if (schema.oneOf) schema.oneOf.forEach((x: Json, i: number) => check(x, `${at}.oneOf[${i}]`));
+      else if (schema.type !== 'object' || !schema.properties || schema.additionalProperties !== false) untyped.push(at);
+      else for (const [k, v] of Object.entries(schema.properties as Json)) if (!((v as Json).type || (v as Json).$ref || (v as Json).oneOf || (v as Json).enum)) untyped.push(`${at}.${k}`);
+    };
+    for (const [path, ops] of Object.entries(doc.paths as Json))
+      for (const [method, op] of Object.entries(ops as Json)) {
+        const body = (op as Json).requestBody?.content?.['application/json']?.schema;
+        if (body) check(body, `${method} ${path}`);
+      }
+    expect(untyped).toEqual([]);
+    // the analysis routes' bodies come from zod (API_SCHEMAS), the rolling back-test's asOf form included
+    for (const id of ['CompareBody', 'SensitivityBody', 'SolveBody', 'BacktestBody', 'RollingBacktestBody', 'CalibrateBody', 'ForecastBody', 'ForecastSampleBody']) {
+      expect(refs.has(id), id).toBe(true);
+      expect(id in API_SCHEMAS, id).toBe(true);
+    }
+    expect(doc.components.schemas.RollingBacktestBody.properties.asOf.type).toBe('array');
+    expect(doc.paths['/api/backtest'].post.responses['200'].content['application/json'].schema.oneOf.map((x: Json) => x.$ref)).toEqual(['#/components/schemas/BacktestResult', '#/components/schemas/RollingResult']);
+    const check2 = { a: { type: 'object' } };
+    untyped.length = 0;
+    check(check2.a, 'x');
+    expect(untyped).toEqual(['x']); // the walk notices an untyped body
+  });
+
+  it('the bodies the routes accept parse with their schemas, and fields the routes refuse are refused', async () => {
+    const s = parse(preset('baseline'));
+    const { opportunities } = synthesize(s, { months: 12, start: '2025-01', seed: 4 });
+    const rolling = { csv: opportunities, asOf: ['2025-06-30', '2025-08-31'], horizon: 2, trials: 40, seed: 3 };
+    expect(RollingBacktestBodySchema.safeParse(rolling).success).toBe(true);
+    const res = await post(app, '/api/backtest', rolling);
+    expect(res.status).toBe(200);
+    const rp = RollingResultSchema.safeParse(await res.json());
+    expect(rp.success ? [] : rp.error.issues.slice(0, 5)).toEqual([]);
+    const direct = rollingBacktest(opportunities, { asOf: rolling.asOf, horizon: 2, trials: 40, seed: 3 });
+    expect(RollingResultSchema.safeParse(JSON.parse(JSON.stringify(direct))).success).toBe(true);
+    expect(RollingBacktestBodySchema.safeParse({ ...rolling, asOf: '2025-06-30' }).success).toBe(false);
+    expect((await post(app, '/api/backtest', { ...rolling, asOf: '2025-06-30' })).status).toBe(400);
+    expect(RollingBacktestBodySchema.safeParse({ ...rolling, extra: 1 }).success).toBe(false);
+    expect((await post(app, '/api/backtest', { ...rolling, extra: 1 })).status).toBe(400);
+
+    const cal = { csv: opportunities, from: '2025-01', to: '2025-12', asOf: '2025-12-31', horizonMonths: 12, invalidRows: 'skip', name: 'fit' };
+    expect(CalibrateBodySchema.safeParse(cal).success).toBe(true);
+    expect((await post(app, '/api/calibrate', cal)).status).toBe(200);
+    expect(CalibrateBodySchema.safeParse({ ...cal, horizonMonths: 0 }).success).toBe(false);
+    expect((await post(app, '/api/calibrate', { ...cal, horizonMonths: 0 })).status).toBe(400);
+
+    const sample = { scenario: 'baseline', seed: 2 };
+    expect(ForecastSampleBodySchema.safeParse(sample).success).toBe(true);
+    const sm = (await (await post(app, '/api/forecast/sample', sample)).json()) as Json;
+    const fc = { opportunities: sm.opportunities, roster: sm.roster, scenario: 'baseline', asOf: sm.asOf, trials: 40, seed: 1, actions: [{ name: 'two more', hire: { seats: 2 } }, { name: 'faster', patch: { reps: { opportunitiesPerMonth: 5 } } }] };
+    expect(ForecastBodySchema.safeParse(fc).success).toBe(true);
+    expect((await post(app, '/api/forecast', fc)).status).toBe(200);
+    const badAction = { ...fc, actions: [{ name: 'x', hire: { seats: 2, where: 'a' } }] };
+    expect(ForecastBodySchema.safeParse(badAction).success).toBe(false);
+    expect((await post(app, '/api/forecast', badAction)).status).toBe(400);
   });
 
   it('/api/compare names a bad trials or seed in the { yaml } form', async () => {

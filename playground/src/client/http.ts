@@ -2,11 +2,11 @@
  * The client over HTTP to the salesim server (the default build; issue 5): every statistic shown
  * comes from the server's answers; errors arrive in the project's one shape `{ errors: [{ path, rule, message }] }`.
  */
-import type { BacktestResult, CalibrationResult, CompareResult, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 import { createSseParser } from '../sse.js';
 import { ApiError, type ApiIssue } from './errors.js';
 import { runBody } from './runBody.js';
-import type { BacktestRequest, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
+import type { BacktestRequest, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
 
 async function errorFrom(res: Response): Promise<ApiError> {
   let errors: ApiIssue[] = [];
@@ -73,16 +73,59 @@ export async function streamSimulation(req: RunRequest, opts: { signal?: AbortSi
 }
 
 /**
- * Sends a CRM export (and optionally a rep roster) to /api/calibrate; throws ApiError (with row/column
- * paths) on a 4xx.
+ * POSTs `body` to an SSE endpoint, calling `onProgress` with each `progress` event's data, and resolves
+ * with the `result` event's data; an `error` event rejects with its status and errors. Aborting
+ * `signal` cancels the work on the server too.
+ * @example const r = await streamResult<CompareResult, CompareProgress>('/api/compare/stream', body, { onProgress: show });
+ */
+export async function streamResult<T, P>(url: string, body: unknown, opts: { signal?: AbortSignal; onProgress?: (p: P) => void } = {}): Promise<T> {
+  const res = await fetch(url, { method: 'POST', signal: opts.signal, headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(body) });
+  if (!res.ok) throw await errorFrom(res);
+  if (!res.body) throw new ApiError(0, [{ path: null, rule: 'no stream', message: 'The server sent no event stream' }]);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  const parser = createSseParser();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    for (const ev of parser.push(value)) {
+      const data = JSON.parse(ev.data);
+      if (ev.event === 'progress') opts.onProgress?.(data as P);
+      else if (ev.event === 'result') {
+        void reader.cancel().catch(() => {});
+        return data as T;
+      } else if (ev.event === 'error') {
+        void reader.cancel().catch(() => {});
+        throw new ApiError(typeof data.status === 'number' ? data.status : 500, Array.isArray(data.errors) ? data.errors : [{ path: null, rule: 'run failed', message: data.message ?? 'The work failed' }]);
+      }
+    }
+  }
+  throw new ApiError(0, [{ path: null, rule: 'stream ended', message: 'The stream ended before a result' }]);
+}
+
+/**
+ * A comparison over /api/compare/stream, calling `onProgress` with the trials done per design.
+ * @example const r = await streamCompare(body, { onProgress: (p) => show(p.designs) });
+ */
+export const streamCompare = (body: unknown, opts: { signal?: AbortSignal; onProgress?: (p: CompareProgress) => void } = {}) => streamResult<CompareResult, CompareProgress>('/api/compare/stream', body, opts);
+
+/**
+ * A goal seek over /api/solve/stream, calling `onPoint` with each value as it is run.
+ * @example const r = await streamSolve(body, { onPoint: (p) => show(p) });
+ */
+export const streamSolve = (body: unknown, opts: { signal?: AbortSignal; onPoint?: (p: SolvePoint) => void } = {}) =>
+  streamResult<SolveResult, { evaluated: number; point: SolvePoint }>('/api/solve/stream', body, { signal: opts.signal, onProgress: opts.onPoint && ((e) => opts.onPoint!(e.point)) });
+
+/**
+ * Sends a CRM export (and optionally a rep roster and a lead export) to /api/calibrate; throws ApiError
+ * (with row/column paths) on a 4xx.
  * @example const { scenario, report } = await calibrateCsv(await file.text());
  */
-export async function calibrateCsv(csv: string, roster?: string | null, signal?: AbortSignal): Promise<CalibrationResult> {
-  // with a roster: JSON { csv, roster }; without: the export itself as text/csv
-  if (roster) return requestJson<CalibrationResult>('POST', '/api/calibrate', { csv, roster }, signal);
+export async function calibrateCsv(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null): Promise<CalibrationWithLeads> {
+  // with a roster or leads: JSON { csv, roster?, leads? }; without: the export itself as text/csv
+  if (roster || leads) return requestJson<CalibrationWithLeads>('POST', '/api/calibrate', { csv, ...(roster ? { roster } : {}), ...(leads ? { leads } : {}) }, signal);
   const res = await fetch('/api/calibrate', { method: 'POST', signal, headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: csv });
   if (!res.ok) throw await errorFrom(res);
-  return (await res.json()) as CalibrationResult;
+  return (await res.json()) as CalibrationWithLeads;
 }
 
 /** The client over HTTP (same-origin /api). */
@@ -93,9 +136,10 @@ export const httpClient: SalesimClient = {
   preset: (id: string) => requestJson<Record<string, unknown>>('GET', `/api/presets/${encodeURIComponent(id)}`),
   simulate: (req: RunRequest, signal?: AbortSignal) => requestJson<Summary>('POST', '/api/simulate', runBody(req), signal),
   stream: streamSimulation,
-  compare: (body: unknown, signal?: AbortSignal) => requestJson<CompareResult>('POST', '/api/compare', body, signal),
+  compare: (body: unknown, signal?: AbortSignal, onProgress?: (p: CompareProgress) => void) =>
+    onProgress && !(body as { assumptions?: unknown } | null)?.assumptions ? streamCompare(body, { signal, onProgress }) : requestJson<CompareResult>('POST', '/api/compare', body, signal),
   sensitivity: (body: unknown, signal?: AbortSignal) => requestJson<SensitivityResult>('POST', '/api/sensitivity', body, signal),
-  solve: (body, signal) => requestJson<SolveResult>('POST', '/api/solve', body, signal),
+  solve: (body, signal, onPoint) => (onPoint ? streamSolve(body, { signal, onPoint }) : requestJson<SolveResult>('POST', '/api/solve', body, signal)),
   calibrate: calibrateCsv,
   backtest: (req: BacktestRequest, signal?: AbortSignal) => requestJson<BacktestResult>('POST', '/api/backtest', req, signal),
   forecast: (req: ForecastRequest, signal?: AbortSignal) => requestJson<ForecastReport>('POST', '/api/forecast', req, signal),

@@ -13,6 +13,8 @@ export interface TaskOptions {
   signal?: AbortSignal;
   /** buffers to move to the worker instead of copying them */
   transfer?: Transferable[];
+  /** the task's progress messages (`{ id, progress }`, posted before its answer) */
+  onProgress?: (progress: unknown) => void;
 }
 
 /** What the pool needs from a worker: the browser's Worker, or a stand-in in tests. */
@@ -37,6 +39,7 @@ interface Task {
   payload: unknown;
   transfer: Transferable[];
   signal?: AbortSignal;
+  onProgress?: (progress: unknown) => void;
   resolve(v: unknown): void;
   reject(e: unknown): void;
 }
@@ -76,9 +79,10 @@ export function createEnginePool(spawn: () => WorkerLike, size: number): EngineP
   function makeSlot(): Slot {
     const slot: Slot = { worker: spawn(), task: null, id: 0 };
     started++;
-    slot.worker.onmessage = (ev: MessageEvent<{ id: number; ok: boolean; value?: unknown; status?: number; errors?: ApiIssue[] }>) => {
+    slot.worker.onmessage = (ev: MessageEvent<{ id: number; ok: boolean; value?: unknown; status?: number; errors?: ApiIssue[]; progress?: unknown }>) => {
       const task = slot.task;
       if (!task || ev.data.id !== slot.id) return;
+      if ('progress' in ev.data) return task.onProgress?.(ev.data.progress);
       finish(slot);
       if (ev.data.ok) task.resolve(ev.data.value);
       else task.reject(new ApiError(ev.data.status ?? 500, ev.data.errors ?? []));
@@ -153,7 +157,7 @@ export function createEnginePool(spawn: () => WorkerLike, size: number): EngineP
       if (destroyed) return Promise.reject(new Error('the engine pool was destroyed'));
       if (opts.signal?.aborted) return Promise.reject(abortError(opts.signal));
       return new Promise<T>((resolve, reject) => {
-        queue.push({ name, payload, transfer: opts.transfer ?? [], signal: opts.signal, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ name, payload, transfer: opts.transfer ?? [], signal: opts.signal, onProgress: opts.onProgress, resolve: resolve as (v: unknown) => void, reject });
         // one listener per signal (the same function is added once); it handles every task of the call
         opts.signal?.addEventListener('abort', onAbort, { once: true });
         pump();

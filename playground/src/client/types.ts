@@ -3,7 +3,7 @@
  * the salesim server (client/http.ts) and the engine in Web Workers in the page (client/workers.ts).
  * Views call it and never know which one answers. Answers are the engine's own types (type-only imports).
  */
-import type { BacktestResult, CalibrationResult, CompareResult, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 
 /**
  * A run request: the scenario object plus optional overrides. `trials: 'auto'` names no trial count: the
@@ -25,6 +25,14 @@ export interface Progress {
   total: number;
   summary?: Summary | null;
   precision?: PrecisionReport;
+}
+
+/** A comparison's progress: trials done over all designs and per design (baseline first; they run one after another). */
+export interface CompareProgress {
+  done: number;
+  total: number;
+  trials: number;
+  designs: { name: string; done: number }[];
 }
 
 export interface PresetInfo {
@@ -103,10 +111,13 @@ export interface SalesimClient {
   simulate(req: RunRequest, signal?: AbortSignal): Promise<Summary>;
   /** a run with partial Summaries as trials complete; aborting cancels it */
   stream(req: RunRequest, opts?: { signal?: AbortSignal; onProgress?: (p: Progress) => void }): Promise<Summary>;
-  compare(body: unknown, signal?: AbortSignal): Promise<CompareResult>;
+  /** a comparison; with `onProgress`, trials done per design as they run (not with `assumptions`) */
+  compare(body: unknown, signal?: AbortSignal, onProgress?: (p: CompareProgress) => void): Promise<CompareResult>;
   sensitivity(body: unknown, signal?: AbortSignal): Promise<SensitivityResult>;
-  solve(body: SolveRequest, signal?: AbortSignal): Promise<SolveResult>;
-  calibrate(csv: string, roster?: string | null, signal?: AbortSignal): Promise<CalibrationResult>;
+  /** goal seek; with `onPoint`, each value as it is run (the bracket so far) */
+  solve(body: SolveRequest, signal?: AbortSignal, onPoint?: (p: SolvePoint) => void): Promise<SolveResult>;
+  /** calibration on an opportunity export, with a rep roster and a lead export (adds the demand block) when given */
+  calibrate(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null): Promise<CalibrationWithLeads>;
   backtest(req: BacktestRequest, signal?: AbortSignal): Promise<BacktestResult>;
   forecast(req: ForecastRequest, signal?: AbortSignal): Promise<ForecastReport>;
   sample(scenario: unknown, seed: number, signal?: AbortSignal): Promise<SampleExport>;

@@ -6,7 +6,7 @@
  * playground/src/worker/engine.worker.ts), so the numbers equal the server's and the CLI's for the
  * same scenario, seed and trials. Aborting a call's signal terminates the workers running its tasks.
  */
-import type { AssumptionAnalysis, AssumptionsOption, BacktestResult, BookedRevenue, CalibrationResult, CompareResult, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
+import type { AssumptionAnalysis, AssumptionsOption, BacktestResult, BookedRevenue, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
 import { buffersOf, runParts, runSummary } from './blocks.js';
 import { ApiError } from './errors.js';
 import { runPrecise, type PrecisionPlan } from './precise.js';
@@ -17,12 +17,12 @@ import { NEEDS_SERVER, type BacktestRequest, type ForecastRequest, type PresetIn
 const needsServer = () => Promise.reject(new ApiError(501, [{ path: null, rule: 'needs the server', message: NEEDS_SERVER }]));
 
 /** Every scenario's trials with one seed, one scenario after another (parallel/runScenarios.ts with a pool). */
-async function runEach(pool: EnginePool, scenarios: Scenario[], trials: number, seed: number, signal?: AbortSignal): Promise<{ parts: TrialResults[][]; elapsedMs: number[] }> {
+async function runEach(pool: EnginePool, scenarios: Scenario[], trials: number, seed: number, signal?: AbortSignal, onCount?: (done: number, total: number) => void): Promise<{ parts: TrialResults[][]; elapsedMs: number[] }> {
   const parts: TrialResults[][] = [];
   const elapsedMs: number[] = [];
-  for (const scenario of scenarios) {
+  for (const [i, scenario] of scenarios.entries()) {
     const t0 = performance.now();
-    parts.push(await runParts(pool, scenario, { trials, seed, signal }));
+    parts.push(await runParts(pool, scenario, { trials, seed, signal, onCount: onCount && ((done) => onCount(i * trials + done, scenarios.length * trials)) }));
     elapsedMs.push(performance.now() - t0);
   }
   return { parts, elapsedMs };
@@ -49,10 +49,12 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
     simulate: (req, signal) => stream(req, { signal }),
     stream,
 
-    async compare(body, signal): Promise<CompareResult> {
+    async compare(body, signal, onProgress): Promise<CompareResult> {
       const t0 = performance.now();
       const plan = await call<{ baseline: Scenario; variants: { name: string; scenario: Scenario }[]; trials: number; seed: number; assumptions: AssumptionsOption | null }>('planCompare', body, signal);
-      const { parts, elapsedMs } = await runEach(pool, [plan.baseline, ...plan.variants.map((v) => v.scenario)], plan.trials, plan.seed, signal);
+      const names = [String(plan.baseline.name ?? 'Baseline'), ...plan.variants.map((v) => v.name)];
+      const progress = onProgress && ((done: number, total: number) => onProgress({ done, total, trials: plan.trials, designs: names.map((name, i) => ({ name, done: Math.max(0, Math.min(plan.trials, done - i * plan.trials)) })) }));
+      const { parts, elapsedMs } = await runEach(pool, [plan.baseline, ...plan.variants.map((v) => v.scenario)], plan.trials, plan.seed, signal, progress);
       const [baseParts, ...rest] = parts;
       const variants = plan.variants.map((v, i) => ({ ...v, parts: rest[i] }));
       const task = { baseline: plan.baseline, baseParts, variants, seed: plan.seed, elapsedMs: performance.now() - t0, runElapsedMs: elapsedMs };
@@ -73,8 +75,8 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
       return call<SensitivityResult>('sensitivity', task, signal, buffersOf(parts.flat()));
     },
 
-    solve: (body: SolveRequest, signal) => call<SolveResult>('solve', body, signal),
-    calibrate: (csv, roster, signal) => call<CalibrationResult>('calibrate', { csv, roster: roster ?? null }, signal),
+    solve: (body: SolveRequest, signal, onPoint) => pool.run<SolveResult>('solve', body, { signal, onProgress: onPoint && ((p) => onPoint(p as SolvePoint)) }),
+    calibrate: (csv, roster, signal, leads) => call<CalibrationWithLeads>('calibrate', { csv, roster: roster ?? null, leads: leads ?? null }, signal),
 
     async backtest(req: BacktestRequest, signal): Promise<BacktestResult> {
       const plan = await call<{ scenario: Scenario; booked: BookedRevenue; trials: number; seed: number }>('planBacktest', req, signal);

@@ -9,12 +9,13 @@ import { LitElement, html, css } from 'lit';
 import { base, view, tables } from '../theme.js';
 import { getApp, editable } from '../app.js';
 import { ApiError, IN_BROWSER } from '../api.js';
-import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrationResult } from '../calibrate-api.js';
+import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrationWithLeads as CalibrationResult } from '../calibrate-api.js';
 import { backtestChart, INSIDE_COLOR, OUTSIDE_COLOR } from '../charts/backtest.js';
 import { labelForPath } from '../fields.js';
 import { formatMoney, formatPct } from '../format.js';
 import './sim-chart.js';
 import './sim-pit-histogram.js';
+import './sim-leads-report.js';
 
 function messages(e: unknown): string[] {
   if (e instanceof ApiError) return e.errors.map((x) => x.message);
@@ -31,8 +32,10 @@ function shown(v: number | null | undefined): string {
 interface Kept {
   fileName: string | null;
   rosterName: string | null;
+  leadsName: string | null;
   csv: string | null;
   roster: string | null;
+  leads: string | null;
   fit: CalibrationResult | null;
   fitErrors: string[];
   from: string;
@@ -51,6 +54,7 @@ export class SimCalibrate extends LitElement {
   static properties = {
     fileName: { state: true },
     rosterName: { state: true },
+    leadsName: { state: true },
     fit: { state: true },
     fitErrors: { state: true },
     fitting: { state: true },
@@ -63,6 +67,7 @@ export class SimCalibrate extends LitElement {
   };
   declare fileName: string | null;
   declare rosterName: string | null;
+  declare leadsName: string | null;
   declare fit: CalibrationResult | null;
   declare fitErrors: string[];
   declare fitting: boolean;
@@ -76,6 +81,7 @@ export class SimCalibrate extends LitElement {
   api: CalibrateApi = calibrateApi;
   private csv: string | null = null;
   private roster: string | null = null;
+  private leads: string | null = null;
   /** the fit or back-test in flight: leaving the view aborts it (the static build terminates its workers) */
   private controller: AbortController | null = null;
 
@@ -83,6 +89,7 @@ export class SimCalibrate extends LitElement {
     super();
     this.fileName = null;
     this.rosterName = null;
+    this.leadsName = null;
     this.fit = null;
     this.fitErrors = [];
     this.fitting = false;
@@ -102,8 +109,8 @@ export class SimCalibrate extends LitElement {
   }
 
   private keep() {
-    const { fileName, rosterName, csv, roster, fit, fitErrors, from, to, result, btErrors } = this;
-    kept = { fileName, rosterName, csv, roster, fit, fitErrors, from, to, result, btErrors };
+    const { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors } = this;
+    kept = { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors };
   }
 
   static styles = [
@@ -184,6 +191,15 @@ export class SimCalibrate extends LitElement {
     if (this.csv) await this.upload(this.csv);
   }
 
+  /** A lead export (Created Date, Converted Date, optional Lead Status): refits with a demand block. */
+  private async readLeads(file: File | null | undefined) {
+    if (!file) return;
+    this.leadsName = file.name;
+    this.leads = await file.text();
+    this.keep();
+    if (this.csv) await this.upload(this.csv);
+  }
+
   /** Sends the export to /api/calibrate and, on success, loads the fitted scenario into the editor. */
   async upload(csv: string) {
     this.csv = csv;
@@ -196,7 +212,7 @@ export class SimCalibrate extends LitElement {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     try {
-      const fit = await this.api.calibrate(csv, this.roster, controller.signal);
+      const fit = await this.api.calibrate(csv, this.roster, controller.signal, this.leads);
       this.fit = fit;
       this.from = fit.report.window.from;
       this.to = fit.report.window.to;
@@ -356,6 +372,13 @@ export class SimCalibrate extends LitElement {
           </label>
           ${this.rosterName ? html`<small>${this.rosterName}</small>` : null}
         </p>
+        <p>
+          <label style="display:inline-grid">
+            <span>Optional lead export (Created Date, Converted Date, optional Lead Status): fits the demand block (leads a month, qualified share, delay, not-ready share)</span>
+            <input type="file" accept=".csv,text/csv" aria-label="Lead export (CSV, optional)" data-testid="calibrate-leads" @change=${(e: Event) => this.readLeads((e.target as HTMLInputElement).files?.[0])} />
+          </label>
+          ${this.leadsName ? html`<small data-testid="calibrate-leads-name">${this.leadsName}</small>` : null}
+        </p>
         ${this.fitting ? html`<p role="status">Calibrating…</p>` : null}
         ${this.fitErrors.length
           ? html`<div class="error" role="alert" data-testid="calibrate-errors">
@@ -366,7 +389,9 @@ export class SimCalibrate extends LitElement {
             </div>`
           : null}
       </section>
-      ${this.fit ? this.renderReport(this.fit) : null} ${this.fit ? this.renderBacktest() : null}
+      ${this.fit ? this.renderReport(this.fit) : null}
+      ${this.fit?.demandReport ? html`<sim-leads-report .fit=${this.fit}></sim-leads-report>` : null}
+      ${this.fit ? this.renderBacktest() : null}
     </div>`;
   }
 }

@@ -10,6 +10,7 @@ import { StoreController } from '../store-controller.js';
 import type { CompareVariant } from '../api.js';
 import { compareFanChart, differenceChart } from '../charts/compare.js';
 import { formatMoney, formatNumber, formatPct } from '../format.js';
+import './sim-compare-progress.js';
 import './sim-chart.js';
 import './sim-assumptions.js';
 
@@ -174,6 +175,7 @@ export class SimCompare extends LitElement {
           ${compare.error ? html`<span class="error" role="alert">${compare.error}</span>` : null}
         </div>
       </section>
+      ${compare.running && compare.progress ? html`<sim-compare-progress .progress=${compare.progress}></sim-compare-progress>` : null}
       ${r
         ? html`
             <section class="panel" aria-label="Comparison results" data-testid="compare-results">

@@ -2,7 +2,9 @@
  * "More figures": the Summary's figures no chart shows, as readable tables: the plan month by month
  * against the median, P(plan) with its standard error, revenue per territory (the evidence for
  * saturation), revenue per rep of the top 20% vs the other 80%, cost by item and by enablement
- * programme, the leader's presence and disruption by month, referral opportunities by month. A block
+ * programme with the per-trial ROI, hires and exits, the leader's presence and disruption by month,
+ * referral opportunities by month, and the run itself (trials, seed, SE of mean revenue, precision
+ * reached, engine version, speed). A block
  * that is switched off says so instead of showing zeros. Every figure is the engine's.
  */
 import { LitElement, html, css, type TemplateResult } from 'lit';
@@ -103,7 +105,7 @@ export class SimDetails extends LitElement {
     const leaderOn = (sc.leadership ?? null) !== null;
     const referrals = s.customers?.referralOpportunities.monthly;
     return html`<details data-testid="details">
-      <summary>More figures: plan by month, P(plan) ± SE, territories, top 20% vs other 80%, costs by item, leader by month</summary>
+      <summary>More figures: plan by month, P(plan) ± SE, territories, top 20% vs other 80%, costs by item, hires and exits, leader by month, this run</summary>
       <div class="sections">
         ${this.section(
           'plan',
@@ -166,6 +168,44 @@ export class SimDetails extends LitElement {
               </table></div>`
             : null,
           leaderOn ? 'Share of trials with a leader in seat, and with the team disrupted by a leader change, each month.' : 'Leadership is not modelled: the scenario has no leadership block.',
+        )}
+        ${this.section(
+          'hiring',
+          'Hires and exits',
+          html`<table>
+            <thead><tr><th>Reps per trial</th><th>Mean</th><th>P50</th><th>P10 – P90</th></tr></thead>
+            <tbody>
+              <tr><td>Hires</td><td>${formatNumber(s.hiring.hires.mean, 1)}</td><td>${formatNumber(s.hiring.hires.p50, 1)}</td><td>${band(s.hiring.hires, (v) => formatNumber(v, 1))}</td></tr>
+              <tr><td>Exits</td><td>${formatNumber(s.hiring.exits.mean, 1)}</td><td>${formatNumber(s.hiring.exits.p50, 1)}</td><td>${band(s.hiring.exits, (v) => formatNumber(v, 1))}</td></tr>
+            </tbody>
+          </table>`,
+          `Over ${s.horizonMonths} months: hires from the hiring plan and backfills, exits from attrition.`,
+        )}
+        ${s.roi
+          ? this.section(
+              'roi',
+              'ROI per trial',
+              html`<table>
+                <thead><tr><th>Margin ÷ cost</th><th>Mean</th><th>P50</th><th>P10 – P90</th></tr></thead>
+                <tbody><tr><td>ROI</td><td>${formatPct(s.roi.mean)}</td><td>${formatPct(s.roi.p50)}</td><td>${band(s.roi, (v) => formatPct(v))}</td></tr></tbody>
+              </table>`,
+              `The spread of each trial's margin ÷ cost; the headline ROI (${formatPct(s.roiOfMeans)}) is mean margin ÷ mean cost.`,
+            )
+          : null}
+        ${this.section(
+          'run',
+          'This run',
+          html`<table>
+            <tbody>
+              <tr><td>Trials · seed</td><td>${s.trials.toLocaleString('en-US')} · ${s.seed}</td></tr>
+              <tr><td>Mean revenue ± SE</td><td>${formatMoney(s.revenue.total.mean)} ± ${formatMoney(s.diagnostics.revenueStdError)}</td></tr>
+              ${s.precision
+                ? html`<tr><td>Precision asked (${s.precision.spec})</td><td>${s.precision.met ? 'met' : `not met at the cap of ${s.precision.maxTrials.toLocaleString('en-US')} trials`}: ${s.precision.targets.map((t) => `${t.name} ±${formatNumber(t.target, 4)} (reached ±${formatNumber(t.reached, 4)})`).join('; ')}</td></tr>`
+                : null}
+              <tr><td>Engine · time</td><td>${s.meta.engineVersion} · ${formatNumber(s.meta.elapsedMs / 1000, 1)} s${s.meta.trialsPerSecond ? ` (${formatNumber(s.meta.trialsPerSecond, 0)} trials/s)` : ''}</td></tr>
+            </tbody>
+          </table>`,
+          `Scenario ${s.scenarioHash.slice(0, 12)}, ${s.horizonMonths} months.`,
         )}
         ${referrals
           ? this.section(

@@ -4,7 +4,7 @@
  * for the editor's scenario: the smallest value of one lever that meets a target, on common random numbers.
  */
 import { LitElement, html, css } from 'lit';
-import type { SolveResult } from '../../../engine/index.js';
+import type { SolvePoint, SolveResult } from '../../../engine/index.js';
 import { base, view, tables } from '../theme.js';
 import { api, ApiError } from '../api.js';
 import { StoreController } from '../store-controller.js';
@@ -14,6 +14,7 @@ import { contributionChart } from '../charts/contribution.js';
 import { labelForPath } from '../fields.js';
 import { formatMoney, formatPct } from '../format.js';
 import './sim-chart.js';
+import './sim-goal-progress.js';
 
 /**
  * The goal-seek target as the API takes it: a bare share ("80%", "0.8") means P(plan) at least that;
@@ -48,6 +49,7 @@ export class SimGoal extends LitElement {
     max: { state: true },
     running: { state: true },
     result: { state: true },
+    points: { state: true },
     error: { state: true },
   };
   declare vary: string;
@@ -56,6 +58,8 @@ export class SimGoal extends LitElement {
   declare max: string;
   declare running: boolean;
   declare result: SolveResult | null;
+  /** the values run so far by the search in flight */
+  declare points: SolvePoint[];
   declare error: string | null;
   private controller: AbortController | null = null;
 
@@ -67,6 +71,7 @@ export class SimGoal extends LitElement {
     this.max = '';
     this.running = false;
     this.result = null;
+    this.points = [];
     this.error = null;
   }
 
@@ -128,10 +133,17 @@ export class SimGoal extends LitElement {
     this.running = true;
     this.error = null;
     const target = goalTarget(this.target);
-    const activity = getApp().startActivity(`Goal seek: ${this.vary} for ${target}…`);
+    const label = `Goal seek: ${this.vary} for ${target}`;
+    const activity = getApp().startActivity(`${label}…`);
+    this.points = [];
+    const onPoint = (p: SolvePoint) => {
+      if (this.controller !== controller) return;
+      this.points = [...this.points, p];
+      activity.relabel(`${label}: ${this.points.length} ${this.points.length === 1 ? 'value' : 'values'} tried, the last ${p.x} (${p.met ? 'meets' : 'misses'})…`);
+    };
     try {
       const body = { scenario, seed, trials: Math.min(trials, 2000), vary: this.vary, target, min: num(this.min), max: num(this.max) };
-      const r = await api.solve(body, controller.signal);
+      const r = await api.solve(body, controller.signal, onPoint);
       if (this.controller === controller) this.result = r;
     } catch (err) {
       if (controller.signal.aborted) return;
@@ -203,6 +215,7 @@ export class SimGoal extends LitElement {
           <button class="primary" type="submit" data-testid="goal-run" ?disabled=${this.running}>${this.running ? 'Searching…' : 'Find it'}</button>
         </form>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+        ${this.running && this.points.length ? html`<sim-goal-progress .points=${this.points} metric=${/P\(plan\)/i.test(goalTarget(this.target)) ? 'plan' : 'money'}></sim-goal-progress>` : null}
         ${r
           ? html`<p class="answer" data-testid="goal-answer" role="status">${r.answer ? `${labelForPath(r.vary)} (${r.vary}) = ${r.answer.x}` : 'No value in range meets the target'}</p>
               <p>${r.message}</p>

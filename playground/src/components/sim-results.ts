@@ -17,6 +17,7 @@ import './sim-coverage.js';
 import './sim-customers.js';
 import './sim-demand.js';
 import './sim-details.js';
+import './sim-people.js';
 
 export class SimResults extends LitElement {
   private state = new StoreController(this);
@@ -177,6 +178,7 @@ export class SimResults extends LitElement {
         ></sim-chart>
       </div>
       ${s?.coverage ? html`<sim-coverage .summary=${s}></sim-coverage>` : null}
+      ${s ? html`<sim-people .summary=${s}></sim-people>` : null}
       ${s ? html`<sim-details .summary=${s}></sim-details>` : null}
       </div>
     `;

@@ -19,6 +19,7 @@ import {
   bookedRevenue,
   assumptionsAnalysisOptions,
   calibrate,
+  calibrateWithLeads,
   compareAssumptions,
   compareResults,
   compareToBand,
@@ -57,6 +58,7 @@ import {
   type Scenario,
   type SensitivityRun,
   type TrialResults,
+  type SolvePoint,
 } from '../../../engine/index.js';
 
 /** The preset files, bundled at build time (scenarios/*.yaml, not the *.study.yaml files). */
@@ -260,7 +262,8 @@ export const tasks = {
   },
 
   /** Goal seek (server POST /api/solve): the engine's `solve` on this worker. */
-  solve: (body: Record<string, unknown>) => {
+  /** `report`: each value as it is run (the pool passes it on as progress) */
+  solve: (body: Record<string, unknown>, report?: (p: unknown) => void) => {
     const errors: InputIssue[] = [];
     const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
     const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
@@ -273,12 +276,12 @@ export const tasks = {
       else nums[k] = v as number | undefined;
     }
     if (errors.length > 0 || !scenario) throw bad(errors);
-    return solve(scenario, { vary: body.vary as string, target: body.target as string, ...nums, trials: trials ?? scenario.trials, seed: seed ?? scenario.seed });
+    return solve(scenario, { vary: body.vary as string, target: body.target as string, ...nums, trials: trials ?? scenario.trials, seed: seed ?? scenario.seed, ...(report ? { onProgress: (_n: number, _x: number, point: SolvePoint) => report(point) } : {}) });
   },
 
   /** Calibration from a CRM export read in the browser (server POST /api/calibrate). */
-  calibrate: (t: { csv: string; roster?: string | null }) =>
-    calibrate(t.csv, { roster: t.roster ?? null, mapping: null, from: null, to: null, source: 'a file read in this browser' }),
+  calibrate: (t: { csv: string; roster?: string | null; leads?: string | null }) =>
+    calibrateWithLeads(t.csv, { roster: t.roster ?? null, mapping: null, from: null, to: null, source: 'a file read in this browser' }, t.leads, 'a lead export read in this browser'),
 
   /** The back-test's scenario and booked revenue (server POST /api/backtest, before its trials). */
   planBacktest: (body: { csv: string; scenario: unknown; from: string; to: string; trials?: number; seed?: number }) => {
@@ -335,11 +338,11 @@ function buffersOf(value: unknown, depth = 2, seen = new Set<ArrayBuffer>()): Ar
 }
 
 /** An answer to post: the value, or the failure as the API's error shape. */
-export function answer(name: string, payload: unknown): { ok: true; value: unknown } | { ok: false; status: number; errors: InputIssue[] } {
+export function answer(name: string, payload: unknown, report?: (progress: unknown) => void): { ok: true; value: unknown } | { ok: false; status: number; errors: InputIssue[] } {
   try {
-    const task = (tasks as Record<string, (p: never) => unknown>)[name];
+    const task = (tasks as Record<string, (p: never, report?: (progress: unknown) => void) => unknown>)[name];
     if (!task) return { ok: false, status: 500, errors: [issue(null, 'unknown task', `the engine worker has no task '${name}'`)] };
-    return { ok: true, value: task(payload as never) };
+    return { ok: true, value: task(payload as never, report) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, status: (e as { status?: number }).status ?? 400, errors: e.errors };
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -353,7 +356,7 @@ if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined') {
   const scope = self as unknown as { onmessage: ((ev: MessageEvent) => void) | null; postMessage(m: unknown, transfer: Transferable[]): void };
   scope.onmessage = (ev: MessageEvent<{ id: number; name: string; payload: unknown }>) => {
     const { id, name, payload } = ev.data;
-    const a = answer(name, payload);
+    const a = answer(name, payload, (progress) => scope.postMessage({ id, progress }, []));
     scope.postMessage({ id, ...a }, a.ok ? buffersOf(a.value) : []);
   };
 }
