@@ -7,6 +7,7 @@
 // first: V8's inlining budget before any of the engine's code is optimised (parallel/inlining.ts)
 import './inlining.js';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import type { MessagePort } from 'node:worker_threads';
 import { runInNewContext } from 'node:vm';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import {
