@@ -426,6 +426,8 @@ export const RollingResultSchema = obj({
     inside80Se: num,
     inside50Share: num,
     extremePits: z.int().describe('PITs outside [0.02, 0.98]'),
+    extremeExpected: num.describe('PITs outside [0.02, 0.98] a calibrated forecast gives by chance: 0.04 x cuts'),
+    extremeUpper: z.int().describe("the binomial's 97.5th percentile of that count: more is a sign of bands too narrow"),
     pitHistogram: obj({ counts: z.array(z.int()), chiSquare: num, df: z.int(), pValue: num, test: z.string() }),
     ks: obj({ d: num, pValue: num, test: z.string() }),
     meanCrps: obj({ salesim: num, pipeline: num, runRate: num }),

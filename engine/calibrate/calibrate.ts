@@ -518,7 +518,9 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       put('reps.dealSize.scale', lognormalFromSe(1, dealChoice.meanWonSe / dealChoice.meanWon));
     }
     if (nd > 0) put('reps.noDecisionRate', jeffreysBeta(nd, closed.length));
-    if (hTest.kept) hazard.hazard.forEach((_, a) => put(`resolution.byAge[${a}]`, jeffreysBeta(hazard.resolved[a], hazard.atRisk[a])));
+    // past the oldest age at which any deal resolved the table holds 0, as the report says (stale: no chance to
+    // close), and is not drawn: a Jeffreys draw there would give every stale deal a small chance again
+    if (hTest.kept) hazard.hazard.forEach((_, a) => a <= hazard.maxResolvedAge && put(`resolution.byAge[${a}]`, jeffreysBeta(hazard.resolved[a], hazard.atRisk[a])));
     else if (scenario.resolution) put('resolution.byAge[0]', jeffreysBeta(cycle.resolutions, cycle.exposure));
     else if (cycle.cycleMonths > 1) put('reps.cycleMonths', lognormalFromSe(sig(cycle.cycleMonths, 3), cycle.se));
     for (const q of [qWin, qRes]) if (q.kept) q.factors.forEach((f, k) => put(`resolution.monthInQuarter.${q.term}[${k}]`, lognormalFromSe(sig(f, 3), q.se[k])));

@@ -467,7 +467,7 @@ export function createApp(opts: AppOptions = {}) {
   // --- long actions --------------------------------------------------------------------------------
   const activities: { label: string; done: number | null; total: number | null }[] = [];
   /**
-   * Starts a long action the header describes ("Comparing 3 scenarios × 2,000 trials…"); `update` sets
+   * Starts a long action the header describes ("Comparing 3 designs × 2,000 trials…"); `update` sets
    * its progress when the action can count it, `end` removes it (the latest action still going is shown).
    * @example const a = app.startActivity('Goal seek: hiring.plan[0].seats'); try { ... } finally { a.end(); }
    */

@@ -69,7 +69,7 @@ describe('long actions', () => {
     app.store.set({ auto: false, trials: 2000 });
     app.snapshotVariant();
     const done = app.runCompare();
-    expect(app.store.get().activity?.label).toBe('Comparing 2 scenarios × 2,000 trials on the same draws…');
+    expect(app.store.get().activity?.label).toBe('Comparing 2 designs × 2,000 trials on the same draws: trials done…');
     release();
     await done;
     expect(app.store.get().activity).toBeNull();

@@ -118,11 +118,13 @@ describe('calibrate recovers them', () => {
     expect(res.start).toBe('2026-01');
     expect(res.monthInQuarter.resolve).toEqual([1, 1, 1]);
     expect(res.monthInQuarter.win[2] / res.monthInQuarter.win[0]).toBeGreaterThan(1.2);
-    // the last age resolved nothing: it holds the Jeffreys posterior's median in place (near zero, not zero), the value a run uses
-    const lastAge = (r.scenario.uncertainty as { parameters: { path: string; distribution: { beta: { mean: number; concentration: number } } }[] }).parameters.find((p) => p.path === `resolution.byAge[${res.byAge.length - 1}]`)!;
-    expect(lastAge.distribution.beta.mean).toBeLessThan(0.01);
-    expect(res.byAge.at(-1)).toBeGreaterThan(0);
-    expect(res.byAge.at(-1)).toBeLessThan(lastAge.distribution.beta.mean);
+    // past the oldest resolution the table holds 0 and is not drawn (stale deals: no chance to close), as the report says
+    const params = (r.scenario.uncertainty as { parameters: { path: string }[] }).parameters;
+    const maxAge = r.report.resolution.fit.maxResolvedAge;
+    expect(res.byAge.slice(maxAge + 1).length).toBeGreaterThan(0);
+    expect(res.byAge.slice(maxAge + 1).every((h) => h === 0)).toBe(true);
+    expect(params.filter((p) => /^resolution\.byAge\[(\d+)\]$/.test(p.path) && Number(/\d+/.exec(p.path)![0]) > maxAge)).toEqual([]);
+    expect(params.filter((p) => p.path.startsWith('resolution.byAge[')).length).toBe(maxAge + 1);
     // the fitted table within 3.5 SE of the truth at every age up to the last resolution
     for (let a = 0; a <= 5; a++) {
       const f = r.report.resolution.fit;

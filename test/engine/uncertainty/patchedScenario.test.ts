@@ -10,6 +10,8 @@ import { InputError, parseScenario, type Scenario } from '../../../engine/index.
 import { trialScenarios } from '../../../engine/mechanisms/uncertainty/trialScenarios.js';
 import { narrowestSchema, patchedScenarios, sameValue } from '../../../engine/uncertainty/patchedScenario.js';
 import { setField } from '../../../engine/uncertainty/resolve.js';
+import { medianInPlace } from '../../../engine/uncertainty/medianInPlace.js';
+import type { Distribution } from '../../../engine/uncertainty/distribution.js';
 import { parse as parseYaml } from 'yaml';
 
 const REPS = { seats: 6, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: { median: 1000, sigma: 0.5 } };
@@ -21,17 +23,17 @@ const small = {
   uncertainty: { correlations: [{ between: ['reps.winRate', 'reps.opportunitiesPerMonth'], rho: -0.5 }] },
 };
 const full = parseYaml(readFileSync(new URL('../../../bench/full-model.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
-const fullUncertain = {
+const fullParameters = [
+  { path: 'reps.opportunitiesPerMonth', distribution: { pert: [3, 4, 5] } },
+  { path: 'attrition.annualRate', distribution: { uniform: [0.2, 0.4] } },
+  { path: 'hiring.plan[0].seats', distribution: { uniform: [2, 8] } },
+  { path: 'leadership.vacancyMonths', distribution: { triangular: [2, 3, 5] } },
+] as const;
+// one form per field: each listed field holds its distribution's median in place (a different fixed value is refused)
+const fullUncertain = fullParameters.reduce<Record<string, unknown>>((s, p) => medianInPlace(s, p.path, p.distribution as Distribution), {
   ...full,
-  uncertainty: {
-    parameters: [
-      { path: 'reps.opportunitiesPerMonth', distribution: { pert: [3, 4, 5] } },
-      { path: 'attrition.annualRate', distribution: { uniform: [0.2, 0.4] } },
-      { path: 'hiring.plan[0].seats', distribution: { uniform: [2, 8] } },
-      { path: 'leadership.vacancyMonths', distribution: { triangular: [2, 3, 5] } },
-    ],
-  },
-};
+  uncertainty: { parameters: fullParameters },
+});
 
 /** The trial's scenario as before the shortcut: the patch re-parsed (or its error message). */
 function reparsed(ts: ReturnType<typeof trialScenarios>, base: Scenario, t: number): Scenario | string {
