@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 
 /** `salesim calibrate`: fit a scenario to a CRM opportunity export (and optional roster). */
 export const calibrate: Command = {
-  usage: 'calibrate <opps.csv|-> [--as-of YYYY-MM-DD] [--point] [--reps F] [--leads F] [--out F] [--map F] [--json]',
+  usage: 'calibrate <opps.csv|-> [--as-of YYYY-MM-DD] [--point] [--trend] [--reps F] [--leads F] [--out F] [--map F] [--json]',
   summary: 'fit a scenario to a CRM opportunity export (and rep roster)',
   help: [
     'Reads an opportunity export (default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount)',
@@ -22,6 +22,7 @@ export const calibrate: Command = {
     'The fitted rates are also written as distributions (uncertainty.parameters: posteriors of the win rate,',
     'no-decision rate and resolution by age, lognormals of the opportunity rate and deal size by their SE) that',
     'each trial draws, so bands carry what the data cannot tell; --point writes point estimates only.',
+    'A win-rate or deal-size trend over the window is reported; --trend also writes it as the drift block (a past trend need not continue).',
     '--as-of YYYY-MM-DD fits only what the CRM knew at the end of that day: rows created later are dropped,',
     'deals decided later are taken as open (no close date, no amount); the window ends in the as-of month.',
     'Other options: --from/--to YYYY-MM (the window: every rate, win rates and deal sizes included, uses only',
@@ -29,7 +30,7 @@ export const calibrate: Command = {
     '--skip-invalid (reject bad rows and list them in the report instead of stopping).',
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['reps', 'leads', 'out', 'map', 'from', 'to', 'as-of', 'name', 'horizon'], booleans: ['json', 'skip-invalid', 'point'] });
+    const p = parseArgs(args, { values: ['reps', 'leads', 'out', 'map', 'from', 'to', 'as-of', 'name', 'horizon'], booleans: ['json', 'skip-invalid', 'point', 'trend'] });
     if (p.positional.length !== 1) throw new UsageError('expects exactly one opportunity CSV file');
     const file = p.positional[0];
     const out = lastFlag(p.flags, 'out');
@@ -50,6 +51,7 @@ export const calibrate: Command = {
       to: lastFlag(p.flags, 'to') ?? null,
       asOf: lastFlag(p.flags, 'as-of') ?? null,
       point: p.flags.has('point'),
+      trend: p.flags.has('trend'),
       invalidRows: p.flags.has('skip-invalid') ? 'skip' : 'error',
       name: lastFlag(p.flags, 'name'),
       horizonMonths: horizon === undefined ? undefined : Number(horizon),

@@ -34,6 +34,8 @@ import { readRoster, type RosterEntry } from './roster.js';
 
 /** Options of `calibrate`. */
 export interface CalibrateOptions {
+  /** write a kept win-rate or deal-size trend as the drift block (default: reported only; a past trend need not continue) */
+  trend?: boolean;
   /** roster CSV text (name, territory, hire date, exit date) */
   roster?: string | null;
   /** column / stage / date-order mapping: an object or YAML/JSON text */
@@ -269,7 +271,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
   const dealChoice: DealSizeChoice = chooseDealSize(wonAmounts, deal);
   const empirical = dealChoice.distribution === 'empirical';
   if (empirical) warnings.push(`deal sizes: ${dealChoice.reason}: the scenario uses the ${wonAmounts.length} won amounts as they are (reps.dealSize.empirical), mean ${sig(dealChoice.meanWon)}`);
-  const trends = fitTrends(closed, from, months, options.horizonMonths ?? 12, empirical);
+  const trends = fitTrends(closed, from, months, options.horizonMonths ?? 12, empirical, options.trend === true);
   warnings.push(...trends.warnings);
   if (empirical && deal.spread > 0) warnings.push(`won amounts differ between reps (ANOVA p = ${fmt(deal.spreadTestP, 2)}); the empirical deal sizes already hold that spread, so reps.repDealSizeSpread is left out`);
 

@@ -216,11 +216,14 @@ export interface Trends {
 }
 
 /**
- * Fits both trends on the deals decided in the window [from, from + months - 1] and writes what is kept for an
- * H-month horizon. With empirical deal sizes the deal-size trend is reported, not written (the amounts are used as they are).
- * @example // fitTrends(closed, from, 24, 12, false).drift
+ * Fits both trends on the deals decided in the window [from, from + months - 1] and, with `write`, writes what
+ * is kept for an H-month horizon. With empirical deal sizes the deal-size trend is reported, not written (the
+ * amounts are used as they are). Without `write` (calibrate's default) a kept trend is reported only: a trend
+ * over a past window is evidence that it happened, not that it continues, and extrapolating one that does not
+ * continue moves the whole forecast (calibrate --trend writes it).
+ * @example // fitTrends(closed, from, 24, 12, false, true).drift
  */
-export function fitTrends(closed: ReadonlyArray<{ closedMonth: number | null; outcome: string; amount: number | null }>, from: number, months: number, H: number, empiricalDeals: boolean): Trends {
+export function fitTrends(closed: ReadonlyArray<{ closedMonth: number | null; outcome: string; amount: number | null }>, from: number, months: number, H: number, empiricalDeals: boolean, write = true): Trends {
   const decided = closed.filter((o) => o.closedMonth !== null && (o.outcome === 'won' || o.outcome === 'lost')).map((o) => ({ t: o.closedMonth! - from, won: o.outcome === 'won' }));
   const wins = closed.filter((o) => o.closedMonth !== null && o.outcome === 'won' && o.amount !== null).map((o) => ({ t: o.closedMonth! - from, amount: o.amount! }));
   const win = fitWinTrend(decided, months);
@@ -240,11 +243,21 @@ export function fitTrends(closed: ReadonlyArray<{ closedMonth: number | null; ou
       `${what} has a trend over the window (${f.test}: p = ${sig(f.pValue, 2)}): ${sig(d.change * 100, 3)}% ± ${sig(d.changeSe * 100, 2)}% over the ${H}-month horizon if it continues (drift.${key}); the scenario starts from the fitted level of the month after the window, x ${sig(d.level, 3)} of the window's pooled value`,
     );
   };
+  const report = { winRate: win, dealSize: deal, written: { winRate: write ? winD : null, dealSize: write ? dealD : null }, alpha: TREND_ALPHA };
+  if (!write) {
+    for (const [f, d, what] of [[win, winD, 'the win rate'], [deal, dealD, 'the deal size']] as const)
+      if (f && d)
+        warnings.push(
+          `${what} has a trend over the window (${f.test}: p = ${sig(f.pValue, 2)}): ${sig(d.change * 100, 3)}% ± ${sig(d.changeSe * 100, 2)}% over the ${H}-month horizon if it continues; reported, not written (a past trend need not continue; --trend writes it as the drift block)`,
+        );
+    if (deal?.kept && empiricalDeals) warnings.push(`the deal size has a trend over the window (${deal.test}: p = ${sig(deal.pValue, 2)}), not written: the scenario uses the won amounts as they are (empirical)`);
+    return { report, drift: null, winLevel: 1, dealLevel: 1, params: [], uncertain: [], warnings };
+  }
   if (win && winD) put('winRate', win, winD, 'the win rate');
   if (deal && dealD) put('dealSize', deal, dealD, 'the deal size');
   if (deal?.kept && empiricalDeals) warnings.push(`the deal size has a trend over the window (${deal.test}: p = ${sig(deal.pValue, 2)}), not written: the scenario uses the won amounts as they are (empirical)`);
   return {
-    report: { winRate: win, dealSize: deal, written: { winRate: winD, dealSize: dealD }, alpha: TREND_ALPHA },
+    report,
     drift: Object.keys(drift).length ? drift : null,
     winLevel: winD ? winD.level : 1,
     dealLevel: dealD ? dealD.level : 1,

@@ -103,11 +103,16 @@ function withTrend(csv: string, b: number, c: number, seed: number): string {
 }
 
 describe('calibrate with trends', () => {
-  it('writes a drift block with the win-rate and deal-size trends of a history that has them', () => {
+  it('with --trend, writes a drift block with the win-rate and deal-size trends of a history that has them; without it, reports them only', () => {
     const b = -0.03,
       c = 0.02;
     const h = synthesize({ reps: REPS }, { months: 24, seed: 5 });
-    const { scenario, report } = calibrate(withTrend(h.opportunities, b, c, 9), { horizonMonths: 12 });
+    const reported = calibrate(withTrend(h.opportunities, b, c, 9), { horizonMonths: 12 });
+    expect(reported.report.trend.winRate!.kept && reported.report.trend.dealSize!.kept).toBe(true);
+    expect(reported.report.trend.written).toEqual({ winRate: null, dealSize: null });
+    expect(reported.scenario.drift).toBeUndefined();
+    expect(reported.report.warnings.filter((w) => w.includes('reported, not written')).length).toBe(2);
+    const { scenario, report } = calibrate(withTrend(h.opportunities, b, c, 9), { horizonMonths: 12, trend: true });
     const w = report.trend.winRate!;
     const d = report.trend.dealSize!;
     expect(w.kept && d.kept).toBe(true);
@@ -133,7 +138,7 @@ describe('calibrate with trends', () => {
   });
 
   it('writes no drift block for a history without a trend, stating the tests', () => {
-    const { scenario, report } = calibrate(synthesize({ reps: REPS }, { months: 24, seed: 6 }).opportunities);
+    const { scenario, report } = calibrate(synthesize({ reps: REPS }, { months: 24, seed: 6 }).opportunities, { trend: true });
     expect(report.trend.winRate!.pValue).toBeGreaterThanOrEqual(TREND_ALPHA);
     expect(report.trend.dealSize!.pValue).toBeGreaterThanOrEqual(TREND_ALPHA);
     expect(report.trend.written).toEqual({ winRate: null, dealSize: null });
