@@ -78,7 +78,9 @@ let app: SalesimApp;
 const counts = { simulate: new Map<number, number>(), scenarios: new Map<number, number>() };
 
 beforeAll(() => {
-  app = testApp();
+  // a body naming no trial count runs to the default precision, capped by what the budget fits: a small
+  // trials x months budget keeps those runs (and the fuzz) short; every valid body here asks for 3 trials x 6 months at most
+  app = testApp({ limits: { maxTrialMonths: 3000 } });
 });
 afterAll(async () => {
   await app.close();

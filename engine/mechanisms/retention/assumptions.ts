@@ -3,6 +3,8 @@
  *
  * No published estimate of how a sales rep's quit rate responds to attainment or to pay relative to the
  * market is cited here, so every slope is an assumption with a range that includes no effect at all.
+ * A retention raise (`retention.raise.amount`) is a decision, not an assumption: a comparison holds it at
+ * each design's value instead of drawing it (drawn, both raise variants of a study gave one answer).
  */
 import type { Scenario } from '../../scenario.js';
 import type { Assumption } from '../../kernel/assumption.js';
@@ -17,5 +19,4 @@ export const ASSUMPTIONS: readonly RetentionAssumption[] = [
   { path: 'retention.paySlope', range: [-5, -1], why: 'change of the exit log-odds per unit of log pay relative to the market (-3: 10% below market raises the odds by about a third); not estimated from data', when: on, off: 0 },
   { path: 'retention.marketPremium', range: [0.25, 1], why: "how much more the market pays per unit of attainment above quota: what a top performer's outside offer is worth", when: on },
   { path: 'retention.payLevel', range: [0.85, 1.15], why: "the team's pay at quota relative to the market's, when no benchmark is entered", when: on },
-  { path: 'retention.raise.amount', range: [0, 0.35], why: 'a retention raise as a share of OTE: a decision, ranged here from none to the +35% of the source anecdote', when: on, off: 0 },
 ];
