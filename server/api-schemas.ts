@@ -383,6 +383,8 @@ export const CalibrateBodySchema = z
     name: z.string().optional(),
     horizonMonths: z.int().min(1).max(120).optional(),
     invalidRows: invalidRows.optional(),
+    point: z.boolean().optional().describe('point estimates only, no uncertainty block (salesim calibrate --point)'),
+    trend: z.boolean().optional().describe('write a kept win-rate or deal-size trend as the drift block; by default it is reported only (salesim calibrate --trend)'),
   })
   .meta({ id: 'CalibrateBody' });
 

@@ -60,18 +60,20 @@ async function calibrateRequest(c: Context): Promise<{ csv: string; options: Cal
   const errors: ApiIssue[] = [];
   if (CSV_TYPES.test(type)) {
     const q = c.req.query();
-    checkKnownKeys(q, ['from', 'to', 'asOf', 'name', 'invalidRows'], errors);
+    checkKnownKeys(q, ['from', 'to', 'asOf', 'name', 'invalidRows', 'point', 'trend'], errors);
     const invalidRows = q.invalidRows;
     if (invalidRows !== undefined && invalidRows !== 'error' && invalidRows !== 'skip') errors.push(apiIssue('invalidRows', "must be 'error' or 'skip'"));
+    for (const k of ['point', 'trend'] as const) if (q[k] !== undefined && q[k] !== 'true' && q[k] !== 'false') errors.push(apiIssue(k, 'must be true or false', `${k}: must be true or false (got '${q[k]}')`));
     if (errors.length) throw badRequest(errors);
-    return { csv: text, options: { from: q.from ?? null, to: q.to ?? null, asOf: q.asOf ?? null, name: q.name, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' } };
+    return { csv: text, options: { from: q.from ?? null, to: q.to ?? null, asOf: q.asOf ?? null, name: q.name, invalidRows: invalidRows as CalibrateOptions['invalidRows'], point: q.point === 'true', trend: q.trend === 'true', source: 'request body' } };
   }
   if (!JSON_TYPES.test(type)) {
     throw new ApiError(415, [apiIssue(null, 'unsupported media type', `send the export as text/csv, or JSON { csv, roster?, mapping?, from?, to? } as application/json (got '${type || 'no content type'}')`)]);
   }
   if (text.trim() === '') throw badRequest([apiIssue(null, 'body is required', 'the request body is empty; send a JSON object { csv, ... }')]);
   const body = asObject(parseJson(text));
-  checkKnownKeys(body, ['csv', 'roster', 'leads', 'mapping', 'from', 'to', 'asOf', 'name', 'invalidRows', 'horizonMonths'], errors);
+  checkKnownKeys(body, ['csv', 'roster', 'leads', 'mapping', 'from', 'to', 'asOf', 'name', 'invalidRows', 'horizonMonths', 'point', 'trend'], errors);
+  for (const k of ['point', 'trend'] as const) if (body[k] !== undefined && typeof body[k] !== 'boolean') errors.push(apiIssue(k, 'must be true or false', `${k}: must be true or false`));
   const csv = requiredCsv(body, errors);
   const roster = optionalString(body, 'roster', errors);
   const leads = optionalString(body, 'leads', errors);
@@ -87,7 +89,7 @@ async function calibrateRequest(c: Context): Promise<{ csv: string; options: Cal
   return {
     csv,
     leads,
-    options: { roster: roster ?? null, mapping: mapping ?? null, from: from ?? null, to: to ?? null, asOf: asOf ?? null, name, horizonMonths, invalidRows: invalidRows as CalibrateOptions['invalidRows'], source: 'request body' },
+    options: { roster: roster ?? null, mapping: mapping ?? null, from: from ?? null, to: to ?? null, asOf: asOf ?? null, name, horizonMonths, invalidRows: invalidRows as CalibrateOptions['invalidRows'], point: body.point === true, trend: body.trend === true, source: 'request body' },
   };
 }
 

@@ -51,6 +51,24 @@ describe('POST /api/calibrate', () => {
     expect(body.report.window).toEqual({ from: '2025-04', to: '2026-03', months: 12 });
   });
 
+  it('takes point and trend as calibrate --point and --trend do, in JSON and in the query; anything but a boolean is a 400 naming it', async () => {
+    for (const opts of [{ point: true }, { trend: true }, { point: true, trend: true }]) {
+      const res = await post(app, '/api/calibrate', { csv: history.opportunities, ...opts });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { scenario: unknown };
+      expect(body.scenario).toEqual(JSON.parse(JSON.stringify(calibrate(history.opportunities, { ...opts, source: 'request body' }).scenario)));
+    }
+    const pointed = (await (await csvPost('/api/calibrate', history.opportunities, '?point=true')).json()) as { scenario: { uncertainty?: unknown } };
+    expect(pointed.scenario.uncertainty).toBeUndefined();
+    const drawn = (await (await post(app, '/api/calibrate', { csv: history.opportunities })).json()) as { scenario: { uncertainty?: unknown } };
+    expect(drawn.scenario.uncertainty).toBeDefined();
+    for (const res of [await post(app, '/api/calibrate', { csv: history.opportunities, point: 'yes', trend: 1 }), await csvPost('/api/calibrate', history.opportunities, '?trend=maybe')]) {
+      expect(res.status).toBe(400);
+      const paths = ((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
+      expect(paths.some((p) => p === 'point' || p === 'trend')).toBe(true);
+    }
+  });
+
   it('fits attrition from a roster sent with the export', async () => {
     const h = synthesize({ ...TRUTH, attrition: { annualRate: 0.25 } }, { months: 18, start: '2025-01', seed: 9, roster: true });
     const res = await post(app, '/api/calibrate', { csv: h.opportunities, roster: h.roster });
