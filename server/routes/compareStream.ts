@@ -8,13 +8,12 @@
  * not known up front).
  */
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
+import { streamWork } from '../streamWork.js';
 import { runComparison, type Pool } from '../../parallel/index.js';
 import { badRequest } from '../errors.js';
 import { checkWork } from '../limits.js';
 import { withFittedCap } from '../precision.js';
 import { asObject, readBody } from '../request.js';
-import { errorResponseParts } from '../respond.js';
 import type { Runner } from '../runner.js';
 import type { AppEnv } from '../env.js';
 import { parseComparison, presetReader } from './analysis.js';
@@ -55,45 +54,27 @@ export function compareStreamRoutes(runner: Runner, pool: Pool, opts: { presetsD
     const work = all.map((scenario) => ({ scenario, trials }));
     checkWork(work, runner.limits); // over the budget: a 422 before the stream starts
     const names = [String(baseline.name ?? 'Baseline'), ...variants.map((v) => v.name)];
-    const clientGone = c.req.raw.signal;
-    c.header('Cache-Control', 'no-cache');
-    c.header('X-Accel-Buffering', 'no');
-    return streamSSE(c, async (stream) => {
-      const ctrl = new AbortController();
-      const cancel = () => ctrl.abort(new Error('the client disconnected'));
-      stream.onAbort(cancel);
-      if (clientGone.aborted) cancel();
-      else clientGone.addEventListener('abort', cancel, { once: true });
+    return streamWork(c, (stream, signal) => {
       let last = -1;
-      try {
-        const result = await runner.call(
-          work,
-          (signal) =>
-            runComparison(baseline, variants, {
-              trials,
-              seed,
-              pool,
-              signal,
-              precision,
-              onProgress: (done, total) => {
-                // at most one event per 1% of the work (and the last), in order
-                if (stream.aborted || (done < total && done - last < total / 100)) return;
-                last = done;
-                const p: CompareProgress = { done, total, trials, designs: designProgress(names, trials, done) };
-                stream.writeSSE({ event: 'progress', data: JSON.stringify(p) }).catch(() => {}); // a write after the client left: nothing to do
-              },
-            }),
-          ctrl.signal,
-        );
-        if (!stream.aborted) await stream.writeSSE({ event: 'result', data: JSON.stringify(result) });
-      } catch (e) {
-        if (ctrl.signal.aborted && !(e && (e as { status?: number }).status)) return; // nobody to tell
-        const { status, body: err } = errorResponseParts(e, c.get('requestId'));
-        if (status >= 500) c.get('logError')(e);
-        if (!stream.aborted) await stream.writeSSE({ event: 'error', data: JSON.stringify({ status, ...err }) });
-      } finally {
-        clientGone.removeEventListener('abort', cancel);
-      }
+      return runner.call(
+        work,
+        (s) =>
+          runComparison(baseline, variants, {
+            trials,
+            seed,
+            pool,
+            signal: s,
+            precision,
+            onProgress: (done, total) => {
+              // at most one event per 1% of the work (and the last), in order
+              if (stream.aborted || (done < total && done - last < total / 100)) return;
+              last = done;
+              const p: CompareProgress = { done, total, trials, designs: designProgress(names, trials, done) };
+              stream.writeSSE({ event: 'progress', data: JSON.stringify(p) }).catch(() => {}); // a write after the client left: nothing to do
+            },
+          }),
+        signal,
+      );
     });
   });
   return r;

@@ -4,7 +4,7 @@
  * trials?, seed? }`; bad input is a 400 naming the field.
  */
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
+import { streamWork } from '../streamWork.js';
 import { InputError, parseTarget, solveRuns, type SolvePoint } from '../../engine/index.js';
 import { solveInPool, type Pool } from '../../parallel/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
@@ -13,7 +13,6 @@ import type { Runner } from '../runner.js';
 import { precisionFrom, withFittedCap } from '../precision.js';
 import type { AppEnv } from '../env.js';
 import { checkWork } from '../limits.js';
-import { errorResponseParts } from '../respond.js';
 
 /** Runs admitted for a search whose field is not a scenario number (the engine then answers the 400). */
 const SOLVE_RUNS = 24;
@@ -39,32 +38,15 @@ export function solveRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
   r.post('/solve/stream', async (c) => {
     const { scenario, opts, precision, work } = solveRequest(await readBody(c), runner);
     checkWork(work, runner.limits, { sequential: true });
-    const clientGone = c.req.raw.signal;
-    c.header('Cache-Control', 'no-cache');
-    c.header('X-Accel-Buffering', 'no');
-    return streamSSE(c, async (stream) => {
-      const ctrl = new AbortController();
-      const cancel = () => ctrl.abort(new Error('the client disconnected'));
-      stream.onAbort(cancel);
-      if (clientGone.aborted) cancel();
-      else clientGone.addEventListener('abort', cancel, { once: true });
+    return streamWork(c, async (stream, signal) => {
       let evaluated = 0;
-      try {
-        const onPoint = (point: SolvePoint) => {
-          evaluated++;
-          if (!stream.aborted) stream.writeSSE({ event: 'progress', data: JSON.stringify({ evaluated, point }) }).catch(() => {}); // a write after the client left: nothing to do
-        };
-        const out = await runner.call(work, (signal) => solveInPool(pool, { scenario, opts, precision }, signal, precision ? undefined : onPoint), ctrl.signal, { sequential: true });
-        if ('errors' in out) throw badRequest(fromInputIssues(out.errors));
-        if (!stream.aborted) await stream.writeSSE({ event: 'result', data: JSON.stringify(out.result) });
-      } catch (e) {
-        if (ctrl.signal.aborted && !(e && (e as { status?: number }).status)) return; // nobody to tell
-        const { status, body } = errorResponseParts(e, c.get('requestId'));
-        if (status >= 500) c.get('logError')(e);
-        if (!stream.aborted) await stream.writeSSE({ event: 'error', data: JSON.stringify({ status, ...body }) });
-      } finally {
-        clientGone.removeEventListener('abort', cancel);
-      }
+      const onPoint = (point: SolvePoint) => {
+        evaluated++;
+        if (!stream.aborted) stream.writeSSE({ event: 'progress', data: JSON.stringify({ evaluated, point }) }).catch(() => {}); // a write after the client left: nothing to do
+      };
+      const out = await runner.call(work, (s) => solveInPool(pool, { scenario, opts, precision }, s, precision ? undefined : onPoint), signal, { sequential: true });
+      if ('errors' in out) throw badRequest(fromInputIssues(out.errors));
+      return out.result;
     });
   });
   return r;

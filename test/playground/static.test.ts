@@ -40,7 +40,8 @@ async function freePort(): Promise<number> {
 /** Runs a documented command (a dev server's port swapped for a free one) until it serves `path`, then stops it. */
 async function serves(command: string, port: number, path: string): Promise<number> {
   const [cmd, ...rest] = command.replace(/\b8000\b/, String(port)).split(' ');
-  const child = spawn(cmd, rest, { cwd: ROOT, stdio: 'ignore' });
+  // its own process group: `npx` starts vite as a grandchild, which killing npx alone would leave serving
+  const child = spawn(cmd, rest, { cwd: ROOT, stdio: 'ignore', detached: true });
   try {
     for (let i = 0; i < 150; i++) {
       const status = await fetch(`http://localhost:${port}${path}`).then((r) => r.status, () => 0);
@@ -49,7 +50,11 @@ async function serves(command: string, port: number, path: string): Promise<numb
     }
     return 0;
   } finally {
-    child.kill();
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      child.kill(); // the group is gone already
+    }
   }
 }
 

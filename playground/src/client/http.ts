@@ -43,33 +43,8 @@ export async function requestJson<T>(method: string, url: string, body?: unknown
  * @example const summary = await streamSimulation({ scenario, seed: 1 }, { onProgress: (p) => draw(p.summary) });
  */
 export async function streamSimulation(req: RunRequest, opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {}): Promise<Summary> {
-  const res = await fetch('/api/simulate/stream', {
-    method: 'POST',
-    signal: opts.signal,
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify(runBody(req)),
-  });
-  if (!res.ok) throw await errorFrom(res);
-  if (!res.body) throw new ApiError(0, [{ path: null, rule: 'no stream', message: 'The server sent no event stream' }]);
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  const parser = createSseParser();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    for (const ev of parser.push(value)) {
-      const data = JSON.parse(ev.data);
-      if (ev.event === 'progress') opts.onProgress?.(data as Progress);
-      else if (ev.event === 'result') {
-        void reader.cancel().catch(() => {});
-        return (data.summary ?? data) as Summary;
-      } else if (ev.event === 'error') {
-        void reader.cancel().catch(() => {});
-        const errors: ApiIssue[] = Array.isArray(data.errors) ? data.errors : [{ path: null, rule: 'run failed', message: data.message ?? 'The run failed' }];
-        throw new ApiError(500, errors);
-      }
-    }
-  }
-  throw new ApiError(0, [{ path: null, rule: 'stream ended', message: 'The stream ended before a result' }]);
+  const data = await streamResult<Summary | { summary: Summary }, Progress>('/api/simulate/stream', runBody(req), opts);
+  return 'summary' in data ? data.summary : data;
 }
 
 /**
