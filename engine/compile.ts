@@ -64,6 +64,8 @@ export function compile(s: Scenario): Compiled {
     if (m.slice.purposes) c.purposes |= (m.slice.purposes as (s: Scenario, c: object) => number)(s, part);
     if (m.slice.globals) c.globals = Math.max(c.globals, (m.slice.globals as (s: Scenario, c: object) => number)(s, part));
   }
+  const recorded = MECHANISMS.filter((m) => 'recorded' in m && m.on(s)).map((m) => m.name);
+  if (recorded.length > 0) c.recorded = Object.fromEntries(recorded.map((n) => [n, true] as const));
   return c;
 }
 
@@ -97,6 +99,7 @@ function compileCore(s: Scenario): CoreCompiled {
     seatOpens: layout.opens,
     potential,
     unlimited: potential.every((f) => f === Infinity),
+    recorded: null,
     purposes,
     // the leader's and the tiers' streams are always seeded; the slices ask for more
     globals: GLOBAL.customers,

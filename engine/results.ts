@@ -36,6 +36,7 @@ export function allocateResults(l: Layout): TrialResults {
   if (l.retention) layout.retention = l.retention;
   if (l.coverageResponse) layout.coverageResponse = l.coverageResponse;
   if (l.managers) layout.managers = l.managers;
+  if (l.recorded) layout.recorded = l.recorded;
   const w = widths(layout);
   const columns = {} as { [K in ColumnKey]: Float64Array };
   for (const k of Object.keys(w) as ColumnKey[]) columns[k] = new Float64Array(l.trials * w[k]);

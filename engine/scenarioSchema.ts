@@ -46,6 +46,7 @@ import { CompensationSchema, compensationRules } from './mechanisms/compensation
 import { RetentionSchema, retentionRules } from './mechanisms/retention/schema.js';
 import { CoverageResponseSchema, coverageResponseRules } from './mechanisms/coverageResponse/schema.js';
 import { ManagersSchema } from './mechanisms/managers/schema.js';
+import { ScalingSchema } from './mechanisms/scaling/schema.js';
 export { LeadsSchema, DemandSchema } from './mechanisms/demand/schema.js';
 
 /**
@@ -90,6 +91,7 @@ export const ScenarioBase = z.strictObject({
     retention: RetentionSchema.optional(),
     coverageResponse: CoverageResponseSchema.optional(),
     managers: ManagersSchema.optional(),
+    scaling: ScalingSchema.optional(),
     uncertainty: UncertaintySchema.nullable().optional(),
   });
 /**

@@ -65,6 +65,7 @@ import { dealFactor, driftBegin, driftSeat } from './mechanisms/drift/drift.js';
 import { compBegin, compEnd, compMonth, compSeat } from './mechanisms/compensation/compensation.js';
 import { respondSeat, responseBegin, responseEnd } from './mechanisms/coverageResponse/coverageResponse.js';
 import { managerSeat, managersBegin, managersEnd, managersMonth, teamHazard } from './mechanisms/managers/managers.js';
+import { scalingBegin, scalingEnd, scalingMonth } from './mechanisms/scaling/scaling.js';
 import { retentionBegin, retentionEnd, retentionExit, retentionMonth, retentionSeat } from './mechanisms/retention/retention.js';
 
 export interface SimulateOptions {
@@ -112,7 +113,7 @@ function createKernel(c: Compiled) {
   return {
     allocate(from: number, trials: number): TrialResults {
       st.nAtt = 0;
-      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null, compensation: c.comp !== null, retention: c.retention !== null, coverageResponse: c.response !== null, managers: c.managers !== null });
+      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null, compensation: c.comp !== null, retention: c.retention !== null, coverageResponse: c.response !== null, managers: c.managers !== null, ...(c.recorded ? { recorded: c.recorded } : {}) });
     },
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);
@@ -189,6 +190,7 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   if (c.retention) retentionBegin(st.ret!);
   if (c.response) responseBegin(st.resp!);
   if (c.managers) managersBegin(st.mgr!, c.managers, st.S, N * PURPOSES + GLOBAL.managers);
+  if (c.scaling) scalingBegin(st.scl!);
 }
 
 /**
@@ -199,6 +201,7 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
 function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: number, k: Month): void {
   startMonth(st, c, m, row, k);
   if (c.hiring) k.cost += charge(out, k.ci, COST.hiring, fillSeats(st, c, m) * c.costPerHire); // 1
+  if (c.scaling) scalingMonth(st, c.scaling, st.scl!, m); // 1b, rushed hires and the team's coordination drag
   leaderMonthStart(st, c.leadership, m, out, row, k.mo); // 2
   startProgrammes(st, c, m, out, k); // 2
   if (c.managers) managersMonth(st.mgr!, c.managers, m, st.S, st.N * PURPOSES + GLOBAL.managers); // 2, managers' exits and their teams' multipliers
@@ -295,7 +298,8 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
       const demand = c.unlimited ? seatRates(st, c, s) : st.demand[s];
       if (c.drift) driftSeat(st, st.drift!, c.H, s, m); // 3, the market's drift
       if (c.managers) managerSeat(st, c.managers, st.mgr!, s); // 3, the team's coaching
-      const lam = demand * st.tFactor[territory[s]] * market;
+      let lam = demand * st.tFactor[territory[s]] * market;
+      if (c.scaling) lam *= st.scl!.factor; // 4, coordination drag
       const a = arrive(st, c, s, m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4 (x the market's month)
       st.created += a;
       if (figures) {
@@ -419,6 +423,7 @@ function endTrial(st: SeatState, c: Compiled, out: TrialResults, row: number): v
   if (c.retention) retentionEnd(st.ret!, out, row);
   if (c.response) responseEnd(st.resp!, out, row);
   if (c.managers) managersEnd(st.mgr!, out, row);
+  if (c.scaling) scalingEnd(st.scl!, out, row, c.H);
   if (c.comp) compEnd(st.comp!, c.comp, out, row, rowSum(out.revenue, row, c.H));
 }
 

@@ -95,6 +95,7 @@ export function workFactors(s: Scenario, trials: number): WorkFactors {
   const layout: ResultLayout = { from: 0, trials: 1, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures };
   if (cu !== null) layout.customers = true;
   if (d !== null) layout.demand = true;
+  if (c.recorded) layout.recorded = c.recorded;
   let bytes = resultBytesPerTrial(layout);
   // attainments: one float per person-year (incumbents, plus hires and backfills: at most 2 per seat)
   bytes += 4 * 2 * seats * c.years;

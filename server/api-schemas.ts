@@ -135,6 +135,16 @@ const ManagersSchema = obj(
   "first-line managers' exits and vacancies (present only with a managers block)",
 );
 
+const ScalingSchema = obj(
+  {
+    referenceSeats: nullable(z.int()).describe('the team size the rates describe, with no drag up to it (null: the seats at the start)'),
+    rushedHires: stats.describe('per trial: hires made beyond the recruiting capacity of their month (each at rushedWinRate x its win rate)'),
+    dragShare: stats.describe("per trial: share of a rep's new opportunities lost to coordination drag, averaged over the months"),
+    peakSeated: stats.describe('per trial: the largest seated team'),
+  },
+  'what gets harder as the team grows (present only with a scaling block)',
+);
+
 export const SummarySchema = obj(
   {
     trials: z.int(),
@@ -209,6 +219,7 @@ export const SummarySchema = obj(
     retention: RetentionSchema.optional(),
     coverageResponse: CoverageResponseSchema.optional(),
     managers: ManagersSchema.optional(),
+    scaling: ScalingSchema.optional(),
     meta: obj({ elapsedMs: num, engineVersion: z.string(), trialsPerSecond: nullable(num) }),
   },
   'The engine Summary of one run',

@@ -21,6 +21,8 @@ export interface CoreCompiled {
   potential: Float64Array;
   /** every territory has unlimited potential (demand becomes arrivals one for one) */
   unlimited: boolean;
+  /** the on mechanisms whose result columns are recorded by name (registry entries with `recorded`); null: none */
+  recorded: Readonly<Record<string, true>> | null;
   /** the seat-stream purposes this scenario draws from, as a bit mask (the others are never seeded) */
   purposes: number;
   /** how many trial-level streams it draws from (the leader's and the tiers', and those the slices ask for) */

@@ -29,6 +29,8 @@ export interface ResultLayout {
   coverageResponse?: boolean;
   /** true when the scenario has a managers block (else its arrays are empty) */
   managers?: boolean;
+  /** the mechanisms that record their columns by name (a registry entry's `recorded`) and are on: their arrays are empty otherwise */
+  recorded?: Readonly<Record<string, true>>;
 }
 
 /**

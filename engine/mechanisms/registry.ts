@@ -12,8 +12,9 @@
  */
 import type { Scenario } from '../scenario.js';
 import { PURPOSES, GLOBALS } from '../random/streams.js';
-import type { Columns, CsvColumn } from '../kernel/outputs.js';
-import type { AnySlice, Intersect } from '../kernel/slice.js';
+import type { Intersect } from '../kernel/slice.js';
+import type { Mechanism } from '../kernel/mechanism.js';
+import { mechanism as scaling } from './scaling/index.js';
 import * as repsStreams from './reps/streams.js';
 import * as hiringStreams from './hiring/streams.js';
 import * as attritionStreams from './attrition/streams.js';
@@ -64,46 +65,16 @@ import { retentionSummary } from './retention/retention.js';
 import { responseSummary } from './coverageResponse/coverageResponse.js';
 import { managersSummary } from './managers/managers.js';
 
+export type { Mechanism };
 type SectionSource<F extends (src: never, ...rest: never[]) => unknown> = Parameters<F>[0];
 /** managers at the start: one per `span` seats (at least one) */
 const teamsAtStart = (s: Scenario) => Math.max(1, Math.ceil(s.territories.reduce((a, t) => a + t.seats, 0) / s.managers!.span));
-
-/** One mechanism: its folder, the scenario blocks it reads, when it is on, and the random streams it draws from. */
-export interface Mechanism {
-  /** the folder under engine/mechanisms/ */
-  readonly name: string;
-  /** what a user calls it (warnings, docs) */
-  readonly label: string;
-  /** the scenario fields it reads (a block, or a field of the core's) */
-  readonly blocks: readonly string[];
-  /** whether it runs for a resolved scenario (the core always does) */
-  readonly on: (s: Scenario) => boolean;
-  /**
-   * the random streams it declares (engine/mechanisms/<name>/streams.ts): seat-stream purposes and
-   * trial-level streams by name, with their fixed ids (streams are keyed by seed, trial, seat, purpose)
-   */
-  readonly streams?: { readonly PURPOSE: Readonly<Record<string, number>>; readonly GLOBAL: Readonly<Record<string, number>> };
-  /** its place in the month (docs/design.md, "The month") */
-  readonly steps: string;
-  /** the per-trial result columns it writes (engine/mechanisms/<name>/outputs.ts) */
-  readonly columns: Columns;
-  /**
-   * its section of the Summary (engine/mechanisms/<name>/summary.ts): the Summary's field, when the
-   * section is there, and how it is built from the trial results; `always`: the field is null when the
-   * section is not there (else it is absent); `csv`: the columns it adds to `salesim run --csv`
-   */
-  /**
-   * its slices (engine/mechanisms/<name>/slice.ts): its compiled parameters, the random streams it seeds and
-   * its part of the trial state; engine/compile.ts and engine/state.ts assemble them after the core's
-   */
-  readonly slice?: AnySlice;
-  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[] };
-}
 
 /** The mechanisms in month order. Adding one: its folder, and one line here. */
 export const MECHANISMS = [
   { name: 'reps', label: 'reps (the core: arrivals, resolutions, deal sizes, persons)', blocks: ['reps'], on: () => true, streams: repsStreams, steps: '4, 6, 10', columns: repsColumns },
   { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, streams: hiringStreams, steps: '1', columns: hiringColumns, slice: hiringSlice },
+  scaling,
   { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, streams: leadershipStreams, steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice },
   { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, streams: managersStreams, steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)) }, slice: managersSlice },
   { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice },

@@ -244,6 +244,20 @@ export const SECTIONS: SectionSpec[] = [
     ],
   },
   {
+    id: 'scaling',
+    title: 'Growth limits',
+    block: 'scaling',
+    // the schema's defaults (engine/mechanisms/scaling/schema.ts), every field set
+    defaults: schemaDefaults('scaling'),
+    help: 'What gets harder as the team grows: each rep creates fewer opportunities per doubling of the team beyond the size the rates describe, and hires beyond the recruiters’ monthly capacity win less. Both sizes are assumptions, not measured (assumed ranges: drag 0-10% per doubling, rushed hire win rate x0.7-1).',
+    fields: [
+      { key: 'referenceSeats', label: 'Team size the rates describe', kind: 'number', unit: 'count', min: 1, max: 10000, step: 1, nullable: { label: 'the seats at the start', default: 20 } },
+      pct('dragPerDoubling', 'Opportunities lost per doubling'),
+      { key: 'recruitingCapacity', label: 'Hires a month at the usual bar', kind: 'number', unit: 'count', min: 0, max: 1000, step: 1, nullable: { label: 'no limit', default: 3 } },
+      { key: 'rushedWinRate', label: 'Rushed hire win rate (x its own)', kind: 'number', unit: 'x', min: 0, max: 1, step: 0.05 },
+    ],
+  },
+  {
     id: 'enablement',
     title: 'Enablement',
     help: 'Gap closed lifts each targeted rep part of the way to the top-20% win rate: the 80/20 numerator.',

@@ -5,6 +5,7 @@ import { ASSUMPTIONS as COMPENSATION } from '../../engine/mechanisms/compensatio
 import { ASSUMPTIONS as RETENTION } from '../../engine/mechanisms/retention/assumptions.js';
 import { ASSUMPTIONS as RESPONSE } from '../../engine/mechanisms/coverageResponse/assumptions.js';
 import { ASSUMPTIONS as MANAGERS } from '../../engine/mechanisms/managers/assumptions.js';
+import { ASSUMPTIONS as SCALING } from '../../engine/mechanisms/scaling/assumptions.js';
 import { SECTIONS, sectionForPath, sectionLists } from '../../playground/src/fields.js';
 
 type Schema = { type?: string; properties?: Record<string, Schema>; anyOf?: Schema[]; items?: Schema };
@@ -82,7 +83,7 @@ describe('editor coverage of the scenario format', () => {
   });
 
   it("issue 27's sections say their effect sizes are assumptions, with the ranges the engine's assumption lists give", () => {
-    const range = (path: string) => [...DRIFT, ...COMPENSATION, ...RETENTION, ...RESPONSE, ...MANAGERS].find((a) => a.path === path)!.range;
+    const range = (path: string) => [...DRIFT, ...COMPENSATION, ...RETENTION, ...RESPONSE, ...MANAGERS, ...SCALING].find((a) => a.path === path)!.range;
     const pc = (x: number) => Math.round(x * 100);
     const quoted: [string, string, (r: [number, number]) => string][] = [
       ['retention', 'retention.attainmentSlope', (r) => `attainment slope ${r[0]} to ${r[1]}`],
@@ -98,6 +99,8 @@ describe('editor coverage of the scenario format', () => {
       ['drift', 'drift.dealSize.change', (r) => `deal size ±${pc(r[1])}%`],
       ['drift', 'drift.noDecisionRate.change', (r) => `no-decision rate ${pc(r[0])} to +${pc(r[1])}%`],
       ['compensation', 'compensation.variableShare', (r) => `assumed range ${pc(r[0])}-${pc(r[1])}%`],
+      ['scaling', 'scaling.dragPerDoubling', (r) => `drag ${pc(r[0])}-${pc(r[1])}% per doubling`],
+      ['scaling', 'scaling.rushedWinRate', (r) => `rushed hire win rate x${r[0]}-${r[1]}`],
     ];
     for (const [id, path, text] of quoted) {
       const help = SECTIONS.find((x) => x.id === id)!.help!;
@@ -148,6 +151,6 @@ describe('block defaults come from the engine schema, not a copy', () => {
     expect(differs).toEqual([]);
     expect(compared).toBeGreaterThan(30);
     // the sections that take the schema's defaults wholesale
-    for (const block of ['hiring', 'retention', 'managers', 'coverageResponse', 'stalls']) expect(SECTIONS.find((s) => s.block === block)!.defaults).toEqual(D[block]);
+    for (const block of ['hiring', 'retention', 'managers', 'coverageResponse', 'stalls', 'scaling']) expect(SECTIONS.find((s) => s.block === block)!.defaults).toEqual(D[block]);
   });
 });

@@ -37,13 +37,14 @@ const SHOWN: Record<string, string> = {
   diagnostics: 'components/sim-details', uncertainty: 'components/sim-goal', precision: 'components/sim-details', assumptions: 'components/sim-assumptions',
   meta: 'components/sim-details', coverage: 'components/sim-coverage', demand: 'components/sim-demand', customers: 'components/sim-customers',
   compensation: 'components/sim-people', retention: 'components/sim-people', managers: 'components/sim-people', coverageResponse: 'components/sim-people',
+  scaling: 'components/sim-people',
 };
 
 /** The unit a figure of the issue-27 sections is shown in, by its path; a new figure without one fails the walk. */
 function unitOf(path: string): (v: number) => string {
-  if (/costOfSales|shareAtCap/.test(path)) return (v) => formatPct(v);
+  if (/costOfSales|shareAtCap|dragShare$/.test(path)) return (v) => formatPct(v);
   if (/hours$/.test(path)) return (v) => `${formatNumber(v, 0)} h`;
-  if (/exits$|teamMonthsWithoutManager$|opportunities$/.test(path)) return (v) => formatNumber(v, 1);
+  if (/exits$|teamMonthsWithoutManager$|opportunities$|rushedHires$|peakSeated$/.test(path)) return (v) => formatNumber(v, 1);
   if (/cost$|breakdown\.\w+$|revenueLost$|pipelineLost$|raiseCost$/.test(path)) return (v) => formatMoney(v);
   throw new Error(`no unit for ${path}: draw it in <sim-people> and give it a unit here`);
 }
@@ -68,11 +69,12 @@ describe('Summary walk: every Summary figure is drawn somewhere readable', () =>
   const capped = run({ ...people, compensation: { ...(people.compensation as object), cap: 2, spifs: [{ fromMonth: 2, toMonth: 4, rate: 0.02 }] }, retention: { ...(people.retention as object), raise: { amount: 0.1 } } });
   const ind = preset('coverage-policy.individual');
   const response = run({ ...ind, coverageResponse: { prospectShare: 0.5, maxShareOfWorkHours: 0.5 } });
+  const grown = run({ ...preset('baseline'), scaling: { referenceSeats: 20, dragPerDoubling: 0.05, recruitingCapacity: 1 } });
 
   it('each top-level field of Summaries with every block on has a component that reads it', () => {
-    const keys = new Set([...Object.keys(capped), ...Object.keys(response), ...Object.keys(run(preset('subscription'))), ...Object.keys(run(preset('reps-marketing-nurture.nurture'))), ...Object.keys(uncertainPrecise())]);
+    const keys = new Set([...Object.keys(capped), ...Object.keys(response), ...Object.keys(grown), ...Object.keys(run(preset('subscription'))), ...Object.keys(run(preset('reps-marketing-nurture.nurture'))), ...Object.keys(uncertainPrecise())]);
     for (const k of ['uncertainty', 'precision', 'roi']) expect(keys.has(k), k).toBe(true);
-    for (const k of ['compensation', 'retention', 'managers', 'coverageResponse', 'customers', 'demand', 'coverage']) expect(keys.has(k), k).toBe(true);
+    for (const k of ['compensation', 'retention', 'managers', 'coverageResponse', 'scaling', 'customers', 'demand', 'coverage']) expect(keys.has(k), k).toBe(true);
     for (const k of keys) {
       expect(SHOWN[k], `Summary.${k} is drawn by no component`).toBeDefined();
       const src = readFileSync(join(SRC, `${SHOWN[k]}.ts`), 'utf8');
@@ -81,10 +83,11 @@ describe('Summary walk: every Summary figure is drawn somewhere readable', () =>
     expect([...PEOPLE_SECTIONS].every((k) => SHOWN[k] === 'components/sim-people')).toBe(true);
   });
 
-  it('<sim-people> shows every figure of compensation, retention, managers and the coverage response in its unit', async () => {
+  it('<sim-people> shows every figure of compensation, retention, managers, the coverage response and growth limits in its unit', async () => {
     const cases: [Summary, string[]][] = [
       [capped, ['compensation', 'retention', 'managers']],
       [response, ['coverageResponse']],
+      [grown, ['scaling']],
     ];
     let checked = 0;
     for (const [s, keys] of cases) {
@@ -101,7 +104,7 @@ describe('Summary walk: every Summary figure is drawn somewhere readable', () =>
         }
       }
     }
-    expect(checked).toBe(5 + 2 + 7 + 2 + 2); // compensation (cost, 4 parts, cost of sales, cap share), retention 7, managers 2, response 2
+    expect(checked).toBe(5 + 2 + 7 + 2 + 2 + 3); // compensation (cost, 4 parts, cost of sales, cap share), retention 7, managers 2, response 2, scaling 3
     const root = await mount(capped);
     const c = capped.compensation!;
     expect(c.shareAtCap).not.toBeNull();

@@ -26,7 +26,7 @@ const SOURCES: [string, string][] = [
   ['leadership', preset('leadership-churn.tenure-19')],
   ['enablement', preset('hiring-vs-enablement.enable')],
   [
-    // every issue 27 block on: the managers preset with a cap, a SPIF and a retention raise, plus a coverage rule with the prospecting response, and drift
+    // every issue 27 block on: the managers preset with a cap, a SPIF and a retention raise, plus a coverage rule with the prospecting response, drift and growth limits
     'people',
     stringify({
       ...parse(preset('people-managers')),
@@ -37,6 +37,7 @@ const SOURCES: [string, string][] = [
       sellingTime: { hoursPerMonth: 70, hoursPerOpportunity: 10, hoursPerPaddedOpportunity: 2, hoursPerOpenOpportunityPerMonth: 3 },
       coverageResponse: { prospectShare: 0.5, maxShareOfWorkHours: 0.5 },
       drift: { winRate: { change: -0.2, overMonths: 12 }, dealSize: { change: 0.1, overMonths: 6, walkSd: 0.02 }, noDecisionRate: { change: 0.1 } },
+      scaling: { referenceSeats: 10, dragPerDoubling: 0.05, recruitingCapacity: 1 },
     }),
   ],
   [
@@ -90,8 +91,8 @@ describe('the OpenAPI document describes every field the API answers with', () =
     }
     expect([...undocumented]).toEqual([]);
     // the walk saw every optional section, so none of the checks above was vacuous
-    for (const k of ['customers', 'demand', 'uncertainty', 'coverage', 'plan', 'roi', 'compensation', 'retention', 'coverageResponse', 'managers']) expect(sections, k).toContain(k);
-    for (const k of ['customers', 'demand', 'uncertainty', 'compensation', 'retention', 'coverageResponse', 'managers']) expect(doc.components.schemas.Summary.properties[k], k).toBeDefined();
+    for (const k of ['customers', 'demand', 'uncertainty', 'coverage', 'plan', 'roi', 'compensation', 'retention', 'coverageResponse', 'managers', 'scaling']) expect(sections, k).toContain(k);
+    for (const k of ['customers', 'demand', 'uncertainty', 'compensation', 'retention', 'coverageResponse', 'managers', 'scaling']) expect(doc.components.schemas.Summary.properties[k], k).toBeDefined();
   });
 
   it('the walk notices a field the document does not describe', () => {

@@ -3,7 +3,7 @@
  * Compensation (rep pay by part, cost of sales, share at the cap, the payout distribution), retention
  * (exits and what they cost, top 20% vs the other 80%, the raise's cost), first-line managers (teams,
  * manager exits, team-months without a manager) and the coverage response (opportunities prospected and
- * the hours taken from deals). A section is drawn only when its block is on (the engine leaves it out of
+ * the hours taken from deals), and growth limits (rushed hires, coordination drag, the peak team). A section is drawn only when its block is on (the engine leaves it out of
  * the Summary otherwise), so a switched-off block never shows 0 as if measured; with none on, nothing
  * renders. Every figure is the engine's.
  */
@@ -13,7 +13,7 @@ import { base, tables } from '../theme.js';
 import { formatMoney, formatNumber, formatPct } from '../format.js';
 
 /** The Summary fields this view draws (the Summary walk in test/playground/people.test.ts checks them). */
-export const PEOPLE_SECTIONS = ['compensation', 'retention', 'managers', 'coverageResponse'] as const;
+export const PEOPLE_SECTIONS = ['compensation', 'retention', 'managers', 'coverageResponse', 'scaling'] as const;
 
 type Fmt = (v: number) => string;
 const money: Fmt = (v) => formatMoney(v);
@@ -190,6 +190,19 @@ export class SimPeople extends LitElement {
     );
   }
 
+  private scaling(s: Summary) {
+    const g = s.scaling!;
+    return this.section(
+      'scaling',
+      'Growth limits',
+      `No drag up to ${g.referenceSeats === null ? 'the seats at the start' : `${formatNumber(g.referenceSeats, 0)} seats`}. Per trial: hires made beyond the recruiters' monthly capacity, the share of new opportunities lost to coordination drag, and the largest team.`,
+      html`<table>
+        ${head('Per trial')}
+        <tbody>${statRow('Rushed hires', g.rushedHires, count)} ${statRow('Opportunities lost to drag', g.dragShare, pct)} ${statRow('Largest team', g.peakSeated, count)}</tbody>
+      </table>`,
+    );
+  }
+
   render() {
     const s = this.summary;
     if (!s || !PEOPLE_SECTIONS.some((k) => s[k])) return null;
@@ -197,7 +210,7 @@ export class SimPeople extends LitElement {
       <h2>People and pay</h2>
       <div class="sections">
         ${s.compensation ? this.compensation(s) : null} ${s.retention ? this.retention(s) : null} ${s.managers ? this.managers(s) : null}
-        ${s.coverageResponse ? this.response(s) : null}
+        ${s.coverageResponse ? this.response(s) : null} ${s.scaling ? this.scaling(s) : null}
       </div>
     </div>`;
   }

@@ -12,11 +12,17 @@ import { parse as parseYaml } from 'yaml';
 import { parseScenario } from '../../../engine/scenario.js';
 import { runTrials } from '../../../engine/simulate.js';
 
-/** Every field of the results, in sorted key order (typed arrays by their bytes, the rest as JSON). */
+/**
+ * Every field of the results, in sorted key order (typed arrays by their bytes, the rest as JSON). An empty
+ * array (the columns of a mechanism that is off) is left out, so a mechanism added later, off here, leaves
+ * the hash as it was (re-pinned when the empty arrays were left out: the engine before the scale block gives
+ * these same two hashes under this rule).
+ */
 function hashAll(r: Record<string, unknown>): string {
   const h = createHash('sha256');
   for (const k of Object.keys(r).sort()) {
     const v = r[k];
+    if (ArrayBuffer.isView(v) && v.byteLength === 0) continue;
     h.update(k);
     if (ArrayBuffer.isView(v)) h.update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
     else h.update(JSON.stringify(v) ?? 'undefined');
@@ -45,9 +51,9 @@ const zero = {
 
 describe('issue 27 blocks: pinned results', () => {
   it('all five blocks on the full model', () => {
-    expect(hashAll(runTrials(parseScenario(all), 7, 3, 40) as unknown as Record<string, unknown>)).toBe('f3ee870ee0b292e5');
+    expect(hashAll(runTrials(parseScenario(all), 7, 3, 40) as unknown as Record<string, unknown>)).toBe('8f356513685cd9f8');
   });
   it('each block at zero effect', () => {
-    expect(hashAll(runTrials(parseScenario(zero), 7, 3, 40) as unknown as Record<string, unknown>)).toBe('c9a85a1306c989d3');
+    expect(hashAll(runTrials(parseScenario(zero), 7, 3, 40) as unknown as Record<string, unknown>)).toBe('d8936084231600a4');
   });
 });

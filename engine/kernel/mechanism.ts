@@ -1,0 +1,47 @@
+/**
+ * One mechanism of the registry (engine/mechanisms/registry.ts): its folder, the scenario blocks it reads,
+ * when it is on, its random streams, result columns, Summary section, slices and assumptions. A mechanism
+ * may declare its whole entry in its folder (engine/mechanisms/<name>/index.ts) so that adding it is the
+ * folder plus one line of the registry.
+ */
+import type { Scenario } from '../scenario.js';
+import type { Columns, CsvColumn } from './outputs.js';
+import type { AnySlice } from './slice.js';
+import type { Assumption } from './assumption.js';
+
+/** One mechanism: its folder, the scenario blocks it reads, when it is on, and the random streams it draws from. */
+export interface Mechanism {
+  /** the folder under engine/mechanisms/ */
+  readonly name: string;
+  /** what a user calls it (warnings, docs) */
+  readonly label: string;
+  /** the scenario fields it reads (a block, or a field of the core's) */
+  readonly blocks: readonly string[];
+  /** whether it runs for a resolved scenario (the core always does) */
+  readonly on: (s: Scenario) => boolean;
+  /**
+   * the random streams it declares (engine/mechanisms/<name>/streams.ts): seat-stream purposes and
+   * trial-level streams by name, with their fixed ids (streams are keyed by seed, trial, seat, purpose)
+   */
+  readonly streams?: { readonly PURPOSE: Readonly<Record<string, number>>; readonly GLOBAL: Readonly<Record<string, number>> };
+  /** its place in the month (docs/design.md, "The month") */
+  readonly steps: string;
+  /** the per-trial result columns it writes (engine/mechanisms/<name>/outputs.ts) */
+  readonly columns: Columns;
+  /**
+   * its slices (engine/mechanisms/<name>/slice.ts): its compiled parameters, the random streams it seeds and
+   * its part of the trial state; engine/compile.ts and engine/state.ts assemble them after the core's
+   */
+  readonly slice?: AnySlice;
+  /** its assumptions (engine/assumptions.ts lists them after the core's and the older mechanisms', in registry order) */
+  readonly assumptions?: readonly Assumption[];
+  /** its result columns are recorded by name in the layout's `recorded` (a width reads `l.recorded?.<name>`) when it is on */
+  readonly recorded?: true;
+  /**
+   * its section of the Summary (engine/mechanisms/<name>/summary.ts): the Summary's field, when the
+   * section is there, and how it is built from the trial results; `always`: the field is null when the
+   * section is not there (else it is absent); `csv`: the columns it adds to `salesim run --csv`
+   */
+  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[] };
+}
+
