@@ -301,12 +301,18 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
     await checkLayout('phone after a compare');
   }, 240_000);
 
-  it('the people-and-pay sections (compensation, retention, managers) fit and are reachable at 390, 768 and 1440', async () => {
+  it('the people-and-pay sections (compensation, retention, managers, growth limits) fit and are reachable at 390, 768 and 1440', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    await page.setViewportSize({ width: SIZES[2].width, height: SIZES[2].height });
     await page.locator('[data-testid=tab-results]').click();
     await page.locator('[data-testid=preset-picker]').selectOption('people-managers');
     await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 180_000 });
     await page.locator('sim-people [data-testid=people-payout]').waitFor({ timeout: 60_000 });
+    // growth limits switched on in the editor (the scaling block at its schema defaults): its table joins the others
+    await page.locator('details[data-section=scaling] > summary').click();
+    await page.locator('details[data-section=scaling] .switch input').check();
+    await page.locator('sim-people [data-testid=people-scaling]').waitFor({ timeout: 180_000 });
+    await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 180_000 });
     for (const size of SIZES) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.mouse.move(0, 0);
