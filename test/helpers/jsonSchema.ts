@@ -16,7 +16,8 @@ export function validateJson(root: Record<string, any>, value: unknown): string[
   const check = (s: S, v: unknown, at: string, out: string[]): void => {
     if (s === true) return;
     if (s === false) return void out.push(`${at}: not allowed`);
-    for (const k of Object.keys(s)) if (!KNOWN.has(k)) throw new Error(`validateJson: unsupported keyword ${k} at ${at}`);
+    // x-… keywords are annotations (the assumptions' marks, engine/scenarioJsonSchema.ts): they constrain nothing
+    for (const k of Object.keys(s)) if (!KNOWN.has(k) && !k.startsWith('x-')) throw new Error(`validateJson: unsupported keyword ${k} at ${at}`);
     if (s.$ref) {
       const m = /^#\/\$defs\/(.+)$/.exec(s.$ref);
       if (!m) throw new Error(`validateJson: unsupported $ref ${s.$ref}`);
