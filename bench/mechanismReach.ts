@@ -29,12 +29,15 @@ function sources(dir: string): string[] {
   return out;
 }
 
-/** A file's text without its comments (string literals kept). */
+const printer = ts.createPrinter({ removeComments: true });
+
+/**
+ * A file's code without its comments (string literals kept): parsed and printed, so template literals and
+ * regular expressions cannot make a comment look like code (a bare token scanner loses its place after a
+ * template literal's `${...}`).
+ */
 function code(text: string): string {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
-  let out = '';
-  for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) out += k === ts.SyntaxKind.SingleLineCommentTrivia || k === ts.SyntaxKind.MultiLineCommentTrivia ? ' ' : scanner.getTokenText();
-  return out;
+  return printer.printFile(ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
 }
 
 const stripped = new Map<string, string>();

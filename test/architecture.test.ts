@@ -268,7 +268,7 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // coverage +1: the default precision (engine/precision/defaults.ts) asks for P(plan) only when there is a quota;
 // customers +1: the precision a run reached (engine/precision/reached.ts) gives ARR's half-width with customers.
 const REACH_BUDGET: Record<string, number> = {
-  reps: 27, hiring: 19, leadership: 8, enablement: 5, demand: 12, territories: 19, sellingTime: 9, coverage: 27, stalls: 12,
+  reps: 25, hiring: 19, leadership: 8, enablement: 5, demand: 12, territories: 19, sellingTime: 9, coverage: 27, stalls: 12,
   openBook: 7, customers: 21, attrition: 10, team: 5, costs: 6, uncertainty: 20,
 };
 
