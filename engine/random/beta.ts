@@ -3,7 +3,11 @@ import { gamma } from './gamma.js';
 /**
  * A Beta draw by mean and concentration (a = mean x k, b = (1 - mean) x k), as a ratio of gammas.
  * Variance mean (1 - mean) / (k + 1).
- * @example // p = betaMeanConcentration(S, i, 0.25, 8)
+ * @example
+ * const S = createStreams(1);
+ * seedStream(S, 0, 1, 2, 3); // stream 0, from trial key (1, 2) and stream id 3
+ * const p = betaMeanConcentration(S, 0, 0.25, 8);
+ * p > 0 && p < 1 // true
  */
 export function betaMeanConcentration(S: Int32Array, i: number, mean: number, concentration: number): number {
   if (mean <= 0) return 0;

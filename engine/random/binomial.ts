@@ -57,7 +57,12 @@ export function powInt(x: number, n: number): number {
 /**
  * A Binomial(n, p) draw from stream `i`: inversion of one uniform when n x min(p, 1-p) <= 30 (common
  * random numbers friendly), else Hörmann's BTRS transformed rejection.
- * @example // won = binomial(S, i, 12, 0.25)
+ * @example
+ * const S = createStreams(1);
+ * seedStream(S, 0, 1, 2, 3); // stream 0, from trial key (1, 2) and stream id 3
+ * const won = binomial(S, 0, 12, 0.25);
+ * Number.isInteger(won) && won >= 0 && won <= 12 // true
+ * binomial(S, 0, 12, 0) // 0
  */
 export function binomial(S: Int32Array, i: number, n: number, p: number): number {
   if (n * (p < 0.5 ? p : 1 - p) <= BINOMIAL_INVERSION_MAX) return binomialInverse(n, p, nextU(S, i));

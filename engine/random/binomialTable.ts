@@ -18,7 +18,7 @@ export interface BinomialTable {
 
 /**
  * CDF tables of Binomial(n, p) for n = 0..nMax.
- * @example const t = createBinomialTable(1 / 3, 64); binomialTable(t, 3, 0.999) // 3
+ * @example const t = createBinomialTable(1 / 3, 64); binomialTableInverse(t, 3, 0.999) // 3
  */
 export function createBinomialTable(p: number, nMax: number): BinomialTable {
   const key = `${p}:${nMax}`;
@@ -76,7 +76,11 @@ function searchRow(cdf: Float64Array, n: number, u: number): number {
 /**
  * A Binomial(n, t.p) draw from stream `i`: table inversion (one uniform) for n <= nMax, else the
  * general sampler.
- * @example // resolved = binomialTable(table, S, i, open)
+ * @example
+ * const S = createStreams(1);
+ * seedStream(S, 0, 1, 2, 3); // stream 0, from trial key (1, 2) and stream id 3
+ * const resolved = binomialTable(createBinomialTable(1 / 3, 64), S, 0, 10);
+ * Number.isInteger(resolved) && resolved >= 0 && resolved <= 10 // true
  */
 export function binomialTable(t: BinomialTable, S: Int32Array, i: number, n: number): number {
   if (n <= t.nMax) return binomialTableInverse(t, n, nextU(S, i));

@@ -18,7 +18,7 @@ export interface EmpiricalTable {
 
 /**
  * Sorts the amounts into a table.
- * @example createEmpiricalTable([550, 55, 1100]).values // Float64Array [55, 550, 1100]
+ * @example Array.from(createEmpiricalTable([550, 55, 1100]).values) // [55, 550, 1100]
  */
 export function createEmpiricalTable(amounts: readonly number[]): EmpiricalTable {
   const values = Float64Array.from(amounts).sort();

@@ -4,7 +4,11 @@ import { normal } from './normal.js';
 /**
  * A Gamma(shape, scale) draw: Marsaglia and Tsang's method (normal by inversion), with the
  * shape < 1 boost x * U^(1/shape). Mean shape * scale, variance shape * scale^2.
- * @example // tenure = gamma(S, i, 1, 19)  (exponential with mean 19)
+ * @example
+ * const S = createStreams(1);
+ * seedStream(S, 0, 1, 2, 3); // stream 0, from trial key (1, 2) and stream id 3
+ * const tenure = gamma(S, 0, 1, 19); // shape 1: an exponential with mean 19
+ * tenure > 0 // true
  */
 export function gamma(S: Int32Array, i: number, shape: number, scale: number): number {
   if (!(shape > 0) || !(scale >= 0)) throw new RangeError('gamma: shape must be > 0 and scale >= 0');
@@ -28,7 +32,10 @@ export function gamma(S: Int32Array, i: number, shape: number, scale: number): n
 
 /**
  * A gamma draw by mean and standard deviation (sd 0 gives the mean exactly).
- * @example // ttf = gammaMeanSd(S, i, 3, 1)
+ * @example
+ * const S = createStreams(1);
+ * seedStream(S, 0, 1, 2, 3); // stream 0, from trial key (1, 2) and stream id 3
+ * gammaMeanSd(S, 0, 3, 0) // 3
  */
 export function gammaMeanSd(S: Int32Array, i: number, mean: number, sd: number): number {
   if (sd === 0 || mean === 0) return mean;

@@ -81,7 +81,10 @@ export function normalQuantile(p: number): number {
 
 /**
  * A standard normal draw from stream `i` by inversion (one uniform).
- * @example // z = normal(S, i)
+ * @example
+ * const S = createStreams(1);
+ * seedStream(S, 0, 1, 2, 3); // stream 0, from trial key (1, 2) and stream id 3
+ * Number.isFinite(normal(S, 0)) // true
  */
 export function normal(S: Int32Array, i: number): number {
   return normalQuantile(nextU(S, i));

@@ -38,7 +38,11 @@ export function poissonInverseExp(mean: number, expNegMean: number, u: number): 
  * A Poisson draw from stream `i`. Small means (<= 30) invert one uniform, so a small change of the
  * mean moves each draw a little (common random numbers); large means use Hörmann's PTRS
  * transformed rejection, exact and O(1).
- * @example // n = poisson(S, i, 4)
+ * @example
+ * const S = createStreams(1);
+ * seedStream(S, 0, 1, 2, 3); // stream 0, from trial key (1, 2) and stream id 3
+ * Number.isInteger(poisson(S, 0, 4)) // true
+ * poisson(S, 0, 0) // 0
  */
 export function poisson(S: Int32Array, i: number, mean: number): number {
   if (mean <= POISSON_INVERSION_MAX) return poissonInverse(mean, nextU(S, i));

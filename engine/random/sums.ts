@@ -31,7 +31,11 @@ export function fentonWilkinson(n: number, sigma: number): { mu: number; s: numb
 /**
  * The sum of `n` draws exp(sigma Z) (median 1) from the run's lognormal table: deal by deal up to
  * SUM_EXACT_MAX, above that one Fenton-Wilkinson draw.
- * @example // v = lognormalSum(S, stream, won, table) * median * multiplier
+ * @example
+ * const S = createStreams(1);
+ * seedStream(S, 0, 1, 2, 3); // stream 0, from trial key (1, 2) and stream id 3
+ * lognormalSum(S, 0, 0, createLognormalTable(0.8)) // 0
+ * lognormalSum(S, 0, 3, createLognormalTable(0.8)) > 0 // true
  */
 export function lognormalSum(S: Int32Array, stream: number, n: number, table: LognormalTable): number {
   if (n <= SUM_EXACT_MAX) {
@@ -60,7 +64,10 @@ export function empiricalMoments(t: EmpiricalTable): { variance: number; min: nu
 /**
  * The sum of `n` draws from an empirical table: amount by amount up to SUM_EXACT_MAX, above that one
  * normal draw with the sum's mean and variance, floored at n x the smallest amount.
- * @example // v = empiricalSum(S, stream, won, table) * multiplier
+ * @example
+ * const S = createStreams(1);
+ * seedStream(S, 0, 1, 2, 3); // stream 0, from trial key (1, 2) and stream id 3
+ * empiricalSum(S, 0, 2, createEmpiricalTable([7])) // 14
  */
 export function empiricalSum(S: Int32Array, stream: number, n: number, t: EmpiricalTable): number {
   if (n <= SUM_EXACT_MAX) {
@@ -81,7 +88,10 @@ function clampU(u: number): number {
 /**
  * Total value of `won` deals drawn from the table, times the rep's deal-size multiplier: one uniform per
  * deal from `stream` (the same consumption as the lognormal `dealValue`).
- * @example empiricalDealValue(S, stream, 3, createEmpiricalTable([100]), 1) // 300
+ * @example
+ * const S = createStreams(1);
+ * seedStream(S, 0, 1, 2, 3); // stream 0, from trial key (1, 2) and stream id 3
+ * empiricalDealValue(S, 0, 3, createEmpiricalTable([100]), 1) // 300
  */
 export function empiricalDealValue(S: Int32Array, stream: number, won: number, t: EmpiricalTable, multiplier: number): number {
   if (won === 0) return 0;

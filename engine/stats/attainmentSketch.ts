@@ -66,7 +66,7 @@ export const EXACT_UP_TO = 4_000_000;
 
 /**
  * A sketch with a histogram on `edges`.
- * @example const sk = createAttainmentSketch([0, 0.5, 1, 1.5]); sk.add(block.attainments); sk.stats()?.p50
+ * @example const sk = createAttainmentSketch([0, 0.5, 1, 1.5]); sk.add(Float32Array.of(0.5, 1, 2)); sk.stats()?.p50 // 1
  */
 export function createAttainmentSketch(edges: number[], exactUpTo = EXACT_UP_TO): AttainmentSketch {
   let kept = new Float32Array(1024);

@@ -5,8 +5,9 @@
  * (negative, fractional, NaN or too large), so the caller can take the general path instead.
  * @example
  * const counts = new Int32Array(4);
- * countIntegers([0, 2, 2, 3], counts); // true, counts = [1, 0, 2, 1]
- * countIntegers([1.5], new Int32Array(4)); // false
+ * countIntegers([0, 2, 2, 3], counts) // true
+ * Array.from(counts) // [1, 0, 2, 1]
+ * countIntegers([1.5], new Int32Array(4)) // false
  */
 export function countIntegers(values: ArrayLike<number>, counts: Int32Array): boolean {
   const cap = counts.length;

@@ -6,7 +6,10 @@
 /**
  * Writes the exclusive prefix sums of `sorted` into `cum` (cum[i] = sorted[0] + ... + sorted[i-1]) and
  * returns the total. `cum` must hold at least `sorted.length` values.
- * @example const cum = new Float64Array(3); prefixSums(Float64Array.of(1, 2, 3), cum) // 6, cum = [0, 1, 3]
+ * @example
+ * const cum = new Float64Array(3);
+ * prefixSums(Float64Array.of(1, 2, 3), cum) // 6
+ * Array.from(cum) // [0, 1, 3]
  */
 export function prefixSums(sorted: ArrayLike<number>, cum: Float64Array): number {
   const n = sorted.length;

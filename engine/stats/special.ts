@@ -23,7 +23,7 @@ export function logGamma(x: number): number {
 
 /**
  * log B(a, b) = log Γ(a) + log Γ(b) - log Γ(a + b).
- * @example logBeta(1, 1) // 0
+ * @example logBeta(1, 1) // ≈ 0
  */
 export function logBeta(a: number, b: number): number {
   return logGamma(a) + logGamma(b) - logGamma(a + b);
@@ -61,7 +61,7 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
 
 /**
  * Regularised incomplete beta I_x(a, b).
- * @example regularizedBeta(0.5, 2, 2) // 0.5
+ * @example regularizedBeta(0.5, 2, 2) // ≈ 1 / 2
  */
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
@@ -73,7 +73,7 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 
 /**
  * Upper tail P(F > f) of the F distribution with (d1, d2) degrees of freedom.
- * @example fSurvival(1, 10, 10) // 0.5
+ * @example fSurvival(1, 10, 10) // ≈ 1 / 2
  */
 export function fSurvival(f: number, d1: number, d2: number): number {
   if (!(f > 0)) return 1;

@@ -6,7 +6,11 @@ import { PERCENTILES } from './percentiles.js';
  * the mean and the exact type-7 percentiles equal `stats` of the values themselves (integer sums are
  * exact in any order); the sd is summed by value instead of value by value, so it may differ from
  * `stats` in the last bits. One sweep over the counts finds every needed order statistic.
- * @example statsOfCounts(Int32Array.of(1, 2, 1), 4) // { mean: 1, sd: 0.816…, p50: 1, p95: 1.85, … }
+ * @example
+ * const s = statsOfCounts(Int32Array.of(1, 2, 1), 4); // counts of the values 0, 1, 1, 2
+ * s.mean // 1
+ * s.p50 // 1
+ * s.sd // ≈ Math.sqrt(2 / 3)
  */
 export function statsOfCounts(counts: Int32Array, n: number): Stats {
   const R = counts.length;
