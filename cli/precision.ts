@@ -26,6 +26,17 @@ export const DEFAULT_PRECISION_HELP = [
   'fewer to fit SALESIM_MAX_WORK. A `trials` in the file or --trials runs exactly that many.',
 ].join('\n');
 
+/**
+ * The default-precision paragraph of another command's help: what it answers to when no trial count is
+ * named anywhere (`what`: e.g. 'every design answers to p_plan=0.01,revenue=0.5% ...').
+ */
+export function defaultPrecisionHelp(what: string, file = 'the file'): string {
+  return [
+    `With neither --trials nor --precision, and no \`trials\` in ${file}, ${what},`,
+    'capped at 100,000 trials or fewer to fit SALESIM_MAX_WORK. A `trials` there or --trials runs exactly that many.',
+  ].join('\n');
+}
+
 export interface PrecisionFlags {
   spec: string;
   maxTrials: number;
@@ -35,18 +46,18 @@ export interface PrecisionFlags {
 
 /**
  * Reads --precision and --max-trials; null without --precision (a run of a trial count). --trials cannot be
- * combined with it. With `auto` (commands whose default is a precision), a run that names no trial count
- * anywhere (no --trials, the scenario without its own `trials`) gets the default precision, its cap fitted
- * to SALESIM_MAX_WORK (or --max-trials).
+ * combined with it. With `auto`, a run that names no trial count anywhere (no --trials, the scenario without
+ * its own `trials`) gets the default precision (`auto.spec`, else the run's default for the first scenario),
+ * its cap fitted to SALESIM_MAX_WORK (or --max-trials).
  * @example precisionFlags(parseArgs(['--precision', 'p_plan=0.01'], { values: ['precision'] }), undefined) // { spec: 'p_plan=0.01', maxTrials: 100000, ... }
  */
-export function precisionFlags(p: ParsedArgs, trials: number | undefined, auto?: { scenarios: Scenario[]; ownsTrials: boolean }): PrecisionFlags | null {
+export function precisionFlags(p: ParsedArgs, trials: number | undefined, auto?: { scenarios: Scenario[]; ownsTrials: boolean; spec?: string }): PrecisionFlags | null {
   const spec = p.flags.get('precision')?.at(-1);
   const maxTrials = intFlag(p, 'max-trials', 1, 1_000_000);
   if (spec === undefined) {
     if (auto && trials === undefined && !auto.ownsTrials) {
       const cap = maxTrials ?? fitTrialsToBudget(auto.scenarios, { maxWork: maxWorkFromEnv(), maxMemoryBytes: Infinity }, DEFAULT_MAX_TRIALS);
-      return { spec: defaultPrecision(auto.scenarios[0]), maxTrials: cap, default: true };
+      return { spec: auto.spec ?? defaultPrecision(auto.scenarios[0]), maxTrials: cap, default: true };
     }
     if (maxTrials !== undefined) throw new UsageError('--max-trials caps a precision-targeted run: give --precision too (or use --trials)');
     return null;

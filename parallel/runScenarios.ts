@@ -43,7 +43,7 @@ export interface RunScenariosOptions {
    * a comparison checks every scenario (and diff: every variant's paired difference), a tornado its base
    * scenario, and the others then run the trials the base used
    */
-  precision?: { spec: string; maxTrials: number };
+  precision?: { spec: string; maxTrials: number; /** the default precision (no trial count named anywhere): the report says so */ default?: boolean };
 }
 
 /**
@@ -95,7 +95,7 @@ export async function runComparison(
   if (opts.precision) {
     const p = await runScenariosPrecise(all, opts.precision.spec, COMPARE_TARGETS, preciseOptions(opts, all.length));
     results = p.results;
-    precision = p.precision;
+    precision = opts.precision.default ? { ...p.precision, default: true } : p.precision;
   } else ({ results, elapsedMs: runElapsedMs } = await runScenarios(all, opts));
   const [baseResults, ...rest] = results;
   const runs = variants.map((v, i) => ({ ...v, results: rest[i] }));
@@ -121,6 +121,7 @@ export async function runSensitivity(scenario: Scenario, runs: SensitivityRun[],
     const tracker = createPrecisionTracker([scenario], parsePrecision(opts.precision.spec), RUN_TARGETS);
     ({ results } = await runBaseThenRest(all, tracker, preciseOptions(opts, 1)));
     precision = tracker.report(opts.precision.spec, opts.precision.maxTrials);
+    if (opts.precision.default) precision.default = true;
   } else ({ results } = await runScenarios(all, opts));
   const task = { scenario, baseResults: results[0], runs, results: sensitivityPairs(runs, results), seed: opts.seed, elapsedMs: performance.now() - t0 };
   const out = opts.pool ? await sensitivityInPool(opts.pool, task, opts.signal) : sensitivityFromResults(scenario, task.baseResults, runs, task.results, task);

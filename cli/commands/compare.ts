@@ -7,7 +7,23 @@ import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { inFile, listStudies, readText, resolveStudy, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { readScenarioSource } from '../load.js';
-import { PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
+import { defaultPrecisionHelp, PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
+import { ownsTrials } from '../../engine/precision/defaults.js';
+
+/**
+ * Whether the command's files name the comparison's trial count (as `trials` decides it: the study's,
+ * then its baseline's): then it runs exactly that many; otherwise it answers to the default precision.
+ */
+export function studyOwnsTrials(files: string[]): boolean {
+  if (files.length === 1) {
+    const path = resolveStudy(files[0]);
+    const raw = parseText(readText(path)) as { trials?: unknown; compare?: { baseline?: unknown } };
+    if (raw.trials !== undefined) return true;
+    const b = raw.compare?.baseline;
+    return typeof b === 'string' ? ownsTrials(parseText(readText(resolve(dirname(path), b)))) : ownsTrials(b);
+  }
+  return ownsTrials(parseText(readScenarioSource(files[0]).text));
+}
 
 /** Loads the command's positional arguments as a study: one study file, or baseline + variant files. */
 /**
@@ -199,7 +215,7 @@ export const compareCommand: Command = {
     'where patch is a JSON merge patch on the baseline. With several files, the first is the baseline.',
     'Preset names work too (salesim compare hiring-vs-enablement).',
     '',
-    '  --trials N   trials per scenario (default: the study, then the baseline)',
+    '  --trials N   trials per scenario (default: the study, then the baseline; neither: the default precision below)',
     '  --seed S     the shared seed (default: the study, then the baseline)',
     '  --workers N  worker threads (default: the number of cores; results are identical for any N)',
     '  --assumptions  also say what the answer depends on: the assumptions (unsourced numbers with plausible ranges,',
@@ -211,6 +227,7 @@ export const compareCommand: Command = {
     '  --quiet      no progress on stderr (progress shows for runs over a second: a bar on a terminal, plain lines otherwise)',
     '  --precision  e.g. diff=50000: run until every variant\'s mean revenue difference is known to ±$50,000 (95%)',
     PRECISION_HELP,
+    defaultPrecisionHelp('every design answers to the baseline\'s default precision (p_plan=0.01,revenue=0.5%, or\nrevenue=0.5% without a quota block)', 'the study or its baseline'),
   ].join('\n'),
   async run(args) {
     const p = parseArgs(args, { values: ['trials', 'seed', 'workers', 'precision', 'max-trials', 'metric', 'draws'], booleans: ['json', 'quiet', 'assumptions'] });
@@ -219,10 +236,12 @@ export const compareCommand: Command = {
     const draws = intFlag(p, 'draws', 8, 100_000);
     if ((metric !== undefined || draws !== undefined) && !p.flags.has('assumptions')) throw new UsageError('--metric and --draws go with --assumptions');
     const trialsFlag = intFlag(p, 'trials', 1, 1_000_000);
-    const precision = precisionFlags(p, trialsFlag) ?? undefined;
     const seedFlag = intFlag(p, 'seed', 0, 2 ** 32 - 1);
     const workers = intFlag(p, 'workers', 1, 256) ?? defaultWorkers();
     const study = loadStudy(p.positional);
+    // no trial count anywhere: every design answers to the run's default precision (the baseline's targets)
+    const designs = [study.baseline, ...study.variants.map((v) => v.scenario)];
+    const precision = precisionFlags(p, trialsFlag, { scenarios: designs, ownsTrials: studyOwnsTrials(p.positional) }) ?? undefined;
     const trials = trialsFlag ?? study.trials ?? study.baseline.trials;
     const seed = seedFlag ?? study.seed ?? study.baseline.seed;
     warnOverBudget('compare', [study.baseline, ...study.variants.map((v) => v.scenario)].map((scenario) => ({ scenario, trials })));

@@ -3,7 +3,9 @@ import { OUTCOME_METRICS, parseScenario, planSensitivity, planTargets, scenarioI
 import { defaultWorkers, runSensitivity } from '../../parallel/index.js';
 import { warnOverBudget } from '../budget.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
-import { PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
+import { defaultPrecisionHelp, PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
+import { ownsTrials } from '../../engine/precision/defaults.js';
+import { parseText } from '../../engine/index.js';
 import { inFile, signedMoney } from '../compare-io.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { readScenarioSource, rejectStudy } from '../load.js';
@@ -96,7 +98,7 @@ export const sensitivityCommand: Command = {
     '  --param P        vary the field at path P by ±R (repeatable; replaces the default set)',
     '  --param P=lo:hi  vary it from lo to hi, e.g. --param reps.winRate.mean=0.2:0.3',
     '  --relative R     the default move, as a fraction (default 0.2 = ±20%)',
-    '  --trials N       trials per run (default: the scenario\'s)',
+    '  --trials N       trials per run (default: the scenario\'s; none there: the default precision below)',
     '  --seed S         seed shared by every run (default: the scenario\'s)',
     '  --workers N      worker threads (default: the number of cores; results are identical for any N)',
     '  --sobol          instead: variance-based sensitivity over the assumptions (unsourced numbers with plausible ranges,',
@@ -108,18 +110,22 @@ export const sensitivityCommand: Command = {
     '  --quiet          no progress on stderr (shown for runs over a second: a bar on a terminal, plain lines otherwise)',
     '  --precision T    the base scenario runs until T holds (p_plan, revenue, arr); every low/high run takes its trials',
     PRECISION_HELP,
+    defaultPrecisionHelp('the base scenario answers to the default precision (p_plan=0.01,revenue=0.5%, or\nrevenue=0.5% without a quota block) and every low/high run takes its trials'),
   ].join('\n'),
   async run(args) {
     const p = parseArgs(args, { values: ['trials', 'seed', 'param', 'workers', 'relative', 'precision', 'max-trials', 'metric', 'draws'], booleans: ['json', 'quiet', 'sobol'] });
     const trialsFlag = intFlag(p, 'trials', 1, 1_000_000);
-    const precision = precisionFlags(p, trialsFlag) ?? undefined;
     if (p.positional.length !== 1) throw new UsageError('give exactly one scenario file or preset name');
     const file = p.positional[0];
+    let owns = true;
     const scenario = inFile(file, () => {
       const { text } = readScenarioSource(file);
       rejectStudy(file, text);
+      owns = ownsTrials(parseText(text));
       return parseScenario(text);
     });
+    // no trial count anywhere: the base scenario answers to the run's default precision (not with --sobol: one trial per draw)
+    const precision = precisionFlags(p, trialsFlag, p.flags.has('sobol') ? undefined : { scenarios: [scenario], ownsTrials: owns }) ?? undefined;
     if (p.flags.has('sobol')) {
       for (const f of ['param', 'relative', 'trials', 'workers', 'precision', 'max-trials']) if (p.flags.has(f)) throw new UsageError(`--${f} does not go with --sobol (it runs one trial per draw)`);
       const metric = p.flags.get('metric')?.at(-1) as OutcomeMetric | undefined;

@@ -7,13 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { createPrecisionTracker, InputError, parseCompareRequest, parsePrecision, parseStudy, parseText, planSensitivity, sensitivityScenarios, type Scenario } from '../../engine/index.js';
+import { createPrecisionTracker, InputError, ownsTrials, parseCompareRequest, parsePrecision, parseStudy, parseText, planSensitivity, sensitivityScenarios, type Scenario } from '../../engine/index.js';
 import { assumptionsInPool, runComparison, runSensitivity, type Pool } from '../../parallel/index.js';
 import { assumptionsAnalysisOptions, comparisonAssumptions, takeAssumptionsOption } from '../../engine/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
-import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody, scenarioFrom } from '../request.js';
+import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, rawScenario, readBody, scenarioFrom } from '../request.js';
 import type { Runner } from '../runner.js';
-import { precisionFrom, withFittedCap, type PrecisionRequest } from '../precision.js';
+import { defaultPrecisionRequest, maxTrialsAlone, precisionFrom, withFittedCap, type PrecisionRequest } from '../precision.js';
 import type { AppEnv } from '../env.js';
 
 /** Runs engine validation, turning an InputError (or the YAML library's plain error) into a 400. */
@@ -40,6 +40,13 @@ export function presetReader(presetsDir: string): (name: string) => string {
   };
 }
 
+/** Whether a comparison's baseline, as written (inline, or a preset file's text), names its own trial count. */
+function baselineOwnsTrials(input: unknown, isStudy: boolean, readFile: (name: string) => string): boolean {
+  const o = input as { compare?: { baseline?: unknown }; baseline?: unknown };
+  const b = isStudy ? o.compare?.baseline : o.baseline;
+  return typeof b === 'string' ? ownsTrials(parseText(readFile(b))) : ownsTrials(b);
+}
+
 /**
  * The comparison body: a study `{ name?, trials?, seed?, compare: { baseline, variants } }`, the
  * request form `{ baseline, variants, trials?, seed? }`, or either as `{ yaml }` text. Scenarios are
@@ -53,7 +60,7 @@ export function parseComparison(
   // `precision` and `maxTrials` are the request's, not the study's
   const { precision: _p, maxTrials: _m, ...body } = all;
   const errors: ApiIssue[] = [];
-  const precision = precisionFrom(all, errors);
+  const asked = precisionFrom(all, errors, { capAlone: true });
   // `{ yaml, trials?, seed? }`: the text is the study or request; trials and seed override it, as for /api/simulate
   const asText = typeof body.yaml === 'string' && Object.keys(body).every((k) => k === 'yaml' || k === 'trials' || k === 'seed');
   const trialsOpt = asText ? optionalInt(body, 'trials', 1, MAX_TRIALS, errors) : undefined;
@@ -62,7 +69,13 @@ export function parseComparison(
   const input = asText ? validated(() => parseText(body.yaml as string)) : body;
   const isStudy = !!input && typeof input === 'object' && 'compare' in (input as object);
   const c = validated(() => (isStudy ? parseStudy(input, readFile) : parseCompareRequest(input, readFile)));
-  if (precision && (trialsOpt !== undefined || c.trials !== undefined || (input as { trials?: unknown }).trials !== undefined))
+  // no trial count anywhere (the body, the study or request, its baseline as written): every design answers
+  // to the baseline's default precision, as `salesim compare` does; maxTrials alone caps it
+  const named = trialsOpt !== undefined || c.trials !== undefined || (input as { trials?: unknown }).trials !== undefined || baselineOwnsTrials(input, isStudy, readFile);
+  const cap = typeof all.maxTrials === 'number' ? all.maxTrials : undefined;
+  if (!asked && cap !== undefined && named) throw badRequest([maxTrialsAlone()]);
+  const precision = asked ?? (named ? undefined : defaultPrecisionRequest(c.baseline, cap));
+  if (asked && (trialsOpt !== undefined || c.trials !== undefined || (input as { trials?: unknown }).trials !== undefined))
     throw badRequest([{ path: 'trials', rule: 'cannot be given with precision', message: 'trials: cannot be given with precision (maxTrials caps a precision-targeted run)' }]);
   if (precision) validated(() => createPrecisionTracker([c.baseline, ...c.variants.map((v) => v.scenario)], parsePrecision(precision.spec), ['p_plan', 'revenue', 'arr', 'diff']));
   return { baseline: c.baseline, variants: c.variants, trials: trialsOpt ?? c.trials ?? c.baseline.trials, seed: seedOpt ?? c.seed ?? c.baseline.seed, precision };
@@ -104,8 +117,13 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
     const errors: ApiIssue[] = [];
     checkKnownKeys(body, ['scenario', 'yaml', 'trials', 'seed', 'params', 'relative', 'precision', 'maxTrials'], errors);
     const trialsOpt = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
-    const asked = precisionFrom(body, errors);
+    const named = precisionFrom(body, errors, { capAlone: true });
     const seedOpt = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+    // no trial count anywhere (the body, the scenario as written): the base scenario answers to the default
+    // precision, as `salesim sensitivity` does; maxTrials alone caps it
+    const cap = typeof body.maxTrials === 'number' ? body.maxTrials : undefined;
+    const unnamed = !named && trialsOpt === undefined && !ownsTrials(rawScenario(body));
+    if (!named && cap !== undefined && !unnamed) errors.push(maxTrialsAlone());
     const input = body.scenario === undefined && typeof body.yaml === 'string' ? scenarioFrom(body.yaml, 'yaml', errors) : scenarioFrom(body.scenario, 'scenario', errors);
     let params: { path: string; low?: number; high?: number }[] | undefined;
     if (body.params !== undefined) {
@@ -127,6 +145,7 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
     const seed = seedOpt ?? scenario.seed;
     const runs = validated(() => planSensitivity(scenario, params, (relative as number | undefined) ?? 0.2));
     const all = sensitivityScenarios(scenario, runs);
+    const asked = named ?? (unnamed ? defaultPrecisionRequest(scenario, cap) : undefined);
     if (asked) validated(() => createPrecisionTracker([scenario], parsePrecision(asked.spec), ['p_plan', 'revenue', 'arr']));
     const precision = asked && withFittedCap(asked, all, runner.limits);
     const trials = precision ? precision.maxTrials : (trialsOpt ?? scenario.trials);

@@ -31,6 +31,22 @@ beforeAll(() => {
 });
 
 describe('salesim compare', () => {
+  it('with no trial count anywhere answers to the default precision (every design), capped by --max-trials; a study that names one runs it', async () => {
+    const r = await salesim(['compare', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--json', '--quiet', '--max-trials', '600', '--workers', '1']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, maxTrials: 600 });
+    expect(out.trials).toBe(out.precision.trials);
+    const text = await salesim(['compare', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--quiet', '--max-trials', '600', '--workers', '1']);
+    expect(text.stdout).toMatch(/^precision \(default\): [\d,]+ trials \(cap 600\)/m);
+    const study = JSON.parse((await salesim(['compare', join(dir, 'study.yaml'), '--json', '--quiet', '--workers', '1'])).stdout);
+    expect(study.trials).toBe(300);
+    expect(study.precision).toBeUndefined();
+    const named = await salesim(['compare', join(dir, 'study.yaml'), '--max-trials', '600', '--quiet']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('--max-trials caps a precision-targeted run');
+  }, 120_000);
+
   it('runs a study file: --json is the comparison contract and nothing else', async () => {
     const r = await salesim(['compare', join(dir, 'study.yaml'), '--json', '--seed', '4']);
     expect(r.code).toBe(0);

@@ -50,6 +50,17 @@ describe('salesim run: the default is a precision, an explicit trial count runs 
     expect(j.trials).toBeLessThanOrEqual(500);
   });
 
+  it('sensitivity defaults the same way: the base scenario answers to the default precision and the low/high runs take its trials', () => {
+    const j = JSON.parse(salesim('sensitivity', bare, '--param', 'reps.winRate', '--json', '--quiet', '--max-trials', '800', '--workers', '1').stdout);
+    expect(j.precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, maxTrials: 800 });
+    expect(j.trials).toBe(j.precision.trials);
+    const own = JSON.parse(salesim('sensitivity', core, '--param', 'reps.winRate', '--json', '--quiet').stdout);
+    expect(own.trials).toBe(300);
+    expect(own.precision).toBeUndefined();
+    // --sobol runs one trial per draw: no default precision there
+    expect(salesim('sensitivity', bare, '--sobol', '--draws', '8', '--json', '--quiet').code).toBe(0);
+  });
+
   it('SALESIM_MAX_WORK lowers the default cap to what the budget fits', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'run', bare, '--json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SALESIM_MAX_WORK: '2e5' } });
     const j = JSON.parse(r.stdout);

@@ -66,6 +66,50 @@ describe('the default precision: a request that names no trial count anywhere', 
   }, 60_000);
 });
 
+describe('the default precision of compare and sensitivity', () => {
+  const more = { ...core, name: 'more', reps: { ...core.reps, seats: 12 } };
+  it('compare: no trials in the body, the request or its baseline: every design answers to the default; the same asked explicitly gives the same answer', async () => {
+    const res = await post(app, '/api/compare', { baseline: core, variants: [{ name: 'more', scenario: more }] });
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as Json;
+    expect(json.precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, met: true, trials: json.trials });
+    expect(json.trials).toBeGreaterThan(2000);
+    const asked = (await (await post(app, '/api/compare', { baseline: core, variants: [{ name: 'more', scenario: more }], precision: 'p_plan=0.01,revenue=0.5%' })).json()) as Json;
+    expect(asked.trials).toBe(json.trials);
+    expect(asked.variants[0].difference.revenue).toEqual(json.variants[0].difference.revenue);
+    // maxTrials alone caps the default
+    const capped = (await (await post(app, '/api/compare', { baseline: core, variants: [{ name: 'more', scenario: more }], maxTrials: 300 })).json()) as Json;
+    expect(capped.precision).toMatchObject({ default: true, maxTrials: 300, trials: 300, met: false });
+  }, 120_000);
+
+  it('compare: a trial count in the body, the request or the baseline runs exactly that many; maxTrials with one is refused', async () => {
+    const own = (await (await post(app, '/api/compare', { baseline: { ...core, trials: 150 }, variants: [{ name: 'more', scenario: more }] })).json()) as Json;
+    expect(own.trials).toBe(150);
+    expect(own.precision).toBeUndefined();
+    const req = (await (await post(app, '/api/compare', { baseline: core, variants: [{ name: 'more', scenario: more }], trials: 120 })).json()) as Json;
+    expect(req.trials).toBe(120);
+    // a preset names its trials (every preset file does)
+    const preset = (await (await post(app, '/api/compare', { baseline: 'baseline', variants: [{ name: 'hire', patch: { hiring: { plan: [{ month: 1, seats: 2 }] } } }], trials: 40 })).json()) as Json;
+    expect(preset.trials).toBe(40);
+    const bad = await post(app, '/api/compare', { baseline: core, variants: [{ name: 'more', scenario: more }], trials: 120, maxTrials: 300 });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Json).errors[0].path).toBe('maxTrials');
+  }, 60_000);
+
+  it('sensitivity: no trials anywhere: the base scenario answers to the default precision and the low/high runs take its trials', async () => {
+    const res = await post(app, '/api/sensitivity', { scenario: core, params: [{ path: 'reps.winRate' }] });
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as Json;
+    expect(json.precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, met: true });
+    expect(json.trials).toBe(json.precision.trials);
+    const fixed = (await (await post(app, '/api/sensitivity', { scenario: core, params: [{ path: 'reps.winRate' }], trials: 100 })).json()) as Json;
+    expect(fixed.trials).toBe(100);
+    expect(fixed.precision).toBeUndefined();
+    const bad = await post(app, '/api/sensitivity', { scenario: core, trials: 100, maxTrials: 300 });
+    expect(bad.status).toBe(400);
+  }, 120_000);
+});
+
 describe('precision in the request body', () => {
   it('simulate: runs until the target holds; the Summary is the fixed run of the trials used, plus the report', async () => {
     const res = await post(app, '/api/simulate', { scenario: core, precision: 'p_plan=0.03' });
