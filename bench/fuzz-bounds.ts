@@ -8,9 +8,11 @@
  * admitted within the budget), health latency percentiles, peak and settled RSS, and how long the
  * server's CPU took to go idle after the last disconnect.
  *
- *   node --import tsx bench/fuzz-bounds.ts [bodies=10000] [concurrency=8] [timeoutMs=2000] [--cpu-prof]
+ *   node --import tsx bench/fuzz-bounds.ts [bodies=10000] [concurrency=8] [timeoutMs=2000] [--cpu-prof] [--only K]
  *
  * --cpu-prof: the server writes V8 CPU profiles (main thread and workers) to /tmp/salesim-prof.
+ * --only K: one kind of request only (0 simulate, 1 its stream, 2 compare, 3 sensitivity, 4 solve,
+ * 5 forecast/sample, 6 save, 7 forecast, 8 backtest, 9 calibrate), e.g. to see which one holds memory.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -76,12 +78,13 @@ function bigValues(l: Leaf): number[] {
 const CSV = synthesize({ reps: { seats: 4, opportunitiesPerMonth: 4, winRate: 0.3, dealSize: { median: 20000, sigma: 0.7 } } }, { months: 12, seed: 3 }).opportunities;
 
 /** One request: its route, method, body and content type. */
-function request(r: () => number): { route: string; body: string; type: string } {
+function request(r: () => number, only?: number): { route: string; body: string; type: string } {
   const leaf = LEAVES[Math.floor(r() * LEAVES.length)];
   const vals = bigValues(leaf);
   const scenario = leaf.wrap(vals[Math.floor(r() * vals.length)]);
   const trials = [1, 20, 200, 2000, 100_000, 1_000_000][Math.floor(r() * 6)];
-  const pick = Math.floor(r() * 10);
+  const drawn = Math.floor(r() * 10);
+  const pick = only ?? drawn;
   const json = (route: string, body: unknown) => ({ route, body: JSON.stringify(body), type: 'application/json' });
   switch (pick) {
     case 0:
@@ -173,6 +176,8 @@ export async function runFuzz(opts: {
   nodeArgs?: string[];
   /** disconnect probes after the fuzz (default 20) */
   probes?: number;
+  /** one kind of request only (0-9, the cases of `request`: which route holds memory, for instance) */
+  only?: number;
 }): Promise<FuzzReport> {
   const { bodies, concurrency = 8, timeoutMs = 2000, seed = 32, probes = 20 } = opts;
   const server = await startServer({ SALESIM_WORKERS: '2', SALESIM_LOOP_STATS: '1', ...opts.env }, opts.nodeArgs);
@@ -224,7 +229,7 @@ export async function runFuzz(opts: {
     const client = async () => {
       while (next < bodies) {
         next++;
-        const q = request(r);
+        const q = request(r, opts.only);
         const ctrl = new AbortController();
         const timer = setTimeout(() => ctrl.abort(), timeoutMs);
         let key: string;
@@ -295,9 +300,12 @@ export async function runFuzz(opts: {
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
-  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const argv = process.argv.slice(2);
+  const args = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--only');
   const prof = process.argv.includes('--cpu-prof');
   const [bodies = '10000', concurrency = '8', timeoutMs = '2000'] = args;
-  const rep = await runFuzz({ bodies: Number(bodies), concurrency: Number(concurrency), timeoutMs: Number(timeoutMs), nodeArgs: prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/salesim-prof'] : [] });
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt > 0 ? Number(process.argv[onlyAt + 1]) : undefined;
+  const rep = await runFuzz({ bodies: Number(bodies), concurrency: Number(concurrency), timeoutMs: Number(timeoutMs), only, nodeArgs: prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/salesim-prof'] : [] });
   console.log(JSON.stringify(rep, null, 1));
 }

@@ -13,4 +13,5 @@ export { runSummaryOnPool, type SummaryOnPoolOptions } from './summaryRun.js';
 export { transferList } from './transfer.js';
 // type-only, but it puts worker.ts in every compilation of this module, so worker.js is always emitted
 export type { TrialsTask, SummarizeTask, CompareTask, SensitivityTask, MergeTask, SummarizePartsTask, SolveTask } from './worker.js';
+export { runForecastTrials, type ForecastRunOptions } from './forecastRun.js';
 export { runUntil, runBaseThenRest, runSummaryPrecise, runSummaryPreciseOnPool, runScenariosPrecise, DEFAULT_MAX_TRIALS, RUN_TARGETS, type PreciseOptions, type PreciseSummaryResult } from './precision.js';

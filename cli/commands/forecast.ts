@@ -1,7 +1,8 @@
 /** `salesim forecast`: the year from today: P(hit plan | bookings to date) from a CRM export (engine/forecast). */
-import { createPrecisionTracker, InputError, issue, parsePrecision, parseText, prepareForecast, reportPrepared, type ForecastAction, type ForecastReport, type PrecisionReport, type TrialResults } from '../../engine/index.js';
-import { defaultWorkers, runBaseThenRest, runScenarios } from '../../parallel/index.js';
-import { PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
+import { InputError, issue, parseText, prepareForecast, reportPrepared, type ForecastAction, type ForecastReport } from '../../engine/index.js';
+import { defaultWorkers, runForecastTrials } from '../../parallel/index.js';
+import { defaultPrecisionHelp, PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
+import { defaultPrecisionSpec, ownsTrials } from '../../engine/precision/defaults.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
 import { checkWritable, lastFlag, readInput, writeAtomic, writeStdout } from '../files.js';
 import { money, pct, progressBar, table } from '../format.js';
@@ -95,6 +96,7 @@ export const forecastCommand: Command = {
     '  --precision T      run until T holds for the forecast from today: p_plan=H (P(plan | bookings to date)),',
     '                     revenue=R (its mean plan-year total); the interventions then take the same trials',
     PRECISION_HELP,
+    defaultPrecisionHelp('the forecast answers to p_plan=0.01,revenue=0.5%', 'the scenario'),
     'Example: salesim synth baseline --months 18 --start 2024-07 --roster reps.csv | salesim forecast - baseline --reps reps.csv --as-of 2025-06-30 --hire 5',
   ].join('\n'),
   async run(args) {
@@ -103,7 +105,6 @@ export const forecastCommand: Command = {
     const asOf = lastFlag(p.flags, 'as-of');
     if (!asOf) throw new UsageError('--as-of YYYY-MM-DD is required (the date of the export)');
     const trialsFlag = intFlag(p, 'trials', 1, 1_000_000);
-    const precise = precisionFlags(p, trialsFlag);
     const seedFlag = intFlag(p, 'seed', 0, 2 ** 32 - 1);
     const workers = intFlag(p, 'workers', 1, 256) ?? defaultWorkers();
     const planText = lastFlag(p.flags, 'plan');
@@ -115,6 +116,7 @@ export const forecastCommand: Command = {
     const src = readScenarioSource(p.positional[1]);
     rejectStudy(p.positional[1], src.text);
     const raw = parseText(src.text) as Record<string, unknown>;
+    const owns = ownsTrials(raw);
     // --point: the scenario's uncertain parameters at their central values (no draws per trial)
     if (p.flags.has('point')) delete raw.uncertainty;
     const repsFile = lastFlag(p.flags, 'reps');
@@ -132,24 +134,14 @@ export const forecastCommand: Command = {
       },
       actions,
     );
+    // no trial count anywhere: the forecast from today answers to the default precision (P(plan | bookings to
+    // date) ±0.01 and its plan-year total ±0.5%), the interventions taking the same trials
+    const precise = precisionFlags(p, trialsFlag, { scenarios: prepared.scenarios, ownsTrials: owns, spec: defaultPrecisionSpec(prepared.setup.plan > 0) });
     const trials = trialsFlag ?? prepared.setup.scenario.trials;
     const seed = seedFlag ?? prepared.setup.scenario.seed;
     if (trials < 2) throw new InputError([issue('trials', 'must be at least 2 for a forecast')]);
     const progress = progressBar('forecasting', { quiet: p.flags.has('quiet') || p.flags.has('json') });
-    let results: TrialResults[];
-    let precision: PrecisionReport | null = null;
-    if (precise) {
-      // the forecast from today decides the trials: its P(plan | bookings to date) and plan-year total
-      const { setup } = prepared;
-      const total = (r: TrialResults, t: number) => {
-        let v = setup.booked;
-        for (let m = 0; m < setup.monthsInYear; m++) v += r.revenue[t * r.months + m];
-        return v;
-      };
-      const tracker = createPrecisionTracker([setup.scenario], parsePrecision(precise.spec, '--precision'), ['p_plan', 'revenue'], { field: '--precision', plan: setup.plan, total });
-      ({ results } = await runBaseThenRest(prepared.scenarios, tracker, { seed, maxTrials: precise.maxTrials, workers, onCount: progress.update }));
-      precision = tracker.report(precise.spec, precise.maxTrials);
-    } else ({ results } = await runScenarios(prepared.scenarios, { trials, seed, workers, onProgress: progress.update }));
+    const { results, precision } = await runForecastTrials(prepared, { trials, seed, workers, precision: precise ?? undefined, field: '--precision', onProgress: progress.update });
     progress.done();
     const report = precision ? { ...reportPrepared(prepared, results, seed), precision } : reportPrepared(prepared, results, seed);
     const json = JSON.stringify(report, null, 2) + '\n';

@@ -30,8 +30,17 @@ export const DEFAULT_PRECISION_CAP = 100_000;
  * @example defaultPrecision(noQuota) // 'revenue=0.5%'
  */
 export function defaultPrecision(scenario: Scenario): string {
+  return defaultPrecisionSpec(planTargets(scenario) !== null);
+}
+
+/**
+ * The default precision spec with or without a plan (a forecast's plan may come from --plan rather than
+ * the scenario's quota).
+ * @example defaultPrecisionSpec(true) // 'p_plan=0.01,revenue=0.5%'
+ */
+export function defaultPrecisionSpec(hasPlan: boolean): string {
   const revenue = `revenue=${+(DEFAULT_REVENUE * 100).toPrecision(6)}%`;
-  return planTargets(scenario) ? `p_plan=${DEFAULT_P_PLAN},${revenue}` : revenue;
+  return hasPlan ? `p_plan=${DEFAULT_P_PLAN},${revenue}` : revenue;
 }
 
 /**

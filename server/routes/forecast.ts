@@ -14,9 +14,10 @@
  * months of the engine's synthetic history of the scenario (on a worker), to try the forecast without a CRM.
  */
 import { Hono } from 'hono';
-import { InputError, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
+import { defaultPrecisionSpec, InputError, ownsTrials, parseText, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
 import type { TaskAnswer } from '../../parallel/calibrate.js';
-import { runScenarios, transferList, type Pool } from '../../parallel/index.js';
+import { runForecastTrials, transferList, type Pool } from '../../parallel/index.js';
+import { maxTrialsAlone, precisionFrom, withFittedCap, type PrecisionRequest } from '../precision.js';
 import { apiIssue, badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody } from '../request.js';
 import { presetReader } from './analysis.js';
@@ -26,7 +27,7 @@ import type { AppEnv } from '../env.js';
 /** Interventions one request may ask for (each is one more run of every trial). */
 export const MAX_FORECAST_ACTIONS = 10;
 
-const KEYS = ['opportunities', 'roster', 'scenario', 'asOf', 'through', 'plan', 'mapping', 'invalidRows', 'actions', 'trials', 'seed'] as const;
+const KEYS = ['opportunities', 'roster', 'scenario', 'asOf', 'through', 'plan', 'mapping', 'invalidRows', 'actions', 'trials', 'seed', 'precision', 'maxTrials'] as const;
 const PRESET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -107,7 +108,10 @@ function actionsOf(v: unknown, errors: ApiIssue[]): ForecastAction[] {
 }
 
 /** The forecast request's shape checked: the engine's input, the interventions and the run options. */
-export function parseForecastRequest(raw: unknown, readPreset: (name: string) => string): { input: ForecastInput; actions: ForecastAction[]; trials?: number; seed?: number } {
+export function parseForecastRequest(
+  raw: unknown,
+  readPreset: (name: string) => string,
+): { input: ForecastInput; actions: ForecastAction[]; trials?: number; seed?: number; precision?: PrecisionRequest; maxTrials?: number; ownsTrials: boolean } {
   const body = asObject(raw);
   const errors: ApiIssue[] = [];
   checkKnownKeys(body, KEYS, errors);
@@ -129,6 +133,16 @@ export function parseForecastRequest(raw: unknown, readPreset: (name: string) =>
   const actions = actionsOf(body.actions, errors);
   const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
   const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+  const precision = precisionFrom(body, errors, { capAlone: true });
+  const maxTrials = typeof body.maxTrials === 'number' ? body.maxTrials : undefined;
+  // the scenario as written names its trial count (a bad text is the engine's 400 when the forecast is prepared)
+  let owns = true;
+  try {
+    owns = ownsTrials(typeof scenario === 'string' ? parseText(scenario) : scenario);
+  } catch {
+    owns = true;
+  }
+  if (!precision && maxTrials !== undefined && (trials !== undefined || owns)) errors.push(maxTrialsAlone());
   if (errors.length) throw badRequest(errors);
   const input: ForecastInput = {
     opportunities: opportunities!,
@@ -140,7 +154,7 @@ export function parseForecastRequest(raw: unknown, readPreset: (name: string) =>
     mapping: (mapping ?? null) as ForecastInput['mapping'],
     ...(invalidRows ? { invalidRows: invalidRows as 'error' | 'skip' } : {}),
   };
-  return { input, actions, trials, seed };
+  return { input, actions, trials, seed, precision, maxTrials, ownsTrials: owns };
 }
 
 function unwrap<T>(a: TaskAnswer<T>): T {
@@ -155,18 +169,23 @@ export function forecastRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
   const r = new Hono<AppEnv>();
   const readPreset = presetReader(opts.presetsDir);
   r.post('/forecast', async (c) => {
-    const { input, actions, trials: trialsOpt, seed: seedOpt } = parseForecastRequest(await readBody(c), readPreset);
+    const { input, actions, trials: trialsOpt, seed: seedOpt, precision: asked, maxTrials, ownsTrials: owns } = parseForecastRequest(await readBody(c), readPreset);
     const prepared = unwrap(
       await runner.call([], (signal) => pool.run({ input, actions }, { name: 'prepareForecastTask', signal }) as Promise<TaskAnswer<PreparedForecast>>, c.req.raw.signal),
     );
-    const trials = trialsOpt ?? prepared.setup.scenario.trials;
+    // no trial count anywhere: the forecast from today answers to the default precision, as salesim forecast does
+    const unnamed = !asked && trialsOpt === undefined && !owns;
+    const wanted = asked ?? (unnamed ? { spec: defaultPrecisionSpec(prepared.setup.plan > 0), maxTrials: maxTrials ?? 100_000, explicit: maxTrials !== undefined, default: true } : undefined);
+    const precision = wanted && withFittedCap(wanted, prepared.scenarios, runner.limits);
+    const trials = precision ? precision.maxTrials : (trialsOpt ?? prepared.setup.scenario.trials);
     const seed = seedOpt ?? prepared.setup.scenario.seed;
     const report = await runner.call(
       prepared.scenarios.map((scenario) => ({ scenario, trials })),
       async (signal) => {
-        const { results } = await runScenarios(prepared.scenarios, { trials, seed, pool, signal });
-        const buffers = [...new Set(results.flatMap((x) => transferList(x)))];
-        return (await pool.run({ prepared, results, seed }, { name: 'forecastReportTask', transferList: buffers, signal })) as ForecastReport;
+        const run = await runForecastTrials(prepared, { trials, seed, pool, signal, precision });
+        const buffers = [...new Set(run.results.flatMap((x) => transferList(x)))];
+        const r = (await pool.run({ prepared, results: run.results, seed }, { name: 'forecastReportTask', transferList: buffers, signal })) as ForecastReport;
+        return run.precision ? { ...r, precision: run.precision } : r;
       },
       c.req.raw.signal,
     );

@@ -1,6 +1,6 @@
 /** `--precision` on run, compare, sensitivity and solve: the trials used and the precision reached, bad targets exit 2. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -158,5 +158,11 @@ describe('salesim forecast --precision', () => {
     expect(rep.precision.targets[0].reached).toBe((rep.now.pPlanInterval[1] - rep.now.pPlanInterval[0]) / 2);
     const fixed = JSON.parse(forecast(['--trials', String(rep.trials)]).stdout);
     expect({ ...rep, precision: undefined }).toEqual(JSON.parse(JSON.stringify({ ...fixed, precision: undefined })));
+    // a scenario that names no trials, forecast without --trials: the default precision (capped here to stay quick)
+    const bare = join(dir, 'bare.yaml');
+    writeFileSync(bare, readFileSync(join(ROOT, 'scenarios', 'baseline.yaml'), 'utf8').replace(/^trials:.*\n/m, ''));
+    const d = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'forecast', '-', bare, '--reps', join(dir, 'reps.csv'), '--as-of', '2025-06-30', '--workers', '1', '--quiet', '--json', '--max-trials', '400'], { cwd: ROOT, encoding: 'utf8', input: synth.stdout });
+    expect(d.stderr).toBe('');
+    expect(JSON.parse(d.stdout).precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, maxTrials: 400 });
   }, 120_000);
 });

@@ -73,6 +73,26 @@ describe('POST /api/forecast', () => {
     expect(body).toEqual(JSON.parse(JSON.stringify(forecast({ opportunities: history.opportunities, scenario: yaml, asOf: '2025-05-31', plan: PLAN }, { trials: 40, seed: 9 }))));
   }, 60_000);
 
+  it('precision: runs until P(plan | bookings to date) holds its target; the answer is the forecast of the trials used, plus the report', async () => {
+    const input = { opportunities: history.opportunities, roster: history.roster!, scenario: SCENARIO, asOf: '2025-06-30', plan: PLAN };
+    const res = await post(app, '/api/forecast', { ...input, seed: 5, precision: 'p_plan=0.05' });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ForecastReport & { precision: Json };
+    expect(body.precision).toMatchObject({ spec: 'p_plan=0.05', met: true, trials: body.trials });
+    expect(body.precision.targets[0].reached).toBeLessThanOrEqual(0.05);
+    const { precision: _p, ...rest } = body;
+    expect(rest).toEqual(JSON.parse(JSON.stringify(forecast(input, { trials: body.trials, seed: 5 }))));
+  }, 60_000);
+
+  it('no trial count anywhere (body, scenario as written): the default precision, capped by maxTrials; maxTrials beside a trial count is refused', async () => {
+    const input = { opportunities: history.opportunities, roster: history.roster!, scenario: SCENARIO, asOf: '2025-06-30', plan: PLAN };
+    const body = (await (await post(app, '/api/forecast', { ...input, seed: 5, maxTrials: 400 })).json()) as ForecastReport & { precision: Json };
+    expect(body.precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, maxTrials: 400 });
+    expect(body.trials).toBe(body.precision.trials);
+    const errors = await errorsOf(await post(app, '/api/forecast', { ...input, trials: 50, maxTrials: 400 }));
+    expect(errors[0].path).toBe('maxTrials');
+  }, 60_000);
+
   it('400 naming asOf when the date is outside the export', async () => {
     const errors = await errorsOf(await post(app, '/api/forecast', { opportunities: history.opportunities, scenario: SCENARIO, asOf: '2030-06-30', plan: PLAN, trials: 5 }));
     expect(errors[0].path).toBe('asOf');
