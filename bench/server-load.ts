@@ -25,7 +25,8 @@ export interface ServerProcess {
 export async function startServer(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SALESIM_DB: ':memory:', SALESIM_QUIET: '1', ...env },
+    // the allocator settings `npm start` and `npm run serve` use (docs/server.md, "Event loop and memory"); the environment overrides them
+    env: { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '65536', ...process.env, PORT: '0', HOST: '127.0.0.1', SALESIM_DB: ':memory:', SALESIM_QUIET: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
