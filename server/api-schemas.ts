@@ -350,6 +350,7 @@ export const SolveBodySchema = z
   })
   .meta({ id: 'SolveBody' });
 
+const invalidRows = z.enum(['error', 'skip']).describe("'skip' drops malformed rows (counted in the report) instead of refusing the export");
 export const BacktestBodySchema = z
   .strictObject({
     csv: z.string().describe('the opportunity export (CSV)'),
@@ -359,13 +360,13 @@ export const BacktestBodySchema = z
     trials: trials.optional(),
     seed: seed.optional(),
     mapping: z.union([z.record(z.string(), z.unknown()), z.string()]).optional().describe('column mapping (object or YAML/JSON text)'),
+    invalidRows: invalidRows.optional(),
   })
   .meta({ id: 'BacktestBody' });
 
 const month = z.string().regex(/^\d{4}-\d{2}$/).describe('a month YYYY-MM');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('a date YYYY-MM-DD (best a month end)');
 const mapping = z.union([z.record(z.string(), z.unknown()), z.string()]).describe('columns / stages / dateOrder mapping, or its YAML text');
-const invalidRows = z.enum(['error', 'skip']).describe("'skip' drops malformed rows (counted in the report) instead of refusing the export");
 const roster = z.string().describe('rep roster CSV: Name, Territory, Hire Date, Exit Date');
 
 export const CalibrateBodySchema = z
@@ -398,6 +399,7 @@ export const RollingBacktestBodySchema = z
     point: z.boolean().optional().describe('calibrate with point estimates only (no parameter uncertainty)'),
     roster: roster.optional(),
     mapping: mapping.optional(),
+    invalidRows: invalidRows.optional(),
   })
   .meta({ id: 'RollingBacktestBody' });
 
