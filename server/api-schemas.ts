@@ -135,6 +135,19 @@ const ManagersSchema = obj(
   "first-line managers' exits and vacancies (present only with a managers block)",
 );
 
+const PrecisionSchema = obj(
+  {
+    spec: z.string(),
+    trials: num,
+    maxTrials: num,
+    met: z.boolean(),
+    targets: z.array(obj({ name: z.enum(['p_plan', 'revenue', 'arr', 'diff', 'bracket']), target: num, reached: nullable(num).describe('null while undefined (e.g. a mean of 0)'), met: z.boolean() })),
+    projected: nullable(num).optional().describe('the trials the run is expected to need: n (reached / asked)^2 for the worst target, at most maxTrials'),
+    default: z.boolean().optional().describe('the default precision: the request named no trial count'),
+  },
+  'a precision-targeted run: the trials used and the precision reached (absent for a run of a given trial count)',
+);
+
 export const SummarySchema = obj(
   {
     trials: z.int(),
@@ -178,18 +191,7 @@ export const SummarySchema = obj(
         'the precision the run reached',
       ),
     }),
-    precision: obj(
-      {
-        spec: z.string(),
-        trials: num,
-        maxTrials: num,
-        met: z.boolean(),
-        targets: z.array(obj({ name: z.enum(['p_plan', 'revenue', 'arr', 'diff', 'bracket']), target: num, reached: nullable(num).describe('null while undefined (e.g. a mean of 0)'), met: z.boolean() })),
-        projected: nullable(num).optional().describe('the trials the run is expected to need: n (reached / asked)^2 for the worst target, at most maxTrials'),
-        default: z.boolean().optional().describe('the default precision: the request named no trial count'),
-      },
-      'a precision-targeted run: the trials used and the precision reached (absent for a run of a given trial count)',
-    ).optional(),
+    precision: PrecisionSchema.optional(),
     customers: CustomersSchema.optional(),
     demand: DemandSchema.optional(),
     uncertainty: UncertaintySchema.optional(),
@@ -243,16 +245,72 @@ const VariantSchema = obj({
   varianceReduction: nullable(num),
 });
 
+const ciPair = z.tuple([num, num]);
+const AssumptionAnalysisSchema = obj(
+  {
+    metric: z.enum(['revenue', 'margin', 'arr', 'plan']).describe('what the analysis judges: the difference in total revenue, margin, ARR at the horizon, or hitting plan'),
+    assumptions: z
+      .array(
+        obj({
+          path: z.string(),
+          value: num.describe('the value the baseline holds (the median of an uncertain input)'),
+          distribution: z.record(z.string(), z.unknown()).describe('the distribution drawn: an uncertain input\'s own (see Scenario), or uniform over the plausible range'),
+          range: ciPair.describe('the plausible range'),
+          from: z.enum(['registry', 'uncertain']).describe("registry: an unsourced number of the model (engine/assumptions.ts); uncertain: the scenario's own distribution"),
+          why: z.string().optional(),
+        }),
+      )
+      .describe('the assumptions varied (the union over the variants)'),
+    n: z.int().describe('rows of the Sobol plan\'s A and B: 2n independent draws per variant'),
+    breakEvenTrials: z.int().describe('trials per break-even evaluation'),
+    seed: z.int(),
+    level: num.describe('the bootstrap level of the Sobol intervals'),
+    variants: z.array(
+      obj({
+        name: z.string(),
+        difference: obj({ mean: num, stdError: num }, 'the mean difference (variant - baseline) over assumptions and random draws'),
+        beatsBaseline: obj({ probability: num, ci: interval }, 'P(variant > baseline) over both the assumptions and the random draws'),
+        variance: obj({ total: num, assumptions: num, assumptionsCi: ciPair, noise: num }, "shares of the difference's variance: from the assumptions (with its interval) and from simulation noise"),
+        assumptionsSd: num.describe('sqrt(Var(E[difference | assumptions]))'),
+        corners: obj(
+          {
+            best: obj({ mean: num, stdError: num, values: z.record(z.string(), num).describe('the value of each assumption, by path') }),
+            worst: obj({ mean: num, stdError: num, values: z.record(z.string(), num).describe('the value of each assumption, by path') }),
+          },
+          'the difference with every assumption at the end of its range that favours the variant (best) or the baseline (worst)',
+        ),
+        indices: z.array(
+          obj({ path: z.string(), first: num, firstCi: ciPair, total: num, totalCi: ciPair, matters: z.boolean().describe('involved in at least 5% of what the assumptions explain, and distinguishable from 0') }),
+        ).describe('first-order and total Sobol index of the difference per assumption'),
+        breakEvens: z.array(
+          obj({
+            path: z.string(),
+            assumed: ciPair.describe('the assumed range searched first'),
+            value: nullable(num).describe('the value at which the variant ties the baseline; null when it does not within the field\'s valid range'),
+            insideAssumed: z.boolean(),
+            holds: z.enum(['above', 'below', 'everywhere', 'nowhere']).describe('where the variant beats the baseline'),
+            searched: ciPair.describe('the range searched (the assumed range, or the field\'s valid range when widened)'),
+            atAssumed: obj({ low: num, high: num, stdError: num }, 'the mean difference at the ends of the assumed range, and its standard error'),
+            withinNoise: z.boolean().describe('both ends within 2 standard errors of 0: a tie anywhere is noise'),
+            evaluations: z.int(),
+            text: z.string().describe('"holds if X > b (assumed range a-c)"'),
+          }),
+        ),
+      }),
+    ),
+    work: obj({ sobolRows: z.int(), breakEvenEvaluations: z.int() }, 'rows of the Sobol plans and break-even evaluations run'),
+  },
+  "with `assumptions` in the request: per variant, P(beats baseline) over the assumptions' ranges and the random draws, the variance shares, Sobol indices and break-evens (engine AssumptionAnalysis)",
+);
+
 export const CompareResultSchema = obj({
   trials: z.int(),
   seed: z.int(),
   horizonMonths: z.int(),
   baseline: SummarySchema,
   variants: z.array(VariantSchema),
-  assumptions: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .describe("with `assumptions` in the request: per variant, P(beats baseline) over the assumptions' ranges and the random draws, the variance shares, Sobol indices and break-evens (engine AssumptionAnalysis)"),
+  assumptions: AssumptionAnalysisSchema.optional(),
+  precision: PrecisionSchema.optional(),
   meta: obj({ elapsedMs: num }),
 }).meta({ id: 'CompareResult' });
 
@@ -266,6 +324,7 @@ export const SensitivityResultSchema = obj({
     obj({ path: z.string(), baseValue: num, low: num, high: num, lowOutput: obj(sensOutput), highOutput: obj(sensOutput), swing: obj(sensOutput), swingStdError: num }),
   ),
   meta: obj({ elapsedMs: num }),
+  precision: PrecisionSchema.optional(),
 }).meta({ id: 'SensitivityResult' });
 
 const solvePoint = obj({ x: num, value: num, ci: z.tuple([num, num]), met: z.boolean() });
@@ -283,6 +342,7 @@ export const SolveResultSchema = obj({
   withinNoise: z.boolean(),
   message: z.string(),
   plan: nullable(num),
+  precision: PrecisionSchema.optional(),
 }).meta({ id: 'SolveResult' });
 
 const band = { actual: num, mean: num, p10: num, p50: num, p90: num, inside: z.boolean() };
@@ -316,6 +376,12 @@ const scenarioRef = z.union([z.record(z.string(), z.unknown()), z.string()]).des
 const trials = z.int().min(1).max(1_000_000).describe("overrides the scenario's trials");
 const seed = z.int().min(0).max(4294967295).describe("overrides the scenario's seed");
 const yaml = z.string().describe('the body as YAML or JSON text instead');
+const precision = z
+  .string()
+  .describe('instead of trials: run until every target holds, e.g. "p_plan=0.01", "revenue=0.5%", "arr=1%", "diff=50000" (compare), "bracket" (solve); the result carries `precision`')
+  .optional();
+const maxTrials = z.int().min(1).max(1_000_000).describe('the cap of a precision-targeted run (default 100,000, lowered to fit the work budget)').optional();
+const precisionFields = { precision, maxTrials };
 const assumptionsOpt = z
   .union([z.boolean(), z.strictObject({ metric: z.enum(['revenue', 'margin', 'arr', 'plan']).optional(), draws: z.int().min(8).max(4096).optional() })])
   .optional()
@@ -324,13 +390,13 @@ const variant = z.object({ name: z.string(), patch: z.record(z.string(), z.unkno
 
 export const CompareBodySchema = z
   .union([
-    z.strictObject({ name: z.string().optional(), description: z.string().optional(), trials: trials.optional(), seed: seed.optional(), compare: z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1) }), assumptions: assumptionsOpt }).describe('a study'),
-    z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1), trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt }).describe('baseline and variants'),
-    z.strictObject({ yaml, trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt }).describe('either form as text; trials and seed override the text'),
+    z.strictObject({ name: z.string().optional(), description: z.string().optional(), trials: trials.optional(), seed: seed.optional(), compare: z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1) }), assumptions: assumptionsOpt, ...precisionFields }).describe('a study'),
+    z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1), trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt, ...precisionFields }).describe('baseline and variants'),
+    z.strictObject({ yaml, trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt, ...precisionFields }).describe('either form as text; trials and seed override the text'),
   ])
   .meta({ id: 'CompareBody' });
 
-const scenarioBody = { scenario: scenarioRef.optional(), yaml: yaml.optional(), trials: trials.optional(), seed: seed.optional() };
+const scenarioBody = { scenario: scenarioRef.optional(), yaml: yaml.optional(), trials: trials.optional(), seed: seed.optional(), ...precisionFields };
 export const SensitivityBodySchema = z
   .strictObject({
     ...scenarioBody,

@@ -170,8 +170,13 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       post: {
         summary: 'Fit a scenario to a CRM opportunity export',
         description:
-          'The body is the export itself (`Content-Type: text/csv`; options in the query: from, to, asOf, name, invalidRows) or JSON `{ csv, roster?, leads?, mapping?, from?, to?, asOf?, name?, horizonMonths?, invalidRows? }`; `leads` (a lead export) adds a demand block and `demandReport`. Default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount. A malformed export is a 400 naming the row (spreadsheet numbering) and column, e.g. path `rows[7].Created Date`, or `columns.Amount` for a missing column. Runs on the worker pool under the run queue and time limit.',
-        parameters: ['from', 'to', 'asOf', 'name', 'invalidRows'].map((name) => ({ name, in: 'query', required: false, schema: name === 'invalidRows' ? { enum: ['error', 'skip'] } : { type: 'string' } })),
+          'The body is the export itself (`Content-Type: text/csv`; options in the query: from, to, asOf, name, invalidRows, point, trend) or JSON `{ csv, roster?, leads?, mapping?, from?, to?, asOf?, name?, horizonMonths?, invalidRows?, point?, trend? }`; `leads` (a lead export) adds a demand block and `demandReport`. Default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount. A malformed export is a 400 naming the row (spreadsheet numbering) and column, e.g. path `rows[7].Created Date`, or `columns.Amount` for a missing column. Runs on the worker pool under the run queue and time limit.',
+        parameters: [
+          ...['from', 'to', 'asOf', 'name'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' }, description: name === 'asOf' ? 'a date YYYY-MM-DD' : name === 'name' ? "the fitted scenario's name" : 'a month YYYY-MM' })),
+          { name: 'invalidRows', in: 'query', required: false, schema: { enum: ['error', 'skip'] }, description: "'skip' drops malformed rows (counted in the report)" },
+          { name: 'point', in: 'query', required: false, schema: { enum: ['true', 'false'] }, description: 'point estimates only, no uncertainty block (salesim calibrate --point)' },
+          { name: 'trend', in: 'query', required: false, schema: { enum: ['true', 'false'] }, description: 'write a kept trend as the drift block (salesim calibrate --trend)' },
+        ],
         requestBody: {
           required: true,
           content: {

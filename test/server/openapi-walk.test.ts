@@ -202,6 +202,49 @@ describe('the OpenAPI document describes every field the API answers with', () =
     expect((await post(app, '/api/forecast', badAction)).status).toBe(400);
   });
 
+  it("compare's assumption analysis parses strictly (typed, not an untyped record)", async () => {
+    // a programme's gapClosed against none: the enablement assumptions are varied (as test/playground/assumptions-view.test.ts)
+    const reps = { seats: 6, opportunitiesPerMonth: 4, winRate: { tiers: [{ share: 0.2, mean: 0.4, concentration: 50 }, { share: 0.8, mean: 0.2, concentration: 50 }] }, dealSize: 10000 };
+    const body = { baseline: { horizonMonths: 6, reps }, variants: [{ name: 'programme', patch: { enablement: [{ gapClosed: 0.25, cost: { perRepPerMonth: 1500 } }] } }], trials: 40, seed: 3, assumptions: { draws: 8, metric: 'margin' } };
+    expect(CompareBodySchema.safeParse(body).success).toBe(true);
+    const res = await post(app, '/api/compare', body);
+    expect(res.status).toBe(200);
+    const c = (await res.json()) as Json;
+    expect(c.assumptions.assumptions.length).toBeGreaterThan(0);
+    expect(c.assumptions.variants[0].indices.length).toBeGreaterThan(0);
+    const cp = CompareResultSchema.safeParse(c);
+    expect(cp.success ? [] : cp.error.issues.slice(0, 5)).toEqual([]);
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    // corners' values are keyed by field path (keys with dots): one key stands for all
+    const undocumented = [...new Set(leafPaths(c.assumptions).map((p) => p.replace(/\.values\..*$/, '.values.path')))].filter((p) => !described(doc, doc.components.schemas.CompareResult.properties.assumptions, split(p)));
+    expect(undocumented).toEqual([]);
+    expect(CompareResultSchema.safeParse({ ...c, assumptions: { ...c.assumptions, extra: 1 } }).success).toBe(false);
+  });
+
+  it('the precision fields the analysis routes accept are in their bodies, their precision report in their answers, and the calibrate query lists point and trend', async () => {
+    const yaml = preset('baseline');
+    type Schema = { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } };
+    const bodies: [string, Json, Schema, Schema][] = [
+      ['/api/compare', { baseline: { horizonMonths: 6, reps: { seats: 3, opportunitiesPerMonth: 2, winRate: 0.3, dealSize: 1000 } }, variants: [{ name: 'v', patch: { reps: { seats: 4 } } }], precision: 'diff=2000', maxTrials: 400 }, CompareBodySchema, CompareResultSchema],
+      ['/api/sensitivity', { yaml, precision: 'revenue=5%', maxTrials: 200, params: [{ path: 'reps.opportunitiesPerMonth' }] }, SensitivityBodySchema, SensitivityResultSchema],
+      ['/api/solve', { yaml, precision: 'bracket', maxTrials: 1000, vary: 'reps.opportunitiesPerMonth', target: 'P(plan) >= 0.5', min: 1, max: 8 }, SolveBodySchema, SolveResultSchema],
+    ];
+    for (const [path, body, schema, result] of bodies) {
+      expect(schema.safeParse(body).success, path).toBe(true);
+      expect(schema.safeParse({ ...body, maxTrials: 0 }).success, path).toBe(false);
+      const res = await post(app, path, body);
+      expect(res.status, path).toBe(200);
+      // the answer carries the precision reached, and the document describes it
+      const answer = (await res.json()) as Json;
+      expect(answer.precision?.spec, path).toBe(body.precision);
+      const parsed = result.safeParse(answer);
+      expect(parsed.success ? [] : parsed.error!.issues.slice(0, 3), path).toEqual([]);
+    }
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    const query = (doc.paths['/api/calibrate'].post.parameters as Json[]).map((p) => p.name);
+    expect(query).toEqual(['from', 'to', 'asOf', 'name', 'invalidRows', 'point', 'trend']);
+  });
+
   it('/api/compare names a bad trials or seed in the { yaml } form', async () => {
     const res = await post(app, '/api/compare', { yaml: preset('coverage-policy.study'), trials: 0 });
     expect(res.status).toBe(400);
