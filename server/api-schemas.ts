@@ -519,6 +519,7 @@ export const ForecastBodySchema = z
     plan: num.gt(0).optional().describe("the year's plan (default: the scenario's first-year plan)"),
     mapping: mapping.optional(),
     invalidRows: invalidRows.optional(),
+    point: z.boolean().optional().describe("ignore the scenario's uncertainty block: its parameters at their fitted values, no draws (salesim forecast --point)"),
     actions: z
       .array(
         z.strictObject({

@@ -246,7 +246,15 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
               planBasis: { type: 'string' },
               booked: { type: 'number' },
               team: { type: 'object', properties: { source: { enum: ['roster', 'export'] }, seated: { type: 'integer' }, ramping: { type: 'integer' }, vacant: { type: 'integer' } } },
-              open: { type: 'object', properties: { deals: { type: 'integer' }, withAmount: { type: 'integer' }, amount: { type: 'number' } } },
+              open: {
+                type: 'object',
+                properties: {
+                  deals: { type: 'integer' },
+                  withAmount: { type: 'integer' },
+                  amount: { type: 'number' },
+                  stale: { type: ['integer', 'null'], description: "open deals at or beyond the age from which the scenario's resolution table gives no chance (they do not close in the forecast); null without a resolution table" },
+                },
+              },
               trials: { type: 'integer' },
               seed: { type: 'integer' },
               now: { type: 'object', properties: outcome },

@@ -1,6 +1,6 @@
 /**
  * POST /api/forecast (issue 17): the forecast from an as-of date. Body: `{ opportunities, roster?,
- * scenario, asOf, through?, plan?, mapping?, invalidRows?, actions?, trials?, seed? }`, the export and
+ * scenario, asOf, through?, plan?, mapping?, invalidRows?, point?, actions?, trials?, seed? }`, the export and
  * roster as CSV text, the scenario as an object, YAML text, `{ yaml }` or a preset's name (`baseline`).
  *
  * The event loop checks only the body's shape. On the worker pool, under the run queue and the per-run
@@ -26,7 +26,7 @@ import type { AppEnv } from '../env.js';
 /** Interventions one request may ask for (each is one more run of every trial). */
 export const MAX_FORECAST_ACTIONS = 10;
 
-const KEYS = ['opportunities', 'roster', 'scenario', 'asOf', 'through', 'plan', 'mapping', 'invalidRows', 'actions', 'trials', 'seed'] as const;
+const KEYS = ['opportunities', 'roster', 'scenario', 'asOf', 'through', 'plan', 'mapping', 'invalidRows', 'point', 'actions', 'trials', 'seed'] as const;
 const PRESET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -126,6 +126,7 @@ export function parseForecastRequest(raw: unknown, readPreset: (name: string) =>
     errors.push(apiIssue('mapping', 'must be an object or YAML text', 'mapping: must be an object { columns?, stages?, dateOrder? } or its YAML text'));
   const invalidRows = body.invalidRows;
   if (invalidRows !== undefined && invalidRows !== 'error' && invalidRows !== 'skip') errors.push(apiIssue('invalidRows', "must be 'error' or 'skip'"));
+  if (body.point !== undefined && typeof body.point !== 'boolean') errors.push(apiIssue('point', 'must be true or false', 'point: must be true or false'));
   const actions = actionsOf(body.actions, errors);
   const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
   const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
@@ -139,6 +140,7 @@ export function parseForecastRequest(raw: unknown, readPreset: (name: string) =>
     plan: plan ?? null,
     mapping: (mapping ?? null) as ForecastInput['mapping'],
     ...(invalidRows ? { invalidRows: invalidRows as 'error' | 'skip' } : {}),
+    ...(body.point === true ? { point: true } : {}),
   };
   return { input, actions, trials, seed };
 }

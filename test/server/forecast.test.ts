@@ -73,6 +73,21 @@ describe('POST /api/forecast', () => {
     expect(body).toEqual(JSON.parse(JSON.stringify(forecast({ opportunities: history.opportunities, scenario: yaml, asOf: '2025-05-31', plan: PLAN }, { trials: 40, seed: 9 }))));
   }, 60_000);
 
+  it("point: the scenario's uncertainty block is ignored, as salesim forecast --point does; the report says so", async () => {
+    const uncertain = { ...SCENARIO, uncertainty: { parameters: [{ path: 'reps.winRate.mean', distribution: { uniform: [0.2, 0.4] } }] } };
+    const input = { opportunities: history.opportunities, roster: history.roster!, scenario: uncertain, asOf: '2025-06-30', plan: PLAN };
+    const drawn = (await (await post(app, '/api/forecast', { ...input, trials: 60, seed: 2 })).json()) as ForecastReport;
+    expect(drawn.parameterUncertainty.paths).toEqual(['reps.winRate.mean']);
+    const res = await post(app, '/api/forecast', { ...input, point: true, trials: 60, seed: 2 });
+    expect(res.status).toBe(200);
+    const point = (await res.json()) as ForecastReport;
+    expect(point.parameterUncertainty.paths).toEqual([]);
+    // the same forecast as the scenario written without the block (what the CLI's --point reads)
+    expect(point).toEqual(JSON.parse(JSON.stringify(forecast({ ...input, scenario: SCENARIO }, { trials: 60, seed: 2 }))));
+    const bad = await errorsOf(await post(app, '/api/forecast', { ...input, point: 'yes' }));
+    expect(bad.map((e) => e.path)).toEqual(['point']);
+  });
+
   it('400 naming asOf when the date is outside the export', async () => {
     const errors = await errorsOf(await post(app, '/api/forecast', { opportunities: history.opportunities, scenario: SCENARIO, asOf: '2030-06-30', plan: PLAN, trials: 5 }));
     expect(errors[0].path).toBe('asOf');

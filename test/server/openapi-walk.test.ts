@@ -197,6 +197,13 @@ describe('the OpenAPI document describes every field the API answers with', () =
     const fc = { opportunities: sm.opportunities, roster: sm.roster, scenario: 'baseline', asOf: sm.asOf, trials: 40, seed: 1, actions: [{ name: 'two more', hire: { seats: 2 } }, { name: 'faster', patch: { reps: { opportunitiesPerMonth: 5 } } }] };
     expect(ForecastBodySchema.safeParse(fc).success).toBe(true);
     expect((await post(app, '/api/forecast', fc)).status).toBe(200);
+    const fcRes = await post(app, '/api/forecast', { ...fc, point: true });
+    expect(fcRes.status).toBe(200);
+    expect(ForecastBodySchema.safeParse({ ...fc, point: true }).success).toBe(true);
+    // every field of the forecast answer is described by the document's (hand-written) response schema
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    const fcSchema = doc.paths['/api/forecast'].post.responses['200'].content['application/json'].schema;
+    expect(leafPaths(await fcRes.json()).filter((p) => !described(doc, fcSchema, split(p)))).toEqual([]);
     const badAction = { ...fc, actions: [{ name: 'x', hire: { seats: 2, where: 'a' } }] };
     expect(ForecastBodySchema.safeParse(badAction).success).toBe(false);
     expect((await post(app, '/api/forecast', badAction)).status).toBe(400);

@@ -74,6 +74,8 @@ export interface ForecastRequest {
   asOf: string;
   through?: string;
   plan?: number;
+  /** ignore the scenario's uncertainty block (salesim forecast --point) */
+  point?: boolean;
   actions?: ForecastAction[];
   trials?: number;
   seed?: number;
