@@ -195,6 +195,11 @@ describe('static client: the same numbers as the server and the CLI', () => {
     expect(asJson(sample)).toEqual(asJson(await (await post(app, '/api/forecast/sample', { scenario, seed: 5 })).json()));
     const fc = { opportunities: sample.opportunities, roster: sample.roster, scenario, plan: 400_000, asOf: sample.asOf, actions: [{ name: 'win rate 0.3', patch: { reps: { winRate: { mean: 0.3 } } } }], trials: 100, seed: 5 };
     expect(asJson(await client.forecast(fc))).toEqual(asJson(await (await post(app, '/api/forecast', fc)).json()));
+    // point (salesim forecast --point): the uncertainty block ignored in this page as on the server
+    const fcPoint = { ...fc, scenario: { ...scenario, uncertainty: { parameters: [{ path: 'reps.opportunitiesPerMonth', distribution: { uniform: [2, 4] } }] } }, point: true };
+    const pointed = await client.forecast(fcPoint);
+    expect(pointed.parameterUncertainty.paths).toEqual([]);
+    expect(asJson(pointed)).toEqual(asJson(await (await post(app, '/api/forecast', fcPoint)).json()));
   });
 
   it('bad input is the engine\'s field message (a 400), as from the server', async () => {
