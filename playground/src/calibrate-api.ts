@@ -7,7 +7,7 @@
 import { client } from './client/index.js';
 
 export type { BacktestResult, CalibrationResult, CalibrationWithLeads, DemandCalibration, FittedParameter } from '../../engine/index.js';
-export type { BacktestRequest } from './client/types.js';
+export type { BacktestRequest, CalibrateRequestOptions } from './client/types.js';
 export { calibrateCsv } from './client/http.js';
 
 /** The calls as one object so component tests can substitute them. */

@@ -47,6 +47,52 @@ describe('<sim-calibrate>', () => {
     resetCalibrateView();
   });
 
+  it("sends the fit's options (as of, window, point estimates, trend: salesim calibrate's flags) and refits with them", async () => {
+    setApp(createApp({ api: noNetwork }));
+    const sent: unknown[] = [];
+    const fake: CalibrateApi = {
+      calibrate: async (text, _roster, _signal, _leads, options) => {
+        sent.push(options);
+        return JSON.parse(JSON.stringify(calibrate(text, { ...options })));
+      },
+      backtest: async () => Promise.reject(new Error('not called')),
+    };
+    const el = document.createElement('sim-calibrate') as SimCalibrate;
+    el.api = fake;
+    document.body.append(el);
+    await el.upload(csv);
+    await settle(el);
+    expect(sent[0]).toEqual({});
+    expect(el.fit!.scenario.uncertainty).toBeDefined(); // by default the fitted rates are drawn
+    const root = el.shadowRoot!;
+    const set = (id: string, v: string | boolean) => {
+      const input = root.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
+      if (typeof v === 'boolean') input.checked = v;
+      else input.value = v;
+      input.dispatchEvent(new Event('change'));
+    };
+    set('calibrate-asof', '2025-09-30');
+    set('calibrate-from', '2025-02');
+    set('calibrate-to', '2025-09');
+    set('calibrate-point', true);
+    set('calibrate-trend', true);
+    await settle(el);
+    root.querySelector<HTMLButtonElement>('[data-testid="calibrate-refit"]')!.click();
+    await settle(el);
+    expect(sent[1]).toEqual({ asOf: '2025-09-30', from: '2025-02', to: '2025-09', point: true, trend: true });
+    // the engine's answer for those options: the window and the cut, no uncertainty block with point
+    expect(el.fit!.report.window).toMatchObject({ from: '2025-02', to: '2025-09' });
+    expect(el.fit!.report.asOf?.date).toBe('2025-09-30');
+    expect(el.fit!.scenario.uncertainty).toBeUndefined();
+    // kept across tabs
+    el.remove();
+    const again = document.createElement('sim-calibrate') as SimCalibrate;
+    document.body.append(again);
+    await settle(again);
+    expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="calibrate-asof"]')!.value).toBe('2025-09-30');
+    expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="calibrate-point"]')!.checked).toBe(true);
+  });
+
   it('shows the fit report, loads the fitted scenario into the editor, and back-tests it', async () => {
     const app = createApp({ api: noNetwork });
     setApp(app);

@@ -13,6 +13,7 @@ import { chunkSize } from '../../playground/src/client/blocks.js';
 import { ApiError } from '../../playground/src/client/errors.js';
 import { browserWorkers, createEnginePool, type WorkerLike } from '../../playground/src/client/pool.js';
 import { createWorkerClient } from '../../playground/src/client/workers.js';
+import { calibrateCsv } from '../../playground/src/client/http.js';
 import { answer } from '../../playground/src/worker/engine.worker.js';
 import type { SalesimApp } from '../../server/app.js';
 import { post, readSse, small, testApp } from '../server/helpers.js';
@@ -188,6 +189,24 @@ describe('static client: the same numbers as the server and the CLI', () => {
     const noLeadSource = (r: unknown) => noSource(JSON.parse(JSON.stringify(r).replaceAll('a lead export read in this browser', 'the lead export')));
     expect(noLeadSource(asJson(withLeads))).toEqual(noLeadSource(asJson(await (await post(app, '/api/calibrate', { csv, leads: leadExport() })).json())));
 
+    // the fit's options (salesim calibrate --as-of, --from/--to, --point, --trend): in this page as on the server
+    const options = { asOf: '2026-03-31', from: '2025-03', to: '2026-03', point: true, trend: true };
+    const withOptions = await client.calibrate(csv, null, undefined, null, options);
+    expect(withOptions.report.asOf?.date).toBe('2026-03-31');
+    expect(noSource(asJson(withOptions))).toEqual(noSource(asJson(await (await post(app, '/api/calibrate', { csv, ...options })).json())));
+    // the HTTP client sends them as JSON (the export alone goes as text/csv)
+    const bodies: unknown[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (_url: string, init: { body: string }) => {
+      bodies.push(JSON.parse(init.body));
+      return new Response(JSON.stringify(withOptions), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    try {
+      await calibrateCsv(csv, null, undefined, null, options);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(bodies).toEqual([{ csv, ...options }]);
     const bt = { csv, scenario: fit.scenario, from: '2025-07', to: '2026-06', trials: 150, seed: 4 };
     expect(asJson(await client.backtest(bt))).toEqual(asJson(await (await post(app, '/api/backtest', bt)).json()));
 

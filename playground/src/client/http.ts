@@ -6,7 +6,7 @@ import type { BacktestResult, CalibrationWithLeads, CompareResult, SolvePoint, F
 import { createSseParser } from '../sse.js';
 import { ApiError, type ApiIssue } from './errors.js';
 import { runBody } from './runBody.js';
-import type { BacktestRequest, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
+import type { BacktestRequest, CalibrateRequestOptions, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
 
 async function errorFrom(res: Response): Promise<ApiError> {
   let errors: ApiIssue[] = [];
@@ -95,9 +95,9 @@ export const streamSolve = (body: unknown, opts: { signal?: AbortSignal; onPoint
  * (with row/column paths) on a 4xx.
  * @example const { scenario, report } = await calibrateCsv(await file.text());
  */
-export async function calibrateCsv(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null): Promise<CalibrationWithLeads> {
-  // with a roster or leads: JSON { csv, roster?, leads? }; without: the export itself as text/csv
-  if (roster || leads) return requestJson<CalibrationWithLeads>('POST', '/api/calibrate', { csv, ...(roster ? { roster } : {}), ...(leads ? { leads } : {}) }, signal);
+export async function calibrateCsv(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null, options: CalibrateRequestOptions = {}): Promise<CalibrationWithLeads> {
+  // with a roster, leads or options: JSON { csv, roster?, leads?, asOf?, from?, to?, point?, trend? }; without: the export itself as text/csv
+  if (roster || leads || Object.keys(options).length > 0) return requestJson<CalibrationWithLeads>('POST', '/api/calibrate', { csv, ...(roster ? { roster } : {}), ...(leads ? { leads } : {}), ...options }, signal);
   const res = await fetch('/api/calibrate', { method: 'POST', signal, headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: csv });
   if (!res.ok) throw await errorFrom(res);
   return (await res.json()) as CalibrationWithLeads;

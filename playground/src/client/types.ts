@@ -67,6 +67,15 @@ export interface BacktestRequest {
   seed?: number;
 }
 
+/** A calibration's options (POST /api/calibrate's asOf, from, to, point, trend; salesim calibrate's flags). */
+export interface CalibrateRequestOptions {
+  asOf?: string;
+  from?: string;
+  to?: string;
+  point?: boolean;
+  trend?: boolean;
+}
+
 export interface ForecastRequest {
   opportunities: string;
   roster?: string | null;
@@ -119,7 +128,7 @@ export interface SalesimClient {
   /** goal seek; with `onPoint`, each value as it is run (the bracket so far) */
   solve(body: SolveRequest, signal?: AbortSignal, onPoint?: (p: SolvePoint) => void): Promise<SolveResult>;
   /** calibration on an opportunity export, with a rep roster and a lead export (adds the demand block) when given */
-  calibrate(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null): Promise<CalibrationWithLeads>;
+  calibrate(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null, options?: CalibrateRequestOptions): Promise<CalibrationWithLeads>;
   backtest(req: BacktestRequest, signal?: AbortSignal): Promise<BacktestResult>;
   forecast(req: ForecastRequest, signal?: AbortSignal): Promise<ForecastReport>;
   sample(scenario: unknown, seed: number, signal?: AbortSignal): Promise<SampleExport>;

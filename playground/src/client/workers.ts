@@ -76,7 +76,7 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
     },
 
     solve: (body: SolveRequest, signal, onPoint) => pool.run<SolveResult>('solve', body, { signal, onProgress: onPoint && ((p) => onPoint(p as SolvePoint)) }),
-    calibrate: (csv, roster, signal, leads) => call<CalibrationWithLeads>('calibrate', { csv, roster: roster ?? null, leads: leads ?? null }, signal),
+    calibrate: (csv, roster, signal, leads, options) => call<CalibrationWithLeads>('calibrate', { csv, roster: roster ?? null, leads: leads ?? null, options: options ?? {} }, signal),
 
     async backtest(req: BacktestRequest, signal): Promise<BacktestResult> {
       const plan = await call<{ scenario: Scenario; booked: BookedRevenue; trials: number; seed: number }>('planBacktest', req, signal);

@@ -9,7 +9,7 @@ import { LitElement, html, css } from 'lit';
 import { base, view, tables } from '../theme.js';
 import { getApp, editable } from '../app.js';
 import { ApiError, IN_BROWSER } from '../api.js';
-import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrationWithLeads as CalibrationResult } from '../calibrate-api.js';
+import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrateRequestOptions, type CalibrationWithLeads as CalibrationResult } from '../calibrate-api.js';
 import { backtestChart, INSIDE_COLOR, OUTSIDE_COLOR } from '../charts/backtest.js';
 import { labelForPath } from '../fields.js';
 import { formatMoney, formatPct } from '../format.js';
@@ -42,8 +42,27 @@ interface Kept {
   to: string;
   result: BacktestResult | null;
   btErrors: string[];
+  options: FitOptions;
 }
 let kept: Kept | null = null;
+
+/** The fit's options as typed ('' = not given): salesim calibrate --as-of, --from/--to, --point, --trend. */
+export interface FitOptions {
+  asOf: string;
+  from: string;
+  to: string;
+  point: boolean;
+  trend: boolean;
+}
+const NO_OPTIONS: FitOptions = { asOf: '', from: '', to: '', point: false, trend: false };
+
+/**
+ * The options a calibrate request carries: only those given.
+ * @example fitRequestOptions({ asOf: '2025-06-30', from: '', to: '', point: true, trend: false }) // { asOf: '2025-06-30', point: true }
+ */
+export function fitRequestOptions(o: FitOptions): CalibrateRequestOptions {
+  return { ...(o.asOf ? { asOf: o.asOf } : {}), ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}), ...(o.point ? { point: true } : {}), ...(o.trend ? { trend: true } : {}) };
+}
 
 /** Forgets the kept view state (tests). */
 export function resetCalibrateView(): void {
@@ -64,6 +83,7 @@ export class SimCalibrate extends LitElement {
     btErrors: { state: true },
     testing: { state: true },
     dragging: { state: true },
+    options: { state: true },
   };
   declare fileName: string | null;
   declare rosterName: string | null;
@@ -77,6 +97,8 @@ export class SimCalibrate extends LitElement {
   declare btErrors: string[];
   declare testing: boolean;
   declare dragging: boolean;
+  /** the fit's options (as salesim calibrate's --as-of, --from/--to, --point, --trend) */
+  declare options: FitOptions;
   /** the HTTP calls (tests substitute them) */
   api: CalibrateApi = calibrateApi;
   private csv: string | null = null;
@@ -99,6 +121,7 @@ export class SimCalibrate extends LitElement {
     this.btErrors = [];
     this.testing = false;
     this.dragging = false;
+    this.options = NO_OPTIONS;
     if (kept) Object.assign(this, kept);
   }
 
@@ -109,8 +132,8 @@ export class SimCalibrate extends LitElement {
   }
 
   private keep() {
-    const { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors } = this;
-    kept = { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors };
+    const { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors, options } = this;
+    kept = { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors, options };
   }
 
   static styles = [
@@ -120,6 +143,20 @@ export class SimCalibrate extends LitElement {
     css`
       th small {
         overflow-wrap: anywhere;
+      }
+      fieldset.options {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem 1rem;
+        align-items: center;
+        border: 1px solid #dde4ec;
+        border-radius: 8px;
+        margin: 0.5rem 0;
+        min-width: 0;
+      }
+      fieldset.options input[type='date'],
+      fieldset.options input[type='month'] {
+        max-width: 100%;
       }
       h3 {
         font-size: 0.85rem;
@@ -200,6 +237,11 @@ export class SimCalibrate extends LitElement {
     if (this.csv) await this.upload(this.csv);
   }
 
+  private setOption(patch: Partial<FitOptions>) {
+    this.options = { ...this.options, ...patch };
+    this.keep();
+  }
+
   /** Sends the export to /api/calibrate and, on success, loads the fitted scenario into the editor. */
   async upload(csv: string) {
     this.csv = csv;
@@ -212,7 +254,7 @@ export class SimCalibrate extends LitElement {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     try {
-      const fit = await this.api.calibrate(csv, this.roster, controller.signal, this.leads);
+      const fit = await this.api.calibrate(csv, this.roster, controller.signal, this.leads, fitRequestOptions(this.options));
       this.fit = fit;
       this.from = fit.report.window.from;
       this.to = fit.report.window.to;
@@ -379,6 +421,23 @@ export class SimCalibrate extends LitElement {
           </label>
           ${this.leadsName ? html`<small data-testid="calibrate-leads-name">${this.leadsName}</small>` : null}
         </p>
+        <fieldset class="options" data-testid="calibrate-options">
+          <legend>Options (as salesim calibrate's)</legend>
+          <label title="Fit only what the CRM knew at the end of that day: rows created later are dropped, deals decided later are taken as open"
+            >As of <input type="date" aria-label="Calibrate as of (optional)" data-testid="calibrate-asof" .value=${this.options.asOf} @change=${(e: Event) => this.setOption({ asOf: (e.target as HTMLInputElement).value })}
+          /></label>
+          <label title="The window: every rate uses only deals created or decided in it"
+            >Window from <input type="month" aria-label="Fit window from month (optional)" data-testid="calibrate-from" .value=${this.options.from} @change=${(e: Event) => this.setOption({ from: (e.target as HTMLInputElement).value })}
+          /></label>
+          <label>to <input type="month" aria-label="Fit window to month (optional)" data-testid="calibrate-to" .value=${this.options.to} @change=${(e: Event) => this.setOption({ to: (e.target as HTMLInputElement).value })} /></label>
+          <label title="Point estimates only: no uncertainty block, so the fitted rates are taken as known"
+            ><input type="checkbox" data-testid="calibrate-point" .checked=${this.options.point} @change=${(e: Event) => this.setOption({ point: (e.target as HTMLInputElement).checked })} /> Point estimates</label
+          >
+          <label title="A win-rate or deal-size trend over the window is always reported; this also writes it as the drift block (a past trend need not continue)"
+            ><input type="checkbox" data-testid="calibrate-trend" .checked=${this.options.trend} @change=${(e: Event) => this.setOption({ trend: (e.target as HTMLInputElement).checked })} /> Extrapolate a trend</label
+          >
+          ${this.csv ? html`<button data-testid="calibrate-refit" ?disabled=${this.fitting} @click=${() => this.upload(this.csv!)}>Fit again with these options</button>` : null}
+        </fieldset>
         ${this.fitting ? html`<p role="status">Calibrating…</p>` : null}
         ${this.fitErrors.length
           ? html`<div class="error" role="alert" data-testid="calibrate-errors">

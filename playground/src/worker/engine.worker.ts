@@ -280,8 +280,13 @@ export const tasks = {
   },
 
   /** Calibration from a CRM export read in the browser (server POST /api/calibrate). */
-  calibrate: (t: { csv: string; roster?: string | null; leads?: string | null }) =>
-    calibrateWithLeads(t.csv, { roster: t.roster ?? null, mapping: null, from: null, to: null, source: 'a file read in this browser' }, t.leads, 'a lead export read in this browser'),
+  calibrate: (t: { csv: string; roster?: string | null; leads?: string | null; options?: { asOf?: string; from?: string; to?: string; point?: boolean; trend?: boolean } }) =>
+    calibrateWithLeads(
+      t.csv,
+      { roster: t.roster ?? null, mapping: null, from: t.options?.from ?? null, to: t.options?.to ?? null, asOf: t.options?.asOf ?? null, point: t.options?.point === true, trend: t.options?.trend === true, source: 'a file read in this browser' },
+      t.leads,
+      'a lead export read in this browser',
+    ),
 
   /** The back-test's scenario and booked revenue (server POST /api/backtest, before its trials). */
   planBacktest: (body: { csv: string; scenario: unknown; from: string; to: string; trials?: number; seed?: number }) => {
