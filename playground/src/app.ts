@@ -527,8 +527,11 @@ export function createApp(opts: AppOptions = {}) {
     store.set({ compare: { ...c, variants: c.variants.filter((_, j) => j !== i), result: null } });
   }
   let compareController: AbortController | null = null;
-  /** `assumptions`: also ask what the answer depends on (the engine's assumption analysis; slower) */
-  async function runCompare(opts: { assumptions?: boolean } = {}) {
+  /**
+   * `assumptions`: also ask what the answer depends on (the engine's assumption analysis; slower): true, or
+   * what it judges and the Sobol plan's rows (salesim compare --assumptions --metric M --draws N)
+   */
+  async function runCompare(opts: { assumptions?: boolean | { metric?: 'revenue' | 'margin' | 'arr' | 'plan'; draws?: number } } = {}) {
     const { scenario, seed, trials, compare } = get();
     if (compare.variants.length === 0) return;
     compareController?.abort();
@@ -548,7 +551,7 @@ export function createApp(opts: AppOptions = {}) {
           seed,
           trials,
           compare: { baseline, variants: compare.variants.map((v) => ({ name: v.name, scenario: v.scenario })) },
-          ...(opts.assumptions ? { assumptions: true } : {}),
+          ...(opts.assumptions ? { assumptions: opts.assumptions } : {}),
         },
         controller.signal,
         opts.assumptions ? undefined : onProgress,
