@@ -4,11 +4,11 @@
  * synthetic CRM history (the HTTP calls substituted; the server routes have their own tests).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { backtest, calibrate, synthesize } from '../../engine/index.js';
+import { backtest, calibrate, rollingBacktest, synthesize } from '../../engine/index.js';
 import { createApp, editable, setApp } from '../../playground/src/app.js';
 import { api as realApi, ApiError } from '../../playground/src/api.js';
 import { backtestChart, backtestRows, INSIDE_COLOR, OUTSIDE_COLOR } from '../../playground/src/charts/backtest.js';
-import type { BacktestRequest, CalibrateApi } from '../../playground/src/calibrate-api.js';
+import type { BacktestRequest, CalibrateApi, RollingBacktestRequest } from '../../playground/src/calibrate-api.js';
 import '../../playground/src/components/sim-calibrate.js';
 import '../../playground/src/components/sim-editor.js';
 import { resetCalibrateView, type SimCalibrate } from '../../playground/src/components/sim-calibrate.js';
@@ -92,6 +92,47 @@ describe('<sim-calibrate>', () => {
     expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="calibrate-asof"]')!.value).toBe('2025-09-30');
     expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="calibrate-point"]')!.checked).toBe(true);
   });
+
+  it('scores forecasts made at past dates (salesim backtest --as-of D1,D2 --horizon N): the request, the cuts, the verdict and the PIT histogram', async () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    app.store.set({ trials: 5000, seed: 7 });
+    const history = synthesize(TRUTH, { months: 18, start: '2025-01', seed: 5 }).opportunities;
+    const sent: RollingBacktestRequest[] = [];
+    const fake: CalibrateApi = {
+      calibrate: async (text) => JSON.parse(JSON.stringify(calibrate(text))),
+      backtest: async () => Promise.reject(new Error('not called')),
+      rollingBacktest: async (req) => {
+        sent.push(req);
+        return JSON.parse(JSON.stringify(rollingBacktest(req.csv, { asOf: req.asOf, horizon: req.horizon, trials: req.trials, seed: req.seed, point: req.point, roster: req.roster ?? null })));
+      },
+    };
+    const el = document.createElement('sim-calibrate') as SimCalibrate;
+    el.api = fake;
+    document.body.append(el);
+    await el.upload(history);
+    await settle(el);
+    const root = el.shadowRoot!;
+    const run = root.querySelector<HTMLButtonElement>('[data-testid="rolling-run"]')!;
+    expect(run.disabled).toBe(true); // no dates yet
+    const dates = root.querySelector<HTMLInputElement>('[data-testid="rolling-dates"]')!;
+    dates.value = '2025-09-30, 2025-12-31';
+    dates.dispatchEvent(new Event('change'));
+    const horizon = root.querySelector<HTMLInputElement>('[data-testid="rolling-horizon"]')!;
+    horizon.value = '2';
+    horizon.dispatchEvent(new Event('change'));
+    await settle(el);
+    await el.scoreRolling();
+    await settle(el);
+    expect(sent).toEqual([{ csv: history, asOf: ['2025-09-30', '2025-12-31'], horizon: 2, trials: 1000, seed: 7, point: false, roster: null }]);
+    const r = el.rolling!;
+    expect(root.querySelectorAll('[data-testid="rolling-cuts"] tbody tr')).toHaveLength(2);
+    expect(root.querySelector('[data-testid="rolling-cuts"] tbody tr')!.textContent).toContain(r.cuts[0].salesim.pit.toFixed(2));
+    expect(root.querySelector('[data-testid="rolling-summary"]')!.textContent).toContain(`${r.summary.inside80} of ${r.summary.cuts} actuals inside P10-P90`);
+    expect(root.querySelector('[data-testid="rolling-verdict"]')!.textContent).toBe(r.summary.verdict);
+    const pit = root.querySelector('[data-testid="rolling-pit"]') as HTMLElement & { pit: { histogram: { counts: number[] } } };
+    expect(pit.pit.histogram.counts).toEqual(r.summary.pitHistogram.counts);
+  }, 60_000);
 
   it('shows the fit report, loads the fitted scenario into the editor, and back-tests it', async () => {
     const app = createApp({ api: noNetwork });

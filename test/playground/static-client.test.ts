@@ -207,6 +207,13 @@ describe('static client: the same numbers as the server and the CLI', () => {
       globalThis.fetch = realFetch;
     }
     expect(bodies).toEqual([{ csv, ...options }]);
+    // the rolling-origin back-test (salesim backtest --as-of): the worker's answer is the server's
+    const roll = { csv, asOf: ['2025-09-30', '2025-12-31'], horizon: 2, trials: 60, seed: 3, point: true };
+    expect(asJson(await client.rollingBacktest(roll))).toEqual(asJson(await (await post(app, '/api/backtest', roll)).json()));
+    const badRoll = { ...roll, trials: 5 };
+    const rollErr = await client.rollingBacktest(badRoll).catch((x: unknown) => x);
+    expect(rollErr).toBeInstanceOf(ApiError);
+    expect((rollErr as ApiError).errors.map((e) => e.path)).toEqual(((await (await post(app, '/api/backtest', badRoll)).json()) as Json).errors.map((e: Json) => e.path));
     const bt = { csv, scenario: fit.scenario, from: '2025-07', to: '2026-06', trials: 150, seed: 4 };
     expect(asJson(await client.backtest(bt))).toEqual(asJson(await (await post(app, '/api/backtest', bt)).json()));
 

@@ -2,11 +2,11 @@
  * The client over HTTP to the salesim server (the default build; issue 5): every statistic shown
  * comes from the server's answers; errors arrive in the project's one shape `{ errors: [{ path, rule, message }] }`.
  */
-import type { BacktestResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, RollingResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 import { createSseParser } from '../sse.js';
 import { ApiError, type ApiIssue } from './errors.js';
 import { runBody } from './runBody.js';
-import type { BacktestRequest, CalibrateRequestOptions, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
+import type { BacktestRequest, RollingBacktestRequest, CalibrateRequestOptions, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
 
 async function errorFrom(res: Response): Promise<ApiError> {
   let errors: ApiIssue[] = [];
@@ -117,6 +117,7 @@ export const httpClient: SalesimClient = {
   solve: (body, signal, onPoint) => (onPoint ? streamSolve(body, { signal, onPoint }) : requestJson<SolveResult>('POST', '/api/solve', body, signal)),
   calibrate: calibrateCsv,
   backtest: (req: BacktestRequest, signal?: AbortSignal) => requestJson<BacktestResult>('POST', '/api/backtest', req, signal),
+  rollingBacktest: (req: RollingBacktestRequest, signal?: AbortSignal) => requestJson<RollingResult>('POST', '/api/backtest', { ...req, roster: req.roster ?? undefined }, signal),
   forecast: (req: ForecastRequest, signal?: AbortSignal) => requestJson<ForecastReport>('POST', '/api/forecast', req, signal),
   sample: (scenario: unknown, seed: number, signal?: AbortSignal) => requestJson<SampleExport>('POST', '/api/forecast/sample', { scenario, seed }, signal),
   listScenarios: () => requestJson<StoredScenario[] | { scenarios: StoredScenario[] }>('GET', '/api/scenarios').then((r) => (Array.isArray(r) ? r : r.scenarios)),

@@ -3,7 +3,7 @@
  * the salesim server (client/http.ts) and the engine in Web Workers in the page (client/workers.ts).
  * Views call it and never know which one answers. Answers are the engine's own types (type-only imports).
  */
-import type { BacktestResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, RollingResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 
 /**
  * A run request: the scenario object plus optional overrides. `trials: 'auto'` names no trial count: the
@@ -65,6 +65,20 @@ export interface BacktestRequest {
   to: string;
   trials?: number;
   seed?: number;
+}
+
+/** A rolling-origin back-test (POST /api/backtest with asOf; salesim backtest --as-of D1,D2,...): each date's cut calibrated on itself, its next months forecast and scored. */
+export interface RollingBacktestRequest {
+  csv: string;
+  /** as-of dates, month ends YYYY-MM-DD (1 to 24) */
+  asOf: string[];
+  /** months forecast and scored after each date (default 3) */
+  horizon?: number;
+  trials?: number;
+  seed?: number;
+  /** calibrate without parameter uncertainty */
+  point?: boolean;
+  roster?: string | null;
 }
 
 /** A calibration's options (POST /api/calibrate's asOf, from, to, point, trend; salesim calibrate's flags). */
@@ -130,6 +144,8 @@ export interface SalesimClient {
   /** calibration on an opportunity export, with a rep roster and a lead export (adds the demand block) when given */
   calibrate(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null, options?: CalibrateRequestOptions): Promise<CalibrationWithLeads>;
   backtest(req: BacktestRequest, signal?: AbortSignal): Promise<BacktestResult>;
+  /** the rolling-origin back-test: forecasts made at past dates, scored against what was booked */
+  rollingBacktest(req: RollingBacktestRequest, signal?: AbortSignal): Promise<RollingResult>;
   forecast(req: ForecastRequest, signal?: AbortSignal): Promise<ForecastReport>;
   sample(scenario: unknown, seed: number, signal?: AbortSignal): Promise<SampleExport>;
   listScenarios(): Promise<StoredScenario[]>;

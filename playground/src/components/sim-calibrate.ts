@@ -3,13 +3,14 @@
  * scenario to it on the server (/api/calibrate), read the fit report (each parameter with its standard
  * error and method, rows used and rejected, warnings) and load the fitted scenario into the editor; then
  * back-test the editor's scenario against the export over chosen months (/api/backtest): actual monthly
- * revenue against the simulated P10-P90 band, and the share of months inside it.
+ * revenue against the simulated P10-P90 band, and the share of months inside it; and score forecasts made
+ * at past dates (the rolling-origin back-test, /api/backtest with asOf) against what was booked.
  */
 import { LitElement, html, css } from 'lit';
 import { base, view, tables } from '../theme.js';
 import { getApp, editable } from '../app.js';
 import { ApiError, IN_BROWSER } from '../api.js';
-import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrateRequestOptions, type CalibrationWithLeads as CalibrationResult } from '../calibrate-api.js';
+import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrateRequestOptions, type CalibrationWithLeads as CalibrationResult, type RollingResult } from '../calibrate-api.js';
 import { backtestChart, INSIDE_COLOR, OUTSIDE_COLOR } from '../charts/backtest.js';
 import { labelForPath } from '../fields.js';
 import { formatMoney, formatPct } from '../format.js';
@@ -43,6 +44,10 @@ interface Kept {
   result: BacktestResult | null;
   btErrors: string[];
   options: FitOptions;
+  rollingDates: string;
+  rollingHorizon: number;
+  rolling: RollingResult | null;
+  rollingErrors: string[];
 }
 let kept: Kept | null = null;
 
@@ -84,6 +89,11 @@ export class SimCalibrate extends LitElement {
     testing: { state: true },
     dragging: { state: true },
     options: { state: true },
+    rollingDates: { state: true },
+    rollingHorizon: { state: true },
+    rolling: { state: true },
+    rollingErrors: { state: true },
+    scoring: { state: true },
   };
   declare fileName: string | null;
   declare rosterName: string | null;
@@ -99,6 +109,12 @@ export class SimCalibrate extends LitElement {
   declare dragging: boolean;
   /** the fit's options (as salesim calibrate's --as-of, --from/--to, --point, --trend) */
   declare options: FitOptions;
+  /** the rolling-origin back-test's as-of dates as typed (comma separated month ends), months scored after each, its answer */
+  declare rollingDates: string;
+  declare rollingHorizon: number;
+  declare rolling: RollingResult | null;
+  declare rollingErrors: string[];
+  declare scoring: boolean;
   /** the HTTP calls (tests substitute them) */
   api: CalibrateApi = calibrateApi;
   private csv: string | null = null;
@@ -122,6 +138,11 @@ export class SimCalibrate extends LitElement {
     this.testing = false;
     this.dragging = false;
     this.options = NO_OPTIONS;
+    this.rollingDates = '';
+    this.rollingHorizon = 3;
+    this.rolling = null;
+    this.rollingErrors = [];
+    this.scoring = false;
     if (kept) Object.assign(this, kept);
   }
 
@@ -132,8 +153,8 @@ export class SimCalibrate extends LitElement {
   }
 
   private keep() {
-    const { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors, options } = this;
-    kept = { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors, options };
+    const { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors, options, rollingDates, rollingHorizon, rolling, rollingErrors } = this;
+    kept = { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors, options, rollingDates, rollingHorizon, rolling, rollingErrors };
   }
 
   static styles = [
@@ -210,6 +231,15 @@ export class SimCalibrate extends LitElement {
       .share {
         font-size: 1.05rem;
         font-weight: 600;
+      }
+      fieldset.options label:has(input[type='checkbox']) {
+        display: flex;
+        align-items: center;
+        gap: 0.3rem;
+      }
+      .scroll {
+        overflow-x: auto;
+        max-width: 100%;
       }
     `,
   ];
@@ -291,6 +321,84 @@ export class SimCalibrate extends LitElement {
       activity.end();
       this.keep();
     }
+  }
+
+  /**
+   * The rolling-origin back-test (salesim backtest --as-of D1,D2,... --horizon N): at each date the export
+   * is cut as the CRM showed it that day, calibrated on the cut, and the next months forecast and scored
+   * against what was booked, beside two analyst forecasts. The fit options' point estimates apply.
+   */
+  async scoreRolling() {
+    if (!this.csv) return;
+    const asOf = this.rollingDates.split(/[\s,]+/).filter(Boolean);
+    this.scoring = true;
+    this.rollingErrors = [];
+    const activity = getApp().startActivity(`Scoring forecasts made at ${asOf.length} past date${asOf.length === 1 ? '' : 's'}…`);
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    try {
+      const st = getApp().store.get();
+      const call = this.api.rollingBacktest ?? calibrateApi.rollingBacktest;
+      this.rolling = await call({ csv: this.csv, asOf, horizon: this.rollingHorizon, trials: Math.min(Math.max(st.trials, 10), 1000), seed: st.seed, point: this.options.point, roster: this.roster }, controller.signal);
+    } catch (e) {
+      this.rolling = null;
+      if (!controller.signal.aborted) this.rollingErrors = messages(e);
+    } finally {
+      if (this.controller === controller) this.controller = null;
+      this.scoring = false;
+      activity.end();
+      this.keep();
+    }
+  }
+
+  private renderRolling() {
+    const r = this.rolling;
+    const s = r?.summary;
+    return html`<section class="panel" aria-labelledby="roll-h" data-testid="rolling">
+        <h2 id="roll-h">Score forecasts made at past dates (rolling origin)</h2>
+        <p>
+          At each as-of date (a month end) the export is cut as the CRM showed it that day, calibrated on the cut, and the next months forecast from that day's team and open book; each forecast is
+          scored against what was booked, beside two analyst forecasts (the open pipeline weighted by age, plus a run rate; and last quarter's run rate).
+        </p>
+        <div class="row">
+          <label style="flex:1 1 16rem;min-width:0"
+            >As-of dates <input type="text" style="width:100%" placeholder="2025-03-31, 2025-06-30" aria-label="As-of dates (month ends, comma separated)" data-testid="rolling-dates" .value=${this.rollingDates} @change=${(e: Event) => {
+              this.rollingDates = (e.target as HTMLInputElement).value;
+              this.keep();
+            }}
+          /></label>
+          <label>Months scored <input type="number" min="1" max="24" step="1" style="width:4.5rem" aria-label="Months forecast and scored after each date" data-testid="rolling-horizon" .value=${String(this.rollingHorizon)} @change=${(e: Event) => {
+              this.rollingHorizon = Math.round(Number((e.target as HTMLInputElement).value)) || 3;
+              this.keep();
+            }} /></label>
+          <button class="primary" data-testid="rolling-run" ?disabled=${this.scoring || this.rollingDates.trim() === ''} @click=${() => this.scoreRolling()}>${this.scoring ? 'Scoring…' : 'Score forecasts'}</button>
+        </div>
+        ${this.rollingErrors.length ? html`<div class="error" role="alert" data-testid="rolling-errors">${this.rollingErrors.map((m) => html`<div>${m}</div>`)}</div>` : null}
+        ${r && s
+          ? html`<p class="share" role="status" data-testid="rolling-summary">
+                ${s.inside80} of ${s.cuts} actuals inside P10-P90 (${formatPct(s.inside80Share, 0)}; 80% expected ± ${formatPct(s.inside80Se, 0)}), inside P25-P75 ${formatPct(s.inside50Share, 0)} (50% expected)
+              </p>
+              <p data-testid="rolling-verdict">${s.verdict}</p>
+              <p>
+                Mean CRPS (lower is better): salesim ${formatMoney(s.meanCrps.salesim)}, pipeline ${formatMoney(s.meanCrps.pipeline)}, run rate ${formatMoney(s.meanCrps.runRate)}; mean bias (actual / forecast):
+                salesim ${s.meanBias.salesim.toFixed(2)}, pipeline ${s.meanBias.pipeline.toFixed(2)}, run rate ${s.meanBias.runRate.toFixed(2)}. ${r.horizon}-month horizon, ${r.trials.toLocaleString('en-US')} trials, seed
+                ${r.seed}${r.point ? ', point estimates' : ', parameter uncertainty drawn per trial'}.
+              </p>
+              <div class="scroll" tabindex="0" role="region" aria-label="Forecasts at each as-of date">
+                <table data-testid="rolling-cuts">
+                  <thead><tr><th>As of</th><th>Months</th><th>Actual</th><th>P10</th><th>P50</th><th>P90</th><th>PIT</th><th>CRPS</th><th>Pipeline</th><th>Run rate</th></tr></thead>
+                  <tbody>
+                    ${r.cuts.map(
+                      (c) =>
+                        html`<tr><td>${c.asOf}</td><td>${c.from}–${c.to}</td><td>${formatMoney(c.salesim.actual)}</td><td>${formatMoney(c.salesim.p10)}</td><td>${formatMoney(c.salesim.p50)}</td><td>${formatMoney(c.salesim.p90)}</td><td>${c.salesim.pit.toFixed(2)}</td><td>${formatMoney(c.salesim.crps)}</td><td>${formatMoney(c.baselines.pipeline.forecast)}</td><td>${formatMoney(c.baselines.runRate.forecast)}</td></tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>
+              ${r.warnings.length ? html`<ul>${r.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : null}`
+          : null}
+      </section>
+      ${s ? html`<sim-pit-histogram data-testid="rolling-pit" .pit=${{ histogram: s.pitHistogram, ks: s.ks }}></sim-pit-histogram>` : null}`;
   }
 
   private onDrop(e: DragEvent) {
@@ -451,6 +559,7 @@ export class SimCalibrate extends LitElement {
       ${this.fit ? this.renderReport(this.fit) : null}
       ${this.fit?.demandReport ? html`<sim-leads-report .fit=${this.fit}></sim-leads-report>` : null}
       ${this.fit ? this.renderBacktest() : null}
+      ${this.fit ? this.renderRolling() : null}
     </div>`;
   }
 }

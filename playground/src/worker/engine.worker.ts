@@ -31,6 +31,7 @@ import {
   parseStudy,
   parseText,
   planSensitivity,
+  rollingBacktest,
   blockBoundaries,
   createPrecisionTracker,
   defaultPrecision,
@@ -287,6 +288,18 @@ export const tasks = {
       t.leads,
       'a lead export read in this browser',
     ),
+
+  /** The rolling-origin back-test (server POST /api/backtest with asOf: rollingTask), the server's limits checked first. */
+  rolling: (t: { csv: string; asOf: unknown; horizon?: number; trials?: number; seed?: number; point?: boolean; roster?: string | null }) => {
+    const errors: InputIssue[] = [];
+    if (!Array.isArray(t.asOf) || t.asOf.length < 1 || t.asOf.length > 24 || !t.asOf.every((d) => typeof d === 'string')) errors.push(issue('asOf', 'must be a list of 1 to 24 dates YYYY-MM-DD'));
+    const rec = t as unknown as Record<string, unknown>;
+    const horizon = optionalInt(rec, 'horizon', 1, 24, errors);
+    const trials = optionalInt(rec, 'trials', 10, 5000, errors);
+    const seed = optionalInt(rec, 'seed', 0, MAX_SEED, errors);
+    if (errors.length > 0) throw bad(errors);
+    return rollingBacktest(t.csv, { asOf: t.asOf as string[], horizon, trials, seed, point: t.point === true, roster: t.roster ?? null, mapping: null });
+  },
 
   /** The back-test's scenario and booked revenue (server POST /api/backtest, before its trials). */
   planBacktest: (body: { csv: string; scenario: unknown; from: string; to: string; trials?: number; seed?: number }) => {
