@@ -246,21 +246,18 @@ const VariantSchema = obj({
 });
 
 const ciPair = z.tuple([num, num]);
+const assumptionItem = obj({
+  path: z.string(),
+  value: num.describe('the value the baseline holds (the median of an uncertain input)'),
+  distribution: z.record(z.string(), z.unknown()).describe("the distribution drawn: an uncertain input's own (see Scenario), or uniform over the plausible range"),
+  range: ciPair.describe('the plausible range'),
+  from: z.enum(['registry', 'uncertain']).describe("registry: an unsourced number of the model (engine/assumptions.ts); uncertain: the scenario's own distribution"),
+  why: z.string().optional(),
+});
 const AssumptionAnalysisSchema = obj(
   {
     metric: z.enum(['revenue', 'margin', 'arr', 'plan']).describe('what the analysis judges: the difference in total revenue, margin, ARR at the horizon, or hitting plan'),
-    assumptions: z
-      .array(
-        obj({
-          path: z.string(),
-          value: num.describe('the value the baseline holds (the median of an uncertain input)'),
-          distribution: z.record(z.string(), z.unknown()).describe('the distribution drawn: an uncertain input\'s own (see Scenario), or uniform over the plausible range'),
-          range: ciPair.describe('the plausible range'),
-          from: z.enum(['registry', 'uncertain']).describe("registry: an unsourced number of the model (engine/assumptions.ts); uncertain: the scenario's own distribution"),
-          why: z.string().optional(),
-        }),
-      )
-      .describe('the assumptions varied (the union over the variants)'),
+    assumptions: z.array(assumptionItem).describe('the assumptions varied (the union over the variants)'),
     n: z.int().describe('rows of the Sobol plan\'s A and B: 2n independent draws per variant'),
     breakEvenTrials: z.int().describe('trials per break-even evaluation'),
     seed: z.int(),
@@ -326,6 +323,22 @@ export const SensitivityResultSchema = obj({
   meta: obj({ elapsedMs: num }),
   precision: PrecisionSchema.optional(),
 }).meta({ id: 'SensitivityResult' });
+
+export const SobolResultSchema = obj(
+  {
+    metric: z.enum(['revenue', 'margin', 'arr', 'plan']).describe('the outcome: total revenue, margin, ARR at the horizon, or reaching plan'),
+    n: z.int().describe("rows of the Sobol plan's A and B"),
+    seed: z.int(),
+    level: num.describe('the bootstrap level of the intervals'),
+    assumptions: z.array(assumptionItem).describe('the assumptions varied (unsourced numbers the scenario uses, and its uncertain inputs)'),
+    mean: nullable(num).describe('the outcome\'s mean over the assumptions and the random draws (null with no assumption)'),
+    variance: nullable(num).describe('its variance (null with no assumption)'),
+    assumptionsShare: num.describe("the share of the outcome's variance the assumptions explain together (1 - the noise's total index)"),
+    assumptionsShareCi: ciPair,
+    indices: z.array(obj({ path: z.string(), first: num, firstCi: ciPair, total: num, totalCi: ciPair })).describe('first-order and total Sobol index per assumption, largest total first'),
+  },
+  'with `sobol` in the request (salesim sensitivity --sobol): variance-based sensitivity of the outcome over the scenario\'s assumptions, with the simulation\'s noise as one more input',
+).meta({ id: 'SobolResult' });
 
 const solvePoint = obj({ x: num, value: num, ci: z.tuple([num, num]), met: z.boolean() });
 export const SolveResultSchema = obj({
@@ -402,6 +415,10 @@ export const SensitivityBodySchema = z
     ...scenarioBody,
     params: z.array(z.strictObject({ path: z.string(), low: num.optional(), high: num.optional() })).optional().describe('parameters to swing (default: the scenario\'s main levers)'),
     relative: num.gt(0).lt(1).optional().describe('default low/high = base x (1 -/+ relative); 0.2 unless given'),
+    sobol: z
+      .union([z.boolean(), z.strictObject({ metric: z.enum(['revenue', 'margin', 'arr', 'plan']).optional(), draws: z.int().min(8).max(4096).optional() })])
+      .optional()
+      .describe("instead of the tornado: Sobol indices over the scenario's assumptions (salesim sensitivity --sobol; metric default ARR with a customers block, else revenue; draws default 256); the answer is a SobolResult. Not with params, relative, trials or precision"),
   })
   .meta({ id: 'SensitivityBody' });
 
@@ -544,6 +561,7 @@ export const API_SCHEMAS = {
   CompareResult: CompareResultSchema,
   SensitivityResult: SensitivityResultSchema,
   SolveResult: SolveResultSchema,
+  SobolResult: SobolResultSchema,
   BacktestResult: BacktestResultSchema,
   CompareBody: CompareBodySchema,
   SensitivityBody: SensitivityBodySchema,

@@ -139,7 +139,8 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       post: {
         summary: 'Tornado: swing of total revenue per parameter, low vs high on common random numbers',
         requestBody: { required: true, content: json(ref('SensitivityBody')) },
-        responses: { '200': ok('the tornado: per parameter its low and high runs, swing and swing standard error, sorted by |swing.mean|', ref('SensitivityResult')), ...runErrors },
+        description: 'With `sobol: true` (or `{ metric?, draws? }`), instead of the tornado: the Sobol indices of the outcome over the scenario\'s assumptions and the share of its variance they explain against the simulation\'s noise (salesim sensitivity --sobol), a SobolResult.',
+        responses: { '200': ok('the tornado: per parameter its low and high runs, swing and swing standard error, sorted by |swing.mean|; or, with sobol, the Sobol indices', { oneOf: [ref('SensitivityResult'), ref('SobolResult')] }), ...runErrors },
       },
     };
   }
