@@ -207,6 +207,14 @@ describe('static client: the same numbers as the server and the CLI', () => {
       globalThis.fetch = realFetch;
     }
     expect(bodies).toEqual([{ csv, ...options }]);
+    // Sobol indices over the assumptions (salesim sensitivity --sobol): the worker's answer is the server's
+    const tiered = { ...scenario, reps: { ...scenario.reps, winRate: { tiers: [{ share: 0.2, mean: 0.4, concentration: 50 }, { share: 0.8, mean: 0.2, concentration: 50 }] } }, enablement: [{ gapClosed: 0.25, cost: { perRepPerMonth: 1500 } }] };
+    const sob = await client.sobol({ scenario: tiered, seed: 3, metric: 'margin', draws: 8 });
+    expect(sob.indices.length).toBeGreaterThan(0);
+    expect(asJson(sob)).toEqual(asJson(await (await post(app, '/api/sensitivity', { scenario: tiered, seed: 3, sobol: { metric: 'margin', draws: 8 } })).json()));
+    const badSob = await client.sobol({ scenario: tiered, metric: 'arr' }).catch((x: unknown) => x);
+    expect(badSob).toBeInstanceOf(ApiError);
+    expect((badSob as ApiError).errors.map((e) => e.path)).toEqual(['sobol.metric']);
     // the rolling-origin back-test (salesim backtest --as-of): the worker's answer is the server's
     const roll = { csv, asOf: ['2025-09-30', '2025-12-31'], horizon: 2, trials: 60, seed: 3, point: true };
     expect(asJson(await client.rollingBacktest(roll))).toEqual(asJson(await (await post(app, '/api/backtest', roll)).json()));

@@ -2,11 +2,11 @@
  * The client over HTTP to the salesim server (the default build; issue 5): every statistic shown
  * comes from the server's answers; errors arrive in the project's one shape `{ errors: [{ path, rule, message }] }`.
  */
-import type { BacktestResult, RollingResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, RollingResult, ScenarioIndices, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 import { createSseParser } from '../sse.js';
 import { ApiError, type ApiIssue } from './errors.js';
 import { runBody } from './runBody.js';
-import type { BacktestRequest, RollingBacktestRequest, CalibrateRequestOptions, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
+import type { BacktestRequest, RollingBacktestRequest, SobolRequest, CalibrateRequestOptions, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
 
 async function errorFrom(res: Response): Promise<ApiError> {
   let errors: ApiIssue[] = [];
@@ -114,6 +114,8 @@ export const httpClient: SalesimClient = {
   compare: (body: unknown, signal?: AbortSignal, onProgress?: (p: CompareProgress) => void) =>
     onProgress && !(body as { assumptions?: unknown } | null)?.assumptions ? streamCompare(body, { signal, onProgress }) : requestJson<CompareResult>('POST', '/api/compare', body, signal),
   sensitivity: (body: unknown, signal?: AbortSignal) => requestJson<SensitivityResult>('POST', '/api/sensitivity', body, signal),
+  sobol: ({ scenario, seed, metric, draws }: SobolRequest, signal?: AbortSignal) =>
+    requestJson<ScenarioIndices>('POST', '/api/sensitivity', { scenario, ...(seed !== undefined ? { seed } : {}), sobol: metric || draws ? { ...(metric ? { metric } : {}), ...(draws ? { draws } : {}) } : true }, signal),
   solve: (body, signal, onPoint) => (onPoint ? streamSolve(body, { signal, onPoint }) : requestJson<SolveResult>('POST', '/api/solve', body, signal)),
   calibrate: calibrateCsv,
   backtest: (req: BacktestRequest, signal?: AbortSignal) => requestJson<BacktestResult>('POST', '/api/backtest', req, signal),

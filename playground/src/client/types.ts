@@ -3,7 +3,7 @@
  * the salesim server (client/http.ts) and the engine in Web Workers in the page (client/workers.ts).
  * Views call it and never know which one answers. Answers are the engine's own types (type-only imports).
  */
-import type { BacktestResult, RollingResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, RollingResult, ScenarioIndices, OutcomeMetric, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 
 /**
  * A run request: the scenario object plus optional overrides. `trials: 'auto'` names no trial count: the
@@ -65,6 +65,16 @@ export interface BacktestRequest {
   to: string;
   trials?: number;
   seed?: number;
+}
+
+/** Sobol indices over a scenario's assumptions (POST /api/sensitivity with sobol; salesim sensitivity --sobol --metric M --draws N). */
+export interface SobolRequest {
+  scenario: unknown;
+  seed?: number;
+  /** default: ARR with a customers block, else revenue */
+  metric?: OutcomeMetric;
+  /** rows of the Sobol plan (8 to 4096; default 256) */
+  draws?: number;
 }
 
 /** A rolling-origin back-test (POST /api/backtest with asOf; salesim backtest --as-of D1,D2,...): each date's cut calibrated on itself, its next months forecast and scored. */
@@ -139,6 +149,8 @@ export interface SalesimClient {
   /** a comparison; with `onProgress`, trials done per design as they run (not with `assumptions`) */
   compare(body: unknown, signal?: AbortSignal, onProgress?: (p: CompareProgress) => void): Promise<CompareResult>;
   sensitivity(body: unknown, signal?: AbortSignal): Promise<SensitivityResult>;
+  /** variance-based sensitivity: the Sobol indices of the outcome over the scenario's assumptions */
+  sobol(req: SobolRequest, signal?: AbortSignal): Promise<ScenarioIndices>;
   /** goal seek; with `onPoint`, each value as it is run (the bracket so far) */
   solve(body: SolveRequest, signal?: AbortSignal, onPoint?: (p: SolvePoint) => void): Promise<SolveResult>;
   /** calibration on an opportunity export, with a rep roster and a lead export (adds the demand block) when given */

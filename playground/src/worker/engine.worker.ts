@@ -32,6 +32,10 @@ import {
   parseText,
   planSensitivity,
   rollingBacktest,
+  scenarioIndices,
+  planTargets,
+  OUTCOME_METRICS,
+  type OutcomeMetric,
   blockBoundaries,
   createPrecisionTracker,
   defaultPrecision,
@@ -264,6 +268,24 @@ export const tasks = {
 
   /** Goal seek (server POST /api/solve): the engine's `solve` on this worker. */
   /** `report`: each value as it is run (the pool passes it on as progress) */
+  /** Sobol indices over the scenario's assumptions (server POST /api/sensitivity with sobol: indicesTask; salesim sensitivity --sobol). */
+  indices: (body: { scenario: unknown; seed?: number; metric?: OutcomeMetric; draws?: number }) => {
+    const errors: InputIssue[] = [];
+    const rec = body as unknown as Record<string, unknown>;
+    const seed = optionalInt(rec, 'seed', 0, MAX_SEED, errors);
+    const draws = optionalInt(rec, 'draws', 8, 4096, errors);
+    if (body.metric !== undefined && !OUTCOME_METRICS.includes(body.metric)) errors.push(issue('sobol.metric', `must be one of ${OUTCOME_METRICS.join(', ')}`));
+    const scenario = scenarioOf(body.scenario, 'scenario', errors);
+    if (errors.length > 0 || !scenario) throw bad(errors.map((e) => (e.path === 'draws' ? { ...e, path: 'sobol.draws', message: e.message.replace(/^draws/, 'sobol.draws') } : e)));
+    try {
+      assumptionsAnalysisOptions({ metric: body.metric }, scenario, { seed: 0, trials: 1, hasPlan: planTargets(scenario) !== null });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      throw bad(e.errors.map((x) => ({ ...x, path: 'sobol.metric', message: x.message.replace(/^assumptions\.metric/, 'sobol.metric') })));
+    }
+    return scenarioIndices(scenario, { ...(body.metric ? { metric: body.metric } : {}), n: draws ?? 256, seed: seed ?? scenario.seed });
+  },
+
   solve: (body: Record<string, unknown>, report?: (p: unknown) => void) => {
     const errors: InputIssue[] = [];
     const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
