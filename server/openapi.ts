@@ -58,8 +58,15 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
     '/api/simulate': {
       post: {
         summary: 'Run a scenario and return its Summary',
+        description: 'With `Accept: text/csv` the answer is the monthly statistics as CSV instead (a header, then one row per month: revenue, cumulative revenue, headcount and cost, then the columns of each section the Summary holds), the table `salesim run --csv` prints.',
         requestBody: { required: true, content: { ...json(runBody), 'application/yaml': { schema: { type: 'string' } } } },
-        responses: { '200': ok('the Summary', ref('Summary')), ...runErrors },
+        responses: {
+          '200': {
+            description: 'the Summary (or, with Accept: text/csv, its monthly statistics as CSV)',
+            content: { ...json(ref('Summary')), 'text/csv': { schema: { type: 'string', description: 'month,revenue_mean,revenue_p10,... one row per month' } } },
+          },
+          ...runErrors,
+        },
       },
     },
     '/api/simulate/stream': {

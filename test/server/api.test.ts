@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_VERSION, parseScenario, scenarioJsonSchema, simulate, summarize } from '../../engine/index.js';
+import { ENGINE_VERSION, parseScenario, scenarioJsonSchema, simulate, summarize, summaryCsv, type Summary } from '../../engine/index.js';
 import { createPool, type Pool } from '../../parallel/index.js';
 import { openStore } from '../../server/store.js';
 import type { SalesimApp } from '../../server/app.js';
@@ -194,6 +194,24 @@ describe('POST /api/simulate', () => {
     ctrl.abort();
     await Promise.allSettled([first, second]);
     await a.close();
+  });
+});
+
+describe('POST /api/simulate with Accept: text/csv', () => {
+  it('answers the monthly statistics salesim run --csv prints for the same run', async () => {
+    const body = { scenario: { ...small(), customers: { annualChurn: 0.1, initial: { count: 20, arr: 10000 } } }, trials: 40, seed: 3 };
+    const json = (await (await post(app, '/api/simulate', body)).json()) as Summary;
+    const res = await post(app, '/api/simulate', body, { accept: 'text/csv' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await res.text();
+    expect(text).toBe(summaryCsv(json));
+    expect(text.split('\n')[0]).toContain(',arr_mean,'); // a section's columns too
+    expect(text.trim().split('\n')).toHaveLength(json.horizonMonths + 1);
+    // errors stay JSON
+    const bad = await post(app, '/api/simulate', { ...body, trials: 0 }, { accept: 'text/csv' });
+    expect(bad.status).toBe(400);
+    expectErrorBody((await bad.json()) as Json);
   });
 });
 
