@@ -93,6 +93,53 @@ describe('<sim-calibrate>', () => {
     expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="calibrate-point"]')!.checked).toBe(true);
   });
 
+  it('a column mapping and "skip malformed rows" (salesim calibrate --map, --skip-invalid) go with the fit, the back-test and the rolling back-test', async () => {
+    setApp(createApp({ api: noNetwork }));
+    // the export with its own column name for the owner, and one malformed row
+    const renamed = `${csv.replace('Opportunity Owner', 'Rep').trimEnd()}\nAda,2025-01-03,2025-02-10,Closed Won,abc\n`;
+    const mapping = 'columns: { owner: Rep }\n';
+    const seen: { what: string; req: Record<string, unknown> }[] = [];
+    const fake: CalibrateApi = {
+      calibrate: async (text, _r, _s, _l, options) => {
+        seen.push({ what: 'calibrate', req: { ...options } });
+        return JSON.parse(JSON.stringify(calibrate(text, { ...options })));
+      },
+      backtest: async (req) => {
+        seen.push({ what: 'backtest', req: { mapping: req.mapping, invalidRows: req.invalidRows } });
+        return JSON.parse(JSON.stringify(backtest(req.csv, req.scenario as object, { from: req.from, to: req.to, trials: 20, seed: 1, mapping: req.mapping, invalidRows: req.invalidRows })));
+      },
+      rollingBacktest: async (req) => {
+        seen.push({ what: 'rolling', req: { mapping: req.mapping, invalidRows: req.invalidRows } });
+        return JSON.parse(JSON.stringify(rollingBacktest(req.csv, { asOf: req.asOf, trials: 20, seed: 1, mapping: req.mapping, invalidRows: req.invalidRows })));
+      },
+    };
+    const el = document.createElement('sim-calibrate') as SimCalibrate;
+    el.api = fake;
+    document.body.append(el);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    await (el as unknown as { readMapping(f: File): Promise<void> }).readMapping(new File([mapping], 'map.yaml'));
+    const skip = root.querySelector<HTMLInputElement>('[data-testid="calibrate-skip-invalid"]')!;
+    skip.checked = true;
+    skip.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(root.querySelector('[data-testid="calibrate-mapping-name"]')!.textContent).toBe('map.yaml');
+    await el.upload(renamed);
+    await settle(el);
+    expect(el.fitErrors).toEqual([]);
+    expect(seen[0]).toEqual({ what: 'calibrate', req: { mapping, invalidRows: 'skip' } });
+    expect(el.fit!.report.rows.rejected).toBe(1);
+    await el.backtest();
+    el.rollingDates = '2025-09-30';
+    await el.scoreRolling();
+    expect(seen.slice(1)).toEqual([
+      { what: 'backtest', req: { mapping, invalidRows: 'skip' } },
+      { what: 'rolling', req: { mapping, invalidRows: 'skip' } },
+    ]);
+    expect(el.btErrors).toEqual([]);
+    expect(el.rollingErrors).toEqual([]);
+  }, 60_000);
+
   it('scores forecasts made at past dates (salesim backtest --as-of D1,D2 --horizon N): the request, the cuts, the verdict and the PIT histogram', async () => {
     const app = createApp({ api: noNetwork });
     setApp(app);

@@ -215,6 +215,16 @@ describe('static client: the same numbers as the server and the CLI', () => {
     const badSob = await client.sobol({ scenario: tiered, metric: 'arr' }).catch((x: unknown) => x);
     expect(badSob).toBeInstanceOf(ApiError);
     expect((badSob as ApiError).errors.map((e) => e.path)).toEqual(['sobol.metric']);
+    // a column mapping and skipped rows (--map, --skip-invalid): read in this page as on the server, for the fit and both back-tests
+    const renamed = `${csv.replace('Opportunity Owner', 'Rep').trimEnd()}\nAda,2025-01-03,2025-02-10,Closed Won,abc\n`;
+    const read = { mapping: 'columns: { owner: Rep }\n', invalidRows: 'skip' as const };
+    const mapped = await client.calibrate(renamed, null, undefined, null, read);
+    expect(mapped.report.rows.rejected).toBe(1);
+    expect(noSource(asJson(mapped))).toEqual(noSource(asJson(await (await post(app, '/api/calibrate', { csv: renamed, ...read })).json())));
+    const btMapped = { csv: renamed, scenario: fit.scenario, from: '2025-07', to: '2025-12', trials: 60, seed: 4, ...read };
+    expect(asJson(await client.backtest(btMapped))).toEqual(asJson(await (await post(app, '/api/backtest', btMapped)).json()));
+    const rollMapped = { csv: renamed, asOf: ['2025-12-31'], horizon: 2, trials: 40, seed: 3, ...read };
+    expect(asJson(await client.rollingBacktest(rollMapped))).toEqual(asJson(await (await post(app, '/api/backtest', rollMapped)).json()));
     // the rolling-origin back-test (salesim backtest --as-of): the worker's answer is the server's
     const roll = { csv, asOf: ['2025-09-30', '2025-12-31'], horizon: 2, trials: 60, seed: 3, point: true };
     expect(asJson(await client.rollingBacktest(roll))).toEqual(asJson(await (await post(app, '/api/backtest', roll)).json()));

@@ -65,6 +65,9 @@ export interface BacktestRequest {
   to: string;
   trials?: number;
   seed?: number;
+  /** the export's column mapping as YAML or JSON text (salesim backtest --map) */
+  mapping?: string;
+  invalidRows?: 'error' | 'skip';
 }
 
 /** Sobol indices over a scenario's assumptions (POST /api/sensitivity with sobol; salesim sensitivity --sobol --metric M --draws N). */
@@ -89,6 +92,8 @@ export interface RollingBacktestRequest {
   /** calibrate without parameter uncertainty */
   point?: boolean;
   roster?: string | null;
+  mapping?: string;
+  invalidRows?: 'error' | 'skip';
 }
 
 /** A calibration's options (POST /api/calibrate's asOf, from, to, point, trend; salesim calibrate's flags). */
@@ -98,6 +103,10 @@ export interface CalibrateRequestOptions {
   to?: string;
   point?: boolean;
   trend?: boolean;
+  /** the column / stage / date-order mapping as YAML or JSON text (salesim calibrate --map) */
+  mapping?: string;
+  /** 'skip' drops malformed rows, counted in the report (--skip-invalid) */
+  invalidRows?: 'error' | 'skip';
 }
 
 export interface ForecastRequest {

@@ -58,15 +58,25 @@ export interface FitOptions {
   to: string;
   point: boolean;
   trend: boolean;
+  /** the column / stage mapping as YAML or JSON text ('' = the default columns; --map), and its file's name */
+  mapping: string;
+  mappingName: string;
+  /** drop malformed rows (counted in the report) instead of refusing the export (--skip-invalid) */
+  skipInvalid: boolean;
 }
-const NO_OPTIONS: FitOptions = { asOf: '', from: '', to: '', point: false, trend: false };
+const NO_OPTIONS: FitOptions = { asOf: '', from: '', to: '', point: false, trend: false, mapping: '', mappingName: '', skipInvalid: false };
+
+/** The options every read of the export carries (calibrate, back-test, rolling back-test): its mapping and what to do with bad rows. */
+function readOptions(o: FitOptions): { mapping?: string; invalidRows?: 'skip' } {
+  return { ...(o.mapping ? { mapping: o.mapping } : {}), ...(o.skipInvalid ? { invalidRows: 'skip' as const } : {}) };
+}
 
 /**
  * The options a calibrate request carries: only those given.
- * @example fitRequestOptions({ asOf: '2025-06-30', from: '', to: '', point: true, trend: false }) // { asOf: '2025-06-30', point: true }
+ * @example fitRequestOptions({ ...NO_OPTIONS, asOf: '2025-06-30', point: true }) // { asOf: '2025-06-30', point: true }
  */
 export function fitRequestOptions(o: FitOptions): CalibrateRequestOptions {
-  return { ...(o.asOf ? { asOf: o.asOf } : {}), ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}), ...(o.point ? { point: true } : {}), ...(o.trend ? { trend: true } : {}) };
+  return { ...(o.asOf ? { asOf: o.asOf } : {}), ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}), ...(o.point ? { point: true } : {}), ...(o.trend ? { trend: true } : {}), ...readOptions(o) };
 }
 
 /** Forgets the kept view state (tests). */
@@ -267,6 +277,11 @@ export class SimCalibrate extends LitElement {
     if (this.csv) await this.upload(this.csv);
   }
 
+  private async readMapping(file: File | null | undefined) {
+    if (!file) return;
+    this.setOption({ mapping: await file.text(), mappingName: file.name });
+  }
+
   private setOption(patch: Partial<FitOptions>) {
     this.options = { ...this.options, ...patch };
     this.keep();
@@ -311,7 +326,7 @@ export class SimCalibrate extends LitElement {
     const controller = (this.controller = new AbortController());
     try {
       const st = getApp().store.get();
-      this.result = await this.api.backtest({ csv: this.csv, scenario: st.scenario, from: this.from, to: this.to, trials: Math.min(st.trials, 2000), seed: st.seed }, controller.signal);
+      this.result = await this.api.backtest({ csv: this.csv, scenario: st.scenario, from: this.from, to: this.to, trials: Math.min(st.trials, 2000), seed: st.seed, ...readOptions(this.options) }, controller.signal);
     } catch (e) {
       this.result = null;
       if (!controller.signal.aborted) this.btErrors = messages(e);
@@ -339,7 +354,7 @@ export class SimCalibrate extends LitElement {
     try {
       const st = getApp().store.get();
       const call = this.api.rollingBacktest ?? calibrateApi.rollingBacktest;
-      this.rolling = await call({ csv: this.csv, asOf, horizon: this.rollingHorizon, trials: Math.min(Math.max(st.trials, 10), 1000), seed: st.seed, point: this.options.point, roster: this.roster }, controller.signal);
+      this.rolling = await call({ csv: this.csv, asOf, horizon: this.rollingHorizon, trials: Math.min(Math.max(st.trials, 10), 1000), seed: st.seed, point: this.options.point, roster: this.roster, ...readOptions(this.options) }, controller.signal);
     } catch (e) {
       this.rolling = null;
       if (!controller.signal.aborted) this.rollingErrors = messages(e);
@@ -543,6 +558,14 @@ export class SimCalibrate extends LitElement {
           >
           <label title="A win-rate or deal-size trend over the window is always reported; this also writes it as the drift block (a past trend need not continue)"
             ><input type="checkbox" data-testid="calibrate-trend" .checked=${this.options.trend} @change=${(e: Event) => this.setOption({ trend: (e.target as HTMLInputElement).checked })} /> Extrapolate a trend</label
+          >
+          <label title="A YAML or JSON mapping of your export's columns, stages and date order (as salesim calibrate --map reads): columns: { owner, created, closed, stage, amount }, stages: { won: [..], lost: [..] }, dateOrder: mdy | dmy"
+            >Column mapping (optional)
+            <input type="file" accept=".yaml,.yml,.json,text/yaml,application/json" aria-label="Column mapping (YAML or JSON, optional)" data-testid="calibrate-mapping" @change=${(e: Event) => this.readMapping((e.target as HTMLInputElement).files?.[0])} />
+            ${this.options.mappingName ? html`<small data-testid="calibrate-mapping-name">${this.options.mappingName}</small>` : null}</label
+          >
+          <label title="Drop malformed rows (they are counted and listed in the report) instead of refusing the export"
+            ><input type="checkbox" data-testid="calibrate-skip-invalid" .checked=${this.options.skipInvalid} @change=${(e: Event) => this.setOption({ skipInvalid: (e.target as HTMLInputElement).checked })} /> Skip malformed rows</label
           >
           ${this.csv ? html`<button data-testid="calibrate-refit" ?disabled=${this.fitting} @click=${() => this.upload(this.csv!)}>Fit again with these options</button>` : null}
         </fieldset>

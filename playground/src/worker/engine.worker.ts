@@ -303,16 +303,26 @@ export const tasks = {
   },
 
   /** Calibration from a CRM export read in the browser (server POST /api/calibrate). */
-  calibrate: (t: { csv: string; roster?: string | null; leads?: string | null; options?: { asOf?: string; from?: string; to?: string; point?: boolean; trend?: boolean } }) =>
+  calibrate: (t: { csv: string; roster?: string | null; leads?: string | null; options?: { asOf?: string; from?: string; to?: string; point?: boolean; trend?: boolean; mapping?: string; invalidRows?: 'error' | 'skip' } }) =>
     calibrateWithLeads(
       t.csv,
-      { roster: t.roster ?? null, mapping: null, from: t.options?.from ?? null, to: t.options?.to ?? null, asOf: t.options?.asOf ?? null, point: t.options?.point === true, trend: t.options?.trend === true, source: 'a file read in this browser' },
+      {
+        roster: t.roster ?? null,
+        mapping: t.options?.mapping ?? null,
+        from: t.options?.from ?? null,
+        to: t.options?.to ?? null,
+        asOf: t.options?.asOf ?? null,
+        point: t.options?.point === true,
+        trend: t.options?.trend === true,
+        ...(t.options?.invalidRows ? { invalidRows: t.options.invalidRows } : {}),
+        source: 'a file read in this browser',
+      },
       t.leads,
       'a lead export read in this browser',
     ),
 
   /** The rolling-origin back-test (server POST /api/backtest with asOf: rollingTask), the server's limits checked first. */
-  rolling: (t: { csv: string; asOf: unknown; horizon?: number; trials?: number; seed?: number; point?: boolean; roster?: string | null }) => {
+  rolling: (t: { csv: string; asOf: unknown; horizon?: number; trials?: number; seed?: number; point?: boolean; roster?: string | null; mapping?: string; invalidRows?: 'error' | 'skip' }) => {
     const errors: InputIssue[] = [];
     if (!Array.isArray(t.asOf) || t.asOf.length < 1 || t.asOf.length > 24 || !t.asOf.every((d) => typeof d === 'string')) errors.push(issue('asOf', 'must be a list of 1 to 24 dates YYYY-MM-DD'));
     const rec = t as unknown as Record<string, unknown>;
@@ -320,11 +330,11 @@ export const tasks = {
     const trials = optionalInt(rec, 'trials', 10, 5000, errors);
     const seed = optionalInt(rec, 'seed', 0, MAX_SEED, errors);
     if (errors.length > 0) throw bad(errors);
-    return rollingBacktest(t.csv, { asOf: t.asOf as string[], horizon, trials, seed, point: t.point === true, roster: t.roster ?? null, mapping: null });
+    return rollingBacktest(t.csv, { asOf: t.asOf as string[], horizon, trials, seed, point: t.point === true, roster: t.roster ?? null, mapping: t.mapping ?? null, invalidRows: t.invalidRows === 'skip' ? 'skip' : 'error' });
   },
 
   /** The back-test's scenario and booked revenue (server POST /api/backtest, before its trials). */
-  planBacktest: (body: { csv: string; scenario: unknown; from: string; to: string; trials?: number; seed?: number }) => {
+  planBacktest: (body: { csv: string; scenario: unknown; from: string; to: string; trials?: number; seed?: number; mapping?: string; invalidRows?: 'error' | 'skip' }) => {
     const errors: InputIssue[] = [];
     const f = parseMonth(body.from);
     const to = parseMonth(body.to);
@@ -343,7 +353,7 @@ export const tasks = {
     } catch (e) {
       throw bad([issue('scenario', 'invalid scenario', `scenario: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)]);
     }
-    const booked = bookedRevenue(body.csv, { from: body.from, to: body.to, mapping: null });
+    const booked = bookedRevenue(body.csv, { from: body.from, to: body.to, mapping: body.mapping ?? null, invalidRows: body.invalidRows === 'skip' ? 'skip' : 'error' });
     return { scenario, booked, trials: trials ?? scenario.trials, seed: seed ?? scenario.seed };
   },
   band: (t: { booked: BookedRevenue; parts: TrialResults[]; seed: number }) => compareToBand(t.booked, merge(t.parts), t.seed),
