@@ -384,6 +384,133 @@ export const BacktestResultSchema = obj({
   warnings: z.array(z.string()),
 }).meta({ id: 'BacktestResult' });
 
+const test = { test: z.string().describe('the test and what it compares'), pValue: num };
+const numOrNull = nullable(num);
+const trendFit = nullable(
+  obj(
+    {
+      slope: num.describe('per month: logit of the win rate, or log of the deal size'),
+      slopeSe: num,
+      intercept: num.describe('at the centre month'),
+      center: num.describe("the centre month (window month index, 0 = the window's first)"),
+      pooled: num.describe('the pooled value over the window'),
+      lr: num,
+      ...test,
+      kept: z.boolean(),
+      n: z.int().describe('observations used (decided deals or won amounts)'),
+      months: z.int(),
+    },
+    'a trend over the window; null with too little data',
+  ),
+);
+const trendDrift = nullable(obj({ change: num, changeSe: num, overMonths: num, level: num }, "the drift written for a kept trend (with trend); null when not written"));
+const quarterEffect = obj(
+  {
+    term: z.enum(['win', 'resolve']),
+    ...test,
+    factors: z.tuple([num, num, num]).describe("factors for the quarter's first, second and third month"),
+    se: z.tuple([num, num, num]),
+    events: z.tuple([num, num, num]).describe('wins or resolutions by month of the quarter'),
+    base: z.tuple([num, num, num]).describe('decided deals or expected resolutions by month of the quarter'),
+    lr: num,
+    df: z.int(),
+    kept: z.boolean(),
+  },
+  'a month-of-quarter effect and its likelihood-ratio test',
+);
+export const CalibrationReportSchema = obj(
+  {
+    parameters: z.array(obj({ path: z.string(), value: num, se: numOrNull.describe('standard error; null when the method gives none'), method: z.string() })).describe('every fitted value, with its standard error and method'),
+    rows: obj({
+      total: z.int(),
+      used: z.int(),
+      rejected: z.int(),
+      open: z.int(),
+      prePipeline: z.int().describe('rows with no created date in a pre-pipeline stage, excluded'),
+      rejections: z.array(z.strictObject({ path: nullable(z.string()), rule: z.string(), message: z.string(), line: z.int().optional(), column: z.int().optional() })).describe('the rows dropped with invalidRows: skip, each with its row and column'),
+    }),
+    warnings: z.array(z.string()),
+    window: obj({ from: z.string(), to: z.string(), months: z.int() }, 'the months fitted'),
+    asOf: nullable(obj({ date: z.string(), createdLater: z.int(), decidedLater: z.int() }, 'the cut as of a date: rows created later dropped, decided later taken as open')),
+    reps: z.array(obj({ owner: z.string(), wins: z.int(), decided: z.int(), raw: num, shrunk: num.describe('the empirical-Bayes win rate') })).describe("each owner's win rate, raw and shrunk"),
+    tiersTest: obj({ test: z.string(), bicSingle: num, bicMixture: num, tiers: z.boolean() }, 'one beta against a two-tier mixture of win rates (BIC)'),
+    productivity: z.array(obj({ tenureMonth: z.int(), repMonths: num, productivity: num })).describe('observed opportunities created / the rate, by tenure month'),
+    cycle: obj({ naiveMeanMonths: num, resolutions: z.int(), monthsAtRisk: num }),
+    resolution: obj(
+      {
+        fit: obj({
+          atRisk: z.array(num),
+          resolved: z.array(num),
+          won: z.array(num),
+          lost: z.array(num),
+          noDecision: z.array(num),
+          hazard: z.array(num).describe('resolutions / at risk by age in month ends'),
+          se: z.array(numOrNull),
+          survival: z.array(num),
+          maxResolvedAge: num,
+        }),
+        test: obj({ ...test, lr: num, df: z.int(), kept: z.boolean() }),
+        kept: z.boolean(),
+        openAtEnd: z.int(),
+        staleShare: num,
+      },
+      'resolution by age: the censored hazard table, its test against one constant rate, and the open book at the end',
+    ),
+    calendar: obj({ win: quarterEffect, resolve: quarterEffect }),
+    winDispersion: obj({ ...test, chiSquare: num, df: z.int(), kept: z.boolean(), tau2: num, months: z.int() }, "the win rate's month-to-month variation beyond binomial"),
+    drift: nullable(obj({ q: num, s2: num, level: num, levelVar: num, pooled: num, lr: num, df: z.int(), ...test, kept: z.boolean(), months: z.int() }, "drift of the monthly opportunity rate; null under 6 months")),
+    trend: obj({ winRate: trendFit, dealSize: trendFit, written: obj({ winRate: trendDrift, dealSize: trendDrift }), alpha: num }, 'win-rate and deal-size trends over the window'),
+    attrition: nullable(obj({ exits: z.int(), repMonths: num, backfilled: z.int(), hires: z.int() }, 'from the roster; null without one')),
+    dealSize: obj(
+      {
+        distribution: z.enum(['lognormal', 'empirical']),
+        test: obj({ ...test, n: z.int(), statistic: num, adjusted: num, alpha: num, rejected: z.boolean() }),
+        meanWon: num,
+        meanWonSe: num,
+        meanLognormal: num,
+        meanFitted: num,
+        reason: z.string(),
+      },
+      'the deal-size distribution chosen, the test that chose it, and the means',
+    ),
+    revenue: obj({ meanMonthly: num, se: num }, 'mean revenue per month the fitted scenario implies in steady state'),
+    market: obj(
+      {
+        tests: z.array(obj({ term: z.enum(['growth', 'seasonality']), ...test, lr: num, df: z.int(), dispersion: num, f: num, kept: z.boolean() })),
+        growth: z.boolean(),
+        seasonality: z.boolean(),
+        annualGrowth: num,
+        annualGrowthSe: numOrNull,
+        multipliers: z.array(num).describe('12 monthly multipliers, January first'),
+        multipliersSe: z.array(numOrNull),
+      },
+      'market growth and seasonality tests and terms',
+    ),
+  },
+  'the fit report',
+).meta({ id: 'CalibrationReport' });
+
+export const CalibrateResultSchema = obj({
+  scenario: z.record(z.string(), z.unknown()).describe('the fitted scenario (see Scenario)'),
+  yaml: z.string().describe('the fitted scenario as commented YAML'),
+  report: CalibrationReportSchema,
+  demandReport: obj(
+    {
+      leads: z.int(),
+      qualified: z.int(),
+      months: z.int(),
+      asOf: z.string(),
+      leadsPerMonthStdError: num,
+      eligibleLeads: z.int().describe('leads old enough for the shares'),
+      censoredLeads: z.int().describe('leads too recent to be used'),
+      qualifiedShareStdError: num,
+      delayMonths: obj({ median: num, max: num }),
+      warnings: z.array(z.string()),
+    },
+    'the lead-export fit (given leads)',
+  ).optional(),
+}).meta({ id: 'CalibrateResult' });
+
 // --- request bodies --------------------------------------------------------------------------------
 const scenarioRef = z.union([z.record(z.string(), z.unknown()), z.string()]).describe('a scenario object, the name of a preset file, or { yaml } text');
 const trials = z.int().min(1).max(1_000_000).describe("overrides the scenario's trials");
@@ -561,6 +688,8 @@ export const API_SCHEMAS = {
   CompareResult: CompareResultSchema,
   SensitivityResult: SensitivityResultSchema,
   SolveResult: SolveResultSchema,
+  CalibrateResult: CalibrateResultSchema,
+  CalibrationReport: CalibrationReportSchema,
   SobolResult: SobolResultSchema,
   BacktestResult: BacktestResultSchema,
   CompareBody: CompareBodySchema,

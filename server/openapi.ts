@@ -193,19 +193,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
           },
         },
         responses: {
-          '200': ok('{ scenario, yaml (commented), report: { parameters: [ { path, value, se, method } ], rows: { total, used, rejected, open, prePipeline, rejections }, warnings, window, dealSize: { distribution, test, meanWon, meanWonSe, meanFitted }, revenue, market, ... }, demandReport? (with leads) }', {
-            type: 'object',
-            properties: {
-              scenario: { type: 'object' },
-              yaml: { type: 'string' },
-              report: { type: 'object' },
-              demandReport: {
-                type: 'object',
-                description: 'the lead-export fit (given leads): leads, qualified, months, asOf, leadsPerMonthStdError, eligibleLeads, censoredLeads, qualifiedShareStdError, delayMonths { median, max }, warnings',
-              },
-            },
-            required: ['scenario', 'yaml', 'report'],
-          }),
+          '200': ok('the fitted scenario, its commented YAML, the fit report and (given leads) the lead-export fit', ref('CalibrateResult')),
           ...csvErrors,
         },
       },

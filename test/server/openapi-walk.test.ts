@@ -8,9 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { API_SCHEMAS, BacktestResultSchema, CalibrateBodySchema, ForecastBodySchema, ForecastSampleBodySchema, RollingBacktestBodySchema, RollingResultSchema, CompareBodySchema, CompareResultSchema, SensitivityBodySchema, SensitivityResultSchema, SolveBodySchema, SolveResultSchema, SummarySchema } from '../../server/api-schemas.js';
+import { API_SCHEMAS, BacktestResultSchema, CalibrateBodySchema, CalibrateResultSchema, ForecastBodySchema, ForecastSampleBodySchema, RollingBacktestBodySchema, RollingResultSchema, CompareBodySchema, CompareResultSchema, SensitivityBodySchema, SensitivityResultSchema, SolveBodySchema, SolveResultSchema, SummarySchema } from '../../server/api-schemas.js';
 import { testApp, post } from './helpers.js';
 import { backtest, rollingBacktest, synthesize } from '../../engine/index.js';
+import { leadExport } from '../helpers/leads.js';
 
 type Json = Record<string, any>;
 const app = testApp();
@@ -250,6 +251,29 @@ describe('the OpenAPI document describes every field the API answers with', () =
     const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
     const query = (doc.paths['/api/calibrate'].post.parameters as Json[]).map((p) => p.name);
     expect(query).toEqual(['from', 'to', 'asOf', 'name', 'invalidRows', 'point', 'trend']);
+  });
+
+  it("calibrate's answer parses strictly (the fit report and the lead-export fit are typed), long and short exports", async () => {
+    const truth = { territories: [{ name: 'E', seats: 6 }, { name: 'W', seats: 6 }], reps: { opportunitiesPerMonth: 4, winRate: { mean: 0.3, concentration: 10 }, dealSize: { median: 20000, sigma: 0.7 }, cycleMonths: 2.5, noDecisionRate: 0.2 }, hiring: { backfill: true, timeToFillMonths: 1, ramp: { months: 3 } }, attrition: { annualRate: 0.2 } };
+    const long = synthesize(truth, { months: 24, start: '2024-01', seed: 3, roster: true, prospects: 0.3 });
+    const short = synthesize(truth, { months: 4, start: '2025-01', seed: 3 });
+    const bodies = [
+      { csv: `${long.opportunities.trimEnd()}\nAda,2025-01-03,2025-02-10,Closed Won,abc\n`, roster: long.roster, leads: leadExport(), asOf: '2025-10-31', trend: true, invalidRows: 'skip' },
+      { csv: long.opportunities, point: true },
+      { csv: short.opportunities },
+    ];
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    const schema = doc.paths['/api/calibrate'].post.responses['200'].content['application/json'].schema;
+    for (const [i, body] of bodies.entries()) {
+      expect(CalibrateBodySchema.safeParse(body).success, `body ${i}`).toBe(true);
+      const res = await post(app, '/api/calibrate', body);
+      expect(res.status, `body ${i}`).toBe(200);
+      const answer = (await res.json()) as Json;
+      const parsed = CalibrateResultSchema.safeParse(answer);
+      expect(parsed.success ? [] : parsed.error.issues.slice(0, 5).map((x) => `${i}: ${x.path.join('.')}: ${x.message}`)).toEqual([]);
+      expect(leafPaths(answer).filter((p) => !p.startsWith('scenario.') && !described(doc, schema, split(p)))).toEqual([]);
+      if (i === 0) expect([answer.demandReport?.leads, answer.report.rows.rejections.length, answer.report.asOf?.date]).toEqual([600, 1, '2025-10-31']);
+    }
   });
 
   it('/api/compare names a bad trials or seed in the { yaml } form', async () => {
