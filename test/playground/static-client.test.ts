@@ -176,6 +176,12 @@ describe('static client: the same numbers as the server and the CLI', () => {
     expect(asJson(solved)).toEqual(asJson(await (await post(app, '/api/solve', solveBody)).json()));
     // each value run, as it ran: the engine's own evaluations, in order
     expect(asJson(points)).toEqual(asJson(solved.evaluations));
+    // until decided (salesim solve --precision bracket): the worker's answer is the server's
+    const { trials: _t, ...noTrials } = solveBody;
+    const decided = { ...noTrials, precision: 'bracket', maxTrials: 1000 };
+    const pSolved = await client.solve(decided);
+    expect((pSolved as typeof pSolved & { precision?: { spec: string } }).precision?.spec).toBe('bracket');
+    expect(asJson(pSolved)).toEqual(asJson(await (await post(app, '/api/solve', decided)).json()));
 
     const csv = synthesize(scenario, { months: 18, start: '2025-01', seed: 8 }).opportunities;
     const fit = await client.calibrate(csv);

@@ -140,6 +140,9 @@ export interface SolveRequest {
   tolerance?: number;
   trials?: number;
   seed?: number;
+  /** 'bracket': rerun the search at more trials until the answer is decided, up to maxTrials (salesim solve --precision bracket) */
+  precision?: string;
+  maxTrials?: number;
 }
 
 export type { InputIssue };

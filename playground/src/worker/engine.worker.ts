@@ -50,6 +50,7 @@ import {
   sensitivityPairs,
   sensitivityScenarios,
   solve,
+  solvePrecise,
   summarize,
   synthesize,
   takeAssumptionsOption,
@@ -299,7 +300,16 @@ export const tasks = {
       else nums[k] = v as number | undefined;
     }
     if (errors.length > 0 || !scenario) throw bad(errors);
-    return solve(scenario, { vary: body.vary as string, target: body.target as string, ...nums, trials: trials ?? scenario.trials, seed: seed ?? scenario.seed, ...(report ? { onProgress: (_n: number, _x: number, point: SolvePoint) => report(point) } : {}) });
+    const opts = { vary: body.vary as string, target: body.target as string, ...nums, seed: seed ?? scenario.seed };
+    // until decided (server POST /api/solve with precision: solveTask's solvePrecise)
+    if (body.precision !== undefined) {
+      if (typeof body.precision !== 'string') throw bad([issue('precision', 'must be a string')]);
+      if (trials !== undefined) throw bad([issue('trials', 'cannot be given with precision')]);
+      const cap = optionalInt(body, 'maxTrials', 1, MAX_TRIALS, errors) ?? DEFAULT_PRECISION_CAP;
+      if (errors.length > 0) throw bad(errors);
+      return solvePrecise(scenario, opts, body.precision, cap);
+    }
+    return solve(scenario, { ...opts, trials: trials ?? scenario.trials, ...(report ? { onProgress: (_n: number, _x: number, point: SolvePoint) => report(point) } : {}) });
   },
 
   /** Calibration from a CRM export read in the browser (server POST /api/calibrate). */
