@@ -53,7 +53,7 @@ describe('<sim-details>', () => {
     expect(rows).toHaveLength(s.assumptions.length);
     const sig = (x: number) => String(+x.toPrecision(4));
     s.assumptions.forEach((a, i) => {
-      const cells = [...rows[i].querySelectorAll('td')].map((td) => td.textContent!.trim());
+      const cells = [...rows[i].querySelectorAll('th, td')].map((td) => td.textContent!.trim());
       expect(cells).toEqual([a.path, a.distribution ? `uncertain (median ${sig(a.value)})` : sig(a.value), `${sig(a.range[0])} – ${sig(a.range[1])}`, a.why]);
     });
     const bare = await mount('sim-details', run({ horizonMonths: 6, reps: { seats: 4, opportunitiesPerMonth: 3, winRate: 0.25, dealSize: 1000 } }));

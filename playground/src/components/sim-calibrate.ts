@@ -247,9 +247,38 @@ export class SimCalibrate extends LitElement {
         align-items: center;
         gap: 0.3rem;
       }
-      .scroll {
-        overflow-x: auto;
-        max-width: 100%;
+      /* the rolling back-test's nine columns as cards below a laptop width (tables' cardTable does it below 700 px) */
+      @media (max-width: 1100px) {
+        table.rolling thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0, 0, 0, 0);
+        }
+        table.rolling tr {
+          display: block;
+          border-bottom: 2px solid #dde4ec;
+          padding: 0.3rem 0;
+        }
+        table.rolling td,
+        table.rolling th {
+          display: grid;
+          grid-template-columns: 45% 1fr;
+          gap: 0.5rem;
+          text-align: left;
+          border: none;
+          padding: 0.2rem 0.3rem;
+        }
+        table.rolling th:first-child {
+          display: block;
+          font-weight: 700;
+        }
+        table.rolling [data-label]::before {
+          content: attr(data-label);
+          color: #4a5a6b;
+          font-size: 0.75rem;
+        }
       }
     `,
   ];
@@ -399,17 +428,20 @@ export class SimCalibrate extends LitElement {
                 salesim ${s.meanBias.salesim.toFixed(2)}, pipeline ${s.meanBias.pipeline.toFixed(2)}, run rate ${s.meanBias.runRate.toFixed(2)}. ${r.horizon}-month horizon, ${r.trials.toLocaleString('en-US')} trials, seed
                 ${r.seed}${r.point ? ', point estimates' : ', parameter uncertainty drawn per trial'}.
               </p>
-              <div class="scroll" tabindex="0" role="region" aria-label="Forecasts at each as-of date">
-                <table data-testid="rolling-cuts">
-                  <thead><tr><th>As of</th><th>Months</th><th>Actual</th><th>P10</th><th>P50</th><th>P90</th><th>PIT</th><th>CRPS</th><th>Pipeline</th><th>Run rate</th></tr></thead>
-                  <tbody>
-                    ${r.cuts.map(
-                      (c) =>
-                        html`<tr><td>${c.asOf}</td><td>${c.from}–${c.to}</td><td>${formatMoney(c.salesim.actual)}</td><td>${formatMoney(c.salesim.p10)}</td><td>${formatMoney(c.salesim.p50)}</td><td>${formatMoney(c.salesim.p90)}</td><td>${c.salesim.pit.toFixed(2)}</td><td>${formatMoney(c.salesim.crps)}</td><td>${formatMoney(c.baselines.pipeline.forecast)}</td><td>${formatMoney(c.baselines.runRate.forecast)}</td></tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>
+              <table class="cards rolling" data-testid="rolling-cuts" aria-label="Forecasts at each as-of date">
+                <thead><tr><th scope="col">As of (months)</th><th scope="col">Actual</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th><th scope="col">PIT</th><th scope="col">CRPS</th><th scope="col">Pipeline</th><th scope="col">Run rate</th></tr></thead>
+                <tbody>
+                  ${r.cuts.map((c) => {
+                    const cell = (label: string, v: string) => html`<td data-label=${label}><div>${v}</div></td>`;
+                    return html`<tr>
+                      <th scope="row">${c.asOf} <small>(${c.from}–${c.to})</small></th>
+                      ${cell('Actual', formatMoney(c.salesim.actual))} ${cell('P10', formatMoney(c.salesim.p10))} ${cell('P50', formatMoney(c.salesim.p50))} ${cell('P90', formatMoney(c.salesim.p90))}
+                      ${cell('PIT', c.salesim.pit.toFixed(2))} ${cell('CRPS', formatMoney(c.salesim.crps))} ${cell('Pipeline', formatMoney(c.baselines.pipeline.forecast))}
+                      ${cell('Run rate', formatMoney(c.baselines.runRate.forecast))}
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>
               ${r.warnings.length ? html`<ul>${r.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : null}`
           : null}
       </section>

@@ -86,6 +86,13 @@ export class SimDetails extends LitElement {
       table {
         font-size: 0.8rem;
       }
+      table.assumptions code {
+        overflow-wrap: anywhere;
+      }
+      table.assumptions td.why {
+        text-align: left;
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
@@ -215,10 +222,13 @@ export class SimDetails extends LitElement {
           'assumptions',
           'Assumptions this scenario uses',
           s.assumptions.length
-            ? html`<div class="scroll" tabindex="0" role="region" aria-label="Assumptions this scenario uses"><table>
-                <thead><tr><th>Assumption (no cited source)</th><th>Value</th><th>Plausible range</th><th>Why</th></tr></thead>
-                <tbody>${s.assumptions.map((a) => html`<tr><td><code>${a.path}</code></td><td>${a.distribution ? `uncertain (median ${sig(a.value)})` : sig(a.value)}</td><td>${sig(a.range[0])} – ${sig(a.range[1])}</td><td>${a.why}</td></tr>`)}</tbody>
-              </table></div>`
+            ? html`<table class="cards assumptions">
+                <thead><tr><th scope="col">Assumption (no cited source)</th><th scope="col">Value</th><th scope="col">Plausible range</th><th scope="col">Why</th></tr></thead>
+                <tbody>${s.assumptions.map(
+                  (a) =>
+                    html`<tr><th scope="row"><code>${a.path}</code></th><td data-label="Value"><div>${a.distribution ? `uncertain (median ${sig(a.value)})` : sig(a.value)}</div></td><td data-label="Plausible range"><div>${sig(a.range[0])} – ${sig(a.range[1])}</div></td><td data-label="Why" class="why"><div>${a.why}</div></td></tr>`,
+                )}</tbody>
+              </table>`
             : null,
           s.assumptions.length
             ? "Numbers the model needs that no source gives, each with the range it could plausibly take (as salesim run --assumptions lists them). Compare's 'What does the answer depend on?' varies them."

@@ -49,9 +49,8 @@ export class SimSobol extends LitElement {
         font-size: 0.78rem;
         color: #4a5a6b;
       }
-      .scroll {
-        overflow-x: auto;
-        max-width: 100%;
+      code {
+        overflow-wrap: anywhere;
       }
       .error {
         color: #b91c1c;
@@ -128,17 +127,20 @@ export class SimSobol extends LitElement {
                 The ${r.assumptions.length} assumption${r.assumptions.length === 1 ? '' : 's'} explain <strong>${formatPct(r.assumptionsShare)}</strong> (${formatPct(r.assumptionsShareCi[0])}–${formatPct(r.assumptionsShareCi[1])}) of the
                 variance of ${METRIC[r.metric]}; the rest is the simulation's noise. <small>${(2 * r.n).toLocaleString('en-US')} draws, seed ${r.seed}, ${Math.round(r.level * 100)}% bootstrap intervals.</small>
               </p>
-              <div class="scroll" tabindex="0" role="region" aria-label="Sobol indices per assumption">
-                <table data-testid="sobol-table">
-                  <thead><tr><th>Assumption</th><th>Plausible range</th><th>First order</th><th>Total</th></tr></thead>
-                  <tbody>
-                    ${r.indices.map((x) => {
-                      const a = r.assumptions.find((y) => y.path === x.path);
-                      return html`<tr><td><code>${x.path}</code></td><td>${a ? `${sig(a.range[0])} – ${sig(a.range[1])}` : '–'}</td><td>${formatPct(x.first)} <small>(${formatPct(x.firstCi[0])}–${formatPct(x.firstCi[1])})</small></td><td>${formatPct(x.total)} <small>(${formatPct(x.totalCi[0])}–${formatPct(x.totalCi[1])})</small></td></tr>`;
-                    })}
-                  </tbody>
-                </table>
-              </div>`
+              <table class="cards" data-testid="sobol-table" aria-label="Sobol indices per assumption">
+                <thead><tr><th scope="col">Assumption</th><th scope="col">Plausible range</th><th scope="col">First order</th><th scope="col">Total</th></tr></thead>
+                <tbody>
+                  ${r.indices.map((x) => {
+                    const a = r.assumptions.find((y) => y.path === x.path);
+                    return html`<tr>
+                      <th scope="row"><code>${x.path}</code></th>
+                      <td data-label="Plausible range"><div>${a ? `${sig(a.range[0])} – ${sig(a.range[1])}` : '–'}</div></td>
+                      <td data-label="First order"><div>${formatPct(x.first)} <small>(${formatPct(x.firstCi[0])}–${formatPct(x.firstCi[1])})</small></div></td>
+                      <td data-label="Total"><div>${formatPct(x.total)} <small>(${formatPct(x.totalCi[0])}–${formatPct(x.totalCi[1])})</small></div></td>
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>`
         : null}
     </section>`;
   }
