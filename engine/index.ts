@@ -44,6 +44,7 @@ export { calibrateCustomers, type CustomerCalibration, type CustomerCalibrationO
 export { forecastSetup, spreadOverTerritories, type ForecastInput, type ForecastSetup } from './forecast/setup.js';
 export { prepareForecast, forecast, reportPrepared, type ForecastAction, type PreparedForecast } from './forecast/prepare.js';
 export { forecastReport, forecastOutcome, forecastFan, yearTotals, pairedEffect, type ForecastReport, type ForecastOutcome, type ForecastVariant, type FanMonth } from './forecast/report.js';
+export { forecastPrecisionTracker } from './forecast/precision.js';
 export { calibrateDemand, type DemandCalibration, type DemandCalibrationOptions } from './calibrate/demand.js';
 export { withDemand, calibrateWithLeads, type CalibrationWithLeads } from './calibrate/withDemand.js';
 export { compareAssumptions, comparisonAssumptions, type AssumptionAnalysis, type AssumptionAnalysisOptions, type VariantAssumptions, type ComparisonAssumption, type AssumptionIndex } from './compareAssumptions.js';

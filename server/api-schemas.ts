@@ -146,7 +146,7 @@ const PrecisionSchema = obj(
     default: z.boolean().optional().describe('the default precision: the request named no trial count'),
   },
   'a precision-targeted run: the trials used and the precision reached (absent for a run of a given trial count)',
-);
+).meta({ id: 'Precision' });
 
 export const SummarySchema = obj(
   {
@@ -677,6 +677,8 @@ export const ForecastBodySchema = z
       .describe('interventions, each run on the same seed'),
     trials: trials.optional(),
     seed: seed.optional(),
+    precision: z.string().optional().describe('instead of trials: run until the forecast from today holds the targets, p_plan=H (P(plan | bookings to date)) and revenue=R (its mean plan-year total), as salesim forecast --precision; the interventions take the same trials and the answer carries `precision`'),
+    maxTrials,
   })
   .meta({ id: 'ForecastBody' });
 
@@ -688,6 +690,7 @@ export const API_SCHEMAS = {
   CompareResult: CompareResultSchema,
   SensitivityResult: SensitivityResultSchema,
   SolveResult: SolveResultSchema,
+  Precision: PrecisionSchema,
   CalibrateResult: CalibrateResultSchema,
   CalibrationReport: CalibrationReportSchema,
   SobolResult: SobolResultSchema,

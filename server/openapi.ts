@@ -277,6 +277,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
                 properties: { paths: { type: 'array', items: { type: 'string' } } },
               },
               warnings: { type: 'array', items: { type: 'string' } },
+              precision: { ...ref('Precision'), description: 'with precision in the request: the trials the forecast from today took and the precision it reached' },
             },
             required: ['asOf', 'plan', 'booked', 'now', 'fan', 'startOfYear', 'variants', 'warnings'],
           }),

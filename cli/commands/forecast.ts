@@ -1,5 +1,5 @@
 /** `salesim forecast`: the year from today: P(hit plan | bookings to date) from a CRM export (engine/forecast). */
-import { createPrecisionTracker, InputError, issue, parsePrecision, parseText, prepareForecast, reportPrepared, type ForecastAction, type ForecastReport, type PrecisionReport, type TrialResults } from '../../engine/index.js';
+import { forecastPrecisionTracker, InputError, issue, parseText, prepareForecast, reportPrepared, type ForecastAction, type ForecastReport, type PrecisionReport, type TrialResults } from '../../engine/index.js';
 import { defaultWorkers, runBaseThenRest, runScenarios } from '../../parallel/index.js';
 import { PRECISION_HELP, precisionFlags, precisionLine } from '../precision.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
@@ -140,13 +140,7 @@ export const forecastCommand: Command = {
     let precision: PrecisionReport | null = null;
     if (precise) {
       // the forecast from today decides the trials: its P(plan | bookings to date) and plan-year total
-      const { setup } = prepared;
-      const total = (r: TrialResults, t: number) => {
-        let v = setup.booked;
-        for (let m = 0; m < setup.monthsInYear; m++) v += r.revenue[t * r.months + m];
-        return v;
-      };
-      const tracker = createPrecisionTracker([setup.scenario], parsePrecision(precise.spec, '--precision'), ['p_plan', 'revenue'], { field: '--precision', plan: setup.plan, total });
+      const tracker = forecastPrecisionTracker(prepared.setup, precise.spec, '--precision');
       ({ results } = await runBaseThenRest(prepared.scenarios, tracker, { seed, maxTrials: precise.maxTrials, workers, onCount: progress.update }));
       precision = tracker.report(precise.spec, precise.maxTrials);
     } else ({ results } = await runScenarios(prepared.scenarios, { trials, seed, workers, onProgress: progress.update }));

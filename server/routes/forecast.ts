@@ -1,6 +1,6 @@
 /**
  * POST /api/forecast (issue 17): the forecast from an as-of date. Body: `{ opportunities, roster?,
- * scenario, asOf, through?, plan?, mapping?, invalidRows?, point?, actions?, trials?, seed? }`, the export and
+ * scenario, asOf, through?, plan?, mapping?, invalidRows?, point?, actions?, trials?, seed?, precision?, maxTrials? }`, the export and
  * roster as CSV text, the scenario as an object, YAML text, `{ yaml }` or a preset's name (`baseline`).
  *
  * The event loop checks only the body's shape. On the worker pool, under the run queue and the per-run
@@ -14,9 +14,10 @@
  * months of the engine's synthetic history of the scenario (on a worker), to try the forecast without a CRM.
  */
 import { Hono } from 'hono';
-import { InputError, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
+import { forecastPrecisionTracker, InputError, type ForecastAction, type ForecastInput, type ForecastReport, type PrecisionTracker, type PreparedForecast } from '../../engine/index.js';
 import type { TaskAnswer } from '../../parallel/calibrate.js';
-import { runScenarios, transferList, type Pool } from '../../parallel/index.js';
+import { runBaseThenRest, runScenarios, transferList, type Pool } from '../../parallel/index.js';
+import { precisionFrom, withFittedCap, type PrecisionRequest } from '../precision.js';
 import { apiIssue, badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, readBody } from '../request.js';
 import { presetReader } from './analysis.js';
@@ -26,7 +27,7 @@ import type { AppEnv } from '../env.js';
 /** Interventions one request may ask for (each is one more run of every trial). */
 export const MAX_FORECAST_ACTIONS = 10;
 
-const KEYS = ['opportunities', 'roster', 'scenario', 'asOf', 'through', 'plan', 'mapping', 'invalidRows', 'point', 'actions', 'trials', 'seed'] as const;
+const KEYS = ['opportunities', 'roster', 'scenario', 'asOf', 'through', 'plan', 'mapping', 'invalidRows', 'point', 'actions', 'trials', 'seed', 'precision', 'maxTrials'] as const;
 const PRESET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -107,7 +108,7 @@ function actionsOf(v: unknown, errors: ApiIssue[]): ForecastAction[] {
 }
 
 /** The forecast request's shape checked: the engine's input, the interventions and the run options. */
-export function parseForecastRequest(raw: unknown, readPreset: (name: string) => string): { input: ForecastInput; actions: ForecastAction[]; trials?: number; seed?: number } {
+export function parseForecastRequest(raw: unknown, readPreset: (name: string) => string): { input: ForecastInput; actions: ForecastAction[]; trials?: number; seed?: number; precision?: PrecisionRequest } {
   const body = asObject(raw);
   const errors: ApiIssue[] = [];
   checkKnownKeys(body, KEYS, errors);
@@ -130,6 +131,7 @@ export function parseForecastRequest(raw: unknown, readPreset: (name: string) =>
   const actions = actionsOf(body.actions, errors);
   const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
   const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+  const precision = precisionFrom(body, errors);
   if (errors.length) throw badRequest(errors);
   const input: ForecastInput = {
     opportunities: opportunities!,
@@ -142,7 +144,7 @@ export function parseForecastRequest(raw: unknown, readPreset: (name: string) =>
     ...(invalidRows ? { invalidRows: invalidRows as 'error' | 'skip' } : {}),
     ...(body.point === true ? { point: true } : {}),
   };
-  return { input, actions, trials, seed };
+  return { input, actions, trials, seed, precision };
 }
 
 function unwrap<T>(a: TaskAnswer<T>): T {
@@ -157,12 +159,33 @@ export function forecastRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
   const r = new Hono<AppEnv>();
   const readPreset = presetReader(opts.presetsDir);
   r.post('/forecast', async (c) => {
-    const { input, actions, trials: trialsOpt, seed: seedOpt } = parseForecastRequest(await readBody(c), readPreset);
+    const { input, actions, trials: trialsOpt, seed: seedOpt, precision: asked } = parseForecastRequest(await readBody(c), readPreset);
     const prepared = unwrap(
       await runner.call([], (signal) => pool.run({ input, actions }, { name: 'prepareForecastTask', signal }) as Promise<TaskAnswer<PreparedForecast>>, c.req.raw.signal),
     );
     const trials = trialsOpt ?? prepared.setup.scenario.trials;
     const seed = seedOpt ?? prepared.setup.scenario.seed;
+    if (asked) {
+      // to a precision (salesim forecast --precision): the forecast from today decides the trials, the interventions take as many
+      const precision = withFittedCap(asked, prepared.scenarios, runner.limits);
+      let tracker: PrecisionTracker;
+      try {
+        tracker = forecastPrecisionTracker(prepared.setup, precision.spec);
+      } catch (e) {
+        if (e instanceof InputError) throw badRequest(fromInputIssues(e.errors));
+        throw e;
+      }
+      const report = await runner.call(
+        prepared.scenarios.map((scenario) => ({ scenario, trials: precision.maxTrials })),
+        async (signal) => {
+          const { results } = await runBaseThenRest(prepared.scenarios, tracker, { seed, maxTrials: precision.maxTrials, pool, signal });
+          const buffers = [...new Set(results.flatMap((x) => transferList(x)))];
+          return (await pool.run({ prepared, results, seed }, { name: 'forecastReportTask', transferList: buffers, signal })) as ForecastReport;
+        },
+        c.req.raw.signal,
+      );
+      return c.json({ ...report, precision: tracker.report(precision.spec, precision.maxTrials) });
+    }
     const report = await runner.call(
       prepared.scenarios.map((scenario) => ({ scenario, trials })),
       async (signal) => {
