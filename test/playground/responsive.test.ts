@@ -278,6 +278,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.mouse.move(0, 0);
       await page.waitForTimeout(400);
+      // the chart is redrawn at each width: its svg must be back before it is measured
+      await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 30_000 });
       await page.locator('[data-testid=fan-chart]').screenshot({ path: join(ARTIFACTS, `${size.name}-36-months-fan.png`) });
       const ticks = await overlappingTicks();
       expect(ticks.count, `${size.name}: month labels`).toBeGreaterThan(2);
