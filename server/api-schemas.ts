@@ -254,6 +254,8 @@ const assumptionItem = obj({
   from: z.enum(['registry', 'uncertain']).describe("registry: an unsourced number of the model (engine/assumptions.ts); uncertain: the scenario's own distribution"),
   why: z.string().optional(),
 });
+/** a figure of the analysis that is undefined (null) when no assumption is in play (the assumptions list is empty) */
+const numOrNullNone = num.nullable().describe('null when no assumption is in play');
 const AssumptionAnalysisSchema = obj(
   {
     metric: z.enum(['revenue', 'margin', 'arr', 'plan']).describe('what the analysis judges: the difference in total revenue, margin, ARR at the horizon, or hitting plan'),
@@ -265,14 +267,14 @@ const AssumptionAnalysisSchema = obj(
     variants: z.array(
       obj({
         name: z.string(),
-        difference: obj({ mean: num, stdError: num }, 'the mean difference (variant - baseline) over assumptions and random draws'),
-        beatsBaseline: obj({ probability: num, ci: interval }, 'P(variant > baseline) over both the assumptions and the random draws'),
-        variance: obj({ total: num, assumptions: num, assumptionsCi: ciPair, noise: num }, "shares of the difference's variance: from the assumptions (with its interval) and from simulation noise"),
+        difference: obj({ mean: numOrNullNone, stdError: numOrNullNone }, 'the mean difference (variant - baseline) over assumptions and random draws'),
+        beatsBaseline: obj({ probability: numOrNullNone, ci: z.tuple([numOrNullNone, numOrNullNone]) }, 'P(variant > baseline) over both the assumptions and the random draws (Wilson 95%)'),
+        variance: obj({ total: numOrNullNone, assumptions: num, assumptionsCi: ciPair, noise: num }, "shares of the difference's variance: from the assumptions (with its interval) and from simulation noise"),
         assumptionsSd: num.describe('sqrt(Var(E[difference | assumptions]))'),
         corners: obj(
           {
-            best: obj({ mean: num, stdError: num, values: z.record(z.string(), num).describe('the value of each assumption, by path') }),
-            worst: obj({ mean: num, stdError: num, values: z.record(z.string(), num).describe('the value of each assumption, by path') }),
+            best: obj({ mean: numOrNullNone, stdError: numOrNullNone, values: z.record(z.string(), num).describe('the value of each assumption, by path') }),
+            worst: obj({ mean: numOrNullNone, stdError: numOrNullNone, values: z.record(z.string(), num).describe('the value of each assumption, by path') }),
           },
           'the difference with every assumption at the end of its range that favours the variant (best) or the baseline (worst)',
         ),

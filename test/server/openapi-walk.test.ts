@@ -227,6 +227,12 @@ describe('the OpenAPI document describes every field the API answers with', () =
     const undocumented = [...new Set(leafPaths(c.assumptions).map((p) => p.replace(/\.values\..*$/, '.values.path')))].filter((p) => !described(doc, doc.components.schemas.CompareResult.properties.assumptions, split(p)));
     expect(undocumented).toEqual([]);
     expect(CompareResultSchema.safeParse({ ...c, assumptions: { ...c.assumptions, extra: 1 } }).success).toBe(false);
+    // no assumption in play: the analysis says so with nulls where its figures are undefined, and is still described
+    const none = { baseline: { horizonMonths: 6, reps: { seats: 4, opportunitiesPerMonth: 3, winRate: { mean: 0.25, concentration: 20 }, dealSize: 10000 } }, variants: [{ name: 'more', patch: { reps: { seats: 6 } } }], trials: 30, seed: 1, assumptions: { draws: 8 } };
+    const n = (await (await post(app, '/api/compare', none)).json()) as Json;
+    expect(n.assumptions.assumptions).toEqual([]);
+    const np = CompareResultSchema.safeParse(n);
+    expect(np.success ? [] : np.error.issues.slice(0, 5)).toEqual([]);
   });
 
   it('the precision fields the analysis routes accept are in their bodies, their precision report in their answers, and the calibrate query lists point and trend', async () => {
