@@ -78,6 +78,19 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
         responses: { '200': { description: 'an event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...runErrors },
       },
     },
+    '/api/validate': {
+      post: {
+        summary: 'Check a scenario without running it (salesim validate): its resolved form, or every problem with its field path',
+        requestBody: { required: true, content: { ...json({ type: 'object', additionalProperties: false, properties: { scenario: runBody.properties.scenario, yaml: runBody.properties.yaml } }), 'application/yaml': { schema: { type: 'string' } } } },
+        responses: {
+          '200': ok('valid', { type: 'object', properties: { ok: { const: true }, scenario: { type: 'object', description: 'the resolved scenario, defaults filled (see Scenario)' } }, required: ['ok', 'scenario'] }),
+          '400': runErrors['400'],
+          '403': runErrors['403'],
+          '413': runErrors['413'],
+          '415': runErrors['415'],
+        },
+      },
+    },
     '/api/presets': { get: { summary: 'The preset scenarios (scenarios/*.yaml)', responses: { '200': ok('presets', { type: 'object', properties: { presets: { type: 'array', items: ref('Preset') } } }) } } },
     '/api/presets/{id}': { get: { summary: 'One preset', parameters: [idParam], responses: { '200': ok('the preset', ref('Preset')), '404': errorResponse('no such preset') } } },
     '/api/scenarios': {

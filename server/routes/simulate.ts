@@ -9,7 +9,8 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { summaryCsv } from '../../engine/index.js';
 import { errorResponseParts } from '../respond.js';
-import { parseRunRequest, readBody } from '../request.js';
+import { asObject, checkKnownKeys, parseRunRequest, readBody, scenarioFrom } from '../request.js';
+import { apiIssue, badRequest, type ApiIssue } from '../errors.js';
 import type { Runner } from '../runner.js';
 import type { AppEnv } from '../env.js';
 
@@ -25,6 +26,17 @@ export function simulateRoutes(runner: Runner): Hono<AppEnv> {
     // Accept: text/csv: the monthly statistics as CSV, the engine's table of salesim run --csv
     if (/\btext\/csv\b/i.test(c.req.header('accept') ?? '')) return c.body(summaryCsv(summary), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     return c.json(summary);
+  });
+
+  // check a scenario without running it (salesim validate): its resolved form, or a 400 naming every problem
+  r.post('/validate', async (c) => {
+    const body = asObject(await readBody(c));
+    const errors: ApiIssue[] = [];
+    checkKnownKeys(body, ['scenario', 'yaml'], errors);
+    if (body.scenario !== undefined && body.yaml !== undefined) errors.push(apiIssue('yaml', 'cannot be given together with scenario'));
+    const input = body.scenario === undefined && typeof body.yaml === 'string' ? scenarioFrom(body.yaml, 'yaml', errors) : scenarioFrom(body.scenario, 'scenario', errors);
+    if (errors.length > 0 || !input) throw badRequest(errors);
+    return c.json({ ok: true, scenario: input.scenario });
   });
 
   r.post('/simulate/stream', async (c) => {
