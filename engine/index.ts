@@ -18,6 +18,7 @@ export { simulateEach, type ScenarioRuns } from './simulateEach.js';
 export { mergeResults, sliceResults, allocateResults, resultArrays } from './results.js';
 export { summarize, type SummarizeOptions } from './summarize.js';
 export { summaryCsv, summaryCsvColumns } from './summaryCsv.js';
+export { summaryTextSections, type TextRow, type TextUnit } from './summaryText.js';
 export { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
 export { seatCount } from './seatCount.js';
 export { stats, statsOrNull, quantileSorted, wilson, histogram } from './stats/stats.js';
@@ -45,6 +46,7 @@ export { calibrateCustomers, type CustomerCalibration, type CustomerCalibrationO
 export { forecastSetup, spreadOverTerritories, type ForecastInput, type ForecastSetup } from './forecast/setup.js';
 export { prepareForecast, forecast, reportPrepared, type ForecastAction, type PreparedForecast } from './forecast/prepare.js';
 export { forecastReport, forecastOutcome, forecastFan, yearTotals, pairedEffect, type ForecastReport, type ForecastOutcome, type ForecastVariant, type FanMonth } from './forecast/report.js';
+export { forecastPrecisionTracker } from './forecast/precision.js';
 export { calibrateDemand, type DemandCalibration, type DemandCalibrationOptions } from './calibrate/demand.js';
 export { withDemand, calibrateWithLeads, type CalibrationWithLeads } from './calibrate/withDemand.js';
 export { compareAssumptions, comparisonAssumptions, type AssumptionAnalysis, type AssumptionAnalysisOptions, type VariantAssumptions, type ComparisonAssumption, type AssumptionIndex } from './compareAssumptions.js';

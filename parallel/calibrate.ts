@@ -52,6 +52,8 @@ export interface BookedRevenueTask {
   from: string;
   to: string;
   mapping?: CalibrateOptions['mapping'];
+  /** 'skip' drops malformed rows instead of refusing the export */
+  invalidRows?: 'error' | 'skip';
 }
 
 /**
@@ -59,7 +61,7 @@ export interface BookedRevenueTask {
  * @example await pool.run({ csv, from: '2025-01', to: '2025-12' }, { name: 'bookedRevenueTask' })
  */
 export function bookedRevenueTask(t: BookedRevenueTask): TaskAnswer<BookedRevenue> {
-  return guarded(() => bookedRevenue(t.csv, { from: t.from, to: t.to, mapping: t.mapping ?? null }));
+  return guarded(() => bookedRevenue(t.csv, { from: t.from, to: t.to, mapping: t.mapping ?? null, invalidRows: t.invalidRows ?? 'error' }));
 }
 
 export interface BandTask {

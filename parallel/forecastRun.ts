@@ -4,7 +4,7 @@
  * the forecast from today holds its precision targets (P(plan | bookings to date) and its plan-year total),
  * the interventions then taking the same trials. One place for both interfaces, so they give one answer.
  */
-import { createPrecisionTracker, parsePrecision, type PrecisionReport, type PreparedForecast, type TrialResults } from '../engine/index.js';
+import { forecastPrecisionTracker, type PrecisionReport, type PreparedForecast, type TrialResults } from '../engine/index.js';
 import { runBaseThenRest } from './precision.js';
 import { runScenarios } from './runScenarios.js';
 import type { Pool } from './pool.js';
@@ -35,15 +35,8 @@ export async function runForecastTrials(prepared: PreparedForecast, opts: Foreca
     return { results, precision: null };
   }
   const { spec, maxTrials } = opts.precision;
-  const { setup } = prepared;
-  // the forecast from today decides the trials: its P(plan | bookings to date) and plan-year total
-  const total = (r: TrialResults, t: number) => {
-    let v = setup.booked;
-    for (let m = 0; m < setup.monthsInYear; m++) v += r.revenue[t * r.months + m];
-    return v;
-  };
-  const field = opts.field ?? 'precision';
-  const tracker = createPrecisionTracker([setup.scenario], parsePrecision(spec, field), ['p_plan', 'revenue'], { field, plan: setup.plan, total });
+  // the forecast from today decides the trials: its P(plan | bookings to date) and plan-year total (the engine's stopping rule)
+  const tracker = forecastPrecisionTracker(prepared.setup, spec, opts.field ?? 'precision');
   const { results } = await runBaseThenRest(prepared.scenarios, tracker, { seed, maxTrials, pool, workers, signal, onCount: opts.onProgress });
   const precision = tracker.report(spec, maxTrials);
   if (opts.precision.default) precision.default = true;

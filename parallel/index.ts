@@ -8,10 +8,10 @@ export { runParallel, runBlocks, defaultChunkSize, workChunkSize, MIN_TASK_REP_M
 export { runSummary, type RunSummaryOptions, type RunSummaryResult } from './runSummary.js';
 export { runScenarios, runComparison, runSensitivity, type RunScenariosOptions } from './runScenarios.js';
 export { createPool, defaultWorkers, workerSpec, type Pool, type PoolOptions } from './pool.js';
-export { summarizeInPool, compareInPool, sensitivityInPool, solveInPool, assumptionsInPool } from './tasks.js';
+export { summarizeInPool, compareInPool, sensitivityInPool, solveInPool, assumptionsInPool, indicesInPool } from './tasks.js';
 export { runSummaryOnPool, type SummaryOnPoolOptions } from './summaryRun.js';
 export { transferList } from './transfer.js';
 // type-only, but it puts worker.ts in every compilation of this module, so worker.js is always emitted
-export type { TrialsTask, SummarizeTask, CompareTask, SensitivityTask, MergeTask, SummarizePartsTask, SolveTask } from './worker.js';
+export type { TrialsTask, SummarizeTask, CompareTask, SensitivityTask, MergeTask, SummarizePartsTask, SolveTask, IndicesTask } from './worker.js';
 export { runForecastTrials, type ForecastRunOptions } from './forecastRun.js';
 export { runUntil, runBaseThenRest, runSummaryPrecise, runSummaryPreciseOnPool, runScenariosPrecise, DEFAULT_MAX_TRIALS, RUN_TARGETS, type PreciseOptions, type PreciseSummaryResult } from './precision.js';

@@ -1,7 +1,7 @@
 /** Single engine calls run on the pool, so they never block the caller's event loop. */
 import type { CompareResult, Scenario, SensitivityResult, Summary, TrialResults } from '../engine/index.js';
-import type { AssumptionsTask, CompareTask, SensitivityTask, SolveTask } from './worker.js';
-import type { AssumptionAnalysis } from '../engine/index.js';
+import type { AssumptionsTask, CompareTask, IndicesTask, SensitivityTask, SolveTask } from './worker.js';
+import type { AssumptionAnalysis, ScenarioIndices } from '../engine/index.js';
 import type { InputIssue, SolvePoint, SolveResult } from '../engine/index.js';
 import { MessageChannel } from 'node:worker_threads';
 import type { Pool } from './pool.js';
@@ -75,4 +75,12 @@ export async function solveInPool(pool: Pool, task: SolveTask, signal?: AbortSig
  */
 export async function assumptionsInPool(pool: Pool, task: AssumptionsTask, signal?: AbortSignal): Promise<AssumptionAnalysis> {
   return (await pool.run(task, { name: 'assumptionsTask', signal })) as AssumptionAnalysis;
+}
+
+/**
+ * The engine's Sobol indices of one scenario over its assumptions (`scenarioIndices`, salesim sensitivity --sobol) on a worker.
+ * @example const r = await indicesInPool(pool, { scenario, opts: { n: 256, seed: 1 } });
+ */
+export async function indicesInPool(pool: Pool, task: IndicesTask, signal?: AbortSignal): Promise<ScenarioIndices> {
+  return (await pool.run(task, { name: 'indicesTask', signal })) as ScenarioIndices;
 }

@@ -16,6 +16,7 @@ export const bandTask = worker.bandTask;
 export const rollingTask = worker.rollingTask;
 export const solveTask = worker.solveTask;
 export const assumptionsTask = worker.assumptionsTask;
+export const indicesTask = worker.indicesTask;
 export const prepareForecastTask = worker.prepareForecastTask;
 export const forecastReportTask = worker.forecastReportTask;
 export const sampleExportTask = worker.sampleExportTask;

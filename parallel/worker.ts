@@ -24,7 +24,7 @@ import {
   type TrialResults,
 } from '../engine/index.js';
 import { InputError, solve, solvePrecise, withAbortCell, isRunAborted, RunAborted, type InputIssue, type SolveOptions, type SolvePoint, type SolveResult } from '../engine/index.js';
-import { compareAssumptions, type AssumptionAnalysis, type AssumptionAnalysisOptions } from '../engine/index.js';
+import { compareAssumptions, scenarioIndices, type AssumptionAnalysis, type AssumptionAnalysisOptions, type OutcomeMetric, type ScenarioIndices } from '../engine/index.js';
 import { transferList } from './transfer.js';
 import { calibrateTask as calibrateTask0, bookedRevenueTask as bookedRevenueTask0, bandTask as bandTask0, rollingTask as rollingTask0 } from './calibrate.js';
 import { prepareForecastTask as prepareForecastTask0, forecastReportTask as forecastReportTask0, sampleExportTask as sampleExportTask0 } from './forecast.js';
@@ -238,6 +238,18 @@ export interface AssumptionsTask {
  * @example await pool.run({ baseline, variants, opts: { n: 256 } }, { name: 'assumptionsTask' })
  */
 export const assumptionsTask = cancellable((t: AssumptionsTask): AssumptionAnalysis => compareAssumptions(t.baseline, t.variants, t.opts));
+
+export interface IndicesTask {
+  scenario: Scenario;
+  opts: { metric?: OutcomeMetric; n: number; seed: number };
+}
+
+/**
+ * The engine's variance-based sensitivity of one scenario over its assumptions (`scenarioIndices`,
+ * salesim sensitivity --sobol) off the main thread.
+ * @example await pool.run({ scenario, opts: { n: 256, seed: 1 } }, { name: 'indicesTask' })
+ */
+export const indicesTask = cancellable((t: IndicesTask): ScenarioIndices => scenarioIndices(t.scenario, t.opts));
 
 export interface SolveTask {
   scenario: Scenario;

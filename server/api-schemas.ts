@@ -145,6 +145,19 @@ const ScalingSchema = obj(
   'what gets harder as the team grows (present only with a scaling block)',
 );
 
+const PrecisionSchema = obj(
+  {
+    spec: z.string(),
+    trials: num,
+    maxTrials: num,
+    met: z.boolean(),
+    targets: z.array(obj({ name: z.enum(['p_plan', 'revenue', 'arr', 'diff', 'bracket']), target: num, reached: nullable(num).describe('null while undefined (e.g. a mean of 0)'), met: z.boolean() })),
+    projected: nullable(num).optional().describe('the trials the run is expected to need: n (reached / asked)^2 for the worst target, at most maxTrials'),
+    default: z.boolean().optional().describe('the default precision: the request named no trial count'),
+  },
+  'a precision-targeted run: the trials used and the precision reached (absent for a run of a given trial count)',
+).meta({ id: 'Precision' });
+
 export const SummarySchema = obj(
   {
     trials: z.int(),
@@ -188,18 +201,7 @@ export const SummarySchema = obj(
         'the precision the run reached',
       ),
     }),
-    precision: obj(
-      {
-        spec: z.string(),
-        trials: num,
-        maxTrials: num,
-        met: z.boolean(),
-        targets: z.array(obj({ name: z.enum(['p_plan', 'revenue', 'arr', 'diff', 'bracket']), target: num, reached: nullable(num).describe('null while undefined (e.g. a mean of 0)'), met: z.boolean() })),
-        projected: nullable(num).optional().describe('the trials the run is expected to need: n (reached / asked)^2 for the worst target, at most maxTrials'),
-        default: z.boolean().optional().describe('the default precision: the request named no trial count'),
-      },
-      'a precision-targeted run: the trials used and the precision reached (absent for a run of a given trial count)',
-    ).optional(),
+    precision: PrecisionSchema.optional(),
     customers: CustomersSchema.optional(),
     demand: DemandSchema.optional(),
     uncertainty: UncertaintySchema.optional(),
@@ -254,16 +256,71 @@ const VariantSchema = obj({
   varianceReduction: nullable(num),
 });
 
+const ciPair = z.tuple([num, num]);
+const assumptionItem = obj({
+  path: z.string(),
+  value: num.describe('the value the baseline holds (the median of an uncertain input)'),
+  distribution: z.record(z.string(), z.unknown()).describe("the distribution drawn: an uncertain input's own (see Scenario), or uniform over the plausible range"),
+  range: ciPair.describe('the plausible range'),
+  from: z.enum(['registry', 'uncertain']).describe("registry: an unsourced number of the model (engine/assumptions.ts); uncertain: the scenario's own distribution"),
+  why: z.string().optional(),
+});
+/** a figure of the analysis that is undefined (null) when no assumption is in play (the assumptions list is empty) */
+const numOrNullNone = num.nullable().describe('null when no assumption is in play');
+const AssumptionAnalysisSchema = obj(
+  {
+    metric: z.enum(['revenue', 'margin', 'arr', 'plan']).describe('what the analysis judges: the difference in total revenue, margin, ARR at the horizon, or hitting plan'),
+    assumptions: z.array(assumptionItem).describe('the assumptions varied (the union over the variants)'),
+    n: z.int().describe('rows of the Sobol plan\'s A and B: 2n independent draws per variant'),
+    breakEvenTrials: z.int().describe('trials per break-even evaluation'),
+    seed: z.int(),
+    level: num.describe('the bootstrap level of the Sobol intervals'),
+    variants: z.array(
+      obj({
+        name: z.string(),
+        difference: obj({ mean: numOrNullNone, stdError: numOrNullNone }, 'the mean difference (variant - baseline) over assumptions and random draws'),
+        beatsBaseline: obj({ probability: numOrNullNone, ci: z.tuple([numOrNullNone, numOrNullNone]) }, 'P(variant > baseline) over both the assumptions and the random draws (Wilson 95%)'),
+        variance: obj({ total: numOrNullNone, assumptions: num, assumptionsCi: ciPair, noise: num }, "shares of the difference's variance: from the assumptions (with its interval) and from simulation noise"),
+        assumptionsSd: num.describe('sqrt(Var(E[difference | assumptions]))'),
+        corners: obj(
+          {
+            best: obj({ mean: numOrNullNone, stdError: numOrNullNone, values: z.record(z.string(), num).describe('the value of each assumption, by path') }),
+            worst: obj({ mean: numOrNullNone, stdError: numOrNullNone, values: z.record(z.string(), num).describe('the value of each assumption, by path') }),
+          },
+          'the difference with every assumption at the end of its range that favours the variant (best) or the baseline (worst)',
+        ),
+        indices: z.array(
+          obj({ path: z.string(), first: num, firstCi: ciPair, total: num, totalCi: ciPair, matters: z.boolean().describe('involved in at least 5% of what the assumptions explain, and distinguishable from 0') }),
+        ).describe('first-order and total Sobol index of the difference per assumption'),
+        breakEvens: z.array(
+          obj({
+            path: z.string(),
+            assumed: ciPair.describe('the assumed range searched first'),
+            value: nullable(num).describe('the value at which the variant ties the baseline; null when it does not within the field\'s valid range'),
+            insideAssumed: z.boolean(),
+            holds: z.enum(['above', 'below', 'everywhere', 'nowhere']).describe('where the variant beats the baseline'),
+            searched: ciPair.describe('the range searched (the assumed range, or the field\'s valid range when widened)'),
+            atAssumed: obj({ low: num, high: num, stdError: num }, 'the mean difference at the ends of the assumed range, and its standard error'),
+            withinNoise: z.boolean().describe('both ends within 2 standard errors of 0: a tie anywhere is noise'),
+            evaluations: z.int(),
+            text: z.string().describe('"holds if X > b (assumed range a-c)"'),
+          }),
+        ),
+      }),
+    ),
+    work: obj({ sobolRows: z.int(), breakEvenEvaluations: z.int() }, 'rows of the Sobol plans and break-even evaluations run'),
+  },
+  "with `assumptions` in the request: per variant, P(beats baseline) over the assumptions' ranges and the random draws, the variance shares, Sobol indices and break-evens (engine AssumptionAnalysis)",
+);
+
 export const CompareResultSchema = obj({
   trials: z.int(),
   seed: z.int(),
   horizonMonths: z.int(),
   baseline: SummarySchema,
   variants: z.array(VariantSchema),
-  assumptions: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .describe("with `assumptions` in the request: per variant, P(beats baseline) over the assumptions' ranges and the random draws, the variance shares, Sobol indices and break-evens (engine AssumptionAnalysis)"),
+  assumptions: AssumptionAnalysisSchema.optional(),
+  precision: PrecisionSchema.optional(),
   meta: obj({ elapsedMs: num }),
 }).meta({ id: 'CompareResult' });
 
@@ -277,7 +334,24 @@ export const SensitivityResultSchema = obj({
     obj({ path: z.string(), baseValue: num, low: num, high: num, lowOutput: obj(sensOutput), highOutput: obj(sensOutput), swing: obj(sensOutput), swingStdError: num }),
   ),
   meta: obj({ elapsedMs: num }),
+  precision: PrecisionSchema.optional(),
 }).meta({ id: 'SensitivityResult' });
+
+export const SobolResultSchema = obj(
+  {
+    metric: z.enum(['revenue', 'margin', 'arr', 'plan']).describe('the outcome: total revenue, margin, ARR at the horizon, or reaching plan'),
+    n: z.int().describe("rows of the Sobol plan's A and B"),
+    seed: z.int(),
+    level: num.describe('the bootstrap level of the intervals'),
+    assumptions: z.array(assumptionItem).describe('the assumptions varied (unsourced numbers the scenario uses, and its uncertain inputs)'),
+    mean: nullable(num).describe('the outcome\'s mean over the assumptions and the random draws (null with no assumption)'),
+    variance: nullable(num).describe('its variance (null with no assumption)'),
+    assumptionsShare: num.describe("the share of the outcome's variance the assumptions explain together (1 - the noise's total index)"),
+    assumptionsShareCi: ciPair,
+    indices: z.array(obj({ path: z.string(), first: num, firstCi: ciPair, total: num, totalCi: ciPair })).describe('first-order and total Sobol index per assumption, largest total first'),
+  },
+  'with `sobol` in the request (salesim sensitivity --sobol): variance-based sensitivity of the outcome over the scenario\'s assumptions, with the simulation\'s noise as one more input',
+).meta({ id: 'SobolResult' });
 
 const solvePoint = obj({ x: num, value: num, ci: z.tuple([num, num]), met: z.boolean() });
 export const SolveResultSchema = obj({
@@ -294,6 +368,7 @@ export const SolveResultSchema = obj({
   withinNoise: z.boolean(),
   message: z.string(),
   plan: nullable(num),
+  precision: PrecisionSchema.optional(),
 }).meta({ id: 'SolveResult' });
 
 const band = { actual: num, mean: num, p10: num, p50: num, p90: num, inside: z.boolean() };
@@ -322,11 +397,144 @@ export const BacktestResultSchema = obj({
   warnings: z.array(z.string()),
 }).meta({ id: 'BacktestResult' });
 
+const test = { test: z.string().describe('the test and what it compares'), pValue: num };
+const numOrNull = nullable(num);
+const trendFit = nullable(
+  obj(
+    {
+      slope: num.describe('per month: logit of the win rate, or log of the deal size'),
+      slopeSe: num,
+      intercept: num.describe('at the centre month'),
+      center: num.describe("the centre month (window month index, 0 = the window's first)"),
+      pooled: num.describe('the pooled value over the window'),
+      lr: num,
+      ...test,
+      kept: z.boolean(),
+      n: z.int().describe('observations used (decided deals or won amounts)'),
+      months: z.int(),
+    },
+    'a trend over the window; null with too little data',
+  ),
+);
+const trendDrift = nullable(obj({ change: num, changeSe: num, overMonths: num, level: num }, "the drift written for a kept trend (with trend); null when not written"));
+const quarterEffect = obj(
+  {
+    term: z.enum(['win', 'resolve']),
+    ...test,
+    factors: z.tuple([num, num, num]).describe("factors for the quarter's first, second and third month"),
+    se: z.tuple([num, num, num]),
+    events: z.tuple([num, num, num]).describe('wins or resolutions by month of the quarter'),
+    base: z.tuple([num, num, num]).describe('decided deals or expected resolutions by month of the quarter'),
+    lr: num,
+    df: z.int(),
+    kept: z.boolean(),
+  },
+  'a month-of-quarter effect and its likelihood-ratio test',
+);
+export const CalibrationReportSchema = obj(
+  {
+    parameters: z.array(obj({ path: z.string(), value: num, se: numOrNull.describe('standard error; null when the method gives none'), method: z.string() })).describe('every fitted value, with its standard error and method'),
+    rows: obj({
+      total: z.int(),
+      used: z.int(),
+      rejected: z.int(),
+      open: z.int(),
+      prePipeline: z.int().describe('rows with no created date in a pre-pipeline stage, excluded'),
+      rejections: z.array(z.strictObject({ path: nullable(z.string()), rule: z.string(), message: z.string(), line: z.int().optional(), column: z.int().optional() })).describe('the rows dropped with invalidRows: skip, each with its row and column'),
+    }),
+    warnings: z.array(z.string()),
+    window: obj({ from: z.string(), to: z.string(), months: z.int() }, 'the months fitted'),
+    asOf: nullable(obj({ date: z.string(), createdLater: z.int(), decidedLater: z.int() }, 'the cut as of a date: rows created later dropped, decided later taken as open')),
+    reps: z.array(obj({ owner: z.string(), wins: z.int(), decided: z.int(), raw: num, shrunk: num.describe('the empirical-Bayes win rate') })).describe("each owner's win rate, raw and shrunk"),
+    tiersTest: obj({ test: z.string(), bicSingle: num, bicMixture: num, tiers: z.boolean() }, 'one beta against a two-tier mixture of win rates (BIC)'),
+    productivity: z.array(obj({ tenureMonth: z.int(), repMonths: num, productivity: num })).describe('observed opportunities created / the rate, by tenure month'),
+    cycle: obj({ naiveMeanMonths: num, resolutions: z.int(), monthsAtRisk: num }),
+    resolution: obj(
+      {
+        fit: obj({
+          atRisk: z.array(num),
+          resolved: z.array(num),
+          won: z.array(num),
+          lost: z.array(num),
+          noDecision: z.array(num),
+          hazard: z.array(num).describe('resolutions / at risk by age in month ends'),
+          se: z.array(numOrNull),
+          survival: z.array(num),
+          maxResolvedAge: num,
+        }),
+        test: obj({ ...test, lr: num, df: z.int(), kept: z.boolean() }),
+        kept: z.boolean(),
+        openAtEnd: z.int(),
+        staleShare: num,
+      },
+      'resolution by age: the censored hazard table, its test against one constant rate, and the open book at the end',
+    ),
+    calendar: obj({ win: quarterEffect, resolve: quarterEffect }),
+    winDispersion: obj({ ...test, chiSquare: num, df: z.int(), kept: z.boolean(), tau2: num, months: z.int() }, "the win rate's month-to-month variation beyond binomial"),
+    drift: nullable(obj({ q: num, s2: num, level: num, levelVar: num, pooled: num, lr: num, df: z.int(), ...test, kept: z.boolean(), months: z.int() }, "drift of the monthly opportunity rate; null under 6 months")),
+    trend: obj({ winRate: trendFit, dealSize: trendFit, written: obj({ winRate: trendDrift, dealSize: trendDrift }), alpha: num }, 'win-rate and deal-size trends over the window'),
+    attrition: nullable(obj({ exits: z.int(), repMonths: num, backfilled: z.int(), hires: z.int() }, 'from the roster; null without one')),
+    dealSize: obj(
+      {
+        distribution: z.enum(['lognormal', 'empirical']),
+        test: obj({ ...test, n: z.int(), statistic: num, adjusted: num, alpha: num, rejected: z.boolean() }),
+        meanWon: num,
+        meanWonSe: num,
+        meanLognormal: num,
+        meanFitted: num,
+        reason: z.string(),
+      },
+      'the deal-size distribution chosen, the test that chose it, and the means',
+    ),
+    revenue: obj({ meanMonthly: num, se: num }, 'mean revenue per month the fitted scenario implies in steady state'),
+    market: obj(
+      {
+        tests: z.array(obj({ term: z.enum(['growth', 'seasonality']), ...test, lr: num, df: z.int(), dispersion: num, f: num, kept: z.boolean() })),
+        growth: z.boolean(),
+        seasonality: z.boolean(),
+        annualGrowth: num,
+        annualGrowthSe: numOrNull,
+        multipliers: z.array(num).describe('12 monthly multipliers, January first'),
+        multipliersSe: z.array(numOrNull),
+      },
+      'market growth and seasonality tests and terms',
+    ),
+  },
+  'the fit report',
+).meta({ id: 'CalibrationReport' });
+
+export const CalibrateResultSchema = obj({
+  scenario: z.record(z.string(), z.unknown()).describe('the fitted scenario (see Scenario)'),
+  yaml: z.string().describe('the fitted scenario as commented YAML'),
+  report: CalibrationReportSchema,
+  demandReport: obj(
+    {
+      leads: z.int(),
+      qualified: z.int(),
+      months: z.int(),
+      asOf: z.string(),
+      leadsPerMonthStdError: num,
+      eligibleLeads: z.int().describe('leads old enough for the shares'),
+      censoredLeads: z.int().describe('leads too recent to be used'),
+      qualifiedShareStdError: num,
+      delayMonths: obj({ median: num, max: num }),
+      warnings: z.array(z.string()),
+    },
+    'the lead-export fit (given leads)',
+  ).optional(),
+}).meta({ id: 'CalibrateResult' });
+
 // --- request bodies --------------------------------------------------------------------------------
 const scenarioRef = z.union([z.record(z.string(), z.unknown()), z.string()]).describe('a scenario object, the name of a preset file, or { yaml } text');
 const trials = z.int().min(1).max(1_000_000).describe("overrides the scenario's trials");
 const seed = z.int().min(0).max(4294967295).describe("overrides the scenario's seed");
 const yaml = z.string().describe('the body as YAML or JSON text instead');
+const precision = z
+  .string()
+  .describe('instead of trials: run until every target holds, e.g. "p_plan=0.01", "revenue=0.5%", "arr=1%", "diff=50000" (compare), "bracket" (solve); the result carries `precision`')
+  .optional();
+const maxTrials = z.int().min(1).max(1_000_000).describe('the cap of a precision-targeted run (default 100,000, lowered to fit the work budget)').optional();
+const precisionFields = { precision, maxTrials };
 const assumptionsOpt = z
   .union([z.boolean(), z.strictObject({ metric: z.enum(['revenue', 'margin', 'arr', 'plan']).optional(), draws: z.int().min(8).max(4096).optional() })])
   .optional()
@@ -335,18 +543,22 @@ const variant = z.object({ name: z.string(), patch: z.record(z.string(), z.unkno
 
 export const CompareBodySchema = z
   .union([
-    z.strictObject({ name: z.string().optional(), description: z.string().optional(), trials: trials.optional(), seed: seed.optional(), compare: z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1) }), assumptions: assumptionsOpt }).describe('a study'),
-    z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1), trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt }).describe('baseline and variants'),
-    z.strictObject({ yaml, trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt }).describe('either form as text; trials and seed override the text'),
+    z.strictObject({ name: z.string().optional(), description: z.string().optional(), trials: trials.optional(), seed: seed.optional(), compare: z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1) }), assumptions: assumptionsOpt, ...precisionFields }).describe('a study'),
+    z.strictObject({ baseline: scenarioRef, variants: z.array(variant).min(1), trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt, ...precisionFields }).describe('baseline and variants'),
+    z.strictObject({ yaml, trials: trials.optional(), seed: seed.optional(), assumptions: assumptionsOpt, ...precisionFields }).describe('either form as text; trials and seed override the text'),
   ])
   .meta({ id: 'CompareBody' });
 
-const scenarioBody = { scenario: scenarioRef.optional(), yaml: yaml.optional(), trials: trials.optional(), seed: seed.optional() };
+const scenarioBody = { scenario: scenarioRef.optional(), yaml: yaml.optional(), trials: trials.optional(), seed: seed.optional(), ...precisionFields };
 export const SensitivityBodySchema = z
   .strictObject({
     ...scenarioBody,
     params: z.array(z.strictObject({ path: z.string(), low: num.optional(), high: num.optional() })).optional().describe('parameters to swing (default: the scenario\'s main levers)'),
     relative: num.gt(0).lt(1).optional().describe('default low/high = base x (1 -/+ relative); 0.2 unless given'),
+    sobol: z
+      .union([z.boolean(), z.strictObject({ metric: z.enum(['revenue', 'margin', 'arr', 'plan']).optional(), draws: z.int().min(8).max(4096).optional() })])
+      .optional()
+      .describe("instead of the tornado: Sobol indices over the scenario's assumptions (salesim sensitivity --sobol; metric default ARR with a customers block, else revenue; draws default 256); the answer is a SobolResult. Not with params, relative, trials or precision"),
   })
   .meta({ id: 'SensitivityBody' });
 
@@ -361,6 +573,7 @@ export const SolveBodySchema = z
   })
   .meta({ id: 'SolveBody' });
 
+const invalidRows = z.enum(['error', 'skip']).describe("'skip' drops malformed rows (counted in the report) instead of refusing the export");
 export const BacktestBodySchema = z
   .strictObject({
     csv: z.string().describe('the opportunity export (CSV)'),
@@ -370,13 +583,13 @@ export const BacktestBodySchema = z
     trials: trials.optional(),
     seed: seed.optional(),
     mapping: z.union([z.record(z.string(), z.unknown()), z.string()]).optional().describe('column mapping (object or YAML/JSON text)'),
+    invalidRows: invalidRows.optional(),
   })
   .meta({ id: 'BacktestBody' });
 
 const month = z.string().regex(/^\d{4}-\d{2}$/).describe('a month YYYY-MM');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('a date YYYY-MM-DD (best a month end)');
 const mapping = z.union([z.record(z.string(), z.unknown()), z.string()]).describe('columns / stages / dateOrder mapping, or its YAML text');
-const invalidRows = z.enum(['error', 'skip']).describe("'skip' drops malformed rows (counted in the report) instead of refusing the export");
 const roster = z.string().describe('rep roster CSV: Name, Territory, Hire Date, Exit Date');
 
 export const CalibrateBodySchema = z
@@ -409,6 +622,7 @@ export const RollingBacktestBodySchema = z
     point: z.boolean().optional().describe('calibrate with point estimates only (no parameter uncertainty)'),
     roster: roster.optional(),
     mapping: mapping.optional(),
+    invalidRows: invalidRows.optional(),
   })
   .meta({ id: 'RollingBacktestBody' });
 
@@ -462,6 +676,7 @@ export const ForecastBodySchema = z
     plan: num.gt(0).optional().describe("the year's plan (default: the scenario's first-year plan)"),
     mapping: mapping.optional(),
     invalidRows: invalidRows.optional(),
+    point: z.boolean().optional().describe("ignore the scenario's uncertainty block: its parameters at their fitted values, no draws (salesim forecast --point)"),
     actions: z
       .array(
         z.strictObject({
@@ -475,6 +690,8 @@ export const ForecastBodySchema = z
       .describe('interventions, each run on the same seed'),
     trials: trials.optional(),
     seed: seed.optional(),
+    precision: z.string().optional().describe('instead of trials: run until the forecast from today holds the targets, p_plan=H (P(plan | bookings to date)) and revenue=R (its mean plan-year total), as salesim forecast --precision; the interventions take the same trials and the answer carries `precision`'),
+    maxTrials,
   })
   .meta({ id: 'ForecastBody' });
 
@@ -486,6 +703,10 @@ export const API_SCHEMAS = {
   CompareResult: CompareResultSchema,
   SensitivityResult: SensitivityResultSchema,
   SolveResult: SolveResultSchema,
+  Precision: PrecisionSchema,
+  CalibrateResult: CalibrateResultSchema,
+  CalibrationReport: CalibrationReportSchema,
+  SobolResult: SobolResultSchema,
   BacktestResult: BacktestResultSchema,
   CompareBody: CompareBodySchema,
   SensitivityBody: SensitivityBodySchema,

@@ -58,8 +58,15 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
     '/api/simulate': {
       post: {
         summary: 'Run a scenario and return its Summary',
+        description: 'With `Accept: text/csv` the answer is the monthly statistics as CSV instead (a header, then one row per month: revenue, cumulative revenue, headcount and cost, then the columns of each section the Summary holds), the table `salesim run --csv` prints.',
         requestBody: { required: true, content: { ...json(runBody), 'application/yaml': { schema: { type: 'string' } } } },
-        responses: { '200': ok('the Summary', ref('Summary')), ...runErrors },
+        responses: {
+          '200': {
+            description: 'the Summary (or, with Accept: text/csv, its monthly statistics as CSV)',
+            content: { ...json(ref('Summary')), 'text/csv': { schema: { type: 'string', description: 'month,revenue_mean,revenue_p10,... one row per month' } } },
+          },
+          ...runErrors,
+        },
       },
     },
     '/api/simulate/stream': {
@@ -69,6 +76,19 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
           'Events: `progress` `{ done, total, summary }` with a partial Summary of trials [0, done) at least every 10% of trials; then one `result` with the final Summary (identical to /api/simulate for the same seed, meta aside), or one `error` `{ status, errors }`. A bad request is a plain 400 before the stream starts; a client that disconnects cancels the run.',
         requestBody: { required: true, content: json(runBody) },
         responses: { '200': { description: 'an event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...runErrors },
+      },
+    },
+    '/api/validate': {
+      post: {
+        summary: 'Check a scenario without running it (salesim validate): its resolved form, or every problem with its field path',
+        requestBody: { required: true, content: { ...json({ type: 'object', additionalProperties: false, properties: { scenario: runBody.properties.scenario, yaml: runBody.properties.yaml } }), 'application/yaml': { schema: { type: 'string' } } } },
+        responses: {
+          '200': ok('valid', { type: 'object', properties: { ok: { const: true }, scenario: { type: 'object', description: 'the resolved scenario, defaults filled (see Scenario)' } }, required: ['ok', 'scenario'] }),
+          '400': runErrors['400'],
+          '403': runErrors['403'],
+          '413': runErrors['413'],
+          '415': runErrors['415'],
+        },
       },
     },
     '/api/presets': { get: { summary: 'The preset scenarios (scenarios/*.yaml)', responses: { '200': ok('presets', { type: 'object', properties: { presets: { type: 'array', items: ref('Preset') } } }) } } },
@@ -139,7 +159,8 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       post: {
         summary: 'Tornado: swing of total revenue per parameter, low vs high on common random numbers',
         requestBody: { required: true, content: json(ref('SensitivityBody')) },
-        responses: { '200': ok('the tornado: per parameter its low and high runs, swing and swing standard error, sorted by |swing.mean|', ref('SensitivityResult')), ...runErrors },
+        description: 'With `sobol: true` (or `{ metric?, draws? }`), instead of the tornado: the Sobol indices of the outcome over the scenario\'s assumptions and the share of its variance they explain against the simulation\'s noise (salesim sensitivity --sobol), a SobolResult.',
+        responses: { '200': ok('the tornado: per parameter its low and high runs, swing and swing standard error, sorted by |swing.mean|; or, with sobol, the Sobol indices', { oneOf: [ref('SensitivityResult'), ref('SobolResult')] }), ...runErrors },
       },
     };
   }
@@ -170,8 +191,13 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       post: {
         summary: 'Fit a scenario to a CRM opportunity export',
         description:
-          'The body is the export itself (`Content-Type: text/csv`; options in the query: from, to, asOf, name, invalidRows) or JSON `{ csv, roster?, leads?, mapping?, from?, to?, asOf?, name?, horizonMonths?, invalidRows? }`; `leads` (a lead export) adds a demand block and `demandReport`. Default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount. A malformed export is a 400 naming the row (spreadsheet numbering) and column, e.g. path `rows[7].Created Date`, or `columns.Amount` for a missing column. Runs on the worker pool under the run queue and time limit.',
-        parameters: ['from', 'to', 'asOf', 'name', 'invalidRows'].map((name) => ({ name, in: 'query', required: false, schema: name === 'invalidRows' ? { enum: ['error', 'skip'] } : { type: 'string' } })),
+          'The body is the export itself (`Content-Type: text/csv`; options in the query: from, to, asOf, name, invalidRows, point, trend) or JSON `{ csv, roster?, leads?, mapping?, from?, to?, asOf?, name?, horizonMonths?, invalidRows?, point?, trend? }`; `leads` (a lead export) adds a demand block and `demandReport`. Default columns: Opportunity Owner, Created Date, Close Date, Stage, Amount. A malformed export is a 400 naming the row (spreadsheet numbering) and column, e.g. path `rows[7].Created Date`, or `columns.Amount` for a missing column. Runs on the worker pool under the run queue and time limit.',
+        parameters: [
+          ...['from', 'to', 'asOf', 'name'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' }, description: name === 'asOf' ? 'a date YYYY-MM-DD' : name === 'name' ? "the fitted scenario's name" : 'a month YYYY-MM' })),
+          { name: 'invalidRows', in: 'query', required: false, schema: { enum: ['error', 'skip'] }, description: "'skip' drops malformed rows (counted in the report)" },
+          { name: 'point', in: 'query', required: false, schema: { enum: ['true', 'false'] }, description: 'point estimates only, no uncertainty block (salesim calibrate --point)' },
+          { name: 'trend', in: 'query', required: false, schema: { enum: ['true', 'false'] }, description: 'write a kept trend as the drift block (salesim calibrate --trend)' },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -180,19 +206,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
           },
         },
         responses: {
-          '200': ok('{ scenario, yaml (commented), report: { parameters: [ { path, value, se, method } ], rows: { total, used, rejected, open, prePipeline, rejections }, warnings, window, dealSize: { distribution, test, meanWon, meanWonSe, meanFitted }, revenue, market, ... }, demandReport? (with leads) }', {
-            type: 'object',
-            properties: {
-              scenario: { type: 'object' },
-              yaml: { type: 'string' },
-              report: { type: 'object' },
-              demandReport: {
-                type: 'object',
-                description: 'the lead-export fit (given leads): leads, qualified, months, asOf, leadsPerMonthStdError, eligibleLeads, censoredLeads, qualifiedShareStdError, delayMonths { median, max }, warnings',
-              },
-            },
-            required: ['scenario', 'yaml', 'report'],
-          }),
+          '200': ok('the fitted scenario, its commented YAML, the fit report and (given leads) the lead-export fit', ref('CalibrateResult')),
           ...csvErrors,
         },
       },
@@ -241,7 +255,15 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
               planBasis: { type: 'string' },
               booked: { type: 'number' },
               team: { type: 'object', properties: { source: { enum: ['roster', 'export'] }, seated: { type: 'integer' }, ramping: { type: 'integer' }, vacant: { type: 'integer' } } },
-              open: { type: 'object', properties: { deals: { type: 'integer' }, withAmount: { type: 'integer' }, amount: { type: 'number' } } },
+              open: {
+                type: 'object',
+                properties: {
+                  deals: { type: 'integer' },
+                  withAmount: { type: 'integer' },
+                  amount: { type: 'number' },
+                  stale: { type: ['integer', 'null'], description: "open deals at or beyond the age from which the scenario's resolution table gives no chance (they do not close in the forecast); null without a resolution table" },
+                },
+              },
               trials: { type: 'integer' },
               seed: { type: 'integer' },
               now: { type: 'object', properties: outcome },
@@ -268,6 +290,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
                 properties: { paths: { type: 'array', items: { type: 'string' } } },
               },
               warnings: { type: 'array', items: { type: 'string' } },
+              precision: { ...ref('Precision'), description: 'with precision in the request: the trials the forecast from today took and the precision it reached' },
             },
             required: ['asOf', 'plan', 'booked', 'now', 'fan', 'startOfYear', 'variants', 'warnings'],
           }),

@@ -2,7 +2,7 @@ import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import { lastFlag, readInput, writeStdout } from '../files.js';
 import { loadScenario } from '../load.js';
-import { backtest as run, parseScenario, rollingBacktest, type RollingResult } from '../../engine/index.js';
+import { backtest as run, parseScenario, rollingBacktest, type BacktestResult, type RollingResult } from '../../engine/index.js';
 import { money, pct, progressBar, table } from '../format.js';
 
 /** `salesim backtest`: a scenario's simulated monthly revenue band against booked revenue. */
@@ -22,7 +22,7 @@ export const backtest: Command = {
     'Simulates the scenario over the period (month 1 = --from) and compares the revenue actually booked each',
     'month (won deals by close date) with the simulated P10-P90 band; prints the share of months inside, each',
     'month\'s PIT (share of simulated months below the actual), the bias (actual total / simulated P50, with',
-    'its 80% interval) and the mean interval score of the band.',
+    'its 80% interval), the mean interval score of the band, and the months\' PIT histogram with its uniformity tests.',
     '--trials N and --seed S override the scenario; --json prints the full result; --map mapping.yaml and',
     '--skip-invalid as for calibrate. "-" as the scenario reads it from standard input.',
   ].join('\n'),
@@ -47,14 +47,7 @@ export const backtest: Command = {
       writeStdout(JSON.stringify(r) + '\n');
       return 0;
     }
-    const rows = [['month', 'actual', 'P10', 'P50', 'P90', 'inside', 'PIT']];
-    for (const m of r.months) rows.push([m.month, money(m.actual), money(m.p10), money(m.p50), money(m.p90), m.inside ? 'yes' : m.actual < m.p10 ? 'below' : 'above', m.pit.toFixed(2)]);
-    rows.push(['total', money(r.total.actual), money(r.total.p10), money(r.total.p50), money(r.total.p90), r.total.inside ? 'yes' : r.total.actual < r.total.p10 ? 'below' : 'above', '']);
-    writeStdout(`${scenario.name}: back-test ${r.from} .. ${r.to}, ${r.trials} trials, seed ${r.seed}\n${table(rows)}\n`);
-    writeStdout(`months inside P10-P90: ${r.inside} of ${r.months.length} (${pct(r.insideShare)}; about 80% expected when the scenario fits)\n`);
-    const b = r.scores.bias;
-    writeStdout(`bias (actual total / simulated P50): ${b.ratio.toFixed(3)}, 80% interval ${b.interval[0].toFixed(3)} to ${b.interval[1].toFixed(3)} (${b.interval[0] > 1 ? 'the scenario under-forecasts' : b.interval[1] < 1 ? 'the scenario over-forecasts' : 'no bias beyond the band'}); mean PIT ${r.scores.meanPit.toFixed(2)} (0.5 when centred)\n`);
-    writeStdout(`mean interval score (80%): ${money(r.scores.meanIntervalScore)} a month (${pct(r.scores.relativeIntervalScore)} of the mean actual month; lower is better)\n`);
+    writeStdout(formatBacktest(scenario.name, r) + '\n');
     for (const w of r.warnings) process.stderr.write(`salesim backtest: warning: ${w}\n`);
     return 0;
   },
@@ -103,11 +96,37 @@ export function formatRolling(r: RollingResult): string {
   out.push(`inside P10-P90: ${s.inside80} of ${s.cuts} (${pct(s.inside80Share)}; 80% expected ± ${pct(s.inside80Se)} binomial SE); inside P25-P75: ${pct(s.inside50Share)} (50% expected)`);
   out.push(`mean CRPS (lower is better): salesim ${money(s.meanCrps.salesim)}, pipeline ${money(s.meanCrps.pipeline)}, run rate ${money(s.meanCrps.runRate)} (the analyst forecasts are points: their CRPS is the absolute error)`);
   out.push(`mean bias (actual / forecast): salesim ${s.meanBias.salesim.toFixed(3)} (of P50), pipeline ${s.meanBias.pipeline.toFixed(3)}, run rate ${s.meanBias.runRate.toFixed(3)}`);
-  out.push(`PIT uniformity: ${s.ks.test}: D = ${s.ks.d.toFixed(3)}, p = ${s.ks.pValue.toFixed(3)}; ${s.pitHistogram.test}: p = ${s.pitHistogram.pValue.toFixed(3)}`);
-  out.push('PIT histogram (reliability: flat when calibrated; U-shaped: bands too narrow; piled at one end: biased):');
-  const max = Math.max(1, ...s.pitHistogram.counts);
-  s.pitHistogram.counts.forEach((c, i) => out.push(`  ${(i / 10).toFixed(1)}-${((i + 1) / 10).toFixed(1)} ${'#'.repeat(Math.round((c / max) * 30))}${c ? ` ${c}` : ''}`));
+  out.push(...pitLines(s.ks, s.pitHistogram));
   out.push(`verdict: ${s.verdict}`);
   for (const w of r.warnings) out.push(`warning: ${w}`);
   return out.join('\n');
+}
+
+/**
+ * The fixed-window back-test as text: a row per month against the band, the share inside, the bias, the
+ * interval score, and the months' PIT histogram with its uniformity tests (the engine's `scores.pit`, as
+ * the playground's Calibrate view draws it).
+ * @example formatBacktest('Fit', backtest(csv, scenario, { from: '2025-01', to: '2025-06' })).split('\n')[0] // 'Fit: back-test 2025-01 .. 2025-06, ...'
+ */
+export function formatBacktest(name: string, r: BacktestResult): string {
+  const out: string[] = [];
+  const rows = [['month', 'actual', 'P10', 'P50', 'P90', 'inside', 'PIT']];
+  for (const m of r.months) rows.push([m.month, money(m.actual), money(m.p10), money(m.p50), money(m.p90), m.inside ? 'yes' : m.actual < m.p10 ? 'below' : 'above', m.pit.toFixed(2)]);
+  rows.push(['total', money(r.total.actual), money(r.total.p10), money(r.total.p50), money(r.total.p90), r.total.inside ? 'yes' : r.total.actual < r.total.p10 ? 'below' : 'above', '']);
+  out.push(`${name}: back-test ${r.from} .. ${r.to}, ${r.trials} trials, seed ${r.seed}`, table(rows));
+  out.push(`months inside P10-P90: ${r.inside} of ${r.months.length} (${pct(r.insideShare)}; about 80% expected when the scenario fits)`);
+  const b = r.scores.bias;
+  out.push(`bias (actual total / simulated P50): ${b.ratio.toFixed(3)}, 80% interval ${b.interval[0].toFixed(3)} to ${b.interval[1].toFixed(3)} (${b.interval[0] > 1 ? 'the scenario under-forecasts' : b.interval[1] < 1 ? 'the scenario over-forecasts' : 'no bias beyond the band'}); mean PIT ${r.scores.meanPit.toFixed(2)} (0.5 when centred)`);
+  out.push(`mean interval score (80%): ${money(r.scores.meanIntervalScore)} a month (${pct(r.scores.relativeIntervalScore)} of the mean actual month; lower is better)`);
+  out.push(...pitLines(r.scores.pit.ks, r.scores.pit.histogram));
+  return out.join('\n');
+}
+
+/** The PIT uniformity tests and the histogram's ten bins as text bars. */
+function pitLines(ks: { test: string; d: number; pValue: number }, hist: { test: string; pValue: number; counts: number[] }): string[] {
+  const out = [`PIT uniformity: ${ks.test}: D = ${ks.d.toFixed(3)}, p = ${ks.pValue.toFixed(3)}; ${hist.test}: p = ${hist.pValue.toFixed(3)}`];
+  out.push('PIT histogram (reliability: flat when calibrated; U-shaped: bands too narrow; piled at one end: biased):');
+  const max = Math.max(1, ...hist.counts);
+  hist.counts.forEach((c, i) => out.push(`  ${(i / 10).toFixed(1)}-${((i + 1) / 10).toFixed(1)} ${'#'.repeat(Math.round((c / max) * 30))}${c ? ` ${c}` : ''}`));
+  return out;
 }

@@ -5,6 +5,7 @@ import { money, pct, progressBar, table } from '../format.js';
 import { uncertaintyTable } from '../uncertaintyTable.js';
 import { summaryCsv } from '../../engine/summaryCsv.js';
 import type { Summary } from '../../engine/types.js';
+import { summaryTextSections, type TextUnit } from '../../engine/index.js';
 import { parseText } from '../../engine/scenario.js';
 import { ownsTrials } from '../../engine/precision/defaults.js';
 import { warnOverBudget } from '../budget.js';
@@ -107,6 +108,36 @@ export function readable(s: Summary): string {
     out.push(demandTable(s));
   }
   if (s.uncertainty) out.push('', uncertaintyTable(s));
+  const people = peopleTable(s);
+  if (people) out.push('', people);
+  return out.join('\n');
+}
+
+/**
+ * The Summary sections whose mechanisms declare readable rows (engine summaryTextSections: rep pay,
+ * exits by performance, first-line managers, the coverage response), each only when its block is on:
+ * mean, P50 and P10 - P90 per trial, the rows the playground's People and pay view shows. Formatting
+ * only; null when the Summary holds none of them.
+ */
+export function peopleTable(s: Summary): string | null {
+  const sections = summaryTextSections(s);
+  if (sections.length === 0) return null;
+  const fmt = (unit: TextUnit) => (v: number) => (unit === 'money' ? money(v) : unit === 'share' ? pct(v) : unit === 'hours' ? `${v.toFixed(0)} h` : v.toFixed(1));
+  const out: string[] = [];
+  for (const sec of sections) {
+    const rows: string[][] = [[sec.title, 'mean', 'P50', 'P10 - P90']];
+    const after: string[] = [];
+    for (const r of sec.rows) {
+      if ('stats' in r) {
+        const f = fmt(r.unit);
+        rows.push([r.label, f(r.stats.mean), f(r.stats.p50), `${f(r.stats.p10)} - ${f(r.stats.p90)}`]);
+      } else if ('value' in r) rows.push([r.label, r.unit === 'count' && Number.isInteger(r.value) ? String(r.value) : fmt(r.unit)(r.value), '', '']);
+      else if ('off' in r) rows.push([r.label, r.off, '', '']);
+      else after.push(`${r.label}: ${r.bins.edges.map((lo, i) => `${lo}${i === r.bins.edges.length - 1 ? '+' : `-${r.bins.edges[i + 1]}`}x ${pct(r.bins.shares[i], 0)}`).join(', ')}`);
+    }
+    if (out.length) out.push('');
+    out.push(table(rows), ...after);
+  }
   return out.join('\n');
 }
 

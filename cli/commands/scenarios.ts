@@ -14,6 +14,8 @@ export interface ScenarioStoreClient {
   /** a new scenario, or (with `id`) a new revision of one */
   save(source: string, id?: string): Promise<StoredScenario>;
   restore(id: string, revision: number): Promise<StoredScenario>;
+  /** deletes a scenario and every revision of it */
+  remove(id: string): Promise<void>;
   close(): void;
 }
 
@@ -34,6 +36,7 @@ export function localStore(path: string): ScenarioStoreClient {
     revisions: async (id) => store.revisions(id) ?? Promise.reject(missing(id)),
     save: async (source, id) => (id === undefined ? store.create(input(source)) : (store.update(id, input(source)) ?? Promise.reject(missing(id)))),
     restore: async (id, n) => store.restore(id, n) ?? Promise.reject(missing(id, store.get(id) ? n : undefined)),
+    remove: async (id) => (store.remove(id) ? undefined : Promise.reject(missing(id))),
     close: () => store.close(),
   };
 }
@@ -63,6 +66,9 @@ export function remoteStore(base: string): ScenarioStoreClient {
     revisions: async (s) => (await call<{ revisions: Revision[] }>('GET', `/api/scenarios/${id(s)}/revisions`)).revisions,
     save: (source, s) => (s === undefined ? call('POST', '/api/scenarios', { yaml: source }) : call('PUT', `/api/scenarios/${id(s)}`, { yaml: source })),
     restore: (s, n) => call('POST', `/api/scenarios/${id(s)}/revisions/${n}/restore`),
+    remove: async (s) => {
+      await call('DELETE', `/api/scenarios/${id(s)}`);
+    },
     close: () => {},
   };
 }
@@ -71,9 +77,9 @@ const day = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 const seatsOf = (s: { reps: { seats?: number }; territories?: { seats: number }[] }) => s.reps.seats ?? (s.territories ?? []).reduce((a, t) => a + t.seats, 0);
 const runLine = (s: Scenario) => `${seatsOf(s)} seats, ${s.horizonMonths} months, ${s.trials} trials, seed ${s.seed}`;
 
-/** `salesim scenarios list|get|save|history|restore`: the saved-scenario store the server and playground use. */
+/** `salesim scenarios list|get|save|history|restore|delete`: the saved-scenario store the server and playground use. */
 export const scenariosCommand: Command = {
-  usage: 'scenarios list|get|save|history|restore [...] [--server URL]',
+  usage: 'scenarios list|get|save|history|restore|delete [...] [--server URL]',
   summary: 'saved scenarios and their revisions (the store the server and playground share)',
   help: [
     'The saved-scenario store: the local SQLite file by default (SALESIM_DB, else data/salesim.db; --db to choose),',
@@ -85,6 +91,7 @@ export const scenariosCommand: Command = {
     '  salesim scenarios save <file|preset> [--id ID]      save a new scenario, or a new revision of ID',
     '  salesim scenarios history <id> [--json]             every revision, oldest first',
     '  salesim scenarios restore <id> <revision>           make an old revision the latest (history is kept)',
+    '  salesim scenarios delete <id>                       delete a scenario and all its revisions (as the API and playground do)',
     '',
     'Run a saved scenario exactly as saved: salesim scenarios get <id> > s.yaml && salesim run s.yaml',
   ].join('\n'),
@@ -99,7 +106,7 @@ export const scenariosCommand: Command = {
       if (rest.length !== n) throw new UsageError(`scenarios ${sub} expects ${what}`);
     };
     const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
-    const valid = ['list', 'get', 'save', 'history', 'restore'];
+    const valid = ['list', 'get', 'save', 'history', 'restore', 'delete'];
     if (!sub || !valid.includes(sub)) throw new UsageError(`expects one of ${valid.join(', ')}${sub ? ` (got '${sub}')` : ''}`);
     const client = server !== undefined ? remoteStore(server) : localStore(p.flags.get('db')?.at(-1) ?? defaultStorePath());
     try {
@@ -126,6 +133,10 @@ export const scenariosCommand: Command = {
         const revs = await client.revisions(rest[0]);
         if (json) out(JSON.stringify(revs));
         else out(table([['revision', 'saved', 'name', 'runs as'], ...revs.map((r) => [String(r.revision), day(r.createdAt), r.scenario.name, runLine(r.scenario)])]));
+      } else if (sub === 'delete') {
+        need(1, 'an id');
+        await client.remove(rest[0]);
+        out(json ? JSON.stringify({ id: rest[0], deleted: true }) : `deleted ${rest[0]} and its revisions`);
       } else {
         need(2, 'an id and a revision number');
         const n = Number(rest[1]);

@@ -36,6 +36,7 @@ import { readRoster, type RosterEntry } from '../calibrate/roster.js';
 import { resolveMapping, type MappingInput } from '../calibrate/mapping.js';
 import { daysInMonth, formatMonth, parseMonth } from '../calibrate/dates.js';
 import { monthsBefore } from '../mechanisms/team/team.js';
+import { withoutUncertaintyBlock } from '../uncertainty/resolve.js';
 
 export interface ForecastInput {
   /** the opportunity export (CSV text) */
@@ -52,6 +53,8 @@ export interface ForecastInput {
   plan?: number | null;
   mapping?: MappingInput | string | null;
   invalidRows?: 'error' | 'skip';
+  /** the scenario's parameters at their fitted values, no draws per trial (salesim forecast --point) */
+  point?: boolean;
 }
 
 export interface ForecastSetup {
@@ -130,7 +133,9 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
     warnings.push(`as-of ${input.asOf} is not a month end: the forecast simulates from ${formatMonth(asOfMonth + 1)}, so deals won after ${input.asOf} in ${formatMonth(asOfMonth)} are neither booked nor simulated (export at a month end for an exact forecast)`);
 
   // the scenario as written (its errors under scenario.)
-  const raw = typeof input.scenario === 'string' ? parseText(input.scenario) : input.scenario;
+  const written = typeof input.scenario === 'string' ? parseText(input.scenario) : input.scenario;
+  // point: the scenario at the values written, no draws (as salesim forecast --point reads it)
+  const raw = input.point ? withoutUncertaintyBlock(written) : written;
   let base: Scenario;
   try {
     base = parseScenario(raw);

@@ -1,5 +1,6 @@
 /** Output constants the mechanisms write by (cost items, Lorenz points); engine/types.ts re-exports them. */
 import type { Scenario } from '../scenario.js';
+import type { Stats } from '../stats/statsType.js';
 
 /** Cost items reported in `cost.breakdown`. */
 export const COST_ITEMS = ['reps', 'managers', 'hiring', 'vacancy', 'enablement', 'leadership'] as const;
@@ -70,3 +71,27 @@ export interface ColumnReader<W extends string = never, S extends string = never
  * @example const arrMean: CsvColumn<CustomersSummary> = ['arr_mean', (c, i) => c.arr.monthly[i].mean];
  */
 export type CsvColumn<T> = readonly [header: string, value: (section: T, i: number) => number];
+
+/** The unit a readable row is printed in. */
+export type TextUnit = 'money' | 'count' | 'share' | 'hours';
+
+/**
+ * One row of a Summary section in `salesim run`'s readable report: a statistic over the trials, one
+ * figure, a distribution's bins (lower edges, the last open, and shares), or an option the scenario does
+ * not use (its note printed instead of a 0 that would look measured).
+ */
+export type TextRow =
+  | { readonly label: string; readonly unit: TextUnit; readonly stats: Stats }
+  | { readonly label: string; readonly unit: TextUnit; readonly value: number }
+  | { readonly label: string; readonly bins: { readonly edges: readonly number[]; readonly shares: readonly number[] } }
+  | { readonly label: string; readonly off: string };
+
+/**
+ * A Summary section's rows in `salesim run`'s readable report: its title, and its rows read from the
+ * section and the resolved scenario.
+ * @example const text: TextSection<ManagersSummary> = { title: 'first-line managers', rows: (m) => [{ label: 'manager exits', unit: 'count', stats: m.exits }] };
+ */
+export interface TextSection<T> {
+  readonly title: string;
+  readonly rows: (section: T, s: Scenario) => TextRow[];
+}

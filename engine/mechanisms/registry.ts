@@ -60,10 +60,10 @@ import { slice as managersSlice } from './managers/slice.js';
 import { coverageSummary } from './coverage/summary.js';
 import { customersSummary, CSV as customersCsv } from './customers/summary.js';
 import { demandSummary, CSV as demandCsv } from './demand/summary.js';
-import { compensationSummary, type CompSource } from './compensation/compensation.js';
-import { retentionSummary } from './retention/retention.js';
-import { responseSummary } from './coverageResponse/coverageResponse.js';
-import { managersSummary } from './managers/managers.js';
+import { compensationSummary, TEXT as compensationText, type CompSource } from './compensation/compensation.js';
+import { retentionSummary, TEXT as retentionText } from './retention/retention.js';
+import { responseSummary, TEXT as responseText } from './coverageResponse/coverageResponse.js';
+import { managersSummary, TEXT as managersText } from './managers/managers.js';
 
 export type { Mechanism };
 type SectionSource<F extends (src: never, ...rest: never[]) => unknown> = Parameters<F>[0];
@@ -76,7 +76,7 @@ export const MECHANISMS = [
   { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, streams: hiringStreams, steps: '1', columns: hiringColumns, slice: hiringSlice },
   scaling,
   { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, streams: leadershipStreams, steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice },
-  { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, streams: managersStreams, steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)) }, slice: managersSlice },
+  { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, streams: managersStreams, steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)), text: managersText }, slice: managersSlice },
   { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice },
   { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, streams: demandStreams, steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv }, slice: demandSlice },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, steps: '3', columns: territoriesColumns },
@@ -84,14 +84,14 @@ export const MECHANISMS = [
   { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, streams: driftStreams, steps: '3, 6', columns: {}, slice: driftSlice },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, steps: '4, 6', columns: {}, slice: sellingTimeSlice },
   { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', steps: '5, 7, 10', columns: coverageColumns, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true } },
-  { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, streams: coverageResponseStreams, steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src) }, slice: coverageResponseSlice },
+  { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, streams: coverageResponseStreams, steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src), text: responseText }, slice: coverageResponseSlice },
   { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, steps: '5, 6, 8, 10', columns: stallsColumns },
   { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, streams: openBookStreams, steps: '6', columns: {}, slice: openBookSlice },
   { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, streams: customersStreams, steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv }, slice: customersSlice },
   { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, streams: attritionStreams, steps: '8', columns: attritionColumns, slice: attritionSlice },
-  { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, steps: '7, 8', columns: retentionColumns, summary: { key: 'retention', when: (s) => !!s.retention && s.attrition !== null, build: (_s: Scenario, src: SectionSource<typeof retentionSummary>) => retentionSummary(src) }, slice: retentionSlice },
+  { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, steps: '7, 8', columns: retentionColumns, summary: { key: 'retention', when: (s) => !!s.retention && s.attrition !== null, build: (_s: Scenario, src: SectionSource<typeof retentionSummary>) => retentionSummary(src), text: retentionText }, slice: retentionSlice },
   { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, streams: teamStreams, steps: 'trial start', columns: {}, slice: teamSlice },
-  { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, steps: '7', columns: compensationColumns, summary: { key: 'compensation', when: (s) => !!s.compensation, build: (s: Scenario, src: CompSource) => compensationSummary(src, s.compensation!.cap !== null) }, slice: compensationSlice },
+  { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, steps: '7', columns: compensationColumns, summary: { key: 'compensation', when: (s) => !!s.compensation, build: (s: Scenario, src: CompSource) => compensationSummary(src, s.compensation!.cap !== null), text: compensationText }, slice: compensationSlice },
   { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, steps: '1, 7, 9, 10', columns: costsColumns, slice: costsSlice },
   { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, steps: 'before the trial (its own scenario per trial)', columns: {} },
 ] as const satisfies readonly Mechanism[];

@@ -271,3 +271,15 @@ export function checkCorrelations(correlations: Correlation[], paths: string[]):
   });
   if (issues.length > 0) throw new InputError(issues);
 }
+
+/**
+ * A scenario as written (an object, or text already parsed) without its uncertainty block: its fields at
+ * the values written, no draws per trial (`salesim forecast --point`, the forecast input's `point`).
+ * Anything other than an object is returned as it is (the scenario's parser names the problem).
+ * @example withoutUncertaintyBlock({ reps: { seats: 3 }, uncertainty: { parameters: [] } }) // { reps: { seats: 3 } }
+ */
+export function withoutUncertaintyBlock(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const { uncertainty: _drop, ...rest } = raw as { uncertainty?: unknown };
+  return rest;
+}

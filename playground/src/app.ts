@@ -28,11 +28,13 @@ export interface AppState {
   trials: number;
   /** trials: auto (the default): the run answers to the engine's default precision (P(plan) ±0.01, mean revenue ±0.5%) */
   auto: boolean;
+  /** with auto: the precision targets ('' = the engine's default), e.g. 'p_plan=0.005,revenue=0.25%' (salesim run --precision) */
+  precision: string;
   presets: PresetInfo[];
   presetId: string | null;
   summary: Summary | null;
   /** the inputs the shown summary is for: when they differ from the editor's, the results are stale */
-  summaryInputs: { scenario: ScenarioInput; seed: number; trials: number; auto?: boolean } | null;
+  summaryInputs: { scenario: ScenarioInput; seed: number; trials: number; auto?: boolean; precision?: string } | null;
   /** a precision run (auto) also carries the precision reached so far, after each block */
   progress: { done: number; total: number; precision?: PrecisionReport } | null;
   running: boolean;
@@ -117,10 +119,11 @@ export function editable(s: ScenarioInput): ScenarioInput {
  * failed validation, another seed or trial count).
  * @example isStale({ summary: null, ... }) // false: nothing shown
  */
-export function isStale(st: Pick<AppState, 'summary' | 'summaryInputs' | 'scenario' | 'seed' | 'trials'> & { auto?: boolean }): boolean {
+export function isStale(st: Pick<AppState, 'summary' | 'summaryInputs' | 'scenario' | 'seed' | 'trials'> & { auto?: boolean; precision?: string }): boolean {
   if (!st.summary || !st.summaryInputs) return false;
   const i = st.summaryInputs;
   if ((i.auto ?? false) !== (st.auto ?? false)) return true;
+  if (st.auto && (i.precision ?? '') !== (st.precision ?? '')) return true;
   return i.scenario !== st.scenario || i.seed !== st.seed || (!st.auto && i.trials !== st.trials);
 }
 
@@ -147,6 +150,7 @@ export function createApp(opts: AppOptions = {}) {
     seed: 1,
     trials: 2000,
     auto: true,
+    precision: '',
     presets: [],
     presetId: null,
     summary: null,
@@ -200,11 +204,11 @@ export function createApp(opts: AppOptions = {}) {
     const controller = new AbortController();
     runController = controller;
     const id = ++runCount;
-    const { scenario, seed, trials: full, auto } = get();
+    const { scenario, seed, trials: full, auto, precision } = get();
     // auto: the engine's default precision (the request names no trial count); a preview is a quick fixed run
     const trials: number | 'auto' = opts.preview ? (auto ? AUTO_PREVIEW_TRIALS : previewTrials(full)) : auto ? 'auto' : full;
     // a preview answers the current inputs (not stale); its smaller trial count shows on the charts
-    const inputs = { scenario, seed, trials: full, auto };
+    const inputs = { scenario, seed, trials: full, auto, precision };
     store.set({ running: true, progress: { done: 0, total: trials === 'auto' ? 0 : trials }, runError: null });
     const onProgress = (p: Progress) => {
       if (id !== runCount) return;
@@ -221,7 +225,8 @@ export function createApp(opts: AppOptions = {}) {
         if (id !== runCount) return null;
         store.set({ summary: first, summaryInputs: inputs, errors: [] });
       }
-      const summary = await api.stream({ scenario, seed, trials }, { signal: controller.signal, onProgress });
+      // auto with targets of the user's: a run to those (salesim run --precision), else to the engine's default
+      const summary = await api.stream({ scenario, seed, trials, ...(trials === 'auto' && precision ? { precision } : {}) }, { signal: controller.signal, onProgress });
       if (id !== runCount) return null;
       store.set({ summary, summaryInputs: inputs, running: false, progress: { done: summary.trials, total: summary.trials, ...(summary.precision ? { precision: summary.precision } : {}) }, errors: [] });
       return summary;
@@ -335,6 +340,12 @@ export function createApp(opts: AppOptions = {}) {
     store.set({ seed: Math.floor(Math.random() * 2 ** 31), trainer: { ...get().trainer, baseline: null, current: null } });
     if (get().view === 'trainer') void runTrainer();
     void run();
+  }
+
+  /** The precision targets of an auto run ('' = the engine's default); runs again when auto is on. */
+  function setPrecision(spec: string) {
+    store.set({ precision: spec.trim() });
+    if (get().auto) void run();
   }
 
   /** A fixed trial count, or 'auto' (the default precision). */
@@ -527,8 +538,11 @@ export function createApp(opts: AppOptions = {}) {
     store.set({ compare: { ...c, variants: c.variants.filter((_, j) => j !== i), result: null } });
   }
   let compareController: AbortController | null = null;
-  /** `assumptions`: also ask what the answer depends on (the engine's assumption analysis; slower) */
-  async function runCompare(opts: { assumptions?: boolean } = {}) {
+  /**
+   * `assumptions`: also ask what the answer depends on (the engine's assumption analysis; slower): true, or
+   * what it judges and the Sobol plan's rows (salesim compare --assumptions --metric M --draws N)
+   */
+  async function runCompare(opts: { assumptions?: boolean | { metric?: 'revenue' | 'margin' | 'arr' | 'plan'; draws?: number } } = {}) {
     const { scenario, seed, trials, compare } = get();
     if (compare.variants.length === 0) return;
     compareController?.abort();
@@ -548,7 +562,7 @@ export function createApp(opts: AppOptions = {}) {
           seed,
           trials,
           compare: { baseline, variants: compare.variants.map((v) => ({ name: v.name, scenario: v.scenario })) },
-          ...(opts.assumptions ? { assumptions: true } : {}),
+          ...(opts.assumptions ? { assumptions: opts.assumptions } : {}),
         },
         controller.signal,
         opts.assumptions ? undefined : onProgress,
@@ -655,6 +669,7 @@ export function createApp(opts: AppOptions = {}) {
     loadPreset,
     newDraw,
     setTrials,
+    setPrecision,
     setView,
     save,
     loadSaved,

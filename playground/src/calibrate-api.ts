@@ -6,10 +6,11 @@
  */
 import { client } from './client/index.js';
 
-export type { BacktestResult, CalibrationResult, CalibrationWithLeads, DemandCalibration, FittedParameter } from '../../engine/index.js';
-export type { BacktestRequest } from './client/types.js';
+export type { BacktestResult, RollingResult, CalibrationResult, CalibrationWithLeads, DemandCalibration, FittedParameter } from '../../engine/index.js';
+export type { BacktestRequest, CalibrateRequestOptions, RollingBacktestRequest } from './client/types.js';
 export { calibrateCsv } from './client/http.js';
 
 /** The calls as one object so component tests can substitute them. */
-export const calibrateApi = { calibrate: client.calibrate, backtest: client.backtest };
-export type CalibrateApi = typeof calibrateApi;
+export const calibrateApi = { calibrate: client.calibrate, backtest: client.backtest, rollingBacktest: client.rollingBacktest };
+/** The calls a view uses; the rolling back-test optional (a substitute that does not use it leaves it out). */
+export type CalibrateApi = Omit<typeof calibrateApi, 'rollingBacktest'> & Partial<Pick<typeof calibrateApi, 'rollingBacktest'>>;

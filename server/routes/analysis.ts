@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { createPrecisionTracker, InputError, ownsTrials, parseCompareRequest, parsePrecision, parseStudy, parseText, planSensitivity, sensitivityScenarios, type Scenario } from '../../engine/index.js';
-import { assumptionsInPool, runComparison, runSensitivity, type Pool } from '../../parallel/index.js';
-import { assumptionsAnalysisOptions, comparisonAssumptions, takeAssumptionsOption } from '../../engine/index.js';
+import { assumptionsInPool, indicesInPool, runComparison, runSensitivity, type Pool } from '../../parallel/index.js';
+import { assumptionsAnalysisOptions, comparisonAssumptions, OUTCOME_METRICS, planTargets, takeAssumptionsOption, type OutcomeMetric, type ScenarioIndices } from '../../engine/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import { asObject, checkKnownKeys, MAX_SEED, MAX_TRIALS, optionalInt, rawScenario, readBody, scenarioFrom } from '../request.js';
 import type { Runner } from '../runner.js';
@@ -114,8 +114,10 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
 
   r.post('/sensitivity', async (c) => {
     const body = asObject(await readBody(c));
+    if (body.sobol !== undefined && body.sobol !== false && body.sobol !== null) return c.json(await sobol(body, c.req.raw.signal));
+    const { sobol: _off, ...rest } = body;
     const errors: ApiIssue[] = [];
-    checkKnownKeys(body, ['scenario', 'yaml', 'trials', 'seed', 'params', 'relative', 'precision', 'maxTrials'], errors);
+    checkKnownKeys(rest, ['scenario', 'yaml', 'trials', 'seed', 'params', 'relative', 'precision', 'maxTrials'], errors);
     const trialsOpt = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
     const named = precisionFrom(body, errors, { capAlone: true });
     const seedOpt = optionalInt(body, 'seed', 0, MAX_SEED, errors);
@@ -157,4 +159,46 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
     return c.json(result);
   });
   return r;
+
+  /**
+   * `sobol: true | { metric?, draws? }` (salesim sensitivity --sobol [--metric M] [--draws N]): instead of the
+   * tornado, the Sobol indices of the outcome over the scenario's assumptions and the share of its variance
+   * they explain against the simulation's noise; one trial per row of the plan, on a worker.
+   */
+  async function sobol(body: Record<string, unknown>, signal: AbortSignal): Promise<ScenarioIndices> {
+    const errors: ApiIssue[] = [];
+    checkKnownKeys(body, ['scenario', 'yaml', 'seed', 'sobol', 'params', 'relative', 'trials', 'precision', 'maxTrials'], errors);
+    for (const k of ['params', 'relative', 'trials', 'precision', 'maxTrials']) if (body[k] !== undefined) errors.push({ path: k, rule: 'does not go with sobol', message: `${k}: does not go with sobol (it runs one trial per draw)` });
+    const o = body.sobol === true ? {} : body.sobol;
+    let metric: OutcomeMetric | undefined;
+    let draws = 256;
+    if (!o || typeof o !== 'object' || Array.isArray(o)) errors.push({ path: 'sobol', rule: 'must be true or { metric?, draws? }', message: 'sobol: must be true or { metric?, draws? }' });
+    else {
+      const x = o as Record<string, unknown>;
+      for (const k of Object.keys(x)) if (k !== 'metric' && k !== 'draws') errors.push({ path: `sobol.${k}`, rule: 'is not a known option (metric, draws)', message: `sobol.${k}: is not a known option (metric, draws)` });
+      if (x.metric !== undefined) {
+        if (OUTCOME_METRICS.includes(x.metric as OutcomeMetric)) metric = x.metric as OutcomeMetric;
+        else errors.push({ path: 'sobol.metric', rule: `must be one of ${OUTCOME_METRICS.join(', ')}`, message: `sobol.metric: must be one of ${OUTCOME_METRICS.join(', ')}` });
+      }
+      if (x.draws !== undefined) {
+        if (typeof x.draws === 'number' && Number.isInteger(x.draws) && x.draws >= 8 && x.draws <= 4096) draws = x.draws;
+        else errors.push({ path: 'sobol.draws', rule: 'must be a whole number between 8 and 4096', message: 'sobol.draws: must be a whole number between 8 and 4096' });
+      }
+    }
+    const seedOpt = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+    const input = body.scenario === undefined && typeof body.yaml === 'string' ? scenarioFrom(body.yaml, 'yaml', errors) : scenarioFrom(body.scenario, 'scenario', errors);
+    if (errors.length > 0 || !input) throw badRequest(errors);
+    const scenario = input.scenario;
+    // a metric the scenario cannot give (P(plan) without a plan, ARR without customers): the engine's check, as for compare's assumptions
+    try {
+      assumptionsAnalysisOptions({ metric }, scenario, { seed: 0, trials: 1, hasPlan: planTargets(scenario) !== null });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      throw badRequest(fromInputIssues(e.errors.map((x) => ({ ...x, path: 'sobol.metric', message: x.message.replace(/^assumptions\.metric/, 'sobol.metric') }))));
+    }
+    // the work: one trial per row of the plan, the assumptions plus the noise plus A and B
+    const k = comparisonAssumptions(scenario, []).length;
+    const opts = { ...(metric ? { metric } : {}), n: draws, seed: seedOpt ?? scenario.seed };
+    return runner.call([{ scenario, trials: draws * (k + 3) }], (s) => indicesInPool(pool, { scenario, opts }, s), signal);
+  }
 }

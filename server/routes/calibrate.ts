@@ -93,6 +93,15 @@ async function calibrateRequest(c: Context): Promise<{ csv: string; options: Cal
   };
 }
 
+/** `invalidRows`: 'error' (the default: a malformed row refuses the export) or 'skip' (it is dropped and counted). */
+function invalidRowsOf(body: Record<string, unknown>, errors: ApiIssue[]): 'error' | 'skip' {
+  const v = body.invalidRows;
+  if (v === undefined || v === null) return 'error';
+  if (v === 'error' || v === 'skip') return v;
+  errors.push(apiIssue('invalidRows', "must be 'error' or 'skip'"));
+  return 'error';
+}
+
 /** The period's length in months, checked as the engine does (1 to 120 months). */
 function periodMonths(from: string | undefined, to: string | undefined, errors: ApiIssue[]): number {
   const f = from === undefined ? null : parseMonth(from);
@@ -123,7 +132,8 @@ export function calibrateRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
     const body = asObject(parseJson(text));
     const errors: ApiIssue[] = [];
     if (body.asOf !== undefined) return c.json(await rolling(body, c));
-    checkKnownKeys(body, ['csv', 'scenario', 'from', 'to', 'trials', 'seed', 'mapping'], errors);
+    checkKnownKeys(body, ['csv', 'scenario', 'from', 'to', 'trials', 'seed', 'mapping', 'invalidRows'], errors);
+    const invalidRows = invalidRowsOf(body, errors);
     const csv = requiredCsv(body, errors);
     const from = optionalString(body, 'from', errors);
     const to = optionalString(body, 'to', errors);
@@ -144,7 +154,7 @@ export function calibrateRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
     const result = await runner.call(
       [{ scenario, trials }],
       async (signal) => {
-        const booked = unwrap((await pool.run({ csv, from, to, mapping }, { name: 'bookedRevenueTask', signal })) as TaskAnswer<BookedRevenue>);
+        const booked = unwrap((await pool.run({ csv, from, to, mapping, invalidRows }, { name: 'bookedRevenueTask', signal })) as TaskAnswer<BookedRevenue>);
         const results = await runParallel(scenario, { trials, seed, pool, signal });
         return unwrap((await pool.run({ booked, results, seed }, { name: 'bandTask', transferList: transferList(results), signal })) as TaskAnswer<BacktestResult>);
       },
@@ -154,10 +164,11 @@ export function calibrateRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
   });
   return r;
 
-  /** Rolling origin: `{ csv, asOf: [dates], horizon?, trials?, seed?, point?, roster?, mapping? }` (each cut calibrated on itself). */
+  /** Rolling origin: `{ csv, asOf: [dates], horizon?, trials?, seed?, point?, roster?, mapping?, invalidRows? }` (each cut calibrated on itself). */
   async function rolling(body: Record<string, unknown>, c: Context): Promise<RollingResult> {
     const errors: ApiIssue[] = [];
-    checkKnownKeys(body, ['csv', 'asOf', 'horizon', 'trials', 'seed', 'point', 'roster', 'mapping'], errors);
+    checkKnownKeys(body, ['csv', 'asOf', 'horizon', 'trials', 'seed', 'point', 'roster', 'mapping', 'invalidRows'], errors);
+    const invalidRows = invalidRowsOf(body, errors);
     const csv = requiredCsv(body, errors);
     const asOf = body.asOf;
     if (!Array.isArray(asOf) || asOf.length < 1 || asOf.length > MAX_ROLLING_CUTS || !asOf.every((d) => typeof d === 'string'))
@@ -169,7 +180,7 @@ export function calibrateRoutes(runner: Runner, pool: Pool): Hono<AppEnv> {
     const roster = optionalString(body, 'roster', errors);
     const mapping = optionalMapping(body, errors);
     if (errors.length) throw badRequest(errors);
-    const options = { asOf: asOf as string[], horizon, trials, seed, point: body.point === true, roster: roster ?? null, mapping: mapping ?? null };
+    const options = { asOf: asOf as string[], horizon, trials, seed, point: body.point === true, roster: roster ?? null, mapping: mapping ?? null, invalidRows };
     const answer = await runner.call([], (signal) => pool.run({ csv, options }, { name: 'rollingTask', signal }) as Promise<TaskAnswer<RollingResult>>, c.req.raw.signal);
     return unwrap(answer);
   }

@@ -1,6 +1,6 @@
 /**
  * POST /api/forecast (issue 17): the forecast from an as-of date. Body: `{ opportunities, roster?,
- * scenario, asOf, through?, plan?, mapping?, invalidRows?, actions?, trials?, seed? }`, the export and
+ * scenario, asOf, through?, plan?, mapping?, invalidRows?, point?, actions?, trials?, seed?, precision?, maxTrials? }`, the export and
  * roster as CSV text, the scenario as an object, YAML text, `{ yaml }` or a preset's name (`baseline`).
  *
  * The event loop checks only the body's shape. On the worker pool, under the run queue and the per-run
@@ -14,7 +14,7 @@
  * months of the engine's synthetic history of the scenario (on a worker), to try the forecast without a CRM.
  */
 import { Hono } from 'hono';
-import { defaultPrecisionSpec, InputError, ownsTrials, parseText, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
+import { defaultPrecisionSpec, forecastPrecisionTracker, InputError, ownsTrials, parseText, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
 import type { TaskAnswer } from '../../parallel/calibrate.js';
 import { runForecastTrials, transferList, type Pool } from '../../parallel/index.js';
 import { maxTrialsAlone, precisionFrom, withFittedCap, type PrecisionRequest } from '../precision.js';
@@ -27,7 +27,7 @@ import type { AppEnv } from '../env.js';
 /** Interventions one request may ask for (each is one more run of every trial). */
 export const MAX_FORECAST_ACTIONS = 10;
 
-const KEYS = ['opportunities', 'roster', 'scenario', 'asOf', 'through', 'plan', 'mapping', 'invalidRows', 'actions', 'trials', 'seed', 'precision', 'maxTrials'] as const;
+const KEYS = ['opportunities', 'roster', 'scenario', 'asOf', 'through', 'plan', 'mapping', 'invalidRows', 'point', 'actions', 'trials', 'seed', 'precision', 'maxTrials'] as const;
 const PRESET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -130,6 +130,7 @@ export function parseForecastRequest(
     errors.push(apiIssue('mapping', 'must be an object or YAML text', 'mapping: must be an object { columns?, stages?, dateOrder? } or its YAML text'));
   const invalidRows = body.invalidRows;
   if (invalidRows !== undefined && invalidRows !== 'error' && invalidRows !== 'skip') errors.push(apiIssue('invalidRows', "must be 'error' or 'skip'"));
+  if (body.point !== undefined && typeof body.point !== 'boolean') errors.push(apiIssue('point', 'must be true or false', 'point: must be true or false'));
   const actions = actionsOf(body.actions, errors);
   const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
   const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
@@ -153,6 +154,7 @@ export function parseForecastRequest(
     plan: plan ?? null,
     mapping: (mapping ?? null) as ForecastInput['mapping'],
     ...(invalidRows ? { invalidRows: invalidRows as 'error' | 'skip' } : {}),
+    ...(body.point === true ? { point: true } : {}),
   };
   return { input, actions, trials, seed, precision, maxTrials, ownsTrials: owns };
 }
@@ -179,6 +181,15 @@ export function forecastRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
     const precision = wanted && withFittedCap(wanted, prepared.scenarios, runner.limits);
     const trials = precision ? precision.maxTrials : (trialsOpt ?? prepared.setup.scenario.trials);
     const seed = seedOpt ?? prepared.setup.scenario.seed;
+    if (precision) {
+      // the targets must be measurable on this forecast (p_plan needs a plan): a 400 before any trial runs
+      try {
+        forecastPrecisionTracker(prepared.setup, precision.spec);
+      } catch (e) {
+        if (e instanceof InputError) throw badRequest(fromInputIssues(e.errors));
+        throw e;
+      }
+    }
     const report = await runner.call(
       prepared.scenarios.map((scenario) => ({ scenario, trials })),
       async (signal) => {

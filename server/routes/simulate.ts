@@ -1,5 +1,5 @@
 /**
- * POST /api/simulate (a Summary) and POST /api/simulate/stream (Server-Sent Events: `progress` events
+ * POST /api/simulate (a Summary, or with Accept: text/csv its monthly statistics as salesim run --csv prints them) and POST /api/simulate/stream (Server-Sent Events: `progress` events
  * with a partial Summary at least every 10% of trials, then one `result`, or an `error` mid-run). A
  * precision-targeted run (`precision`, or the default precision of a request naming no trials) sends a
  * `progress` event per block instead: { done, total: the cap, precision: the report so far }.
@@ -7,8 +7,10 @@
  */
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { summaryCsv } from '../../engine/index.js';
 import { errorResponseParts } from '../respond.js';
-import { parseRunRequest, readBody } from '../request.js';
+import { asObject, checkKnownKeys, parseRunRequest, readBody, scenarioFrom } from '../request.js';
+import { apiIssue, badRequest, type ApiIssue } from '../errors.js';
 import type { Runner } from '../runner.js';
 import type { AppEnv } from '../env.js';
 
@@ -21,7 +23,20 @@ export function simulateRoutes(runner: Runner): Hono<AppEnv> {
   r.post('/simulate', async (c) => {
     const req = parseRunRequest(await readBody(c));
     const summary = await runner.run(req, { signal: c.req.raw.signal });
+    // Accept: text/csv: the monthly statistics as CSV, the engine's table of salesim run --csv
+    if (/\btext\/csv\b/i.test(c.req.header('accept') ?? '')) return c.body(summaryCsv(summary), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     return c.json(summary);
+  });
+
+  // check a scenario without running it (salesim validate): its resolved form, or a 400 naming every problem
+  r.post('/validate', async (c) => {
+    const body = asObject(await readBody(c));
+    const errors: ApiIssue[] = [];
+    checkKnownKeys(body, ['scenario', 'yaml'], errors);
+    if (body.scenario !== undefined && body.yaml !== undefined) errors.push(apiIssue('yaml', 'cannot be given together with scenario'));
+    const input = body.scenario === undefined && typeof body.yaml === 'string' ? scenarioFrom(body.yaml, 'yaml', errors) : scenarioFrom(body.scenario, 'scenario', errors);
+    if (errors.length > 0 || !input) throw badRequest(errors);
+    return c.json({ ok: true, scenario: input.scenario });
   });
 
   r.post('/simulate/stream', async (c) => {

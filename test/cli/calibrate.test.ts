@@ -78,6 +78,11 @@ describe('salesim synth | calibrate | backtest', () => {
     expect(p.stdout).toMatch(/months inside P10-P90: \d+ of 6/);
     expect(p.stdout).toMatch(/bias \(actual total \/ simulated P50\): [0-9.]+, 80% interval [0-9.]+ to [0-9.]+/);
     expect(p.stdout).toMatch(/mean interval score \(80%\): /);
+    // the months' PIT histogram and its uniformity tests, as the playground's Calibrate view draws them
+    expect(p.stdout).toMatch(/PIT uniformity: .*D = [0-9.]+, p = [0-9.]+; .*p = [0-9.]+/);
+    const bins = p.stdout.split('\n').filter((l) => /^ {2}0\.\d-[01]\.\d /.test(l));
+    expect(bins).toHaveLength(10);
+    expect(bins.reduce((a, l) => a + Number(/ (\d+)$/.exec(l)?.[1] ?? 0), 0)).toBe(6);
     expect(y.stderr).toMatch(/deal size: (lognormal|empirical), mean [0-9.]+ \(mean won amount/);
   });
 });

@@ -83,6 +83,20 @@ describe('salesim scenarios (local store)', () => {
     expect(api.revenue.total).toEqual(cli.revenue.total);
   });
 
+  it('delete removes a scenario and its revisions (the API and playground delete too)', async () => {
+    const s = JSON.parse((await salesim('scenarios', 'save', file('del.yaml', SOURCE), '--db', db, '--json')).stdout);
+    await salesim('scenarios', 'save', file('del2.yaml', SOURCE + '# two\n'), '--id', s.id, '--db', db);
+    const del = await salesim('scenarios', 'delete', s.id, '--db', db);
+    expect(del.code, del.stderr).toBe(0);
+    expect(del.stdout).toBe(`deleted ${s.id} and its revisions\n`);
+    const list = JSON.parse((await salesim('scenarios', 'list', '--db', db, '--json')).stdout) as { id: string }[];
+    expect(list.map((x) => x.id)).not.toContain(s.id);
+    const again = await salesim('scenarios', 'delete', s.id, '--db', db);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(`salesim: there is no saved scenario with id '${s.id}'\n`);
+    expect((await salesim('scenarios', 'delete', '--db', db)).code).toBe(2);
+  });
+
   it('bad input: exit 2 with one line naming the problem', async () => {
     const bad = await salesim('scenarios', 'save', file('bad.yaml', SOURCE.replace('winRate: 0.25', 'winRate: 2')), '--db', db);
     expect(bad.code).toBe(2);
@@ -115,6 +129,11 @@ describe('salesim scenarios --server', () => {
       expect(hist.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
       const restored = await salesim('scenarios', 'restore', s.id, '1', '--server', srv.url);
       expect(restored.stdout).toContain('as revision 3');
+      const del = await salesim('scenarios', 'delete', s.id, '--server', srv.url, '--json');
+      expect(del.code, del.stderr).toBe(0);
+      expect(JSON.parse(del.stdout)).toEqual({ id: s.id, deleted: true });
+      expect((await app.request(`/api/scenarios/${s.id}`)).status).toBe(404);
+      expect((await salesim('scenarios', 'delete', s.id, '--server', srv.url)).code).toBe(2);
       const missing = await salesim('scenarios', 'get', 'nope', '--server', srv.url);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain("no scenario with id 'nope'");

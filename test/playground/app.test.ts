@@ -313,3 +313,31 @@ describe('trials: auto', () => {
     expect(app.store.get().auto).toBe(true);
   });
 });
+
+describe('trials: auto with precision targets of the user\'s (salesim run --precision)', () => {
+  it('sends the targets with the auto run, shows earlier results as stale when they change, and not with a fixed count', async () => {
+    const reqs: RunRequest[] = [];
+    const s = parseScenario(SMALL_SCENARIO);
+    const api: Api = {
+      ...realApi,
+      stream: async (req) => {
+        reqs.push(req);
+        const summary = summarize(s, simulate(s, { trials: typeof req.trials === 'number' ? req.trials : 300, seed: 1 }), { seed: 1 });
+        return req.trials === 'auto' ? { ...summary, precision: { spec: req.precision ?? 'default', trials: 300, maxTrials: 100_000, met: true, targets: [] } } : summary;
+      },
+    };
+    const app = createApp({ api });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    await app.run();
+    expect(reqs.at(-1)).not.toHaveProperty('precision');
+    app.store.set({ precision: 'p_plan=0.005' });
+    expect(isStale(app.store.get())).toBe(true);
+    app.setPrecision(' p_plan=0.005 ');
+    await vi.waitFor(() => expect(reqs.at(-1)).toMatchObject({ trials: 'auto', precision: 'p_plan=0.005' }));
+    await vi.waitFor(() => expect(app.store.get().running).toBe(false));
+    expect(isStale(app.store.get())).toBe(false);
+    app.setTrials(500);
+    await vi.waitFor(() => expect(reqs.at(-1)!.trials).toBe(500));
+    expect(reqs.at(-1)).not.toHaveProperty('precision');
+  });
+});

@@ -4,11 +4,11 @@
  * synthetic CRM history (the HTTP calls substituted; the server routes have their own tests).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { backtest, calibrate, synthesize } from '../../engine/index.js';
+import { backtest, calibrate, rollingBacktest, synthesize } from '../../engine/index.js';
 import { createApp, editable, setApp } from '../../playground/src/app.js';
 import { api as realApi, ApiError } from '../../playground/src/api.js';
 import { backtestChart, backtestRows, INSIDE_COLOR, OUTSIDE_COLOR } from '../../playground/src/charts/backtest.js';
-import type { BacktestRequest, CalibrateApi } from '../../playground/src/calibrate-api.js';
+import type { BacktestRequest, CalibrateApi, RollingBacktestRequest } from '../../playground/src/calibrate-api.js';
 import '../../playground/src/components/sim-calibrate.js';
 import '../../playground/src/components/sim-editor.js';
 import { resetCalibrateView, type SimCalibrate } from '../../playground/src/components/sim-calibrate.js';
@@ -46,6 +46,140 @@ describe('<sim-calibrate>', () => {
     document.body.replaceChildren();
     resetCalibrateView();
   });
+
+  it("sends the fit's options (as of, window, point estimates, trend: salesim calibrate's flags) and refits with them", async () => {
+    setApp(createApp({ api: noNetwork }));
+    const sent: unknown[] = [];
+    const fake: CalibrateApi = {
+      calibrate: async (text, _roster, _signal, _leads, options) => {
+        sent.push(options);
+        return JSON.parse(JSON.stringify(calibrate(text, { ...options })));
+      },
+      backtest: async () => Promise.reject(new Error('not called')),
+    };
+    const el = document.createElement('sim-calibrate') as SimCalibrate;
+    el.api = fake;
+    document.body.append(el);
+    await el.upload(csv);
+    await settle(el);
+    expect(sent[0]).toEqual({});
+    expect(el.fit!.scenario.uncertainty).toBeDefined(); // by default the fitted rates are drawn
+    const root = el.shadowRoot!;
+    const set = (id: string, v: string | boolean) => {
+      const input = root.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
+      if (typeof v === 'boolean') input.checked = v;
+      else input.value = v;
+      input.dispatchEvent(new Event('change'));
+    };
+    set('calibrate-asof', '2025-09-30');
+    set('calibrate-from', '2025-02');
+    set('calibrate-to', '2025-09');
+    set('calibrate-point', true);
+    set('calibrate-trend', true);
+    await settle(el);
+    root.querySelector<HTMLButtonElement>('[data-testid="calibrate-refit"]')!.click();
+    await settle(el);
+    expect(sent[1]).toEqual({ asOf: '2025-09-30', from: '2025-02', to: '2025-09', point: true, trend: true });
+    // the engine's answer for those options: the window and the cut, no uncertainty block with point
+    expect(el.fit!.report.window).toMatchObject({ from: '2025-02', to: '2025-09' });
+    expect(el.fit!.report.asOf?.date).toBe('2025-09-30');
+    expect(el.fit!.scenario.uncertainty).toBeUndefined();
+    // kept across tabs
+    el.remove();
+    const again = document.createElement('sim-calibrate') as SimCalibrate;
+    document.body.append(again);
+    await settle(again);
+    expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="calibrate-asof"]')!.value).toBe('2025-09-30');
+    expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="calibrate-point"]')!.checked).toBe(true);
+  });
+
+  it('a column mapping and "skip malformed rows" (salesim calibrate --map, --skip-invalid) go with the fit, the back-test and the rolling back-test', async () => {
+    setApp(createApp({ api: noNetwork }));
+    // the export with its own column name for the owner, and one malformed row
+    const renamed = `${csv.replace('Opportunity Owner', 'Rep').trimEnd()}\nAda,2025-01-03,2025-02-10,Closed Won,abc\n`;
+    const mapping = 'columns: { owner: Rep }\n';
+    const seen: { what: string; req: Record<string, unknown> }[] = [];
+    const fake: CalibrateApi = {
+      calibrate: async (text, _r, _s, _l, options) => {
+        seen.push({ what: 'calibrate', req: { ...options } });
+        return JSON.parse(JSON.stringify(calibrate(text, { ...options })));
+      },
+      backtest: async (req) => {
+        seen.push({ what: 'backtest', req: { mapping: req.mapping, invalidRows: req.invalidRows } });
+        return JSON.parse(JSON.stringify(backtest(req.csv, req.scenario as object, { from: req.from, to: req.to, trials: 20, seed: 1, mapping: req.mapping, invalidRows: req.invalidRows })));
+      },
+      rollingBacktest: async (req) => {
+        seen.push({ what: 'rolling', req: { mapping: req.mapping, invalidRows: req.invalidRows } });
+        return JSON.parse(JSON.stringify(rollingBacktest(req.csv, { asOf: req.asOf, trials: 20, seed: 1, mapping: req.mapping, invalidRows: req.invalidRows })));
+      },
+    };
+    const el = document.createElement('sim-calibrate') as SimCalibrate;
+    el.api = fake;
+    document.body.append(el);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    await (el as unknown as { readMapping(f: File): Promise<void> }).readMapping(new File([mapping], 'map.yaml'));
+    const skip = root.querySelector<HTMLInputElement>('[data-testid="calibrate-skip-invalid"]')!;
+    skip.checked = true;
+    skip.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(root.querySelector('[data-testid="calibrate-mapping-name"]')!.textContent).toBe('map.yaml');
+    await el.upload(renamed);
+    await settle(el);
+    expect(el.fitErrors).toEqual([]);
+    expect(seen[0]).toEqual({ what: 'calibrate', req: { mapping, invalidRows: 'skip' } });
+    expect(el.fit!.report.rows.rejected).toBe(1);
+    await el.backtest();
+    el.rollingDates = '2025-09-30';
+    await el.scoreRolling();
+    expect(seen.slice(1)).toEqual([
+      { what: 'backtest', req: { mapping, invalidRows: 'skip' } },
+      { what: 'rolling', req: { mapping, invalidRows: 'skip' } },
+    ]);
+    expect(el.btErrors).toEqual([]);
+    expect(el.rollingErrors).toEqual([]);
+  }, 60_000);
+
+  it('scores forecasts made at past dates (salesim backtest --as-of D1,D2 --horizon N): the request, the cuts, the verdict and the PIT histogram', async () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    app.store.set({ trials: 5000, seed: 7 });
+    const history = synthesize(TRUTH, { months: 18, start: '2025-01', seed: 5 }).opportunities;
+    const sent: RollingBacktestRequest[] = [];
+    const fake: CalibrateApi = {
+      calibrate: async (text) => JSON.parse(JSON.stringify(calibrate(text))),
+      backtest: async () => Promise.reject(new Error('not called')),
+      rollingBacktest: async (req) => {
+        sent.push(req);
+        return JSON.parse(JSON.stringify(rollingBacktest(req.csv, { asOf: req.asOf, horizon: req.horizon, trials: req.trials, seed: req.seed, point: req.point, roster: req.roster ?? null })));
+      },
+    };
+    const el = document.createElement('sim-calibrate') as SimCalibrate;
+    el.api = fake;
+    document.body.append(el);
+    await el.upload(history);
+    await settle(el);
+    const root = el.shadowRoot!;
+    const run = root.querySelector<HTMLButtonElement>('[data-testid="rolling-run"]')!;
+    expect(run.disabled).toBe(true); // no dates yet
+    const dates = root.querySelector<HTMLInputElement>('[data-testid="rolling-dates"]')!;
+    dates.value = '2025-09-30, 2025-12-31';
+    dates.dispatchEvent(new Event('change'));
+    const horizon = root.querySelector<HTMLInputElement>('[data-testid="rolling-horizon"]')!;
+    horizon.value = '2';
+    horizon.dispatchEvent(new Event('change'));
+    await settle(el);
+    await el.scoreRolling();
+    await settle(el);
+    expect(sent).toEqual([{ csv: history, asOf: ['2025-09-30', '2025-12-31'], horizon: 2, trials: 1000, seed: 7, point: false, roster: null }]);
+    const r = el.rolling!;
+    expect(root.querySelectorAll('[data-testid="rolling-cuts"] tbody tr')).toHaveLength(2);
+    expect(root.querySelector('[data-testid="rolling-cuts"] tbody tr')!.textContent).toContain(r.cuts[0].salesim.pit.toFixed(2));
+    expect(root.querySelector('[data-testid="rolling-summary"]')!.textContent).toContain(`${r.summary.inside80} of ${r.summary.cuts} actuals inside P10-P90`);
+    expect(root.querySelector('[data-testid="rolling-verdict"]')!.textContent).toBe(r.summary.verdict);
+    const pit = root.querySelector('[data-testid="rolling-pit"]') as HTMLElement & { pit: { histogram: { counts: number[] } } };
+    expect(pit.pit.histogram.counts).toEqual(r.summary.pitHistogram.counts);
+  }, 60_000);
 
   it('shows the fit report, loads the fitted scenario into the editor, and back-tests it', async () => {
     const app = createApp({ api: noNetwork });

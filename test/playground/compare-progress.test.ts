@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp, setApp } from '../../playground/src/app.js';
 import { api as realApi, type CompareProgress, type CompareResult } from '../../playground/src/api.js';
 import '../../playground/src/components/sim-compare-progress.js';
+import '../../playground/src/components/sim-compare.js';
 
 const noNetwork = { ...realApi, stream: () => new Promise<never>(() => {}), listScenarios: async () => [] };
 
@@ -69,5 +70,45 @@ describe('compare progress', () => {
     await app.runCompare();
     expect(seen[0]).toBeUndefined();
     expect(typeof seen[1]).toBe('function');
+  });
+});
+
+describe('compare with assumptions: what it judges and how many draws (salesim compare --metric, --draws)', () => {
+  it('sends the metric and draws chosen, and true for the defaults', async () => {
+    const { assumptionsOption } = await import('../../playground/src/components/sim-compare.js');
+    expect(assumptionsOption('', 256)).toBe(true);
+    expect(assumptionsOption('margin', 256)).toEqual({ metric: 'margin' });
+    expect(assumptionsOption('', 64)).toEqual({ draws: 64 });
+    const bodies: { assumptions?: unknown }[] = [];
+    const app = createApp({
+      api: {
+        ...noNetwork,
+        compare: async (body) => {
+          bodies.push(body as { assumptions?: unknown });
+          return null as unknown as CompareResult;
+        },
+      },
+    });
+    setApp(app);
+    app.snapshotVariant();
+    const el = document.createElement('sim-compare') as HTMLElement & { updateComplete: Promise<unknown> };
+    document.body.append(el);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const metric = root.querySelector<HTMLSelectElement>('[data-testid=compare-assumptions-metric]')!;
+    expect([...metric.options].map((o) => o.value)).toEqual(['', 'revenue', 'margin', 'arr', 'plan']);
+    root.querySelector<HTMLButtonElement>('[data-testid=compare-assumptions-run]')!.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(bodies[0].assumptions).toBe(true);
+    metric.value = 'margin';
+    metric.dispatchEvent(new Event('change'));
+    const draws = root.querySelector<HTMLInputElement>('[data-testid=compare-assumptions-draws]')!;
+    draws.value = '64';
+    draws.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    root.querySelector<HTMLButtonElement>('[data-testid=compare-assumptions-run]')!.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(bodies[1].assumptions).toEqual({ metric: 'margin', draws: 64 });
+    el.remove();
   });
 });

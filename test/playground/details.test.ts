@@ -45,6 +45,21 @@ describe('<sim-details>', () => {
     for (const k of ['Marketing (leads)', 'Nurture programme']) expect(text(sub, 'details-costs')).toContain(k);
   });
 
+  it("lists the assumptions the scenario uses (path, value, plausible range, why), as salesim run --assumptions does", async () => {
+    const s = run(preset('people'), 6);
+    expect(s.assumptions.length).toBeGreaterThan(0);
+    const root = await mount('sim-details', s);
+    const rows = [...root.querySelectorAll('[data-testid=details-assumptions] tbody tr')];
+    expect(rows).toHaveLength(s.assumptions.length);
+    const sig = (x: number) => String(+x.toPrecision(4));
+    s.assumptions.forEach((a, i) => {
+      const cells = [...rows[i].querySelectorAll('th, td')].map((td) => td.textContent!.trim());
+      expect(cells).toEqual([a.path, a.distribution ? `uncertain (median ${sig(a.value)})` : sig(a.value), `${sig(a.range[0])} – ${sig(a.range[1])}`, a.why]);
+    });
+    const bare = await mount('sim-details', run({ horizonMonths: 6, reps: { seats: 4, opportunitiesPerMonth: 3, winRate: 0.25, dealSize: 1000 } }));
+    expect(text(bare, 'details-assumptions')).toContain('The scenario uses no registered assumption.');
+  });
+
   it('leader presence by month with a leadership block; referrals with customers', async () => {
     const s = run(preset('leadership-churn.tenure-19'));
     const root = await mount('sim-details', s);

@@ -128,6 +128,43 @@ describe('<sim-forecast>', () => {
     expect(el.report).toBeNull();
   });
 
+  it('sends the last month forecast and "rates as fitted" (salesim forecast --through and --point), and keeps them', async () => {
+    setApp(createApp({ api: noNetwork }));
+    const sent: ForecastRequest[] = [];
+    const fake: ForecastApi = {
+      forecast: async (req) => {
+        sent.push(req);
+        return run(req);
+      },
+      sample: async () => ({ opportunities: history.opportunities, roster: history.roster!, asOf: '2025-06-30' }),
+    };
+    const el = document.createElement('sim-forecast') as SimForecast;
+    el.api = fake;
+    document.body.append(el);
+    await el.useSample();
+    await settle(el);
+    el.plan = String(PLAN);
+    await el.run();
+    expect(sent[0]).not.toHaveProperty('through');
+    expect(sent[0]).not.toHaveProperty('point');
+    const root = el.shadowRoot!;
+    const through = root.querySelector<HTMLInputElement>('[data-testid="forecast-through"]')!;
+    through.value = '2025-09';
+    through.dispatchEvent(new Event('change'));
+    const point = root.querySelector<HTMLInputElement>('[data-testid="forecast-point"]')!;
+    point.checked = true;
+    point.dispatchEvent(new Event('change'));
+    await settle(el);
+    await el.run();
+    expect(sent[1]).toMatchObject({ through: '2025-09', point: true });
+    el.remove();
+    const again = document.createElement('sim-forecast') as SimForecast;
+    document.body.append(again);
+    await settle(again);
+    expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="forecast-through"]')!.value).toBe('2025-09');
+    expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="forecast-point"]')!.checked).toBe(true);
+  });
+
   it('hires into a chosen territory when the scenario has several', async () => {
     const app = createApp({ api: noNetwork });
     setApp(app);

@@ -59,3 +59,37 @@ describe('goal seek progress', () => {
     expect(app.store.get().activity).toBeNull();
   });
 });
+
+describe('goal seek until decided (salesim solve --precision bracket)', () => {
+  it("asks for precision 'bracket' with its cap instead of trials, and says whether the answer was decided", async () => {
+    const { GOAL_MAX_TRIALS } = await import('../../playground/src/components/sim-goal.js');
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    const bodies: Record<string, unknown>[] = [];
+    const reports: unknown[] = [];
+    const original = realApi.solve;
+    realApi.solve = async (body, _signal, report) => {
+      bodies.push(body as unknown as Record<string, unknown>);
+      reports.push(report);
+      const r = { vary: 'reps.seats', target: { stat: 'P', metric: 'plan', op: '>=', value: 0.8, text: 'P(plan) >= 0.8' }, trials: 2000, seed: 1, range: [1, 10], integer: true, direction: 'smallest', answer: pt(7, 0.85, true), neighbours: [pt(6, 0.7, false)], evaluations: [pt(7, 0.85, true)], withinNoise: false, message: 'x', plan: 1 };
+      return { ...r, precision: { spec: 'bracket', trials: 2000, maxTrials: GOAL_MAX_TRIALS, met: true, targets: [{ name: 'bracket', target: 0, reached: 0, met: true }] } } as unknown as SolveResult;
+    };
+    onTestFinished(() => {
+      realApi.solve = original;
+    });
+    const el = document.createElement('sim-goal') as HTMLElement & { updateComplete: Promise<unknown> };
+    document.body.append(el);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const box = root.querySelector<HTMLInputElement>('[data-testid=goal-until-decided]')!;
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await expect.poll(() => root.querySelector('[data-testid=goal-precision]')?.textContent ?? '').toContain('Decided at 2,000 trials');
+    expect(bodies[0]).toMatchObject({ precision: 'bracket', maxTrials: GOAL_MAX_TRIALS });
+    expect(bodies[0]).not.toHaveProperty('trials');
+    expect(reports[0]).toBeUndefined(); // a search until decided reports no value-by-value progress
+    el.remove();
+  });
+});

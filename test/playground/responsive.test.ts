@@ -5,7 +5,7 @@
  * serious or critical. On the phone the editor is a drawer, checked open too. One server and one page
  * (resized between the two sizes); the comparison and sensitivity are run once so their results are
  * checked as well; a tablet (768 x 1024) is checked the same way. States after an action are checked at
- * all three sizes too: after a fit (Calibrate), at a 36-month horizon (month labels must not run
+ * all three sizes too: after a fit (Calibrate, with a lead export and a rolling back-test), the Sobol indices (Sensitivity), at a 36-month horizon (month labels must not run
  * together), and the phone's editor drawer keeps Undo in reach. With SALESIM_DOCS_SHOTS=1 it writes docs/{phone,desktop}-{view}.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -246,11 +246,29 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
     writeFileSync(leads, leadExport());
     await page.locator('[data-testid=calibrate-leads]').setInputFiles(leads);
     await page.locator('[data-testid=calibrate-leads-report]').waitFor({ timeout: 120_000 });
+    // and forecasts scored at past dates: the rolling back-test's table of cuts must fit too
+    await page.locator('[data-testid=rolling-dates]').fill('2025-12-31, 2026-03-31');
+    await page.locator('[data-testid=rolling-dates]').dispatchEvent('change');
+    await page.locator('[data-testid=rolling-horizon]').fill('2');
+    await page.locator('[data-testid=rolling-horizon]').dispatchEvent('change');
+    await page.locator('[data-testid=rolling-run]').click();
+    await page.locator('[data-testid=rolling-summary]').waitFor({ timeout: 120_000 });
     for (const size of SIZES) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(ARTIFACTS, `${size.name}-after-fit.png`), fullPage: true });
       await checkLayout(`${size.name} after a fit`);
+    }
+    // the Sobol indices of the sensitivity view (a few draws: the layout does not depend on them)
+    await page.locator('[data-testid=tab-sensitivity]').click();
+    await page.locator('[data-testid=sobol-draws]').fill('8');
+    await page.locator('[data-testid=sobol-draws]').dispatchEvent('change');
+    await page.locator('[data-testid=sobol-run]').click();
+    await page.locator('[data-testid=sobol-share]').waitFor({ timeout: 120_000 });
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.waitForTimeout(300);
+      await checkLayout(`${size.name} Sobol indices`);
     }
     // 36 months
     await page.locator('[data-testid=tab-results]').click();
@@ -260,6 +278,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.mouse.move(0, 0);
       await page.waitForTimeout(400);
+      // the chart is redrawn at each width: its svg must be back before it is measured
+      await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 30_000 });
       await page.locator('[data-testid=fan-chart]').screenshot({ path: join(ARTIFACTS, `${size.name}-36-months-fan.png`) });
       const ticks = await overlappingTicks();
       expect(ticks.count, `${size.name}: month labels`).toBeGreaterThan(2);

@@ -13,6 +13,7 @@ import { chunkSize } from '../../playground/src/client/blocks.js';
 import { ApiError } from '../../playground/src/client/errors.js';
 import { browserWorkers, createEnginePool, type WorkerLike } from '../../playground/src/client/pool.js';
 import { createWorkerClient } from '../../playground/src/client/workers.js';
+import { calibrateCsv } from '../../playground/src/client/http.js';
 import { answer } from '../../playground/src/worker/engine.worker.js';
 import type { SalesimApp } from '../../server/app.js';
 import { post, readSse, small, testApp } from '../server/helpers.js';
@@ -175,6 +176,12 @@ describe('static client: the same numbers as the server and the CLI', () => {
     expect(asJson(solved)).toEqual(asJson(await (await post(app, '/api/solve', solveBody)).json()));
     // each value run, as it ran: the engine's own evaluations, in order
     expect(asJson(points)).toEqual(asJson(solved.evaluations));
+    // until decided (salesim solve --precision bracket): the worker's answer is the server's
+    const { trials: _t, ...noTrials } = solveBody;
+    const decided = { ...noTrials, precision: 'bracket', maxTrials: 1000 };
+    const pSolved = await client.solve(decided);
+    expect((pSolved as typeof pSolved & { precision?: { spec: string } }).precision?.spec).toBe('bracket');
+    expect(asJson(pSolved)).toEqual(asJson(await (await post(app, '/api/solve', decided)).json()));
 
     const csv = synthesize(scenario, { months: 18, start: '2025-01', seed: 8 }).opportunities;
     const fit = await client.calibrate(csv);
@@ -188,6 +195,49 @@ describe('static client: the same numbers as the server and the CLI', () => {
     const noLeadSource = (r: unknown) => noSource(JSON.parse(JSON.stringify(r).replaceAll('a lead export read in this browser', 'the lead export')));
     expect(noLeadSource(asJson(withLeads))).toEqual(noLeadSource(asJson(await (await post(app, '/api/calibrate', { csv, leads: leadExport() })).json())));
 
+    // the fit's options (salesim calibrate --as-of, --from/--to, --point, --trend): in this page as on the server
+    const options = { asOf: '2026-03-31', from: '2025-03', to: '2026-03', point: true, trend: true };
+    const withOptions = await client.calibrate(csv, null, undefined, null, options);
+    expect(withOptions.report.asOf?.date).toBe('2026-03-31');
+    expect(noSource(asJson(withOptions))).toEqual(noSource(asJson(await (await post(app, '/api/calibrate', { csv, ...options })).json())));
+    // the HTTP client sends them as JSON (the export alone goes as text/csv)
+    const bodies: unknown[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (_url: string, init: { body: string }) => {
+      bodies.push(JSON.parse(init.body));
+      return new Response(JSON.stringify(withOptions), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    try {
+      await calibrateCsv(csv, null, undefined, null, options);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(bodies).toEqual([{ csv, ...options }]);
+    // Sobol indices over the assumptions (salesim sensitivity --sobol): the worker's answer is the server's
+    const tiered = { ...scenario, reps: { ...scenario.reps, winRate: { tiers: [{ share: 0.2, mean: 0.4, concentration: 50 }, { share: 0.8, mean: 0.2, concentration: 50 }] } }, enablement: [{ gapClosed: 0.25, cost: { perRepPerMonth: 1500 } }] };
+    const sob = await client.sobol({ scenario: tiered, seed: 3, metric: 'margin', draws: 8 });
+    expect(sob.indices.length).toBeGreaterThan(0);
+    expect(asJson(sob)).toEqual(asJson(await (await post(app, '/api/sensitivity', { scenario: tiered, seed: 3, sobol: { metric: 'margin', draws: 8 } })).json()));
+    const badSob = await client.sobol({ scenario: tiered, metric: 'arr' }).catch((x: unknown) => x);
+    expect(badSob).toBeInstanceOf(ApiError);
+    expect((badSob as ApiError).errors.map((e) => e.path)).toEqual(['sobol.metric']);
+    // a column mapping and skipped rows (--map, --skip-invalid): read in this page as on the server, for the fit and both back-tests
+    const renamed = `${csv.replace('Opportunity Owner', 'Rep').trimEnd()}\nAda,2025-01-03,2025-02-10,Closed Won,abc\n`;
+    const read = { mapping: 'columns: { owner: Rep }\n', invalidRows: 'skip' as const };
+    const mapped = await client.calibrate(renamed, null, undefined, null, read);
+    expect(mapped.report.rows.rejected).toBe(1);
+    expect(noSource(asJson(mapped))).toEqual(noSource(asJson(await (await post(app, '/api/calibrate', { csv: renamed, ...read })).json())));
+    const btMapped = { csv: renamed, scenario: fit.scenario, from: '2025-07', to: '2025-12', trials: 60, seed: 4, ...read };
+    expect(asJson(await client.backtest(btMapped))).toEqual(asJson(await (await post(app, '/api/backtest', btMapped)).json()));
+    const rollMapped = { csv: renamed, asOf: ['2025-12-31'], horizon: 2, trials: 40, seed: 3, ...read };
+    expect(asJson(await client.rollingBacktest(rollMapped))).toEqual(asJson(await (await post(app, '/api/backtest', rollMapped)).json()));
+    // the rolling-origin back-test (salesim backtest --as-of): the worker's answer is the server's
+    const roll = { csv, asOf: ['2025-09-30', '2025-12-31'], horizon: 2, trials: 60, seed: 3, point: true };
+    expect(asJson(await client.rollingBacktest(roll))).toEqual(asJson(await (await post(app, '/api/backtest', roll)).json()));
+    const badRoll = { ...roll, trials: 5 };
+    const rollErr = await client.rollingBacktest(badRoll).catch((x: unknown) => x);
+    expect(rollErr).toBeInstanceOf(ApiError);
+    expect((rollErr as ApiError).errors.map((e) => e.path)).toEqual(((await (await post(app, '/api/backtest', badRoll)).json()) as Json).errors.map((e: Json) => e.path));
     const bt = { csv, scenario: fit.scenario, from: '2025-07', to: '2026-06', trials: 150, seed: 4 };
     expect(asJson(await client.backtest(bt))).toEqual(asJson(await (await post(app, '/api/backtest', bt)).json()));
 
@@ -195,6 +245,11 @@ describe('static client: the same numbers as the server and the CLI', () => {
     expect(asJson(sample)).toEqual(asJson(await (await post(app, '/api/forecast/sample', { scenario, seed: 5 })).json()));
     const fc = { opportunities: sample.opportunities, roster: sample.roster, scenario, plan: 400_000, asOf: sample.asOf, actions: [{ name: 'win rate 0.3', patch: { reps: { winRate: { mean: 0.3 } } } }], trials: 100, seed: 5 };
     expect(asJson(await client.forecast(fc))).toEqual(asJson(await (await post(app, '/api/forecast', fc)).json()));
+    // point (salesim forecast --point): the uncertainty block ignored in this page as on the server
+    const fcPoint = { ...fc, scenario: { ...scenario, uncertainty: { parameters: [{ path: 'reps.opportunitiesPerMonth', distribution: { uniform: [2, 4] } }] } }, point: true };
+    const pointed = await client.forecast(fcPoint);
+    expect(pointed.parameterUncertainty.paths).toEqual([]);
+    expect(asJson(pointed)).toEqual(asJson(await (await post(app, '/api/forecast', fcPoint)).json()));
   });
 
   it('bad input is the engine\'s field message (a 400), as from the server', async () => {

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compare, parseScenario, parseText, sensitivity } from '../../engine/index.js';
+import { compare, parseScenario, parseText, scenarioIndices, sensitivity } from '../../engine/index.js';
+import { SobolResultSchema } from '../../server/api-schemas.js';
 import type { SalesimApp } from '../../server/app.js';
 import { post, small, testApp } from './helpers.js';
 
@@ -79,6 +80,39 @@ describe('POST /api/sensitivity', () => {
     expect(bad.status).toBe(400);
     const paths = (((await bad.json()) as Json).errors as Json[]).map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['relative']));
+  });
+});
+
+describe('POST /api/sensitivity with sobol (salesim sensitivity --sobol)', () => {
+  // tiers and an enablement programme: the scenario uses registered assumptions
+  const scenario = {
+    horizonMonths: 6,
+    reps: { seats: 6, opportunitiesPerMonth: 4, winRate: { tiers: [{ share: 0.2, mean: 0.4, concentration: 50 }, { share: 0.8, mean: 0.2, concentration: 50 }] }, dealSize: 10000 },
+    enablement: [{ gapClosed: 0.25, cost: { perRepPerMonth: 1500 } }],
+    seed: 4,
+  };
+  it("answers the engine's Sobol indices for the metric, draws and seed asked, described by the OpenAPI document", async () => {
+    const res = await post(app, '/api/sensitivity', { scenario, sobol: { metric: 'margin', draws: 8 }, seed: 2 });
+    expect(res.status).toBe(200);
+    const got = (await res.json()) as Json;
+    const direct = scenarioIndices(parseScenario(scenario), { metric: 'margin', n: 8, seed: 2 });
+    expect(direct.assumptions.length).toBeGreaterThan(0);
+    expect(got).toEqual(JSON.parse(JSON.stringify(direct)));
+    const parsed = SobolResultSchema.safeParse(got);
+    expect(parsed.success ? [] : parsed.error.issues.slice(0, 3)).toEqual([]);
+    // defaults: the scenario's seed, 256 draws, revenue without customers
+    const d = (await (await post(app, '/api/sensitivity', { scenario: { ...scenario, horizonMonths: 3 }, sobol: true })).json()) as Json;
+    expect([d.metric, d.n, d.seed]).toEqual(['revenue', 256, 4]);
+  });
+  it('names what does not go with it, and a metric the scenario cannot give', async () => {
+    const bad = await post(app, '/api/sensitivity', { scenario, sobol: { draws: 4, extra: 1 }, trials: 10, params: [] });
+    expect(bad.status).toBe(400);
+    expect((((await bad.json()) as Json).errors as Json[]).map((e) => e.path).sort()).toEqual(['params', 'sobol.draws', 'sobol.extra', 'trials']);
+    const plan = await post(app, '/api/sensitivity', { scenario, sobol: { metric: 'plan' } });
+    expect(plan.status).toBe(400);
+    expect((((await plan.json()) as Json).errors as Json[])[0].path).toBe('sobol.metric');
+    // sobol: false is the tornado
+    expect((await post(app, '/api/sensitivity', { scenario, sobol: false, trials: 20, params: [{ path: 'reps.opportunitiesPerMonth' }] })).status).toBe(200);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_VERSION, parseScenario, scenarioJsonSchema, simulate, summarize } from '../../engine/index.js';
+import { ENGINE_VERSION, parseScenario, scenarioJsonSchema, simulate, summarize, summaryCsv, type Summary } from '../../engine/index.js';
 import { createPool, type Pool } from '../../parallel/index.js';
 import { openStore } from '../../server/store.js';
 import type { SalesimApp } from '../../server/app.js';
@@ -194,6 +194,43 @@ describe('POST /api/simulate', () => {
     ctrl.abort();
     await Promise.allSettled([first, second]);
     await a.close();
+  });
+});
+
+describe('POST /api/validate (salesim validate)', () => {
+  it('answers the resolved scenario without running it, and every problem with its path, in JSON or YAML', async () => {
+    const ok = await post(app, '/api/validate', { scenario: small() });
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as Json;
+    expect(body.ok).toBe(true);
+    expect(body.scenario).toEqual(JSON.parse(JSON.stringify(parseScenario(small()))));
+    const yaml = await post(app, '/api/validate', SMALL_YAML, { 'content-type': 'application/yaml' });
+    expect(yaml.status).toBe(200);
+    expect(((await yaml.json()) as Json).scenario).toEqual(JSON.parse(JSON.stringify(parseScenario(SMALL_YAML))));
+    const bad = await post(app, '/api/validate', { scenario: { reps: { seats: -1, winRate: 2 } } });
+    expect(bad.status).toBe(400);
+    const errors = ((await bad.json()) as Json).errors as Json[];
+    expectErrorBody({ errors });
+    expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['reps.seats', 'reps.winRate'])); // paths in the scenario, as /api/simulate names them
+    expect((await post(app, '/api/validate', { scenario: small(), trials: 3 })).status).toBe(400);
+  });
+});
+
+describe('POST /api/simulate with Accept: text/csv', () => {
+  it('answers the monthly statistics salesim run --csv prints for the same run', async () => {
+    const body = { scenario: { ...small(), customers: { annualChurn: 0.1, initial: { count: 20, arr: 10000 } } }, trials: 40, seed: 3 };
+    const json = (await (await post(app, '/api/simulate', body)).json()) as Summary;
+    const res = await post(app, '/api/simulate', body, { accept: 'text/csv' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await res.text();
+    expect(text).toBe(summaryCsv(json));
+    expect(text.split('\n')[0]).toContain(',arr_mean,'); // a section's columns too
+    expect(text.trim().split('\n')).toHaveLength(json.horizonMonths + 1);
+    // errors stay JSON
+    const bad = await post(app, '/api/simulate', { ...body, trials: 0 }, { accept: 'text/csv' });
+    expect(bad.status).toBe(400);
+    expectErrorBody((await bad.json()) as Json);
   });
 });
 

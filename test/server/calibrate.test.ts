@@ -178,6 +178,25 @@ describe('POST /api/backtest', () => {
   });
 });
 
+describe('POST /api/backtest: invalidRows', () => {
+  it("'skip' drops malformed rows, as salesim backtest --skip-invalid does, in both forms; another value is a 400", async () => {
+    const csv = `${history.opportunities.trimEnd()}\nAda,2025-01-03,2025-02-10,Closed Won,abc\n`;
+    const opts = { from: '2025-01', to: '2025-06', trials: 40, seed: 2 };
+    expect((await post(app, '/api/backtest', { csv, scenario: TRUTH, ...opts })).status).toBe(400);
+    const res = await post(app, '/api/backtest', { csv, scenario: TRUTH, ...opts, invalidRows: 'skip' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(backtest(csv, TRUTH, { ...opts, invalidRows: 'skip' }))));
+    const roll = { asOf: ['2025-09-30'], horizon: 2, trials: 50, seed: 3 };
+    expect((await post(app, '/api/backtest', { csv, ...roll })).status).toBe(400);
+    const r = await post(app, '/api/backtest', { csv, ...roll, invalidRows: 'skip' });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual(JSON.parse(JSON.stringify(rollingBacktest(csv, { ...roll, invalidRows: 'skip' }))));
+    const bad = await post(app, '/api/backtest', { csv, scenario: TRUTH, ...opts, invalidRows: 'drop' });
+    expect(bad.status).toBe(400);
+    expect((((await bad.json()) as Json).errors as Json[])[0].path).toBe('invalidRows');
+  });
+});
+
 describe('fuzz', () => {
   // near-valid exports: real header, cells drawn from valid values, garbage and edge cases
   const cell = (valid: fc.Arbitrary<string>) => fc.oneof({ weight: 12, arbitrary: valid }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) }, { weight: 1, arbitrary: fc.constantFrom('', '"', '""', ',', '-1', 'NaN', '1e309', '\n') });

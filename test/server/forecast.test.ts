@@ -4,7 +4,8 @@
  * the field, never a 5xx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forecast, synthesize, type ForecastReport } from '../../engine/index.js';
+import { forecast, forecastPrecisionTracker, prepareForecast, reportPrepared, synthesize, type ForecastReport } from '../../engine/index.js';
+import { runBaseThenRest } from '../../parallel/index.js';
 import type { SalesimApp } from '../../server/app.js';
 import { post, testApp } from './helpers.js';
 
@@ -92,6 +93,40 @@ describe('POST /api/forecast', () => {
     const errors = await errorsOf(await post(app, '/api/forecast', { ...input, trials: 50, maxTrials: 400 }));
     expect(errors[0].path).toBe('maxTrials');
   }, 60_000);
+
+  it("point: the scenario's uncertainty block is ignored, as salesim forecast --point does; the report says so", async () => {
+    const uncertain = { ...SCENARIO, uncertainty: { parameters: [{ path: 'reps.winRate.mean', distribution: { uniform: [0.2, 0.4] } }] } };
+    const input = { opportunities: history.opportunities, roster: history.roster!, scenario: uncertain, asOf: '2025-06-30', plan: PLAN };
+    const drawn = (await (await post(app, '/api/forecast', { ...input, trials: 60, seed: 2 })).json()) as ForecastReport;
+    expect(drawn.parameterUncertainty.paths).toEqual(['reps.winRate.mean']);
+    const res = await post(app, '/api/forecast', { ...input, point: true, trials: 60, seed: 2 });
+    expect(res.status).toBe(200);
+    const point = (await res.json()) as ForecastReport;
+    expect(point.parameterUncertainty.paths).toEqual([]);
+    // the same forecast as the scenario written without the block (what the CLI's --point reads)
+    expect(point).toEqual(JSON.parse(JSON.stringify(forecast({ ...input, scenario: SCENARIO }, { trials: 60, seed: 2 }))));
+    const bad = await errorsOf(await post(app, '/api/forecast', { ...input, point: 'yes' }));
+    expect(bad.map((e) => e.path)).toEqual(['point']);
+  });
+
+  it('precision: the forecast from today decides the trials (salesim forecast --precision), the interventions take as many, the answer says so', async () => {
+    const input = { opportunities: history.opportunities, roster: history.roster!, scenario: SCENARIO, asOf: '2025-06-30', plan: PLAN };
+    const actions = [{ name: 'hire 2 now', hire: { seats: 2 } }];
+    const res = await post(app, '/api/forecast', { ...input, actions, precision: 'p_plan=0.05', maxTrials: 4000, seed: 3 });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ForecastReport & { precision: { spec: string; trials: number; maxTrials: number; met: boolean } };
+    expect(body.precision).toMatchObject({ spec: 'p_plan=0.05', maxTrials: 4000, met: true });
+    expect(body.trials).toBe(body.precision.trials);
+    expect(body.trials).toBeLessThan(4000);
+    // the CLI's run in this thread: the same trials and the same report
+    const prepared = prepareForecast(input, actions);
+    const tracker = forecastPrecisionTracker(prepared.setup, 'p_plan=0.05');
+    const { results } = await runBaseThenRest(prepared.scenarios, tracker, { seed: 3, maxTrials: 4000 });
+    expect({ ...body, precision: undefined }).toEqual(JSON.parse(JSON.stringify({ ...reportPrepared(prepared, results, 3), precision: undefined })));
+    // a target the forecast does not take, and trials with precision, are 400s naming the field
+    expect((await errorsOf(await post(app, '/api/forecast', { ...input, precision: 'diff=1000' })))[0].path).toBe('precision');
+    expect((await errorsOf(await post(app, '/api/forecast', { ...input, precision: 'p_plan=0.05', trials: 100 })))[0].path).toBe('trials');
+  });
 
   it('400 naming asOf when the date is outside the export', async () => {
     const errors = await errorsOf(await post(app, '/api/forecast', { opportunities: history.opportunities, scenario: SCENARIO, asOf: '2030-06-30', plan: PLAN, trials: 5 }));

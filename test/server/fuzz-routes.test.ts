@@ -35,6 +35,7 @@ const CSV = synthesize(
 const ROUTES: { method: string; path: () => string; valid: () => Json }[] = [
   { method: 'POST', path: () => '/api/simulate', valid: () => ({ scenario: small(), trials: 5 }) },
   { method: 'POST', path: () => '/api/simulate/stream', valid: () => ({ scenario: small(), trials: 5 }) },
+  { method: 'POST', path: () => '/api/validate', valid: () => ({ scenario: small() }) },
   { method: 'POST', path: () => '/api/scenarios', valid: () => ({ scenario: small() }) },
   { method: 'PUT', path: () => `/api/scenarios/${savedId}`, valid: () => ({ scenario: small() }) },
   { method: 'DELETE', path: () => '/api/scenarios/none-such', valid: () => ({}) },

@@ -8,9 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { API_SCHEMAS, BacktestResultSchema, CalibrateBodySchema, ForecastBodySchema, ForecastSampleBodySchema, RollingBacktestBodySchema, RollingResultSchema, CompareBodySchema, CompareResultSchema, SensitivityBodySchema, SensitivityResultSchema, SolveBodySchema, SolveResultSchema, SummarySchema } from '../../server/api-schemas.js';
+import { API_SCHEMAS, BacktestResultSchema, CalibrateBodySchema, CalibrateResultSchema, ForecastBodySchema, ForecastSampleBodySchema, RollingBacktestBodySchema, RollingResultSchema, CompareBodySchema, CompareResultSchema, SensitivityBodySchema, SensitivityResultSchema, SolveBodySchema, SolveResultSchema, SummarySchema } from '../../server/api-schemas.js';
 import { testApp, post } from './helpers.js';
 import { backtest, rollingBacktest, synthesize } from '../../engine/index.js';
+import { leadExport } from '../helpers/leads.js';
 
 type Json = Record<string, any>;
 const app = testApp();
@@ -198,9 +199,88 @@ describe('the OpenAPI document describes every field the API answers with', () =
     const fc = { opportunities: sm.opportunities, roster: sm.roster, scenario: 'baseline', asOf: sm.asOf, trials: 40, seed: 1, actions: [{ name: 'two more', hire: { seats: 2 } }, { name: 'faster', patch: { reps: { opportunitiesPerMonth: 5 } } }] };
     expect(ForecastBodySchema.safeParse(fc).success).toBe(true);
     expect((await post(app, '/api/forecast', fc)).status).toBe(200);
+    const fcRes = await post(app, '/api/forecast', { ...fc, point: true });
+    expect(fcRes.status).toBe(200);
+    expect(ForecastBodySchema.safeParse({ ...fc, point: true }).success).toBe(true);
+    // every field of the forecast answer is described by the document's (hand-written) response schema
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    const fcSchema = doc.paths['/api/forecast'].post.responses['200'].content['application/json'].schema;
+    expect(leafPaths(await fcRes.json()).filter((p) => !described(doc, fcSchema, split(p)))).toEqual([]);
     const badAction = { ...fc, actions: [{ name: 'x', hire: { seats: 2, where: 'a' } }] };
     expect(ForecastBodySchema.safeParse(badAction).success).toBe(false);
     expect((await post(app, '/api/forecast', badAction)).status).toBe(400);
+  });
+
+  it("compare's assumption analysis parses strictly (typed, not an untyped record)", async () => {
+    // a programme's gapClosed against none: the enablement assumptions are varied (as test/playground/assumptions-view.test.ts)
+    const reps = { seats: 6, opportunitiesPerMonth: 4, winRate: { tiers: [{ share: 0.2, mean: 0.4, concentration: 50 }, { share: 0.8, mean: 0.2, concentration: 50 }] }, dealSize: 10000 };
+    const body = { baseline: { horizonMonths: 6, reps }, variants: [{ name: 'programme', patch: { enablement: [{ gapClosed: 0.25, cost: { perRepPerMonth: 1500 } }] } }], trials: 40, seed: 3, assumptions: { draws: 8, metric: 'margin' } };
+    expect(CompareBodySchema.safeParse(body).success).toBe(true);
+    const res = await post(app, '/api/compare', body);
+    expect(res.status).toBe(200);
+    const c = (await res.json()) as Json;
+    expect(c.assumptions.assumptions.length).toBeGreaterThan(0);
+    expect(c.assumptions.variants[0].indices.length).toBeGreaterThan(0);
+    const cp = CompareResultSchema.safeParse(c);
+    expect(cp.success ? [] : cp.error.issues.slice(0, 5)).toEqual([]);
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    // corners' values are keyed by field path (keys with dots): one key stands for all
+    const undocumented = [...new Set(leafPaths(c.assumptions).map((p) => p.replace(/\.values\..*$/, '.values.path')))].filter((p) => !described(doc, doc.components.schemas.CompareResult.properties.assumptions, split(p)));
+    expect(undocumented).toEqual([]);
+    expect(CompareResultSchema.safeParse({ ...c, assumptions: { ...c.assumptions, extra: 1 } }).success).toBe(false);
+    // no assumption in play: the analysis says so with nulls where its figures are undefined, and is still described
+    const none = { baseline: { horizonMonths: 6, reps: { seats: 4, opportunitiesPerMonth: 3, winRate: { mean: 0.25, concentration: 20 }, dealSize: 10000 } }, variants: [{ name: 'more', patch: { reps: { seats: 6 } } }], trials: 30, seed: 1, assumptions: { draws: 8 } };
+    const n = (await (await post(app, '/api/compare', none)).json()) as Json;
+    expect(n.assumptions.assumptions).toEqual([]);
+    const np = CompareResultSchema.safeParse(n);
+    expect(np.success ? [] : np.error.issues.slice(0, 5)).toEqual([]);
+  });
+
+  it('the precision fields the analysis routes accept are in their bodies, their precision report in their answers, and the calibrate query lists point and trend', async () => {
+    const yaml = preset('baseline');
+    type Schema = { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } };
+    const bodies: [string, Json, Schema, Schema][] = [
+      ['/api/compare', { baseline: { horizonMonths: 6, reps: { seats: 3, opportunitiesPerMonth: 2, winRate: 0.3, dealSize: 1000 } }, variants: [{ name: 'v', patch: { reps: { seats: 4 } } }], precision: 'diff=2000', maxTrials: 400 }, CompareBodySchema, CompareResultSchema],
+      ['/api/sensitivity', { yaml, precision: 'revenue=5%', maxTrials: 200, params: [{ path: 'reps.opportunitiesPerMonth' }] }, SensitivityBodySchema, SensitivityResultSchema],
+      ['/api/solve', { yaml, precision: 'bracket', maxTrials: 1000, vary: 'reps.opportunitiesPerMonth', target: 'P(plan) >= 0.5', min: 1, max: 8 }, SolveBodySchema, SolveResultSchema],
+    ];
+    for (const [path, body, schema, result] of bodies) {
+      expect(schema.safeParse(body).success, path).toBe(true);
+      expect(schema.safeParse({ ...body, maxTrials: 0 }).success, path).toBe(false);
+      const res = await post(app, path, body);
+      expect(res.status, path).toBe(200);
+      // the answer carries the precision reached, and the document describes it
+      const answer = (await res.json()) as Json;
+      expect(answer.precision?.spec, path).toBe(body.precision);
+      const parsed = result.safeParse(answer);
+      expect(parsed.success ? [] : parsed.error!.issues.slice(0, 3), path).toEqual([]);
+    }
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    const query = (doc.paths['/api/calibrate'].post.parameters as Json[]).map((p) => p.name);
+    expect(query).toEqual(['from', 'to', 'asOf', 'name', 'invalidRows', 'point', 'trend']);
+  });
+
+  it("calibrate's answer parses strictly (the fit report and the lead-export fit are typed), long and short exports", async () => {
+    const truth = { territories: [{ name: 'E', seats: 6 }, { name: 'W', seats: 6 }], reps: { opportunitiesPerMonth: 4, winRate: { mean: 0.3, concentration: 10 }, dealSize: { median: 20000, sigma: 0.7 }, cycleMonths: 2.5, noDecisionRate: 0.2 }, hiring: { backfill: true, timeToFillMonths: 1, ramp: { months: 3 } }, attrition: { annualRate: 0.2 } };
+    const long = synthesize(truth, { months: 24, start: '2024-01', seed: 3, roster: true, prospects: 0.3 });
+    const short = synthesize(truth, { months: 4, start: '2025-01', seed: 3 });
+    const bodies = [
+      { csv: `${long.opportunities.trimEnd()}\nAda,2025-01-03,2025-02-10,Closed Won,abc\n`, roster: long.roster, leads: leadExport(), asOf: '2025-10-31', trend: true, invalidRows: 'skip' },
+      { csv: long.opportunities, point: true },
+      { csv: short.opportunities },
+    ];
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    const schema = doc.paths['/api/calibrate'].post.responses['200'].content['application/json'].schema;
+    for (const [i, body] of bodies.entries()) {
+      expect(CalibrateBodySchema.safeParse(body).success, `body ${i}`).toBe(true);
+      const res = await post(app, '/api/calibrate', body);
+      expect(res.status, `body ${i}`).toBe(200);
+      const answer = (await res.json()) as Json;
+      const parsed = CalibrateResultSchema.safeParse(answer);
+      expect(parsed.success ? [] : parsed.error.issues.slice(0, 5).map((x) => `${i}: ${x.path.join('.')}: ${x.message}`)).toEqual([]);
+      expect(leafPaths(answer).filter((p) => !p.startsWith('scenario.') && !described(doc, schema, split(p)))).toEqual([]);
+      if (i === 0) expect([answer.demandReport?.leads, answer.report.rows.rejections.length, answer.report.asOf?.date]).toEqual([600, 1, '2025-10-31']);
+    }
   });
 
   it('/api/compare names a bad trials or seed in the { yaml } form', async () => {

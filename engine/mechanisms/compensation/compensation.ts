@@ -28,6 +28,7 @@ import { stats, statsOrNull } from '../../stats/stats.js';
 import { PAYOUT_BINS, PAYOUT_BIN_WIDTH, type CompensationSummary, type CompiledCompensation, type CompState } from './types.js';
 import type { z } from 'zod';
 import type { CompensationSchema } from './schema.js';
+import type { TextSection } from '../../kernel/outputs.js';
 
 export type CompensationSpec = z.output<typeof CompensationSchema>;
 
@@ -232,3 +233,18 @@ export function compensationSummary(src: CompSource, capped: boolean): Compensat
     payout: { edges: counts.map((_, b) => b * PAYOUT_BIN_WIDTH), shares: counts.map((x) => (n > 0 ? x / n : 0)) },
   };
 }
+
+/** The section's rows in `salesim run`'s readable report (the playground's People and pay view shows the same). */
+export const TEXT: TextSection<CompensationSummary> = {
+  title: 'rep pay (compensation plan), per trial',
+  rows: (c, s) => [
+    { label: 'total rep pay', unit: 'money', stats: c.cost },
+    { label: '  base salary', unit: 'money', stats: c.breakdown.base },
+    { label: '  commission', unit: 'money', stats: c.breakdown.commission },
+    { label: '  guarantee top-ups', unit: 'money', stats: c.breakdown.guarantee },
+    (s.compensation?.spifs.length ?? 0) > 0 ? { label: '  SPIFs', unit: 'money', stats: c.breakdown.spif } : { label: '  SPIFs', off: 'none in the plan' },
+    ...(c.costOfSales ? [{ label: 'cost of sales (rep pay / revenue)', unit: 'share' as const, stats: c.costOfSales }] : []),
+    c.shareAtCap ? { label: 'rep-years at the cap', unit: 'share', stats: c.shareAtCap } : { label: 'rep-years at the cap', off: 'the plan has no cap' },
+    { label: 'payout: rep-years by variable earned / target variable, pooled', bins: { edges: c.payout.edges, shares: c.payout.shares } },
+  ],
+};

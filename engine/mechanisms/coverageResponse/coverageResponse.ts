@@ -25,6 +25,7 @@ import { PURPOSES } from '../../random/streams.js';
 import { PURPOSE } from './streams.js';
 import { stats } from '../../stats/stats.js';
 import type { CompiledResponse, CoverageResponseSummary, ResponseState } from './types.js';
+import type { TextSection } from '../../kernel/outputs.js';
 
 /** Individual multiples are capped as the coverage rule caps them. */
 const MAX_INDIVIDUAL_MULTIPLE = 50;
@@ -104,3 +105,12 @@ export function responseEnd(rs: ResponseState, out: { responseOpps: Float64Array
 export function responseSummary(src: { scalar(key: 'responseOpps' | 'responseHours'): ArrayLike<number> }): CoverageResponseSummary {
   return { opportunities: stats(src.scalar('responseOpps')), hours: stats(src.scalar('responseHours')) };
 }
+
+/** The section's rows in `salesim run`'s readable report (the playground's People and pay view shows the same). */
+export const TEXT: TextSection<CoverageResponseSummary> = {
+  title: 'coverage response: prospecting before padding, per trial',
+  rows: (r) => [
+    { label: 'opportunities prospected', unit: 'count', stats: r.opportunities },
+    { label: 'hours taken from deals', unit: 'hours', stats: r.hours },
+  ],
+};

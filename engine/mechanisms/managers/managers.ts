@@ -23,6 +23,7 @@ import { nextU } from '../../random/streams.js';
 import { normal } from '../../random/normal.js';
 import { stats } from '../../stats/stats.js';
 import type { CompiledManagers, ManagerState, ManagersSummary } from './types.js';
+import type { TextSection } from '../../kernel/outputs.js';
 
 /**
  * Coaching time per rep at a span: min(1, referenceSpan / span) (non-increasing in span).
@@ -140,3 +141,13 @@ export function managersEnd(ms: ManagerState, out: { managerExits: Float64Array;
 export function managersSummary(src: { scalar(key: 'managerExits' | 'teamMonthsWithoutManager'): ArrayLike<number> }, teams: number): ManagersSummary {
   return { teamsAtStart: teams, exits: stats(src.scalar('managerExits')), teamMonthsWithoutManager: stats(src.scalar('teamMonthsWithoutManager')) };
 }
+
+/** The section's rows in `salesim run`'s readable report (the playground's People and pay view shows the same). */
+export const TEXT: TextSection<ManagersSummary> = {
+  title: 'first-line managers, per trial',
+  rows: (m) => [
+    { label: 'teams at the start', unit: 'count', value: m.teamsAtStart },
+    { label: 'manager exits', unit: 'count', stats: m.exits },
+    { label: 'team-months without a manager', unit: 'count', stats: m.teamMonthsWithoutManager },
+  ],
+};

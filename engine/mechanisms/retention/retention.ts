@@ -31,6 +31,7 @@ import { monthlyHazard } from '../../kernel/hazard.js';
 import type { Stats } from '../../stats/statsType.js';
 import { stats } from '../../stats/stats.js';
 import { TRAIL_QUARTERS, type CompiledRetention, type RetentionState, type RetentionSummary } from './types.js';
+import type { TextSection } from '../../kernel/outputs.js';
 
 /** The win-rate distribution's shape (tiers: shares, means, Beta concentrations; 0 = exact). */
 interface WinRates {
@@ -300,3 +301,17 @@ export function retentionSummary(src: { scalar(key: keyof RetentionColumns): Arr
     raiseCost: stats(src.scalar('raiseCost')),
   };
 }
+
+/** The section's rows in `salesim run`'s readable report (the playground's People and pay view shows the same). */
+export const TEXT: TextSection<RetentionSummary> = {
+  title: 'exits by performance (retention), per trial',
+  rows: (r, s) => [
+    { label: 'top 20%: exits (reps)', unit: 'count', stats: r.top20.exits },
+    { label: 'top 20%: revenue lost', unit: 'money', stats: r.top20.revenueLost },
+    { label: 'top 20%: pipeline lost', unit: 'money', stats: r.top20.pipelineLost },
+    { label: 'other 80%: exits (reps)', unit: 'count', stats: r.other80.exits },
+    { label: 'other 80%: revenue lost', unit: 'money', stats: r.other80.revenueLost },
+    { label: 'other 80%: pipeline lost', unit: 'money', stats: r.other80.pipelineLost },
+    s.retention?.raise ? { label: 'retention raise cost', unit: 'money', stats: r.raiseCost } : { label: 'retention raise cost', off: 'no raise in the scenario' },
+  ],
+};

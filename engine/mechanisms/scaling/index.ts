@@ -7,7 +7,7 @@ import type { Mechanism } from '../../kernel/mechanism.js';
 import { COLUMNS } from './outputs.js';
 import { slice } from './slice.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { scalingSummary } from './scaling.js';
+import { scalingSummary, TEXT } from './scaling.js';
 
 export const mechanism = {
   name: 'scaling',
@@ -19,5 +19,5 @@ export const mechanism = {
   recorded: true,
   slice,
   assumptions: ASSUMPTIONS,
-  summary: { key: 'scaling', when: (s: Scenario) => !!s.scaling, build: (s: Scenario, src: Parameters<typeof scalingSummary>[0]) => scalingSummary(src, s.scaling!.referenceSeats) },
+  summary: { key: 'scaling', when: (s: Scenario) => !!s.scaling, build: (s: Scenario, src: Parameters<typeof scalingSummary>[0]) => scalingSummary(src, s.scaling!.referenceSeats), text: TEXT },
 } as const satisfies Mechanism;

@@ -17,6 +17,7 @@
 import type { Scenario } from '../../scenario.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
 import { stats } from '../../stats/stats.js';
+import type { TextSection } from '../../kernel/outputs.js';
 import type { CompiledScaling, ScalingState, ScalingSummary } from './types.js';
 
 /**
@@ -81,3 +82,14 @@ export function scalingEnd(ss: ScalingState, out: { rushedHires: Float64Array; d
 export function scalingSummary(src: { scalar(key: 'rushedHires' | 'dragShare' | 'peakSeated'): ArrayLike<number> }, reference: number | null): ScalingSummary {
   return { referenceSeats: reference, rushedHires: stats(src.scalar('rushedHires')), dragShare: stats(src.scalar('dragShare')), peakSeated: stats(src.scalar('peakSeated')) };
 }
+
+/** Its rows in `salesim run`'s readable report. */
+export const TEXT: TextSection<ScalingSummary> = {
+  title: 'growth limits, per trial',
+  rows: (g) => [
+    g.referenceSeats === null ? { label: 'no drag up to', off: 'the seats at the start' } : { label: 'no drag up to (seats)', unit: 'count', value: g.referenceSeats },
+    { label: 'rushed hires', unit: 'count', stats: g.rushedHires },
+    { label: 'opportunities lost to drag', unit: 'share', stats: g.dragShare },
+    { label: 'largest team', unit: 'count', stats: g.peakSeated },
+  ],
+};

@@ -2,11 +2,11 @@
  * The client over HTTP to the salesim server (the default build; issue 5): every statistic shown
  * comes from the server's answers; errors arrive in the project's one shape `{ errors: [{ path, rule, message }] }`.
  */
-import type { BacktestResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, RollingResult, ScenarioIndices, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 import { createSseParser } from '../sse.js';
 import { ApiError, type ApiIssue } from './errors.js';
 import { runBody } from './runBody.js';
-import type { BacktestRequest, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
+import type { BacktestRequest, RollingBacktestRequest, SobolRequest, CalibrateRequestOptions, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
 
 async function errorFrom(res: Response): Promise<ApiError> {
   let errors: ApiIssue[] = [];
@@ -95,9 +95,9 @@ export const streamSolve = (body: unknown, opts: { signal?: AbortSignal; onPoint
  * (with row/column paths) on a 4xx.
  * @example const { scenario, report } = await calibrateCsv(await file.text());
  */
-export async function calibrateCsv(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null): Promise<CalibrationWithLeads> {
-  // with a roster or leads: JSON { csv, roster?, leads? }; without: the export itself as text/csv
-  if (roster || leads) return requestJson<CalibrationWithLeads>('POST', '/api/calibrate', { csv, ...(roster ? { roster } : {}), ...(leads ? { leads } : {}) }, signal);
+export async function calibrateCsv(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null, options: CalibrateRequestOptions = {}): Promise<CalibrationWithLeads> {
+  // with a roster, leads or options: JSON { csv, roster?, leads?, asOf?, from?, to?, point?, trend? }; without: the export itself as text/csv
+  if (roster || leads || Object.keys(options).length > 0) return requestJson<CalibrationWithLeads>('POST', '/api/calibrate', { csv, ...(roster ? { roster } : {}), ...(leads ? { leads } : {}), ...options }, signal);
   const res = await fetch('/api/calibrate', { method: 'POST', signal, headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: csv });
   if (!res.ok) throw await errorFrom(res);
   return (await res.json()) as CalibrationWithLeads;
@@ -114,9 +114,12 @@ export const httpClient: SalesimClient = {
   compare: (body: unknown, signal?: AbortSignal, onProgress?: (p: CompareProgress) => void) =>
     onProgress && !(body as { assumptions?: unknown } | null)?.assumptions ? streamCompare(body, { signal, onProgress }) : requestJson<CompareResult>('POST', '/api/compare', body, signal),
   sensitivity: (body: unknown, signal?: AbortSignal) => requestJson<SensitivityResult>('POST', '/api/sensitivity', body, signal),
+  sobol: ({ scenario, seed, metric, draws }: SobolRequest, signal?: AbortSignal) =>
+    requestJson<ScenarioIndices>('POST', '/api/sensitivity', { scenario, ...(seed !== undefined ? { seed } : {}), sobol: metric || draws ? { ...(metric ? { metric } : {}), ...(draws ? { draws } : {}) } : true }, signal),
   solve: (body, signal, onPoint) => (onPoint ? streamSolve(body, { signal, onPoint }) : requestJson<SolveResult>('POST', '/api/solve', body, signal)),
   calibrate: calibrateCsv,
   backtest: (req: BacktestRequest, signal?: AbortSignal) => requestJson<BacktestResult>('POST', '/api/backtest', req, signal),
+  rollingBacktest: (req: RollingBacktestRequest, signal?: AbortSignal) => requestJson<RollingResult>('POST', '/api/backtest', { ...req, roster: req.roster ?? undefined }, signal),
   forecast: (req: ForecastRequest, signal?: AbortSignal) => requestJson<ForecastReport>('POST', '/api/forecast', req, signal),
   sample: (scenario: unknown, seed: number, signal?: AbortSignal) => requestJson<SampleExport>('POST', '/api/forecast/sample', { scenario, seed }, signal),
   listScenarios: () => requestJson<StoredScenario[] | { scenarios: StoredScenario[] }>('GET', '/api/scenarios').then((r) => (Array.isArray(r) ? r : r.scenarios)),

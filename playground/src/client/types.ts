@@ -3,7 +3,7 @@
  * the salesim server (client/http.ts) and the engine in Web Workers in the page (client/workers.ts).
  * Views call it and never know which one answers. Answers are the engine's own types (type-only imports).
  */
-import type { BacktestResult, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, RollingResult, ScenarioIndices, OutcomeMetric, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 
 /**
  * A run request: the scenario object plus optional overrides. `trials: 'auto'` names no trial count: the
@@ -65,6 +65,48 @@ export interface BacktestRequest {
   to: string;
   trials?: number;
   seed?: number;
+  /** the export's column mapping as YAML or JSON text (salesim backtest --map) */
+  mapping?: string;
+  invalidRows?: 'error' | 'skip';
+}
+
+/** Sobol indices over a scenario's assumptions (POST /api/sensitivity with sobol; salesim sensitivity --sobol --metric M --draws N). */
+export interface SobolRequest {
+  scenario: unknown;
+  seed?: number;
+  /** default: ARR with a customers block, else revenue */
+  metric?: OutcomeMetric;
+  /** rows of the Sobol plan (8 to 4096; default 256) */
+  draws?: number;
+}
+
+/** A rolling-origin back-test (POST /api/backtest with asOf; salesim backtest --as-of D1,D2,...): each date's cut calibrated on itself, its next months forecast and scored. */
+export interface RollingBacktestRequest {
+  csv: string;
+  /** as-of dates, month ends YYYY-MM-DD (1 to 24) */
+  asOf: string[];
+  /** months forecast and scored after each date (default 3) */
+  horizon?: number;
+  trials?: number;
+  seed?: number;
+  /** calibrate without parameter uncertainty */
+  point?: boolean;
+  roster?: string | null;
+  mapping?: string;
+  invalidRows?: 'error' | 'skip';
+}
+
+/** A calibration's options (POST /api/calibrate's asOf, from, to, point, trend; salesim calibrate's flags). */
+export interface CalibrateRequestOptions {
+  asOf?: string;
+  from?: string;
+  to?: string;
+  point?: boolean;
+  trend?: boolean;
+  /** the column / stage / date-order mapping as YAML or JSON text (salesim calibrate --map) */
+  mapping?: string;
+  /** 'skip' drops malformed rows, counted in the report (--skip-invalid) */
+  invalidRows?: 'error' | 'skip';
 }
 
 export interface ForecastRequest {
@@ -74,6 +116,8 @@ export interface ForecastRequest {
   asOf: string;
   through?: string;
   plan?: number;
+  /** ignore the scenario's uncertainty block (salesim forecast --point) */
+  point?: boolean;
   actions?: ForecastAction[];
   trials?: number;
   seed?: number;
@@ -96,6 +140,9 @@ export interface SolveRequest {
   tolerance?: number;
   trials?: number;
   seed?: number;
+  /** 'bracket': rerun the search at more trials until the answer is decided, up to maxTrials (salesim solve --precision bracket) */
+  precision?: string;
+  maxTrials?: number;
 }
 
 export type { InputIssue };
@@ -114,11 +161,15 @@ export interface SalesimClient {
   /** a comparison; with `onProgress`, trials done per design as they run (not with `assumptions`) */
   compare(body: unknown, signal?: AbortSignal, onProgress?: (p: CompareProgress) => void): Promise<CompareResult>;
   sensitivity(body: unknown, signal?: AbortSignal): Promise<SensitivityResult>;
+  /** variance-based sensitivity: the Sobol indices of the outcome over the scenario's assumptions */
+  sobol(req: SobolRequest, signal?: AbortSignal): Promise<ScenarioIndices>;
   /** goal seek; with `onPoint`, each value as it is run (the bracket so far) */
   solve(body: SolveRequest, signal?: AbortSignal, onPoint?: (p: SolvePoint) => void): Promise<SolveResult>;
   /** calibration on an opportunity export, with a rep roster and a lead export (adds the demand block) when given */
-  calibrate(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null): Promise<CalibrationWithLeads>;
+  calibrate(csv: string, roster?: string | null, signal?: AbortSignal, leads?: string | null, options?: CalibrateRequestOptions): Promise<CalibrationWithLeads>;
   backtest(req: BacktestRequest, signal?: AbortSignal): Promise<BacktestResult>;
+  /** the rolling-origin back-test: forecasts made at past dates, scored against what was booked */
+  rollingBacktest(req: RollingBacktestRequest, signal?: AbortSignal): Promise<RollingResult>;
   forecast(req: ForecastRequest, signal?: AbortSignal): Promise<ForecastReport>;
   sample(scenario: unknown, seed: number, signal?: AbortSignal): Promise<SampleExport>;
   listScenarios(): Promise<StoredScenario[]>;

@@ -6,13 +6,13 @@
  * playground/src/worker/engine.worker.ts), so the numbers equal the server's and the CLI's for the
  * same scenario, seed and trials. Aborting a call's signal terminates the workers running its tasks.
  */
-import type { AssumptionAnalysis, AssumptionsOption, BacktestResult, BookedRevenue, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
+import type { AssumptionAnalysis, AssumptionsOption, BacktestResult, RollingResult, ScenarioIndices, BookedRevenue, CalibrationWithLeads, CompareResult, SolvePoint, ForecastReport, PreparedForecast, Scenario, SensitivityResult, SensitivityRun, SolveResult, Summary, TrialResults } from '../../../engine/index.js';
 import { buffersOf, runParts, runSummary } from './blocks.js';
 import { ApiError } from './errors.js';
 import { runPrecise, type PrecisionPlan } from './precise.js';
 import { runBody } from './runBody.js';
 import type { EnginePool } from './pool.js';
-import { NEEDS_SERVER, type BacktestRequest, type ForecastRequest, type PresetInfo, type Progress, type RunRequest, type SalesimClient, type SampleExport, type SolveRequest } from './types.js';
+import { NEEDS_SERVER, type BacktestRequest, type RollingBacktestRequest, type SobolRequest, type ForecastRequest, type PresetInfo, type Progress, type RunRequest, type SalesimClient, type SampleExport, type SolveRequest } from './types.js';
 
 const needsServer = () => Promise.reject(new ApiError(501, [{ path: null, rule: 'needs the server', message: NEEDS_SERVER }]));
 
@@ -76,13 +76,19 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
     },
 
     solve: (body: SolveRequest, signal, onPoint) => pool.run<SolveResult>('solve', body, { signal, onProgress: onPoint && ((p) => onPoint(p as SolvePoint)) }),
-    calibrate: (csv, roster, signal, leads) => call<CalibrationWithLeads>('calibrate', { csv, roster: roster ?? null, leads: leads ?? null }, signal),
+    calibrate: (csv, roster, signal, leads, options) => call<CalibrationWithLeads>('calibrate', { csv, roster: roster ?? null, leads: leads ?? null, options: options ?? {} }, signal),
 
     async backtest(req: BacktestRequest, signal): Promise<BacktestResult> {
       const plan = await call<{ scenario: Scenario; booked: BookedRevenue; trials: number; seed: number }>('planBacktest', req, signal);
       const parts = await runParts(pool, plan.scenario, { trials: plan.trials, seed: plan.seed, signal });
       return call<BacktestResult>('band', { booked: plan.booked, parts, seed: plan.seed }, signal, buffersOf(parts));
     },
+
+    /** one worker runs the Sobol plan (the server runs it as one task too) */
+    sobol: (req: SobolRequest, signal) => call<ScenarioIndices>('indices', req, signal),
+
+    /** each cut calibrated and forecast on one worker (the server runs it as one task too) */
+    rollingBacktest: (req: RollingBacktestRequest, signal) => call<RollingResult>('rolling', req, signal),
 
     async forecast(req: ForecastRequest, signal): Promise<ForecastReport> {
       const { actions, trials: trialsOpt, seed: seedOpt, ...rest } = req;

@@ -100,6 +100,10 @@ export class SimApp extends LitElement {
         align-items: center;
         gap: 0.35rem;
       }
+      .targets {
+        width: 9.5rem;
+        min-width: 0;
+      }
       .spacer {
         flex: 1;
       }
@@ -426,6 +430,17 @@ export class SimApp extends LitElement {
             <option value="auto" ?selected=${st.auto}>auto</option>
             ${(TRIALS.includes(st.trials) ? TRIALS : [...TRIALS, st.trials].sort((a, b) => a - b)).map((t) => html`<option value=${t} ?selected=${!st.auto && t === st.trials}>${t.toLocaleString('en-US')}</option>`)}
           </select>
+          ${st.auto
+            ? html`<input
+                class="targets"
+                aria-label="Precision targets of the auto run"
+                title="auto runs until these targets hold, e.g. p_plan=0.005,revenue=0.25% (salesim run --precision); empty: the default, p_plan=0.01,revenue=0.5%"
+                placeholder="precision: default"
+                data-testid="precision-targets"
+                .value=${st.precision}
+                @change=${(e: Event) => app.setPrecision((e.target as HTMLInputElement).value)}
+              />`
+            : null}
         </div>
         <span class="seed" data-testid="seed">seed ${st.seed}</span>
         <button @click=${() => app.newDraw()} title="Run again with a new random seed" data-testid="new-draw">New draw</button>

@@ -3,13 +3,14 @@
  * scenario to it on the server (/api/calibrate), read the fit report (each parameter with its standard
  * error and method, rows used and rejected, warnings) and load the fitted scenario into the editor; then
  * back-test the editor's scenario against the export over chosen months (/api/backtest): actual monthly
- * revenue against the simulated P10-P90 band, and the share of months inside it.
+ * revenue against the simulated P10-P90 band, and the share of months inside it; and score forecasts made
+ * at past dates (the rolling-origin back-test, /api/backtest with asOf) against what was booked.
  */
 import { LitElement, html, css } from 'lit';
 import { base, view, tables } from '../theme.js';
 import { getApp, editable } from '../app.js';
 import { ApiError, IN_BROWSER } from '../api.js';
-import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrationWithLeads as CalibrationResult } from '../calibrate-api.js';
+import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrateRequestOptions, type CalibrationWithLeads as CalibrationResult, type RollingResult } from '../calibrate-api.js';
 import { backtestChart, INSIDE_COLOR, OUTSIDE_COLOR } from '../charts/backtest.js';
 import { labelForPath } from '../fields.js';
 import { formatMoney, formatPct } from '../format.js';
@@ -42,8 +43,41 @@ interface Kept {
   to: string;
   result: BacktestResult | null;
   btErrors: string[];
+  options: FitOptions;
+  rollingDates: string;
+  rollingHorizon: number;
+  rolling: RollingResult | null;
+  rollingErrors: string[];
 }
 let kept: Kept | null = null;
+
+/** The fit's options as typed ('' = not given): salesim calibrate --as-of, --from/--to, --point, --trend. */
+export interface FitOptions {
+  asOf: string;
+  from: string;
+  to: string;
+  point: boolean;
+  trend: boolean;
+  /** the column / stage mapping as YAML or JSON text ('' = the default columns; --map), and its file's name */
+  mapping: string;
+  mappingName: string;
+  /** drop malformed rows (counted in the report) instead of refusing the export (--skip-invalid) */
+  skipInvalid: boolean;
+}
+const NO_OPTIONS: FitOptions = { asOf: '', from: '', to: '', point: false, trend: false, mapping: '', mappingName: '', skipInvalid: false };
+
+/** The options every read of the export carries (calibrate, back-test, rolling back-test): its mapping and what to do with bad rows. */
+function readOptions(o: FitOptions): { mapping?: string; invalidRows?: 'skip' } {
+  return { ...(o.mapping ? { mapping: o.mapping } : {}), ...(o.skipInvalid ? { invalidRows: 'skip' as const } : {}) };
+}
+
+/**
+ * The options a calibrate request carries: only those given.
+ * @example fitRequestOptions({ ...NO_OPTIONS, asOf: '2025-06-30', point: true }) // { asOf: '2025-06-30', point: true }
+ */
+export function fitRequestOptions(o: FitOptions): CalibrateRequestOptions {
+  return { ...(o.asOf ? { asOf: o.asOf } : {}), ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}), ...(o.point ? { point: true } : {}), ...(o.trend ? { trend: true } : {}), ...readOptions(o) };
+}
 
 /** Forgets the kept view state (tests). */
 export function resetCalibrateView(): void {
@@ -64,6 +98,12 @@ export class SimCalibrate extends LitElement {
     btErrors: { state: true },
     testing: { state: true },
     dragging: { state: true },
+    options: { state: true },
+    rollingDates: { state: true },
+    rollingHorizon: { state: true },
+    rolling: { state: true },
+    rollingErrors: { state: true },
+    scoring: { state: true },
   };
   declare fileName: string | null;
   declare rosterName: string | null;
@@ -77,6 +117,14 @@ export class SimCalibrate extends LitElement {
   declare btErrors: string[];
   declare testing: boolean;
   declare dragging: boolean;
+  /** the fit's options (as salesim calibrate's --as-of, --from/--to, --point, --trend) */
+  declare options: FitOptions;
+  /** the rolling-origin back-test's as-of dates as typed (comma separated month ends), months scored after each, its answer */
+  declare rollingDates: string;
+  declare rollingHorizon: number;
+  declare rolling: RollingResult | null;
+  declare rollingErrors: string[];
+  declare scoring: boolean;
   /** the HTTP calls (tests substitute them) */
   api: CalibrateApi = calibrateApi;
   private csv: string | null = null;
@@ -99,6 +147,12 @@ export class SimCalibrate extends LitElement {
     this.btErrors = [];
     this.testing = false;
     this.dragging = false;
+    this.options = NO_OPTIONS;
+    this.rollingDates = '';
+    this.rollingHorizon = 3;
+    this.rolling = null;
+    this.rollingErrors = [];
+    this.scoring = false;
     if (kept) Object.assign(this, kept);
   }
 
@@ -109,8 +163,8 @@ export class SimCalibrate extends LitElement {
   }
 
   private keep() {
-    const { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors } = this;
-    kept = { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors };
+    const { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors, options, rollingDates, rollingHorizon, rolling, rollingErrors } = this;
+    kept = { fileName, rosterName, leadsName, csv, roster, leads, fit, fitErrors, from, to, result, btErrors, options, rollingDates, rollingHorizon, rolling, rollingErrors };
   }
 
   static styles = [
@@ -120,6 +174,20 @@ export class SimCalibrate extends LitElement {
     css`
       th small {
         overflow-wrap: anywhere;
+      }
+      fieldset.options {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem 1rem;
+        align-items: center;
+        border: 1px solid #dde4ec;
+        border-radius: 8px;
+        margin: 0.5rem 0;
+        min-width: 0;
+      }
+      fieldset.options input[type='date'],
+      fieldset.options input[type='month'] {
+        max-width: 100%;
       }
       h3 {
         font-size: 0.85rem;
@@ -174,6 +242,44 @@ export class SimCalibrate extends LitElement {
         font-size: 1.05rem;
         font-weight: 600;
       }
+      fieldset.options label:has(input[type='checkbox']) {
+        display: flex;
+        align-items: center;
+        gap: 0.3rem;
+      }
+      /* the rolling back-test's nine columns as cards below a laptop width (tables' cardTable does it below 700 px) */
+      @media (max-width: 1100px) {
+        table.rolling thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0, 0, 0, 0);
+        }
+        table.rolling tr {
+          display: block;
+          border-bottom: 2px solid #dde4ec;
+          padding: 0.3rem 0;
+        }
+        table.rolling td,
+        table.rolling th {
+          display: grid;
+          grid-template-columns: 45% 1fr;
+          gap: 0.5rem;
+          text-align: left;
+          border: none;
+          padding: 0.2rem 0.3rem;
+        }
+        table.rolling th:first-child {
+          display: block;
+          font-weight: 700;
+        }
+        table.rolling [data-label]::before {
+          content: attr(data-label);
+          color: #4a5a6b;
+          font-size: 0.75rem;
+        }
+      }
     `,
   ];
 
@@ -200,6 +306,16 @@ export class SimCalibrate extends LitElement {
     if (this.csv) await this.upload(this.csv);
   }
 
+  private async readMapping(file: File | null | undefined) {
+    if (!file) return;
+    this.setOption({ mapping: await file.text(), mappingName: file.name });
+  }
+
+  private setOption(patch: Partial<FitOptions>) {
+    this.options = { ...this.options, ...patch };
+    this.keep();
+  }
+
   /** Sends the export to /api/calibrate and, on success, loads the fitted scenario into the editor. */
   async upload(csv: string) {
     this.csv = csv;
@@ -212,7 +328,7 @@ export class SimCalibrate extends LitElement {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     try {
-      const fit = await this.api.calibrate(csv, this.roster, controller.signal, this.leads);
+      const fit = await this.api.calibrate(csv, this.roster, controller.signal, this.leads, fitRequestOptions(this.options));
       this.fit = fit;
       this.from = fit.report.window.from;
       this.to = fit.report.window.to;
@@ -239,7 +355,7 @@ export class SimCalibrate extends LitElement {
     const controller = (this.controller = new AbortController());
     try {
       const st = getApp().store.get();
-      this.result = await this.api.backtest({ csv: this.csv, scenario: st.scenario, from: this.from, to: this.to, trials: Math.min(st.trials, 2000), seed: st.seed }, controller.signal);
+      this.result = await this.api.backtest({ csv: this.csv, scenario: st.scenario, from: this.from, to: this.to, trials: Math.min(st.trials, 2000), seed: st.seed, ...readOptions(this.options) }, controller.signal);
     } catch (e) {
       this.result = null;
       if (!controller.signal.aborted) this.btErrors = messages(e);
@@ -249,6 +365,87 @@ export class SimCalibrate extends LitElement {
       activity.end();
       this.keep();
     }
+  }
+
+  /**
+   * The rolling-origin back-test (salesim backtest --as-of D1,D2,... --horizon N): at each date the export
+   * is cut as the CRM showed it that day, calibrated on the cut, and the next months forecast and scored
+   * against what was booked, beside two analyst forecasts. The fit options' point estimates apply.
+   */
+  async scoreRolling() {
+    if (!this.csv) return;
+    const asOf = this.rollingDates.split(/[\s,]+/).filter(Boolean);
+    this.scoring = true;
+    this.rollingErrors = [];
+    const activity = getApp().startActivity(`Scoring forecasts made at ${asOf.length} past date${asOf.length === 1 ? '' : 's'}…`);
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    try {
+      const st = getApp().store.get();
+      const call = this.api.rollingBacktest ?? calibrateApi.rollingBacktest;
+      this.rolling = await call({ csv: this.csv, asOf, horizon: this.rollingHorizon, trials: Math.min(Math.max(st.trials, 10), 1000), seed: st.seed, point: this.options.point, roster: this.roster, ...readOptions(this.options) }, controller.signal);
+    } catch (e) {
+      this.rolling = null;
+      if (!controller.signal.aborted) this.rollingErrors = messages(e);
+    } finally {
+      if (this.controller === controller) this.controller = null;
+      this.scoring = false;
+      activity.end();
+      this.keep();
+    }
+  }
+
+  private renderRolling() {
+    const r = this.rolling;
+    const s = r?.summary;
+    return html`<section class="panel" aria-labelledby="roll-h" data-testid="rolling">
+        <h2 id="roll-h">Score forecasts made at past dates (rolling origin)</h2>
+        <p>
+          At each as-of date (a month end) the export is cut as the CRM showed it that day, calibrated on the cut, and the next months forecast from that day's team and open book; each forecast is
+          scored against what was booked, beside two analyst forecasts (the open pipeline weighted by age, plus a run rate; and last quarter's run rate).
+        </p>
+        <div class="row">
+          <label style="flex:1 1 16rem;min-width:0"
+            >As-of dates <input type="text" style="width:100%" placeholder="2025-03-31, 2025-06-30" aria-label="As-of dates (month ends, comma separated)" data-testid="rolling-dates" .value=${this.rollingDates} @change=${(e: Event) => {
+              this.rollingDates = (e.target as HTMLInputElement).value;
+              this.keep();
+            }}
+          /></label>
+          <label>Months scored <input type="number" min="1" max="24" step="1" style="width:4.5rem" aria-label="Months forecast and scored after each date" data-testid="rolling-horizon" .value=${String(this.rollingHorizon)} @change=${(e: Event) => {
+              this.rollingHorizon = Math.round(Number((e.target as HTMLInputElement).value)) || 3;
+              this.keep();
+            }} /></label>
+          <button class="primary" data-testid="rolling-run" ?disabled=${this.scoring || this.rollingDates.trim() === ''} @click=${() => this.scoreRolling()}>${this.scoring ? 'Scoring…' : 'Score forecasts'}</button>
+        </div>
+        ${this.rollingErrors.length ? html`<div class="error" role="alert" data-testid="rolling-errors">${this.rollingErrors.map((m) => html`<div>${m}</div>`)}</div>` : null}
+        ${r && s
+          ? html`<p class="share" role="status" data-testid="rolling-summary">
+                ${s.inside80} of ${s.cuts} actuals inside P10-P90 (${formatPct(s.inside80Share, 0)}; 80% expected ± ${formatPct(s.inside80Se, 0)}), inside P25-P75 ${formatPct(s.inside50Share, 0)} (50% expected)
+              </p>
+              <p data-testid="rolling-verdict">${s.verdict}</p>
+              <p>
+                Mean CRPS (lower is better): salesim ${formatMoney(s.meanCrps.salesim)}, pipeline ${formatMoney(s.meanCrps.pipeline)}, run rate ${formatMoney(s.meanCrps.runRate)}; mean bias (actual / forecast):
+                salesim ${s.meanBias.salesim.toFixed(2)}, pipeline ${s.meanBias.pipeline.toFixed(2)}, run rate ${s.meanBias.runRate.toFixed(2)}. ${r.horizon}-month horizon, ${r.trials.toLocaleString('en-US')} trials, seed
+                ${r.seed}${r.point ? ', point estimates' : ', parameter uncertainty drawn per trial'}.
+              </p>
+              <table class="cards rolling" data-testid="rolling-cuts" aria-label="Forecasts at each as-of date">
+                <thead><tr><th scope="col">As of (months)</th><th scope="col">Actual</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th><th scope="col">PIT</th><th scope="col">CRPS</th><th scope="col">Pipeline</th><th scope="col">Run rate</th></tr></thead>
+                <tbody>
+                  ${r.cuts.map((c) => {
+                    const cell = (label: string, v: string) => html`<td data-label=${label}><div>${v}</div></td>`;
+                    return html`<tr>
+                      <th scope="row">${c.asOf} <small>(${c.from}–${c.to})</small></th>
+                      ${cell('Actual', formatMoney(c.salesim.actual))} ${cell('P10', formatMoney(c.salesim.p10))} ${cell('P50', formatMoney(c.salesim.p50))} ${cell('P90', formatMoney(c.salesim.p90))}
+                      ${cell('PIT', c.salesim.pit.toFixed(2))} ${cell('CRPS', formatMoney(c.salesim.crps))} ${cell('Pipeline', formatMoney(c.baselines.pipeline.forecast))}
+                      ${cell('Run rate', formatMoney(c.baselines.runRate.forecast))}
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>
+              ${r.warnings.length ? html`<ul>${r.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : null}`
+          : null}
+      </section>
+      ${s ? html`<sim-pit-histogram data-testid="rolling-pit" .pit=${{ histogram: s.pitHistogram, ks: s.ks }}></sim-pit-histogram>` : null}`;
   }
 
   private onDrop(e: DragEvent) {
@@ -379,6 +576,31 @@ export class SimCalibrate extends LitElement {
           </label>
           ${this.leadsName ? html`<small data-testid="calibrate-leads-name">${this.leadsName}</small>` : null}
         </p>
+        <fieldset class="options" data-testid="calibrate-options">
+          <legend>Options (as salesim calibrate's)</legend>
+          <label title="Fit only what the CRM knew at the end of that day: rows created later are dropped, deals decided later are taken as open"
+            >As of <input type="date" aria-label="Calibrate as of (optional)" data-testid="calibrate-asof" .value=${this.options.asOf} @change=${(e: Event) => this.setOption({ asOf: (e.target as HTMLInputElement).value })}
+          /></label>
+          <label title="The window: every rate uses only deals created or decided in it"
+            >Window from <input type="month" aria-label="Fit window from month (optional)" data-testid="calibrate-from" .value=${this.options.from} @change=${(e: Event) => this.setOption({ from: (e.target as HTMLInputElement).value })}
+          /></label>
+          <label>to <input type="month" aria-label="Fit window to month (optional)" data-testid="calibrate-to" .value=${this.options.to} @change=${(e: Event) => this.setOption({ to: (e.target as HTMLInputElement).value })} /></label>
+          <label title="Point estimates only: no uncertainty block, so the fitted rates are taken as known"
+            ><input type="checkbox" data-testid="calibrate-point" .checked=${this.options.point} @change=${(e: Event) => this.setOption({ point: (e.target as HTMLInputElement).checked })} /> Point estimates</label
+          >
+          <label title="A win-rate or deal-size trend over the window is always reported; this also writes it as the drift block (a past trend need not continue)"
+            ><input type="checkbox" data-testid="calibrate-trend" .checked=${this.options.trend} @change=${(e: Event) => this.setOption({ trend: (e.target as HTMLInputElement).checked })} /> Extrapolate a trend</label
+          >
+          <label title="A YAML or JSON mapping of your export's columns, stages and date order (as salesim calibrate --map reads): columns: { owner, created, closed, stage, amount }, stages: { won: [..], lost: [..] }, dateOrder: mdy | dmy"
+            >Column mapping (optional)
+            <input type="file" accept=".yaml,.yml,.json,text/yaml,application/json" aria-label="Column mapping (YAML or JSON, optional)" data-testid="calibrate-mapping" @change=${(e: Event) => this.readMapping((e.target as HTMLInputElement).files?.[0])} />
+            ${this.options.mappingName ? html`<small data-testid="calibrate-mapping-name">${this.options.mappingName}</small>` : null}</label
+          >
+          <label title="Drop malformed rows (they are counted and listed in the report) instead of refusing the export"
+            ><input type="checkbox" data-testid="calibrate-skip-invalid" .checked=${this.options.skipInvalid} @change=${(e: Event) => this.setOption({ skipInvalid: (e.target as HTMLInputElement).checked })} /> Skip malformed rows</label
+          >
+          ${this.csv ? html`<button data-testid="calibrate-refit" ?disabled=${this.fitting} @click=${() => this.upload(this.csv!)}>Fit again with these options</button>` : null}
+        </fieldset>
         ${this.fitting ? html`<p role="status">Calibrating…</p>` : null}
         ${this.fitErrors.length
           ? html`<div class="error" role="alert" data-testid="calibrate-errors">
@@ -392,6 +614,7 @@ export class SimCalibrate extends LitElement {
       ${this.fit ? this.renderReport(this.fit) : null}
       ${this.fit?.demandReport ? html`<sim-leads-report .fit=${this.fit}></sim-leads-report>` : null}
       ${this.fit ? this.renderBacktest() : null}
+      ${this.fit ? this.renderRolling() : null}
     </div>`;
   }
 }

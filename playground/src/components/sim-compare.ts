@@ -40,8 +40,33 @@ export function monthCell(m: { p10: number; p50: number; p90: number } | null, n
   return `P50 ${formatNumber(m.p50, 1)} (P10 ${formatNumber(m.p10, 1)}–P90 ${formatNumber(m.p90, 1)}); never ${what} in ${formatPct(never, 0)}`;
 }
 
+/** What the assumption analysis judges (salesim compare --metric); '' = the engine's default (ARR with a customers block, else revenue). */
+export type AssumptionsMetric = '' | 'revenue' | 'margin' | 'arr' | 'plan';
+
+/**
+ * The `assumptions` option of a compare request: true for the defaults, else the metric and draws chosen.
+ * @example assumptionsOption('margin', 256) // { metric: 'margin' }
+ */
+export function assumptionsOption(metric: AssumptionsMetric, draws: number): true | { metric?: Exclude<AssumptionsMetric, ''>; draws?: number } {
+  const o = { ...(metric ? { metric } : {}), ...(draws !== DEFAULT_DRAWS ? { draws } : {}) };
+  return Object.keys(o).length ? o : true;
+}
+/** The Sobol plan's rows by default (salesim compare --draws). */
+const DEFAULT_DRAWS = 256;
+
 export class SimCompare extends LitElement {
   private state = new StoreController(this);
+  static properties = { metric: { state: true }, draws: { state: true } };
+  /** what the assumption analysis judges ('' = the engine's default) */
+  declare metric: AssumptionsMetric;
+  /** the Sobol plan's rows (8 to 4096) */
+  declare draws: number;
+
+  constructor() {
+    super();
+    this.metric = '';
+    this.draws = DEFAULT_DRAWS;
+  }
 
   static styles = [
     base,
@@ -169,9 +194,30 @@ export class SimCompare extends LitElement {
           <button class="primary" data-testid="compare-run" ?disabled=${compare.variants.length === 0 || compare.running} @click=${() => app.runCompare()}>
             ${compare.running ? 'Comparing…' : 'Compare'}
           </button>
-          <button data-testid="compare-assumptions-run" ?disabled=${compare.variants.length === 0 || compare.running} @click=${() => app.runCompare({ assumptions: true })} title="Also vary the unsourced numbers over their plausible ranges: how much of the answer is assumption, and where it breaks even (slower)">
+          <button data-testid="compare-assumptions-run" ?disabled=${compare.variants.length === 0 || compare.running} @click=${() => app.runCompare({ assumptions: assumptionsOption(this.metric, this.draws) })} title="Also vary the unsourced numbers over their plausible ranges: how much of the answer is assumption, and where it breaks even (slower)">
             Compare with assumptions
           </button>
+          <label title="What the assumption analysis judges (salesim compare --metric)"
+            >judged on
+            <select aria-label="What the assumption analysis judges" data-testid="compare-assumptions-metric" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as AssumptionsMetric)}>
+              ${(
+                [
+                  ['', 'default (ARR with customers, else revenue)'],
+                  ['revenue', 'total revenue'],
+                  ['margin', 'margin'],
+                  ['arr', 'ARR at the horizon'],
+                  ['plan', 'P(plan)'],
+                ] as const
+              ).map(([v, label]) => html`<option value=${v} ?selected=${this.metric === v}>${label}</option>`)}
+            </select></label
+          >
+          <label title="Rows of the Sobol plan: 2N independent draws per variant (salesim compare --draws; more is slower and steadier)"
+            >draws
+            <input type="number" min="8" max="4096" step="1" style="width:5.5rem" aria-label="Rows of the Sobol plan (draws)" data-testid="compare-assumptions-draws" .value=${String(this.draws)} @change=${(e: Event) => {
+              const n = Math.round(Number((e.target as HTMLInputElement).value));
+              this.draws = Number.isFinite(n) ? Math.min(4096, Math.max(8, n)) : DEFAULT_DRAWS;
+            }} /></label
+          >
           ${compare.error ? html`<span class="error" role="alert">${compare.error}</span>` : null}
         </div>
       </section>

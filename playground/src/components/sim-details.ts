@@ -4,7 +4,8 @@
  * saturation), revenue per rep of the top 20% vs the other 80%, cost by item and by enablement
  * programme with the per-trial ROI, hires and exits, the leader's presence and disruption by month,
  * referral opportunities by month, and the run itself (trials, seed, SE of mean revenue, precision
- * reached, engine version, speed). A block
+ * reached, engine version, speed), and the assumptions the scenario uses (unsourced numbers with their
+ * plausible ranges and why, as `salesim run --assumptions` lists them). A block
  * that is switched off says so instead of showing zeros. Every figure is the engine's.
  */
 import { LitElement, html, css, type TemplateResult } from 'lit';
@@ -24,6 +25,9 @@ const COST_LABELS: Record<string, string> = {
   sdr: 'SDRs',
   nurture: 'Nurture programme',
 };
+
+/** A value to four significant figures, as salesim run --assumptions prints it. */
+const sig = (x: number) => String(+x.toPrecision(4));
 
 /**
  * A cost item's label (the engine's `cost.breakdown` keys; an unknown key shows as it is).
@@ -82,6 +86,13 @@ export class SimDetails extends LitElement {
       table {
         font-size: 0.8rem;
       }
+      table.assumptions code {
+        overflow-wrap: anywhere;
+      }
+      table.assumptions td.why {
+        text-align: left;
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
@@ -105,7 +116,7 @@ export class SimDetails extends LitElement {
     const leaderOn = (sc.leadership ?? null) !== null;
     const referrals = s.customers?.referralOpportunities.monthly;
     return html`<details data-testid="details">
-      <summary>More figures: plan by month, P(plan) ± SE, territories, top 20% vs other 80%, costs by item, hires and exits, leader by month, this run</summary>
+      <summary>More figures: plan by month, P(plan) ± SE, territories, top 20% vs other 80%, costs by item, hires and exits, leader by month, this run, assumptions</summary>
       <div class="sections">
         ${this.section(
           'plan',
@@ -206,6 +217,22 @@ export class SimDetails extends LitElement {
             </tbody>
           </table>`,
           `Scenario ${s.scenarioHash.slice(0, 12)}, ${s.horizonMonths} months.`,
+        )}
+        ${this.section(
+          'assumptions',
+          'Assumptions this scenario uses',
+          s.assumptions.length
+            ? html`<table class="cards assumptions">
+                <thead><tr><th scope="col">Assumption (no cited source)</th><th scope="col">Value</th><th scope="col">Plausible range</th><th scope="col">Why</th></tr></thead>
+                <tbody>${s.assumptions.map(
+                  (a) =>
+                    html`<tr><th scope="row"><code>${a.path}</code></th><td data-label="Value"><div>${a.distribution ? `uncertain (median ${sig(a.value)})` : sig(a.value)}</div></td><td data-label="Plausible range"><div>${sig(a.range[0])} – ${sig(a.range[1])}</div></td><td data-label="Why" class="why"><div>${a.why}</div></td></tr>`,
+                )}</tbody>
+              </table>`
+            : null,
+          s.assumptions.length
+            ? "Numbers the model needs that no source gives, each with the range it could plausibly take (as salesim run --assumptions lists them). Compare's 'What does the answer depend on?' varies them."
+            : 'The scenario uses no registered assumption.',
         )}
         ${referrals
           ? this.section(

@@ -1,6 +1,6 @@
 /**
  * "As of today" view (issue 17): upload the CRM opportunity export (and optionally a rep roster), pick the
- * as-of date (and optionally the year's plan), add interventions ("hire N now"), and forecast the rest of
+ * as-of date (and optionally the year's plan, the last month forecast, and rates taken as fitted), add interventions ("hire N now"), and forecast the rest of
  * the plan year with the editor's scenario on the server (/api/forecast): bookings to date against the
  * plan, P(plan | bookings to date) with its interval beside P(plan) as it stood at the year's start, the
  * expected gap, the fan of cumulative bookings, each intervention's paired effect on P(plan), the team and
@@ -38,6 +38,8 @@ interface Kept {
   roster: string | null;
   asOf: string;
   plan: string;
+  through: string;
+  point: boolean;
   actions: ForecastAction[];
   hireSeats: number;
   hireTerritory: string;
@@ -68,6 +70,8 @@ export class SimForecast extends LitElement {
     rosterName: { state: true },
     asOf: { state: true },
     plan: { state: true },
+    through: { state: true },
+    point: { state: true },
     actions: { state: true },
     hireSeats: { state: true },
     hireTerritory: { state: true },
@@ -85,6 +89,10 @@ export class SimForecast extends LitElement {
   declare asOf: string;
   /** the plan override as typed ('' = the scenario's) */
   declare plan: string;
+  /** the last month forecast, YYYY-MM ('' = the plan year's last, salesim forecast --through) */
+  declare through: string;
+  /** the scenario's rates as fitted, no parameter uncertainty drawn (salesim forecast --point) */
+  declare point: boolean;
   declare actions: ForecastAction[];
   declare hireSeats: number;
   /** the territory of a "hire N now" ('' = as the scenario places hires) */
@@ -111,6 +119,8 @@ export class SimForecast extends LitElement {
     this.rosterName = null;
     this.asOf = '';
     this.plan = '';
+    this.through = '';
+    this.point = false;
     this.actions = [];
     this.hireSeats = 5;
     this.hireTerritory = '';
@@ -132,8 +142,8 @@ export class SimForecast extends LitElement {
   }
 
   private keep() {
-    const { fileName, rosterName, csv, roster, asOf, plan, actions, hireSeats, hireTerritory, report, errors } = this;
-    kept = { fileName, rosterName, csv, roster, asOf, plan, actions, hireSeats, hireTerritory, report, errors };
+    const { fileName, rosterName, csv, roster, asOf, plan, through, point, actions, hireSeats, hireTerritory, report, errors } = this;
+    kept = { fileName, rosterName, csv, roster, asOf, plan, through, point, actions, hireSeats, hireTerritory, report, errors };
   }
 
   static styles = [
@@ -390,6 +400,8 @@ export class SimForecast extends LitElement {
         scenario: st.scenario,
         asOf: this.asOf,
         ...(plan !== undefined ? { plan } : {}),
+        ...(this.through ? { through: this.through } : {}),
+        ...(this.point ? { point: true } : {}),
         actions: this.actions,
         trials: Math.min(st.trials, FORECAST_MAX_TRIALS),
         seed: st.seed,
@@ -438,6 +450,16 @@ export class SimForecast extends LitElement {
             this.plan = (e.target as HTMLInputElement).value;
             this.keep();
           }} /></label>
+        <label>Through (optional) <input type="month" aria-label="Last month forecast (optional)" title="the last month forecast; the plan year's last by default" data-testid="forecast-through" .value=${this.through} @change=${(e: Event) => {
+            this.through = (e.target as HTMLInputElement).value;
+            this.keep();
+          }} /></label>
+        <label title="The scenario's fitted rates taken as known: no parameter uncertainty is drawn (a calibrated scenario's uncertainty block is ignored)"
+          ><input type="checkbox" data-testid="forecast-point" .checked=${this.point} @change=${(e: Event) => {
+            this.point = (e.target as HTMLInputElement).checked;
+            this.keep();
+          }} /> Rates as fitted (no parameter uncertainty)</label
+        >
       </div>
       <h3 class="sub-h">Interventions, acting now</h3>
       <div class="row">

@@ -15,6 +15,10 @@ import { labelForPath } from '../fields.js';
 import { formatMoney, formatPct } from '../format.js';
 import './sim-chart.js';
 import './sim-goal-progress.js';
+import type { PrecisionReport } from '../../../engine/precision/report.js';
+
+/** The cap of a goal seek until decided (its trials per value). */
+export const GOAL_MAX_TRIALS = 16000;
 
 /**
  * The goal-seek target as the API takes it: a bare share ("80%", "0.8") means P(plan) at least that;
@@ -51,7 +55,10 @@ export class SimGoal extends LitElement {
     result: { state: true },
     points: { state: true },
     error: { state: true },
+    untilDecided: { state: true },
   };
+  /** rerun the search at more trials until its answer is decided (salesim solve --precision bracket) */
+  declare untilDecided: boolean;
   declare vary: string;
   declare target: string;
   declare min: string;
@@ -61,6 +68,8 @@ export class SimGoal extends LitElement {
   /** the values run so far by the search in flight */
   declare points: SolvePoint[];
   declare error: string | null;
+  /** a search until decided: its precision report (the trials it took, decided or stopped at the cap) */
+  private precision: PrecisionReport | null = null;
   private controller: AbortController | null = null;
 
   constructor() {
@@ -73,6 +82,7 @@ export class SimGoal extends LitElement {
     this.result = null;
     this.points = [];
     this.error = null;
+    this.untilDecided = false;
   }
 
   static styles = [
@@ -142,9 +152,14 @@ export class SimGoal extends LitElement {
       activity.relabel(`${label}: ${this.points.length} ${this.points.length === 1 ? 'value' : 'values'} tried, the last ${p.x} (${p.met ? 'meets' : 'misses'})…`);
     };
     try {
-      const body = { scenario, seed, trials: Math.min(trials, 2000), vary: this.vary, target, min: num(this.min), max: num(this.max) };
-      const r = await api.solve(body, controller.signal, onPoint);
-      if (this.controller === controller) this.result = r;
+      // until decided: the search reruns at 500, 1,000, 2,000, ... trials up to the cap (no value-by-value progress)
+      const run = this.untilDecided ? { precision: 'bracket', maxTrials: GOAL_MAX_TRIALS } : { trials: Math.min(trials, 2000) };
+      const body = { scenario, seed, ...run, vary: this.vary, target, min: num(this.min), max: num(this.max) };
+      const r = await api.solve(body, controller.signal, this.untilDecided ? undefined : onPoint);
+      if (this.controller === controller) {
+        this.precision = (r as SolveResult & { precision?: PrecisionReport }).precision ?? null;
+        this.result = r;
+      }
     } catch (err) {
       if (controller.signal.aborted) return;
       this.result = null;
@@ -212,6 +227,9 @@ export class SimGoal extends LitElement {
           <label title="80% means P(plan) at least 80%; or e.g. mean(revenue) >= 2e7, P10(margin) >= 0">Target<input name="target" .value=${this.target} @input=${(e: Event) => (this.target = (e.target as HTMLInputElement).value)} /></label>
           <label>From (optional)<input name="min" inputmode="decimal" .value=${this.min} @input=${(e: Event) => (this.min = (e.target as HTMLInputElement).value)} /></label>
           <label>To (optional)<input name="max" inputmode="decimal" .value=${this.max} @input=${(e: Event) => (this.max = (e.target as HTMLInputElement).value)} /></label>
+          <label class="check" title="Rerun the search at 500, 1,000, 2,000, ... trials (up to ${GOAL_MAX_TRIALS.toLocaleString('en-US')}) until the answer's interval and its failing neighbour's exclude the target (salesim solve --precision bracket)"
+            ><input type="checkbox" data-testid="goal-until-decided" .checked=${this.untilDecided} @change=${(e: Event) => (this.untilDecided = (e.target as HTMLInputElement).checked)} /> Until decided</label
+          >
           <button class="primary" type="submit" data-testid="goal-run" ?disabled=${this.running}>${this.running ? 'Searching…' : 'Find it'}</button>
         </form>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
@@ -234,7 +252,10 @@ export class SimGoal extends LitElement {
                     </tbody>
                   </table>`
                 : null}
-              <p><small>${r.trials.toLocaleString('en-US')} trials per value, seed ${r.seed}; values run: ${r.evaluations.map((p) => p.x).join(', ')}.</small></p>`
+              <p><small>${r.trials.toLocaleString('en-US')} trials per value, seed ${r.seed}; values run: ${r.evaluations.map((p) => p.x).join(', ')}.</small></p>
+              ${this.precision
+                ? html`<p data-testid="goal-precision"><small>${this.precision.met ? `Decided at ${this.precision.trials.toLocaleString('en-US')} trials.` : `Not decided at the cap of ${this.precision.maxTrials.toLocaleString('en-US')} trials: the answer is within the noise.`}</small></p>`
+                : null}`
           : null}
       </section>
     `;

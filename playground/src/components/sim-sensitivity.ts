@@ -1,6 +1,7 @@
 /**
  * Sensitivity view: the engine's tornado (/api/sensitivity) for the editor's scenario: which
- * parameters move total revenue most between their low and high values.
+ * parameters move total revenue most between their low and high values; then how much of the outcome's
+ * variance the assumptions explain (Sobol indices, <sim-sobol>) and goal seek.
  */
 import { LitElement, html, css } from 'lit';
 import { base, view, tables } from '../theme.js';
@@ -11,6 +12,7 @@ import { labelForPath, unitForPath } from '../fields.js';
 import { formatMoney, formatPct, formatPts, formatValue } from '../format.js';
 import './sim-chart.js';
 import './sim-goal.js';
+import './sim-sobol.js';
 import { numericPaths } from '../numeric-paths.js';
 
 export class SimSensitivity extends LitElement {
@@ -173,6 +175,7 @@ export class SimSensitivity extends LitElement {
             </table>
           </section>`
         : null}
+      <sim-sobol></sim-sobol>
       <sim-goal></sim-goal>
     `;
   }

@@ -31,6 +31,11 @@ import {
   parseStudy,
   parseText,
   planSensitivity,
+  rollingBacktest,
+  scenarioIndices,
+  planTargets,
+  OUTCOME_METRICS,
+  type OutcomeMetric,
   blockBoundaries,
   createPrecisionTracker,
   defaultPrecision,
@@ -45,6 +50,7 @@ import {
   sensitivityPairs,
   sensitivityScenarios,
   solve,
+  solvePrecise,
   summarize,
   synthesize,
   takeAssumptionsOption,
@@ -263,6 +269,24 @@ export const tasks = {
 
   /** Goal seek (server POST /api/solve): the engine's `solve` on this worker. */
   /** `report`: each value as it is run (the pool passes it on as progress) */
+  /** Sobol indices over the scenario's assumptions (server POST /api/sensitivity with sobol: indicesTask; salesim sensitivity --sobol). */
+  indices: (body: { scenario: unknown; seed?: number; metric?: OutcomeMetric; draws?: number }) => {
+    const errors: InputIssue[] = [];
+    const rec = body as unknown as Record<string, unknown>;
+    const seed = optionalInt(rec, 'seed', 0, MAX_SEED, errors);
+    const draws = optionalInt(rec, 'draws', 8, 4096, errors);
+    if (body.metric !== undefined && !OUTCOME_METRICS.includes(body.metric)) errors.push(issue('sobol.metric', `must be one of ${OUTCOME_METRICS.join(', ')}`));
+    const scenario = scenarioOf(body.scenario, 'scenario', errors);
+    if (errors.length > 0 || !scenario) throw bad(errors.map((e) => (e.path === 'draws' ? { ...e, path: 'sobol.draws', message: e.message.replace(/^draws/, 'sobol.draws') } : e)));
+    try {
+      assumptionsAnalysisOptions({ metric: body.metric }, scenario, { seed: 0, trials: 1, hasPlan: planTargets(scenario) !== null });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      throw bad(e.errors.map((x) => ({ ...x, path: 'sobol.metric', message: x.message.replace(/^assumptions\.metric/, 'sobol.metric') })));
+    }
+    return scenarioIndices(scenario, { ...(body.metric ? { metric: body.metric } : {}), n: draws ?? 256, seed: seed ?? scenario.seed });
+  },
+
   solve: (body: Record<string, unknown>, report?: (p: unknown) => void) => {
     const errors: InputIssue[] = [];
     const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
@@ -276,15 +300,51 @@ export const tasks = {
       else nums[k] = v as number | undefined;
     }
     if (errors.length > 0 || !scenario) throw bad(errors);
-    return solve(scenario, { vary: body.vary as string, target: body.target as string, ...nums, trials: trials ?? scenario.trials, seed: seed ?? scenario.seed, ...(report ? { onProgress: (_n: number, _x: number, point: SolvePoint) => report(point) } : {}) });
+    const opts = { vary: body.vary as string, target: body.target as string, ...nums, seed: seed ?? scenario.seed };
+    // until decided (server POST /api/solve with precision: solveTask's solvePrecise)
+    if (body.precision !== undefined) {
+      if (typeof body.precision !== 'string') throw bad([issue('precision', 'must be a string')]);
+      if (trials !== undefined) throw bad([issue('trials', 'cannot be given with precision')]);
+      const cap = optionalInt(body, 'maxTrials', 1, MAX_TRIALS, errors) ?? DEFAULT_PRECISION_CAP;
+      if (errors.length > 0) throw bad(errors);
+      return solvePrecise(scenario, opts, body.precision, cap);
+    }
+    return solve(scenario, { ...opts, trials: trials ?? scenario.trials, ...(report ? { onProgress: (_n: number, _x: number, point: SolvePoint) => report(point) } : {}) });
   },
 
   /** Calibration from a CRM export read in the browser (server POST /api/calibrate). */
-  calibrate: (t: { csv: string; roster?: string | null; leads?: string | null }) =>
-    calibrateWithLeads(t.csv, { roster: t.roster ?? null, mapping: null, from: null, to: null, source: 'a file read in this browser' }, t.leads, 'a lead export read in this browser'),
+  calibrate: (t: { csv: string; roster?: string | null; leads?: string | null; options?: { asOf?: string; from?: string; to?: string; point?: boolean; trend?: boolean; mapping?: string; invalidRows?: 'error' | 'skip' } }) =>
+    calibrateWithLeads(
+      t.csv,
+      {
+        roster: t.roster ?? null,
+        mapping: t.options?.mapping ?? null,
+        from: t.options?.from ?? null,
+        to: t.options?.to ?? null,
+        asOf: t.options?.asOf ?? null,
+        point: t.options?.point === true,
+        trend: t.options?.trend === true,
+        ...(t.options?.invalidRows ? { invalidRows: t.options.invalidRows } : {}),
+        source: 'a file read in this browser',
+      },
+      t.leads,
+      'a lead export read in this browser',
+    ),
+
+  /** The rolling-origin back-test (server POST /api/backtest with asOf: rollingTask), the server's limits checked first. */
+  rolling: (t: { csv: string; asOf: unknown; horizon?: number; trials?: number; seed?: number; point?: boolean; roster?: string | null; mapping?: string; invalidRows?: 'error' | 'skip' }) => {
+    const errors: InputIssue[] = [];
+    if (!Array.isArray(t.asOf) || t.asOf.length < 1 || t.asOf.length > 24 || !t.asOf.every((d) => typeof d === 'string')) errors.push(issue('asOf', 'must be a list of 1 to 24 dates YYYY-MM-DD'));
+    const rec = t as unknown as Record<string, unknown>;
+    const horizon = optionalInt(rec, 'horizon', 1, 24, errors);
+    const trials = optionalInt(rec, 'trials', 10, 5000, errors);
+    const seed = optionalInt(rec, 'seed', 0, MAX_SEED, errors);
+    if (errors.length > 0) throw bad(errors);
+    return rollingBacktest(t.csv, { asOf: t.asOf as string[], horizon, trials, seed, point: t.point === true, roster: t.roster ?? null, mapping: t.mapping ?? null, invalidRows: t.invalidRows === 'skip' ? 'skip' : 'error' });
+  },
 
   /** The back-test's scenario and booked revenue (server POST /api/backtest, before its trials). */
-  planBacktest: (body: { csv: string; scenario: unknown; from: string; to: string; trials?: number; seed?: number }) => {
+  planBacktest: (body: { csv: string; scenario: unknown; from: string; to: string; trials?: number; seed?: number; mapping?: string; invalidRows?: 'error' | 'skip' }) => {
     const errors: InputIssue[] = [];
     const f = parseMonth(body.from);
     const to = parseMonth(body.to);
@@ -303,7 +363,7 @@ export const tasks = {
     } catch (e) {
       throw bad([issue('scenario', 'invalid scenario', `scenario: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)]);
     }
-    const booked = bookedRevenue(body.csv, { from: body.from, to: body.to, mapping: null });
+    const booked = bookedRevenue(body.csv, { from: body.from, to: body.to, mapping: body.mapping ?? null, invalidRows: body.invalidRows === 'skip' ? 'skip' : 'error' });
     return { scenario, booked, trials: trials ?? scenario.trials, seed: seed ?? scenario.seed };
   },
   band: (t: { booked: BookedRevenue; parts: TrialResults[]; seed: number }) => compareToBand(t.booked, merge(t.parts), t.seed),
