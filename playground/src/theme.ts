@@ -1,7 +1,7 @@
 /**
  * Shared visual language: colours used by charts and components, and base styles for controls.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 export const COLORS = {
   ink: '#1b2a3a',
@@ -168,24 +168,26 @@ export const view = css`
  * Below `maxWidth` px a `table.cards` shows each row as a card of "label: value" lines (cells carry
  * data-label and wrap their content in one element): phones for most tables, a laptop for wide ones.
  * @example css`${cardTable(1100)}` // the comparison table's nine columns as cards below 1100 px
+ * @example css`${cardTable(1100, 'table.rolling')}` // only the tables of class rolling
  */
-export function cardTable(maxWidth: number) {
+export function cardTable(maxWidth: number, table = 'table.cards') {
+  const t = unsafeCSS(table);
   return css`
     @media (max-width: ${maxWidth}px) {
-    table.cards thead {
+    ${t} thead {
       position: absolute;
       width: 1px;
       height: 1px;
       overflow: hidden;
       clip: rect(0, 0, 0, 0);
     }
-    table.cards tr {
+    ${t} tr {
       display: block;
       border-bottom: 2px solid #dde4ec;
       padding: 0.3rem 0;
     }
-    table.cards td,
-    table.cards th {
+    ${t} td,
+    ${t} th {
       display: grid;
       grid-template-columns: 45% 1fr;
       gap: 0.5rem;
@@ -193,12 +195,12 @@ export function cardTable(maxWidth: number) {
       border: none;
       padding: 0.2rem 0.3rem;
     }
-    table.cards td:first-child,
-    table.cards th:first-child {
+    ${t} td:first-child,
+    ${t} th:first-child {
       display: block;
       font-weight: 700;
     }
-    table.cards [data-label]::before {
+    ${t} [data-label]::before {
       content: attr(data-label);
       color: #4a5a6b;
       font-size: 0.75rem;

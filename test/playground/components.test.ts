@@ -88,7 +88,7 @@ describe('<sim-editor>', () => {
     const el = await mount<SimEditor>('sim-editor');
     const root = el.shadowRoot!;
     const titles = [...root.querySelectorAll('summary')].map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
-    const expected = ['General', 'Territories', 'Reps & pipeline', 'Hiring & ramp', 'Attrition', 'Performance-based retention', 'Sales leadership', 'Managers', 'Enablement', 'Quota & plan', 'Pipeline coverage', 'Coverage response', 'Selling time', 'Stalled deals', 'Customers & ARR', 'Demand generation', 'Market', 'Market drift', 'Costs', 'Compensation plan'];
+    const expected = ['General', 'Territories', 'Reps & pipeline', 'Hiring & ramp', 'Attrition', 'Performance-based retention', 'Sales leadership', 'Managers', 'Growth limits', 'Enablement', 'Quota & plan', 'Pipeline coverage', 'Coverage response', 'Selling time', 'Stalled deals', 'Customers & ARR', 'Demand generation', 'Market', 'Market drift', 'Costs', 'Compensation plan'];
     expect(titles).toHaveLength(expected.length);
     expected.forEach((t, i) => expect(titles[i].startsWith(t), titles[i]).toBe(true));
     expect(titles[4]).toBe('Attrition 1 error');

@@ -329,8 +329,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground on a phone and a desktop (Chromi
     await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 180_000 });
     await page.locator('sim-people [data-testid=people-payout]').waitFor({ timeout: 60_000 });
     // growth limits switched on in the editor (the scaling block at its schema defaults): its table joins the others
-    await page.locator('details[data-section=scaling] > summary').click();
-    await page.locator('details[data-section=scaling] .switch input').check();
+    // (set up programmatically: whether the editor's section is open depends on the tests before this one)
+    await page.locator('details[data-section=scaling]').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await page.locator('details[data-section=scaling] .switch input').evaluate((i) => (i as HTMLInputElement).click());
     await page.locator('sim-people [data-testid=people-scaling]').waitFor({ timeout: 180_000 });
     await page.locator('[data-testid=fan-chart][data-done=true] svg').first().waitFor({ timeout: 180_000 });
     for (const size of SIZES) {

@@ -3,7 +3,7 @@
  * the salesim server (client/http.ts) and the engine in Web Workers in the page (client/workers.ts).
  * Views call it and never know which one answers. Answers are the engine's own types (type-only imports).
  */
-import type { BacktestResult, RollingResult, ScenarioIndices, OutcomeMetric, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, RollingOptions, RollingResult, ScenarioIndices, OutcomeMetric, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 
 /**
  * A run request: the scenario object plus optional overrides. `trials: 'auto'` names no trial count: the
@@ -81,20 +81,7 @@ export interface SobolRequest {
 }
 
 /** A rolling-origin back-test (POST /api/backtest with asOf; salesim backtest --as-of D1,D2,...): each date's cut calibrated on itself, its next months forecast and scored. */
-export interface RollingBacktestRequest {
-  csv: string;
-  /** as-of dates, month ends YYYY-MM-DD (1 to 24) */
-  asOf: string[];
-  /** months forecast and scored after each date (default 3) */
-  horizon?: number;
-  trials?: number;
-  seed?: number;
-  /** calibrate without parameter uncertainty */
-  point?: boolean;
-  roster?: string | null;
-  mapping?: string;
-  invalidRows?: 'error' | 'skip';
-}
+export type RollingBacktestRequest = { csv: string; /** column and stage mapping as YAML text */ mapping?: string } & Omit<RollingOptions, 'mapping' | 'onProgress'>;
 
 /** A calibration's options (POST /api/calibrate's asOf, from, to, point, trend; salesim calibrate's flags). */
 export interface CalibrateRequestOptions {

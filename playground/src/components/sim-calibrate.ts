@@ -7,7 +7,7 @@
  * at past dates (the rolling-origin back-test, /api/backtest with asOf) against what was booked.
  */
 import { LitElement, html, css } from 'lit';
-import { base, view, tables } from '../theme.js';
+import { base, view, tables, cardTable } from '../theme.js';
 import { getApp, editable } from '../app.js';
 import { ApiError, IN_BROWSER } from '../api.js';
 import { calibrateApi, type BacktestResult, type CalibrateApi, type CalibrateRequestOptions, type CalibrationWithLeads as CalibrationResult, type RollingResult } from '../calibrate-api.js';
@@ -247,40 +247,9 @@ export class SimCalibrate extends LitElement {
         align-items: center;
         gap: 0.3rem;
       }
-      /* the rolling back-test's nine columns as cards below a laptop width (tables' cardTable does it below 700 px) */
-      @media (max-width: 1100px) {
-        table.rolling thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip: rect(0, 0, 0, 0);
-        }
-        table.rolling tr {
-          display: block;
-          border-bottom: 2px solid #dde4ec;
-          padding: 0.3rem 0;
-        }
-        table.rolling td,
-        table.rolling th {
-          display: grid;
-          grid-template-columns: 45% 1fr;
-          gap: 0.5rem;
-          text-align: left;
-          border: none;
-          padding: 0.2rem 0.3rem;
-        }
-        table.rolling th:first-child {
-          display: block;
-          font-weight: 700;
-        }
-        table.rolling [data-label]::before {
-          content: attr(data-label);
-          color: #4a5a6b;
-          font-size: 0.75rem;
-        }
-      }
     `,
+    // the rolling back-test's nine columns as cards below a laptop width (tables' cardTable does it below 700 px)
+    cardTable(1100, 'table.rolling'),
   ];
 
   private async readFile(file: File | null | undefined) {
