@@ -36,6 +36,22 @@ const settle = async (el: SimForecast) => {
   }
 };
 
+/** A <sim-forecast> on a fake API that answers with the engine's forecast and records every request. */
+function mountRecording(): { sent: ForecastRequest[]; el: SimForecast } {
+  const sent: ForecastRequest[] = [];
+  const fake: ForecastApi = {
+    forecast: async (req) => {
+      sent.push(req);
+      return run(req);
+    },
+    sample: async () => ({ opportunities: history.opportunities, roster: history.roster!, asOf: '2025-06-30' }),
+  };
+  const el = document.createElement('sim-forecast') as SimForecast;
+  el.api = fake;
+  document.body.append(el);
+  return { sent, el };
+}
+
 describe('forecastChart', () => {
   it('draws the booked months as a line with dots and the bands from the last booked month on', () => {
     const r = forecast({ opportunities: history.opportunities, scenario: SCENARIO, asOf: '2025-06-30', plan: PLAN }, { trials: 100, seed: 1 });
@@ -65,17 +81,7 @@ describe('<sim-forecast>', () => {
     app.replaceScenario(SCENARIO, false);
     app.cancelRun();
     app.store.set({ trials: 5000, seed: 11 });
-    const sent: ForecastRequest[] = [];
-    const fake: ForecastApi = {
-      forecast: async (req) => {
-        sent.push(req);
-        return run(req);
-      },
-      sample: async () => ({ opportunities: history.opportunities, roster: history.roster!, asOf: '2025-06-30' }),
-    };
-    const el = document.createElement('sim-forecast') as SimForecast;
-    el.api = fake;
-    document.body.append(el);
+    const { sent, el } = mountRecording();
     await el.updateComplete;
     const root = el.shadowRoot!;
     expect(root.querySelector<HTMLButtonElement>('[data-testid="forecast-run"]')!.disabled).toBe(true);
@@ -104,7 +110,7 @@ describe('<sim-forecast>', () => {
     // leaving the tab re-creates the element: the inputs and the answer are still there
     el.remove();
     const again = document.createElement('sim-forecast') as SimForecast;
-    again.api = fake;
+    again.api = el.api;
     document.body.append(again);
     await settle(again);
     expect(again.shadowRoot!.querySelector('[data-testid="forecast-pplan-value"]')!.textContent).toBe(formatPct(r.now.pPlan));
@@ -130,17 +136,7 @@ describe('<sim-forecast>', () => {
 
   it('sends the last month forecast and "rates as fitted" (salesim forecast --through and --point), and keeps them', async () => {
     setApp(createApp({ api: noNetwork }));
-    const sent: ForecastRequest[] = [];
-    const fake: ForecastApi = {
-      forecast: async (req) => {
-        sent.push(req);
-        return run(req);
-      },
-      sample: async () => ({ opportunities: history.opportunities, roster: history.roster!, asOf: '2025-06-30' }),
-    };
-    const el = document.createElement('sim-forecast') as SimForecast;
-    el.api = fake;
-    document.body.append(el);
+    const { sent, el } = mountRecording();
     await el.useSample();
     await settle(el);
     el.plan = String(PLAN);
