@@ -25,7 +25,7 @@ const noNetwork = { ...realApi, stream: () => new Promise<never>(() => {}), list
 const run = (req: ForecastRequest): ForecastReport =>
   JSON.parse(
     JSON.stringify(
-      forecast({ opportunities: req.opportunities, roster: req.roster, scenario: req.scenario, asOf: req.asOf, plan: req.plan }, { trials: req.trials!, seed: req.seed!, actions: req.actions }),
+      forecast({ opportunities: req.opportunities, roster: req.roster, scenario: req.scenario, asOf: req.asOf, plan: req.plan, mapping: req.mapping ?? null, ...(req.invalidRows ? { invalidRows: req.invalidRows } : {}) }, { trials: req.trials!, seed: req.seed!, actions: req.actions }),
     ),
   );
 
@@ -159,6 +159,35 @@ describe('<sim-forecast>', () => {
     await settle(again);
     expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="forecast-through"]')!.value).toBe('2025-09');
     expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="forecast-point"]')!.checked).toBe(true);
+  });
+
+  it('a column mapping and "skip malformed rows" (salesim forecast --map, --skip-invalid) go with the forecast, and are kept', async () => {
+    setApp(createApp({ api: noNetwork }));
+    const { sent, el } = mountRecording();
+    await el.useSample();
+    await settle(el);
+    // the export's owner column renamed, and one row that is not a date: refused without the options
+    const csv = el.csv!.replace('Opportunity Owner', 'Rep') + 'Ann,not a date,,Closed Won,100\n';
+    el.csv = csv;
+    el.plan = String(PLAN);
+    await el.run();
+    expect(el.errors.length).toBeGreaterThan(0);
+    await (el as unknown as { readMapping(f: File): Promise<void> }).readMapping(new File(['columns: { owner: Rep }\n'], 'map.yaml'));
+    const skip = el.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="forecast-skip-invalid"]')!;
+    skip.checked = true;
+    skip.dispatchEvent(new Event('change'));
+    await settle(el);
+    await el.run();
+    expect(sent.at(-1)).toMatchObject({ mapping: 'columns: { owner: Rep }\n', invalidRows: 'skip' });
+    expect(el.errors, JSON.stringify(el.errors)).toEqual([]);
+    expect(el.report).not.toBeNull();
+    expect(el.shadowRoot!.querySelector('[data-testid="forecast-mapping-name"]')!.textContent).toBe('map.yaml');
+    el.remove();
+    const again = document.createElement('sim-forecast') as SimForecast;
+    document.body.append(again);
+    await settle(again);
+    expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="forecast-skip-invalid"]')!.checked).toBe(true);
+    expect(again.shadowRoot!.querySelector('[data-testid="forecast-mapping-name"]')!.textContent).toBe('map.yaml');
   });
 
   it('hires into a chosen territory when the scenario has several', async () => {

@@ -245,6 +245,11 @@ describe('static client: the same numbers as the server and the CLI', () => {
     expect(asJson(sample)).toEqual(asJson(await (await post(app, '/api/forecast/sample', { scenario, seed: 5 })).json()));
     const fc = { opportunities: sample.opportunities, roster: sample.roster, scenario, plan: 400_000, asOf: sample.asOf, actions: [{ name: 'win rate 0.3', patch: { reps: { winRate: { mean: 0.3 } } } }], trials: 100, seed: 5 };
     expect(asJson(await client.forecast(fc))).toEqual(asJson(await (await post(app, '/api/forecast', fc)).json()));
+    // with a column mapping and a malformed row skipped (salesim forecast --map, --skip-invalid)
+    const mappedFc = { ...fc, opportunities: sample.opportunities.replace('Opportunity Owner', 'Rep') + 'Ann,not a date,,Closed Won,100\n', mapping: 'columns: { owner: Rep }\n', invalidRows: 'skip' as const };
+    const viaServer = (await (await post(app, '/api/forecast', mappedFc)).json()) as { warnings: string[] };
+    expect(viaServer.warnings.some((w) => /skipped|malformed|rejected/i.test(w)), JSON.stringify(viaServer.warnings)).toBe(true);
+    expect(asJson(await client.forecast(mappedFc))).toEqual(asJson(viaServer));
     // point (salesim forecast --point): the uncertainty block ignored in this page as on the server
     const fcPoint = { ...fc, scenario: { ...scenario, uncertainty: { parameters: [{ path: 'reps.opportunitiesPerMonth', distribution: { uniform: [2, 4] } }] } }, point: true };
     const pointed = await client.forecast(fcPoint);

@@ -105,6 +105,10 @@ export interface ForecastRequest {
   plan?: number;
   /** ignore the scenario's uncertainty block (salesim forecast --point) */
   point?: boolean;
+  /** the export's column / stage / date-order mapping as YAML or JSON text (salesim forecast --map) */
+  mapping?: string;
+  /** drop malformed rows instead of refusing the export (salesim forecast --skip-invalid) */
+  invalidRows?: 'error' | 'skip';
   actions?: ForecastAction[];
   trials?: number;
   seed?: number;

@@ -40,6 +40,9 @@ interface Kept {
   plan: string;
   through: string;
   point: boolean;
+  mapping: string;
+  mappingName: string;
+  skipInvalid: boolean;
   actions: ForecastAction[];
   hireSeats: number;
   hireTerritory: string;
@@ -72,6 +75,9 @@ export class SimForecast extends LitElement {
     plan: { state: true },
     through: { state: true },
     point: { state: true },
+    mapping: { state: true },
+    mappingName: { state: true },
+    skipInvalid: { state: true },
     actions: { state: true },
     hireSeats: { state: true },
     hireTerritory: { state: true },
@@ -93,6 +99,11 @@ export class SimForecast extends LitElement {
   declare through: string;
   /** the scenario's rates as fitted, no parameter uncertainty drawn (salesim forecast --point) */
   declare point: boolean;
+  /** the export's column mapping as YAML or JSON text ('' = the default columns; salesim forecast --map), and its file's name */
+  declare mapping: string;
+  declare mappingName: string;
+  /** drop malformed rows instead of refusing the export (salesim forecast --skip-invalid) */
+  declare skipInvalid: boolean;
   declare actions: ForecastAction[];
   declare hireSeats: number;
   /** the territory of a "hire N now" ('' = as the scenario places hires) */
@@ -121,6 +132,9 @@ export class SimForecast extends LitElement {
     this.plan = '';
     this.through = '';
     this.point = false;
+    this.mapping = '';
+    this.mappingName = '';
+    this.skipInvalid = false;
     this.actions = [];
     this.hireSeats = 5;
     this.hireTerritory = '';
@@ -135,6 +149,14 @@ export class SimForecast extends LitElement {
     if (kept) Object.assign(this, kept);
   }
 
+  /** Reads a column-mapping file (YAML or JSON text, sent as it is; the engine parses and checks it). */
+  private async readMapping(file: File | null | undefined) {
+    if (!file) return;
+    this.mapping = await file.text();
+    this.mappingName = file.name;
+    this.keep();
+  }
+
   disconnectedCallback() {
     super.disconnectedCallback();
     this.controller?.abort();
@@ -142,8 +164,8 @@ export class SimForecast extends LitElement {
   }
 
   private keep() {
-    const { fileName, rosterName, csv, roster, asOf, plan, through, point, actions, hireSeats, hireTerritory, report, errors } = this;
-    kept = { fileName, rosterName, csv, roster, asOf, plan, through, point, actions, hireSeats, hireTerritory, report, errors };
+    const { fileName, rosterName, csv, roster, asOf, plan, through, point, mapping, mappingName, skipInvalid, actions, hireSeats, hireTerritory, report, errors } = this;
+    kept = { fileName, rosterName, csv, roster, asOf, plan, through, point, mapping, mappingName, skipInvalid, actions, hireSeats, hireTerritory, report, errors };
   }
 
   static styles = [
@@ -402,6 +424,8 @@ export class SimForecast extends LitElement {
         ...(plan !== undefined ? { plan } : {}),
         ...(this.through ? { through: this.through } : {}),
         ...(this.point ? { point: true } : {}),
+        ...(this.mapping ? { mapping: this.mapping } : {}),
+        ...(this.skipInvalid ? { invalidRows: 'skip' as const } : {}),
         actions: this.actions,
         trials: Math.min(st.trials, FORECAST_MAX_TRIALS),
         seed: st.seed,
@@ -459,6 +483,17 @@ export class SimForecast extends LitElement {
             this.point = (e.target as HTMLInputElement).checked;
             this.keep();
           }} /> Rates as fitted (no parameter uncertainty)</label
+        >
+        <label title="A YAML or JSON mapping of your export's columns, stages and date order (as salesim forecast --map reads): columns: { owner, created, closed, stage, amount }, stages: { won: [..], lost: [..] }, dateOrder: mdy | dmy"
+          >Column mapping (optional)
+          <input type="file" accept=".yaml,.yml,.json,text/yaml,application/json" aria-label="Column mapping (YAML or JSON, optional)" data-testid="forecast-mapping" @change=${(e: Event) => this.readMapping((e.target as HTMLInputElement).files?.[0])} />
+          ${this.mappingName ? html`<small data-testid="forecast-mapping-name">${this.mappingName}</small>` : null}</label
+        >
+        <label title="Malformed rows are left out and counted in the warnings, instead of refusing the export (salesim forecast --skip-invalid)"
+          ><input type="checkbox" data-testid="forecast-skip-invalid" .checked=${this.skipInvalid} @change=${(e: Event) => {
+            this.skipInvalid = (e.target as HTMLInputElement).checked;
+            this.keep();
+          }} /> Skip malformed rows</label
         >
       </div>
       <h3 class="sub-h">Interventions, acting now</h3>
