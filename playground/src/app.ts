@@ -66,8 +66,11 @@ export interface AppState {
     progress: { done: number; total: number } | null;
     scenario: ScenarioInput | null;
     trials?: number;
-    /** the user's choice: trials per point (null: the run's, at most 1,000) and the parameters (null: the engine's default list) */
-    choice?: { trials: number | null; paths: string[] | null };
+    /**
+     * the user's choice: trials per point (null: the run's, at most 1,000), the parameters (null: the engine's
+     * default list) and how far each moves (relative: ±share of its value; absent: the engine's ±20%)
+     */
+    choice?: { trials: number | null; paths: string[] | null; relative?: number };
     /** the parameters of the last plan (the engine's default list, plus any chosen), to pick from */
     planned?: string[];
   };
@@ -600,7 +603,7 @@ export function createApp(opts: AppOptions = {}) {
     set({ running: true, error: null, result: null, progress: null, scenario, trials: t });
     const activity = startActivity(`Sensitivity: each parameter low and high × ${t.toLocaleString('en-US')} trials…`);
     try {
-      const plan = await api.sensitivity({ scenario, seed, trials: 1, ...(choice.paths ? { params: choice.paths.map((path) => ({ path })) } : {}) }, controller.signal);
+      const plan = await api.sensitivity({ scenario, seed, trials: 1, ...(choice.paths ? { params: choice.paths.map((path) => ({ path })) } : {}), ...(choice.relative ? { relative: choice.relative } : {}) }, controller.signal);
       if (!choice.paths) set({ planned: plan.parameters.map((p) => p.path) });
       const todo = plan.parameters.map((p, i) => ({ i, params: [{ path: p.path, low: p.low, high: p.high }] }));
       const done: { i: number; p: SensitivityParameter }[] = [];
@@ -626,8 +629,8 @@ export function createApp(opts: AppOptions = {}) {
     }
   }
 
-  /** Sets the tornado's trials per point and parameters (null: the defaults) and runs it again. */
-  function setSensitivityChoice(choice: { trials?: number | null; paths?: string[] | null }) {
+  /** Sets the tornado's trials per point, parameters (null: the defaults) and relative move, and runs it again. */
+  function setSensitivityChoice(choice: { trials?: number | null; paths?: string[] | null; relative?: number }) {
     const prev = get().sensitivity.choice ?? { trials: null, paths: null };
     store.set({ sensitivity: { ...get().sensitivity, choice: { ...prev, ...choice } } });
     void runSensitivity();

@@ -12,15 +12,15 @@ import { compare, parseScenario, sensitivity } from '../../engine/index.js';
 import { SMALL_SCENARIO } from './fixtures.js';
 
 function sensitivityApi() {
-  const bodies: { trials: number; params?: { path: string }[] }[] = [];
+  const bodies: { trials: number; params?: { path: string }[]; relative?: number }[] = [];
   const api: Api = {
     ...realApi,
     stream: () => new Promise<never>(() => {}),
     listScenarios: async () => [],
     sensitivity: async (body) => {
-      const b = body as { scenario: object; seed: number; trials: number; params?: { path: string; low?: number; high?: number }[] };
+      const b = body as { scenario: object; seed: number; trials: number; params?: { path: string; low?: number; high?: number }[]; relative?: number };
       bodies.push(b);
-      return sensitivity(parseScenario(b.scenario), { trials: b.trials, seed: b.seed, params: b.params }) as never;
+      return sensitivity(parseScenario(b.scenario), { trials: b.trials, seed: b.seed, params: b.params, relative: b.relative }) as never;
     },
   };
   return { api, bodies };
@@ -46,6 +46,23 @@ describe('sensitivity: trials and parameters chosen', () => {
     expect(got.result!.parameters.map((p) => [p.path, p.swing.mean])).toEqual(whole.parameters.map((p) => [p.path, p.swing.mean]));
     expect(bodies.at(-1)!.trials).toBe(80);
     expect(app.store.get().activity).toBeNull();
+  });
+
+  it('moves each parameter by the chosen share (salesim sensitivity --relative), the engine numbers for that choice', async () => {
+    const { api, bodies } = sensitivityApi();
+    const app = createApp({ api });
+    app.replaceScenario(SMALL_SCENARIO, false);
+    app.cancelRun();
+    app.store.set({ auto: false, trials: 60, seed: 4 });
+    app.setSensitivityChoice({ trials: 60, paths: ['reps.cycleMonths'], relative: 0.5 });
+    await new Promise((r) => setTimeout(r, 0));
+    while (app.store.get().sensitivity.running) await new Promise((r) => setTimeout(r, 20));
+    // the plan asked for it, and the low/high values it gave are ±50% of the value
+    expect(bodies[0].relative).toBe(0.5);
+    const got = app.store.get().sensitivity.result!.parameters[0];
+    const whole = sensitivity(parseScenario(SMALL_SCENARIO), { trials: 60, seed: 4, params: [{ path: 'reps.cycleMonths' }], relative: 0.5 }).parameters[0];
+    expect([got.low, got.high, got.swing.mean]).toEqual([whole.low, whole.high, whole.swing.mean]);
+    expect(got.high / got.low).toBeCloseTo(1.5 / 0.5, 12);
   });
 });
 

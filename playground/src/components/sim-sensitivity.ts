@@ -104,7 +104,7 @@ export class SimSensitivity extends LitElement {
       <section class="panel" aria-labelledby="sens-h">
         <h2 id="sens-h">What moves ${output} most?</h2>
         <p>
-          Each parameter in the scenario is moved to a low and a high value (±20% by default) on the same random draws; bars show mean ${output} at each end.
+          Each parameter in the scenario is moved to a low and a high value (±${Math.round((choice.relative ?? 0.2) * 100)}% of its value; change it below) on the same random draws; bars show mean ${output} at each end.
           It runs by itself when you open this view, and the bars appear as each parameter finishes. Choose the trials per point and the parameters below.
         </p>
         <div class="run">
@@ -124,6 +124,12 @@ export class SimSensitivity extends LitElement {
             >Trials per point
             <select data-testid="sensitivity-trials" @change=${(e: Event) => app.setSensitivityChoice({ trials: Number((e.target as HTMLSelectElement).value) })}>
               ${[...new Set([200, 500, 1000, 2000, 5000, perPoint])].sort((a, b) => a - b).map((n) => html`<option value=${n} ?selected=${n === perPoint}>${n.toLocaleString('en-US')}</option>`)}
+            </select></label
+          >
+          <label
+            >Move each by
+            <select data-testid="sensitivity-relative" title="each parameter's low and high value: its value minus and plus this share (salesim sensitivity --relative)" @change=${(e: Event) => app.setSensitivityChoice({ relative: Number((e.target as HTMLSelectElement).value) })}>
+              ${[0.1, 0.2, 0.3, 0.5].map((x) => html`<option value=${x} ?selected=${x === (choice.relative ?? 0.2)}>±${Math.round(x * 100)}%</option>`)}
             </select></label
           >
           <label
