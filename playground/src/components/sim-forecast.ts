@@ -212,6 +212,12 @@ export class SimForecast extends LitElement {
         color: #4a5a6b;
         min-width: 0;
       }
+      /* a checkbox and its words on one line (the other labels stack a caption over their field) */
+      label:has(> input[type='checkbox']) {
+        display: flex;
+        align-items: center;
+        gap: 0.3rem;
+      }
       input[type='file'] {
         max-width: 100%;
       }
