@@ -3,15 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseScenario } from '../../engine/scenario.js';
+import { SALESIM } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-// the tests run the CLI in a temporary folder, so tsx is imported by its absolute path
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 function salesim(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'cli', 'index.ts'), ...args], { cwd: dir, encoding: 'utf8', input, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [...SALESIM, ...args], { cwd: dir, encoding: 'utf8', input, timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

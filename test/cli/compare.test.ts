@@ -3,12 +3,13 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SALESIM } from '../helpers/cli.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
 function salesim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', join(root, 'cli/index.ts'), ...args], { cwd: root, env: { ...process.env, SALESIM_DEBUG: '' } }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...SALESIM, ...args], { cwd: root, env: { ...process.env, SALESIM_DEBUG: '' } }, (err, stdout, stderr) => {
       done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

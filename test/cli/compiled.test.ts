@@ -14,8 +14,10 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const pkg = mkdtempSync(join(tmpdir(), 'salesim-installed-'));
 
 beforeAll(() => {
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT });
-  for (const d of ['dist', 'bin', 'scenarios']) cpSync(join(ROOT, d), join(pkg, d), { recursive: true });
+  // the build script itself, into the copy: the checkout's own dist/ is what the other CLI tests spawn
+  // (test/helpers/cli.ts), and rewriting it under them would hand them half-written files
+  execFileSync('npm', ['run', '--silent', 'build', '--', '--outDir', join(pkg, 'dist')], { cwd: ROOT });
+  for (const d of ['bin', 'scenarios']) cpSync(join(ROOT, d), join(pkg, d), { recursive: true });
   cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
 }, 180_000);

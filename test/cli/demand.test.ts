@@ -7,6 +7,7 @@ import { parseScenario, simulate, summarize, compare } from '../../engine/index.
 import { readFileSync } from 'node:fs';
 import { readable, summaryCsv } from '../../cli/commands/run.js';
 import { formatComparison } from '../../cli/commands/compare.js';
+import { SALESIM } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const reps = { seats: 4, opportunitiesPerMonth: 2, winRate: 0.3, dealSize: 20000 };
@@ -33,7 +34,7 @@ describe('CLI: demand generation', () => {
   });
   it('calibrate --leads adds a demand block fitted from a lead export to the fitted scenario', () => {
     const dir = mkdtempSync(join(tmpdir(), 'salesim-leads-'));
-    const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+    const cli = (args: string[]) => spawnSync(process.execPath, [...SALESIM, ...args], { cwd: ROOT, encoding: 'utf8' });
     writeFileSync(join(dir, 't.yaml'), 'reps: { seats: 6, opportunitiesPerMonth: 3, winRate: 0.3, dealSize: { median: 20000, sigma: 0.5 } }\n');
     const opps = cli(['synth', join(dir, 't.yaml'), '--months', '12', '--start', '2025-01', '--seed', '2']);
     expect(opps.status, opps.stderr).toBe(0);
@@ -56,7 +57,7 @@ describe('CLI: demand generation', () => {
   it('bad demand input exits 2 naming the field', () => {
     const f = join(mkdtempSync(join(tmpdir(), 'salesim-demand-')), 'bad.yaml');
     writeFileSync(f, 'reps: { seats: 2, opportunitiesPerMonth: 2, winRate: 0.3, dealSize: 1 }\ndemand: { leadsPerMonth: 10, routing: [ { territory: Nowhere, share: 1 } ] }\n');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'run', f, '--trials', '10'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [...SALESIM, 'run', f, '--trials', '10'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('demand.routing[0].territory');
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);

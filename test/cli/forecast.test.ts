@@ -3,13 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { SALESIM } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 function salesim(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'cli', 'index.ts'), ...args], { cwd: dir, encoding: 'utf8', input, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [...SALESIM, ...args], { cwd: dir, encoding: 'utf8', input, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitTrialsToBudget, parseScenario, solve } from '../../engine/index.js';
 import { bracketDecided } from '../../engine/index.js';
+import { SALESIM } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 function salesim(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, [...SALESIM, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const tmp = mkdtempSync(join(tmpdir(), 'salesim-precision-'));
@@ -62,7 +63,7 @@ describe('salesim run: the default is a precision, an explicit trial count runs 
   });
 
   it('SALESIM_MAX_WORK lowers the default cap to what the budget fits', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'run', bare, '--json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SALESIM_MAX_WORK: '2e5' } });
+    const r = spawnSync(process.execPath, [...SALESIM, 'run', bare, '--json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SALESIM_MAX_WORK: '2e5' } });
     const j = JSON.parse(r.stdout);
     const fitted = fitTrialsToBudget([parseScenario(text.replace('trials: 300\n', ''))], { maxWork: 2e5, maxMemoryBytes: Infinity }, 100_000);
     expect(fitted).toBeLessThan(100_000);
@@ -143,10 +144,10 @@ describe('salesim --precision', () => {
 describe('salesim forecast --precision', () => {
   it('runs the forecast from today until P(plan | bookings to date) is known to the half-width asked; the report is the fixed run of the trials used', () => {
     const dir = mkdtempSync(join(tmpdir(), 'salesim-precision-forecast-'));
-    const synth = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'synth', 'baseline', '--months', '18', '--start', '2024-07', '--seed', '3', '--roster', join(dir, 'reps.csv')], { cwd: ROOT, encoding: 'utf8' });
+    const synth = spawnSync(process.execPath, [...SALESIM, 'synth', 'baseline', '--months', '18', '--start', '2024-07', '--seed', '3', '--roster', join(dir, 'reps.csv')], { cwd: ROOT, encoding: 'utf8' });
     expect(synth.status).toBe(0);
     const forecast = (extra: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'forecast', '-', 'baseline', '--reps', join(dir, 'reps.csv'), '--as-of', '2025-06-30', '--hire', '5', '--workers', '1', '--quiet', '--json', ...extra], {
+      spawnSync(process.execPath, [...SALESIM, 'forecast', '-', 'baseline', '--reps', join(dir, 'reps.csv'), '--as-of', '2025-06-30', '--hire', '5', '--workers', '1', '--quiet', '--json', ...extra], {
         cwd: ROOT,
         encoding: 'utf8',
         input: synth.stdout,
@@ -161,7 +162,7 @@ describe('salesim forecast --precision', () => {
     // a scenario that names no trials, forecast without --trials: the default precision (capped here to stay quick)
     const bare = join(dir, 'bare.yaml');
     writeFileSync(bare, readFileSync(join(ROOT, 'scenarios', 'baseline.yaml'), 'utf8').replace(/^trials:.*\n/m, ''));
-    const d = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'forecast', '-', bare, '--reps', join(dir, 'reps.csv'), '--as-of', '2025-06-30', '--workers', '1', '--quiet', '--json', '--max-trials', '400'], { cwd: ROOT, encoding: 'utf8', input: synth.stdout });
+    const d = spawnSync(process.execPath, [...SALESIM, 'forecast', '-', bare, '--reps', join(dir, 'reps.csv'), '--as-of', '2025-06-30', '--workers', '1', '--quiet', '--json', '--max-trials', '400'], { cwd: ROOT, encoding: 'utf8', input: synth.stdout });
     expect(d.stderr).toBe('');
     expect(JSON.parse(d.stdout).precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, maxTrials: 400 });
   }, 120_000);

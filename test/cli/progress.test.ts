@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { progressBar } from '../../cli/format.js';
+import { SALESIM } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** Runs the CLI with stdout and stderr piped; progress thresholds at 0 so a short run shows it. */
 function salesim(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], {
+  const r = spawnSync(process.execPath, [...SALESIM, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0', SALESIM_PROGRESS_AFTER_MS: '0', SALESIM_PROGRESS_EVERY_MS: '0' },

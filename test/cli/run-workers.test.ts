@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SALESIM } from '../helpers/cli.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], { cwd: root, encoding: 'utf8' });
+const cli = (args: string[]) => spawnSync(process.execPath, [...SALESIM, ...args], { cwd: root, encoding: 'utf8' });
 
 describe('salesim run --workers', () => {
   it('prints the same Summary for 1 and 3 worker threads', () => {

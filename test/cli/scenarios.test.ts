@@ -8,13 +8,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listen, testApp } from '../server/helpers.js';
+import { SALESIM } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'salesim-scen-'));
 /** async: a server in this process must keep answering while the CLI runs */
 function salesim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0', SALESIM_DB: join(tmp, 'env-default.db') } }, (err, stdout, stderr) =>
+    execFile(process.execPath, [...SALESIM, ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0', SALESIM_DB: join(tmp, 'env-default.db') } }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });

@@ -11,10 +11,11 @@ import { incrementalRoi } from '../../playground/src/components/sim-compare.js';
 import type { SimKpis } from '../../playground/src/components/sim-kpis.js';
 import type { Summary } from '../../engine/index.js';
 import type { CompareResult } from '../../engine/compare.js';
+import { SALESIM } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 function salesim(...args: string[]): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, [...SALESIM, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }
