@@ -33,6 +33,8 @@ export interface CompareProgress {
   total: number;
   trials: number;
   designs: { name: string; done: number }[];
+  /** set by the view: a run to a precision, every design together on the same blocks, `trials` its cap */
+  precise?: boolean;
 }
 
 export interface PresetInfo {
