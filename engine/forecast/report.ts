@@ -72,6 +72,8 @@ export interface ForecastReport {
    */
   parameterUncertainty: { paths: string[] };
   warnings: string[];
+  /** a forecast run to a precision: the trials the forecast from today used and the precision reached */
+  precision?: import('../precision/report.js').PrecisionReport;
 }
 
 /**

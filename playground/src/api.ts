@@ -19,6 +19,7 @@ export type {
 export { ApiError, type ApiIssue } from './client/errors.js';
 export type { RunRequest, Progress, CompareProgress, PresetInfo, StoredScenario, SavedRevision, SolveRequest } from './client/types.js';
 export { requestJson, streamSimulation } from './client/http.js';
+export { withoutTrials } from './client/runBody.js';
 export { NEEDS_SERVER } from './client/types.js';
 
 /** The calls the playground makes, as one object so tests can substitute it. */

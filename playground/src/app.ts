@@ -5,7 +5,7 @@
  */
 import type { Summary } from '../../engine/types.js';
 import type { PrecisionReport } from '../../engine/precision/report.js';
-import { api as defaultApi, ApiError, type Api, type ApiIssue, type CompareProgress, type CompareResult, type PresetInfo, type Progress, type SavedRevision, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
+import { api as defaultApi, ApiError, withoutTrials, type Api, type ApiIssue, type CompareProgress, type CompareResult, type PresetInfo, type Progress, type SavedRevision, type SensitivityParameter, type SensitivityResult, type StoredScenario } from './api.js';
 import { createHistory, createStore } from './store.js';
 import { getIn, setIn } from './path.js';
 import { trainerScenario, TRAINER_TRIALS } from './trainer-scenario.js';
@@ -142,6 +142,28 @@ export const AUTO_PREVIEW_TRIALS = 400;
  * const app = createApp({ api });
  * app.setField('reps.seats', 30); // records undo, schedules a debounced re-run
  */
+/**
+ * How a view other than the run (compare, sensitivity, forecast) takes its trials from the toolbar: with
+ * Trials: auto, to the toolbar's precision targets, or (none given) to the engine's default precision, the
+ * request then naming no trial count anywhere (the scenarios' own dropped; salesim compare / sensitivity /
+ * forecast without --trials); otherwise the toolbar's count, at most `cap`.
+ * @example runChoice({ auto: true, precision: 'p_plan=0.005', trials: 2000 }) // { precision: 'p_plan=0.005' }
+ * @example runChoice({ auto: false, precision: '', trials: 5000 }, 1000) // { trials: 1000 }
+ */
+export function runChoice(st: Pick<AppState, 'auto' | 'precision' | 'trials'>, cap = Infinity): { trials: number } | { precision?: string } {
+  if (!st.auto) return { trials: Math.min(st.trials, cap) };
+  return st.precision ? { precision: st.precision } : {};
+}
+
+/**
+ * A view's request body with the toolbar's choice: a trial count, or (auto) the precision targets with
+ * every scenario's own trial count dropped, so that nothing names one.
+ * @example choiceScenario({ trials: 2000, reps: {} }, {}) // { reps: {} }
+ */
+export function choiceScenario<T>(scenario: T, choice: { trials: number } | { precision?: string }): T {
+  return 'trials' in choice ? scenario : withoutTrials(scenario);
+}
+
 export function createApp(opts: AppOptions = {}) {
   const api = opts.api ?? defaultApi;
   const debounceMs = opts.debounceMs ?? 350;
@@ -546,25 +568,29 @@ export function createApp(opts: AppOptions = {}) {
    * what it judges and the Sobol plan's rows (salesim compare --assumptions --metric M --draws N)
    */
   async function runCompare(opts: { assumptions?: boolean | { metric?: 'revenue' | 'margin' | 'arr' | 'plan'; draws?: number } } = {}) {
-    const { scenario, seed, trials, compare } = get();
+    const { scenario, seed, compare } = get();
     if (compare.variants.length === 0) return;
     compareController?.abort();
     const controller = (compareController = new AbortController());
-    const baseline = compare.baseline?.scenario ?? scenario;
+    // the toolbar's trials, or (auto) until its precision targets hold: every design on the same blocks (salesim compare --precision)
+    const choice = runChoice(get());
+    const precise = !('trials' in choice);
+    const baseline = choiceScenario(compare.baseline?.scenario ?? scenario, choice);
     store.set({ compare: { ...compare, running: true, error: null, progress: null } });
     const designs = compare.variants.length + 1;
-    const activity = startActivity(`Comparing ${designs} designs × ${trials.toLocaleString('en-US')} trials on the same draws${opts.assumptions ? ', then their assumptions' : ': trials done'}…`);
+    const how = 'trials' in choice ? `× ${choice.trials.toLocaleString('en-US')} trials` : `until ${choice.precision ? `${choice.precision} holds` : 'the default precision holds'}`;
+    const activity = startActivity(`Comparing ${designs} designs ${how} on the same draws${opts.assumptions ? ', then their assumptions' : ': trials done'}…`);
     const onProgress = (p: CompareProgress) => {
       if (compareController !== controller) return;
-      store.set({ compare: { ...get().compare, progress: p } });
+      store.set({ compare: { ...get().compare, progress: precise ? { ...p, precise } : p } });
       activity.update(p.done, p.total);
     };
     try {
       const result = await api.compare(
         {
           seed,
-          trials,
-          compare: { baseline, variants: compare.variants.map((v) => ({ name: v.name, scenario: v.scenario })) },
+          ...choice,
+          compare: { baseline, variants: compare.variants.map((v) => ({ name: v.name, scenario: choiceScenario(v.scenario, choice) })) },
           ...(opts.assumptions ? { assumptions: opts.assumptions } : {}),
         },
         controller.signal,
@@ -594,14 +620,19 @@ export function createApp(opts: AppOptions = {}) {
     sensitivityController?.abort();
     const controller = new AbortController();
     sensitivityController = controller;
-    const { scenario, seed, trials } = get();
+    const { scenario, seed } = get();
     const choice = get().sensitivity.choice ?? { trials: null, paths: null };
-    const t = choice.trials ?? Math.min(trials, 1000);
+    // trials per point: the user's pick, else the toolbar's (at most 1,000), or (auto) until its precision targets hold
+    // for the base scenario, each low/high run then taking as many trials (salesim sensitivity --precision)
+    const run = choice.trials !== null ? { trials: choice.trials } : runChoice(get(), 1000);
+    const t = 'trials' in run ? run.trials : undefined;
+    const base = choiceScenario(scenario, run);
     const set = (patch: Partial<AppState['sensitivity']>) => {
       if (sensitivityController === controller) store.set({ sensitivity: { ...get().sensitivity, ...patch } });
     };
     set({ running: true, error: null, result: null, progress: null, scenario, trials: t });
-    const activity = startActivity(`Sensitivity: each parameter low and high × ${t.toLocaleString('en-US')} trials…`);
+    const how = t !== undefined ? `× ${t.toLocaleString('en-US')} trials` : `until ${'precision' in run && run.precision ? `${run.precision} holds` : 'the default precision holds'} for the base`;
+    const activity = startActivity(`Sensitivity: each parameter low and high ${how}…`);
     try {
       const plan = await api.sensitivity({ scenario, seed, trials: 1, ...(choice.paths ? { params: choice.paths.map((path) => ({ path })) } : {}), ...(choice.relative ? { relative: choice.relative } : {}) }, controller.signal);
       if (!choice.paths) set({ planned: plan.parameters.map((p) => p.path) });
@@ -611,8 +642,10 @@ export function createApp(opts: AppOptions = {}) {
       set({ progress: { done: 0, total: todo.length } });
       const worker = async () => {
         for (let job = todo.shift(); job; job = todo.shift()) {
-          const r = await api.sensitivity({ scenario, seed, trials: t, params: job.params }, controller.signal);
+          const r = await api.sensitivity({ scenario: base, seed, ...run, params: job.params }, controller.signal);
           head ??= r;
+          // a precision run: the trials the base used (every parameter's request gives the same)
+          if (t === undefined && head === r) set({ trials: r.trials });
           done.push({ i: job.i, p: r.parameters[0] });
           done.sort((a, b) => Math.abs(b.p.swing.mean) - Math.abs(a.p.swing.mean) || a.i - b.i);
           set({ result: { ...head, parameters: done.map((d) => d.p) }, progress: { done: done.length, total: plan.parameters.length } });

@@ -19,6 +19,8 @@ export class StoreController implements ReactiveController {
   }
   hostConnected() {
     this.unsubscribe = getApp().store.subscribe(() => this.host.requestUpdate());
+    // the store may have changed while the host was out of the page: draw it as it is now
+    this.host.requestUpdate();
   }
   hostDisconnected() {
     this.unsubscribe?.();

@@ -4,8 +4,9 @@
  * done over all designs and per design; the designs run one after another on the same seed), then one
  * `result` (the CompareResult /api/compare answers, bit-identical) or an `error` `{ status, errors }`.
  * Bad requests and work over the budget are answered before the stream starts; `assumptions` is
- * refused here (ask POST /api/compare). A precision-targeted comparison sends no progress (its length is
- * not known up front).
+ * refused here (ask POST /api/compare). A precision-targeted comparison runs every design on the same
+ * blocks together: its progress is the trials done per design of the cap (`trials`), up to the block
+ * after which the targets hold.
  */
 import { Hono } from 'hono';
 import { streamWork } from '../streamWork.js';
@@ -69,7 +70,9 @@ export function compareStreamRoutes(runner: Runner, pool: Pool, opts: { presetsD
               // at most one event per 1% of the work (and the last), in order
               if (stream.aborted || (done < total && done - last < total / 100)) return;
               last = done;
-              const p: CompareProgress = { done, total, trials, designs: designProgress(names, trials, done) };
+              // a precision run: every design has run done / designs trials (of the cap); else one design after another
+              const designs = precision ? names.map((name) => ({ name, done: done / names.length })) : designProgress(names, trials, done);
+              const p: CompareProgress = { done, total, trials, designs };
               stream.writeSSE({ event: 'progress', data: JSON.stringify(p) }).catch(() => {}); // a write after the client left: nothing to do
             },
           }),

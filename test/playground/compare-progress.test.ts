@@ -26,7 +26,7 @@ describe('compare progress', () => {
       },
     });
     setApp(app);
-    app.store.set({ trials: 2000 });
+    app.store.set({ trials: 2000, auto: false });
     app.snapshotVariant();
     app.snapshotVariant();
     const done = app.runCompare();

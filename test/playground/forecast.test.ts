@@ -80,7 +80,7 @@ describe('<sim-forecast>', () => {
     setApp(app);
     app.replaceScenario(SCENARIO, false);
     app.cancelRun();
-    app.store.set({ trials: 5000, seed: 11 });
+    app.store.set({ trials: 5000, seed: 11, auto: false });
     const { sent, el } = mountRecording();
     await el.updateComplete;
     const root = el.shadowRoot!;

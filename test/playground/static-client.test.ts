@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario, synthesize } from '../../engine/index.js';
+import { blockBoundaries, parseScenario, synthesize } from '../../engine/index.js';
 import { createPool, defaultChunkSize, runSummary, type Pool } from '../../parallel/index.js';
 import { chunkSize } from '../../playground/src/client/blocks.js';
 import { ApiError } from '../../playground/src/client/errors.js';
@@ -255,6 +255,99 @@ describe('static client: the same numbers as the server and the CLI', () => {
     const pointed = await client.forecast(fcPoint);
     expect(pointed.parameterUncertainty.paths).toEqual([]);
     expect(asJson(pointed)).toEqual(asJson(await (await post(app, '/api/forecast', fcPoint)).json()));
+  });
+
+  describe('to a precision (Trials: auto in the views): compare, sensitivity and forecast block by block, as the server runs them', () => {
+    // P(plan) about 0.75: P(plan) +-0.04 holds after 500 trials (blocks 200, 300, 400, 500)
+    const planned = { ...scenario, quota: { method: 'flat', plan: 1_100_000 } };
+    const hire = { ...planned, reps: { ...planned.reps, seats: 8 } };
+    const { trials: _own, ...bare } = planned;
+    for (const workers of [1, 3]) {
+      it(`compare with targets (${workers} worker${workers > 1 ? 's' : ''}): the same numbers and trials used as POST /api/compare, stopped at the block where the targets hold; progress per design of the cap`, async () => {
+        const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), workers));
+        const body = { seed: 3, precision: 'p_plan=0.04,diff=30000', maxTrials: 800, compare: { baseline: planned, variants: [{ name: 'hire 2', scenario: hire }] } };
+        const seen: { done: number; total: number; trials: number; designs: { done: number }[] }[] = [];
+        const mine = await client.compare(body, undefined, (p) => seen.push(p));
+        const theirs = (await (await post(app, '/api/compare', body)).json()) as Json;
+        expect(theirs.precision).toMatchObject({ spec: 'p_plan=0.04,diff=30000', met: true, maxTrials: 800 });
+        // stopped inside the cap, after a block the engine's schedule names (200, 300, 400, ...)
+        expect(theirs.precision.trials).toBeGreaterThan(200);
+        expect(theirs.precision.trials).toBeLessThan(800);
+        expect(theirs.trials).toBe(theirs.precision.trials);
+        expect(asJson(mine)).toEqual(asJson(theirs));
+        // one event per block: every design at the block's end, of the cap, up to the trials used
+        expect(seen.map((p) => p.designs.map((d) => d.done))).toEqual(seen.map((p) => [p.done / 2, p.done / 2]));
+        expect(seen.map((p) => p.done / 2)).toEqual(blockBoundaries(800).slice(1).filter((b) => b <= theirs.precision.trials));
+        expect(seen.every((p) => p.total === 1600 && p.trials === 800)).toBe(true);
+        // the server's stream says the same per design
+        const events = await readSse(await post(app, '/api/compare/stream', body));
+        const last = JSON.parse(events.filter((e) => e.event === 'progress').at(-1)!.data) as Json;
+        expect(last.designs.map((d: Json) => d.done)).toEqual([theirs.precision.trials, theirs.precision.trials]);
+        expect(asJson(JSON.parse(events.find((e) => e.event === 'result')!.data))).toEqual(asJson(theirs));
+      }, 120_000);
+    }
+
+    it('compare naming no trial count (the default precision), and uncertain inputs (the draws\' design spans the cap): the server\'s answers', async () => {
+      const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
+      const body = { seed: 4, maxTrials: 600, compare: { baseline: bare, variants: [{ name: 'hire 2', scenario: hire }] } };
+      const mine = await client.compare(body);
+      const theirs = (await (await post(app, '/api/compare', body)).json()) as Json;
+      expect(theirs.precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, met: false, trials: 600 });
+      expect(asJson(mine)).toEqual(asJson(theirs));
+      // stopped before the cap, its uncertainty summarised over the design of the cap (designTrials)
+      const uncertain = { ...planned, reps: { ...planned.reps, winRate: { pert: [0.15, 0.25, 0.35] } } };
+      const ubody = { seed: 4, precision: 'diff=30000', maxTrials: 800, compare: { baseline: uncertain, variants: [{ name: 'hire 2', scenario: { ...uncertain, reps: { ...uncertain.reps, seats: 8 } } }] } };
+      const umine = await client.compare(ubody);
+      const utheirs = (await (await post(app, '/api/compare', ubody)).json()) as Json;
+      expect(utheirs.baseline.uncertainty).toBeTruthy();
+      expect(utheirs.precision.trials).toBeLessThan(800);
+      expect(asJson(umine)).toEqual(asJson(utheirs));
+    }, 120_000);
+
+    it('sensitivity with targets: the base runs until they hold, every low/high run as many trials; the server\'s numbers', async () => {
+      const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 3));
+      const body = { scenario: planned, seed: 3, params: [{ path: 'reps.winRate.mean' }, { path: 'reps.seats' }], precision: 'p_plan=0.04', maxTrials: 800 };
+      const mine = await client.sensitivity(body);
+      const theirs = (await (await post(app, '/api/sensitivity', body)).json()) as Json;
+      expect(theirs.precision).toMatchObject({ spec: 'p_plan=0.04', met: true });
+      expect(theirs.precision.trials).toBeGreaterThan(200);
+      expect(theirs.precision.trials).toBeLessThan(800);
+      expect(theirs.trials).toBe(theirs.precision.trials);
+      expect(asJson(mine)).toEqual(asJson(theirs));
+      // naming no trial count: the default precision, as the server
+      const dflt = { scenario: bare, seed: 3, params: [{ path: 'reps.seats' }], maxTrials: 600 };
+      const d = await client.sensitivity(dflt);
+      expect(d.precision).toMatchObject({ default: true, trials: 600, met: false });
+      expect(asJson(d)).toEqual(asJson(await (await post(app, '/api/sensitivity', dflt)).json()));
+    }, 120_000);
+
+    it('forecast with targets: the forecast from today decides the trials, the interventions take as many; the server\'s report; progress up to every scenario', async () => {
+      const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
+      const sample = await client.sample(scenario, 5);
+      // booked about 742,000 by the as-of date: P(plan | bookings to date) ±0.04 holds after 500 trials
+      const fc = { opportunities: sample.opportunities, roster: sample.roster, scenario, plan: 1_300_000, asOf: sample.asOf, actions: [{ name: 'win rate 0.3', patch: { reps: { winRate: { mean: 0.3 } } } }], seed: 5, precision: 'p_plan=0.04', maxTrials: 800 };
+      const seen: { done: number; total: number }[] = [];
+      const mine = await client.forecast(fc, undefined, (p) => seen.push(p));
+      const theirs = (await (await post(app, '/api/forecast', fc)).json()) as Json;
+      expect(theirs.precision).toMatchObject({ spec: 'p_plan=0.04', met: true });
+      expect(theirs.precision.trials).toBeGreaterThan(200);
+      expect(theirs.precision.trials).toBeLessThan(800);
+      expect(theirs.trials).toBe(theirs.precision.trials);
+      expect(asJson(mine)).toEqual(asJson(theirs));
+      const n = theirs.precision.trials;
+      // every scenario: the forecast, the intervention and the start of the year's
+      expect(theirs.startOfYear).not.toBeNull();
+      expect(seen.at(-1)).toEqual({ done: 3 * n, total: 3 * n });
+      for (const [i, p] of seen.entries()) if (i > 0) expect(p.done).toBeGreaterThan(seen[i - 1].done);
+      // a target the forecast cannot measure is the server's 400, before any trial
+      const { plan: _p, ...noPlan } = fc;
+      const noQuota = { ...noPlan, scenario: { ...scenario, quota: undefined } };
+      const res = await post(app, '/api/forecast', noQuota);
+      const err = await client.forecast(noQuota).then(() => null, (e: unknown) => e);
+      expect(res.status).toBe(400);
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).errors.map((e) => e.message)).toEqual(((await res.json()) as Json).errors.map((e: Json) => e.message));
+    }, 120_000);
   });
 
   it('bad input is the engine\'s field message (a 400), as from the server', async () => {

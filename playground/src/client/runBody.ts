@@ -9,7 +9,15 @@ import type { RunRequest } from './types.js';
 export function runBody(req: RunRequest): Record<string, unknown> {
   if (req.trials !== 'auto') return { ...req };
   const { trials: _auto, scenario, ...rest } = req;
-  if (!scenario || typeof scenario !== 'object' || Array.isArray(scenario)) return { ...rest, scenario };
+  return { ...rest, scenario: withoutTrials(scenario) };
+}
+
+/**
+ * A scenario object without its own trial count (a request with it names no trial count anywhere); anything else as it is.
+ * @example withoutTrials({ trials: 2000, reps: {} }) // { reps: {} }
+ */
+export function withoutTrials<T>(scenario: T): T {
+  if (!scenario || typeof scenario !== 'object' || Array.isArray(scenario)) return scenario;
   const { trials: _own, ...own } = scenario as Record<string, unknown>;
-  return { ...rest, scenario: own };
+  return own as T;
 }

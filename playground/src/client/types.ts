@@ -33,6 +33,8 @@ export interface CompareProgress {
   total: number;
   trials: number;
   designs: { name: string; done: number }[];
+  /** set by the view: a run to a precision, every design together on the same blocks, `trials` its cap */
+  precise?: boolean;
 }
 
 export interface PresetInfo {
@@ -112,6 +114,10 @@ export interface ForecastRequest {
   actions?: ForecastAction[];
   trials?: number;
   seed?: number;
+  /** run until these targets hold for the forecast from today instead of `trials` (salesim forecast --precision), e.g. 'p_plan=0.01' */
+  precision?: string;
+  /** its cap */
+  maxTrials?: number;
 }
 
 export interface SampleExport {
@@ -161,7 +167,8 @@ export interface SalesimClient {
   backtest(req: BacktestRequest, signal?: AbortSignal): Promise<BacktestResult>;
   /** the rolling-origin back-test: forecasts made at past dates, scored against what was booked */
   rollingBacktest(req: RollingBacktestRequest, signal?: AbortSignal): Promise<RollingResult>;
-  forecast(req: ForecastRequest, signal?: AbortSignal): Promise<ForecastReport>;
+  /** the forecast from an as-of date; with `onProgress` (the in-browser engine only: the server's answer is one response), trials done over every scenario */
+  forecast(req: ForecastRequest, signal?: AbortSignal, onProgress?: (p: { done: number; total: number }) => void): Promise<ForecastReport>;
   sample(scenario: unknown, seed: number, signal?: AbortSignal): Promise<SampleExport>;
   listScenarios(): Promise<StoredScenario[]>;
   getScenario(id: string): Promise<Record<string, unknown>>;

@@ -1,6 +1,6 @@
 /**
  * A comparison while it runs: trials done per design (the baseline first; the designs run one after
- * another on the same seed), each with a bar, so the user sees how far it is and which design is
+ * another on the same seed, or, to a precision, together block by block up to the cap), each with a bar, so the user sees how far it is and which design is
  * running, not only a busy button. The counts are the run's own (the server's stream or the workers').
  */
 import { LitElement, html, css } from 'lit';
@@ -47,10 +47,15 @@ export class SimCompareProgress extends LitElement {
     if (!p) return null;
     const running = p.designs.findIndex((d) => d.done < p.trials);
     return html`<section class="panel" aria-label="Comparison in progress" data-testid="compare-progress" role="status">
-      <p>
-        ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} trials (${formatPct(p.total > 0 ? p.done / p.total : 0, 0)}):
-        ${running < 0 ? 'every design done; comparing them trial by trial…' : `running ${p.designs[running].name}.`}
-      </p>
+      ${p.precise
+        ? html`<p>
+            ${p.designs[0].done.toLocaleString('en-US')} trials per design so far, of at most ${p.trials.toLocaleString('en-US')}: every design on the same blocks of trials until the precision holds
+            (Trials: auto).
+          </p>`
+        : html`<p>
+            ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} trials (${formatPct(p.total > 0 ? p.done / p.total : 0, 0)}):
+            ${running < 0 ? 'every design done; comparing them trial by trial…' : `running ${p.designs[running].name}.`}
+          </p>`}
       <table>
         <thead><tr><th scope="col">Design</th><th scope="col">Trials done</th><th scope="col"></th></tr></thead>
         <tbody>

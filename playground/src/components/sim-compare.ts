@@ -11,6 +11,7 @@ import type { CompareVariant } from '../api.js';
 import { compareFanChart, differenceChart } from '../charts/compare.js';
 import { formatMoney, formatNumber, formatPct } from '../format.js';
 import './sim-compare-progress.js';
+import { precisionNote } from './sim-progress.js';
 import './sim-chart.js';
 import './sim-assumptions.js';
 
@@ -226,6 +227,7 @@ export class SimCompare extends LitElement {
         ? html`
             <section class="panel" aria-label="Comparison results" data-testid="compare-results">
               <p data-testid="compare-trials">${r.trials.toLocaleString('en-US')} trials per scenario, seed ${r.seed}, the same draws for every scenario.${r.baseline.customers ? ' Revenue here is bookings; the ARR column is the subscription view.' : ''}</p>
+              ${r.precision ? html`<p data-testid="compare-precision"><small>${precisionNote(r.precision)} Every design ran the same trials; the worst of them decides.</small></p>` : null}
               <table class="cards">
                 <thead>
                   <tr>

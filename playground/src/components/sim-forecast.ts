@@ -8,7 +8,8 @@
  */
 import { LitElement, html, css, unsafeCSS } from 'lit';
 import { base, view, tables, cards } from '../theme.js';
-import { getApp } from '../app.js';
+import { choiceScenario, getApp, runChoice } from '../app.js';
+import { precisionNote } from './sim-progress.js';
 import { numericPaths } from '../numeric-paths.js';
 import { patchFor } from '../merge-patch.js';
 import { getIn } from '../path.js';
@@ -27,7 +28,7 @@ function messages(e: unknown): string[] {
 const interval = (i: [number, number]) => `${formatPct(i[0])} to ${formatPct(i[1])}`;
 const ptsInterval = (i: [number, number]) => `${formatPts(i[0])} to ${formatPts(i[1])}`;
 
-/** Trials of a forecast from the playground: the toolbar's, capped (each intervention is one more run). */
+/** Trials of a forecast from the playground with a set count: the toolbar's, capped (each intervention is one more run). With Trials: auto it runs to the toolbar's precision instead. */
 export const FORECAST_MAX_TRIALS = 2000;
 
 /** What the view shows, kept while the user visits other tabs (the element is re-created each time). */
@@ -88,6 +89,7 @@ export class SimForecast extends LitElement {
     report: { state: true },
     errors: { state: true },
     running: { state: true },
+    progress: { state: true },
     loadingSample: { state: true },
   };
   declare fileName: string | null;
@@ -116,6 +118,8 @@ export class SimForecast extends LitElement {
   declare report: ForecastReport | null;
   declare errors: string[];
   declare running: boolean;
+  /** trials done over every scenario while a forecast runs (the in-browser engine reports it; the server answers once) */
+  declare progress: { done: number; total: number } | null;
   declare loadingSample: boolean;
   /** the HTTP calls (tests substitute them) */
   api: ForecastApi = forecastApi;
@@ -145,6 +149,7 @@ export class SimForecast extends LitElement {
     this.report = null;
     this.errors = [];
     this.running = false;
+    this.progress = null;
     this.loadingSample = false;
     if (kept) Object.assign(this, kept);
   }
@@ -411,21 +416,33 @@ export class SimForecast extends LitElement {
     this.keep();
   }
 
-  /** Forecasts the rest of the plan year with the editor's scenario, the toolbar's seed and (capped) trials. */
+  /**
+   * Forecasts the rest of the plan year with the editor's scenario, the toolbar's seed and trials: a set
+   * count (capped), or with Trials: auto until the forecast from today holds the toolbar's precision targets
+   * (the engine's default when none: salesim forecast without --trials), the interventions taking as many.
+   */
   async run() {
     if (!this.csv || !this.asOf) return;
     this.running = true;
+    this.progress = null;
     this.errors = [];
-    const activity = getApp().startActivity(`Forecasting the rest of the year as of ${this.asOf}${this.actions.length ? ` with ${this.actions.length} intervention${this.actions.length > 1 ? 's' : ''}` : ''}…`);
+    const st = getApp().store.get();
+    const choice = runChoice(st, FORECAST_MAX_TRIALS);
+    const how = 'trials' in choice ? '' : ` until ${choice.precision ? `${choice.precision} holds` : 'the default precision holds'}`;
+    const activity = getApp().startActivity(`Forecasting the rest of the year as of ${this.asOf}${this.actions.length ? ` with ${this.actions.length} intervention${this.actions.length > 1 ? 's' : ''}` : ''}${how}…`);
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     try {
-      const st = getApp().store.get();
       const plan = this.plan.trim() === '' ? undefined : Number(this.plan);
+      const onProgress = (p: { done: number; total: number }) => {
+        if (this.controller !== controller) return;
+        this.progress = p;
+        activity.update(p.done, p.total);
+      };
       this.report = await this.api.forecast({
         opportunities: this.csv,
         roster: this.roster,
-        scenario: st.scenario,
+        scenario: choiceScenario(st.scenario, choice),
         asOf: this.asOf,
         ...(plan !== undefined ? { plan } : {}),
         ...(this.through ? { through: this.through } : {}),
@@ -433,15 +450,16 @@ export class SimForecast extends LitElement {
         ...(this.mapping ? { mapping: this.mapping } : {}),
         ...(this.skipInvalid ? { invalidRows: 'skip' as const } : {}),
         actions: this.actions,
-        trials: Math.min(st.trials, FORECAST_MAX_TRIALS),
+        ...choice,
         seed: st.seed,
-      }, controller.signal);
+      }, controller.signal, onProgress);
     } catch (e) {
       this.report = null;
       if (!controller.signal.aborted) this.errors = messages(e);
     } finally {
       if (this.controller === controller) this.controller = null;
       this.running = false;
+      this.progress = null;
       activity.end();
       this.keep();
     }
@@ -549,6 +567,10 @@ export class SimForecast extends LitElement {
         : html`<p><small>None yet: each is run on the same random draws as the forecast, so its effect on P(plan) is paired.</small></p>`}
       <div class="row" style="margin-top:0.5rem">
         <button class="primary" data-testid="forecast-run" ?disabled=${!ready || this.running} @click=${() => this.run()}>${this.running ? 'Forecasting…' : 'Run forecast'}</button>
+        ${this.running && this.progress
+          ? html`<progress max=${this.progress.total} .value=${this.progress.done} aria-label="Forecast progress"></progress>
+              <small data-testid="forecast-progress" role="status">${this.progress.done.toLocaleString('en-US')} of ${this.progress.total.toLocaleString('en-US')} trials</small>`
+          : null}
         ${!ready ? html`<small>${!this.csv ? 'Upload an export or use a sample first.' : 'Pick the as-of date.'}</small>` : null}
       </div>
       ${this.errors.length
@@ -589,6 +611,7 @@ export class SimForecast extends LitElement {
           <div class="sub">year total P50 ${formatMoney(r.now.yearTotal.p50)} (P10 ${formatMoney(r.now.yearTotal.p10)} to P90 ${formatMoney(r.now.yearTotal.p90)})</div>
         </div>
       </div>
+      ${r.precision ? html`<p data-testid="forecast-precision"><small>${precisionNote(r.precision)} The forecast from today decided the trials; the interventions ran as many.</small></p>` : null}
       <sim-chart
         data-testid="forecast-chart"
         heading="Cumulative bookings of the plan year: booked to date, then the forecast"

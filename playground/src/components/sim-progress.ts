@@ -18,6 +18,17 @@ export function precisionText(r: PrecisionReport): string {
   return r.targets.map((t) => `${name[t.name]} ${f(t, t.reached)} of ${f(t, t.target)}`).join(' · ');
 }
 
+/**
+ * What a result run to a precision (trials: auto) rests on: the trials used, whether the targets held or
+ * the run stopped at its cap, and the precision reached against each target.
+ * @example precisionNote({ trials: 7600, maxTrials: 100000, met: true, targets: [...] } as never) // 'Auto: 7,600 trials, to the precision asked (P(plan) ±0.010 of ±0.010).'
+ */
+export function precisionNote(r: PrecisionReport): string {
+  const n = `${r.trials.toLocaleString('en-US')} trials`;
+  const how = r.met ? `to the ${r.default ? 'default ' : ''}precision asked` : `stopped at the cap of ${r.maxTrials.toLocaleString('en-US')} before the ${r.default ? 'default ' : ''}precision asked`;
+  return `Auto: ${n}, ${how} (${precisionText(r)}).`;
+}
+
 export class SimProgress extends LitElement {
   static properties = { done: { type: Number }, total: { type: Number }, running: { type: Boolean }, activity: { attribute: false }, precision: { attribute: false } };
   /** a precision run's report so far (trials: auto) */

@@ -14,6 +14,7 @@ import './sim-chart.js';
 import './sim-goal.js';
 import './sim-sobol.js';
 import { numericPaths } from '../numeric-paths.js';
+import { precisionNote } from './sim-progress.js';
 
 export class SimSensitivity extends LitElement {
   private state = new StoreController(this);
@@ -87,7 +88,7 @@ export class SimSensitivity extends LitElement {
   ];
 
   render() {
-    const { sensitivity, scenario } = this.state.value;
+    const { sensitivity, scenario, auto, precision } = this.state.value;
     const r = sensitivity.result;
     const app = getApp();
     // a subscription scenario's tornado is on ARR at the horizon, not total revenue
@@ -95,7 +96,9 @@ export class SimSensitivity extends LitElement {
     const choice = sensitivity.choice ?? { trials: null, paths: null };
     const planned = [...new Set([...(sensitivity.planned ?? []), ...(choice.paths ?? [])])];
     const chosen = new Set(choice.paths ?? planned);
-    const perPoint = sensitivity.trials ?? choice.trials ?? 1000;
+    // Trials: auto in the toolbar and no count picked here: the base runs until the toolbar's precision holds
+    const precise = auto && choice.trials === null;
+    const perPoint = choice.trials ?? (precise ? null : (sensitivity.trials ?? 1000));
     const toggle = (path: string, on: boolean) => {
       const next = planned.filter((p) => (p === path ? on : chosen.has(p)));
       app.setSensitivityChoice({ paths: next.length ? next : null });
@@ -122,8 +125,16 @@ export class SimSensitivity extends LitElement {
         <div class="choice">
           <label
             >Trials per point
-            <select data-testid="sensitivity-trials" @change=${(e: Event) => app.setSensitivityChoice({ trials: Number((e.target as HTMLSelectElement).value) })}>
-              ${[...new Set([200, 500, 1000, 2000, 5000, perPoint])].sort((a, b) => a - b).map((n) => html`<option value=${n} ?selected=${n === perPoint}>${n.toLocaleString('en-US')}</option>`)}
+            <select
+              data-testid="sensitivity-trials"
+              title=${auto ? `auto: the base scenario runs until ${precision || 'the default precision'} holds (the toolbar's), each low and high run as many trials (salesim sensitivity --precision)` : 'trials per low and high run'}
+              @change=${(e: Event) => {
+                const v = (e.target as HTMLSelectElement).value;
+                app.setSensitivityChoice({ trials: v === 'auto' ? null : Number(v) });
+              }}
+            >
+              ${auto ? html`<option value="auto" ?selected=${precise}>auto (the toolbar's precision)</option>` : null}
+              ${[...new Set([200, 500, 1000, 2000, 5000, ...(perPoint === null ? [] : [perPoint])])].sort((a, b) => a - b).map((n) => html`<option value=${n} ?selected=${n === perPoint}>${n.toLocaleString('en-US')}</option>`)}
             </select></label
           >
           <label
@@ -156,11 +167,12 @@ export class SimSensitivity extends LitElement {
         data-done=${r && !sensitivity.running && !sensitivity.error ? 'true' : 'false'}
         heading=${`Tornado: mean ${output}, each parameter low → high`}
         filename="tornado"
-        caption=${r?.base ? `Base: mean ${formatMoney(r.base.mean)}, P(plan) ${r.base.planProbability === null ? '–' : formatPct(r.base.planProbability)}, ± ${formatMoney(r.base.stdError)} (SE), from ${(sensitivity.trials ?? 0).toLocaleString('en-US')} trials a point (so it can differ a little from Results). Largest swing first.` : ''}
+        caption=${r?.base ? `Base: mean ${formatMoney(r.base.mean)}, P(plan) ${r.base.planProbability === null ? '–' : formatPct(r.base.planProbability)}, ± ${formatMoney(r.base.stdError)} (SE), from ${r.trials.toLocaleString('en-US')} trials a point (so it can differ a little from Results). Largest swing first.` : ''}
         .legend=${r?.base ? [{ label: 'at the low value', color: TORNADO_LOW }, { label: 'at the high value', color: TORNADO_HIGH }] : []}
         empty="Run the sensitivity analysis to see the tornado."
         .draw=${r && r.parameters.length ? (w: number) => tornadoChart(r, { width: w, outputLabel: `Mean ${output}` }) : null}
       ></sim-chart>
+      ${r?.precision ? html`<p data-testid="sensitivity-precision"><small>${precisionNote(r.precision)} Each low and high run took the trials the base used.</small></p>` : null}
       ${r
         ? html`<section class="panel" aria-label="Sensitivity table">
             <table class="cards">

@@ -39,6 +39,10 @@ import {
   blockBoundaries,
   createPrecisionTracker,
   defaultPrecision,
+  defaultPrecisionSpec,
+  forecastPrecisionTracker,
+  type ForecastSetup,
+  type TargetName,
   ownsTrials,
   parsePrecision,
   DEFAULT_PRECISION_CAP,
@@ -163,6 +167,64 @@ export interface PrecisionPlan {
   default: boolean;
 }
 
+/** Targets each command can honour (parallel/precision.ts RUN_TARGETS, parallel/runScenarios.ts COMPARE_TARGETS). */
+const RUN_TARGETS: readonly TargetName[] = ['p_plan', 'revenue', 'arr'];
+const COMPARE_TARGETS: readonly TargetName[] = ['p_plan', 'revenue', 'arr', 'diff'];
+
+const maxTrialsAlone = () => issue('maxTrials', 'needs precision', 'maxTrials: caps a precision-targeted run: give precision too (or no trials anywhere, for the default precision)');
+const trialsWithPrecision = () => issue('trials', 'cannot be given with precision', 'trials: cannot be given with precision (maxTrials caps a precision-targeted run)');
+
+/**
+ * A body's `precision` and `maxTrials` read as server/precision.ts `precisionFrom` does (capAlone): the
+ * targets must parse (an issue naming `precision` otherwise); `maxTrials` alone is the caller's to judge.
+ */
+function precisionOf(body: Record<string, unknown>, errors: InputIssue[]): { spec?: string; cap?: number } {
+  const cap = optionalInt(body, 'maxTrials', 1, MAX_TRIALS, errors);
+  const spec = body.precision;
+  if (spec === undefined || spec === null) return { cap };
+  if (typeof spec !== 'string') {
+    errors.push(issue('precision', 'must be a string', 'precision: must be a string of targets, e.g. "p_plan=0.01" or "revenue=0.5%,arr=1%"'));
+    return { cap };
+  }
+  if (body.trials !== undefined && body.trials !== null) errors.push(trialsWithPrecision());
+  try {
+    parsePrecision(spec, 'precision');
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    errors.push(...e.errors);
+    return { cap };
+  }
+  return { spec, cap };
+}
+
+/** The plan of a precision run: the targets, the cap (DEFAULT_PRECISION_CAP unless named) and the engine's block boundaries. */
+function plannedPrecision(spec: string, cap: number | undefined, isDefault: boolean): PrecisionPlan {
+  const maxTrials = cap ?? DEFAULT_PRECISION_CAP;
+  return { spec, maxTrials, boundaries: blockBoundaries(maxTrials), default: isDefault };
+}
+
+/** Whether a comparison's baseline, as written (inline, or a preset file's text), names its own trial count (server/routes/analysis.ts). */
+function baselineOwnsTrials(input: unknown, isStudy: boolean): boolean {
+  const o = input as { compare?: { baseline?: unknown }; baseline?: unknown };
+  const b = isStudy ? o.compare?.baseline : o.baseline;
+  return typeof b === 'string' ? ownsTrials(parseText(readPreset(b))) : ownsTrials(b);
+}
+
+/** The scenario of a body as written (server/request.ts rawScenario), to see whether it names its trials. */
+function rawScenario(body: Record<string, unknown>): unknown {
+  const v = body.scenario === undefined ? body.yaml : body.scenario;
+  const text = typeof v === 'string' ? v : isObject(v) && Object.keys(v).length === 1 && typeof v.yaml === 'string' ? v.yaml : null;
+  if (text === null) return v;
+  try {
+    return parseText(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Which stopping rule a precision step resumes: a run's, a comparison's (every scenario, diff too) or a forecast's. */
+export type StepTracker = { kind: 'run'; scenarios: Scenario[] } | { kind: 'compare'; scenarios: Scenario[] } | { kind: 'forecast'; setup: ForecastSetup };
+
 /**
  * `{ scenario, trials?, seed?, precision?, maxTrials? }` → the resolved scenario with the run's trials and
  * seed (server/request.ts parseRunRequest): with `precision`, or with no trial count anywhere (no `trials`,
@@ -188,9 +250,9 @@ function runRequest(body: Record<string, unknown>): { scenario: Scenario; trials
   }
   const spec = typeof asked === 'string' ? asked : defaultPrecision(scenario);
   // the targets must parse and be measurable on this scenario (an InputError naming `precision` otherwise)
-  createPrecisionTracker([scenario], parsePrecision(spec), ['p_plan', 'revenue', 'arr']);
-  const cap = maxTrials ?? DEFAULT_PRECISION_CAP;
-  return { scenario, trials: cap, seed: scenario.seed, precision: { spec, maxTrials: cap, boundaries: blockBoundaries(cap), default: auto } };
+  createPrecisionTracker([scenario], parsePrecision(spec), RUN_TARGETS);
+  const precision = plannedPrecision(spec, maxTrials, auto);
+  return { scenario, trials: precision.maxTrials, seed: scenario.seed, precision };
 }
 
 const merge = (parts: TrialResults[]): TrialResults => (parts.length === 1 ? parts[0] : mergeResults(parts));
@@ -222,9 +284,15 @@ export const tasks = {
    * the tracker resumes from `state`, takes the block's chunks (in trial order) and answers its new state,
    * the report so far and whether every target holds.
    */
-  precisionStep: (t: { scenario: Scenario; spec: string; maxTrials: number; state: TrackerState | null; parts: TrialResults[] }) => {
-    const tracker = createPrecisionTracker([t.scenario], parsePrecision(t.spec), ['p_plan', 'revenue', 'arr'], t.state ? { state: t.state } : {});
-    for (const p of t.parts) tracker.add([p]);
+  precisionStep: (t: { tracker: StepTracker; spec: string; maxTrials: number; state: TrackerState | null; chunks: TrialResults[][] }) => {
+    const state = t.state ? { state: t.state } : {};
+    const k = t.tracker;
+    const tracker =
+      k.kind === 'forecast'
+        ? forecastPrecisionTracker(k.setup, t.spec, 'precision', t.state ?? undefined)
+        : createPrecisionTracker(k.scenarios, parsePrecision(t.spec), k.kind === 'compare' ? COMPARE_TARGETS : RUN_TARGETS, state);
+    // chunks[c]: chunk c of the block, one TrialResults per scenario (the same trials), in trial order
+    for (const c of t.chunks) tracker.add(c);
     return { state: tracker.state(), report: tracker.report(t.spec, t.maxTrials), met: tracker.met() };
   },
 
@@ -232,27 +300,45 @@ export const tasks = {
   planCompare: (raw: unknown) => {
     if (!isObject(raw)) throw bad([issue(null, 'must be a JSON object', 'the request body must be a JSON object')]);
     // the `assumptions` option comes out of the body first, as server/routes/analysis.ts takes it
-    const { assumptions, rest } = takeAssumptionsOption(raw);
+    const { assumptions, rest: all } = takeAssumptionsOption(raw);
+    // `precision` and `maxTrials` are the request's, not the study's (server/routes/analysis.ts parseComparison)
+    const { precision: _p, maxTrials: _m, ...rest } = all;
+    const errors: InputIssue[] = [];
+    const asked = precisionOf(all, errors);
+    if (errors.length > 0) throw bad(errors);
     const input = typeof rest.yaml === 'string' && Object.keys(rest).length === 1 ? parseText(rest.yaml) : rest;
-    const c = isObject(input) && 'compare' in input ? parseStudy(input, readPreset) : parseCompareRequest(input, readPreset);
-    return { baseline: c.baseline, variants: c.variants, trials: c.trials ?? c.baseline.trials, seed: c.seed ?? c.baseline.seed, assumptions };
+    const isStudy = isObject(input) && 'compare' in input;
+    const c = isStudy ? parseStudy(input, readPreset) : parseCompareRequest(input, readPreset);
+    // no trial count anywhere (the study or request, its baseline as written): the baseline's default precision
+    const named = c.trials !== undefined || (input as { trials?: unknown }).trials !== undefined || baselineOwnsTrials(input, isStudy);
+    if (asked.spec === undefined && asked.cap !== undefined && named) throw bad([maxTrialsAlone()]);
+    if (asked.spec !== undefined && (c.trials !== undefined || (input as { trials?: unknown }).trials !== undefined)) throw bad([trialsWithPrecision()]);
+    const spec = asked.spec ?? (named ? undefined : defaultPrecision(c.baseline));
+    const precision = spec === undefined ? undefined : plannedPrecision(spec, asked.cap, asked.spec === undefined);
+    if (precision) createPrecisionTracker([c.baseline, ...c.variants.map((v) => v.scenario)], parsePrecision(precision.spec), COMPARE_TARGETS);
+    const trials = precision ? precision.maxTrials : (c.trials ?? c.baseline.trials);
+    return { baseline: c.baseline, variants: c.variants, trials, seed: c.seed ?? c.baseline.seed, assumptions, ...(precision ? { precision } : {}) };
   },
   /** What the comparison's answer depends on (server POST /api/compare with `assumptions`): the engine's assumption analysis, in this worker. */
   compareAssumptions: (t: { baseline: Scenario; variants: { name: string; scenario: Scenario }[]; ask: AssumptionsOption; seed: number; trials: number; hasPlan: boolean }) =>
     compareAssumptions(t.baseline, t.variants, assumptionsAnalysisOptions(t.ask, t.baseline, { seed: t.seed, trials: t.trials, hasPlan: t.hasPlan })),
-  compare: (t: { baseline: Scenario; baseParts: TrialResults[]; variants: { name: string; scenario: Scenario; parts: TrialResults[] }[]; seed: number; elapsedMs?: number; runElapsedMs?: number[] }) =>
+  compare: (t: { baseline: Scenario; baseParts: TrialResults[]; variants: { name: string; scenario: Scenario; parts: TrialResults[] }[]; seed: number; elapsedMs?: number; runElapsedMs?: number[]; designTrials?: number }) =>
     compareResults(
       t.baseline,
       merge(t.baseParts),
       t.variants.map((v) => ({ name: v.name, scenario: v.scenario, results: merge(v.parts) })),
-      { seed: t.seed, elapsedMs: t.elapsedMs, runElapsedMs: t.runElapsedMs },
+      { seed: t.seed, elapsedMs: t.elapsedMs, runElapsedMs: t.runElapsedMs, designTrials: t.designTrials },
     ),
 
   /** The tornado's plan (server POST /api/sensitivity): the scenario, its runs and every scenario to simulate. */
   planSensitivity: (body: Record<string, unknown>) => {
     const errors: InputIssue[] = [];
     const trials = optionalInt(body, 'trials', 1, MAX_TRIALS, errors);
+    const asked = precisionOf(body, errors);
     const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors);
+    // no trial count anywhere (the body, the scenario as written): the base scenario's default precision (server POST /api/sensitivity)
+    const unnamed = asked.spec === undefined && trials === undefined && !ownsTrials(rawScenario(body));
+    if (asked.spec === undefined && asked.cap !== undefined && !unnamed) errors.push(maxTrialsAlone());
     const scenario = scenarioOf(body.scenario === undefined && typeof body.yaml === 'string' ? body.yaml : body.scenario, 'scenario', errors);
     const params = body.params as { path: string; low?: number; high?: number }[] | undefined;
     if (params !== undefined && !Array.isArray(params)) errors.push(issue('params', 'must be a list', 'params: must be a list of { path, low?, high? }'));
@@ -260,7 +346,11 @@ export const tasks = {
     if (relative !== undefined && (typeof relative !== 'number' || !(relative > 0 && relative < 1))) errors.push(issue('relative', 'must be a number between 0 and 1 (exclusive)'));
     if (errors.length > 0 || !scenario) throw bad(errors);
     const runs = planSensitivity(scenario, params, (relative as number | undefined) ?? 0.2);
-    return { scenario, runs, scenarios: sensitivityScenarios(scenario, runs), trials: trials ?? scenario.trials, seed: seed ?? scenario.seed };
+    const spec = asked.spec ?? (unnamed ? defaultPrecision(scenario) : undefined);
+    const precision = spec === undefined ? undefined : plannedPrecision(spec, asked.cap, asked.spec === undefined);
+    if (precision) createPrecisionTracker([scenario], parsePrecision(precision.spec), RUN_TARGETS);
+    const n = precision ? precision.maxTrials : (trials ?? scenario.trials);
+    return { scenario, runs, scenarios: sensitivityScenarios(scenario, runs), trials: n, seed: seed ?? scenario.seed, ...(precision ? { precision } : {}) };
   },
   sensitivity: (t: { scenario: Scenario; runs: SensitivityRun[]; parts: TrialResults[][]; seed: number; elapsedMs?: number }) => {
     const results = t.parts.map(merge);
@@ -370,6 +460,34 @@ export const tasks = {
 
   /** The forecast's scenarios (server POST /api/forecast: prepareForecastTask). */
   prepareForecast: (t: { input: ForecastInput; actions: ForecastAction[] }) => prepareForecast(t.input, t.actions),
+  /**
+   * The forecast's scenarios with its trials, seed and, with `precision` or no trial count anywhere (no
+   * `trials`, none in the scenario as written), its precision plan (server POST /api/forecast): the targets
+   * must be measurable on this forecast (p_plan needs a plan), a 400 before any trial runs.
+   */
+  planForecast: (t: { input: ForecastInput; actions: ForecastAction[]; trials?: number; seed?: number; precision?: string; maxTrials?: number }) => {
+    const errors: InputIssue[] = [];
+    const rec = t as unknown as Record<string, unknown>;
+    const trials = optionalInt(rec, 'trials', 1, MAX_TRIALS, errors);
+    const seed = optionalInt(rec, 'seed', 0, MAX_SEED, errors);
+    const asked = precisionOf(rec, errors);
+    let owns = true;
+    try {
+      const sc = t.input.scenario;
+      owns = ownsTrials(typeof sc === 'string' ? parseText(sc) : sc);
+    } catch {
+      owns = true;
+    }
+    if (asked.spec === undefined && asked.cap !== undefined && (trials !== undefined || owns)) errors.push(maxTrialsAlone());
+    if (errors.length > 0) throw bad(errors);
+    const prepared = prepareForecast(t.input, t.actions);
+    const unnamed = asked.spec === undefined && trials === undefined && !owns;
+    const spec = asked.spec ?? (unnamed ? defaultPrecisionSpec(prepared.setup.plan > 0) : undefined);
+    const precision = spec === undefined ? undefined : plannedPrecision(spec, asked.cap, asked.spec === undefined);
+    if (precision) forecastPrecisionTracker(prepared.setup, precision.spec);
+    const base = prepared.setup.scenario;
+    return { prepared, trials: precision ? precision.maxTrials : (trials ?? base.trials), seed: seed ?? base.seed, ...(precision ? { precision } : {}) };
+  },
   forecastReport: (t: { prepared: PreparedForecast; parts: TrialResults[][]; seed: number }) => reportPrepared(t.prepared, t.parts.map(merge), t.seed),
 
   /** A synthetic export of a scenario to try the forecast on (parallel/forecast.ts sampleExportTask). */
