@@ -4,6 +4,7 @@
  * engine adds and the document does not describe fails), so the document cannot lag the product.
  */
 import { z } from 'zod';
+import { ScenarioSchema } from '../engine/index.js';
 
 const num = z.number();
 const nullable = <T extends z.ZodType>(t: T) => t.nullable();
@@ -11,6 +12,24 @@ const obj = <S extends z.ZodRawShape>(shape: S, description?: string) => {
   const o = z.strictObject(shape);
   return description ? o.describe(description) : o;
 };
+
+/**
+ * The scenario wherever an answer echoes it (a Summary's, a fitted one, a saved one, a preset's, a
+ * validated one): the engine's input schema itself. In the document every echo is a `$ref` to
+ * `#/components/schemas/Scenario`, which is the engine's published JSON Schema of the same zod schema
+ * (`scenarioJsonSchema()`, what GET /api/schema serves), so no echo is described apart from the input
+ * and none can lag it; parsing an answer checks its echo against the engine's schema.
+ */
+export const ScenarioEchoSchema = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    const r = ScenarioSchema.safeParse(v);
+    if (!r.success) for (const i of r.error.issues.slice(0, 20)) ctx.addIssue({ code: 'custom', path: i.path as (string | number)[], message: i.message });
+  })
+  .meta({ id: 'Scenario' });
+
+/** Scenario source text, `{ yaml }` (YAML or JSON), where a body takes a scenario. */
+export const SourceTextSchema = z.strictObject({ yaml: z.string() }).meta({ id: 'SourceText' });
 
 export const StatsSchema = obj(
   { mean: num, sd: num, p5: num, p10: num, p25: num, p50: num, p75: num, p90: num, p95: num },
@@ -163,7 +182,7 @@ export const SummarySchema = obj(
     trials: z.int(),
     seed: z.int(),
     horizonMonths: z.int(),
-    scenario: z.record(z.string(), z.unknown()).describe('the resolved scenario (see Scenario)'),
+    scenario: ScenarioEchoSchema.describe('the resolved scenario the run used (defaults filled)'),
     scenarioHash: z.string(),
     revenue: obj({ total: stats, monthly: statsList, annual: statsList, cumulative: statsList, histogram: HistogramSchema }, 'bookings (sales revenue won)'),
     plan: nullable(
@@ -504,7 +523,7 @@ export const CalibrationReportSchema = obj(
 ).meta({ id: 'CalibrationReport' });
 
 export const CalibrateResultSchema = obj({
-  scenario: z.record(z.string(), z.unknown()).describe('the fitted scenario (see Scenario)'),
+  scenario: ScenarioEchoSchema.describe('the fitted scenario'),
   yaml: z.string().describe('the fitted scenario as commented YAML'),
   report: CalibrationReportSchema,
   demandReport: obj(
@@ -525,7 +544,7 @@ export const CalibrateResultSchema = obj({
 }).meta({ id: 'CalibrateResult' });
 
 // --- request bodies --------------------------------------------------------------------------------
-const scenarioRef = z.union([z.record(z.string(), z.unknown()), z.string()]).describe('a scenario object, the name of a preset file, or { yaml } text');
+const scenarioRef = z.union([ScenarioEchoSchema, SourceTextSchema, z.string()]).describe('a scenario object, { yaml } text, or the name of a preset file');
 const trials = z.int().min(1).max(1_000_000).describe("overrides the scenario's trials");
 const seed = z.int().min(0).max(4294967295).describe("overrides the scenario's seed");
 const yaml = z.string().describe('the body as YAML or JSON text instead');
@@ -665,7 +684,7 @@ export const RollingResultSchema = obj({
   warnings: z.array(z.string()),
 }).meta({ id: 'RollingResult' });
 
-const scenarioOrName = z.union([z.record(z.string(), z.unknown()), z.strictObject({ yaml: z.string() }), z.string()]).describe("a scenario object, { yaml } text, YAML text, or a preset's name");
+const scenarioOrName = z.union([ScenarioEchoSchema, SourceTextSchema, z.string()]).describe("a scenario object, { yaml } text, YAML text, or a preset's name");
 export const ForecastBodySchema = z
   .strictObject({
     opportunities: z.string().describe('the opportunity export (CSV): Opportunity Owner, Created Date, Close Date, Stage, Amount'),
@@ -699,6 +718,8 @@ export const ForecastSampleBodySchema = z.strictObject({ scenario: scenarioOrNam
 
 /** The schemas the OpenAPI document lists as components, by name. */
 export const API_SCHEMAS = {
+  Scenario: ScenarioEchoSchema,
+  SourceText: SourceTextSchema,
   Summary: SummarySchema,
   CompareResult: CompareResultSchema,
   SensitivityResult: SensitivityResultSchema,

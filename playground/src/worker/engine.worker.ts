@@ -52,6 +52,7 @@ import {
   solve,
   solvePrecise,
   summarize,
+  summaryCsv,
   synthesize,
   takeAssumptionsOption,
   validateScenario,
@@ -62,6 +63,7 @@ import {
   type InputIssue,
   type PreparedForecast,
   type Scenario,
+  type Summary,
   type SensitivityRun,
   type TrialResults,
   type SolvePoint,
@@ -371,6 +373,9 @@ export const tasks = {
   /** The forecast's scenarios (server POST /api/forecast: prepareForecastTask). */
   prepareForecast: (t: { input: ForecastInput; actions: ForecastAction[] }) => prepareForecast(t.input, t.actions),
   forecastReport: (t: { prepared: PreparedForecast; parts: TrialResults[][]; seed: number }) => reportPrepared(t.prepared, t.parts.map(merge), t.seed),
+
+  /** A Summary's CSV export (server POST /api/summary/csv): the engine's writer, nothing run. */
+  summaryCsv: (summary: Summary) => summaryCsv(summary),
 
   /** A synthetic export of a scenario to try the forecast on (parallel/forecast.ts sampleExportTask). */
   sample: (t: { scenario: unknown; seed: number }) => {
