@@ -63,6 +63,7 @@ export { scoreSample, pitHistogram, ksUniform, type DistributionScore } from './
 export { solve, parseTarget, targetValue, withDecision, type SolveOptions, type SolveResult, type SolvePoint, type SolveTarget, type TargetValue } from './solve.js';
 export type { Uncertainty, UncertainParameter, Correlation } from './uncertainty/resolve.js';
 export type { Distribution } from './uncertainty/distribution.js';
+export { DistributionSchema } from './uncertainty/distribution.js';
 export { estimateWork, checkBudget, workFactors, workOf, type WorkRun, type WorkEstimate, type WorkFactors, type OverBudget } from './work.js';
 export { checkRunnable, expectedDeal, MAX_MAGNITUDE, MIN_MAGNITUDE, MAX_OPEN_PER_SEAT, MAX_CYCLE_MONTHS } from './runnable.js';
 export { withAbortCell, checkAbort, isRunAborted, RunAborted } from './abort.js';

@@ -385,7 +385,8 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
     components: {
       schemas: {
         ...apiComponentSchemas(),
-        // the zod echo (api-schemas.ts ScenarioEchoSchema) is named Scenario: its schema is the engine's
+        // the zod echoes (api-schemas.ts ScenarioEchoSchema, DistributionEchoSchema) are named Scenario and
+        // ScenarioDistribution: their schemas are the engine's
         Scenario: scenarioSchema,
         ...scenarioDefs,
         Preset: {
