@@ -88,7 +88,7 @@ const isStats = (v: Json): v is { [k: string]: number | null } => isObj(v) && SU
 /**
  * Every figure of a Summary as one CSV table with header `metric,month,mean,sd,p5,p10,p25,p50,p75,p90,p95`.
  * `metric` is the figure's path in the Summary (`revenue.total`, `customers.arr.monthly`,
- * `territories[North].revenue`, `plan.ci.low`); `month` (1-based) is set on the rows of a monthly series
+ * `territories[North].revenue`, `plan.ci.low`, `assumptions[hiring.ramp.months].range.high`); `month` (1-based) is set on the rows of a monthly series
  * and empty for whole-horizon rows; a single figure (a probability, a standard error, a ratio) has its
  * value in `mean`, a flag (`precision.met`) as 1 or 0. Text (names, the precision spec, notes) is not a
  * figure and is left out, as is what SUMMARY_CSV_EXCLUDED and SUMMARY_CSV_EXCLUDED_LEAF name. The Summary is read as its JSON (NaN as an empty cell, key order as sent), so the
@@ -114,8 +114,8 @@ export function summaryCsv(s: Summary): string {
         v.forEach((x, i) => (isStats(x) ? stat(path, i + 1, x) : value(path, i + 1, x as number | null)));
         return;
       }
-      // an interval [low, high]
-      if (path.endsWith('.ci') && v.length === 2 && v.every(isNum)) {
+      // an interval or a range [low, high]
+      if ((path.endsWith('.ci') || path.endsWith('.range')) && v.length === 2 && v.every(isNum)) {
         value(`${path}.low`, '', v[0] as number | null);
         value(`${path}.high`, '', v[1] as number | null);
         return;
