@@ -96,7 +96,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
       post: {
         summary: 'Run a scenario and return its Summary',
         description:
-          "With `Accept: text/csv` the answer is the Summary's CSV export instead: every figure as one table `metric,month,mean,sd,p5,p10,p25,p50,p75,p90,p95` (one row per statistic, per month of a monthly series, per single figure), byte for byte what `salesim run --csv` prints and the playground's Export CSV downloads for the same scenario, seed and trials. `?csv=monthly` answers the monthly table instead (one row per month: revenue, cumulative revenue, headcount and cost, then the columns of each section the Summary holds), as `salesim run --monthly-csv`.",
+          "With `Accept: text/csv` the answer is the Summary's CSV export instead: every figure as one table `metric,month,mean,sd,p5,p10,p25,p50,p75,p90,p95` (one row per statistic, per month of a monthly series, per single figure), byte for byte what `salesim run --csv` prints and the playground's Export CSV (POST /api/summary/csv) downloads for the same scenario, seed and trials. `?csv=monthly` answers the monthly table instead (one row per month: revenue, cumulative revenue, headcount and cost, then the columns of each section the Summary holds), as `salesim run --monthly-csv`.",
         parameters: [csvParam],
         requestBody: { required: true, content: { ...json(runBody), 'application/yaml': { schema: { type: 'string' } } } },
         responses: {

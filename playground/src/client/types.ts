@@ -149,7 +149,7 @@ export interface SalesimClient {
   simulate(req: RunRequest, signal?: AbortSignal): Promise<Summary>;
   /**
    * A Summary's CSV export, written by the engine (engine/summaryCsv.ts): the server's POST
-   * /api/summary/csv, or the engine in a worker; the same bytes as `salesim run --csv` and POST
+   * /api/summary/csv, or the engine in a worker; for the same Summary, the same bytes as `salesim run --csv` and POST
    * /api/simulate with Accept: text/csv for that run.
    */
   summaryCsv(summary: Summary, signal?: AbortSignal): Promise<string>;
