@@ -17,7 +17,7 @@ export { blockDefaults, type BlockDefaults } from './blockDefaults.js';
 export { simulateEach, type ScenarioRuns } from './simulateEach.js';
 export { mergeResults, sliceResults, allocateResults, resultArrays } from './results.js';
 export { summarize, type SummarizeOptions } from './summarize.js';
-export { summaryCsv, summaryCsvColumns } from './summaryCsv.js';
+export { summaryCsv, monthlyCsv, summaryCsvColumns, SUMMARY_CSV_HEADER, SUMMARY_CSV_STATS, SUMMARY_CSV_EXCLUDED, SUMMARY_CSV_EXCLUDED_LEAF } from './summaryCsv.js';
 export { summaryTextSections, type TextRow, type TextUnit } from './summaryText.js';
 export { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
 export { seatCount } from './seatCount.js';
@@ -63,6 +63,7 @@ export { scoreSample, pitHistogram, ksUniform, type DistributionScore } from './
 export { solve, parseTarget, targetValue, withDecision, type SolveOptions, type SolveResult, type SolvePoint, type SolveTarget, type TargetValue } from './solve.js';
 export type { Uncertainty, UncertainParameter, Correlation } from './uncertainty/resolve.js';
 export type { Distribution } from './uncertainty/distribution.js';
+export { DistributionSchema } from './uncertainty/distribution.js';
 export { estimateWork, checkBudget, workFactors, workOf, type WorkRun, type WorkEstimate, type WorkFactors, type OverBudget } from './work.js';
 export { checkRunnable, expectedDeal, MAX_MAGNITUDE, MIN_MAGNITUDE, MAX_OPEN_PER_SEAT, MAX_CYCLE_MONTHS } from './runnable.js';
 export { withAbortCell, checkAbort, isRunAborted, RunAborted } from './abort.js';

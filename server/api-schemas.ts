@@ -4,6 +4,7 @@
  * engine adds and the document does not describe fails), so the document cannot lag the product.
  */
 import { z } from 'zod';
+import { DistributionSchema, ScenarioSchema } from '../engine/index.js';
 
 const num = z.number();
 const nullable = <T extends z.ZodType>(t: T) => t.nullable();
@@ -11,6 +12,37 @@ const obj = <S extends z.ZodRawShape>(shape: S, description?: string) => {
   const o = z.strictObject(shape);
   return description ? o.describe(description) : o;
 };
+
+/**
+ * The scenario wherever an answer echoes it (a Summary's, a fitted one, a saved one, a preset's, a
+ * validated one): the engine's input schema itself. In the document every echo is a `$ref` to
+ * `#/components/schemas/Scenario`, which is the engine's published JSON Schema of the same zod schema
+ * (`scenarioJsonSchema()`, what GET /api/schema serves), so no echo is described apart from the input
+ * and none can lag it; parsing an answer checks its echo against the engine's schema.
+ */
+export const ScenarioEchoSchema = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    const r = ScenarioSchema.safeParse(v);
+    if (!r.success) for (const i of r.error.issues.slice(0, 20)) ctx.addIssue({ code: 'custom', path: i.path as (string | number)[], message: i.message });
+  })
+  .meta({ id: 'Scenario' });
+
+/**
+ * A distribution as a scenario writes it (an uncertain input's, `{ pert: [a, b, c] }`), wherever an answer
+ * echoes one: the engine's schema, a `$ref` to `#/components/schemas/ScenarioDistribution` (the scenario
+ * schema's `$defs.distribution`, server/openapi.ts scenarioComponents).
+ */
+export const DistributionEchoSchema = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    const r = DistributionSchema.safeParse(v);
+    if (!r.success) ctx.addIssue({ code: 'custom', message: `not a distribution: ${r.error.issues[0]?.message ?? 'invalid'}` });
+  })
+  .meta({ id: 'ScenarioDistribution' });
+
+/** Scenario source text, `{ yaml }` (YAML or JSON), where a body takes a scenario. */
+export const SourceTextSchema = z.strictObject({ yaml: z.string() }).meta({ id: 'SourceText' });
 
 export const StatsSchema = obj(
   { mean: num, sd: num, p5: num, p10: num, p25: num, p50: num, p75: num, p90: num, p95: num },
@@ -88,7 +120,7 @@ const UncertaintySchema = obj(
     parameters: z.array(
       obj({
         path: z.string(),
-        distribution: z.record(z.string(), z.unknown()).describe('the distribution as written in the scenario (see Scenario)'),
+        distribution: DistributionEchoSchema.describe('the distribution as written in the scenario'),
         range: z.tuple([nullable(num), nullable(num)]).describe("the field's valid range; null = unbounded on that side (JSON has no infinity)"),
         bounds: z.enum(['inside', 'truncated']),
         integer: z.boolean(),
@@ -163,7 +195,7 @@ export const SummarySchema = obj(
     trials: z.int(),
     seed: z.int(),
     horizonMonths: z.int(),
-    scenario: z.record(z.string(), z.unknown()).describe('the resolved scenario (see Scenario)'),
+    scenario: ScenarioEchoSchema.describe('the resolved scenario the run used (defaults filled)'),
     scenarioHash: z.string(),
     revenue: obj({ total: stats, monthly: statsList, annual: statsList, cumulative: statsList, histogram: HistogramSchema }, 'bookings (sales revenue won)'),
     plan: nullable(
@@ -213,7 +245,7 @@ export const SummarySchema = obj(
           range: z.tuple([num, num]),
           why: z.string(),
           source: z.string().optional(),
-          distribution: nullable(z.record(z.string(), z.unknown())),
+          distribution: nullable(DistributionEchoSchema).describe("an uncertain input's distribution as the scenario writes it; null for a number"),
         }),
       )
       .describe('the assumptions (unsourced numbers with plausible ranges, engine/assumptions.ts) the scenario uses'),
@@ -260,7 +292,7 @@ const ciPair = z.tuple([num, num]);
 const assumptionItem = obj({
   path: z.string(),
   value: num.describe('the value the baseline holds (the median of an uncertain input)'),
-  distribution: z.record(z.string(), z.unknown()).describe("the distribution drawn: an uncertain input's own (see Scenario), or uniform over the plausible range"),
+  distribution: DistributionEchoSchema.describe("the distribution drawn: an uncertain input's own, or uniform over the plausible range"),
   range: ciPair.describe('the plausible range'),
   from: z.enum(['registry', 'uncertain']).describe("registry: an unsourced number of the model (engine/assumptions.ts); uncertain: the scenario's own distribution"),
   why: z.string().optional(),
@@ -445,7 +477,7 @@ export const CalibrationReportSchema = obj(
     warnings: z.array(z.string()),
     window: obj({ from: z.string(), to: z.string(), months: z.int() }, 'the months fitted'),
     asOf: nullable(obj({ date: z.string(), createdLater: z.int(), decidedLater: z.int() }, 'the cut as of a date: rows created later dropped, decided later taken as open')),
-    reps: z.array(obj({ owner: z.string(), wins: z.int(), decided: z.int(), raw: num, shrunk: num.describe('the empirical-Bayes win rate') })).describe("each owner's win rate, raw and shrunk"),
+    reps: z.array(obj({ owner: z.string(), wins: z.int(), decided: z.int(), raw: nullable(num).describe('wins / decided; null (NaN in the engine) for an owner with no decided deal'), shrunk: num.describe('the empirical-Bayes win rate') })).describe("each owner's win rate, raw and shrunk"),
     tiersTest: obj({ test: z.string(), bicSingle: num, bicMixture: num, tiers: z.boolean() }, 'one beta against a two-tier mixture of win rates (BIC)'),
     productivity: z.array(obj({ tenureMonth: z.int(), repMonths: num, productivity: num })).describe('observed opportunities created / the rate, by tenure month'),
     cycle: obj({ naiveMeanMonths: num, resolutions: z.int(), monthsAtRisk: num }),
@@ -504,7 +536,7 @@ export const CalibrationReportSchema = obj(
 ).meta({ id: 'CalibrationReport' });
 
 export const CalibrateResultSchema = obj({
-  scenario: z.record(z.string(), z.unknown()).describe('the fitted scenario (see Scenario)'),
+  scenario: ScenarioEchoSchema.describe('the fitted scenario'),
   yaml: z.string().describe('the fitted scenario as commented YAML'),
   report: CalibrationReportSchema,
   demandReport: obj(
@@ -525,7 +557,7 @@ export const CalibrateResultSchema = obj({
 }).meta({ id: 'CalibrateResult' });
 
 // --- request bodies --------------------------------------------------------------------------------
-const scenarioRef = z.union([z.record(z.string(), z.unknown()), z.string()]).describe('a scenario object, the name of a preset file, or { yaml } text');
+const scenarioRef = z.union([ScenarioEchoSchema, SourceTextSchema, z.string()]).describe('a scenario object, { yaml } text, or the name of a preset file');
 const trials = z.int().min(1).max(1_000_000).describe("overrides the scenario's trials");
 const seed = z.int().min(0).max(4294967295).describe("overrides the scenario's seed");
 const yaml = z.string().describe('the body as YAML or JSON text instead');
@@ -665,7 +697,7 @@ export const RollingResultSchema = obj({
   warnings: z.array(z.string()),
 }).meta({ id: 'RollingResult' });
 
-const scenarioOrName = z.union([z.record(z.string(), z.unknown()), z.strictObject({ yaml: z.string() }), z.string()]).describe("a scenario object, { yaml } text, YAML text, or a preset's name");
+const scenarioOrName = z.union([ScenarioEchoSchema, SourceTextSchema, z.string()]).describe("a scenario object, { yaml } text, YAML text, or a preset's name");
 export const ForecastBodySchema = z
   .strictObject({
     opportunities: z.string().describe('the opportunity export (CSV): Opportunity Owner, Created Date, Close Date, Stage, Amount'),
@@ -699,6 +731,9 @@ export const ForecastSampleBodySchema = z.strictObject({ scenario: scenarioOrNam
 
 /** The schemas the OpenAPI document lists as components, by name. */
 export const API_SCHEMAS = {
+  Scenario: ScenarioEchoSchema,
+  ScenarioDistribution: DistributionEchoSchema,
+  SourceText: SourceTextSchema,
   Summary: SummarySchema,
   CompareResult: CompareResultSchema,
   SensitivityResult: SensitivityResultSchema,

@@ -86,7 +86,8 @@ export function createApp(opts: AppOptions = {}): SalesimApp {
   app.use('*', hostGuard(opts.allowedHosts ?? LOOPBACK_HOSTS, { allowMissing: opts.allowMissingHost }));
   if (opts.corsOrigins && opts.corsOrigins.length > 0) app.use('/api/*', cors({ origin: opts.corsOrigins }));
   // origin, content type and size of every state-changing request; the body is read here, once
-  const bigBodyPaths = ['/api/calibrate', '/api/backtest', '/api/forecast']; // CSV exports: their own size limit
+  // CSV exports in, and a whole Summary in for its CSV out: their own size limit
+  const bigBodyPaths = ['/api/calibrate', '/api/backtest', '/api/forecast', '/api/summary/csv'];
   app.use(
     '/api/*',
     requestGuard({

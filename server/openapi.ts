@@ -1,8 +1,10 @@
 /**
  * The OpenAPI 3.1 description of the whole HTTP API. The scenario schema is the engine's own JSON
- * Schema; the Summary, the comparison, tornado, goal-seek and back-test answers and request bodies are
- * generated from the zod schemas in api-schemas.ts, which the tests check against real engine output,
- * so the document cannot lag the product.
+ * Schema (components/schemas/Scenario, its `$defs` as components of their own), and every answer that
+ * echoes a scenario (a Summary's, a fitted, saved, preset or validated one) is a `$ref` to it; the
+ * Summary, the comparison, tornado, goal-seek and back-test answers and request bodies are generated
+ * from the zod schemas in api-schemas.ts, which the tests check against real engine output, so the
+ * document cannot lag the product.
  */
 import { apiComponentSchemas } from './api-schemas.js';
 
@@ -10,6 +12,7 @@ const json = (schema: object) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorResponse = (description: string) => ({ description, content: json(ref('Errors')) });
 const ok = (description: string, schema: object) => ({ description, content: json(schema) });
+const scenarioRef = (description: string) => ({ ...ref('Scenario'), description });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const revParam = { name: 'revision', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 
@@ -30,6 +33,16 @@ const runBody = {
   },
 };
 
+/** `?csv=`: which CSV (/api/simulate with Accept: text/csv, /api/summary/csv). */
+const csvParam = {
+  name: 'csv',
+  in: 'query',
+  required: false,
+  schema: { enum: ['summary', 'monthly'] },
+  description: "summary (the default): every figure of the Summary, the one CSV export; monthly: the monthly table. On /api/simulate it also asks for CSV without an Accept header",
+};
+const CSV_TEXT = 'metric,month,mean,sd,p5,p10,p25,p50,p75,p90,p95 then one row per figure (or, with ?csv=monthly, month,revenue_mean,revenue_p10,... one row per month)';
+
 const runErrors = {
   '400': errorResponse('invalid request or scenario: every problem with its field path and rule'),
   '403': errorResponse('a Host the server does not answer to (SALESIM_ALLOWED_HOSTS), or a cross-origin request (SALESIM_CORS)'),
@@ -49,23 +62,65 @@ const storeBody = {
 };
 
 /**
+ * The engine's scenario JSON Schema as components: the schema itself (without `$schema` and `$id`), and
+ * each of its `$defs` as a component of its own (`distribution` -> `ScenarioDistribution`), its
+ * `#/$defs/...` references rewritten to point there (inside the OpenAPI document `#/$defs/...` would
+ * resolve against the document's root, where there is none).
+ * @example scenarioComponents(scenarioJsonSchema()).defs.ScenarioDistribution
+ */
+export function scenarioComponents(schema: Record<string, unknown>): { scenario: Record<string, unknown>; defs: Record<string, unknown> } {
+  const { $schema: _s, $id: _i, $defs, ...rest } = schema;
+  const name = (k: string) => `Scenario${k[0].toUpperCase()}${k.slice(1)}`;
+  const rewrite = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(rewrite);
+    if (v === null || typeof v !== 'object') return v;
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => {
+        if (k === '$ref' && typeof x === 'string' && x.startsWith('#/$defs/')) return [k, `#/components/schemas/${name(x.slice('#/$defs/'.length))}`];
+        return [k, rewrite(x)];
+      }),
+    );
+  };
+  const defs = Object.fromEntries(Object.entries(($defs ?? {}) as Record<string, unknown>).map(([k, v]) => [name(k), rewrite(v)]));
+  return { scenario: rewrite(rest) as Record<string, unknown>, defs };
+}
+
+/**
  * @example openApiDocument({ version: '0.1.0', scenarioSchema: scenarioJsonSchema() }).openapi // '3.1.0'
  */
 export function openApiDocument(opts: { version: string; scenarioSchema: object }): Record<string, unknown> {
-  const { $schema: _drop, $id: _id, ...scenarioSchema } = opts.scenarioSchema as Record<string, unknown>;
+  const { scenario: scenarioSchema, defs: scenarioDefs } = scenarioComponents(opts.scenarioSchema as Record<string, unknown>);
   const paths: Record<string, unknown> = {
     '/api/health': { get: { summary: 'Liveness and engine version', responses: { '200': ok('ok', { type: 'object', properties: { ok: { const: true }, version: { type: 'string' } }, required: ['ok', 'version'] }) } } },
     '/api/simulate': {
       post: {
         summary: 'Run a scenario and return its Summary',
-        description: 'With `Accept: text/csv` the answer is the monthly statistics as CSV instead (a header, then one row per month: revenue, cumulative revenue, headcount and cost, then the columns of each section the Summary holds), the table `salesim run --csv` prints.',
+        description:
+          "With `Accept: text/csv` the answer is the Summary's CSV export instead: every figure as one table `metric,month,mean,sd,p5,p10,p25,p50,p75,p90,p95` (one row per statistic, per month of a monthly series, per single figure), byte for byte what `salesim run --csv` prints and the playground's Export CSV (POST /api/summary/csv) downloads for the same scenario, seed and trials. `?csv=monthly` answers the monthly table instead (one row per month: revenue, cumulative revenue, headcount and cost, then the columns of each section the Summary holds), as `salesim run --monthly-csv`.",
+        parameters: [csvParam],
         requestBody: { required: true, content: { ...json(runBody), 'application/yaml': { schema: { type: 'string' } } } },
         responses: {
           '200': {
-            description: 'the Summary (or, with Accept: text/csv, its monthly statistics as CSV)',
-            content: { ...json(ref('Summary')), 'text/csv': { schema: { type: 'string', description: 'month,revenue_mean,revenue_p10,... one row per month' } } },
+            description: 'the Summary (or, with Accept: text/csv or ?csv, its CSV)',
+            content: { ...json(ref('Summary')), 'text/csv': { schema: { type: 'string', description: CSV_TEXT } } },
           },
           ...runErrors,
+        },
+      },
+    },
+    '/api/summary/csv': {
+      post: {
+        summary: "A Summary's CSV export, from the Summary itself (the playground's Export CSV)",
+        description:
+          'The body is a Summary as /api/simulate (or the `result` event of /api/simulate/stream) answered it; the answer is its CSV, the same bytes `Accept: text/csv` on /api/simulate gives for that run (`?csv=monthly`: the monthly table). Nothing is run. A body that is not a Summary is a 400 naming each field that does not match (the Summary schema, strict). The body may be as large as the CSV limit.',
+        parameters: [csvParam],
+        requestBody: { required: true, content: json(ref('Summary')) },
+        responses: {
+          '200': { description: 'the CSV', content: { 'text/csv': { schema: { type: 'string', description: CSV_TEXT } } } },
+          '400': runErrors['400'],
+          '403': runErrors['403'],
+          '413': errorResponse('request body over the CSV limit (10 MiB, maxCsvBodyBytes)'),
+          '415': errorResponse('a body that is not application/json'),
         },
       },
     },
@@ -83,7 +138,7 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
         summary: 'Check a scenario without running it (salesim validate): its resolved form, or every problem with its field path',
         requestBody: { required: true, content: { ...json({ type: 'object', additionalProperties: false, properties: { scenario: runBody.properties.scenario, yaml: runBody.properties.yaml } }), 'application/yaml': { schema: { type: 'string' } } } },
         responses: {
-          '200': ok('valid', { type: 'object', properties: { ok: { const: true }, scenario: { type: 'object', description: 'the resolved scenario, defaults filled (see Scenario)' } }, required: ['ok', 'scenario'] }),
+          '200': ok('valid', { type: 'object', properties: { ok: { const: true }, scenario: scenarioRef('the resolved scenario, defaults filled') }, required: ['ok', 'scenario'] }),
           '400': runErrors['400'],
           '403': runErrors['403'],
           '413': runErrors['413'],
@@ -329,23 +384,32 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
     paths,
     components: {
       schemas: {
-        Scenario: scenarioSchema,
-        SourceText: { type: 'object', properties: { yaml: { type: 'string' } }, required: ['yaml'], additionalProperties: false },
         ...apiComponentSchemas(),
+        // the zod echoes (api-schemas.ts ScenarioEchoSchema, DistributionEchoSchema) are named Scenario and
+        // ScenarioDistribution: their schemas are the engine's
+        Scenario: scenarioSchema,
+        ...scenarioDefs,
         Preset: {
           type: 'object',
-          properties: { id: { type: 'string' }, name: { type: 'string' }, description: { type: 'string' }, source: { type: 'string' }, scenario: { oneOf: [{ type: 'object' }, { type: 'null' }] }, errors: { type: 'array', items: ref('Error') } },
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            description: { type: 'string' },
+            source: { type: 'string' },
+            scenario: { oneOf: [scenarioRef('the resolved preset'), { type: 'null', description: 'a preset that does not validate (see errors)' }] },
+            errors: { type: 'array', items: ref('Error') },
+          },
           required: ['id', 'name', 'description', 'source', 'scenario'],
         },
         ScenarioListItem: listItem,
         StoredScenario: {
           type: 'object',
-          properties: { ...listItem.properties, format: { enum: ['yaml', 'json'] }, source: { type: 'string' }, scenario: { type: 'object', description: 'the resolved scenario, defaults filled' } },
+          properties: { ...listItem.properties, format: { enum: ['yaml', 'json'] }, source: { type: 'string' }, scenario: scenarioRef('the resolved scenario, defaults filled') },
           required: [...listItem.required, 'format', 'source', 'scenario'],
         },
         Revision: {
           type: 'object',
-          properties: { revision: { type: 'integer' }, createdAt: { type: 'string', format: 'date-time' }, format: { enum: ['yaml', 'json'] }, source: { type: 'string' }, scenario: { type: 'object' } },
+          properties: { revision: { type: 'integer' }, createdAt: { type: 'string', format: 'date-time' }, format: { enum: ['yaml', 'json'] }, source: { type: 'string' }, scenario: scenarioRef('the resolved scenario of this revision') },
           required: ['revision', 'createdAt', 'format', 'source', 'scenario'],
         },
         Error: {

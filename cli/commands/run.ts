@@ -3,9 +3,8 @@ import { intFlag, parseArgs, UsageError } from '../args.js';
 import { loadScenario } from '../load.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { uncertaintyTable } from '../uncertaintyTable.js';
-import { summaryCsv } from '../../engine/summaryCsv.js';
 import type { Summary } from '../../engine/types.js';
-import { summaryTextSections, type TextUnit } from '../../engine/index.js';
+import { monthlyCsv, summaryCsv, summaryTextSections, type TextUnit } from '../../engine/index.js';
 import { parseText } from '../../engine/scenario.js';
 import { ownsTrials } from '../../engine/precision/defaults.js';
 import { warnOverBudget } from '../budget.js';
@@ -16,12 +15,15 @@ import { DEFAULT_PRECISION_HELP, PRECISION_HELP, precisionFlags, summaryPrecisio
 
 /** `salesim run`: simulate a scenario and print a readable table, JSON or CSV. */
 export const run: Command = {
-  usage: 'run <file.yaml|file.json|preset> [--trials N | --precision TARGETS [--max-trials N]] [--seed S] [--workers N] [--assumptions] [--json] [--csv] [--quiet]',
+  usage: 'run <file.yaml|file.json|preset> [--trials N | --precision TARGETS [--max-trials N]] [--seed S] [--workers N] [--assumptions] [--json | --csv | --monthly-csv] [--quiet]',
   summary: 'simulate a scenario and print its outcome distribution',
   help: [
     'Simulates the scenario and prints revenue P10/P50/P90 per year, the probability of hitting plan,',
     'share of reps at quota and the top-20% share. --json prints the Summary JSON (one object) and',
-    'nothing else on stdout; --csv prints monthly statistics. --trials and --seed override the file.',
+    'nothing else on stdout; --csv prints every figure of the Summary as one CSV table (metric, month,',
+    'mean, sd, p5 ... p95: the export of POST /api/simulate with Accept: text/csv and of the playground\'s',
+    'Export CSV, byte for byte); --monthly-csv prints the monthly table (one row per month: revenue,',
+    'cumulative revenue, headcount, cost, then each section\'s columns). --trials and --seed override the file.',
     '--workers N runs the trials on N worker threads (default: the number of cores, or 1 = this thread',
     'for runs under 5 million rep-months, where starting threads costs more than it saves); the results',
     'are identical for any N. Blocks of trials stream into the Summary as they finish, so a large run',
@@ -33,9 +35,10 @@ export const run: Command = {
     DEFAULT_PRECISION_HELP,
   ].join('\n'),
   async run(args) {
-    const p = parseArgs(args, { values: ['trials', 'seed', 'workers', 'precision', 'max-trials'], booleans: ['json', 'csv', 'quiet', 'assumptions'] });
+    const p = parseArgs(args, { values: ['trials', 'seed', 'workers', 'precision', 'max-trials'], booleans: ['json', 'csv', 'monthly-csv', 'quiet', 'assumptions'] });
     if (p.positional.length !== 1) throw new UsageError('expects exactly one scenario file or preset name');
-    if (p.flags.has('json') && p.flags.has('csv')) throw new UsageError('--json and --csv cannot be combined');
+    const outputs = ['json', 'csv', 'monthly-csv'].filter((f) => p.flags.has(f));
+    if (outputs.length > 1) throw new UsageError(`${outputs.map((f) => `--${f}`).join(' and ')} cannot be combined: choose one output`);
     const trials = intFlag(p, 'trials', 1, 1_000_000);
     const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1);
     const workersFlag = intFlag(p, 'workers', 1, 256);
@@ -60,13 +63,14 @@ export const run: Command = {
     bar.done();
     if (p.flags.has('json')) process.stdout.write(JSON.stringify(summary) + '\n');
     else if (p.flags.has('csv')) process.stdout.write(summaryCsv(summary));
+    else if (p.flags.has('monthly-csv')) process.stdout.write(monthlyCsv(summary));
     else process.stdout.write(readable(summary) + (p.flags.has('assumptions') ? '\n\n' + (summary.assumptions.length > 0 ? assumptionsTable(summary) : 'the scenario uses no registered assumption') : '') + '\n');
     return 0;
   },
 };
 
-/** Monthly statistics as CSV (one row per month): the columns the engine's registry declares (engine/summaryCsv.ts). */
-export { summaryCsv };
+/** The CSV export (every figure, --csv) and the monthly table (--monthly-csv), both the engine's (engine/summaryCsv.ts). */
+export { summaryCsv, monthlyCsv };
 
 /** The readable report of a Summary. */
 export function readable(s: Summary): string {

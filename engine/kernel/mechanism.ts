@@ -40,7 +40,7 @@ export interface Mechanism {
   /**
    * its section of the Summary (engine/mechanisms/<name>/summary.ts): the Summary's field, when the
    * section is there, and how it is built from the trial results; `always`: the field is null when the
-   * section is not there (else it is absent); `csv`: the columns it adds to `salesim run --csv`; `text`:
+   * section is not there (else it is absent); `csv`: the columns it adds to `salesim run --monthly-csv`; `text`:
    * its rows in `salesim run`'s readable report
    */
   readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[]; readonly text?: TextSection<never> };

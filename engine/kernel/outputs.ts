@@ -66,7 +66,7 @@ export interface ColumnReader<W extends string = never, S extends string = never
 }
 
 /**
- * One column of `salesim run --csv` (one row per month) that a Summary section adds: its header, and its
+ * One column of `salesim run --monthly-csv` (one row per month) that a Summary section adds: its header, and its
  * value in month index i (0-based) read from the section.
  * @example const arrMean: CsvColumn<CustomersSummary> = ['arr_mean', (c, i) => c.arr.monthly[i].mean];
  */

@@ -724,6 +724,8 @@ export function createApp(opts: AppOptions = {}) {
     setSensitivityChoice,
     setTrainerF,
     runTrainer,
+    /** the current run's CSV export, written by the engine (the server, or the engine in this page) */
+    summaryCsv: (summary: Summary) => api.summaryCsv(summary),
     get: (path: string) => getIn(get().scenario, path),
     /** whether stored scenarios are available (false in the static build: they need the server) */
     hasStore: api.hasStore,

@@ -1,18 +1,33 @@
 /**
- * POST /api/simulate (a Summary, or with Accept: text/csv its monthly statistics as salesim run --csv prints them) and POST /api/simulate/stream (Server-Sent Events: `progress` events
+ * POST /api/simulate (a Summary, or with Accept: text/csv its CSV export as salesim run --csv prints it,
+ * ?csv=monthly the monthly table), POST /api/summary/csv (a Summary's CSV from the Summary itself: the
+ * playground's Export CSV) and POST /api/simulate/stream (Server-Sent Events: `progress` events
  * with a partial Summary at least every 10% of trials, then one `result`, or an `error` mid-run). A
  * precision-targeted run (`precision`, or the default precision of a request naming no trials) sends a
  * `progress` event per block instead: { done, total: the cap, precision: the report so far }.
  * Bad requests, the work budget and a full queue are answered before a stream starts.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { summaryCsv } from '../../engine/index.js';
+import { monthlyCsv, summaryCsv, zodIssues, type Summary } from '../../engine/index.js';
+import { SummarySchema } from '../api-schemas.js';
 import { errorResponseParts } from '../respond.js';
 import { asObject, checkKnownKeys, parseRunRequest, readBody, scenarioFrom } from '../request.js';
-import { apiIssue, badRequest, type ApiIssue } from '../errors.js';
+import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
 import type { Runner } from '../runner.js';
 import type { AppEnv } from '../env.js';
+
+/** The CSV asked for by `?csv=`: summary (every figure) or monthly (the monthly table); undefined when not given. */
+function csvKind(v: string | undefined): 'summary' | 'monthly' | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'summary' || v === 'monthly') return v;
+  throw badRequest([apiIssue('csv', 'must be summary or monthly', `csv: must be summary (every figure of the Summary) or monthly (the monthly table) (got '${v.slice(0, 40)}')`)]);
+}
+
+/** The Summary's CSV as the answer. */
+function csvAnswer(c: Context<AppEnv>, summary: Summary, kind: 'summary' | 'monthly'): Response {
+  return c.body(kind === 'monthly' ? monthlyCsv(summary) : summaryCsv(summary), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+}
 
 /**
  * @example app.route('/api', simulateRoutes(runner))
@@ -21,11 +36,25 @@ export function simulateRoutes(runner: Runner): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.post('/simulate', async (c) => {
+    // checked before the run: a bad ?csv is a 400, not a run thrown away
+    const csv = csvKind(c.req.query('csv'));
     const req = parseRunRequest(await readBody(c));
     const summary = await runner.run(req, { signal: c.req.raw.signal });
-    // Accept: text/csv: the monthly statistics as CSV, the engine's table of salesim run --csv
-    if (/\btext\/csv\b/i.test(c.req.header('accept') ?? '')) return c.body(summaryCsv(summary), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    // Accept: text/csv (or ?csv=): the engine's CSV of the Summary, as salesim run --csv / --monthly-csv
+    if (csv || /\btext\/csv\b/i.test(c.req.header('accept') ?? '')) return csvAnswer(c, summary, csv ?? 'summary');
     return c.json(summary);
+  });
+
+  // a Summary's CSV from the Summary itself (the playground's Export CSV): nothing is run, the engine writes it
+  r.post('/summary/csv', async (c) => {
+    const csv = csvKind(c.req.query('csv')) ?? 'summary';
+    if (!/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+      throw new ApiError(415, [apiIssue(null, 'unsupported media type', `send the Summary as application/json (got '${(c.req.header('content-type') ?? 'no content type').slice(0, 100)}')`)]);
+    }
+    const body = await readBody(c);
+    const parsed = SummarySchema.safeParse(body);
+    if (!parsed.success) throw badRequest(fromInputIssues(zodIssues(parsed.error.issues, [], body)).slice(0, 50));
+    return csvAnswer(c, body as Summary, csv);
   });
 
   // check a scenario without running it (salesim validate): its resolved form, or a 400 naming every problem

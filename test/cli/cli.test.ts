@@ -44,16 +44,24 @@ describe('salesim run', () => {
     delete b.meta;
     expect(a).toEqual(b);
   });
-  it('prints a readable table by default and CSV with --csv', () => {
+  it('prints a readable table by default, the CSV export with --csv and the monthly table with --monthly-csv', () => {
     const r = salesim('run', 'baseline', '--trials', '40');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/year 1/);
     expect(r.stdout).toMatch(/P\(hit\)/);
     expect(r.stdout).toMatch(/top-20% share/);
     const c = salesim('run', 'baseline', '--trials', '40', '--csv');
-    const lines = c.stdout.trim().split('\n');
+    expect(c.code).toBe(0);
+    const csv = c.stdout.trim().split('\n');
+    expect(csv[0]).toBe('metric,month,mean,sd,p5,p10,p25,p50,p75,p90,p95');
+    expect(csv.filter((l) => l.startsWith('revenue.monthly,'))).toHaveLength(24);
+    const m = salesim('run', 'baseline', '--trials', '40', '--monthly-csv');
+    const lines = m.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^month,revenue_mean/);
     expect(lines).toHaveLength(25);
+    const both = salesim('run', 'baseline', '--trials', '40', '--csv', '--monthly-csv');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--csv and --monthly-csv cannot be combined/);
   });
   it('bad input exits 2 with one line per problem naming the field and the rule, never a stack trace', () => {
     const bad = file('bad.yaml', 'reps:\n  seats: 10\n  opportunitiesPerMonth: -1\n  winRate: { mean: 1.4, concentration: 8 }\n  dealSize: 1000\n  colour: red\n');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScenario, simulate, summarize, compare } from '../../engine/index.js';
 import { readFileSync } from 'node:fs';
-import { readable, summaryCsv } from '../../cli/commands/run.js';
+import { readable, monthlyCsv } from '../../cli/commands/run.js';
 import { formatComparison } from '../../cli/commands/compare.js';
 import { SALESIM } from '../helpers/cli.js';
 
@@ -21,8 +21,8 @@ describe('CLI: demand generation', () => {
     expect(text).toMatch(/demand funnel \(means\)\s+year 1\s+year 2\s+total/);
     expect(text).toMatch(/marketing-sourced share: of created opportunities \d+\.\d%, of revenue \d+\.\d%/);
   });
-  it('--csv adds the funnel columns', () => {
-    const [head, first] = summaryCsv(summary).split('\n');
+  it('--monthly-csv adds the funnel columns', () => {
+    const [head, first] = monthlyCsv(summary).split('\n');
     expect(head.endsWith(',leads_mean,qualified_mean,marketing_opps_mean,marketing_won_mean,marketing_revenue_mean,nurture_pool_mean,lead_backlog_mean')).toBe(true);
     expect(first.split(',')).toHaveLength(head.split(',').length);
   });

@@ -125,15 +125,24 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
       const path = await d.path();
       return { name: d.suggestedFilename(), bytes: readFileSync(path!) };
     };
+    // a run of a fixed trial count (a no-op after the first test, which set it), so the API can repeat it
+    await page.locator('#trials').selectOption(String(TRIALS));
+    await waitForRun((await page.locator('[data-testid=fan-chart]').getAttribute('data-hash'))!, TRIALS);
     const shownP = await page.locator('[data-testid=kpi-plan-probability]').getAttribute('data-value');
     const json = await download(() => page.locator('text=Export JSON').click());
     expect(json.name).toMatch(/seed\d+\.json$/);
     const summary = JSON.parse(json.bytes.toString('utf8')) as Summary;
     expect(String(summary.plan?.probability)).toBe(shownP);
     const csv = await download(() => page.locator('text=Export CSV').click());
-    const lines = csv.bytes.toString('utf8').trim().split('\n');
+    expect(csv.name).toMatch(/seed\d+\.csv$/);
+    const text = csv.bytes.toString('utf8');
+    const lines = text.trim().split('\n');
     expect(lines[0]).toBe('metric,month,mean,sd,p5,p10,p25,p50,p75,p90,p95');
     expect(lines.filter((l) => l.startsWith('revenue.monthly,'))).toHaveLength(summary.horizonMonths);
+    // the one CSV export: the bytes POST /api/simulate answers with Accept: text/csv for the same run (and salesim run --csv prints)
+    const res = await fetch(server.url + '/api/simulate', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/csv' }, body: JSON.stringify({ scenario: summary.scenario, seed: summary.seed, trials: TRIALS }) });
+    expect(res.status).toBe(200);
+    expect(text).toBe(await res.text());
     const svg = await download(() => page.locator('[aria-label="Download Monthly revenue as SVG"]').click());
     expect(svg.name).toBe('monthly-revenue.svg');
     expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);

@@ -6,7 +6,6 @@ import { unitForPath } from '../../playground/src/fields.js';
 import { createSseParser } from '../../playground/src/sse.js';
 import { decodeShare, encodeShare } from '../../playground/src/share.js';
 import { createHistory, createStore } from '../../playground/src/store.js';
-import { CSV_EXCLUDED, summaryToCsv } from '../../playground/src/csv.js';
 import { engineSummary } from './fixtures.js';
 
 describe('path', () => {
@@ -153,66 +152,6 @@ describe('store and history', () => {
     [1, 2, 3, 4].forEach((v) => h.push(v));
     expect(h.size).toBe(3);
     expect([h.pop(), h.pop(), h.pop(), h.pop()]).toEqual([4, 3, 2, undefined]);
-  });
-});
-
-describe('CSV export', () => {
-  const summary = engineSummary();
-  const csv = summaryToCsv(summary);
-  const rows = csv.trim().split('\n').map((l) => l.split(','));
-
-  it('has the header and one row per monthly Stats', () => {
-    expect(rows[0]).toEqual(['metric', 'month', 'mean', 'sd', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95']);
-    expect(rows.filter((r) => r[0] === 'revenue.monthly').map((r) => Number(r[1]))).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(rows.filter((r) => r[0] === 'headcount.vacant')).toHaveLength(6);
-  });
-
-  it('copies the engine values exactly', () => {
-    const total = rows.find((r) => r[0] === 'revenue.total')!;
-    expect(Number(total[7])).toBe(summary.revenue.total.p50);
-    expect(Number(total[2])).toBe(summary.revenue.total.mean);
-    const m3 = rows.find((r) => r[0] === 'revenue.monthly' && r[1] === '3')!;
-    expect(Number(m3[5])).toBe(summary.revenue.monthly[2].p10);
-    expect(Number(rows.find((r) => r[0] === 'plan.probability')![2])).toBe(summary.plan!.probability);
-  });
-});
-
-describe('CSV export: the Summary walk', () => {
-  /** Every numeric leaf of a Summary, but those the export leaves out on purpose (CSV_EXCLUDED). */
-  const leaves = (v: unknown, path: string, out: number[]) => {
-    if (CSV_EXCLUDED.includes(path) || /(^|\.)distribution$|\.histogram$/.test(path)) return out;
-    if (typeof v === 'number') out.push(v);
-    else if (Array.isArray(v)) v.forEach((x, i) => leaves(x, `${path}[${i}]`, out));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) leaves(x, path ? `${path}.${k}` : k, out);
-    return out;
-  };
-  const sorted = (xs: number[]) => xs.map((x) => String(x)).sort();
-
-  it('exports every figure of Summaries with every block on (ARR, demand, coverage, uncertainty, costs by programme)', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { parse } = await import('yaml');
-    const { parseScenario, simulate, summarize } = await import('../../engine/index.js');
-    const root = new URL('../../scenarios/', import.meta.url);
-    const uncertain = { name: 'u', horizonMonths: 12, reps: { seats: 6, winRate: { pert: [0.15, 0.25, 0.4] }, opportunitiesPerMonth: { lognormal: { median: 4, sigma: 0.2 } }, dealSize: 20000 } };
-    const inputs = [...['subscription', 'reps-marketing-nurture.nurture', 'coverage-policy.individual', 'hiring-vs-enablement.enable', 'leadership-churn.tenure-19'].map((id) => parse(readFileSync(new URL(`${id}.yaml`, root), 'utf8'))), uncertain];
-    const seen = new Set<string>();
-    for (const input of inputs) {
-      const sc = parseScenario(input);
-      const s = summarize(sc, simulate(sc, { trials: 40, seed: 2 }), { seed: 2 });
-      for (const k of ['customers', 'demand', 'coverage', 'uncertainty'] as const) if (s[k]) seen.add(k);
-      const csv = summaryToCsv(s);
-      const cells = csv.trim().split('\n').slice(1).flatMap((l) => l.split(',').slice(2)).filter((c) => c !== '');
-      // the multiset of exported numbers is the multiset of the Summary's figures: none left out, none made up
-      expect(sorted(cells.map(Number)), String(sc.name)).toEqual(sorted(leaves(s, '', [])));
-    }
-    expect([...seen].sort()).toEqual(['coverage', 'customers', 'demand', 'uncertainty']);
-  });
-
-  it('the walk notices a left-out figure', () => {
-    const s = engineSummary();
-    const csv = summaryToCsv({ ...s, diagnostics: { ...s.diagnostics, revenueStdError: 123.456 } });
-    expect(csv).toContain('diagnostics.revenueStdError,,123.456');
-    expect(sorted(leaves({ a: 1, b: [2, { c: 3 }] }, '', []))).toEqual(['1', '2', '3']);
   });
 });
 

@@ -11,10 +11,10 @@ import { blockBoundaries, parseScenario, synthesize } from '../../engine/index.j
 import { createPool, defaultChunkSize, runSummary, type Pool } from '../../parallel/index.js';
 import { chunkSize } from '../../playground/src/client/blocks.js';
 import { ApiError } from '../../playground/src/client/errors.js';
-import { browserWorkers, createEnginePool, type WorkerLike } from '../../playground/src/client/pool.js';
+import { browserWorkers, createEnginePool } from '../../playground/src/client/pool.js';
+import { fakeWorker } from './fake-worker.js';
 import { createWorkerClient } from '../../playground/src/client/workers.js';
 import { calibrateCsv } from '../../playground/src/client/http.js';
-import { answer } from '../../playground/src/worker/engine.worker.js';
 import type { SalesimApp } from '../../server/app.js';
 import { post, readSse, small, testApp } from '../server/helpers.js';
 import { leadExport } from '../helpers/leads.js';
@@ -29,32 +29,6 @@ function withoutTimes(v: unknown): unknown {
 }
 /** Through JSON, as the server's answers arrive (NaN as null, -0 as 0). */
 const asJson = (v: unknown) => withoutTimes(JSON.parse(JSON.stringify(v)));
-
-/** A stand-in Web Worker: the engine worker's `answer` on a later tick, data cloned (and buffers moved) as postMessage does. */
-function fakeWorker(stats: { terminated: number; busy: number }, delayMs = 1): WorkerLike {
-  let dead = false;
-  const w: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage(message, transfer) {
-      const msg = structuredClone(message, { transfer: transfer as Transferable[] }) as { id: number; name: string; payload: unknown };
-      stats.busy++;
-      setTimeout(() => {
-        stats.busy--;
-        if (dead) return;
-        // progress messages go first, as a real worker posts them while the task runs
-        const a = answer(msg.name, msg.payload, (progress) => w.onmessage?.({ data: structuredClone({ id: msg.id, progress }) } as MessageEvent));
-        const out = structuredClone({ id: msg.id, ...a });
-        w.onmessage?.({ data: out } as MessageEvent);
-      }, delayMs);
-    },
-    terminate() {
-      dead = true;
-      stats.terminated++;
-    },
-  };
-  return w;
-}
 
 let pool: Pool;
 let app: SalesimApp;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_VERSION, parseScenario, scenarioJsonSchema, simulate, summarize, summaryCsv, type Summary } from '../../engine/index.js';
+import { ENGINE_VERSION, monthlyCsv, parseScenario, scenarioJsonSchema, simulate, summarize, summaryCsv, type Summary } from '../../engine/index.js';
 import { createPool, type Pool } from '../../parallel/index.js';
 import { openStore } from '../../server/store.js';
 import type { SalesimApp } from '../../server/app.js';
@@ -217,7 +217,7 @@ describe('POST /api/validate (salesim validate)', () => {
 });
 
 describe('POST /api/simulate with Accept: text/csv', () => {
-  it('answers the monthly statistics salesim run --csv prints for the same run', async () => {
+  it("answers the Summary's CSV export salesim run --csv prints for the same run; ?csv=monthly the monthly table of --monthly-csv", async () => {
     const body = { scenario: { ...small(), customers: { annualChurn: 0.1, initial: { count: 20, arr: 10000 } } }, trials: 40, seed: 3 };
     const json = (await (await post(app, '/api/simulate', body)).json()) as Summary;
     const res = await post(app, '/api/simulate', body, { accept: 'text/csv' });
@@ -225,8 +225,13 @@ describe('POST /api/simulate with Accept: text/csv', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const text = await res.text();
     expect(text).toBe(summaryCsv(json));
-    expect(text.split('\n')[0]).toContain(',arr_mean,'); // a section's columns too
-    expect(text.trim().split('\n')).toHaveLength(json.horizonMonths + 1);
+    expect(text.split('\n')[0]).toBe('metric,month,mean,sd,p5,p10,p25,p50,p75,p90,p95');
+    expect(text).toContain('\ncustomers.arr.monthly,6,'); // a section's figures too
+    const monthly = await post(app, '/api/simulate?csv=monthly', body, { accept: 'text/csv' });
+    const table = await monthly.text();
+    expect(table).toBe(monthlyCsv(json));
+    expect(table.split('\n')[0]).toContain(',arr_mean,'); // a section's columns too
+    expect(table.trim().split('\n')).toHaveLength(json.horizonMonths + 1);
     // errors stay JSON
     const bad = await post(app, '/api/simulate', { ...body, trials: 0 }, { accept: 'text/csv' });
     expect(bad.status).toBe(400);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { synthesize } from '../../engine/index.js';
+import { parseScenario, simulate, summarize, synthesize } from '../../engine/index.js';
 import type { SalesimApp } from '../../server/app.js';
 import { small, SMALL_YAML, testApp } from './helpers.js';
 
@@ -31,6 +31,9 @@ const CSV = synthesize(
   { months: 8, start: '2025-01', seed: 3 },
 ).opportunities;
 
+/** A Summary as /api/simulate answers it: the body of /api/summary/csv. */
+const SUMMARY = JSON.parse(JSON.stringify(summarize(parseScenario(small()), simulate(parseScenario(small()), { trials: 5, seed: 1 }), { seed: 1 })));
+
 /** Routes and a valid body for each (JSON). */
 const ROUTES: { method: string; path: () => string; valid: () => Json }[] = [
   { method: 'POST', path: () => '/api/simulate', valid: () => ({ scenario: small(), trials: 5 }) },
@@ -47,6 +50,7 @@ const ROUTES: { method: string; path: () => string; valid: () => Json }[] = [
   { method: 'POST', path: () => '/api/backtest', valid: () => ({ csv: CSV, scenario: small(), from: '2025-02', to: '2025-07', trials: 3 }) },
   { method: 'POST', path: () => '/api/forecast', valid: () => ({ opportunities: CSV, scenario: small({ hiring: { timeToFillMonths: 1 } }), asOf: '2025-05-31', plan: 100_000, trials: 3, actions: [{ name: 'hire 1', hire: { seats: 1 } }] }) },
   { method: 'POST', path: () => '/api/forecast/sample', valid: () => ({ scenario: small(), seed: 2 }) },
+  { method: 'POST', path: () => '/api/summary/csv', valid: () => structuredClone(SUMMARY) },
 ];
 
 const deepJson = (depth: number, kind: 'array' | 'object' | 'mixed') => {
@@ -162,10 +166,11 @@ async function check(req: Req): Promise<void> {
   }
   // what each kind must get
   const csvRoute = ['/api/calibrate', '/api/backtest'].includes(path);
-  const bigBodyRoute = csvRoute || path === '/api/forecast'; // CSV exports in JSON: the CSV body limit
+  const bigBodyRoute = csvRoute || path === '/api/forecast' || path === '/api/summary/csv'; // CSV exports in JSON, a whole Summary: the CSV body limit
+  const jsonOnly = csvRoute || path === '/api/summary/csv'; // a YAML body is not what they take
   if (req.kind === 'type') expect(res.status, what).toBe(415);
   if (req.kind === 'oversize' && !(bigBodyRoute && req.text.length <= 10 * 1024 * 1024)) expect(res.status, what).toBe(413);
-  if (req.kind === 'deep') expect(res.status, what).toBe(r.method === 'DELETE' ? 404 : csvRoute && req.type === 'application/yaml' ? 415 : 400);
+  if (req.kind === 'deep') expect(res.status, what).toBe(r.method === 'DELETE' ? 404 : jsonOnly && req.type === 'application/yaml' ? 415 : 400);
   if (req.kind === 'valid') expect(res.status, what).toBe(r.method === 'DELETE' ? 404 : r.path().endsWith('scenarios') ? 201 : 200);
 }
 

@@ -3,6 +3,10 @@
  * strict zod schemas the document is generated from (a field the engine adds and the document does not
  * describe fails), and a walk of real Summaries (every block on: costs, leadership, coverage, customers,
  * demand, uncertain inputs, issue 27's people blocks) finds every field described in the served document.
+ * The scenario is one schema (issue 30): every echo of it (a Summary's, a fitted, saved, preset or
+ * validated one) is a `$ref` to components/schemas/Scenario, the engine's published schema, a walk of
+ * the document fails on any schema that restates it, every `$ref` resolves, and real answers validate
+ * against the document itself (test/helpers/jsonSchema.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -12,6 +16,8 @@ import { API_SCHEMAS, BacktestResultSchema, CalibrateBodySchema, CalibrateResult
 import { testApp, post } from './helpers.js';
 import { backtest, rollingBacktest, synthesize } from '../../engine/index.js';
 import { leadExport } from '../helpers/leads.js';
+import { resolvePointer, validateJson } from '../helpers/jsonSchema.js';
+import { scenarioJsonSchema } from '../../engine/index.js';
 
 type Json = Record<string, any>;
 const app = testApp();
@@ -288,4 +294,134 @@ describe('the OpenAPI document describes every field the API answers with', () =
     expect(res.status).toBe(400);
     expect(((await res.json()) as Json).errors[0].path).toBe('trials');
   });
+});
+
+/** The scenario echo rule, as a walk of the document (every node of paths and components, but the Scenario schema and its defs themselves). */
+const SCENARIO_REF = '#/components/schemas/Scenario';
+function scenarioEchoOffenders(doc: Json): string[] {
+  const S = doc.components.schemas.Scenario as Json;
+  const at = (ref: string): Json | undefined => resolvePointer(doc, ref) as Json | undefined;
+  /** the property names an object schema describes (through $ref, anyOf / oneOf / allOf, items) */
+  const props = (n: Json | undefined, seen = 0): string[] => {
+    if (!n || typeof n !== 'object' || seen > 8) return [];
+    if (n.$ref) return props(at(n.$ref), seen + 1);
+    if (n.properties) return Object.keys(n.properties);
+    for (const k of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(n[k])) return n[k].flatMap((b: Json) => props(b, seen + 1));
+    return n.items ? props(n.items, seen + 1) : [];
+  };
+  const scenarioKeys = Object.keys(S.properties);
+  /** a schema that restates the scenario: the reps block's own fields, or most of its blocks with their fields */
+  const restates = (n: Json) => {
+    const shared = Object.keys(n.properties).filter((k) => scenarioKeys.includes(k));
+    const deep = shared.filter((k) => props(n.properties[k]).some((p) => props(S.properties[k]).includes(p)));
+    const repsLike = 'reps' in n.properties && props(n.properties.reps).filter((p) => props(S.properties.reps).includes(p)).length >= 2;
+    return repsLike || (shared.length >= scenarioKeys.length / 2 && deep.length >= shared.length / 2);
+  };
+  /** a scenario field's schema: the $ref, or a choice of it with source text, a name or null */
+  const isEcho = (n: Json): boolean =>
+    n.$ref === SCENARIO_REF ||
+    ['anyOf', 'oneOf'].some((k) => Array.isArray(n[k]) && n[k].some(isEcho) && n[k].every((b: Json) => isEcho(b) || b.$ref === '#/components/schemas/SourceText' || b.type === 'string' || b.type === 'null'));
+  const out: string[] = [];
+  const walk = (n: unknown, path: string): void => {
+    if (Array.isArray(n)) return n.forEach((x, i) => walk(x, `${path}[${i}]`));
+    if (n === null || typeof n !== 'object') return;
+    const o = n as Json;
+    if (o.properties && typeof o.properties === 'object' && !Array.isArray(o.properties)) {
+      if (restates(o)) out.push(`${path}: restates the scenario's fields instead of $ref Scenario`);
+      if (o.properties.scenario && !isEcho(o.properties.scenario)) out.push(`${path}.properties.scenario: not a $ref to Scenario`);
+    }
+    // a loose object said to be (part of) a scenario (a merge patch on one is not an echo)
+    if (o.type === 'object' && !o.properties && /scenario/i.test(String(o.description ?? '')) && !/patch/i.test(String(o.description))) out.push(`${path}: a loose object described as a scenario`);
+    for (const [k, x] of Object.entries(o)) walk(x, `${path}.${k}`);
+  };
+  walk(doc.paths, 'paths');
+  for (const [name, s] of Object.entries(doc.components.schemas as Json)) if (name !== 'Scenario' && !name.startsWith('Scenario')) walk(s, `components.schemas.${name}`);
+  return out;
+}
+
+/** Every `$ref` of the document, with where it is. */
+function refsOf(v: unknown, path = '', out: [string, string][] = []): [string, string][] {
+  if (Array.isArray(v)) v.forEach((x, i) => refsOf(x, `${path}[${i}]`, out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === '$ref' && typeof x === 'string' ? out.push([path, x]) : refsOf(x, `${path}.${k}`, out);
+  return out;
+}
+
+describe('the scenario is one schema in the OpenAPI document', () => {
+  it('every echo of the scenario (Summary, fitted, saved, revision, preset, validated) is a $ref to the one input schema, and no schema restates it', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    expect(scenarioEchoOffenders(doc)).toEqual([]);
+    const s = doc.components.schemas;
+    const echoes = [
+      s.Summary.properties.scenario,
+      s.CalibrateResult.properties.scenario,
+      s.StoredScenario.properties.scenario,
+      s.Revision.properties.scenario,
+      s.Preset.properties.scenario.oneOf[0],
+      doc.paths['/api/validate'].post.responses['200'].content['application/json'].schema.properties.scenario,
+    ];
+    for (const e of echoes) expect(e.$ref).toBe(SCENARIO_REF);
+    // the comparison's Summaries and a variant's are the Summary, so they echo through it
+    expect(s.CompareResult.properties.baseline.$ref).toBe('#/components/schemas/Summary');
+    // distributions as a scenario writes them are the scenario schema's own definition
+    expect(s.Summary.properties.uncertainty.properties.parameters.items.properties.distribution.$ref).toBe('#/components/schemas/ScenarioDistribution');
+  });
+
+  it('the walk notices an inline scenario, a loose scenario object and a partial copy of the reps block', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    const S = doc.components.schemas.Scenario;
+    const bad = structuredClone(doc);
+    bad.components.schemas.StoredScenario.properties.scenario = { type: 'object', description: 'the resolved scenario' };
+    bad.components.schemas.Summary.properties.scenario = { type: 'object', properties: structuredClone(S.properties) };
+    bad.components.schemas.Extra = { type: 'object', properties: { horizonMonths: { type: 'integer' }, reps: { type: 'object', properties: { seats: S.properties.reps.properties.seats, winRate: S.properties.reps.properties.winRate } } } };
+    expect(scenarioEchoOffenders(bad).sort()).toEqual(
+      [
+        "components.schemas.Summary.properties.scenario: restates the scenario's fields instead of $ref Scenario",
+        'components.schemas.Summary.properties.scenario: not a $ref to Scenario',
+        'components.schemas.StoredScenario.properties.scenario: not a $ref to Scenario',
+        'components.schemas.StoredScenario.properties.scenario: a loose object described as a scenario',
+        "components.schemas.Extra: restates the scenario's fields instead of $ref Scenario",
+      ].sort(),
+    );
+  });
+
+  it('the document validates: every $ref resolves in it, Scenario is the engine\'s published schema, and real answers and their echoes validate against it', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Json;
+    const refs = refsOf(doc);
+    expect(refs.length).toBeGreaterThan(100);
+    expect(refs.filter(([, r]) => resolvePointer(doc, r) === undefined)).toEqual([]);
+    // the engine's schema embedded as it is served, its #/$defs/... refs would point at the document's root: the walk notices
+    const { $schema: _s, $id: _i, ...asServed } = scenarioJsonSchema();
+    const naive = { components: { schemas: { Scenario: asServed } } };
+    expect(refsOf(naive).filter(([, r]) => resolvePointer(naive, r) === undefined).length).toBeGreaterThan(0);
+    // Scenario and its defs are GET /api/schema's, references aside
+    const served = (await (await app.request('/api/schema')).json()) as Json;
+    const back = JSON.parse(JSON.stringify(doc.components.schemas.Scenario).replaceAll('"#/components/schemas/ScenarioDistribution"', '"#/$defs/distribution"'));
+    const { $schema: _s2, $id: _i2, $defs, ...servedRest } = served;
+    expect(back).toEqual(servedRest);
+    expect(doc.components.schemas.ScenarioDistribution).toEqual($defs.distribution);
+
+    const schemaOf = (path: string, method: string, status = '200') => doc.paths[path][method].responses[status].content['application/json'].schema;
+    const errors: string[] = [];
+    const check = (what: string, schema: Json, value: unknown) => errors.push(...validateJson(doc, value, schema).map((e) => `${what}: ${e}`));
+    for (const [name, yaml] of SOURCES) check(`Summary ${name}`, schemaOf('/api/simulate', 'post'), await (await post(app, '/api/simulate', { yaml, trials: 40, seed: 3 })).json());
+    const validated = (await (await post(app, '/api/validate', { yaml: preset('subscription') })).json()) as Json;
+    check('validate', schemaOf('/api/validate', 'post'), validated);
+    const saved = await post(app, '/api/scenarios', { yaml: preset('baseline') });
+    expect(saved.status).toBe(201);
+    const stored = (await saved.json()) as Json;
+    check('stored scenario', doc.paths['/api/scenarios'].post.responses['201'].content['application/json'].schema, stored);
+    const revisions = (await (await app.request(`/api/scenarios/${stored.id}/revisions`)).json()) as Json;
+    check('revisions', schemaOf('/api/scenarios/{id}/revisions', 'get'), revisions);
+    check('presets', schemaOf('/api/presets', 'get'), await (await app.request('/api/presets')).json());
+    const study = await post(app, '/api/compare', { yaml: preset('reps-or-customer-success.study'), trials: 30, seed: 5 });
+    check('compare', schemaOf('/api/compare', 'post'), await study.json());
+    const { opportunities } = synthesize(parse(preset('baseline')), { months: 12, start: '2025-01', seed: 4 });
+    check('calibrate', schemaOf('/api/calibrate', 'post'), await (await post(app, '/api/calibrate', { csv: opportunities })).json());
+    expect(errors).toEqual([]);
+    // and the check has teeth: a Summary whose echo is not a scenario fails
+    const summary = (await (await post(app, '/api/simulate', { yaml: preset('baseline'), trials: 20, seed: 1 })).json()) as Json;
+    const broken = validateJson(doc, { ...summary, scenario: { ...summary.scenario, reps: { ...summary.scenario.reps, winRat: 0.2 } } }, schemaOf('/api/simulate', 'post'));
+    expect(broken.length).toBeGreaterThan(0);
+    expect(broken.every((e) => e.startsWith('$.scenario.reps')), broken.join('; ')).toBe(true);
+  }, 120_000);
 });

@@ -66,7 +66,7 @@ export function customersSummary(_s: unknown, src: Read): CustomersSummary {
   };
 }
 
-/** The section's monthly columns of `salesim run --csv`. */
+/** The section's monthly columns of `salesim run --monthly-csv`. */
 export const CSV: readonly CsvColumn<CustomersSummary>[] = [
   ['arr_mean', (c, i) => c.arr.monthly[i].mean],
   ['arr_p10', (c, i) => c.arr.monthly[i].p10],

@@ -79,7 +79,7 @@ export function demandSummary(s: Scenario, src: Read): DemandSummary {
   };
 }
 
-/** The section's monthly columns of `salesim run --csv` (the funnel's monthly means). */
+/** The section's monthly columns of `salesim run --monthly-csv` (the funnel's monthly means). */
 export const CSV: readonly CsvColumn<DemandSummary>[] = [
   ['leads_mean', (d, i) => d.leads.monthly[i].mean],
   ['qualified_mean', (d, i) => d.qualified.monthly[i].mean],

@@ -103,6 +103,16 @@ export async function calibrateCsv(csv: string, roster?: string | null, signal?:
   return (await res.json()) as CalibrationWithLeads;
 }
 
+/**
+ * A Summary's CSV export from the server (POST /api/summary/csv): the engine writes it, nothing is run.
+ * @example const text = await summaryCsvOf(summary);
+ */
+export async function summaryCsvOf(summary: Summary, signal?: AbortSignal): Promise<string> {
+  const res = await fetch('/api/summary/csv', { method: 'POST', signal, headers: { 'content-type': 'application/json', accept: 'text/csv' }, body: JSON.stringify(summary) });
+  if (!res.ok) throw await errorFrom(res);
+  return res.text();
+}
+
 /** The client over HTTP (same-origin /api). */
 export const httpClient: SalesimClient = {
   kind: 'server',
@@ -111,6 +121,7 @@ export const httpClient: SalesimClient = {
   preset: (id: string) => requestJson<Record<string, unknown>>('GET', `/api/presets/${encodeURIComponent(id)}`),
   simulate: (req: RunRequest, signal?: AbortSignal) => requestJson<Summary>('POST', '/api/simulate', runBody(req), signal),
   stream: streamSimulation,
+  summaryCsv: summaryCsvOf,
   compare: (body: unknown, signal?: AbortSignal, onProgress?: (p: CompareProgress) => void) =>
     onProgress && !(body as { assumptions?: unknown } | null)?.assumptions ? streamCompare(body, { signal, onProgress }) : requestJson<CompareResult>('POST', '/api/compare', body, signal),
   sensitivity: (body: unknown, signal?: AbortSignal) => requestJson<SensitivityResult>('POST', '/api/sensitivity', body, signal),

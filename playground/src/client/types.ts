@@ -153,6 +153,12 @@ export interface SalesimClient {
   preset(id: string): Promise<Record<string, unknown>>;
   /** a run's Summary */
   simulate(req: RunRequest, signal?: AbortSignal): Promise<Summary>;
+  /**
+   * A Summary's CSV export, written by the engine (engine/summaryCsv.ts): the server's POST
+   * /api/summary/csv, or the engine in a worker; for the same Summary, the same bytes as `salesim run --csv` and POST
+   * /api/simulate with Accept: text/csv for that run.
+   */
+  summaryCsv(summary: Summary, signal?: AbortSignal): Promise<string>;
   /** a run with partial Summaries as trials complete; aborting cancels it */
   stream(req: RunRequest, opts?: { signal?: AbortSignal; onProgress?: (p: Progress) => void }): Promise<Summary>;
   /** a comparison; with `onProgress`, trials done per design as they run (not with `assumptions`) */

@@ -48,6 +48,8 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
     preset: (id) => call<Record<string, unknown>>('preset', { id }),
     simulate: (req, signal) => stream(req, { signal }),
     stream,
+    /** the engine's CSV of the Summary, written in a worker (the server's POST /api/summary/csv) */
+    summaryCsv: (summary, signal) => call<string>('summaryCsv', summary, signal),
 
     async compare(body, signal, onProgress): Promise<CompareResult> {
       const t0 = performance.now();

@@ -5,10 +5,9 @@
 import { LitElement, html, css } from 'lit';
 import { base } from '../theme.js';
 import { getApp, type View } from '../app.js';
-import { NEEDS_SERVER } from '../api.js';
+import { ApiError, NEEDS_SERVER } from '../api.js';
 import { StoreController } from '../store-controller.js';
 import { downloadText } from '../download.js';
-import { summaryToCsv } from '../csv.js';
 import { TRAINER_TRIALS } from '../trainer-scenario.js';
 import './sim-editor.js';
 import './sim-progress.js';
@@ -377,12 +376,17 @@ export class SimApp extends LitElement {
     }
   }
 
-  private exportSummary(kind: 'json' | 'csv') {
+  private async exportSummary(kind: 'json' | 'csv') {
     const s = this.state.value.summary;
     if (!s) return;
     const name = String(s.scenario?.name ?? 'summary').replace(/[^\w.-]+/g, '-').toLowerCase();
-    if (kind === 'json') downloadText(`${name}-seed${s.seed}.json`, JSON.stringify(s, null, 2), 'application/json');
-    else downloadText(`${name}-seed${s.seed}.csv`, summaryToCsv(s), 'text/csv');
+    if (kind === 'json') return downloadText(`${name}-seed${s.seed}.json`, JSON.stringify(s, null, 2), 'application/json');
+    // the engine writes the CSV (the server, or the engine in this page): the bytes of salesim run --csv
+    try {
+      downloadText(`${name}-seed${s.seed}.csv`, await getApp().summaryCsv(s), 'text/csv');
+    } catch (e) {
+      getApp().store.set({ notice: `Export CSV failed: ${e instanceof ApiError ? e.errors.map((x) => x.message).join('; ') : e instanceof Error ? e.message : String(e)}` });
+    }
   }
 
   private onFieldChange = (e: Event) => {

@@ -56,6 +56,7 @@ import {
   solve,
   solvePrecise,
   summarize,
+  summaryCsv,
   synthesize,
   takeAssumptionsOption,
   validateScenario,
@@ -66,6 +67,7 @@ import {
   type InputIssue,
   type PreparedForecast,
   type Scenario,
+  type Summary,
   type SensitivityRun,
   type TrialResults,
   type SolvePoint,
@@ -489,6 +491,9 @@ export const tasks = {
     return { prepared, trials: precision ? precision.maxTrials : (trials ?? base.trials), seed: seed ?? base.seed, ...(precision ? { precision } : {}) };
   },
   forecastReport: (t: { prepared: PreparedForecast; parts: TrialResults[][]; seed: number }) => reportPrepared(t.prepared, t.parts.map(merge), t.seed),
+
+  /** A Summary's CSV export (server POST /api/summary/csv): the engine's writer, nothing run. */
+  summaryCsv: (summary: Summary) => summaryCsv(summary),
 
   /** A synthetic export of a scenario to try the forecast on (parallel/forecast.ts sampleExportTask). */
   sample: (t: { scenario: unknown; seed: number }) => {
