@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import type { SalesimApp } from '../../server/app.js';
 import { testApp } from './helpers.js';
 
-const RUNS = Number(process.env.SALESIM_FUZZ_RUNS ?? 5000);
+// 2,000 bodies a route here (SALESIM_FUZZ_RUNS for more); bench/fuzz-bounds.ts runs 10,000 against a real server
+const RUNS = Number(process.env.SALESIM_FUZZ_RUNS ?? 2000);
 
 const prob = fc.double({ min: 0, max: 1, noNaN: true });
 const winRate = fc.oneof(prob, fc.record({ mean: fc.double({ min: 0.01, max: 0.99, noNaN: true }), concentration: fc.double({ min: 0.5, max: 50, noNaN: true }) }));
