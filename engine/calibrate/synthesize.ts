@@ -98,6 +98,18 @@ export const PRE_PIPELINE_STAGE = 'Prospecting';
 export const STAGES = { won: 'Closed Won', lost: 'Closed Lost', noDecision: 'Closed - No Decision', dropped: 'Dropped', open: 'Qualification' };
 
 /**
+ * The scenario a history of `months` from calendar month `start0` (year x 12 + month - 1) follows: its
+ * horizon is the history, planned hires past it are dropped, and a market moves with the calendar (month 1 is
+ * the history's first; the scenario's base month, or start, keeps its growth anchor).
+ * @example historyScenario(parseScenario(s), 18, parseMonth('2024-07')!).horizonMonths // 18
+ */
+export function historyScenario(base: Scenario, months: number, start0: number): Scenario {
+  const startText = `${Math.floor(start0 / 12)}-${String((start0 % 12) + 1).padStart(2, '0')}`;
+  const market = base.market && { ...base.market, start: startText, baseMonth: base.market.baseMonth ?? base.market.start ?? startText };
+  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
+}
+
+/**
  * Generates `months` of CRM history for a scenario (object, YAML/JSON text or resolved Scenario).
  * @example synthesize({ reps: { seats: 5, opportunitiesPerMonth: 3, winRate: 0.3, dealSize: 20000 } }, { months: 12, seed: 1 }).opportunities.split('\n')[0] // 'Opportunity Name,Opportunity Owner,Created Date,Close Date,Stage,Amount'
  */
@@ -109,11 +121,10 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
   const base = parseScenario(input);
   const seed = opts.seed ?? base.seed;
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new InputError([issue('seed', 'must be a whole number between 0 and 4294967295')]);
-  const startText = `${Math.floor(start0 / 12)}-${String((start0 % 12) + 1).padStart(2, '0')}`;
-  // a market moves with the calendar: month 1 is `start`; the scenario's base month (or start) keeps its growth anchor
-  const market = base.market && { ...base.market, start: startText, baseMonth: base.market.baseMonth ?? base.market.start ?? startText };
-  const s = parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
+  const s = historyScenario(base, months, start0);
   checkRealism(opts);
+  if (opts.prospects !== undefined && !(Number.isFinite(opts.prospects) && opts.prospects >= 0 && opts.prospects <= 1000))
+    throw new InputError([issue('prospects', `must be a number between 0 and 1000 (got ${opts.prospects})`)]);
   const hz = opts.resolveByAge ?? base.resolution?.byAge ?? null;
   const qWin = opts.quarterEndWin ?? 1;
   const drift = opts.arrivalDrift ?? 0;

@@ -100,7 +100,7 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
       const { parts } = await runEach(pool, prepared.scenarios, trials, seed, signal);
       return call<ForecastReport>('forecastReport', { prepared, parts, seed }, signal, buffersOf(parts.flat()));
     },
-    sample: (scenario, seed, signal) => call<SampleExport>('sample', { scenario, seed }, signal),
+    sample: (req, signal) => call<SampleExport>('sample', req, signal),
 
     listScenarios: () => needsServer(),
     getScenario: () => needsServer(),
