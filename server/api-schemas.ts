@@ -699,7 +699,7 @@ export const ForecastSampleBodySchema = z
   .strictObject({
     scenario: scenarioOrName,
     months: z.int().min(1).max(120).optional().describe('months of history (salesim synth --months; default 12)'),
-    start: z.string().regex(/^\d{4}-\d{1,2}$/).optional().describe("the first month, YYYY-MM (--start; default the scenario's market.start, else 2025-01)"),
+    start: z.string().regex(/^\s*\d{4}-(0?[1-9]|1[0-2])\s*$/).optional().describe("the first month, YYYY-MM (--start; default the scenario's market.start, else 2025-01)"),
     seed: z.int().min(0).max(4294967295).optional().describe('the history\'s seed (--seed; default 1)'),
     prospects: num.min(0).max(1000).optional().describe('pre-pipeline rows (stage Prospecting, no created date) per seated rep-month (--prospects; default 0)'),
     resolveByAge: z.array(num.min(0).max(1)).min(1).max(120).optional().describe('the monthly chance an open opportunity resolves by its age in month-ends, the last for every older age; ending in 0 leaves stale deals (--resolve-by-age)'),

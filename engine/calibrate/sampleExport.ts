@@ -87,7 +87,9 @@ export function sampleExportOptions(body: Record<string, unknown>): SampleExport
     if (!(e instanceof InputError)) throw e;
     errors.push(...e.errors);
   }
-  if (errors.length > 0) throw new InputError(errors);
+  // in the order of the fields (the realism checks come last otherwise)
+  const rank = (e: InputIssue) => SAMPLE_EXPORT_OPTIONS.indexOf((e.path ?? '').replace(/\[.*$/, '') as (typeof SAMPLE_EXPORT_OPTIONS)[number]);
+  if (errors.length > 0) throw new InputError(errors.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e));
   return out;
 }
 
