@@ -640,7 +640,11 @@ export function createApp(opts: AppOptions = {}) {
     try {
       const params = sensitivityRequestParams(choice, get().sensitivity.planned);
       const plan = await api.sensitivity({ scenario, seed, trials: 1, ...(params ? { params } : {}), ...(choice.relative ? { relative: choice.relative } : {}) }, controller.signal);
-      if (!choice.paths) set({ planned: plan.parameters.map((p) => p.path) });
+      // the parameters to pick from, in a stable order: the plan lists them by swing, and a list that reorders
+      // while someone types a low or high would move the box under the cursor
+      const prev = get().sensitivity.planned;
+      const next = plan.parameters.map((p) => p.path);
+      if (!choice.paths && !(prev && prev.length === next.length && next.every((p) => prev.includes(p)))) set({ planned: next });
       const todo = plan.parameters.map((p, i) => ({ i, params: [{ path: p.path, low: p.low, high: p.high }] }));
       const done: { i: number; p: SensitivityParameter }[] = [];
       let head: SensitivityResult | undefined;

@@ -80,6 +80,23 @@ describe('sensitivity ranges: the request and the numbers', () => {
     expect([byPath['reps.winRate.mean'].low, byPath['reps.winRate.mean'].high]).toEqual([0.175, 0.4]); // 0.25 - 30%, and as set
     expect(got.result!.parameters.every((p) => p.swing.mean !== 0)).toBe(true);
   });
+
+  it('with the default parameters, a range sends them all and keeps their order on screen (the plan lists them by swing)', async () => {
+    const { api, bodies } = engineApi();
+    const app = newApp(api);
+    await app.runSensitivity();
+    const planned = app.store.get().sensitivity.planned!;
+    expect(planned.length).toBeGreaterThan(2);
+    expect(planned.indexOf('reps.winRate.mean')).toBeGreaterThan(0);
+    // a wide range: the win rate now swings most, so the plan (largest swing first) lists it first
+    app.setSensitivityChoice({ ranges: { 'reps.winRate.mean': { low: 0.05, high: 0.9 } } });
+    await settled(app);
+    expect(app.store.get().sensitivity.error).toBeNull();
+    expect(app.store.get().sensitivity.result!.parameters[0].path).toBe('reps.winRate.mean');
+    expect(bodies.filter((b) => b.trials === 1).at(-1)!.params!.map((p) => p.path)).toEqual(planned);
+    // the list on screen keeps its order
+    expect(app.store.get().sensitivity.planned).toEqual(planned);
+  });
 });
 
 describe('<sim-sensitivity> ranges', () => {

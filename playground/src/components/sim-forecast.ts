@@ -280,8 +280,15 @@ export class SimForecast extends LitElement {
         padding-left: 1.2rem;
         font-size: 0.82rem;
       }
+      .sample {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: start;
+        gap: 0.5rem 0.75rem;
+      }
       .sample-options {
-        margin-top: 0.5rem;
+        flex: 1 1 18rem;
+        min-width: 0;
         border: 1px solid #dde4ec;
         border-radius: 8px;
         padding: 0.35rem 0.6rem;
@@ -297,6 +304,7 @@ export class SimForecast extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
         gap: 0.5rem 0.75rem;
+        align-items: end;
       }
       .sample-grid label.wide {
         grid-column: span 2;
@@ -592,10 +600,13 @@ export class SimForecast extends LitElement {
           ${this.rosterName ? html`<small>Loaded: ${this.rosterName}</small>` : null}
         </label>
       </div>
-      <div class="row" style="margin-top:0.6rem">
-        <button data-testid="forecast-sample" ?disabled=${this.loadingSample} @click=${() => this.useSample()} title="A synthetic export of the editor's scenario, made ${IN_BROWSER ? 'in this page' : 'on the server'}, with the sample export options below">
+      <div class="sample" style="margin-top:0.6rem">
+        <button data-testid="forecast-sample" ?disabled=${this.loadingSample} @click=${() => this.useSample()} title="A synthetic export of the editor's scenario, made ${IN_BROWSER ? 'in this page' : 'on the server'}, with the sample export options">
           ${this.loadingSample ? 'Making a sample…' : 'Use a sample export'}
         </button>
+        ${this.renderSampleOptions()}
+      </div>
+      <div class="row" style="margin-top:0.6rem">
         <label>As of <input type="date" aria-label="As-of date" data-testid="forecast-asof" .value=${this.asOf} @change=${(e: Event) => {
             this.asOf = (e.target as HTMLInputElement).value;
             this.keep();
@@ -626,7 +637,6 @@ export class SimForecast extends LitElement {
           }} /> Skip malformed rows</label
         >
       </div>
-      ${this.renderSampleOptions()}
       <h3 class="sub-h">Interventions, acting now</h3>
       <div class="row">
         <label>Seats <input type="number" min="1" step="1" aria-label="Seats to hire now" data-testid="forecast-hire-seats" .value=${String(this.hireSeats)} @change=${(e: Event) => {

@@ -4,6 +4,7 @@
  * variance the assumptions explain (Sobol indices, <sim-sobol>) and goal seek.
  */
 import { LitElement, html, css } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { base, view, tables } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
@@ -83,6 +84,8 @@ export class SimSensitivity extends LitElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
+        align-content: flex-start;
+        align-self: start;
         gap: 0.15rem 0.5rem;
         min-width: 0;
       }
@@ -199,7 +202,7 @@ export class SimSensitivity extends LitElement {
         ${planned.length
           ? html`<fieldset class="params" data-testid="sensitivity-params">
               <legend>Parameters, and their own low and high values (empty: ±${pct}%)</legend>
-              ${planned.map((p, i) => {
+              ${repeat(planned, (p) => p, (p, i) => {
                 const on = chosen.has(p);
                 const range = ranges[p] ?? {};
                 const issues = (sensitivity.issues ?? []).filter((x) => x.path === p);
