@@ -7,16 +7,15 @@
  */
 import { InputError, issue, type InputIssue } from '../errors.js';
 import { parseScenario, type Scenario } from '../scenario.js';
-import { synthesisRows } from '../work.js';
 import { daysInMonth, parseMonth } from './dates.js';
 import { checkRealism } from './realism.js';
-import { historyScenario, synthesize, type SynthOptions } from './synthesize.js';
+import { checkHistoryRows, historyScenario, planYearStart, synthesize, type SynthOptions } from './synthesize.js';
 
 /** The options of a sample export, as the HTTP body names them (`salesim synth`'s flags in camelCase; `arrivalDrift` is `--drift`). */
 export interface SampleExportOptions {
   /** months of history, 1..120 (default 12) */
   months?: number;
-  /** first month YYYY-MM (default: the scenario's `market.start`, else 2025-01) */
+  /** first month YYYY-MM (default: the scenario's plan year's, `planYearStart`) */
   start?: string;
   /** seed (default 1) */
   seed?: number;
@@ -114,10 +113,10 @@ export function sampleAsOfMonth(months: number): number {
 export function sampleExport(input: Scenario | string | object, opts: SampleExportOptions & { maxRows?: number }): SampleExport {
   const scenario = parseScenario(input);
   const months = opts.months ?? SAMPLE_EXPORT_MONTHS;
-  const start = opts.start ?? scenario.market?.start ?? '2025-01';
+  const start = opts.start ?? planYearStart(scenario);
   const start0 = parseMonth(start);
   if (start0 === null) throw new InputError([issue('start', 'must be a month YYYY-MM')]);
-  if (opts.maxRows !== undefined) checkRows(scenario, start0, months, opts);
+  if (opts.maxRows !== undefined) checkHistoryRows(historyScenario(scenario, months, start0), months, opts.prospects ?? 0, opts.maxRows, opts.months !== undefined);
   const synth: SynthOptions = {
     months,
     start,
@@ -134,30 +133,4 @@ export function sampleExport(input: Scenario | string | object, opts: SampleExpo
   const mo = (m % 12) + 1;
   const asOf = `${y}-${String(mo).padStart(2, '0')}-${daysInMonth(y, mo)}`;
   return { opportunities: h.opportunities, roster: h.roster ?? '', asOf, warnings: h.warnings };
-}
-
-/** The expected rows against `opts.maxRows`: an InputError naming what to lower when over. */
-function checkRows(scenario: Scenario, start0: number, months: number, opts: SampleExportOptions & { maxRows?: number }): void {
-  const max = opts.maxRows!;
-  const s = historyScenario(scenario, months, start0);
-  const prospects = opts.prospects ?? 0;
-  const rows = synthesisRows(s, months, prospects);
-  if (rows <= max) return;
-  const what = `a synthetic history of about ${Math.round(rows)} rows is over the limit of ${max} rows (seats x (opportunitiesPerMonth + prospects) x months)`;
-  const fitsOpp = Math.floor(s.reps.opportunitiesPerMonth * (max / rows));
-  const errors: InputIssue[] = [issue('reps.opportunitiesPerMonth', `${what}: the largest value that fits is ${fitsOpp}`)];
-  // the most months that fit (rows grow with months): a bisection on the same count
-  let lo = 0;
-  let hi = months;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (synthesisRows(s, mid, prospects) <= max) lo = mid;
-    else hi = mid;
-  }
-  if (lo >= 1) {
-    const byMonths = issue('months', `${what}: at most ${lo} months fit`);
-    if (opts.months !== undefined) errors.unshift(byMonths);
-    else errors.push(byMonths);
-  }
-  throw new InputError(errors);
 }

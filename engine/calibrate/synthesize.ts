@@ -17,7 +17,7 @@
  * is on and that this generator does not reproduce (see REPRODUCED) is ignored with a warning, as are
  * capacity dilution, low-performer exits and onboarding capacity.
  */
-import { InputError, issue } from '../errors.js';
+import { InputError, issue, type InputIssue } from '../errors.js';
 import { parseScenario, type Scenario } from '../scenario.js';
 import { compile } from '../compile.js';
 import { createStreams, globalStream, nextU, seedStream, seedTrialStreams, GLOBALS, PURPOSES } from '../random/streams.js';
@@ -98,6 +98,14 @@ export const PRE_PIPELINE_STAGE = 'Prospecting';
 export const STAGES = { won: 'Closed Won', lost: 'Closed Lost', noDecision: 'Closed - No Decision', dropped: 'Dropped', open: 'Qualification' };
 
 /**
+ * The first month of a history of the scenario's plan year: its market's calendar start, else 2025-01.
+ * @example planYearStart(parseScenario({ reps: { seats: 1, opportunitiesPerMonth: 1, winRate: 0.2, dealSize: 1 } })) // '2025-01'
+ */
+export function planYearStart(s: Scenario): string {
+  return s.market?.start ?? '2025-01';
+}
+
+/**
  * The scenario a history of `months` from calendar month `start0` (year x 12 + month - 1) follows: its
  * horizon is the history, planned hires past it are dropped, and a market moves with the calendar (month 1 is
  * the history's first; the scenario's base month, or start, keeps its growth anchor).
@@ -107,6 +115,34 @@ export function historyScenario(base: Scenario, months: number, start0: number):
   const startText = `${Math.floor(start0 / 12)}-${String((start0 % 12) + 1).padStart(2, '0')}`;
   const market = base.market && { ...base.market, start: startText, baseMonth: base.market.baseMonth ?? base.market.start ?? startText };
   return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
+}
+
+/**
+ * Refuses (an InputError) a history of `months` of the history scenario `s` (`historyScenario`) over
+ * `maxRows` expected rows (a server's memory cap), before any row is made: naming
+ * `reps.opportunitiesPerMonth` with the largest value that fits and, when fewer months would fit, `months`
+ * with the most that do (first when the caller asked for the months).
+ * @example checkHistoryRows(s, 12, 0, 500_000, true) // nothing for a small team
+ */
+export function checkHistoryRows(s: Scenario, months: number, prospects: number, maxRows: number, monthsFirst: boolean): void {
+  const rows = synthesisRows(s, months, prospects);
+  if (rows <= maxRows) return;
+  const what = `a synthetic history of about ${Math.round(rows)} rows is over the limit of ${maxRows} rows (seats x opportunitiesPerMonth x months${prospects > 0 ? ', with the prospects' : ''})`;
+  const errors: InputIssue[] = [issue('reps.opportunitiesPerMonth', `${what}: the largest value that fits is ${Math.floor(s.reps.opportunitiesPerMonth * (maxRows / rows))}`)];
+  // the most months that fit (the rows grow with the months): a bisection on the same count
+  let lo = 0;
+  let hi = months;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (synthesisRows(s, mid, prospects) <= maxRows) lo = mid;
+    else hi = mid;
+  }
+  if (lo >= 1) {
+    const byMonths = issue('months', `${what}: at most ${lo} months fit`);
+    if (monthsFirst) errors.unshift(byMonths);
+    else errors.push(byMonths);
+  }
+  throw new InputError(errors);
 }
 
 /**
@@ -133,13 +169,7 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
   if (s.reps.capacity !== null) warnings.push('reps.capacity is not modelled in synthetic history (ignored)');
   if (s.attrition?.lowPerformerExit) warnings.push('attrition.lowPerformerExit is not modelled in synthetic history (ignored)');
   if (s.hiring?.onboardingCapacityPerMonth != null) warnings.push('hiring.onboardingCapacityPerMonth is not modelled in synthetic history (ignored)');
-  if (opts.maxRows !== undefined) {
-    const rows = synthesisRows(s, months, opts.prospects ?? 0);
-    if (rows > opts.maxRows) {
-      const fits = Math.floor(s.reps.opportunitiesPerMonth * (opts.maxRows / rows));
-      throw new InputError([issue('reps.opportunitiesPerMonth', `a synthetic history of about ${Math.round(rows)} rows is over the limit of ${opts.maxRows} rows (seats x opportunitiesPerMonth x months): the largest value that fits is ${fits}`)]);
-    }
-  }
+  if (opts.maxRows !== undefined) checkHistoryRows(s, months, opts.prospects ?? 0, opts.maxRows, false);
   const c = compile(s);
   const N = c.seats;
   // engine streams, then one history stream per seat for dates and per-opportunity draws
