@@ -304,7 +304,10 @@ export class SimForecast extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
         gap: 0.5rem 0.75rem;
-        align-items: end;
+      }
+      /* the caption at the top and the box at the bottom of each cell, so a row's boxes line up when a caption wraps */
+      .sample-grid label {
+        grid-template-rows: 1fr auto;
       }
       .sample-grid label.wide {
         grid-column: span 2;
