@@ -28,6 +28,7 @@ export {
   sensitivity,
   sensitivityFromResults,
   planSensitivity,
+  sensitivityParams,
   sensitivityScenarios,
   sensitivityPairs,
   defaultParameters,

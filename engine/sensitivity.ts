@@ -147,8 +147,28 @@ export function defaultRange(path: readonly PathSegment[], value: number, relati
   return [lo, hi];
 }
 
-/** Sets a value at a path of a copy of the scenario and validates it; errors name `at`. */
-function withValue(s: Scenario, path: PathSegment[], value: number, at: string): Scenario {
+/**
+ * Reads the `params` of a sensitivity request (HTTP body, the static build's worker): a list of
+ * `{ path, low?, high? }`, every bad entry named (`params[2]`). Undefined stays undefined (the default set).
+ * @example sensitivityParams([{ path: 'reps.cycleMonths', low: 2, high: 4 }]) // [{ path: 'reps.cycleMonths', low: 2, high: 4 }]
+ */
+export function sensitivityParams(value: unknown): SensitivityParam[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new InputError([{ path: 'params', rule: 'must be a list', message: 'params: must be a list of { path, low?, high? }' }]);
+  const errors: InputIssue[] = [];
+  const out = value.map((p: unknown, i: number): SensitivityParam => {
+    const o = (p && typeof p === 'object' && !Array.isArray(p) ? p : {}) as Record<string, unknown>;
+    const ok = typeof o.path === 'string' && ['low', 'high'].every((k) => o[k] === undefined || (typeof o[k] === 'number' && Number.isFinite(o[k])));
+    const extra = Object.keys(o).filter((k) => !['path', 'low', 'high'].includes(k));
+    if (!ok || extra.length > 0) errors.push({ path: `params[${i}]`, rule: 'must be { path, low?, high? }', message: `params[${i}]: must be { path: string, low?: number, high?: number }` });
+    return { path: String(o.path), ...(o.low !== undefined ? { low: o.low as number } : {}), ...(o.high !== undefined ? { high: o.high as number } : {}) };
+  });
+  if (errors.length > 0) throw new InputError(errors);
+  return out;
+}
+
+/** Sets a value at a path of a copy of the scenario and validates it; errors name `at` and which end (`low`, `high`) the value is. */
+function withValue(s: Scenario, path: PathSegment[], value: number, at: string, end: 'low' | 'high'): Scenario {
   const copy = cloneJson(s) as unknown as Record<string, unknown>;
   let cur = copy as Record<string | number, unknown>;
   for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
@@ -160,7 +180,7 @@ function withValue(s: Scenario, path: PathSegment[], value: number, at: string):
     return parseScenario(copy);
   } catch (e) {
     if (e instanceof InputError)
-      throw new InputError(e.errors.map((x) => ({ ...x, path: at, rule: `${value} is not valid here: ${x.path ? `${x.path} ` : ''}${x.rule}`, message: `${at}: ${value} is not valid here: ${x.path ? `${x.path} ` : ''}${x.rule}` })));
+      throw new InputError(e.errors.map((x) => ({ ...x, path: at, rule: `${end} ${value} is not valid here: ${x.path ? `${x.path} ` : ''}${x.rule}`, message: `${at}: ${end} ${value} is not valid here: ${x.path ? `${x.path} ` : ''}${x.rule}` })));
     throw e;
   }
 }
@@ -208,12 +228,23 @@ export function planSensitivity(scenario: Scenario, params?: SensitivityParam[],
       errors.push(issue(p.path, 'low and high must be finite numbers'));
       continue;
     }
-    try {
-      runs.push({ path: p.path, baseValue, low, high, lowScenario: withValue(scenario, path, low, p.path), highScenario: withValue(scenario, path, high, p.path) });
-    } catch (e) {
-      if (e instanceof InputError) errors.push(...e.errors);
-      else throw e;
+    // a given end must leave low below high (the swing is high minus low); the default ends may meet (a value of 0)
+    if ((p.low !== undefined || p.high !== undefined) && !(low < high)) {
+      const which = (given: number | undefined, v: number, sign: string) => (given === undefined ? `${v}, the default: base ${sign} ${+(relative * 100).toPrecision(4)}%` : String(v));
+      errors.push(issue(p.path, `low must be below high (low ${which(p.low, low, '-')}; high ${which(p.high, high, '+')})`));
+      continue;
     }
+    const ends: ['low' | 'high', number][] = [['low', low], ['high', high]];
+    const made: Scenario[] = [];
+    for (const [end, v] of ends) {
+      try {
+        made.push(withValue(scenario, path, v, p.path, end));
+      } catch (e) {
+        if (e instanceof InputError) errors.push(...e.errors);
+        else throw e;
+      }
+    }
+    if (made.length === 2) runs.push({ path: p.path, baseValue, low, high, lowScenario: made[0], highScenario: made[1] });
   }
   if (errors.length > 0) throw new InputError(errors);
   return runs;

@@ -727,7 +727,26 @@ export const ForecastBodySchema = z
   })
   .meta({ id: 'ForecastBody' });
 
-export const ForecastSampleBodySchema = z.strictObject({ scenario: scenarioOrName, seed: seed.optional() }).meta({ id: 'ForecastSampleBody' });
+export const ForecastSampleBodySchema = z
+  .strictObject({
+    scenario: scenarioOrName,
+    months: z.int().min(1).max(120).optional().describe('months of history (salesim synth --months; default 12)'),
+    start: z.string().regex(/^\s*\d{4}-(0?[1-9]|1[0-2])\s*$/).optional().describe("the first month, YYYY-MM (--start; default the scenario's market.start, else 2025-01)"),
+    seed: z.int().min(0).max(4294967295).optional().describe('the history\'s seed (--seed; default 1)'),
+    prospects: num.min(0).max(1000).optional().describe('pre-pipeline rows (stage Prospecting, no created date) per seated rep-month (--prospects; default 0)'),
+    resolveByAge: z.array(num.min(0).max(1)).min(1).max(120).optional().describe('the monthly chance an open opportunity resolves by its age in month-ends, the last for every older age; ending in 0 leaves stale deals (--resolve-by-age)'),
+    quarterEndWin: num.gt(0).max(10).optional().describe('the win-rate factor in March, June, September and December (--quarter-end-win)'),
+    arrivalDrift: num.min(0).max(1).optional().describe("the SD per month of a random walk of the opportunity rate's log (--drift)"),
+  })
+  .describe('a synthetic history with salesim synth\'s options; the roster is always in the answer. Over limits.maxSynthRows expected rows: a 400 naming months (with the most that fit) or reps.opportunitiesPerMonth, before any row is made')
+  .meta({ id: 'ForecastSampleBody' });
+
+export const SampleExportSchema = obj({
+  opportunities: z.string().describe('the opportunity export as CSV (Salesforce column names)'),
+  roster: z.string().describe('the rep roster as CSV (Name, Territory, Hire Date, Exit Date)'),
+  asOf: z.string().describe("an as-of date to forecast from: the end of the history's month months - 6 (its middle month when shorter than a year)"),
+  warnings: z.array(z.string()).describe('mechanisms of the scenario the synthetic history does not model (ignored)'),
+}).meta({ id: 'SampleExport' });
 
 /** The schemas the OpenAPI document lists as components, by name. */
 export const API_SCHEMAS = {
@@ -752,6 +771,7 @@ export const API_SCHEMAS = {
   CalibrateBody: CalibrateBodySchema,
   ForecastBody: ForecastBodySchema,
   ForecastSampleBody: ForecastSampleBodySchema,
+  SampleExport: SampleExportSchema,
 } as const;
 
 /**

@@ -357,17 +357,13 @@ export function openApiDocument(opts: { version: string; scenarioSchema: object 
   }
   paths['/api/forecast/sample'] = {
     post: {
-      summary: "A synthetic opportunity export and roster of a scenario (12 months from its plan year's first month), to try the forecast on",
+      summary: "A synthetic opportunity export and roster of a scenario, with salesim synth's options (by default 12 months from its plan year's first month), to try the forecast on",
       requestBody: {
         required: true,
         content: json(ref('ForecastSampleBody')),
       },
       responses: {
-        '200': ok('{ opportunities (CSV), roster (CSV), asOf (the end of the plan year\'s sixth month), warnings }', {
-          type: 'object',
-          properties: { opportunities: { type: 'string' }, roster: { type: 'string' }, asOf: { type: 'string' }, warnings: { type: 'array', items: { type: 'string' } } },
-          required: ['opportunities', 'roster', 'asOf', 'warnings'],
-        }),
+        '200': ok("{ opportunities (CSV), roster (CSV), asOf (the end of the history's month months - 6, or its middle month when shorter than a year), warnings }; the CSV is salesim synth's for the same options", ref('SampleExport')),
         ...runErrors,
       },
     },

@@ -256,7 +256,6 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
     'engine/runnable.ts': 'the runnable check bounds the arrival rate by the largest seasonal factor',
     'engine/scenario.ts': 'the MarketSpec type the parser exports',
     'engine/work.ts': "the work estimate's arrival rate",
-    'parallel/forecast.ts': 'a forecast sets the calendar start',
   },
 };
 

@@ -17,7 +17,7 @@
  * is on and that this generator does not reproduce (see REPRODUCED) is ignored with a warning, as are
  * capacity dilution, low-performer exits and onboarding capacity.
  */
-import { InputError, issue } from '../errors.js';
+import { InputError, issue, type InputIssue } from '../errors.js';
 import { parseScenario, type Scenario } from '../scenario.js';
 import { compile } from '../compile.js';
 import { createStreams, globalStream, nextU, seedStream, seedTrialStreams, GLOBALS, PURPOSES } from '../random/streams.js';
@@ -98,6 +98,54 @@ export const PRE_PIPELINE_STAGE = 'Prospecting';
 export const STAGES = { won: 'Closed Won', lost: 'Closed Lost', noDecision: 'Closed - No Decision', dropped: 'Dropped', open: 'Qualification' };
 
 /**
+ * The first month of a history of the scenario's plan year: its market's calendar start, else 2025-01.
+ * @example planYearStart(parseScenario({ reps: { seats: 1, opportunitiesPerMonth: 1, winRate: 0.2, dealSize: 1 } })) // '2025-01'
+ */
+export function planYearStart(s: Scenario): string {
+  return s.market?.start ?? '2025-01';
+}
+
+/**
+ * The scenario a history of `months` from calendar month `start0` (year x 12 + month - 1) follows: its
+ * horizon is the history, planned hires past it are dropped, and a market moves with the calendar (month 1 is
+ * the history's first; the scenario's base month, or start, keeps its growth anchor).
+ * @example historyScenario(parseScenario(s), 18, parseMonth('2024-07')!).horizonMonths // 18
+ */
+export function historyScenario(base: Scenario, months: number, start0: number): Scenario {
+  const startText = `${Math.floor(start0 / 12)}-${String((start0 % 12) + 1).padStart(2, '0')}`;
+  const market = base.market && { ...base.market, start: startText, baseMonth: base.market.baseMonth ?? base.market.start ?? startText };
+  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
+}
+
+/**
+ * Refuses (an InputError) a history of `months` of the history scenario `s` (`historyScenario`) over
+ * `maxRows` expected rows (a server's memory cap), before any row is made: naming
+ * `reps.opportunitiesPerMonth` with the largest value that fits and, when fewer months would fit, `months`
+ * with the most that do (first when the caller asked for the months).
+ * @example checkHistoryRows(s, 12, 0, 500_000, true) // nothing for a small team
+ */
+export function checkHistoryRows(s: Scenario, months: number, prospects: number, maxRows: number, monthsFirst: boolean): void {
+  const rows = synthesisRows(s, months, prospects);
+  if (rows <= maxRows) return;
+  const what = `a synthetic history of about ${Math.round(rows)} rows is over the limit of ${maxRows} rows (seats x opportunitiesPerMonth x months${prospects > 0 ? ', with the prospects' : ''})`;
+  const errors: InputIssue[] = [issue('reps.opportunitiesPerMonth', `${what}: the largest value that fits is ${Math.floor(s.reps.opportunitiesPerMonth * (maxRows / rows))}`)];
+  // the most months that fit (the rows grow with the months): a bisection on the same count
+  let lo = 0;
+  let hi = months;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (synthesisRows(s, mid, prospects) <= maxRows) lo = mid;
+    else hi = mid;
+  }
+  if (lo >= 1) {
+    const byMonths = issue('months', `${what}: at most ${lo} months fit`);
+    if (monthsFirst) errors.unshift(byMonths);
+    else errors.push(byMonths);
+  }
+  throw new InputError(errors);
+}
+
+/**
  * Generates `months` of CRM history for a scenario (object, YAML/JSON text or resolved Scenario).
  * @example synthesize({ reps: { seats: 5, opportunitiesPerMonth: 3, winRate: 0.3, dealSize: 20000 } }, { months: 12, seed: 1 }).opportunities.split('\n')[0] // 'Opportunity Name,Opportunity Owner,Created Date,Close Date,Stage,Amount'
  */
@@ -109,11 +157,10 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
   const base = parseScenario(input);
   const seed = opts.seed ?? base.seed;
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new InputError([issue('seed', 'must be a whole number between 0 and 4294967295')]);
-  const startText = `${Math.floor(start0 / 12)}-${String((start0 % 12) + 1).padStart(2, '0')}`;
-  // a market moves with the calendar: month 1 is `start`; the scenario's base month (or start) keeps its growth anchor
-  const market = base.market && { ...base.market, start: startText, baseMonth: base.market.baseMonth ?? base.market.start ?? startText };
-  const s = parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
+  const s = historyScenario(base, months, start0);
   checkRealism(opts);
+  if (opts.prospects !== undefined && !(Number.isFinite(opts.prospects) && opts.prospects >= 0 && opts.prospects <= 1000))
+    throw new InputError([issue('prospects', `must be a number between 0 and 1000 (got ${opts.prospects})`)]);
   const hz = opts.resolveByAge ?? base.resolution?.byAge ?? null;
   const qWin = opts.quarterEndWin ?? 1;
   const drift = opts.arrivalDrift ?? 0;
@@ -122,13 +169,7 @@ export function synthesize(input: Scenario | string | object, opts: SynthOptions
   if (s.reps.capacity !== null) warnings.push('reps.capacity is not modelled in synthetic history (ignored)');
   if (s.attrition?.lowPerformerExit) warnings.push('attrition.lowPerformerExit is not modelled in synthetic history (ignored)');
   if (s.hiring?.onboardingCapacityPerMonth != null) warnings.push('hiring.onboardingCapacityPerMonth is not modelled in synthetic history (ignored)');
-  if (opts.maxRows !== undefined) {
-    const rows = synthesisRows(s, months, opts.prospects ?? 0);
-    if (rows > opts.maxRows) {
-      const fits = Math.floor(s.reps.opportunitiesPerMonth * (opts.maxRows / rows));
-      throw new InputError([issue('reps.opportunitiesPerMonth', `a synthetic history of about ${Math.round(rows)} rows is over the limit of ${opts.maxRows} rows (seats x opportunitiesPerMonth x months): the largest value that fits is ${fits}`)]);
-    }
-  }
+  if (opts.maxRows !== undefined) checkHistoryRows(s, months, opts.prospects ?? 0, opts.maxRows, false);
   const c = compile(s);
   const N = c.seats;
   // engine streams, then one history stream per seat for dates and per-opportunity draws

@@ -70,11 +70,46 @@ export interface AppState {
      * the user's choice: trials per point (null: the run's, at most 1,000), the parameters (null: the engine's
      * default list) and how far each moves (relative: ±share of its value; absent: the engine's ±20%)
      */
-    choice?: { trials: number | null; paths: string[] | null; relative?: number };
+    choice?: SensitivityChoice;
+    /** the problems of the last plan, as the API names them (a parameter's path for a bad range) */
+    issues?: ApiIssue[];
+    /** the relative move and ranges of the run shown (the table says which low/high values were set) */
+    ranUsing?: { relative?: number; ranges?: Record<string, SensitivityRange> };
     /** the parameters of the last plan (the engine's default list, plus any chosen), to pick from */
     planned?: string[];
   };
   trainer: { f: number; baseline: Summary | null; current: Summary | null; running: boolean; error: string | null };
+}
+
+/** A parameter's own low and/or high value (salesim sensitivity --param path=lo:hi); an end left out moves by the relative share. */
+export interface SensitivityRange {
+  low?: number;
+  high?: number;
+}
+
+/**
+ * The tornado's choice: trials per point (null: the run's, at most 1,000), the parameters (null: the engine's
+ * default list), how far each moves (relative: ±share of its value; absent: the engine's ±20%) and, per
+ * parameter, its own low and high values.
+ */
+export interface SensitivityChoice {
+  trials: number | null;
+  paths: string[] | null;
+  relative?: number;
+  ranges?: Record<string, SensitivityRange>;
+}
+
+/**
+ * The `params` of the tornado's plan request (POST /api/sensitivity): the chosen parameters (null: the
+ * engine's default list) with any low/high set for them; undefined when neither is chosen.
+ * @example sensitivityRequestParams({ trials: null, paths: null, ranges: { 'reps.cycleMonths': { low: 2 } } }, ['reps.winRate.mean', 'reps.cycleMonths']) // [{ path: 'reps.winRate.mean' }, { path: 'reps.cycleMonths', low: 2 }]
+ */
+export function sensitivityRequestParams(choice: SensitivityChoice, planned: string[] | undefined): { path: string; low?: number; high?: number }[] | undefined {
+  const ranges = choice.ranges ?? {};
+  const set = (p: string) => ranges[p] && (ranges[p].low !== undefined || ranges[p].high !== undefined);
+  const paths = choice.paths ?? (planned && planned.some(set) ? planned : null);
+  if (!paths) return undefined;
+  return paths.map((path) => ({ path, ...(ranges[path]?.low !== undefined ? { low: ranges[path].low } : {}), ...(ranges[path]?.high !== undefined ? { high: ranges[path].high } : {}) }));
 }
 
 const EMPTY_SCENARIO: ScenarioInput = {
@@ -630,12 +665,17 @@ export function createApp(opts: AppOptions = {}) {
     const set = (patch: Partial<AppState['sensitivity']>) => {
       if (sensitivityController === controller) store.set({ sensitivity: { ...get().sensitivity, ...patch } });
     };
-    set({ running: true, error: null, result: null, progress: null, scenario, trials: t });
+    set({ running: true, error: null, issues: [], result: null, progress: null, scenario, trials: t, ranUsing: { relative: choice.relative, ranges: choice.ranges } });
     const how = t !== undefined ? `× ${t.toLocaleString('en-US')} trials` : `until ${'precision' in run && run.precision ? `${run.precision} holds` : 'the default precision holds'} for the base`;
     const activity = startActivity(`Sensitivity: each parameter low and high ${how}…`);
     try {
-      const plan = await api.sensitivity({ scenario, seed, trials: 1, ...(choice.paths ? { params: choice.paths.map((path) => ({ path })) } : {}), ...(choice.relative ? { relative: choice.relative } : {}) }, controller.signal);
-      if (!choice.paths) set({ planned: plan.parameters.map((p) => p.path) });
+      const params = sensitivityRequestParams(choice, get().sensitivity.planned);
+      const plan = await api.sensitivity({ scenario, seed, trials: 1, ...(params ? { params } : {}), ...(choice.relative ? { relative: choice.relative } : {}) }, controller.signal);
+      // the parameters to pick from, in a stable order: the plan lists them by swing, and a list that reorders
+      // while someone types a low or high would move the box under the cursor
+      const prev = get().sensitivity.planned;
+      const next = plan.parameters.map((p) => p.path);
+      if (!choice.paths && !(prev && prev.length === next.length && next.every((p) => prev.includes(p)))) set({ planned: next });
       const todo = plan.parameters.map((p, i) => ({ i, params: [{ path: p.path, low: p.low, high: p.high }] }));
       const done: { i: number; p: SensitivityParameter }[] = [];
       let head: SensitivityResult | undefined;
@@ -656,14 +696,14 @@ export function createApp(opts: AppOptions = {}) {
       set({ running: false });
     } catch (e) {
       if (isAbort(e)) return;
-      set({ running: false, error: message(e) });
+      set({ running: false, error: message(e), issues: e instanceof ApiError ? e.errors : [] });
     } finally {
       activity.end();
     }
   }
 
-  /** Sets the tornado's trials per point, parameters (null: the defaults) and relative move, and runs it again. */
-  function setSensitivityChoice(choice: { trials?: number | null; paths?: string[] | null; relative?: number }) {
+  /** Sets the tornado's trials per point, parameters (null: the defaults), relative move and ranges, and runs it again. */
+  function setSensitivityChoice(choice: Partial<SensitivityChoice>) {
     const prev = get().sensitivity.choice ?? { trials: null, paths: null };
     store.set({ sensitivity: { ...get().sensitivity, choice: { ...prev, ...choice } } });
     void runSensitivity();

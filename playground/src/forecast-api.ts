@@ -7,7 +7,8 @@
 import { client } from './client/index.js';
 
 export type { FanMonth, ForecastAction, ForecastReport, ForecastVariant } from '../../engine/index.js';
-export type { ForecastRequest, SampleExport } from './client/types.js';
+export type { ForecastRequest, SampleExport, SampleRequest } from './client/types.js';
+export type { SampleExportOptions } from '../../engine/index.js';
 
 /** The calls as one object so component tests can substitute them. */
 export const forecastApi = { forecast: client.forecast, sample: client.sample };

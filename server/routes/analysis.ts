@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { createPrecisionTracker, InputError, ownsTrials, parseCompareRequest, parsePrecision, parseStudy, parseText, planSensitivity, sensitivityScenarios, type Scenario } from '../../engine/index.js';
+import { createPrecisionTracker, InputError, ownsTrials, parseCompareRequest, parsePrecision, parseStudy, parseText, planSensitivity, sensitivityParams, sensitivityScenarios, type Scenario, type SensitivityParam } from '../../engine/index.js';
 import { assumptionsInPool, indicesInPool, runComparison, runSensitivity, type Pool } from '../../parallel/index.js';
 import { assumptionsAnalysisOptions, comparisonAssumptions, OUTCOME_METRICS, planTargets, takeAssumptionsOption, type OutcomeMetric, type ScenarioIndices } from '../../engine/index.js';
 import { badRequest, fromInputIssues, type ApiIssue } from '../errors.js';
@@ -127,17 +127,13 @@ export function analysisRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
     const unnamed = !named && trialsOpt === undefined && !ownsTrials(rawScenario(body));
     if (!named && cap !== undefined && !unnamed) errors.push(maxTrialsAlone());
     const input = body.scenario === undefined && typeof body.yaml === 'string' ? scenarioFrom(body.yaml, 'yaml', errors) : scenarioFrom(body.scenario, 'scenario', errors);
-    let params: { path: string; low?: number; high?: number }[] | undefined;
-    if (body.params !== undefined) {
-      if (!Array.isArray(body.params)) errors.push({ path: 'params', rule: 'must be a list', message: 'params: must be a list of { path, low?, high? }' });
-      else
-        params = body.params.map((p: unknown, i: number) => {
-          const o = (p && typeof p === 'object' && !Array.isArray(p) ? p : {}) as Record<string, unknown>;
-          const ok = typeof o.path === 'string' && ['low', 'high'].every((k) => o[k] === undefined || (typeof o[k] === 'number' && Number.isFinite(o[k])));
-          const extra = Object.keys(o).filter((k) => !['path', 'low', 'high'].includes(k));
-          if (!ok || extra.length > 0) errors.push({ path: `params[${i}]`, rule: 'must be { path, low?, high? }', message: `params[${i}]: must be { path: string, low?: number, high?: number }` });
-          return { path: String(o.path), ...(o.low !== undefined ? { low: o.low as number } : {}), ...(o.high !== undefined ? { high: o.high as number } : {}) };
-        });
+    // the shape of each { path, low?, high? } (the engine's, as the static build's worker reads it); planSensitivity checks the values
+    let params: SensitivityParam[] | undefined;
+    try {
+      params = sensitivityParams(body.params);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(...fromInputIssues(e.errors));
     }
     const relative = body.relative;
     if (relative !== undefined && (typeof relative !== 'number' || !(relative > 0 && relative < 1)))

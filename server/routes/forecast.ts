@@ -10,11 +10,12 @@
  * `roster.rows[2].Territory`, `actions[0].hire`, ...). The export makes it a big-body route
  * (`limits.maxCsvBodyBytes`).
  *
- * POST /api/forecast/sample: `{ scenario, seed? }` → `{ opportunities, roster, asOf, warnings }`, twelve
- * months of the engine's synthetic history of the scenario (on a worker), to try the forecast without a CRM.
+ * POST /api/forecast/sample: `{ scenario, months?, start?, seed?, prospects?, resolveByAge?, quarterEndWin?,
+ * arrivalDrift? }` (salesim synth's options) → `{ opportunities, roster, asOf, warnings }`, the engine's synthetic
+ * history of the scenario (on a worker; 12 months by default), to try the forecast without a CRM.
  */
 import { Hono } from 'hono';
-import { defaultPrecisionSpec, forecastPrecisionTracker, InputError, ownsTrials, parseText, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
+import { defaultPrecisionSpec, forecastPrecisionTracker, InputError, ownsTrials, parseText, SAMPLE_EXPORT_OPTIONS, sampleExportOptions, type SampleExportOptions, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
 import type { TaskAnswer } from '../../parallel/calibrate.js';
 import { runForecastTrials, transferList, type Pool } from '../../parallel/index.js';
 import { maxTrialsAlone, precisionFrom, withFittedCap, type PrecisionRequest } from '../precision.js';
@@ -203,16 +204,23 @@ export function forecastRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
     return c.json(report);
   });
 
-  // a synthetic export of a scenario (12 months from its plan year's start, with a roster), to try the forecast on
+  // a synthetic export of a scenario (salesim synth's options; by default 12 months from its plan year's start), with a roster, to try the forecast on
   r.post('/forecast/sample', async (c) => {
     const body = asObject(await readBody(c));
     const errors: ApiIssue[] = [];
-    checkKnownKeys(body, ['scenario', 'seed'], errors);
+    checkKnownKeys(body, ['scenario', ...SAMPLE_EXPORT_OPTIONS], errors);
     const scenario = scenarioOf(body.scenario, readPreset, errors);
-    const seed = optionalInt(body, 'seed', 0, MAX_SEED, errors) ?? 1;
+    let options: SampleExportOptions = {};
+    try {
+      options = sampleExportOptions(body);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(...fromInputIssues(e.errors));
+    }
     if (errors.length) throw badRequest(errors);
+    // the expected rows are checked on the worker before any row is made (limits.maxSynthRows, a 400 naming months or the rate);
     // the worker answers with the JSON's bytes: tens of MB of CSV are never stringified on the event loop
-    const answer = await runner.call([], (signal) => pool.run({ scenario, seed, maxRows: runner.limits.maxSynthRows, json: true }, { name: 'sampleExportTask', signal }) as Promise<TaskAnswer<Uint8Array>>, c.req.raw.signal);
+    const answer = await runner.call([], (signal) => pool.run({ scenario, options, maxRows: runner.limits.maxSynthRows, json: true }, { name: 'sampleExportTask', signal }) as Promise<TaskAnswer<Uint8Array>>, c.req.raw.signal);
     return c.body(unwrap(answer) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
   });
   return r;

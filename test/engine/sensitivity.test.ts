@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorsOf } from '../helpers/errors.js';
 import { parseScenario } from '../../engine/scenario.js';
 import { simulate } from '../../engine/simulate.js';
-import { defaultParameters, defaultRange, planSensitivity, sensitivity, sensitivityFromResults } from '../../engine/sensitivity.js';
+import { defaultParameters, defaultRange, planSensitivity, sensitivity, sensitivityFromResults, sensitivityParams } from '../../engine/sensitivity.js';
 
 const core = {
   name: 'core',
@@ -102,5 +102,42 @@ describe('sensitivity (tornado)', () => {
     expect(errs[0].rule).toBe('is not a known field');
     expect(errs[1].rule).toMatch(/not set/);
     expect(errs[2].rule).toMatch(/between 0 and 1/);
+  });
+  it('a given range must have its low below its high (a given end against the default other end too)', () => {
+    const s = parseScenario(core);
+    const errs = errorsOf(() =>
+      planSensitivity(s, [
+        { path: 'reps.winRate.mean', low: 0.3, high: 0.2 },
+        { path: 'reps.cycleMonths', low: 4, high: 4 },
+        { path: 'reps.opportunitiesPerMonth', low: 5 },
+      ]),
+    );
+    expect(errs.map((e) => e.path)).toEqual(['reps.winRate.mean', 'reps.cycleMonths', 'reps.opportunitiesPerMonth']);
+    expect(errs[0].message).toBe('reps.winRate.mean: low must be below high (low 0.3; high 0.2)');
+    // the default high of 4 opportunities a month is 4.8 (+20%)
+    expect(errs[2].message).toBe('reps.opportunitiesPerMonth: low must be below high (low 5; high 4.8, the default: base + 20%)');
+    // one end given, the other the relative move: used as they are
+    const [run] = planSensitivity(s, [{ path: 'reps.opportunitiesPerMonth', high: 6 }], 0.5);
+    expect([run.low, run.high]).toEqual([2, 6]);
+    // the default ends may meet (a field at 0 moves nowhere) without an error
+    expect(planSensitivity(parseScenario({ ...core, costs: { repAnnualCost: 0 } }), [{ path: 'costs.repAnnualCost' }])[0]).toMatchObject({ low: 0, high: 0 });
+  });
+
+  it('a value outside the field\'s bounds names the parameter and which end', () => {
+    const s = parseScenario(core);
+    const errs = errorsOf(() => planSensitivity(s, [{ path: 'reps.winRate.mean', low: -0.1, high: 1.5 }]));
+    expect(errs.map((e) => e.message)).toEqual([
+      'reps.winRate.mean: low -0.1 is not valid here: reps.winRate.mean must be between 0 and 1',
+      'reps.winRate.mean: high 1.5 is not valid here: reps.winRate.mean must be between 0 and 1',
+    ]);
+  });
+
+  it('sensitivityParams reads a request\'s params, naming each bad entry', () => {
+    expect(sensitivityParams(undefined)).toBeUndefined();
+    expect(sensitivityParams([{ path: 'reps.cycleMonths', low: 2 }, { path: 'reps.seats' }])).toEqual([{ path: 'reps.cycleMonths', low: 2 }, { path: 'reps.seats' }]);
+    expect(errorsOf(() => sensitivityParams('reps.seats')).map((e) => e.path)).toEqual(['params']);
+    const errs = errorsOf(() => sensitivityParams([{ path: 'reps.seats' }, { path: 'reps.cycleMonths', low: '2' }, { path: 'x', hi: 3 }, 7]));
+    expect(errs.map((e) => e.path)).toEqual(['params[1]', 'params[2]', 'params[3]']);
+    expect(errs[0].message).toBe('params[1]: must be { path: string, low?: number, high?: number }');
   });
 });

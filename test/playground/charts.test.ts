@@ -97,6 +97,13 @@ describe('Lorenz, headcount, tornado, compare', () => {
     const el2 = tornadoChart({ base, parameters: two }, { width: 600 });
     expect(marks(el2, 'bar')).toHaveLength(6);
     expect(svgOf(el2).textContent).toContain('base $40M');
+    // a user's range above the base value (both ends on one side): the farther bar first, the nearer over it, both seen
+    const above = [{ ...two[0], lowOutput: { ...base, mean: base.mean + 1e6 }, highOutput: { ...base, mean: base.mean + 3e6 } }];
+    const rects = [...svgOf(tornadoChart({ base, parameters: above }, { width: 600 })).querySelectorAll('g[aria-label="bar"] rect')];
+    const widths = rects.map((r) => Number(r.getAttribute('width')));
+    expect(widths).toHaveLength(2);
+    expect(widths[0]).toBeGreaterThan(widths[1]);
+    expect(widths[1]).toBeGreaterThan(0);
   });
 
   it('compare draws one panel per variant with the baseline in each; differences fall back to percentile boxes', () => {

@@ -245,6 +245,25 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     expect(await rows.count()).toBeGreaterThan(2);
     await shot('sensitivity');
     await axe('sensitivity');
+    // a parameter's own range (salesim sensitivity --param path=lo:hi): a low not below the high is the server's message beside it
+    const param = (await page.locator('[data-testid=sensitivity-low]').first().getAttribute('data-path'))!;
+    const low = page.locator(`[data-testid=sensitivity-low][data-path="${param}"]`);
+    const high = page.locator(`[data-testid=sensitivity-high][data-path="${param}"]`);
+    const [lo, hi] = [Number(await low.getAttribute('placeholder')), Number(await high.getAttribute('placeholder'))];
+    expect(lo).toBeLessThan(hi);
+    await low.fill(String(hi));
+    await low.dispatchEvent('change');
+    await page.locator('[data-testid=sensitivity-range-error]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid=sensitivity-range-error]').textContent()).toBe(`${param}: low must be below high (low ${hi}; high ${hi}, the default: base + 20%)`);
+    await axe('sensitivity, a bad range');
+    // the relative move's low again, and a high of its own: the table shows them as set
+    await low.fill(String(lo));
+    await low.dispatchEvent('change');
+    await high.fill(String(2 * hi - lo));
+    await high.dispatchEvent('change');
+    await page.locator('[data-testid=tornado][data-done=true] svg').first().waitFor({ timeout: 240_000 });
+    const row = page.locator('sim-sensitivity table tbody tr', { hasText: param });
+    expect(await row.locator('[data-testid=sensitivity-low-high]').textContent()).toMatch(/as set$/);
   }, 300_000);
 
   it('sensitivity view: "What does it take?" answers with the engine\'s goal seek', async () => {
@@ -349,6 +368,16 @@ describe.skipIf(!RUN_BROWSER_TESTS)('playground in Chromium (e2e)', () => {
     await page.locator('[data-testid=forecast-sample]').click();
     await expect.poll(() => page.locator('[data-testid=forecast-asof]').inputValue(), { timeout: 30_000 }).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await page.locator('[data-testid=forecast-file-name]').textContent()).toContain('sample');
+    // with salesim synth's options: 18 months from 2024-07, as of the end of its twelfth month
+    await page.locator('[data-testid=sample-options] summary').click();
+    for (const [k, v] of [['months', '18'], ['start', '2024-07'], ['quarterEndWin', '1.5']]) {
+      await page.locator(`[data-testid=sample-${k}]`).fill(v);
+      await page.locator(`[data-testid=sample-${k}]`).dispatchEvent('change');
+    }
+    await page.locator('[data-testid=forecast-sample]').click();
+    await page.locator('[data-testid=forecast-file-name]', { hasText: '18 months from 2024-07' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid=forecast-asof]').inputValue()).toBe('2025-06-30');
+    await axe('as of today, sample export options');
     // then a real upload: an export and a roster, as files
     const history = synthesize(preset.scenario!, { months: 12, start: '2025-01', seed: 7, roster: true });
     await page.locator('[data-testid=forecast-file]').setInputFiles({ name: 'opportunities.csv', mimeType: 'text/csv', buffer: Buffer.from(history.opportunities) });

@@ -4,14 +4,14 @@
  * export (the HTTP calls substituted; POST /api/forecast has its own tests in test/server).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { forecast, synthesize, type ForecastReport } from '../../engine/index.js';
+import { forecast, InputError, sampleExport, sampleExportOptions, synthesize, type ForecastReport } from '../../engine/index.js';
 import { createApp, setApp } from '../../playground/src/app.js';
 import { api as realApi, ApiError } from '../../playground/src/api.js';
 import { forecastChart, forecastRows } from '../../playground/src/charts/forecast.js';
 import { formatPct, formatPts } from '../../playground/src/format.js';
-import type { ForecastApi, ForecastRequest } from '../../playground/src/forecast-api.js';
+import type { ForecastApi, ForecastRequest, SampleRequest } from '../../playground/src/forecast-api.js';
 import '../../playground/src/components/sim-forecast.js';
-import { FORECAST_MAX_TRIALS, resetForecastView, type SimForecast } from '../../playground/src/components/sim-forecast.js';
+import { FORECAST_MAX_TRIALS, NO_SAMPLE_OPTIONS, resetForecastView, sampleRequest, type SimForecast } from '../../playground/src/components/sim-forecast.js';
 
 const SCENARIO = {
   name: 'forecast view',
@@ -115,6 +115,84 @@ describe('<sim-forecast>', () => {
     await settle(again);
     expect(again.shadowRoot!.querySelector('[data-testid="forecast-pplan-value"]')!.textContent).toBe(formatPct(r.now.pPlan));
     expect(again.shadowRoot!.querySelector('[data-testid="forecast-actions"]')!.textContent).toContain('hire 3 now');
+  });
+
+  it("the sample export options (salesim synth's) go with the sample request; the engine's history and as-of date are loaded; a bad option is named", async () => {
+    const app = createApp({ api: noNetwork });
+    setApp(app);
+    app.replaceScenario(SCENARIO, false);
+    app.cancelRun();
+    app.store.set({ seed: 11 });
+    // the engine's sample export, refusing bad options as the server does (400 with the engine's issues)
+    const asked: SampleRequest[] = [];
+    const el = document.createElement('sim-forecast') as SimForecast;
+    el.api = {
+      forecast: async (req) => run(req),
+      sample: async (req) => {
+        asked.push(req);
+        try {
+          const { scenario, ...rest } = req;
+          return sampleExport(scenario as object, sampleExportOptions(rest));
+        } catch (e) {
+          if (e instanceof InputError) throw new ApiError(400, e.errors);
+          throw e;
+        }
+      },
+    };
+    document.body.append(el);
+    await settle(el);
+    const root = el.shadowRoot!;
+    const group = root.querySelector<HTMLDetailsElement>('[data-testid="sample-options"]')!;
+    expect(group.open).toBe(false);
+    expect(group.querySelector('summary')!.textContent).toBe('Sample export options');
+    const type = async (key: string, value: string) => {
+      const input = root.querySelector<HTMLInputElement>(`[data-testid="sample-${key}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('change'));
+      await settle(el);
+    };
+    await type('months', '18');
+    await type('start', '2024-07');
+    await type('prospects', '0.5');
+    await type('resolveByAge', '0.4, 0.35,0.3,0.2,0.03,0');
+    await type('quarterEndWin', '1.5');
+    await type('arrivalDrift', '0.05');
+    expect(group.querySelector('summary')!.textContent).toBe('Sample export options (6 set)');
+    root.querySelector<HTMLButtonElement>('[data-testid="forecast-sample"]')!.click();
+    await settle(el);
+    const options = { months: 18, start: '2024-07', prospects: 0.5, resolveByAge: [0.4, 0.35, 0.3, 0.2, 0.03, 0], quarterEndWin: 1.5, arrivalDrift: 0.05 };
+    // the toolbar's seed unless one is typed
+    expect(asked[0]).toEqual({ scenario: app.store.get().scenario, seed: 11, ...options });
+    const truth = synthesize(SCENARIO, { ...options, seed: 11, roster: true });
+    expect((el as unknown as { csv: string }).csv).toBe(truth.opportunities);
+    expect((el as unknown as { roster: string }).roster).toBe(truth.roster);
+    expect(root.querySelector<HTMLInputElement>('[data-testid="forecast-asof"]')!.value).toBe('2025-06-30');
+    expect(root.querySelector('[data-testid="forecast-file-name"]')!.textContent).toContain('18 months from 2024-07');
+
+    // a bad option: the engine's message naming the field, in the group, and the field marked
+    await type('months', '0');
+    await type('seed', '5');
+    root.querySelector<HTMLButtonElement>('[data-testid="forecast-sample"]')!.click();
+    await settle(el);
+    expect(asked[1]).toMatchObject({ months: 0, seed: 5 });
+    expect(root.querySelector('[data-testid="sample-errors"]')!.textContent).toContain('months: must be a whole number between 1 and 120');
+    expect(root.querySelector('[data-testid="sample-months"]')!.getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelector('[data-testid="sample-start"]')!.getAttribute('aria-invalid')).toBe('false');
+    // the export loaded before stays
+    expect((el as unknown as { csv: string }).csv).toBe(truth.opportunities);
+
+    // kept when the tab is left and opened again
+    el.remove();
+    const again = document.createElement('sim-forecast') as SimForecast;
+    document.body.append(again);
+    await settle(again);
+    expect(again.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="sample-start"]')!.value).toBe('2024-07');
+    expect(again.shadowRoot!.querySelector<HTMLDetailsElement>('[data-testid="sample-options"]')!.open).toBe(true);
+  });
+
+  it('sampleRequest: only what was typed, numbers as numbers, and text that is no number as it is (for the engine to name)', () => {
+    expect(sampleRequest({ a: 1 }, 7, NO_SAMPLE_OPTIONS)).toEqual({ scenario: { a: 1 }, seed: 7 });
+    expect(sampleRequest({}, 7, { ...NO_SAMPLE_OPTIONS, months: ' 24 ', seed: '0', resolveByAge: '0.3, x', quarterEndWin: 'big' })).toEqual({ scenario: {}, seed: 0, months: 24, resolveByAge: [0.3, 'x'], quarterEndWin: 'big' });
   });
 
   it("shows the server's field messages when the forecast is refused", async () => {

@@ -6,6 +6,11 @@
  * and the store's calls say they need the server.
  */
 import fc from 'fast-check';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockBoundaries, parseScenario, synthesize } from '../../engine/index.js';
 import { createPool, defaultChunkSize, runSummary, type Pool } from '../../parallel/index.js';
@@ -20,6 +25,7 @@ import { post, readSse, small, testApp } from '../server/helpers.js';
 import { leadExport } from '../helpers/leads.js';
 
 type Json = Record<string, any>;
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Drops wall times (elapsedMs, trialsPerSecond): everything else must be identical. */
 function withoutTimes(v: unknown): unknown {
@@ -118,6 +124,64 @@ describe('static client: the same numbers as the server and the CLI', () => {
     expect(asJson(await client.sensitivity(sbody))).toEqual(asJson(await (await post(app, '/api/sensitivity', sbody)).json()));
   });
 
+  it("a ranged sensitivity (each parameter's own low and high) equals the server's; a bad range is the same 400, naming the parameter", async () => {
+    const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
+    const sbody = { scenario, seed: 3, trials: 120, relative: 0.3, params: [{ path: 'reps.winRate.mean', low: 0.2, high: 0.35 }, { path: 'reps.seats', high: 9 }, { path: 'reps.opportunitiesPerMonth' }] };
+    const mine = await client.sensitivity(sbody);
+    expect(asJson(mine)).toEqual(asJson(await (await post(app, '/api/sensitivity', sbody)).json()));
+    const byPath = Object.fromEntries(mine.parameters.map((p) => [p.path, p]));
+    expect([byPath['reps.winRate.mean'].low, byPath['reps.winRate.mean'].high]).toEqual([0.2, 0.35]);
+    expect([byPath['reps.seats'].low, byPath['reps.seats'].high]).toEqual([4, 9]); // 6 - 30%, rounded outward; and as set
+    for (const params of [[{ path: 'reps.winRate.mean', low: 0.35, high: 0.2 }], [{ path: 'reps.winRate.mean', low: 0.2, high: 1.5 }], [{ path: 'reps.seats', low: 9 }], [{ path: 'reps.seats', low: '2' }]]) {
+      const b = { ...sbody, params };
+      const res = await post(app, '/api/sensitivity', b);
+      expect(res.status).toBe(400);
+      const theirs = ((await res.json()) as Json).errors as Json[];
+      const err = await client.sensitivity(b).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).status).toBe(400);
+      expect((err as ApiError).errors.map((e) => [e.path, e.message])).toEqual(theirs.map((e) => [e.path, e.message]));
+      expect(theirs[0].path).toMatch(/^reps\.|^params\[0\]$/);
+    }
+  });
+
+  it("the sample export with salesim synth's options: the CLI's CSV, the server's and this page's, byte for byte; a bad option is the same 400", async () => {
+    const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 1));
+    const team = { name: 'synth parity', horizonMonths: 12, reps: { seats: 6, opportunitiesPerMonth: 4, winRate: { mean: 0.3, concentration: 10 }, dealSize: { median: 20000, sigma: 0.7 }, cycleMonths: 2 }, hiring: { timeToFillMonths: 2 }, attrition: { annualRate: 0.2 } };
+    const options = { months: 18, start: '2024-07', seed: 3, prospects: 0.5, resolveByAge: [0.4, 0.35, 0.3, 0.2, 0.03, 0], quarterEndWin: 1.5, arrivalDrift: 0.05 };
+    const dir = mkdtempSync(join(tmpdir(), 'salesim-synth-'));
+    const file = join(dir, 'team.yaml');
+    writeFileSync(file, JSON.stringify(team));
+    const cli = await new Promise<{ stdout: string; stderr: string }>((done, fail) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'cli/index.ts'), 'synth', file, '--months', '18', '--start', '2024-07', '--seed', '3', '--roster', join(dir, 'reps.csv'), '--prospects', '0.5', '--resolve-by-age', '0.4,0.35,0.3,0.2,0.03,0', '--quarter-end-win', '1.5', '--drift', '0.05'],
+        { cwd: ROOT, maxBuffer: 64 * 2 ** 20 },
+        (err, stdout, stderr) => (err ? fail(new Error(stderr)) : done({ stdout, stderr })),
+      ),
+    );
+    const server = (await (await post(app, '/api/forecast/sample', { scenario: team, ...options })).json()) as Json;
+    const mine = await client.sample({ scenario: team, ...options });
+    expect(server.opportunities).toBe(cli.stdout);
+    expect(server.roster).toBe(readFileSync(join(dir, 'reps.csv'), 'utf8'));
+    expect(mine.opportunities).toBe(cli.stdout);
+    expect(mine.roster).toBe(server.roster);
+    expect(asJson(mine)).toEqual(asJson(server));
+    expect(cli.stdout.split('\n').length).toBeGreaterThan(100);
+    // a preset by name, in this page as on the server
+    const preset = { scenario: 'baseline', months: 3, seed: 2 };
+    expect(asJson(await client.sample(preset))).toEqual(asJson(await (await post(app, '/api/forecast/sample', preset)).json()));
+    for (const bad of [{ months: 0 }, { start: 'July' }, { resolveByAge: [0.3, 2] }, { arrivalDrift: 'x' }, { drift: 0.1 }]) {
+      const b = { scenario: team, ...bad };
+      const res = await post(app, '/api/forecast/sample', b);
+      expect(res.status).toBe(400);
+      const err = await client.sample(b as never).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).status).toBe(400);
+      expect((err as ApiError).errors.map((e) => [e.path, e.message])).toEqual(((await res.json()) as Json).errors.map((e: Json) => [e.path, e.message]));
+    }
+  }, 60_000);
+
   it('compare with assumptions (the engine\'s analysis in a worker) equals the server\'s; a bad option is the same 400', async () => {
     const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
     // an uncertain win rate is one assumption the analysis varies (plus any registered one the scenario uses)
@@ -215,7 +279,7 @@ describe('static client: the same numbers as the server and the CLI', () => {
     const bt = { csv, scenario: fit.scenario, from: '2025-07', to: '2026-06', trials: 150, seed: 4 };
     expect(asJson(await client.backtest(bt))).toEqual(asJson(await (await post(app, '/api/backtest', bt)).json()));
 
-    const sample = await client.sample(scenario, 5);
+    const sample = await client.sample({ scenario, seed: 5 });
     expect(asJson(sample)).toEqual(asJson(await (await post(app, '/api/forecast/sample', { scenario, seed: 5 })).json()));
     const fc = { opportunities: sample.opportunities, roster: sample.roster, scenario, plan: 400_000, asOf: sample.asOf, actions: [{ name: 'win rate 0.3', patch: { reps: { winRate: { mean: 0.3 } } } }], trials: 100, seed: 5 };
     expect(asJson(await client.forecast(fc))).toEqual(asJson(await (await post(app, '/api/forecast', fc)).json()));
@@ -297,7 +361,7 @@ describe('static client: the same numbers as the server and the CLI', () => {
 
     it('forecast with targets: the forecast from today decides the trials, the interventions take as many; the server\'s report; progress up to every scenario', async () => {
       const client = createWorkerClient(createEnginePool(() => fakeWorker({ terminated: 0, busy: 0 }), 2));
-      const sample = await client.sample(scenario, 5);
+      const sample = await client.sample({ scenario, seed: 5 });
       // booked about 742,000 by the as-of date: P(plan | bookings to date) ±0.04 holds after 500 trials
       const fc = { opportunities: sample.opportunities, roster: sample.roster, scenario, plan: 1_300_000, asOf: sample.asOf, actions: [{ name: 'win rate 0.3', patch: { reps: { winRate: { mean: 0.3 } } } }], seed: 5, precision: 'p_plan=0.04', maxTrials: 800 };
       const seen: { done: number; total: number }[] = [];

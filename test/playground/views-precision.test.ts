@@ -200,7 +200,7 @@ describe('As of today follows Trials: auto', () => {
           void el.updateComplete.then(() => shown.push(text(el.shadowRoot!.querySelector('[data-testid="forecast-progress"]'))));
         });
       },
-      sample: (scenario, seed, signal) => engine.sample(scenario, seed, signal),
+      sample: (req, signal) => engine.sample(req, signal),
     };
     const el: SimForecast = document.createElement('sim-forecast') as SimForecast;
     el.api = fake;

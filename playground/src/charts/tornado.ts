@@ -54,10 +54,15 @@ export function tornadoChart(result: { base?: SensitivityOutput; parameters: Tor
     y: { label: null, domain: rows.map((r) => r.label), tickFormat: (l: string) => (narrow && l.length > o.width / 15 ? `${l.slice(0, Math.floor(o.width / 15) - 1)}…` : l) },
   };
   if (twoSided) {
-    const bars = rows.flatMap((r) => [
-      { label: r.label, x1: base, x2: r.low!, side: 'low value' },
-      { label: r.label, x1: base, x2: r.high!, side: 'high value' },
-    ]);
+    // the farther end first, so a range that does not straddle the base value (both ends on one side, as a
+    // user's low and high can) shows both bars: the nearer drawn over the farther
+    const bars = rows.flatMap((r) => {
+      const pair = [
+        { label: r.label, x1: base, x2: r.low!, side: 'low value' },
+        { label: r.label, x1: base, x2: r.high!, side: 'high value' },
+      ];
+      return Math.abs(r.low! - base) < Math.abs(r.high! - base) ? [pair[1], pair[0]] : pair;
+    });
     return Plot.plot({
       ...common,
       x: { label: out, tickFormat: (d: number) => formatMoney(d), grid: true, ticks: narrow ? 3 : 6 },

@@ -6,7 +6,7 @@ import type { BacktestResult, RollingResult, ScenarioIndices, CalibrationWithLea
 import { createSseParser } from '../sse.js';
 import { ApiError, type ApiIssue } from './errors.js';
 import { runBody } from './runBody.js';
-import type { BacktestRequest, RollingBacktestRequest, SobolRequest, CalibrateRequestOptions, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SavedRevision, StoredScenario } from './types.js';
+import type { BacktestRequest, RollingBacktestRequest, SobolRequest, CalibrateRequestOptions, CompareProgress, ForecastRequest, PresetInfo, Progress, RunRequest, SalesimClient, SampleExport, SampleRequest, SavedRevision, StoredScenario } from './types.js';
 
 async function errorFrom(res: Response): Promise<ApiError> {
   let errors: ApiIssue[] = [];
@@ -132,7 +132,7 @@ export const httpClient: SalesimClient = {
   backtest: (req: BacktestRequest, signal?: AbortSignal) => requestJson<BacktestResult>('POST', '/api/backtest', req, signal),
   rollingBacktest: (req: RollingBacktestRequest, signal?: AbortSignal) => requestJson<RollingResult>('POST', '/api/backtest', { ...req, roster: req.roster ?? undefined }, signal),
   forecast: (req: ForecastRequest, signal?: AbortSignal) => requestJson<ForecastReport>('POST', '/api/forecast', req, signal),
-  sample: (scenario: unknown, seed: number, signal?: AbortSignal) => requestJson<SampleExport>('POST', '/api/forecast/sample', { scenario, seed }, signal),
+  sample: (req: SampleRequest, signal?: AbortSignal) => requestJson<SampleExport>('POST', '/api/forecast/sample', req, signal),
   listScenarios: () => requestJson<StoredScenario[] | { scenarios: StoredScenario[] }>('GET', '/api/scenarios').then((r) => (Array.isArray(r) ? r : r.scenarios)),
   getScenario: (id: string) => requestJson<Record<string, unknown>>('GET', `/api/scenarios/${encodeURIComponent(id)}`),
   saveScenario: (body: unknown) => requestJson<StoredScenario>('POST', '/api/scenarios', body),

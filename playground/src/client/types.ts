@@ -3,7 +3,7 @@
  * the salesim server (client/http.ts) and the engine in Web Workers in the page (client/workers.ts).
  * Views call it and never know which one answers. Answers are the engine's own types (type-only imports).
  */
-import type { BacktestResult, RollingOptions, RollingResult, ScenarioIndices, OutcomeMetric, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
+import type { BacktestResult, RollingOptions, RollingResult, ScenarioIndices, OutcomeMetric, CalibrationWithLeads, CompareResult, SolvePoint, ForecastAction, ForecastReport, InputIssue, PrecisionReport, SampleExportOptions, SensitivityResult, SolveResult, Summary } from '../../../engine/index.js';
 
 /**
  * A run request: the scenario object plus optional overrides. `trials: 'auto'` names no trial count: the
@@ -123,9 +123,14 @@ export interface ForecastRequest {
 export interface SampleExport {
   opportunities: string;
   roster: string;
-  /** a month end inside the export, half way through its plan year */
+  /** a month end inside the export: six months before its end (its middle month when shorter than a year) */
   asOf: string;
+  /** mechanisms of the scenario the synthetic history does not model */
+  warnings?: string[];
 }
+
+/** The sample export request (POST /api/forecast/sample's body): the scenario and salesim synth's options. */
+export type SampleRequest = { scenario: unknown } & SampleExportOptions;
 
 /** The goal-seek request (POST /api/solve's body). */
 export interface SolveRequest {
@@ -175,7 +180,8 @@ export interface SalesimClient {
   rollingBacktest(req: RollingBacktestRequest, signal?: AbortSignal): Promise<RollingResult>;
   /** the forecast from an as-of date; with `onProgress` (the in-browser engine only: the server's answer is one response), trials done over every scenario */
   forecast(req: ForecastRequest, signal?: AbortSignal, onProgress?: (p: { done: number; total: number }) => void): Promise<ForecastReport>;
-  sample(scenario: unknown, seed: number, signal?: AbortSignal): Promise<SampleExport>;
+  /** a synthetic export of a scenario with salesim synth's options (months, start, seed, prospects, resolveByAge, quarterEndWin, arrivalDrift) */
+  sample(req: SampleRequest, signal?: AbortSignal): Promise<SampleExport>;
   listScenarios(): Promise<StoredScenario[]>;
   getScenario(id: string): Promise<Record<string, unknown>>;
   saveScenario(body: unknown): Promise<StoredScenario>;

@@ -137,7 +137,7 @@ export function createWorkerClient(pool: EnginePool): SalesimClient {
       const report = await call<ForecastReport>('forecastReport', { prepared, parts, seed: plan.seed }, signal, buffersOf(parts.flat()));
       return precision ? { ...report, precision } : report;
     },
-    sample: (scenario, seed, signal) => call<SampleExport>('sample', { scenario, seed }, signal),
+    sample: (req, signal) => call<SampleExport>('sample', req, signal),
 
     listScenarios: () => needsServer(),
     getScenario: () => needsServer(),

@@ -14,7 +14,7 @@ import { numericPaths } from '../numeric-paths.js';
 import { patchFor } from '../merge-patch.js';
 import { getIn } from '../path.js';
 import { ApiError, IN_BROWSER } from '../api.js';
-import { forecastApi, type ForecastAction, type ForecastApi, type ForecastReport } from '../forecast-api.js';
+import { forecastApi, type ForecastAction, type ForecastApi, type ForecastReport, type SampleRequest } from '../forecast-api.js';
 import { forecastChart, ACTUAL_COLOR } from '../charts/forecast.js';
 import { COLORS } from '../theme.js';
 import { formatMoney, formatPct, formatPts } from '../format.js';
@@ -30,6 +30,41 @@ const ptsInterval = (i: [number, number]) => `${formatPts(i[0])} to ${formatPts(
 
 /** Trials of a forecast from the playground with a set count: the toolbar's, capped (each intervention is one more run). With Trials: auto it runs to the toolbar's precision instead. */
 export const FORECAST_MAX_TRIALS = 2000;
+
+/**
+ * The sample export's options as typed (salesim synth's; '' = its default): months, first month, seed
+ * ('' = the toolbar's), prospects per rep-month, resolution chance by age (comma-separated), quarter-end win
+ * factor and arrival drift.
+ */
+export interface SampleOptions {
+  months: string;
+  start: string;
+  seed: string;
+  prospects: string;
+  resolveByAge: string;
+  quarterEndWin: string;
+  arrivalDrift: string;
+}
+export const NO_SAMPLE_OPTIONS: SampleOptions = { months: '', start: '', seed: '', prospects: '', resolveByAge: '', quarterEndWin: '', arrivalDrift: '' };
+
+/** A typed number ('' = not given); text that is no number is sent as it is, for the engine to name the field. */
+const typed = (t: string): number | string | undefined => (t.trim() === '' ? undefined : Number.isFinite(Number(t)) ? Number(t) : t.trim());
+
+/**
+ * The body of POST /api/forecast/sample from the options as typed: only what was given (the seed is the
+ * toolbar's unless typed); the server, or the engine in this page, checks every value and names the field.
+ * @example sampleRequest({ reps: {} }, 7, { ...NO_SAMPLE_OPTIONS, months: '18', resolveByAge: '0.3, 0.2,0' }) // { scenario: { reps: {} }, seed: 7, months: 18, resolveByAge: [0.3, 0.2, 0] }
+ */
+export function sampleRequest(scenario: unknown, seed: number, o: SampleOptions): SampleRequest {
+  const out: Record<string, unknown> = { scenario, seed: typed(o.seed) ?? seed };
+  for (const k of ['months', 'prospects', 'quarterEndWin', 'arrivalDrift'] as const) {
+    const v = typed(o[k]);
+    if (v !== undefined) out[k] = v;
+  }
+  if (o.start.trim() !== '') out.start = o.start.trim();
+  if (o.resolveByAge.trim() !== '') out.resolveByAge = o.resolveByAge.split(',').map((x) => typed(x) ?? x);
+  return out as unknown as SampleRequest;
+}
 
 /** What the view shows, kept while the user visits other tabs (the element is re-created each time). */
 interface Kept {
@@ -49,6 +84,8 @@ interface Kept {
   hireTerritory: string;
   report: ForecastReport | null;
   errors: string[];
+  sampleOptions: SampleOptions;
+  sampleErrors: string[];
 }
 let kept: Kept | null = null;
 
@@ -91,6 +128,8 @@ export class SimForecast extends LitElement {
     running: { state: true },
     progress: { state: true },
     loadingSample: { state: true },
+    sampleOptions: { state: true },
+    sampleErrors: { state: true },
   };
   declare fileName: string | null;
   declare rosterName: string | null;
@@ -121,6 +160,9 @@ export class SimForecast extends LitElement {
   /** trials done over every scenario while a forecast runs (the in-browser engine reports it; the server answers once) */
   declare progress: { done: number; total: number } | null;
   declare loadingSample: boolean;
+  /** the sample export's options as typed, and why the last sample could not be made */
+  declare sampleOptions: SampleOptions;
+  declare sampleErrors: string[];
   /** the HTTP calls (tests substitute them) */
   api: ForecastApi = forecastApi;
   private csv: string | null = null;
@@ -151,6 +193,8 @@ export class SimForecast extends LitElement {
     this.running = false;
     this.progress = null;
     this.loadingSample = false;
+    this.sampleOptions = NO_SAMPLE_OPTIONS;
+    this.sampleErrors = [];
     if (kept) Object.assign(this, kept);
   }
 
@@ -169,8 +213,8 @@ export class SimForecast extends LitElement {
   }
 
   private keep() {
-    const { fileName, rosterName, csv, roster, asOf, plan, through, point, mapping, mappingName, skipInvalid, actions, hireSeats, hireTerritory, report, errors } = this;
-    kept = { fileName, rosterName, csv, roster, asOf, plan, through, point, mapping, mappingName, skipInvalid, actions, hireSeats, hireTerritory, report, errors };
+    const { fileName, rosterName, csv, roster, asOf, plan, through, point, mapping, mappingName, skipInvalid, actions, hireSeats, hireTerritory, report, errors, sampleOptions, sampleErrors } = this;
+    kept = { fileName, rosterName, csv, roster, asOf, plan, through, point, mapping, mappingName, skipInvalid, actions, hireSeats, hireTerritory, report, errors, sampleOptions, sampleErrors };
   }
 
   static styles = [
@@ -240,6 +284,47 @@ export class SimForecast extends LitElement {
         margin: 0.2rem 0;
         padding-left: 1.2rem;
         font-size: 0.82rem;
+      }
+      .sample {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: start;
+        gap: 0.5rem 0.75rem;
+      }
+      .sample-options {
+        flex: 1 1 18rem;
+        min-width: 0;
+        border: 1px solid #dde4ec;
+        border-radius: 8px;
+        padding: 0.35rem 0.6rem;
+      }
+      .sample-options summary {
+        cursor: pointer;
+        font-size: 0.85rem;
+      }
+      .sample-options p {
+        margin: 0.3rem 0;
+      }
+      .sample-grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
+        gap: 0.5rem 0.75rem;
+      }
+      /* the caption at the top and the box at the bottom of each cell, so a row's boxes line up when a caption wraps */
+      .sample-grid label {
+        grid-template-rows: 1fr auto;
+      }
+      .sample-grid label.wide {
+        grid-column: span 2;
+      }
+      .sample-grid input {
+        width: 100%;
+        min-width: 0;
+        box-sizing: border-box;
+      }
+      .sample-grid input[aria-invalid='true'] {
+        border-color: #b91c1c;
+        outline: 1px solid #b91c1c;
       }
       .chips {
         display: flex;
@@ -347,28 +432,78 @@ export class SimForecast extends LitElement {
     this.keep();
   }
 
-  /** Loads a synthetic export (and roster) of the editor's scenario from the server, with its as-of date. */
+  /** Loads a synthetic export (and roster) of the editor's scenario, with the sample options, and its as-of date. */
   async useSample() {
     this.loadingSample = true;
-    this.errors = [];
+    this.sampleErrors = [];
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     try {
       const st = getApp().store.get();
-      const s = await this.api.sample(st.scenario, st.seed, controller.signal);
+      const req = sampleRequest(st.scenario, st.seed, this.sampleOptions);
+      const s = await this.api.sample(req, controller.signal);
       this.csv = s.opportunities;
       this.roster = s.roster || null;
-      this.fileName = 'sample export (synthetic, from the scenario)';
+      this.fileName = `sample export (synthetic, from the scenario: ${req.months ?? 12} months${req.start ? ` from ${req.start}` : ''})`;
       this.rosterName = s.roster ? 'sample roster' : null;
       this.asOf = s.asOf;
       this.report = null;
+      this.errors = [];
     } catch (e) {
-      if (!controller.signal.aborted) this.errors = messages(e);
+      if (!controller.signal.aborted) this.sampleErrors = messages(e);
     } finally {
       if (this.controller === controller) this.controller = null;
       this.loadingSample = false;
       this.keep();
     }
+  }
+
+  private setSampleOption(key: keyof SampleOptions, value: string) {
+    this.sampleOptions = { ...this.sampleOptions, [key]: value };
+    this.keep();
+  }
+
+  /** The "Sample export" options group: salesim synth's options, each empty for its default. */
+  private renderSampleOptions() {
+    const o = this.sampleOptions;
+    const given = (Object.keys(o) as (keyof SampleOptions)[]).filter((k) => o[k].trim() !== '').length;
+    const bad = (field: string) => this.sampleErrors.some((m) => m.startsWith(`${field}:`) || m.startsWith(`${field}[`));
+    const field = (key: keyof SampleOptions, label: string, title: string, attrs: { type?: string; min?: string; max?: string; step?: string; placeholder: string; wide?: boolean }) =>
+      html`<label title=${title} class=${attrs.wide ? 'wide' : ''}
+        >${label}
+        <input
+          type=${attrs.type ?? 'number'}
+          min=${attrs.min ?? ''}
+          max=${attrs.max ?? ''}
+          step=${attrs.step ?? 'any'}
+          inputmode=${attrs.type === 'text' ? 'decimal' : attrs.type === 'month' ? '' : 'decimal'}
+          placeholder=${attrs.placeholder}
+          aria-invalid=${bad(key) ? 'true' : 'false'}
+          data-testid=${`sample-${key}`}
+          .value=${o[key]}
+          @change=${(e: Event) => this.setSampleOption(key, (e.target as HTMLInputElement).value)}
+      /></label>`;
+    return html`<details class="sample-options" data-testid="sample-options" ?open=${given > 0 || this.sampleErrors.length > 0}>
+      <summary>Sample export options${given ? ` (${given} set)` : ''}</summary>
+      <p><small>As <code>salesim synth</code> takes them; leave a box empty for its default. The export is made ${IN_BROWSER ? 'in this page' : 'on the server'} with the editor's scenario.</small></p>
+      <div class="sample-grid">
+        ${field('months', 'Months', 'months of history, 1 to 120 (--months)', { min: '1', max: '120', step: '1', placeholder: '12' })}
+        ${field('start', 'First month', "the history's first month, YYYY-MM (--start; default the scenario's market start, else 2025-01)", { type: 'month', placeholder: 'YYYY-MM' })}
+        ${field('seed', 'Seed', "the history's seed (--seed; default the toolbar's)", { min: '0', step: '1', placeholder: String(getApp().store.get().seed) })}
+        ${field('prospects', 'Prospects per rep-month', 'pre-pipeline rows (stage Prospecting, no created date) per seated rep-month, 0 to 1000 (--prospects)', { min: '0', max: '1000', placeholder: '0' })}
+        ${field('resolveByAge', 'Resolve by age', 'the monthly chance an open opportunity resolves by its age in month-ends, comma-separated, the last for every older age; ending in 0 leaves stale deals (--resolve-by-age)', { type: 'text', placeholder: 'e.g. 0.3,0.3,0.2,0', wide: true })}
+        ${field('quarterEndWin', 'Quarter-end win factor', 'the win rate is multiplied by this in March, June, September and December, above 0 up to 10 (--quarter-end-win)', { min: '0', max: '10', placeholder: '1' })}
+        ${field('arrivalDrift', 'Arrival drift (SD/month)', "the standard deviation per month of a random walk of the opportunity rate's log, 0 to 1 (--drift)", { min: '0', max: '1', placeholder: '0' })}
+      </div>
+      ${this.sampleErrors.length
+        ? html`<div class="error" role="alert" data-testid="sample-errors">
+            The sample export could not be made:
+            <ul>
+              ${this.sampleErrors.map((m) => html`<li>${m}</li>`)}
+            </ul>
+          </div>`
+        : null}
+    </details>`;
   }
 
   /** Adds "set <field> to <value>" (a merge patch on the forecast scenario, as the API and CLI take). */
@@ -486,10 +621,13 @@ export class SimForecast extends LitElement {
           ${this.rosterName ? html`<small>Loaded: ${this.rosterName}</small>` : null}
         </label>
       </div>
-      <div class="row" style="margin-top:0.6rem">
-        <button data-testid="forecast-sample" ?disabled=${this.loadingSample} @click=${() => this.useSample()} title="A synthetic export of the editor's scenario, made ${IN_BROWSER ? 'in this page' : 'on the server'}">
+      <div class="sample" style="margin-top:0.6rem">
+        <button data-testid="forecast-sample" ?disabled=${this.loadingSample} @click=${() => this.useSample()} title="A synthetic export of the editor's scenario, made ${IN_BROWSER ? 'in this page' : 'on the server'}, with the sample export options">
           ${this.loadingSample ? 'Making a sample…' : 'Use a sample export'}
         </button>
+        ${this.renderSampleOptions()}
+      </div>
+      <div class="row" style="margin-top:0.6rem">
         <label>As of <input type="date" aria-label="As-of date" data-testid="forecast-asof" .value=${this.asOf} @change=${(e: Event) => {
             this.asOf = (e.target as HTMLInputElement).value;
             this.keep();

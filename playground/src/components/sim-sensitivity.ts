@@ -4,6 +4,7 @@
  * variance the assumptions explain (Sobol indices, <sim-sobol>) and goal seek.
  */
 import { LitElement, html, css } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { base, view, tables } from '../theme.js';
 import { getApp } from '../app.js';
 import { StoreController } from '../store-controller.js';
@@ -71,13 +72,48 @@ export class SimSensitivity extends LitElement {
         min-width: 0;
       }
       .params {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.2rem 0.9rem;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 21rem), 1fr));
+        gap: 0.3rem 0.9rem;
         border: 1px solid #dde4ec;
         border-radius: 8px;
         margin: 0.5rem 0 0;
         font-size: 0.82rem;
+        min-width: 0;
+      }
+      .param {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        align-content: flex-start;
+        align-self: start;
+        gap: 0.15rem 0.5rem;
+        min-width: 0;
+      }
+      .param .name {
+        flex: 1 1 9rem;
+        min-width: 0;
+      }
+      .ends {
+        display: inline-flex;
+        gap: 0.4rem;
+      }
+      .end {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.25rem;
+        color: #4a5a6b;
+      }
+      .end input {
+        width: 5.5rem;
+        min-width: 0;
+      }
+      .end input[aria-invalid='true'] {
+        border-color: #b91c1c;
+        outline: 1px solid #b91c1c;
+      }
+      .range-error {
+        flex: 1 1 100%;
       }
       .count {
         font-size: 0.82rem;
@@ -99,16 +135,35 @@ export class SimSensitivity extends LitElement {
     // Trials: auto in the toolbar and no count picked here: the base runs until the toolbar's precision holds
     const precise = auto && choice.trials === null;
     const perPoint = choice.trials ?? (precise ? null : (sensitivity.trials ?? 1000));
+    const ranges = choice.ranges ?? {};
+    const pct = Math.round((choice.relative ?? 0.2) * 100);
+    // what the table's low and high are: set by the user, or the relative move (of the run shown)
+    const shownRanges = sensitivity.ranUsing?.ranges ?? {};
+    const ranged = (p: string) => shownRanges[p] !== undefined && (shownRanges[p].low !== undefined || shownRanges[p].high !== undefined);
+    // a typed low or high (empty: the relative move), sent as the API takes it; the engine checks it and names the parameter
+    const setEnd = (path: string, end: 'low' | 'high', text: string) => {
+      const v = text.trim() === '' ? undefined : Number(text);
+      const next: Record<string, { low?: number; high?: number }> = { ...ranges, [path]: { ...ranges[path] } };
+      if (v === undefined || !Number.isFinite(v)) delete next[path][end];
+      else next[path][end] = v;
+      if (next[path].low === undefined && next[path].high === undefined) delete next[path];
+      app.setSensitivityChoice({ ranges: next });
+    };
     const toggle = (path: string, on: boolean) => {
       const next = planned.filter((p) => (p === path ? on : chosen.has(p)));
       app.setSensitivityChoice({ paths: next.length ? next : null });
+    };
+    const rangeNote = (p: string) => {
+      const x = shownRanges[p];
+      if (!ranged(p)) return `±${Math.round((sensitivity.ranUsing?.relative ?? 0.2) * 100)}%`;
+      return x.low !== undefined && x.high !== undefined ? 'as set' : x.low !== undefined ? 'low as set' : 'high as set';
     };
     return html`
       <section class="panel" aria-labelledby="sens-h">
         <h2 id="sens-h">What moves ${output} most?</h2>
         <p>
-          Each parameter in the scenario is moved to a low and a high value (±${Math.round((choice.relative ?? 0.2) * 100)}% of its value; change it below) on the same random draws; bars show mean ${output} at each end.
-          It runs by itself when you open this view, and the bars appear as each parameter finishes. Choose the trials per point and the parameters below.
+          Each parameter in the scenario is moved to a low and a high value (±${Math.round((choice.relative ?? 0.2) * 100)}% of its value, or the values you give it below) on the same random draws; bars show mean ${output} at each end.
+          It runs by itself when you open this view, and the bars appear as each parameter finishes. Choose the trials per point, the parameters and their low and high values below.
         </p>
         <div class="run">
           <button class="primary" data-testid="sensitivity-run" ?disabled=${sensitivity.running} @click=${() => getApp().runSensitivity()}>
@@ -157,8 +212,37 @@ export class SimSensitivity extends LitElement {
         </div>
         ${planned.length
           ? html`<fieldset class="params" data-testid="sensitivity-params">
-              <legend>Parameters</legend>
-              ${planned.map((p) => html`<label><input type="checkbox" .checked=${chosen.has(p)} ?disabled=${sensitivity.running} @change=${(e: Event) => toggle(p, (e.target as HTMLInputElement).checked)} /> ${labelForPath(p)}</label>`)}
+              <legend>Parameters, and their own low and high values (empty: ±${pct}%)</legend>
+              ${repeat(planned, (p) => p, (p, i) => {
+                const on = chosen.has(p);
+                const range = ranges[p] ?? {};
+                const issues = (sensitivity.issues ?? []).filter((x) => x.path === p);
+                const used = r?.parameters.find((x) => x.path === p);
+                // the relative move's value as a hint, when this end is not set
+                const hint = (end: 'low' | 'high') => (used && range[end] === undefined && !ranged(p) ? String(+used[end].toPrecision(6)) : `${end === 'low' ? '−' : '+'}${pct}%`);
+                const errId = `sens-range-err-${i}`;
+                const input = (end: 'low' | 'high') =>
+                  html`<label class="end"
+                    >${end}
+                    <input
+                      type="number"
+                      step="any"
+                      inputmode="decimal"
+                      data-testid=${`sensitivity-${end}`}
+                      data-path=${p}
+                      aria-label=${`${labelForPath(p)}: ${end} value`}
+                      aria-invalid=${issues.length ? 'true' : 'false'}
+                      aria-describedby=${issues.length ? errId : ''}
+                      placeholder=${hint(end)}
+                      .value=${range[end] === undefined ? '' : String(range[end])}
+                      @change=${(e: Event) => setEnd(p, end, (e.target as HTMLInputElement).value)}
+                  /></label>`;
+                return html`<div class="param" data-path=${p}>
+                  <label class="name"><input type="checkbox" .checked=${on} ?disabled=${sensitivity.running} @change=${(e: Event) => toggle(p, (e.target as HTMLInputElement).checked)} /> ${labelForPath(p)}</label>
+                  ${on ? html`<span class="ends">${input('low')}${input('high')}</span>` : null}
+                  ${issues.length ? html`<small class="error range-error" id=${errId} data-testid="sensitivity-range-error">${issues.map((x) => x.message).join('; ')}</small>` : null}
+                </div>`;
+              })}
             </fieldset>`
           : null}
       </section>
@@ -183,7 +267,7 @@ export class SimSensitivity extends LitElement {
                 ${r.parameters.map(
                   (p) => html`<tr>
                     <th scope="row">${labelForPath(p.path)}<br /><small>${p.path}</small></th>
-                    <td data-label="Low → high"><div>${formatValue(p.low, unitForPath(p.path))} → ${formatValue(p.high, unitForPath(p.path))}</div></td>
+                    <td data-label="Low → high" data-testid="sensitivity-low-high"><div>${formatValue(p.low, unitForPath(p.path))} → ${formatValue(p.high, unitForPath(p.path))} <small>${rangeNote(p.path)}</small></div></td>
                     <td data-label="Swing, mean ± SE"><div>${formatMoney(p.swing.mean)} <small>± ${formatMoney(p.swingStdError)}</small></div></td>
                     <td data-label="Swing, P50"><div>${formatMoney(p.swing.p50)}</div></td>
                     <td data-label="Swing, P(plan)"><div>${p.swing.planProbability === null ? '–' : formatPts(p.swing.planProbability)}</div></td>

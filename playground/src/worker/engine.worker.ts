@@ -31,6 +31,7 @@ import {
   parseStudy,
   parseText,
   planSensitivity,
+  sensitivityParams,
   rollingBacktest,
   scenarioIndices,
   planTargets,
@@ -57,7 +58,10 @@ import {
   solvePrecise,
   summarize,
   summaryCsv,
-  synthesize,
+  sampleExport,
+  sampleExportOptions,
+  SAMPLE_EXPORT_OPTIONS,
+  type SampleExportOptions,
   takeAssumptionsOption,
   validateScenario,
   type AssumptionsOption,
@@ -157,6 +161,30 @@ function scenarioOf(v: unknown, path: string, errors: InputIssue[]): Scenario | 
     return null;
   }
   return r.scenario;
+}
+
+/** The scenario of a forecast-route body as server/routes/forecast.ts reads it: an object, YAML text, `{ yaml }` or a preset's name. */
+function sampleScenario(v: unknown, errors: InputIssue[]): unknown {
+  if (v === undefined || v === null) {
+    errors.push(issue('scenario', 'is required', 'scenario: is required (a scenario object, its YAML text, { yaml } or a preset name)'));
+    return undefined;
+  }
+  if (isObject(v) && Object.keys(v).length === 1 && 'yaml' in v) {
+    if (typeof v.yaml === 'string') return v.yaml;
+    errors.push(issue('scenario.yaml', 'must be a string', 'scenario.yaml: must be a string of YAML or JSON text'));
+    return undefined;
+  }
+  if (typeof v === 'string' && PRESET_ID.test(v.trim())) {
+    try {
+      return readPreset(v.trim());
+    } catch (e) {
+      errors.push(issue('scenario', 'must name a preset', `scenario: ${e instanceof InputError ? e.errors[0].message : 'is not a preset name'} (or give the scenario's YAML text or an object)`));
+      return undefined;
+    }
+  }
+  if (typeof v === 'string' || isObject(v)) return v;
+  errors.push(issue('scenario', 'must be an object or YAML text', 'scenario: must be a scenario object, its YAML text, { yaml } or a preset name'));
+  return undefined;
 }
 
 /** A precision run as the worker client drives it: the targets, the cap and the block boundaries. */
@@ -342,8 +370,14 @@ export const tasks = {
     const unnamed = asked.spec === undefined && trials === undefined && !ownsTrials(rawScenario(body));
     if (asked.spec === undefined && asked.cap !== undefined && !unnamed) errors.push(maxTrialsAlone());
     const scenario = scenarioOf(body.scenario === undefined && typeof body.yaml === 'string' ? body.yaml : body.scenario, 'scenario', errors);
-    const params = body.params as { path: string; low?: number; high?: number }[] | undefined;
-    if (params !== undefined && !Array.isArray(params)) errors.push(issue('params', 'must be a list', 'params: must be a list of { path, low?, high? }'));
+    // the shape of each { path, low?, high? } as server/routes/analysis.ts reads it (the engine's); planSensitivity checks the values
+    let params: ReturnType<typeof sensitivityParams>;
+    try {
+      params = sensitivityParams(body.params);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(...e.errors);
+    }
     const relative = body.relative;
     if (relative !== undefined && (typeof relative !== 'number' || !(relative > 0 && relative < 1))) errors.push(issue('relative', 'must be a number between 0 and 1 (exclusive)'));
     if (errors.length > 0 || !scenario) throw bad(errors);
@@ -495,16 +529,24 @@ export const tasks = {
   /** A Summary's CSV export (server POST /api/summary/csv): the engine's writer, nothing run. */
   summaryCsv: (summary: Summary) => summaryCsv(summary),
 
-  /** A synthetic export of a scenario to try the forecast on (parallel/forecast.ts sampleExportTask). */
-  sample: (t: { scenario: unknown; seed: number }) => {
-    const scenario = parseScenario(t.scenario as never);
-    const start = scenario.market?.start ?? '2025-01';
-    const m = parseMonth(start)! + 5; // the sixth month
-    const y = Math.floor(m / 12);
-    const mo = (m % 12) + 1;
-    const asOf = `${y}-${String(mo).padStart(2, '0')}-${new Date(Date.UTC(y, mo, 0)).getUTCDate()}`;
-    const h = synthesize(scenario, { months: 12, start, seed: t.seed, roster: true });
-    return { opportunities: h.opportunities, roster: h.roster ?? '', asOf, warnings: h.warnings };
+  /**
+   * A synthetic export of a scenario to try the forecast on, with salesim synth's options (server POST
+   * /api/forecast/sample: the same body checks, then parallel/forecast.ts sampleExportTask's `sampleExport`).
+   */
+  sample: (body: Record<string, unknown>) => {
+    if (!isObject(body)) throw bad([issue(null, 'must be a JSON object', 'the request body must be a JSON object')]);
+    const errors: InputIssue[] = [];
+    for (const k of Object.keys(body)) if (k !== 'scenario' && !(SAMPLE_EXPORT_OPTIONS as readonly string[]).includes(k)) errors.push(issue(k, 'is not a known field'));
+    const scenario = sampleScenario(body.scenario, errors);
+    let options: SampleExportOptions = {};
+    try {
+      options = sampleExportOptions(body);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(...e.errors);
+    }
+    if (errors.length > 0) throw bad(errors);
+    return sampleExport(scenario as never, options);
   },
 };
 
