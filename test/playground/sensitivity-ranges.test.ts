@@ -102,6 +102,26 @@ describe('sensitivity ranges: the request and the numbers', () => {
 describe('<sim-sensitivity> ranges', () => {
   beforeEach(() => document.body.replaceChildren());
 
+  it('says so when the scenario has changed since the tornado ran, until it runs again', async () => {
+    const { api } = engineApi();
+    const app = newApp(api);
+    app.setSensitivityChoice({ trials: 60, paths: ['reps.winRate.mean'] });
+    await settled(app);
+    const el = document.createElement('sim-sensitivity');
+    document.body.append(el);
+    const update = () => (el as unknown as { updateComplete: Promise<void> }).updateComplete;
+    await update();
+    const stale = () => el.shadowRoot!.querySelector('[data-testid=sensitivity-stale]');
+    expect(stale()).toBeNull();
+    app.setField('reps.seats', 13);
+    app.cancelRun();
+    await update();
+    expect(stale()!.textContent).toContain('The scenario has changed since this tornado ran');
+    await app.runSensitivity();
+    await update();
+    expect(stale()).toBeNull();
+  });
+
   it('typed low and high go to the API; the table shows the values used; a bad range shows the message naming the parameter', async () => {
     const { api, bodies } = engineApi();
     const app = newApp(api);

@@ -35,6 +35,13 @@ export class SimSensitivity extends LitElement {
       small {
         color: #4a5a6b;
       }
+      .stale {
+        margin: 0.4rem 0;
+        padding: 0.35rem 0.6rem;
+        border-left: 3px solid #b7791f;
+        background: #fffaf0;
+        color: #5c3d0c;
+      }
       .error {
         color: #b91c1c;
         font-size: 0.85rem;
@@ -177,6 +184,9 @@ export class SimSensitivity extends LitElement {
               : null}
         </div>
         ${sensitivity.error ? html`<span class="error" role="alert">${sensitivity.error}</span>` : null}
+        ${r && !sensitivity.running && sensitivity.scenario !== scenario
+          ? html`<p class="stale" role="status" data-testid="sensitivity-stale">The scenario has changed since this tornado ran: it shows the scenario as it was. <em>Re-run sensitivity</em> to update it.</p>`
+          : null}
         <div class="choice">
           <label
             >Trials per point
