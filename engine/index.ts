@@ -8,6 +8,7 @@
  */
 export * from './errors.js';
 export * from './scenario.js';
+export { PRESET_NAME, rawScenario, scenarioOrPreset } from './requestScenario.js';
 // the published schema marks the assumptions (this explicit export takes precedence over scenario.js's)
 export { scenarioJsonSchema, withAssumptions } from './scenarioJsonSchema.js';
 export { MAX_DEPTH, MAX_TEXT_CHARS, jsonTextDepth, yamlTextDepth, valueDepth } from './textLimits.js';

@@ -3,7 +3,9 @@
  * every problem reported at once with its path.
  */
 import type { Context } from 'hono';
-import { createPrecisionTracker, InputError, jsonTextDepth, MAX_DEPTH, ownsTrials, parsePrecision, parseText, validateScenario, type Scenario } from '../engine/index.js';
+import { createPrecisionTracker, InputError, jsonTextDepth, MAX_DEPTH, ownsTrials, parsePrecision, parseText, rawScenario, validateScenario, type Scenario } from '../engine/index.js';
+
+export { rawScenario };
 import { RUN_TARGETS } from '../parallel/index.js';
 import { ApiError, apiIssue, badRequest, fromInputIssues, type ApiIssue } from './errors.js';
 import { defaultPrecisionRequest, maxTrialsAlone, precisionFrom, type PrecisionRequest } from './precision.js';
@@ -170,19 +172,5 @@ export function parseRunRequest(raw: unknown): RunRequest {
   return { scenario, trials: scenario.trials, seed: scenario.seed };
 }
 
-/**
- * The request's scenario as written (before the schema's defaults): an object, or YAML/JSON text parsed.
- * @example rawScenario({ scenario: { reps: {} } }) // { reps: {} }
- */
-export function rawScenario(body: Record<string, unknown>): unknown {
-  const v = body.scenario === undefined ? body.yaml : body.scenario;
-  const text = typeof v === 'string' ? v : isObject(v) && Object.keys(v).length === 1 && typeof v.yaml === 'string' ? v.yaml : null;
-  if (text === null) return v;
-  try {
-    return parseText(text);
-  } catch {
-    return null;
-  }
-}
 
 export { ApiError };

@@ -15,7 +15,7 @@
  * history of the scenario (on a worker; 12 months by default), to try the forecast without a CRM.
  */
 import { Hono } from 'hono';
-import { defaultPrecisionSpec, forecastPrecisionTracker, InputError, ownsTrials, parseText, SAMPLE_EXPORT_OPTIONS, sampleExportOptions, type SampleExportOptions, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
+import { defaultPrecisionSpec, forecastPrecisionTracker, InputError, ownsTrials, parseText, scenarioOrPreset, SAMPLE_EXPORT_OPTIONS, sampleExportOptions, type SampleExportOptions, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
 import type { TaskAnswer } from '../../parallel/calibrate.js';
 import { runForecastTrials, transferList, type Pool } from '../../parallel/index.js';
 import { maxTrialsAlone, precisionFrom, withFittedCap, type PrecisionRequest } from '../precision.js';
@@ -29,7 +29,6 @@ import type { AppEnv } from '../env.js';
 export const MAX_FORECAST_ACTIONS = 10;
 
 const KEYS = ['opportunities', 'roster', 'scenario', 'asOf', 'through', 'plan', 'mapping', 'invalidRows', 'point', 'actions', 'trials', 'seed', 'precision', 'maxTrials'] as const;
-const PRESET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function str(body: Record<string, unknown>, key: string, required: boolean, hint: string, errors: ApiIssue[]): string | undefined {
@@ -45,29 +44,6 @@ function str(body: Record<string, unknown>, key: string, required: boolean, hint
   return v;
 }
 
-/** The scenario as the engine takes it (object or text); a bare preset name reads that preset's YAML. */
-function scenarioOf(v: unknown, readPreset: (name: string) => string, errors: ApiIssue[]): unknown {
-  if (v === undefined || v === null) {
-    errors.push(apiIssue('scenario', 'is required', 'scenario: is required (a scenario object, its YAML text, { yaml } or a preset name)'));
-    return undefined;
-  }
-  if (isObject(v) && Object.keys(v).length === 1 && 'yaml' in v) {
-    if (typeof v.yaml === 'string') return v.yaml;
-    errors.push(apiIssue('scenario.yaml', 'must be a string', 'scenario.yaml: must be a string of YAML or JSON text'));
-    return undefined;
-  }
-  if (typeof v === 'string' && PRESET_NAME.test(v.trim())) {
-    try {
-      return readPreset(v.trim());
-    } catch (e) {
-      errors.push(apiIssue('scenario', 'must name a preset', `scenario: ${e instanceof InputError ? e.errors[0].message : 'is not a preset name'} (or give the scenario's YAML text or an object)`));
-      return undefined;
-    }
-  }
-  if (typeof v === 'string' || isObject(v)) return v;
-  errors.push(apiIssue('scenario', 'must be an object or YAML text', 'scenario: must be a scenario object, its YAML text, { yaml } or a preset name'));
-  return undefined;
-}
 
 /** `actions`: a list of `{ name, patch }` or `{ name, hire: { seats, territory? } }`, shape-checked (the engine checks the rest). */
 function actionsOf(v: unknown, errors: ApiIssue[]): ForecastAction[] {
@@ -120,7 +96,7 @@ export function parseForecastRequest(
   const roster = str(body, 'roster', false, 'the rep roster as CSV text (Name, Territory, Hire Date, Exit Date)', errors);
   const asOf = str(body, 'asOf', true, 'the as-of date YYYY-MM-DD', errors);
   const through = str(body, 'through', false, 'the last month forecast YYYY-MM', errors);
-  const scenario = scenarioOf(body.scenario, readPreset, errors);
+  const scenario = scenarioOrPreset(body.scenario, readPreset, errors);
   let plan: number | undefined;
   if (body.plan !== undefined && body.plan !== null) {
     if (typeof body.plan !== 'number' || !Number.isFinite(body.plan) || body.plan <= 0) errors.push(apiIssue('plan', 'must be a positive number', "plan: must be a positive number, the year's plan (bookings)"));
@@ -209,7 +185,7 @@ export function forecastRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
     const body = asObject(await readBody(c));
     const errors: ApiIssue[] = [];
     checkKnownKeys(body, ['scenario', ...SAMPLE_EXPORT_OPTIONS], errors);
-    const scenario = scenarioOf(body.scenario, readPreset, errors);
+    const scenario = scenarioOrPreset(body.scenario, readPreset, errors);
     let options: SampleExportOptions = {};
     try {
       options = sampleExportOptions(body);

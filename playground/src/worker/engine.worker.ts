@@ -30,6 +30,9 @@ import {
   parseScenario,
   parseStudy,
   parseText,
+  PRESET_NAME,
+  rawScenario,
+  scenarioOrPreset,
   planSensitivity,
   sensitivityParams,
   rollingBacktest,
@@ -82,7 +85,6 @@ const PRESET_FILES: Record<string, string> = import.meta.glob('../../../scenario
 
 const MAX_TRIALS = 1_000_000;
 const MAX_SEED = 2 ** 32 - 1;
-const PRESET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 const issue = (path: string | null, rule: string, message = path ? `${path}: ${rule}` : rule): InputIssue => ({ path, rule, message });
 const bad = (errors: InputIssue[]) => new InputError(errors);
@@ -95,7 +97,7 @@ function presetSources(): Map<string, string> {
     const file = path.split('/').pop()!;
     if (file.endsWith('.study.yaml')) continue;
     const id = file.slice(0, -'.yaml'.length);
-    if (PRESET_ID.test(id)) out.set(id, text);
+    if (PRESET_NAME.test(id)) out.set(id, text);
   }
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -103,7 +105,7 @@ function presetSources(): Map<string, string> {
 /** Reads a preset a study names (`baseline.yaml`, `baseline`), as the server's presetReader does. */
 function readPreset(name: string): string {
   const base = name.replace(/\.ya?ml$/, '');
-  const text = PRESET_ID.test(base) ? presetSources().get(base) : undefined;
+  const text = PRESET_NAME.test(base) ? presetSources().get(base) : undefined;
   if (text === undefined) throw bad([issue(null, 'must name a preset file', `there is no preset file '${name}'`)]);
   return text;
 }
@@ -163,29 +165,6 @@ function scenarioOf(v: unknown, path: string, errors: InputIssue[]): Scenario | 
   return r.scenario;
 }
 
-/** The scenario of a forecast-route body as server/routes/forecast.ts reads it: an object, YAML text, `{ yaml }` or a preset's name. */
-function sampleScenario(v: unknown, errors: InputIssue[]): unknown {
-  if (v === undefined || v === null) {
-    errors.push(issue('scenario', 'is required', 'scenario: is required (a scenario object, its YAML text, { yaml } or a preset name)'));
-    return undefined;
-  }
-  if (isObject(v) && Object.keys(v).length === 1 && 'yaml' in v) {
-    if (typeof v.yaml === 'string') return v.yaml;
-    errors.push(issue('scenario.yaml', 'must be a string', 'scenario.yaml: must be a string of YAML or JSON text'));
-    return undefined;
-  }
-  if (typeof v === 'string' && PRESET_ID.test(v.trim())) {
-    try {
-      return readPreset(v.trim());
-    } catch (e) {
-      errors.push(issue('scenario', 'must name a preset', `scenario: ${e instanceof InputError ? e.errors[0].message : 'is not a preset name'} (or give the scenario's YAML text or an object)`));
-      return undefined;
-    }
-  }
-  if (typeof v === 'string' || isObject(v)) return v;
-  errors.push(issue('scenario', 'must be an object or YAML text', 'scenario: must be a scenario object, its YAML text, { yaml } or a preset name'));
-  return undefined;
-}
 
 /** A precision run as the worker client drives it: the targets, the cap and the block boundaries. */
 export interface PrecisionPlan {
@@ -240,17 +219,6 @@ function baselineOwnsTrials(input: unknown, isStudy: boolean): boolean {
   return typeof b === 'string' ? ownsTrials(parseText(readPreset(b))) : ownsTrials(b);
 }
 
-/** The scenario of a body as written (server/request.ts rawScenario), to see whether it names its trials. */
-function rawScenario(body: Record<string, unknown>): unknown {
-  const v = body.scenario === undefined ? body.yaml : body.scenario;
-  const text = typeof v === 'string' ? v : isObject(v) && Object.keys(v).length === 1 && typeof v.yaml === 'string' ? v.yaml : null;
-  if (text === null) return v;
-  try {
-    return parseText(text);
-  } catch {
-    return null;
-  }
-}
 
 /** Which stopping rule a precision step resumes: a run's, a comparison's (every scenario, diff too) or a forecast's. */
 export type StepTracker = { kind: 'run'; scenarios: Scenario[] } | { kind: 'compare'; scenarios: Scenario[] } | { kind: 'forecast'; setup: ForecastSetup };
@@ -291,7 +259,7 @@ const merge = (parts: TrialResults[]): TrialResults => (parts.length === 1 ? par
 export const tasks = {
   presets: () => [...presetSources().keys()].map(preset).filter((p) => p !== null),
   preset: (p: { id: string }) => {
-    const r = PRESET_ID.test(p.id) ? preset(p.id) : null;
+    const r = PRESET_NAME.test(p.id) ? preset(p.id) : null;
     if (!r) throw Object.assign(bad([issue(null, 'not found', `there is no preset '${p.id}'`)]), { status: 404 });
     return r;
   },
@@ -537,7 +505,7 @@ export const tasks = {
     if (!isObject(body)) throw bad([issue(null, 'must be a JSON object', 'the request body must be a JSON object')]);
     const errors: InputIssue[] = [];
     for (const k of Object.keys(body)) if (k !== 'scenario' && !(SAMPLE_EXPORT_OPTIONS as readonly string[]).includes(k)) errors.push(issue(k, 'is not a known field'));
-    const scenario = sampleScenario(body.scenario, errors);
+    const scenario = scenarioOrPreset(body.scenario, readPreset, errors);
     let options: SampleExportOptions = {};
     try {
       options = sampleExportOptions(body);
