@@ -9,7 +9,7 @@
  */
 export { calibrate, type CalibrateOptions, type CalibrationResult, type CalibrationReport } from './calibrate.js';
 export { synthesize, type SynthOptions, type SynthResult, OPPORTUNITY_COLUMNS, ROSTER_COLUMNS, STAGES } from './synthesize.js';
-export { sampleExport, sampleExportOptions, sampleAsOfMonth, SAMPLE_EXPORT_MONTHS, SAMPLE_EXPORT_OPTIONS, type SampleExport, type SampleExportOptions } from './sampleExport.js';
+export { sampleExport, sampleExportOptions, sampleExportRequest, sampleAsOfMonth, SAMPLE_EXPORT_MONTHS, SAMPLE_EXPORT_OPTIONS, type SampleExport, type SampleExportOptions } from './sampleExport.js';
 export { backtest, bookedRevenue, backtestScenario, compareToBand, type BacktestOptions, type BacktestResult, type BacktestMonth, type BacktestScores, type BookedRevenue } from './backtest.js';
 export { chooseDealSize, LOGNORMAL_ALPHA, type DealSizeChoice } from './fitDealSize.js';
 export { fitMarket, MARKET_ALPHA, type MarketFit, type MarketTest } from './fitMarket.js';

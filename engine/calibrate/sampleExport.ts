@@ -7,6 +7,7 @@
  */
 import { InputError, issue, type InputIssue } from '../errors.js';
 import { parseScenario, type Scenario } from '../scenario.js';
+import { scenarioOrPreset } from '../requestScenario.js';
 import { daysInMonth, parseMonth } from './dates.js';
 import { checkRealism } from './realism.js';
 import { checkHistoryRows, historyScenario, planYearStart, synthesize, type SynthOptions } from './synthesize.js';
@@ -42,6 +43,29 @@ export const SAMPLE_EXPORT_OPTIONS = ['months', 'start', 'seed', 'prospects', 'r
 
 /** The default length of a sample export: a year. */
 export const SAMPLE_EXPORT_MONTHS = 12;
+
+/**
+ * Reads a whole sample-export request body (POST /api/forecast/sample's, the static worker's): `scenario` (an
+ * object, its YAML text, `{ yaml }` or a preset's name, read with `readPreset`) and the options; any other key
+ * is refused. Every problem at once, each naming its field. Throws an `InputError`.
+ * @example sampleExportRequest({ scenario: { reps: { seats: 3 } }, months: 18 }, readPreset) // { scenario: { reps: { seats: 3 } }, options: { months: 18 } }
+ */
+export function sampleExportRequest(body: unknown, readPreset: (name: string) => string): { scenario: unknown; options: SampleExportOptions } {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new InputError([{ path: null, rule: 'must be a JSON object', message: 'the request body must be a JSON object' }]);
+  const b = body as Record<string, unknown>;
+  const errors: InputIssue[] = [];
+  for (const k of Object.keys(b)) if (k !== 'scenario' && !(SAMPLE_EXPORT_OPTIONS as readonly string[]).includes(k)) errors.push(issue(k, 'is not a known field'));
+  const scenario = scenarioOrPreset(b.scenario, readPreset, errors);
+  let options: SampleExportOptions = {};
+  try {
+    options = sampleExportOptions(b);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    errors.push(...e.errors);
+  }
+  if (errors.length > 0) throw new InputError(errors);
+  return { scenario, options };
+}
 
 /**
  * Reads and checks a sample export's options from a request body (other keys are the caller's), every

@@ -15,7 +15,7 @@
  * history of the scenario (on a worker; 12 months by default), to try the forecast without a CRM.
  */
 import { Hono } from 'hono';
-import { defaultPrecisionSpec, forecastPrecisionTracker, InputError, ownsTrials, parseText, scenarioOrPreset, SAMPLE_EXPORT_OPTIONS, sampleExportOptions, type SampleExportOptions, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
+import { defaultPrecisionSpec, forecastPrecisionTracker, InputError, ownsTrials, parseText, scenarioOrPreset, sampleExportRequest, type SampleExportOptions, type ForecastAction, type ForecastInput, type ForecastReport, type PreparedForecast } from '../../engine/index.js';
 import type { TaskAnswer } from '../../parallel/calibrate.js';
 import { runForecastTrials, transferList, type Pool } from '../../parallel/index.js';
 import { maxTrialsAlone, precisionFrom, withFittedCap, type PrecisionRequest } from '../precision.js';
@@ -182,18 +182,14 @@ export function forecastRoutes(runner: Runner, pool: Pool, opts: { presetsDir: s
 
   // a synthetic export of a scenario (salesim synth's options; by default 12 months from its plan year's start), with a roster, to try the forecast on
   r.post('/forecast/sample', async (c) => {
-    const body = asObject(await readBody(c));
-    const errors: ApiIssue[] = [];
-    checkKnownKeys(body, ['scenario', ...SAMPLE_EXPORT_OPTIONS], errors);
-    const scenario = scenarioOrPreset(body.scenario, readPreset, errors);
-    let options: SampleExportOptions = {};
+    let request: { scenario: unknown; options: SampleExportOptions };
     try {
-      options = sampleExportOptions(body);
+      request = sampleExportRequest(await readBody(c), readPreset);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      errors.push(...fromInputIssues(e.errors));
+      throw badRequest(fromInputIssues(e.errors));
     }
-    if (errors.length) throw badRequest(errors);
+    const { scenario, options } = request;
     // the expected rows are checked on the worker before any row is made (limits.maxSynthRows, a 400 naming months or the rate);
     // the worker answers with the JSON's bytes: tens of MB of CSV are never stringified on the event loop
     const answer = await runner.call([], (signal) => pool.run({ scenario, options, maxRows: runner.limits.maxSynthRows, json: true }, { name: 'sampleExportTask', signal }) as Promise<TaskAnswer<Uint8Array>>, c.req.raw.signal);

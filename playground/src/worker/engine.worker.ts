@@ -62,9 +62,7 @@ import {
   summarize,
   summaryCsv,
   sampleExport,
-  sampleExportOptions,
-  SAMPLE_EXPORT_OPTIONS,
-  type SampleExportOptions,
+  sampleExportRequest,
   takeAssumptionsOption,
   validateScenario,
   type AssumptionsOption,
@@ -502,20 +500,10 @@ export const tasks = {
    * /api/forecast/sample: the same body checks, then parallel/forecast.ts sampleExportTask's `sampleExport`).
    */
   sample: (body: Record<string, unknown>) => {
-    if (!isObject(body)) throw bad([issue(null, 'must be a JSON object', 'the request body must be a JSON object')]);
-    const errors: InputIssue[] = [];
-    for (const k of Object.keys(body)) if (k !== 'scenario' && !(SAMPLE_EXPORT_OPTIONS as readonly string[]).includes(k)) errors.push(issue(k, 'is not a known field'));
-    const scenario = scenarioOrPreset(body.scenario, readPreset, errors);
-    let options: SampleExportOptions = {};
-    try {
-      options = sampleExportOptions(body);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      errors.push(...e.errors);
-    }
-    if (errors.length > 0) throw bad(errors);
+    const { scenario, options } = sampleExportRequest(body, readPreset);
     return sampleExport(scenario as never, options);
   },
+
 };
 
 export type TaskName = keyof typeof tasks;
