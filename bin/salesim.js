@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// The installed `salesim` command. It runs the built JavaScript (dist/, made by `npm run build`, which
-// `npm install` runs through `prepare`): no TypeScript loader, so it starts in a fraction of the time and
-// its worker threads hold less memory. In a checkout whose TypeScript sources are newer than the build
-// (edited since), or with SALESIM_FROM_SOURCE=1, it runs the sources through tsx instead, so it never
-// runs stale code. Both give identical results.
+// The installed `salesim` command. It runs the built bundle (dist/bundle/salesim.js and its worker, made by
+// `npm run build`, which `npm install` runs through `prepare`; scripts/build.mjs): no TypeScript loader and a
+// few files to load, so it starts in a fraction of the time and its worker threads hold less memory. In a
+// checkout whose TypeScript sources are newer than the build (edited since), or with SALESIM_FROM_SOURCE=1,
+// it runs the sources through tsx instead, so it never runs stale code. Both give identical results.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const built = `${root}dist/cli/index.js`;
+const built = `${root}dist/bundle/salesim.js`;
 
 /** The newest modification time of the .ts files under `dir` (0 when there is none: an installed package). */
 function newestSource(dir) {

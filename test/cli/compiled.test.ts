@@ -1,11 +1,11 @@
 /**
- * The installed command runs the built JavaScript: `npm run build` (what `prepare` runs), then
- * bin/salesim.js from a copy of the package without its TypeScript sources (as npm installs it: dist,
- * bin, scenarios) gives the same output as the CLI from source through tsx, on one thread and on worker
- * threads (which then run dist/parallel/worker.js), precision-targeted runs included.
+ * The installed command runs the built JavaScript: `npm run build` (what `prepare` runs: tsc, then the
+ * bundle, scripts/build.mjs), then bin/salesim.js from a copy of the package without its TypeScript sources
+ * (as npm installs it: dist, bin, scenarios) gives the same output as the CLI from source through tsx, on
+ * one thread and on worker threads (which then run dist/bundle/worker.js), precision-targeted runs included.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,9 @@ describe('the built CLI and workers', () => {
   }, 120_000);
 
   it('the source tree is not there: only dist can have run (a preset, help and bad input too)', () => {
+    // the bundle is what runs: without it bin/salesim.js would fall back to the sources, which are not there
+    expect(existsSync(join(pkg, 'dist', 'bundle', 'salesim.js'))).toBe(true);
+    expect(existsSync(join(pkg, 'dist', 'bundle', 'worker.js'))).toBe(true);
     writeFileSync(join(pkg, 'probe.yaml'), 'reps: { seats: 3, opportunitiesPerMonth: 2, winRate: 0.3, dealSize: 1000 }\n');
     expect(installed('run', 'probe.yaml', '--trials', '20', '--quiet').status).toBe(0);
     const bad = installed('run', 'probe.yaml', '--precision', 'p_plan=0.01');
