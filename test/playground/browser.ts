@@ -3,7 +3,7 @@
  * missing, required when CI=true), launching it, building the playground, and starting the real
  * server on a free loopback port as a child process.
  */
-import { existsSync, mkdtempSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -42,8 +42,39 @@ function newestMtime(dir: string): number {
   return t;
 }
 
-/** Builds playground/dist with Vite unless it is newer than every source file. */
+/**
+ * Builds playground/dist with Vite unless it is newer than every source file. Test files run in parallel
+ * processes, and a Vite build empties its folder first: a page loaded from it while another file builds it
+ * gets a 404 for its script. So the build holds a lock (a folder: mkdir is atomic), and a file that waited
+ * for it finds the build fresh and uses it.
+ */
 export async function buildPlayground(): Promise<void> {
+  const lock = join(ROOT, 'playground', '.build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // a lock left by a killed run (no build takes minutes) is taken over
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        continue; // released meanwhile
+      }
+      if (age > 300_000) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    await buildUnlocked();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function buildUnlocked(): Promise<void> {
   const index = join(ROOT, 'playground', 'dist', 'index.html');
   const src = Math.max(newestMtime(join(ROOT, 'playground', 'src')), statSync(join(ROOT, 'playground', 'index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs > src) return;
