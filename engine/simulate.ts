@@ -39,6 +39,7 @@ import { COST_ITEMS, type TrialResults } from './types.js';
 import { compile, type Compiled } from './compile.js';
 import { allocateResults } from './results.js';
 import { createState, CLOSED, SEATED, VACANT, type SeatState } from './state.js';
+import { createArrayPool, type Alloc } from './kernel/alloc.js';
 import { seedTrialStreams, PURPOSES } from './random/streams.js';
 import { GLOBAL } from './mechanisms/registry.js';
 import { trialKey } from './random/trialKey.js';
@@ -106,8 +107,8 @@ export function runTrials(s: Scenario, seed: number, from: number, count: number
   return kernel.finish(out);
 }
 
-function createKernel(c: Compiled) {
-  const st = createState(c);
+function createKernel(c: Compiled, alloc?: Alloc) {
+  const st = createState(c, alloc);
   const key = new Int32Array(2);
   const k = createMonth();
   return {
@@ -133,15 +134,19 @@ function createKernel(c: Compiled) {
 
 /**
  * Uncertain inputs (mechanisms/uncertainty/trialScenarios.ts): each trial runs on its own re-resolved, re-compiled scenario
- * holding the trial's draws, into one block; the attainments of the trials are pooled in trial order.
+ * holding the trial's draws, into one block; the attainments of the trials are pooled in trial order. Each
+ * trial's state takes the previous trial's arrays again, zeroed (kernel/alloc.ts): the same numbers as new
+ * ones, without allocating some 50 arrays a trial.
  */
 function uncertainTrials(s: Scenario, seed: number, from: number, count: number, total: number, onDone?: (done: number) => void): TrialResults {
   if (from + count > total) throw new RangeError(`trials [${from}, ${from + count}) do not fit a run of ${total} (pass the run's trials as total)`);
   const draws = trialScenarios(s, seed, total, from, count);
   const out = createKernel(compile(draws.base)).allocate(from, count);
   const att: Float32Array[] = [];
+  const pool = createArrayPool();
   for (let i = 0; i < count; i++) {
-    const kernel = createKernel(compile(draws.at(from + i)));
+    pool.reset(); // the previous trial's kernel is done with: its attainments were copied by finish
+    const kernel = createKernel(compile(draws.at(from + i)), pool);
     kernel.trial(seed, from + i, out, i);
     att.push(kernel.finish(out).attainments);
     onDone?.(i + 1);

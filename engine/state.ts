@@ -12,6 +12,7 @@ export { CLOSED, SEATED, VACANT, INCUMBENT_START, growPersons, type SeatState } 
 import type { AnySlice, Dims, Same, StateSlices } from './kernel/slice.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 import { createStreams, PURPOSES, GLOBALS } from './random/streams.js';
+import { FRESH, type Alloc } from './kernel/alloc.js';
 
 /** The trial-state fields of every mechanism's slice in the registry. */
 type Slices = StateSlices<typeof MECHANISMS>;
@@ -28,11 +29,11 @@ void exact;
  * Allocates the state for a compiled scenario.
  * @example // const st = createState(compile(parseScenario(text))); st.N === seatCount
  */
-export function createState(c: Compiled): SeatState {
-  const st = createCore(c);
+export function createState(c: Compiled, a: Alloc = FRESH): SeatState {
+  const st = createCore(c, a);
   // the one widening: the loop below adds every registry state slice, which is what `Slices` is made of
   const out = st as CoreSeatState & Slices;
-  const d: Dims = { N: st.N, T: st.T, H: c.H, Y: st.Y };
+  const d: Dims = { N: st.N, T: st.T, H: c.H, Y: st.Y, alloc: a };
   for (const m of MECHANISMS) {
     const make = 'slice' in m ? (m.slice as AnySlice).state : undefined;
     if (make) Object.assign(out, make(c, d));
@@ -41,7 +42,7 @@ export function createState(c: Compiled): SeatState {
 }
 
 /** The core's part of the state: seats, persons, territories, programmes, months and the trial's counters. */
-function createCore(c: Compiled): CoreSeatState {
+function createCore(c: Compiled, a: Alloc): CoreSeatState {
   const N = c.seats;
   const P = c.programmes.length;
   const Y = c.years;
@@ -49,65 +50,65 @@ function createCore(c: Compiled): CoreSeatState {
   const H = c.H;
   const pCap = Math.max(16, N * 2);
   const scratch = Math.max(pCap, N);
-  const monthlyQuota = new Float64Array(N);
+  const monthlyQuota = a.f64(N);
   for (let s = 0; s < N; s++) monthlyQuota[s] = c.quotaAnnual ? c.quotaAnnual[c.seatTerritory[s]] / 12 : 0;
-  const planCum = new Float64Array(H + 1);
+  const planCum = a.f64(H + 1);
   if (c.plan) for (let m = 1; m <= H; m++) planCum[m] = planCum[m - 1] + c.plan.monthly[m - 1];
   return {
     N,
     P,
     Y,
     T,
-    S: createStreams(N * PURPOSES + GLOBALS),
-    status: new Uint8Array(N),
-    fillAt: new Int32Array(N),
-    start: new Int32Array(N),
-    isHire: new Uint8Array(N),
-    rampR: new Float64Array(N),
-    speed: new Float64Array(N),
-    prog: new Float64Array(N),
-    ramp: new Float64Array(N),
-    base: new Float64Array(N),
-    mult: new Float64Array(N),
-    openReg: new Int32Array(N),
-    openPad: new Int32Array(N),
-    person: new Int32Array(N),
-    lowQ: new Int32Array(N),
-    qRev: new Float64Array(N),
-    qQuota: new Float64Array(N),
-    demand: new Float64Array(N),
-    pEff: new Float64Array(N),
-    ndEff: new Float64Array(N),
-    tier: new Int32Array(N),
-    adoptU: new Float64Array(N * P),
-    enrolled: new Uint8Array(N * P),
+    S: createStreams(N * PURPOSES + GLOBALS, a.i32),
+    status: a.u8(N),
+    fillAt: a.i32(N),
+    start: a.i32(N),
+    isHire: a.u8(N),
+    rampR: a.f64(N),
+    speed: a.f64(N),
+    prog: a.f64(N),
+    ramp: a.f64(N),
+    base: a.f64(N),
+    mult: a.f64(N),
+    openReg: a.i32(N),
+    openPad: a.i32(N),
+    person: a.i32(N),
+    lowQ: a.i32(N),
+    qRev: a.f64(N),
+    qQuota: a.f64(N),
+    demand: a.f64(N),
+    pEff: a.f64(N),
+    ndEff: a.f64(N),
+    tier: a.i32(N),
+    adoptU: a.f64(N * P),
+    enrolled: a.u8(N * P),
     monthlyQuota,
-    lamMemo: new Float64Array(2 * N).fill(-1),
-    tenure0: new Int32Array(N),
-    padHours: new Float64Array(N),
-    workHours: new Float64Array(N).fill(Infinity),
-    ageReg: new Int32Array(N * (c.stallAge + 1)),
-    agePad: new Int32Array(N * (c.stallAge + 1)),
+    lamMemo: a.f64(2 * N).fill(-1),
+    tenure0: a.i32(N),
+    padHours: a.f64(N),
+    workHours: a.f64(N).fill(Infinity),
+    ageReg: a.i32(N * (c.stallAge + 1)),
+    agePad: a.i32(N * (c.stallAge + 1)),
     nP: 0,
     pCap,
-    pRev: new Float64Array(pCap),
-    pBase: new Float64Array(pCap),
-    pYearRev: new Float64Array(pCap * Y),
-    pYearQuota: new Float64Array(pCap * Y),
-    pYearMonths: new Float64Array(pCap * Y),
-    pPad: new Float64Array(pCap),
-    pMade: new Float64Array(pCap),
-    idxBuf: new Int32Array(scratch),
-    keyBuf: new Float64Array(scratch),
-    topBuf: new Uint8Array(scratch),
-    sortBuf: new Float64Array(pCap),
-    cumBuf: new Float64Array(pCap),
-    tDemand: new Float64Array(T),
-    tFactor: new Float64Array(T).fill(1),
-    er: new Float64Array(P),
-    bar: new Float64Array(P),
-    cutoff: new Float64Array(P),
-    cumRev: new Float64Array(H + 1),
+    pRev: a.f64(pCap),
+    pBase: a.f64(pCap),
+    pYearRev: a.f64(pCap * Y),
+    pYearQuota: a.f64(pCap * Y),
+    pYearMonths: a.f64(pCap * Y),
+    pPad: a.f64(pCap),
+    pMade: a.f64(pCap),
+    idxBuf: a.i32(scratch),
+    keyBuf: a.f64(scratch),
+    topBuf: a.u8(scratch),
+    sortBuf: a.f64(pCap),
+    cumBuf: a.f64(pCap),
+    tDemand: a.f64(T),
+    tFactor: a.f64(T).fill(1),
+    er: a.f64(P),
+    bar: a.f64(P),
+    cutoff: a.f64(P),
+    cumRev: a.f64(H + 1),
     planCum,
     lift: 1,
     dip: 1,
@@ -133,7 +134,7 @@ function createCore(c: Compiled): CoreSeatState {
     tWon: 0,
     tStalled: 0,
     tOpen: 0,
-    att: new Float32Array(1024),
+    att: a.f32(1024),
     nAtt: 0,
   };
 }

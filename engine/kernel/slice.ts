@@ -6,6 +6,7 @@
  */
 import type { Scenario } from '../scenario.js';
 import type { Compiled, CoreCompiled } from './compiled.js';
+import type { Alloc } from './alloc.js';
 
 /** The sizes a state slice allocates by: seats, territories, months, plan years. */
 export interface Dims {
@@ -13,6 +14,8 @@ export interface Dims {
   readonly T: number;
   readonly H: number;
   readonly Y: number;
+  /** where the slice's typed arrays come from (kernel/alloc.ts: new, or recycled from the previous trial's state) */
+  readonly alloc: Alloc;
 }
 
 /** One mechanism's slices: `C` its compiled fields, `St` its fields of the trial state. */

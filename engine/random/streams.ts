@@ -22,11 +22,11 @@ export const GLOBALS = 6;
 const INV_2_32 = 2.3283064365386963e-10;
 
 /**
- * Allocates the state of `n` streams.
+ * Allocates the state of `n` streams (`i32` makes the zeroed array: a recycling allocator can pass its own).
  * @example createStreams(3).length // 12
  */
-export function createStreams(n: number): Int32Array {
-  return new Int32Array(4 * n);
+export function createStreams(n: number, i32: (length: number) => Int32Array = (k) => new Int32Array(k)): Int32Array {
+  return i32(4 * n);
 }
 
 /** A 32-bit finaliser (murmur3 fmix32). */

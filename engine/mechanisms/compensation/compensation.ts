@@ -29,6 +29,7 @@ import { PAYOUT_BINS, PAYOUT_BIN_WIDTH, type CompensationSummary, type CompiledC
 import type { z } from 'zod';
 import type { CompensationSchema } from './schema.js';
 import type { TextSection } from '../../kernel/outputs.js';
+import { FRESH, type Alloc } from '../../kernel/alloc.js';
 
 export type CompensationSpec = z.output<typeof CompensationSchema>;
 
@@ -98,15 +99,15 @@ export function compileCompensation(s: Scenario): CompiledCompensation | null {
 }
 
 /** The per-trial state of N seats. */
-export function createCompState(N: number): CompState {
+export function createCompState(N: number, a: Alloc = FRESH): CompState {
   return {
-    person: new Int32Array(N).fill(-1),
-    year: new Int32Array(N),
-    q: new Float64Array(N),
-    v: new Float64Array(N),
-    earned: new Float64Array(N),
-    rev: new Float64Array(N),
-    months: new Int32Array(N),
+    person: a.i32(N).fill(-1),
+    year: a.i32(N),
+    q: a.f64(N),
+    v: a.f64(N),
+    earned: a.f64(N),
+    rev: a.f64(N),
+    months: a.i32(N),
     month: 0,
     base: 0,
     commission: 0,
@@ -114,7 +115,7 @@ export function createCompState(N: number): CompState {
     spif: 0,
     counted: 0,
     capped: 0,
-    hist: new Float64Array(PAYOUT_BINS),
+    hist: a.f64(PAYOUT_BINS),
   };
 }
 

@@ -23,5 +23,5 @@ declare module '../../kernel/state.js' {
 /** Compiles the compensation block (it draws nothing). */
 export const slice = defineSlice({
   compile: (s): CompensationCompiled => ({ comp: compileCompensation(s) }),
-  state: (c, d): CompensationState => ({ comp: c.comp ? createCompState(d.N) : null }),
+  state: (c, d): CompensationState => ({ comp: c.comp ? createCompState(d.N, d.alloc) : null }),
 });

@@ -3,6 +3,7 @@ import type { Scenario } from '../../scenario.js';
 import { createLognormalTable } from '../../random/lognormalTable.js';
 import { monthlyHazard } from '../../kernel/hazard.js';
 import type { CompiledCustomers, CustomerState } from './types.js';
+import { FRESH, type Alloc } from '../../kernel/alloc.js';
 
 /** Hazard used for a churn probability of 1 (exp(-64) ~ 1.6e-28: churn is certain in double precision). */
 const MAX_HAZARD = 64;
@@ -85,21 +86,21 @@ export function compileCustomers(s: Scenario, dealMedian: number, dealSigma: num
 }
 
 
-export function createCustomerState(N: number, T: number, H: number, Y: number): CustomerState {
+export function createCustomerState(N: number, T: number, H: number, Y: number, a: Alloc = FRESH): CustomerState {
   return {
-    newV: new Float64Array(64),
-    newSeat: new Int32Array(64),
+    newV: a.f64(64),
+    newSeat: a.i32(64),
     nNew: 0,
-    lossBase: new Float64Array(H + 2),
-    lossCount: new Float64Array(H + 2),
-    lossT: new Float64Array((H + 2) * T),
+    lossBase: a.f64(H + 2),
+    lossCount: a.f64(H + 2),
+    lossT: a.f64((H + 2) * T),
     base: 0,
     count: 0,
-    countT: new Float64Array(T),
-    yB0: new Float64Array(Y),
-    yB1: new Float64Array(Y),
-    openRef: new Int32Array(N),
-    seatedT: new Float64Array(T),
+    countT: a.f64(T),
+    yB0: a.f64(Y),
+    yB1: a.f64(Y),
+    openRef: a.i32(N),
+    seatedT: a.f64(T),
     newCustomers: 0,
     newAcv: 0,
     csCost: 0,

@@ -30,5 +30,5 @@ export const slice = defineSlice({
   },
   purposes: (s) => (s.customers ? 1 << PURPOSE.customers : 0) | (s.customers?.referrals ? 1 << PURPOSE.referrals : 0),
   globals: (s) => (s.customers ? GLOBAL.customers + 1 : 0),
-  state: (c, d): CustomersState => ({ cust: c.customers ? createCustomerState(d.N, d.T, d.H, d.Y) : null }),
+  state: (c, d): CustomersState => ({ cust: c.customers ? createCustomerState(d.N, d.T, d.H, d.Y, d.alloc) : null }),
 });

@@ -1,6 +1,7 @@
 /** Demand generation's compiled parameters and trial state (moved out of demand.ts so the slice imports no step code). */
 import type { Scenario } from '../../scenario.js';
 import type { CompiledDemand, DemandState } from './types.js';
+import { FRESH, type Alloc } from '../../kernel/alloc.js';
 
 /**
  * Routing shares of the territories (they add up to 1).
@@ -71,15 +72,15 @@ export function compileDemand(s: Scenario): CompiledDemand | null {
 
 
 /** Allocates the state for N seats and T territories. */
-export function createDemandState(N: number, T: number, delay: number): DemandState {
+export function createDemandState(N: number, T: number, delay: number, a: Alloc = FRESH): DemandState {
   return {
     backlog: 0,
     pool: 0,
-    ring: new Float64Array(delay + 1),
-    mktT: new Float64Array(T),
-    leftT: new Float64Array(T),
-    seatsLeftT: new Int32Array(T),
-    openMkt: new Int32Array(N),
+    ring: a.f64(delay + 1),
+    mktT: a.f64(T),
+    leftT: a.f64(T),
+    seatsLeftT: a.i32(T),
+    openMkt: a.i32(N),
     leads: 0,
     created: 0,
     won: 0,

@@ -26,5 +26,5 @@ export const slice = defineSlice({
   compile: (s): DemandCompiled => ({ demand: compileDemand(s) }),
   purposes: (s) => (s.demand ? 1 << PURPOSE.demand : 0),
   globals: (s) => (s.demand ? GLOBAL.demand + 1 : 0),
-  state: (c, d): DemandState => ({ dem: c.demand ? createDemandState(d.N, d.T, c.demand.delay) : null }),
+  state: (c, d): DemandState => ({ dem: c.demand ? createDemandState(d.N, d.T, c.demand.delay, d.alloc) : null }),
 });

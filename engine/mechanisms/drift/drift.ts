@@ -25,6 +25,7 @@ import { normal } from '../../random/normal.js';
 import { DRIFT_DEAL, DRIFT_ND, DRIFT_WIN, type CompiledDrift, type DriftState } from './types.js';
 import type { z } from 'zod';
 import type { DriftSchema, DriftTrendSchema } from './schema.js';
+import { FRESH, type Alloc } from '../../kernel/alloc.js';
 
 export type DriftSpec = z.output<typeof DriftSchema>;
 export type DriftTrend = z.output<typeof DriftTrendSchema>;
@@ -57,8 +58,10 @@ export function driftGlobals(d: CompiledDrift | null, without: number, drift: nu
 }
 
 /** The per-trial state (the factors of every month). */
-export function createDriftState(d: CompiledDrift): DriftState {
-  return { path: Float64Array.from(d.trend) };
+export function createDriftState(d: CompiledDrift, a: Alloc = FRESH): DriftState {
+  const path = a.f64(d.trend.length);
+  path.set(d.trend);
+  return { path };
 }
 
 /**

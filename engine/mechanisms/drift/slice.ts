@@ -25,5 +25,5 @@ declare module '../../kernel/state.js' {
 export const slice = defineSlice({
   compile: (s): DriftCompiled => ({ drift: compileDrift(s) }),
   globals: (_s, c) => (c.drift?.walk ? GLOBAL.drift + 1 : 0),
-  state: (c): DriftState => ({ drift: c.drift ? createDriftState(c.drift) : null }),
+  state: (c, d): DriftState => ({ drift: c.drift ? createDriftState(c.drift, d.alloc) : null }),
 });

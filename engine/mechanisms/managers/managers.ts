@@ -24,6 +24,7 @@ import { normal } from '../../random/normal.js';
 import { stats } from '../../stats/stats.js';
 import type { CompiledManagers, ManagerState, ManagersSummary } from './types.js';
 import type { TextSection } from '../../kernel/outputs.js';
+import { FRESH, type Alloc } from '../../kernel/alloc.js';
 
 /**
  * Coaching time per rep at a span: min(1, referenceSpan / span) (non-increasing in span).
@@ -58,16 +59,16 @@ export function compileManagers(s: Scenario, seats: number): CompiledManagers | 
 }
 
 /** The per-trial state for N seats. */
-export function createManagerState(g: CompiledManagers, N: number): ManagerState {
+export function createManagerState(g: CompiledManagers, N: number, a: Alloc = FRESH): ManagerState {
   const T = g.teams;
   return {
-    quality: new Float64Array(T),
-    presentFrom: new Int32Array(T),
-    disruptedTo: new Int32Array(T),
-    win: new Float64Array(T).fill(1),
-    hazard: new Float64Array(T).fill(1),
-    ramp: new Float64Array(T).fill(1),
-    person: new Int32Array(N).fill(-1),
+    quality: a.f64(T),
+    presentFrom: a.i32(T),
+    disruptedTo: a.i32(T),
+    win: a.f64(T).fill(1),
+    hazard: a.f64(T).fill(1),
+    ramp: a.f64(T).fill(1),
+    person: a.i32(N).fill(-1),
     exits: 0,
     vacantMonths: 0,
   };

@@ -25,5 +25,5 @@ declare module '../../kernel/state.js' {
 export const slice = defineSlice({
   compile: (s, core): ManagersCompiled => ({ managers: compileManagers(s, core.seats) }),
   globals: (s) => (s.managers ? GLOBAL.managers + 1 : 0),
-  state: (c, d): ManagersState => ({ mgr: c.managers ? createManagerState(c.managers, d.N) : null }),
+  state: (c, d): ManagersState => ({ mgr: c.managers ? createManagerState(c.managers, d.N, d.alloc) : null }),
 });

@@ -27,5 +27,5 @@ declare module '../../kernel/state.js' {
 export const slice = defineSlice({
   compile: (s, core): OpenBookCompiled => ({ book: compileBook(s, core.initialSeats) }),
   purposes: (s) => (s.openPipeline ? 1 << PURPOSE.book : 0),
-  state: (c, d): OpenBookState => ({ bookAge: new Int32Array(c.book ? c.book.age0.length : 0), bookOpen: new Int32Array(d.N) }),
+  state: (c, d): OpenBookState => ({ bookAge: d.alloc.i32(c.book ? c.book.age0.length : 0), bookOpen: d.alloc.i32(d.N) }),
 });

@@ -32,6 +32,7 @@ import type { Stats } from '../../stats/statsType.js';
 import { stats } from '../../stats/stats.js';
 import { TRAIL_QUARTERS, type CompiledRetention, type RetentionState, type RetentionSummary } from './types.js';
 import type { TextSection } from '../../kernel/outputs.js';
+import { FRESH, type Alloc } from '../../kernel/alloc.js';
 
 /** The win-rate distribution's shape (tiers: shares, means, Beta concentrations; 0 = exact). */
 interface WinRates {
@@ -187,18 +188,18 @@ export function tableHazard(r: CompiledRetention, A: number, raised: boolean): n
 }
 
 /** The per-trial state of N seats. */
-export function createRetentionState(N: number): RetentionState {
+export function createRetentionState(N: number, a: Alloc = FRESH): RetentionState {
   return {
-    person: new Int32Array(N).fill(-1),
-    rev: new Float64Array(N * TRAIL_QUARTERS),
-    quo: new Float64Array(N * TRAIL_QUARTERS),
-    nQ: new Int32Array(N),
-    hazard: new Float64Array(N),
-    top: new Uint8Array(N),
+    person: a.i32(N).fill(-1),
+    rev: a.f64(N * TRAIL_QUARTERS),
+    quo: a.f64(N * TRAIL_QUARTERS),
+    nQ: a.i32(N),
+    hazard: a.f64(N),
+    top: a.u8(N),
     month: 0,
-    exits: new Float64Array(2),
-    revenue: new Float64Array(2),
-    pipeline: new Float64Array(2),
+    exits: a.f64(2),
+    revenue: a.f64(2),
+    pipeline: a.f64(2),
     raiseCost: 0,
     open: 0,
   };

@@ -23,5 +23,5 @@ declare module '../../kernel/state.js' {
 /** Compiles the retention block (its exits draw from attrition's `exits` stream). */
 export const slice = defineSlice({
   compile: (s, core): RetentionCompiled => ({ retention: compileRetention(s, core.winRate, core.expectedDeal) }),
-  state: (c, d): RetentionState => ({ ret: c.retention ? createRetentionState(d.N) : null }),
+  state: (c, d): RetentionState => ({ ret: c.retention ? createRetentionState(d.N, d.alloc) : null }),
 });

@@ -87,12 +87,15 @@ describe('simulation', () => {
     const n = 30;
     const r = simulate(s, { trials: n, seed: 2 });
     const draws = trialScenarios(s, 2, n, 0, n);
-    for (const t of [0, 7, 29]) {
+    // every trial: each runs on arrays the trial before it used (engine/kernel/alloc.ts), with another seat count
+    for (let t = 0; t < n; t++) {
       const fixed = draws.at(t);
       expect(fixed.uncertainty).toBeUndefined();
       const one = runTrials(fixed, 2, t, 1);
       expect(Array.from(one.revenue)).toEqual(Array.from(r.revenue.subarray(t * 6, (t + 1) * 6)));
       expect(Array.from(one.headcount)).toEqual(Array.from(r.headcount.subarray(t * 6, (t + 1) * 6)));
+      expect(Array.from(one.cost)).toEqual(Array.from(r.cost.subarray(t * 6, (t + 1) * 6)));
+      expect([one.hires[0], one.exits[0]]).toEqual([r.hires[t], r.exits[t]]);
     }
     // the draws vary and reach the model
     expect(new Set(Array.from({ length: n }, (_, t) => draws.at(t).hiring!.plan[0].seats)).size).toBeGreaterThan(2);
