@@ -1,12 +1,15 @@
 /**
  * Issue 27's speed check: the full model (bench/full-model.yaml) alone, with drift, compensation, retention and
  * managers on, with selling time, and with selling time and all five new blocks (coverageResponse too). One
- * configuration per process (each gets its own JIT), CPU time of `runTrials` after a 100-trial warm-up.
+ * configuration per process (each gets its own JIT, with the inlining budget the CLI and the workers set), CPU time
+ * of `runTrials` after a 100-trial warm-up.
  *
  * Usage: for i in 1 2 3; do for k in A B C D; do node --import tsx bench/issue27-blocks.ts 1000 $k; done; done
  * (compare medians: B / A and D / C), or in one run that does this, interleaved, and prints the ratios of the medians:
  * node --import tsx bench/issue27-blocks.ts 300 interleaved 3. Not a test: no thresholds.
  */
+// first, as the CLI and the workers do: V8's inlining budget before the engine loads (parallel/inlining.ts)
+import '../parallel/inlining.js';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +35,10 @@ const V: Record<string, object> = {
   ret0: { retention: { attainmentSlope: 0, paySlope: 0 } },
   mgr0: { managers: { winRateLift: 0, rampSpeedup: 0, poorManagerAttrition: 1, goodManagerAttrition: 1, disruption: { attritionMultiplier: 1 } } },
 };
+// B0: the four blocks of B together, each at the settings above that change no outcome (their overhead together)
+V.B0 = { ...V.drift0, ...V.comp, ...V.ret0, ...V.mgr0 };
+// CB: selling time and the four blocks of B, without coverageResponse (D less the response)
+V.CB = { ...selling, ...blocks };
 const trials = Number(process.argv[2] ?? 1000);
 const key = process.argv[3] ?? 'A';
 

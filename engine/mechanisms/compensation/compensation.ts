@@ -139,42 +139,49 @@ function closeSegment(cs: CompState, k: CompiledCompensation, s: number): void {
   cs.person[s] = -1;
 }
 
+/** A new plan segment for seat s (a new holder, or a new plan year): the quota and target variable prorated to the months left. */
+function newSegment(st: SeatState, k: CompiledCompensation, cs: CompState, s: number, m: number, y: number, p: number): void {
+  closeSegment(cs, k, s);
+  const left = 12 - ((m - 1) % 12);
+  const annualQ = k.quota > 0 ? k.quota : st.monthlyQuota[s] * 12;
+  cs.person[s] = p;
+  cs.year[s] = y;
+  cs.q[s] = (annualQ * left) / 12;
+  cs.v[s] = k.variableMonthly * left;
+  cs.earned[s] = 0;
+  cs.rev[s] = 0;
+  cs.months[s] = 0;
+}
+
+/** Seat s's holder booked revenue (its plan year's total is now `rev`): commission on the new attainment and the SPIF of month m. Returns the commission. */
+function booked(k: CompiledCompensation, cs: CompState, s: number, m: number, rev: number): number {
+  const g = cs.q[s] > 0 ? payout(k, rev / cs.q[s]) : 0;
+  let comm = cs.v[s] * (g < k.cap ? g : k.cap) - cs.earned[s];
+  if (comm < 0) comm = 0;
+  cs.earned[s] += comm;
+  const spif = k.spif[m - 1] * (rev - cs.rev[s]);
+  cs.rev[s] = rev;
+  cs.commission += comm;
+  cs.spif += spif;
+  cs.month += comm + spif;
+  return comm;
+}
+
 /**
  * Step 7 for seated seat s in month m of plan year y (0-based), after the month's revenue is credited:
  * the holder's base, commission on the plan year's attainment, a hire's guarantee top-up and the SPIF
- * on this month's bookings, added to the month's pay.
+ * on this month's bookings, added to the month's pay. It runs every seated rep-month, so the rare work
+ * (a new segment, a booking) is in functions of its own and this stays small enough to be inlined.
  */
 export function compSeat(st: SeatState, k: CompiledCompensation, cs: CompState, s: number, m: number, y: number): void {
   const p = st.person[s];
-  if (cs.person[s] !== p || cs.year[s] !== y) {
-    closeSegment(cs, k, s);
-    const left = 12 - ((m - 1) % 12);
-    const annualQ = k.quota > 0 ? k.quota : st.monthlyQuota[s] * 12;
-    cs.person[s] = p;
-    cs.year[s] = y;
-    cs.q[s] = (annualQ * left) / 12;
-    cs.v[s] = k.variableMonthly * left;
-    cs.earned[s] = 0;
-    cs.rev[s] = 0;
-    cs.months[s] = 0;
-  }
+  if (cs.person[s] !== p || cs.year[s] !== y) newSegment(st, k, cs, s, m, y, p);
   cs.months[s]++;
   cs.base += k.baseMonthly;
   cs.month += k.baseMonthly;
   const rev = st.pYearRev[p * st.Y + y];
   // earned variable and SPIF move only with the holder's revenue (the quota of the segment is fixed)
-  let comm = 0;
-  if (rev !== cs.rev[s]) {
-    const g = cs.q[s] > 0 ? payout(k, rev / cs.q[s]) : 0;
-    comm = cs.v[s] * (g < k.cap ? g : k.cap) - cs.earned[s];
-    if (comm < 0) comm = 0;
-    cs.earned[s] += comm;
-    const spif = k.spif[m - 1] * (rev - cs.rev[s]);
-    cs.rev[s] = rev;
-    cs.commission += comm;
-    cs.spif += spif;
-    cs.month += comm + spif;
-  }
+  const comm = rev !== cs.rev[s] ? booked(k, cs, s, m, rev) : 0;
   if (k.guaranteeMonths > 0 && st.isHire[s] === 1 && m - st.start[s] < k.guaranteeMonths && comm < k.guaranteeMonthly) {
     const top = k.guaranteeMonthly - comm;
     cs.guarantee += top;
