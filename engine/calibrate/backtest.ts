@@ -13,6 +13,7 @@ import { formatMonth, parseMonth } from './dates.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
 import { prePipelineWarning, readOpportunities } from './opportunities.js';
 import { ksUniform, pitHistogram } from '../forecast/scores.js';
+import { moveOnCalendar } from '../mechanismHistory.js';
 
 /** Options of `backtest`. */
 export interface BacktestOptions {
@@ -138,7 +139,9 @@ export function backtestScenario(scenarioInput: Scenario | string | object, mont
   // a market moves with the calendar: month 1 is the period's first month; the base month keeps its growth anchor
   const market = base.market && from ? { ...base.market, start: from, baseMonth: base.market.baseMonth ?? base.market.start ?? from } : base.market;
   const resolution = base.resolution?.start && from ? { ...base.resolution, start: from } : undefined;
-  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}), ...(resolution ? { resolution } : {}) });
+  // each mechanism's block follows the window (planned hires beyond it dropped)
+  const moved = moveOnCalendar(base, base as unknown as Record<string, unknown>, { shift: 0, months, start: null, origin: null }).set;
+  return parseScenario({ ...base, horizonMonths: months, ...moved, ...(market ? { market } : {}), ...(resolution ? { resolution } : {}) });
 }
 
 /**

@@ -28,6 +28,8 @@ import { resolveMapping, type MappingInput } from './mapping.js';
 import { prePipelineWarning, readOpportunities, type Opportunity } from './opportunities.js';
 import { cutAsOf, parseAsOf, type AsOfCut } from './cutAsOf.js';
 import { param, type FittedParameter } from './parameter.js';
+import { sig } from '../stats/sig.js';
+import { calibratedFromRoster } from '../mechanismHistory.js';
 import { betaFromSe, jeffreysBeta, lognormalFromSe, type UncertainInput } from './parameterUncertainty.js';
 import { medianInPlace } from '../uncertainty/medianInPlace.js';
 import { readRoster, type RosterEntry } from './roster.js';
@@ -166,14 +168,8 @@ export interface CalibrationResult {
   report: CalibrationReport;
 }
 
-/**
- * Rounds to `digits` significant digits.
- * @example sig(0.123456, 3) // 0.123
- */
-export function sig(x: number, digits = 4): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  return Number(x.toPrecision(digits));
-}
+/** Rounds to significant digits (engine/stats/sig.ts, where mechanisms' calibration finds it too). */
+export { sig };
 
 const fmt = (x: number | null, d = 3) => (x === null || !Number.isFinite(x) ? 'n/a' : String(sig(x, d)));
 
@@ -490,15 +486,16 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     comments['market.annualGrowth'] = market.growth ? `± ${fmt(market.annualGrowthSe)} (${market.tests[0].test}: p = ${fmt(market.tests[0].pValue, 2)})` : `no growth beyond chance (p = ${fmt(market.tests[0].pValue, 2)})`;
   }
   if (rosterFit && roster) {
-    const ttf = rosterFit.timeToFillMean === null ? 2 : rosterFit.timeToFillSd ? { mean: sig(rosterFit.timeToFillMean, 3), sd: sig(rosterFit.timeToFillSd, 3) } : sig(rosterFit.timeToFillMean, 3);
-    const backfill = rosterFit.exits === 0 || rosterFit.backfilled >= rosterFit.exits / 2;
-    scenario.hiring = { backfill, timeToFillMonths: ttf, ramp: { months: arrivals.rampMonths ?? 0, curve: 'linear' } };
-    comments['hiring.backfill'] = `${rosterFit.backfilled} of ${rosterFit.exits} exits followed by a hire in the same territory within 12 months`;
-    comments['hiring.timeToFillMonths'] = rosterFit.timeToFillMean === null ? 'default (no backfill observed)' : `months between exit and the next hire, mean over ${rosterFit.backfilled} backfills`;
-    if (rosterFit.timeToFillMean !== null) P.push(param('hiring.timeToFillMonths', rosterFit.timeToFillMean, rosterFit.timeToFillSd !== null ? rosterFit.timeToFillSd / Math.sqrt(rosterFit.backfilled) : null, 'mean gap exit -> next hire in the territory'));
-    if (arrivals.rampMonths !== null) add(param('hiring.ramp.months', arrivals.rampMonths, null, 'linear ramp, profile likelihood over whole months 0..24'), 'linear ramp, profile likelihood over whole months 0..24 (see report.productivity)');
-    const growth = rosterFit.hiresInWindow - rosterFit.backfilled;
-    if (growth > 0) warnings.push(`${growth} hires in the window were not backfills (net growth): the scenario starts from today's seats; add hiring.plan for the growth you expect`);
+    // the blocks that staff the seats, each written by its mechanism (engine/mechanisms/<name>/history.ts)
+    for (const c of calibratedFromRoster({ ...rosterFit, rampMonths: arrivals.rampMonths })) {
+      Object.assign(scenario, c.set);
+      Object.assign(comments, c.comments);
+      for (const { param: p, comment } of c.params) {
+        if (comment === null) P.push(p);
+        else add(p, comment);
+      }
+      warnings.push(...c.warnings);
+    }
     scenario.attrition = { annualRate: sig(rosterFit.annualRate, 3) };
     add(param('attrition.annualRate', rosterFit.annualRate, rosterFit.annualRateSe, `exits / rep-months (${rosterFit.exits} / ${rosterFit.repMonths}), annualised 1-(1-q)^12`));
   }

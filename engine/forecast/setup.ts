@@ -37,6 +37,7 @@ import { resolveMapping, type MappingInput } from '../calibrate/mapping.js';
 import { daysInMonth, formatMonth, parseMonth } from '../calibrate/dates.js';
 import { monthsBefore } from '../mechanisms/team/team.js';
 import { withoutUncertaintyBlock } from '../uncertainty/resolve.js';
+import { moveOnCalendar, rampMonths } from '../mechanismHistory.js';
 
 export interface ForecastInput {
   /** the opportunity export (CSV text) */
@@ -339,14 +340,10 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
   f.initialTeam = { asOf: input.asOf, roster };
   f.openPipeline = deals;
   const shift = elapsed;
-  if (base.hiring) {
-    const hiring = { ...(f.hiring as Record<string, unknown>) };
-    const plan0 = base.hiring.plan;
-    const kept = plan0.filter((p) => p.month - shift >= 1 && p.month - shift <= months).map((p) => ({ ...p, month: p.month - shift }));
-    if (kept.length < plan0.length) warnings.push(`${plan0.length - kept.length} planned hires open before ${formatMonth(asOfMonth + 1)} or after the forecast: dropped (those already open are vacancies in the team)`);
-    hiring.plan = kept;
-    f.hiring = hiring;
-  }
+  // each mechanism's block on the forecast's calendar (planned hires shifted, those gone or past it dropped)
+  const moved = moveOnCalendar(base, f, { shift, months, start: formatMonth(asOfMonth + 1), origin: formatMonth(yearStart) });
+  Object.assign(f, moved.set);
+  warnings.push(...moved.warnings);
   if (base.enablement.length) {
     f.enablement = base.enablement
       .filter((p) => p.endMonth === null || p.endMonth - shift >= 1)
@@ -372,7 +369,7 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
     if (e instanceof InputError) throw new InputError(e.errors.map((x) => ({ ...x, path: x.path === null ? 'scenario' : `scenario.${x.path}`, message: `scenario (at the as-of date): ${x.message}` })));
     throw e;
   }
-  const R = base.hiring?.ramp.months ?? 0;
+  const R = rampMonths(base);
   let ramping = 0;
   for (const r of roster) if (r.hired !== undefined && monthsBefore(r.hired, input.asOf) + 1 <= R) ramping++;
   return {

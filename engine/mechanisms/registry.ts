@@ -2,7 +2,7 @@
  * The mechanisms, in the order their steps first run in a month (docs/design.md, "The month"). Each lives
  * in its own folder, engine/mechanisms/<name>/: its scenario block (schema.ts), its compiled parameters
  * and state types (types.ts), its random streams (streams.ts), its compile and state slices (slice.ts),
- * its steps, and its tests under test/engine/mechanisms/<name>/.
+ * its steps, its part in calibration and forecasting (history.ts), and its tests under test/engine/mechanisms/<name>/.
  *
  * This list is what the rest of the engine iterates over where it needs "every mechanism": the
  * architecture test checks that each folder is listed here (and each entry has a folder), and synthetic
@@ -42,6 +42,7 @@ import { COLUMNS as retentionColumns } from './retention/outputs.js';
 import { COLUMNS as coverageResponseColumns } from './coverageResponse/outputs.js';
 import { COLUMNS as managersColumns } from './managers/outputs.js';
 import { slice as hiringSlice } from './hiring/slice.js';
+import { history as hiringHistory } from './hiring/history.js';
 import { slice as attritionSlice } from './attrition/slice.js';
 import { slice as leadershipSlice } from './leadership/slice.js';
 import { slice as enablementSlice } from './enablement/slice.js';
@@ -73,7 +74,7 @@ const teamsAtStart = (s: Scenario) => Math.max(1, Math.ceil(s.territories.reduce
 /** The mechanisms in month order. Adding one: its folder, and one line here. */
 export const MECHANISMS = [
   { name: 'reps', label: 'reps (the core: arrivals, resolutions, deal sizes, persons)', blocks: ['reps'], on: () => true, streams: repsStreams, steps: '4, 6, 10', columns: repsColumns },
-  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, streams: hiringStreams, steps: '1', columns: hiringColumns, slice: hiringSlice },
+  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, streams: hiringStreams, steps: '1', columns: hiringColumns, slice: hiringSlice, history: hiringHistory },
   scaling,
   { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, streams: leadershipStreams, steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice },
   { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, streams: managersStreams, steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)), text: managersText }, slice: managersSlice },
