@@ -5,7 +5,7 @@
  */
 import type { Scenario } from './scenario.js';
 import type { Mechanism } from './kernel/mechanism.js';
-import type { Calibrated, CalendarMove, HireAction, RosterCalibration } from './kernel/calibration.js';
+import type { ArrivalCalendarFit, Calibrated, CalendarMove, HireAction, RosterCalibration } from './kernel/calibration.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 
 const all: readonly Mechanism[] = MECHANISMS;
@@ -54,4 +54,24 @@ export function hirePatch(written: Record<string, unknown>, a: HireAction): { pa
  */
 export function calibratedFromRoster(fit: RosterCalibration): Calibrated[] {
   return all.flatMap((m) => (m.history?.fromRoster ? [m.history.fromRoster(fit)] : []));
+}
+
+/**
+ * The calendar month (YYYY-MM) of scenario `s`'s month 1, when a block of it sets one (else null).
+ * @example calendarStart(parseScenario({ ...core, market: { start: '2025-07' } })) // '2025-07'
+ */
+export function calendarStart(s: Scenario): string | null {
+  for (const m of all) {
+    const c = m.history?.calendarStart?.(s) ?? null;
+    if (c !== null) return c;
+  }
+  return null;
+}
+
+/**
+ * The blocks calibration writes from the arrival rate's calendar terms (month 1 being calendar month `start`), in registry order.
+ * @example calibratedFromArrivals(fit, '2026-01') // [the market block, its comments, parameters and warnings] when fit keeps a term
+ */
+export function calibratedFromArrivals(fit: ArrivalCalendarFit, start: string): Calibrated[] {
+  return all.flatMap((m) => (m.history?.fromArrivals ? [m.history.fromArrivals(fit, start)] : []));
 }

@@ -37,7 +37,7 @@ import { resolveMapping, type MappingInput } from '../calibrate/mapping.js';
 import { daysInMonth, formatMonth, parseMonth } from '../calibrate/dates.js';
 import { monthsBefore } from '../mechanisms/team/team.js';
 import { withoutUncertaintyBlock } from '../uncertainty/resolve.js';
-import { moveOnCalendar, rampMonths } from '../mechanismHistory.js';
+import { calendarStart, moveOnCalendar, rampMonths } from '../mechanismHistory.js';
 
 export interface ForecastInput {
   /** the opportunity export (CSV text) */
@@ -146,7 +146,8 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
   }
   if (typeof base.initialTeam === 'object' || base.openPipeline) fail('scenario.initialTeam', 'must not be a roster in a forecast (the team comes from the roster file or the export)');
   // the plan year: from market.start, else January of the year of month 1 (an as-of date of December 31 forecasts the next year)
-  const yearStart = base.market?.start ? parseMonth(base.market.start)! : Math.floor((asOfMonth + 1) / 12) * 12;
+  const calendar = calendarStart(base);
+  const yearStart = calendar ? parseMonth(calendar)! : Math.floor((asOfMonth + 1) / 12) * 12;
   const elapsed = asOfMonth + 1 - yearStart; // months of the plan year gone at month 1
   if (elapsed < 0 || elapsed > 11) fail('asOf', `must fall in the plan year ${formatMonth(yearStart)} .. ${formatMonth(yearStart + 11)} (the scenario's first 12 months; market.start sets its first month)`);
   const through = input.through == null ? yearStart + 11 : parseMonth(input.through);
@@ -340,7 +341,8 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
   f.initialTeam = { asOf: input.asOf, roster };
   f.openPipeline = deals;
   const shift = elapsed;
-  // each mechanism's block on the forecast's calendar (planned hires shifted, those gone or past it dropped)
+  // each mechanism's block on the forecast's calendar (planned hires shifted, those gone or past it dropped; a
+  // market's calendar moved to month 1, its growth anchor kept)
   const moved = moveOnCalendar(base, f, { shift, months, start: formatMonth(asOfMonth + 1), origin: formatMonth(yearStart) });
   Object.assign(f, moved.set);
   warnings.push(...moved.warnings);
@@ -354,9 +356,6 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
         return { ...p, startMonth: 1, endMonth: p.endMonth === null ? null : p.endMonth - shift, monthsToFullEffect: Math.max(0, p.monthsToFullEffect + startMonth - 1), cost: { ...p.cost, oneTime: 0 } };
       })
       .filter((p) => p.startMonth <= months);
-  }
-  if (base.market) {
-    f.market = { ...base.market, start: formatMonth(asOfMonth + 1), baseMonth: base.market.baseMonth ?? formatMonth(yearStart) };
   }
   // calendar effects by month of the quarter move with the calendar: month 1 is the month after the as-of date
   if (base.resolution?.start) f.resolution = { ...base.resolution, start: formatMonth(asOfMonth + 1) };

@@ -80,6 +80,32 @@ export interface Calibrated {
   readonly warnings: readonly string[];
 }
 
+/** One test of a term of the arrival rate over the calendar (engine/calibrate/fitMarket.ts). */
+export interface CalendarTermTest {
+  readonly term: 'growth' | 'seasonality';
+  readonly test: string;
+  readonly f: number;
+  readonly pValue: number;
+  readonly kept: boolean;
+}
+
+/**
+ * What the opportunities created per calendar month tell of the arrival rate's growth and month-of-year
+ * terms (engine/calibrate/fitMarket.ts, whose fit the core's rate is read from), as calibration hands it to
+ * the mechanism that moves the rate over the calendar.
+ */
+export interface ArrivalCalendarFit {
+  readonly tests: readonly CalendarTermTest[];
+  /** whether each term is kept by its test */
+  readonly growth: boolean;
+  readonly seasonality: boolean;
+  readonly annualGrowth: number;
+  readonly annualGrowthSe: number | null;
+  /** 12 multipliers, January first, mean 1 */
+  readonly multipliers: readonly number[];
+  readonly multipliersSe: readonly (number | null)[];
+}
+
 /** A forecast's `hire` action: seats opened in month 1 of the forecast. */
 export interface HireAction {
   readonly seats: number;
@@ -99,4 +125,8 @@ export interface MechanismHistory {
   readonly hire?: (written: Record<string, unknown>, a: HireAction) => { patch: Record<string, unknown> } | { refused: string };
   /** its block as calibrated from a roster (called only when calibration has one) */
   readonly fromRoster?: (fit: RosterCalibration) => Calibrated;
+  /** the calendar month (YYYY-MM) of the scenario's month 1 its block sets (null: it sets none) */
+  readonly calendarStart?: (s: Scenario) => string | null;
+  /** its block as calibrated from the arrival rate's calendar terms, month 1 being calendar month `start` (YYYY-MM; empty when it has nothing to write) */
+  readonly fromArrivals?: (fit: ArrivalCalendarFit, start: string) => Calibrated;
 }

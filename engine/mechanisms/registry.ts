@@ -47,6 +47,7 @@ import { slice as attritionSlice } from './attrition/slice.js';
 import { slice as leadershipSlice } from './leadership/slice.js';
 import { slice as enablementSlice } from './enablement/slice.js';
 import { slice as marketSlice } from './market/slice.js';
+import { history as marketHistory } from './market/history.js';
 import { slice as sellingTimeSlice } from './sellingTime/slice.js';
 import { slice as costsSlice } from './costs/slice.js';
 import { slice as teamSlice } from './team/slice.js';
@@ -81,7 +82,7 @@ export const MECHANISMS = [
   { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice },
   { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, streams: demandStreams, steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv }, slice: demandSlice },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, steps: '3', columns: territoriesColumns },
-  { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice },
+  { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice, history: marketHistory },
   { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, streams: driftStreams, steps: '3, 6', columns: {}, slice: driftSlice },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, steps: '4, 6', columns: {}, slice: sellingTimeSlice },
   { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', steps: '5, 7, 10', columns: coverageColumns, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true } },
