@@ -265,10 +265,11 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // coverage +1: the default precision (engine/precision/defaults.ts) asks for P(plan) only when there is a quota;
 // customers +1: the precision a run reached (engine/precision/reached.ts) gives ARR's half-width with customers.
 // hiring -5: its calibration and forecasting moved into hiring/history.ts (the registry's `history`), so
-// calibrate.ts, backtest.ts, forecast/setup.ts, prepare.ts and rolling.ts no longer name it.
+// calibrate.ts, backtest.ts, forecast/setup.ts, prepare.ts and rolling.ts no longer name it; attrition -1:
+// calibrate.ts (attrition/history.ts writes the block from the roster's fit).
 const REACH_BUDGET: Record<string, number> = {
   reps: 25, hiring: 14, leadership: 8, enablement: 5, demand: 12, territories: 19, sellingTime: 9, coverage: 27, stalls: 12,
-  openBook: 7, customers: 21, attrition: 10, team: 5, costs: 6, uncertainty: 20,
+  openBook: 7, customers: 21, attrition: 9, team: 5, costs: 6, uncertainty: 20,
 };
 
 /** The strongly connected components (more than one file, or a file importing itself) of an import graph. */

@@ -483,15 +483,13 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     Object.assign(comments, c.comments);
   }
   if (rosterFit && roster) {
-    // the blocks that staff the seats, each written by its mechanism (engine/mechanisms/<name>/history.ts)
+    // the blocks that staff and empty the seats (hiring, attrition), each written by its mechanism (engine/mechanisms/<name>/history.ts)
     for (const c of calibratedFromRoster({ ...rosterFit, rampMonths: arrivals.rampMonths })) {
       Object.assign(scenario, c.set);
       Object.assign(comments, c.comments);
       for (const { param: p, comment } of c.params) addCalibrated(p, comment);
       warnings.push(...c.warnings);
     }
-    scenario.attrition = { annualRate: sig(rosterFit.annualRate, 3) };
-    add(param('attrition.annualRate', rosterFit.annualRate, rosterFit.annualRateSe, `exits / rep-months (${rosterFit.exits} / ${rosterFit.repMonths}), annualised 1-(1-q)^12`));
   }
   // what the data cannot tell: the fitted rates as distributions drawn per trial (unless point estimates are asked for)
   const uncertain: UncertainInput[] = [];

@@ -44,6 +44,7 @@ import { COLUMNS as managersColumns } from './managers/outputs.js';
 import { slice as hiringSlice } from './hiring/slice.js';
 import { history as hiringHistory } from './hiring/history.js';
 import { slice as attritionSlice } from './attrition/slice.js';
+import { history as attritionHistory } from './attrition/history.js';
 import { slice as leadershipSlice } from './leadership/slice.js';
 import { slice as enablementSlice } from './enablement/slice.js';
 import { slice as marketSlice } from './market/slice.js';
@@ -90,7 +91,7 @@ export const MECHANISMS = [
   { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, steps: '5, 6, 8, 10', columns: stallsColumns },
   { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, streams: openBookStreams, steps: '6', columns: {}, slice: openBookSlice },
   { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, streams: customersStreams, steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv }, slice: customersSlice },
-  { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, streams: attritionStreams, steps: '8', columns: attritionColumns, slice: attritionSlice },
+  { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, streams: attritionStreams, steps: '8', columns: attritionColumns, slice: attritionSlice, history: attritionHistory },
   { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, steps: '7, 8', columns: retentionColumns, summary: { key: 'retention', when: (s) => !!s.retention && s.attrition !== null, build: (_s: Scenario, src: SectionSource<typeof retentionSummary>) => retentionSummary(src), text: retentionText }, slice: retentionSlice },
   { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, streams: teamStreams, steps: 'trial start', columns: {}, slice: teamSlice },
   { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, steps: '7', columns: compensationColumns, summary: { key: 'compensation', when: (s) => !!s.compensation, build: (s: Scenario, src: CompSource) => compensationSummary(src, s.compensation!.cap !== null), text: compensationText }, slice: compensationSlice },
