@@ -13,7 +13,7 @@ const all: readonly Mechanism[] = MECHANISMS;
 /**
  * The scenario fields that change when scenario `s` (as parsed; `written` as the caller spreads it) moves on
  * the calendar by `w`, from each mechanism that is on, in registry order, with what each dropped.
- * @example moveOnCalendar(s, s, { shift: 0, months: 12, start: null, origin: null }).set // { hiring: { ...s.hiring, plan: (those in months 1..12) } } with hiring on
+ * @example moveOnCalendar(s, s, { shift: 0, months: 12, start: null, origin: null, forecast: false }).set // { hiring: { ...s.hiring, plan: (those in months 1..12) } } with hiring on
  */
 export function moveOnCalendar(s: Scenario, written: Record<string, unknown>, w: CalendarMove): { set: Record<string, unknown>; warnings: string[] } {
   const set: Record<string, unknown> = {};

@@ -139,7 +139,7 @@ export function backtestScenario(scenarioInput: Scenario | string | object, mont
   const resolution = base.resolution?.start && from ? { ...base.resolution, start: from } : undefined;
   // each mechanism's block follows the window (planned hires beyond it dropped; with `from`, a calendar moves
   // with it: month 1 is the period's first month, a growth anchor kept)
-  const moved = moveOnCalendar(base, base as unknown as Record<string, unknown>, { shift: 0, months, start: from ?? null, origin: from ?? null }).set;
+  const moved = moveOnCalendar(base, base as unknown as Record<string, unknown>, { shift: 0, months, start: from ?? null, origin: from ?? null, forecast: false }).set;
   return parseScenario({ ...base, horizonMonths: months, ...moved, ...(resolution ? { resolution } : {}) });
 }
 

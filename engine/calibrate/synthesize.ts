@@ -114,7 +114,7 @@ export function planYearStart(s: Scenario): string {
  */
 export function historyScenario(base: Scenario, months: number, start0: number): Scenario {
   const startText = `${Math.floor(start0 / 12)}-${String((start0 % 12) + 1).padStart(2, '0')}`;
-  const moved = moveOnCalendar(base, base as unknown as Record<string, unknown>, { shift: 0, months, start: startText, origin: startText }).set;
+  const moved = moveOnCalendar(base, base as unknown as Record<string, unknown>, { shift: 0, months, start: startText, origin: startText, forecast: false }).set;
   return parseScenario({ ...base, horizonMonths: months, ...moved });
 }
 

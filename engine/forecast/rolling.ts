@@ -190,7 +190,7 @@ export function rollingBacktest(csvText: string, opts: RollingOptions): RollingR
     try {
       const setup = forecastSetup({ opportunities: csvText, roster: opts.roster ?? null, scenario: fitted.scenario, asOf: d.text, through: formatMonth(d.month + Math.max(12, horizon)), plan: 1, mapping: opts.mapping ?? null, invalidRows: opts.invalidRows ?? 'error' });
       // the forecast cut to the horizon: each mechanism's block follows (planned hires beyond it dropped)
-      const moved = moveOnCalendar(setup.scenario, setup.raw, { shift: 0, months: horizon, start: null, origin: null }).set;
+      const moved = moveOnCalendar(setup.scenario, setup.raw, { shift: 0, months: horizon, start: null, origin: null, forecast: false }).set;
       scenario = parseScenario({ ...setup.raw, horizonMonths: horizon, ...moved });
     } catch (e) {
       return rethrow(e);

@@ -341,22 +341,11 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
   f.initialTeam = { asOf: input.asOf, roster };
   f.openPipeline = deals;
   const shift = elapsed;
-  // each mechanism's block on the forecast's calendar (planned hires shifted, those gone or past it dropped; a
-  // market's calendar moved to month 1, its growth anchor kept)
-  const moved = moveOnCalendar(base, f, { shift, months, start: formatMonth(asOfMonth + 1), origin: formatMonth(yearStart) });
+  // each mechanism's block on the forecast's calendar (planned hires and programmes shifted, those gone or past
+  // it dropped; a market's calendar moved to month 1, its growth anchor kept), with what the forecast cannot know
+  const moved = moveOnCalendar(base, f, { shift, months, start: formatMonth(asOfMonth + 1), origin: formatMonth(yearStart), forecast: true });
   Object.assign(f, moved.set);
   warnings.push(...moved.warnings);
-  if (base.enablement.length) {
-    f.enablement = base.enablement
-      .filter((p) => p.endMonth === null || p.endMonth - shift >= 1)
-      .map((p) => {
-        const startMonth = p.startMonth - shift;
-        if (startMonth >= 1) return { ...p, startMonth, endMonth: p.endMonth === null ? null : p.endMonth - shift };
-        // already running: from month 1 with what is left of its ramp to full effect (its one-time cost is spent)
-        return { ...p, startMonth: 1, endMonth: p.endMonth === null ? null : p.endMonth - shift, monthsToFullEffect: Math.max(0, p.monthsToFullEffect + startMonth - 1), cost: { ...p.cost, oneTime: 0 } };
-      })
-      .filter((p) => p.startMonth <= months);
-  }
   // calendar effects by month of the quarter move with the calendar: month 1 is the month after the as-of date
   if (base.resolution?.start) f.resolution = { ...base.resolution, start: formatMonth(asOfMonth + 1) };
   if (base.customers) warnings.push('the customers block runs from its own starting base: the forecast counts bookings (new and expansion as the scenario says)');

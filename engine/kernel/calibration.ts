@@ -27,7 +27,7 @@ export function param(path: string, value: number, se: number | null, method: st
 
 /**
  * A scenario moved on the calendar: its month `shift + 1` becomes month 1 and its horizon `months`.
- * @example const w: CalendarMove = { shift: 5, months: 7, start: '2025-07', origin: '2025-01' }; // a forecast as of 2025-06-30 of a plan year from 2025-01
+ * @example const w: CalendarMove = { shift: 5, months: 7, start: '2025-07', origin: '2025-01', forecast: true }; // a forecast as of 2025-06-30 of a plan year from 2025-01
  */
 export interface CalendarMove {
   /** months of the scenario gone before the new month 1 (0: it starts where it did) */
@@ -38,9 +38,15 @@ export interface CalendarMove {
   readonly start: string | null;
   /** the calendar month (YYYY-MM) of the scenario's own month 1 where its blocks do not say; null: not known */
   readonly origin: string | null;
+  /**
+   * a forecast from an as-of date (what started before the new month 1 runs on from it, what starts after the
+   * horizon is dropped, and the mechanisms say what the forecast cannot know), else a window of the scenario
+   * from its month 1 (synthetic history, a back-test, a rolling back-test's horizon)
+   */
+  readonly forecast: boolean;
 }
 
-/** What moving a scenario does to a mechanism's block: the fields it sets, and what it had to drop (for a forecast to warn of). */
+/** What moving a scenario does to a mechanism's block: the fields it sets, and what a forecast warns of (what it dropped, what it cannot know). */
 export interface Moved {
   readonly set: Record<string, unknown>;
   readonly warnings: readonly string[];

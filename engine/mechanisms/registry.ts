@@ -47,6 +47,7 @@ import { slice as attritionSlice } from './attrition/slice.js';
 import { history as attritionHistory } from './attrition/history.js';
 import { slice as leadershipSlice } from './leadership/slice.js';
 import { slice as enablementSlice } from './enablement/slice.js';
+import { history as enablementHistory } from './enablement/history.js';
 import { slice as marketSlice } from './market/slice.js';
 import { history as marketHistory } from './market/history.js';
 import { slice as sellingTimeSlice } from './sellingTime/slice.js';
@@ -80,7 +81,7 @@ export const MECHANISMS = [
   scaling,
   { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, streams: leadershipStreams, steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice },
   { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, streams: managersStreams, steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)), text: managersText }, slice: managersSlice },
-  { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice },
+  { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice, history: enablementHistory },
   { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, streams: demandStreams, steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv }, slice: demandSlice },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, steps: '3', columns: territoriesColumns },
   { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice, history: marketHistory },

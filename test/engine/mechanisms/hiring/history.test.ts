@@ -12,20 +12,20 @@ const hired = parseScenario({ reps, hiring: { plan: [{ month: 2, seats: 1 }, { m
 
 describe('hiring in calibration and forecasting', () => {
   it('planned hires move with the calendar: shifted by the months gone, those before the new month 1 or past the horizon dropped and counted', () => {
-    const m = moveOnCalendar(hired, hired as unknown as Record<string, unknown>, { shift: 2, months: 5, start: '2025-03', origin: '2025-01' });
+    const m = moveOnCalendar(hired, hired as unknown as Record<string, unknown>, { shift: 2, months: 5, start: '2025-03', origin: '2025-01', forecast: true });
     expect((m.set.hiring as { plan: unknown[] }).plan).toEqual([{ month: 2, seats: 2, territory: 'All' }]);
     expect(m.warnings).toEqual(['2 planned hires open before 2025-03 or after the forecast: dropped (those already open are vacancies in the team)']);
     // the rest of the block as written is kept
     expect(parseScenario({ ...hired, ...m.set }).hiring!.ramp).toEqual(hired.hiring!.ramp);
     // a window from month 1 keeps every hire inside it
-    const w = moveOnCalendar(hired, hired as unknown as Record<string, unknown>, { shift: 0, months: 4, start: null, origin: null });
+    const w = moveOnCalendar(hired, hired as unknown as Record<string, unknown>, { shift: 0, months: 4, start: null, origin: null, forecast: false });
     expect((w.set.hiring as { plan: { month: number }[] }).plan.map((p) => p.month)).toEqual([2, 4]);
     expect(backtestScenario(hired, 4).hiring!.plan.map((p) => p.month)).toEqual([2, 4]);
   });
 
   it('without a hiring block nothing moves, nothing ramps, and a hire action is refused with the reason', () => {
     const none = parseScenario({ reps });
-    expect(moveOnCalendar(none, none as unknown as Record<string, unknown>, { shift: 3, months: 6, start: '2025-04', origin: '2025-01' })).toEqual({ set: {}, warnings: [] });
+    expect(moveOnCalendar(none, none as unknown as Record<string, unknown>, { shift: 3, months: 6, start: '2025-04', origin: '2025-01', forecast: true })).toEqual({ set: {}, warnings: [] });
     expect(rampMonths(none)).toBe(0);
     expect(rampMonths(hired)).toBe(4);
     expect(hirePatch({ reps }, { seats: 2 })).toEqual({ refused: 'needs a hiring block in the scenario (time to fill and ramp)' });

@@ -22,13 +22,13 @@ describe('the market in calibration and forecasting', () => {
   });
 
   it('moved on the calendar, month 1 is the new start and the growth anchor stays: the compiled factors are the old ones from the shifted month', () => {
-    const m = moveOnCalendar(grown, grown as unknown as Record<string, unknown>, { shift: 3, months: 9, start: '2025-04', origin: '2025-01' });
+    const m = moveOnCalendar(grown, grown as unknown as Record<string, unknown>, { shift: 3, months: 9, start: '2025-04', origin: '2025-01', forecast: true });
     expect(m.set.market).toMatchObject({ start: '2025-04', baseMonth: '2025-01' });
     const before = compile(grown).market;
     const after = compile(parseScenario({ ...grown, horizonMonths: 9, ...m.set })).market;
     for (let k = 0; k < 9; k++) expect(after[k]).toBeCloseTo(before[k + 3], 12);
     // a window that keeps the calendar moves nothing; without a start the base month is the origin given
-    expect(moveOnCalendar(grown, grown as unknown as Record<string, unknown>, { shift: 0, months: 6, start: null, origin: null }).set).toEqual({});
+    expect(moveOnCalendar(grown, grown as unknown as Record<string, unknown>, { shift: 0, months: 6, start: null, origin: null, forecast: false }).set).toEqual({});
     const plain = parseScenario({ reps, market: { annualGrowth: 0.1 } });
     expect(backtestScenario(plain, 6, '2024-05').market).toMatchObject({ start: '2024-05', baseMonth: '2024-05' });
   });
