@@ -267,10 +267,11 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // hiring -5: its calibration and forecasting moved into hiring/history.ts (the registry's `history`), so
 // calibrate.ts, backtest.ts, forecast/setup.ts, prepare.ts and rolling.ts no longer name it; attrition -1:
 // calibrate.ts (attrition/history.ts writes the block from the roster's fit); enablement -1: forecast/setup.ts
-// (enablement/history.ts shifts the programmes onto a forecast's calendar).
+// (enablement/history.ts shifts the programmes onto a forecast's calendar); customers -1: forecast/setup.ts
+// (customers/history.ts gives the forecast's warning that its base is the scenario's).
 const REACH_BUDGET: Record<string, number> = {
   reps: 25, hiring: 14, leadership: 8, enablement: 4, demand: 12, territories: 19, sellingTime: 9, coverage: 27, stalls: 12,
-  openBook: 7, customers: 21, attrition: 9, team: 5, costs: 6, uncertainty: 20,
+  openBook: 7, customers: 20, attrition: 9, team: 5, costs: 6, uncertainty: 20,
 };
 
 /** The strongly connected components (more than one file, or a file importing itself) of an import graph. */

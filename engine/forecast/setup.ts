@@ -348,7 +348,6 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
   warnings.push(...moved.warnings);
   // calendar effects by month of the quarter move with the calendar: month 1 is the month after the as-of date
   if (base.resolution?.start) f.resolution = { ...base.resolution, start: formatMonth(asOfMonth + 1) };
-  if (base.customers) warnings.push('the customers block runs from its own starting base: the forecast counts bookings (new and expansion as the scenario says)');
   if (base.leadership) warnings.push("the sales leader's tenure is drawn afresh at the as-of date (the export does not say when the leader started)");
   let scenario: Scenario;
   try {
