@@ -13,6 +13,7 @@ import { formatMonth, parseMonth } from './dates.js';
 import { resolveMapping, type MappingInput } from './mapping.js';
 import { prePipelineWarning, readOpportunities } from './opportunities.js';
 import { ksUniform, pitHistogram } from '../forecast/scores.js';
+import { moveOnCalendar } from '../mechanismHistory.js';
 
 /** Options of `backtest`. */
 export interface BacktestOptions {
@@ -129,16 +130,17 @@ export function bookedRevenue(csvText: string, opts: { from: string; to: string;
 
 /**
  * The scenario prepared for a back-test of `months` months from `from`: horizon set, planned hires beyond it
- * dropped, and a market block's calendar moved to start at `from` (its growth anchor kept).
+ * dropped, and a calendar a block sets (the market's) moved to start at `from` (its growth anchor kept).
  * Run it with `simulate` (or a worker pool's `runTrials` + `mergeResults`) and pass the results to `compareToBand`.
  * @example simulate(backtestScenario(s, 12), { trials: 1000, seed: 1 })
  */
 export function backtestScenario(scenarioInput: Scenario | string | object, months: number, from?: string | null): Scenario {
   const base = parseScenario(scenarioInput);
-  // a market moves with the calendar: month 1 is the period's first month; the base month keeps its growth anchor
-  const market = base.market && from ? { ...base.market, start: from, baseMonth: base.market.baseMonth ?? base.market.start ?? from } : base.market;
   const resolution = base.resolution?.start && from ? { ...base.resolution, start: from } : undefined;
-  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}), ...(resolution ? { resolution } : {}) });
+  // each mechanism's block follows the window (planned hires beyond it dropped; with `from`, a calendar moves
+  // with it: month 1 is the period's first month, a growth anchor kept)
+  const moved = moveOnCalendar(base, base as unknown as Record<string, unknown>, { shift: 0, months, start: from ?? null, origin: from ?? null, forecast: false }).set;
+  return parseScenario({ ...base, horizonMonths: months, ...moved, ...(resolution ? { resolution } : {}) });
 }
 
 /**

@@ -28,6 +28,8 @@ import { resolveMapping, type MappingInput } from './mapping.js';
 import { prePipelineWarning, readOpportunities, type Opportunity } from './opportunities.js';
 import { cutAsOf, parseAsOf, type AsOfCut } from './cutAsOf.js';
 import { param, type FittedParameter } from './parameter.js';
+import { sig, sigText } from '../stats/sig.js';
+import { calibratedFromArrivals, calibratedFromRoster } from '../mechanismHistory.js';
 import { betaFromSe, jeffreysBeta, lognormalFromSe, type UncertainInput } from './parameterUncertainty.js';
 import { medianInPlace } from '../uncertainty/medianInPlace.js';
 import { readRoster, type RosterEntry } from './roster.js';
@@ -166,16 +168,10 @@ export interface CalibrationResult {
   report: CalibrationReport;
 }
 
-/**
- * Rounds to `digits` significant digits.
- * @example sig(0.123456, 3) // 0.123
- */
-export function sig(x: number, digits = 4): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  return Number(x.toPrecision(digits));
-}
+/** Rounds to significant digits (engine/stats/sig.ts, where mechanisms' calibration finds it too). */
+export { sig };
 
-const fmt = (x: number | null, d = 3) => (x === null || !Number.isFinite(x) ? 'n/a' : String(sig(x, d)));
+const fmt = sigText;
 
 /** A distribution's numbers to 4 significant digits (the file stays readable). */
 function roundDistribution(d: UncertainInput['distribution']): UncertainInput['distribution'] {
@@ -381,8 +377,9 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       `opportunities per rep-month ${drift.kept ? 'drift or vary more than Poisson' : 'may drift or vary more than Poisson (not significant; used as estimated)'} from month to month (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate is the recent level ${sig(drift.level, 3)} (the window's mean ${sig(drift.pooled, 3)}), ± ${sig(rateFit.se, 3)} over ${horizonForRate} months (level, drift and monthly effect), drawn per trial`,
     );
   }
-  for (const t of market.tests)
-    if (t.kept) warnings.push(`the market moves: ${t.term} ${t.term === 'growth' ? `(${sig(market.annualGrowth * 100, 3)}% a year) ` : ''}by a likelihood-ratio test (F = ${sig(t.f, 3)}, p = ${fmt(t.pValue, 2)}): the scenario has a market block starting ${formatMonth(forecastStart)} and opportunitiesPerMonth is the rate there, before seasonality`);
+  // the block that moves the rate over the calendar, written by its mechanism (engine/mechanisms/<name>/history.ts)
+  const calendarBlocks = calibratedFromArrivals(market, formatMonth(forecastStart));
+  for (const c of calendarBlocks) warnings.push(...c.warnings);
 
   // the scenario
   const P: FittedParameter[] = [];
@@ -391,6 +388,8 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     P.push(p);
     comments[p.path] = comment ?? `± ${fmt(p.se)} (${p.method})`;
   };
+  // a mechanism's parameter: listed, with its comment (undefined: its SE and method; null: none)
+  const addCalibrated = (p: FittedParameter, comment: string | null | undefined) => (comment === null ? P.push(p) : add(p, comment ?? undefined));
   const bbMethod = 'empirical-Bayes beta-binomial, ML; SE from observed information';
   add(param('reps.winRate.mean', win.mean, win.meanSe, bbMethod));
   add(param('reps.winRate.concentration', win.concentration, win.concentrationSe, win.atBound ? 'beta-binomial ML at its cap (no spread detected)' : win.atLowerBound ? 'beta-binomial ML at its floor (spread not measurable)' : 'empirical-Bayes beta-binomial, ML on log k; SE = k x SE(log k) from observed information'));
@@ -431,8 +430,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
           : 'Poisson ML: created / rep-months',
     ),
   );
-  if (market.growth) add(param('market.annualGrowth', market.annualGrowth, market.annualGrowthSe, 'Poisson GLM (quasi-Poisson SE): exp(slope per year) - 1'));
-  if (market.seasonality) market.multipliers.forEach((v, k) => add(param(`market.seasonality[${k}]`, v, market.multipliersSe[k], 'Poisson GLM: exp(month effect) / mean, SE by delta method')));
+  for (const c of calendarBlocks) for (const { param: p, comment } of c.params) addCalibrated(p, comment);
   add(param('reps.noDecisionRate', ndRate, nd ? Math.sqrt((ndRate * (1 - ndRate)) / closed.length) : null, nd ? 'binomial proportion of resolved opportunities' : 'no stage maps to no decision'));
 
   const scenario: Record<string, unknown> = {
@@ -480,27 +478,18 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     hazard.hazard.forEach((h, a) => P.push(param(`resolution.byAge[${a}]`, h, hazard.se[a], `censored life table: ${hazard.resolved[a]} resolutions / ${hazard.atRisk[a]} month-ends at risk${a === hazard.hazard.length - 1 ? ' (every older age)' : ''}`)));
     comments['resolution.byAge'] = `chance of resolving at a month end by age (0 = the month created), the last for older ages: censored life table; SEs and counts in the report`;
   }
-  if (hasMarket) {
-    const seas = market.multipliers.map((v) => sig(v, 4));
-    scenario.market = { annualGrowth: market.growth ? sig(market.annualGrowth, 3) : 0, seasonality: seas, start: formatMonth(forecastStart), baseMonth: formatMonth(forecastStart) };
-    const st = market.tests.find((t) => t.term === 'seasonality');
-    comments['market.seasonality'] = market.seasonality ? `January first, mean 1 (${st!.test}: p = ${fmt(st!.pValue, 2)}); SEs in the report` : `no seasonality beyond chance${st ? ` (p = ${fmt(st.pValue, 2)})` : ' tested (under 24 months)'}`;
-    comments['market.start'] = 'month 1 of the scenario: the month after the history';
-    comments['market.baseMonth'] = 'reps.opportunitiesPerMonth is the rate of this month before seasonality';
-    comments['market.annualGrowth'] = market.growth ? `± ${fmt(market.annualGrowthSe)} (${market.tests[0].test}: p = ${fmt(market.tests[0].pValue, 2)})` : `no growth beyond chance (p = ${fmt(market.tests[0].pValue, 2)})`;
+  for (const c of calendarBlocks) {
+    Object.assign(scenario, c.set);
+    Object.assign(comments, c.comments);
   }
   if (rosterFit && roster) {
-    const ttf = rosterFit.timeToFillMean === null ? 2 : rosterFit.timeToFillSd ? { mean: sig(rosterFit.timeToFillMean, 3), sd: sig(rosterFit.timeToFillSd, 3) } : sig(rosterFit.timeToFillMean, 3);
-    const backfill = rosterFit.exits === 0 || rosterFit.backfilled >= rosterFit.exits / 2;
-    scenario.hiring = { backfill, timeToFillMonths: ttf, ramp: { months: arrivals.rampMonths ?? 0, curve: 'linear' } };
-    comments['hiring.backfill'] = `${rosterFit.backfilled} of ${rosterFit.exits} exits followed by a hire in the same territory within 12 months`;
-    comments['hiring.timeToFillMonths'] = rosterFit.timeToFillMean === null ? 'default (no backfill observed)' : `months between exit and the next hire, mean over ${rosterFit.backfilled} backfills`;
-    if (rosterFit.timeToFillMean !== null) P.push(param('hiring.timeToFillMonths', rosterFit.timeToFillMean, rosterFit.timeToFillSd !== null ? rosterFit.timeToFillSd / Math.sqrt(rosterFit.backfilled) : null, 'mean gap exit -> next hire in the territory'));
-    if (arrivals.rampMonths !== null) add(param('hiring.ramp.months', arrivals.rampMonths, null, 'linear ramp, profile likelihood over whole months 0..24'), 'linear ramp, profile likelihood over whole months 0..24 (see report.productivity)');
-    const growth = rosterFit.hiresInWindow - rosterFit.backfilled;
-    if (growth > 0) warnings.push(`${growth} hires in the window were not backfills (net growth): the scenario starts from today's seats; add hiring.plan for the growth you expect`);
-    scenario.attrition = { annualRate: sig(rosterFit.annualRate, 3) };
-    add(param('attrition.annualRate', rosterFit.annualRate, rosterFit.annualRateSe, `exits / rep-months (${rosterFit.exits} / ${rosterFit.repMonths}), annualised 1-(1-q)^12`));
+    // the blocks that staff and empty the seats (hiring, attrition), each written by its mechanism (engine/mechanisms/<name>/history.ts)
+    for (const c of calibratedFromRoster({ ...rosterFit, rampMonths: arrivals.rampMonths })) {
+      Object.assign(scenario, c.set);
+      Object.assign(comments, c.comments);
+      for (const { param: p, comment } of c.params) addCalibrated(p, comment);
+      warnings.push(...c.warnings);
+    }
   }
   // what the data cannot tell: the fitted rates as distributions drawn per trial (unless point estimates are asked for)
   const uncertain: UncertainInput[] = [];

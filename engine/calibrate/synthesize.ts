@@ -30,6 +30,7 @@ import { assignTiers, drawDealMultiplier, drawWinRate, pickTier } from '../mecha
 import { drawTimeToFill, rampMultiplier } from '../mechanisms/hiring/hiring.js';
 import { territoryYield } from '../mechanisms/territories/territories.js';
 import { MECHANISMS, type MechanismName } from '../mechanisms/registry.js';
+import { calendarStart, moveOnCalendar } from '../mechanismHistory.js';
 
 /**
  * The mechanisms this generator reproduces (or that leave no trace in a CRM export: costs). Every other
@@ -102,7 +103,7 @@ export const STAGES = { won: 'Closed Won', lost: 'Closed Lost', noDecision: 'Clo
  * @example planYearStart(parseScenario({ reps: { seats: 1, opportunitiesPerMonth: 1, winRate: 0.2, dealSize: 1 } })) // '2025-01'
  */
 export function planYearStart(s: Scenario): string {
-  return s.market?.start ?? '2025-01';
+  return calendarStart(s) ?? '2025-01';
 }
 
 /**
@@ -113,8 +114,8 @@ export function planYearStart(s: Scenario): string {
  */
 export function historyScenario(base: Scenario, months: number, start0: number): Scenario {
   const startText = `${Math.floor(start0 / 12)}-${String((start0 % 12) + 1).padStart(2, '0')}`;
-  const market = base.market && { ...base.market, start: startText, baseMonth: base.market.baseMonth ?? base.market.start ?? startText };
-  return parseScenario({ ...base, horizonMonths: months, hiring: base.hiring && { ...base.hiring, plan: base.hiring.plan.filter((p) => p.month <= months) }, ...(market ? { market } : {}) });
+  const moved = moveOnCalendar(base, base as unknown as Record<string, unknown>, { shift: 0, months, start: startText, origin: startText, forecast: false }).set;
+  return parseScenario({ ...base, horizonMonths: months, ...moved });
 }
 
 /**

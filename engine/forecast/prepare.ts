@@ -4,6 +4,7 @@
  * scenario, all to be run with the same trials and seed (common random numbers).
  */
 import { InputError, issue } from '../errors.js';
+import { hirePatch } from '../mechanismHistory.js';
 import type { Scenario } from '../scenario.js';
 import { simulateEach } from '../simulateEach.js';
 import { patchVariant } from '../study.js';
@@ -50,10 +51,10 @@ export function prepareForecast(input: ForecastInput, actions: ForecastAction[] 
     if (a.hire) {
       const seats = a.hire.seats;
       if (!Number.isInteger(seats) || seats < 1 || seats > 10_000) throw new InputError([issue(`${at}.hire.seats`, `must be a whole number between 1 and 10000 (got ${seats})`)]);
-      const hiring = setup.raw.hiring as Record<string, unknown> | undefined;
-      if (!hiring) throw new InputError([issue(`${at}.hire`, 'needs a hiring block in the scenario (time to fill and ramp)')]);
-      const plan = [...((hiring.plan as unknown[]) ?? []), { month: 1, seats, ...(a.hire.territory !== undefined ? { territory: a.hire.territory } : {}) }];
-      patch = { hiring: { plan } };
+      // the mechanism that opens seats says what a hire is in its block (or why the scenario cannot take one)
+      const h = hirePatch(setup.raw, { seats, ...(a.hire.territory !== undefined ? { territory: a.hire.territory } : {}) });
+      if ('refused' in h) throw new InputError([issue(`${at}.hire`, h.refused)]);
+      patch = h.patch;
     }
     return { name: a.name, scenario: patchVariant(setup.raw, patch, `${at}.patch`) };
   });

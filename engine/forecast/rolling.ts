@@ -24,6 +24,7 @@ import { formatMonth, parseMonth } from '../calibrate/dates.js';
 import { resolveMapping, type MappingInput } from '../calibrate/mapping.js';
 import { readOpportunities, type Opportunity } from '../calibrate/opportunities.js';
 import { forecastSetup } from './setup.js';
+import { moveOnCalendar } from '../mechanismHistory.js';
 import { ksUniform, pitHistogram, scoreSample, type DistributionScore } from './scores.js';
 
 export interface RollingOptions {
@@ -188,9 +189,9 @@ export function rollingBacktest(csvText: string, opts: RollingOptions): RollingR
     let scenario;
     try {
       const setup = forecastSetup({ opportunities: csvText, roster: opts.roster ?? null, scenario: fitted.scenario, asOf: d.text, through: formatMonth(d.month + Math.max(12, horizon)), plan: 1, mapping: opts.mapping ?? null, invalidRows: opts.invalidRows ?? 'error' });
-      const raw = setup.raw as Record<string, unknown> & { hiring?: { plan?: { month: number }[] } };
-      const hiring = raw.hiring ? { ...raw.hiring, plan: (raw.hiring.plan ?? []).filter((p) => p.month <= horizon) } : raw.hiring;
-      scenario = parseScenario({ ...raw, horizonMonths: horizon, ...(raw.hiring ? { hiring } : {}) });
+      // the forecast cut to the horizon: each mechanism's block follows (planned hires beyond it dropped)
+      const moved = moveOnCalendar(setup.scenario, setup.raw, { shift: 0, months: horizon, start: null, origin: null, forecast: false }).set;
+      scenario = parseScenario({ ...setup.raw, horizonMonths: horizon, ...moved });
     } catch (e) {
       return rethrow(e);
     }

@@ -37,6 +37,7 @@ import { resolveMapping, type MappingInput } from '../calibrate/mapping.js';
 import { daysInMonth, formatMonth, parseMonth } from '../calibrate/dates.js';
 import { monthsBefore } from '../mechanisms/team/team.js';
 import { withoutUncertaintyBlock } from '../uncertainty/resolve.js';
+import { calendarStart, moveOnCalendar, rampMonths } from '../mechanismHistory.js';
 
 export interface ForecastInput {
   /** the opportunity export (CSV text) */
@@ -145,7 +146,8 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
   }
   if (typeof base.initialTeam === 'object' || base.openPipeline) fail('scenario.initialTeam', 'must not be a roster in a forecast (the team comes from the roster file or the export)');
   // the plan year: from market.start, else January of the year of month 1 (an as-of date of December 31 forecasts the next year)
-  const yearStart = base.market?.start ? parseMonth(base.market.start)! : Math.floor((asOfMonth + 1) / 12) * 12;
+  const calendar = calendarStart(base);
+  const yearStart = calendar ? parseMonth(calendar)! : Math.floor((asOfMonth + 1) / 12) * 12;
   const elapsed = asOfMonth + 1 - yearStart; // months of the plan year gone at month 1
   if (elapsed < 0 || elapsed > 11) fail('asOf', `must fall in the plan year ${formatMonth(yearStart)} .. ${formatMonth(yearStart + 11)} (the scenario's first 12 months; market.start sets its first month)`);
   const through = input.through == null ? yearStart + 11 : parseMonth(input.through);
@@ -339,31 +341,13 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
   f.initialTeam = { asOf: input.asOf, roster };
   f.openPipeline = deals;
   const shift = elapsed;
-  if (base.hiring) {
-    const hiring = { ...(f.hiring as Record<string, unknown>) };
-    const plan0 = base.hiring.plan;
-    const kept = plan0.filter((p) => p.month - shift >= 1 && p.month - shift <= months).map((p) => ({ ...p, month: p.month - shift }));
-    if (kept.length < plan0.length) warnings.push(`${plan0.length - kept.length} planned hires open before ${formatMonth(asOfMonth + 1)} or after the forecast: dropped (those already open are vacancies in the team)`);
-    hiring.plan = kept;
-    f.hiring = hiring;
-  }
-  if (base.enablement.length) {
-    f.enablement = base.enablement
-      .filter((p) => p.endMonth === null || p.endMonth - shift >= 1)
-      .map((p) => {
-        const startMonth = p.startMonth - shift;
-        if (startMonth >= 1) return { ...p, startMonth, endMonth: p.endMonth === null ? null : p.endMonth - shift };
-        // already running: from month 1 with what is left of its ramp to full effect (its one-time cost is spent)
-        return { ...p, startMonth: 1, endMonth: p.endMonth === null ? null : p.endMonth - shift, monthsToFullEffect: Math.max(0, p.monthsToFullEffect + startMonth - 1), cost: { ...p.cost, oneTime: 0 } };
-      })
-      .filter((p) => p.startMonth <= months);
-  }
-  if (base.market) {
-    f.market = { ...base.market, start: formatMonth(asOfMonth + 1), baseMonth: base.market.baseMonth ?? formatMonth(yearStart) };
-  }
+  // each mechanism's block on the forecast's calendar (planned hires and programmes shifted, those gone or past
+  // it dropped; a market's calendar moved to month 1, its growth anchor kept), with what the forecast cannot know
+  const moved = moveOnCalendar(base, f, { shift, months, start: formatMonth(asOfMonth + 1), origin: formatMonth(yearStart), forecast: true });
+  Object.assign(f, moved.set);
+  warnings.push(...moved.warnings);
   // calendar effects by month of the quarter move with the calendar: month 1 is the month after the as-of date
   if (base.resolution?.start) f.resolution = { ...base.resolution, start: formatMonth(asOfMonth + 1) };
-  if (base.customers) warnings.push('the customers block runs from its own starting base: the forecast counts bookings (new and expansion as the scenario says)');
   if (base.leadership) warnings.push("the sales leader's tenure is drawn afresh at the as-of date (the export does not say when the leader started)");
   let scenario: Scenario;
   try {
@@ -372,7 +356,7 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
     if (e instanceof InputError) throw new InputError(e.errors.map((x) => ({ ...x, path: x.path === null ? 'scenario' : `scenario.${x.path}`, message: `scenario (at the as-of date): ${x.message}` })));
     throw e;
   }
-  const R = base.hiring?.ramp.months ?? 0;
+  const R = rampMonths(base);
   let ramping = 0;
   for (const r of roster) if (r.hired !== undefined && monthsBefore(r.hired, input.asOf) + 1 <= R) ramping++;
   return {

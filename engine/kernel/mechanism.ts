@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario.js';
 import type { Columns, CsvColumn, TextSection } from './outputs.js';
 import type { AnySlice } from './slice.js';
 import type { Assumption } from './assumption.js';
+import type { MechanismHistory } from './calibration.js';
 
 /** One mechanism: its folder, the scenario blocks it reads, when it is on, and the random streams it draws from. */
 export interface Mechanism {
@@ -44,5 +45,10 @@ export interface Mechanism {
    * its rows in `salesim run`'s readable report
    */
   readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[]; readonly text?: TextSection<never> };
+  /**
+   * its part in calibration and forecasting (engine/mechanisms/<name>/history.ts, `engine/kernel/calibration.ts`):
+   * how its block moves with a scenario's calendar, what a forecast's actions do to it, the block calibration
+   * writes; engine/mechanismHistory.ts walks the registry for them
+   */
+  readonly history?: MechanismHistory;
 }
-
