@@ -15,7 +15,7 @@ import { commentedYaml } from './commentedYaml.js';
 import { formatMonth, parseMonth } from './dates.js';
 import { fitArrivals, type ArrivalFit, type RepMonth } from './fitArrivals.js';
 import { fitCycle, type CycleFit } from './fitCycle.js';
-import { fitDrift, horizonVariance, type DriftFit } from './fitDrift.js';
+import { fitDrift, driftHorizon, type DriftFit } from './fitDrift.js';
 import { fitResolveByQuarter, fitWinByQuarter, fitWinDispersion, type QuarterEffect, type WinDispersion } from './fitCalendar.js';
 import { fitHazard, hazardTest, staleShare, type HazardFit, type HazardTest } from './fitHazard.js';
 import { fitMarket, type MarketFit, type MonthCount } from './fitMarket.js';
@@ -363,18 +363,22 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
     const e = market.rateAt(mo.month).rate * (market.seasonality ? market.multipliers[((mo.month % 12) + 12) % 12] : 1);
     return { created: mo.created, exposure: (mo.exposure * e) / rateFit.rate };
   };
-  const drift: DriftFit | null = fitDrift(hasMarket ? byMonth.map(relative) : byMonth);
+  const driftMonths = hasMarket ? byMonth.map(relative) : byMonth;
+  const drift: DriftFit | null = fitDrift(driftMonths);
   // the fitted variances are used as estimated, significant or not (choosing them by a pre-test would hide the
   // uncertainty of a short window, where drift cannot be told from chance); the test is reported
-  const driftKept = drift !== null && drift.level > 0 && (drift.q > 0 || drift.s2 > 0);
+  // the random-walk variance integrated over its confidence distribution (fitDrift.ts's header): its ML
+  // estimate is often 0 on short windows, where the plug-in would say the level cannot move
+  const driftH = drift !== null && drift.level > 0 && (drift.q > 0 || drift.s2 > 0) ? driftHorizon(driftMonths, drift, horizonForRate) : null;
+  const driftKept = drift !== null && driftH !== null && (hasMarket || driftH.level > 0);
   if (driftKept && hasMarket) {
     // the market's terms give the rate; the drift and monthly effect left around them widen it
-    rateFit = { rate: rateFit.rate, se: Math.sqrt(rateFit.se ** 2 + horizonVariance({ ...drift, levelVar: 0 }, horizonForRate)) };
+    rateFit = { rate: rateFit.rate, se: Math.sqrt(rateFit.se ** 2 + driftH.varianceWithoutLevel) };
     warnings.push(`opportunities per rep-month ${drift.kept ? 'vary more than the market\'s terms and Poisson allow' : 'may vary more than the market\'s terms and Poisson allow (not significant; used as estimated)'} (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate's uncertainty over ${horizonForRate} months is widened to ± ${sig(rateFit.se, 3)}, drawn per trial`);
   } else if (driftKept) {
-    rateFit = { rate: drift.level, se: Math.sqrt(horizonVariance(drift, horizonForRate)) };
+    rateFit = { rate: driftH.level, se: Math.sqrt(driftH.variance) };
     warnings.push(
-      `opportunities per rep-month ${drift.kept ? 'drift or vary more than Poisson' : 'may drift or vary more than Poisson (not significant; used as estimated)'} from month to month (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate is the recent level ${sig(drift.level, 3)} (the window's mean ${sig(drift.pooled, 3)}), ± ${sig(rateFit.se, 3)} over ${horizonForRate} months (level, drift and monthly effect), drawn per trial`,
+      `opportunities per rep-month ${drift.kept ? 'drift or vary more than Poisson' : 'may drift or vary more than Poisson (not significant; used as estimated)'} from month to month (${drift.test}: p = ${fmt(drift.pValue, 2)}): the rate is the recent level ${sig(rateFit.rate, 3)} (the window's mean ${sig(drift.pooled, 3)}), ± ${sig(rateFit.se, 3)} over ${horizonForRate} months (level, drift and monthly effect, with the drift's variance over its confidence distribution), drawn per trial`,
     );
   }
   // the block that moves the rate over the calendar, written by its mechanism (engine/mechanisms/<name>/history.ts)
@@ -422,7 +426,7 @@ export function calibrate(csvText: string, options: CalibrateOptions = {}): Cali
       rateFit.rate,
       rateFit.se,
       driftKept && !hasMarket
-        ? 'local level (Kalman filter, ML variances): the level at the window\'s end; SE over the horizon from the level, its drift and the monthly effect'
+        ? 'local level (Kalman filter, ML variances; the random-walk variance over its profile-likelihood confidence distribution): the level at the window\'s end; SE over the horizon from the level, its drift and the monthly effect'
         : hasMarket
         ? `Poisson GLM of monthly counts with ${[market.growth ? 'growth' : '', market.seasonality ? 'month of year' : ''].filter(Boolean).join(' and ')}: the rate in ${formatMonth(forecastStart)} before seasonality; SE by delta method`
         : roster
