@@ -67,7 +67,7 @@ import { compBegin, compEnd, compMonth, compSeat } from './mechanisms/compensati
 import { respondSeat, responseBegin, responseEnd } from './mechanisms/coverageResponse/coverageResponse.js';
 import { managerSeat, managersBegin, managersEnd, managersMonth, teamHazard } from './mechanisms/managers/managers.js';
 import { scalingBegin, scalingEnd, scalingMonth } from './mechanisms/scaling/scaling.js';
-import { retentionBegin, retentionEnd, retentionExit, retentionHazard, retentionMonth, retentionSeat } from './mechanisms/retention/retention.js';
+import { retentionBegin, retentionEnd, retentionExit, retentionMonth, retentionSeat } from './mechanisms/retention/retention.js';
 
 export interface SimulateOptions {
   trials?: number;
@@ -324,11 +324,7 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
       if (c.quotaAnnual) accrueQuota(st, s, k.y, monthQuota(st, c, s)); // 7
       if (c.comp) compSeat(st, c.comp, st.comp!, s, m, k.y); // 7, the rep's pay
       if (st.P > 0) enrolled += enrolledCost(st, c, s);
-      let h = hazard;
-      if (c.retention) {
-        retentionSeat(st, c.retention, st.ret!, s, quarterEnd); // 8, by attainment and pay
-        h = retentionHazard(st.ret!, s) * st.hazardMult;
-      }
+      let h = c.retention ? retentionSeat(st, c.retention, st.ret!, s, quarterEnd) : hazard; // 8, by attainment and pay
       if (c.managers) h *= teamHazard(c.managers, st.mgr!, s); // 8, the team's manager
       if (c.attrition && exitSeat(st, c, s, m, h, quarterEnd)) {
         if (c.retention) retentionExit(st.ret!, s, c.retention.expectedDeal, st.mult[s]);

@@ -25,7 +25,7 @@ import type { Scenario } from '../../scenario.js';
 import type { SeatState } from '../../kernel/state.js';
 import type { Stats } from '../../stats/statsType.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
-import { PAY, PAY_SLOTS, PAYOUT_BINS, PAYOUT_BIN_WIDTH, type CompensationSummary, type CompiledCompensation, type CompState } from './types.js';
+import { PAYOUT_BINS, PAYOUT_BIN_WIDTH, type CompensationSummary, type CompiledCompensation, type CompState } from './types.js';
 import type { z } from 'zod';
 import type { CompensationSchema } from './schema.js';
 import type { TextSection } from '../../kernel/outputs.js';
@@ -108,7 +108,11 @@ export function createCompState(N: number, a: Alloc = FRESH): CompState {
     earned: a.f64(N),
     rev: a.f64(N),
     months: a.i32(N),
-    pay: a.f64(PAY_SLOTS),
+    month: 0,
+    base: 0,
+    commission: 0,
+    guarantee: 0,
+    spif: 0,
     counted: 0,
     capped: 0,
     hist: a.f64(PAYOUT_BINS),
@@ -118,8 +122,7 @@ export function createCompState(N: number, a: Alloc = FRESH): CompState {
 /** Trial start: no plan segment runs, totals zero. */
 export function compBegin(cs: CompState): void {
   cs.person.fill(-1);
-  cs.pay.fill(0);
-  cs.counted = cs.capped = 0;
+  cs.month = cs.base = cs.commission = cs.guarantee = cs.spif = cs.counted = cs.capped = 0;
   cs.hist.fill(0);
 }
 
@@ -136,67 +139,53 @@ function closeSegment(cs: CompState, k: CompiledCompensation, s: number): void {
   cs.person[s] = -1;
 }
 
-/** A new plan segment for seat s (a new holder, or a new plan year): the quota and target variable prorated to the months left. */
-function newSegment(st: SeatState, k: CompiledCompensation, cs: CompState, s: number, m: number, y: number, p: number): void {
-  closeSegment(cs, k, s);
-  const left = 12 - ((m - 1) % 12);
-  const annualQ = k.quota > 0 ? k.quota : st.monthlyQuota[s] * 12;
-  cs.person[s] = p;
-  cs.year[s] = y;
-  cs.q[s] = (annualQ * left) / 12;
-  cs.v[s] = k.variableMonthly * left;
-  cs.earned[s] = 0;
-  cs.rev[s] = 0;
-  cs.months[s] = 0;
-}
-
-/**
- * Seat s's holder booked revenue (its plan year's total is now `rev`): commission on the new attainment and
- * the SPIF of month m, added to the totals; the commission is left in `pay[BOOKED]` (a typed slot, so no
- * number is boxed on the way back to the seat pass).
- */
-function booked(k: CompiledCompensation, cs: CompState, s: number, m: number, rev: number): void {
-  const pay = cs.pay;
-  const g = cs.q[s] > 0 ? payout(k, rev / cs.q[s]) : 0;
-  let comm = cs.v[s] * (g < k.cap ? g : k.cap) - cs.earned[s];
-  if (comm < 0) comm = 0;
-  cs.earned[s] += comm;
-  const spif = k.spif[m - 1] * (rev - cs.rev[s]);
-  cs.rev[s] = rev;
-  pay[PAY.commission] += comm;
-  pay[PAY.spif] += spif;
-  pay[PAY.month] += comm + spif;
-  pay[PAY.booked] = comm;
-}
-
 /**
  * Step 7 for seated seat s in month m of plan year y (0-based), after the month's revenue is credited:
  * the holder's base, commission on the plan year's attainment, a hire's guarantee top-up and the SPIF
- * on this month's bookings, added to the month's pay. It runs every seated rep-month, so the rare work
- * (a new segment, a booking) is in functions of its own and this stays small enough to be inlined.
+ * on this month's bookings, added to the month's pay.
  */
 export function compSeat(st: SeatState, k: CompiledCompensation, cs: CompState, s: number, m: number, y: number): void {
   const p = st.person[s];
-  if (cs.person[s] !== p || cs.year[s] !== y) newSegment(st, k, cs, s, m, y, p);
-  const pay = cs.pay;
+  if (cs.person[s] !== p || cs.year[s] !== y) {
+    closeSegment(cs, k, s);
+    const left = 12 - ((m - 1) % 12);
+    const annualQ = k.quota > 0 ? k.quota : st.monthlyQuota[s] * 12;
+    cs.person[s] = p;
+    cs.year[s] = y;
+    cs.q[s] = (annualQ * left) / 12;
+    cs.v[s] = k.variableMonthly * left;
+    cs.earned[s] = 0;
+    cs.rev[s] = 0;
+    cs.months[s] = 0;
+  }
   cs.months[s]++;
-  pay[PAY.base] += k.baseMonthly;
-  pay[PAY.month] += k.baseMonthly;
+  cs.base += k.baseMonthly;
+  cs.month += k.baseMonthly;
   const rev = st.pYearRev[p * st.Y + y];
   // earned variable and SPIF move only with the holder's revenue (the quota of the segment is fixed)
-  pay[PAY.booked] = 0;
-  if (rev !== cs.rev[s]) booked(k, cs, s, m, rev);
-  if (k.guaranteeMonths > 0 && st.isHire[s] === 1 && m - st.start[s] < k.guaranteeMonths && pay[PAY.booked] < k.guaranteeMonthly) {
-    const top = k.guaranteeMonthly - pay[PAY.booked];
-    pay[PAY.guarantee] += top;
-    pay[PAY.month] += top;
+  let comm = 0;
+  if (rev !== cs.rev[s]) {
+    const g = cs.q[s] > 0 ? payout(k, rev / cs.q[s]) : 0;
+    comm = cs.v[s] * (g < k.cap ? g : k.cap) - cs.earned[s];
+    if (comm < 0) comm = 0;
+    cs.earned[s] += comm;
+    const spif = k.spif[m - 1] * (rev - cs.rev[s]);
+    cs.rev[s] = rev;
+    cs.commission += comm;
+    cs.spif += spif;
+    cs.month += comm + spif;
+  }
+  if (k.guaranteeMonths > 0 && st.isHire[s] === 1 && m - st.start[s] < k.guaranteeMonths && comm < k.guaranteeMonthly) {
+    const top = k.guaranteeMonthly - comm;
+    cs.guarantee += top;
+    cs.month += top;
   }
 }
 
 /** After the seat pass: the month's pay (returned, and reset). */
 export function compMonth(cs: CompState): number {
-  const x = cs.pay[PAY.month];
-  cs.pay[PAY.month] = 0;
+  const x = cs.month;
+  cs.month = 0;
   return x;
 }
 
@@ -215,13 +204,12 @@ export interface CompColumns {
 /** Trial end: open segments close; the trial's figures into row `row` (`revenue`: the trial's total). */
 export function compEnd(cs: CompState, k: CompiledCompensation, out: CompColumns, row: number, revenue: number): void {
   for (let s = 0; s < cs.person.length; s++) closeSegment(cs, k, s);
-  const p = cs.pay;
-  const pay = p[PAY.base] + p[PAY.commission] + p[PAY.guarantee] + p[PAY.spif];
+  const pay = cs.base + cs.commission + cs.guarantee + cs.spif;
   out.compCost[row] = pay;
-  out.compBase[row] = p[PAY.base];
-  out.compCommission[row] = p[PAY.commission];
-  out.compGuarantee[row] = p[PAY.guarantee];
-  out.compSpif[row] = p[PAY.spif];
+  out.compBase[row] = cs.base;
+  out.compCommission[row] = cs.commission;
+  out.compGuarantee[row] = cs.guarantee;
+  out.compSpif[row] = cs.spif;
   out.costOfSales[row] = revenue > 0 ? pay / revenue : NaN;
   out.shareAtCap[row] = k.cap < Infinity && cs.counted > 0 ? cs.capped / cs.counted : NaN;
   out.payoutHist.set(cs.hist, row * PAYOUT_BINS);

@@ -23,10 +23,6 @@ export interface CompiledCompensation {
   spif: Float64Array;
 }
 
-/** The slots of `CompState.pay`. */
-export const PAY = { month: 0, base: 1, commission: 2, guarantee: 3, spif: 4, booked: 5 } as const;
-export const PAY_SLOTS = 6;
-
 export interface CompState {
   /** per seat: the person and plan year of the running plan segment (-1: none), its prorated quota and target variable, variable earned, revenue seen, months */
   person: Int32Array;
@@ -36,13 +32,13 @@ export interface CompState {
   earned: Float64Array;
   rev: Float64Array;
   months: Int32Array;
-  /**
-   * sums, at the slots of PAY: the month's pay (all seats); the trial's totals of base, commission (on
-   * attainment), guarantee top-ups and SPIFs; and the commission of the booking being handled (a typed
-   * array: the seat pass adds to these every seated rep-month)
-   */
-  pay: Float64Array;
-  /** the trial's person-years counted and at the cap; payout distribution */
+  /** the month's pay (all seats) */
+  month: number;
+  /** the trial's totals: base, commission (on attainment), guarantee top-ups, SPIFs; person-years counted and at the cap; payout distribution */
+  base: number;
+  commission: number;
+  guarantee: number;
+  spif: number;
   counted: number;
   capped: number;
   hist: Float64Array;

@@ -120,13 +120,11 @@ export function managerSeat(st: SeatState, g: CompiledManagers, ms: ManagerState
   const t = g.team[s];
   const p = st.pEff[s] * ms.win[t];
   st.pEff[s] = p > 1 ? 1 : p;
-  if (ms.person[s] !== st.person[s]) firstSeen(st, ms, s, t);
-}
-
-/** Seat s's holder seen for the first time (team t): a new hire ramps at its manager's speed. Rare, so kept out of managerSeat, which runs every seated rep-month. */
-function firstSeen(st: SeatState, ms: ManagerState, s: number, t: number): void {
-  ms.person[s] = st.person[s];
-  if (st.isHire[s] === 1) st.speed[s] *= ms.ramp[t];
+  const who = st.person[s];
+  if (ms.person[s] !== who) {
+    ms.person[s] = who;
+    if (st.isHire[s] === 1) st.speed[s] *= ms.ramp[t];
+  }
 }
 
 /** Step 8: seat s's exit hazard multiplier (its team's manager and disruption). */

@@ -214,52 +214,40 @@ export function retentionBegin(rs: RetentionState): void {
   rs.month = rs.raiseCost = 0;
 }
 
-/** A new holder of seat s: attainment 1 until its first quarter end, its group, no trailing quarters. */
-function newHolder(st: SeatState, r: CompiledRetention, rs: RetentionState, s: number, p: number): void {
-  const o = s * TRAIL_QUARTERS;
-  rs.person[s] = p;
-  rs.nQ[s] = 0;
-  for (let j = 0; j < TRAIL_QUARTERS; j++) rs.rev[o + j] = rs.quo[o + j] = 0;
-  // top: 1 in the top 20% without a raise, 2 with one (raised)
-  rs.top[s] = st.base[s] > r.topAbove ? (r.raise > 0 ? 2 : 1) : 0;
-  rs.hazard[s] = tableHazard(r, 1, rs.top[s] === 2);
-}
-
-/** A quarter end for seat s's holder: the quarter joins the trailing attainment, and the hazard is recomputed. */
-function quarterDone(st: SeatState, r: CompiledRetention, rs: RetentionState, s: number): void {
-  const o = s * TRAIL_QUARTERS;
-  const j = o + (rs.nQ[s] % TRAIL_QUARTERS);
-  rs.rev[j] = st.qRev[s];
-  rs.quo[j] = st.qQuota[s];
-  rs.nQ[s]++;
-  let R = 0,
-    Q = 0;
-  for (let i = 0; i < TRAIL_QUARTERS; i++) {
-    R += rs.rev[o + i];
-    Q += rs.quo[o + i];
-  }
-  rs.hazard[s] = tableHazard(r, Q > 0 ? R / Q : 1, rs.top[s] === 2);
-}
-
 /**
  * Step 8 for seated seat s, before the exit draw: a new holder starts at attainment 1; at a quarter end the
  * quarter joins the trailing attainment and the hazard is recomputed; a top holder's raise is paid; the
- * open pipeline's value is noted. The seat's monthly hazard is then `retentionHazard` (x the leader's
- * disruption multiplier). Kept small, with the rare work in functions of its own, so that the seat pass
- * can inline it: it runs every seated rep-month.
+ * open pipeline's value is noted. Returns the monthly hazard x the leader's disruption multiplier.
  */
-export function retentionSeat(st: SeatState, r: CompiledRetention, rs: RetentionState, s: number, quarterEnd: boolean): void {
+export function retentionSeat(st: SeatState, r: CompiledRetention, rs: RetentionState, s: number, quarterEnd: boolean): number {
   const p = st.person[s];
-  if (rs.person[s] !== p) newHolder(st, r, rs, s, p);
-  if (quarterEnd && st.qQuota[s] > 0) quarterDone(st, r, rs, s);
-  if (rs.top[s] === 2) rs.month += r.raiseMonthly;
+  const o = s * TRAIL_QUARTERS;
+  if (rs.person[s] !== p) {
+    rs.person[s] = p;
+    rs.nQ[s] = 0;
+    for (let j = 0; j < TRAIL_QUARTERS; j++) rs.rev[o + j] = rs.quo[o + j] = 0;
+    // top: 1 in the top 20% without a raise, 2 with one (raised)
+    rs.top[s] = st.base[s] > r.topAbove ? (r.raise > 0 ? 2 : 1) : 0;
+    rs.hazard[s] = tableHazard(r, 1, rs.top[s] === 2);
+  }
+  const top = rs.top[s];
+  if (quarterEnd && st.qQuota[s] > 0) {
+    const j = o + (rs.nQ[s] % TRAIL_QUARTERS);
+    rs.rev[j] = st.qRev[s];
+    rs.quo[j] = st.qQuota[s];
+    rs.nQ[s]++;
+    let R = 0,
+      Q = 0;
+    for (let i = 0; i < TRAIL_QUARTERS; i++) {
+      R += rs.rev[o + i];
+      Q += rs.quo[o + i];
+    }
+    rs.hazard[s] = tableHazard(r, Q > 0 ? R / Q : 1, top === 2);
+  }
+  if (top === 2) rs.month += r.raiseMonthly;
   // the open count before the exit draw (which may lose some); its value is taken only on an exit
   rs.open = st.openReg[s] + st.openPad[s];
-}
-
-/** Seat s's monthly voluntary exit hazard after `retentionSeat` (before the leader's disruption multiplier). */
-export function retentionHazard(rs: RetentionState, s: number): number {
-  return rs.hazard[s];
+  return rs.hazard[s] * st.hazardMult;
 }
 
 /** After an exit of seat s's holder: counted by group with its annual run rate and open pipeline value (at `expectedDeal` x the seat's multiplier `mult`). */
