@@ -77,16 +77,9 @@ function filter(obs: readonly Obs[], pooled: number, q: number, s2: number): { l
  * @example fitDrift([{ created: 40, exposure: 10 }, ...]).kept
  */
 export function fitDrift(months: readonly { created: number; exposure: number }[]): DriftFit | null {
-  const obs: Obs[] = months.filter((m) => m.exposure > 0).map((m) => ({ r: m.created / m.exposure, e: m.exposure }));
-  if (obs.length < 6) return null;
-  let C = 0,
-    X = 0;
-  for (const m of months) {
-    C += m.created;
-    X += m.exposure;
-  }
-  const pooled = C / X;
-  if (!(pooled > 0)) return null;
+  const prepared = prepare(months);
+  if (prepared === null) return null;
+  const { obs, pooled } = prepared;
   // under the null (q = s2 = 0) the level is the pooled rate: the filter with q = 0 and a diffuse start gives the
   // weighted mean; the likelihood of the null is computed from it exactly
   const ll0 = filter(obs, pooled, 0, 0).ll;
@@ -145,7 +138,7 @@ export function horizonVariance(f: DriftFit, H: number): number {
   return f.levelVar + (f.q * (H + 1) * (2 * H + 1)) / (6 * H) + f.s2 / H;
 }
 
-/** months with exposure as rates, and the pooled rate; null where fitDrift returns null */
+/** months with exposure as rates, and the pooled rate; null with fewer than 6 months of exposure or no opportunity */
 function prepare(months: readonly { created: number; exposure: number }[]): { obs: Obs[]; pooled: number } | null {
   const obs: Obs[] = months.filter((m) => m.exposure > 0).map((m) => ({ r: m.created / m.exposure, e: m.exposure }));
   if (obs.length < 6) return null;
