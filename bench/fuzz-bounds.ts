@@ -33,6 +33,8 @@ export interface FuzzReport {
   timedOut: number;
   health: { polls: number; p50: number; p99: number; worst: number; failures: number };
   rss: { idleMb: number; peakMb: number; afterMb: number };
+  /** the server's idle trims by the end (count, the last one's ms); null where native/trim is not built */
+  trim: { trims: number; lastMs: number } | null;
   /** ms from the last request's end until the server's CPU use fell under 5% of one core */
   cpuIdleAfterMs: number;
   /**
@@ -273,7 +275,11 @@ export async function runFuzz(opts: {
     const loop = await loopStats();
     const loadEnd = loadavg()[0];
     const disconnect = await probeDisconnects(server, slow, probes, timeoutMs, r);
+    // "after": once the server has been quiet long enough to give freed memory back (server/trimWhenIdle.ts
+    // trims 2 s after the last sign of work, checking every 0.5 s)
+    await new Promise((res) => setTimeout(res, 3000));
     const afterMb = await settledRss(server, 10_000);
+    const trim = ((await loopStats()) as { trim?: FuzzReport['trim'] } | null)?.trim ?? null;
     const sorted = [...lat].sort((a, b) => a - b);
     const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
     return {
@@ -287,6 +293,7 @@ export async function runFuzz(opts: {
       timedOut,
       health: { polls: lat.length, p50: q(0.5), p99: q(0.99), worst: sorted.at(-1) ?? 0, failures: healthFailures },
       rss: { idleMb, peakMb, afterMb },
+      trim,
       cpuIdleAfterMs,
       loop,
       memoryAtIdle: atIdle ? { main: atIdle.memory, workers: atIdle.workers } : null,

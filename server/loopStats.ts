@@ -95,10 +95,11 @@ export function stallMeter(): { read(): Stalls; stop(): void } {
 }
 
 /**
- * With SALESIM_LOOP_STATS set, prints the loop's delay on each SIGUSR2 (see the module comment).
+ * With SALESIM_LOOP_STATS set, prints the loop's delay on each SIGUSR2 (see the module comment), the memory of the
+ * main thread and of each worker, and the idle trims done (`trim`: count and the last one's ms; null without native/trim).
  * @example reportLoopStatsOnSignal(process.env);
  */
-export function reportLoopStatsOnSignal(env: NodeJS.ProcessEnv, pool?: Pool): void {
+export function reportLoopStatsOnSignal(env: NodeJS.ProcessEnv, pool?: Pool, trims?: () => { trims: number; lastMs: number }): void {
   if (!env.SALESIM_LOOP_STATS) return;
   const h = loopDelay();
   const stalls = stallMeter();
@@ -111,6 +112,6 @@ export function reportLoopStatsOnSignal(env: NodeJS.ProcessEnv, pool?: Pool): vo
     const workers = pool ? Promise.all(Array.from({ length: pool.threads.length }, () => pool.run({}, { name: 'memoryTask' }) as Promise<Record<string, number>>)) : Promise.resolve([]);
     void workers
       .catch(() => [])
-      .then((w) => process.stdout.write(`loop-stats ${JSON.stringify({ ...loop, memory, workers: w })}\n`));
+      .then((w) => process.stdout.write(`loop-stats ${JSON.stringify({ ...loop, memory, workers: w, trim: trims ? trims() : null })}\n`));
   });
 }

@@ -11,6 +11,8 @@ import { allowedHosts, missingHostAllowed } from './guard.js';
 import type { Limits } from './limits.js';
 import { listenErrorMessage } from './listenError.js';
 import { reportLoopStatsOnSignal } from './loopStats.js';
+import { loadTrim } from './nativeTrim.js';
+import { trimWhenIdle } from './trimWhenIdle.js';
 
 const env = process.env;
 const num = (name: string): number | undefined => {
@@ -51,9 +53,17 @@ const app = createApp({
   log: env.SALESIM_QUIET ? false : undefined,
 });
 
-reportLoopStatsOnSignal(env, app.pool);
+// memory a burst of requests freed goes back to the system once the server is quiet (server/trimWhenIdle.ts)
+const trim = loadTrim();
+const idle = trim ? trimWhenIdle({ trim, activity: () => app.pool.completed }) : null;
+reportLoopStatsOnSignal(env, app.pool, idle ? () => idle.stats() : undefined);
 
-const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+const fetch: typeof app.fetch = (req, ...rest) => {
+  // a health check is not work: a monitor polling it every second must not keep the server from trimming
+  if (!req.url.endsWith('/api/health')) idle?.touch();
+  return app.fetch(req, ...rest);
+};
+const server = serve({ fetch, port, hostname }, (info) => {
   process.stdout.write(`salesim server listening on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}\n`);
 });
 // A busy port or a bad HOST: one line naming it and what to set, then exit 1, instead of a stack trace.
