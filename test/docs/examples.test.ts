@@ -69,7 +69,13 @@ function runCli(args: string[], extra: string, cwd: string): Promise<CliRun> {
   const job = queue.then(async () => {
     if (!cliMain) {
       process.env.SALESIM_CLI_NO_MAIN = '1';
-      cliMain = (await import('../../cli/index.js')).main;
+      try {
+        cliMain = (await import('../../cli/index.js')).main;
+      } finally {
+        // the suite shares its processes between files (vite.config.ts, isolate: false): a CLI spawned by a
+        // later file inherits this environment, and must run its main
+        delete process.env.SALESIM_CLI_NO_MAIN;
+      }
     }
     const argv = [...args, ...extra.split(/\s+/).filter(Boolean)];
     // one worker thread: results are bit-identical for any count (test/parallel), and each extra thread
