@@ -102,7 +102,7 @@ function compileCore(s: Scenario): CoreCompiled {
     recorded: null,
     purposes,
     // the leader's and the tiers' streams are always seeded; the slices ask for more
-    globals: GLOBAL.customers,
+    globals: GLOBAL.tiers + 1,
     rate: s.reps.opportunitiesPerMonth,
     cycle: s.reps.cycleMonths,
     pResolve: 1 / s.reps.cycleMonths,

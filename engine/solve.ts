@@ -20,6 +20,7 @@ import { valueAtPath } from './uncertainty/pathValue.js';
 import { quantileSorted } from './stats/quantile.js';
 import { wilson } from './stats/stats.js';
 import type { TrialResults } from './types.js';
+import { mechanismOutcome, outcomeUnavailable } from './outcomes.js';
 
 export interface SolveTarget {
   /** P = probability of hitting plan; mean; or a percentile (P10, P50, P90, ...) */
@@ -65,9 +66,11 @@ export function targetValue(t: SolveTarget, r: TrialResults, plan: PlanTargets |
   const n = r.trials;
   const H = r.months;
   const x = new Float64Array(n);
+  // a mechanism's outcome (ARR at the horizon) as its mechanism reads it per trial (engine/outcomes.ts)
+  const outcome = mechanismOutcome(t.metric);
   for (let i = 0; i < n; i++) {
-    if (t.metric === 'arr') {
-      x[i] = r.arr[i * H + H - 1];
+    if (outcome) {
+      x[i] = outcome.trial(r, i);
       continue;
     }
     let rev = 0,
@@ -174,7 +177,8 @@ export function solve(s: Scenario, opts: SolveOptions): SolveResult {
   if (typeof probe !== 'number') throw new InputError([issue('vary', `${path} names no number in this scenario (add the field or its block first)`)]);
   const plan = planTargets(s);
   if (target.metric === 'plan' && !plan) throw new InputError([issue('target', 'P(plan) needs a plan: add a quota block (annualPerRep or plan)')]);
-  if (target.metric === 'arr' && !s.customers) throw new InputError([issue('target', 'arr needs a customers block')]);
+  const unavailable = outcomeUnavailable(target.metric, s);
+  if (unavailable) throw new InputError([issue('target', unavailable)]);
   const integer = range.integer;
   const lowest = Number.isFinite(range.min) ? (range.exclusiveMin ? range.min + (integer ? 1 : 1e-9) : range.min) : 0;
   const highest = Number.isFinite(range.max) ? (range.exclusiveMax ? range.max - (integer ? 1 : 1e-9) : range.max) : Infinity;

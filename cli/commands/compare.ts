@@ -1,6 +1,6 @@
 /** `salesim compare`: a study file, or a baseline and variant scenario files, on common random numbers. */
 import { basename, dirname, resolve } from 'node:path';
-import { checkComparable, compareAssumptions, OUTCOME_METRICS, type AssumptionAnalysis, type OutcomeMetric, InputError, isStudy, issue, parseScenario, parseStudy, parseText, type CompareResult, type Study } from '../../engine/index.js';
+import { checkComparable, compareAssumptions, OUTCOME_METRICS, outcomeUnavailable, type AssumptionAnalysis, type OutcomeMetric, InputError, isStudy, issue, parseScenario, parseStudy, parseText, type CompareResult, type Study } from '../../engine/index.js';
 import { defaultWorkers, runComparison } from '../../parallel/index.js';
 import { warnOverBudget } from '../budget.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
@@ -250,7 +250,8 @@ export const compareCommand: Command = {
     progress.done();
     if (p.flags.has('assumptions')) {
       if (metric === 'plan' && !result.baseline.plan) throw new UsageError('--metric plan needs a plan: the baseline has no quota block');
-      if (metric === 'arr' && !study.baseline.customers) throw new UsageError('--metric arr needs a customers block in the baseline');
+      const unavailable = metric === undefined ? null : outcomeUnavailable(metric, study.baseline);
+      if (unavailable) throw new UsageError(`--metric ${unavailable} in the baseline`);
       const ap = progressBar('assumptions', { quiet: p.flags.has('quiet') });
       result.assumptions = compareAssumptions(study.baseline, study.variants, { metric, n: draws, seed, breakEvenTrials: Math.min(trials, 400), onProgress: ap.update });
       ap.done();

@@ -6,6 +6,7 @@
  */
 import type { Scenario } from '../scenario.js';
 import type { Columns, CsvColumn, TextSection } from './outputs.js';
+import type { OutcomeHook } from './outcome.js';
 import type { AnySlice } from './slice.js';
 import type { Assumption } from './assumption.js';
 import type { MechanismHistory } from './calibration.js';
@@ -45,6 +46,17 @@ export interface Mechanism {
    * its rows in `salesim run`'s readable report
    */
   readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[]; readonly text?: TextSection<never> };
+  /**
+   * the outcomes it adds to total revenue, margin and P(plan) (engine/kernel/outcome.ts): what goal seeks,
+   * precision targets, the tornado and the variance analysis can measure; engine/outcomes.ts looks them up
+   */
+  readonly outcomes?: readonly OutcomeHook[];
+  /**
+   * its parameters in the tornado's default set (engine/sensitivity.ts `defaultParameters`): the field paths
+   * it moves in a scenario where it is on (those with a value of 0 are dropped there); `order` places them
+   * among the other mechanisms' (ascending; the core's come first)
+   */
+  readonly tornado?: { readonly order: number; readonly params: (s: Scenario) => string[] };
   /**
    * its part in calibration and forecasting (engine/mechanisms/<name>/history.ts, `engine/kernel/calibration.ts`):
    * how its block moves with a scenario's calendar, what a forecast's actions do to it, the block calibration
