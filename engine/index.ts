@@ -19,7 +19,7 @@ export { simulateEach, type ScenarioRuns } from './simulateEach.js';
 export { mergeResults, sliceResults, allocateResults, resultArrays } from './results.js';
 export { summarize, type SummarizeOptions } from './summarize.js';
 export { summaryCsv, monthlyCsv, summaryCsvColumns, SUMMARY_CSV_HEADER, SUMMARY_CSV_STATS, SUMMARY_CSV_EXCLUDED, SUMMARY_CSV_EXCLUDED_LEAF } from './summaryCsv.js';
-export { summaryTextSections, type TextRow, type TextUnit } from './summaryText.js';
+export { summaryReports, summaryTextSections, type ReportFormat, type TextRow, type TextUnit } from './summaryText.js';
 export { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
 export { seatCount } from './seatCount.js';
 export { stats, statsOrNull, quantileSorted, wilson, histogram } from './stats/stats.js';

@@ -5,7 +5,7 @@
  * folder plus one line of the registry.
  */
 import type { Scenario } from '../scenario.js';
-import type { Columns, CsvColumn, TextSection } from './outputs.js';
+import type { Columns, CsvColumn, ReportBlock, TextSection } from './outputs.js';
 import type { OutcomeHook } from './outcome.js';
 import type { AnySlice } from './slice.js';
 import type { Assumption } from './assumption.js';
@@ -43,9 +43,10 @@ export interface Mechanism {
    * its section of the Summary (engine/mechanisms/<name>/summary.ts): the Summary's field, when the
    * section is there, and how it is built from the trial results; `always`: the field is null when the
    * section is not there (else it is absent); `csv`: the columns it adds to `salesim run --monthly-csv`; `text`:
-   * its rows in `salesim run`'s readable report
+   * its rows in `salesim run`'s readable report; `report`: its own block of that report instead (a table
+   * by plan year and lines of figures, formatted by the section with the CLI's formatters)
    */
-  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[]; readonly text?: TextSection<never> };
+  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[]; readonly text?: TextSection<never>; readonly report?: ReportBlock<never> };
   /**
    * the outcomes it adds to total revenue, margin and P(plan) (engine/kernel/outcome.ts): what goal seeks,
    * precision targets, the tornado and the variance analysis can measure; engine/outcomes.ts looks them up

@@ -95,3 +95,22 @@ export interface TextSection<T> {
   readonly title: string;
   readonly rows: (section: T, s: Scenario) => TextRow[];
 }
+
+/** The formatters the CLI lends a Summary section's readable report (cli/format.ts), so the section's folder formats its own figures as every other line is formatted. */
+export interface ReportFormat {
+  readonly money: (v: number) => string;
+  readonly pct: (v: number | null | undefined, digits?: number) => string;
+  /** rows as aligned columns (the first row the header) */
+  readonly table: (rows: string[][]) => string;
+}
+
+/**
+ * A Summary section's own block of `salesim run`'s readable report (a table and lines of its figures),
+ * for a section whose rows do not fit `TextSection`'s one statistic per row: `order` places it among the
+ * other sections' blocks (ascending), `text` formats it.
+ * @example const report: ReportBlock<DemandSummary> = { order: 2, text: (d, f) => f.table([['leads', d.leads.total.mean.toFixed(0)]]) };
+ */
+export interface ReportBlock<T> {
+  readonly order: number;
+  readonly text: (section: T, f: ReportFormat) => string;
+}
