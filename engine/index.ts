@@ -60,6 +60,7 @@ export { sobolIndices, sobolFromOutputs, type SobolResult, type SobolIndex, type
 export { scenarioSobol, planOutcomes, type ScenarioSobolOptions } from './uncertainty/sobol/scenarioSobol.js';
 export { scenarioIndices, type ScenarioIndices } from './uncertainty/sobol/scenarioIndices.js';
 export { OUTCOME_METRICS, type OutcomeMetric } from './uncertainty/sobol/outcome.js';
+export { compareColumns, compareDifferenceLines, compareTables, type CompareFormat } from './compareText.js';
 export { headlineOutcome, mechanismOutcome, outcomeUnavailable, type MechanismOutcome } from './outcomes.js';
 export { rollingBacktest, pipelineBaseline, summarize as summarizeRolling, type RollingOptions, type RollingResult, type RollingCut, type RollingSummary, type PointScore } from './forecast/rolling.js';
 export { scoreSample, pitHistogram, ksUniform, type DistributionScore } from './forecast/scores.js';

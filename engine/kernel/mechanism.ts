@@ -7,6 +7,7 @@
 import type { Scenario } from '../scenario.js';
 import type { Columns, CsvColumn, ReportBlock, TextSection } from './outputs.js';
 import type { OutcomeHook } from './outcome.js';
+import type { ComparisonHook, CompareSection } from './comparison.js';
 import type { AnySlice } from './slice.js';
 import type { Assumption } from './assumption.js';
 import type { MechanismHistory } from './calibration.js';
@@ -44,14 +45,17 @@ export interface Mechanism {
    * section is there, and how it is built from the trial results; `always`: the field is null when the
    * section is not there (else it is absent); `csv`: the columns it adds to `salesim run --monthly-csv`; `text`:
    * its rows in `salesim run`'s readable report; `report`: its own block of that report instead (a table
-   * by plan year and lines of figures, formatted by the section with the CLI's formatters)
+   * by plan year and lines of figures, formatted by the section with the CLI's formatters); `compare`: what
+   * it adds to `salesim compare`'s report (engine/kernel/comparison.ts)
    */
-  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[]; readonly text?: TextSection<never>; readonly report?: ReportBlock<never> };
+  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[]; readonly text?: TextSection<never>; readonly report?: ReportBlock<never>; readonly compare?: CompareSection<never> };
   /**
    * the outcomes it adds to total revenue, margin and P(plan) (engine/kernel/outcome.ts): what goal seeks,
    * precision targets, the tornado and the variance analysis can measure; engine/outcomes.ts looks them up
    */
   readonly outcomes?: readonly OutcomeHook[];
+  /** its figure of a comparison's paired difference and that figure's lines in `salesim compare` (engine/kernel/comparison.ts) */
+  readonly comparison?: ComparisonHook;
   /**
    * its parameters in the tornado's default set (engine/sensitivity.ts `defaultParameters`): the field paths
    * it moves in a scenario where it is on (those with a value of 0 are dropped there); `order` places them

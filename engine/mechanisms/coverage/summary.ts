@@ -1,6 +1,7 @@
 /** The coverage figures' section of the Summary (`summary.coverage`: coverage, selling time or stalls on). */
 import type { Scenario } from '../../scenario.js';
 import type { ColumnReader } from '../../kernel/outputs.js';
+import type { CompareSection } from '../../kernel/comparison.js';
 import type { Stats } from '../../stats/statsType.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
 
@@ -88,3 +89,28 @@ export function coverageSummary(s: Scenario, src: Read, hasQuota: boolean): Cove
     },
   };
 }
+
+/** The section's table in `salesim compare`'s report (the first of the sections' tables): each scenario's coverage, padding, stalls and win-rate groups. */
+export const COMPARE: CompareSection<CoverageSummary> = {
+  table: {
+    order: 1,
+    title: 'coverage (means over trials; top 20% / other 80% of reps by win rate):',
+    headers: ['scenario', 'required', 'realised', 'padded', 'stalled', 'win rate', 'final multiple', 'revenue/rep', 'attainment', 'padded share'],
+    row: (c, { money, pct }) => {
+      const x2 = (v: { mean: number } | null | undefined) => (v ? `${v.mean.toFixed(2)}x` : '-');
+      const pair = (a: { mean: number } | null | undefined, b: { mean: number } | null | undefined, f: (v: number) => string) => `${a ? f(a.mean) : '-'} / ${b ? f(b.mean) : '-'}`;
+      const mult = c.byMonth.multiple;
+      return [
+        x2(c.requiredCoverage),
+        x2(c.realisedCoverage),
+        pct(c.paddedShare.mean),
+        c.stalledShare ? pct(c.stalledShare.mean) : '-',
+        c.realisedWinRate ? pct(c.realisedWinRate.mean) : '-',
+        mult ? `${mult[mult.length - 1].mean.toFixed(2)}x` : '-',
+        pair(c.top20.revenuePerRep, c.bottom80.revenuePerRep, money),
+        pair(c.top20.attainment, c.bottom80.attainment, (v) => pct(v, 0)),
+        pair(c.top20.paddedShare, c.bottom80.paddedShare, (v) => pct(v, 1)),
+      ];
+    },
+  },
+};

@@ -1,5 +1,6 @@
 /** The customers block's section of the Summary (`summary.customers`). */
 import type { ColumnReader, CsvColumn, ReportBlock } from '../../kernel/outputs.js';
+import type { CompareSection } from '../../kernel/comparison.js';
 import type { Stats } from '../../stats/statsType.js';
 import type { MonthlyAnnual } from '../../kernel/summaryParts.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
@@ -110,5 +111,13 @@ export const REPORT: ReportBlock<CustomersSummary> = {
     ].filter((x) => x !== null);
     if (unit.length) out.push(unit.join('; '));
     return out.join('\n');
+  },
+};
+
+/** The section's columns of `salesim compare`'s table of scenarios (when the baseline has customers): ARR at the horizon and NRR in the last plan year. */
+export const COMPARE: CompareSection<CustomersSummary> = {
+  columns: {
+    headers: ['ARR at horizon P10 / P50 / P90', 'NRR last year'],
+    cells: (c, { pct, range }) => [c ? range(c.arr.monthly[c.arr.monthly.length - 1]) : '-', c?.nrr[c.nrr.length - 1] ? pct(c.nrr[c.nrr.length - 1]!.mean) : '-'],
   },
 };

@@ -1,6 +1,7 @@
 /** The demand block's section of the Summary (`summary.demand`). */
 import type { Scenario } from '../../scenario.js';
 import type { ColumnReader, CsvColumn, ReportBlock } from '../../kernel/outputs.js';
+import type { CompareSection } from '../../kernel/comparison.js';
 import type { Stats } from '../../stats/statsType.js';
 import type { MonthlyAnnual } from '../../kernel/summaryParts.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
@@ -114,5 +115,15 @@ export const REPORT: ReportBlock<DemandSummary> = {
       `demand cost ${money(d.cost.total.mean)} (leads ${money(d.cost.leads.mean)}, SDRs ${money(d.cost.sdr.mean)}, nurture ${money(d.cost.nurture.mean)}); ${per('per lead', d.costPerLead)}, ${per('per opportunity', d.costPerOpportunity)}, ${per('per won deal', d.costPerWonDeal)}; marketing ROI ${d.roi === null ? '-' : pct(d.roi)} (marketing-sourced bookings - demand cost) / demand cost`,
     );
     return out.join('\n');
+  },
+};
+
+/** The section's table in `salesim compare`'s report (after the coverage table): each scenario's funnel, marketing-sourced share and revenue, cost and ROI. */
+export const COMPARE: CompareSection<DemandSummary> = {
+  table: {
+    order: 2,
+    title: 'demand generation (means over trials; marketing-sourced = from leads, after the hand-off):',
+    headers: ['scenario', 'leads', 'qualified', 'mkt opps', 'mkt share of revenue', 'mkt revenue', 'demand cost', 'cost / won deal', 'marketing ROI'],
+    row: (d, { money, pct }) => [d.leads.total.mean.toFixed(0), d.qualified.total.mean.toFixed(0), d.opportunities.total.mean.toFixed(0), pct(d.shareOfRevenue?.mean), money(d.revenue.total.mean), money(d.cost.total.mean), d.costPerWonDeal === null ? '-' : money(d.costPerWonDeal), d.roi === null ? '-' : pct(d.roi)],
   },
 };
