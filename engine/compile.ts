@@ -129,7 +129,7 @@ function compileCore(s: Scenario): CoreCompiled {
     escalationStep: s.coverage?.escalation?.step ?? 0,
     escalationCap: s.coverage?.escalation?.cap ?? Infinity,
     coverageFigures: s.coverage != null || s.sellingTime != null || s.stalls != null,
-    stalls: s.stalls != null || byAge !== null,
+    aged: s.stalls != null || byAge !== null,
     stallAfter: byAge ? byAge.length : stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths),
     stallAfterPad: byAge ? byAge.length : stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),
     stallAge: byAge ? byAge.length - 1 : Math.max(stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths), stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths)),

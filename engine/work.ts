@@ -111,7 +111,7 @@ export function workFactors(s: Scenario, trials: number): WorkFactors {
     referralWonPerCustomerMonth: cu && cu.referrals ? ((s.customers?.referrals?.perCustomerPerYear ?? 0) / 12) * cu.referralWin : 0,
     marketingWonPerMonth: d ? d.leadMean * d.qualified * d.handoffKeep * d.quality * winShare : 0,
     territories: c.territories,
-    stallBuckets: c.stalls ? c.stallAge + 1 : 0,
+    stallBuckets: c.aged ? c.stallAge + 1 : 0,
     bookDeals: c.book ? c.book.age0.length : 0,
     compilePerTrial: s.uncertainty ? 1 : 0,
     resultBytesPerTrial: bytes,

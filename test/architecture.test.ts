@@ -192,7 +192,6 @@ const mechanismRule: Rule = (file, ref) => {
  * piece of one mechanism another one calls in its step (issue 29 left them): the list may only shrink.
  */
 const KNOWN_CROSSINGS: Record<string, string> = {
-  'engine/mechanisms/attrition/attrition.ts -> engine/mechanisms/stalls/stalls.ts': "a leaver's lost pipeline leaves the age buckets (loseAged)",
   'engine/mechanisms/coverage/policy.ts -> engine/mechanisms/territories/territories.ts': 'quota by territory potential needs the seat layout',
   'engine/mechanisms/coverage/policy.ts -> engine/mechanisms/sellingTime/sellingTime.ts': 'padding owes its hours to next month (owePadding)',
   'engine/mechanisms/demand/demand.ts -> engine/mechanisms/reps/pipeline.ts': 'marketing-sourced deals use the core deal values and capacity',
@@ -201,7 +200,6 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'engine/mechanisms/hiring/hiring.ts -> engine/mechanisms/reps/reps.ts': 'a filled seat gets a holder (seatHolder)',
   'engine/mechanisms/openBook/openBook.ts -> engine/mechanisms/reps/pipeline.ts': "the book's deals use the core deal values and capacity",
   'engine/mechanisms/reps/pipeline.ts -> engine/mechanisms/team/team.ts': "a steady-state team's holder starts with its tenure's pipeline",
-  'engine/mechanisms/reps/pipeline.ts -> engine/mechanisms/stalls/stalls.ts': 'resolutions by age when stalls are on',
   'engine/mechanisms/reps/pipeline.ts -> engine/mechanisms/sellingTime/sellingTime.ts': 'win rates diluted by the hours left',
   'engine/mechanisms/reps/pipeline.ts -> engine/mechanisms/customers/customers.ts': 'won deals recorded as customers',
   'engine/mechanisms/reps/reps.ts -> engine/mechanisms/enablement/enablement.ts': 'a new holder enrols and takes the programmes\' effects',
@@ -210,7 +208,6 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'engine/mechanisms/team/record.ts -> engine/mechanisms/reps/reps.ts': 'a track record updates the win-rate prior (WinRateDist)',
   'engine/mechanisms/team/record.ts -> engine/calibrate/special.ts': 'logBeta (a special function that belongs in stats/)',
   'engine/mechanisms/team/team.ts -> engine/mechanisms/reps/reps.ts': 'the starting holders are drawn as the core draws holders',
-  'engine/mechanisms/team/team.ts -> engine/mechanisms/stalls/stalls.ts': 'the stationary pipeline by age',
   'engine/mechanisms/territories/territories.ts -> engine/seatCount.ts': 'the seat layout counts seats as the scenario does',
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/errors.ts': 'uncertain inputs re-parse the scenario per trial',
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/scenario.ts': 'uncertain inputs re-parse the scenario per trial',
