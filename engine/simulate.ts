@@ -300,7 +300,7 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
     stalledEnd = 0;
   for (let s = 0; s < st.N; s++) {
     if (status[s] === SEATED) {
-      const demand = c.unlimited ? seatRates(st, c, s) : st.demand[s];
+      const demand = c.unlimited ? seatRates(st, c, s) : st.seatDemand[s];
       if (c.drift) driftSeat(st, st.drift!, c.H, s, m); // 3, the market's drift
       if (c.managers) managerSeat(st, c.managers, st.mgr!, s); // 3, the team's coaching
       let lam = demand * st.tFactor[territory[s]] * market;
