@@ -7,6 +7,7 @@
 import type { Scenario } from '../scenario.js';
 import type { Columns, CsvColumn, ReportBlock, TextSection } from './outputs.js';
 import type { OutcomeHook } from './outcome.js';
+import type { WorkHook } from './work.js';
 import type { ComparisonHook, CompareSection } from './comparison.js';
 import type { AnySlice } from './slice.js';
 import type { Assumption } from './assumption.js';
@@ -62,6 +63,11 @@ export interface Mechanism {
    * among the other mechanisms' (ascending; the core's come first)
    */
   readonly tornado?: { readonly order: number; readonly params: (s: Scenario) => string[] };
+  /**
+   * its part of a run's work estimate (engine/kernel/work.ts, engine/work.ts): the factors its events add to
+   * the kernel's work and the result-layout flags its columns need, from the scenario and its compiled parameters
+   */
+  readonly work?: WorkHook;
   /**
    * its part in calibration and forecasting (engine/mechanisms/<name>/history.ts, `engine/kernel/calibration.ts`):
    * how its block moves with a scenario's calendar, what a forecast's actions do to it, the block calibration

@@ -1,11 +1,12 @@
 /**
- * The customers block's part in the engine's analyses (its registry entry's `outcomes`, `tornado` and
- * `comparison`): ARR at the horizon as an outcome (a subscription scenario's headline: churn and expansion
- * move no bookings), the block's parameters in the tornado's default set, and recurring revenue in a
- * paired comparison.
+ * The customers block's part in the engine's analyses (its registry entry's `outcomes`, `tornado`,
+ * `comparison` and `work`): ARR at the horizon as an outcome (a subscription scenario's headline: churn and expansion
+ * move no bookings), the block's parameters in the tornado's default set, recurring revenue in a
+ * paired comparison, and the customer events in a run's work estimate.
  */
 import type { Scenario } from '../../scenario.js';
 import type { OutcomeHook } from '../../kernel/outcome.js';
+import type { WorkHook } from '../../kernel/work.js';
 import type { CompareFormat, ComparisonHook } from '../../kernel/comparison.js';
 import type { Stats } from '../../stats/statsType.js';
 import { stats, wilson } from '../../stats/stats.js';
@@ -75,3 +76,19 @@ export const COMPARISON = {
     `  (revenue and margin below are bookings: in a subscription model read ARR and recognised revenue)`,
   ],
 } as const satisfies ComparisonHook;
+
+/**
+ * Every won deal is recorded (and becomes a customer); the initial base (a count, or the steady state's
+ * mean) and the referral deals a customer brings a month; the customers' columns have width.
+ */
+export const WORK: WorkHook = (s, c) => {
+  const cu = c.customers;
+  return {
+    factors: {
+      recordDeals: cu !== null,
+      initialCustomers: cu ? (cu.initial === 1 ? cu.initialCount : cu.initial === 2 ? cu.steadyMean : 0) : 0,
+      referralWonPerCustomerMonth: cu && cu.referrals ? ((s.customers?.referrals?.perCustomerPerYear ?? 0) / 12) * cu.referralWin : 0,
+    },
+    ...(cu !== null ? { layout: { customers: true } } : {}),
+  };
+};
