@@ -69,6 +69,11 @@ export interface Mechanism {
    */
   readonly work?: WorkHook;
   /**
+   * a goal seek's decision path that its block must grow to hold (engine/solve.ts): the scenario with the
+   * entry added (hiring: the plan's next entry, "hire now"), or null for a path it does not extend
+   */
+  readonly seek?: (s: Scenario, path: readonly (string | number)[]) => Scenario | null;
+  /**
    * its part in calibration and forecasting (engine/mechanisms/<name>/history.ts, `engine/kernel/calibration.ts`):
    * how its block moves with a scenario's calendar, what a forecast's actions do to it, the block calibration
    * writes; engine/mechanismHistory.ts walks the registry for them
