@@ -25,19 +25,21 @@ export function summaryTextSections(s: Summary): { key: string; title: string; r
   return out;
 }
 
-/** The sections that format their own block of the readable report (their registry entry's `summary.report`), in their `order`. */
-const REPORTS = MECHANISMS.flatMap((m) => ('summary' in m && 'report' in m.summary ? [{ key: m.summary.key, report: m.summary.report as ReportBlock<unknown> }] : [])).sort((a, b) => a.report.order - b.report.order);
+/** The mechanisms' parts of the readable report that format themselves (their registry entry's `report`), in their `order`. */
+const REPORTS = MECHANISMS.flatMap((m): ReportBlock<Summary>[] => ('report' in m ? [m.report] : [])).sort((a, b) => a.order - b.order);
 
 /**
- * The blocks of `salesim run`'s readable report that the Summary's sections format themselves (recurring
- * revenue, the demand funnel), each only when the Summary holds its section, with the CLI's formatters.
- * @example summaryReports(summary, { money, pct, table }).length // 1 for the subscription preset
+ * The mechanisms' parts of `salesim run`'s readable report, with the CLI's formatters, each only when the
+ * Summary has something of it: `at` 'lines' the headline lines after the headcount line (the leader's
+ * changes, coverage), 'block' the blocks after the cost line (recurring revenue, the demand funnel).
+ * @example summaryReports(summary, { money, pct, table }, 'block').length // 1 for the subscription preset
  */
-export function summaryReports(s: Summary, f: ReportFormat): string[] {
+export function summaryReports(s: Summary, f: ReportFormat, at: 'lines' | 'block'): string[] {
   const out: string[] = [];
-  for (const { key, report } of REPORTS) {
-    const section = (s as unknown as Record<string, unknown>)[key];
-    if (section != null) out.push(report.text(section, f));
+  for (const r of REPORTS) {
+    if ((r.at ?? 'block') !== at) continue;
+    const text = r.text(s, f);
+    if (text !== null) out.push(text);
   }
   return out;
 }

@@ -91,20 +91,13 @@ export function readable(s: Summary): string {
   out.push(`top-20% share of rep revenue: ${pct(s.reps.top20Share.mean)}; Gini ${s.reps.gini.mean.toFixed(3)}`);
   const last = s.headcount.monthly.length - 1;
   out.push(`headcount at month ${last + 1}: ${s.headcount.monthly[last].mean.toFixed(1)} seated (${s.headcount.ramping[last].mean.toFixed(1)} ramping, ${s.headcount.vacant[last].mean.toFixed(1)} vacant); hires ${s.hiring.hires.mean.toFixed(1)}, exits ${s.hiring.exits.mean.toFixed(1)}`);
-  if (s.scenario.leadership) out.push(`leader changes: ${s.leadership.changes.mean.toFixed(2)}; months without a leader ${s.leadership.monthsWithoutLeader.mean.toFixed(1)}; programmes lost ${s.leadership.programmesLost.mean.toFixed(2)}`);
-  if (s.coverage) {
-    const c = s.coverage;
-    out.push(
-      `coverage: padded share ${pct(c.paddedShare.mean)}; realised coverage ${c.realisedCoverage ? c.realisedCoverage.mean.toFixed(2) + 'x' : '-'}` +
-        `${c.requiredCoverage ? ` (required ${c.requiredCoverage.mean.toFixed(2)}x)` : ''}; realised win rate ${pct(c.realisedWinRate?.mean)}` +
-        `${c.stalledShare ? `; stalled share ${pct(c.stalledShare.mean)}` : ''}${c.byMonth.multiple ? `; multiple in the last month ${c.byMonth.multiple[c.byMonth.multiple.length - 1].mean.toFixed(2)}x` : ''}`,
-    );
-    out.push(`  top 20% / other 80% by win rate: revenue per rep ${money(c.top20.revenuePerRep.mean)} / ${money(c.bottom80.revenuePerRep.mean)}; attainment ${pct(c.top20.attainment?.mean)} / ${pct(c.bottom80.attainment?.mean)}; padded share ${pct(c.top20.paddedShare?.mean)} / ${pct(c.bottom80.paddedShare?.mean)}`);
-  }
+  // the mechanisms' headline lines (the leader's changes, coverage), from their folders
+  const format = { money, pct, table };
+  out.push(...summaryReports(s, format, 'lines'));
   // ROI: the engine's headline figure (mean margin / mean cost), the same one the playground and API show
   if (s.cost.total.mean > 0) out.push(`cost ${money(s.cost.total.mean)}; margin ${money(s.margin.mean)}${s.roiOfMeans !== null ? `; ROI ${pct(s.roiOfMeans)} (mean margin / mean cost)` : ''}`);
-  // the sections that format their own block (recurring revenue, the demand funnel), in the mechanisms' folders
-  for (const block of summaryReports(s, { money, pct, table })) out.push('', block);
+  // the mechanisms' blocks (recurring revenue, the demand funnel), from their folders
+  for (const block of summaryReports(s, format, 'block')) out.push('', block);
   if (s.uncertainty) out.push('', uncertaintyTable(s));
   const people = peopleTable(s);
   if (people) out.push('', people);

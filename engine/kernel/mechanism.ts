@@ -45,11 +45,15 @@ export interface Mechanism {
    * its section of the Summary (engine/mechanisms/<name>/summary.ts): the Summary's field, when the
    * section is there, and how it is built from the trial results; `always`: the field is null when the
    * section is not there (else it is absent); `csv`: the columns it adds to `salesim run --monthly-csv`; `text`:
-   * its rows in `salesim run`'s readable report; `report`: its own block of that report instead (a table
-   * by plan year and lines of figures, formatted by the section with the CLI's formatters); `compare`: what
-   * it adds to `salesim compare`'s report (engine/kernel/comparison.ts)
+   * its rows in `salesim run`'s readable report; `compare`: what it adds to `salesim compare`'s report
+   * (engine/kernel/comparison.ts)
    */
-  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[]; readonly text?: TextSection<never>; readonly report?: ReportBlock<never>; readonly compare?: CompareSection<never> };
+  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[]; readonly text?: TextSection<never>; readonly compare?: CompareSection<never> };
+  /**
+   * its part of `salesim run`'s readable report that does not fit `summary.text`'s rows (a table by plan
+   * year, a headline line): read from the Summary and formatted with the CLI's formatters (kernel/outputs.ts)
+   */
+  readonly report?: ReportBlock<never>;
   /**
    * the outcomes it adds to total revenue, margin and P(plan) (engine/kernel/outcome.ts): what goal seeks,
    * precision targets, the tornado and the variance analysis can measure; engine/outcomes.ts looks them up

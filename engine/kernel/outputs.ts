@@ -105,12 +105,15 @@ export interface ReportFormat {
 }
 
 /**
- * A Summary section's own block of `salesim run`'s readable report (a table and lines of its figures),
- * for a section whose rows do not fit `TextSection`'s one statistic per row: `order` places it among the
- * other sections' blocks (ascending), `text` formats it.
- * @example const report: ReportBlock<DemandSummary> = { order: 2, text: (d, f) => f.table([['leads', d.leads.total.mean.toFixed(0)]]) };
+ * A mechanism's part of `salesim run`'s readable report, for figures that do not fit TextSection's one
+ * statistic per row: read from the Summary (its section, or the core's figures of its mechanism), formatted
+ * with the CLI's formatters; null when the Summary has nothing of it to print. `at: 'lines'` prints it among
+ * the run's headline lines (after the headcount line, before the cost line); else it is a block of its own
+ * after the cost line, a blank line before it. `order` places it among the others printed at the same place.
+ * @example const report: ReportBlock<{ demand?: DemandSummary }> = { order: 2, text: (s, f) => (s.demand ? f.table([['leads', s.demand.leads.total.mean.toFixed(0)]]) : null) };
  */
 export interface ReportBlock<T> {
   readonly order: number;
-  readonly text: (section: T, f: ReportFormat) => string;
+  readonly at?: 'lines';
+  readonly text: (summary: T, f: ReportFormat) => string | null;
 }

@@ -1,6 +1,6 @@
 /** The coverage figures' section of the Summary (`summary.coverage`: coverage, selling time or stalls on). */
 import type { Scenario } from '../../scenario.js';
-import type { ColumnReader } from '../../kernel/outputs.js';
+import type { ColumnReader, ReportBlock } from '../../kernel/outputs.js';
 import type { CompareSection } from '../../kernel/comparison.js';
 import type { Stats } from '../../stats/statsType.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
@@ -113,4 +113,17 @@ export const COMPARE: CompareSection<CoverageSummary> = {
       ];
     },
   },
+};
+
+/** The section's headline lines of `salesim run`'s readable report (after the leadership line): coverage, padding, stalls, the final multiple, and the win-rate groups. */
+export const REPORT: ReportBlock<{ readonly coverage: CoverageSummary | null }> = {
+  order: 2,
+  at: 'lines',
+  text: ({ coverage: c }, { money, pct }) =>
+    c
+      ? `coverage: padded share ${pct(c.paddedShare.mean)}; realised coverage ${c.realisedCoverage ? c.realisedCoverage.mean.toFixed(2) + 'x' : '-'}` +
+        `${c.requiredCoverage ? ` (required ${c.requiredCoverage.mean.toFixed(2)}x)` : ''}; realised win rate ${pct(c.realisedWinRate?.mean)}` +
+        `${c.stalledShare ? `; stalled share ${pct(c.stalledShare.mean)}` : ''}${c.byMonth.multiple ? `; multiple in the last month ${c.byMonth.multiple[c.byMonth.multiple.length - 1].mean.toFixed(2)}x` : ''}` +
+        `\n  top 20% / other 80% by win rate: revenue per rep ${money(c.top20.revenuePerRep.mean)} / ${money(c.bottom80.revenuePerRep.mean)}; attainment ${pct(c.top20.attainment?.mean)} / ${pct(c.bottom80.attainment?.mean)}; padded share ${pct(c.top20.paddedShare?.mean)} / ${pct(c.bottom80.paddedShare?.mean)}`
+      : null,
 };

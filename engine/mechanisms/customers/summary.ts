@@ -85,9 +85,10 @@ export const CSV: readonly CsvColumn<CustomersSummary>[] = [
  * recognised revenue by plan year, ARR at the horizon with its SE, and the unit economics (printed after
  * the cost line, before the demand block).
  */
-export const REPORT: ReportBlock<CustomersSummary> = {
+export const REPORT: ReportBlock<{ readonly customers?: CustomersSummary }> = {
   order: 1,
-  text: (c, { money, pct, table }) => {
+  text: ({ customers: c }, { money, pct, table }) => {
+    if (!c) return null;
     const rows = [['recurring revenue', ...c.arr.annual.map((_, i) => `year ${i + 1}`)]];
     const row = (label: string, f: (y: number) => string) => rows.push([label, ...c.arr.annual.map((_, y) => f(y))]);
     row('ARR at year end P10', (y) => money(c.arr.annual[y].p10));

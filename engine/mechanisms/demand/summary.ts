@@ -95,9 +95,10 @@ export const CSV: readonly CsvColumn<DemandSummary>[] = [
  * The section's block of `salesim run`'s readable report: the funnel by plan year, the marketing-sourced
  * shares, the demand cost and its unit costs, marketing ROI (printed after the customers block).
  */
-export const REPORT: ReportBlock<DemandSummary> = {
+export const REPORT: ReportBlock<{ readonly demand?: DemandSummary }> = {
   order: 2,
-  text: (d, { money, pct, table }) => {
+  text: ({ demand: d }, { money, pct, table }) => {
+    if (!d) return null;
     const years = d.leads.annual;
     const rows = [['demand funnel (means)', ...years.map((_, i) => `year ${i + 1}`), 'total']];
     const row = (label: string, f: { annual: { mean: number }[]; total: { mean: number } }, fmt = (v: number) => v.toFixed(0)) => rows.push([label, ...f.annual.map((a) => fmt(a.mean)), fmt(f.total.mean)]);
