@@ -2,6 +2,7 @@ import { InputError, issue } from './errors.js';
 import type { AssumptionAnalysisOptions } from './compareAssumptions.js';
 import type { Scenario } from './scenario.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from './uncertainty/sobol/outcome.js';
+import { outcomeUnavailable } from './outcomes.js';
 
 /** A compare request's `assumptions` option: `true`, or which metric to judge and how many rows of the Sobol plan. */
 export interface AssumptionsOption {
@@ -40,6 +41,7 @@ export function takeAssumptionsOption(body: Record<string, unknown>): { assumpti
  */
 export function assumptionsAnalysisOptions(ask: AssumptionsOption, baseline: Scenario, run: { seed: number; trials: number; hasPlan: boolean }): AssumptionAnalysisOptions & { n: number; seed: number; breakEvenTrials: number } {
   if (ask.metric === 'plan' && !run.hasPlan) throw new InputError([issue('assumptions.metric', 'plan needs a plan (the baseline has no quota block)')]);
-  if (ask.metric === 'arr' && !baseline.customers) throw new InputError([issue('assumptions.metric', 'arr needs a customers block in the baseline')]);
+  const unavailable = ask.metric === undefined ? null : outcomeUnavailable(ask.metric, baseline);
+  if (unavailable) throw new InputError([issue('assumptions.metric', `${unavailable} in the baseline`)]);
   return { metric: ask.metric, n: ask.draws ?? 256, seed: run.seed, breakEvenTrials: Math.min(run.trials, 400) };
 }

@@ -12,7 +12,8 @@ import { histogram, stats, wilson } from './stats/stats.js';
 import type { Histogram, Stats, Summary, TrialResults } from './types.js';
 import { checkComparable } from './study.js';
 import type { AssumptionAnalysis } from './compareAssumptions.js';
-import { column, perTrialTotals, crossoverMonths, cumulativeDifference, subtract, trialTotals, variance, varianceReductionRatio } from './paired.js';
+import { column, crossoverMonths, cumulativeDifference, subtract, trialTotals, variance, varianceReductionRatio } from './paired.js';
+import { MECHANISMS, type ComparisonDifferences } from './mechanisms/registry.js';
 
 /** One variant against the baseline. Differences are variant - baseline, trial by trial. */
 export interface VariantComparison {
@@ -28,14 +29,9 @@ export interface VariantComparison {
     cumulative: Stats[];
     /** histogram of the per-trial total revenue difference */
     histogram: Histogram;
-    /**
-     * Recurring revenue (both scenarios have a customers block): ARR at the horizon and recognised
-     * subscription revenue over it, variant - baseline trial by trial, with the SE of each mean and the
-     * share of trials where the variant's ARR is strictly higher. recognisedMargin = recognised revenue
-     * difference - cost difference: the subscription view of the margin (the margin above is on bookings).
-     */
-    arr?: { end: Stats; endStdError: number; recognised: Stats; recognisedStdError: number; recognisedMargin: Stats; recognisedMarginStdError: number; beatsBaseline: { probability: number; ci: [number, number] } };
-  };
+    // and each mechanism's figure of the difference when both runs record it (its registry entry's `comparison`):
+    // `arr`, recurring revenue with a customers block (engine/mechanisms/customers/analysis.ts)
+  } & ComparisonDifferences;
   /** share of trials where the variant's total revenue is strictly above the baseline's, Wilson 95% */
   beatsBaseline: { probability: number; ci: [number, number] };
   /** first month from which cumulative revenue stays ahead, over the trials that cross; null if none do */
@@ -125,15 +121,12 @@ export function compareResults(
     const total = stats(dRevenue);
     const cost = stats(dCost);
     const dRevMean = total.mean;
-    let arr: VariantComparison['difference']['arr'];
-    if (baseResults.customers && v.results.customers) {
-      const endCol = (r: TrialResults) => column(r.arr, trials, months, months - 1);
-      const dEnd = subtract(endCol(v.results), endCol(baseResults));
-      const dRec = subtract(perTrialTotals(v.results.recognised, trials, months), perTrialTotals(baseResults.recognised, trials, months));
-      const dRecMargin = subtract(dRec, dCost);
-      let up = 0;
-      for (let t = 0; t < trials; t++) if (dEnd[t] > 0) up++;
-      arr = { end: stats(dEnd), endStdError: se(dEnd), recognised: stats(dRec), recognisedStdError: se(dRec), recognisedMargin: stats(dRecMargin), recognisedMarginStdError: se(dRecMargin), beatsBaseline: { probability: trials > 0 ? up / trials : 0, ci: wilson(up, trials) } };
+    // the mechanisms' figures of the difference (recurring revenue), each when both runs record it
+    const mechanisms: ComparisonDifferences = {};
+    for (const m of MECHANISMS) {
+      if (!('comparison' in m)) continue;
+      const d = m.comparison.difference(baseResults, v.results, dCost);
+      if (d !== undefined) mechanisms[m.comparison.key] = d;
     }
     const dCostMean = cost.mean;
     return {
@@ -146,7 +139,7 @@ export function compareResults(
         stdError: { total: se(dRevenue), cost: se(dCost), margin: se(dMargin) },
         cumulative: Array.from({ length: months }, (_, m) => stats(column(cum, trials, months, m))),
         histogram: histogram(dRevenue, 30),
-        ...(arr ? { arr } : {}),
+        ...mechanisms,
       },
       beatsBaseline: { probability: trials > 0 ? wins / trials : 0, ci: wilson(wins, trials) },
       crossoverMonth: crossed.length > 0 ? stats(crossed) : null,

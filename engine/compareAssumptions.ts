@@ -26,7 +26,7 @@ import { saltelliPlan } from './uncertainty/sobol/saltelli.js';
 import { spearman } from './uncertainty/spearman.js';
 import { runTrials } from './simulate.js';
 import { scenarioAt } from './uncertainty/sobol/scenarioAt.js';
-import { trialOutcome } from './uncertainty/sobol/outcome.js';
+import { defaultMetric, trialOutcome } from './uncertainty/sobol/outcome.js';
 import { parsePath } from './schema-walk.js';
 import { valueAtPath } from './uncertainty/pathValue.js';
 
@@ -133,7 +133,7 @@ export function comparisonAssumptions(baseline: Scenario, variants: Scenario[]):
  * @example // compareAssumptions(base, [{ name: 'hire', scenario: hire }], { n: 256 }).variants[0].breakEvens[0].text
  */
 export function compareAssumptions(baseline: Scenario, variants: { name: string; scenario: Scenario }[], opts: AssumptionAnalysisOptions = {}): AssumptionAnalysis {
-  const metric = opts.metric ?? (baseline.customers ? 'arr' : 'revenue');
+  const metric = opts.metric ?? defaultMetric(baseline);
   const n = opts.n ?? 256;
   const seed = opts.seed ?? baseline.seed;
   const level = opts.level ?? 0.95;

@@ -102,7 +102,7 @@ function compileCore(s: Scenario): CoreCompiled {
     recorded: null,
     purposes,
     // the leader's and the tiers' streams are always seeded; the slices ask for more
-    globals: GLOBAL.customers,
+    globals: GLOBAL.tiers + 1,
     rate: s.reps.opportunitiesPerMonth,
     cycle: s.reps.cycleMonths,
     pResolve: 1 / s.reps.cycleMonths,
@@ -129,7 +129,7 @@ function compileCore(s: Scenario): CoreCompiled {
     escalationStep: s.coverage?.escalation?.step ?? 0,
     escalationCap: s.coverage?.escalation?.cap ?? Infinity,
     coverageFigures: s.coverage != null || s.sellingTime != null || s.stalls != null,
-    stalls: s.stalls != null || byAge !== null,
+    aged: s.stalls != null || byAge !== null,
     stallAfter: byAge ? byAge.length : stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths),
     stallAfterPad: byAge ? byAge.length : stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),
     stallAge: byAge ? byAge.length - 1 : Math.max(stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths), stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths)),

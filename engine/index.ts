@@ -19,7 +19,7 @@ export { simulateEach, type ScenarioRuns } from './simulateEach.js';
 export { mergeResults, sliceResults, allocateResults, resultArrays } from './results.js';
 export { summarize, type SummarizeOptions } from './summarize.js';
 export { summaryCsv, monthlyCsv, summaryCsvColumns, SUMMARY_CSV_HEADER, SUMMARY_CSV_STATS, SUMMARY_CSV_EXCLUDED, SUMMARY_CSV_EXCLUDED_LEAF } from './summaryCsv.js';
-export { summaryTextSections, type TextRow, type TextUnit } from './summaryText.js';
+export { summaryReports, summaryTextSections, type ReportFormat, type TextRow, type TextUnit } from './summaryText.js';
 export { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
 export { seatCount } from './seatCount.js';
 export { stats, statsOrNull, quantileSorted, wilson, histogram } from './stats/stats.js';
@@ -60,6 +60,8 @@ export { sobolIndices, sobolFromOutputs, type SobolResult, type SobolIndex, type
 export { scenarioSobol, planOutcomes, type ScenarioSobolOptions } from './uncertainty/sobol/scenarioSobol.js';
 export { scenarioIndices, type ScenarioIndices } from './uncertainty/sobol/scenarioIndices.js';
 export { OUTCOME_METRICS, type OutcomeMetric } from './uncertainty/sobol/outcome.js';
+export { compareColumns, compareDifferenceLines, compareTables, type CompareFormat } from './compareText.js';
+export { headlineOutcome, mechanismOutcome, outcomeUnavailable, type MechanismOutcome } from './outcomes.js';
 export { rollingBacktest, pipelineBaseline, summarize as summarizeRolling, type RollingOptions, type RollingResult, type RollingCut, type RollingSummary, type PointScore } from './forecast/rolling.js';
 export { scoreSample, pitHistogram, ksUniform, type DistributionScore } from './forecast/scores.js';
 export { solve, parseTarget, targetValue, withDecision, type SolveOptions, type SolveResult, type SolvePoint, type SolveTarget, type TargetValue } from './solve.js';

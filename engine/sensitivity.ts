@@ -9,8 +9,10 @@ import { simulateEach } from './simulateEach.js';
 import { summarize } from './summarize.js';
 import { planTargets } from './mechanisms/coverage/policy.js';
 import { numericRange, parsePath, schemaAt, type PathSegment } from './schema-walk.js';
-import { column, subtract, trialTotals, variance } from './paired.js';
+import { subtract, trialTotals, variance } from './paired.js';
 import { cloneJson } from './patch.js';
+import { MECHANISMS } from './mechanisms/registry.js';
+import { headlineOutcome, type MechanismOutcome } from './outcomes.js';
 import type { TrialResults } from './types.js';
 
 /** A parameter to vary: a numeric field path with optional low/high values (default ±`relative`). */
@@ -74,6 +76,9 @@ export interface SensitivityRun {
   highScenario: Scenario;
 }
 
+/** The mechanisms' default tornado parameters, in their `order` (ties in registry order). */
+const TORNADO = MECHANISMS.flatMap((m) => ('tornado' in m ? [m.tornado] : [])).sort((a, b) => a.order - b.order);
+
 function getAt(obj: unknown, path: readonly PathSegment[]): unknown {
   let cur = obj;
   for (const k of path) {
@@ -84,39 +89,15 @@ function getAt(obj: unknown, path: readonly PathSegment[]): unknown {
 }
 
 /**
- * The default parameter set: win-rate mean, opportunities per month, deal-size median, cycle months,
- * attrition rate, ramp months, time to fill, leader tenure mean and each enablement programme's
- * gapClosed (with a demand block: leads or budget, qualified share, hand-off loss, quality, nurture conversion)
- * — those present in the scenario with a non-zero value.
+ * The default parameter set: each mechanism's that is on (its registry entry's `tornado`, in their `order`:
+ * the core's win-rate mean, opportunities per month, deal-size median and cycle months, then attrition rate,
+ * ramp months, time to fill, leader tenure mean, each enablement programme's gapClosed, the customers' churn
+ * and expansion rates, the demand block's leads or budget, qualified share, hand-off loss, quality, nurture
+ * conversion) — those present in the scenario with a non-zero value.
  * @example defaultParameters(parseScenario({ reps: { seats: 5, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1000 } })) // ['reps.winRate', 'reps.opportunitiesPerMonth', 'reps.dealSize', 'reps.cycleMonths']
  */
 export function defaultParameters(s: Scenario): string[] {
-  const out: string[] = [];
-  const w = s.reps.winRate;
-  if (typeof w === 'number') out.push('reps.winRate');
-  else if ('mean' in w) out.push('reps.winRate.mean');
-  else w.tiers.forEach((_, i) => out.push(`reps.winRate.tiers[${i}].mean`));
-  out.push('reps.opportunitiesPerMonth');
-  out.push(typeof s.reps.dealSize === 'number' ? 'reps.dealSize' : 'reps.dealSize.median');
-  out.push('reps.cycleMonths');
-  if (s.attrition) out.push('attrition.annualRate');
-  if (s.hiring) {
-    out.push('hiring.ramp.months');
-    out.push(typeof s.hiring.timeToFillMonths === 'number' ? 'hiring.timeToFillMonths' : 'hiring.timeToFillMonths.mean');
-  }
-  if (s.leadership) out.push('leadership.tenureMonths.mean');
-  s.enablement.forEach((_, i) => out.push(`enablement[${i}].gapClosed`));
-  if (s.customers) {
-    out.push('customers.annualChurn', 'customers.annualExpansion');
-    if (s.customers.referrals) out.push('customers.referrals.perCustomerPerYear', 'customers.referrals.winRate');
-    if (s.customers.experience) out.push('customers.experience.churnCut', 'customers.experience.expansionLift');
-  }
-  if (s.demand) {
-    const d = s.demand;
-    out.push(d.budgetPerMonth != null ? 'demand.budgetPerMonth' : typeof d.leadsPerMonth === 'number' ? 'demand.leadsPerMonth' : 'demand.leadsPerMonth.mean');
-    out.push('demand.qualifiedShare', 'demand.handoffLoss', 'demand.quality');
-    if (d.nurture) out.push('demand.nurture.monthlyConversion');
-  }
+  const out = TORNADO.flatMap((t) => t.params(s));
   return out.filter((p) => {
     const v = getAt(s, parsePath(p)!);
     return typeof v === 'number' && v !== 0;
@@ -280,21 +261,22 @@ export function sensitivityFromResults(
   opts: { seed: number; elapsedMs?: number },
 ): SensitivityResult {
   const plan = planTargets(scenario);
-  // a subscription scenario is measured on ARR at the horizon (churn and expansion move no bookings)
-  const arrMode = !!scenario.customers;
+  // a scenario with a headline outcome is measured on it (a subscription scenario: ARR at the horizon, as
+  // churn and expansion move no bookings; engine/outcomes.ts), else on total revenue
+  const headline: MechanismOutcome | undefined = headlineOutcome(scenario);
   const output = (s: Scenario, r: TrialResults): SensitivityOutput => {
     const sum = summarize(s, r, { seed: opts.seed, plan });
-    const x = arrMode && sum.customers ? sum.customers.arr.monthly[r.months - 1] : sum.revenue.total;
+    const x = headline?.summary(sum)?.stats ?? sum.revenue.total;
     return { mean: x.mean, p50: x.p50, planProbability: sum.plan ? sum.plan.probability : null };
   };
-  const measure = (r: TrialResults) => (arrMode && r.customers ? column(r.arr, r.trials, r.months, r.months - 1) : trialTotals(r).revenue);
+  const measure = (s: Scenario, r: TrialResults) => (headline && headline.on(s) ? Float64Array.from({ length: r.trials }, (_, t) => headline.trial(r, t)) : trialTotals(r).revenue);
   const base = output(scenario, baseResults);
-  const baseTotals = measure(baseResults);
+  const baseTotals = measure(scenario, baseResults);
   const n = baseResults.trials;
   const parameters = runs.map((run, i): SensitivityParameter => {
     const lo = output(run.lowScenario, results[i].low);
     const hi = output(run.highScenario, results[i].high);
-    const d = subtract(measure(results[i].high), measure(results[i].low));
+    const d = subtract(measure(run.highScenario, results[i].high), measure(run.lowScenario, results[i].low));
     return {
       path: run.path,
       baseValue: run.baseValue,
@@ -313,7 +295,7 @@ export function sensitivityFromResults(
   const order = parameters.map((p, i) => ({ p, i }));
   order.sort((a, b) => Math.abs(b.p.swing.mean) - Math.abs(a.p.swing.mean) || a.i - b.i);
   return {
-    output: arrMode ? 'arr.end' : 'revenue.total',
+    output: headline ? (`${headline.name}.end` as SensitivityResult['output']) : 'revenue.total',
     trials: n,
     seed: opts.seed,
     base: { ...base, stdError: n > 1 ? Math.sqrt(variance(baseTotals) / n) : 0 },

@@ -168,7 +168,7 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
   st.covReq = st.mRes = st.mWon = st.qRes = st.qWon = st.tRes = st.tWon = st.tStalled = st.tOpen = 0;
   st.multiple = c.coverageMultiple;
   if (c.sellingTime) st.padHours.fill(0);
-  if (c.stalls) {
+  if (c.aged) {
     st.ageReg.fill(0);
     st.agePad.fill(0);
   }
@@ -300,7 +300,7 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
     stalledEnd = 0;
   for (let s = 0; s < st.N; s++) {
     if (status[s] === SEATED) {
-      const demand = c.unlimited ? seatRates(st, c, s) : st.demand[s];
+      const demand = c.unlimited ? seatRates(st, c, s) : st.seatDemand[s];
       if (c.drift) driftSeat(st, st.drift!, c.H, s, m); // 3, the market's drift
       if (c.managers) managerSeat(st, c.managers, st.mgr!, s); // 3, the team's coaching
       let lam = demand * st.tFactor[territory[s]] * market;
@@ -335,7 +335,7 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
     if (quarterEnd) st.qRev[s] = st.qQuota[s] = 0;
     if (figures) {
       openEnd += st.openReg[s] + st.openPad[s];
-      if (c.stalls) stalledEnd += stalledCount(st, c, s);
+      if (c.aged) stalledEnd += stalledCount(st, c, s);
     }
     if (status[s] === SEATED) {
       seatedEnd++;
@@ -412,7 +412,7 @@ function endTrial(st: SeatState, c: Compiled, out: TrialResults, row: number): v
   if (c.coverageFigures) {
     out.requiredCoverage[row] = st.covN > 0 ? st.covReq / st.covN : NaN;
     out.realisedWinRate[row] = st.tRes > 0 ? st.tWon / st.tRes : NaN;
-    out.stalledShare[row] = c.stalls && st.tOpen > 0 ? st.tStalled / st.tOpen : c.stalls ? NaN : 0;
+    out.stalledShare[row] = c.aged && st.tOpen > 0 ? st.tStalled / st.tOpen : c.aged ? NaN : 0;
   }
   reducePersons(st, c, out, row);
   if (c.customers) {

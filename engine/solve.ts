@@ -20,6 +20,8 @@ import { valueAtPath } from './uncertainty/pathValue.js';
 import { quantileSorted } from './stats/quantile.js';
 import { wilson } from './stats/stats.js';
 import type { TrialResults } from './types.js';
+import { mechanismOutcome, outcomeUnavailable } from './outcomes.js';
+import { MECHANISMS } from './mechanisms/registry.js';
 
 export interface SolveTarget {
   /** P = probability of hitting plan; mean; or a percentile (P10, P50, P90, ...) */
@@ -65,9 +67,11 @@ export function targetValue(t: SolveTarget, r: TrialResults, plan: PlanTargets |
   const n = r.trials;
   const H = r.months;
   const x = new Float64Array(n);
+  // a mechanism's outcome (ARR at the horizon) as its mechanism reads it per trial (engine/outcomes.ts)
+  const outcome = mechanismOutcome(t.metric);
   for (let i = 0; i < n; i++) {
-    if (t.metric === 'arr') {
-      x[i] = r.arr[i * H + H - 1];
+    if (outcome) {
+      x[i] = outcome.trial(r, i);
       continue;
     }
     let rev = 0,
@@ -145,16 +149,21 @@ export interface SolveResult {
 }
 
 /**
- * A scenario with the decision parameter set to x. A path into the next entry of `hiring.plan`
- * (`hiring.plan[n].seats` with n entries) adds that entry as { month: 1, seats: 0 } first: "hire now".
+ * A scenario with the decision parameter set to x. A path a mechanism's block must grow to hold first gets
+ * that entry (its registry entry's `seek`): into the next entry of `hiring.plan` (`hiring.plan[n].seats`
+ * with n entries) the entry { month: 1, seats: 0 }, "hire now".
  */
 export function withDecision(s: Scenario, segs: PathSegment[], x: number): Scenario {
-  return parseScenario(setField(withPlanEntry(s, segs), segs, x));
+  return parseScenario(setField(withEntry(s, segs), segs, x));
 }
 
-function withPlanEntry(s: Scenario, segs: PathSegment[]): Scenario {
-  if (segs[0] === 'hiring' && segs[1] === 'plan' && typeof segs[2] === 'number' && s.hiring && segs[2] === s.hiring.plan.length)
-    return { ...s, hiring: { ...s.hiring, plan: [...s.hiring.plan, { month: 1, seats: 0 }] } };
+/** The scenario with the entry a decision path needs (a mechanism's `seek`), or as it is. */
+function withEntry(s: Scenario, segs: PathSegment[]): Scenario {
+  for (const m of MECHANISMS) {
+    if (!('seek' in m)) continue;
+    const grown = m.seek(s, segs);
+    if (grown) return grown;
+  }
   return s;
 }
 
@@ -170,11 +179,12 @@ export function solve(s: Scenario, opts: SolveOptions): SolveResult {
   const range = numericRange(segs);
   if (!range) throw new InputError([issue('vary', `${path} is not a numeric field of the scenario`)]);
   if (s.uncertainty?.parameters.some((p) => p.path === path)) throw new InputError([issue('vary', `${path} is uncertain (drawn per trial): vary a decision parameter instead`)]);
-  const probe = valueAtPath(withPlanEntry(s, segs), segs);
+  const probe = valueAtPath(withEntry(s, segs), segs);
   if (typeof probe !== 'number') throw new InputError([issue('vary', `${path} names no number in this scenario (add the field or its block first)`)]);
   const plan = planTargets(s);
   if (target.metric === 'plan' && !plan) throw new InputError([issue('target', 'P(plan) needs a plan: add a quota block (annualPerRep or plan)')]);
-  if (target.metric === 'arr' && !s.customers) throw new InputError([issue('target', 'arr needs a customers block')]);
+  const unavailable = outcomeUnavailable(target.metric, s);
+  if (unavailable) throw new InputError([issue('target', unavailable)]);
   const integer = range.integer;
   const lowest = Number.isFinite(range.min) ? (range.exclusiveMin ? range.min + (integer ? 1 : 1e-9) : range.min) : 0;
   const highest = Number.isFinite(range.max) ? (range.exclusiveMax ? range.max - (integer ? 1 : 1e-9) : range.max) : Infinity;

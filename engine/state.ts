@@ -76,7 +76,7 @@ function createCore(c: Compiled, a: Alloc): CoreSeatState {
     lowQ: a.i32(N),
     qRev: a.f64(N),
     qQuota: a.f64(N),
-    demand: a.f64(N),
+    seatDemand: a.f64(N),
     pEff: a.f64(N),
     ndEff: a.f64(N),
     tier: a.i32(N),

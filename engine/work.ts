@@ -13,6 +13,7 @@
 import type { Scenario } from './scenario.js';
 import { compile } from './compile.js';
 import type { ResultLayout } from './kernel/outputs.js';
+import type { WorkFactors } from './kernel/work.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 import { seatCount } from './seatCount.js';
 import { SUM_EXACT_MAX } from './random/sums.js';
@@ -24,35 +25,7 @@ export interface WorkRun {
   trials: number;
 }
 
-/** The factors of one run's cost, each a field a client sets. */
-export interface WorkFactors {
-  trials: number;
-  seats: number;
-  months: number;
-  /** reps.opportunitiesPerMonth x the market's mean multiplier */
-  opportunitiesPerMonth: number;
-  /** share of opportunities won (mean win rate x (1 - noDecisionRate)) */
-  winShare: number;
-  /** every won deal is recorded (a customers block) */
-  recordDeals: boolean;
-  /** padded opportunities a seat can make a month (coverage), won at paddingQuality x the win share */
-  paddedWonPerMonth: number;
-  /** initial customers of a trial (a count, or the steady state's mean) */
-  initialCustomers: number;
-  /** referral deals a customer brings a month */
-  referralWonPerCustomerMonth: number;
-  /** qualified marketing opportunities a month (demand), won at quality x the win share */
-  marketingWonPerMonth: number;
-  territories: number;
-  /** age buckets per seat (stalls) */
-  stallBuckets: number;
-  /** open-book deals at the start */
-  bookDeals: number;
-  /** each trial compiles its own scenario (uncertainty) */
-  compilePerTrial: number;
-  /** bytes of one trial's results */
-  resultBytesPerTrial: number;
-}
+export type { WorkFactors } from './kernel/work.js';
 
 /** A run's (or a request's) estimate. */
 export interface WorkEstimate {
@@ -87,35 +60,37 @@ export function workFactors(s: Scenario, trials: number): WorkFactors {
   for (let m = 0; m < H; m++) marketMean += c.market[m] ?? 1;
   marketMean /= H;
   const deal = expectedDeal(s.reps.dealSize);
-  const cov = s.coverage;
-  const q = s.quota;
-  const padded = cov && cov.policy !== 'none' && q?.annualPerRep ? (Math.max(cov.multiple, cov.escalation?.cap ?? 0) * q.annualPerRep) / 12 / Math.max(deal, 1e-300) : 0;
-  const cu = c.customers;
-  const d = c.demand;
-  const layout: ResultLayout = { from: 0, trials: 1, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures };
-  if (cu !== null) layout.customers = true;
-  if (d !== null) layout.demand = true;
-  if (c.recorded) layout.recorded = c.recorded;
-  let bytes = resultBytesPerTrial(layout);
-  // attainments: one float per person-year (incumbents, plus hires and backfills: at most 2 per seat)
-  bytes += 4 * 2 * seats * c.years;
-  return {
+  const f: WorkFactors = {
     trials,
     seats,
     months: H,
     opportunitiesPerMonth: s.reps.opportunitiesPerMonth * marketMean,
     winShare,
-    recordDeals: cu !== null,
-    paddedWonPerMonth: Math.min(1e300, padded) * (cov?.paddingQuality ?? 0) * winShare,
-    initialCustomers: cu ? (cu.initial === 1 ? cu.initialCount : cu.initial === 2 ? cu.steadyMean : 0) : 0,
-    referralWonPerCustomerMonth: cu && cu.referrals ? ((s.customers?.referrals?.perCustomerPerYear ?? 0) / 12) * cu.referralWin : 0,
-    marketingWonPerMonth: d ? d.leadMean * d.qualified * d.handoffKeep * d.quality * winShare : 0,
+    recordDeals: false,
+    paddedWonPerMonth: 0,
+    initialCustomers: 0,
+    referralWonPerCustomerMonth: 0,
+    marketingWonPerMonth: 0,
     territories: c.territories,
-    stallBuckets: c.stalls ? c.stallAge + 1 : 0,
+    stallBuckets: c.aged ? c.stallAge + 1 : 0,
     bookDeals: c.book ? c.book.age0.length : 0,
-    compilePerTrial: s.uncertainty ? 1 : 0,
-    resultBytesPerTrial: bytes,
+    compilePerTrial: 0,
+    resultBytesPerTrial: 0,
   };
+  const layout: ResultLayout = { from: 0, trials: 1, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures };
+  // each mechanism's part (its registry entry's `work`): padded, recorded, referred and marketing-sourced deals, per-trial compiles
+  for (const m of MECHANISMS) {
+    if (!('work' in m)) continue;
+    const part = m.work(s, c, { winShare, deal });
+    Object.assign(f, part.factors);
+    if (part.layout) Object.assign(layout, part.layout);
+  }
+  if (c.recorded) layout.recorded = c.recorded;
+  let bytes = resultBytesPerTrial(layout);
+  // attainments: one float per person-year (incumbents, plus hires and backfills: at most 2 per seat)
+  bytes += 4 * 2 * seats * c.years;
+  f.resultBytesPerTrial = bytes;
+  return f;
 }
 
 /**

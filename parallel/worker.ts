@@ -14,6 +14,7 @@ import {
   compareResults,
   mergeResults,
   runTrials,
+  seatCount,
   sensitivityFromResults,
   summarize,
   type CompareResult,
@@ -121,7 +122,8 @@ export function trials(task: TrialsTask): TrialResults {
   const { scenario, seed, from, count, cancel } = task;
   const cancelled = () => cancel !== undefined && Atomics.load(cancel, 0) !== 0;
   if (!cancel) return movable(runTrials(scenario, seed, from, count));
-  const perTrial = Math.max(1, (scenario.reps.seats ?? 0) + (scenario.hiring?.plan ?? []).reduce((a, p) => a + p.seats, 0)) * scenario.horizonMonths;
+  // rep-months of one trial: the seats it can ever use (the engine's count: the territories' and the hiring plan's) x its months
+  const perTrial = Math.max(1, seatCount(scenario)) * scenario.horizonMonths;
   const sub = Math.max(1, Math.ceil(SUB_BLOCK_REP_MONTHS / perTrial));
   const parts: TrialResults[] = [];
   for (let f = from; f < from + count; f += sub) {

@@ -1,6 +1,6 @@
 /** `salesim compare`: a study file, or a baseline and variant scenario files, on common random numbers. */
 import { basename, dirname, resolve } from 'node:path';
-import { checkComparable, compareAssumptions, OUTCOME_METRICS, type AssumptionAnalysis, type OutcomeMetric, InputError, isStudy, issue, parseScenario, parseStudy, parseText, type CompareResult, type Study } from '../../engine/index.js';
+import { checkComparable, compareAssumptions, compareColumns, compareDifferenceLines, compareTables, OUTCOME_METRICS, outcomeUnavailable, type CompareFormat, type AssumptionAnalysis, type OutcomeMetric, InputError, isStudy, issue, parseScenario, parseStudy, parseText, type CompareResult, type Study } from '../../engine/index.js';
 import { defaultWorkers, runComparison } from '../../parallel/index.js';
 import { warnOverBudget } from '../budget.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
@@ -79,15 +79,17 @@ export function formatComparison(title: string, r: CompareResult): string {
   if (r.precision) lines.push(precisionLine(r.precision));
   if (b.plan) lines.push(`plan target (the baseline's): ${money(b.plan.target)}`);
   lines.push('');
-  const withArr = !!b.customers;
-  const rows: string[][] = [['scenario', '', 'revenue P10 / P50 / P90', 'cost (mean)', 'P(plan)', ...(withArr ? ['ARR at horizon P10 / P50 / P90', 'NRR last year'] : [])]];
+  // the mechanisms' parts (engine/compareText.ts): columns of this table (recurring revenue), lines of each difference, tables of their own
+  const format: CompareFormat = { money, pct, table, signedMoney, range };
+  const extra = compareColumns(b, format);
+  const rows: string[][] = [['scenario', '', 'revenue P10 / P50 / P90', 'cost (mean)', 'P(plan)', ...extra.headers]];
   const row = (label: string, name: string, s: typeof b) => [
     name,
     label,
     range(s.revenue.total),
     money(s.cost.total.mean),
     s.plan ? `${pct(s.plan.probability)} [${pct(s.plan.ci[0])}, ${pct(s.plan.ci[1])}]` : '-',
-    ...(withArr ? [s.customers ? range(s.customers.arr.monthly[s.horizonMonths - 1]) : '-', s.customers?.nrr[s.customers.nrr.length - 1] ? pct(s.customers.nrr[s.customers.nrr.length - 1]!.mean) : '-'] : []),
+    ...extra.cells(s),
   ];
   rows.push(row('baseline', b.scenario.name, b));
   for (const v of r.variants) rows.push(row('variant', v.name, v.summary));
@@ -98,11 +100,7 @@ export function formatComparison(title: string, r: CompareResult): string {
     lines.push(`${v.name} minus baseline, trial by trial:`);
     lines.push(`  revenue difference    P10 / P50 / P90 ${range(d.total, true)}   mean ${signedMoney(d.total.mean)} ± ${money(d.stdError.total)} (SE)`);
     lines.push(`  cost difference       mean ${signedMoney(d.cost.mean)}`);
-    if (d.arr) {
-      lines.push(`  ARR at the horizon    P10 / P50 / P90 ${range(d.arr.end, true)}   mean ${signedMoney(d.arr.end.mean)} ± ${money(d.arr.endStdError)} (SE); P(higher ARR) ${pct(d.arr.beatsBaseline.probability)}`);
-      lines.push(`  recognised revenue    mean ${signedMoney(d.arr.recognised.mean)} ± ${money(d.arr.recognisedStdError)} (SE); minus the cost difference ${signedMoney(d.arr.recognisedMargin.mean)} ± ${money(d.arr.recognisedMarginStdError)} (SE)`);
-      lines.push(`  (revenue and margin below are bookings: in a subscription model read ARR and recognised revenue)`);
-    }
+    lines.push(...compareDifferenceLines(d, format));
     lines.push(`  margin difference     P10 / P50 / P90 ${range(d.margin, true)}   mean ${signedMoney(d.margin.mean)}`);
     lines.push(`  P(beats baseline)     ${pct(v.beatsBaseline.probability)} [${pct(v.beatsBaseline.ci[0])}, ${pct(v.beatsBaseline.ci[1])}] (Wilson 95%)`);
     lines.push(`  crossover month       ${monthLine(v.crossoverMonth, v.neverCrosses, r.trials, 'ahead')}`);
@@ -117,45 +115,7 @@ export function formatComparison(title: string, r: CompareResult): string {
     );
   }
   const all = [{ name: b.scenario.name, s: b }, ...r.variants.map((v) => ({ name: v.name, s: v.summary }))];
-  if (all.some((x) => x.s.coverage)) {
-    lines.push('');
-    lines.push('coverage (means over trials; top 20% / other 80% of reps by win rate):');
-    const rows: string[][] = [['scenario', 'required', 'realised', 'padded', 'stalled', 'win rate', 'final multiple', 'revenue/rep', 'attainment', 'padded share']];
-    const x2 = (v: { mean: number } | null | undefined) => (v ? `${v.mean.toFixed(2)}x` : '-');
-    const pair = (a: { mean: number } | null | undefined, c: { mean: number } | null | undefined, f: (v: number) => string) => `${a ? f(a.mean) : '-'} / ${c ? f(c.mean) : '-'}`;
-    for (const { name, s } of all) {
-      const c = s.coverage;
-      if (!c) {
-        rows.push([name, '-', '-', '-', '-', '-', '-', '-', '-', '-']);
-        continue;
-      }
-      const mult = c.byMonth.multiple;
-      rows.push([
-        name,
-        x2(c.requiredCoverage),
-        x2(c.realisedCoverage),
-        pct(c.paddedShare.mean),
-        c.stalledShare ? pct(c.stalledShare.mean) : '-',
-        c.realisedWinRate ? pct(c.realisedWinRate.mean) : '-',
-        mult ? `${mult[mult.length - 1].mean.toFixed(2)}x` : '-',
-        pair(c.top20.revenuePerRep, c.bottom80.revenuePerRep, money),
-        pair(c.top20.attainment, c.bottom80.attainment, (v) => pct(v, 0)),
-        pair(c.top20.paddedShare, c.bottom80.paddedShare, (v) => pct(v, 1)),
-      ]);
-    }
-    lines.push(table(rows));
-  }
-  if (all.some((x) => x.s.demand)) {
-    lines.push('');
-    lines.push('demand generation (means over trials; marketing-sourced = from leads, after the hand-off):');
-    const rows: string[][] = [['scenario', 'leads', 'qualified', 'mkt opps', 'mkt share of revenue', 'mkt revenue', 'demand cost', 'cost / won deal', 'marketing ROI']];
-    for (const { name, s } of all) {
-      const d = s.demand;
-      if (!d) rows.push([name, '-', '-', '-', '-', '-', '-', '-', '-']);
-      else rows.push([name, d.leads.total.mean.toFixed(0), d.qualified.total.mean.toFixed(0), d.opportunities.total.mean.toFixed(0), pct(d.shareOfRevenue?.mean), money(d.revenue.total.mean), money(d.cost.total.mean), d.costPerWonDeal === null ? '-' : money(d.costPerWonDeal), d.roi === null ? '-' : pct(d.roi)]);
-    }
-    lines.push(table(rows));
-  }
+  for (const t of compareTables(all, format)) lines.push('', t.title, table(t.rows));
   return lines.join('\n');
 }
 
@@ -250,7 +210,8 @@ export const compareCommand: Command = {
     progress.done();
     if (p.flags.has('assumptions')) {
       if (metric === 'plan' && !result.baseline.plan) throw new UsageError('--metric plan needs a plan: the baseline has no quota block');
-      if (metric === 'arr' && !study.baseline.customers) throw new UsageError('--metric arr needs a customers block in the baseline');
+      const unavailable = metric === undefined ? null : outcomeUnavailable(metric, study.baseline);
+      if (unavailable) throw new UsageError(`--metric ${unavailable} in the baseline`);
       const ap = progressBar('assumptions', { quiet: p.flags.has('quiet') });
       result.assumptions = compareAssumptions(study.baseline, study.variants, { metric, n: draws, seed, breakEvenTrials: Math.min(trials, 400), onProgress: ap.update });
       ap.done();

@@ -4,7 +4,7 @@ import { loadScenario } from '../load.js';
 import { money, pct, progressBar, table } from '../format.js';
 import { uncertaintyTable } from '../uncertaintyTable.js';
 import type { Summary } from '../../engine/types.js';
-import { monthlyCsv, summaryCsv, summaryTextSections, type TextUnit } from '../../engine/index.js';
+import { monthlyCsv, summaryCsv, summaryReports, summaryTextSections, type TextUnit } from '../../engine/index.js';
 import { parseText } from '../../engine/scenario.js';
 import { ownsTrials } from '../../engine/precision/defaults.js';
 import { warnOverBudget } from '../budget.js';
@@ -91,26 +91,13 @@ export function readable(s: Summary): string {
   out.push(`top-20% share of rep revenue: ${pct(s.reps.top20Share.mean)}; Gini ${s.reps.gini.mean.toFixed(3)}`);
   const last = s.headcount.monthly.length - 1;
   out.push(`headcount at month ${last + 1}: ${s.headcount.monthly[last].mean.toFixed(1)} seated (${s.headcount.ramping[last].mean.toFixed(1)} ramping, ${s.headcount.vacant[last].mean.toFixed(1)} vacant); hires ${s.hiring.hires.mean.toFixed(1)}, exits ${s.hiring.exits.mean.toFixed(1)}`);
-  if (s.scenario.leadership) out.push(`leader changes: ${s.leadership.changes.mean.toFixed(2)}; months without a leader ${s.leadership.monthsWithoutLeader.mean.toFixed(1)}; programmes lost ${s.leadership.programmesLost.mean.toFixed(2)}`);
-  if (s.coverage) {
-    const c = s.coverage;
-    out.push(
-      `coverage: padded share ${pct(c.paddedShare.mean)}; realised coverage ${c.realisedCoverage ? c.realisedCoverage.mean.toFixed(2) + 'x' : '-'}` +
-        `${c.requiredCoverage ? ` (required ${c.requiredCoverage.mean.toFixed(2)}x)` : ''}; realised win rate ${pct(c.realisedWinRate?.mean)}` +
-        `${c.stalledShare ? `; stalled share ${pct(c.stalledShare.mean)}` : ''}${c.byMonth.multiple ? `; multiple in the last month ${c.byMonth.multiple[c.byMonth.multiple.length - 1].mean.toFixed(2)}x` : ''}`,
-    );
-    out.push(`  top 20% / other 80% by win rate: revenue per rep ${money(c.top20.revenuePerRep.mean)} / ${money(c.bottom80.revenuePerRep.mean)}; attainment ${pct(c.top20.attainment?.mean)} / ${pct(c.bottom80.attainment?.mean)}; padded share ${pct(c.top20.paddedShare?.mean)} / ${pct(c.bottom80.paddedShare?.mean)}`);
-  }
+  // the mechanisms' headline lines (the leader's changes, coverage), from their folders
+  const format = { money, pct, table };
+  out.push(...summaryReports(s, format, 'lines'));
   // ROI: the engine's headline figure (mean margin / mean cost), the same one the playground and API show
   if (s.cost.total.mean > 0) out.push(`cost ${money(s.cost.total.mean)}; margin ${money(s.margin.mean)}${s.roiOfMeans !== null ? `; ROI ${pct(s.roiOfMeans)} (mean margin / mean cost)` : ''}`);
-  if (s.customers) {
-    out.push('');
-    out.push(customersTable(s));
-  }
-  if (s.demand) {
-    out.push('');
-    out.push(demandTable(s));
-  }
+  // the mechanisms' blocks (recurring revenue, the demand funnel), from their folders
+  for (const block of summaryReports(s, format, 'block')) out.push('', block);
   if (s.uncertainty) out.push('', uncertaintyTable(s));
   const people = peopleTable(s);
   if (people) out.push('', people);
@@ -154,54 +141,4 @@ export function assumptionsTable(s: Summary): string {
   const rows = [['assumption (no cited source)', 'value', 'plausible range', 'why']];
   for (const a of s.assumptions) rows.push([a.path, a.distribution ? `uncertain (median ${v(a.value)})` : v(a.value), `${v(a.range[0])} to ${v(a.range[1])}`, a.why]);
   return `${table(rows)}\n  how much a comparison's answer depends on these, and where it breaks even: salesim compare --assumptions`;
-}
-
-/** The demand-generation rows of the readable report (a scenario with a demand block): the funnel by year, shares, unit costs, marketing ROI. */
-export function demandTable(s: Summary): string {
-  const d = s.demand!;
-  const years = d.leads.annual;
-  const rows = [['demand funnel (means)', ...years.map((_, i) => `year ${i + 1}`), 'total']];
-  const row = (label: string, f: { annual: { mean: number }[]; total: { mean: number } }, fmt = (v: number) => v.toFixed(0)) => rows.push([label, ...f.annual.map((a) => fmt(a.mean)), fmt(f.total.mean)]);
-  row('leads', d.leads);
-  row('qualified opportunities', d.qualified);
-  row('marketing-sourced opps', d.opportunities);
-  row('marketing-sourced wins', d.won);
-  row('marketing-sourced revenue', d.revenue, money);
-  if (d.nurturePool) rows.push(['nurture pool at year end', ...d.nurturePool.annual.map((a) => a.mean.toFixed(0)), '']);
-  if (d.backlog) rows.push(['leads waiting for an SDR', ...d.backlog.annual.map((a) => a.mean.toFixed(0)), '']);
-  const out = [table(rows)];
-  out.push(`marketing-sourced share: of created opportunities ${pct(d.shareOfPipeline?.mean)}, of revenue ${pct(d.shareOfRevenue?.mean)}; marketing-sourced revenue ${money(d.revenue.total.mean)} ± ${money(d.revenueStdError)} (mean ± se)`);
-  const per = (label: string, v: number | null) => `${label} ${v === null ? '-' : money(v)}`;
-  out.push(
-    `demand cost ${money(d.cost.total.mean)} (leads ${money(d.cost.leads.mean)}, SDRs ${money(d.cost.sdr.mean)}, nurture ${money(d.cost.nurture.mean)}); ${per('per lead', d.costPerLead)}, ${per('per opportunity', d.costPerOpportunity)}, ${per('per won deal', d.costPerWonDeal)}; marketing ROI ${d.roi === null ? '-' : pct(d.roi)} (marketing-sourced bookings - demand cost) / demand cost`,
-  );
-  return out.join('\n');
-}
-
-/** The recurring-revenue rows of the readable report (a scenario with a customers block). */
-export function customersTable(s: Summary): string {
-  const c = s.customers!;
-  const rows = [['recurring revenue', ...c.arr.annual.map((_, i) => `year ${i + 1}`)]];
-  const row = (label: string, f: (y: number) => string) => rows.push([label, ...c.arr.annual.map((_, y) => f(y))]);
-  row('ARR at year end P10', (y) => money(c.arr.annual[y].p10));
-  row('ARR at year end P50', (y) => money(c.arr.annual[y].p50));
-  row('ARR at year end P90', (y) => money(c.arr.annual[y].p90));
-  row('new ARR (mean)', (y) => money(c.newArr.annual[y].mean));
-  row('expansion ARR (mean)', (y) => money(c.expansionArr.annual[y].mean));
-  row('churned ARR (mean)', (y) => money(c.churnedArr.annual[y].mean));
-  row('customers at year end', (y) => c.customers.annual[y].mean.toFixed(1));
-  row('gross revenue retention', (y) => (c.grr[y] ? pct(c.grr[y]!.mean) : '-'));
-  row('net revenue retention', (y) => (c.nrr[y] ? pct(c.nrr[y]!.mean) : '-'));
-  row('recognised revenue', (y) => money(c.recognisedRevenue.annual[y].mean));
-  const out = [table(rows)];
-  const H = s.horizonMonths;
-  out.push(`ARR at month ${H}: ${money(c.arr.monthly[H - 1].mean)} ± ${money(c.arrStdError)} (mean ± se); customers won ${c.newCustomers.mean.toFixed(1)}`);
-  const unit = [
-    c.ltv ? `LTV ${money(c.ltv.mean)}` : null,
-    c.cac ? `CAC ${money(c.cac.mean)}` : null,
-    c.cacPaybackMonths ? `CAC payback ${c.cacPaybackMonths.mean.toFixed(1)} months` : null,
-    c.customerSuccessCost.mean > 0 ? `customer-experience cost ${money(c.customerSuccessCost.mean)}` : null,
-  ].filter((x) => x !== null);
-  if (unit.length) out.push(unit.join('; '));
-  return out.join('\n');
 }

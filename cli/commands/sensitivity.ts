@@ -1,5 +1,5 @@
 /** `salesim sensitivity`: a tornado of total revenue over the scenario's main parameters. */
-import { OUTCOME_METRICS, parseScenario, planSensitivity, planTargets, scenarioIndices, sensitivityScenarios, type OutcomeMetric, type ScenarioIndices, type SensitivityParam, type SensitivityResult } from '../../engine/index.js';
+import { OUTCOME_METRICS, outcomeUnavailable, parseScenario, planSensitivity, planTargets, scenarioIndices, sensitivityScenarios, type OutcomeMetric, type ScenarioIndices, type SensitivityParam, type SensitivityResult } from '../../engine/index.js';
 import { defaultWorkers, runSensitivity } from '../../parallel/index.js';
 import { warnOverBudget } from '../budget.js';
 import { intFlag, parseArgs, UsageError, type Command } from '../args.js';
@@ -131,7 +131,8 @@ export const sensitivityCommand: Command = {
       const metric = p.flags.get('metric')?.at(-1) as OutcomeMetric | undefined;
       if (metric !== undefined && !OUTCOME_METRICS.includes(metric)) throw new UsageError(`--metric must be one of ${OUTCOME_METRICS.join(', ')} (got '${metric}')`);
       if (metric === 'plan' && !planTargets(scenario)) throw new UsageError('--metric plan needs a plan: the scenario has no quota block');
-      if (metric === 'arr' && !scenario.customers) throw new UsageError('--metric arr needs a customers block');
+      const unavailable = metric === undefined ? null : outcomeUnavailable(metric, scenario);
+      if (unavailable) throw new UsageError(`--metric ${unavailable}`);
       const draws = intFlag(p, 'draws', 8, 100_000);
       const seed = intFlag(p, 'seed', 0, 2 ** 32 - 1) ?? scenario.seed;
       const progress = progressBar('sobol', { quiet: p.flags.has('quiet') });

@@ -58,8 +58,9 @@ export interface CoreCompiled {
   escalationCap: number;
   /** the coverage figures (realised win rate, velocity, stalled share, win-rate groups) are recorded */
   coverageFigures: boolean;
-  // stalled deals (off: stallAfter 0)
-  stalls: boolean;
+  // the open pipeline by age (engine/kernel/aged.ts) and stalled deals (off: stallAfter 0)
+  /** open opportunities are kept by age: a stalls block or resolution by age */
+  aged: boolean;
   /** months open (month-ends survived) after which a real / padded opportunity is stalled */
   stallAfter: number;
   stallAfterPad: number;
@@ -69,7 +70,7 @@ export interface CoreCompiled {
   ndStall: number;
   /**
    * resolution by age (the `resolution` block): the chance of resolving at a month end by month-ends survived,
-   * the last for every older age; null without. With it the aged buckets run (stalls on, nothing ever stalled:
+   * the last for every older age; null without. With it the aged buckets run (`aged`, nothing ever stalled:
    * stallAfter = its length > stallAge) and each bucket resolves at its age's chance.
    */
   byAge: Float64Array | null;

@@ -5,7 +5,10 @@
  * folder plus one line of the registry.
  */
 import type { Scenario } from '../scenario.js';
-import type { Columns, CsvColumn, TextSection } from './outputs.js';
+import type { Columns, CsvColumn, ReportBlock, TextSection } from './outputs.js';
+import type { OutcomeHook } from './outcome.js';
+import type { WorkHook } from './work.js';
+import type { ComparisonHook, CompareSection } from './comparison.js';
 import type { AnySlice } from './slice.js';
 import type { Assumption } from './assumption.js';
 import type { MechanismHistory } from './calibration.js';
@@ -42,9 +45,38 @@ export interface Mechanism {
    * its section of the Summary (engine/mechanisms/<name>/summary.ts): the Summary's field, when the
    * section is there, and how it is built from the trial results; `always`: the field is null when the
    * section is not there (else it is absent); `csv`: the columns it adds to `salesim run --monthly-csv`; `text`:
-   * its rows in `salesim run`'s readable report
+   * its rows in `salesim run`'s readable report; `compare`: what it adds to `salesim compare`'s report
+   * (engine/kernel/comparison.ts)
    */
-  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[]; readonly text?: TextSection<never> };
+  readonly summary?: { readonly key: string; readonly when: (s: Scenario) => boolean; readonly build: (s: Scenario, src: never, hasQuota: boolean) => unknown; readonly always?: true; readonly csv?: readonly CsvColumn<never>[]; readonly text?: TextSection<never>; readonly compare?: CompareSection<never> };
+  /**
+   * its part of `salesim run`'s readable report that does not fit `summary.text`'s rows (a table by plan
+   * year, a headline line): read from the Summary and formatted with the CLI's formatters (kernel/outputs.ts)
+   */
+  readonly report?: ReportBlock<never>;
+  /**
+   * the outcomes it adds to total revenue, margin and P(plan) (engine/kernel/outcome.ts): what goal seeks,
+   * precision targets, the tornado and the variance analysis can measure; engine/outcomes.ts looks them up
+   */
+  readonly outcomes?: readonly OutcomeHook[];
+  /** its figure of a comparison's paired difference and that figure's lines in `salesim compare` (engine/kernel/comparison.ts) */
+  readonly comparison?: ComparisonHook;
+  /**
+   * its parameters in the tornado's default set (engine/sensitivity.ts `defaultParameters`): the field paths
+   * it moves in a scenario where it is on (those with a value of 0 are dropped there); `order` places them
+   * among the other mechanisms' (ascending; the core's come first)
+   */
+  readonly tornado?: { readonly order: number; readonly params: (s: Scenario) => string[] };
+  /**
+   * its part of a run's work estimate (engine/kernel/work.ts, engine/work.ts): the factors its events add to
+   * the kernel's work and the result-layout flags its columns need, from the scenario and its compiled parameters
+   */
+  readonly work?: WorkHook;
+  /**
+   * a goal seek's decision path that its block must grow to hold (engine/solve.ts): the scenario with the
+   * entry added (hiring: the plan's next entry, "hire now"), or null for a path it does not extend
+   */
+  readonly seek?: (s: Scenario, path: readonly (string | number)[]) => Scenario | null;
   /**
    * its part in calibration and forecasting (engine/mechanisms/<name>/history.ts, `engine/kernel/calibration.ts`):
    * how its block moves with a scenario's calendar, what a forecast's actions do to it, the block calibration

@@ -95,3 +95,25 @@ export interface TextSection<T> {
   readonly title: string;
   readonly rows: (section: T, s: Scenario) => TextRow[];
 }
+
+/** The formatters the CLI lends a Summary section's readable report (cli/format.ts), so the section's folder formats its own figures as every other line is formatted. */
+export interface ReportFormat {
+  readonly money: (v: number) => string;
+  readonly pct: (v: number | null | undefined, digits?: number) => string;
+  /** rows as aligned columns (the first row the header) */
+  readonly table: (rows: string[][]) => string;
+}
+
+/**
+ * A mechanism's part of `salesim run`'s readable report, for figures that do not fit TextSection's one
+ * statistic per row: read from the Summary (its section, or the core's figures of its mechanism), formatted
+ * with the CLI's formatters; null when the Summary has nothing of it to print. `at: 'lines'` prints it among
+ * the run's headline lines (after the headcount line, before the cost line); else it is a block of its own
+ * after the cost line, a blank line before it. `order` places it among the others printed at the same place.
+ * @example const report: ReportBlock<{ demand?: DemandSummary }> = { order: 2, text: (s, f) => (s.demand ? f.table([['leads', s.demand.leads.total.mean.toFixed(0)]]) : null) };
+ */
+export interface ReportBlock<T> {
+  readonly order: number;
+  readonly at?: 'lines';
+  readonly text: (summary: T, f: ReportFormat) => string | null;
+}

@@ -49,8 +49,8 @@ export interface CoreSeatState {
   /** revenue and quota of the current quarter */
   qRev: Float64Array;
   qQuota: Float64Array;
-  /** this month's demand (opportunities/month before saturation), effective win and no-decision rates */
-  demand: Float64Array;
+  /** this month's demand of each seat's holder (opportunities/month before saturation; not the demand block's leads), effective win and no-decision rates */
+  seatDemand: Float64Array;
   pEff: Float64Array;
   ndEff: Float64Array;
   /** win-rate tier of each initial seat */

@@ -62,9 +62,18 @@ import { slice as compensationSlice } from './compensation/slice.js';
 import { slice as retentionSlice } from './retention/slice.js';
 import { slice as coverageResponseSlice } from './coverageResponse/slice.js';
 import { slice as managersSlice } from './managers/slice.js';
-import { coverageSummary } from './coverage/summary.js';
-import { customersSummary, CSV as customersCsv } from './customers/summary.js';
-import { demandSummary, CSV as demandCsv } from './demand/summary.js';
+import { coverageSummary, COMPARE as coverageCompare, REPORT as coverageReport } from './coverage/summary.js';
+import { customersSummary, CSV as customersCsv, REPORT as customersReport, COMPARE as customersCompare } from './customers/summary.js';
+import { demandSummary, CSV as demandCsv, REPORT as demandReport, COMPARE as demandCompare } from './demand/summary.js';
+import { ARR, COMPARISON as customersComparison, TORNADO as customersTornado, WORK as customersWork } from './customers/analysis.js';
+import { TORNADO as demandTornado, WORK as demandWork } from './demand/analysis.js';
+import { WORK as coverageWork } from './coverage/analysis.js';
+import { WORK as uncertaintyWork } from './uncertainty/analysis.js';
+import { TORNADO as repsTornado } from './reps/analysis.js';
+import { SEEK as hiringSeek, TORNADO as hiringTornado } from './hiring/analysis.js';
+import { TORNADO as attritionTornado } from './attrition/analysis.js';
+import { REPORT as leadershipReport, TORNADO as leadershipTornado } from './leadership/analysis.js';
+import { TORNADO as enablementTornado } from './enablement/analysis.js';
 import { compensationSummary, TEXT as compensationText, type CompSource } from './compensation/compensation.js';
 import { retentionSummary, TEXT as retentionText } from './retention/retention.js';
 import { responseSummary, TEXT as responseText } from './coverageResponse/coverageResponse.js';
@@ -77,28 +86,28 @@ const teamsAtStart = (s: Scenario) => Math.max(1, Math.ceil(s.territories.reduce
 
 /** The mechanisms in month order. Adding one: its folder, and one line here. */
 export const MECHANISMS = [
-  { name: 'reps', label: 'reps (the core: arrivals, resolutions, deal sizes, persons)', blocks: ['reps'], on: () => true, streams: repsStreams, steps: '4, 6, 10', columns: repsColumns },
-  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, streams: hiringStreams, steps: '1', columns: hiringColumns, slice: hiringSlice, history: hiringHistory },
+  { name: 'reps', label: 'reps (the core: arrivals, resolutions, deal sizes, persons)', blocks: ['reps'], on: () => true, streams: repsStreams, steps: '4, 6, 10', columns: repsColumns, tornado: repsTornado },
+  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, streams: hiringStreams, steps: '1', columns: hiringColumns, slice: hiringSlice, history: hiringHistory, tornado: hiringTornado, seek: hiringSeek },
   scaling,
-  { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, streams: leadershipStreams, steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice },
+  { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, streams: leadershipStreams, steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice, tornado: leadershipTornado, report: leadershipReport },
   { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, streams: managersStreams, steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)), text: managersText }, slice: managersSlice },
-  { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice, history: enablementHistory },
-  { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, streams: demandStreams, steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv }, slice: demandSlice },
+  { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice, history: enablementHistory, tornado: enablementTornado },
+  { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, streams: demandStreams, steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv, compare: demandCompare }, report: demandReport, slice: demandSlice, tornado: demandTornado, work: demandWork },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, steps: '3', columns: territoriesColumns },
   { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice, history: marketHistory },
   { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, streams: driftStreams, steps: '3, 6', columns: {}, slice: driftSlice },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, steps: '4, 6', columns: {}, slice: sellingTimeSlice },
-  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', steps: '5, 7, 10', columns: coverageColumns, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true } },
+  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', steps: '5, 7, 10', columns: coverageColumns, work: coverageWork, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true, compare: coverageCompare }, report: coverageReport },
   { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, streams: coverageResponseStreams, steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src), text: responseText }, slice: coverageResponseSlice },
   { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, steps: '5, 6, 8, 10', columns: stallsColumns },
   { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, streams: openBookStreams, steps: '6', columns: {}, slice: openBookSlice },
-  { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, streams: customersStreams, steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv }, slice: customersSlice, history: customersHistory },
-  { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, streams: attritionStreams, steps: '8', columns: attritionColumns, slice: attritionSlice, history: attritionHistory },
+  { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, streams: customersStreams, steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv, compare: customersCompare }, report: customersReport, slice: customersSlice, history: customersHistory, outcomes: [ARR], comparison: customersComparison, tornado: customersTornado, work: customersWork },
+  { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, streams: attritionStreams, steps: '8', columns: attritionColumns, slice: attritionSlice, history: attritionHistory, tornado: attritionTornado },
   { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, steps: '7, 8', columns: retentionColumns, summary: { key: 'retention', when: (s) => !!s.retention && s.attrition !== null, build: (_s: Scenario, src: SectionSource<typeof retentionSummary>) => retentionSummary(src), text: retentionText }, slice: retentionSlice },
   { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, streams: teamStreams, steps: 'trial start', columns: {}, slice: teamSlice },
   { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, steps: '7', columns: compensationColumns, summary: { key: 'compensation', when: (s) => !!s.compensation, build: (s: Scenario, src: CompSource) => compensationSummary(src, s.compensation!.cap !== null), text: compensationText }, slice: compensationSlice },
   { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, steps: '1, 7, 9, 10', columns: costsColumns, slice: costsSlice },
-  { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, steps: 'before the trial (its own scenario per trial)', columns: {} },
+  { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, steps: 'before the trial (its own scenario per trial)', columns: {}, work: uncertaintyWork },
 ] as const satisfies readonly Mechanism[];
 
 /** A mechanism's name. */
@@ -115,6 +124,10 @@ type Sectioned = Extract<Entry, { summary: unknown }>;
 export type AlwaysSections = { -readonly [E in Sectioned as E['summary'] extends { always: true } ? E['summary']['key'] : never]: ReturnType<E['summary']['build']> | null };
 /** The mechanisms' Summary sections that are present only when on, by field. */
 export type OptionalSections = { -readonly [E in Sectioned as E['summary'] extends { always: true } ? never : E['summary']['key']]?: ReturnType<E['summary']['build']> };
+
+type Compared = Extract<Entry, { comparison: unknown }>;
+/** The mechanisms' figures of a comparison's paired difference (each present only when both runs record it), by field. */
+export type ComparisonDifferences = { -readonly [E in Compared as E['comparison']['key']]?: NonNullable<ReturnType<E['comparison']['difference']>> };
 
 type Streamed = Extract<Entry, { streams: unknown }>;
 /** Every seat-stream purpose by name, with its id (each declared by one mechanism). */

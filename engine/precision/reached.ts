@@ -7,6 +7,7 @@
  */
 import type { Summary } from '../types.js';
 import { Z95 } from './tracker.js';
+import { mechanismOutcome } from '../outcomes.js';
 import type { HalfWidths } from './report.js';
 
 export type { HalfWidths } from './report.js';
@@ -25,12 +26,13 @@ function relative(se: number, mean: number): number | null {
  * The 95% half-widths of a Summary's headline figures, from its own figures.
  * @example halfWidths(summary) // { pPlan: 0.0199, revenue: 0.0061, arr: null }
  */
-export function halfWidths(s: Pick<Summary, 'plan' | 'revenue' | 'diagnostics' | 'customers'>): HalfWidths {
-  const arrEnd = s.customers ? s.customers.arr.annual[s.customers.arr.annual.length - 1] : undefined;
+export function halfWidths(s: Summary): HalfWidths {
+  // ARR at the horizon, as its mechanism reads it from the Summary (engine/outcomes.ts); null without its section
+  const arr = mechanismOutcome('arr')!.summary(s);
   return {
     pPlan: s.plan ? (s.plan.ci[1] - s.plan.ci[0]) / 2 : null,
     revenue: relative(s.diagnostics.revenueStdError, s.revenue.total.mean),
-    arr: s.customers && arrEnd ? relative(s.customers.arrStdError, arrEnd.mean) : null,
+    arr: arr ? relative(arr.stdError, arr.stats.mean) : null,
   };
 }
 
@@ -38,6 +40,6 @@ export function halfWidths(s: Pick<Summary, 'plan' | 'revenue' | 'diagnostics' |
  * The trials and the precision a run reached.
  * @example precisionReached(summary) // { trials: 2000, pPlan: 0.0199, revenue: 0.0061, arr: null }
  */
-export function precisionReached(s: Pick<Summary, 'trials' | 'plan' | 'revenue' | 'diagnostics' | 'customers'>): PrecisionReached {
+export function precisionReached(s: Summary): PrecisionReached {
   return { trials: s.trials, ...halfWidths(s) };
 }

@@ -7,8 +7,8 @@
  *
  * - p_plan: half the Wilson interval of P(plan) (the Summary's `plan.ci`), against the first scenario's plan
  *   (a comparison judges every variant against the baseline's plan).
- * - revenue / arr: 1.96 x the standard error of the mean (`diagnostics.revenueStdError`,
- *   `customers.arrStdError`) over |mean|.
+ * - revenue / arr: 1.96 x the standard error of the mean (`diagnostics.revenueStdError`, or the
+ *   outcome's own, engine/outcomes.ts: ARR's `arrStdError`) over |mean|.
  * - diff: 1.96 x the standard error of the mean paired revenue difference (`difference.stdError.total`).
  * With several scenarios each target is the worst over them (every scenario must reach it).
  */
@@ -16,6 +16,7 @@ import { InputError, issue } from '../errors.js';
 import type { Scenario } from '../scenario.js';
 import type { TrialResults } from '../types.js';
 import { planTargets } from '../mechanisms/coverage/policy.js';
+import { mechanismOutcome } from '../outcomes.js';
 import { stats, wilson } from '../stats/stats.js';
 import { subtract, variance } from '../paired.js';
 import type { PrecisionTarget, TargetName } from './targets.js';
@@ -102,10 +103,12 @@ export function createPrecisionTracker(scenarios: Scenario[], targets: Precision
     const bad = (rule: string) => new InputError([issue(field, rule)]);
     if (!allowed.includes(t.name)) throw bad(`${t.name} is not a target of this command (it takes ${allowed.join(', ')})`);
     if (t.name === 'p_plan' && !plan) throw bad('p_plan needs a plan: the scenario has no quota block');
-    if (t.name === 'arr' && scenarios.some((s) => !s.customers)) throw bad('arr needs a customers block in every scenario');
+    const o = mechanismOutcome(t.name);
+    if (o && scenarios.some((s) => !o.on(s))) throw bad(`${o.name} needs ${o.needs} in every scenario`);
     if (t.name === 'diff' && scenarios.length < 2) throw bad('diff needs a baseline and at least one variant');
   }
-  const want = new Set(targets.map((t) => t.name));
+  // a mechanism's outcome among the targets (ARR at the horizon): its per-trial values are kept (`arrEnd`)
+  const outcome = targets.map((t) => mechanismOutcome(t.name)).find((o) => o !== undefined);
   const totals = scenarios.map(() => new Column());
   const arrEnd = scenarios.map(() => new Column());
   const hits = scenarios.map(() => 0);
@@ -127,7 +130,7 @@ export function createPrecisionTracker(scenarios: Scenario[], targets: Precision
       if (name === 'p_plan') {
         const ci = wilson(hits[j], n);
         r = (ci[1] - ci[0]) / 2;
-      } else if (name === 'revenue' || name === 'arr') {
+      } else if (name === 'revenue' || name === outcome?.name) {
         const st = stats((name === 'revenue' ? totals : arrEnd)[j].view());
         r = st.mean !== 0 ? (Z95 * (st.sd / Math.sqrt(n))) / Math.abs(st.mean) : Infinity;
       } else if (name === 'diff') {
@@ -158,7 +161,7 @@ export function createPrecisionTracker(scenarios: Scenario[], targets: Precision
           else for (let m = 0, o = t * H; m < H; m++, o++) s += r.revenue[o];
           totals[j].push(s);
           if (plan && s >= plan.total) hits[j]++;
-          if (want.has('arr') && r.customers) arrEnd[j].push(r.arr[t * H + H - 1]);
+          if (outcome) arrEnd[j].push(outcome.trial(r, t));
         }
       }
       n += b;

@@ -7,7 +7,7 @@ import type { SeatState } from '../../kernel/state.js';
 import { nextU, PURPOSES } from '../../random/streams.js';
 import { PURPOSE } from './streams.js';
 import { binomial } from '../../random/binomial.js';
-import { loseAged } from '../stalls/stalls.js';
+import { loseAged } from '../../kernel/aged.js';
 export { monthlyHazard } from '../../kernel/hazard.js';
 
 /**
@@ -35,7 +35,7 @@ export function exitSeat(st: SeatState, c: Compiled, s: number, m: number, hazar
   }
   if (!leaves) return false;
   st.exits++;
-  if (c.stalls) loseAged(st, c, s, e, c.pipelineLoss);
+  if (c.aged) loseAged(st, c, s, e, c.pipelineLoss);
   else {
     st.openReg[s] -= binomial(S, e, st.openReg[s], c.pipelineLoss);
     st.openPad[s] -= binomial(S, e, st.openPad[s], c.pipelineLoss);

@@ -124,7 +124,7 @@ export function padSeat(st: SeatState, c: Compiled, s: number, left: number): nu
   st.covN += remaining;
   st.covReq += required * remaining;
   if (k > 0) {
-    if (c.stalls) st.agePad[s * (c.stallAge + 1)] += k;
+    if (c.aged) st.agePad[s * (c.stallAge + 1)] += k;
     if (c.sellingTime) owePadding(st, c, s, k);
     st.pPad[st.person[s]] += k;
   }

@@ -1,6 +1,7 @@
 /** The coverage figures' section of the Summary (`summary.coverage`: coverage, selling time or stalls on). */
 import type { Scenario } from '../../scenario.js';
-import type { ColumnReader } from '../../kernel/outputs.js';
+import type { ColumnReader, ReportBlock } from '../../kernel/outputs.js';
+import type { CompareSection } from '../../kernel/comparison.js';
 import type { Stats } from '../../stats/statsType.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
 
@@ -88,3 +89,41 @@ export function coverageSummary(s: Scenario, src: Read, hasQuota: boolean): Cove
     },
   };
 }
+
+/** The section's table in `salesim compare`'s report (the first of the sections' tables): each scenario's coverage, padding, stalls and win-rate groups. */
+export const COMPARE: CompareSection<CoverageSummary> = {
+  table: {
+    order: 1,
+    title: 'coverage (means over trials; top 20% / other 80% of reps by win rate):',
+    headers: ['scenario', 'required', 'realised', 'padded', 'stalled', 'win rate', 'final multiple', 'revenue/rep', 'attainment', 'padded share'],
+    row: (c, { money, pct }) => {
+      const x2 = (v: { mean: number } | null | undefined) => (v ? `${v.mean.toFixed(2)}x` : '-');
+      const pair = (a: { mean: number } | null | undefined, b: { mean: number } | null | undefined, f: (v: number) => string) => `${a ? f(a.mean) : '-'} / ${b ? f(b.mean) : '-'}`;
+      const mult = c.byMonth.multiple;
+      return [
+        x2(c.requiredCoverage),
+        x2(c.realisedCoverage),
+        pct(c.paddedShare.mean),
+        c.stalledShare ? pct(c.stalledShare.mean) : '-',
+        c.realisedWinRate ? pct(c.realisedWinRate.mean) : '-',
+        mult ? `${mult[mult.length - 1].mean.toFixed(2)}x` : '-',
+        pair(c.top20.revenuePerRep, c.bottom80.revenuePerRep, money),
+        pair(c.top20.attainment, c.bottom80.attainment, (v) => pct(v, 0)),
+        pair(c.top20.paddedShare, c.bottom80.paddedShare, (v) => pct(v, 1)),
+      ];
+    },
+  },
+};
+
+/** The section's headline lines of `salesim run`'s readable report (after the leadership line): coverage, padding, stalls, the final multiple, and the win-rate groups. */
+export const REPORT: ReportBlock<{ readonly coverage: CoverageSummary | null }> = {
+  order: 2,
+  at: 'lines',
+  text: ({ coverage: c }, { money, pct }) =>
+    c
+      ? `coverage: padded share ${pct(c.paddedShare.mean)}; realised coverage ${c.realisedCoverage ? c.realisedCoverage.mean.toFixed(2) + 'x' : '-'}` +
+        `${c.requiredCoverage ? ` (required ${c.requiredCoverage.mean.toFixed(2)}x)` : ''}; realised win rate ${pct(c.realisedWinRate?.mean)}` +
+        `${c.stalledShare ? `; stalled share ${pct(c.stalledShare.mean)}` : ''}${c.byMonth.multiple ? `; multiple in the last month ${c.byMonth.multiple[c.byMonth.multiple.length - 1].mean.toFixed(2)}x` : ''}` +
+        `\n  top 20% / other 80% by win rate: revenue per rep ${money(c.top20.revenuePerRep.mean)} / ${money(c.bottom80.revenuePerRep.mean)}; attainment ${pct(c.top20.attainment?.mean)} / ${pct(c.bottom80.attainment?.mean)}; padded share ${pct(c.top20.paddedShare?.mean)} / ${pct(c.bottom80.paddedShare?.mean)}`
+      : null,
+};

@@ -87,7 +87,7 @@ export function respondSeat(st: SeatState, c: Compiled, r: CompiledResponse, rs:
   rs.expected += mean;
   if (x === 0) return 0;
   st.openReg[s] += x;
-  if (c.stalls) st.ageReg[s * (c.stallAge + 1)] += x;
+  if (c.aged) st.ageReg[s * (c.stallAge + 1)] += x;
   st.created += x;
   rs.opps += x;
   if (c.coverageFigures) st.pMade[st.person[s]] += x;

@@ -1,5 +1,6 @@
 /** The customers block's section of the Summary (`summary.customers`). */
-import type { ColumnReader, CsvColumn } from '../../kernel/outputs.js';
+import type { ColumnReader, CsvColumn, ReportBlock } from '../../kernel/outputs.js';
+import type { CompareSection } from '../../kernel/comparison.js';
 import type { Stats } from '../../stats/statsType.js';
 import type { MonthlyAnnual } from '../../kernel/summaryParts.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
@@ -78,3 +79,46 @@ export const CSV: readonly CsvColumn<CustomersSummary>[] = [
   ['customers_mean', (c, i) => c.customers.monthly[i].mean],
   ['recognised_mean', (c, i) => c.recognisedRevenue.monthly[i].mean],
 ];
+
+/**
+ * The section's block of `salesim run`'s readable report: ARR, its flows, customers, retention and
+ * recognised revenue by plan year, ARR at the horizon with its SE, and the unit economics (printed after
+ * the cost line, before the demand block).
+ */
+export const REPORT: ReportBlock<{ readonly customers?: CustomersSummary }> = {
+  order: 1,
+  text: ({ customers: c }, { money, pct, table }) => {
+    if (!c) return null;
+    const rows = [['recurring revenue', ...c.arr.annual.map((_, i) => `year ${i + 1}`)]];
+    const row = (label: string, f: (y: number) => string) => rows.push([label, ...c.arr.annual.map((_, y) => f(y))]);
+    row('ARR at year end P10', (y) => money(c.arr.annual[y].p10));
+    row('ARR at year end P50', (y) => money(c.arr.annual[y].p50));
+    row('ARR at year end P90', (y) => money(c.arr.annual[y].p90));
+    row('new ARR (mean)', (y) => money(c.newArr.annual[y].mean));
+    row('expansion ARR (mean)', (y) => money(c.expansionArr.annual[y].mean));
+    row('churned ARR (mean)', (y) => money(c.churnedArr.annual[y].mean));
+    row('customers at year end', (y) => c.customers.annual[y].mean.toFixed(1));
+    row('gross revenue retention', (y) => (c.grr[y] ? pct(c.grr[y]!.mean) : '-'));
+    row('net revenue retention', (y) => (c.nrr[y] ? pct(c.nrr[y]!.mean) : '-'));
+    row('recognised revenue', (y) => money(c.recognisedRevenue.annual[y].mean));
+    const out = [table(rows)];
+    const H = c.arr.monthly.length;
+    out.push(`ARR at month ${H}: ${money(c.arr.monthly[H - 1].mean)} ± ${money(c.arrStdError)} (mean ± se); customers won ${c.newCustomers.mean.toFixed(1)}`);
+    const unit = [
+      c.ltv ? `LTV ${money(c.ltv.mean)}` : null,
+      c.cac ? `CAC ${money(c.cac.mean)}` : null,
+      c.cacPaybackMonths ? `CAC payback ${c.cacPaybackMonths.mean.toFixed(1)} months` : null,
+      c.customerSuccessCost.mean > 0 ? `customer-experience cost ${money(c.customerSuccessCost.mean)}` : null,
+    ].filter((x) => x !== null);
+    if (unit.length) out.push(unit.join('; '));
+    return out.join('\n');
+  },
+};
+
+/** The section's columns of `salesim compare`'s table of scenarios (when the baseline has customers): ARR at the horizon and NRR in the last plan year. */
+export const COMPARE: CompareSection<CustomersSummary> = {
+  columns: {
+    headers: ['ARR at horizon P10 / P50 / P90', 'NRR last year'],
+    cells: (c, { pct, range }) => [c ? range(c.arr.monthly[c.arr.monthly.length - 1]) : '-', c?.nrr[c.nrr.length - 1] ? pct(c.nrr[c.nrr.length - 1]!.mean) : '-'],
+  },
+};

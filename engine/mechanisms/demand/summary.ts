@@ -1,6 +1,7 @@
 /** The demand block's section of the Summary (`summary.demand`). */
 import type { Scenario } from '../../scenario.js';
-import type { ColumnReader, CsvColumn } from '../../kernel/outputs.js';
+import type { ColumnReader, CsvColumn, ReportBlock } from '../../kernel/outputs.js';
+import type { CompareSection } from '../../kernel/comparison.js';
 import type { Stats } from '../../stats/statsType.js';
 import type { MonthlyAnnual } from '../../kernel/summaryParts.js';
 import { stats, statsOrNull } from '../../stats/stats.js';
@@ -89,3 +90,41 @@ export const CSV: readonly CsvColumn<DemandSummary>[] = [
   ['nurture_pool_mean', (d, i) => d.nurturePool?.monthly[i].mean ?? 0],
   ['lead_backlog_mean', (d, i) => d.backlog?.monthly[i].mean ?? 0],
 ];
+
+/**
+ * The section's block of `salesim run`'s readable report: the funnel by plan year, the marketing-sourced
+ * shares, the demand cost and its unit costs, marketing ROI (printed after the customers block).
+ */
+export const REPORT: ReportBlock<{ readonly demand?: DemandSummary }> = {
+  order: 2,
+  text: ({ demand: d }, { money, pct, table }) => {
+    if (!d) return null;
+    const years = d.leads.annual;
+    const rows = [['demand funnel (means)', ...years.map((_, i) => `year ${i + 1}`), 'total']];
+    const row = (label: string, f: { annual: { mean: number }[]; total: { mean: number } }, fmt = (v: number) => v.toFixed(0)) => rows.push([label, ...f.annual.map((a) => fmt(a.mean)), fmt(f.total.mean)]);
+    row('leads', d.leads);
+    row('qualified opportunities', d.qualified);
+    row('marketing-sourced opps', d.opportunities);
+    row('marketing-sourced wins', d.won);
+    row('marketing-sourced revenue', d.revenue, money);
+    if (d.nurturePool) rows.push(['nurture pool at year end', ...d.nurturePool.annual.map((a) => a.mean.toFixed(0)), '']);
+    if (d.backlog) rows.push(['leads waiting for an SDR', ...d.backlog.annual.map((a) => a.mean.toFixed(0)), '']);
+    const out = [table(rows)];
+    out.push(`marketing-sourced share: of created opportunities ${pct(d.shareOfPipeline?.mean)}, of revenue ${pct(d.shareOfRevenue?.mean)}; marketing-sourced revenue ${money(d.revenue.total.mean)} ± ${money(d.revenueStdError)} (mean ± se)`);
+    const per = (label: string, v: number | null) => `${label} ${v === null ? '-' : money(v)}`;
+    out.push(
+      `demand cost ${money(d.cost.total.mean)} (leads ${money(d.cost.leads.mean)}, SDRs ${money(d.cost.sdr.mean)}, nurture ${money(d.cost.nurture.mean)}); ${per('per lead', d.costPerLead)}, ${per('per opportunity', d.costPerOpportunity)}, ${per('per won deal', d.costPerWonDeal)}; marketing ROI ${d.roi === null ? '-' : pct(d.roi)} (marketing-sourced bookings - demand cost) / demand cost`,
+    );
+    return out.join('\n');
+  },
+};
+
+/** The section's table in `salesim compare`'s report (after the coverage table): each scenario's funnel, marketing-sourced share and revenue, cost and ROI. */
+export const COMPARE: CompareSection<DemandSummary> = {
+  table: {
+    order: 2,
+    title: 'demand generation (means over trials; marketing-sourced = from leads, after the hand-off):',
+    headers: ['scenario', 'leads', 'qualified', 'mkt opps', 'mkt share of revenue', 'mkt revenue', 'demand cost', 'cost / won deal', 'marketing ROI'],
+    row: (d, { money, pct }) => [d.leads.total.mean.toFixed(0), d.qualified.total.mean.toFixed(0), d.opportunities.total.mean.toFixed(0), pct(d.shareOfRevenue?.mean), money(d.revenue.total.mean), money(d.cost.total.mean), d.costPerWonDeal === null ? '-' : money(d.costPerWonDeal), d.roi === null ? '-' : pct(d.roi)],
+  },
+};

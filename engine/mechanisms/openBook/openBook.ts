@@ -55,7 +55,7 @@ export function resolveBook(st: SeatState, c: Compiled, book: OpenBook, s: numbe
     const a = age[i];
     if (a < 0) continue;
     const h = c.byAge;
-    const stalled = h === null && c.stalls && a >= c.stallAfter;
+    const stalled = h === null && c.aged && a >= c.stallAfter;
     if (nextU(S, stream) >= (h ? Math.min(1, h[a < h.length ? a : h.length - 1] * cr) : stalled ? c.pStall : c.pResolve)) {
       age[i] = a + 1;
       continue;

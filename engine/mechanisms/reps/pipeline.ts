@@ -20,7 +20,7 @@ const SCRATCH_ODDS: WinOdds = { pw: 0, pDecide: 0 };
 import { type LognormalTable } from '../../random/lognormalTable.js';
 import { lognormalSum } from '../../random/sums.js';
 import { nextU } from '../../random/streams.js';
-import { resolveAged, stationaryAged } from '../stalls/stalls.js';
+import { resolveAged, stationaryAged } from '../../kernel/aged.js';
 import { workDilution } from '../sellingTime/sellingTime.js';
 import { dealValueRecorded } from '../customers/customers.js';
 
@@ -85,14 +85,14 @@ export function arrive(st: SeatState, c: Compiled, s: number, m: number, lam: nu
       const k = st.tenure0[s];
       if (k > 0) {
         const mean = lam * teamPipelineWeight(c.team, k);
-        st.openReg[s] += c.stalls ? stationaryAged(st, c, s, o + PURPOSE.initial, c.cycle > 1 ? mean / (c.cycle - 1) : 0) : poisson(st.S, o + PURPOSE.initial, mean);
+        st.openReg[s] += c.aged ? stationaryAged(st, c, s, o + PURPOSE.initial, c.cycle > 1 ? mean / (c.cycle - 1) : 0) : poisson(st.S, o + PURPOSE.initial, mean);
       }
     } else if (st.isHire[s] === 0)
-      st.openReg[s] += c.stalls ? stationaryAged(st, c, s, o + PURPOSE.initial, lam) : steadyStateOpen(st.S, o + PURPOSE.initial, lam, c.cycle);
+      st.openReg[s] += c.aged ? stationaryAged(st, c, s, o + PURPOSE.initial, lam) : steadyStateOpen(st.S, o + PURPOSE.initial, lam, c.cycle);
   }
   const a = arrivalsMemo(st.S, o + PURPOSE.arrivals, lam, st.lamMemo, s);
   st.openReg[s] += a;
-  if (c.stalls) st.ageReg[s * (c.stallAge + 1)] += a;
+  if (c.aged) st.ageReg[s * (c.stallAge + 1)] += a;
   return a;
 }
 
@@ -122,7 +122,7 @@ export function resolveSeat(st: SeatState, c: Compiled, s: number, odds: WinOdds
   odds.pDecide = pDecide;
   const stream = o + PURPOSE.resolutions;
   let won: number;
-  if (c.stalls) {
+  if (c.aged) {
     won = resolveAged(st, c, s, st.ageReg, c.stallAfter, stream, pDecide, pw);
     if (pad > 0) won += resolveAged(st, c, s, st.agePad, c.stallAfterPad, o + PURPOSE.padding, pDecide, pw * c.paddingQuality);
     let r = 0,

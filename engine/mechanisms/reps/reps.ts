@@ -158,6 +158,6 @@ export function seatRates(st: SeatState, c: Compiled, s: number): number {
   } else st.ndEff[s] = c.noDecision;
   p *= st.lift;
   st.pEff[s] = p > 1 ? 1 : p;
-  st.demand[s] = d;
+  st.seatDemand[s] = d;
   return d;
 }

@@ -30,7 +30,7 @@ import { PURPOSE } from './streams.js';
 import { PURPOSE as CORE } from '../reps/streams.js';
 import { drawDealMultiplier, drawWinRate, seatHolder } from '../reps/reps.js';
 import { poisson } from '../../random/poisson.js';
-import { stationaryAged } from '../stalls/stalls.js';
+import { stationaryAged } from '../../kernel/aged.js';
 import { posteriorMultiplier, posteriorWinRate } from './record.js';
 import type { TeamParams, RosterStart } from './types.js';
 
@@ -113,7 +113,7 @@ export function seatInitialTeam(st: SeatState, c: Compiled, t: TeamParams, s: nu
       const mean = c.rate * t.vacantWeight[r];
       const stream = s * PURPOSES + CORE.initial;
       // with stalls, spread over ages as a settled rep's pipeline of the same mean
-      st.openReg[s] = c.stalls ? stationaryAged(st, c, s, stream, c.cycle > 1 ? mean / (c.cycle - 1) : 0) : poisson(st.S, stream, mean);
+      st.openReg[s] = c.aged ? stationaryAged(st, c, s, stream, c.cycle > 1 ? mean / (c.cycle - 1) : 0) : poisson(st.S, stream, mean);
     }
     return;
   }

@@ -8,7 +8,7 @@ import type { Scenario } from '../../scenario.js';
 import { comparisonAssumptions, type ComparisonAssumption } from '../../compareAssumptions.js';
 import { planTargets } from '../../mechanisms/coverage/policy.js';
 import { scenarioSobol } from './scenarioSobol.js';
-import type { OutcomeMetric } from './outcome.js';
+import { defaultMetric, type OutcomeMetric } from './outcome.js';
 import type { SobolIndex } from './sobol.js';
 
 export interface ScenarioIndices {
@@ -31,7 +31,7 @@ export interface ScenarioIndices {
  * @example // scenarioIndices(parseScenario(text), { n: 256 }).indices[0].path
  */
 export function scenarioIndices(s: Scenario, opts: { metric?: OutcomeMetric; n?: number; seed?: number; level?: number; onProgress?: (done: number, total: number) => void } = {}): ScenarioIndices {
-  const metric = opts.metric ?? (s.customers ? 'arr' : 'revenue');
+  const metric = opts.metric ?? defaultMetric(s);
   const n = opts.n ?? 256;
   const seed = opts.seed ?? s.seed;
   const level = opts.level ?? 0.95;

@@ -1,0 +1,55 @@
+/**
+ * The factors of a run's work estimate (engine/work.ts) and a mechanism's part of them (its registry
+ * entry's `work`): the events a mechanism adds to the kernel's work are its to estimate, from the scenario
+ * and its compiled parameters, with the result-layout flags its columns need.
+ */
+import type { Scenario } from '../scenario.js';
+import type { Compiled } from './compiled.js';
+import type { ResultLayout } from './outputs.js';
+
+/** The factors of one run's cost, each a field a client sets. */
+export interface WorkFactors {
+  trials: number;
+  seats: number;
+  months: number;
+  /** reps.opportunitiesPerMonth x the market's mean multiplier */
+  opportunitiesPerMonth: number;
+  /** share of opportunities won (mean win rate x (1 - noDecisionRate)) */
+  winShare: number;
+  /** every won deal is recorded (a customers block) */
+  recordDeals: boolean;
+  /** padded opportunities a seat can make a month (coverage), won at paddingQuality x the win share */
+  paddedWonPerMonth: number;
+  /** initial customers of a trial (a count, or the steady state's mean) */
+  initialCustomers: number;
+  /** referral deals a customer brings a month */
+  referralWonPerCustomerMonth: number;
+  /** qualified marketing opportunities a month (demand), won at quality x the win share */
+  marketingWonPerMonth: number;
+  territories: number;
+  /** age buckets per seat (stalls) */
+  stallBuckets: number;
+  /** open-book deals at the start */
+  bookDeals: number;
+  /** each trial compiles its own scenario (uncertainty) */
+  compilePerTrial: number;
+  /** bytes of one trial's results */
+  resultBytesPerTrial: number;
+}
+
+/** What a mechanism's part is computed from besides its scenario and compiled parameters: the core's win share and expected deal. */
+export interface WorkBase {
+  /** share of opportunities won (mean win rate x (1 - noDecisionRate)) */
+  readonly winShare: number;
+  /** the expected deal size */
+  readonly deal: number;
+}
+
+/** A mechanism's part of a run's work: the factors it sets (the rest keep their no-effect values) and the result-layout flags its columns need. */
+export interface WorkPart {
+  readonly factors: Partial<WorkFactors>;
+  readonly layout?: Partial<ResultLayout>;
+}
+
+/** A mechanism's work hook. */
+export type WorkHook = (s: Scenario, c: Compiled, base: WorkBase) => WorkPart;

@@ -1,0 +1,13 @@
+/** The coverage policy's part in the engine's estimates (its registry entry's `work`). */
+import type { WorkHook } from '../../kernel/work.js';
+
+/**
+ * Padded opportunities a seat can make a month (the largest multiple the policy can reach, of the monthly
+ * quota, in expected deals), won at paddingQuality x the win share.
+ */
+export const WORK: WorkHook = (s, _c, { winShare, deal }) => {
+  const cov = s.coverage;
+  const q = s.quota;
+  const padded = cov && cov.policy !== 'none' && q?.annualPerRep ? (Math.max(cov.multiple, cov.escalation?.cap ?? 0) * q.annualPerRep) / 12 / Math.max(deal, 1e-300) : 0;
+  return { factors: { paddedWonPerMonth: Math.min(1e300, padded) * (cov?.paddingQuality ?? 0) * winShare } };
+};
