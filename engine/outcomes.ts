@@ -7,16 +7,16 @@ import type { Scenario } from './scenario.js';
 import type { Summary, TrialResults } from './types.js';
 import type { Stats } from './stats/statsType.js';
 import { MECHANISMS } from './mechanisms/registry.js';
+import type { OutcomeHook } from './kernel/outcome.js';
 
-/** A mechanism's outcome as the engine reads it (the registry's hooks, on the engine's result and Summary types). */
-export interface MechanismOutcome {
-  readonly name: string;
-  readonly needs: string;
-  readonly on: (s: Scenario) => boolean;
-  readonly headline?: true;
+/**
+ * A mechanism's outcome as the engine reads it: the registry's hook (engine/kernel/outcome.ts, whose
+ * parameter types the kernel cannot name) on the engine's result and Summary types.
+ */
+export type MechanismOutcome = Omit<OutcomeHook, 'trial' | 'summary'> & {
   readonly trial: (r: TrialResults, t: number) => number;
   readonly summary: (sum: Summary) => { readonly stats: Stats; readonly stdError: number } | null;
-}
+};
 
 /** Every mechanism's outcomes, in registry order (the hooks' parameter types are checked against TrialResults and Summary here). */
 export const MECHANISM_OUTCOMES: readonly MechanismOutcome[] = MECHANISMS.flatMap((m): readonly MechanismOutcome[] => ('outcomes' in m ? m.outcomes : []));
