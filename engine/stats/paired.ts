@@ -7,7 +7,7 @@ import { sampleVariance } from 'simple-statistics';
 
 /**
  * Per-trial sums of a monthly row-major array (`trial * months + (month - 1)`), summed in month order.
- * @example perTrialTotals(new Float64Array([1, 2, 3, 4]), 2, 2) // Float64Array [3, 7]
+ * @example perTrialTotals(new Float64Array([1, 2, 3, 4]), 2, 2) // new Float64Array([3, 7])
  */
 export function perTrialTotals(monthly: ArrayLike<number>, trials: number, months: number): Float64Array {
   const out = new Float64Array(trials);
@@ -22,7 +22,7 @@ export function perTrialTotals(monthly: ArrayLike<number>, trials: number, month
 
 /**
  * Element-wise a - b.
- * @example subtract([3, 5], [1, 1]) // Float64Array [2, 4]
+ * @example subtract([3, 5], [1, 1]) // new Float64Array([2, 4])
  */
 export function subtract(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
   const out = new Float64Array(a.length);
@@ -43,7 +43,7 @@ export function variance(x: ArrayLike<number>): number {
  * Variance-reduction ratio of common random numbers: (Var(A) + Var(B)) / Var(A - B), i.e. the variance
  * the difference would have with independent draws over the one it has on shared draws. Null when
  * Var(A - B) = 0 (identical outcomes: the ratio is unbounded) or there are fewer than 2 trials.
- * @example varianceReductionRatio([1, 2, 3], [1.1, 2.1, 3.2]) // 200.0...
+ * @example varianceReductionRatio([1, 2, 3], [1.1, 2.1, 3.2]) // ≈ 631.0
  */
 export function varianceReductionRatio(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
   const vd = variance(subtract(a, b));
@@ -55,7 +55,7 @@ export function varianceReductionRatio(a: ArrayLike<number>, b: ArrayLike<number
  * Crossover month of each trial: the first month m from which the variant's cumulative revenue stays
  * strictly ahead of the baseline's through the horizon (1 if it is ahead from month 1), or NaN when it
  * is not ahead at the horizon (never crosses).
- * @example crossoverMonths(new Float64Array([0, 0, 5]), new Float64Array([1, 1, 1]), 1, 3) // Float64Array [3]
+ * @example crossoverMonths(new Float64Array([0, 0, 5]), new Float64Array([1, 1, 1]), 1, 3) // new Float64Array([3])
  */
 export function crossoverMonths(variant: ArrayLike<number>, baseline: ArrayLike<number>, trials: number, months: number): Float64Array {
   const out = new Float64Array(trials);
@@ -74,7 +74,7 @@ export function crossoverMonths(variant: ArrayLike<number>, baseline: ArrayLike<
 
 /**
  * Per-month cumulative differences (variant - baseline), row-major like the inputs.
- * @example cumulativeDifference([1, 2], [0, 0], 1, 2) // Float64Array [1, 3]
+ * @example cumulativeDifference([1, 2], [0, 0], 1, 2) // new Float64Array([1, 3])
  */
 export function cumulativeDifference(variant: ArrayLike<number>, baseline: ArrayLike<number>, trials: number, months: number): Float64Array {
   const out = new Float64Array(trials * months);
@@ -91,7 +91,7 @@ export function cumulativeDifference(variant: ArrayLike<number>, baseline: Array
 
 /**
  * Column `m` of a row-major trial x months array.
- * @example column([1, 2, 3, 4], 2, 2, 1) // Float64Array [2, 4]
+ * @example column([1, 2, 3, 4], 2, 2, 1) // new Float64Array([2, 4])
  */
 export function column(a: ArrayLike<number>, trials: number, months: number, m: number): Float64Array {
   const out = new Float64Array(trials);
