@@ -13,7 +13,7 @@
 import type { Scenario } from './scenario.js';
 import { compile } from './compile.js';
 import type { ResultLayout } from './kernel/outputs.js';
-import type { WorkFactors } from './kernel/work.js';
+import type { WorkFactors, WorkLever } from './kernel/work.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 import { seatCount } from './seatCount.js';
 import { SUM_EXACT_MAX } from './random/sums.js';
@@ -73,7 +73,7 @@ export function workFactors(s: Scenario, trials: number): WorkFactors {
     marketingWonPerMonth: 0,
     territories: c.territories,
     stallBuckets: c.aged ? c.stallAge + 1 : 0,
-    bookDeals: c.book ? c.book.age0.length : 0,
+    bookDeals: 0,
     compilePerTrial: 0,
     resultBytesPerTrial: 0,
   };
@@ -175,8 +175,8 @@ export interface OverBudget {
   message: string;
 }
 
-/** The client's fields that scale a run's cost, each with how it sets the factors. */
-const LEVERS: { path: string; get: (f: WorkFactors, s: Scenario) => number; set: (f: WorkFactors, v: number, s: Scenario) => WorkFactors; integer: boolean }[] = [
+/** The client's fields that scale a run's cost, each with how it sets the factors: the core's, then the mechanisms' (their registry entries' `levers`). */
+const LEVERS: readonly WorkLever[] = [
   { path: 'trials', get: (f) => f.trials, set: (f, v) => ({ ...f, trials: v }), integer: true },
   { path: 'reps.seats', get: (f) => f.seats, set: (f, v) => ({ ...f, seats: Math.max(1, v) }), integer: true },
   {
@@ -186,7 +186,7 @@ const LEVERS: { path: string; get: (f: WorkFactors, s: Scenario) => number; set:
     integer: false,
   },
   { path: 'customers.initial.count', get: (f) => f.initialCustomers, set: (f, v) => ({ ...f, initialCustomers: v }), integer: true },
-  { path: 'openPipeline', get: (f) => f.bookDeals, set: (f, v) => ({ ...f, bookDeals: v }), integer: true },
+  ...MECHANISMS.flatMap((m): readonly WorkLever[] => ('levers' in m ? m.levers : [])),
 ];
 
 /**
