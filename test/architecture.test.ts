@@ -244,13 +244,13 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
     'server/api-schemas.ts': "the HTTP API's Summary schema documents the managers section",
     'engine/kernel/outputs.ts': "the cost breakdown's 'managers' line (the costs block's item, older than the managers block)",
   },
-  // its calibration and forecasting (calendar start, calendar moves, the calibrated block) are market/history.ts
+  // its calibration and forecasting (calendar start, calendar moves, the calibrated block) are market/history.ts; the work
+  // estimate's arrival rate is market/analysis.ts (the registry's `work`)
   market: {
-    'engine/calibrate/synthesize.ts': "synthetic history's own month loop multiplies arrivals by the compiled market factor (a second month loop, issue 29's synthesize item)",
+    'engine/calibrate/synthesize.ts': "synthetic history's own month loop multiplies arrivals by the compiled market factor, and its expected rows (synthesisRows) count them (a second month loop, issue 29's synthesize item)",
     'engine/mechanisms/coverageResponse/coverageResponse.ts': "the response's extra prospecting follows the month's market factor",
     'engine/runnable.ts': 'the runnable check bounds the arrival rate by the largest seasonal factor',
     'engine/scenario.ts': 'the MarketSpec type the parser exports',
-    'engine/work.ts': "the work estimate's arrival rate",
   },
 };
 

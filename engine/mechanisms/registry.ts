@@ -74,6 +74,7 @@ import { SEEK as hiringSeek, TORNADO as hiringTornado } from './hiring/analysis.
 import { TORNADO as attritionTornado } from './attrition/analysis.js';
 import { REPORT as leadershipReport, TORNADO as leadershipTornado } from './leadership/analysis.js';
 import { TORNADO as enablementTornado } from './enablement/analysis.js';
+import { WORK as marketWork } from './market/analysis.js';
 import { WORK as openBookWork, LEVERS as openBookLevers } from './openBook/analysis.js';
 import { compensationSummary, TEXT as compensationText, type CompSource } from './compensation/compensation.js';
 import { retentionSummary, TEXT as retentionText } from './retention/retention.js';
@@ -95,7 +96,7 @@ export const MECHANISMS = [
   { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice, history: enablementHistory, tornado: enablementTornado },
   { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, streams: demandStreams, steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv, compare: demandCompare }, report: demandReport, slice: demandSlice, tornado: demandTornado, work: demandWork },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, steps: '3', columns: territoriesColumns },
-  { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice, history: marketHistory },
+  { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice, history: marketHistory, work: marketWork },
   { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, streams: driftStreams, steps: '3, 6', columns: {}, slice: driftSlice },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, steps: '4, 6', columns: {}, slice: sellingTimeSlice },
   { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', steps: '5, 7, 10', columns: coverageColumns, work: coverageWork, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true, compare: coverageCompare }, report: coverageReport },
