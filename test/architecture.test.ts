@@ -275,9 +275,10 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // of the readable report); uncertainty -1 (work); reps -1 (the worker's seat count).
 // openBook 7 -> 5: its work estimate and its lever (openBook/analysis.ts, the registry's `work` and `levers`); the
 // starting team's roster reads the core's steadyStart instead of the block.
+// hiring 11 -> 10: the plan's seats in seatCount.ts are hiring/analysis.ts's (the registry's `seats`).
 // sellingTime 9 -> 8: compile.ts's coverageFigures is the coverage section's registry `when`, not a second copy of it.
 const REACH_BUDGET: Record<string, number> = {
-  reps: 24, hiring: 11, leadership: 6, enablement: 3, demand: 7, territories: 19, sellingTime: 8, coverage: 24, stalls: 5,
+  reps: 24, hiring: 10, leadership: 6, enablement: 3, demand: 7, territories: 19, sellingTime: 8, coverage: 24, stalls: 5,
   openBook: 5, customers: 7, attrition: 8, team: 5, costs: 6, uncertainty: 19,
 };
 

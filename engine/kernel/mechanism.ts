@@ -79,6 +79,8 @@ export interface Mechanism {
    * entry added (hiring: the plan's next entry, "hire now"), or null for a path it does not extend
    */
   readonly seek?: (s: Scenario, path: readonly (string | number)[]) => Scenario | null;
+  /** the seats its block adds to the territories' (hiring: the plan's), in the count of seats a scenario can ever use (engine/seatCount.ts) */
+  readonly seats?: (s: Scenario) => number;
   /**
    * its part in calibration and forecasting (engine/mechanisms/<name>/history.ts, `engine/kernel/calibration.ts`):
    * how its block moves with a scenario's calendar, what a forecast's actions do to it, the block calibration

@@ -70,7 +70,7 @@ import { TORNADO as demandTornado, WORK as demandWork } from './demand/analysis.
 import { WORK as coverageWork } from './coverage/analysis.js';
 import { WORK as uncertaintyWork } from './uncertainty/analysis.js';
 import { TORNADO as repsTornado } from './reps/analysis.js';
-import { SEEK as hiringSeek, TORNADO as hiringTornado } from './hiring/analysis.js';
+import { SEATS as hiringSeats, SEEK as hiringSeek, TORNADO as hiringTornado } from './hiring/analysis.js';
 import { TORNADO as attritionTornado } from './attrition/analysis.js';
 import { REPORT as leadershipReport, TORNADO as leadershipTornado } from './leadership/analysis.js';
 import { TORNADO as enablementTornado } from './enablement/analysis.js';
@@ -89,7 +89,7 @@ const teamsAtStart = (s: Scenario) => Math.max(1, Math.ceil(s.territories.reduce
 /** The mechanisms in month order. Adding one: its folder, and one line here. */
 export const MECHANISMS = [
   { name: 'reps', label: 'reps (the core: arrivals, resolutions, deal sizes, persons)', blocks: ['reps'], on: () => true, streams: repsStreams, steps: '4, 6, 10', columns: repsColumns, tornado: repsTornado },
-  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, streams: hiringStreams, steps: '1', columns: hiringColumns, slice: hiringSlice, history: hiringHistory, tornado: hiringTornado, seek: hiringSeek },
+  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, streams: hiringStreams, steps: '1', columns: hiringColumns, slice: hiringSlice, history: hiringHistory, tornado: hiringTornado, seek: hiringSeek, seats: hiringSeats },
   scaling,
   { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, streams: leadershipStreams, steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice, tornado: leadershipTornado, report: leadershipReport },
   { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, streams: managersStreams, steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)), text: managersText }, slice: managersSlice },
