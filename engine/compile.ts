@@ -128,7 +128,8 @@ function compileCore(s: Scenario): CoreCompiled {
     escalate: !!s.coverage?.escalation && coverage === COVERAGE.global,
     escalationStep: s.coverage?.escalation?.step ?? 0,
     escalationCap: s.coverage?.escalation?.cap ?? Infinity,
-    coverageFigures: s.coverage != null || s.sellingTime != null || s.stalls != null,
+    // recorded when the Summary has the coverage section (its registry entry's `summary.when`: coverage, selling time or stalls)
+    coverageFigures: MECHANISMS.some((m) => 'summary' in m && m.summary.key === 'coverage' && m.summary.when(s)),
     aged: s.stalls != null || byAge !== null,
     stallAfter: byAge ? byAge.length : stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths),
     stallAfterPad: byAge ? byAge.length : stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),

@@ -1,9 +1,11 @@
 /** The number of seats a scenario can ever use: the unit of work of a trial and of the server's budget. */
 import type { Scenario } from './scenario.js';
+import { MECHANISMS } from './mechanisms/registry.js';
 
 /**
- * Seats a scenario can ever use: the initial seats (every territory's) plus every seat of the hiring
- * plan. Backfills reuse a departed rep's seat, so they add none. Reads the resolved scenario (after
+ * Seats a scenario can ever use: the initial seats (every territory's) plus those each mechanism's block
+ * adds (its registry entry's `seats`: every seat of the hiring plan). Backfills reuse a departed rep's seat,
+ * so they add none. Reads the resolved scenario (after
  * `parseScenario`, `reps.seats` equals the territories' total).
  * @example
  * seatCount(parseScenario({
@@ -15,6 +17,6 @@ import type { Scenario } from './scenario.js';
 export function seatCount(s: Scenario): number {
   let seats = 0;
   for (const t of s.territories) seats += t.seats;
-  for (const p of s.hiring?.plan ?? []) seats += p.seats;
+  for (const m of MECHANISMS) if ('seats' in m) seats += m.seats(s);
   return seats;
 }

@@ -13,7 +13,7 @@
 import type { Scenario } from './scenario.js';
 import { compile } from './compile.js';
 import type { ResultLayout } from './kernel/outputs.js';
-import type { WorkFactors } from './kernel/work.js';
+import type { WorkFactors, WorkLever } from './kernel/work.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 import { seatCount } from './seatCount.js';
 import { SUM_EXACT_MAX } from './random/sums.js';
@@ -56,15 +56,12 @@ export function workFactors(s: Scenario, trials: number): WorkFactors {
   const H = s.horizonMonths;
   const meanWin = c.winRate.shares.reduce((a, sh, i) => a + sh * c.winRate.means[i], 0);
   const winShare = meanWin * (1 - s.reps.noDecisionRate);
-  let marketMean = 0;
-  for (let m = 0; m < H; m++) marketMean += c.market[m] ?? 1;
-  marketMean /= H;
   const deal = expectedDeal(s.reps.dealSize);
   const f: WorkFactors = {
     trials,
     seats,
     months: H,
-    opportunitiesPerMonth: s.reps.opportunitiesPerMonth * marketMean,
+    opportunitiesPerMonth: s.reps.opportunitiesPerMonth,
     winShare,
     recordDeals: false,
     paddedWonPerMonth: 0,
@@ -73,12 +70,13 @@ export function workFactors(s: Scenario, trials: number): WorkFactors {
     marketingWonPerMonth: 0,
     territories: c.territories,
     stallBuckets: c.aged ? c.stallAge + 1 : 0,
-    bookDeals: c.book ? c.book.age0.length : 0,
+    bookDeals: 0,
     compilePerTrial: 0,
     resultBytesPerTrial: 0,
   };
   const layout: ResultLayout = { from: 0, trials: 1, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures };
-  // each mechanism's part (its registry entry's `work`): padded, recorded, referred and marketing-sourced deals, per-trial compiles
+  // each mechanism's part (its registry entry's `work`): the market's mean multiplier of the arrivals, padded, recorded, referred and
+  // marketing-sourced deals, per-trial compiles
   for (const m of MECHANISMS) {
     if (!('work' in m)) continue;
     const part = m.work(s, c, { winShare, deal });
@@ -175,8 +173,8 @@ export interface OverBudget {
   message: string;
 }
 
-/** The client's fields that scale a run's cost, each with how it sets the factors. */
-const LEVERS: { path: string; get: (f: WorkFactors, s: Scenario) => number; set: (f: WorkFactors, v: number, s: Scenario) => WorkFactors; integer: boolean }[] = [
+/** The client's fields that scale a run's cost, each with how it sets the factors: the core's, then the mechanisms' (their registry entries' `levers`). */
+const LEVERS: readonly WorkLever[] = [
   { path: 'trials', get: (f) => f.trials, set: (f, v) => ({ ...f, trials: v }), integer: true },
   { path: 'reps.seats', get: (f) => f.seats, set: (f, v) => ({ ...f, seats: Math.max(1, v) }), integer: true },
   {
@@ -186,7 +184,7 @@ const LEVERS: { path: string; get: (f: WorkFactors, s: Scenario) => number; set:
     integer: false,
   },
   { path: 'customers.initial.count', get: (f) => f.initialCustomers, set: (f, v) => ({ ...f, initialCustomers: v }), integer: true },
-  { path: 'openPipeline', get: (f) => f.bookDeals, set: (f, v) => ({ ...f, bookDeals: v }), integer: true },
+  ...MECHANISMS.flatMap((m): readonly WorkLever[] => ('levers' in m ? m.levers : [])),
 ];
 
 /**
@@ -260,18 +258,4 @@ export function checkBudget(runs: WorkRun[], maxWork: number, maxMemoryBytes: nu
 
 function fmt(x: number): string {
   return x < 1e6 ? String(Math.round(x)) : x.toExponential(2);
-}
-
-/**
- * Expected rows of a synthetic CRM history (engine/calibrate/synthesize.ts): every opportunity of every
- * seat (a steady-state start's open pipeline included) and the prospect rows.
- * @example synthesisRows(parseScenario({ reps: { seats: 2, opportunitiesPerMonth: 5, winRate: 0.3, dealSize: 1, initialPipeline: 'empty' } }), 12) // 120
- */
-export function synthesisRows(s: Scenario, months: number, prospects = 0): number {
-  const seats = Math.max(1, seatCount(s));
-  const c = compile(s);
-  let market = 0;
-  for (let m = 0; m < Math.min(months, c.market.length); m++) market += c.market[m];
-  const steady = s.reps.initialPipeline === 'steady-state' ? s.reps.opportunitiesPerMonth * Math.max(0, s.reps.cycleMonths - 1) : 0;
-  return seats * (s.reps.opportunitiesPerMonth * market + steady + prospects * months);
 }

@@ -244,13 +244,13 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
     'server/api-schemas.ts': "the HTTP API's Summary schema documents the managers section",
     'engine/kernel/outputs.ts': "the cost breakdown's 'managers' line (the costs block's item, older than the managers block)",
   },
-  // its calibration and forecasting (calendar start, calendar moves, the calibrated block) are market/history.ts
+  // its calibration and forecasting (calendar start, calendar moves, the calibrated block) are market/history.ts; the work
+  // estimate's arrival rate is market/analysis.ts (the registry's `work`)
   market: {
-    'engine/calibrate/synthesize.ts': "synthetic history's own month loop multiplies arrivals by the compiled market factor (a second month loop, issue 29's synthesize item)",
+    'engine/calibrate/synthesize.ts': "synthetic history's own month loop multiplies arrivals by the compiled market factor, and its expected rows (synthesisRows) count them (a second month loop, issue 29's synthesize item)",
     'engine/mechanisms/coverageResponse/coverageResponse.ts': "the response's extra prospecting follows the month's market factor",
     'engine/runnable.ts': 'the runnable check bounds the arrival rate by the largest seasonal factor',
     'engine/scenario.ts': 'the MarketSpec type the parser exports',
-    'engine/work.ts': "the work estimate's arrival rate",
   },
 };
 
@@ -273,9 +273,13 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // hiring 14 -> 11 (tornado, the goal seek's plan entry, the worker's seat count); leadership, enablement, attrition -1 each
 // (tornado), leadership -1 more (its line of the readable report); coverage -3 (its compare table, its work estimate, its lines
 // of the readable report); uncertainty -1 (work); reps -1 (the worker's seat count).
+// openBook 7 -> 5: its work estimate and its lever (openBook/analysis.ts, the registry's `work` and `levers`); the
+// starting team's roster reads the core's steadyStart instead of the block.
+// hiring 11 -> 10: the plan's seats in seatCount.ts are hiring/analysis.ts's (the registry's `seats`).
+// sellingTime 9 -> 8: compile.ts's coverageFigures is the coverage section's registry `when`, not a second copy of it.
 const REACH_BUDGET: Record<string, number> = {
-  reps: 24, hiring: 11, leadership: 6, enablement: 3, demand: 7, territories: 19, sellingTime: 9, coverage: 24, stalls: 5,
-  openBook: 7, customers: 7, attrition: 8, team: 5, costs: 6, uncertainty: 19,
+  reps: 24, hiring: 10, leadership: 6, enablement: 3, demand: 7, territories: 19, sellingTime: 8, coverage: 24, stalls: 5,
+  openBook: 5, customers: 7, attrition: 8, team: 5, costs: 6, uncertainty: 19,
 };
 
 /** The strongly connected components (more than one file, or a file importing itself) of an import graph. */

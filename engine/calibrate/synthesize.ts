@@ -38,7 +38,7 @@ import { calendarStart, moveOnCalendar } from '../mechanismHistory.js';
  */
 const REPRODUCED: ReadonlySet<MechanismName> = new Set<MechanismName>(['reps', 'hiring', 'attrition', 'territories', 'market', 'costs']);
 import { toCsv } from './csv.js';
-import { synthesisRows } from '../work.js';
+import { seatCount } from '../seatCount.js';
 import { checkAbort } from '../abort.js';
 import { daysInMonth, formatDate, parseMonth } from './dates.js';
 import { normal } from '../random/normal.js';
@@ -116,6 +116,20 @@ export function historyScenario(base: Scenario, months: number, start0: number):
   const startText = `${Math.floor(start0 / 12)}-${String((start0 % 12) + 1).padStart(2, '0')}`;
   const moved = moveOnCalendar(base, base as unknown as Record<string, unknown>, { shift: 0, months, start: startText, origin: startText, forecast: false }).set;
   return parseScenario({ ...base, horizonMonths: months, ...moved });
+}
+
+/**
+ * Expected rows of a synthetic CRM history (`synthesize`): every opportunity of every
+ * seat (a steady-state start's open pipeline included) and the prospect rows.
+ * @example synthesisRows(parseScenario({ reps: { seats: 2, opportunitiesPerMonth: 5, winRate: 0.3, dealSize: 1, initialPipeline: 'empty' } }), 12) // 120
+ */
+export function synthesisRows(s: Scenario, months: number, prospects = 0): number {
+  const seats = Math.max(1, seatCount(s));
+  const c = compile(s);
+  let market = 0;
+  for (let m = 0; m < Math.min(months, c.market.length); m++) market += c.market[m];
+  const steady = s.reps.initialPipeline === 'steady-state' ? s.reps.opportunitiesPerMonth * Math.max(0, s.reps.cycleMonths - 1) : 0;
+  return seats * (s.reps.opportunitiesPerMonth * market + steady + prospects * months);
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { Scenario } from '../scenario.js';
 import type { Columns, CsvColumn, ReportBlock, TextSection } from './outputs.js';
 import type { OutcomeHook } from './outcome.js';
-import type { WorkHook } from './work.js';
+import type { WorkHook, WorkLever } from './work.js';
 import type { ComparisonHook, CompareSection } from './comparison.js';
 import type { AnySlice } from './slice.js';
 import type { Assumption } from './assumption.js';
@@ -72,11 +72,15 @@ export interface Mechanism {
    * the kernel's work and the result-layout flags its columns need, from the scenario and its compiled parameters
    */
   readonly work?: WorkHook;
+  /** its block's fields that scale a run's cost, after the core's in a refusal's search for the one that drives it (engine/kernel/work.ts) */
+  readonly levers?: readonly WorkLever[];
   /**
    * a goal seek's decision path that its block must grow to hold (engine/solve.ts): the scenario with the
    * entry added (hiring: the plan's next entry, "hire now"), or null for a path it does not extend
    */
   readonly seek?: (s: Scenario, path: readonly (string | number)[]) => Scenario | null;
+  /** the seats its block adds to the territories' (hiring: the plan's), in the count of seats a scenario can ever use (engine/seatCount.ts) */
+  readonly seats?: (s: Scenario) => number;
   /**
    * its part in calibration and forecasting (engine/mechanisms/<name>/history.ts, `engine/kernel/calibration.ts`):
    * how its block moves with a scenario's calendar, what a forecast's actions do to it, the block calibration

@@ -53,3 +53,16 @@ export interface WorkPart {
 
 /** A mechanism's work hook. */
 export type WorkHook = (s: Scenario, c: Compiled, base: WorkBase) => WorkPart;
+
+/**
+ * A client's field that scales a run's cost (engine/work.ts `checkBudget` names the one that drives it and
+ * the largest value of it that fits): how it reads and sets the factors. A mechanism whose block holds such a
+ * field declares it in its registry entry's `levers`; they follow the core's, in registry order.
+ */
+export interface WorkLever {
+  /** the field (a scenario path, or 'trials') */
+  readonly path: string;
+  readonly get: (f: WorkFactors, s: Scenario) => number;
+  readonly set: (f: WorkFactors, v: number, s: Scenario) => WorkFactors;
+  readonly integer: boolean;
+}

@@ -70,10 +70,12 @@ import { TORNADO as demandTornado, WORK as demandWork } from './demand/analysis.
 import { WORK as coverageWork } from './coverage/analysis.js';
 import { WORK as uncertaintyWork } from './uncertainty/analysis.js';
 import { TORNADO as repsTornado } from './reps/analysis.js';
-import { SEEK as hiringSeek, TORNADO as hiringTornado } from './hiring/analysis.js';
+import { SEATS as hiringSeats, SEEK as hiringSeek, TORNADO as hiringTornado } from './hiring/analysis.js';
 import { TORNADO as attritionTornado } from './attrition/analysis.js';
 import { REPORT as leadershipReport, TORNADO as leadershipTornado } from './leadership/analysis.js';
 import { TORNADO as enablementTornado } from './enablement/analysis.js';
+import { WORK as marketWork } from './market/analysis.js';
+import { WORK as openBookWork, LEVERS as openBookLevers } from './openBook/analysis.js';
 import { compensationSummary, TEXT as compensationText, type CompSource } from './compensation/compensation.js';
 import { retentionSummary, TEXT as retentionText } from './retention/retention.js';
 import { responseSummary, TEXT as responseText } from './coverageResponse/coverageResponse.js';
@@ -87,20 +89,20 @@ const teamsAtStart = (s: Scenario) => Math.max(1, Math.ceil(s.territories.reduce
 /** The mechanisms in month order. Adding one: its folder, and one line here. */
 export const MECHANISMS = [
   { name: 'reps', label: 'reps (the core: arrivals, resolutions, deal sizes, persons)', blocks: ['reps'], on: () => true, streams: repsStreams, steps: '4, 6, 10', columns: repsColumns, tornado: repsTornado },
-  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, streams: hiringStreams, steps: '1', columns: hiringColumns, slice: hiringSlice, history: hiringHistory, tornado: hiringTornado, seek: hiringSeek },
+  { name: 'hiring', label: 'hiring', blocks: ['hiring'], on: (s) => s.hiring !== null, streams: hiringStreams, steps: '1', columns: hiringColumns, slice: hiringSlice, history: hiringHistory, tornado: hiringTornado, seek: hiringSeek, seats: hiringSeats },
   scaling,
   { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, streams: leadershipStreams, steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice, tornado: leadershipTornado, report: leadershipReport },
   { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, streams: managersStreams, steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)), text: managersText }, slice: managersSlice },
   { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice, history: enablementHistory, tornado: enablementTornado },
   { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, streams: demandStreams, steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv, compare: demandCompare }, report: demandReport, slice: demandSlice, tornado: demandTornado, work: demandWork },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, steps: '3', columns: territoriesColumns },
-  { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice, history: marketHistory },
+  { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice, history: marketHistory, work: marketWork },
   { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, streams: driftStreams, steps: '3, 6', columns: {}, slice: driftSlice },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, steps: '4, 6', columns: {}, slice: sellingTimeSlice },
   { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', steps: '5, 7, 10', columns: coverageColumns, work: coverageWork, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true, compare: coverageCompare }, report: coverageReport },
   { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, streams: coverageResponseStreams, steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src), text: responseText }, slice: coverageResponseSlice },
   { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, steps: '5, 6, 8, 10', columns: stallsColumns },
-  { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, streams: openBookStreams, steps: '6', columns: {}, slice: openBookSlice },
+  { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, streams: openBookStreams, steps: '6', columns: {}, slice: openBookSlice, work: openBookWork, levers: openBookLevers },
   { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, streams: customersStreams, steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv, compare: customersCompare }, report: customersReport, slice: customersSlice, history: customersHistory, outcomes: [ARR], comparison: customersComparison, tornado: customersTornado, work: customersWork },
   { name: 'attrition', label: 'attrition', blocks: ['attrition'], on: (s) => s.attrition !== null, streams: attritionStreams, steps: '8', columns: attritionColumns, slice: attritionSlice, history: attritionHistory, tornado: attritionTornado },
   { name: 'retention', label: 'performance-dependent attrition (retention)', blocks: ['retention'], on: (s) => !!s.retention && s.attrition !== null, steps: '7, 8', columns: retentionColumns, summary: { key: 'retention', when: (s) => !!s.retention && s.attrition !== null, build: (_s: Scenario, src: SectionSource<typeof retentionSummary>) => retentionSummary(src), text: retentionText }, slice: retentionSlice },

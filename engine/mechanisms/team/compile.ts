@@ -1,5 +1,6 @@
 /** The starting team's compiled parameters: the stationary start of the initial seats and the roster's (moved out of team.ts so the slice imports no step code). */
 import type { RosterTeam, Scenario } from '../../scenario.js';
+import type { CoreCompiled } from '../../kernel/compiled.js';
 import { gammaMeanSdCdf } from '../../random/gammaCdf.js';
 import { monthlyHazard } from '../../kernel/hazard.js';
 import { rampMultiplier, CURVE } from '../../kernel/ramp.js';
@@ -17,8 +18,8 @@ export function monthsBefore(date: string, asOf: string): number {
   return ay * 12 + am + 1 - (y * 12 + m);
 }
 
-/** The roster's per-seat start (tenure or vacancy) in seat order. */
-function compileRoster(s: Scenario, team: RosterTeam): RosterStart {
+/** The roster's per-seat start (tenure or vacancy) in seat order; `steadyStart` is the core's (a steady-state pipeline, unless an open pipeline is given). */
+function compileRoster(s: Scenario, team: RosterTeam, steadyStart: boolean): RosterStart {
   const n = team.roster.length;
   const tenure = new Int32Array(n);
   const vacantFor = new Int32Array(n);
@@ -36,7 +37,7 @@ function compileRoster(s: Scenario, team: RosterTeam): RosterStart {
   });
   const ttf = s.hiring?.timeToFillMonths;
   const fillPmf = ttf === undefined ? new Float64Array(0) : typeof ttf === 'number' ? vacancyMonthsPmf(ttf, 0) : vacancyMonthsPmf(ttf.mean, ttf.sd);
-  return { tenure, vacantFor, fillPmf, pipeline: s.reps.initialPipeline === 'steady-state' && s.openPipeline === undefined, won, lost, wonGeoMean };
+  return { tenure, vacantFor, fillPmf, pipeline: steadyStart, won, lost, wonGeoMean };
 }
 
 /** Probability mass of D = round(time to fill), d = 0..Dmax, with P(D > Dmax) < 1e-12. */
@@ -60,9 +61,10 @@ export function vacancyMonthsPmf(mean: number, sd: number): Float64Array {
 
 /**
  * The stationary start of a scenario's initial seats, or null when the team starts ramped.
- * @example // compileTeam(parseScenario({ ..., initialTeam: 'steady-state' })).pVacant
+ * `core` is the core's compiled parameters: a roster's seats start with a steady-state pipeline when the core's does.
+ * @example // const s = parseScenario({ ..., initialTeam: 'steady-state' }); compileTeam(s, compile(s)).pVacant
  */
-export function compileTeam(s: Scenario): TeamParams | null {
+export function compileTeam(s: Scenario, core: Pick<CoreCompiled, 'steadyStart'>): TeamParams | null {
   if (s.initialTeam === undefined) return null;
   const q = s.attrition ? monthlyHazard(s.attrition.annualRate) : 0;
   const R = s.hiring?.ramp.months ?? 0;
@@ -115,7 +117,7 @@ export function compileTeam(s: Scenario): TeamParams | null {
   // a starter (tenure month 1) holds only what the predecessor left
   const r1 = rampMultiplier(curve, R, 1);
   w[1] = r1 > 0 ? inherited / r1 : 0;
-  const roster = typeof s.initialTeam === 'object' ? compileRoster(s, s.initialTeam) : null;
+  const roster = typeof s.initialTeam === 'object' ? compileRoster(s, s.initialTeam, core.steadyStart) : null;
   return { q, R, pVacant, remainingCdf, pipelineWeight: Float64Array.from(w), vacantWeight, roster };
 }
 

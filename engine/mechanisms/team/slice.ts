@@ -15,6 +15,6 @@ declare module '../../kernel/compiled.js' {
 
 /** Compiles initialTeam; each seat's stationary start is drawn from its `team` stream. */
 export const slice = defineSlice({
-  compile: (s): TeamCompiled => ({ team: compileTeam(s) }),
+  compile: (s, core): TeamCompiled => ({ team: compileTeam(s, core) }),
   purposes: (s) => (s.initialTeam !== undefined ? 1 << PURPOSE.team : 0),
 });

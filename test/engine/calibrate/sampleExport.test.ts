@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { errorsOf } from '../../helpers/errors.js';
 import { RunAborted, withAbortCell } from '../../../engine/abort.js';
 import { sampleAsOfMonth, sampleExport, sampleExportOptions } from '../../../engine/calibrate/sampleExport.js';
-import { synthesize } from '../../../engine/calibrate/synthesize.js';
+import { synthesisRows, synthesize } from '../../../engine/calibrate/synthesize.js';
 import { parseScenario } from '../../../engine/scenario.js';
-import { synthesisRows } from '../../../engine/work.js';
 
 const TEAM = {
   name: 'sample team',

@@ -137,6 +137,24 @@ describe('the cost model', () => {
     expect(checkBudget([{ scenario: more, trials: 2000 }], 1e9, 1e12)).not.toBeNull();
   });
 
+  it("counts the open book's deals every month, and names openPipeline when they drive the cost (the open book's lever)", () => {
+    const book = (n: number) =>
+      parseScenario({
+        horizonMonths: 6,
+        reps: { seats: 1, opportunitiesPerMonth: 0, winRate: 0.3, dealSize: 1000, cycleMonths: 2 },
+        initialTeam: { asOf: '2025-06-30', roster: [{ name: 'A', hired: '2020-01-01' }] },
+        openPipeline: Array.from({ length: n }, () => ({ owner: 'A', ageMonths: 0 })),
+      });
+    // each deal is an event every month of every trial
+    expect(estimateWork([{ scenario: book(10), trials: 100 }]).events.opportunities).toBe(100 * 6 * 10);
+    const over = checkBudget([{ scenario: book(100_000), trials: 2000 }], 1e9, 1e12)!;
+    expect(over.path).toBe('openPipeline');
+    expect(over.value).toBe(100_000);
+    // the largest value that fits does fit, and one more does not
+    expect(checkBudget([{ scenario: book(over.fits), trials: 2000 }], 1e9, 1e12)).toBeNull();
+    expect(checkBudget([{ scenario: book(over.fits + 1), trials: 2000 }], 1e9, 1e12)).not.toBeNull();
+  });
+
   it('names trials when they drive the cost, seats when seats do, and the memory budget', () => {
     const s = parseScenario(core(4));
     const t = checkBudget([{ scenario: s, trials: 1e6 }], 1e7, 1e12)!;

@@ -6,6 +6,11 @@ import { seedTrialStreams, ALL_PURPOSES } from '../../../../engine/random/stream
 import { SEATED, VACANT } from '../../../../engine/state.js';
 import { parseScenario, simulate } from '../../../../engine/index.js';
 import { stepFixture } from '../../../helpers/state.js';
+import { compile } from '../../../../engine/compile.js';
+import type { Scenario } from '../../../../engine/scenario.js';
+
+/** The starting team's compiled parameters, with the core's (as the team's slice compiles them). */
+const teamOf = (s: Scenario) => compileTeam(s, compile(s));
 
 /** P(chi-square with df degrees of freedom >= x). */
 const chiSquareSurvival = (x: number, df: number) => 1 - gammaP(df / 2, x / 2);
@@ -36,7 +41,7 @@ describe('initial team in steady state', () => {
   it('month-1 states match the stationary distribution: vacant E[D]/(E[D] + 1/q), tenure month k with q(1-q)^(k-1) (chi-square, fixed seed)', () => {
     const mean = 3;
     const { c, st } = stepFixture(team({ timeToFillMonths: { mean, sd: mean } }), { seats: 50 });
-    const t = compileTeam(parseScenario({ reps: { seats: 50, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1 }, ...team({ timeToFillMonths: { mean, sd: mean } }) }))!;
+    const t = teamOf(parseScenario({ reps: { seats: 50, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1 }, ...team({ timeToFillMonths: { mean, sd: mean } }) }))!;
     // the truth, written independently of the engine's tables: D = round(Exp(3)), E[D] = sum d P(D = d)
     const q = monthlyHazard(0.3);
     let ED = 0;
@@ -72,7 +77,7 @@ describe('initial team in steady state', () => {
   });
 
   it('the open-pipeline weights: own arrivals through the ramp plus what the predecessor left; cycle - 1 once settled', () => {
-    const t = compileTeam(parseScenario({ reps: { seats: 5, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1, cycleMonths: 3 }, ...team({ timeToFillMonths: 2 }) }))!;
+    const t = teamOf(parseScenario({ reps: { seats: 5, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: 1, cycleMonths: 3 }, ...team({ timeToFillMonths: 2 }) }))!;
     // a leaver's settled pipeline is cycle - 1 = 2 per unit of rate; half is lost on exit; two vacant months at 2/3 kept each
     const keep = 2 / 3;
     const left = 0.5 * 2;
