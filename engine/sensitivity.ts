@@ -12,6 +12,7 @@ import { numericRange, parsePath, schemaAt, type PathSegment } from './schema-wa
 import { subtract, trialTotals, variance } from './paired.js';
 import { cloneJson } from './patch.js';
 import { MECHANISMS } from './mechanisms/registry.js';
+import { drawnParameters } from './drawn.js';
 import { headlineOutcome, type MechanismOutcome } from './outcomes.js';
 import type { TrialResults } from './types.js';
 
@@ -173,7 +174,7 @@ function withValue(s: Scenario, path: PathSegment[], value: number, at: string, 
  */
 export function planSensitivity(scenario: Scenario, params?: SensitivityParam[], relative = 0.2): SensitivityRun[] {
   // uncertain inputs are drawn per trial (their tornado is the Summary's variance contribution): not moved one at a time
-  const uncertain = new Set(scenario.uncertainty?.parameters.map((u) => u.path) ?? []);
+  const uncertain = new Set(drawnParameters(scenario).map((u) => u.path));
   const list: SensitivityParam[] = params ?? defaultParameters(scenario).filter((path) => !uncertain.has(path)).map((path) => ({ path }));
   const errors: InputIssue[] = [];
   const runs: SensitivityRun[] = [];

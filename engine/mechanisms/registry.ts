@@ -68,7 +68,7 @@ import { demandSummary, CSV as demandCsv, REPORT as demandReport, COMPARE as dem
 import { ARR, COMPARISON as customersComparison, TORNADO as customersTornado, WORK as customersWork } from './customers/analysis.js';
 import { TORNADO as demandTornado, WORK as demandWork } from './demand/analysis.js';
 import { WORK as coverageWork } from './coverage/analysis.js';
-import { WORK as uncertaintyWork } from './uncertainty/analysis.js';
+import { WORK as uncertaintyWork, DRAWN as uncertaintyDrawn, REPORT as uncertaintyReport } from './uncertainty/analysis.js';
 import { TORNADO as repsTornado } from './reps/analysis.js';
 import { SEATS as hiringSeats, SEEK as hiringSeek, TORNADO as hiringTornado } from './hiring/analysis.js';
 import { TORNADO as attritionTornado } from './attrition/analysis.js';
@@ -109,7 +109,7 @@ export const MECHANISMS = [
   { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, streams: teamStreams, steps: 'trial start', columns: {}, slice: teamSlice },
   { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, steps: '7', columns: compensationColumns, summary: { key: 'compensation', when: (s) => !!s.compensation, build: (s: Scenario, src: CompSource) => compensationSummary(src, s.compensation!.cap !== null), text: compensationText }, slice: compensationSlice },
   { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, steps: '1, 7, 9, 10', columns: costsColumns, slice: costsSlice },
-  { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, steps: 'before the trial (its own scenario per trial)', columns: {}, work: uncertaintyWork },
+  { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, steps: 'before the trial (its own scenario per trial)', columns: {}, work: uncertaintyWork, drawn: uncertaintyDrawn, report: uncertaintyReport },
 ] as const satisfies readonly Mechanism[];
 
 /** A mechanism's name. */
