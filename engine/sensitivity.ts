@@ -13,6 +13,7 @@ import { subtract, trialTotals, variance } from './paired.js';
 import { cloneJson } from './patch.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 import { drawnParameters } from './drawn.js';
+import { linkedPaths } from './uncertainty/resolve.js';
 import { headlineOutcome, type MechanismOutcome } from './outcomes.js';
 import type { TrialResults } from './types.js';
 
@@ -152,12 +153,12 @@ export function sensitivityParams(value: unknown): SensitivityParam[] | undefine
 /** Sets a value at a path of a copy of the scenario and validates it; errors name `at` and which end (`low`, `high`) the value is. */
 function withValue(s: Scenario, path: PathSegment[], value: number, at: string, end: 'low' | 'high'): Scenario {
   const copy = cloneJson(s) as unknown as Record<string, unknown>;
-  let cur = copy as Record<string | number, unknown>;
-  for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
-  cur[path[path.length - 1]] = value;
-  // reps.seats is derived from the territories in a resolved scenario: keep a single territory in step
-  if (path.length === 2 && path[0] === 'reps' && path[1] === 'seats' && s.territories.length === 1)
-    (copy.territories as { seats: number }[])[0].seats = value;
+  // reps.seats is derived from the territories in a resolved scenario: a single territory's seats move with it
+  for (const p of linkedPaths(s, path)) {
+    let cur = copy as Record<string | number, unknown>;
+    for (const k of p.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
+    cur[p[p.length - 1]] = value;
+  }
   try {
     return parseScenario(copy);
   } catch (e) {

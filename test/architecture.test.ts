@@ -283,8 +283,11 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // (engine/drawn.ts: drawnParameters, drawsPerTrial), so the run paths of parallel/, the summary stream, the assumptions,
 // the tornado, the goal seek and the forecast's report and rolling back-test no longer name the block; its table in
 // `salesim run`'s readable report is its `report` block (cli/uncertaintyTable.ts moved into uncertainty/analysis.ts).
+// territories 16 -> 13: the initial seats in seatCount.ts are territories/analysis.ts's (the registry's `seats`); the rule
+// that reps.seats moves a single territory's seats is written once (uncertainty/resolve.ts `linkedPaths`), which
+// patchedScenario.ts and sensitivity.ts call instead of their copies.
 const REACH_BUDGET: Record<string, number> = {
-  reps: 24, hiring: 10, leadership: 6, enablement: 3, demand: 7, territories: 16, sellingTime: 8, coverage: 24, stalls: 5,
+  reps: 24, hiring: 10, leadership: 6, enablement: 3, demand: 7, territories: 13, sellingTime: 8, coverage: 24, stalls: 5,
   openBook: 5, customers: 7, attrition: 8, team: 5, costs: 6, uncertainty: 8,
 };
 

@@ -80,7 +80,7 @@ export interface Mechanism {
    * entry added (hiring: the plan's next entry, "hire now"), or null for a path it does not extend
    */
   readonly seek?: (s: Scenario, path: readonly (string | number)[]) => Scenario | null;
-  /** the seats its block adds to the territories' (hiring: the plan's), in the count of seats a scenario can ever use (engine/seatCount.ts) */
+  /** the seats its block holds (the territories' initial seats, the hiring plan's), in the count of seats a scenario can ever use (engine/seatCount.ts) */
   readonly seats?: (s: Scenario) => number;
   /**
    * the scenario's fields it draws once per trial, with their distributions (uncertain inputs); a scenario with
