@@ -6,6 +6,7 @@
 import { mergeResults } from '../engine/results.js';
 import { seatCount } from '../engine/seatCount.js';
 import { workFactors } from '../engine/work.js';
+import { drawsPerTrial } from '../engine/drawn.js';
 import type { Scenario, TrialResults } from '../engine/index.js';
 import { createPool, defaultWorkers, type Pool } from './pool.js';
 import { isTrialResults, transferList } from './transfer.js';
@@ -111,7 +112,7 @@ export async function runBlocks(
   const total = opts.trials ?? scenario.trials;
   const seed = opts.seed ?? scenario.seed;
   // with uncertain inputs the workers' runTrials read the run's size from the scenario (the design spans the run)
-  const runScenario = scenario.uncertainty && scenario.trials !== total ? { ...scenario, trials: total } : scenario;
+  const runScenario = drawsPerTrial(scenario) && scenario.trials !== total ? { ...scenario, trials: total } : scenario;
   if (!Number.isInteger(total) || total < 1) throw new RangeError(`trials must be a whole number >= 1 (got ${total})`);
   const own = !opts.pool;
   const pool = opts.pool ?? createPool({ workers: opts.workers });

@@ -12,6 +12,7 @@ import type { ComparisonHook, CompareSection } from './comparison.js';
 import type { AnySlice } from './slice.js';
 import type { Assumption } from './assumption.js';
 import type { MechanismHistory } from './calibration.js';
+import type { UncertainParameter } from '../uncertainty/resolve.js';
 
 /** One mechanism: its folder, the scenario blocks it reads, when it is on, and the random streams it draws from. */
 export interface Mechanism {
@@ -79,8 +80,13 @@ export interface Mechanism {
    * entry added (hiring: the plan's next entry, "hire now"), or null for a path it does not extend
    */
   readonly seek?: (s: Scenario, path: readonly (string | number)[]) => Scenario | null;
-  /** the seats its block adds to the territories' (hiring: the plan's), in the count of seats a scenario can ever use (engine/seatCount.ts) */
+  /** the seats its block holds (the territories' initial seats, the hiring plan's), in the count of seats a scenario can ever use (engine/seatCount.ts) */
   readonly seats?: (s: Scenario) => number;
+  /**
+   * the scenario's fields it draws once per trial, with their distributions (uncertain inputs); a scenario with
+   * any varies per trial, so a run's design spans all of its trials (engine/drawn.ts `drawnParameters`, `drawsPerTrial`)
+   */
+  readonly drawn?: (s: Scenario) => readonly UncertainParameter[];
   /**
    * its part in calibration and forecasting (engine/mechanisms/<name>/history.ts, `engine/kernel/calibration.ts`):
    * how its block moves with a scenario's calendar, what a forecast's actions do to it, the block calibration
