@@ -1,7 +1,8 @@
 /**
  * How far each mechanism reaches outside its folder: the source files of engine/, cli/, server/ and
  * parallel/ outside engine/mechanisms/<name>/ and the registry that name one of its scenario blocks (a
- * property `x.block`, a quoted 'block') or import from its folder, comments left out. The measure of
+ * property `x.block`, the block's name as a string of its own, 'block' or "block") or import from its folder,
+ * comments left out (a quote that opens a name must close it: "managers' exits" in a description is not the block). The measure of
  * issue 29's "one folder plus one registry line"; test/architecture.test.ts holds each mechanism to it.
  *
  * Usage: npx tsx bench/mechanismReach.ts        (prints one line per mechanism: count and files)
@@ -47,7 +48,7 @@ export function names(text: string, name: string, blocks: readonly string[]): bo
   const c = stripped.get(text) ?? code(text);
   stripped.set(text, c);
   if (c.includes(`/mechanisms/${name}/`)) return true;
-  return blocks.some((b) => new RegExp(`(?<![\\w$])[\\w$]+\\??\\.${b}(?![\\w$])|['"\`]${b}['"\`]`).test(c));
+  return blocks.some((b) => new RegExp(`(?<![\\w$])[\\w$]+\\??\\.${b}(?![\\w$])|(['"\`])${b}\\1`).test(c));
 }
 
 /** For each mechanism of the registry, the files outside its folder and the registry that name its blocks. */

@@ -241,7 +241,6 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
   managers: {
     'engine/mechanisms/costs/costs.ts': "a manager's cost per team of the managers block's span",
     'engine/mechanisms/costs/slice.ts': "the managers block's span replaces costs.managerSpan",
-    'server/api-schemas.ts': "the HTTP API's Summary schema documents the managers section",
     'engine/kernel/outputs.ts': "the cost breakdown's 'managers' line (the costs block's item, older than the managers block)",
   },
   // its calibration and forecasting (calendar start, calendar moves, the calibrated block) are market/history.ts; the work
@@ -473,6 +472,9 @@ describe('mechanisms as modules', () => {
     expect(names("const a = s.drift; // s.hiring", 'x', ['hiring'])).toBe(false);
     expect(names("if (sc?.hiring) f('hiring')", 'x', ['hiring'])).toBe(true);
     expect(names("import { y } from '../mechanisms/x/y.js';", 'x', [])).toBe(true);
+    // a name in quotes is a string of its own, opened and closed by the same quote (not a possessive inside a description)
+    expect(names(`d("managers' exits"); g('managers')`, 'x', ['managers'])).toBe(true);
+    expect(names(`d("managers' exits"); e("first-line managers' vacancies")`, 'x', ['managers'])).toBe(false);
     const reach = mechanismReach();
     expect(Object.keys(reach).sort()).toEqual([...Object.keys(MODULE_REACH), ...Object.keys(REACH_BUDGET)].sort());
     for (const [name, own] of Object.entries(MODULE_REACH)) {
