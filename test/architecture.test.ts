@@ -208,7 +208,6 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'engine/mechanisms/team/record.ts -> engine/mechanisms/reps/reps.ts': 'a track record updates the win-rate prior (WinRateDist)',
   'engine/mechanisms/team/record.ts -> engine/calibrate/special.ts': 'logBeta (a special function that belongs in stats/)',
   'engine/mechanisms/team/team.ts -> engine/mechanisms/reps/reps.ts': 'the starting holders are drawn as the core draws holders',
-  'engine/mechanisms/territories/territories.ts -> engine/seatCount.ts': 'the seat layout counts seats as the scenario does',
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/errors.ts': 'uncertain inputs re-parse the scenario per trial',
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/scenario.ts': 'uncertain inputs re-parse the scenario per trial',
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/uncertainty/design.ts': 'the Latin hypercube design',

@@ -6,7 +6,7 @@ import type { WinRateDist } from '../mechanisms/reps/types.js';
 import type { BinomialTable } from '../random/binomialTable.js';
 import type { LognormalTable } from '../random/lognormalTable.js';
 import type { EmpiricalTable } from '../random/empiricalTable.js';
-import type { PlanTargets } from '../mechanisms/coverage/types.js';
+import type { PlanTargets } from './plan.js';
 
 /** The core's compiled parameters (the reps, the territories, quota and coverage, stalls): what every scenario has. */
 export interface CoreCompiled {

@@ -12,6 +12,7 @@ import type { ComparisonHook, CompareSection } from './comparison.js';
 import type { AnySlice } from './slice.js';
 import type { Assumption } from './assumption.js';
 import type { MechanismHistory } from './calibration.js';
+import type { PlanHook } from './plan.js';
 
 /** One mechanism: its folder, the scenario blocks it reads, when it is on, and the random streams it draws from. */
 export interface Mechanism {
@@ -79,6 +80,11 @@ export interface Mechanism {
    * entry added (hiring: the plan's next entry, "hire now"), or null for a path it does not extend
    */
   readonly seek?: (s: Scenario, path: readonly (string | number)[]) => Scenario | null;
+  /**
+   * the plan its block sets, which P(plan), attainment, goal seeks, precision, the tornado, comparisons and
+   * forecasts measure against (engine/kernel/plan.ts, engine/plan.ts: the first mechanism with one; the quota block's)
+   */
+  readonly plan?: PlanHook;
   /** the seats its block adds to the territories' (hiring: the plan's), in the count of seats a scenario can ever use (engine/seatCount.ts) */
   readonly seats?: (s: Scenario) => number;
   /**

@@ -7,7 +7,6 @@
 import type { Scenario } from '../../scenario.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import type { SeatState } from '../../kernel/state.js';
-import { seatCount } from '../../seatCount.js';
 
 /**
  * Opportunities a territory yields for demand D (Infinity = unlimited potential).
@@ -35,7 +34,9 @@ export interface SeatLayout {
 export function seatLayout(s: Scenario): SeatLayout {
   const initialSeats = s.territories.reduce((a, t) => a + t.seats, 0);
   const plan = s.hiring?.plan ?? [];
-  const seats = seatCount(s);
+  // the seats it lays out: as engine/seatCount.ts counts them (the hiring plan's are the registry's only `seats`),
+  // counted here so that the layout, which the coverage plan's hook reads, does not import the registry
+  const seats = plan.reduce((a, p) => a + p.seats, initialSeats);
   const territory = new Int32Array(seats);
   const opens = new Int32Array(seats);
   let k = 0;
