@@ -40,6 +40,11 @@ export interface Mechanism {
   readonly slice?: AnySlice;
   /** its assumptions (engine/assumptions.ts lists them after the core's and the older mechanisms', in registry order) */
   readonly assumptions?: readonly Assumption[];
+  /**
+   * its steps add padded opportunities to the seats' pipelines (the kernel's `openPad`), which the core's
+   * pipeline step resolves from its padding stream: compile seeds that stream while the mechanism is on
+   */
+  readonly pads?: true;
   /** its result columns are recorded by name in the layout's `recorded` (a width reads `l.recorded?.<name>`) when it is on */
   readonly recorded?: true;
   /**
