@@ -275,8 +275,16 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // starting team's roster reads the core's steadyStart instead of the block.
 // hiring 11 -> 10: the plan's seats in seatCount.ts are hiring/analysis.ts's (the registry's `seats`).
 // sellingTime 9 -> 8: compile.ts's coverageFigures is the coverage section's registry `when`, not a second copy of it.
+// coverage 24 -> 10: the plan is the registry's `plan` (coverage/analysis.ts, asked by engine/plan.ts), so compare.ts,
+// compareAssumptions.ts, index.ts, precision/defaults.ts, precision/tracker.ts, sensitivity.ts, solve.ts, summarize.ts,
+// sobol/scenarioIndices.ts, forecast/setup.ts and kernel/compiled.ts no longer import coverage/policy.ts; its compiled
+// fields are its slice (compile.ts: the core's padding stream follows the registry's `pads`); the coverage response asks
+// responseRule (coverageResponse/schema.ts) instead of reading the coverage and sellingTime blocks in assumptions.ts and
+// coverageResponse.ts (sellingTime 8 -> 6 too). Left (docs/design.md): runnable.ts, assumptions.ts, the quota readers
+// compensation/schema.ts and retention/schema.ts, coverageResponse/schema.ts, and compensation.ts, whose `k.quota` is the
+// compensation plan's own field (a false positive of the name-based measure).
 const REACH_BUDGET: Record<string, number> = {
-  reps: 24, hiring: 10, leadership: 6, enablement: 3, demand: 7, territories: 19, sellingTime: 8, coverage: 24, stalls: 5,
+  reps: 24, hiring: 10, leadership: 6, enablement: 3, demand: 7, territories: 19, sellingTime: 6, coverage: 10, stalls: 5,
   openBook: 5, customers: 7, attrition: 8, team: 5, costs: 6, uncertainty: 19,
 };
 
