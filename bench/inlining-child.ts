@@ -3,12 +3,14 @@
  * runs of `trials` trials each), with V8's inlining budget raised as the CLI and the workers raise it
  * (`set`: parallel/inlining.ts imported first) or at V8's default. Prints { core, full } in ms as JSON.
  * Usage: node --import tsx bench/inlining-child.ts <set|default> <trials>
+ *        node --import tsx bench/inlining-child.ts flags <trials> --flag=value ... (other budgets, to compare)
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const [mode, trialsArg] = process.argv.slice(2);
 if (mode === 'set') await import('../parallel/inlining.js');
+if (mode === 'flags') for (const f of process.argv.slice(4)) (await import('node:v8')).setFlagsFromString(f);
 const { parseScenario, runTrials } = await import('../engine/index.js');
 const trials = Number(trialsArg);
 const out: Record<string, number> = {};

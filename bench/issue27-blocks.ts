@@ -11,11 +11,15 @@
 // first, as the CLI and the workers do: V8's inlining budget before the engine loads (parallel/inlining.ts)
 import '../parallel/inlining.js';
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { parseScenario, runTrials } from '../engine/index.js';
 
+// BENCH_INLINING: other V8 inlining flags for this process (comma-separated), applied before any of the engine's code
+// is optimised; bench/inlining-sweep.ts compares budgets with it
+if (process.env.BENCH_INLINING) for (const f of process.env.BENCH_INLINING.split(',')) setFlagsFromString(f);
 const raw = parse(readFileSync(new URL('./full-model.yaml', import.meta.url), 'utf8'));
 const blocks = {
   drift: { winRate: { change: -0.2, overMonths: 24, walkSd: 0.02 }, dealSize: { change: 0.05, overMonths: 12, walkSd: 0.02 }, noDecisionRate: { change: 0.1, overMonths: 24 } },
@@ -26,6 +30,7 @@ const blocks = {
 const selling = { sellingTime: { hoursPerMonth: 70, hoursPerOpportunity: 10, hoursPerPaddedOpportunity: 2, hoursPerOpenOpportunityPerMonth: 3 } };
 const V: Record<string, object> = {
   A: {},
+  core: {},
   B: blocks,
   C: selling,
   D: { ...selling, ...blocks, coverageResponse: { prospectShare: 0.5 } },
@@ -47,7 +52,7 @@ const key = process.argv[3] ?? 'A';
 
 /** CPU milliseconds of `trials` trials of configuration k (after its scenario is parsed). */
 function cpu(k: string, n: number): number {
-  const s = parseScenario({ ...raw, ...V[k] });
+  const s = k === 'core' ? parseScenario(readFileSync(new URL('./core-model.yaml', import.meta.url), 'utf8')) : parseScenario({ ...raw, ...V[k] });
   const t0 = process.cpuUsage();
   runTrials(s, 1, 0, n, n);
   const d = process.cpuUsage(t0);

@@ -92,12 +92,12 @@ export async function startTimes(reps = 5): Promise<{ builtMs: number | null; so
  * Peak RSS (MB) of `salesim run file --trials N --workers W` through bin/salesim.js (built unless
  * `fromSource`), measured by /usr/bin/time; null where /usr/bin/time is missing.
  */
-export function cliPeakRss(file: string, trials: number, workers: number, fromSource = false): { peakMB: number; elapsedMs: number } | null {
+export function cliPeakRss(file: string, trials: number, workers: number, fromSource = false, env: Record<string, string> = {}): { peakMB: number; elapsedMs: number } | null {
   if (!existsSync('/usr/bin/time')) return null;
   const r = spawnSync(
     '/usr/bin/time',
     ['-f', 'maxrss_kb=%M', process.execPath, here('../bin/salesim.js'), 'run', here(file), '--trials', String(trials), '--workers', String(workers), '--json', '--quiet'],
-    { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, ...(fromSource ? { SALESIM_FROM_SOURCE: '1' } : {}) } },
+    { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, ...(fromSource ? { SALESIM_FROM_SOURCE: '1' } : {}), ...env } },
   );
   const kb = /maxrss_kb=(\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0 || !kb) throw new Error(`salesim run failed: ${(r.stderr ?? '').split('\n')[0]}`);

@@ -51,13 +51,48 @@ export function names(text: string, name: string, blocks: readonly string[]): bo
   return blocks.some((b) => new RegExp(`(?<![\\w$])[\\w$]+\\??\\.${b}(?![\\w$])|(['"\`])${b}\\1`).test(c));
 }
 
+let checked: { program: ts.Program; checker: ts.TypeChecker } | undefined;
+
+/**
+ * Whether each `x.block` of a file that names no block otherwise (no quoted name, no import of the folder) is
+ * a number the kernel's own types declare (engine/kernel/: the core's compiled parameters `Compiled`, the result
+ * layout `ResultLayout`, the work estimate's `WorkFactors`), resolved by the type checker: such a count shares a
+ * block's name without holding the block (`c.territories`, `l.territories` and `f.territories` count the
+ * territories), so it is not the block's reach. Any other access (the Scenario's, a raw object's, an untyped
+ * one, a kernel type's per-block flag such as `ResultLayout.customers`) still counts.
+ */
+function kernelFieldsOnly(file: string, name: string, blocks: readonly string[]): boolean {
+  const c = stripped.get(readFileSync(join(root, file), 'utf8'))!;
+  if (c.includes(`/mechanisms/${name}/`) || blocks.some((b) => new RegExp(`(['"\`])${b}\\1`).test(c))) return false;
+  checked ??= (() => {
+    const program = ts.createProgram(['engine', 'cli', 'server', 'parallel'].flatMap(sources).map((f) => join(root, f)), { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true, types: [], lib: ['lib.es2022.d.ts'] });
+    return { program, checker: program.getTypeChecker() };
+  })();
+  const kernel = join(root, 'engine', 'kernel') + sep;
+  const { checker } = checked;
+  let found = 0;
+  let only = true;
+  const visit = (node: ts.Node) => {
+    if (ts.isPropertyAccessExpression(node) && blocks.includes(node.name.text)) {
+      found++;
+      const sym = checker.getSymbolAtLocation(node.name);
+      const decl = sym?.declarations ?? [];
+      const count = !!sym && (checker.getTypeOfSymbol(sym).flags & ts.TypeFlags.NumberLike) !== 0;
+      if (!count || decl.length === 0 || !decl.every((d) => resolve(d.getSourceFile().fileName).startsWith(kernel))) only = false;
+    }
+    if (only) ts.forEachChild(node, visit);
+  };
+  visit(checked.program.getSourceFile(join(root, file))!);
+  return found > 0 && only;
+}
+
 /** For each mechanism of the registry, the files outside its folder and the registry that name its blocks. */
 export function mechanismReach(): Record<string, string[]> {
   const files = ['engine', 'cli', 'server', 'parallel'].flatMap(sources);
   const text = new Map(files.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
   const out: Record<string, string[]> = {};
   for (const m of MECHANISMS) {
-    out[m.name] = files.filter((f) => !f.startsWith(`engine/mechanisms/${m.name}/`) && f !== 'engine/mechanisms/registry.ts' && names(text.get(f)!, m.name, m.blocks));
+    out[m.name] = files.filter((f) => !f.startsWith(`engine/mechanisms/${m.name}/`) && f !== 'engine/mechanisms/registry.ts' && names(text.get(f)!, m.name, m.blocks) && !kernelFieldsOnly(f, m.name, m.blocks));
   }
   return out;
 }

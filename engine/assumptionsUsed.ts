@@ -5,6 +5,7 @@
  */
 import { ASSUMPTIONS, type Assumption } from './assumptions.js';
 import type { Scenario } from './scenario.js';
+import { drawnParameters } from './drawn.js';
 import { formatPath } from './errors.js';
 import { parsePath, type PathSegment } from './schema-walk.js';
 import { valueAtPath } from './uncertainty/pathValue.js';
@@ -46,7 +47,7 @@ function expand(s: unknown, pattern: string): PathSegment[][] {
  * @example assumptionsUsed(parseScenario({ reps: { seats: 1, opportunitiesPerMonth: 1, winRate: 0.2, dealSize: 1 }, attrition: { annualRate: 0.2 } }))[0].path // 'attrition.pipelineLossOnExit'
  */
 export function assumptionsUsed(s: Scenario, registry: readonly Assumption[] = ASSUMPTIONS): AssumptionUse[] {
-  const uncertain = new Map((s.uncertainty?.parameters ?? []).map((p) => [p.path, p.distribution]));
+  const uncertain = new Map(drawnParameters(s).map((p) => [p.path, p.distribution]));
   const out: AssumptionUse[] = [];
   for (const a of registry) {
     if (a.when && !a.when(s)) continue;

@@ -14,6 +14,7 @@
  * same draws of the assumptions and the same trials. `assumptions` lists the union over the variants.
  */
 import type { Scenario } from './scenario.js';
+import { drawnParameters } from './drawn.js';
 import { assumptionsUsed } from './assumptionsUsed.js';
 import { planTargets } from './plan.js';
 import { wilson } from './stats/stats.js';
@@ -110,7 +111,7 @@ export function comparisonAssumptions(baseline: Scenario, variants: Scenario[]):
   const all = [baseline, ...variants];
   const out = new Map<string, ComparisonAssumption>();
   for (const s of all)
-    for (const p of s.uncertainty?.parameters ?? []) {
+    for (const p of drawnParameters(s)) {
       if (out.has(p.path)) continue;
       // a bounded distribution's range is its support; an unbounded one's (and a beta's) its 1st to 99th percentile
       const bounded = 'uniform' in p.distribution || 'triangular' in p.distribution || 'pert' in p.distribution;

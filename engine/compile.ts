@@ -7,7 +7,7 @@ export type { Compiled } from './kernel/compiled.js';
 import type { CompiledSlices, Same } from './kernel/slice.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 import { compileWinRate } from './mechanisms/reps/reps.js';
-import { seatLayout } from './mechanisms/territories/territories.js';
+import { seatLayout } from './kernel/seats.js';
 import { expectedDealSize } from './mechanisms/reps/pipeline.js';
 import { createBinomialTable } from './random/binomialTable.js';
 import { createLognormalTable } from './random/lognormalTable.js';
@@ -80,7 +80,7 @@ function compileCore(s: Scenario): CoreCompiled {
   const dealMedian = typeof deal === 'number' ? deal : 'empirical' in deal ? emp!.median : deal.median;
   const dealSigma = typeof deal === 'number' || 'empirical' in deal ? 0 : deal.sigma;
   const winRate = compileWinRate(s.reps.winRate);
-  const potential = Float64Array.from(s.territories.map((t) => t.potential ?? Infinity));
+  const potential = Float64Array.from(layout.potential, (f) => f ?? Infinity);
   // the core's purposes; each mechanism's slice adds its own (compile above)
   const purposes =
     (1 << PURPOSE.attributes) |
@@ -97,7 +97,7 @@ function compileCore(s: Scenario): CoreCompiled {
     years: Math.ceil(s.horizonMonths / 12),
     seats: layout.seats,
     initialSeats: layout.initialSeats,
-    territories: s.territories.length,
+    territories: layout.names.length,
     seatTerritory: layout.territory,
     seatOpens: layout.opens,
     potential,

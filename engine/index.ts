@@ -56,6 +56,7 @@ export { takeAssumptionsOption, assumptionsAnalysisOptions, type AssumptionsOpti
 export { breakEven, type BreakEven, type BreakEvenOptions } from './breakEven.js';
 export { ASSUMPTIONS, type Assumption } from './assumptions.js';
 export { assumptionsUsed, type AssumptionUse } from './assumptionsUsed.js';
+export { drawnParameters, drawsPerTrial } from './drawn.js';
 export { sobolIndices, sobolFromOutputs, type SobolResult, type SobolIndex, type SobolOptions } from './uncertainty/sobol/sobol.js';
 export { scenarioSobol, planOutcomes, type ScenarioSobolOptions } from './uncertainty/sobol/scenarioSobol.js';
 export { scenarioIndices, type ScenarioIndices } from './uncertainty/sobol/scenarioIndices.js';

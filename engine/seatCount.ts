@@ -3,9 +3,9 @@ import type { Scenario } from './scenario.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 
 /**
- * Seats a scenario can ever use: the initial seats (every territory's) plus those each mechanism's block
- * adds (its registry entry's `seats`: every seat of the hiring plan). Backfills reuse a departed rep's seat,
- * so they add none. Reads the resolved scenario (after
+ * Seats a scenario can ever use: the seats each mechanism's block holds (its registry entry's `seats`: every
+ * territory's initial seats, every seat of the hiring plan). Backfills reuse a departed rep's seat, so they
+ * add none. Reads the resolved scenario (after
  * `parseScenario`, `reps.seats` equals the territories' total).
  * @example
  * seatCount(parseScenario({
@@ -16,7 +16,6 @@ import { MECHANISMS } from './mechanisms/registry.js';
  */
 export function seatCount(s: Scenario): number {
   let seats = 0;
-  for (const t of s.territories) seats += t.seats;
   for (const m of MECHANISMS) if ('seats' in m) seats += m.seats(s);
   return seats;
 }

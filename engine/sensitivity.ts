@@ -12,6 +12,8 @@ import { numericRange, parsePath, schemaAt, type PathSegment } from './schema-wa
 import { subtract, trialTotals, variance } from './paired.js';
 import { cloneJson } from './patch.js';
 import { MECHANISMS } from './mechanisms/registry.js';
+import { drawnParameters } from './drawn.js';
+import { linkedPaths } from './uncertainty/resolve.js';
 import { headlineOutcome, type MechanismOutcome } from './outcomes.js';
 import type { TrialResults } from './types.js';
 
@@ -151,12 +153,12 @@ export function sensitivityParams(value: unknown): SensitivityParam[] | undefine
 /** Sets a value at a path of a copy of the scenario and validates it; errors name `at` and which end (`low`, `high`) the value is. */
 function withValue(s: Scenario, path: PathSegment[], value: number, at: string, end: 'low' | 'high'): Scenario {
   const copy = cloneJson(s) as unknown as Record<string, unknown>;
-  let cur = copy as Record<string | number, unknown>;
-  for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
-  cur[path[path.length - 1]] = value;
-  // reps.seats is derived from the territories in a resolved scenario: keep a single territory in step
-  if (path.length === 2 && path[0] === 'reps' && path[1] === 'seats' && s.territories.length === 1)
-    (copy.territories as { seats: number }[])[0].seats = value;
+  // reps.seats is derived from the territories in a resolved scenario: a single territory's seats move with it
+  for (const p of linkedPaths(s, path)) {
+    let cur = copy as Record<string | number, unknown>;
+    for (const k of p.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
+    cur[p[p.length - 1]] = value;
+  }
   try {
     return parseScenario(copy);
   } catch (e) {
@@ -173,7 +175,7 @@ function withValue(s: Scenario, path: PathSegment[], value: number, at: string, 
  */
 export function planSensitivity(scenario: Scenario, params?: SensitivityParam[], relative = 0.2): SensitivityRun[] {
   // uncertain inputs are drawn per trial (their tornado is the Summary's variance contribution): not moved one at a time
-  const uncertain = new Set(scenario.uncertainty?.parameters.map((u) => u.path) ?? []);
+  const uncertain = new Set(drawnParameters(scenario).map((u) => u.path));
   const list: SensitivityParam[] = params ?? defaultParameters(scenario).filter((path) => !uncertain.has(path)).map((path) => ({ path }));
   const errors: InputIssue[] = [];
   const runs: SensitivityRun[] = [];

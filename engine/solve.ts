@@ -22,6 +22,7 @@ import { wilson } from './stats/stats.js';
 import type { TrialResults } from './types.js';
 import { mechanismOutcome, outcomeUnavailable } from './outcomes.js';
 import { MECHANISMS } from './mechanisms/registry.js';
+import { drawnParameters } from './drawn.js';
 
 export interface SolveTarget {
   /** P = probability of hitting plan; mean; or a percentile (P10, P50, P90, ...) */
@@ -178,7 +179,7 @@ export function solve(s: Scenario, opts: SolveOptions): SolveResult {
   const path = formatPath(segs);
   const range = numericRange(segs);
   if (!range) throw new InputError([issue('vary', `${path} is not a numeric field of the scenario`)]);
-  if (s.uncertainty?.parameters.some((p) => p.path === path)) throw new InputError([issue('vary', `${path} is uncertain (drawn per trial): vary a decision parameter instead`)]);
+  if (drawnParameters(s).some((p) => p.path === path)) throw new InputError([issue('vary', `${path} is uncertain (drawn per trial): vary a decision parameter instead`)]);
   const probe = valueAtPath(withEntry(s, segs), segs);
   if (typeof probe !== 'number') throw new InputError([issue('vary', `${path} names no number in this scenario (add the field or its block first)`)]);
   const plan = planTargets(s);

@@ -2,6 +2,7 @@
  * Turns trial results into the Summary (docs/design.md, Contracts). All statistics of the product are computed here
  * (and in compare/sensitivity), never in the server or the playground.
  */
+import { seatLayout } from './kernel/seats.js';
 import type { Scenario } from './scenario.js';
 import { scenarioHash } from './scenario.js';
 import { COST_ITEMS, LORENZ_POINTS, type Stats, type Summary, type TrialResults } from './types.js';
@@ -198,7 +199,7 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
         bottom80: { revenuePerRep: statsOrNull(src.scalar('bottom80RevenuePerRep')) ?? zero },
       },
     },
-    territories: s.territories.map((t, k) => ({ name: t.name, revenue: stats(src.column('territoryRevenue', k)) })),
+    territories: seatLayout(s).names.map((name, k) => ({ name, revenue: stats(src.column('territoryRevenue', k)) })),
     headcount: {
       monthly: perMonth(src, 'headcount'),
       productive: perMonth(src, 'productive'),

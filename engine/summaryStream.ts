@@ -9,6 +9,7 @@
  * differ — 100,000 trials x 36 months need about a sixth of the bytes of the merged Float64 results.
  */
 import type { Scenario } from './scenario.js';
+import { drawsPerTrial } from './drawn.js';
 import type { Summary, TrialResults } from './types.js';
 import { ATTAINMENT_EDGES, summarizeColumns, type SummarizeOptions } from './summarize.js';
 import { createAttainmentSketch, EXACT_UP_TO } from './stats/attainmentSketch.js';
@@ -185,7 +186,7 @@ export function createSummaryStream(scenario: Scenario, total: number, opts: { i
         attainmentSketch: sketch,
         counts: (key: CountedKey) => counted.get(key) ?? null,
       };
-      return summarizeColumns(scenario, src, scenario.uncertainty ? { designTrials: total, ...opts } : opts);
+      return summarizeColumns(scenario, src, drawsPerTrial(scenario) ? { designTrials: total, ...opts } : opts);
     },
     bytes(): number {
       let bytes = sketch.bytes();

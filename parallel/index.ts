@@ -4,7 +4,7 @@
  * import { runParallel } from '../parallel/index.js';
  * const results = await runParallel(scenario, { trials: 10_000, seed: 1, workers: 2 });
  */
-export { runParallel, runBlocks, defaultChunkSize, workChunkSize, MIN_TASK_REP_MONTHS, type RunParallelOptions, type RunBlocksOptions } from './run.js';
+export { runParallel, runBlocks, defaultChunkSize, workChunkSize, MIN_TASK_REP_MONTHS, CHUNK_BYTES, type RunParallelOptions, type RunBlocksOptions } from './run.js';
 export { runSummary, type RunSummaryOptions, type RunSummaryResult } from './runSummary.js';
 export { runScenarios, runComparison, runSensitivity, type RunScenariosOptions } from './runScenarios.js';
 export { createPool, defaultWorkers, workerSpec, type Pool, type PoolOptions } from './pool.js';

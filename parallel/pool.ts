@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { limitMallocArenas } from './native.js';
 
 export type Pool = Piscina;
 
@@ -63,6 +64,7 @@ export function workerSpec(): { filename: string; execArgv: string[] } {
 export function createPool(opts: PoolOptions = {}): Pool {
   const n = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
   const { filename, execArgv } = workerSpec();
+  if (process.env.SALESIM_ARENAS !== 'default') limitMallocArenas();
   const pool = new Piscina({
     filename,
     execArgv,

@@ -15,6 +15,7 @@ import { parsePrecision } from '../engine/precision/targets.js';
 import { createSummaryStream } from '../engine/summaryStream.js';
 import { mergeResults } from '../engine/results.js';
 import { runTrials } from '../engine/simulate.js';
+import { drawsPerTrial } from '../engine/drawn.js';
 import { createPool, defaultWorkers, type Pool } from './pool.js';
 import { isTrialResults, transferList } from './transfer.js';
 
@@ -38,7 +39,7 @@ export interface PreciseOptions {
 
 /** The scenario a worker runs: with uncertain inputs the design spans the cap (runTrials reads it from `trials`). */
 function designed(s: Scenario, maxTrials: number): Scenario {
-  return s.uncertainty && s.trials !== maxTrials ? { ...s, trials: maxTrials } : s;
+  return drawsPerTrial(s) && s.trials !== maxTrials ? { ...s, trials: maxTrials } : s;
 }
 
 /**
@@ -246,7 +247,7 @@ export async function runSummaryPreciseOnPool(pool: Pool, scenario: Scenario, sp
   // with uncertain inputs the design spans the cap: the worker summarises with the run's scenario of maxTrials
   const run = designed(scenario, opts.maxTrials);
   const r = (await pool.run(
-    { scenario, parts, seed: opts.seed, elapsedMs: performance.now() - t0, keep: false, designTrials: run.uncertainty ? opts.maxTrials : undefined },
+    { scenario, parts, seed: opts.seed, elapsedMs: performance.now() - t0, keep: false, designTrials: drawsPerTrial(run) ? opts.maxTrials : undefined },
     { name: 'summarizePartsTask', transferList: [...new Set(parts.flatMap((p) => transferList(p)))], signal: opts.signal },
   )) as { summary: Summary };
   return { ...r.summary, precision: tracker.report(spec, opts.maxTrials) };

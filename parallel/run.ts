@@ -5,6 +5,8 @@
  */
 import { mergeResults } from '../engine/results.js';
 import { seatCount } from '../engine/seatCount.js';
+import { workFactors } from '../engine/work.js';
+import { drawsPerTrial } from '../engine/drawn.js';
 import type { Scenario, TrialResults } from '../engine/index.js';
 import { createPool, defaultWorkers, type Pool } from './pool.js';
 import { isTrialResults, transferList } from './transfer.js';
@@ -63,12 +65,24 @@ export const MIN_TASK_REP_MONTHS = 20_000;
  * Chunk size when nobody watches progress: big enough to amortise per-task costs, small enough that
  * every worker gets a share.
  * @example workChunkSize(2000, 2, 40 * 24) // 21
+ * @example workChunkSize(100_000, 2, 3600, 6600) // 317 (1,250 without the result bytes)
  */
-export function workChunkSize(trials: number, workers: number, repMonthsPerTrial: number): number {
+export function workChunkSize(trials: number, workers: number, repMonthsPerTrial: number, bytesPerTrial = 0): number {
   const forOverhead = Math.ceil(MIN_TASK_REP_MONTHS / Math.max(1, repMonthsPerTrial));
   const forParallel = Math.ceil(trials / Math.max(1, workers));
-  return Math.max(1, Math.min(5000, forOverhead, forParallel), Math.min(5000, defaultChunkSize(trials, workers)));
+  const size = Math.max(1, Math.min(5000, forOverhead, forParallel), Math.min(5000, defaultChunkSize(trials, workers)));
+  // a chunk's results are held by its worker while it runs and by this thread until the stream takes
+  // them: at most CHUNK_BYTES each (but never below the work that amortises a task)
+  const forMemory = bytesPerTrial > 0 ? Math.max(1, forOverhead, Math.floor(CHUNK_BYTES / bytesPerTrial)) : Infinity;
+  return Math.min(size, forMemory);
 }
+
+/**
+ * Result bytes per unwatched chunk at most (workChunkSize): with 2 x workers chunks in flight, a run's
+ * results in flight stay under 4 x workers x CHUNK_BYTES however many trials it has (a 100,000-trial
+ * full-model run on 2 workers held 1,250-trial chunks of 8 MB each before the cap).
+ */
+export const CHUNK_BYTES = 2 * 1024 * 1024;
 
 /** Seats x months of one trial (initial seats plus planned hires), the unit of work. */
 function repMonthsPerTrial(s: Scenario): number {
@@ -98,12 +112,12 @@ export async function runBlocks(
   const total = opts.trials ?? scenario.trials;
   const seed = opts.seed ?? scenario.seed;
   // with uncertain inputs the workers' runTrials read the run's size from the scenario (the design spans the run)
-  const runScenario = scenario.uncertainty && scenario.trials !== total ? { ...scenario, trials: total } : scenario;
+  const runScenario = drawsPerTrial(scenario) && scenario.trials !== total ? { ...scenario, trials: total } : scenario;
   if (!Number.isInteger(total) || total < 1) throw new RangeError(`trials must be a whole number >= 1 (got ${total})`);
   const own = !opts.pool;
   const pool = opts.pool ?? createPool({ workers: opts.workers });
   const workers = opts.pool ? pool.maxThreads : Math.max(1, opts.workers ?? defaultWorkers());
-  const chunk = Math.max(1, Math.floor(opts.chunkSize ?? workChunkSize(total, workers, repMonthsPerTrial(scenario))));
+  const chunk = Math.max(1, Math.floor(opts.chunkSize ?? workChunkSize(total, workers, repMonthsPerTrial(scenario), workFactors(scenario, 1).resultBytesPerTrial)));
   const nChunks = Math.ceil(total / chunk);
   const window = inFlight(workers);
   const signal = opts.signal;

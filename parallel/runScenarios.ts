@@ -6,6 +6,7 @@
 import {
   compareResults,
   createPrecisionTracker,
+  drawsPerTrial,
   parsePrecision,
   type PrecisionReport,
   type TargetName,
@@ -99,7 +100,7 @@ export async function runComparison(
   } else ({ results, elapsedMs: runElapsedMs } = await runScenarios(all, opts));
   const [baseResults, ...rest] = results;
   const runs = variants.map((v, i) => ({ ...v, results: rest[i] }));
-  const designTrials = opts.precision && all.some((s) => s.uncertainty) ? opts.precision.maxTrials : undefined;
+  const designTrials = opts.precision && all.some(drawsPerTrial) ? opts.precision.maxTrials : undefined;
   const task = { baseline, baseResults, variants: runs, seed: opts.seed, elapsedMs: performance.now() - t0, runElapsedMs, designTrials };
   const out = opts.pool ? await compareInPool(opts.pool, task, opts.signal) : compareResults(baseline, baseResults, runs, task);
   return precision ? { ...out, precision } : out;

@@ -2,7 +2,6 @@ import type { Command } from '../args.js';
 import { intFlag, parseArgs, UsageError } from '../args.js';
 import { loadScenario } from '../load.js';
 import { money, pct, progressBar, table } from '../format.js';
-import { uncertaintyTable } from '../uncertaintyTable.js';
 import type { Summary } from '../../engine/types.js';
 import { monthlyCsv, summaryCsv, summaryReports, summaryTextSections, type TextUnit } from '../../engine/index.js';
 import { parseText } from '../../engine/scenario.js';
@@ -96,9 +95,8 @@ export function readable(s: Summary): string {
   out.push(...summaryReports(s, format, 'lines'));
   // ROI: the engine's headline figure (mean margin / mean cost), the same one the playground and API show
   if (s.cost.total.mean > 0) out.push(`cost ${money(s.cost.total.mean)}; margin ${money(s.margin.mean)}${s.roiOfMeans !== null ? `; ROI ${pct(s.roiOfMeans)} (mean margin / mean cost)` : ''}`);
-  // the mechanisms' blocks (recurring revenue, the demand funnel), from their folders
+  // the mechanisms' blocks (recurring revenue, the demand funnel, the uncertain inputs' variance contribution), from their folders
   for (const block of summaryReports(s, format, 'block')) out.push('', block);
-  if (s.uncertainty) out.push('', uncertaintyTable(s));
   const people = peopleTable(s);
   if (people) out.push('', people);
   return out.join('\n');

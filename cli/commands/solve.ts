@@ -32,8 +32,6 @@ export function formatSolve(title: string, r: SolveResult & { precision?: Precis
   return lines.join('\n');
 }
 
-export { uncertaintyTable } from '../uncertaintyTable.js';
-
 export const solveCommand: Command = {
   usage: 'solve <file|preset> --vary PATH --target "P(plan) >= 0.8" [--min A] [--max B] [--tolerance T] [--trials N | --precision bracket [--max-trials N]] [--seed S] [--json] [--quiet]',
   summary: 'goal seek: the smallest (or largest) value of one lever that meets a target',

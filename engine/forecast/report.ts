@@ -8,6 +8,7 @@ import { stats, wilson } from '../stats/stats.js';
 import { quantileSorted } from '../stats/quantile.js';
 import { formatMonth, parseMonth } from '../calibrate/dates.js';
 import type { ForecastSetup } from './setup.js';
+import { drawnParameters } from '../drawn.js';
 
 const Z95 = 1.959963984540054;
 
@@ -196,7 +197,7 @@ export function forecastReport(
     startOfYear: soy,
     startOfYearNote: opts.startOfYearNote ?? null,
     variants,
-    parameterUncertainty: { paths: (setup.scenario.uncertainty?.parameters ?? []).map((p) => p.path) },
+    parameterUncertainty: { paths: drawnParameters(setup.scenario).map((p) => p.path) },
     warnings: setup.warnings,
   };
 }

@@ -16,6 +16,7 @@
  */
 import { InputError, issue } from '../errors.js';
 import { parseScenario } from '../scenario.js';
+import { drawnParameters } from '../drawn.js';
 import { simulate } from '../simulate.js';
 import { calibrate } from '../calibrate/calibrate.js';
 import { cutAsOf, parseAsOf } from '../calibrate/cutAsOf.js';
@@ -247,7 +248,7 @@ export function rollingBacktest(csvText: string, opts: RollingOptions): RollingR
       months,
       baselines: { pipeline: point(pipelineBaseline(cut, d.month, horizon, fit, meanWon)), runRate: point((lastQuarter / 3) * horizon) },
       open: { deals: res.openAtEnd, staleShare: res.staleShare },
-      fit: { resolutionByAge: res.kept, uncertainParameters: scenario.uncertainty?.parameters.length ?? 0 },
+      fit: { resolutionByAge: res.kept, uncertainParameters: drawnParameters(scenario).length },
     });
     opts.onProgress?.(i + 1, dates.length);
   });

@@ -31,6 +31,7 @@ import { InputError, issue, type InputIssue } from '../errors.js';
 import { parseScenario, parseText, type RosterSeat, type OpenDeal, type Scenario } from '../scenario.js';
 import { cloneJson } from '../patch.js';
 import { planBasis as basisOf, planTargets } from '../plan.js';
+import { seatLayout } from '../kernel/seats.js';
 import { readOpportunities, type Opportunity } from '../calibrate/opportunities.js';
 import { readRoster, type RosterEntry } from '../calibrate/roster.js';
 import { resolveMapping, type MappingInput } from '../calibrate/mapping.js';
@@ -203,7 +204,9 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
   const openAt = opps.filter((o) => key(o.created) <= asOfKey && (o.closed === null || key(o.closed) > asOfKey));
 
   // the team
-  const territories = base.territories;
+  // the scenario's territories as the seat layout has them: each one's name and initial seats
+  const layout = seatLayout(base);
+  const territories = layout.names.map((name, i) => ({ name, seats: layout.initial[i] }));
   const tIndex = new Map(territories.map((t, i) => [t.name, i]));
   const people: Person[] = [];
   const leavers: { name: string; territory: number; since: string }[] = [];

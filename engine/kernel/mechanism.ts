@@ -13,6 +13,7 @@ import type { AnySlice } from './slice.js';
 import type { Assumption } from './assumption.js';
 import type { MechanismHistory } from './calibration.js';
 import type { PlanHook } from './plan.js';
+import type { UncertainParameter } from '../uncertainty/resolve.js';
 
 /** One mechanism: its folder, the scenario blocks it reads, when it is on, and the random streams it draws from. */
 export interface Mechanism {
@@ -90,8 +91,13 @@ export interface Mechanism {
    * forecasts measure against (engine/kernel/plan.ts, engine/plan.ts: the first mechanism with one; the quota block's)
    */
   readonly plan?: PlanHook;
-  /** the seats its block adds to the territories' (hiring: the plan's), in the count of seats a scenario can ever use (engine/seatCount.ts) */
+  /** the seats its block holds (the territories' initial seats, the hiring plan's), in the count of seats a scenario can ever use (engine/seatCount.ts) */
   readonly seats?: (s: Scenario) => number;
+  /**
+   * the scenario's fields it draws once per trial, with their distributions (uncertain inputs); a scenario with
+   * any varies per trial, so a run's design spans all of its trials (engine/drawn.ts `drawnParameters`, `drawsPerTrial`)
+   */
+  readonly drawn?: (s: Scenario) => readonly UncertainParameter[];
   /**
    * its part in calibration and forecasting (engine/mechanisms/<name>/history.ts, `engine/kernel/calibration.ts`):
    * how its block moves with a scenario's calendar, what a forecast's actions do to it, the block calibration

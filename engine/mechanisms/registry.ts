@@ -69,13 +69,14 @@ import { ARR, COMPARISON as customersComparison, TORNADO as customersTornado, WO
 import { TORNADO as demandTornado, WORK as demandWork } from './demand/analysis.js';
 import { PLAN as coveragePlan, WORK as coverageWork } from './coverage/analysis.js';
 import { coverageSlice } from './coverage/slice.js';
-import { WORK as uncertaintyWork } from './uncertainty/analysis.js';
+import { WORK as uncertaintyWork, DRAWN as uncertaintyDrawn, REPORT as uncertaintyReport } from './uncertainty/analysis.js';
 import { TORNADO as repsTornado } from './reps/analysis.js';
 import { SEATS as hiringSeats, SEEK as hiringSeek, TORNADO as hiringTornado } from './hiring/analysis.js';
 import { TORNADO as attritionTornado } from './attrition/analysis.js';
 import { REPORT as leadershipReport, TORNADO as leadershipTornado } from './leadership/analysis.js';
 import { TORNADO as enablementTornado } from './enablement/analysis.js';
 import { WORK as marketWork } from './market/analysis.js';
+import { SEATS as territoriesSeats } from './territories/analysis.js';
 import { WORK as openBookWork, LEVERS as openBookLevers } from './openBook/analysis.js';
 import { compensationSummary, TEXT as compensationText, type CompSource } from './compensation/compensation.js';
 import { retentionSummary, TEXT as retentionText } from './retention/retention.js';
@@ -99,7 +100,7 @@ export const MECHANISMS = [
   { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, streams: managersStreams, steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)), text: managersText }, slice: managersSlice },
   { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice, history: enablementHistory, tornado: enablementTornado },
   { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, streams: demandStreams, steps: '2b, 3, 4, 6, 8', columns: demandColumns, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv, compare: demandCompare }, report: demandReport, slice: demandSlice, tornado: demandTornado, work: demandWork },
-  { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, steps: '3', columns: territoriesColumns },
+  { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, steps: '3', columns: territoriesColumns, seats: territoriesSeats },
   { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice, history: marketHistory, work: marketWork },
   { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, streams: driftStreams, steps: '3, 6', columns: {}, slice: driftSlice },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, steps: '4, 6', columns: {}, slice: sellingTimeSlice },
@@ -113,7 +114,7 @@ export const MECHANISMS = [
   { name: 'team', label: 'the starting team (initialTeam)', blocks: ['initialTeam'], on: (s) => s.initialTeam !== undefined, streams: teamStreams, steps: 'trial start', columns: {}, slice: teamSlice },
   { name: 'compensation', label: 'compensation plan', blocks: ['compensation'], on: (s) => !!s.compensation, steps: '7', columns: compensationColumns, summary: { key: 'compensation', when: (s) => !!s.compensation, build: (s: Scenario, src: CompSource) => compensationSummary(src, s.compensation!.cap !== null), text: compensationText }, slice: compensationSlice },
   { name: 'costs', label: 'costs', blocks: ['costs'], on: (s) => s.costs !== null, steps: '1, 7, 9, 10', columns: costsColumns, slice: costsSlice },
-  { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, steps: 'before the trial (its own scenario per trial)', columns: {}, work: uncertaintyWork },
+  { name: 'uncertainty', label: 'uncertain inputs', blocks: ['uncertainty'], on: (s) => s.uncertainty !== undefined, steps: 'before the trial (its own scenario per trial)', columns: {}, work: uncertaintyWork, drawn: uncertaintyDrawn, report: uncertaintyReport },
 ] as const satisfies readonly Mechanism[];
 
 /** A mechanism's name. */

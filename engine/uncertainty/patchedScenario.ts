@@ -16,7 +16,7 @@
 import type { Scenario } from '../scenario.js';
 import { ScenarioBase, scenarioRules } from '../scenarioSchema.js';
 import type { PathSegment } from '../schema-walk.js';
-import { drawValue, setField, type CompiledParameter } from './resolve.js';
+import { drawValue, linkedPaths, setField, type CompiledParameter } from './resolve.js';
 import { valueAtPath } from './pathValue.js';
 
 /**
@@ -66,7 +66,7 @@ export function patchedScenarios(base: Scenario, params: CompiledParameter[], pa
     for (let j = 0; j < k; j++) x = setField(x, params[j].segs, values[offset + j]);
     return x;
   };
-  const checks = params.flatMap((p) => writtenPaths(p.segs)).map(narrowestSchema);
+  const checks = params.flatMap((p) => linkedPaths(base, p.segs)).map(narrowestSchema);
   const check = (x: Scenario): boolean => {
     for (const c of checks) if (!c.schema || !c.schema.safeParse(valueAtPath(x, c.at)).success) return false;
     let ok = true;
@@ -88,11 +88,6 @@ export function patchedScenarios(base: Scenario, params: CompiledParameter[], pa
   let fast = us.every((u) => probe(params.map((p) => drawValue(p, u))));
   for (let j = 0; fast && j < k; j++) fast = us.every((u) => probe(mid.map((v, i) => (i === j ? drawValue(params[j], u) : v))));
   return { fast, patch, check };
-}
-
-/** The fields a draw at `segs` writes (setField keeps reps.seats and a single territory's seats together). */
-function writtenPaths(segs: PathSegment[]): PathSegment[][] {
-  return segs.length === 2 && segs[0] === 'reps' && segs[1] === 'seats' ? [segs, ['territories', 0, 'seats']] : [segs];
 }
 
 interface Def {

@@ -227,14 +227,25 @@ function targetPath(s: Record<string, unknown>, segs: PathSegment[]): PathSegmen
 }
 
 /**
+ * The fields a value at `segs` writes in scenario `s`: `reps.seats` is derived from the territories, so with one
+ * territory it is that territory's seats as well (the one place the rule is written: setField, the patched
+ * scenarios' checks and the tornado's low and high scenarios follow it).
+ * @example linkedPaths({ reps: { seats: 1 }, territories: [{ seats: 1 }] }, ['reps', 'seats']) // [['reps', 'seats'], ['territories', 0, 'seats']]
+ */
+export function linkedPaths(s: object, segs: PathSegment[]): PathSegment[][] {
+  const o = s as Record<string, unknown>;
+  if (segs.length === 2 && segs[0] === 'reps' && segs[1] === 'seats' && Array.isArray(o.territories) && o.territories.length === 1) return [segs, ['territories', 0, 'seats']];
+  return [segs];
+}
+
+/**
  * Sets a field of a resolved scenario (keeping `reps.seats` and a single territory's seats together).
  * @example setField({ reps: { seats: 1 }, territories: [{ seats: 1 }] }, ['reps', 'seats'], 3).territories[0].seats // 3
  */
 export function setField<T extends object>(s: T, segs: PathSegment[], v: number): T {
-  const o = s as Record<string, unknown>;
-  if (segs.length === 2 && segs[0] === 'reps' && segs[1] === 'seats' && Array.isArray(o.territories) && o.territories.length === 1)
-    return withValueAt(withValueAt(s, segs, v), ['territories', 0, 'seats'], v);
-  return withValueAt(s, segs, v);
+  let out = s;
+  for (const p of linkedPaths(s, segs)) out = withValueAt(out, p, v);
+  return out;
 }
 
 /**

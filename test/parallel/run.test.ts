@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createSummaryStream, mergeResults, parseScenario, simulate, summarize, type Scenario, type TrialResults } from '../../engine/index.js';
-import { createPool, defaultChunkSize, MIN_TASK_REP_MONTHS, runBlocks, runParallel, summarizeInPool, workChunkSize, type Pool } from '../../parallel/index.js';
+import { CHUNK_BYTES, createPool, defaultChunkSize, MIN_TASK_REP_MONTHS, runBlocks, runParallel, summarizeInPool, workChunkSize, type Pool } from '../../parallel/index.js';
 import { resultDifferences } from './same.js';
 
 // a scenario with several mechanisms on, so per-trial values depend on many streams
@@ -225,6 +225,23 @@ describe('runParallel', () => {
         // each chunk carries enough work unless that would leave a worker idle or pass the cap
         if (c < Math.min(5000, Math.ceil(trials / workers))) expect(c * rm).toBeGreaterThanOrEqual(MIN_TASK_REP_MONTHS);
       }),
+    );
+  });
+
+  it('caps an unwatched chunk at CHUNK_BYTES of results, never below the work that amortises a task', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_000_000 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1_000_000 }), (trials, workers, rm, bytes) => {
+        const c = workChunkSize(trials, workers, rm, bytes);
+        const uncapped = workChunkSize(trials, workers, rm);
+        const amortising = Math.ceil(MIN_TASK_REP_MONTHS / rm);
+        expect(c).toBeGreaterThanOrEqual(1);
+        expect(c).toBeLessThanOrEqual(uncapped);
+        // within the byte cap, or at the smallest chunk that still carries a task's worth of work
+        expect(c * bytes <= CHUNK_BYTES || c <= amortising).toBe(true);
+        // a chunk is cut only as far as the cap needs: one trial more would pass it, or it is the amortising size
+        expect(c === uncapped || (c + 1) * bytes > CHUNK_BYTES || c === Math.max(1, amortising)).toBe(true);
+      }),
+      { seed: 28 },
     );
   });
 

@@ -10,7 +10,7 @@
  */
 import type { Scenario } from '../../scenario.js';
 import { rampMultiplier, CURVE } from '../../kernel/ramp.js';
-import { seatLayout } from '../territories/territories.js';
+import { seatLayout } from '../../kernel/seats.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import type { SeatState } from '../../kernel/state.js';
 import { owePadding } from '../sellingTime/sellingTime.js';
@@ -25,14 +25,15 @@ export type { PlanTargets } from '../../kernel/plan.js';
 export function repAnnualQuota(s: Scenario): Float64Array | null {
   const q = s.quota;
   if (!q || q.method === 'none') return null;
-  const initial = s.territories.reduce((a, t) => a + t.seats, 0);
+  const layout = seatLayout(s);
+  const initial = layout.initialSeats;
   const perRep = q.annualPerRep ?? (q.plan !== null && initial > 0 ? q.plan / initial : 0);
-  const out = new Float64Array(s.territories.length).fill(perRep);
+  const out = new Float64Array(layout.names.length).fill(perRep);
   if (q.method === 'potential') {
-    const totalPotential = s.territories.reduce((a, t) => a + (t.potential ?? 0), 0);
-    s.territories.forEach((t, i) => {
-      const seats = Math.max(1, t.seats);
-      const share = totalPotential > 0 && initial > 0 ? (t.potential ?? 0) / seats / (totalPotential / initial) : 1;
+    const totalPotential = layout.potential.reduce((a: number, f) => a + (f ?? 0), 0);
+    layout.potential.forEach((f, i) => {
+      const seats = Math.max(1, layout.initial[i]);
+      const share = totalPotential > 0 && initial > 0 ? (f ?? 0) / seats / (totalPotential / initial) : 1;
       out[i] = perRep * share;
     });
   }

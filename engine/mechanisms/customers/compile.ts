@@ -4,6 +4,7 @@ import { createLognormalTable } from '../../random/lognormalTable.js';
 import { monthlyHazard } from '../../kernel/hazard.js';
 import type { CompiledCustomers, CustomerState } from './types.js';
 import { FRESH, type Alloc } from '../../kernel/alloc.js';
+import { seatLayout } from '../../kernel/seats.js';
 
 /** Hazard used for a churn probability of 1 (exp(-64) ~ 1.6e-28: churn is certain in double precision). */
 const MAX_HAZARD = 64;
@@ -48,9 +49,10 @@ export function compileCustomers(s: Scenario, dealMedian: number, dealSigma: num
   let ltv = 0;
   for (let k = 0, f = 1; k < LTV_MONTHS; k++, f *= kept) ltv += f;
   // new customers a month at month 1's nominal rate (initial seats, no ramp, saturation or programmes)
-  const salesNew = s.territories.reduce((a, t) => a + t.seats, 0) * s.reps.opportunitiesPerMonth * meanWin * (1 - s.reps.noDecisionRate);
+  const layout = seatLayout(s);
+  const salesNew = layout.initialSeats * s.reps.opportunitiesPerMonth * meanWin * (1 - s.reps.noDecisionRate);
   const lifetime = cu.churnDecided === 'anniversary' ? 12 / Math.max(first.annual, 1e-12) : 1 / Math.max(first.q, 1e-12);
-  const seats = s.territories.map((t) => t.seats);
+  const seats = layout.initial;
   const totalSeats = seats.reduce((a, b) => a + b, 0);
   const territoryCum = new Float64Array(seats.length);
   let acc = 0;

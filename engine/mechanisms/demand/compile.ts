@@ -2,6 +2,7 @@
 import type { Scenario } from '../../scenario.js';
 import type { CompiledDemand, DemandState } from './types.js';
 import { FRESH, type Alloc } from '../../kernel/alloc.js';
+import { seatLayout } from '../../kernel/seats.js';
 
 /**
  * Routing shares of the territories (they add up to 1).
@@ -9,16 +10,16 @@ import { FRESH, type Alloc } from '../../kernel/alloc.js';
  */
 export function routingShares(s: Scenario): number[] {
   const d = s.demand!;
-  const T = s.territories;
+  const T = seatLayout(s);
   let w: number[];
-  if (d.routing === 'seats') w = T.map((t) => t.seats);
-  else if (d.routing === 'potential') w = T.map((t) => t.potential ?? 0);
+  if (d.routing === 'seats') w = T.initial;
+  else if (d.routing === 'potential') w = T.potential.map((f) => f ?? 0);
   else {
     const routes = d.routing;
-    w = T.map((t) => routes.find((r) => r.territory === t.name)?.share ?? 0);
+    w = T.names.map((name) => routes.find((r) => r.territory === name)?.share ?? 0);
   }
   const total = w.reduce((a, b) => a + b, 0);
-  return total > 0 ? w.map((x) => x / total) : T.map(() => 1 / T.length);
+  return total > 0 ? w.map((x) => x / total) : T.names.map(() => 1 / T.names.length);
 }
 
 /**
