@@ -291,14 +291,15 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // sobol/scenarioIndices.ts, forecast/setup.ts and kernel/compiled.ts no longer import coverage/policy.ts; its compiled
 // fields are its slice (compile.ts: the core's padding stream follows the registry's `pads`); the coverage response asks
 // responseRule (coverageResponse/schema.ts) instead of reading the coverage and sellingTime blocks in assumptions.ts and
-// coverageResponse.ts (sellingTime 8 -> 6 too). Left (docs/design.md): runnable.ts, assumptions.ts, the quota readers
+// coverageResponse.ts (sellingTime 8 -> 6 too). Left (docs/design.md): runnable.ts, the quota readers
 // compensation/schema.ts and retention/schema.ts, coverageResponse/schema.ts.
 // coverage 10 -> 9, managers -1, reps -1 (its budget below is older): bench/mechanismReach.ts no longer counts a field a
 // mechanism declares itself in its own folder (the compensation plan's own `quota` in compensation.ts; the costs' index
 // of their cost lines, COST.managers and COST.reps, in costs.ts), unless the object type holding it holds that
 // mechanism's own block (a rule's parameter standing in for the scenario, as in coverageResponse/schema.ts).
+// coverage 9 -> 8: assumptions.ts gates the padding assumptions on the registry's `pads` (padding happens), not the policy.
 const REACH_BUDGET: Record<string, number> = {
-  reps: 24, hiring: 10, leadership: 6, enablement: 3, demand: 7, territories: 8, sellingTime: 6, coverage: 9, stalls: 5,
+  reps: 24, hiring: 10, leadership: 6, enablement: 3, demand: 7, territories: 8, sellingTime: 6, coverage: 8, stalls: 5,
   openBook: 5, customers: 7, attrition: 8, team: 5, costs: 6, uncertainty: 8,
 };
 
