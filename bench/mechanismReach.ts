@@ -1,7 +1,8 @@
 /**
  * How far each mechanism reaches outside its folder: the source files of engine/, cli/, server/ and
  * parallel/ outside engine/mechanisms/<name>/ and the registry that name one of its scenario blocks (a
- * property `x.block`, a quoted 'block') or import from its folder, comments left out. The measure of
+ * property `x.block`, the block's name as a string of its own, 'block' or "block") or import from its folder,
+ * comments left out (a quote that opens a name must close it: "managers' exits" in a description is not the block). The measure of
  * issue 29's "one folder plus one registry line"; test/architecture.test.ts holds each mechanism to it.
  *
  * Usage: npx tsx bench/mechanismReach.ts        (prints one line per mechanism: count and files)
@@ -47,7 +48,7 @@ export function names(text: string, name: string, blocks: readonly string[]): bo
   const c = stripped.get(text) ?? code(text);
   stripped.set(text, c);
   if (c.includes(`/mechanisms/${name}/`)) return true;
-  return blocks.some((b) => new RegExp(`(?<![\\w$])[\\w$]+\\??\\.${b}(?![\\w$])|['"\`]${b}['"\`]`).test(c));
+  return blocks.some((b) => new RegExp(`(?<![\\w$])[\\w$]+\\??\\.${b}(?![\\w$])|(['"\`])${b}\\1`).test(c));
 }
 
 let checked: { program: ts.Program; checker: ts.TypeChecker } | undefined;
@@ -57,17 +58,31 @@ let checked: { program: ts.Program; checker: ts.TypeChecker } | undefined;
  * a number the kernel's own types declare (engine/kernel/: the core's compiled parameters `Compiled`, the result
  * layout `ResultLayout`, the work estimate's `WorkFactors`), resolved by the type checker: such a count shares a
  * block's name without holding the block (`c.territories`, `l.territories` and `f.territories` count the
- * territories), so it is not the block's reach. Any other access (the Scenario's, a raw object's, an untyped
- * one, a kernel type's per-block flag such as `ResultLayout.customers`) still counts.
+ * territories), so it is not the block's reach. In a mechanism's folder, so is a field or constant that mechanism
+ * declares itself (its own block's field, its own compiled parameter or table: the compensation plan's own
+ * `quota`, the costs' index of their cost line `COST.managers`): it shares another block's name, not its data.
+ * Any other access (the Scenario's, a raw object's, an untyped one, another mechanism's declaration, a kernel
+ * type's per-block flag such as `ResultLayout.customers`) still counts.
  */
 function kernelFieldsOnly(file: string, name: string, blocks: readonly string[]): boolean {
   const c = stripped.get(readFileSync(join(root, file), 'utf8'))!;
-  if (c.includes(`/mechanisms/${name}/`) || blocks.some((b) => new RegExp(`['"\`]${b}['"\`]`).test(c))) return false;
+  if (c.includes(`/mechanisms/${name}/`) || blocks.some((b) => new RegExp(`(['"\`])${b}\\1`).test(c))) return false;
   checked ??= (() => {
     const program = ts.createProgram(['engine', 'cli', 'server', 'parallel'].flatMap(sources).map((f) => join(root, f)), { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true, types: [], lib: ['lib.es2022.d.ts'] });
     return { program, checker: program.getTypeChecker() };
   })();
   const kernel = join(root, 'engine', 'kernel') + sep;
+  // a file of a mechanism folder: that mechanism's own declarations
+  const folder = /^engine\/mechanisms\/([^/]+)\//.exec(file)?.[1];
+  const own = folder ? join(root, 'engine', 'mechanisms', folder) + sep : null;
+  const ownBlocks: readonly string[] = MECHANISMS.find((m) => m.name === folder)?.blocks ?? [];
+  // an object type or literal that holds the mechanism's own block stands in for the scenario (a rule's parameter
+  // `{ coverageResponse?, coverage?, sellingTime? }`): its other fields are the scenario's blocks
+  const standsForScenario = (d: ts.Declaration) => {
+    const p = d.parent;
+    const members = ts.isTypeLiteralNode(p) || ts.isInterfaceDeclaration(p) || ts.isClassLike(p) ? p.members : ts.isObjectLiteralExpression(p) ? p.properties : undefined;
+    return !members || members.some((m) => m.name !== undefined && ts.isIdentifier(m.name) && ownBlocks.includes(m.name.text));
+  };
   const { checker } = checked;
   let found = 0;
   let only = true;
@@ -77,7 +92,8 @@ function kernelFieldsOnly(file: string, name: string, blocks: readonly string[])
       const sym = checker.getSymbolAtLocation(node.name);
       const decl = sym?.declarations ?? [];
       const count = !!sym && (checker.getTypeOfSymbol(sym).flags & ts.TypeFlags.NumberLike) !== 0;
-      if (!count || decl.length === 0 || !decl.every((d) => resolve(d.getSourceFile().fileName).startsWith(kernel))) only = false;
+      const within = (dir: string) => decl.length > 0 && decl.every((d) => resolve(d.getSourceFile().fileName).startsWith(dir));
+      if (!((count && within(kernel)) || (own !== null && within(own) && !decl.some(standsForScenario)))) only = false;
     }
     if (only) ts.forEachChild(node, visit);
   };

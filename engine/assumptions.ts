@@ -22,7 +22,8 @@ import { MECHANISMS } from './mechanisms/registry.js';
 
 export type { Assumption };
 
-const coverageOn = (s: Scenario) => !!s.coverage && s.coverage.policy !== 'none';
+/** padding happens: a mechanism that pads is on (its registry entry's `pads`: the coverage rule) */
+const padding = (s: Scenario) => MECHANISMS.some((m) => 'pads' in m && m.on(s));
 
 /** The assumptions of the core and the blocks that predate mechanism folders. */
 const CORE: readonly Assumption[] = [
@@ -37,8 +38,8 @@ const CORE: readonly Assumption[] = [
   { path: 'leadership.changeProgram.monthsToEffect', range: [9, 18], why: 'months before a change programme pays off (60-90 days to diagnose, ~3 months to implement, ~3 to adopt, then sales cycles): a narrative, not a measurement' },
   { path: 'leadership.impatience.attainmentBelow', range: [0.6, 0.9], why: "team attainment below which an impatient board replaces its leader; a board's threshold is a guess" },
   // coverage (the coverage study)
-  { path: 'coverage.paddingQuality', range: [0, 0.4], why: 'win-rate multiplier of a padded (unqualified) opportunity; 0 means padded deals are worthless', when: coverageOn },
-  { path: 'sellingTime.hoursPerPaddedOpportunity', range: [1, 10], why: 'hours to create a padded entry credible enough for a pipeline review; 10 is what a real opportunity takes', when: coverageOn },
+  { path: 'coverage.paddingQuality', range: [0, 0.4], why: 'win-rate multiplier of a padded (unqualified) opportunity; 0 means padded deals are worthless', when: padding },
+  { path: 'sellingTime.hoursPerPaddedOpportunity', range: [1, 10], why: 'hours to create a padded entry credible enough for a pipeline review; 10 is what a real opportunity takes', when: padding },
   { path: 'sellingTime.hoursPerOpenOpportunityPerMonth', range: [1, 6], why: 'hours of meetings, follow-up and CRM updates per open deal a month' },
   { path: 'sellingTime.hoursPerOpportunity', range: [5, 20], why: 'hours of prospecting per qualified opportunity: the source ratio (about 1 in 10 prospects qualifies) at an assumed hour per prospect', source: 'prospecting ratio from the source material; the hour per prospect is assumed' },
   { path: 'stalls.afterCycles', range: [1.5, 3], why: 'cycles after which an open deal counts as stalled (pipeline-hygiene rules of thumb use about 2)' },

@@ -7,7 +7,7 @@ import { InputError, type InputIssue } from './errors.js';
 import type { Scenario } from './scenario.js';
 import { simulateEach } from './simulateEach.js';
 import { summarize } from './summarize.js';
-import { planTargets } from './mechanisms/coverage/policy.js';
+import { planTargets } from './plan.js';
 import { histogram, stats, wilson } from './stats/stats.js';
 import type { Histogram, Stats, Summary, TrialResults } from './types.js';
 import { checkComparable } from './study.js';

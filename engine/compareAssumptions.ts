@@ -16,7 +16,7 @@
 import type { Scenario } from './scenario.js';
 import { drawnParameters } from './drawn.js';
 import { assumptionsUsed } from './assumptionsUsed.js';
-import { planTargets } from './mechanisms/coverage/policy.js';
+import { planTargets } from './plan.js';
 import { wilson } from './stats/stats.js';
 import { distributionQuantile, distributionSupport, type Distribution } from './uncertainty/distribution.js';
 import { planOutcomes } from './uncertainty/sobol/scenarioSobol.js';

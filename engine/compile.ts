@@ -8,7 +8,6 @@ import type { CompiledSlices, Same } from './kernel/slice.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 import { compileWinRate } from './mechanisms/reps/reps.js';
 import { seatLayout } from './kernel/seats.js';
-import { planTargets, repAnnualQuota, COVERAGE } from './mechanisms/coverage/policy.js';
 import { expectedDealSize } from './mechanisms/reps/pipeline.js';
 import { createBinomialTable } from './random/binomialTable.js';
 import { createLognormalTable } from './random/lognormalTable.js';
@@ -66,10 +65,14 @@ export function compile(s: Scenario): Compiled {
   }
   const recorded = MECHANISMS.filter((m) => 'recorded' in m && m.on(s)).map((m) => m.name);
   if (recorded.length > 0) c.recorded = Object.fromEntries(recorded.map((n) => [n, true] as const));
-  return c;
+  // a copy made in one go: the object the slices were assigned into one by one goes to V8's dictionary mode once
+  // it gains enough properties that way (it did when the coverage fields became a slice), and every read of
+  // the trial loop then slows down (bench/interleaved.ts on the core model: 0.55 of the speed before); the copy
+  // has fast properties (%HasFastProperties) and the same fields and values
+  return { ...c };
 }
 
-/** The core's parameters: the reps, territories, quota and coverage, stalls and resolution by age. */
+/** The core's parameters: the reps, territories, stalls and resolution by age. */
 function compileCore(s: Scenario): CoreCompiled {
   const layout = seatLayout(s);
   const deal = s.reps.dealSize;
@@ -78,7 +81,6 @@ function compileCore(s: Scenario): CoreCompiled {
   const dealSigma = typeof deal === 'number' || 'empirical' in deal ? 0 : deal.sigma;
   const winRate = compileWinRate(s.reps.winRate);
   const potential = Float64Array.from(layout.potential, (f) => f ?? Infinity);
-  const coverage = COVERAGE[s.coverage?.policy ?? 'none'];
   // the core's purposes; each mechanism's slice adds its own (compile above)
   const purposes =
     (1 << PURPOSE.attributes) |
@@ -86,7 +88,8 @@ function compileCore(s: Scenario): CoreCompiled {
     (1 << PURPOSE.resolutions) |
     (1 << PURPOSE.deals) |
     (s.reps.initialPipeline === 'steady-state' ? 1 << PURPOSE.initial : 0) |
-    (coverage !== 0 ? 1 << PURPOSE.padding : 0);
+    // the padding stream, while a mechanism that pads is on (its registry entry's `pads`: the coverage rule)
+    (MECHANISMS.some((m) => 'pads' in m && m.on(s)) ? 1 << PURPOSE.padding : 0);
   // resolution by age: at least two buckets (the last one's chance repeated), so the stationary start fills them
   const byAge = s.resolution ? Float64Array.from({ length: Math.max(2, s.resolution.byAge.length) }, (_, a) => s.resolution!.byAge[Math.min(a, s.resolution!.byAge.length - 1)]) : null;
   return {
@@ -119,17 +122,6 @@ function compileCore(s: Scenario): CoreCompiled {
     dealEmpirical: emp,
     winRate,
     hireWinRate: s.hiring?.newHireWinRate != null ? compileWinRate(s.hiring.newHireWinRate) : winRate,
-    quotaAnnual: repAnnualQuota(s),
-    rampAdjusted: s.quota?.rampAdjusted ?? false,
-    plan: planTargets(s),
-    coverage,
-    coverageMultiple: s.coverage?.multiple ?? 3,
-    paddingQuality: s.coverage?.paddingQuality ?? 0.2,
-    escalate: !!s.coverage?.escalation && coverage === COVERAGE.global,
-    escalationStep: s.coverage?.escalation?.step ?? 0,
-    escalationCap: s.coverage?.escalation?.cap ?? Infinity,
-    // recorded when the Summary has the coverage section (its registry entry's `summary.when`: coverage, selling time or stalls)
-    coverageFigures: MECHANISMS.some((m) => 'summary' in m && m.summary.key === 'coverage' && m.summary.when(s)),
     aged: s.stalls != null || byAge !== null,
     stallAfter: byAge ? byAge.length : stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths),
     stallAfterPad: byAge ? byAge.length : stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),

@@ -20,7 +20,7 @@ export { mergeResults, sliceResults, allocateResults, resultArrays } from './res
 export { summarize, type SummarizeOptions } from './summarize.js';
 export { summaryCsv, monthlyCsv, summaryCsvColumns, SUMMARY_CSV_HEADER, SUMMARY_CSV_STATS, SUMMARY_CSV_EXCLUDED, SUMMARY_CSV_EXCLUDED_LEAF } from './summaryCsv.js';
 export { summaryReports, summaryTextSections, type ReportFormat, type TextRow, type TextUnit } from './summaryText.js';
-export { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
+export { planTargets, type PlanTargets } from './plan.js';
 export { seatCount } from './seatCount.js';
 export { stats, statsOrNull, quantileSorted, wilson, histogram } from './stats/stats.js';
 export { ENGINE_VERSION } from './version.js';

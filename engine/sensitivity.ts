@@ -7,7 +7,7 @@ import { InputError, formatPath, issue, type InputIssue } from './errors.js';
 import { parseScenario, type Scenario } from './scenario.js';
 import { simulateEach } from './simulateEach.js';
 import { summarize } from './summarize.js';
-import { planTargets } from './mechanisms/coverage/policy.js';
+import { planTargets } from './plan.js';
 import { numericRange, parsePath, schemaAt, type PathSegment } from './schema-walk.js';
 import { subtract, trialTotals, variance } from './paired.js';
 import { cloneJson } from './patch.js';

@@ -13,7 +13,7 @@
 import { InputError, formatPath, issue } from './errors.js';
 import { parseScenario, type Scenario } from './scenario.js';
 import { simulate } from './simulate.js';
-import { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
+import { planTargets, type PlanTargets } from './plan.js';
 import { numericRange, parsePath, type PathSegment } from './schema-walk.js';
 import { setField } from './uncertainty/resolve.js';
 import { valueAtPath } from './uncertainty/pathValue.js';

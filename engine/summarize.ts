@@ -6,7 +6,7 @@ import { seatLayout } from './kernel/seats.js';
 import type { Scenario } from './scenario.js';
 import { scenarioHash } from './scenario.js';
 import { COST_ITEMS, LORENZ_POINTS, type Stats, type Summary, type TrialResults } from './types.js';
-import { planTargets, type PlanTargets } from './mechanisms/coverage/policy.js';
+import { planTargets, type PlanTargets } from './plan.js';
 import { histogram, stats, statsOrNull, wilson } from './stats/stats.js';
 import { countIntegers } from './stats/countIntegers.js';
 import { statsOfCounts } from './stats/statsOfCounts.js';
@@ -168,7 +168,8 @@ export function summarizeColumns(s: Scenario, src: TrialColumns, opts: Summarize
     const { notNaN, count } = src.sum('lorenz', i);
     lorenz.push([x, count > 0 ? notNaN / count : x]);
   }
-  const hasQuota = plan !== null && s.quota !== null && s.quota.method !== 'none';
+  // the seats have quotas (attainment) when the scenario's block sets a plan (its registry `plan`: the quota block's), and a plan is judged
+  const hasQuota = plan !== null && (opts.plan === undefined || planTargets(s) !== null);
   const elapsed = opts.elapsedMs ?? 0;
   const zero = stats([0]);
   const { always, optional } = sections(s, src, hasQuota);

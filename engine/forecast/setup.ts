@@ -30,7 +30,7 @@
 import { InputError, issue, type InputIssue } from '../errors.js';
 import { parseScenario, parseText, type RosterSeat, type OpenDeal, type Scenario } from '../scenario.js';
 import { cloneJson } from '../patch.js';
-import { planTargets } from '../mechanisms/coverage/policy.js';
+import { planBasis as basisOf, planTargets } from '../plan.js';
 import { seatLayout } from '../kernel/seats.js';
 import { readOpportunities, type Opportunity } from '../calibrate/opportunities.js';
 import { readRoster, type RosterEntry } from '../calibrate/roster.js';
@@ -166,10 +166,11 @@ export function forecastSetup(input: ForecastInput): ForecastSetup {
     plan = input.plan;
     planBasis = 'given';
   } else {
-    const targets = planTargets({ ...base, horizonMonths: Math.max(12, base.horizonMonths) });
+    const year = { ...base, horizonMonths: Math.max(12, base.horizonMonths) };
+    const targets = planTargets(year);
     if (!targets) fail('plan', 'is required: the scenario has no quota block to take the plan from (give the year\'s plan)');
     plan = targets.annual[0];
-    planBasis = base.quota!.plan !== null ? 'quota.plan' : 'the quotas of the scenario\'s seats over its first 12 months';
+    planBasis = basisOf(year)!;
   }
 
   // the export

@@ -6,9 +6,8 @@ import type { WinRateDist } from '../mechanisms/reps/types.js';
 import type { BinomialTable } from '../random/binomialTable.js';
 import type { LognormalTable } from '../random/lognormalTable.js';
 import type { EmpiricalTable } from '../random/empiricalTable.js';
-import type { PlanTargets } from '../mechanisms/coverage/types.js';
 
-/** The core's compiled parameters (the reps, the territories, quota and coverage, stalls): what every scenario has. */
+/** The core's compiled parameters (the reps, the territories, stalls): what every scenario has. */
 export interface CoreCompiled {
   H: number;
   years: number;
@@ -45,19 +44,6 @@ export interface CoreCompiled {
   dealEmpirical: EmpiricalTable | null;
   winRate: WinRateDist;
   hireWinRate: WinRateDist;
-  // quota & coverage
-  quotaAnnual: Float64Array | null;
-  rampAdjusted: boolean;
-  plan: PlanTargets | null;
-  coverage: number;
-  coverageMultiple: number;
-  paddingQuality: number;
-  /** escalation of the global multiple at quarter ends (0 step = off) */
-  escalate: boolean;
-  escalationStep: number;
-  escalationCap: number;
-  /** the coverage figures (realised win rate, velocity, stalled share, win-rate groups) are recorded */
-  coverageFigures: boolean;
   // the open pipeline by age (engine/kernel/aged.ts) and stalled deals (off: stallAfter 0)
   /** open opportunities are kept by age: a stalls block or resolution by age */
   aged: boolean;

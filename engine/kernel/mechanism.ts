@@ -12,6 +12,7 @@ import type { ComparisonHook, CompareSection } from './comparison.js';
 import type { AnySlice } from './slice.js';
 import type { Assumption } from './assumption.js';
 import type { MechanismHistory } from './calibration.js';
+import type { PlanHook } from './plan.js';
 import type { UncertainParameter } from '../uncertainty/resolve.js';
 
 /** One mechanism: its folder, the scenario blocks it reads, when it is on, and the random streams it draws from. */
@@ -40,6 +41,11 @@ export interface Mechanism {
   readonly slice?: AnySlice;
   /** its assumptions (engine/assumptions.ts lists them after the core's and the older mechanisms', in registry order) */
   readonly assumptions?: readonly Assumption[];
+  /**
+   * its steps add padded opportunities to the seats' pipelines (the kernel's `openPad`), which the core's
+   * pipeline step resolves from its padding stream: compile seeds that stream while the mechanism is on
+   */
+  readonly pads?: true;
   /** its result columns are recorded by name in the layout's `recorded` (a width reads `l.recorded?.<name>`) when it is on */
   readonly recorded?: true;
   /**
@@ -80,6 +86,11 @@ export interface Mechanism {
    * entry added (hiring: the plan's next entry, "hire now"), or null for a path it does not extend
    */
   readonly seek?: (s: Scenario, path: readonly (string | number)[]) => Scenario | null;
+  /**
+   * the plan its block sets, which P(plan), attainment, goal seeks, precision, the tornado, comparisons and
+   * forecasts measure against (engine/kernel/plan.ts, engine/plan.ts: the first mechanism with one; the quota block's)
+   */
+  readonly plan?: PlanHook;
   /** the seats its block holds (the territories' initial seats, the hiring plan's), in the count of seats a scenario can ever use (engine/seatCount.ts) */
   readonly seats?: (s: Scenario) => number;
   /**

@@ -67,7 +67,8 @@ import { customersSummary, CSV as customersCsv, REPORT as customersReport, COMPA
 import { demandSummary, CSV as demandCsv, REPORT as demandReport, COMPARE as demandCompare } from './demand/summary.js';
 import { ARR, COMPARISON as customersComparison, TORNADO as customersTornado, WORK as customersWork } from './customers/analysis.js';
 import { TORNADO as demandTornado, WORK as demandWork } from './demand/analysis.js';
-import { WORK as coverageWork } from './coverage/analysis.js';
+import { PLAN as coveragePlan, WORK as coverageWork } from './coverage/analysis.js';
+import { coverageSlice } from './coverage/slice.js';
 import { WORK as uncertaintyWork, DRAWN as uncertaintyDrawn, REPORT as uncertaintyReport } from './uncertainty/analysis.js';
 import { TORNADO as repsTornado } from './reps/analysis.js';
 import { SEATS as hiringSeats, SEEK as hiringSeek, TORNADO as hiringTornado } from './hiring/analysis.js';
@@ -80,10 +81,13 @@ import { WORK as openBookWork, LEVERS as openBookLevers } from './openBook/analy
 import { compensationSummary, TEXT as compensationText, type CompSource } from './compensation/compensation.js';
 import { retentionSummary, TEXT as retentionText } from './retention/retention.js';
 import { responseSummary, TEXT as responseText } from './coverageResponse/coverageResponse.js';
+import { responseRule } from './coverageResponse/schema.js';
 import { managersSummary, TEXT as managersText } from './managers/managers.js';
 
 export type { Mechanism };
 type SectionSource<F extends (src: never, ...rest: never[]) => unknown> = Parameters<F>[0];
+/** the coverage section, and the figures the steps record for it: with a coverage, sellingTime or stalls block */
+const coverageFigures = (s: Scenario) => !!(s.coverage || s.sellingTime || s.stalls);
 /** managers at the start: one per `span` seats (at least one) */
 const teamsAtStart = (s: Scenario) => Math.max(1, Math.ceil(s.territories.reduce((a, t) => a + t.seats, 0) / s.managers!.span));
 
@@ -100,8 +104,8 @@ export const MECHANISMS = [
   { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice, history: marketHistory, work: marketWork },
   { name: 'drift', label: 'drift (markets that move)', blocks: ['drift'], on: (s) => !!s.drift, streams: driftStreams, steps: '3, 6', columns: {}, slice: driftSlice },
   { name: 'sellingTime', label: 'selling time', blocks: ['sellingTime'], on: (s) => s.sellingTime != null, steps: '4, 6', columns: {}, slice: sellingTimeSlice },
-  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', steps: '5, 7, 10', columns: coverageColumns, work: coverageWork, summary: { key: 'coverage', when: (s) => !!(s.coverage || s.sellingTime || s.stalls), build: coverageSummary, always: true, compare: coverageCompare }, report: coverageReport },
-  { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, streams: coverageResponseStreams, steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => !!s.coverageResponse && !!s.coverage && s.coverage.policy !== 'none' && !!s.sellingTime, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src), text: responseText }, slice: coverageResponseSlice },
+  { name: 'coverage', label: 'coverage padding', blocks: ['coverage', 'quota'], on: (s) => !!s.coverage && s.coverage.policy !== 'none', steps: '5, 7, 10', columns: coverageColumns, work: coverageWork, plan: coveragePlan, summary: { key: 'coverage', when: coverageFigures, build: coverageSummary, always: true, compare: coverageCompare }, report: coverageReport, slice: coverageSlice(coverageFigures), pads: true },
+  { name: 'coverageResponse', label: 'the coverage response (prospecting before padding)', blocks: ['coverageResponse'], on: (s) => responseRule(s) !== null, streams: coverageResponseStreams, steps: '5', columns: coverageResponseColumns, summary: { key: 'coverageResponse', when: (s) => responseRule(s) !== null, build: (_s: Scenario, src: SectionSource<typeof responseSummary>) => responseSummary(src), text: responseText }, slice: coverageResponseSlice },
   { name: 'stalls', label: 'stalls', blocks: ['stalls'], on: (s) => s.stalls != null, steps: '5, 6, 8, 10', columns: stallsColumns },
   { name: 'openBook', label: 'the open pipeline (openPipeline)', blocks: ['openPipeline'], on: (s) => s.openPipeline !== undefined, streams: openBookStreams, steps: '6', columns: {}, slice: openBookSlice, work: openBookWork, levers: openBookLevers },
   { name: 'customers', label: 'customers', blocks: ['customers'], on: (s) => !!s.customers, streams: customersStreams, steps: '4, 6, 8b', columns: customersColumns, summary: { key: 'customers', when: (s) => !!s.customers, build: customersSummary, csv: customersCsv, compare: customersCompare }, report: customersReport, slice: customersSlice, history: customersHistory, outcomes: [ARR], comparison: customersComparison, tornado: customersTornado, work: customersWork },

@@ -15,7 +15,7 @@
  *   is never refused or runaway; a run that stops at the cap says so in its report.
  */
 import type { Scenario } from '../scenario.js';
-import { planTargets } from '../mechanisms/coverage/policy.js';
+import { planTargets } from '../plan.js';
 
 /** The default targets' half-widths (see the file's comment for why). */
 export const DEFAULT_P_PLAN = 0.01;

@@ -15,7 +15,7 @@
 import { InputError, issue } from '../errors.js';
 import type { Scenario } from '../scenario.js';
 import type { TrialResults } from '../types.js';
-import { planTargets } from '../mechanisms/coverage/policy.js';
+import { planTargets } from '../plan.js';
 import { mechanismOutcome } from '../outcomes.js';
 import { stats, wilson } from '../stats/stats.js';
 import { subtract, variance } from '../paired.js';

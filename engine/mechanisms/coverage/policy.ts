@@ -14,8 +14,8 @@ import { seatLayout } from '../../kernel/seats.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import type { SeatState } from '../../kernel/state.js';
 import { owePadding } from '../sellingTime/sellingTime.js';
-import type { PlanTargets } from './types.js';
-export type { PlanTargets } from './types.js';
+import type { PlanTargets } from '../../kernel/plan.js';
+export type { PlanTargets } from '../../kernel/plan.js';
 
 
 /**

@@ -23,6 +23,7 @@ import type { Scenario } from '../../scenario.js';
 import { poisson } from '../../random/poisson.js';
 import { PURPOSES } from '../../random/streams.js';
 import { PURPOSE } from './streams.js';
+import { responseRule } from './schema.js';
 import { stats } from '../../stats/stats.js';
 import type { CompiledResponse, CoverageResponseSummary, ResponseState } from './types.js';
 import type { TextSection } from '../../kernel/outputs.js';
@@ -33,8 +34,9 @@ const MAX_INDIVIDUAL_MULTIPLE = 50;
 /** Compiles the block (null when absent). */
 export function compileResponse(s: Scenario): CompiledResponse | null {
   const r = s.coverageResponse;
-  if (!r || !s.coverage || s.coverage.policy === 'none' || !s.sellingTime) return null;
-  return { prospectShare: r.prospectShare, maxShareOfWorkHours: r.maxShareOfWorkHours };
+  const rule = responseRule(s);
+  if (!r || rule === null) return null;
+  return { prospectShare: r.prospectShare, maxShareOfWorkHours: r.maxShareOfWorkHours, individual: rule === 'individual' };
 }
 
 /** The per-trial state. */
@@ -70,7 +72,7 @@ export function respondSeat(st: SeatState, c: Compiled, r: CompiledResponse, rs:
   if (!(unit > 0)) return 0;
   const value = (st.openReg[s] + st.openPad[s]) * unit;
   let multiple = st.multiple;
-  if (c.coverage === 2) {
+  if (r.individual) {
     const conv = st.pEff[s] * (1 - st.ndEff[s]);
     multiple = conv > 0 ? Math.min(MAX_INDIVIDUAL_MULTIPLE, 1 / conv) : MAX_INDIVIDUAL_MULTIPLE;
   }

@@ -14,11 +14,25 @@ export const CoverageResponseSchema = z.strictObject({
   maxShareOfWorkHours: prob().default(0.5),
 });
 
+/** The blocks the response answers and draws on, as a scenario holds them (parsed or resolved). */
+type Spanned = { coverageResponse?: unknown; coverage?: { policy: string } | null; sellingTime?: unknown };
+
+/**
+ * The coverage rule the response answers ('global' or 'individual'), or null when the response is off (no
+ * block, no coverage rule or no selling-time budget): the one place the response reads the coverage and
+ * sellingTime blocks (its registry line's `on`, its assumptions' `when` and its compiled rule ask it).
+ * @example responseRule({ coverageResponse: {}, coverage: { policy: 'individual' }, sellingTime: {} }) // 'individual'
+ */
+export function responseRule(s: Spanned): 'global' | 'individual' | null {
+  if (!s.coverageResponse || !s.coverage || s.coverage.policy === 'none' || !s.sellingTime) return null;
+  return s.coverage.policy === 'individual' ? 'individual' : 'global';
+}
+
 /**
  * The rules that span blocks: the response needs a coverage rule and a selling-time budget.
  * @example // coverageResponseRules(s, add) inside the scenario schema's superRefine
  */
-export function coverageResponseRules(s: { coverageResponse?: unknown; coverage?: { policy: string } | null; sellingTime?: unknown }, add: (path: (string | number)[], message: string) => void): void {
+export function coverageResponseRules(s: Spanned, add: (path: (string | number)[], message: string) => void): void {
   if (!s.coverageResponse) return;
   if (!s.coverage || s.coverage.policy === 'none') add(['coverageResponse'], 'needs a coverage block with a policy (global or individual)');
   if (!s.sellingTime) add(['coverageResponse'], 'needs a sellingTime block (the extra prospecting hours come from its budget)');

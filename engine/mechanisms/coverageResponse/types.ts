@@ -4,6 +4,8 @@ import type { Stats } from '../../stats/statsType.js';
 export interface CompiledResponse {
   prospectShare: number;
   maxShareOfWorkHours: number;
+  /** the rule it answers sets each rep's own multiple (coverage policy `individual`), else the team's global one */
+  individual: boolean;
 }
 
 export interface ResponseState {

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../../scenario.js';
 import { comparisonAssumptions, type ComparisonAssumption } from '../../compareAssumptions.js';
-import { planTargets } from '../../mechanisms/coverage/policy.js';
+import { planTargets } from '../../plan.js';
 import { scenarioSobol } from './scenarioSobol.js';
 import { defaultMetric, type OutcomeMetric } from './outcome.js';
 import type { SobolIndex } from './sobol.js';

@@ -5,6 +5,8 @@ import { summarize } from '../../../../engine/index.js';
 import { expectMoments } from '../../../helpers/stat.js';
 import { scenario, simulate, totals, mean } from '../../../helpers/scenarios.js';
 import { logFactorial } from '../../../../engine/random/logFactorial.js';
+import { compile } from '../../../../engine/compile.js';
+import { PURPOSE } from '../../../../engine/mechanisms/registry.js';
 
 describe('quota and plan', () => {
   it('flat quota: the plan is the sum of quotas; plan years pro-rate a final partial year', () => {
@@ -81,5 +83,21 @@ describe('coverage policy', () => {
     const md = mean(d);
     const sd = Math.sqrt(d.reduce((a, x) => a + (x - md) ** 2, 0) / (d.length - 1));
     expect(md + 4 * (sd / Math.sqrt(d.length))).toBeLessThan(0);
+  });
+});
+
+describe("the coverage slice (coverage/slice.ts) and the core's padding stream", () => {
+  it('compiles the quota, the plan and the rule; compile seeds the padding stream only while the rule pads (`pads`)', () => {
+    const on = compile(scenario({ quota: { annualPerRep: 1200 }, coverage: { policy: 'individual', multiple: 2, paddingQuality: 0.1 } }, { seats: 3 }));
+    expect(on.coverage).toBe(COVERAGE.individual);
+    expect([on.coverageMultiple, on.paddingQuality, on.escalate, on.coverageFigures]).toEqual([2, 0.1, false, true]);
+    expect(Array.from(on.quotaAnnual!)).toEqual([1200]);
+    expect(on.plan).toEqual(planTargets(scenario({ quota: { annualPerRep: 1200 }, coverage: { policy: 'individual', multiple: 2, paddingQuality: 0.1 } }, { seats: 3 })));
+    expect(on.purposes & (1 << PURPOSE.padding)).not.toBe(0);
+    const off = compile(scenario({ coverage: { policy: 'none' } }, { seats: 3 }));
+    expect([off.coverage, off.quotaAnnual, off.plan, off.coverageFigures]).toEqual([COVERAGE.none, null, null, true]);
+    expect(off.purposes & (1 << PURPOSE.padding)).toBe(0);
+    const bare = compile(scenario({}, { seats: 3 }));
+    expect([bare.coverage, bare.coverageFigures, bare.purposes & (1 << PURPOSE.padding)]).toEqual([COVERAGE.none, false, 0]);
   });
 });

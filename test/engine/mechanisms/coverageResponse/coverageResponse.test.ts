@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { prospectingHours } from '../../../../engine/mechanisms/coverageResponse/coverageResponse.js';
+import { compileResponse, prospectingHours } from '../../../../engine/mechanisms/coverageResponse/coverageResponse.js';
+import { responseRule } from '../../../../engine/mechanisms/coverageResponse/schema.js';
 import { parseScenario, summarize } from '../../../../engine/index.js';
 import { expectMoments } from '../../../helpers/stat.js';
 import { simulate } from '../../../helpers/scenarios.js';
@@ -43,6 +44,19 @@ describe('coverage response (prospecting before padding)', () => {
     const sb = summarize(withResponse({ prospectShare: 1, maxShareOfWorkHours: 1 }), b);
     expect(sb.coverageResponse!.hours.mean).toBeGreaterThan(0);
     expect(sb.coverageResponse!.opportunities.mean).toBeCloseTo(sum(b.responseOpps) / b.trials, 9);
+  });
+
+  it('answers the coverage rule it finds (responseRule): on only with the block, a policy and a selling-time budget', () => {
+    const ind = withResponse({ prospectShare: 0.5 });
+    expect(ind.coverage?.policy).toBe('individual');
+    expect(responseRule(ind)).toBe('individual');
+    expect(compileResponse(ind)).toEqual({ prospectShare: 0.5, maxShareOfWorkHours: 0.5, individual: true });
+    expect(responseRule({ ...ind, coverage: { ...ind.coverage!, policy: 'global' } })).toBe('global');
+    expect(compileResponse({ ...ind, coverage: { ...ind.coverage!, policy: 'global' } })?.individual).toBe(false);
+    expect(responseRule({ ...ind, coverage: { ...ind.coverage!, policy: 'none' } })).toBeNull();
+    expect(responseRule({ ...ind, sellingTime: null })).toBeNull();
+    expect(responseRule(withResponse(undefined))).toBeNull();
+    expect(compileResponse(withResponse(undefined))).toBeNull();
   });
 
   it('needs a coverage rule and selling time, naming the block', () => {
