@@ -387,7 +387,7 @@ async function serialRow(pool: Pool): Promise<[Row, Shares]> {
 }
 
 /** Peak RSS of a `salesim run` of `file` in a child process on `w` workers. */
-function childRss(file: string, trials: number, w: number): { peakRssMB: number; summaryMs: number; simMs: number; storedMB: number; trials: number; months: number } {
+function childRss(file: string, trials: number, w: number): { peakRssMB: number; summaryMs: number; simMs: number; storedMB: number; spilledMB: number; trials: number; months: number } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', here('rss-child.ts'), here(file), String(trials), String(w)], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
@@ -405,7 +405,7 @@ function memoryRow(): Row {
     const m = JSON.parse(out.trim().split('\n').pop()!);
     r.peakRssMB = m.peakRssMB;
     r.wallMs = m.summaryMs;
-    r.check = `summary of ${m.trials} trials x ${m.months} months: ${m.summaryMs.toFixed(0)} ms wall; columns kept ${m.storedMB.toFixed(0)} MB; simulated in ${fmtMs(m.simMs)} ${rssWorkers > 1 ? `on ${rssWorkers} workers` : 'on one thread'}, streamed into the Summary as salesim run does`;
+    r.check = `summary of ${m.trials} trials x ${m.months} months: ${m.summaryMs.toFixed(0)} ms wall; columns kept ${m.storedMB.toFixed(0)} MB in memory and ${m.spilledMB.toFixed(0)} MB in a temporary file; simulated in ${fmtMs(m.simMs)} ${rssWorkers > 1 ? `on ${rssWorkers} workers` : 'on one thread'}, streamed into the Summary as salesim run does`;
   } catch (e) {
     r.check = `child failed: ${(e as Error).message.split('\n')[0]}`;
   }

@@ -7,6 +7,10 @@
  * (Lorenz points, leader present, disrupted) are summed as blocks arrive. The Summary is identical to
  * `summarize(scenario, mergeResults(blocks))` (same values, same order): only the memory and the time
  * differ — 100,000 trials x 36 months need about a sixth of the bytes of the merged Float64 results.
+ * With a spill (`opts.spill`: a temporary file, parallel/spill.ts), only the last `stageTrials` trials stay in
+ * memory: each time that many have arrived their columns are written out, column by column, and the Summary
+ * reads each column back whole when it needs it (one or two at a time), so a run's memory no longer grows with
+ * its trials and the Summary is still the same, bit for bit.
  */
 import type { Scenario } from './scenario.js';
 import { drawsPerTrial } from './drawn.js';
@@ -43,6 +47,24 @@ function maxCountable(values: ArrayLike<number>): number {
   return max;
 }
 
+/**
+ * Where a stream puts the columns of the trials it keeps out of memory: an append-only byte store (a temporary
+ * file in the CLI, parallel/spill.ts; the engine does no I/O itself).
+ */
+export interface ColumnSpill {
+  /** appends `bytes` and returns the offset they start at */
+  write(bytes: Uint8Array): number;
+  /** fills `into` with the bytes written at `offset` */
+  read(offset: number, into: Uint8Array): void;
+}
+
+/** One stretch of a column written to the spill: `count` values of kind `kind` at byte `offset`. */
+interface Segment {
+  offset: number;
+  kind: Kind;
+  count: number;
+}
+
 export interface SummaryStream {
   /** trials added so far */
   readonly trials: number;
@@ -50,8 +72,10 @@ export interface SummaryStream {
   add(block: TrialResults): void;
   /** the Summary of the trials added so far (can be called again after more blocks) */
   summary(opts?: SummarizeOptions): Summary;
-  /** bytes held by the stored columns */
+  /** bytes held in memory by the stored columns */
   bytes(): number;
+  /** bytes of columns written to the spill (0 without one) */
+  spilled(): number;
 }
 
 /**
@@ -61,14 +85,25 @@ export interface SummaryStream {
  * for (let from = 0; from < 100_000; from += 5000) stream.add(runTrials(scenario, 1, from, 5000));
  * const summary = stream.summary({ seed: 1 });
  */
-export function createSummaryStream(scenario: Scenario, total: number, opts: { initialCapacity?: number; exactAttainments?: number } = {}): SummaryStream {
+export function createSummaryStream(
+  scenario: Scenario,
+  total: number,
+  opts: { initialCapacity?: number; exactAttainments?: number; spill?: { store: ColumnSpill; stageTrials: number } } = {},
+): SummaryStream {
+  const spill = opts.spill ?? null;
+  if (spill && !(Number.isInteger(spill.stageTrials) && spill.stageTrials >= 1)) throw new RangeError('summary stream: stageTrials must be a whole number >= 1');
   /**
-   * trials the columns have room for: `total`, or with `initialCapacity` (a precision-targeted run, which
-   * may stop long before its cap) less, doubled as trials arrive
+   * trials the columns have room for in memory: `total`, or with `initialCapacity` (a precision-targeted run,
+   * which may stop long before its cap) less, doubled as trials arrive; with a spill, `stageTrials`
    */
-  let cap = Math.max(1, Math.min(total, Math.floor(opts.initialCapacity ?? total)));
-  /** column k of a stored array holds trial t at data[k * cap + t] */
-  const cols = new Map<string, { kind: Kind; data: Compact; width: number }>();
+  let cap = Math.max(1, Math.min(total, Math.floor(spill ? spill.stageTrials : (opts.initialCapacity ?? total))));
+  /**
+   * column k of a stored array holds trial `base + t` at data[k * cap + t] (the trials before `base` are in
+   * the spill: segs[k], in trial order)
+   */
+  const cols = new Map<string, { kind: Kind; data: Compact; width: number; segs: Segment[][] }>();
+  let base = 0;
+  let spilledBytes = 0;
   const sums = new Map<string, { all: Float64Array; notNaN: Float64Array; count: Float64Array }>();
   /** counts of each month's values of the head-count arrays, while every value is an integer in [0, COUNT_CAP) */
   const counted = new Map<string, Int32Array[] | null>();
@@ -79,14 +114,49 @@ export function createSummaryStream(scenario: Scenario, total: number, opts: { i
   /** the attainments: every one up to `exactAttainments` (4 million), then bounded (stats/attainmentSketch.ts) */
   const sketch = createAttainmentSketch(ATTAINMENT_EDGES, opts.exactAttainments ?? EXACT_UP_TO);
 
-  /** moves every stored column to room for `room` trials (the first `done` kept) */
+  /** moves every stored column to room for `room` trials (the `done - base` in memory kept) */
   function grow(room: number): void {
+    const kept = done - base;
     for (const c of cols.values()) {
       const wider = MAKE[c.kind](room * c.width);
-      for (let k = 0; k < c.width; k++) wider.set(c.data.subarray(k * cap, k * cap + done), k * room);
+      for (let k = 0; k < c.width; k++) wider.set(c.data.subarray(k * cap, k * cap + kept), k * room);
       c.data = wider;
     }
     cap = room;
+  }
+
+  /** writes the columns of the trials in memory to the spill, one segment per column, and empties memory */
+  function flush(store: ColumnSpill): void {
+    const kept = done - base;
+    if (kept === 0) return;
+    for (const c of cols.values())
+      for (let k = 0; k < c.width; k++) {
+        const part = c.data.subarray(k * cap, k * cap + kept);
+        const offset = store.write(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+        spilledBytes += part.byteLength;
+        c.segs[k].push({ offset, kind: c.kind, count: kept });
+      }
+    base = done;
+  }
+
+  /** column k of `key` over trials [0, done): in place without a spill, else read back whole */
+  function columnOf(key: string, k: number): Compact {
+    const c = cols.get(key)!;
+    const kept = done - base;
+    const inMemory = c.data.subarray(k * cap, k * cap + kept);
+    const segs = c.segs[k];
+    if (segs.length === 0) return inMemory;
+    const out = MAKE[c.kind](done);
+    let at = 0;
+    for (const g of segs) {
+      // a segment written before the column widened is read in its own kind and widened (exactly)
+      const into = g.kind === c.kind ? out.subarray(at, at + g.count) : MAKE[g.kind](g.count);
+      spill!.store.read(g.offset, new Uint8Array(into.buffer, into.byteOffset, into.byteLength));
+      if (into.buffer !== out.buffer) out.set(into, at);
+      at += g.count;
+    }
+    out.set(inMemory, at);
+    return out;
   }
 
   return {
@@ -103,7 +173,10 @@ export function createSummaryStream(scenario: Scenario, total: number, opts: { i
       if (block.from !== from + done) throw new RangeError(`summary stream: expected trials from ${from + done}, got ${block.from}`);
       if (done + b > total) throw new RangeError('summary stream: more trials than announced');
       if (b === 0) return;
-      if (done + b > cap) grow(Math.min(total, Math.max(done + b, 2 * cap)));
+      if (spill && done - base + b > cap) flush(spill.store);
+      if (done - base + b > cap) grow(spill ? b : Math.min(total, Math.max(done + b, 2 * cap)));
+      /** where this block's trials go in memory */
+      const at = done - base;
       const arrays = block as unknown as Record<string, Float64Array>;
       for (const key of [...WIDE_KEYS, ...SCALAR_KEYS]) {
         const value = arrays[key];
@@ -111,7 +184,7 @@ export function createSummaryStream(scenario: Scenario, total: number, opts: { i
         let c = cols.get(key);
         if (!c) {
           const kind = kindOf(value, 0);
-          c = { kind, data: MAKE[kind](cap * width), width };
+          c = { kind, data: MAKE[kind](cap * width), width, segs: Array.from({ length: width }, () => []) };
           cols.set(key, c);
         } else {
           const kind = kindOf(value, c.kind);
@@ -123,16 +196,16 @@ export function createSummaryStream(scenario: Scenario, total: number, opts: { i
           }
         }
         const d = c.data;
-        if (width === 1) d.set(value, done);
+        if (width === 1) d.set(value, at);
         else
           for (let k = 0; k < width; k++) {
-            for (let t = 0, i = k * cap + done, o = k; t < b; t++, i++, o += width) d[i] = value[o];
+            for (let t = 0, i = k * cap + at, o = k; t < b; t++, i++, o += width) d[i] = value[o];
           }
         if ((COUNTED_KEYS as readonly string[]).includes(key)) {
           let counts = counted.get(key);
           if (counts === undefined) counted.set(key, (counts = Array.from({ length: width }, () => new Int32Array(16))));
           for (let k = 0; counts && k < width; k++) {
-            const values = d.subarray(k * cap + done, k * cap + done + b);
+            const values = d.subarray(k * cap + at, k * cap + at + b);
             const max = maxCountable(values);
             if (max < 0) {
               counted.set(key, (counts = null));
@@ -176,8 +249,8 @@ export function createSummaryStream(scenario: Scenario, total: number, opts: { i
       const src: TrialColumns = {
         trials: n,
         months,
-        column: (key, k) => cols.get(key)!.data.subarray(k * cap, k * cap + n),
-        scalar: (key) => cols.get(key)!.data.subarray(0, n),
+        column: (key, k) => columnOf(key, k),
+        scalar: (key) => columnOf(key, 0),
         sum(key, k): ColumnSum {
           const acc = sums.get(key)!;
           return { all: acc.all[k], notNaN: acc.notNaN[k], count: acc.count[k] };
@@ -194,6 +267,9 @@ export function createSummaryStream(scenario: Scenario, total: number, opts: { i
       for (const acc of sums.values()) bytes += 3 * acc.all.byteLength;
       for (const counts of counted.values()) for (const c of counts ?? []) bytes += c.byteLength;
       return bytes;
+    },
+    spilled(): number {
+      return spilledBytes;
     },
   };
 }

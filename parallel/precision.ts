@@ -13,6 +13,7 @@ import { createPrecisionTracker } from '../engine/precision/tracker.js';
 import { nextBlockEnd } from '../engine/precision/schedule.js';
 import { parsePrecision } from '../engine/precision/targets.js';
 import { createSummaryStream } from '../engine/summaryStream.js';
+import { spillFor, STAGE_TRIALS } from './spill.js';
 import { mergeResults } from '../engine/results.js';
 import { runTrials } from '../engine/simulate.js';
 import { drawsPerTrial } from '../engine/drawn.js';
@@ -159,15 +160,21 @@ export const RUN_TARGETS: readonly TargetName[] = ['p_plan', 'revenue', 'arr'];
 export async function runSummaryPrecise(scenario: Scenario, spec: string, opts: PreciseOptions): Promise<PreciseSummaryResult> {
   const tracker = createPrecisionTracker([scenario], parsePrecision(spec), RUN_TARGETS);
   const t0 = performance.now();
-  const stream = createSummaryStream(scenario, opts.maxTrials, { initialCapacity: Math.min(opts.maxTrials, 4096) });
-  await runUntil([scenario], opts, (blocks) => {
-    stream.add(blocks[0]);
-    tracker.add(blocks);
-    opts.onReport?.(tracker.report(spec, opts.maxTrials));
-    return tracker.met();
-  });
-  const summary = stream.summary({ seed: opts.seed, elapsedMs: performance.now() - t0 });
-  return { summary: { ...summary, precision: tracker.report(spec, opts.maxTrials) }, storedBytes: stream.bytes() };
+  // a cap whose results would pass SPILL_FROM_BYTES keeps the columns in a temporary file (parallel/spill.ts)
+  const spill = spillFor(scenario, opts.maxTrials);
+  try {
+    const stream = createSummaryStream(scenario, opts.maxTrials, spill ? { spill: { store: spill, stageTrials: STAGE_TRIALS } } : { initialCapacity: Math.min(opts.maxTrials, 4096) });
+    await runUntil([scenario], opts, (blocks) => {
+      stream.add(blocks[0]);
+      tracker.add(blocks);
+      opts.onReport?.(tracker.report(spec, opts.maxTrials));
+      return tracker.met();
+    });
+    const summary = stream.summary({ seed: opts.seed, elapsedMs: performance.now() - t0 });
+    return { summary: { ...summary, precision: tracker.report(spec, opts.maxTrials) }, storedBytes: stream.bytes() };
+  } finally {
+    spill?.close();
+  }
 }
 
 /**

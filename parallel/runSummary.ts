@@ -8,6 +8,7 @@ import type { Scenario, Summary } from '../engine/index.js';
 import { createSummaryStream } from '../engine/summaryStream.js';
 import { runTrials } from '../engine/simulate.js';
 import { createPool, type Pool } from './pool.js';
+import { spillFor, STAGE_TRIALS } from './spill.js';
 import { runBlocks } from './run.js';
 
 export interface RunSummaryOptions {
@@ -19,6 +20,13 @@ export interface RunSummaryOptions {
   onCount?: (done: number, total: number) => void;
   /** an existing pool to run on (the bench's, to read its workers' busy time); default: one made for the run */
   pool?: Pool;
+  /**
+   * keep the columns in a temporary file, STAGE_TRIALS trials at a time in memory (parallel/spill.ts): 'auto'
+   * (default) when the run's results would pass SPILL_FROM_BYTES; the Summary is the same either way
+   */
+  spill?: 'auto' | 'always' | 'never';
+  /** trials kept in memory when spilling; default STAGE_TRIALS */
+  stageTrials?: number;
 }
 
 export interface RunSummaryResult {
@@ -26,8 +34,10 @@ export interface RunSummaryResult {
   /** wall time of the trials, and of the final Summary */
   simMs: number;
   summaryMs: number;
-  /** bytes of the columns the stream kept */
+  /** bytes of the columns the stream kept in memory at the end */
   storedBytes: number;
+  /** bytes of columns it kept in a temporary file instead (0 when the run was small enough not to) */
+  spilledBytes: number;
 }
 
 /** Trials per block on one thread: progress every 5% and bounded memory. */
@@ -40,7 +50,17 @@ const BLOCK_TRIALS = 2000;
 export async function runSummary(scenario: Scenario, opts: RunSummaryOptions): Promise<RunSummaryResult> {
   const { trials: n, seed, workers } = opts;
   const t0 = performance.now();
-  const stream = createSummaryStream(scenario, n);
+  // a large run keeps its columns in a temporary file, STAGE_TRIALS trials at a time in memory (parallel/spill.ts)
+  const spill = spillFor(scenario, n, opts.spill);
+  try {
+    return await streamed(scenario, opts, spill ? createSummaryStream(scenario, n, { spill: { store: spill, stageTrials: opts.stageTrials ?? STAGE_TRIALS } }) : createSummaryStream(scenario, n), t0);
+  } finally {
+    spill?.close();
+  }
+}
+
+async function streamed(scenario: Scenario, opts: RunSummaryOptions, stream: ReturnType<typeof createSummaryStream>, t0: number): Promise<RunSummaryResult> {
+  const { trials: n, seed, workers } = opts;
   if (opts.pool || (workers > 1 && n > 1)) {
     // a trials-only pool: a small young generation per worker holds less memory at no cost in speed
     const pool = opts.pool ?? createPool({ workers, youngGenerationMb: 4 });
@@ -61,5 +81,5 @@ export async function runSummary(scenario: Scenario, opts: RunSummaryOptions): P
   }
   const t1 = performance.now();
   const summary = stream.summary({ seed, elapsedMs: t1 - t0 });
-  return { summary, simMs: t1 - t0, summaryMs: performance.now() - t1, storedBytes: stream.bytes() };
+  return { summary, simMs: t1 - t0, summaryMs: performance.now() - t1, storedBytes: stream.bytes(), spilledBytes: stream.spilled() };
 }

@@ -1,6 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSummaryStream, mergeResults, parseScenario, runTrials, summarize } from '../../engine/index.js';
+import type { ColumnSpill } from '../../engine/summaryStream.js';
+import { fileSpill } from '../../parallel/spill.js';
+
+/** A spill in memory that keeps every write apart (so a read at a wrong offset or length cannot pass). */
+function memorySpill(): ColumnSpill & { writes: number; size: number } {
+  const parts = new Map<number, Uint8Array>();
+  let size = 0;
+  return {
+    writes: 0,
+    get size() {
+      return size;
+    },
+    write(bytes) {
+      const at = size;
+      parts.set(at, bytes.slice());
+      size += bytes.length;
+      this.writes++;
+      return at;
+    },
+    read(offset, into) {
+      const part = parts.get(offset);
+      if (!part || part.length !== into.length) throw new Error(`no write of ${into.length} bytes at ${offset}`);
+      into.set(part);
+    },
+  };
+}
 
 const baseline = parseScenario(readFileSync(new URL('../../scenarios/baseline.yaml', import.meta.url), 'utf8'));
 const full = parseScenario(readFileSync(new URL('../../bench/full-model.yaml', import.meta.url), 'utf8'));
@@ -36,16 +64,60 @@ describe('streaming summary', () => {
       ['infinite and NaN revenue', (b) => ((b[1].revenue[2] = Infinity), (b[2].revenue[7] = NaN))],
       ['a NaN gini and a huge hire count', (b) => ((b[0].gini[0] = NaN), (b[2].hires[1] = 1e9))],
     ];
-    for (const [, edit] of edits) {
+    for (const [[, edit], stage] of edits.flatMap((e) => [[e, 0], [e, 7], [e, 30]] as const)) {
       const blocks = [runTrials(baseline, 5, 0, 30), runTrials(baseline, 5, 30, 25), runTrials(baseline, 5, 55, 20)];
       edit(blocks as unknown as Record<string, Float64Array>[]);
-      const stream = createSummaryStream(baseline, 75);
+      // without a spill, and with one that keeps 7 (fewer than a block: each block goes out whole) or 30 trials in memory
+      const stream = createSummaryStream(baseline, 75, stage ? { spill: { store: memorySpill(), stageTrials: stage } } : {});
       stream.add(blocks[0]);
       expect(stream.summary({ seed: 5 })).toEqual(summarize(baseline, blocks[0], { seed: 5 }));
       stream.add(blocks[1]);
       stream.add(blocks[2]);
       expect(stream.summary({ seed: 5 })).toEqual(summarize(baseline, mergeResults(blocks), { seed: 5 }));
     }
+  });
+
+  it('with a spill, keeps only the last stageTrials trials in memory and gives the same Summary, bit for bit', () => {
+    const s = { ...full, horizonMonths: 15 };
+    const sizes = [17, 40, 33, 5, 25];
+    const blocks = sizes.map((b, i) => runTrials(s, 3, sizes.slice(0, i).reduce((a, x) => a + x, 0), b));
+    const expected = summarize(s, mergeResults(blocks), { seed: 3 });
+    const plain = createSummaryStream(s, 120);
+    const store = memorySpill();
+    const spilled = createSummaryStream(s, 120, { spill: { store, stageTrials: 41 } });
+    const held: number[] = [];
+    for (const b of blocks) {
+      plain.add(b);
+      spilled.add(b);
+      held.push(spilled.bytes());
+    }
+    expect(spilled.summary({ seed: 3 })).toEqual(expected);
+    // 17 + 40 > 41: the first block went out; then 40 (57), 33 + 5 (95) went out; 25 stay in memory, in
+    // columns with room for 41 trials from the first block on (three flushes of every column)
+    expect(spilled.spilled()).toBe(store.size);
+    expect(store.writes % 3).toBe(0);
+    expect(Math.max(...held)).toBeLessThan(plain.bytes());
+    expect(spilled.bytes() + spilled.spilled()).toBeGreaterThan(plain.bytes());
+    // a partial Summary reads what was spilled so far
+    expect(spilled.summary({ seed: 3 })).toEqual(expected);
+  });
+
+  it('spills to a temporary file that is gone from its folder at once and reads back what it wrote', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salesim-spill-'));
+    const spill = fileSpill(dir);
+    expect(readdirSync(dir)).toEqual(process.platform === 'win32' ? readdirSync(dir) : []);
+    const a = spill.write(Uint8Array.from([1, 2, 3]));
+    const b = spill.write(Uint8Array.from({ length: 70_000 }, (_, i) => i % 251));
+    const back = new Uint8Array(70_000);
+    spill.read(b, back);
+    expect(a).toBe(0);
+    expect(b).toBe(3);
+    expect(back[69_999]).toBe(69_999 % 251);
+    expect(spill.size).toBe(70_003);
+    expect(() => spill.read(70_000, new Uint8Array(10))).toThrow(/ended at byte 70003/);
+    spill.close();
+    expect(readdirSync(dir)).toEqual([]);
+    expect(() => fileSpill(join(dir, 'missing'))).toThrow(/temporary file in .*missing \(ENOENT\); set TMPDIR/);
   });
 
   it('stores head counts and flags compactly (fewer bytes than the Float64 results)', () => {

@@ -34,7 +34,18 @@ describe('runSummary', () => {
   });
 
   it('gives the same Summary on worker threads', async () => {
-    const { summary } = await runSummary(scenario, { trials: 157, seed: 5, workers: 2 });
+    const { summary, spilledBytes } = await runSummary(scenario, { trials: 157, seed: 5, workers: 2 });
     expect(strip(summary)).toEqual(reference);
+    expect(spilledBytes).toBe(0);
+  });
+
+  it('gives the same Summary with its columns in a temporary file, in this thread and on workers', async () => {
+    const kept = (await runSummary(scenario, { trials: 157, seed: 5, workers: 1 })).storedBytes;
+    for (const workers of [1, 2]) {
+      const { summary, spilledBytes, storedBytes } = await runSummary(scenario, { trials: 157, seed: 5, workers, spill: 'always', stageTrials: 20 });
+      expect(strip(summary)).toEqual(reference);
+      expect(spilledBytes).toBeGreaterThan(0);
+      expect(storedBytes).toBeLessThan(kept);
+    }
   });
 });
