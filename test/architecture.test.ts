@@ -288,8 +288,10 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // territory's name, initial seats and potential), which compile.ts, coverage/policy.ts, customers/compile.ts, demand/compile.ts,
 // summarize.ts and forecast/setup.ts read instead of the block (the crossings policy.ts -> territories.ts and territories.ts ->
 // seatCount.ts go with it); hiring stays 10 (the layout's plan seats moved from territories.ts to kernel/seats.ts).
+// hiring 10 -> 9: bench/mechanismReach.ts no longer counts a field the Summary itself declares (cli/commands/run.ts prints
+// the Summary's hires and exits, `summary.hiring`, not the block).
 const REACH_BUDGET: Record<string, number> = {
-  reps: 24, hiring: 10, leadership: 6, enablement: 3, demand: 7, territories: 8, sellingTime: 8, coverage: 24, stalls: 5,
+  reps: 24, hiring: 9, leadership: 6, enablement: 3, demand: 7, territories: 8, sellingTime: 8, coverage: 24, stalls: 5,
   openBook: 5, customers: 7, attrition: 8, team: 5, costs: 6, uncertainty: 8,
 };
 
