@@ -59,7 +59,7 @@ export function compile(s: Scenario): Compiled {
   const c = core as CoreCompiled & Slices;
   for (const m of MECHANISMS) {
     if (!('slice' in m)) continue;
-    const part = m.slice.compile(s, core);
+    const part = m.slice.compile(s, c);
     Object.assign(c, part);
     if (m.slice.purposes) c.purposes |= (m.slice.purposes as (s: Scenario, c: object) => number)(s, part);
     if (m.slice.globals) c.globals = Math.max(c.globals, (m.slice.globals as (s: Scenario, c: object) => number)(s, part));

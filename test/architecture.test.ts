@@ -290,9 +290,13 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // seatCount.ts go with it); hiring stays 10 (the layout's plan seats moved from territories.ts to kernel/seats.ts).
 // hiring 10 -> 9: bench/mechanismReach.ts no longer counts a field the Summary itself declares (cli/commands/run.ts prints
 // the Summary's hires and exits, `summary.hiring`, not the block).
+// hiring 9 -> 8, attrition 8 -> 7: a slice compiles from the scenario compiled so far (the core and the slices before it,
+// test/engine/compile.test.ts), so the starting team's stationary start (team/compile.ts) reads hiring's and attrition's
+// compiled fields (c.fillMonths, c.backfill, c.rampMonths, c.rampCurve, c.hazard, c.pipelineLoss) instead of their blocks;
+// the whole months to fill are hiring's (hiring/compile.ts vacancyMonthsPmf, moved from team/compile.ts).
 const REACH_BUDGET: Record<string, number> = {
-  reps: 24, hiring: 9, leadership: 6, enablement: 3, demand: 7, territories: 8, sellingTime: 8, coverage: 24, stalls: 5,
-  openBook: 5, customers: 7, attrition: 8, team: 5, costs: 6, uncertainty: 8,
+  reps: 24, hiring: 8, leadership: 6, enablement: 3, demand: 7, territories: 8, sellingTime: 8, coverage: 24, stalls: 5,
+  openBook: 5, customers: 7, attrition: 7, team: 5, costs: 6, uncertainty: 8,
 };
 
 /** The strongly connected components (more than one file, or a file importing itself) of an import graph. */

@@ -2,6 +2,7 @@
 import { defineSlice } from '../../kernel/slice.js';
 import { CURVE } from '../../kernel/ramp.js';
 import { PURPOSE } from './streams.js';
+import { vacancyMonthsPmf } from './compile.js';
 
 /** Hiring's compiled parameters (off: no hiring, nothing filled). */
 export interface HiringCompiled {
@@ -9,6 +10,8 @@ export interface HiringCompiled {
   backfill: boolean;
   ttfMean: number;
   ttfSd: number;
+  /** P(D = d), d = 0.., of the whole months a requisition takes to fill, D = round(time to fill) (empty without hiring: never filled) */
+  fillMonths: Float64Array;
   rampMonths: number;
   rampCurve: number;
   onboardingCapacity: number;
@@ -22,11 +25,14 @@ declare module '../../kernel/compiled.js' {
 export const slice = defineSlice({
   compile: (s): HiringCompiled => {
     const ttf = s.hiring?.timeToFillMonths ?? 0;
+    const ttfMean = typeof ttf === 'number' ? ttf : ttf.mean;
+    const ttfSd = typeof ttf === 'number' ? 0 : ttf.sd;
     return {
       hiring: s.hiring !== null,
       backfill: s.hiring?.backfill ?? false,
-      ttfMean: typeof ttf === 'number' ? ttf : ttf.mean,
-      ttfSd: typeof ttf === 'number' ? 0 : ttf.sd,
+      ttfMean,
+      ttfSd,
+      fillMonths: s.hiring ? vacancyMonthsPmf(ttfMean, ttfSd) : new Float64Array(0),
       rampMonths: s.hiring?.ramp.months ?? 0,
       rampCurve: CURVE[s.hiring?.ramp.curve ?? 'linear'],
       onboardingCapacity: s.hiring?.onboardingCapacityPerMonth ?? Infinity,
