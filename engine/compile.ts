@@ -6,7 +6,7 @@ import type { Compiled, CoreCompiled } from './kernel/compiled.js';
 export type { Compiled } from './kernel/compiled.js';
 import type { CompiledSlices, Same } from './kernel/slice.js';
 import { MECHANISMS } from './mechanisms/registry.js';
-import { compileWinRate } from './mechanisms/reps/reps.js';
+import { compileWinRate } from './kernel/winRate.js';
 import { seatLayout } from './kernel/seats.js';
 import { planTargets, repAnnualQuota, COVERAGE } from './mechanisms/coverage/policy.js';
 import { expectedDealSize } from './mechanisms/reps/pipeline.js';
@@ -118,7 +118,6 @@ function compileCore(s: Scenario): CoreCompiled {
     dealSpread: s.reps.repDealSizeSpread,
     dealEmpirical: emp,
     winRate,
-    hireWinRate: s.hiring?.newHireWinRate != null ? compileWinRate(s.hiring.newHireWinRate) : winRate,
     quotaAnnual: repAnnualQuota(s),
     rampAdjusted: s.quota?.rampAdjusted ?? false,
     plan: planTargets(s),

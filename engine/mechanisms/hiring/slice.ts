@@ -1,6 +1,7 @@
 /** Hiring's slice of the compiled scenario (engine/kernel/slice.ts): requisitions, time to fill, ramp, onboarding. */
 import { defineSlice } from '../../kernel/slice.js';
 import { CURVE } from '../../kernel/ramp.js';
+import { compileWinRate, type WinRateDist } from '../../kernel/winRate.js';
 import { PURPOSE } from './streams.js';
 import { vacancyMonthsPmf } from './compile.js';
 
@@ -16,6 +17,8 @@ export interface HiringCompiled {
   rampCurve: number;
   onboardingCapacity: number;
   costPerHire: number;
+  /** a new hire's win rate (hiring.newHireWinRate), or the core's (reps.winRate, the same object) */
+  hireWinRate: WinRateDist;
 }
 declare module '../../kernel/compiled.js' {
   interface Compiled extends HiringCompiled {}
@@ -23,7 +26,7 @@ declare module '../../kernel/compiled.js' {
 
 /** Compiles the hiring block; draws each seat's time to fill from its `fill` stream. */
 export const slice = defineSlice({
-  compile: (s): HiringCompiled => {
+  compile: (s, c): HiringCompiled => {
     const ttf = s.hiring?.timeToFillMonths ?? 0;
     const ttfMean = typeof ttf === 'number' ? ttf : ttf.mean;
     const ttfSd = typeof ttf === 'number' ? 0 : ttf.sd;
@@ -37,6 +40,7 @@ export const slice = defineSlice({
       rampCurve: CURVE[s.hiring?.ramp.curve ?? 'linear'],
       onboardingCapacity: s.hiring?.onboardingCapacityPerMonth ?? Infinity,
       costPerHire: s.hiring?.costPerHire ?? 0,
+      hireWinRate: s.hiring?.newHireWinRate != null ? compileWinRate(s.hiring.newHireWinRate) : c.winRate,
     };
   },
   purposes: (s) => (s.hiring ? 1 << PURPOSE.fill : 0),
