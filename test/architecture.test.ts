@@ -291,8 +291,8 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // the Summary's hires and exits, `summary.hiring`, not the block).
 // hiring 9 -> 8, attrition 8 -> 7: a slice compiles from the scenario compiled so far (the core and the slices before it,
 // test/engine/compile.test.ts), so the starting team's stationary start (team/compile.ts) reads hiring's and attrition's
-// compiled fields (c.fillMonths, c.backfill, c.rampMonths, c.rampCurve, c.hazard, c.pipelineLoss) instead of their blocks;
-// the whole months to fill are hiring's (hiring/compile.ts vacancyMonthsPmf, moved from team/compile.ts).
+// compiled fields (c.ttfMean and c.ttfSd, infinite without hiring, c.backfill, c.rampMonths, c.rampCurve, c.hazard,
+// c.pipelineLoss) instead of their blocks.
 // hiring 8 -> 7, reps 22 -> 21: a compiled win rate is the kernel's (engine/kernel/winRate.ts: WinRateDist and compileWinRate,
 // moved from reps/), so a new hire's win rate is hiring's slice's field (hireWinRate) instead of the core's, compiled in
 // compile.ts from the block; kernel/compiled.ts and team/record.ts no longer import reps/ (that crossing is gone).

@@ -1,15 +1,16 @@
 /** The starting team's compiled parameters: the stationary start of the initial seats and the roster's (moved out of team.ts so the slice imports no step code). */
 import type { RosterTeam, Scenario } from '../../scenario.js';
 import type { Compiled } from '../../kernel/compiled.js';
+import { gammaMeanSdCdf } from '../../random/gammaCdf.js';
 import { rampMultiplier } from '../../kernel/ramp.js';
 import type { TeamParams, RosterStart } from './types.js';
 
 /**
  * What the starting team's compile reads of the scenario compiled before it (engine/kernel/slice.ts: the core's
  * parameters and the slices before it in registry order): the core's steady-state start, hiring's backfill, time
- * to fill (its whole months' distribution) and ramp, attrition's monthly hazard and pipeline loss on exit.
+ * to fill (infinite without hiring) and ramp, attrition's monthly hazard and pipeline loss on exit.
  */
-export type TeamInputs = Pick<Compiled, 'steadyStart' | 'backfill' | 'fillMonths' | 'rampMonths' | 'rampCurve' | 'hazard' | 'pipelineLoss'>;
+export type TeamInputs = Pick<Compiled, 'steadyStart' | 'backfill' | 'ttfMean' | 'ttfSd' | 'rampMonths' | 'rampCurve' | 'hazard' | 'pipelineLoss'>;
 
 /**
  * Whole months from a date's month to month 1 (the month after `asOf`'s): the engine's calendar is in
@@ -40,8 +41,28 @@ function compileRoster(team: RosterTeam, c: TeamInputs): RosterStart {
     if (r.hired !== undefined) tenure[i] = monthsBefore(r.hired, team.asOf) + 1;
     else vacantFor[i] = r.since === undefined ? 0 : monthsBefore(r.since, team.asOf);
   });
-  // a vacant seat of the roster waits for hiring's time to fill (empty without hiring: never filled)
-  return { tenure, vacantFor, fillPmf: c.fillMonths, pipeline: c.steadyStart, won, lost, wonGeoMean };
+  // a vacant seat of the roster waits for hiring's time to fill (infinite without hiring: never filled, an empty pmf)
+  const fillPmf = Number.isFinite(c.ttfMean) ? vacancyMonthsPmf(c.ttfMean, c.ttfSd) : new Float64Array(0);
+  return { tenure, vacantFor, fillPmf, pipeline: c.steadyStart, won, lost, wonGeoMean };
+}
+
+/** Probability mass of D = round(time to fill), d = 0..Dmax, with P(D > Dmax) < 1e-12. */
+export function vacancyMonthsPmf(mean: number, sd: number): Float64Array {
+  if (sd === 0 || mean === 0) {
+    const d = Math.round(mean);
+    const pmf = new Float64Array(d + 1);
+    pmf[d] = 1;
+    return pmf;
+  }
+  const out: number[] = [];
+  let prev = 0;
+  for (let d = 0; d < 10_000; d++) {
+    const cdf = gammaMeanSdCdf(mean, sd, d + 0.5);
+    out.push(cdf - prev);
+    prev = cdf;
+    if (1 - cdf < 1e-12) break;
+  }
+  return Float64Array.from(out);
 }
 
 /**
@@ -63,7 +84,7 @@ export function compileTeam(s: Scenario, c: TeamInputs): TeamParams | null {
   let keptThroughVacancy = 0;
   const keep = 1 - 1 / s.reps.cycleMonths;
   if (q > 0 && c.backfill) {
-    const pmf = c.fillMonths;
+    const pmf = vacancyMonthsPmf(c.ttfMean, c.ttfSd);
     let mean = 0;
     for (let d = 0; d < pmf.length; d++) {
       mean += d * pmf[d];

@@ -39,7 +39,7 @@ export type { TeamParams } from './types.js';
 
 
 
-export { monthsBefore, compileTeam } from './compile.js';
+export { monthsBefore, vacancyMonthsPmf, compileTeam } from './compile.js';
 
 /**
  * Seats initial seat s from a roster: a holder in its tenure month (ramping while k <= ramp months), or a

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rampMultiplier, onboardingSpeed, CURVE } from '../../../../engine/mechanisms/hiring/hiring.js';
-import { vacancyMonthsPmf } from '../../../../engine/mechanisms/hiring/compile.js';
-import { compile } from '../../../../engine/compile.js';
-import { parseScenario } from '../../../../engine/scenario.js';
 import { expectMoments } from '../../../helpers/stat.js';
 import { scenario, simulate, totals, month, mean } from '../../../helpers/scenarios.js';
 
 describe('hiring and ramp', () => {
-  it('whole months to fill (the starting team reads them as c.fillMonths): round(Exp(mean)) has P(0) = 1 - e^(-1/(2m)), P(d) = e^(-(d - 1/2)/m) - e^(-(d + 1/2)/m)', () => {
-    const m = 3;
-    const pmf = vacancyMonthsPmf(m, m); // sd = mean: an exponential
-    expect(pmf[0]).toBeCloseTo(1 - Math.exp(-0.5 / m), 12);
-    for (const d of [1, 2, 5, 10]) expect(pmf[d]).toBeCloseTo(Math.exp(-(d - 0.5) / m) - Math.exp(-(d + 0.5) / m), 12);
-    expect(pmf.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 11);
-    expect(Array.from(vacancyMonthsPmf(2.4, 0))).toEqual([0, 0, 1]);
-    // compiled with the block: round(time to fill)'s distribution; without it, none (a vacancy is never filled)
-    const reps = { seats: 2, opportunitiesPerMonth: 2, winRate: 0.3, dealSize: 1 };
-    expect(Array.from(compile(parseScenario({ reps, hiring: { timeToFillMonths: { mean: 3, sd: 3 } } })).fillMonths)).toEqual(Array.from(pmf));
-    expect(compile(parseScenario({ reps })).fillMonths.length).toBe(0);
-  });
-
   it('ramp curves', () => {
     expect([1, 2, 3, 4, 5].map((k) => rampMultiplier(CURVE.linear, 4, k))).toEqual([0.25, 0.5, 0.75, 1, 1]);
     expect(rampMultiplier(CURVE['s-curve'], 4, 2)).toBe(0.5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTeam, seatInitialTeam, teamPipelineWeight } from '../../../../engine/mechanisms/team/team.js';
+import { compileTeam, seatInitialTeam, teamPipelineWeight, vacancyMonthsPmf } from '../../../../engine/mechanisms/team/team.js';
 import { monthlyHazard } from '../../../../engine/mechanisms/attrition/attrition.js';
 import { gammaP } from '../../../../engine/random/gammaCdf.js';
 import { seedTrialStreams, ALL_PURPOSES } from '../../../../engine/random/streams.js';
@@ -29,6 +29,15 @@ const team = (hiring: Record<string, unknown>, annualRate = 0.3) => ({
 });
 
 describe('initial team in steady state', () => {
+  it('vacancy months: round(Exp(mean)) has P(0) = 1 - e^(-1/(2m)), P(d) = e^(-(d - 1/2)/m) - e^(-(d + 1/2)/m)', () => {
+    const m = 3;
+    const pmf = vacancyMonthsPmf(m, m); // sd = mean: an exponential
+    expect(pmf[0]).toBeCloseTo(1 - Math.exp(-0.5 / m), 12);
+    for (const d of [1, 2, 5, 10]) expect(pmf[d]).toBeCloseTo(Math.exp(-(d - 0.5) / m) - Math.exp(-(d + 0.5) / m), 12);
+    expect(pmf.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 11);
+    expect(Array.from(vacancyMonthsPmf(2.4, 0))).toEqual([0, 0, 1]);
+  });
+
   it('month-1 states match the stationary distribution: vacant E[D]/(E[D] + 1/q), tenure month k with q(1-q)^(k-1) (chi-square, fixed seed)', () => {
     const mean = 3;
     const { c, st } = stepFixture(team({ timeToFillMonths: { mean, sd: mean } }), { seats: 50 });
