@@ -298,8 +298,10 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // compile.ts from the block; kernel/compiled.ts and team/record.ts no longer import reps/ (that crossing is gone).
 // attrition 7 -> 5: retention reads the attrition block in one place, retention/schema.ts's retentionBaseRate (beside the
 // rule that it needs the block), which retention.ts's compile and retention/assumptions.ts ask.
+// demand 7 -> 6: its columns are recorded by name (its registry entry's `recorded`, l.recorded?.demand), so the result layout
+// has no demand flag (kernel/outputs.ts, results.ts, simulate.ts's allocation, demand/analysis.ts's work layout).
 const REACH_BUDGET: Record<string, number> = {
-  reps: 21, hiring: 7, leadership: 6, enablement: 3, demand: 7, territories: 8, sellingTime: 8, coverage: 24, stalls: 5,
+  reps: 21, hiring: 7, leadership: 6, enablement: 3, demand: 6, territories: 8, sellingTime: 8, coverage: 24, stalls: 5,
   openBook: 5, customers: 7, attrition: 5, team: 5, costs: 6, uncertainty: 8,
 };
 

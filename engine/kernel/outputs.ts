@@ -20,8 +20,6 @@ export interface ResultLayout {
   figures: boolean;
   /** true when the scenario has a customers block (else the customer arrays are empty) */
   customers?: boolean;
-  /** true when the scenario has a demand block (else the demand arrays are empty) */
-  demand?: boolean;
   /** true when the scenario has a compensation block (else its arrays are empty) */
   compensation?: boolean;
   /** true when the scenario has a retention block (else its arrays are empty) */

@@ -16,10 +16,12 @@ describe('resultBytesPerTrial', () => {
       fc.property(
         fc.record({ months: fc.integer({ min: 1, max: 240 }), territories: fc.integer({ min: 1, max: 50 }), figures: fc.boolean(), customers: fc.boolean(), demand: fc.boolean() }),
         (l) => {
-          const layout = { from: 0, trials: 1, years: Math.ceil(l.months / 12), ...l };
+          // the demand columns are recorded by name (its registry entry's \`recorded\`)
+          const { demand, ...rest } = l;
+          const layout = { from: 0, trials: 1, years: Math.ceil(l.months / 12), ...rest, ...(demand ? { recorded: { demand: true } as const } : {}) };
           const expected = blockBytes(allocateResults(layout));
-          const { customers, demand, ...base } = layout;
-          const given = { ...base, ...(customers ? { customers: true } : {}), ...(demand ? { demand: true } : {}) };
+          const { customers, ...base } = layout;
+          const given = { ...base, ...(customers ? { customers: true } : {}) };
           expect(resultBytesPerTrial(given)).toBe(expected);
         },
       ),
