@@ -300,9 +300,11 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // rule that it needs the block), which retention.ts's compile and retention/assumptions.ts ask.
 // demand 7 -> 6: its columns are recorded by name (its registry entry's `recorded`, l.recorded?.demand), so the result layout
 // has no demand flag (kernel/outputs.ts, results.ts, simulate.ts's allocation, demand/analysis.ts's work layout).
+// customers 7 -> 6: the same for its columns (l.recorded?.customers; ARR per trial and the comparison's ARR read
+// recorded?.customers).
 const REACH_BUDGET: Record<string, number> = {
   reps: 21, hiring: 7, leadership: 6, enablement: 3, demand: 6, territories: 8, sellingTime: 8, coverage: 24, stalls: 5,
-  openBook: 5, customers: 7, attrition: 5, team: 5, costs: 6, uncertainty: 8,
+  openBook: 5, customers: 6, attrition: 5, team: 5, costs: 6, uncertainty: 8,
 };
 
 /** The strongly connected components (more than one file, or a file importing itself) of an import graph. */
