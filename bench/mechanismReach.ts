@@ -101,13 +101,50 @@ function kernelFieldsOnly(file: string, name: string, blocks: readonly string[])
   return found > 0 && only;
 }
 
+/** The type-checked program of engine/, cli/, server/ and parallel/ (made once, on first use). */
+function typeChecked(): { program: ts.Program; checker: ts.TypeChecker } {
+  checked ??= (() => {
+    const program = ts.createProgram(['engine', 'cli', 'server', 'parallel'].flatMap(sources).map((f) => join(root, f)), { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true, types: [], lib: ['lib.es2022.d.ts'] });
+    return { program, checker: program.getTypeChecker() };
+  })();
+  return checked;
+}
+
+/**
+ * Whether each `x.block` of a file that names no block otherwise (no quoted name, no import of the folder) is
+ * a field the Summary itself declares (`interface Summary` of engine/types.ts: `summary.hiring`, the hires and
+ * exits of the headcount figures; `summary.territories`, revenue by territory), resolved by the type checker:
+ * a result the Summary holds under a block's name, not the scenario's block. The Summary's `scenario` is the
+ * Scenario (`summary.scenario.hiring` still counts), and the mechanisms' own sections (the registry's
+ * `summary`, typed through `AlwaysSections` and `OptionalSections`) still count, as does every other access.
+ */
+function summaryFieldsOnly(file: string, name: string, blocks: readonly string[]): boolean {
+  const c = stripped.get(readFileSync(join(root, file), 'utf8'))!;
+  if (c.includes(`/mechanisms/${name}/`) || blocks.some((b) => new RegExp(`['"\`]${b}['"\`]`).test(c))) return false;
+  const { program, checker } = typeChecked();
+  const types = resolve(join(root, 'engine', 'types.ts'));
+  const ofSummary = (d: ts.Declaration) => ts.isPropertySignature(d) && ts.isInterfaceDeclaration(d.parent) && d.parent.name.text === 'Summary' && resolve(d.getSourceFile().fileName) === types;
+  let found = 0;
+  let only = true;
+  const visit = (node: ts.Node) => {
+    if (ts.isPropertyAccessExpression(node) && blocks.includes(node.name.text)) {
+      found++;
+      const decl = checker.getSymbolAtLocation(node.name)?.declarations ?? [];
+      if (decl.length === 0 || !decl.every(ofSummary)) only = false;
+    }
+    if (only) ts.forEachChild(node, visit);
+  };
+  visit(program.getSourceFile(join(root, file))!);
+  return found > 0 && only;
+}
+
 /** For each mechanism of the registry, the files outside its folder and the registry that name its blocks. */
 export function mechanismReach(): Record<string, string[]> {
   const files = ['engine', 'cli', 'server', 'parallel'].flatMap(sources);
   const text = new Map(files.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
   const out: Record<string, string[]> = {};
   for (const m of MECHANISMS) {
-    out[m.name] = files.filter((f) => !f.startsWith(`engine/mechanisms/${m.name}/`) && f !== 'engine/mechanisms/registry.ts' && names(text.get(f)!, m.name, m.blocks) && !kernelFieldsOnly(f, m.name, m.blocks));
+    out[m.name] = files.filter((f) => !f.startsWith(`engine/mechanisms/${m.name}/`) && f !== 'engine/mechanisms/registry.ts' && names(text.get(f)!, m.name, m.blocks) && !kernelFieldsOnly(f, m.name, m.blocks) && !summaryFieldsOnly(f, m.name, m.blocks));
   }
   return out;
 }

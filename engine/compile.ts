@@ -6,7 +6,7 @@ import type { Compiled, CoreCompiled } from './kernel/compiled.js';
 export type { Compiled } from './kernel/compiled.js';
 import type { CompiledSlices, Same } from './kernel/slice.js';
 import { MECHANISMS } from './mechanisms/registry.js';
-import { compileWinRate } from './mechanisms/reps/reps.js';
+import { compileWinRate } from './kernel/winRate.js';
 import { seatLayout } from './kernel/seats.js';
 import { expectedDealSize } from './mechanisms/reps/pipeline.js';
 import { createBinomialTable } from './random/binomialTable.js';
@@ -58,7 +58,7 @@ export function compile(s: Scenario): Compiled {
   const c = core as CoreCompiled & Slices;
   for (const m of MECHANISMS) {
     if (!('slice' in m)) continue;
-    const part = m.slice.compile(s, core);
+    const part = m.slice.compile(s, c);
     Object.assign(c, part);
     if (m.slice.purposes) c.purposes |= (m.slice.purposes as (s: Scenario, c: object) => number)(s, part);
     if (m.slice.globals) c.globals = Math.max(c.globals, (m.slice.globals as (s: Scenario, c: object) => number)(s, part));
@@ -121,7 +121,6 @@ function compileCore(s: Scenario): CoreCompiled {
     dealSpread: s.reps.repDealSizeSpread,
     dealEmpirical: emp,
     winRate,
-    hireWinRate: s.hiring?.newHireWinRate != null ? compileWinRate(s.hiring.newHireWinRate) : winRate,
     aged: s.stalls != null || byAge !== null,
     stallAfter: byAge ? byAge.length : stallMonths(s.stalls?.afterCycles, s.reps.cycleMonths),
     stallAfterPad: byAge ? byAge.length : stallMonths(s.stalls?.paddedAfterCycles, s.reps.cycleMonths),

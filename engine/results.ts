@@ -30,8 +30,6 @@ function columnKeys(): ColumnKey[] {
  */
 export function allocateResults(l: Layout): TrialResults {
   const layout: ResultLayout = { from: l.from, trials: l.trials, months: l.months, territories: l.territories, years: l.years, figures: l.figures ?? false };
-  if (l.customers) layout.customers = l.customers;
-  if (l.demand) layout.demand = l.demand;
   if (l.compensation) layout.compensation = l.compensation;
   if (l.retention) layout.retention = l.retention;
   if (l.coverageResponse) layout.coverageResponse = l.coverageResponse;

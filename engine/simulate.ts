@@ -114,7 +114,7 @@ function createKernel(c: Compiled, alloc?: Alloc) {
   return {
     allocate(from: number, trials: number): TrialResults {
       st.nAtt = 0;
-      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, customers: c.customers !== null, demand: c.demand !== null, compensation: c.comp !== null, retention: c.retention !== null, coverageResponse: c.response !== null, managers: c.managers !== null, ...(c.recorded ? { recorded: c.recorded } : {}) });
+      return allocateResults({ from, trials, months: c.H, territories: c.territories, years: c.years, figures: c.coverageFigures, compensation: c.comp !== null, retention: c.retention !== null, coverageResponse: c.response !== null, managers: c.managers !== null, ...(c.recorded ? { recorded: c.recorded } : {}) });
     },
     trial(seed: number, t: number, out: TrialResults, row: number): void {
       trialKey(seed, t, key);

@@ -204,7 +204,6 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'engine/mechanisms/reps/reps.ts -> engine/mechanisms/enablement/enablement.ts': 'a new holder enrols and takes the programmes\' effects',
   'engine/mechanisms/reps/reps.ts -> engine/mechanisms/enablement/streams.ts': "a new holder's adoption draws come from enablement's stream (the same crossing as the line above)",
   'engine/mechanisms/team/team.ts -> engine/mechanisms/reps/streams.ts': "the starting holders draw from the core's attributes and initial-pipeline streams, as the core draws holders (the same crossing as team.ts -> reps.ts)",
-  'engine/mechanisms/team/record.ts -> engine/mechanisms/reps/reps.ts': 'a track record updates the win-rate prior (WinRateDist)',
   'engine/mechanisms/team/record.ts -> engine/calibrate/special.ts': 'logBeta (a special function that belongs in stats/)',
   'engine/mechanisms/team/team.ts -> engine/mechanisms/reps/reps.ts': 'the starting holders are drawn as the core draws holders',
   'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/errors.ts': 'uncertain inputs re-parse the scenario per trial',
@@ -298,9 +297,24 @@ const MODULE_REACH: Record<string, Record<string, string>> = {
 // of their cost lines, COST.managers and COST.reps, in costs.ts), unless the object type holding it holds that
 // mechanism's own block (a rule's parameter standing in for the scenario, as in coverageResponse/schema.ts).
 // coverage 9 -> 8: assumptions.ts gates the padding assumptions on the registry's `pads` (padding happens), not the policy.
+// hiring 10 -> 9: bench/mechanismReach.ts no longer counts a field the Summary itself declares (cli/commands/run.ts prints
+// the Summary's hires and exits, `summary.hiring`, not the block).
+// hiring 9 -> 8, attrition 8 -> 7: a slice compiles from the scenario compiled so far (the core and the slices before it,
+// test/engine/compile.test.ts), so the starting team's stationary start (team/compile.ts) reads hiring's and attrition's
+// compiled fields (c.ttfMean and c.ttfSd, infinite without hiring, c.backfill, c.rampMonths, c.rampCurve, c.hazard,
+// c.pipelineLoss) instead of their blocks.
+// hiring 8 -> 7, reps 22 -> 21 (20 once merged with the coverage slice of reach29d): a compiled win rate is the kernel's (engine/kernel/winRate.ts: WinRateDist and compileWinRate,
+// moved from reps/), so a new hire's win rate is hiring's slice's field (hireWinRate) instead of the core's, compiled in
+// compile.ts from the block; kernel/compiled.ts and team/record.ts no longer import reps/ (that crossing is gone).
+// attrition 7 -> 5: retention reads the attrition block in one place, retention/schema.ts's retentionBaseRate (beside the
+// rule that it needs the block), which retention.ts's compile and retention/assumptions.ts ask.
+// demand 7 -> 6: its columns are recorded by name (its registry entry's `recorded`, l.recorded?.demand), so the result layout
+// has no demand flag (kernel/outputs.ts, results.ts, simulate.ts's allocation, demand/analysis.ts's work layout).
+// customers 7 -> 6: the same for its columns (l.recorded?.customers; ARR per trial and the comparison's ARR read
+// recorded?.customers).
 const REACH_BUDGET: Record<string, number> = {
-  reps: 24, hiring: 10, leadership: 6, enablement: 3, demand: 7, territories: 8, sellingTime: 6, coverage: 8, stalls: 5,
-  openBook: 5, customers: 7, attrition: 8, team: 5, costs: 6, uncertainty: 8,
+  reps: 20, hiring: 7, leadership: 6, enablement: 3, demand: 6, territories: 8, sellingTime: 6, coverage: 8, stalls: 5,
+  openBook: 5, customers: 6, attrition: 5, team: 5, costs: 6, uncertainty: 8,
 };
 
 /** The strongly connected components (more than one file, or a file importing itself) of an import graph. */

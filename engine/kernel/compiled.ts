@@ -2,7 +2,7 @@
  * The compiled scenario: flat numbers and typed arrays the trial loop reads without lookups. A type-only
  * module of the kernel: mechanisms import it, `compile.ts` builds it from the registry's slices.
  */
-import type { WinRateDist } from '../mechanisms/reps/types.js';
+import type { WinRateDist } from './winRate.js';
 import type { BinomialTable } from '../random/binomialTable.js';
 import type { LognormalTable } from '../random/lognormalTable.js';
 import type { EmpiricalTable } from '../random/empiricalTable.js';
@@ -43,7 +43,6 @@ export interface CoreCompiled {
   /** deal sizes as they are (`dealSize: { empirical }`), sampled by inversion; null = lognormal or fixed */
   dealEmpirical: EmpiricalTable | null;
   winRate: WinRateDist;
-  hireWinRate: WinRateDist;
   // the open pipeline by age (engine/kernel/aged.ts) and stalled deals (off: stallAfter 0)
   /** open opportunities are kept by age: a stalls block or resolution by age */
   aged: boolean;

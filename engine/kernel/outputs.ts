@@ -18,10 +18,6 @@ export interface ResultLayout {
   years: number;
   /** the coverage figures are recorded (coverage, selling time or stalls on); else their arrays are empty */
   figures: boolean;
-  /** true when the scenario has a customers block (else the customer arrays are empty) */
-  customers?: boolean;
-  /** true when the scenario has a demand block (else the demand arrays are empty) */
-  demand?: boolean;
   /** true when the scenario has a compensation block (else its arrays are empty) */
   compensation?: boolean;
   /** true when the scenario has a retention block (else its arrays are empty) */

@@ -5,7 +5,7 @@
  * engine/compile.ts and engine/state.ts assemble the core and every slice in registry order.
  */
 import type { Scenario } from '../scenario.js';
-import type { Compiled, CoreCompiled } from './compiled.js';
+import type { Compiled } from './compiled.js';
 import type { Alloc } from './alloc.js';
 
 /** The sizes a state slice allocates by: seats, territories, months, plan years. */
@@ -20,8 +20,12 @@ export interface Dims {
 
 /** One mechanism's slices: `C` its compiled fields, `St` its fields of the trial state. */
 export interface Slice<C extends object, St extends object> {
-  /** its compiled parameters, from the resolved scenario and the core's parameters */
-  readonly compile: (s: Scenario, core: CoreCompiled) => C;
+  /**
+   * its compiled parameters, from the resolved scenario and the scenario compiled so far: the core's parameters
+   * and the fields of the slices before it in registry order (the starting team's stationary start reads hiring's
+   * and attrition's compiled fields), never a later slice's (test/engine/compile.test.ts checks every preset)
+   */
+  readonly compile: (s: Scenario, c: Compiled) => C;
   /** the seat-stream purposes it draws from in this scenario, as a bit mask over PURPOSE ids (0: none) */
   readonly purposes?: (s: Scenario, c: C) => number;
   /** how many trial-level streams it needs in this scenario: its last GLOBAL id + 1 (0: none) */
@@ -40,7 +44,7 @@ export function defineSlice<C extends object, St extends object = Record<never, 
 
 /** Any mechanism's slices, as the registry holds them. */
 export interface AnySlice {
-  readonly compile: (s: Scenario, core: CoreCompiled) => object;
+  readonly compile: (s: Scenario, c: Compiled) => object;
   readonly purposes?: (s: Scenario, c: never) => number;
   readonly globals?: (s: Scenario, c: never) => number;
   readonly state?: (c: Compiled, d: Dims) => object;

@@ -67,7 +67,7 @@ describe('runParallel', () => {
   it('a scenario with a demand block: bit-identical to simulate on workers (its trial stream and seat purpose included)', async () => {
     const withDemand = parseScenario({ ...(scenario as object), demand: { leadsPerMonth: 60, qualificationDelayMonths: 1, nurture: { monthlyConversion: 0.05, monthlyExit: 0.1 }, handoffLoss: 0.1 } } as never);
     const r = await runParallel(withDemand, { trials: TRIALS, seed: 11, pool: pools.get(2)!, chunkSize: 5 });
-    expect(r.demand).toBe(true);
+    expect(r.recorded?.demand).toBe(true);
     expect(resultDifferences(r, simulate(withDemand, { trials: TRIALS, seed: 11 }))).toEqual([]);
   });
 

@@ -11,6 +11,9 @@ export function resultDifferences(a: TrialResults, b: TrialResults): string[] {
       const bx = new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
       const by = new Uint8Array(y.buffer, y.byteOffset, y.byteLength);
       if (x.constructor !== y.constructor || !Buffer.from(bx).equals(Buffer.from(by))) out.push(k);
+    } else if (typeof x === 'object' && x !== null && typeof y === 'object' && y !== null) {
+      // a plain record (the layout's `recorded`): its entries
+      if (JSON.stringify(x) !== JSON.stringify(y)) out.push(k);
     } else if (x !== y) out.push(k);
   }
   return out;

@@ -19,7 +19,7 @@ export const ARR = {
   needs: 'a customers block',
   on: (s: Scenario) => !!s.customers,
   headline: true,
-  trial: (r: { readonly customers?: boolean; readonly months: number; readonly arr: ArrayLike<number> }, t: number) => (r.customers ? r.arr[t * r.months + r.months - 1] : NaN),
+  trial: (r: { readonly recorded?: Readonly<Record<string, true>>; readonly months: number; readonly arr: ArrayLike<number> }, t: number) => (r.recorded?.customers ? r.arr[t * r.months + r.months - 1] : NaN),
   summary: (sum: { readonly customers?: CustomersSummary }) => (sum.customers ? { stats: sum.customers.arr.monthly[sum.customers.arr.monthly.length - 1], stdError: sum.customers.arrStdError } : null),
 } as const satisfies OutcomeHook;
 
@@ -53,13 +53,13 @@ export interface ArrDifference {
 }
 
 /** The results a comparison reads: whether the run recorded customers, its end-of-month ARR and recognised revenue. */
-type Recorded = { readonly customers?: boolean; readonly trials: number; readonly months: number; readonly arr: ArrayLike<number>; readonly recognised: ArrayLike<number> };
+type Recorded = { readonly recorded?: Readonly<Record<string, true>>; readonly trials: number; readonly months: number; readonly arr: ArrayLike<number>; readonly recognised: ArrayLike<number> };
 
 /** The comparison's `difference.arr`, and its lines in `salesim compare`. */
 export const COMPARISON = {
   key: 'arr',
   difference: (base: Recorded, variant: Recorded, dCost: Float64Array): ArrDifference | undefined => {
-    if (!base.customers || !variant.customers) return undefined;
+    if (!base.recorded?.customers || !variant.recorded?.customers) return undefined;
     const { trials, months } = base;
     const se = (x: Float64Array) => (x.length > 1 ? Math.sqrt(variance(x) / x.length) : 0);
     const endCol = (r: Recorded) => column(r.arr, trials, months, months - 1);
@@ -89,6 +89,5 @@ export const WORK: WorkHook = (s, c) => {
       initialCustomers: cu ? (cu.initial === 1 ? cu.initialCount : cu.initial === 2 ? cu.steadyMean : 0) : 0,
       referralWonPerCustomerMonth: cu && cu.referrals ? ((s.customers?.referrals?.perCustomerPerYear ?? 0) / 12) * cu.referralWin : 0,
     },
-    ...(cu !== null ? { layout: { customers: true } } : {}),
   };
 };

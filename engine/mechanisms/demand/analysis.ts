@@ -21,5 +21,5 @@ export const TORNADO = {
 /** Qualified marketing opportunities a month, won at quality x the win share; the demand columns have width. */
 export const WORK: WorkHook = (_s, c, { winShare }) => {
   const d = c.demand;
-  return { factors: { marketingWonPerMonth: d ? d.leadMean * d.qualified * d.handoffKeep * d.quality * winShare : 0 }, ...(d !== null ? { layout: { demand: true } } : {}) };
+  return { factors: { marketingWonPerMonth: d ? d.leadMean * d.qualified * d.handoffKeep * d.quality * winShare : 0 } };
 };

@@ -5,7 +5,6 @@
  * counts of the initial seats by largest remainder, assigned by a per-trial permutation; later hires
  * draw a tier with the shares as probabilities).
  */
-import type { WinRateSpec } from '../../scenario.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, INCUMBENT_START, type SeatState } from '../../kernel/state.js';
 import { PURPOSES } from '../../random/streams.js';
@@ -17,25 +16,9 @@ import { rampMultiplier } from '../../kernel/ramp.js';
 import { betaMeanConcentration } from '../../random/beta.js';
 import { nextU } from '../../random/streams.js';
 import { normal } from '../../random/normal.js';
-import type { WinRateDist } from './types.js';
-export type { WinRateDist } from './types.js';
+import type { WinRateDist } from '../../kernel/winRate.js';
+export { compileWinRate, type WinRateDist } from '../../kernel/winRate.js';
 
-
-/**
- * Compiles a win-rate spec into tiers.
- * @example compileWinRate(0.25).means[0] // 0.25
- */
-export function compileWinRate(spec: WinRateSpec): WinRateDist {
-  if (typeof spec === 'number') return { shares: Float64Array.of(1), means: Float64Array.of(spec), concentrations: Float64Array.of(0) };
-  if ('tiers' in spec) {
-    return {
-      shares: Float64Array.from(spec.tiers.map((t) => t.share)),
-      means: Float64Array.from(spec.tiers.map((t) => t.mean)),
-      concentrations: Float64Array.from(spec.tiers.map((t) => t.concentration ?? 0)),
-    };
-  }
-  return { shares: Float64Array.of(1), means: Float64Array.of(spec.mean), concentrations: Float64Array.of(spec.concentration) };
-}
 
 /**
  * Exact tier counts for n seats by largest remainder (ties to the earlier tier).

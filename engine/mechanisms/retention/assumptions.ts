@@ -8,11 +8,12 @@
  */
 import type { Scenario } from '../../scenario.js';
 import type { Assumption } from '../../kernel/assumption.js';
+import { retentionBaseRate } from './schema.js';
 
 /** The registry's entry (engine/kernel/assumption.ts). */
 export type RetentionAssumption = Assumption;
 
-const on = (s: Scenario) => !!s.retention && !!s.attrition;
+const on = (s: Scenario) => retentionBaseRate(s) !== null;
 
 export const ASSUMPTIONS: readonly RetentionAssumption[] = [
   { path: 'retention.attainmentSlope', range: [-2, 0], why: 'change of the exit log-odds per unit of trailing attainment: low performers leaving more is commonly reported, its size is not', when: on, off: 0 },

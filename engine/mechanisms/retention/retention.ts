@@ -33,6 +33,7 @@ import { stats } from '../../stats/stats.js';
 import { TRAIL_QUARTERS, type CompiledRetention, type RetentionState, type RetentionSummary } from './types.js';
 import type { TextSection } from '../../kernel/outputs.js';
 import { FRESH, type Alloc } from '../../kernel/alloc.js';
+import { retentionBaseRate } from './schema.js';
 
 /** The win-rate distribution's shape (tiers: shares, means, Beta concentrations; 0 = exact). */
 interface WinRates {
@@ -134,8 +135,9 @@ function planCurve(k: Scenario['compensation']): { bp: Float64Array; slope: Floa
 /** Compiles the block (null when absent); `winRate` the initial seats' distribution, `expectedDeal` E[deal]. */
 export function compileRetention(s: Scenario, winRate: WinRates, expectedDeal: number): CompiledRetention | null {
   const r = s.retention;
-  if (!r || !s.attrition) return null;
-  const a0 = Math.min(Math.max(s.attrition.annualRate, 1e-9), 1 - 1e-9);
+  const base = retentionBaseRate(s);
+  if (!r || base === null) return null;
+  const a0 = Math.min(Math.max(base, 1e-9), 1 - 1e-9);
   const ote = r.ote ?? s.compensation?.ote ?? s.costs?.repAnnualCost ?? 0;
   const raise = r.raise?.amount ?? 0;
   const spread = Array.from(winRate.means).some((m) => m !== winRate.means[0]) || Array.from(winRate.concentrations).some((k) => k > 0);

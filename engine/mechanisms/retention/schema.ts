@@ -29,6 +29,16 @@ export const RetentionSchema = z.strictObject({
 });
 
 /**
+ * The exit rate at quota and market pay: the attrition block's annual rate, when the scenario has a retention
+ * block and an attrition block (the hazard is on), else null. The one place the retention mechanism reads the
+ * attrition block (its compile and its assumptions ask here).
+ * @example retentionBaseRate({ retention: {}, attrition: { annualRate: 0.2 } }) // 0.2
+ */
+export function retentionBaseRate(s: { retention?: unknown; attrition?: { annualRate: number } | null }): number | null {
+  return s.retention && s.attrition ? s.attrition.annualRate : null;
+}
+
+/**
  * The rules that span blocks: the hazard needs attrition (its base rate) and a quota (attainment).
  * @example // retentionRules(s, add) inside the scenario schema's superRefine
  */

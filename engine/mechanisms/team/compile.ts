@@ -1,10 +1,16 @@
 /** The starting team's compiled parameters: the stationary start of the initial seats and the roster's (moved out of team.ts so the slice imports no step code). */
 import type { RosterTeam, Scenario } from '../../scenario.js';
-import type { CoreCompiled } from '../../kernel/compiled.js';
+import type { Compiled } from '../../kernel/compiled.js';
 import { gammaMeanSdCdf } from '../../random/gammaCdf.js';
-import { monthlyHazard } from '../../kernel/hazard.js';
-import { rampMultiplier, CURVE } from '../../kernel/ramp.js';
+import { rampMultiplier } from '../../kernel/ramp.js';
 import type { TeamParams, RosterStart } from './types.js';
+
+/**
+ * What the starting team's compile reads of the scenario compiled before it (engine/kernel/slice.ts: the core's
+ * parameters and the slices before it in registry order): the core's steady-state start, hiring's backfill, time
+ * to fill (infinite without hiring) and ramp, attrition's monthly hazard and pipeline loss on exit.
+ */
+export type TeamInputs = Pick<Compiled, 'steadyStart' | 'backfill' | 'ttfMean' | 'ttfSd' | 'rampMonths' | 'rampCurve' | 'hazard' | 'pipelineLoss'>;
 
 /**
  * Whole months from a date's month to month 1 (the month after `asOf`'s): the engine's calendar is in
@@ -19,7 +25,7 @@ export function monthsBefore(date: string, asOf: string): number {
 }
 
 /** The roster's per-seat start (tenure or vacancy) in seat order; `steadyStart` is the core's (a steady-state pipeline, unless an open pipeline is given). */
-function compileRoster(s: Scenario, team: RosterTeam, steadyStart: boolean): RosterStart {
+function compileRoster(team: RosterTeam, c: TeamInputs): RosterStart {
   const n = team.roster.length;
   const tenure = new Int32Array(n);
   const vacantFor = new Int32Array(n);
@@ -35,9 +41,9 @@ function compileRoster(s: Scenario, team: RosterTeam, steadyStart: boolean): Ros
     if (r.hired !== undefined) tenure[i] = monthsBefore(r.hired, team.asOf) + 1;
     else vacantFor[i] = r.since === undefined ? 0 : monthsBefore(r.since, team.asOf);
   });
-  const ttf = s.hiring?.timeToFillMonths;
-  const fillPmf = ttf === undefined ? new Float64Array(0) : typeof ttf === 'number' ? vacancyMonthsPmf(ttf, 0) : vacancyMonthsPmf(ttf.mean, ttf.sd);
-  return { tenure, vacantFor, fillPmf, pipeline: steadyStart, won, lost, wonGeoMean };
+  // a vacant seat of the roster waits for hiring's time to fill (infinite without hiring: never filled, an empty pmf)
+  const fillPmf = Number.isFinite(c.ttfMean) ? vacancyMonthsPmf(c.ttfMean, c.ttfSd) : new Float64Array(0);
+  return { tenure, vacantFor, fillPmf, pipeline: c.steadyStart, won, lost, wonGeoMean };
 }
 
 /** Probability mass of D = round(time to fill), d = 0..Dmax, with P(D > Dmax) < 1e-12. */
@@ -61,24 +67,24 @@ export function vacancyMonthsPmf(mean: number, sd: number): Float64Array {
 
 /**
  * The stationary start of a scenario's initial seats, or null when the team starts ramped.
- * `core` is the core's compiled parameters: a roster's seats start with a steady-state pipeline when the core's does.
+ * `c` is the scenario compiled so far (`TeamInputs`): a roster's seats start with a steady-state pipeline when the
+ * core's does; exits, refills and ramps follow attrition's and hiring's compiled parameters.
  * @example // const s = parseScenario({ ..., initialTeam: 'steady-state' }); compileTeam(s, compile(s)).pVacant
  */
-export function compileTeam(s: Scenario, core: Pick<CoreCompiled, 'steadyStart'>): TeamParams | null {
+export function compileTeam(s: Scenario, c: TeamInputs): TeamParams | null {
   if (s.initialTeam === undefined) return null;
-  const q = s.attrition ? monthlyHazard(s.attrition.annualRate) : 0;
-  const R = s.hiring?.ramp.months ?? 0;
-  const curve = CURVE[s.hiring?.ramp.curve ?? 'linear'];
+  const q = c.hazard;
+  const R = c.rampMonths;
+  const curve = c.rampCurve;
   let pVacant = 0;
   let remainingCdf = new Float64Array(0);
   let vacantWeight = new Float64Array(0);
-  const leftAfterExit = (1 - (s.attrition?.pipelineLossOnExit ?? 0)) * (s.reps.cycleMonths - 1);
+  const leftAfterExit = (1 - c.pipelineLoss) * (s.reps.cycleMonths - 1);
   /** E[(1 - 1/cycle)^D]: what of a leaver's pipeline is still open when the successor starts, per month of vacancy */
   let keptThroughVacancy = 0;
   const keep = 1 - 1 / s.reps.cycleMonths;
-  if (q > 0 && s.hiring?.backfill) {
-    const ttf = s.hiring.timeToFillMonths;
-    const pmf = typeof ttf === 'number' ? vacancyMonthsPmf(ttf, 0) : vacancyMonthsPmf(ttf.mean, ttf.sd);
+  if (q > 0 && c.backfill) {
+    const pmf = vacancyMonthsPmf(c.ttfMean, c.ttfSd);
     let mean = 0;
     for (let d = 0; d < pmf.length; d++) {
       mean += d * pmf[d];
@@ -105,7 +111,7 @@ export function compileTeam(s: Scenario, core: Pick<CoreCompiled, 'steadyStart'>
   // w_k until it settles (the ramp is over and (1 - p)^k is negligible): the holder's own arrivals, plus
   // what the predecessor left (a settled leaver's cycle - 1 per unit of rate, less the share lost on exit,
   // resolving through the vacancy and the k - 1 months since)
-  const inherited = s.hiring?.backfill && q > 0 ? leftAfterExit * keptThroughVacancy : 0;
+  const inherited = c.backfill && q > 0 ? leftAfterExit * keptThroughVacancy : 0;
   const w: number[] = [0, 0];
   let open = 0; // expected open opportunities per unit of full-ramp rate at the start of tenure month k
   for (let k = 2; k < 5000; k++) {
@@ -117,7 +123,7 @@ export function compileTeam(s: Scenario, core: Pick<CoreCompiled, 'steadyStart'>
   // a starter (tenure month 1) holds only what the predecessor left
   const r1 = rampMultiplier(curve, R, 1);
   w[1] = r1 > 0 ? inherited / r1 : 0;
-  const roster = typeof s.initialTeam === 'object' ? compileRoster(s, s.initialTeam, core.steadyStart) : null;
+  const roster = typeof s.initialTeam === 'object' ? compileRoster(s.initialTeam, c) : null;
   return { q, R, pVacant, remainingCdf, pipelineWeight: Float64Array.from(w), vacantWeight, roster };
 }
 

@@ -12,7 +12,7 @@
  *
  * Not undone: the lifts and dips of the history (enablement, a leader's change programme) in the record.
  */
-import type { WinRateDist } from '../reps/reps.js';
+import type { WinRateDist } from '../../kernel/winRate.js';
 import { betaMeanConcentration } from '../../random/beta.js';
 import { normal } from '../../random/normal.js';
 import { nextU } from '../../random/streams.js';

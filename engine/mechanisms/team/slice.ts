@@ -15,6 +15,6 @@ declare module '../../kernel/compiled.js' {
 
 /** Compiles initialTeam; each seat's stationary start is drawn from its `team` stream. */
 export const slice = defineSlice({
-  compile: (s, core): TeamCompiled => ({ team: compileTeam(s, core) }),
+  compile: (s, c): TeamCompiled => ({ team: compileTeam(s, c) }),
   purposes: (s) => (s.initialTeam !== undefined ? 1 << PURPOSE.team : 0),
 });

@@ -10,7 +10,7 @@ export const WORK: WorkHook = (s) => ({ factors: { compilePerTrial: s.uncertaint
 export const DRAWN = (s: Scenario) => s.uncertainty?.parameters ?? [];
 
 /** What the readable report reads of the Summary's uncertainty section (engine/uncertainty/summary.ts). */
-interface Section {
+export interface Section {
   readonly sampling: 'lhs' | 'random';
   readonly designTrials: number;
   readonly contribution: { readonly r2: number; readonly note?: string | null; readonly parameters: readonly { readonly path: string; readonly share: number; readonly srrc: number }[] };

@@ -16,10 +16,12 @@ describe('resultBytesPerTrial', () => {
       fc.property(
         fc.record({ months: fc.integer({ min: 1, max: 240 }), territories: fc.integer({ min: 1, max: 50 }), figures: fc.boolean(), customers: fc.boolean(), demand: fc.boolean() }),
         (l) => {
-          const layout = { from: 0, trials: 1, years: Math.ceil(l.months / 12), ...l };
+          // the customers' and the demand's columns are recorded by name (their registry entries' `recorded`)
+          const { customers, demand, ...rest } = l;
+          const recorded: Record<string, true> = { ...(customers ? { customers: true } : {}), ...(demand ? { demand: true } : {}) };
+          const layout = { from: 0, trials: 1, years: Math.ceil(l.months / 12), ...rest, ...(customers || demand ? { recorded } : {}) };
           const expected = blockBytes(allocateResults(layout));
-          const { customers, demand, ...base } = layout;
-          const given = { ...base, ...(customers ? { customers: true } : {}), ...(demand ? { demand: true } : {}) };
+          const given = { ...layout, ...(customers || demand ? { recorded: { ...recorded } } : {}) };
           expect(resultBytesPerTrial(given)).toBe(expected);
         },
       ),

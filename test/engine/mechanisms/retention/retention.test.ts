@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { annualExitRate, compileRetention, winRateQuantile } from '../../../../engine/mechanisms/retention/retention.js';
+import { retentionBaseRate } from '../../../../engine/mechanisms/retention/schema.js';
+import { ASSUMPTIONS } from '../../../../engine/mechanisms/retention/assumptions.js';
 import { monthlyHazard } from '../../../../engine/kernel/hazard.js';
 import { parseScenario, summarize } from '../../../../engine/index.js';
 import { expectMoments } from '../../../helpers/stat.js';
@@ -96,5 +98,18 @@ describe('retention (performance-dependent attrition)', () => {
   it('needs attrition and a quota, naming the block', () => {
     expect(() => parseScenario({ reps, quota: { annualPerRep: 10 }, retention: {} })).toThrow(/retention: needs an attrition block/);
     expect(() => parseScenario({ reps, attrition: { annualRate: 0.2 }, retention: {} })).toThrow(/retention: needs a quota block/);
+  });
+
+  it("its base rate is the attrition block's annual rate, read in one place: with no retention block there is none, and nothing compiles", () => {
+    const on = scenario({ attrition: { annualRate: 0.3 }, quota: { annualPerRep: 10 }, retention: {} }, reps);
+    expect(retentionBaseRate(on)).toBe(0.3);
+    const d = { shares: Float64Array.of(1), means: Float64Array.of(0.2), concentrations: Float64Array.of(0) };
+    expect(compileRetention(on, d, 1)!.logit0).toBeCloseTo(logit(0.3), 14);
+    const off = scenario({ attrition: { annualRate: 0.3 }, quota: { annualPerRep: 10 } }, reps);
+    expect(retentionBaseRate(off)).toBeNull();
+    expect(compileRetention(off, d, 1)).toBeNull();
+    // its assumptions are used only while the hazard is on
+    expect(ASSUMPTIONS.map((a) => a.when!(on))).toEqual(ASSUMPTIONS.map(() => true));
+    expect(ASSUMPTIONS.map((a) => a.when!(off))).toEqual(ASSUMPTIONS.map(() => false));
   });
 });
