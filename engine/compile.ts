@@ -53,9 +53,8 @@ void exact;
  * @example compile(parseScenario({ reps: { seats: 5, winRate: 0.2, dealSize: 1, opportunitiesPerMonth: 2 } })).seats // 5
  */
 export function compile(s: Scenario): Compiled {
-  const core = compileCore(s);
   // the one widening: the loop below adds every registry slice, which is what `Slices` is made of
-  const c = core as CoreCompiled & Slices;
+  const c = (shape ? Object.assign({ ...shape }, compileCore(s)) : compileCore(s)) as CoreCompiled & Slices;
   for (const m of MECHANISMS) {
     if (!('slice' in m)) continue;
     const part = m.slice.compile(s, c);
@@ -65,12 +64,24 @@ export function compile(s: Scenario): Compiled {
   }
   const recorded = MECHANISMS.filter((m) => 'recorded' in m && m.on(s)).map((m) => m.name);
   if (recorded.length > 0) c.recorded = Object.fromEntries(recorded.map((n) => [n, true] as const));
-  // a copy made in one go: the object the slices were assigned into one by one goes to V8's dictionary mode once
-  // it gains enough properties that way (it did when the coverage fields became a slice), and every read of
-  // the trial loop then slows down (bench/interleaved.ts on the core model: 0.55 of the speed before); the copy
-  // has fast properties (%HasFastProperties) and the same fields and values
-  return { ...c };
+  // The object the slices are assigned into one by one goes to V8's dictionary mode once it gains enough
+  // properties that way (it did when the coverage fields became a slice), and every read of the trial loop then
+  // slows down (bench/interleaved.ts on the core model: 0.55 of the speed before). So the first compile copies
+  // its result in one go (fast properties, %HasFastProperties) and keeps that copy's shape; later compiles start
+  // from a clone of the shape, whose fields the core and the slices then only overwrite (no new property, so
+  // the object stays fast and needs no copy: 21 of a compile's 32 us went to the copy, once per trial of an
+  // uncertain run). A compile that adds a field the shape lacks copies again and keeps the wider shape.
+  if (shape && Object.keys(c).length === shapeSize) return c;
+  const fast = { ...c };
+  shape = Object.fromEntries(Object.keys(fast).map((k) => [k, undefined])) as object;
+  shape = { ...shape };
+  shapeSize = Object.keys(shape).length;
+  return fast;
 }
+
+/** The fields of every compiled scenario so far, all undefined (see the end of `compile`), and their count. */
+let shape: object | null = null;
+let shapeSize = 0;
 
 /** The core's parameters: the reps, territories, stalls and resolution by age. */
 function compileCore(s: Scenario): CoreCompiled {

@@ -72,3 +72,16 @@ describe('compile', () => {
     expect(alone.pVacant).toBe(0);
   });
 });
+
+describe('compile reuses the shape of its results (no copy per compile)', () => {
+  it('gives the same fields and values, none missing or extra, whatever was compiled before', () => {
+    const all: Scenario[] = [...presets.map(([, s]) => s), roster];
+    const first = all.map((s) => compile(s));
+    // again, in the other order: every compile now starts from the kept shape
+    const again = [...all].reverse().map((s) => compile(s)).reverse();
+    for (let i = 0; i < all.length; i++) {
+      expect(Object.keys(again[i]).sort()).toEqual(Object.keys(first[i]).sort());
+      expect(again[i]).toStrictEqual(first[i]);
+    }
+  });
+});
