@@ -6,7 +6,7 @@
  *
  * Usage: for i in 1 2 3; do for k in A B C D; do node --import tsx bench/issue27-blocks.ts 1000 $k; done; done
  * (compare medians: B / A and D / C), or in one run that does this, interleaved, and prints the ratios of the medians:
- * node --import tsx bench/issue27-blocks.ts 300 interleaved 3. Not a test: no thresholds.
+ * node --import tsx bench/issue27-blocks.ts 300 interleaved 3 [A,B,C,D,B0,D0]. Not a test: no thresholds.
  */
 // first, as the CLI and the workers do: V8's inlining budget before the engine loads (parallel/inlining.ts)
 import '../parallel/inlining.js';
@@ -45,6 +45,10 @@ V.B0 = { ...V.drift0, ...V.comp, ...V.ret0, ...V.mgr0 };
 // compensation and retention together at no-effect settings (measured 2026-12-07 on a quiet machine, 1000 trials:
 // each alone ~11-12% over the full model, the two together ~26%: their costs add up)
 V.compRet = { ...V.comp, ...V.ret0 };
+// D0: D's five blocks at settings that change no outcome (the response prospects for no share of the shortfall):
+// what the blocks cost themselves, where D / C also counts the work their study settings add (more prospected
+// opportunities to resolve, more exits and hires)
+V.D0 = { ...selling, ...V.B0, coverageResponse: { prospectShare: 0 } };
 // CB: selling time and the four blocks of B, without coverageResponse (D less the response)
 V.CB = { ...selling, ...blocks };
 const trials = Number(process.argv[2] ?? 1000);
@@ -64,7 +68,7 @@ if (key === 'interleaved') {
   // process the configuration run first is compiled for and the others pay for deoptimisations: order, not the
   // blocks, would decide), and load from other processes falls on every configuration alike; ratios of medians
   const rounds = Number(process.argv[4] ?? 3);
-  const keys = ['A', 'B', 'C', 'D'];
+  const keys = (process.argv[5] ?? 'A,B,C,D').split(',');
   const t: Record<string, number[]> = Object.fromEntries(keys.map((k) => [k, []]));
   for (let r = 0; r < rounds; r++)
     for (const k of keys) {
@@ -73,7 +77,8 @@ if (key === 'interleaved') {
     }
   const med = (x: number[]) => x.slice().sort((a, b) => a - b)[x.length >> 1];
   for (const k of keys) console.log(k, t[k].map((x) => x.toFixed(0)).join(' '), 'median', med(t[k]).toFixed(0));
-  console.log('B/A', (med(t.B) / med(t.A)).toFixed(3), 'D/C', (med(t.D) / med(t.C)).toFixed(3));
+  const ratio = (x: string, y: string) => (t[x] && t[y] ? `${x}/${y} ${(med(t[x]) / med(t[y])).toFixed(3)} ` : '');
+  console.log(ratio('B', 'A') + ratio('B0', 'A') + ratio('D', 'C') + ratio('D0', 'C'));
 } else {
   cpu(key, 100);
   console.log(key, cpu(key, trials).toFixed(0));

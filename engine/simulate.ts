@@ -22,9 +22,12 @@
  *  9. leader exit (tenure clock; impatience at quarter ends)
  * 10. end-of-month figures; at quarter ends, escalation of the global coverage multiple (from the next month)
  *
- * Steps 3 to 8 and the counts of 10 run in one pass over the seats: each reads and writes only its own
- * seat's state and streams, so fusing them changes no number. Step 3 runs as a pass of its own when a
- * territory's potential is limited, because arrivals then need every territory's total demand. Nothing is
+ * Steps 3 to 7 run in one pass over the seats, and 7's pay, 8 and the counts of 10 in a second: each reads
+ * and writes only its own seat's state and streams, and each total is summed in seat order within one pass,
+ * so fusing or splitting the passes changes no number (they are split so V8 still inlines the core's
+ * samplers into the first when the people blocks are on). Step 3 runs as a pass of its own when a
+ * territory's potential is limited, because arrivals then need every territory's total demand, and when
+ * a drift or managers block multiplies the win rates (`peopleRates`). Nothing is
  * allocated per rep-month or per deal. Without a customers block nothing of 6's recording, 8b or the
  * referral pipeline runs (`c.customers` null), so such a scenario gives the numbers it gave before the block.
  *
@@ -218,7 +221,9 @@ function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: nu
   // calendar factors of resolution.monthInQuarter (read by resolutions in 6)
   if (c.calWin) st.calWin = c.calWin[m - 1];
   if (c.calResolve) st.calResolve = c.calResolve[m - 1];
-  seatPass(st, c, out, k); // 4-8 and the counts of 10, seat by seat
+  if (c.drift || c.managers) peopleRates(st, c, m); // 3, the market's drift and the team's manager
+  seatPass(st, c, out, k); // 4-7, seat by seat
+  exitPass(st, c, k); // 7-8 and the counts of 10, seat by seat
   out.revenue[k.mo] = k.revenue;
   st.cumRev[m] = st.cumRev[m - 1] + k.revenue;
   pipelineFigures(st, c, out, k); // 10, and escalation at quarter ends
@@ -278,31 +283,42 @@ function credit(st: SeatState, c: Compiled, out: TrialResults, k: Month, s: numb
 }
 
 /**
- * Steps 4 to 8 and the counts of 10, seat by seat: each reads and writes only its own seat's state and
- * streams. The month's totals are kept in locals in the loop and written to `k` once at the end.
+ * Step 3's multipliers of the market's drift and the team's manager (either block on), a pass of its own over
+ * the seated seats, so the seat pass keeps the shape it has without them (V8 inlines the seat pass's steps up
+ * to a budget; steps added to it push the core's samplers out). With unlimited potential it computes each
+ * seat's rates first, as the seat pass otherwise does.
+ */
+function peopleRates(st: SeatState, c: Compiled, m: number): void {
+  const status = st.status;
+  for (let s = 0; s < st.N; s++) {
+    if (status[s] !== SEATED) continue;
+    if (c.unlimited) seatRates(st, c, s);
+    if (c.drift) driftSeat(st, st.drift!, c.H, s, m); // 3, the market's drift
+    if (c.managers) managerSeat(st, c.managers, st.mgr!, s); // 3, the team's coaching
+  }
+}
+
+/**
+ * Steps 4 to 7, seat by seat: each reads and writes only its own seat's state and streams. The month's
+ * totals are kept in locals in the loop and written to `k` once at the end.
  */
 function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void {
   const status = st.status;
   const territory = c.seatTerritory;
   const figures = c.coverageFigures;
-  const { m, mo, left, hazard, quarterEnd, referrals } = k;
+  const { m, mo, left, referrals } = k;
   const market = c.market[m - 1];
+  // with drift or managers on, step 3's rates ran in peopleRates
+  const rates = c.unlimited && c.drift === null && c.managers === null;
   let revenue = 0,
     padded = 0,
     seatedN = 0,
     enrolled = 0,
-    seatedEnd = 0,
-    productive = 0,
-    vacantEnd = 0,
     openValue = 0,
-    created = 0,
-    openEnd = 0,
-    stalledEnd = 0;
+    created = 0;
   for (let s = 0; s < st.N; s++) {
     if (status[s] === SEATED) {
-      const demand = c.unlimited ? seatRates(st, c, s) : st.seatDemand[s];
-      if (c.drift) driftSeat(st, st.drift!, c.H, s, m); // 3, the market's drift
-      if (c.managers) managerSeat(st, c.managers, st.mgr!, s); // 3, the team's coaching
+      const demand = rates ? seatRates(st, c, s) : st.seatDemand[s];
       let lam = demand * st.tFactor[territory[s]] * market;
       if (c.scaling) lam *= st.scl!.factor; // 4, coordination drag
       const a = arrive(st, c, s, m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4 (x the market's month)
@@ -322,8 +338,33 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
     if (status[s] === SEATED) {
       seatedN++;
       if (c.quotaAnnual) accrueQuota(st, s, k.y, monthQuota(st, c, s)); // 7
-      if (c.comp) compSeat(st, c.comp, st.comp!, s, m, k.y); // 7, the rep's pay
       if (st.P > 0) enrolled += enrolledCost(st, c, s);
+    }
+  }
+  k.revenue = revenue;
+  k.padded = padded;
+  k.seatedN = seatedN;
+  k.enrolled = enrolled;
+  k.openValue = openValue;
+  k.created = created;
+}
+
+/**
+ * Steps 7 (the rep's pay) and 8 and the counts of 10, seat by seat, after the seat pass: each reads and writes
+ * only its own seat's state and streams, so the split from the seat pass changes no number.
+ */
+function exitPass(st: SeatState, c: Compiled, k: Month): void {
+  const status = st.status;
+  const figures = c.coverageFigures;
+  const { m, hazard, quarterEnd } = k;
+  let seatedEnd = 0,
+    productive = 0,
+    vacantEnd = 0,
+    openEnd = 0,
+    stalledEnd = 0;
+  for (let s = 0; s < st.N; s++) {
+    if (status[s] === SEATED) {
+      if (c.comp) compSeat(st, c.comp, st.comp!, s, m, k.y); // 7, the rep's pay
       let h = c.retention ? retentionSeat(st, c.retention, st.ret!, s, quarterEnd) : hazard; // 8, by attainment and pay
       if (c.managers) h *= teamHazard(c.managers, st.mgr!, s); // 8, the team's manager
       if (c.attrition && exitSeat(st, c, s, m, h, quarterEnd)) {
@@ -342,15 +383,9 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
       if (st.ramp[s] >= 1) productive++;
     } else if (status[s] === VACANT) vacantEnd++;
   }
-  k.revenue = revenue;
-  k.padded = padded;
-  k.seatedN = seatedN;
-  k.enrolled = enrolled;
   k.seatedEnd = seatedEnd;
   k.productive = productive;
   k.vacantEnd = vacantEnd;
-  k.openValue = openValue;
-  k.created = created;
   k.openEnd = openEnd;
   k.stalledEnd = stalledEnd;
 }
