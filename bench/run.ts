@@ -24,8 +24,12 @@
  * theory; an uncertain-input run against the fixed-input run; `salesim run` from spawn to its first
  * progress line, built and from source; the V8 inlining budget's gain on both models; the full model's
  * memory through the built CLI (bin/salesim.js on dist/: run `npm run build` first, else the source path).
+ * `-- --issue28` runs only these and the memory rows.
  *
- * Usage: npm run bench [-- --json] [--quick] [--workers N] [--rss-workers N (default: the pool size; 1 = the child's own thread)] [--against REF]
+ * Issue 27's row: the full model with the people blocks on against the full model (bench/issue27-blocks.ts,
+ * child processes interleaved); `-- --issue27` runs only it.
+ *
+ * Usage: npm run bench [-- --json] [--quick] [--issue27 | --issue28] [--workers N] [--rss-workers N (default: the pool size; 1 = the child's own thread)] [--against REF]
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -522,6 +526,10 @@ async function main(): Promise<void> {
     await issue28AndMemory();
     return report(started, load0);
   }
+  if (flag('--issue27')) {
+    rows.push(peopleBlocksRow());
+    return report(started, load0);
+  }
   const pool = createPool({ workers });
   // start every worker (module loading, JIT) before any single-thread timing: process CPU time counts all threads
   await runParallel(load('core-model.yaml'), { trials: 8 * workers, seed: SEED, pool, chunkSize: 1 });
@@ -582,11 +590,37 @@ async function main(): Promise<void> {
     log('  worker counts 1/2/3 with odd chunk sizes...');
     const counts = await workerCountCheck('full-model.yaml');
     rows[1].check += `; 300 trials on ${counts}`;
+    rows.push(peopleBlocksRow());
   } finally {
     await pool.destroy();
   }
   await issue28AndMemory();
   report(started, load0);
+}
+
+/**
+ * Issue 27's speed row: the full model with the people blocks on against the full model, in child processes
+ * interleaved by bench/issue27-blocks.ts (median CPU time of 3 each): B / A (drift, compensation, retention and
+ * managers at the studies' settings), D / C (the same and the coverage response, with selling time, which the
+ * response needs), and B0 / A, D0 / C (the same blocks at settings that change no outcome: their own cost,
+ * without the work their settings add or save).
+ */
+function peopleBlocksRow(): Row {
+  const trials = quick ? 300 : 1000;
+  log(`  people blocks: ${trials} trials of A, B, C, D, B0, D0, interleaved, 3 rounds...`);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./issue27-blocks.ts', import.meta.url)), String(trials), 'interleaved', '3', 'A,B,C,D,B0,D0'], { encoding: 'utf8' });
+  const med: Record<string, number> = {};
+  for (const m of out.matchAll(/^(\w+) [\d ]+ median (\d+)$/gm)) med[m[1]] = Number(m[2]);
+  const r = (x: string, y: string) => med[x] / med[y];
+  const row = blank('people blocks (issue 27) / full model', 'full-model.yaml + bench/issue27-blocks.ts', trials, 0);
+  row.ratio = r('D', 'C');
+  row.ratioTo = 'full model with selling time (CPU, median of 3)';
+  row.check = `B/A ${r('B', 'A').toFixed(2)}x, D/C ${r('D', 'C').toFixed(2)}x; at no-effect settings B0/A ${r('B0', 'A').toFixed(2)}x, D0/C ${r('D0', 'C').toFixed(2)}x (ms: ${Object.entries(med).map(([k, v]) => `${k} ${v}`).join(', ')})`;
+  targets.push(
+    { target: 'full model + drift, compensation, retention, managers within 15% of the full model (B/A)', value: `${r('B', 'A').toFixed(2)}x`, met: r('B', 'A') <= 1.15 },
+    { target: 'the same + coverage response, with selling time, within 15% (D/C)', value: `${r('D', 'C').toFixed(2)}x`, met: r('D', 'C') <= 1.15 },
+  );
+  return row;
 }
 
 /** The rows of issue 28 and the memory rows (`npm run bench -- --issue28` runs only these, in one process). */
