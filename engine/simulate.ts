@@ -60,7 +60,7 @@ import { accrueQuota, creditPerson, reducePersons } from './mechanisms/reps/pers
 import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat } from './mechanisms/customers/customers.js';
 import { bookBegin, resolveBook } from './mechanisms/openBook/openBook.js';
 import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './mechanisms/demand/demand.js';
-import { trialScenarios } from './mechanisms/uncertainty/trialScenarios.js';
+import { trialScenarios } from './uncertainty/trialScenarios.js';
 import { checkAbort } from './abort.js';
 import { dealFactor, driftBegin, driftSeat } from './mechanisms/drift/drift.js';
 import { compBegin, compEnd, compMonth, compSeat } from './mechanisms/compensation/compensation.js';
@@ -133,7 +133,7 @@ function createKernel(c: Compiled, alloc?: Alloc) {
 }
 
 /**
- * Uncertain inputs (mechanisms/uncertainty/trialScenarios.ts): each trial runs on its own re-resolved, re-compiled scenario
+ * Uncertain inputs (uncertainty/trialScenarios.ts): each trial runs on its own re-resolved, re-compiled scenario
  * holding the trial's draws, into one block; the attainments of the trials are pooled in trial order. Each
  * trial's state takes the previous trial's arrays again, zeroed (kernel/alloc.ts): the same numbers as new
  * ones, without allocating some 50 arrays a trial.

@@ -205,10 +205,6 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'engine/mechanisms/reps/reps.ts -> engine/mechanisms/enablement/streams.ts': "a new holder's adoption draws come from enablement's stream (the same crossing as the line above)",
   'engine/mechanisms/team/team.ts -> engine/mechanisms/reps/streams.ts': "the starting holders draw from the core's attributes and initial-pipeline streams, as the core draws holders (the same crossing as team.ts -> reps.ts)",
   'engine/mechanisms/team/team.ts -> engine/mechanisms/reps/reps.ts': 'the starting holders are drawn as the core draws holders',
-  'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/errors.ts': 'uncertain inputs re-parse the scenario per trial',
-  'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/scenario.ts': 'uncertain inputs re-parse the scenario per trial',
-  'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/uncertainty/design.ts': 'the Latin hypercube design',
-  'engine/mechanisms/uncertainty/trialScenarios.ts -> engine/uncertainty/patchedScenario.ts': "a trial's scenario as the patch of its draws, where it provably re-parses to itself",
 };
 
 /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputError, mergeResults, parseScenario, runTrials, scenarioHash, simulate, summarize } from '../../../engine/index.js';
-import { trialScenarios } from '../../../engine/mechanisms/uncertainty/trialScenarios.js';
+import { trialScenarios } from '../../../engine/uncertainty/trialScenarios.js';
 import { regularizedBeta } from '../../../engine/stats/special.js';
 
 const REPS = { seats: 6, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: { median: 1000, sigma: 0.5 } };
