@@ -195,7 +195,6 @@ const KNOWN_CROSSINGS: Record<string, string> = {
   'engine/mechanisms/coverage/policy.ts -> engine/mechanisms/sellingTime/sellingTime.ts': 'padding owes its hours to next month (owePadding)',
   'engine/mechanisms/demand/demand.ts -> engine/mechanisms/reps/pipeline.ts': 'marketing-sourced deals use the core deal values and capacity',
   'engine/mechanisms/demand/demand.ts -> engine/mechanisms/customers/customers.ts': 'marketing-sourced won deals become customers (dealValueRecorded)',
-  'engine/mechanisms/enablement/enablement.ts -> engine/mechanisms/reps/rank.ts': 'bottom-80 targeting ranks the reps (topK)',
   'engine/mechanisms/hiring/hiring.ts -> engine/mechanisms/reps/reps.ts': 'a filled seat gets a holder (seatHolder)',
   'engine/mechanisms/openBook/openBook.ts -> engine/mechanisms/reps/pipeline.ts': "the book's deals use the core deal values and capacity",
   'engine/mechanisms/reps/pipeline.ts -> engine/mechanisms/team/team.ts': "a steady-state team's holder starts with its tenure's pipeline",

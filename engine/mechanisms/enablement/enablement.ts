@@ -8,7 +8,7 @@
 import type { Programme } from '../../scenario.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
-import { topK } from '../reps/rank.js';
+import { topK } from '../../kernel/rank.js';
 import type { CompiledProgramme } from './types.js';
 export type { CompiledProgramme } from './types.js';
 

@@ -8,7 +8,7 @@ import { LORENZ_POINTS } from '../../kernel/outputs.js';
 import type { TrialResults } from '../../types.js';
 import { growPersons, type SeatState } from '../../kernel/state.js';
 import { gini, lorenzAt, prefixSums } from '../../stats/lorenz.js';
-import { topK } from './rank.js';
+import { topK } from '../../kernel/rank.js';
 import type { Compiled } from '../../kernel/compiled.js';
 
 /**
