@@ -193,13 +193,8 @@ const mechanismRule: Rule = (file, ref) => {
  */
 const KNOWN_CROSSINGS: Record<string, string> = {
   'engine/mechanisms/coverage/policy.ts -> engine/mechanisms/sellingTime/sellingTime.ts': 'padding owes its hours to next month (owePadding)',
-  'engine/mechanisms/demand/demand.ts -> engine/mechanisms/reps/pipeline.ts': 'marketing-sourced deals use the core deal values and capacity',
-  'engine/mechanisms/demand/demand.ts -> engine/mechanisms/customers/customers.ts': 'marketing-sourced won deals become customers (dealValueRecorded)',
   'engine/mechanisms/hiring/hiring.ts -> engine/mechanisms/reps/reps.ts': 'a filled seat gets a holder (seatHolder)',
-  'engine/mechanisms/openBook/openBook.ts -> engine/mechanisms/reps/pipeline.ts': "the book's deals use the core deal values and capacity",
   'engine/mechanisms/reps/pipeline.ts -> engine/mechanisms/team/team.ts': "a steady-state team's holder starts with its tenure's pipeline",
-  'engine/mechanisms/reps/pipeline.ts -> engine/mechanisms/sellingTime/sellingTime.ts': 'win rates diluted by the hours left',
-  'engine/mechanisms/reps/pipeline.ts -> engine/mechanisms/customers/customers.ts': 'won deals recorded as customers',
   'engine/mechanisms/reps/reps.ts -> engine/mechanisms/enablement/enablement.ts': 'a new holder enrols and takes the programmes\' effects',
   'engine/mechanisms/reps/reps.ts -> engine/mechanisms/enablement/streams.ts': "a new holder's adoption draws come from enablement's stream (the same crossing as the line above)",
   'engine/mechanisms/team/team.ts -> engine/mechanisms/reps/streams.ts': "the starting holders draw from the core's attributes and initial-pipeline streams, as the core draws holders (the same crossing as team.ts -> reps.ts)",

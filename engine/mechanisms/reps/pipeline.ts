@@ -10,6 +10,7 @@ import { poisson, poissonInverseExp, poissonPtrs, POISSON_INVERSION_MAX } from '
 import { PURPOSES } from '../../random/streams.js';
 import { PURPOSE } from './streams.js';
 import { empiricalDealValue } from '../../random/sums.js';
+import { capacityDilution, dealValue, dealValueRecorded, workDilution } from '../../kernel/deals.js';
 import { teamPipelineWeight } from '../team/team.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
@@ -17,12 +18,8 @@ import type { WinOdds } from '../../kernel/month.js';
 
 /** Where resolveSeat writes its odds when the caller does not need them. */
 const SCRATCH_ODDS: WinOdds = { pw: 0, pDecide: 0 };
-import { type LognormalTable } from '../../random/lognormalTable.js';
-import { lognormalSum } from '../../random/sums.js';
 import { nextU } from '../../random/streams.js';
 import { resolveAged, stationaryAged } from '../../kernel/aged.js';
-import { workDilution } from '../sellingTime/sellingTime.js';
-import { dealValueRecorded } from '../customers/customers.js';
 
 /**
  * Open opportunities of a seat in the stationary state, before month 1's arrivals: Poisson(rate x (cycle - 1)).
@@ -44,32 +41,6 @@ export function arrivalsMemo(S: Int32Array, stream: number, rate: number, memo: 
     memo[o + 1] = Math.exp(-rate);
   }
   return poissonInverseExp(rate, memo[o + 1], nextU(S, stream));
-}
-
-/**
- * Total value of `won` deals: each lognormal(median, sigma) x multiplier, one uniform per deal, by
- * inversion from the run's lognormal table (null when sigma = 0).
- */
-export function dealValue(S: Int32Array, stream: number, won: number, median: number, table: LognormalTable | null, multiplier: number): number {
-  if (won === 0) return 0;
-  if (table === null) return won * median * multiplier;
-  return lognormalSum(S, stream, won, table) * median * multiplier;
-}
-
-/**
- * Expected deal size of a lognormal(median, sigma).
- * @example expectedDealSize(100, 0) // 100
- */
-export function expectedDealSize(median: number, sigma: number): number {
-  return median * Math.exp((sigma * sigma) / 2);
-}
-
-/**
- * Win-probability dilution when open opportunities exceed the rep's working capacity C.
- * @example capacityDilution(20, 10) // 0.5
- */
-export function capacityDilution(capacity: number, open: number): number {
-  return open > capacity ? capacity / open : 1;
 }
 
 /**
