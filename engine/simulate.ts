@@ -52,7 +52,7 @@ import { effectRamp, enrolledCost, startProgramme } from './mechanisms/enablemen
 import { territoryFactors } from './mechanisms/territories/territories.js';
 import { arrive, resolveSeat } from './mechanisms/reps/pipeline.js';
 import { escalate, monthQuota, padSeat } from './mechanisms/coverage/policy.js';
-import { prospectingRate } from './mechanisms/sellingTime/sellingTime.js';
+import { owePadding, prospectingRate } from './mechanisms/sellingTime/sellingTime.js';
 import { stalledCount } from './mechanisms/stalls/stalls.js';
 import { exitSeat } from './mechanisms/attrition/attrition.js';
 import { charge, chargeSalaries, COST } from './mechanisms/costs/costs.js';
@@ -313,7 +313,11 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
       }
       if (c.demand) demandArrive(st, c, s, out, mo); // 4, marketing-sourced
       if (c.response) created += respondSeat(st, c, c.response, st.resp!, s, k); // 5, prospecting before padding
-      if (c.coverage !== 0) padded += padSeat(st, c, s, left); // 5
+      if (c.coverage !== 0) {
+        const k = padSeat(st, c, s, left); // 5
+        if (c.sellingTime && k > 0) owePadding(st, c, s, k); // 5, their hours owed by the next month
+        padded += k;
+      }
     }
     if (figures) openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];
     revenue += credit(st, c, out, k, s, resolveSeat(st, c, s, k.odds) + (c.book !== null ? resolveBook(st, c, c.book, s) : 0)); // 6 (and the open book's)
