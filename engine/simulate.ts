@@ -44,11 +44,12 @@ import { seedTrialStreams, PURPOSES } from './random/streams.js';
 import { GLOBAL } from './mechanisms/registry.js';
 import { trialKey } from './random/trialKey.js';
 import { createMonth, type Month } from './kernel/month.js';
-import { assignTiers, seatHolder, seatRates } from './mechanisms/reps/reps.js';
+import { assignTiers, holderRates, rampDemand } from './mechanisms/reps/reps.js';
+import { seatHolder } from './kernel/holder.js';
 import { seatInitialTeam } from './mechanisms/team/team.js';
 import { fillSeats, vacate } from './mechanisms/hiring/hiring.js';
 import { leaderInit, leaderMonthEnd, leaderMonthStart } from './mechanisms/leadership/leadership.js';
-import { effectRamp, enrolledCost, startProgramme } from './mechanisms/enablement/enablement.js';
+import { effectRamp, enrolledCost, enrolStarters, programmeEffects, startProgramme } from './mechanisms/enablement/enablement.js';
 import { territoryFactors } from './mechanisms/territories/territories.js';
 import { arrive, resolveSeat } from './mechanisms/reps/pipeline.js';
 import { escalate, monthQuota, padSeat } from './mechanisms/coverage/policy.js';
@@ -205,7 +206,11 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
  */
 function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: number, k: Month): void {
   startMonth(st, c, m, row, k);
-  if (c.hiring) k.cost += charge(out, k.ci, COST.hiring, fillSeats(st, c, m) * c.costPerHire); // 1
+  if (c.hiring) {
+    const starters = fillSeats(st, c, m); // 1
+    if (starters > 0 && st.P > 0) enrolStarters(st, c, m); // 1, hires join running programmes
+    k.cost += charge(out, k.ci, COST.hiring, starters * c.costPerHire);
+  }
   if (c.scaling) scalingMonth(st, c.scaling, st.scl!, m); // 1b, rushed hires and the team's coordination drag
   leaderMonthStart(st, c.leadership, m, out, row, k.mo); // 2
   startProgrammes(st, c, m, out, k); // 2
@@ -259,6 +264,17 @@ function startProgrammes(st: SeatState, c: Compiled, m: number, out: TrialResult
   }
 }
 
+/**
+ * Step 3 for seat s: the holder's ramp, enablement's programmes (when there are any) and the leader's lift give
+ * the month's demand, win and no-decision rates (st.seatDemand, st.pEff, st.ndEff). Returns the demand.
+ */
+export function seatRates(st: SeatState, c: Compiled, s: number): number {
+  const d = rampDemand(st, c, s);
+  if (st.P === 0) return holderRates(st, s, d, st.base[s], c.noDecision);
+  programmeEffects(st, c, s, d, st.base[s]);
+  return holderRates(st, s, st.effDemand, st.effWin, st.effNoDecision);
+}
+
 /** Step 3 when a territory's potential is limited: each territory's total demand, then its yield factor. */
 function territoryDemand(st: SeatState, c: Compiled): void {
   st.tDemand.fill(0);
@@ -305,7 +321,8 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
       if (c.managers) managerSeat(st, c.managers, st.mgr!, s); // 3, the team's coaching
       let lam = demand * st.tFactor[territory[s]] * market;
       if (c.scaling) lam *= st.scl!.factor; // 4, coordination drag
-      const a = arrive(st, c, s, m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4 (x the market's month)
+      if (c.sellingTime) lam = prospectingRate(st, c, s, lam); // 4, after last month's padding hours
+      const a = arrive(st, c, s, m, lam); // 4 (x the market's month)
       st.created += a;
       if (figures) {
         st.pMade[st.person[s]] += a;
@@ -314,9 +331,9 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
       if (c.demand) demandArrive(st, c, s, out, mo); // 4, marketing-sourced
       if (c.response) created += respondSeat(st, c, c.response, st.resp!, s, k); // 5, prospecting before padding
       if (c.coverage !== 0) {
-        const k = padSeat(st, c, s, left); // 5
-        if (c.sellingTime && k > 0) owePadding(st, c, s, k); // 5, their hours owed by the next month
-        padded += k;
+        const pads = padSeat(st, c, s, left); // 5
+        if (c.sellingTime && pads > 0) owePadding(st, c, s, pads); // 5, their hours owed by the next month
+        padded += pads;
       }
     }
     if (figures) openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];

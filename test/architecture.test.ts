@@ -192,12 +192,7 @@ const mechanismRule: Rule = (file, ref) => {
  * piece of one mechanism another one calls in its step (issue 29 left them): the list may only shrink.
  */
 const KNOWN_CROSSINGS: Record<string, string> = {
-  'engine/mechanisms/hiring/hiring.ts -> engine/mechanisms/reps/reps.ts': 'a filled seat gets a holder (seatHolder)',
   'engine/mechanisms/reps/pipeline.ts -> engine/mechanisms/team/team.ts': "a steady-state team's holder starts with its tenure's pipeline",
-  'engine/mechanisms/reps/reps.ts -> engine/mechanisms/enablement/enablement.ts': 'a new holder enrols and takes the programmes\' effects',
-  'engine/mechanisms/reps/reps.ts -> engine/mechanisms/enablement/streams.ts': "a new holder's adoption draws come from enablement's stream (the same crossing as the line above)",
-  'engine/mechanisms/team/team.ts -> engine/mechanisms/reps/streams.ts': "the starting holders draw from the core's attributes and initial-pipeline streams, as the core draws holders (the same crossing as team.ts -> reps.ts)",
-  'engine/mechanisms/team/team.ts -> engine/mechanisms/reps/reps.ts': 'the starting holders are drawn as the core draws holders',
 };
 
 /**

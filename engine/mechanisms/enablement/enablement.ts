@@ -106,6 +106,17 @@ export function enrolHire(st: SeatState, c: Compiled, s: number, j: number, m: n
 }
 
 /**
+ * Step 1's enablement part: each hire who started in month m (seated by hiring's fillSeats, after the
+ * kernel's seatHolder drew their adoption uniforms) joins the programmes already running that target and
+ * adopt them (enrolHire). A holder of the starting team in its first tenure month also starts in month 1, when
+ * no programme has started before it, so it joins none.
+ */
+export function enrolStarters(st: SeatState, c: Compiled, m: number): void {
+  const P = st.P;
+  for (let s = 0; s < st.N; s++) if (st.status[s] === SEATED && st.isHire[s] === 1 && st.start[s] === m) for (let j = 0; j < P; j++) enrolHire(st, c, s, j, m);
+}
+
+/**
  * Step 3's enablement part for seat s: from demand d and win rate p, the effects of every programme the
  * holder is enrolled in this month (selling time, gap to the bar, no-decision cut), written to
  * st.effDemand, st.effWin and st.effNoDecision.

@@ -8,7 +8,7 @@ import { binomial } from '../../random/binomial.js';
 import { binomialTable } from '../../random/binomialTable.js';
 import { poisson, poissonInverseExp, poissonPtrs, POISSON_INVERSION_MAX } from '../../random/poisson.js';
 import { PURPOSES } from '../../random/streams.js';
-import { PURPOSE } from './streams.js';
+import { PURPOSE } from '../../kernel/coreStreams.js';
 import { empiricalDealValue } from '../../random/sums.js';
 import { capacityDilution, dealValue, dealValueRecorded, workDilution } from '../../kernel/deals.js';
 import { teamPipelineWeight } from '../team/team.js';
