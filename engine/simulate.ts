@@ -46,7 +46,7 @@ import { trialKey } from './random/trialKey.js';
 import { createMonth, type Month } from './kernel/month.js';
 import { assignTiers, holderRates, rampDemand } from './mechanisms/reps/reps.js';
 import { seatHolder } from './kernel/holder.js';
-import { seatInitialTeam } from './mechanisms/team/team.js';
+import { seatInitialTeam, teamPipeline } from './mechanisms/team/team.js';
 import { fillSeats, vacate } from './mechanisms/hiring/hiring.js';
 import { leaderInit, leaderMonthEnd, leaderMonthStart } from './mechanisms/leadership/leadership.js';
 import { effectRamp, enrolledCost, enrolStarters, programmeEffects, startProgramme } from './mechanisms/enablement/enablement.js';
@@ -303,6 +303,7 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
   const figures = c.coverageFigures;
   const { m, mo, left, hazard, quarterEnd, referrals } = k;
   const market = c.market[m - 1];
+  const team = m === 1 && c.steadyStart ? c.team : null; // a steady-state team's starting pipelines, before month 1's arrivals
   let revenue = 0,
     padded = 0,
     seatedN = 0,
@@ -322,6 +323,7 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
       let lam = demand * st.tFactor[territory[s]] * market;
       if (c.scaling) lam *= st.scl!.factor; // 4, coordination drag
       if (c.sellingTime) lam = prospectingRate(st, c, s, lam); // 4, after last month's padding hours
+      if (team !== null) teamPipeline(st, c, team, s, lam); // 4, month 1
       const a = arrive(st, c, s, m, lam); // 4 (x the market's month)
       st.created += a;
       if (figures) {

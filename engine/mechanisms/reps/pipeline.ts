@@ -11,7 +11,6 @@ import { PURPOSES } from '../../random/streams.js';
 import { PURPOSE } from '../../kernel/coreStreams.js';
 import { empiricalDealValue } from '../../random/sums.js';
 import { capacityDilution, dealValue, dealValueRecorded, workDilution } from '../../kernel/deals.js';
-import { teamPipelineWeight } from '../team/team.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
 import type { WinOdds } from '../../kernel/month.js';
@@ -45,22 +44,13 @@ export function arrivalsMemo(S: Int32Array, stream: number, rate: number, memo: 
 
 /**
  * Step 4 for seat s in month m: Poisson(lam) new opportunities (before them, in month 1 with a
- * steady-state start, an initial holder's stationary pipeline). Returns the number created.
+ * steady-state start, an initial holder's stationary pipeline; a steady-state team's holders start with
+ * their tenure's pipeline instead, the team's step teamPipeline). Returns the number created.
  */
 export function arrive(st: SeatState, c: Compiled, s: number, m: number, lam: number): number {
   const o = s * PURPOSES;
-  if (m === 1 && c.steadyStart) {
-    if (c.team) {
-      // a steady-state team's holder: the pipeline of a rep in tenure month k (engine/mechanisms/team/team.ts); with
-      // stalls, spread over ages as a settled rep's pipeline of the same mean
-      const k = st.tenure0[s];
-      if (k > 0) {
-        const mean = lam * teamPipelineWeight(c.team, k);
-        st.openReg[s] += c.aged ? stationaryAged(st, c, s, o + PURPOSE.initial, c.cycle > 1 ? mean / (c.cycle - 1) : 0) : poisson(st.S, o + PURPOSE.initial, mean);
-      }
-    } else if (st.isHire[s] === 0)
-      st.openReg[s] += c.aged ? stationaryAged(st, c, s, o + PURPOSE.initial, lam) : steadyStateOpen(st.S, o + PURPOSE.initial, lam, c.cycle);
-  }
+  if (m === 1 && c.steadyStart && c.team === null && st.isHire[s] === 0)
+    st.openReg[s] += c.aged ? stationaryAged(st, c, s, o + PURPOSE.initial, lam) : steadyStateOpen(st.S, o + PURPOSE.initial, lam, c.cycle);
   const a = arrivalsMemo(st.S, o + PURPOSE.arrivals, lam, st.lamMemo, s);
   st.openReg[s] += a;
   if (c.aged) st.ageReg[s * (c.stallAge + 1)] += a;
