@@ -3,7 +3,8 @@
  * in its `mechanisms/<name>/` folder and reads and writes one seat state (`state.ts`).
  *
  * Order inside month m (docs/design.md, The month; tests depend on it):
- *  1. seat fills (planned requisitions open; due requisitions get a new holder, tenure month 1)
+ *  1. seat fills (planned requisitions open; due requisitions get a new holder, tenure month 1); the hires
+ *     join the enablement programmes already running
  *  2. leader state at the start of m; enablement programmes starting in m pick their targets
  *  3. multipliers (ramp, disruption dip, enablement, change-programme lift) and demand
  *  4. arrivals (territory saturation shared pro rata, x the market's growth and season; steady-state
