@@ -45,7 +45,8 @@ import { seedTrialStreams, PURPOSES } from './random/streams.js';
 import { GLOBAL } from './mechanisms/registry.js';
 import { trialKey } from './random/trialKey.js';
 import { createMonth, type Month } from './kernel/month.js';
-import { assignTiers, holderRates, rampDemand } from './mechanisms/reps/reps.js';
+import { assignTiers } from './mechanisms/reps/reps.js';
+import { rampMultiplier } from './kernel/ramp.js';
 import { seatHolder } from './kernel/holder.js';
 import { seatInitialTeam, teamPipeline } from './mechanisms/team/team.js';
 import { fillSeats, vacate } from './mechanisms/hiring/hiring.js';
@@ -266,14 +267,32 @@ function startProgrammes(st: SeatState, c: Compiled, m: number, out: TrialResult
 }
 
 /**
- * Step 3 for seat s: the holder's ramp, enablement's programmes (when there are any) and the leader's lift give
- * the month's demand, win and no-decision rates (st.seatDemand, st.pEff, st.ndEff). Returns the demand.
+ * Step 3 for seat s, the multipliers of its holder's month: the ramp advances (a hire's, on the ramp curve);
+ * demand = opportunitiesPerMonth x ramp x the leader's disruption dip; enablement's programmes (when there are
+ * any) act on that demand, the base win rate and the no-decision rate; the win rate is lifted by the leader's
+ * change programme (capped at 1). Writes st.seatDemand, st.pEff and st.ndEff; returns the demand. One function
+ * of the loop's, as it composes several mechanisms' effects (and stays one inlinable body in the seat pass).
  */
 export function seatRates(st: SeatState, c: Compiled, s: number): number {
-  const d = rampDemand(st, c, s);
-  if (st.P === 0) return holderRates(st, s, d, st.base[s], c.noDecision);
-  programmeEffects(st, c, s, d, st.base[s]);
-  return holderRates(st, s, st.effDemand, st.effWin, st.effNoDecision);
+  let r = 1;
+  if (st.isHire[s] === 1) {
+    const pr = st.prog[s] + st.speed[s];
+    st.prog[s] = pr;
+    r = rampMultiplier(c.rampCurve, st.rampR[s], pr);
+  }
+  st.ramp[s] = r;
+  let d = c.rate * r * st.dip;
+  let p = st.base[s];
+  if (st.P > 0) {
+    programmeEffects(st, c, s, d, p);
+    d = st.effDemand;
+    p = st.effWin;
+    st.ndEff[s] = st.effNoDecision;
+  } else st.ndEff[s] = c.noDecision;
+  p *= st.lift;
+  st.pEff[s] = p > 1 ? 1 : p;
+  st.seatDemand[s] = d;
+  return d;
 }
 
 /** Step 3 when a territory's potential is limited: each territory's total demand, then its yield factor. */

@@ -1,14 +1,11 @@
 /**
  * Reps: the win-rate tiers of the initial seats (each holder's attributes are drawn by the kernel's
- * seatHolder, engine/kernel/holder.ts); each month, the holder's effective demand, win rate and no-decision
- * rate (step 3).
+ * seatHolder, engine/kernel/holder.ts; each month's multipliers of a holder's demand and win rate, step 3,
+ * are the month loop's seatRates, engine/simulate.ts, as they compose several mechanisms' effects).
  * Win rates are a scalar, a Beta(mean, concentration) or exact tiers (docs/design.md, Semantics: tiers fill exact
  * counts of the initial seats by largest remainder, assigned by a per-trial permutation; later hires
  * draw a tier with the shares as probabilities).
  */
-import type { Compiled } from '../../kernel/compiled.js';
-import type { SeatState } from '../../kernel/state.js';
-import { rampMultiplier } from '../../kernel/ramp.js';
 import { nextU } from '../../random/streams.js';
 import type { WinRateDist } from '../../kernel/winRate.js';
 export { compileWinRate, type WinRateDist } from '../../kernel/winRate.js';
@@ -48,32 +45,4 @@ export function assignTiers(d: WinRateDist, n: number, S: Int32Array, stream: nu
     out[i] = out[j];
     out[j] = tmp;
   }
-}
-
-/**
- * Step 3 for seat s, the core's part before enablement: the holder's ramp advances. Returns the holder's
- * demand opportunitiesPerMonth x ramp x disruption dip, on which (and on the base win rate) enablement's
- * programmes then act (the month loop's seatRates, engine/simulate.ts).
- */
-export function rampDemand(st: SeatState, c: Compiled, s: number): number {
-  let r = 1;
-  if (st.isHire[s] === 1) {
-    const pr = st.prog[s] + st.speed[s];
-    st.prog[s] = pr;
-    r = rampMultiplier(c.rampCurve, st.rampR[s], pr);
-  }
-  st.ramp[s] = r;
-  return c.rate * r * st.dip;
-}
-
-/**
- * Step 3 for seat s, the core's part after enablement: demand d, win rate p lifted by the leader's change
- * programme (capped at 1), no-decision rate nd become the seat's rates for the month. Returns d.
- */
-export function holderRates(st: SeatState, s: number, d: number, p: number, nd: number): number {
-  st.ndEff[s] = nd;
-  p *= st.lift;
-  st.pEff[s] = p > 1 ? 1 : p;
-  st.seatDemand[s] = d;
-  return d;
 }
