@@ -8,7 +8,7 @@ import type { CompiledSlices, Same } from './kernel/slice.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 import { compileWinRate } from './kernel/winRate.js';
 import { seatLayout } from './kernel/seats.js';
-import { expectedDealSize } from './mechanisms/reps/pipeline.js';
+import { expectedDealSize } from './kernel/deals.js';
 import { createBinomialTable } from './random/binomialTable.js';
 import { createLognormalTable } from './random/lognormalTable.js';
 import { GLOBAL, PURPOSE } from './mechanisms/registry.js';

@@ -53,7 +53,7 @@ export interface Scenario extends Omit<Parsed, 'territories' | 'hiring' | 'attri
   customers?: Customers | null;
   /** demand generation; absent (null): the reps' own prospecting only, bit-identical to a scenario without the block */
   demand?: Demand | null;
-  /** present only with uncertain parameters: drawn per trial (engine/mechanisms/uncertainty/trialScenarios.ts); their fields hold the medians */
+  /** present only with uncertain parameters: drawn per trial (engine/uncertainty/trialScenarios.ts); their fields hold the medians */
   uncertainty?: Uncertainty;
   /** resolution by age; absent (null): 1 / cycleMonths at every age, bit-identical to a scenario without the block */
   resolution?: z.output<typeof ResolutionSchema> | null;

@@ -3,7 +3,8 @@
  * in its `mechanisms/<name>/` folder and reads and writes one seat state (`state.ts`).
  *
  * Order inside month m (docs/design.md, The month; tests depend on it):
- *  1. seat fills (planned requisitions open; due requisitions get a new holder, tenure month 1)
+ *  1. seat fills (planned requisitions open; due requisitions get a new holder, tenure month 1); the hires
+ *     join the enablement programmes already running
  *  2. leader state at the start of m; enablement programmes starting in m pick their targets
  *  3. multipliers (ramp, disruption dip, enablement, change-programme lift) and demand
  *  4. arrivals (territory saturation shared pro rata, x the market's growth and season; steady-state
@@ -47,15 +48,17 @@ import { seedTrialStreams, PURPOSES } from './random/streams.js';
 import { GLOBAL } from './mechanisms/registry.js';
 import { trialKey } from './random/trialKey.js';
 import { createMonth, type Month } from './kernel/month.js';
-import { assignTiers, seatHolder, seatRates } from './mechanisms/reps/reps.js';
-import { seatInitialTeam } from './mechanisms/team/team.js';
+import { assignTiers } from './mechanisms/reps/reps.js';
+import { rampMultiplier } from './kernel/ramp.js';
+import { seatHolder } from './kernel/holder.js';
+import { seatInitialTeam, teamPipeline } from './mechanisms/team/team.js';
 import { fillSeats, vacate } from './mechanisms/hiring/hiring.js';
 import { leaderInit, leaderMonthEnd, leaderMonthStart } from './mechanisms/leadership/leadership.js';
-import { effectRamp, enrolledCost, startProgramme } from './mechanisms/enablement/enablement.js';
+import { effectRamp, enrolledCost, enrolStarters, programmeEffects, startProgramme } from './mechanisms/enablement/enablement.js';
 import { territoryFactors } from './mechanisms/territories/territories.js';
 import { arrive, resolveSeat } from './mechanisms/reps/pipeline.js';
 import { escalate, monthQuota, padSeat } from './mechanisms/coverage/policy.js';
-import { prospectingRate } from './mechanisms/sellingTime/sellingTime.js';
+import { owePadding, prospectingRate } from './mechanisms/sellingTime/sellingTime.js';
 import { stalledCount } from './mechanisms/stalls/stalls.js';
 import { exitSeat } from './mechanisms/attrition/attrition.js';
 import { charge, chargeSalaries, COST } from './mechanisms/costs/costs.js';
@@ -63,7 +66,7 @@ import { accrueQuota, creditPerson, reducePersons } from './mechanisms/reps/pers
 import { countSeated, customersBegin, customersEnd, customersMonth, referralSeat } from './mechanisms/customers/customers.js';
 import { bookBegin, resolveBook } from './mechanisms/openBook/openBook.js';
 import { addMarketingDemand, demandArrive, demandBegin, demandEnd, demandExit, demandMonth, demandResolve, demandRoute } from './mechanisms/demand/demand.js';
-import { trialScenarios } from './mechanisms/uncertainty/trialScenarios.js';
+import { trialScenarios } from './uncertainty/trialScenarios.js';
 import { checkAbort } from './abort.js';
 import { dealFactor, driftBegin, driftSeat } from './mechanisms/drift/drift.js';
 import { compBegin, compEnd, compMonth, compSeat } from './mechanisms/compensation/compensation.js';
@@ -136,7 +139,7 @@ function createKernel(c: Compiled, alloc?: Alloc) {
 }
 
 /**
- * Uncertain inputs (mechanisms/uncertainty/trialScenarios.ts): each trial runs on its own re-resolved, re-compiled scenario
+ * Uncertain inputs (uncertainty/trialScenarios.ts): each trial runs on its own re-resolved, re-compiled scenario
  * holding the trial's draws, into one block; the attainments of the trials are pooled in trial order. Each
  * trial's state takes the previous trial's arrays again, zeroed (kernel/alloc.ts): the same numbers as new
  * ones, without allocating some 50 arrays a trial.
@@ -208,7 +211,11 @@ function beginTrial(st: SeatState, c: Compiled, k0: number, k1: number): void {
  */
 function month(st: SeatState, c: Compiled, m: number, out: TrialResults, row: number, k: Month): void {
   startMonth(st, c, m, row, k);
-  if (c.hiring) k.cost += charge(out, k.ci, COST.hiring, fillSeats(st, c, m) * c.costPerHire); // 1
+  if (c.hiring) {
+    const starters = fillSeats(st, c, m); // 1
+    if (starters > 0 && st.P > 0) enrolStarters(st, c, m); // 1, hires join running programmes
+    k.cost += charge(out, k.ci, COST.hiring, starters * c.costPerHire);
+  }
   if (c.scaling) scalingMonth(st, c.scaling, st.scl!, m); // 1b, rushed hires and the team's coordination drag
   leaderMonthStart(st, c.leadership, m, out, row, k.mo); // 2
   startProgrammes(st, c, m, out, k); // 2
@@ -264,6 +271,35 @@ function startProgrammes(st: SeatState, c: Compiled, m: number, out: TrialResult
   }
 }
 
+/**
+ * Step 3 for seat s, the multipliers of its holder's month: the ramp advances (a hire's, on the ramp curve);
+ * demand = opportunitiesPerMonth x ramp x the leader's disruption dip; enablement's programmes (when there are
+ * any) act on that demand, the base win rate and the no-decision rate; the win rate is lifted by the leader's
+ * change programme (capped at 1). Writes st.seatDemand, st.pEff and st.ndEff; returns the demand. One function
+ * of the loop's, as it composes several mechanisms' effects (and stays one inlinable body in the seat pass).
+ */
+export function seatRates(st: SeatState, c: Compiled, s: number): number {
+  let r = 1;
+  if (st.isHire[s] === 1) {
+    const pr = st.prog[s] + st.speed[s];
+    st.prog[s] = pr;
+    r = rampMultiplier(c.rampCurve, st.rampR[s], pr);
+  }
+  st.ramp[s] = r;
+  let d = c.rate * r * st.dip;
+  let p = st.base[s];
+  if (st.P > 0) {
+    programmeEffects(st, c, s, d, p);
+    d = st.effDemand;
+    p = st.effWin;
+    st.ndEff[s] = st.effNoDecision;
+  } else st.ndEff[s] = c.noDecision;
+  p *= st.lift;
+  st.pEff[s] = p > 1 ? 1 : p;
+  st.seatDemand[s] = d;
+  return d;
+}
+
 /** Step 3 when a territory's potential is limited: each territory's total demand, then its yield factor. */
 function territoryDemand(st: SeatState, c: Compiled): void {
   st.tDemand.fill(0);
@@ -310,6 +346,7 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
   const market = c.market[m - 1];
   // with drift or managers on, step 3's rates ran in peopleRates
   const rates = c.unlimited && c.drift === null && c.managers === null;
+  const team = m === 1 && c.steadyStart ? c.team : null; // a steady-state team's starting pipelines, before month 1's arrivals
   let revenue = 0,
     padded = 0,
     seatedN = 0,
@@ -321,7 +358,9 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
       const demand = rates ? seatRates(st, c, s) : st.seatDemand[s];
       let lam = demand * st.tFactor[territory[s]] * market;
       if (c.scaling) lam *= st.scl!.factor; // 4, coordination drag
-      const a = arrive(st, c, s, m, c.sellingTime ? prospectingRate(st, c, s, lam) : lam); // 4 (x the market's month)
+      if (c.sellingTime) lam = prospectingRate(st, c, s, lam); // 4, after last month's padding hours
+      if (team !== null) teamPipeline(st, c, team, s, lam); // 4, month 1
+      const a = arrive(st, c, s, m, lam); // 4 (x the market's month)
       st.created += a;
       if (figures) {
         st.pMade[st.person[s]] += a;
@@ -329,7 +368,11 @@ function seatPass(st: SeatState, c: Compiled, out: TrialResults, k: Month): void
       }
       if (c.demand) demandArrive(st, c, s, out, mo); // 4, marketing-sourced
       if (c.response) created += respondSeat(st, c, c.response, st.resp!, s, k); // 5, prospecting before padding
-      if (c.coverage !== 0) padded += padSeat(st, c, s, left); // 5
+      if (c.coverage !== 0) {
+        const pads = padSeat(st, c, s, left); // 5
+        if (c.sellingTime && pads > 0) owePadding(st, c, s, pads); // 5, their hours owed by the next month
+        padded += pads;
+      }
     }
     if (figures) openValue += (st.openReg[s] + st.openPad[s]) * c.expectedDeal * st.mult[s];
     revenue += credit(st, c, out, k, s, resolveSeat(st, c, s, k.odds) + (c.book !== null ? resolveBook(st, c, c.book, s) : 0)); // 6 (and the open book's)

@@ -9,7 +9,7 @@
  * sigma, and the median is exp(grand mean + s^2/2) so that the multiplier's mean-1 convention holds.
  */
 import { mean, standardDeviation, sumNthPowerDeviations } from 'simple-statistics';
-import { fSurvival } from './special.js';
+import { fSurvival } from '../stats/special.js';
 import { andersonDarling, type NormalityTest } from './normality.js';
 
 /** The fitted deal-size distribution. */

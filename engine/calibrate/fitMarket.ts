@@ -15,7 +15,7 @@
  * annualGrowth = exp(b) - 1; the multipliers are exp(g) / mean(exp(g)) (mean 1); SEs by the delta method
  * from the inverse information times phi.
  */
-import { fSurvival } from './special.js';
+import { fSurvival } from '../stats/special.js';
 
 /** Significance level of the market tests. */
 export const MARKET_ALPHA = 0.01;

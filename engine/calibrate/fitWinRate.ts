@@ -5,7 +5,7 @@
  * prod B(w_i + a, n_i - w_i + b) / B(a, b) is maximised over (logit mean, log k) by Nelder-Mead, and
  * standard errors come from the observed information (numerical Hessian), mapped back by the delta method.
  */
-import { logGamma } from './special.js';
+import { logGamma } from '../stats/special.js';
 import { hessian, invert2, nelderMead } from './optimize.js';
 
 /** Wins and decided deals of one rep. */

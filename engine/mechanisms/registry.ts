@@ -15,10 +15,9 @@ import { PURPOSES, GLOBALS } from '../random/streams.js';
 import type { Intersect } from '../kernel/slice.js';
 import type { Mechanism } from '../kernel/mechanism.js';
 import { mechanism as scaling } from './scaling/index.js';
-import * as repsStreams from './reps/streams.js';
+import * as repsStreams from '../kernel/coreStreams.js';
 import * as hiringStreams from './hiring/streams.js';
 import * as attritionStreams from './attrition/streams.js';
-import * as enablementStreams from './enablement/streams.js';
 import * as customersStreams from './customers/streams.js';
 import * as teamStreams from './team/streams.js';
 import * as demandStreams from './demand/streams.js';
@@ -98,7 +97,7 @@ export const MECHANISMS = [
   scaling,
   { name: 'leadership', label: 'leadership', blocks: ['leadership'], on: (s) => s.leadership !== null, streams: leadershipStreams, steps: '2, 9', columns: leadershipColumns, slice: leadershipSlice, tornado: leadershipTornado, report: leadershipReport },
   { name: 'managers', label: 'first-line managers', blocks: ['managers'], on: (s) => !!s.managers, streams: managersStreams, steps: '2, 3, 8', columns: managersColumns, summary: { key: 'managers', when: (s) => !!s.managers, build: (s: Scenario, src: SectionSource<typeof managersSummary>) => managersSummary(src, teamsAtStart(s)), text: managersText }, slice: managersSlice },
-  { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, streams: enablementStreams, steps: '2, 3, 7', columns: {}, slice: enablementSlice, history: enablementHistory, tornado: enablementTornado },
+  { name: 'enablement', label: 'enablement', blocks: ['enablement'], on: (s) => s.enablement.length > 0, steps: '1, 2, 3, 7', columns: {}, slice: enablementSlice, history: enablementHistory, tornado: enablementTornado },
   { name: 'demand', label: 'demand generation', blocks: ['demand'], on: (s) => !!s.demand, streams: demandStreams, steps: '2b, 3, 4, 6, 8', columns: demandColumns, recorded: true, summary: { key: 'demand', when: (s) => !!s.demand, build: demandSummary, csv: demandCsv, compare: demandCompare }, report: demandReport, slice: demandSlice, tornado: demandTornado, work: demandWork },
   { name: 'territories', label: 'territory potential', blocks: ['territories'], on: () => true, steps: '3', columns: territoriesColumns, seats: territoriesSeats },
   { name: 'market', label: 'market', blocks: ['market'], on: (s) => !!s.market, steps: '4', columns: {}, slice: marketSlice, history: marketHistory, work: marketWork },

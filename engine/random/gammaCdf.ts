@@ -2,7 +2,7 @@
  * The gamma distribution's CDF, for tables that need P(X <= x) of a gamma (the stationary vacancy
  * lengths of the initial team).
  */
-import { logGamma } from '../calibrate/special.js';
+import { logGamma } from '../stats/special.js';
 
 /**
  * Regularised lower incomplete gamma P(a, x) = γ(a, x) / Γ(a): its series for x < a + 1, else 1 minus

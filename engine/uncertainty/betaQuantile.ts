@@ -1,4 +1,4 @@
-import { regularizedBeta, logBeta } from '../calibrate/special.js';
+import { regularizedBeta, logBeta } from '../stats/special.js';
 
 /**
  * Quantile of the Beta(a, b) distribution: the x in [0, 1] with I_x(a, b) = p, by Newton steps kept

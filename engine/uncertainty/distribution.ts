@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { normalQuantile } from '../random/normal.js';
-import { regularizedBeta } from '../calibrate/special.js';
+import { regularizedBeta } from '../stats/special.js';
 import { normalCdf } from './normalCdf.js';
 import { betaQuantile } from './betaQuantile.js';
 

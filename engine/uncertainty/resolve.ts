@@ -1,7 +1,7 @@
 /**
  * Uncertain parameters at parse time. A numeric field written as a distribution (`winRate: { pert:
  * [0.2, 0.3, 0.35] }`) or listed in `uncertainty.parameters` ({ path, distribution }) is drawn once per
- * trial (engine/mechanisms/uncertainty/trialScenarios.ts). Here: the distributions are taken out of the raw file (the field
+ * trial (engine/uncertainty/trialScenarios.ts). Here: the distributions are taken out of the raw file (the field
  * holds a placeholder while the rest is validated), then checked against the field's valid range,
  * the correlations checked, and the resolved scenario holds each field's central value (the
  * distribution's median) plus the `uncertainty` block in its one resolved form

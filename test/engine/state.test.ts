@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createState, growPersons, CLOSED } from '../../engine/state.js';
 import { compile } from '../../engine/compile.js';
-import { newPerson } from '../../engine/mechanisms/reps/persons.js';
+import { newPerson } from '../../engine/kernel/holder.js';
 import { scenario } from '../helpers/scenarios.js';
 
 describe('state', () => {

@@ -13,7 +13,6 @@ import { rampMultiplier, CURVE } from '../../kernel/ramp.js';
 import { seatLayout } from '../../kernel/seats.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import type { SeatState } from '../../kernel/state.js';
-import { owePadding } from '../sellingTime/sellingTime.js';
 import type { PlanTargets } from '../../kernel/plan.js';
 export type { PlanTargets } from '../../kernel/plan.js';
 
@@ -108,7 +107,8 @@ export function monthQuota(st: SeatState, c: Compiled, s: number): number {
  * Step 5 for seat s with `left` months left in the quarter (after arrivals): when the pipeline value
  * (open opportunities x E[deal] x the holder's multiplier) is short of the required multiple x the
  * remaining quarterly quota, the rep pads it. Returns the number of padded opportunities added and adds
- * the rep-month to the realised-coverage sums.
+ * the rep-month to the realised-coverage sums. With a selling-time budget the month loop then books their
+ * hours to the next month (sellingTime's owePadding); here they only bound how many a rep can pad.
  */
 export function padSeat(st: SeatState, c: Compiled, s: number, left: number): number {
   const qm = monthQuota(st, c, s);
@@ -126,7 +126,6 @@ export function padSeat(st: SeatState, c: Compiled, s: number, left: number): nu
   st.covReq += required * remaining;
   if (k > 0) {
     if (c.aged) st.agePad[s * (c.stallAge + 1)] += k;
-    if (c.sellingTime) owePadding(st, c, s, k);
     st.pPad[st.person[s]] += k;
   }
   return k;

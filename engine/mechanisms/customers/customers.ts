@@ -39,7 +39,8 @@ import { PURPOSE } from './streams.js';
 import { poisson } from '../../random/poisson.js';
 import { binomial } from '../../random/binomial.js';
 import { binomialTable } from '../../random/binomialTable.js';
-import { lognormalTableQuantile, type LognormalTable } from '../../random/lognormalTable.js';
+import { lognormalTableQuantile } from '../../random/lognormalTable.js';
+import { dealValueRecorded } from '../../kernel/deals.js';
 import type { CompiledCustomers, CustomerState } from './types.js';
 export type { CompiledCustomers, CustomerState } from './types.js';
 
@@ -58,38 +59,6 @@ export function expectedArr(a: number, q: number, t: number): number {
 }
 
 export { LTV_MONTHS, experienceRamp, compileCustomers, createCustomerState } from './compile.js';
-
-/** Records one won deal of seat s (value v) to become a customer at this month's customers step. */
-export function recordWon(cs: CustomerState, s: number, v: number): void {
-  if (cs.nNew === cs.newV.length) {
-    const v2 = new Float64Array(cs.nNew * 2);
-    v2.set(cs.newV);
-    cs.newV = v2;
-    const s2 = new Int32Array(cs.nNew * 2);
-    s2.set(cs.newSeat);
-    cs.newSeat = s2;
-  }
-  cs.newV[cs.nNew] = v;
-  cs.newSeat[cs.nNew++] = s;
-}
-
-/**
- * `dealValue` that also records each deal for the customers step. The total is computed exactly as
- * `dealValue` computes it (the same draws, the same sums), so bookings do not change.
- */
-export function dealValueRecorded(cs: CustomerState, S: Int32Array, stream: number, s: number, won: number, median: number, table: LognormalTable | null, multiplier: number): number {
-  if (table === null) {
-    for (let k = 0; k < won; k++) recordWon(cs, s, median * multiplier);
-    return won * median * multiplier;
-  }
-  let v = 0;
-  for (let k = 0; k < won; k++) {
-    const q = lognormalTableQuantile(table, nextU(S, stream));
-    v += q;
-    recordWon(cs, s, q * median * multiplier);
-  }
-  return v * median * multiplier;
-}
 
 /**
  * The churn month of a customer who starts in month `start` (present at its end) with Exp(1) draw E: the

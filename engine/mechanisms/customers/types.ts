@@ -1,5 +1,6 @@
-/** The types of this mechanism the kernel composes (a leaf: imports no kernel module, so no import cycle). */
+/** The types of this mechanism the kernel composes (a leaf: imports no kernel module but the won-deals record, itself a leaf, so no import cycle). */
 import type { LognormalTable } from '../../random/lognormalTable.js';
+import type { WonDeals } from '../../kernel/deals.js';
 export interface CompiledCustomers {
   anniversary: boolean;
   /** Λ(m), index 0..H (monthly hazards accumulated) */
@@ -33,12 +34,11 @@ export interface CompiledCustomers {
   ltvFactor: number;
 }
 
-/** The customers' state of one trial (allocated only when the block is on). */
-export interface CustomerState {
-  /** this month's won deals: value and seat (grown by doubling) */
-  newV: Float64Array;
-  newSeat: Int32Array;
-  nNew: number;
+/**
+ * The customers' state of one trial (allocated only when the block is on). It is the month's won-deals record
+ * (kernel/deals.ts: value and seat of each, grown by doubling), which the steps that value won deals fill.
+ */
+export interface CustomerState extends WonDeals {
   /** base ARR (ACV / G(start)), count and count by territory leaving in month m (index m, 0..H+1) */
   lossBase: Float64Array;
   lossCount: Float64Array;

@@ -40,8 +40,7 @@ import { gammaMeanSd } from '../../random/gamma.js';
 import { empiricalDealValue } from '../../random/sums.js';
 import { PURPOSES } from '../../random/streams.js';
 import { PURPOSE } from './streams.js';
-import { dealValue } from '../reps/pipeline.js';
-import { dealValueRecorded } from '../customers/customers.js';
+import { dealValue, dealValueRecorded } from '../../kernel/deals.js';
 import type { CompiledDemand, DemandState } from './types.js';
 export type { CompiledDemand, DemandState } from './types.js';
 

@@ -8,7 +8,7 @@
 import type { Programme } from '../../scenario.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
-import { topK } from '../reps/rank.js';
+import { topK } from '../../kernel/rank.js';
 import type { CompiledProgramme } from './types.js';
 export type { CompiledProgramme } from './types.js';
 
@@ -103,6 +103,17 @@ export function enrolHire(st: SeatState, c: Compiled, s: number, j: number, m: n
   if (!(targeted && st.adoptU[o] < pr.adoption)) return;
   st.enrolled[o] = 1;
   if (pr.rampMonthsSaved > 0) st.rampR[s] = Math.max(0, st.rampR[s] - pr.rampMonthsSaved * effectRamp(pr, m));
+}
+
+/**
+ * Step 1's enablement part: each hire who started in month m (seated by hiring's fillSeats, after the
+ * kernel's seatHolder drew their adoption uniforms) joins the programmes already running that target and
+ * adopt them (enrolHire). A holder of the starting team in its first tenure month also starts in month 1, when
+ * no programme has started before it, so it joins none.
+ */
+export function enrolStarters(st: SeatState, c: Compiled, m: number): void {
+  const P = st.P;
+  for (let s = 0; s < st.N; s++) if (st.status[s] === SEATED && st.isHire[s] === 1 && st.start[s] === m) for (let j = 0; j < P; j++) enrolHire(st, c, s, j, m);
 }
 
 /**

@@ -7,7 +7,7 @@ import { PURPOSES } from '../../random/streams.js';
 import { PURPOSE } from './streams.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { CLOSED, SEATED, VACANT, type SeatState } from '../../kernel/state.js';
-import { seatHolder } from '../reps/reps.js';
+import { seatHolder } from '../../kernel/holder.js';
 export { CURVE, rampMultiplier } from '../../kernel/ramp.js';
 
 /**

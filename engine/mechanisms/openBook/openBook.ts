@@ -20,7 +20,7 @@ import { SEATED, type SeatState } from '../../kernel/state.js';
 import { nextU, PURPOSES } from '../../random/streams.js';
 import { PURPOSE } from './streams.js';
 import { empiricalDealValue } from '../../random/sums.js';
-import { capacityDilution, dealValue } from '../reps/pipeline.js';
+import { capacityDilution, dealValue } from '../../kernel/deals.js';
 import type { OpenBook } from './types.js';
 export type { OpenBook } from './types.js';
 

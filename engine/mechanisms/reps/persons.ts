@@ -6,9 +6,9 @@
  */
 import { LORENZ_POINTS } from '../../kernel/outputs.js';
 import type { TrialResults } from '../../types.js';
-import { growPersons, type SeatState } from '../../kernel/state.js';
+import type { SeatState } from '../../kernel/state.js';
 import { gini, lorenzAt, prefixSums } from '../../stats/lorenz.js';
-import { topK } from './rank.js';
+import { topK } from '../../kernel/rank.js';
 import type { Compiled } from '../../kernel/compiled.js';
 
 /**
@@ -40,21 +40,6 @@ function groupFigures(st: SeatState, out: TrialResults, row: number): void {
 
 /** Months seated in a plan year before a person's attainment counts. */
 export const MIN_MONTHS_FOR_ATTAINMENT = 3;
-
-/**
- * A new person with base win rate `base`; returns its index.
- * @example // st.person[s] = newPerson(st, st.base[s])
- */
-export function newPerson(st: SeatState, base: number): number {
-  if (st.nP === st.pCap) growPersons(st);
-  const p = st.nP++;
-  st.pRev[p] = 0;
-  st.pBase[p] = base;
-  st.pPad[p] = st.pMade[p] = 0;
-  const Y = st.Y;
-  for (let y = 0; y < Y; y++) st.pYearRev[p * Y + y] = st.pYearQuota[p * Y + y] = st.pYearMonths[p * Y + y] = 0;
-  return p;
-}
 
 /** Credits won revenue `v` in plan year y to the holder of seat s (their person and quarter). */
 export function creditPerson(st: SeatState, s: number, y: number, v: number): void {

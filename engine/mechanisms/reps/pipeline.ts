@@ -8,21 +8,17 @@ import { binomial } from '../../random/binomial.js';
 import { binomialTable } from '../../random/binomialTable.js';
 import { poisson, poissonInverseExp, poissonPtrs, POISSON_INVERSION_MAX } from '../../random/poisson.js';
 import { PURPOSES } from '../../random/streams.js';
-import { PURPOSE } from './streams.js';
+import { PURPOSE } from '../../kernel/coreStreams.js';
 import { empiricalDealValue } from '../../random/sums.js';
-import { teamPipelineWeight } from '../team/team.js';
+import { capacityDilution, dealValue, dealValueRecorded, workDilution } from '../../kernel/deals.js';
 import type { Compiled } from '../../kernel/compiled.js';
 import { SEATED, type SeatState } from '../../kernel/state.js';
 import type { WinOdds } from '../../kernel/month.js';
 
 /** Where resolveSeat writes its odds when the caller does not need them. */
 const SCRATCH_ODDS: WinOdds = { pw: 0, pDecide: 0 };
-import { type LognormalTable } from '../../random/lognormalTable.js';
-import { lognormalSum } from '../../random/sums.js';
 import { nextU } from '../../random/streams.js';
 import { resolveAged, stationaryAged } from '../../kernel/aged.js';
-import { workDilution } from '../sellingTime/sellingTime.js';
-import { dealValueRecorded } from '../customers/customers.js';
 
 /**
  * Open opportunities of a seat in the stationary state, before month 1's arrivals: Poisson(rate x (cycle - 1)).
@@ -47,49 +43,14 @@ export function arrivalsMemo(S: Int32Array, stream: number, rate: number, memo: 
 }
 
 /**
- * Total value of `won` deals: each lognormal(median, sigma) x multiplier, one uniform per deal, by
- * inversion from the run's lognormal table (null when sigma = 0).
- */
-export function dealValue(S: Int32Array, stream: number, won: number, median: number, table: LognormalTable | null, multiplier: number): number {
-  if (won === 0) return 0;
-  if (table === null) return won * median * multiplier;
-  return lognormalSum(S, stream, won, table) * median * multiplier;
-}
-
-/**
- * Expected deal size of a lognormal(median, sigma).
- * @example expectedDealSize(100, 0) // 100
- */
-export function expectedDealSize(median: number, sigma: number): number {
-  return median * Math.exp((sigma * sigma) / 2);
-}
-
-/**
- * Win-probability dilution when open opportunities exceed the rep's working capacity C.
- * @example capacityDilution(20, 10) // 0.5
- */
-export function capacityDilution(capacity: number, open: number): number {
-  return open > capacity ? capacity / open : 1;
-}
-
-/**
  * Step 4 for seat s in month m: Poisson(lam) new opportunities (before them, in month 1 with a
- * steady-state start, an initial holder's stationary pipeline). Returns the number created.
+ * steady-state start, an initial holder's stationary pipeline; a steady-state team's holders start with
+ * their tenure's pipeline instead, the team's step teamPipeline). Returns the number created.
  */
 export function arrive(st: SeatState, c: Compiled, s: number, m: number, lam: number): number {
   const o = s * PURPOSES;
-  if (m === 1 && c.steadyStart) {
-    if (c.team) {
-      // a steady-state team's holder: the pipeline of a rep in tenure month k (engine/mechanisms/team/team.ts); with
-      // stalls, spread over ages as a settled rep's pipeline of the same mean
-      const k = st.tenure0[s];
-      if (k > 0) {
-        const mean = lam * teamPipelineWeight(c.team, k);
-        st.openReg[s] += c.aged ? stationaryAged(st, c, s, o + PURPOSE.initial, c.cycle > 1 ? mean / (c.cycle - 1) : 0) : poisson(st.S, o + PURPOSE.initial, mean);
-      }
-    } else if (st.isHire[s] === 0)
-      st.openReg[s] += c.aged ? stationaryAged(st, c, s, o + PURPOSE.initial, lam) : steadyStateOpen(st.S, o + PURPOSE.initial, lam, c.cycle);
-  }
+  if (m === 1 && c.steadyStart && c.team === null && st.isHire[s] === 0)
+    st.openReg[s] += c.aged ? stationaryAged(st, c, s, o + PURPOSE.initial, lam) : steadyStateOpen(st.S, o + PURPOSE.initial, lam, c.cycle);
   const a = arrivalsMemo(st.S, o + PURPOSE.arrivals, lam, st.lamMemo, s);
   st.openReg[s] += a;
   if (c.aged) st.ageReg[s * (c.stallAge + 1)] += a;

@@ -8,7 +8,8 @@
  * opportunities and owes P padding hours creates lam - P / hoursReal, never fewer than 0), and what
  * prospecting cannot give comes out of the time to work deals. The hours left to work deals,
  * W = budget - real prospecting hours - P, dilute every deal's win probability by min(1, W / (hoursOpen x
- * open)) at resolution: `reps.capacity` C is the simple form of the same rule (W = C x hoursOpen).
+ * open)) at resolution (`workDilution` of engine/kernel/deals.ts, which the core's resolutions apply):
+ * `reps.capacity` C is the simple form of the same rule (W = C x hoursOpen).
  * A rep pads at most budget / hoursPad opportunities a month. With zero hours per padded opportunity and an
  * unlimited budget nothing changes.
  */
@@ -36,13 +37,4 @@ export function prospectingRate(st: SeatState, c: Compiled, s: number, lam: numb
  */
 export function owePadding(st: SeatState, c: Compiled, s: number, k: number): void {
   st.padHours[s] = k * c.hoursPad;
-}
-
-/**
- * Win-probability dilution when working `open` opportunities needs more than the hours left.
- * @example workDilution(30, 2, 20) // 0.75
- */
-export function workDilution(workHours: number, hoursOpen: number, open: number): number {
-  const need = hoursOpen * open;
-  return need > workHours ? workHours / need : 1;
 }

@@ -16,7 +16,7 @@ import type { WinRateDist } from '../../kernel/winRate.js';
 import { betaMeanConcentration } from '../../random/beta.js';
 import { normal } from '../../random/normal.js';
 import { nextU } from '../../random/streams.js';
-import { logBeta } from '../../calibrate/special.js';
+import { logBeta } from '../../stats/special.js';
 
 /**
  * Draws a win rate from its posterior given `won` and `lost` decided deals.

@@ -27,8 +27,8 @@ import type { Compiled } from '../../kernel/compiled.js';
 import { VACANT, type SeatState } from '../../kernel/state.js';
 import { nextU, PURPOSES } from '../../random/streams.js';
 import { PURPOSE } from './streams.js';
-import { PURPOSE as CORE } from '../reps/streams.js';
-import { drawDealMultiplier, drawWinRate, seatHolder } from '../reps/reps.js';
+import { PURPOSE as CORE } from '../../kernel/coreStreams.js';
+import { drawDealMultiplier, drawWinRate, seatHolder } from '../../kernel/holder.js';
 import { poisson } from '../../random/poisson.js';
 import { stationaryAged } from '../../kernel/aged.js';
 import { posteriorMultiplier, posteriorWinRate } from './record.js';
@@ -127,6 +127,20 @@ export function seatInitialTeam(st: SeatState, c: Compiled, t: TeamParams, s: nu
     st.rampR[s] = t.R;
     st.prog[s] = tenure - 1;
   }
+}
+
+/**
+ * Step 4 in month 1 for seat s of a steady-state team with a steady-state pipeline (the month loop calls it
+ * before the core's arrivals, with the rate `lam` they are drawn at): a holder in tenure month k starts with
+ * Poisson(lam x w_k) open opportunities from the core's initial-pipeline stream; with stalls, spread over ages
+ * as a settled rep's pipeline of the same mean. A hire (tenure 0) starts empty.
+ */
+export function teamPipeline(st: SeatState, c: Compiled, t: TeamParams, s: number, lam: number): void {
+  const k = st.tenure0[s];
+  if (k === 0) return;
+  const mean = lam * teamPipelineWeight(t, k);
+  const stream = s * PURPOSES + CORE.initial;
+  st.openReg[s] += c.aged ? stationaryAged(st, c, s, stream, c.cycle > 1 ? mean / (c.cycle - 1) : 0) : poisson(st.S, stream, mean);
 }
 
 /** The open-pipeline weight w_k of a holder in tenure month k at the start. */

@@ -5,7 +5,7 @@ import { fitWinRate, betaBinomialLogLik } from '../../../engine/calibrate/fitWin
 import { fitTiers } from '../../../engine/calibrate/fitTiers.js';
 import { fitArrivals } from '../../../engine/calibrate/fitArrivals.js';
 import { fitRoster } from '../../../engine/calibrate/fitRoster.js';
-import { fSurvival, logGamma, regularizedBeta } from '../../../engine/calibrate/special.js';
+import { fSurvival, logGamma, regularizedBeta } from '../../../engine/stats/special.js';
 
 describe('special functions', () => {
   it('match closed forms', () => {

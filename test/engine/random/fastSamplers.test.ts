@@ -6,7 +6,7 @@ import { binomialInverse, powInt } from '../../../engine/random/binomial.js';
 import { poissonInverse, poissonInverseExp } from '../../../engine/random/poisson.js';
 import { normalQuantile } from '../../../engine/random/normal.js';
 import { logFactorial } from '../../../engine/random/logFactorial.js';
-import { topK } from '../../../engine/mechanisms/reps/rank.js';
+import { topK } from '../../../engine/kernel/rank.js';
 
 /** Exact binomial CDF by summing pmf terms from log-factorials. */
 function binomCdf(n: number, p: number, k: number): number {

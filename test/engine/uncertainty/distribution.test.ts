@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { distributionCdf, distributionQuantile, type Distribution } from '../../../engine/uncertainty/distribution.js';
 import { normalCdf } from '../../../engine/uncertainty/normalCdf.js';
 import { betaQuantile } from '../../../engine/uncertainty/betaQuantile.js';
-import { regularizedBeta } from '../../../engine/calibrate/special.js';
+import { regularizedBeta } from '../../../engine/stats/special.js';
 import { uncertainDesign } from '../../../engine/uncertainty/design.js';
 import { compileParameter, drawValue } from '../../../engine/uncertainty/resolve.js';
 import { ksCritical, ksStatistic } from '../../helpers/stat.js';

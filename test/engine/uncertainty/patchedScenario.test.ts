@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InputError, parseScenario, type Scenario } from '../../../engine/index.js';
-import { trialScenarios } from '../../../engine/mechanisms/uncertainty/trialScenarios.js';
+import { trialScenarios } from '../../../engine/uncertainty/trialScenarios.js';
 import { narrowestSchema, patchedScenarios, sameValue } from '../../../engine/uncertainty/patchedScenario.js';
 import { setField } from '../../../engine/uncertainty/resolve.js';
 import { medianInPlace } from '../../../engine/uncertainty/medianInPlace.js';

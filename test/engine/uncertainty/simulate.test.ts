@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputError, mergeResults, parseScenario, runTrials, scenarioHash, simulate, summarize } from '../../../engine/index.js';
-import { trialScenarios } from '../../../engine/mechanisms/uncertainty/trialScenarios.js';
-import { regularizedBeta } from '../../../engine/calibrate/special.js';
+import { trialScenarios } from '../../../engine/uncertainty/trialScenarios.js';
+import { regularizedBeta } from '../../../engine/stats/special.js';
 
 const REPS = { seats: 6, opportunitiesPerMonth: 4, winRate: 0.25, dealSize: { median: 1000, sigma: 0.5 } };
 const base = { horizonMonths: 6, reps: REPS, attrition: { annualRate: 0.2 }, hiring: { plan: [{ month: 2, seats: 2 }] } };

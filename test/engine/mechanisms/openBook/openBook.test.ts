@@ -9,7 +9,7 @@ import { simulate } from '../../../../engine/simulate.js';
 import { compileWinRate } from '../../../../engine/mechanisms/reps/reps.js';
 import { posteriorWinRate } from '../../../../engine/mechanisms/team/record.js';
 import { createStreams, seedStream } from '../../../../engine/random/streams.js';
-import { regularizedBeta } from '../../../../engine/calibrate/special.js';
+import { regularizedBeta } from '../../../../engine/stats/special.js';
 import { errorsOf } from '../../../helpers/errors.js';
 import { ksCritical, ksStatistic } from '../../../helpers/stat.js';
 

@@ -8,11 +8,14 @@
  * months): re-resolving 0.12 ms, compiling 0.05 ms and the seat state 0.05 ms per trial against about
  * 1 ms for the trial itself, so re-compiling is kept over a per-field override of compiled numbers
  * (which would need a hand-written mapping for every field, and would not follow new blocks).
+ *
+ * It lives beside the design, not in the uncertainty mechanism's folder: it parses whole scenarios, which a
+ * mechanism's files (kernel, random and stats only) may not; engine/simulate.ts calls it before the trials.
  */
-import { InputError, issue } from '../../errors.js';
-import { parseScenario, type Scenario } from '../../scenario.js';
-import { uncertainDesign, type Design } from '../../uncertainty/design.js';
-import { patchedScenarios } from '../../uncertainty/patchedScenario.js';
+import { InputError, issue } from '../errors.js';
+import { parseScenario, type Scenario } from '../scenario.js';
+import { uncertainDesign, type Design } from './design.js';
+import { patchedScenarios } from './patchedScenario.js';
 
 export interface TrialScenarios {
   design: Design;

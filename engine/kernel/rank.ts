@@ -1,7 +1,7 @@
 /**
  * Top-k membership by value (descending, ties by ascending index) without sorting objects or calling a
  * comparator: the k-th highest value by a typed-array sort of the values, then one pass in index order.
- * Used for the enablement bar (top 20% of seated reps) and the top-vs-bottom split of persons.
+ * The kernel's, as two mechanisms rank by it: the enablement bar (top 20% of seated reps) and the core's top-vs-bottom split of persons.
  */
 
 /**
