@@ -600,21 +600,22 @@ async function main(): Promise<void> {
 
 /**
  * Issue 27's speed row: the full model with the people blocks on against the full model, in child processes
- * interleaved by bench/issue27-blocks.ts (median CPU time of 3 each): B / A (drift, compensation, retention and
+ * interleaved by bench/issue27-blocks.ts (median CPU time of 5 rounds each, 3 with --quick): B / A (drift, compensation, retention and
  * managers at the studies' settings), D / C (the same and the coverage response, with selling time, which the
  * response needs), and B0 / A, D0 / C (the same blocks at settings that change no outcome: their own cost,
  * without the work their settings add or save).
  */
 function peopleBlocksRow(): Row {
   const trials = quick ? 300 : 1000;
-  log(`  people blocks: ${trials} trials of A, B, C, D, B0, D0, interleaved, 3 rounds...`);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./issue27-blocks.ts', import.meta.url)), String(trials), 'interleaved', '3', 'A,B,C,D,B0,D0'], { encoding: 'utf8' });
+  const rounds = quick ? 3 : 5;
+  log(`  people blocks: ${trials} trials of A, B, C, D, B0, D0, interleaved, ${rounds} rounds...`);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./issue27-blocks.ts', import.meta.url)), String(trials), 'interleaved', String(rounds), 'A,B,C,D,B0,D0'], { encoding: 'utf8' });
   const med: Record<string, number> = {};
   for (const m of out.matchAll(/^(\w+) [\d ]+ median (\d+)$/gm)) med[m[1]] = Number(m[2]);
   const r = (x: string, y: string) => med[x] / med[y];
   const row = blank('people blocks (issue 27) / full model', 'full-model.yaml + bench/issue27-blocks.ts', trials, 0);
   row.ratio = r('D', 'C');
-  row.ratioTo = 'full model with selling time (CPU, median of 3)';
+  row.ratioTo = `full model with selling time (CPU, median of ${rounds})`;
   row.check = `B/A ${r('B', 'A').toFixed(2)}x, D/C ${r('D', 'C').toFixed(2)}x; at no-effect settings B0/A ${r('B0', 'A').toFixed(2)}x, D0/C ${r('D0', 'C').toFixed(2)}x (ms: ${Object.entries(med).map(([k, v]) => `${k} ${v}`).join(', ')})`;
   targets.push(
     { target: 'full model + drift, compensation, retention, managers within 15% of the full model (B/A)', value: `${r('B', 'A').toFixed(2)}x`, met: r('B', 'A') <= 1.15 },
