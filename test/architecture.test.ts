@@ -216,7 +216,7 @@ const REACH: Record<string, Record<string, string>> = {
     'engine/compile.ts': "compiles the core's parameters (the kernel's Compiled fields every step reads) from the block",
     'engine/forecast/setup.ts': "the forecast's scenario drops reps.seats: the roster decides the seats",
     'engine/kernel/outputs.ts': "the cost breakdown's 'reps' line (COST_ITEMS: the reps' pay, a cost item named like the block)",
-    'engine/runnable.ts': "bounds the core's cycle and a seat's open pipeline (opportunitiesPerMonth x cycleMonths x the market's peak) so the kernel's 32-bit counts cannot wrap",
+    'engine/runnable.ts': "bounds the core's cycle and a seat's open pipeline (opportunitiesPerMonth x cycleMonths x the market's peak, market/schema.ts's marketPeak) so the kernel's 32-bit counts cannot wrap",
     'engine/scenario.ts': 'the parser resolves reps.seats as the sum of the territories\' seats (and the default territory\'s seats from reps.seats)',
     'engine/uncertainty/resolve.ts': 'a drawn reps.seats moves a single territory\'s seats: the one place that rule is written (linkedPaths, targetPath)',
     'engine/work.ts': "the work estimate's factors read the core's rate, win share and deal size (and its lever reps.opportunitiesPerMonth)",
@@ -239,7 +239,6 @@ const REACH: Record<string, Record<string, string>> = {
   leadership: {
     'engine/forecast/setup.ts': "the forecast's warning that the leader's tenure is drawn afresh, after every mechanism's calendar warnings (a history hook would give it in registry order, and golden-history.test.ts pins the warnings' order)",
     'engine/kernel/outputs.ts': "the cost breakdown's 'leadership' line (COST_ITEMS: a cost item named like the block)",
-    'engine/runnable.ts': "the shortest leader tenure and gamma shape the kernel's renewal draws hold (called from the schema's cross-field checks)",
     'engine/scenario.ts': 'the resolved Scenario type and the parser write an absent leadership block as null',
   },
   managers: {
@@ -267,7 +266,6 @@ const REACH: Record<string, Record<string, string>> = {
   market: {
     'engine/calibrate/synthesize.ts': "synthetic history's own month loop multiplies arrivals by the compiled market factor, and its expected rows (synthesisRows) count them (a second month loop, issue 29's synthesize item)",
     'engine/mechanisms/coverageResponse/coverageResponse.ts': "the response's extra prospecting follows the month's market factor",
-    'engine/runnable.ts': 'the runnable check bounds the arrival rate by the largest seasonal factor',
     'engine/scenario.ts': 'the MarketSpec type the parser exports',
   },
   drift: {
@@ -284,7 +282,7 @@ const REACH: Record<string, Record<string, string>> = {
     'engine/mechanisms/compensation/schema.ts': "the plan's quota is required when the quota block gives none (its rule and message)",
     'engine/mechanisms/coverageResponse/schema.ts': 'the response needs a coverage policy, global or individual (its rule and message)',
     'engine/mechanisms/retention/schema.ts': 'the hazard depends on trailing attainment, so it needs a quota block (its rule and message)',
-    'engine/runnable.ts': "bounds a seat's padded pipeline (coverage multiple x a quarter's quota / the expected deal) so the kernel's 32-bit counts cannot wrap",
+    'engine/runnable.ts': "the magnitude check's list of scales (SCALE_KEYS) has the key 'quota', the compensation plan's quota (a number that feeds a scale), named like the block (the padded pipeline's bound is coverage/schema.ts's paddingBounds)",
     'engine/scenario.ts': 'the resolved Scenario type and the parser write absent quota and coverage blocks as null',
   },
   coverageResponse: {},
