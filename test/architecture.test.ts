@@ -535,6 +535,16 @@ describe('mechanisms as modules', () => {
     }
   });
 
+  it("docs/design.md's table of the reach agrees with REACH, row for row", () => {
+    const rows = readFileSync(join(root, 'docs', 'design.md'), 'utf8')
+      .split('\n')
+      .flatMap((l) => {
+        const m = /^\| (\w+) \| `([^`]+)` \| (.*) \|$/.exec(l);
+        return m ? [[m[1], m[2], m[3]]] : [];
+      });
+    expect(rows).toEqual(Object.entries(REACH).flatMap(([name, own]) => Object.entries(own).map(([file, why]) => [name, file, why])));
+  });
+
   it('every random stream is declared by one mechanism, with the ids it always had (so every draw is unchanged)', () => {
     // the ids before the streams moved into the mechanisms' folders (engine/random/streams.ts until issue 29's slices)
     expect({ ...PURPOSE }).toEqual({ attributes: 0, initial: 1, arrivals: 2, resolutions: 3, deals: 4, exits: 5, fill: 6, padding: 7, adoption: 8, customers: 9, referrals: 10, team: 11, demand: 12, book: 13, response: 14 });
