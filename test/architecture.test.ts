@@ -323,8 +323,8 @@ const REACH: Record<string, Record<string, string>> = {
     'engine/scenario.ts': 'the resolved Scenario type holds the uncertainty block, and the parser hands it to resolveUncertainty',
     'engine/sensitivity.ts': "the tornado refuses a parameter drawn per trial and points to the Summary's uncertainty section instead",
     'engine/summarize.ts': "the Summary's uncertainty section (the drawn parameters' variance contributions, with the run's seed and trials)",
-    'engine/uncertainty/jsonSchema.ts': "the JSON Schema's distributions are allowed everywhere but the uncertainty block itself (the parser's machinery, outside the folder: it imports zod)",
-    'engine/uncertainty/resolve.ts': 'parsing distributions in place skips the uncertainty block, which holds correlations and sampling (the parser calls it; it imports errors.ts and the schema, which a mechanism folder may not)',
+    'engine/uncertainty/jsonSchema.ts': "the scenario's JSON Schema allows a distribution in place of any number but in the fixed top-level fields and the uncertainty block itself; it builds on engine/uncertainty/distribution.ts (shared with calibration, the assumptions and the comparison), which a mechanism folder may not import",
+    'engine/uncertainty/resolve.ts': 'parsing distributions in place skips the uncertainty block, which holds correlations and sampling (the parser calls it; it imports errors.ts, schema-walk.ts and the distributions, which a mechanism folder may not)',
     'cli/commands/forecast.ts': '--point drops the written uncertainty block (the parameters at their central values)',
   },
 };
