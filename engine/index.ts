@@ -70,7 +70,8 @@ export type { Uncertainty, UncertainParameter, Correlation } from './uncertainty
 export type { Distribution } from './uncertainty/distribution.js';
 export { DistributionSchema } from './uncertainty/distribution.js';
 export { estimateWork, checkBudget, workFactors, workOf, type WorkRun, type WorkEstimate, type WorkFactors, type OverBudget } from './work.js';
-export { checkRunnable, expectedDeal, MAX_MAGNITUDE, MIN_MAGNITUDE, MAX_OPEN_PER_SEAT, MAX_CYCLE_MONTHS } from './runnable.js';
+export { expectedDeal, MAX_MAGNITUDE, MIN_MAGNITUDE, MAX_OPEN_PER_SEAT, MAX_CYCLE_MONTHS } from './runnable.js';
+export { checkRunnable } from './scenarioSchema.js';
 export { withAbortCell, checkAbort, isRunAborted, RunAborted } from './abort.js';
 export { lognormalSum, empiricalSum, fentonWilkinson, SUM_EXACT_MAX } from './random/sums.js';
 export { solveRuns } from './solveWork.js';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { withDistributions } from './uncertainty/jsonSchema.js';
-import { checkRunnable } from './runnable.js';
+import { checkCycle, checkMagnitudes, checkOpenPipeline, expectedDeal } from './runnable.js';
 import { DistributionSchema } from './uncertainty/distribution.js';
 import { num, prob, pos, int, str, WinRateSchema } from './kernel/schemaRules.js';
 
@@ -14,7 +14,7 @@ export const DEFAULT_TERRITORY = 'All';
 export { WinRateSchema, BetaSpec, TierSpec, TiersSpec } from './kernel/schemaRules.js';
 import { EmpiricalDealSize, DealSizeSchema, RepsSchema } from './mechanisms/reps/schema.js';
 export { EmpiricalDealSize, DealSizeSchema, RepsSchema } from './mechanisms/reps/schema.js';
-import { monthText, MarketSchema } from './mechanisms/market/schema.js';
+import { monthText, MarketSchema, marketPeak } from './mechanisms/market/schema.js';
 export { monthText, MarketSchema } from './mechanisms/market/schema.js';
 import { dateText, RosterSeatSchema, RosterTeamSchema, InitialTeamSchema } from './mechanisms/team/schema.js';
 export { dateText, RosterSeatSchema, RosterTeamSchema, InitialTeamSchema } from './mechanisms/team/schema.js';
@@ -26,11 +26,11 @@ import { TerritorySchema } from './mechanisms/territories/schema.js';
 export { TerritorySchema } from './mechanisms/territories/schema.js';
 import { AttritionSchema } from './mechanisms/attrition/schema.js';
 export { AttritionSchema } from './mechanisms/attrition/schema.js';
-import { LeadershipSchema } from './mechanisms/leadership/schema.js';
+import { LeadershipSchema, leadershipBounds } from './mechanisms/leadership/schema.js';
 export { LeadershipSchema } from './mechanisms/leadership/schema.js';
 import { ProgrammeSchema } from './mechanisms/enablement/schema.js';
 export { ProgrammeSchema } from './mechanisms/enablement/schema.js';
-import { QuotaSchema, EscalationSchema, CoverageSchema } from './mechanisms/coverage/schema.js';
+import { QuotaSchema, EscalationSchema, CoverageSchema, paddingBounds } from './mechanisms/coverage/schema.js';
 export { QuotaSchema, EscalationSchema, CoverageSchema } from './mechanisms/coverage/schema.js';
 import { SellingTimeSchema } from './mechanisms/sellingTime/schema.js';
 export { SellingTimeSchema } from './mechanisms/sellingTime/schema.js';
@@ -198,6 +198,23 @@ export function scenarioRules(s: z.output<typeof ScenarioBase>, ctx: { addIssue(
     }
   }
 export const ScenarioSchema = ScenarioBase.superRefine(scenarioRules);
+
+/**
+ * What the engine can run, beyond what one field's schema states (engine/runnable.ts): every number within the
+ * kernel's magnitudes, then the leader's tenure, the core's cycle, the market's growth and a seat's open and padded
+ * pipeline within its 32-bit counts (the two pipelines only when the market's growth is within bounds). `s` is the
+ * parsed scenario (defaults filled in).
+ * @example checkRunnable(parsed, (path, message) => issues.push({ path, message }))
+ */
+export function checkRunnable(s: z.output<typeof ScenarioBase>, add: (path: (string | number)[], message: string) => void): void {
+  checkMagnitudes(s, add);
+  leadershipBounds(s, add);
+  checkCycle(s, add);
+  const peak = marketPeak(s, add);
+  if (peak === null) return;
+  checkOpenPipeline(s, peak, add);
+  paddingBounds(s, expectedDeal(s.reps.dealSize), add);
+}
 
 /** The rules of an explicit starting team and its open pipeline that one field's schema cannot state. */
 function checkRoster(s: z.output<typeof ScenarioBase>, add: (path: (string | number)[], message: string) => void): void {

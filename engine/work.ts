@@ -13,7 +13,7 @@
 import type { Scenario } from './scenario.js';
 import { compile } from './compile.js';
 import type { ResultLayout } from './kernel/outputs.js';
-import type { WorkFactors, WorkLever } from './kernel/work.js';
+import type { WorkEstimate, WorkFactors, WorkLever } from './kernel/work.js';
 import { MECHANISMS } from './mechanisms/registry.js';
 import { seatCount } from './seatCount.js';
 import { SUM_EXACT_MAX } from './random/sums.js';
@@ -25,17 +25,8 @@ export interface WorkRun {
   trials: number;
 }
 
-export type { WorkFactors } from './kernel/work.js';
+export type { WorkFactors, WorkEstimate } from './kernel/work.js';
 
-/** A run's (or a request's) estimate. */
-export interface WorkEstimate {
-  /** rep-months + events (the budget's unit) */
-  work: number;
-  repMonths: number;
-  events: { deals: number; customers: number; opportunities: number; other: number };
-  /** peak bytes of results held at once (the runs' blocks, merged, plus a summary's sorting copy) */
-  memoryBytes: number;
-}
 
 /**
  * A trial's setup per seat (seeding its random streams, its holder), in rep-month units: measured with

@@ -7,6 +7,16 @@ import type { Scenario } from '../scenario.js';
 import type { Compiled } from './compiled.js';
 import type { ResultLayout } from './outputs.js';
 
+/** A run's (or a request's) estimate (engine/work.ts); its event counts share names with blocks, not their data. */
+export interface WorkEstimate {
+  /** rep-months + events (the budget's unit) */
+  work: number;
+  repMonths: number;
+  events: { deals: number; customers: number; opportunities: number; other: number };
+  /** peak bytes of results held at once (the runs' blocks, merged, plus a summary's sorting copy) */
+  memoryBytes: number;
+}
+
 /** The factors of one run's cost, each a field a client sets. */
 export interface WorkFactors {
   trials: number;

@@ -5,6 +5,10 @@ import { monthlyHazard } from '../../kernel/hazard.js';
 import type { CompiledCustomers, CustomerState } from './types.js';
 import { FRESH, type Alloc } from '../../kernel/alloc.js';
 import { seatLayout } from '../../kernel/seats.js';
+import type { Compiled } from '../../kernel/compiled.js';
+
+/** What the customers' compile reads of the core's compiled parameters: the deal size, the opportunity rate and the no-decision rate. */
+export type CustomersInputs = Pick<Compiled, 'dealMedian' | 'dealSigma' | 'rate' | 'noDecision'>;
 
 /** Hazard used for a churn probability of 1 (exp(-64) ~ 1.6e-28: churn is certain in double precision). */
 const MAX_HAZARD = 64;
@@ -18,8 +22,9 @@ export function experienceRamp(start: number, monthsToFull: number, m: number): 
   return Math.min(1, (m - start + 1) / Math.max(1, monthsToFull));
 }
 
-/** Flattens the customers block (null when absent). */
-export function compileCustomers(s: Scenario, dealMedian: number, dealSigma: number, meanWin: number): CompiledCustomers | null {
+/** Flattens the customers block (null when absent), from the core compiled before it (`core`) and its mean win rate. */
+export function compileCustomers(s: Scenario, core: CustomersInputs, meanWin: number): CompiledCustomers | null {
+  const { dealMedian, dealSigma } = core;
   const cu = s.customers;
   if (!cu) return null;
   const H = s.horizonMonths;
@@ -50,7 +55,7 @@ export function compileCustomers(s: Scenario, dealMedian: number, dealSigma: num
   for (let k = 0, f = 1; k < LTV_MONTHS; k++, f *= kept) ltv += f;
   // new customers a month at month 1's nominal rate (initial seats, no ramp, saturation or programmes)
   const layout = seatLayout(s);
-  const salesNew = layout.initialSeats * s.reps.opportunitiesPerMonth * meanWin * (1 - s.reps.noDecisionRate);
+  const salesNew = layout.initialSeats * core.rate * meanWin * (1 - core.noDecision);
   const lifetime = cu.churnDecided === 'anniversary' ? 12 / Math.max(first.annual, 1e-12) : 1 / Math.max(first.q, 1e-12);
   const seats = layout.initial;
   const totalSeats = seats.reduce((a, b) => a + b, 0);

@@ -26,7 +26,7 @@ export const slice = defineSlice({
   compile: (s, core): CustomersCompiled => {
     const w = core.winRate;
     const meanWin = w.shares.reduce((a, sh, i) => a + sh * w.means[i], 0);
-    return { customers: compileCustomers(s, core.dealMedian, core.dealSigma, meanWin) };
+    return { customers: compileCustomers(s, core, meanWin) };
   },
   purposes: (s) => (s.customers ? 1 << PURPOSE.customers : 0) | (s.customers?.referrals ? 1 << PURPOSE.referrals : 0),
   globals: (s) => (s.customers ? GLOBAL.customers + 1 : 0),

@@ -7,10 +7,10 @@ import type { TeamParams, RosterStart } from './types.js';
 
 /**
  * What the starting team's compile reads of the scenario compiled before it (engine/kernel/slice.ts: the core's
- * parameters and the slices before it in registry order): the core's steady-state start, hiring's backfill, time
- * to fill (infinite without hiring) and ramp, attrition's monthly hazard and pipeline loss on exit.
+ * parameters and the slices before it in registry order): the core's steady-state start and sales cycle, hiring's
+ * backfill, time to fill (infinite without hiring) and ramp, attrition's monthly hazard and pipeline loss on exit.
  */
-export type TeamInputs = Pick<Compiled, 'steadyStart' | 'backfill' | 'ttfMean' | 'ttfSd' | 'rampMonths' | 'rampCurve' | 'hazard' | 'pipelineLoss'>;
+export type TeamInputs = Pick<Compiled, 'steadyStart' | 'cycle' | 'backfill' | 'ttfMean' | 'ttfSd' | 'rampMonths' | 'rampCurve' | 'hazard' | 'pipelineLoss'>;
 
 /**
  * Whole months from a date's month to month 1 (the month after `asOf`'s): the engine's calendar is in
@@ -79,10 +79,10 @@ export function compileTeam(s: Scenario, c: TeamInputs): TeamParams | null {
   let pVacant = 0;
   let remainingCdf = new Float64Array(0);
   let vacantWeight = new Float64Array(0);
-  const leftAfterExit = (1 - c.pipelineLoss) * (s.reps.cycleMonths - 1);
+  const leftAfterExit = (1 - c.pipelineLoss) * (c.cycle - 1);
   /** E[(1 - 1/cycle)^D]: what of a leaver's pipeline is still open when the successor starts, per month of vacancy */
   let keptThroughVacancy = 0;
-  const keep = 1 - 1 / s.reps.cycleMonths;
+  const keep = 1 - 1 / c.cycle;
   if (q > 0 && c.backfill) {
     const pmf = vacancyMonthsPmf(c.ttfMean, c.ttfSd);
     let mean = 0;

@@ -83,7 +83,8 @@ describe('customers: closed forms', () => {
     const r = simulate(base({ annualChurn: 0.5, churnDecided: 'anniversary' }, 30), { trials: 200, seed: 185 });
     for (let t = 0; t < r.trials; t++)
       for (let m = 1; m <= 12; m++) expect(r.churnedArr[t * 30 + m - 1]).toBe(0);
-    const cc = compileCustomers(parseScenario({ horizonMonths: 40, reps: { seats: 1, opportunitiesPerMonth: 1, winRate: 0.5, dealSize: 1 }, customers: { annualChurn: 0.5, churnDecided: 'anniversary' } }), 1, 0, 0.5)!;
+    const sc = parseScenario({ horizonMonths: 40, reps: { seats: 1, opportunitiesPerMonth: 1, winRate: 0.5, dealSize: 1 }, customers: { annualChurn: 0.5, churnDecided: 'anniversary' } });
+    const cc = compileCustomers(sc, { dealMedian: 1, dealSigma: 0, rate: sc.reps.opportunitiesPerMonth, noDecision: sc.reps.noDecisionRate }, 0.5)!;
     expect(churnMonth(cc, 40, 3, 3, 0.1)).toBe(15);
     expect(churnMonth(cc, 40, 3, 3, 1)).toBe(27);
     expect(churnMonth(cc, 40, 3, 3, 5)).toBe(41);
