@@ -1,7 +1,7 @@
 /**
  * Drift's random streams.
  * Ids are fixed forever (every earlier draw depends on them): a new stream takes the next free id. The
- * registry collects every mechanism's ids and checks them unique (engine/mechanisms/registry.ts, STREAM_IDS).
+ * registry collects every mechanism's ids and checks them unique (engine/mechanisms/registry.ts: collectStreams builds PURPOSE and GLOBAL).
  */
 /** Seat-stream purposes (id = the purpose's index among a seat's streams). */
 export const PURPOSE = {} as const;
