@@ -5,7 +5,7 @@
  * median CPU ms of each and, per budget, the ratios to V8's default budget and issue 27's B/A and D/C.
  * Usage: [SWEEP_KEYS=core,A,B,C,D] node --import tsx bench/inlining-sweep.ts [trials=500] [rounds=3] [budget ...]
  * where a budget is `size/cumulative` (bytes of bytecode: --max-inlined-bytecode-size and its -cumulative); default
- * budgets: 460/920 (V8's default), 920/3680 (parallel/inlining.ts), and larger ones. Not a test: no thresholds.
+ * budgets: 460/920 (V8's default), 920/3680 (the budget the CLI and the workers set until 2026-12-08), and larger ones. Not a test: no thresholds.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -1,15 +1,13 @@
 /**
  * Issue 27's speed check: the full model (bench/full-model.yaml) alone, with drift, compensation, retention and
  * managers on, with selling time, and with selling time and all five new blocks (coverageResponse too). One
- * configuration per process (each gets its own JIT, with the inlining budget the CLI and the workers set), CPU time
+ * configuration per process (each gets its own JIT, at V8's default inlining budget, as the CLI and the workers run), CPU time
  * of `runTrials` after a 100-trial warm-up.
  *
  * Usage: for i in 1 2 3; do for k in A B C D; do node --import tsx bench/issue27-blocks.ts 1000 $k; done; done
  * (compare medians: B / A and D / C), or in one run that does this, interleaved, and prints the ratios of the medians:
  * node --import tsx bench/issue27-blocks.ts 300 interleaved 3 [A,B,C,D,B0,D0]. Not a test: no thresholds.
  */
-// first, as the CLI and the workers do: V8's inlining budget before the engine loads (parallel/inlining.ts)
-import '../parallel/inlining.js';
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { execFileSync } from 'node:child_process';

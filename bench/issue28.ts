@@ -32,10 +32,9 @@ export async function precisionTrials(): Promise<{ trials: number; theory: numbe
 /**
  * The core model with two uncertain inputs against the same model fixed at their medians: CPU time of the
  * same trials on one thread, each configuration in a child process of its own (bench/uncertain-child.ts,
- * with the inlining budget the workers set), `rounds` rounds interleaved, best of all. Speed ratio = fixed
- * time / uncertain time. Both run with the inlining budget the workers set: it speeds the fixed run by ~9%
- * and the uncertain one by ~3% (its per-trial resolve, compile and state do not gain), so the ratio is lower
- * than at V8's default budget (measured 2026-12-07: 0.86-0.87 with it, 0.91 without).
+ * at V8's default inlining budget, as the workers run), `rounds` rounds interleaved, best of all. Speed
+ * ratio = fixed time / uncertain time. (A raised budget sped the fixed run by ~9% and the uncertain one by
+ * ~3%, so the ratio was lower with it: measured 2026-12-07, 0.86-0.87 with it, 0.91 without.)
  */
 export function uncertainRatio(trials: number, rounds = 3): { ratio: number; fixedMs: number; uncertainMs: number } {
   const child = (mode: 'fixed' | 'uncertain') => Number(spawnSync(process.execPath, ['--import', 'tsx', here('uncertain-child.ts'), mode, String(trials)], { cwd: root, encoding: 'utf8' }).stdout.trim());
@@ -106,7 +105,8 @@ export function cliPeakRss(file: string, trials: number, workers: number, fromSo
 
 /**
  * The inlining budget's gain: the core and full models on one thread in child processes with the
- * budget raised (as the CLI and the workers run) and at V8's default, interleaved, best of `reps`.
+ * budget raised (920/3680, bench/inlining-child.ts) and at V8's default (as the CLI and the workers run),
+ * interleaved, best of `reps`.
  * Ratio = default CPU time / raised CPU time (> 1: faster with the raised budget).
  */
 export function inliningGain(trials: number, reps = 2): { core: number; full: number } {

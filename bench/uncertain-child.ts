@@ -1,13 +1,12 @@
 /**
  * Child process of the bench's uncertain-input row: the core model with its two uncertain inputs
- * (`uncertain`) or fixed at their medians (`fixed`), on one thread, with V8's inlining budget the CLI and
- * the workers set (parallel/inlining.ts, imported first, as they do). Best CPU time of 3 runs of `trials`
+ * (`uncertain`) or fixed at their medians (`fixed`), on one thread, at V8's default inlining budget, as the
+ * CLI and the workers run. Best CPU time of 3 runs of `trials`
  * trials after a 100-trial warm-up; prints it in ms. One configuration per process, so each is compiled by
  * V8 for itself, as in a worker that runs it (in one process the configuration run first shapes the type
  * feedback and the other pays for the deoptimisations).
  * Usage: node --import tsx bench/uncertain-child.ts <fixed|uncertain> <trials>
  */
-import '../parallel/inlining.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenario, runTrials } from '../engine/index.js';

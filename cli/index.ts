@@ -3,8 +3,6 @@
  * Each command lives in `cli/commands/<name>.ts` and registers itself in the table below.
  * Bad input exits 2 with one line per problem (field path and rule), never a stack trace.
  */
-// first: V8's inlining budget before any of the engine's code is optimised (parallel/inlining.ts)
-import '../parallel/inlining.js';
 // only what every command needs is loaded up front; a command's module (and the engine parts it uses)
 // loads when it runs, so `salesim run` does not wait for calibrate's, forecast's or the store's code
 import { ENGINE_VERSION } from '../engine/version.js';

@@ -4,8 +4,6 @@
  * turn results into the engine's Summary / comparison / tornado, so that none of it runs on the
  * server's event loop. Results go back by transfer, not by copy.
  */
-// first: V8's inlining budget before any of the engine's code is optimised (parallel/inlining.ts)
-import './inlining.js';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
 import { runInNewContext } from 'node:vm';
