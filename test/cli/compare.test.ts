@@ -49,7 +49,7 @@ describe('salesim compare', () => {
   }, 120_000);
 
   it('runs a study file: --json is the comparison contract and nothing else', async () => {
-    const r = await salesim(['compare', join(dir, 'study.yaml'), '--json', '--seed', '4']);
+    const r = await salesim(['compare', join(dir, 'study.yaml'), '--json', '--seed', '4', '--workers', '1']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.trials).toBe(300);
@@ -69,7 +69,7 @@ describe('salesim compare', () => {
   });
 
   it('prints a readable table for baseline + variant files', async () => {
-    const r = await salesim(['compare', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--trials', '200']);
+    const r = await salesim(['compare', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--trials', '200', '--workers', '1']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('B minus baseline, trial by trial');
     for (const s of ['revenue difference', 'P10 / P50 / P90', 'P(beats baseline)', 'crossover month', 'incremental ROI', 'variance reduction']) expect(r.stdout).toContain(s);
@@ -119,7 +119,7 @@ describe('worker threads', () => {
 
 describe('salesim sensitivity', () => {
   it('--json: parameters sorted by |swing.mean|, an unused parameter last with swing 0', async () => {
-    const r = await salesim(['sensitivity', join(dir, 'a.yaml'), '--trials', '200', '--json', '--param', 'costs.repAnnualCost', '--param', 'reps.winRate.mean=0.2:0.3', '--param', 'reps.cycleMonths']);
+    const r = await salesim(['sensitivity', join(dir, 'a.yaml'), '--trials', '200', '--json', '--param', 'costs.repAnnualCost', '--param', 'reps.winRate.mean=0.2:0.3', '--param', 'reps.cycleMonths', '--workers', '1']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.output).toBe('revenue.total');
@@ -129,7 +129,7 @@ describe('salesim sensitivity', () => {
   });
 
   it('the default table ranks the default parameters', async () => {
-    const r = await salesim(['sensitivity', join(dir, 'a.yaml'), '--trials', '100']);
+    const r = await salesim(['sensitivity', join(dir, 'a.yaml'), '--trials', '100', '--workers', '1']);
     expect(r.code).toBe(0);
     for (const p of ['reps.winRate.mean', 'reps.opportunitiesPerMonth', 'reps.dealSize.median', 'reps.cycleMonths']) expect(r.stdout).toContain(p);
   });
@@ -150,13 +150,13 @@ describe('salesim compare --assumptions', () => {
     const base = 'name: none\nhorizonMonths: 12\nreps: { seats: 10, opportunitiesPerMonth: 4, winRate: { tiers: [ { share: 0.2, mean: 0.4, concentration: 50 }, { share: 0.8, mean: 0.2, concentration: 50 } ] }, dealSize: 10000 }\n';
     writeFileSync(join(dir, 'none.yaml'), base);
     writeFileSync(join(dir, 'prog.yaml'), base.replace('name: none', 'name: programme') + 'enablement: [ { gapClosed: 0.25, cost: { perRepPerMonth: 1500 } } ]\n');
-    const r = await salesim(['compare', join(dir, 'none.yaml'), join(dir, 'prog.yaml'), '--trials', '100', '--assumptions', '--metric', 'margin', '--draws', '48', '--quiet']);
+    const r = await salesim(['compare', join(dir, 'none.yaml'), join(dir, 'prog.yaml'), '--trials', '100', '--assumptions', '--metric', 'margin', '--draws', '48', '--quiet', '--workers', '1']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/what the answer depends on: 1 assumption varied over their plausible ranges/);
     expect(r.stdout).toMatch(/programme minus baseline, over the assumptions and the random draws:\n {2}P\(beats baseline\) {5}\d+\.\d% \[/);
     expect(r.stdout).toMatch(/variance of the difference: \d+\.\d% \[\d+\.\d%, \d+\.\d%\] from the assumptions, \d+\.\d% from simulation noise/);
     expect(r.stdout).toMatch(/break-even: programme holds if enablement\[0\]\.gapClosed > 0\.\d+ \(assumed range 0–0\.5\)/);
-    const j = await salesim(['compare', join(dir, 'none.yaml'), join(dir, 'prog.yaml'), '--trials', '100', '--assumptions', '--draws', '16', '--json', '--quiet']);
+    const j = await salesim(['compare', join(dir, 'none.yaml'), join(dir, 'prog.yaml'), '--trials', '100', '--assumptions', '--draws', '16', '--json', '--quiet', '--workers', '1']);
     const out = JSON.parse(j.stdout);
     expect(out.assumptions.metric).toBe('revenue');
     expect(out.assumptions.variants[0].variance.assumptions + out.assumptions.variants[0].variance.noise).toBeCloseTo(1, 12);

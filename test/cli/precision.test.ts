@@ -55,7 +55,7 @@ describe('salesim run: the default is a precision, an explicit trial count runs 
     const j = JSON.parse(salesim('sensitivity', bare, '--param', 'reps.winRate', '--json', '--quiet', '--max-trials', '800', '--workers', '1').stdout);
     expect(j.precision).toMatchObject({ spec: 'p_plan=0.01,revenue=0.5%', default: true, maxTrials: 800 });
     expect(j.trials).toBe(j.precision.trials);
-    const own = JSON.parse(salesim('sensitivity', core, '--param', 'reps.winRate', '--json', '--quiet').stdout);
+    const own = JSON.parse(salesim('sensitivity', core, '--param', 'reps.winRate', '--json', '--quiet', '--workers', '1').stdout);
     expect(own.trials).toBe(300);
     expect(own.precision).toBeUndefined();
     // --sobol runs one trial per draw: no default precision there

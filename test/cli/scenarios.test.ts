@@ -7,11 +7,16 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPool } from '../../parallel/index.js';
 import { listen, testApp } from '../server/helpers.js';
 import { SALESIM } from '../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'salesim-scen-'));
+// one worker pool for every app this file makes (the store is what is tested, not worker counts): each
+// app's own 2-worker pool would start its threads again
+const pool = createPool({ workers: 1 });
+afterAll(() => pool.destroy());
 /** async: a server in this process must keep answering while the CLI runs */
 function salesim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -64,7 +69,7 @@ describe('salesim scenarios (local store)', () => {
     expect(list).toEqual([expect.objectContaining({ id: s.id, name: 'seven', revision: 3 })]);
 
     // the server on the same file sees the same scenario and revisions
-    const app = testApp({ dbPath: db });
+    const app = testApp({ dbPath: db, pool });
     const got = (await (await app.request(`/api/scenarios/${s.id}`)).json()) as Record<string, any>;
     expect(got.source).toBe(SOURCE);
     expect(got.revision).toBe(3);
@@ -75,7 +80,7 @@ describe('salesim scenarios (local store)', () => {
     const s = JSON.parse((await salesim('scenarios', 'save', file('c.yaml', SOURCE), '--db', db, '--json')).stdout);
     const text = (await salesim('scenarios', 'get', s.id, '--db', db)).stdout;
     const cli = JSON.parse((await salesim('run', file('c-out.yaml', text), '--json')).stdout);
-    const app = testApp({ dbPath: db });
+    const app = testApp({ dbPath: db, pool });
     const api = (await (await app.request('/api/simulate', { method: 'POST', body: JSON.stringify({ scenario: { yaml: s.source } }), headers: { 'content-type': 'application/json' } })).json()) as Record<string, any>;
     await app.close();
     expect(cli.trials).toBe(300);
@@ -113,7 +118,7 @@ describe('salesim scenarios (local store)', () => {
 });
 
 describe('salesim scenarios --server', () => {
-  const app = testApp();
+  const app = testApp({ pool });
   afterAll(() => app.close());
   it('uses the server store: what the CLI saves the API lists, and the other way round', async () => {
     const srv = await listen(app);

@@ -65,7 +65,7 @@ describe('preset studies', () => {
 
   it('pareto-numerator: lifting the 80% by f adds 3f times the baseline revenue (1 + 3f), within 4 SE', () => {
     const study = load('pareto-numerator.study.yaml');
-    const r = compare(study.baseline, study.variants, { trials: 300, seed: 2 });
+    const r = compare(study.baseline, study.variants, { trials: 150, seed: 2 }); // the tolerance is 4 SE at whatever trial count
     const base = r.baseline.revenue.total;
     const seBase = base.sd / Math.sqrt(r.trials);
     for (const [v, f] of r.variants.map((v, i) => [v, [0.25, 0.5, 1][i]] as const)) {
@@ -76,7 +76,7 @@ describe('preset studies', () => {
   it('buyers-change: the win-rate trend costs sum over months of (factor - 1) x the baseline month (closed form of the trend), within 4 SE', async () => {
     const { compileDrift, expectedRevenueFactor } = await import('../../engine/mechanisms/drift/drift.js');
     const study = load('buyers-change.study.yaml');
-    const r = compare(study.baseline, study.variants.slice(0, 1), { trials: 300, seed: 1 });
+    const r = compare(study.baseline, study.variants.slice(0, 1), { trials: 150, seed: 1 }); // 4 SE at whatever trial count
     const d = compileDrift(study.variants[0].scenario)!;
     let expected = 0,
       se = 0;

@@ -248,7 +248,7 @@ describe('the OpenAPI document describes every field the API answers with', () =
     const bodies: [string, Json, Schema, Schema][] = [
       ['/api/compare', { baseline: { horizonMonths: 6, reps: { seats: 3, opportunitiesPerMonth: 2, winRate: 0.3, dealSize: 1000 } }, variants: [{ name: 'v', patch: { reps: { seats: 4 } } }], precision: 'diff=2000', maxTrials: 400 }, CompareBodySchema, CompareResultSchema],
       ['/api/sensitivity', { yaml, precision: 'revenue=5%', maxTrials: 200, params: [{ path: 'reps.opportunitiesPerMonth' }] }, SensitivityBodySchema, SensitivityResultSchema],
-      ['/api/solve', { yaml, precision: 'bracket', maxTrials: 1000, vary: 'reps.opportunitiesPerMonth', target: 'P(plan) >= 0.5', min: 1, max: 8 }, SolveBodySchema, SolveResultSchema],
+      ['/api/solve', { yaml, precision: 'bracket', maxTrials: 500, vary: 'reps.opportunitiesPerMonth', target: 'P(plan) >= 0.5', min: 1, max: 8 }, SolveBodySchema, SolveResultSchema],
     ];
     for (const [path, body, schema, result] of bodies) {
       expect(schema.safeParse(body).success, path).toBe(true);
