@@ -14,18 +14,14 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { parseScenario, runTrials } from '../engine/index.js';
+import { PEOPLE_BLOCKS, SELLING_TIME } from './peopleBlocks.js';
 
 // BENCH_INLINING: other V8 inlining flags for this process (comma-separated), applied before any of the engine's code
 // is optimised; bench/inlining-sweep.ts compares budgets with it
 if (process.env.BENCH_INLINING) for (const f of process.env.BENCH_INLINING.split(',')) setFlagsFromString(f);
 const raw = parse(readFileSync(new URL('./full-model.yaml', import.meta.url), 'utf8'));
-const blocks = {
-  drift: { winRate: { change: -0.2, overMonths: 24, walkSd: 0.02 }, dealSize: { change: 0.05, overMonths: 12, walkSd: 0.02 }, noDecisionRate: { change: 0.1, overMonths: 24 } },
-  compensation: { ote: 180000, decelerator: { below: 0.5, rate: 0.5 }, accelerators: [{ above: 1, rate: 1.5 }, { above: 1.5, rate: 2 }], cap: 2.5, guarantee: { months: 3, share: 1 }, spifs: [{ fromMonth: 10, toMonth: 12, rate: 0.02 }] },
-  retention: { raise: { amount: 0.1 } },
-  managers: { span: 8 },
-};
-const selling = { sellingTime: { hoursPerMonth: 70, hoursPerOpportunity: 10, hoursPerPaddedOpportunity: 2, hoursPerOpenOpportunityPerMonth: 3 } };
+const blocks = PEOPLE_BLOCKS;
+const selling = SELLING_TIME;
 const V: Record<string, object> = {
   A: {},
   core: {},

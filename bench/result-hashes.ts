@@ -9,17 +9,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { parseScenario, runTrials } from '../engine/index.js';
+import { PEOPLE_BLOCKS, SELLING_TIME } from './peopleBlocks.js';
 
 const scenarios = new URL('../scenarios/', import.meta.url);
 const full = parse(readFileSync(new URL('./full-model.yaml', import.meta.url), 'utf8')) as { territories: object[] } & Record<string, unknown>;
-// the blocks as bench/issue27-blocks.ts sets them
-const blocks = {
-  drift: { winRate: { change: -0.2, overMonths: 24, walkSd: 0.02 }, dealSize: { change: 0.05, overMonths: 12, walkSd: 0.02 }, noDecisionRate: { change: 0.1, overMonths: 24 } },
-  compensation: { ote: 180000, decelerator: { below: 0.5, rate: 0.5 }, accelerators: [{ above: 1, rate: 1.5 }, { above: 1.5, rate: 2 }], cap: 2.5, guarantee: { months: 3, share: 1 }, spifs: [{ fromMonth: 10, toMonth: 12, rate: 0.02 }] },
-  retention: { raise: { amount: 0.1 } },
-  managers: { span: 8 },
-};
-const selling = { sellingTime: { hoursPerMonth: 70, hoursPerOpportunity: 10, hoursPerPaddedOpportunity: 2, hoursPerOpenOpportunityPerMonth: 3 } };
+const blocks = PEOPLE_BLOCKS;
+const selling = SELLING_TIME;
 // every territory unlimited: step 3's rates then run in the seat pass (or in the people blocks' pass)
 const unlimited = { territories: full.territories.map((t) => ({ ...t, potential: null })) };
 const variants: Record<string, object> = {
